@@ -1,0 +1,16 @@
+import type { AppConfig } from './config.ts';
+import type { Db } from './db/database.ts';
+
+/**
+ * The one composition root: database → repositories → services, wired by hand. Routes receive
+ * `Services`; nothing domain-related hangs on the Fastify instance.
+ */
+export function createServices(handle: Db, config: Pick<AppConfig, 'datasetsDir'>) {
+  return {
+    db: handle.db,
+    dialect: handle.dialect,
+    datasetsDir: config.datasetsDir,
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

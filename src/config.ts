@@ -1,0 +1,66 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Where the database lives: the embedded SQLite file by default, PostgreSQL when asked. */
+export type DatabaseConfig =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'postgres'; url: string };
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  /** Folder with the shipped source files (CBS, PDOK, politie, focus areas). */
+  datasetsDir: string;
+  /** Load the shipped Dordt West data on start when the database has none yet. */
+  seedOnStart: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+}
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z.string().optional(),
+  WIJKKOMPAS_DATASETS: z.string().optional(),
+  WIJKKOMPAS_SEED: z.enum(['ja', 'nee']).default('ja'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+});
+
+export const projectRoot = path.resolve(import.meta.dirname, '..');
+
+/** Parses `DATABASE_URL`: absent → ./data/wijkkompas.sqlite, `sqlite:PATH`, or `postgres://…`. */
+export function parseDatabaseUrl(url: string | undefined, root = projectRoot): DatabaseConfig {
+  if (url === undefined || url.trim() === '') {
+    return { kind: 'sqlite', file: path.join(root, 'data', 'wijkkompas.sqlite') };
+  }
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length);
+    if (file === '') throw new Error('DATABASE_URL "sqlite:" mist een bestandsnaam');
+    return { kind: 'sqlite', file: file === ':memory:' ? file : path.resolve(root, file) };
+  }
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+    return { kind: 'postgres', url };
+  }
+  throw new Error(
+    'DATABASE_URL moet beginnen met "sqlite:" of "postgres://" (kreeg een andere waarde)',
+  );
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Ongeldige configuratie in ${issue?.path.join('.') ?? '?'}: ${issue?.message}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: parseDatabaseUrl(e.DATABASE_URL),
+    datasetsDir: e.WIJKKOMPAS_DATASETS
+      ? path.resolve(e.WIJKKOMPAS_DATASETS)
+      : path.join(projectRoot, 'datasets'),
+    seedOnStart: e.WIJKKOMPAS_SEED === 'ja',
+    logLevel: e.LOG_LEVEL,
+  };
+}

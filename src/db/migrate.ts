@@ -1,0 +1,38 @@
+import { Migrator, type Migration, type MigrationProvider, type MigrationResult } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Database } from './schema.ts';
+import * as m0001 from './migrations/20261128_0001_create_monitor_tables.ts';
+
+/**
+ * Migrations are listed here, not discovered on disk: the order is visible in review and the
+ * same list runs under tsx, in tests and from the CLI. Names are immutable once released.
+ */
+export const migrations: Record<string, Migration> = {
+  '20261128_0001_create_monitor_tables': m0001,
+};
+
+class StaticProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return migrations;
+  }
+}
+
+export class MigrationFailed extends Error {
+  constructor(
+    readonly migration: string | undefined,
+    cause: unknown,
+  ) {
+    super(`Migratie ${migration ?? '(onbekend)'} mislukt: ${String(cause)}`, { cause });
+    this.name = 'MigrationFailed';
+  }
+}
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResult[]> {
+  const migrator = new Migrator({ db, provider: new StaticProvider() });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results.find((r) => r.status === 'Error');
+    throw new MigrationFailed(failed?.migrationName, error);
+  }
+  return results;
+}

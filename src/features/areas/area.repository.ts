@@ -1,0 +1,97 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { Area, AreaCrosswalk, AreaKind, NewArea } from './area.table.ts';
+
+type Q = Kysely<Database>;
+
+const CHUNK = 200;
+
+export async function upsertAreas(db: Q, areas: NewArea[]): Promise<void> {
+  for (let i = 0; i < areas.length; i += CHUNK) {
+    await db
+      .insertInto('areas')
+      .values(areas.slice(i, i + CHUNK))
+      .onConflict((oc) =>
+        oc.columns(['indeling_year', 'code']).doUpdateSet((eb) => ({
+          kind: eb.ref('excluded.kind'),
+          name: eb.ref('excluded.name'),
+          parent_code: eb.ref('excluded.parent_code'),
+          municipality_code: eb.ref('excluded.municipality_code'),
+          geometry: eb.ref('excluded.geometry'),
+          is_water: eb.ref('excluded.is_water'),
+        })),
+      )
+      .execute();
+  }
+}
+
+/** Areas without geometry: what lists, lookups and validation need. */
+export async function listAreas(
+  db: Q,
+  filter: { indelingYear: number; municipalityCode?: string; kind?: AreaKind },
+): Promise<Omit<Area, 'geometry'>[]> {
+  let q = db
+    .selectFrom('areas')
+    .select(['indeling_year', 'code', 'kind', 'name', 'parent_code', 'municipality_code', 'is_water'])
+    .where('indeling_year', '=', filter.indelingYear);
+  if (filter.municipalityCode) q = q.where('municipality_code', '=', filter.municipalityCode);
+  if (filter.kind) q = q.where('kind', '=', filter.kind);
+  const rows = await q.orderBy('code').execute();
+  return rows.map((r) => ({ ...r, is_water: Number(r.is_water), indeling_year: Number(r.indeling_year) }));
+}
+
+export async function listAreasWithGeometry(
+  db: Q,
+  filter: { indelingYear: number; municipalityCode: string; kind: AreaKind },
+): Promise<Area[]> {
+  const rows = await db
+    .selectFrom('areas')
+    .selectAll()
+    .where('indeling_year', '=', filter.indelingYear)
+    .where('municipality_code', '=', filter.municipalityCode)
+    .where('kind', '=', filter.kind)
+    .orderBy('code')
+    .execute();
+  return rows.map((r) => ({ ...r, is_water: Number(r.is_water), indeling_year: Number(r.indeling_year) }));
+}
+
+export async function findArea(db: Q, indelingYear: number, code: string): Promise<Area | undefined> {
+  const row = await db
+    .selectFrom('areas')
+    .selectAll()
+    .where('indeling_year', '=', indelingYear)
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return row ? { ...row, is_water: Number(row.is_water), indeling_year: Number(row.indeling_year) } : undefined;
+}
+
+export async function listIndelingYears(db: Q): Promise<number[]> {
+  const rows = await db.selectFrom('areas').select('indeling_year').distinct().orderBy('indeling_year').execute();
+  return rows.map((r) => Number(r.indeling_year));
+}
+
+export async function insertCrosswalk(db: Q, rows: AreaCrosswalk[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await db
+      .insertInto('area_crosswalk')
+      .values(rows.slice(i, i + CHUNK))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+}
+
+export async function listCrosswalk(
+  db: Q,
+  fromYear: number,
+  toYear: number,
+  fromCodes: readonly string[],
+): Promise<AreaCrosswalk[]> {
+  if (fromCodes.length === 0) return [];
+  return db
+    .selectFrom('area_crosswalk')
+    .selectAll()
+    .where('from_year', '=', fromYear)
+    .where('to_year', '=', toYear)
+    .where('from_code', 'in', fromCodes)
+    .execute();
+}

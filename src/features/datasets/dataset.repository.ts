@@ -1,0 +1,124 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type {
+  Dataset,
+  NewDataset,
+  NewObservation,
+  Observation,
+  Variable,
+} from './dataset.table.ts';
+
+type Q = Kysely<Database>;
+
+// 9 columns × 400 rows stays far below SQLite's and PostgreSQL's bound-parameter limits.
+const OBSERVATION_CHUNK = 400;
+
+export async function findDatasetByFingerprint(db: Q, fingerprint: string): Promise<Dataset | undefined> {
+  return db.selectFrom('datasets').selectAll().where('fingerprint', '=', fingerprint).executeTakeFirst();
+}
+
+export async function findDataset(db: Q, id: string): Promise<Dataset | undefined> {
+  return db.selectFrom('datasets').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listDatasets(db: Q): Promise<Dataset[]> {
+  return db.selectFrom('datasets').selectAll().orderBy('imported_at', 'desc').orderBy('id').execute();
+}
+
+export async function countDatasets(db: Q): Promise<number> {
+  const row = await db.selectFrom('datasets').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function insertDataset(db: Q, dataset: NewDataset): Promise<void> {
+  await db.insertInto('datasets').values(dataset).execute();
+}
+
+export async function setDatasetStatus(db: Q, id: string, status: Dataset['status']): Promise<void> {
+  await db.updateTable('datasets').set({ status }).where('id', '=', id).execute();
+}
+
+export async function insertObservations(
+  db: Q,
+  rows: readonly NewObservation[],
+  onProgress?: (done: number) => void,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += OBSERVATION_CHUNK) {
+    await db.insertInto('observations').values(rows.slice(i, i + OBSERVATION_CHUNK)).execute();
+    onProgress?.(Math.min(i + OBSERVATION_CHUNK, rows.length));
+  }
+}
+
+export async function upsertVariables(db: Q, rows: readonly Variable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200) {
+    await db
+      .insertInto('variables')
+      .values(rows.slice(i, i + 200))
+      .onConflict((oc) =>
+        oc.columns(['stem', 'table_id']).doUpdateSet((eb) => ({
+          title: eb.ref('excluded.title'),
+          unit: eb.ref('excluded.unit'),
+          description: eb.ref('excluded.description'),
+        })),
+      )
+      .execute();
+  }
+}
+
+export interface ObservationQuery {
+  variables: readonly string[];
+  indelingYear: number;
+  areaCodes: readonly string[];
+  /** Omit for every period. */
+  periods?: readonly string[];
+}
+
+export type ObservationWithProvenance = Observation & { imported_at: string };
+
+/**
+ * Observations from active datasets. Where two active datasets give the same variable, area and
+ * period, the newest import wins: the caller gets one row per key (see pickNewest).
+ */
+export async function findObservations(db: Q, query: ObservationQuery): Promise<ObservationWithProvenance[]> {
+  if (query.variables.length === 0 || query.areaCodes.length === 0) return [];
+  let q = db
+    .selectFrom('observations as o')
+    .innerJoin('datasets as d', 'd.id', 'o.dataset_id')
+    .selectAll('o')
+    .select('d.imported_at')
+    .where('d.status', '=', 'actief')
+    .where('o.indeling_year', '=', query.indelingYear)
+    .where('o.variable', 'in', query.variables)
+    .where('o.area_code', 'in', query.areaCodes);
+  if (query.periods) q = q.where('o.period', 'in', query.periods);
+  const rows = await q.execute();
+  return pickNewest(rows);
+}
+
+export function pickNewest(rows: ObservationWithProvenance[]): ObservationWithProvenance[] {
+  const best = new Map<string, ObservationWithProvenance>();
+  for (const row of rows) {
+    const key = `${row.variable}\u0000${row.area_code}\u0000${row.period}`;
+    const current = best.get(key);
+    if (
+      !current ||
+      row.imported_at > current.imported_at ||
+      (row.imported_at === current.imported_at && row.dataset_id > current.dataset_id)
+    ) {
+      best.set(key, row);
+    }
+  }
+  return [...best.values()];
+}
+
+/** Which variables have at least one value in an active dataset, with their periods. */
+export async function listLoadedVariablePeriods(db: Q): Promise<{ variable: string; period: string; indeling_year: number }[]> {
+  const rows = await db
+    .selectFrom('observations as o')
+    .innerJoin('datasets as d', 'd.id', 'o.dataset_id')
+    .select(['o.variable', 'o.period', 'o.indeling_year'])
+    .where('d.status', '=', 'actief')
+    .distinct()
+    .execute();
+  return rows.map((r) => ({ ...r, indeling_year: Number(r.indeling_year) }));
+}

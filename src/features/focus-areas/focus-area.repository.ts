@@ -1,0 +1,72 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type {
+  FocusArea,
+  FocusAreaMember,
+  FocusAreaVersion,
+  NewFocusAreaMember,
+} from './focus-area.table.ts';
+
+type Q = Kysely<Database>;
+
+export async function listFocusAreas(db: Q): Promise<FocusArea[]> {
+  return db.selectFrom('focus_areas').selectAll().orderBy('municipality_name').orderBy('name').execute();
+}
+
+export async function findFocusArea(db: Q, slug: string): Promise<FocusArea | undefined> {
+  return db.selectFrom('focus_areas').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+export async function upsertFocusArea(db: Q, area: FocusArea): Promise<void> {
+  await db
+    .insertInto('focus_areas')
+    .values(area)
+    .onConflict((oc) =>
+      oc.column('slug').doUpdateSet((eb) => ({
+        name: eb.ref('excluded.name'),
+        municipality_code: eb.ref('excluded.municipality_code'),
+        municipality_name: eb.ref('excluded.municipality_name'),
+        composition_status: eb.ref('excluded.composition_status'),
+        source_note: eb.ref('excluded.source_note'),
+      })),
+    )
+    .execute();
+}
+
+/** Newest version, or the one asked for. */
+export async function findVersion(db: Q, slug: string, version?: number): Promise<FocusAreaVersion | undefined> {
+  let q = db.selectFrom('focus_area_versions').selectAll().where('focus_area_slug', '=', slug);
+  q = version === undefined ? q.orderBy('version', 'desc') : q.where('version', '=', version);
+  const row = await q.executeTakeFirst();
+  return row ? { ...row, version: Number(row.version), indeling_year: Number(row.indeling_year) } : undefined;
+}
+
+export async function listVersions(db: Q, slug: string): Promise<FocusAreaVersion[]> {
+  const rows = await db
+    .selectFrom('focus_area_versions')
+    .selectAll()
+    .where('focus_area_slug', '=', slug)
+    .orderBy('version')
+    .execute();
+  return rows.map((r) => ({ ...r, version: Number(r.version), indeling_year: Number(r.indeling_year) }));
+}
+
+export async function listMembers(db: Q, slug: string, version: number): Promise<FocusAreaMember[]> {
+  const rows = await db
+    .selectFrom('focus_area_members')
+    .selectAll()
+    .where('focus_area_slug', '=', slug)
+    .where('version', '=', version)
+    .orderBy('buurt_code')
+    .execute();
+  return rows.map((r) => ({ ...r, version: Number(r.version) }));
+}
+
+export async function insertVersion(
+  db: Q,
+  version: FocusAreaVersion,
+  members: readonly NewFocusAreaMember[],
+): Promise<void> {
+  await db.insertInto('focus_area_versions').values(version).execute();
+  if (members.length > 0) await db.insertInto('focus_area_members').values([...members]).execute();
+}

@@ -1,0 +1,45 @@
+import type { NewArea } from '../areas/area.table.ts';
+import type { DatasetKind, NewObservation, Variable } from '../datasets/dataset.table.ts';
+
+/** One observation as an importer produces it, before it belongs to a dataset. */
+export type ParsedObservation = Omit<NewObservation, 'dataset_id'>;
+
+/**
+ * What every importer returns: a fully validated file, not yet written. Importers are pure
+ * (bytes + lookups in, ParsedImport out) and throw ImportValidationError on bad input; the
+ * import service writes a ParsedImport in one transaction.
+ */
+export interface ParsedImport {
+  kind: DatasetKind;
+  source: string;
+  tableId: string | null;
+  edition: string | null;
+  title: string;
+  fileName: string;
+  /** sha256 of the file's bytes, hex. */
+  fileHash: string;
+  indelingYear: number | null;
+  attribution: string;
+  /** Options that change how the file is read; part of the idempotency fingerprint. */
+  options: Record<string, string>;
+  /** Data rows read (not counting header lines). */
+  rowCount: number;
+  areas: NewArea[];
+  observations: ParsedObservation[];
+  variables: Variable[];
+}
+
+/** Read-only view of the areas an importer validates against. */
+export interface AreaLookup {
+  /** Indeling years that have areas loaded. */
+  years(): readonly number[];
+  has(indelingYear: number, code: string): boolean;
+  /** Areas of one municipality with this exact name (case and spacing normalised). */
+  findByName(indelingYear: number, municipalityCode: string, name: string): { code: string; kind: string }[];
+}
+
+export type ImportOutcome =
+  | { status: 'geimporteerd'; datasetId: string; observations: number; areas: number; rows: number }
+  | { status: 'ongewijzigd'; datasetId: string; importedAt: string };
+
+export type ProgressReporter = (phase: string, done: number, total: number) => void;

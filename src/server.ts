@@ -1,0 +1,29 @@
+import pino from 'pino';
+import { buildApp } from './app.ts';
+import { createServices } from './composition.ts';
+import { loadConfig } from './config.ts';
+import { createDb } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { seedShippedData } from './features/seed/seed.service.ts';
+
+const config = loadConfig();
+const logger = pino({ level: config.logLevel });
+const handle = createDb(config.database);
+await migrateToLatest(handle.db);
+if (config.seedOnStart) {
+  const report = await seedShippedData(handle.db, config.datasetsDir, { importedBy: 'start' });
+  logger.info({ imported: report.imported, unchanged: report.unchanged }, 'gegevens geladen');
+}
+const app = await buildApp({ services: createServices(handle, config), logger });
+
+const close = async (signal: string) => {
+  logger.info({ signal }, 'stoppen');
+  await app.close();
+  await handle.destroy();
+  process.exit(0);
+};
+process.once('SIGINT', () => void close('SIGINT'));
+process.once('SIGTERM', () => void close('SIGTERM'));
+
+await app.listen({ port: config.port, host: config.host });
+logger.info(`Wijkkompas draait op http://localhost:${config.port}`);

@@ -1,0 +1,88 @@
+import type { ComponentChildren } from 'preact';
+
+export interface LayoutProps {
+  title: string;
+  /** Per-request CSP nonce for the few enhancement scripts. */
+  nonce: string;
+  children: ComponentChildren;
+  /** Module scripts under /assets/js that enhance this page; the page works without them. */
+  scripts?: string[];
+  breadcrumbs?: { href: string; label: string }[];
+}
+
+export function Layout({ title, nonce, children, scripts = [], breadcrumbs = [] }: LayoutProps) {
+  return (
+    <html lang="nl" class="utrecht-theme wk-theme">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} · Wijkkompas`}</title>
+        <link rel="stylesheet" href="/assets/vendor/design-tokens.css" />
+        <link rel="stylesheet" href="/assets/vendor/component-library.css" />
+        <link rel="stylesheet" href="/assets/css/wijkkompas.css" />
+        {scripts.map((s) => (
+          <script type="module" src={`/assets/js/${s}`} nonce={nonce} defer />
+        ))}
+      </head>
+      <body class="utrecht-page-body utrecht-body">
+        <a class="wk-skip-link utrecht-link" href="#inhoud">
+          Ga direct naar de inhoud
+        </a>
+        <header class="wk-header">
+          <div class="wk-container">
+            <a class="wk-brand" href="/">
+              Wijkkompas
+            </a>
+            <nav aria-label="Hoofdmenu" class="wk-nav">
+              <ul>
+                <li>
+                  <a class="utrecht-link" href="/">
+                    Focusgebieden
+                  </a>
+                </li>
+                <li>
+                  <a class="utrecht-link" href="/gebieden/dordt-west">
+                    Dordt West
+                  </a>
+                </li>
+                <li>
+                  <a class="utrecht-link" href="/bronnen">
+                    Bronnen
+                  </a>
+                </li>
+              </ul>
+            </nav>
+          </div>
+        </header>
+        {breadcrumbs.length > 0 && (
+          <nav aria-label="Kruimelpad" class="wk-container wk-breadcrumbs">
+            <ol>
+              {breadcrumbs.map((b) => (
+                <li>
+                  <a class="utrecht-link" href={b.href}>
+                    {b.label}
+                  </a>
+                </li>
+              ))}
+            </ol>
+          </nav>
+        )}
+        <main id="inhoud" class="wk-container" tabIndex={-1}>
+          {children}
+        </main>
+        <footer class="wk-footer">
+          <div class="wk-container">
+            <p class="utrecht-paragraph">
+              Cijfers: Bron: CBS (Kerncijfers wijken en buurten; Politie via CBS), Kadaster/CBS
+              wijk- en buurtkaart via PDOK. Licentie{' '}
+              <a class="utrecht-link" href="https://creativecommons.org/licenses/by/4.0/deed.nl">
+                CC BY 4.0
+              </a>
+              . Zie <a class="utrecht-link" href="/bronnen">alle bronnen</a>.
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
