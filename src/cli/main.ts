@@ -1,0 +1,191 @@
+/**
+ * `wijkkompas` command line: the same services as the web app. Dutch output, exit code 0 on
+ * success, 1 on a refused import or bad arguments (nothing changed), 2 on an unexpected error.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.ts';
+import { createDb } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { listDatasets } from '../features/datasets/dataset.repository.ts';
+import { parseDataProperties } from '../features/imports/cbs-metadata.ts';
+import { commitImport, loadAreaLookup } from '../features/imports/import.service.ts';
+import type { AreaLookup, ImportInput, ParsedImport } from '../features/imports/import.types.ts';
+import { parseLocalCsv } from '../features/imports/local-csv.importer.ts';
+import { fetchOdataTable } from '../features/imports/odata.fetch.ts';
+import { parseOdataJson } from '../features/imports/odata.importer.ts';
+import { parsePdokGeojson } from '../features/imports/pdok-geojson.importer.ts';
+import { parsePolitie47018Csv } from '../features/imports/politie-47018.importer.ts';
+import { parseStatlineCsv } from '../features/imports/statline-csv.importer.ts';
+import { seedShippedData } from '../features/seed/seed.service.ts';
+import { AppError, ImportValidationError, formatLocation } from '../shared/errors.ts';
+import { createProgress } from './progress.ts';
+
+const HELP = `Gebruik: wijkkompas <opdracht> [opties]
+
+Opdrachten:
+  migreer                         database bijwerken naar het nieuwste schema
+  laad-standaard                  de meegeleverde gegevens van Dordt West laden (slaat over wat er al is)
+  datasets                        geladen bestanden met herkomst tonen
+  import statline BESTAND --tabel ID --metadata DATAPROPERTIES.json --indeling JAAR --periode JAAR [--gemeente GM0505]
+  import odata --typed BESTAND.json --metadata DATAPROPERTIES.json --tabel ID --indeling JAAR [--periode JAAR]
+  import odata --fetch TABEL --indeling JAAR [--periode JAAR]     (haalt de tabel op bij de CBS open-data-API)
+  import pdok BESTAND.geojson --indeling JAAR --niveau buurt|wijk|gemeente [--gemeente GM0505]
+  import politie BESTAND.csv --indeling JAAR
+  import lokaal BESTAND.csv --indeling JAAR [--bron NAAM]
+
+Database: DATABASE_URL (leeg = ./data/wijkkompas.sqlite, sqlite:PAD of postgres://…).`;
+
+class UsageError extends Error {}
+
+function required(values: Record<string, string | boolean | undefined>, name: string): string {
+  const v = values[name];
+  if (typeof v !== 'string' || v === '') throw new UsageError(`Optie --${name} ontbreekt.`);
+  return v;
+}
+
+function year(values: Record<string, string | boolean | undefined>, name: string): number {
+  const raw = required(values, name);
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1990 || n > 2100) throw new UsageError(`--${name} moet een jaartal zijn, niet "${raw}".`);
+  return n;
+}
+
+function readInput(file: string | undefined): ImportInput {
+  if (!file) throw new UsageError('Geef het bestand op dat u wilt importeren.');
+  if (!fs.existsSync(file)) throw new UsageError(`Bestand niet gevonden: ${file}`);
+  return { bytes: fs.readFileSync(file), fileName: path.basename(file) };
+}
+
+async function parseImport(
+  kind: string | undefined,
+  rest: string[],
+  lookup: AreaLookup,
+): Promise<ParsedImport> {
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      tabel: { type: 'string' },
+      metadata: { type: 'string' },
+      indeling: { type: 'string' },
+      periode: { type: 'string' },
+      gemeente: { type: 'string' },
+      typed: { type: 'string' },
+      fetch: { type: 'string' },
+      niveau: { type: 'string' },
+      bron: { type: 'string' },
+    },
+  });
+  switch (kind) {
+    case 'statline': {
+      const meta = readInput(required(values, 'metadata'));
+      return parseStatlineCsv(readInput(positionals[0]), lookup, {
+        tableId: required(values, 'tabel'),
+        dataProperties: parseDataProperties(meta.bytes, meta.fileName),
+        indelingYear: year(values, 'indeling'),
+        period: required(values, 'periode'),
+        ...(values.gemeente ? { municipalityCode: values.gemeente } : {}),
+      });
+    }
+    case 'odata': {
+      const indelingYear = year(values, 'indeling');
+      const period = values.periode;
+      if (values.fetch) {
+        const fetched = await fetchOdataTable(values.fetch, {});
+        return parseOdataJson(fetched, lookup, { tableId: values.fetch, indelingYear, ...(period ? { period } : {}) });
+      }
+      return parseOdataJson(
+        { typedDataSet: readInput(required(values, 'typed')), dataProperties: readInput(required(values, 'metadata')) },
+        lookup,
+        { tableId: required(values, 'tabel'), indelingYear, ...(period ? { period } : {}) },
+      );
+    }
+    case 'pdok': {
+      const level = required(values, 'niveau');
+      if (level !== 'buurt' && level !== 'wijk' && level !== 'gemeente') {
+        throw new UsageError('--niveau moet buurt, wijk of gemeente zijn.');
+      }
+      return parsePdokGeojson(readInput(positionals[0]), lookup, {
+        indelingYear: year(values, 'indeling'),
+        level,
+        ...(values.gemeente ? { municipalityCode: values.gemeente } : {}),
+      });
+    }
+    case 'politie':
+      return parsePolitie47018Csv(readInput(positionals[0]), lookup, { indelingYear: year(values, 'indeling') });
+    case 'lokaal':
+      return parseLocalCsv(readInput(positionals[0]), lookup, {
+        indelingYear: year(values, 'indeling'),
+        ...(values.bron ? { source: values.bron } : {}),
+      });
+    default:
+      throw new UsageError(`Onbekend soort import "${kind ?? ''}". Kies statline, odata, pdok, politie of lokaal.`);
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    console.log(HELP);
+    return command ? 0 : 1;
+  }
+  const config = loadConfig();
+  const handle = createDb(config.database);
+  try {
+    await migrateToLatest(handle.db);
+    switch (command) {
+      case 'migreer':
+        console.log('Database is bijgewerkt.');
+        return 0;
+      case 'laad-standaard': {
+        const report = await seedShippedData(handle.db, config.datasetsDir, { importedBy: 'cli' });
+        console.log(`Geladen: ${report.imported.length}, al aanwezig: ${report.unchanged.length}.`);
+        for (const name of report.imported) console.log(`  + ${name}`);
+        return 0;
+      }
+      case 'datasets': {
+        for (const d of await listDatasets(handle.db)) {
+          console.log(
+            `${d.imported_at}  ${d.status.padEnd(11)} ${d.kind.padEnd(16)} ${d.table_id ?? '-'}  ${d.file_name}  ${d.observation_count} waarden  sha256:${d.file_hash.slice(0, 12)}`,
+          );
+        }
+        return 0;
+      }
+      case 'import': {
+        const [kind, ...options] = rest;
+        const lookup = await loadAreaLookup(handle.db);
+        const parsed = await parseImport(kind, options, lookup);
+        const progress = createProgress();
+        const outcome = await commitImport(handle.db, parsed, { importedBy: 'cli', onProgress: progress.report });
+        progress.stop();
+        if (outcome.status === 'ongewijzigd') {
+          console.log(`Dit bestand is al geïmporteerd (${outcome.importedAt}); er is niets veranderd.`);
+        } else {
+          console.log(
+            `Geïmporteerd: ${outcome.rows} regels, ${outcome.observations} waarden, ${outcome.areas} gebieden (dataset ${outcome.datasetId}).`,
+          );
+        }
+        return 0;
+      }
+      default:
+        throw new UsageError(`Onbekende opdracht "${command}".\n\n${HELP}`);
+    }
+  } catch (error) {
+    if (error instanceof ImportValidationError) {
+      console.error('Import geweigerd; er is niets veranderd.');
+      for (const p of error.problems) console.error(`  ${formatLocation(p)}: ${p.message}`);
+      return 1;
+    }
+    if (error instanceof UsageError || error instanceof AppError) {
+      console.error(error.message);
+      return 1;
+    }
+    console.error(`Onverwachte fout: ${(error as Error).stack ?? String(error)}`);
+    return 2;
+  } finally {
+    await handle.destroy();
+  }
+}
+
