@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import { AppError, formatLocation, type ImportProblem } from '../../shared/errors.ts';
+import { catalogueSchema, type Catalogue, type Indicator } from './catalogue.schema.ts';
+
+export type { Catalogue, Indicator, Measure, MeasureType, Theme } from './catalogue.schema.ts';
+
+/** catalogue/indicators.json at the repository root. */
+export const DEFAULT_CATALOGUE_FILE = path.resolve(import.meta.dirname, '../../../catalogue/indicators.json');
+
+/** The catalogue file is wrong: each problem names the file and the JSON path. */
+export class CatalogueError extends AppError {
+  constructor(readonly problems: ImportProblem[]) {
+    const first = problems[0];
+    const summary = first ? `${formatLocation(first)}: ${first.message}` : 'onbekende fout';
+    const more = problems.length > 1 ? ` (en nog ${problems.length - 1} problemen)` : '';
+    super('BAD_REQUEST', `De indicatorcatalogus is niet geldig. ${summary}${more}`);
+    this.name = 'CatalogueError';
+  }
+}
+
+/** `indicators[3].measure.type`, with the indicator's key where known so people find it fast. */
+function jsonPath(issuePath: readonly PropertyKey[], raw: unknown): string {
+  let out = '';
+  let node: unknown = raw;
+  for (const part of issuePath) {
+    if (typeof part === 'number') {
+      out += `[${part}]`;
+      node = Array.isArray(node) ? node[part] : undefined;
+      const key = (node as { key?: unknown } | undefined)?.key;
+      if (typeof key === 'string') out += ` (${key})`;
+    } else {
+      out += out === '' ? String(part) : `.${String(part)}`;
+      node = node && typeof node === 'object' ? (node as Record<string, unknown>)[String(part)] : undefined;
+    }
+  }
+  return out === '' ? '(hoofdniveau)' : out;
+}
+
+function problemsFrom(error: z.ZodError, file: string, raw: unknown): ImportProblem[] {
+  return error.issues.slice(0, 50).map((issue) => {
+    let message = issue.message;
+    if (issue.code === 'unrecognized_keys') message = `onbekend veld: ${issue.keys.join(', ')}`;
+    else if (issue.code === 'invalid_union') message = 'onbekend type meting (kies uit count, ratio, share_published, mean, median, model_estimate, survey_proportion)';
+    else if (issue.code === 'invalid_type' && issue.input === undefined) message = 'dit veld ontbreekt';
+    else if (issue.code === 'invalid_type') message = `verkeerd soort waarde (verwacht ${issue.expected})`;
+    else if (issue.code === 'invalid_value') message = `ongeldige waarde (toegestaan: ${issue.values.map(String).join(', ')})`;
+    return { file, field: jsonPath(issue.path, raw), message };
+  });
+}
+
+/** Validates an already parsed catalogue; `file` only names the place in messages. */
+export function parseCatalogue(raw: unknown, file: string): Catalogue {
+  const parsed = catalogueSchema.safeParse(raw);
+  if (!parsed.success) throw new CatalogueError(problemsFrom(parsed.error, file, raw));
+  return parsed.data;
+}
+
+/** Reads and validates the catalogue; a bad file gives a Dutch message with file and JSON path. */
+export function loadCatalogue(file: string = DEFAULT_CATALOGUE_FILE): Catalogue {
+  const name = path.relative(process.cwd(), file) || file;
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new CatalogueError([{ file: name, message: `bestand niet te lezen (${(error as NodeJS.ErrnoException).code ?? String(error)})` }]);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new CatalogueError([{ file: name, message: `geen geldige JSON (${(error as Error).message})` }]);
+  }
+  return parseCatalogue(raw, name);
+}
+
+export function findIndicator(catalogue: Catalogue, key: string): Indicator | undefined {
+  return catalogue.indicators.find((i) => i.key === key);
+}
