@@ -1,0 +1,201 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { projectRoot } from '../../config.ts';
+import { ImportValidationError } from '../../shared/errors.ts';
+import type { AreaLookup, ImportInput } from './import.types.ts';
+import { parsePdokGeojson, pdokStem } from './pdok-geojson.importer.ts';
+
+const dir = path.join(projectRoot, 'datasets', 'cbs-wijkenbuurten-2023');
+const read = (file: string): ImportInput => ({ bytes: fs.readFileSync(path.join(dir, file)), fileName: file });
+
+function lookupOf(codes: Iterable<string>, year = 2023): AreaLookup {
+  const set = new Set(codes);
+  return { years: () => [year], has: (y, c) => y === year && set.has(c), findByName: () => [] };
+}
+
+function fixture(features: unknown[]): ImportInput {
+  return {
+    bytes: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features })),
+    fileName: 'pdok-fixture.geojson',
+  };
+}
+
+const square = (clockwise: boolean) => {
+  const ring = [[4.6, 51.8], [4.61, 51.8], [4.61, 51.81], [4.6, 51.81], [4.6, 51.8]];
+  return { type: 'Polygon', coordinates: [clockwise ? ring.reverse() : ring] };
+};
+
+function signedArea(ring: number[][]): number {
+  let sum = 0;
+  for (let i = 0; i < ring.length - 1; i++) sum += ring[i]![0]! * ring[i + 1]![1]! - ring[i + 1]![0]! * ring[i]![1]!;
+  return sum;
+}
+
+function rings(geometryText: string): { outer: number[][][]; holes: number[][][] } {
+  const g = JSON.parse(geometryText) as { type: string; coordinates: unknown };
+  const polygons = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates) as number[][][][];
+  return { outer: polygons.map((p) => p[0]!), holes: polygons.flatMap((p) => p.slice(1)) };
+}
+
+function validationProblems(fn: () => unknown) {
+  try {
+    fn();
+  } catch (error) {
+    assert.ok(error instanceof ImportValidationError, `expected ImportValidationError, got ${String(error)}`);
+    return error.problems;
+  }
+  assert.fail('expected the import to be refused');
+}
+
+describe('parsePdokGeojson', () => {
+  it('reads the gemeente layer, keeps only the chosen municipality and adds NL00', () => {
+    const parsed = parsePdokGeojson(read('gemeenten_drechtsteden.geojson'), lookupOf([]), {
+      indelingYear: 2023,
+      level: 'gemeente',
+      municipalityCode: 'GM0505',
+    });
+    assert.deepEqual(parsed.areas.map((a) => `${a.kind}:${a.code}:${a.name}:${a.parent_code ?? '-'}`), [
+      'land:NL00:Nederland:-',
+      'gemeente:GM0505:Dordrecht:NL00',
+    ]);
+    assert.equal(parsed.rowCount, 1);
+    assert.equal(parsed.kind, 'pdok-geojson');
+    assert.equal(parsed.options.municipalityCode, 'GM0505');
+  });
+
+  it('reads the 13 wijken with their CBS names under a known gemeente', () => {
+    const parsed = parsePdokGeojson(read('wijken_2023_dordrecht_dissolved.geojson'), lookupOf(['GM0505']), {
+      indelingYear: 2023,
+      level: 'wijk',
+    });
+    const wijken = parsed.areas.filter((a) => a.kind === 'wijk');
+    assert.equal(wijken.length, 13);
+    assert.equal(wijken.find((w) => w.code === 'WK050508')?.name, 'Crabbehof/Zuidhoven');
+    assert.ok(wijken.every((w) => w.parent_code === 'GM0505' && w.municipality_code === 'GM0505'));
+    // The dissolved file's own sum of rounded buurt counts is not a CBS figure.
+    assert.equal(parsed.observations.length, 0);
+  });
+
+  it('reads 133 buurten with suppressed values as geheim and KWB stems where they differ', () => {
+    const wijken = parsePdokGeojson(read('wijken_2023_dordrecht_dissolved.geojson'), lookupOf(['GM0505']), {
+      indelingYear: 2023,
+      level: 'wijk',
+    });
+    const known = ['GM0505', ...wijken.areas.map((a) => a.code)];
+    const parsed = parsePdokGeojson(read('buurten_2023_dordrecht.geojson'), lookupOf(known), {
+      indelingYear: 2023,
+      level: 'buurt',
+    });
+    const buurten = parsed.areas.filter((a) => a.kind === 'buurt');
+    assert.equal(buurten.length, 133);
+    assert.ok(parsed.areas.some((a) => a.code === 'NL00' && a.kind === 'land'));
+
+    const water = buurten.find((b) => b.code === 'BU05059997');
+    assert.equal(water?.is_water, 1);
+    assert.equal(water?.parent_code, 'GM0505');
+    assert.equal(buurten.find((b) => b.code === 'BU05050300')?.parent_code, 'WK050503');
+
+    const obs = (variable: string, code: string) =>
+      parsed.observations.find((o) => o.variable === variable && o.area_code === code);
+    assert.deepEqual(
+      { value: obs('AantalInwoners', 'BU05050300')?.value, status: obs('AantalInwoners', 'BU05050300')?.status },
+      { value: 235, status: 'definitief' },
+    );
+    assert.deepEqual(
+      { value: obs('AantalInwoners', 'BU05059997')?.value, status: obs('AantalInwoners', 'BU05059997')?.status },
+      { value: null, status: 'geheim' },
+    );
+    assert.equal(obs('HuishoudensTotaal', 'BU05050100')?.value, 480);
+    assert.equal(obs('GemiddeldeHuishoudensgrootte', 'BU05050100')?.value, 1.7);
+    assert.equal(obs('aantalHuishoudens', 'BU05050100'), undefined);
+    assert.ok(parsed.observations.every((o) => o.period === '2023' && o.indeling_year === 2023));
+    assert.equal(parsed.variables.find((v) => v.stem === 'PercentagePersonen0Tot15Jaar')?.unit, '%');
+
+    // The 24 Dordt West core buurten hold 28,740 inhabitants (SOURCES.md §3).
+    const csv = fs.readFileSync(path.join(projectRoot, 'datasets/dordt-west/dordt_west_buurten_2023.csv'), 'utf8');
+    const core = csv.split('\n').filter((l) => l.split(',')[5] === 'ja').map((l) => l.split(',')[0]!);
+    assert.equal(core.length, 24);
+    const total = core.reduce((s, code) => s + (obs('AantalInwoners', code)?.value ?? 0), 0);
+    assert.equal(total, 28740);
+  });
+
+  it('stores outer rings clockwise and holes counter-clockwise, as d3-geo needs', () => {
+    const parsed = parsePdokGeojson(read('buurten_2023_dordrecht.geojson'), lookupOf(['GM0505', 'WK050501', 'WK050502', 'WK050503', 'WK050504', 'WK050505', 'WK050506', 'WK050507', 'WK050508', 'WK050509', 'WK050510', 'WK050511', 'WK050519', 'WK050598']), {
+      indelingYear: 2023,
+      level: 'buurt',
+    });
+    let outer = 0;
+    for (const area of parsed.areas) {
+      if (!area.geometry) continue;
+      const r = rings(area.geometry);
+      outer += r.outer.length;
+      assert.ok(r.outer.every((ring) => signedArea(ring) < 0), `${area.code} outer ring not clockwise`);
+      assert.ok(r.holes.every((ring) => signedArea(ring) > 0), `${area.code} hole not counter-clockwise`);
+    }
+    assert.ok(outer >= 133);
+
+    const fromCcw = parsePdokGeojson(
+      fixture([{ type: 'Feature', properties: { gemeentecode: 'GM0999', gemeentenaam: 'Fixturegem' }, geometry: square(false) }]),
+      lookupOf([]),
+      { indelingYear: 2023, level: 'gemeente' },
+    );
+    const ring = rings(fromCcw.areas[1]!.geometry!).outer[0]!;
+    assert.ok(signedArea(ring) < 0);
+  });
+
+  it('refuses a buurt whose wijk is unknown, naming the feature and field', () => {
+    const problems = validationProblems(() =>
+      parsePdokGeojson(
+        fixture([
+          {
+            type: 'Feature',
+            properties: { buurtcode: 'BU09990101', buurtnaam: 'Fixturebuurt', wijkcode: 'WK099901', gemeentecode: 'GM0999', water: 'NEE' },
+            geometry: square(true),
+          },
+        ]),
+        lookupOf(['GM0999']),
+        { indelingYear: 2023, level: 'buurt' },
+      ),
+    );
+    assert.equal(problems[0]?.file, 'pdok-fixture.geojson');
+    assert.equal(problems[0]?.field, 'features[0].properties.wijkcode');
+    assert.match(problems[0]!.message, /WK099901/);
+  });
+
+  it('refuses text in a numeric attribute and a geometry that is not a polygon', () => {
+    const problems = validationProblems(() =>
+      parsePdokGeojson(
+        fixture([
+          { type: 'Feature', properties: { gemeentecode: 'GM0998', gemeentenaam: 'A', aantalInwoners: 'veel' }, geometry: square(true) },
+          { type: 'Feature', properties: { gemeentecode: 'GM0999', gemeentenaam: 'B' }, geometry: { type: 'Point', coordinates: [4, 51] } },
+        ]),
+        lookupOf([]),
+        { indelingYear: 2023, level: 'gemeente' },
+      ),
+    );
+    assert.deepEqual(
+      problems.map((p) => p.field),
+      ['features[0].properties.aantalInwoners', 'features[1].geometry'],
+    );
+  });
+
+  it('refuses a file that is not GeoJSON', () => {
+    const problems = validationProblems(() =>
+      parsePdokGeojson({ bytes: Buffer.from('{"type":"Feature"'), fileName: 'kapot-fixture.geojson' }, lookupOf([]), {
+        indelingYear: 2023,
+        level: 'buurt',
+      }),
+    );
+    assert.equal(problems[0]?.file, 'kapot-fixture.geojson');
+    assert.match(problems[0]!.message, /JSON/);
+  });
+
+  it('maps PDOK names to KWB stems only where the alias list says so', () => {
+    assert.equal(pdokStem('aantalHuishoudens'), 'HuishoudensTotaal');
+    assert.equal(pdokStem('bevolkingsdichtheidInwonersPerKm2'), 'Bevolkingsdichtheid');
+    assert.equal(pdokStem('aantalInwoners'), 'AantalInwoners');
+    assert.equal(pdokStem('percentageEenpersoonshuishoudens'), 'PercentageEenpersoonshuishoudens');
+  });
+});
