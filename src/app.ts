@@ -6,6 +6,7 @@ import { securityHeaders } from './plugins/security-headers.ts';
 import { staticAssets } from './plugins/static-assets.ts';
 import { homeRoutes } from './features/home/home.routes.tsx';
 import { sourcesRoutes } from './features/home/sources.routes.tsx';
+import { focusAreaRoutes } from './features/focus-areas/focus-area.routes.tsx';
 
 export interface AppDeps {
   services: Services;

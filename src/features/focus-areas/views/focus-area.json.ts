@@ -1,0 +1,53 @@
+import type { MemberStatus } from '../focus-area.table.ts';
+import {
+  LICENCE,
+  SOURCE_TEXT,
+  type ByYear,
+  type FocusAreaPageData,
+} from './focus-area.page-data.ts';
+
+export interface FocusAreaJson {
+  slug: string;
+  naam: string;
+  gemeente: { code: string; naam: string };
+  versie: number;
+  versies: number[];
+  indelingsjaar: number;
+  toelichting: string;
+  leden: {
+    code: string;
+    naam: string;
+    wijk: string | null;
+    status: MemberStatus;
+    reden: string | null;
+    inwoners: ByYear;
+  }[];
+  /** Only the buurten with status 'lid'; null where a value is missing. */
+  totaal_inwoners: ByYear;
+  bron: string;
+  licentie: string;
+}
+
+/** The public JSON of a delineation: the same data object as the page, Dutch keys. */
+export function focusAreaJson(data: FocusAreaPageData): FocusAreaJson {
+  return {
+    slug: data.slug,
+    naam: data.name,
+    gemeente: { code: data.municipality.code, naam: data.municipality.name },
+    versie: data.version,
+    versies: data.versions,
+    indelingsjaar: data.indelingYear,
+    toelichting: data.rationale,
+    leden: data.members.map((m) => ({
+      code: m.code,
+      naam: m.name,
+      wijk: m.wijk,
+      status: m.status,
+      reden: m.reason,
+      inwoners: { ...m.inhabitants },
+    })),
+    totaal_inwoners: { ...data.totals },
+    bron: SOURCE_TEXT,
+    licentie: LICENCE,
+  };
+}

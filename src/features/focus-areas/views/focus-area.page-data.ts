@@ -1,0 +1,207 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/schema.ts';
+import { NotFoundError } from '../../../shared/errors.ts';
+import { listAreas, listAreasWithGeometry } from '../../areas/area.repository.ts';
+import { findObservations } from '../../datasets/dataset.repository.ts';
+import { normaliseName } from '../../imports/import.service.ts';
+import { parseAreaGeometry, type AreaGeometry } from '../../maps/geometry.ts';
+import { findFocusArea, findVersion, listMembers, listVersions } from '../focus-area.repository.ts';
+import type { MemberStatus } from '../focus-area.table.ts';
+
+/** Inhabitants on 1 January of these years; a year without data stays null ("nog niet geladen"). */
+export const POPULATION_YEARS = ['2023', '2024'] as const;
+export type PopulationYear = (typeof POPULATION_YEARS)[number];
+export type ByYear = Record<PopulationYear, number | null>;
+
+export interface MemberRow {
+  code: string;
+  name: string;
+  wijkCode: string | null;
+  wijk: string | null;
+  status: MemberStatus;
+  reason: string | null;
+  inhabitants: ByYear;
+}
+
+export interface MapArea {
+  code: string;
+  name: string;
+  geometry: AreaGeometry;
+  isWater: boolean;
+  status?: MemberStatus;
+}
+
+export interface FocusAreaPageData {
+  slug: string;
+  name: string;
+  municipality: { code: string; name: string };
+  version: number;
+  latestVersion: number;
+  versions: number[];
+  indelingYear: number;
+  rationale: string;
+  createdAt: string;
+  members: MemberRow[];
+  /** Σ inhabitants of the 'lid' buurten; null unless every one of them has a value that year. */
+  totals: ByYear;
+  /** 'lid' buurten without a value, per year: said on the page, never filled with 0. */
+  missing: Record<PopulationYear, number>;
+  map: { buurten: MapArea[]; wijken: MapArea[] };
+}
+
+export const SOURCE_TEXT =
+  'Bron: CBS (Kerncijfers wijken en buurten 2023), Kadaster/CBS wijk- en buurtkaart via PDOK';
+export const LICENCE = 'CC BY 4.0';
+
+const STATUS_ORDER: Record<MemberStatus, number> = { lid: 0, te_bevestigen: 1, uitgesloten: 2 };
+
+async function inhabitantsByCode(
+  db: Kysely<Database>,
+  indelingYear: number,
+  period: string,
+  codes: readonly string[],
+): Promise<Map<string, number | null>> {
+  const rows = await findObservations(db, {
+    variables: ['AantalInwoners'],
+    indelingYear,
+    areaCodes: codes,
+    periods: [period],
+  });
+  return new Map(rows.map((r) => [r.area_code, r.value === null ? null : Number(r.value)]));
+}
+
+/**
+ * Later years use the same buurt code only where the later indeling has that code with the same
+ * name: CBS reuses codes, and a renamed or redrawn buurt must not borrow a number.
+ */
+async function sameBuurtCodes(
+  db: Kysely<Database>,
+  fromNames: Map<string, string>,
+  toYear: number,
+  municipalityCode: string,
+): Promise<string[]> {
+  const later = await listAreas(db, { indelingYear: toYear, municipalityCode, kind: 'buurt' });
+  if (later.length === 0) return [...fromNames.keys()];
+  const laterNames = new Map(later.map((a) => [a.code, normaliseName(a.name)]));
+  return [...fromNames]
+    .filter(([code, name]) => laterNames.get(code) === normaliseName(name))
+    .map(([code]) => code);
+}
+
+/**
+ * Everything the delineation page and its JSON show, read once so both give the same numbers.
+ * Throws NotFoundError for an unknown slug or version.
+ */
+export async function loadFocusAreaPage(
+  db: Kysely<Database>,
+  slug: string,
+  version?: number,
+): Promise<FocusAreaPageData> {
+  const area = await findFocusArea(db, slug);
+  if (!area) throw new NotFoundError(`Er is geen focusgebied met de naam "${slug}".`);
+  const versionRow = await findVersion(db, slug, version);
+  if (!versionRow) {
+    throw new NotFoundError(
+      version === undefined
+        ? `Van ${area.name} is nog niet bekend welke buurten erbij horen.`
+        : `Versie ${version} van de indeling van ${area.name} bestaat niet.`,
+    );
+  }
+  const versions = (await listVersions(db, slug)).map((v) => v.version);
+  const members = await listMembers(db, slug, versionRow.version);
+  const year = versionRow.indeling_year;
+
+  const areas = await listAreas(db, {
+    indelingYear: year,
+    municipalityCode: area.municipality_code,
+  });
+  const byCode = new Map(areas.map((a) => [a.code, a]));
+  const codes = members.map((m) => m.buurt_code);
+  const names = new Map(codes.map((c) => [c, byCode.get(c)?.name ?? c]));
+
+  const population: Record<PopulationYear, Map<string, number | null>> = {
+    '2023': new Map(),
+    '2024': new Map(),
+  };
+  for (const y of POPULATION_YEARS) {
+    const indeling = Number(y);
+    if (indeling === year) population[y] = await inhabitantsByCode(db, year, y, codes);
+    else if (indeling > year) {
+      const same = await sameBuurtCodes(db, names, indeling, area.municipality_code);
+      population[y] = await inhabitantsByCode(db, indeling, y, same);
+    }
+  }
+
+  const rows: MemberRow[] = members
+    .map((m) => {
+      const buurt = byCode.get(m.buurt_code);
+      const wijk = buurt?.parent_code ? byCode.get(buurt.parent_code) : undefined;
+      return {
+        code: m.buurt_code,
+        name: names.get(m.buurt_code) ?? m.buurt_code,
+        wijkCode: buurt?.parent_code ?? null,
+        wijk: wijk?.name ?? null,
+        status: m.status,
+        reason: m.reason,
+        inhabitants: {
+          '2023': population['2023'].get(m.buurt_code) ?? null,
+          '2024': population['2024'].get(m.buurt_code) ?? null,
+        },
+      };
+    })
+    .sort(
+      (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.code.localeCompare(b.code),
+    );
+
+  const counted = rows.filter((r) => r.status === 'lid');
+  const totals = { '2023': null, '2024': null } as ByYear;
+  const missing = { '2023': 0, '2024': 0 } as Record<PopulationYear, number>;
+  for (const y of POPULATION_YEARS) {
+    const values = counted.map((r) => r.inhabitants[y]);
+    missing[y] = values.filter((v) => v === null).length;
+    totals[y] =
+      counted.length > 0 && missing[y] === 0
+        ? values.reduce<number>((s, v) => s + (v ?? 0), 0)
+        : null;
+  }
+
+  const status = new Map(members.map((m) => [m.buurt_code, m.status]));
+  const toMap = (a: {
+    code: string;
+    name: string;
+    geometry: string | null;
+    is_water: number;
+  }): MapArea[] => {
+    const geometry = parseAreaGeometry(a.geometry);
+    if (!geometry) return [];
+    const s = status.get(a.code);
+    return [
+      {
+        code: a.code,
+        name: a.name,
+        geometry,
+        isWater: a.is_water === 1,
+        ...(s ? { status: s } : {}),
+      },
+    ];
+  };
+  const filter = { indelingYear: year, municipalityCode: area.municipality_code };
+  const buurten = (await listAreasWithGeometry(db, { ...filter, kind: 'buurt' })).flatMap(toMap);
+  const wijken = (await listAreasWithGeometry(db, { ...filter, kind: 'wijk' })).flatMap(toMap);
+
+  return {
+    slug: area.slug,
+    name: area.name,
+    municipality: { code: area.municipality_code, name: area.municipality_name },
+    version: versionRow.version,
+    latestVersion: Math.max(...versions),
+    versions,
+    indelingYear: year,
+    rationale: versionRow.rationale,
+    createdAt: versionRow.created_at,
+    members: rows,
+    totals,
+    missing,
+    map: { buurten, wijken },
+  };
+}

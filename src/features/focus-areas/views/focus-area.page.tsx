@@ -1,0 +1,404 @@
+import { Layout } from '../../../views/layout.tsx';
+import { AreaMap, MapLegend, type LegendItem, type MapShape } from '../../maps/area-map.tsx';
+import type { MemberStatus } from '../focus-area.table.ts';
+import {
+  LICENCE,
+  POPULATION_YEARS,
+  SOURCE_TEXT,
+  type FocusAreaPageData,
+  type MemberRow,
+  type PopulationYear,
+} from './focus-area.page-data.ts';
+
+const numberFormat = new Intl.NumberFormat('nl-NL');
+const dateFormat = new Intl.DateTimeFormat('nl-NL', {
+  dateStyle: 'long',
+  timeZone: 'Europe/Amsterdam',
+});
+
+export const STATUS_LABEL: Record<MemberStatus, string> = {
+  lid: 'Hoort erbij',
+  uitgesloten: 'Uitgesloten',
+  te_bevestigen: 'Te bevestigen',
+};
+
+const NOT_LOADED = 'nog niet geladen';
+
+export function formatCount(value: number | null): string {
+  return value === null ? NOT_LOADED : numberFormat.format(value);
+}
+
+function buurten(n: number): string {
+  return n === 1 ? '1 buurt' : `${n} buurten`;
+}
+
+function shapeFor(area: FocusAreaPageData['map']['buurten'][number]): MapShape {
+  const base = 'wk-map__buurt';
+  if (area.status === 'lid')
+    return {
+      code: area.code,
+      geometry: area.geometry,
+      className: `${base} ${base}--lid`,
+      title: `${area.name}: hoort bij het focusgebied`,
+    };
+  if (area.status === 'te_bevestigen')
+    return {
+      code: area.code,
+      geometry: area.geometry,
+      className: `${base} ${base}--te-bevestigen`,
+      pattern: 'hatch',
+      title: `${area.name}: te bevestigen`,
+    };
+  if (area.status === 'uitgesloten')
+    return {
+      code: area.code,
+      geometry: area.geometry,
+      className: `${base} ${base}--uitgesloten`,
+      pattern: 'cross',
+      title: `${area.name}: uitgesloten`,
+    };
+  if (area.isWater)
+    return {
+      code: area.code,
+      geometry: area.geometry,
+      className: `${base} ${base}--water`,
+      title: `${area.name}: water`,
+    };
+  return {
+    code: area.code,
+    geometry: area.geometry,
+    className: `${base} ${base}--overig`,
+    title: `${area.name}: hoort niet bij het focusgebied`,
+  };
+}
+
+const LEGEND: LegendItem[] = [
+  {
+    label: 'Hoort bij het focusgebied (donkerblauw vlak)',
+    className: 'wk-map__buurt wk-map__buurt--lid',
+  },
+  {
+    label: 'Te bevestigen (gele schuine strepen, gestreepte rand)',
+    className: 'wk-map__buurt wk-map__buurt--te-bevestigen',
+    pattern: 'hatch',
+  },
+  {
+    label: 'Uitgesloten (grijze ruitjes, gestippelde rand)',
+    className: 'wk-map__buurt wk-map__buurt--uitgesloten',
+    pattern: 'cross',
+  },
+  {
+    label: 'Andere buurt in de gemeente (wit vlak)',
+    className: 'wk-map__buurt wk-map__buurt--overig',
+  },
+  { label: 'Grens van een wijk (dikke lijn)', className: 'wk-map__wijk' },
+];
+
+function Credit() {
+  return (
+    <p class="utrecht-paragraph wk-credit">
+      {SOURCE_TEXT}. Licentie{' '}
+      <a class="utrecht-link" href="https://creativecommons.org/licenses/by/4.0/deed.nl">
+        {LICENCE}
+      </a>
+      .
+    </p>
+  );
+}
+
+function Count({ value }: { value: number | null }) {
+  return (
+    <td class={`utrecht-table__cell wk-num${value === null ? ' wk-muted' : ''}`}>
+      {formatCount(value)}
+    </td>
+  );
+}
+
+function YearHeaders() {
+  return (
+    <>
+      {POPULATION_YEARS.map((y) => (
+        <th class="utrecht-table__header-cell wk-num" scope="col">
+          Inwoners 1 januari {y}
+        </th>
+      ))}
+    </>
+  );
+}
+
+function MemberCells({ m }: { m: MemberRow }) {
+  return (
+    <>
+      <td class="utrecht-table__cell">{m.code}</td>
+      <th class="utrecht-table__header-cell" scope="row">
+        {m.name}
+      </th>
+      <td class="utrecht-table__cell">{m.wijk ?? 'onbekend'}</td>
+      <td class="utrecht-table__cell">{STATUS_LABEL[m.status]}</td>
+    </>
+  );
+}
+
+function TotalText({ data, year }: { data: FocusAreaPageData; year: PopulationYear }) {
+  const total = data.totals[year];
+  if (total !== null) return <>{numberFormat.format(total)}</>;
+  if (
+    data.missing[year] > 0 &&
+    data.missing[year] < data.members.filter((m) => m.status === 'lid').length
+  ) {
+    return <>{`onvolledig: van ${buurten(data.missing[year])} ${NOT_LOADED}`}</>;
+  }
+  return <>{NOT_LOADED}</>;
+}
+
+export function FocusAreaPage({ data, nonce }: { data: FocusAreaPageData; nonce: string }) {
+  const members = data.members.filter((m) => m.status === 'lid');
+  const others = data.members.filter((m) => m.status !== 'lid');
+  const excluded = others.filter((m) => m.status === 'uitgesloten');
+  const toConfirm = others.filter((m) => m.status === 'te_bevestigen');
+  const mapId = 'kaart-afbakening';
+  const shapes = data.map.buurten.map(shapeFor);
+  const outlines: MapShape[] = data.map.wijken
+    .filter((w) => !w.isWater)
+    .map((w) => ({
+      code: w.code,
+      geometry: w.geometry,
+      className: 'wk-map__wijk',
+      title: `Wijk ${w.name}`,
+    }));
+  const focusShapes = shapes.filter((_, i) => data.map.buurten[i]?.status !== undefined);
+  const focusWijken = new Set(data.members.map((m) => m.wijkCode));
+  const labels = data.map.wijken
+    .filter((w) => focusWijken.has(w.code))
+    .map((w) => ({ text: w.name, geometry: w.geometry }));
+  const isLatest = data.version === data.latestVersion;
+  const total2023 = data.totals['2023'];
+  const summary =
+    `${buurten(members.length)} horen bij ${data.name}` +
+    (total2023 !== null
+      ? `, met samen ${numberFormat.format(total2023)} inwoners op 1 januari 2023`
+      : '') +
+    `. ${excluded.length === 1 ? '1 buurt is' : `${excluded.length} buurten zijn`} uitgesloten` +
+    `. Van ${buurten(toConfirm.length)} moet de gemeente nog bevestigen of ze erbij horen.`;
+  const description =
+    `Kaart van ${buurten(shapes.length)} van ${data.municipality.name} (indeling ${data.indelingYear}). ` +
+    `De ${buurten(members.length)} van ${data.name} zijn donkerblauw. ` +
+    (excluded.length > 0
+      ? `Uitgesloten (grijze ruitjes): ${excluded.map((m) => m.name).join(', ')}. `
+      : '') +
+    (toConfirm.length > 0
+      ? `Te bevestigen (gele strepen): ${toConfirm.map((m) => m.name).join(', ')}. `
+      : '') +
+    'De tabellen onder de kaart geven dezelfde buurten met hun inwonertal.';
+
+  return (
+    <Layout
+      title={`${data.name}: welke buurten horen erbij`}
+      nonce={nonce}
+      breadcrumbs={[
+        { href: '/', label: 'Focusgebieden' },
+        { href: `/gebieden/${data.slug}`, label: data.name },
+      ]}
+    >
+      <div class="wk-stack">
+        <h1 class="utrecht-heading-1">{data.name}: welke buurten horen erbij?</h1>
+        <p class="utrecht-paragraph wk-lead">
+          Gemeente {data.municipality.name} · buurtindeling van het CBS van {data.indelingYear} ·
+          versie {data.version}
+          {isLatest ? ' (nieuwste)' : ''}, vastgesteld op{' '}
+          {dateFormat.format(new Date(data.createdAt))}
+        </p>
+        {!isLatest && (
+          <div class="utrecht-alert wk-notice" role="note">
+            <p class="utrecht-paragraph">
+              U bekijkt een oudere versie van deze indeling.{' '}
+              <a class="utrecht-link" href={`/gebieden/${data.slug}`}>
+                Bekijk de nieuwste versie ({data.latestVersion})
+              </a>
+              .
+            </p>
+          </div>
+        )}
+        <p class="utrecht-paragraph">{summary}</p>
+
+        <h2 class="utrecht-heading-2">Waarom deze buurten</h2>
+        <p class="utrecht-paragraph wk-rationale">{data.rationale}</p>
+
+        <h2 class="utrecht-heading-2">Kaart</h2>
+        {shapes.length > 0 ? (
+          <figure class="wk-figure">
+            <div class="wk-maps">
+              <div>
+                <p class="wk-map-caption" aria-hidden="true">
+                  Uitsnede: {data.name}
+                </p>
+                <div class="wk-map-frame">
+                  <AreaMap
+                    id={mapId}
+                    title={`Kaart van ${data.name}: de buurten en hun status`}
+                    description={description}
+                    shapes={shapes}
+                    outlines={outlines}
+                    fitTo={focusShapes}
+                    labels={labels}
+                    height={600}
+                    padding={20}
+                  />
+                </div>
+              </div>
+              <div>
+                <p class="wk-map-caption" aria-hidden="true">
+                  Overzicht: heel {data.municipality.name}
+                </p>
+                <div class="wk-map-frame">
+                  <AreaMap
+                    id="kaart-overzicht"
+                    title={`Overzichtskaart van ${data.municipality.name} met ${data.name}`}
+                    description={`Alle ${buurten(shapes.length)} van ${data.municipality.name}. ${data.name} ligt in het westen van de stad; de kleuren en patronen zijn dezelfde als op de uitsnede.`}
+                    shapes={shapes}
+                    outlines={outlines}
+                    width={480}
+                  />
+                </div>
+              </div>
+            </div>
+            <figcaption>
+              <MapLegend mapId={mapId} heading="Legenda" items={LEGEND} />
+              <Credit />
+            </figcaption>
+          </figure>
+        ) : (
+          <p class="utrecht-paragraph wk-muted">
+            De kaart is {NOT_LOADED}: er zijn nog geen buurtgrenzen ingelezen.
+          </p>
+        )}
+
+        <h2 class="utrecht-heading-2">Buurten die meetellen</h2>
+        <div class="wk-table-scroll">
+          <table class="utrecht-table">
+            <caption class="utrecht-table__caption">
+              {`${buurten(members.length)} van ${data.name} met hun aantal inwoners`}
+            </caption>
+            <thead class="utrecht-table__header">
+              <tr class="utrecht-table__row">
+                <th class="utrecht-table__header-cell" scope="col">
+                  Code
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  Buurt
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  Wijk
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  Status
+                </th>
+                <YearHeaders />
+              </tr>
+            </thead>
+            <tbody class="utrecht-table__body">
+              {members.map((m) => (
+                <tr class="utrecht-table__row">
+                  <MemberCells m={m} />
+                  {POPULATION_YEARS.map((y) => (
+                    <Count value={m.inhabitants[y]} />
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+            <tfoot class="utrecht-table__footer">
+              <tr class="utrecht-table__row wk-total">
+                <th class="utrecht-table__header-cell" scope="row" colSpan={4}>
+                  {`Totaal ${buurten(members.length)}`}
+                </th>
+                {POPULATION_YEARS.map((y) => (
+                  <td class="utrecht-table__cell wk-num" data-total={y}>
+                    <TotalText data={data} year={y} />
+                  </td>
+                ))}
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+
+        {others.length > 0 && (
+          <>
+            <h2 class="utrecht-heading-2">Uitgesloten en nog te bevestigen</h2>
+            <p class="utrecht-paragraph">
+              Deze buurten tellen niet mee in de cijfers van {data.name}. Buurten die nog bevestigd
+              moeten worden, tellen pas mee als de gemeente dat heeft besloten.
+            </p>
+            <div class="wk-table-scroll">
+              <table class="utrecht-table">
+                <caption class="utrecht-table__caption">
+                  Buurten die niet meetellen, met de reden
+                </caption>
+                <thead class="utrecht-table__header">
+                  <tr class="utrecht-table__row">
+                    <th class="utrecht-table__header-cell" scope="col">
+                      Code
+                    </th>
+                    <th class="utrecht-table__header-cell" scope="col">
+                      Buurt
+                    </th>
+                    <th class="utrecht-table__header-cell" scope="col">
+                      Wijk
+                    </th>
+                    <th class="utrecht-table__header-cell" scope="col">
+                      Status
+                    </th>
+                    <th class="utrecht-table__header-cell" scope="col">
+                      Reden
+                    </th>
+                    <YearHeaders />
+                  </tr>
+                </thead>
+                <tbody class="utrecht-table__body">
+                  {others.map((m) => (
+                    <tr class="utrecht-table__row" data-status={m.status}>
+                      <MemberCells m={m} />
+                      <td class="utrecht-table__cell">{m.reason ?? 'geen reden vastgelegd'}</td>
+                      {POPULATION_YEARS.map((y) => (
+                        <Count value={m.inhabitants[y]} />
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+        <Credit />
+
+        {data.versions.length > 1 && (
+          <>
+            <h2 class="utrecht-heading-2">Eerdere versies</h2>
+            <ul class="utrecht-unordered-list">
+              {data.versions.map((v) => (
+                <li class="utrecht-unordered-list__item">
+                  {v === data.version ? (
+                    <span aria-current="page">Versie {v} (deze pagina)</span>
+                  ) : (
+                    <a class="utrecht-link" href={`/gebieden/${data.slug}?versie=${v}`}>
+                      Versie {v}
+                    </a>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+
+        <h2 class="utrecht-heading-2">Gegevens hergebruiken</h2>
+        <p class="utrecht-paragraph">
+          <a
+            class="utrecht-link"
+            href={`/api/gebieden/${data.slug}${isLatest ? '' : `?versie=${data.version}`}`}
+          >
+            Deze indeling als JSON
+          </a>
+        </p>
+      </div>
+    </Layout>
+  );
+}
