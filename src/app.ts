@@ -30,5 +30,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(homeRoutes, { services: deps.services });
   await app.register(sourcesRoutes, { services: deps.services });
+  await app.register(focusAreaRoutes, { services: deps.services });
   return app;
 }
