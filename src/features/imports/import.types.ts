@@ -1,6 +1,12 @@
 import type { NewArea } from '../areas/area.table.ts';
 import type { DatasetKind, NewObservation, Variable } from '../datasets/dataset.table.ts';
 
+/** A file handed to an importer: its raw bytes and the name users know it by (used in messages). */
+export interface ImportInput {
+  bytes: Buffer;
+  fileName: string;
+}
+
 /** One observation as an importer produces it, before it belongs to a dataset. */
 export type ParsedObservation = Omit<NewObservation, 'dataset_id'>;
 

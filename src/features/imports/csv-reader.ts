@@ -1,0 +1,561 @@
+import { parse as parseStream, CsvError, type Options as CsvParseOptions } from 'csv-parse';
+import { parse as parseSync } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+import { ImportValidationError, type ImportProblem } from '../../shared/errors.ts';
+import type { AreaKind } from '../areas/area.table.ts';
+import type { ObservationStatus } from '../datasets/dataset.table.ts';
+import type { AreaLookup, ImportInput } from './import.types.ts';
+
+/**
+ * Shared CSV reading for the CSV importers: decoding (BOM, UTF-8 or Windows-1252), delimiter
+ * detection, csv-parse with strict quoting, Dutch/CBS number reading and problem collection.
+ * Records are handed to a visitor one at a time, so no importer holds a second copy of a big file.
+ */
+
+export type CsvEncoding = 'utf-8' | 'windows-1252';
+export type CsvDelimiter = ';' | ',' | '\t';
+
+/** Longest field accepted; longer fields are an error (a runaway quote or a pasted document). */
+export const MAX_FIELD_LENGTH = 10_000;
+/** Problems collected before an import is refused, so a user can fix most of a file at once. */
+export const MAX_PROBLEMS = 50;
+
+type ProblemInput = Omit<ImportProblem, 'file'>;
+
+/** Collects up to MAX_PROBLEMS problems of one file. */
+export class ProblemList {
+  readonly items: ImportProblem[] = [];
+  constructor(readonly file: string) {}
+
+  add(problem: ProblemInput): void {
+    if (this.items.length < MAX_PROBLEMS) this.items.push({ file: this.file, ...problem });
+  }
+
+  get full(): boolean {
+    return this.items.length >= MAX_PROBLEMS;
+  }
+
+  get count(): number {
+    return this.items.length;
+  }
+
+  throwIfAny(): void {
+    if (this.items.length > 0) throw new ImportValidationError(this.items);
+  }
+
+  /** Adds one problem and refuses the import at once (for problems that make the rest unreadable). */
+  fail(problem: ProblemInput): never {
+    this.add(problem);
+    throw new ImportValidationError(this.items);
+  }
+}
+
+export function delimiterName(delimiter: CsvDelimiter): string {
+  return delimiter === '\t' ? 'tab' : `'${delimiter}'`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decoding
+
+export interface DecodedCsv {
+  text: string;
+  encoding: CsvEncoding;
+  hadBom: boolean;
+}
+
+const utf8Fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+function isValidUtf8(bytes: Buffer): boolean {
+  try {
+    utf8Fatal.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Line (1-based) and character column (1-based) of a character offset in decoded text. */
+function lineAndColumn(text: string, offset: number): { line: number; char: number; lineText: string } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  const lineEnd = text.indexOf('\n', lineStart);
+  return { line, char: offset - lineStart + 1, lineText: text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd) };
+}
+
+/** CSV column (1-based) that a character of a line falls in, counting delimiters outside quotes. */
+function csvColumnAt(lineText: string, char: number): number {
+  const delimiter = detectDelimiter(lineText).delimiter;
+  let column = 1;
+  let quoted = false;
+  for (let i = 0; i < char - 1 && i < lineText.length; i++) {
+    const c = lineText[i];
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && c === delimiter) column++;
+  }
+  return column;
+}
+
+function encodingProblem(text: string, offset: number, message: string): ProblemInput {
+  const at = lineAndColumn(text, offset);
+  return {
+    line: at.line,
+    column: csvColumnAt(at.lineText, at.char),
+    message: `verkeerde tekenset: ${message} (teken ${at.char} van de regel)`,
+  };
+}
+
+/**
+ * Decodes a CSV file. Without `forced`: UTF-8 when the bytes are valid UTF-8, else Windows-1252
+ * (what Excel and older StatLine downloads write). With `forced`, bytes that do not fit that
+ * encoding are an error naming line and column, because guessing would corrupt names like "ë".
+ */
+export function decodeCsv(bytes: Buffer, fileName: string, forced?: CsvEncoding): DecodedCsv {
+  const hadBom = bytes.subarray(0, 3).equals(UTF8_BOM);
+  const body = hadBom ? bytes.subarray(3) : bytes;
+  const problems = new ProblemList(fileName);
+  if (forced === 'windows-1252' && hadBom) {
+    problems.fail({ line: 1, column: 1, message: 'verkeerde tekenset: het bestand begint met een UTF-8-BOM, maar Windows-1252 is opgegeven' });
+  }
+  if (forced === 'utf-8' || (forced === undefined && isValidUtf8(body))) {
+    if (forced === 'utf-8' && !isValidUtf8(body)) {
+      const lossy = body.toString('utf8');
+      problems.fail(encodingProblem(lossy, Math.max(0, lossy.indexOf('\uFFFD')), 'dit teken is geen geldige UTF-8; sla het bestand op als UTF-8 of kies Windows-1252'));
+    }
+    return { text: body.toString('utf8'), encoding: 'utf-8', hadBom };
+  }
+  const text = iconv.decode(body, 'windows-1252');
+  if (forced === 'windows-1252') {
+    const undefinedByte = text.indexOf('\uFFFD');
+    if (undefinedByte >= 0) {
+      problems.fail(encodingProblem(text, undefinedByte, 'dit byte bestaat niet in Windows-1252'));
+    }
+    // Valid multi-byte UTF-8 read as Windows-1252 turns "ë" into "Ã«": refuse rather than store that.
+    const firstHigh = body.findIndex((b) => b >= 0x80);
+    if (firstHigh >= 0 && isValidUtf8(body)) {
+      problems.fail(encodingProblem(text, iconv.decode(body.subarray(0, firstHigh), 'windows-1252').length, 'het bestand is UTF-8, maar Windows-1252 is opgegeven'));
+    }
+  }
+  return { text, encoding: 'windows-1252', hadBom };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Delimiter
+
+/** First line of the text, where a newline inside quotes does not end the line. */
+export function firstLine(text: string): string {
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === '\n' || c === '\r')) return text.slice(0, i);
+  }
+  return text;
+}
+
+/** The delimiter (`;`, `,` or tab) that occurs most often outside quotes in a header line. */
+export function detectDelimiter(headerLine: string): { delimiter: CsvDelimiter; columns: number } {
+  const counts: Record<CsvDelimiter, number> = { ';': 0, ',': 0, '\t': 0 };
+  let quoted = false;
+  for (const c of headerLine) {
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === ';' || c === ',' || c === '\t')) counts[c]++;
+  }
+  // Ties go to ';' first: CBS and Dutch Excel write ';'.
+  const order: CsvDelimiter[] = [';', ',', '\t'];
+  let best: CsvDelimiter = ';';
+  for (const d of order) if (counts[d] > counts[best]) best = d;
+  return { delimiter: best, columns: counts[best] + 1 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading records
+
+export interface CsvHeader {
+  fields: string[];
+  delimiter: CsvDelimiter;
+  /** True for `;` files: numbers use a decimal comma and `.` for thousands. */
+  decimalComma: boolean;
+  encoding: CsvEncoding;
+}
+
+export interface CsvRow {
+  /** 1-based line where the record starts. */
+  line: number;
+  fields: string[];
+}
+
+export interface CsvVisitor {
+  /** Called once with the header; add problems for missing columns there. */
+  header(header: CsvHeader): void;
+  /** Called for each data row whose column count matches the header. */
+  row(row: CsvRow): void;
+}
+
+export interface ReadCsvOptions {
+  /** Forces the encoding; otherwise UTF-8 with Windows-1252 as fallback. */
+  encoding?: CsvEncoding;
+  /** A header with fewer columns than this means the delimiter is wrong. */
+  minColumns: number;
+}
+
+export interface ReadCsvResult {
+  rowCount: number;
+  header: CsvHeader;
+}
+
+class TooManyProblems extends Error {}
+
+const csvParseOptions = (delimiter: CsvDelimiter): CsvParseOptions => ({
+  delimiter,
+  quote: '"',
+  escape: '"',
+  // Column counts are checked below per row, so each bad row is reported, not just the first.
+  relax_column_count: true,
+  relax_quotes: false,
+  skip_empty_lines: true,
+  bom: false,
+  max_record_size: MAX_FIELD_LENGTH * 4,
+});
+
+/**
+ * The per-record logic shared by the sync and the streaming reader. Keeps one row back, so the
+ * last row can be recognised and a short last row reported as a truncated file.
+ */
+class RecordHandler {
+  header: CsvHeader | undefined;
+  rowCount = 0;
+  private pending: CsvRow | undefined;
+
+  constructor(
+    private readonly problems: ProblemList,
+    private readonly visitor: CsvVisitor,
+    private readonly base: Omit<CsvHeader, 'fields'>,
+    private readonly minColumns: number,
+  ) {}
+
+  onRecord(fields: string[], endLine: number): void {
+    let newlines = 0;
+    for (const f of fields) for (let i = f.indexOf('\n'); i >= 0; i = f.indexOf('\n', i + 1)) newlines++;
+    const row: CsvRow = { line: endLine - newlines, fields };
+    if (!this.header) {
+      this.acceptHeader(row);
+      return;
+    }
+    if (this.pending) this.flush(this.pending, false);
+    this.pending = row;
+  }
+
+  finish(): void {
+    if (this.pending) this.flush(this.pending, true);
+    this.pending = undefined;
+  }
+
+  private acceptHeader(row: CsvRow): void {
+    const fields = row.fields.map((f) => f.trim());
+    if (fields.length < this.minColumns) {
+      this.problems.fail({
+        line: 1,
+        message: `verkeerd scheidingsteken: de kopregel heeft maar ${fields.length} kolom(men) met ${delimiterName(this.base.delimiter)}; verwacht minstens ${this.minColumns} kolommen gescheiden door ';', ',' of tab`,
+      });
+    }
+    const seen = new Map<string, number>();
+    fields.forEach((name, i) => {
+      if (name.length > MAX_FIELD_LENGTH) {
+        this.problems.add({ line: 1, column: i + 1, message: `kolomnaam is te lang (${name.length} tekens, maximaal ${MAX_FIELD_LENGTH})` });
+      } else if (name === '') {
+        this.problems.add({ line: 1, column: i + 1, message: 'kolom zonder naam in de kopregel' });
+      } else if (seen.has(name)) {
+        this.problems.add({ line: 1, column: i + 1, field: name, message: `kolomnaam komt twee keer voor (ook kolom ${seen.get(name)})` });
+      } else seen.set(name, i + 1);
+    });
+    this.header = { ...this.base, fields };
+    this.visitor.header(this.header);
+  }
+
+  private flush(row: CsvRow, isLast: boolean): void {
+    this.rowCount++;
+    const header = this.header as CsvHeader;
+    const expected = header.fields.length;
+    let ok = true;
+    row.fields.forEach((value, i) => {
+      if (value.length > MAX_FIELD_LENGTH) {
+        ok = false;
+        this.problems.add({
+          line: row.line,
+          column: i + 1,
+          field: header.fields[i],
+          message: `veld is te lang (${value.length} tekens, maximaal ${MAX_FIELD_LENGTH}); staat er een aanhalingsteken te veel of te weinig?`,
+        });
+      }
+    });
+    if (row.fields.length !== expected) {
+      ok = false;
+      const truncated = isLast && row.fields.length < expected;
+      this.problems.add({
+        line: row.line,
+        column: Math.min(row.fields.length, expected) + 1,
+        message: truncated
+          ? `bestand lijkt afgebroken: de laatste regel heeft ${row.fields.length} van de ${expected} kolommen`
+          : `regel heeft ${row.fields.length} kolommen, de kopregel heeft er ${expected}`,
+      });
+    }
+    if (ok) this.visitor.row(row);
+    if (this.problems.full) throw new TooManyProblems();
+  }
+}
+
+function csvErrorProblem(error: CsvError, headerFields: readonly string[] | undefined): ProblemInput {
+  const e = error as CsvError & { lines?: number; column?: number | string };
+  const line = typeof e.lines === 'number' ? e.lines : undefined;
+  const column = typeof e.column === 'number' ? e.column + 1 : undefined;
+  const field = column !== undefined ? headerFields?.[column - 1] : undefined;
+  switch (e.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return { line, message: 'bestand lijkt afgebroken: een aanhalingsteken (") wordt niet gesloten vóór het einde van het bestand' };
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return { line, column, field, message: 'tekst na een sluitend aanhalingsteken ("); zet aanhalingstekens in een veld dubbel ("")' };
+    case 'CSV_MAX_RECORD_SIZE':
+      return { line, column, field, message: `veld is te lang (meer dan ${MAX_FIELD_LENGTH} tekens); staat er een aanhalingsteken te veel of te weinig?` };
+    default:
+      return { line, column, field, message: `CSV kan niet worden gelezen: ${e.message}` };
+  }
+}
+
+function prepare(input: ImportInput, options: ReadCsvOptions, problems: ProblemList) {
+  if (input.bytes.length === 0) problems.fail({ message: 'het bestand is leeg' });
+  const decoded = decodeCsv(input.bytes, input.fileName, options.encoding);
+  if (decoded.text.trim() === '') problems.fail({ message: 'het bestand is leeg (alleen witruimte)' });
+  const { delimiter } = detectDelimiter(firstLine(decoded.text));
+  return { decoded, base: { delimiter, decimalComma: delimiter === ';', encoding: decoded.encoding } };
+}
+
+function afterRead(handler: RecordHandler, problems: ProblemList): ReadCsvResult {
+  if (!handler.header) problems.fail({ message: 'het bestand is leeg' });
+  if (handler.rowCount === 0 && problems.count === 0) {
+    problems.add({ line: 2, message: 'het bestand heeft alleen een kopregel en geen gegevens' });
+  }
+  problems.throwIfAny();
+  return { rowCount: handler.rowCount, header: handler.header as CsvHeader };
+}
+
+/**
+ * Reads a CSV file and hands header and rows to the visitor. Throws ImportValidationError with
+ * every problem found (up to MAX_PROBLEMS), including those the visitor added to `problems`.
+ */
+export function readCsv(input: ImportInput, options: ReadCsvOptions, problems: ProblemList, visitor: CsvVisitor): ReadCsvResult {
+  const { decoded, base } = prepare(input, options, problems);
+  const handler = new RecordHandler(problems, visitor, base, options.minColumns);
+  try {
+    parseSync(decoded.text, {
+      ...csvParseOptions(base.delimiter),
+      // Returning undefined keeps csv-parse from collecting records: the handler has them.
+      on_record: (record: string[], context) => {
+        handler.onRecord(record, context.lines);
+        return undefined;
+      },
+    });
+    handler.finish();
+  } catch (error) {
+    if (error instanceof CsvError) problems.add(csvErrorProblem(error, handler.header?.fields));
+    else if (!(error instanceof TooManyProblems)) throw error;
+  }
+  return afterRead(handler, problems);
+}
+
+/**
+ * Streaming twin of readCsv for files too big to hold twice in memory. The encoding must be known
+ * up front (default UTF-8, checked per chunk); the delimiter is taken from the header line.
+ */
+export async function readCsvStream(
+  source: AsyncIterable<Buffer>,
+  fileName: string,
+  options: ReadCsvOptions,
+  problems: ProblemList,
+  visitor: CsvVisitor,
+): Promise<ReadCsvResult> {
+  const encoding = options.encoding ?? 'utf-8';
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  const cp1252 = iconv.getDecoder('windows-1252');
+  let handler: RecordHandler | undefined;
+  let parser: ReturnType<typeof parseStream> | undefined;
+  let consumer: Promise<unknown> | undefined;
+  let pending = '';
+  let linesSeen = 0;
+  let sawBytes = false;
+
+  const start = (text: string) => {
+    const { delimiter } = detectDelimiter(firstLine(text));
+    const h = new RecordHandler(problems, visitor, { delimiter, decimalComma: delimiter === ';', encoding }, options.minColumns);
+    const p = parseStream({ ...csvParseOptions(delimiter), info: true });
+    handler = h;
+    parser = p;
+    // Errors surface through the consumer; it is awaited after the last write.
+    consumer = (async () => {
+      for await (const item of p as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+        h.onRecord(item.record, item.info.lines);
+      }
+      h.finish();
+    })().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+  };
+  const push = async (text: string) => {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) linesSeen++;
+    if (!parser && text !== '') {
+      pending += text;
+      if (!/[\r\n]/.test(pending)) return;
+      const header = pending.replace(/^\uFEFF/, '');
+      pending = '';
+      start(header);
+      text = header;
+    }
+    if (parser && !parser.destroyed && !parser.write(text)) {
+      await new Promise((resolve) => parser?.once('drain', resolve).once('close', resolve));
+    }
+  };
+
+  for await (const chunk of source) {
+    if (chunk.length > 0) sawBytes = true;
+    let text: string;
+    if (encoding === 'utf-8') {
+      try {
+        text = utf8.decode(chunk, { stream: true });
+      } catch {
+        const lossy = chunk.toString('utf8');
+        const at = lineAndColumn(lossy, Math.max(0, lossy.indexOf('\uFFFD')));
+        problems.fail({ line: linesSeen + at.line, message: 'verkeerde tekenset: dit teken is geen geldige UTF-8; sla het bestand op als UTF-8 of kies Windows-1252' });
+      }
+    } else text = cp1252.write(chunk);
+    await push(text);
+    if (parser?.destroyed) break;
+  }
+  if (!sawBytes) problems.fail({ message: 'het bestand is leeg' });
+  await push(encoding === 'utf-8' ? utf8.decode() : (cp1252.end() ?? ''));
+  if (!parser) {
+    if (pending.replace(/^\uFEFF/, '').trim() === '') problems.fail({ message: 'het bestand is leeg (alleen witruimte)' });
+    const header = pending.replace(/^\uFEFF/, '');
+    start(header);
+    await push(header);
+  }
+  (parser as ReturnType<typeof parseStream> | undefined)?.end();
+  const error = await consumer;
+  if (error instanceof CsvError) problems.add(csvErrorProblem(error, handler?.header?.fields));
+  else if (error !== undefined && !(error instanceof TooManyProblems)) throw error;
+  return afterRead(handler as RecordHandler, problems);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Header helpers
+
+/** Header comparison that ignores case, surrounding and repeated spaces. */
+export function normaliseHeader(name: string): string {
+  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('nl');
+}
+
+/** Index of the first header that matches one of the names (normalised), or -1. */
+export function findColumn(header: readonly string[], ...names: string[]): number {
+  const wanted = new Set(names.map(normaliseHeader));
+  return header.findIndex((h) => wanted.has(normaliseHeader(h)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values
+
+export type ParsedValue =
+  | { ok: true; value: number | null; status: ObservationStatus }
+  | { ok: false; message: string };
+
+/** Values CBS writes for a figure it does not publish (secret, unknown or too small). */
+const SUPPRESSED = new Set(['', '.', 'x', '-99999999']);
+
+const DECIMAL_COMMA = /^-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/;
+const DECIMAL_POINT = /^-?\d+(\.\d+)?$/;
+
+/**
+ * Reads a CBS or local figure. `;` files use the Dutch notation (decimal comma, `.` between
+ * thousands); `,` and tab files use a decimal point and no thousands separator. Empty, `.`, `x`
+ * and `-99999999` mean "not published" (null, status geheim); a trailing `*` marks voorlopig.
+ */
+export function parseCbsValue(raw: string, decimalComma: boolean): ParsedValue {
+  let text = raw.trim();
+  let provisional = false;
+  if (text.endsWith('*')) {
+    provisional = true;
+    text = text.replace(/\*+$/, '').trim();
+  }
+  if (SUPPRESSED.has(text.toLowerCase())) return { ok: true, value: null, status: 'geheim' };
+  const pattern = decimalComma ? DECIMAL_COMMA : DECIMAL_POINT;
+  if (!pattern.test(text)) {
+    const hint = decimalComma
+      ? 'verwacht een getal zoals 1234 of 2,5 (komma voor decimalen, want het scheidingsteken is \';\')'
+      : 'verwacht een getal zoals 1234 of 2.5 (punt voor decimalen)';
+    return { ok: false, message: `geen getal: "${raw.length > 40 ? `${raw.slice(0, 40)}…` : raw}"; ${hint}` };
+  }
+  const normalised = decimalComma ? text.replace(/\./g, '').replace(',', '.') : text;
+  const value = Number(normalised);
+  if (!Number.isFinite(value)) return { ok: false, message: `geen eindig getal: "${raw}"` };
+  return { ok: true, value, status: provisional ? 'voorlopig' : 'definitief' };
+}
+
+/** A period with an optional trailing `*` (voorlopig), as CBS writes "2024*". */
+export function splitProvisional(raw: string): { text: string; provisional: boolean } {
+  const trimmed = raw.trim();
+  if (!trimmed.endsWith('*')) return { text: trimmed, provisional: false };
+  return { text: trimmed.replace(/\*+$/, '').trim(), provisional: true };
+}
+
+/** CBS period codes: "2023JJ00" → "2023"; a plain year stays. Null when not a year. */
+export function cbsYearPeriod(raw: string): string | null {
+  const m = /^(\d{4})(JJ00)?$/.exec(raw.trim());
+  return m ? (m[1] as string) : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Areas
+
+const CODE_PATTERN = /^(NL00|GM\d{4}|WK\d{6}|BU\d{8})$/;
+
+export function areaKindOfCode(code: string): AreaKind | null {
+  if (!CODE_PATTERN.test(code)) return null;
+  if (code === 'NL00') return 'land';
+  if (code.startsWith('GM')) return 'gemeente';
+  if (code.startsWith('WK')) return 'wijk';
+  return 'buurt';
+}
+
+/**
+ * Null when the code is a known area of the indeling year; otherwise the Dutch reason, saying
+ * so explicitly when the code belongs to another indeling year (the usual mistake).
+ */
+export function areaCodeProblem(lookup: AreaLookup, indelingYear: number, code: string): string | null {
+  if (areaKindOfCode(code) === null) {
+    return `"${code}" is geen CBS-gebiedscode (verwacht NL00, GMxxxx, WKxxxxxx of BUxxxxxxxx)`;
+  }
+  if (lookup.has(indelingYear, code)) return null;
+  const elsewhere = lookup.years().filter((y) => y !== indelingYear && lookup.has(y, code));
+  if (elsewhere.length > 0) {
+    return `verkeerd indelingsjaar: ${code} bestaat niet in indeling ${indelingYear}; wel in ${elsewhere.join(', ')}`;
+  }
+  return `onbekende gebiedscode: ${code} bestaat niet in indeling ${indelingYear}`;
+}
+
+/** Tracks (variable, area, period) keys so a repeated one names the line it first appeared on. */
+export class DuplicateGuard {
+  private readonly seen = new Map<string, number>();
+
+  /** The earlier line, or undefined when the key is new (and now recorded). */
+  check(key: string, line: number): number | undefined {
+    const earlier = this.seen.get(key);
+    if (earlier !== undefined) return earlier;
+    this.seen.set(key, line);
+    return undefined;
+  }
+}
