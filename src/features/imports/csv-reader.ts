@@ -212,6 +212,13 @@ export interface ReadCsvResult {
 
 class TooManyProblems extends Error {}
 
+function wrongDelimiter(columns: number, delimiter: CsvDelimiter, minColumns: number): ProblemInput {
+  return {
+    line: 1,
+    message: `verkeerd scheidingsteken: de kopregel heeft maar ${columns} kolom(men) met ${delimiterName(delimiter)}; verwacht minstens ${minColumns} kolommen gescheiden door ';', ',' of tab`,
+  };
+}
+
 const csvParseOptions = (delimiter: CsvDelimiter): CsvParseOptions => ({
   delimiter,
   quote: '"',
@@ -260,10 +267,7 @@ class RecordHandler {
   private acceptHeader(row: CsvRow): void {
     const fields = row.fields.map((f) => f.trim());
     if (fields.length < this.minColumns) {
-      this.problems.fail({
-        line: 1,
-        message: `verkeerd scheidingsteken: de kopregel heeft maar ${fields.length} kolom(men) met ${delimiterName(this.base.delimiter)}; verwacht minstens ${this.minColumns} kolommen gescheiden door ';', ',' of tab`,
-      });
+      this.problems.fail(wrongDelimiter(fields.length, this.base.delimiter, this.minColumns));
     }
     const seen = new Map<string, number>();
     fields.forEach((name, i) => {
@@ -332,12 +336,14 @@ function prepare(input: ImportInput, options: ReadCsvOptions, problems: ProblemL
   if (input.bytes.length === 0) problems.fail({ message: 'het bestand is leeg' });
   const decoded = decodeCsv(input.bytes, input.fileName, options.encoding);
   if (decoded.text.trim() === '') problems.fail({ message: 'het bestand is leeg (alleen witruimte)' });
-  const { delimiter } = detectDelimiter(firstLine(decoded.text));
+  const { delimiter, columns } = detectDelimiter(firstLine(decoded.text));
+  if (columns < options.minColumns) problems.fail(wrongDelimiter(columns, delimiter, options.minColumns));
   return { decoded, base: { delimiter, decimalComma: delimiter === ';', encoding: decoded.encoding } };
 }
 
 function afterRead(handler: RecordHandler, problems: ProblemList): ReadCsvResult {
-  if (!handler.header) problems.fail({ message: 'het bestand is leeg' });
+  if (!handler.header && problems.count === 0) problems.fail({ message: 'het bestand is leeg' });
+  problems.throwIfAny();
   if (handler.rowCount === 0 && problems.count === 0) {
     problems.add({ line: 2, message: 'het bestand heeft alleen een kopregel en geen gegevens' });
   }
@@ -391,7 +397,8 @@ export async function readCsvStream(
   let sawBytes = false;
 
   const start = (text: string) => {
-    const { delimiter } = detectDelimiter(firstLine(text));
+    const { delimiter, columns } = detectDelimiter(firstLine(text));
+    if (columns < options.minColumns) problems.fail(wrongDelimiter(columns, delimiter, options.minColumns));
     const h = new RecordHandler(problems, visitor, { delimiter, decimalComma: delimiter === ';', encoding }, options.minColumns);
     const p = parseStream({ ...csvParseOptions(delimiter), info: true });
     handler = h;

@@ -33,6 +33,11 @@ export interface StatlineCsvOptions {
   edition?: string;
   /** Forces the file's encoding instead of detecting it. */
   encoding?: CsvEncoding;
+  /**
+   * Forces the decimal separator. By default `;` files use a decimal comma and `,` files a
+   * decimal point; a `,` file converted from a StatLine download can keep "2,1" in quotes.
+   */
+  decimalComma?: boolean;
 }
 
 type ColumnRole =
@@ -295,7 +300,7 @@ export function parseStatlineCsv(input: ImportInput, lookup: AreaLookup, options
 
       roles.forEach((role, i) => {
         if (role.role !== 'value') return;
-        const parsed = parseCbsValue(fields[i] ?? '', h.decimalComma);
+        const parsed = parseCbsValue(fields[i] ?? '', options.decimalComma ?? h.decimalComma);
         if (!parsed.ok) {
           problems.add({ line, column: i + 1, field: h.fields[i], message: parsed.message });
           return;
@@ -335,6 +340,7 @@ export function parseStatlineCsv(input: ImportInput, lookup: AreaLookup, options
   if (municipalityCode !== undefined) readingOptions.municipalityCode = municipalityCode;
   if (options.edition !== undefined) readingOptions.edition = options.edition;
   if (options.encoding !== undefined) readingOptions.encoding = options.encoding;
+  if (options.decimalComma !== undefined) readingOptions.decimalComma = String(options.decimalComma);
 
   return {
     kind: 'cbs-statline-csv',
