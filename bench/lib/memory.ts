@@ -10,6 +10,8 @@ export interface MemoryPeak {
   startRssMb: number;
   startHeapUsedMb: number;
   samples: number;
+  /** Heap in use at named points (sampler.mark), MB. */
+  marks: Record<string, number>;
 }
 
 /*
@@ -37,6 +39,7 @@ export class MemorySampler {
   private mainSamples = 0;
   private startRss = 0;
   private startHeap = 0;
+  private readonly marks: Record<string, number> = {};
 
   constructor(private readonly intervalMs = 50) {}
 
@@ -67,6 +70,12 @@ export class MemorySampler {
     if (m.rss > this.peak[0]!) this.peak[0] = m.rss;
   }
 
+  /** Samples and remembers the heap in use at a named point (e.g. right after parsing). */
+  mark(label: string): void {
+    this.sample();
+    this.marks[label] = process.memoryUsage().heapUsed / MB;
+  }
+
   async stop(): Promise<MemoryPeak> {
     this.sample();
     if (this.timer) clearInterval(this.timer);
@@ -84,6 +93,7 @@ export class MemorySampler {
       startRssMb: this.startRss / MB,
       startHeapUsedMb: this.startHeap / MB,
       samples: this.peak[1]! + this.mainSamples,
+      marks: { ...this.marks },
     };
   }
 }
