@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import {
+  axeViolations,
+  browserUnavailable,
+  describeViolations,
+  openWithoutJavaScript,
+  startBrowserApp,
+  type BrowserApp,
+} from '../helpers/browser.ts';
+
+const skip = browserUnavailable();
+
+describe('public pages in Chromium', skip ? { skip } : {}, () => {
+  let env: BrowserApp;
+
+  before(async () => {
+    env = await startBrowserApp('sqlite');
+  });
+  after(async () => {
+    await env?.close();
+  });
+
+  for (const [url, status] of [
+    ['/', 200],
+    ['/gebieden/dordt-west', 200],
+    ['/bronnen', 200],
+    ['/deze-pagina-bestaat-niet', 404],
+  ] as const) {
+    it(`axe finds no WCAG 2.1 A/AA violations on ${url}`, async () => {
+      const context = await env.browser.newContext();
+      try {
+        const page = await context.newPage();
+        const response = await page.goto(env.baseUrl + url);
+        assert.equal(response?.status(), status);
+        assert.equal(await page.getAttribute('html', 'lang'), 'nl');
+        const violations = await axeViolations(page);
+        assert.equal(violations.length, 0, describeViolations(violations));
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it('shows the map and the tables of Dordt West with JavaScript switched off', async () => {
+    const { context, page } = await openWithoutJavaScript(
+      env.browser,
+      `${env.baseUrl}/gebieden/dordt-west`,
+    );
+    try {
+      assert.equal(await page.evaluate('typeof document'), 'object');
+      const map = page.locator('svg.wk-map[role="img"]').first();
+      assert.ok(await map.isVisible(), 'map not visible');
+      const box = await map.boundingBox();
+      assert.ok(box && box.width > 200 && box.height > 150, `map is ${JSON.stringify(box)}`);
+      const total = page.locator('tr.wk-total');
+      assert.ok(await total.isVisible(), 'total row not visible');
+      assert.match(await total.innerText(), /28\.740/);
+      assert.ok(await page.getByRole('table').first().isVisible());
+      const name = await map.evaluate((el) => el.getAttribute('aria-labelledby'));
+      assert.ok(name && (await page.locator(`#${name}`).textContent())?.includes('Dordt West'));
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wijkkompas-e2e-'));
+      const file = path.join(dir, 'dordt-west-zonder-js.png');
+      await page.screenshot({ path: file, fullPage: true });
+      assert.ok(fs.statSync(file).size > 10_000, 'screenshot is suspiciously small');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('puts the skip link first in the tab order and moves focus to main', async () => {
+    const context = await env.browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${env.baseUrl}/gebieden/dordt-west`);
+      await page.keyboard.press('Tab');
+      const first = await page.evaluate(
+        '({ text: document.activeElement?.textContent?.trim(), href: document.activeElement?.getAttribute("href") })',
+      );
+      assert.deepEqual(first, { text: 'Ga direct naar de inhoud', href: '#inhoud' });
+      const skipLink = page.locator('a.wk-skip-link');
+      assert.ok(await skipLink.isVisible(), 'the focused skip link must be visible');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction('document.activeElement?.id === "inhoud"');
+      assert.equal(await page.evaluate('document.activeElement.tagName'), 'MAIN');
+    } finally {
+      await context.close();
+    }
+  });
+});
