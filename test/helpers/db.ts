@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, describe } from 'node:test';
 import pg from 'pg';
 import { createDb, type Db, type Dialect } from '../../src/db/database.ts';
@@ -19,6 +22,40 @@ export function dialectUnavailable(dialect: Dialect): string | undefined {
 
 export interface TestDb extends Db {
   drop(): Promise<void>;
+}
+
+/**
+ * An empty database reachable by URL, for tests that start a separate process (CLI, server):
+ * a SQLite file in a temporary folder, or a new PostgreSQL database.
+ */
+export async function createTestDatabaseUrl(
+  dialect: Dialect,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  if (dialect === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wk-sqlite-'));
+    return {
+      url: `sqlite:${path.join(dir, 'test.sqlite')}`,
+      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const adminUrl = process.env.TEST_PG_URL;
+  if (!adminUrl) throw new Error('TEST_PG_URL ontbreekt');
+  const name = `wk_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE template0`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const a = new pg.Client({ connectionString: adminUrl });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
+  };
 }
 
 /** A fresh, migrated database: SQLite in memory, or a new PostgreSQL database. */
