@@ -5,6 +5,7 @@
  * failure, not a skip. Arguments narrow the files: `npm test -- src/features/areas`.
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { findChromium } from '../test/helpers/chromium-path.ts';
@@ -35,6 +36,8 @@ if (files.length === 0) {
 }
 
 const env: NodeJS.ProcessEnv = { ...process.env };
+// Tests build the app like production does, so they need a session secret: a fresh one per run.
+env.SESSION_SECRET ||= randomBytes(32).toString('base64url');
 let postgres: RunningPostgres | undefined;
 
 if (!env.TEST_PG_URL) {

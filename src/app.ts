@@ -6,12 +6,21 @@ import { securityHeaders } from './plugins/security-headers.ts';
 import { staticAssets } from './plugins/static-assets.ts';
 import { homeRoutes } from './features/home/home.routes.tsx';
 import { sourcesRoutes } from './features/home/sources.routes.tsx';
+import { authorizationPlugin } from './plugins/authorization.ts';
+import { csrfPlugin } from './plugins/csrf.ts';
+import { resolveSessionSecret, sessionPlugin } from './plugins/session.ts';
+import { accountRoutes } from './features/accounts/account.routes.tsx';
+import { auditRoutes } from './features/audit/audit.routes.tsx';
 import { focusAreaRoutes } from './features/focus-areas/focus-area.routes.tsx';
 
 export interface AppDeps {
   services: Services;
   /** A pino logger; tests leave it out. */
   logger?: FastifyBaseLogger;
+  /** Signs the session cookie; defaults to the SESSION_SECRET environment variable. */
+  sessionSecret?: string;
+  /** Only `npm start` on loopback: without SESSION_SECRET, use a random per-process secret. */
+  insecureDevSecret?: boolean;
 }
 
 /**
@@ -26,10 +35,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(securityHeaders);
   await app.register(errorPages);
   await app.register(formbody);
+  const session = resolveSessionSecret({
+    sessionSecret: deps.sessionSecret ?? process.env.SESSION_SECRET,
+    insecureDevSecret: deps.insecureDevSecret,
+  });
+  if (session.ephemeral) app.log.warn('SESSION_SECRET ontbreekt: tijdelijk geheim, alleen voor lokaal gebruik');
+  await app.register(sessionPlugin, { db: deps.services.db, secret: session.secret });
+  await app.register(authorizationPlugin, { db: deps.services.db });
+  await app.register(csrfPlugin);
   await app.register(staticAssets);
 
   await app.register(homeRoutes, { services: deps.services });
   await app.register(sourcesRoutes, { services: deps.services });
+  await app.register(accountRoutes, { services: deps.services });
+  await app.register(auditRoutes, { services: deps.services });
   await app.register(focusAreaRoutes, { services: deps.services });
   return app;
 }

@@ -14,7 +14,13 @@ if (config.seedOnStart) {
   const report = await seedShippedData(handle.db, config.datasetsDir, { importedBy: 'start' });
   logger.info({ imported: report.imported, unchanged: report.unchanged }, 'gegevens geladen');
 }
-const app = await buildApp({ services: createServices(handle, config), logger });
+// Without SESSION_SECRET only a start on this machine alone is allowed (docs/adr/0006).
+const loopback = ['127.0.0.1', '::1', 'localhost'].includes(config.host);
+const app = await buildApp({
+  services: createServices(handle, config),
+  logger,
+  insecureDevSecret: loopback,
+});
 
 const close = async (signal: string) => {
   logger.info({ signal }, 'stoppen');

@@ -21,6 +21,7 @@ import { parseStatlineCsv } from '../features/imports/statline-csv.importer.ts';
 import { seedShippedData } from '../features/seed/seed.service.ts';
 import { AppError, ImportValidationError, formatLocation } from '../shared/errors.ts';
 import { createProgress } from './progress.ts';
+import { GEBRUIKER_HELP, runGebruiker } from './gebruiker.ts';
 
 const HELP = `Gebruik: wijkkompas <opdracht> [opties]
 
@@ -34,6 +35,7 @@ Opdrachten:
   import pdok BESTAND.geojson --indeling JAAR --niveau buurt|wijk|gemeente [--gemeente GM0505]
   import politie BESTAND.csv --indeling JAAR
   import lokaal BESTAND.csv --indeling JAAR [--bron NAAM]
+${GEBRUIKER_HELP}
 
 Database: DATABASE_URL (leeg = ./data/wijkkompas.sqlite, sqlite:PAD of postgres://…).`;
 
@@ -169,6 +171,9 @@ export async function main(argv: string[]): Promise<number> {
         }
         return 0;
       }
+      case 'gebruiker':
+        console.log(await runGebruiker(handle.db, rest, { env: process.env, stdin: process.stdin, prompt: (t) => process.stderr.write(t) }));
+        return 0;
       default:
         throw new UsageError(`Onbekende opdracht "${command}".\n\n${HELP}`);
     }

@@ -2,6 +2,7 @@ import { Migrator, type Migration, type MigrationProvider, type MigrationResult 
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.ts';
 import * as m0001 from './migrations/20261128_0001_create_monitor_tables.ts';
+import * as m0002 from './migrations/20261128_0002_create_accounts_and_audit.ts';
 
 /**
  * Migrations are listed here, not discovered on disk: the order is visible in review and the
@@ -9,6 +10,7 @@ import * as m0001 from './migrations/20261128_0001_create_monitor_tables.ts';
  */
 export const migrations: Record<string, Migration> = {
   '20261128_0001_create_monitor_tables': m0001,
+  '20261128_0002_create_accounts_and_audit': m0002,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -9,6 +9,13 @@ import type {
   FocusAreaTable,
   FocusAreaVersionTable,
 } from '../features/focus-areas/focus-area.table.ts';
+import type {
+  PasswordResetTable,
+  SessionTable,
+  UserRoleTable,
+  UserTable,
+} from '../features/accounts/account.table.ts';
+import type { AuditLogTable } from '../features/audit/audit.table.ts';
 
 /** The whole database: the union of every feature's *.table.ts. */
 export interface Database {
@@ -20,4 +27,9 @@ export interface Database {
   focus_areas: FocusAreaTable;
   focus_area_versions: FocusAreaVersionTable;
   focus_area_members: FocusAreaMemberTable;
+  users: UserTable;
+  user_roles: UserRoleTable;
+  sessions: SessionTable;
+  password_resets: PasswordResetTable;
+  audit_log: AuditLogTable;
 }

@@ -17,13 +17,21 @@ import { aggregate, type AreaValue } from './aggregate.ts';
  * statistical bound 5 × √n from the brief (independent rounding errors grow with √n).
  */
 
-const file = path.resolve(import.meta.dirname, '../../../datasets/cbs-kwb-multi/kwb-2024-dordrecht.csv');
-const rows = parse(fs.readFileSync(file), { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
+const file = path.resolve(
+  import.meta.dirname,
+  '../../../datasets/cbs-kwb-multi/kwb-2024-dordrecht.csv',
+);
+const rows = parse(fs.readFileSync(file), {
+  columns: true,
+  bom: true,
+  skip_empty_lines: true,
+}) as Record<string, string>[];
 
 const COLUMNS: Record<string, string> = {
   AantalInwoners: 'Bevolking/Aantal inwoners (aantal)',
   Nederland: 'Bevolking/Bevolking naar herkomst/Herkomstland/Nederland (aantal)',
-  EuropaExclusiefNederland: 'Bevolking/Bevolking naar herkomst/Herkomstland/Europa (exclusief Nederland)  (aantal)',
+  EuropaExclusiefNederland:
+    'Bevolking/Bevolking naar herkomst/Herkomstland/Europa (exclusief Nederland)  (aantal)',
   BuitenEuropa: 'Bevolking/Bevolking naar herkomst/Herkomstland/Buiten Europa  (aantal)',
 };
 
@@ -32,7 +40,8 @@ function valuesOf(row: Record<string, string>): Record<string, AreaValue> {
   for (const [stem, column] of Object.entries(COLUMNS)) {
     const raw = row[column];
     assert.notEqual(raw, undefined, `column ${column} missing in ${file}`);
-    out[stem] = raw === '' ? { value: null, status: 'geheim' } : { value: Number(raw), status: 'definitief' };
+    out[stem] =
+      raw === '' ? { value: null, status: 'geheim' } : { value: Number(raw), status: 'definitief' };
   }
   return out;
 }
@@ -42,7 +51,11 @@ const buurten = rows.filter((r) => r.gwb_code_added?.startsWith('BU'));
 const wijken = rows.filter((r) => r.gwb_code_added?.startsWith('WK'));
 
 function buurtenOf(prefix: string): Map<string, Record<string, AreaValue>> {
-  return new Map(buurten.filter((r) => (r.gwb_code_added as string).startsWith(prefix)).map((r) => [r.gwb_code_added as string, valuesOf(r)]));
+  return new Map(
+    buurten
+      .filter((r) => (r.gwb_code_added as string).startsWith(prefix))
+      .map((r) => [r.gwb_code_added as string, valuesOf(r)]),
+  );
 }
 
 describe('summing Dordrecht buurten reproduces CBS wijk and gemeente counts (KWB 2024)', () => {
@@ -65,7 +78,10 @@ describe('summing Dordrecht buurten reproduces CBS wijk and gemeente counts (KWB
         assert.equal(result.excluded.length, 0, `${code}: buurten left out`);
         const published = valuesOf(wijk)[stem]?.value as number;
         const diff = Math.abs((result.value as number) - published);
-        assert.ok(diff <= 4 * (members.size + 1), `${code} ${stem}: Σ buurten ${result.value} vs wijk ${published}`);
+        assert.ok(
+          diff <= 4 * (members.size + 1),
+          `${code} ${stem}: Σ buurten ${result.value} vs wijk ${published}`,
+        );
         checked++;
       }
       assert.equal(checked, 13);
@@ -73,7 +89,8 @@ describe('summing Dordrecht buurten reproduces CBS wijk and gemeente counts (KWB
 
     it(`${stem}: the gemeente within 5 × √n of the sum of all 132 buurten`, () => {
       const result = aggregate({ type: 'count', variable: stem }, buurtenOf('BU0505'));
-      const published = valuesOf(byCode.get('GM0505') as Record<string, string>)[stem]?.value as number;
+      const published = valuesOf(byCode.get('GM0505') as Record<string, string>)[stem]
+        ?.value as number;
       assert.equal(result.includedCodes.length, 132);
       const diff = Math.abs((result.value as number) - published);
       assert.ok(diff <= 5 * Math.sqrt(132), `Σ buurten ${result.value} vs gemeente ${published}`);
@@ -83,9 +100,13 @@ describe('summing Dordrecht buurten reproduces CBS wijk and gemeente counts (KWB
 
   it('the share "herkomst buiten Europa" is Σ/Σ, not the mean of the buurt percentages', () => {
     const members = buurtenOf('BU0505');
-    const ratio = aggregate({ type: 'ratio', numerator: 'BuitenEuropa', denominator: 'AantalInwoners', scale: 100 }, members);
+    const ratio = aggregate(
+      { type: 'ratio', numerator: 'BuitenEuropa', denominator: 'AantalInwoners', scale: 100 },
+      members,
+    );
     const gm = valuesOf(byCode.get('GM0505') as Record<string, string>);
-    const official = ((gm.BuitenEuropa?.value as number) / (gm.AantalInwoners?.value as number)) * 100;
+    const official =
+      ((gm.BuitenEuropa?.value as number) / (gm.AantalInwoners?.value as number)) * 100;
     // Rounding noise on ~122,000 people moves the share by far less than 0.1 percentage point.
     assert.ok(Math.abs((ratio.value as number) - official) < 0.1, `${ratio.value} vs ${official}`);
 

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ObservationStatus } from '../datasets/dataset.table.ts';
-import { aggregate, describeExclusions, type AreaValue, type ObservationsByArea } from './aggregate.ts';
+import {
+  aggregate,
+  describeExclusions,
+  type AreaValue,
+  type ObservationsByArea,
+} from './aggregate.ts';
 
 // Small hand-made fixtures (codes BU0999xxxx do not exist); every expected number is worked out
 // in the comment above its assertion.
@@ -23,17 +28,23 @@ function areas(rows: Record<string, Record<string, Cell>>): ObservationsByArea {
 }
 
 const close = (actual: number | null, expected: number, eps = 1e-9): void => {
-  assert.ok(actual !== null && Math.abs(actual - expected) < eps, `expected ${expected}, got ${actual}`);
+  assert.ok(
+    actual !== null && Math.abs(actual - expected) < eps,
+    `expected ${expected}, got ${actual}`,
+  );
 };
 
 describe('aggregate: count', () => {
   it('adds counts', () => {
     // 120 + 45 + 300 = 465
-    const r = aggregate({ type: 'count', variable: 'AantalInwoners' }, areas({
-      BU09990001: { AantalInwoners: 120 },
-      BU09990002: { AantalInwoners: 45 },
-      BU09990003: { AantalInwoners: 300 },
-    }));
+    const r = aggregate(
+      { type: 'count', variable: 'AantalInwoners' },
+      areas({
+        BU09990001: { AantalInwoners: 120 },
+        BU09990002: { AantalInwoners: 45 },
+        BU09990003: { AantalInwoners: 300 },
+      }),
+    );
     assert.equal(r.status, 'berekend');
     assert.equal(r.value, 465);
     assert.deepEqual(r.includedCodes, ['BU09990001', 'BU09990002', 'BU09990003']);
@@ -57,14 +68,20 @@ describe('aggregate: count', () => {
   });
 
   it('gives no value (not 0) when every buurt is suppressed', () => {
-    const r = aggregate({ type: 'count', variable: 'X' }, areas({ BU09990001: { X: null }, BU09990002: { X: [5, 'geheim'] } }));
+    const r = aggregate(
+      { type: 'count', variable: 'X' },
+      areas({ BU09990001: { X: null }, BU09990002: { X: [5, 'geheim'] } }),
+    );
     assert.equal(r.status, 'onvoldoende data');
     assert.equal(r.value, null);
     assert.equal(r.excluded.length, 2);
   });
 
   it('carries voorlopig and geschat from the counted inputs', () => {
-    const r = aggregate({ type: 'count', variable: 'X' }, areas({ BU09990001: { X: [10, 'voorlopig'] }, BU09990002: { X: [5, 'geschat'] } }));
+    const r = aggregate(
+      { type: 'count', variable: 'X' },
+      areas({ BU09990001: { X: [10, 'voorlopig'] }, BU09990002: { X: [5, 'geschat'] } }),
+    );
     assert.equal(r.value, 15);
     assert.deepEqual([...r.flags].sort(), ['geschat', 'voorlopig']);
   });
@@ -75,7 +92,12 @@ describe('aggregate: ratio', () => {
     // Buurt rates: 10/100×1000 = 100 and 90/3000×1000 = 30; their mean, 65, is wrong.
     // Correct: (10 + 90) / (100 + 3000) × 1000 = 100/3100×1000 = 32.258...
     const r = aggregate(
-      { type: 'ratio', numerator: 'PersonenPerSoortUitkeringBijstand', denominator: 'AantalInwoners', scale: 1000 },
+      {
+        type: 'ratio',
+        numerator: 'PersonenPerSoortUitkeringBijstand',
+        denominator: 'AantalInwoners',
+        scale: 1000,
+      },
       areas({
         BU09990001: { PersonenPerSoortUitkeringBijstand: 10, AantalInwoners: 100 },
         BU09990002: { PersonenPerSoortUitkeringBijstand: 90, AantalInwoners: 3000 },
@@ -104,12 +126,19 @@ describe('aggregate: ratio', () => {
       areas({ BU09990001: { L: 30, M: 50, H: 20 }, BU09990002: { L: 20, M: 40, H: null } }),
     );
     close(r.value, 30);
-    assert.deepEqual(r.excluded.map((e) => [e.code, e.reason]), [['BU09990002', 'geheim']]);
+    assert.deepEqual(
+      r.excluded.map((e) => [e.code, e.reason]),
+      [['BU09990002', 'geheim']],
+    );
   });
 
   it('refuses to show a rate on a base below the catalogue minimum', () => {
     // 3 / 60 would be 50 per 1.000 but 60 < minBase 100.
-    const r = aggregate({ type: 'ratio', numerator: 'A', denominator: 'B', scale: 1000 }, areas({ BU09990001: { A: 3, B: 60 } }), { minBase: 100 });
+    const r = aggregate(
+      { type: 'ratio', numerator: 'A', denominator: 'B', scale: 1000 },
+      areas({ BU09990001: { A: 3, B: 60 } }),
+      { minBase: 100 },
+    );
     assert.equal(r.status, 'onvoldoende data');
     assert.equal(r.value, null);
   });
@@ -124,7 +153,10 @@ describe('aggregate: share published only as %', () => {
       BU09990001: { InBezitWoningcorporatie: 80, Woningvoorraad: 1000 },
       BU09990002: { InBezitWoningcorporatie: 20, Woningvoorraad: 250 },
     });
-    const r = aggregate({ type: 'share_published', variable: 'InBezitWoningcorporatie', base: 'Woningvoorraad' }, obs);
+    const r = aggregate(
+      { type: 'share_published', variable: 'InBezitWoningcorporatie', base: 'Woningvoorraad' },
+      obs,
+    );
     close(r.value, 68);
     assert.notEqual(r.value, 50);
     close(r.numerator ?? NaN, 850);
@@ -136,7 +168,10 @@ describe('aggregate: share published only as %', () => {
     // (10×400 + 30×100) / 500 = (4000 + 3000) / 500 = 14.
     const r = aggregate(
       { type: 'share_published', variable: 'P', base: 'HuishoudensTotaal', baseIsProxy: true },
-      areas({ BU09990001: { P: 10, HuishoudensTotaal: 400 }, BU09990002: { P: 30, HuishoudensTotaal: 100 } }),
+      areas({
+        BU09990001: { P: 10, HuishoudensTotaal: 400 },
+        BU09990002: { P: 30, HuishoudensTotaal: 100 },
+      }),
     );
     close(r.value, 14);
     assert.deepEqual([...r.flags].sort(), ['benadering', 'herberekend']);
@@ -147,18 +182,32 @@ describe('aggregate: share published only as %', () => {
     const r = aggregate(
       { type: 'share_published', variable: 'P', base: 'B' },
       new Map<string, Record<string, AreaValue>>([
-        ['BU09990001', { P: { value: 40, status: 'definitief' }, B: { value: 200, status: 'definitief' } }],
-        ['BU09990002', { P: { value: null, status: 'geheim' }, B: { value: 50, status: 'definitief' } }],
+        [
+          'BU09990001',
+          { P: { value: 40, status: 'definitief' }, B: { value: 200, status: 'definitief' } },
+        ],
+        [
+          'BU09990002',
+          { P: { value: null, status: 'geheim' }, B: { value: 50, status: 'definitief' } },
+        ],
         ['BU09990003', { P: { value: 10, status: 'definitief' } }],
       ]),
-      { inhabitants: new Map([['BU09990002', 95], ['BU09990003', null]]) },
+      {
+        inhabitants: new Map([
+          ['BU09990002', 95],
+          ['BU09990003', null],
+        ]),
+      },
     );
     close(r.value, 40);
     assert.deepEqual(r.excluded, [
       { code: 'BU09990002', inhabitants: 95, reason: 'geheim' },
       { code: 'BU09990003', inhabitants: null, reason: 'ontbreekt' },
     ]);
-    assert.equal(describeExclusions(r.excluded), 'excl. 2 buurten, ca. 95 inwoners (van 1 onbekend)');
+    assert.equal(
+      describeExclusions(r.excluded),
+      'excl. 2 buurten, ca. 95 inwoners (van 1 onbekend)',
+    );
   });
 });
 
@@ -170,10 +219,26 @@ describe('aggregate: mean', () => {
       BU09990001: { GemiddeldeWOZWaardeVanWoningen: 200, Woningvoorraad: 300 },
       BU09990002: { GemiddeldeWOZWaardeVanWoningen: 400, Woningvoorraad: 100 },
     });
-    const proxy = aggregate({ type: 'mean', variable: 'GemiddeldeWOZWaardeVanWoningen', base: 'Woningvoorraad', baseIsProxy: true }, obs);
+    const proxy = aggregate(
+      {
+        type: 'mean',
+        variable: 'GemiddeldeWOZWaardeVanWoningen',
+        base: 'Woningvoorraad',
+        baseIsProxy: true,
+      },
+      obs,
+    );
     close(proxy.value, 250);
     assert.deepEqual(proxy.flags, ['benadering']);
-    const exact = aggregate({ type: 'mean', variable: 'GemiddeldeWOZWaardeVanWoningen', base: 'Woningvoorraad', baseIsProxy: false }, obs);
+    const exact = aggregate(
+      {
+        type: 'mean',
+        variable: 'GemiddeldeWOZWaardeVanWoningen',
+        base: 'Woningvoorraad',
+        baseIsProxy: false,
+      },
+      obs,
+    );
     close(exact.value, 250);
     assert.deepEqual(exact.flags, []);
   });
@@ -181,8 +246,16 @@ describe('aggregate: mean', () => {
   it('turns buurt densities back into inhabitants over land (Σ(d×land)/Σland)', () => {
     // 5000/km² on 50 ha and 1000/km² on 150 ha: (250000 + 150000) / 200 = 2000 per km².
     const r = aggregate(
-      { type: 'mean', variable: 'Bevolkingsdichtheid', base: 'OppervlakteLand', baseIsProxy: false },
-      areas({ BU09990001: { Bevolkingsdichtheid: 5000, OppervlakteLand: 50 }, BU09990002: { Bevolkingsdichtheid: 1000, OppervlakteLand: 150 } }),
+      {
+        type: 'mean',
+        variable: 'Bevolkingsdichtheid',
+        base: 'OppervlakteLand',
+        baseIsProxy: false,
+      },
+      areas({
+        BU09990001: { Bevolkingsdichtheid: 5000, OppervlakteLand: 50 },
+        BU09990002: { Bevolkingsdichtheid: 1000, OppervlakteLand: 150 },
+      }),
     );
     close(r.value, 2000);
   });
@@ -203,7 +276,10 @@ describe('aggregate: median', () => {
     assert.equal(r.status, 'bereik');
     assert.equal(r.value, null);
     assert.deepEqual(r.range, { min: 3.1, max: 40, minCode: 'BU09990002', maxCode: 'BU09990003' });
-    assert.deepEqual(r.excluded.map((e) => e.code), ['BU09990004']);
+    assert.deepEqual(
+      r.excluded.map((e) => e.code),
+      ['BU09990004'],
+    );
   });
 });
 
@@ -212,7 +288,12 @@ describe('aggregate: model estimate', () => {
     // Ervaren gezondheid 60 % in 1000 inwoners, 75 % in 3000:
     // (600 + 2250) / 4000 = 71.25 %. Mean of the estimates would be 67.5.
     const r = aggregate(
-      { type: 'model_estimate', variable: 'ErvarenGezondheidGoedZeerGoed', base: 'AantalInwoners', baseIsProxy: true },
+      {
+        type: 'model_estimate',
+        variable: 'ErvarenGezondheidGoedZeerGoed',
+        base: 'AantalInwoners',
+        baseIsProxy: true,
+      },
       areas({
         BU09990001: { ErvarenGezondheidGoedZeerGoed: 60, AantalInwoners: 1000 },
         BU09990002: { ErvarenGezondheidGoedZeerGoed: [75, 'voorlopig'], AantalInwoners: 3000 },
@@ -225,19 +306,28 @@ describe('aggregate: model estimate', () => {
 
 describe('aggregate: survey proportion and disclosure', () => {
   it('does not compute a survey proportion from buurt values', () => {
-    const r = aggregate({ type: 'survey_proportion', questionKey: 'veiligheid.onveilig-in-buurt' }, areas({ BU09990001: { X: 1 } }));
+    const r = aggregate(
+      { type: 'survey_proportion', questionKey: 'veiligheid.onveilig-in-buurt' },
+      areas({ BU09990001: { X: 1 } }),
+    );
     assert.equal(r.status, 'uit enquête');
     assert.equal(r.value, null);
   });
 
   it('reports buurten that could not be read through the crosswalk', () => {
     // BU…02 is unreadable, so only BU…01 counts: 70.
-    const r = aggregate({ type: 'count', variable: 'X' }, areas({ BU09990001: { X: 70 }, BU09990002: { X: 30 } }), {
-      unreadable: new Map([['BU09990002', 'indeling gewijzigd']]),
-      inhabitants: new Map([['BU09990002', 1205]]),
-    });
+    const r = aggregate(
+      { type: 'count', variable: 'X' },
+      areas({ BU09990001: { X: 70 }, BU09990002: { X: 30 } }),
+      {
+        unreadable: new Map([['BU09990002', 'indeling gewijzigd']]),
+        inhabitants: new Map([['BU09990002', 1205]]),
+      },
+    );
     assert.equal(r.value, 70);
-    assert.deepEqual(r.excluded, [{ code: 'BU09990002', inhabitants: 1205, reason: 'indeling gewijzigd' }]);
+    assert.deepEqual(r.excluded, [
+      { code: 'BU09990002', inhabitants: 1205, reason: 'indeling gewijzigd' },
+    ]);
     assert.equal(describeExclusions(r.excluded), 'excl. 1 buurt, ca. 1.205 inwoners');
     assert.equal(describeExclusions([]), null);
   });

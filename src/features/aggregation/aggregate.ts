@@ -14,7 +14,10 @@ export interface AreaValue {
 }
 
 /** Per buurt code: the values of the variables the measure needs, by stem. */
-export type ObservationsByArea = ReadonlyMap<string, Readonly<Record<string, AreaValue | undefined>>>;
+export type ObservationsByArea = ReadonlyMap<
+  string,
+  Readonly<Record<string, AreaValue | undefined>>
+>;
 
 export type AggregateFlag =
   /** Reconstructed from published percentages and their base. */
@@ -74,10 +77,15 @@ export interface AggregateOptions {
   unreadable?: ReadonlyMap<string, ExclusionReason>;
 }
 
-type Reading = { ok: true; values: number[]; statuses: ObservationStatus[] } | { ok: false; reason: ExclusionReason };
+type Reading =
+  | { ok: true; values: number[]; statuses: ObservationStatus[] }
+  | { ok: false; reason: ExclusionReason };
 
 /** Reads the listed stems of one buurt; any missing or suppressed one leaves the buurt out. */
-function read(row: Readonly<Record<string, AreaValue | undefined>> | undefined, stems: readonly string[]): Reading {
+function read(
+  row: Readonly<Record<string, AreaValue | undefined>> | undefined,
+  stems: readonly string[],
+): Reading {
   const values: number[] = [];
   const statuses: ObservationStatus[] = [];
   let reason: ExclusionReason | undefined;
@@ -136,9 +144,15 @@ export function aggregate(
 
   for (const code of observationsByArea.keys()) {
     const unreadable = options.unreadable?.get(code);
-    const reading: Reading = unreadable ? { ok: false, reason: unreadable } : read(observationsByArea.get(code), stems);
+    const reading: Reading = unreadable
+      ? { ok: false, reason: unreadable }
+      : read(observationsByArea.get(code), stems);
     if (!reading.ok) {
-      excluded.push({ code, inhabitants: options.inhabitants?.get(code) ?? null, reason: reading.reason });
+      excluded.push({
+        code,
+        inhabitants: options.inhabitants?.get(code) ?? null,
+        reason: reading.reason,
+      });
       continue;
     }
     included.push(code);
@@ -155,7 +169,11 @@ export function aggregate(
   }
   for (const code of options.unreadable?.keys() ?? []) {
     if (!observationsByArea.has(code)) {
-      excluded.push({ code, inhabitants: options.inhabitants?.get(code) ?? null, reason: options.unreadable?.get(code) as ExclusionReason });
+      excluded.push({
+        code,
+        inhabitants: options.inhabitants?.get(code) ?? null,
+        reason: options.unreadable?.get(code) as ExclusionReason,
+      });
     }
   }
 
@@ -171,7 +189,9 @@ export function aggregate(
     note,
   });
   if (parts.length === 0) {
-    return noData('Voor geen enkele buurt is een waarde bekend (alle buurten geheim of ontbrekend).');
+    return noData(
+      'Voor geen enkele buurt is een waarde bekend (alle buurten geheim of ontbrekend).',
+    );
   }
 
   switch (measure.type) {
@@ -200,9 +220,18 @@ export function aggregate(
       const denominator = sum(parts.map((p) => p.b));
       if (denominator <= 0) return noData('De noemer is nul.');
       if (options.minBase !== undefined && denominator < options.minBase) {
-        return noData(`De basis (${denominator}) is kleiner dan ${options.minBase}; te klein om te tonen.`);
+        return noData(
+          `De basis (${denominator}) is kleiner dan ${options.minBase}; te klein om te tonen.`,
+        );
       }
-      return { status: 'berekend', value: (numerator / denominator) * measure.scale, numerator, denominator, flags: [...flags], ...base };
+      return {
+        status: 'berekend',
+        value: (numerator / denominator) * measure.scale,
+        numerator,
+        denominator,
+        flags: [...flags],
+        ...base,
+      };
     }
     case 'share_published':
     case 'mean':
@@ -215,11 +244,20 @@ export function aggregate(
       if (measure.baseIsProxy) flags.add('benadering');
       if (denominator <= 0) return noData('De basis om mee te wegen is nul.');
       if (options.minBase !== undefined && denominator < options.minBase) {
-        return noData(`De basis (${denominator}) is kleiner dan ${options.minBase}; te klein om te tonen.`);
+        return noData(
+          `De basis (${denominator}) is kleiner dan ${options.minBase}; te klein om te tonen.`,
+        );
       }
       // A published share's numerator is a count (Σ % × base / 100); a mean's is a weighted total.
       const numerator = measure.type === 'share_published' ? weighted / 100 : weighted;
-      return { status: 'berekend', value: weighted / denominator, numerator, denominator, flags: [...flags], ...base };
+      return {
+        status: 'berekend',
+        value: weighted / denominator,
+        numerator,
+        denominator,
+        flags: [...flags],
+        ...base,
+      };
     }
   }
 }

@@ -15,7 +15,8 @@ export const stemSchema = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9_]*(?::[0-9.]+)?$/, 'geen geldige variabelenaam (stam)')
   .refine((s) => !/_\d+$/.test(s), {
-    message: 'gebruik de stam zonder jaargangnummer (bijvoorbeeld AantalInwoners, niet AantalInwoners_5)',
+    message:
+      'gebruik de stam zonder jaargangnummer (bijvoorbeeld AantalInwoners, niet AantalInwoners_5)',
   });
 
 /** One stem, or several that are added up per buurt (e.g. three education levels). */
@@ -90,7 +91,9 @@ export const themeSchema = z.strictObject({
 });
 
 export const indicatorSchema = z.strictObject({
-  key: z.string().regex(kebab, 'sleutel moet kebab-case zijn (kleine letters, cijfers en streepjes)'),
+  key: z
+    .string()
+    .regex(kebab, 'sleutel moet kebab-case zijn (kleine letters, cijfers en streepjes)'),
   theme: z.string().min(1),
   /** kern: the programme steers on it; context: describes the area, not a goal. */
   role: z.enum(['kern', 'context']),
@@ -122,21 +125,36 @@ export const catalogueSchema = z
     const themeKeys = new Set<string>();
     cat.themes.forEach((t, i) => {
       if (themeKeys.has(t.key)) {
-        ctx.addIssue({ code: 'custom', path: ['themes', i, 'key'], message: `thema "${t.key}" staat er twee keer in` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['themes', i, 'key'],
+          message: `thema "${t.key}" staat er twee keer in`,
+        });
       }
       themeKeys.add(t.key);
     });
     const seen = new Set<string>();
     cat.indicators.forEach((ind, i) => {
       if (seen.has(ind.key)) {
-        ctx.addIssue({ code: 'custom', path: ['indicators', i, 'key'], message: `indicator "${ind.key}" staat er twee keer in` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['indicators', i, 'key'],
+          message: `indicator "${ind.key}" staat er twee keer in`,
+        });
       }
       seen.add(ind.key);
       if (!themeKeys.has(ind.theme)) {
-        ctx.addIssue({ code: 'custom', path: ['indicators', i, 'theme'], message: `thema "${ind.theme}" bestaat niet in "themes"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['indicators', i, 'theme'],
+          message: `thema "${ind.theme}" bestaat niet in "themes"`,
+        });
       }
       // Every variable the rule reads must be traceable to a named source.
-      const declared = new Set([...ind.source.variables, ...(ind.otherSources ?? []).flatMap((s) => s.variables)]);
+      const declared = new Set([
+        ...ind.source.variables,
+        ...(ind.otherSources ?? []).flatMap((s) => s.variables),
+      ]);
       for (const stem of measureVariables(ind.measure)) {
         if (!declared.has(stem)) {
           ctx.addIssue({

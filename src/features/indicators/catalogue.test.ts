@@ -4,12 +4,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { parseDataProperties } from '../imports/cbs-metadata.ts';
-import { CatalogueError, DEFAULT_CATALOGUE_FILE, loadCatalogue, parseCatalogue } from './catalogue.ts';
+import {
+  CatalogueError,
+  DEFAULT_CATALOGUE_FILE,
+  loadCatalogue,
+  parseCatalogue,
+} from './catalogue.ts';
 import { measureVariables } from './catalogue.schema.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
-const shippedRaw = (): { themes: unknown[]; indicators: Record<string, unknown>[] } & Record<string, unknown> =>
-  JSON.parse(fs.readFileSync(DEFAULT_CATALOGUE_FILE, 'utf8'));
+const shippedRaw = (): { themes: unknown[]; indicators: Record<string, unknown>[] } & Record<
+  string,
+  unknown
+> => JSON.parse(fs.readFileSync(DEFAULT_CATALOGUE_FILE, 'utf8'));
 
 function refused(raw: unknown): CatalogueError {
   try {
@@ -40,10 +47,22 @@ describe('the shipped indicator catalogue', () => {
   it('has at least 30 indicators, every theme used, each with every field filled', () => {
     assert.ok(catalogue.indicators.length >= 30, `only ${catalogue.indicators.length} indicators`);
     for (const theme of catalogue.themes) {
-      assert.ok(catalogue.indicators.some((i) => i.theme === theme.key), `theme ${theme.key} has no indicator`);
+      assert.ok(
+        catalogue.indicators.some((i) => i.theme === theme.key),
+        `theme ${theme.key} has no indicator`,
+      );
     }
     for (const i of catalogue.indicators) {
-      for (const field of ['key', 'theme', 'name', 'definition', 'unit', 'polarity', 'base', 'decimals'] as const) {
+      for (const field of [
+        'key',
+        'theme',
+        'name',
+        'definition',
+        'unit',
+        'polarity',
+        'base',
+        'decimals',
+      ] as const) {
         assert.notEqual(i[field], undefined, `${i.key}.${field}`);
         assert.notEqual(i[field], '', `${i.key}.${field}`);
       }
@@ -55,7 +74,15 @@ describe('the shipped indicator catalogue', () => {
 
   it('uses every measure type of the aggregation table', () => {
     const types = new Set(catalogue.indicators.map((i) => i.measure.type));
-    for (const t of ['count', 'ratio', 'share_published', 'mean', 'median', 'model_estimate', 'survey_proportion']) {
+    for (const t of [
+      'count',
+      'ratio',
+      'share_published',
+      'mean',
+      'median',
+      'model_estimate',
+      'survey_proportion',
+    ]) {
       assert.ok(types.has(t as never), `no indicator of type ${t}`);
     }
   });
@@ -81,24 +108,30 @@ describe('the shipped indicator catalogue', () => {
 
   it('can fill the population indicators from the shipped files (stems the importers produce)', () => {
     const byKey = new Map(catalogue.indicators.map((i) => [i.key, i]));
-    assert.deepEqual(byKey.get('aantal-inwoners')?.measure, { type: 'count', variable: 'AantalInwoners' });
+    assert.deepEqual(byKey.get('aantal-inwoners')?.measure, {
+      type: 'count',
+      variable: 'AantalInwoners',
+    });
     assert.deepEqual(byKey.get('misdrijven-per-1000')?.measure, {
       type: 'ratio',
       numerator: 'GeregistreerdeMisdrijven',
       denominator: 'AantalInwoners',
       scale: 1000,
     });
-    assert.deepEqual(measureVariables(byKey.get('kinderen-0-15')?.measure ?? { type: 'count', variable: 'x' }), [
-      'PercentagePersonen0Tot15Jaar',
-      'AantalInwoners',
-    ]);
+    assert.deepEqual(
+      measureVariables(byKey.get('kinderen-0-15')?.measure ?? { type: 'count', variable: 'x' }),
+      ['PercentagePersonen0Tot15Jaar', 'AantalInwoners'],
+    );
   });
 });
 
 describe('a broken catalogue', () => {
   it('refuses an unknown measure type and names the JSON path with the indicator key', () => {
     const raw = shippedRaw();
-    (raw.indicators[2] as { measure: unknown }).measure = { type: 'gemiddelde-van-percentages', variable: 'X' };
+    (raw.indicators[2] as { measure: unknown }).measure = {
+      type: 'gemiddelde-van-percentages',
+      variable: 'X',
+    };
     const error = refused(raw);
     const key = String(raw.indicators[2]?.key);
     assert.match(error.message, /catalogue\/indicators\.json/);
@@ -117,26 +150,46 @@ describe('a broken catalogue', () => {
     const raw = shippedRaw();
     raw.indicators[5] = { ...raw.indicators[5], key: raw.indicators[4]?.key };
     const error = refused(raw);
-    assert.ok(error.problems.some((p) => p.field?.startsWith('indicators[5]') && /twee keer/.test(p.message)));
+    assert.ok(
+      error.problems.some(
+        (p) => p.field?.startsWith('indicators[5]') && /twee keer/.test(p.message),
+      ),
+    );
   });
 
   it('refuses a theme that does not exist', () => {
     const raw = shippedRaw();
     raw.indicators[1] = { ...raw.indicators[1], theme: 'sport' };
     const error = refused(raw);
-    assert.ok(error.problems.some((p) => /indicators\[1\] \(.+\)\.theme/.test(p.field ?? '') && /sport/.test(p.message)));
+    assert.ok(
+      error.problems.some(
+        (p) => /indicators\[1\] \(.+\)\.theme/.test(p.field ?? '') && /sport/.test(p.message),
+      ),
+    );
   });
 
   it('refuses a stem with an edition suffix and a measure variable without a source', () => {
     const raw = shippedRaw();
     const i = raw.indicators.findIndex((x) => (x.measure as { type: string }).type === 'count');
-    raw.indicators[i] = { ...raw.indicators[i], measure: { type: 'count', variable: 'AantalInwoners_5' } };
+    raw.indicators[i] = {
+      ...raw.indicators[i],
+      measure: { type: 'count', variable: 'AantalInwoners_5' },
+    };
     const error = refused(raw);
-    assert.ok(error.problems.some((p) => p.field?.endsWith('.measure.variable') && /zonder jaargangnummer/.test(p.message)));
+    assert.ok(
+      error.problems.some(
+        (p) => p.field?.endsWith('.measure.variable') && /zonder jaargangnummer/.test(p.message),
+      ),
+    );
 
     const raw2 = shippedRaw();
-    raw2.indicators[i] = { ...raw2.indicators[i], measure: { type: 'count', variable: 'Onbekend' } };
-    assert.ok(refused(raw2).problems.some((p) => /"Onbekend" staat niet bij de bron/.test(p.message)));
+    raw2.indicators[i] = {
+      ...raw2.indicators[i],
+      measure: { type: 'count', variable: 'Onbekend' },
+    };
+    assert.ok(
+      refused(raw2).problems.some((p) => /"Onbekend" staat niet bij de bron/.test(p.message)),
+    );
   });
 
   it('refuses a missing field and a wrong polarity', () => {
@@ -145,8 +198,16 @@ describe('a broken catalogue', () => {
     raw.indicators[3] = rest;
     (raw.indicators[4] as Record<string, unknown>).polarity = 'hoger';
     const error = refused(raw);
-    assert.ok(error.problems.some((p) => p.field?.endsWith('.definition') && p.message === 'dit veld ontbreekt'));
-    assert.ok(error.problems.some((p) => p.field?.endsWith('.polarity') && /hoger-is-beter/.test(p.message)));
+    assert.ok(
+      error.problems.some(
+        (p) => p.field?.endsWith('.definition') && p.message === 'dit veld ontbreekt',
+      ),
+    );
+    assert.ok(
+      error.problems.some(
+        (p) => p.field?.endsWith('.polarity') && /hoger-is-beter/.test(p.message),
+      ),
+    );
   });
 
   it('names the file when it is not JSON', () => {
@@ -154,7 +215,11 @@ describe('a broken catalogue', () => {
     const file = path.join(dir, 'kapot-fixture.json');
     fs.writeFileSync(file, '{ "version": "2026.1", ');
     try {
-      assert.throws(() => loadCatalogue(file), (e: unknown) => e instanceof CatalogueError && /kapot-fixture\.json.*geen geldige JSON/.test(e.message));
+      assert.throws(
+        () => loadCatalogue(file),
+        (e: unknown) =>
+          e instanceof CatalogueError && /kapot-fixture\.json.*geen geldige JSON/.test(e.message),
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

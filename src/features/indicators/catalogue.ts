@@ -7,7 +7,10 @@ import { catalogueSchema, type Catalogue, type Indicator } from './catalogue.sch
 export type { Catalogue, Indicator, Measure, MeasureType, Theme } from './catalogue.schema.ts';
 
 /** catalogue/indicators.json at the repository root. */
-export const DEFAULT_CATALOGUE_FILE = path.resolve(import.meta.dirname, '../../../catalogue/indicators.json');
+export const DEFAULT_CATALOGUE_FILE = path.resolve(
+  import.meta.dirname,
+  '../../../catalogue/indicators.json',
+);
 
 /** The catalogue file is wrong: each problem names the file and the JSON path. */
 export class CatalogueError extends AppError {
@@ -32,7 +35,10 @@ function jsonPath(issuePath: readonly PropertyKey[], raw: unknown): string {
       if (typeof key === 'string') out += ` (${key})`;
     } else {
       out += out === '' ? String(part) : `.${String(part)}`;
-      node = node && typeof node === 'object' ? (node as Record<string, unknown>)[String(part)] : undefined;
+      node =
+        node && typeof node === 'object'
+          ? (node as Record<string, unknown>)[String(part)]
+          : undefined;
     }
   }
   return out === '' ? '(hoofdniveau)' : out;
@@ -42,10 +48,15 @@ function problemsFrom(error: z.ZodError, file: string, raw: unknown): ImportProb
   return error.issues.slice(0, 50).map((issue) => {
     let message = issue.message;
     if (issue.code === 'unrecognized_keys') message = `onbekend veld: ${issue.keys.join(', ')}`;
-    else if (issue.code === 'invalid_union') message = 'onbekend type meting (kies uit count, ratio, share_published, mean, median, model_estimate, survey_proportion)';
-    else if (issue.code === 'invalid_type' && issue.input === undefined) message = 'dit veld ontbreekt';
-    else if (issue.code === 'invalid_type') message = `verkeerd soort waarde (verwacht ${issue.expected})`;
-    else if (issue.code === 'invalid_value') message = `ongeldige waarde (toegestaan: ${issue.values.map(String).join(', ')})`;
+    else if (issue.code === 'invalid_union')
+      message =
+        'onbekend type meting (kies uit count, ratio, share_published, mean, median, model_estimate, survey_proportion)';
+    else if (issue.code === 'invalid_type' && issue.input === undefined)
+      message = 'dit veld ontbreekt';
+    else if (issue.code === 'invalid_type')
+      message = `verkeerd soort waarde (verwacht ${issue.expected})`;
+    else if (issue.code === 'invalid_value')
+      message = `ongeldige waarde (toegestaan: ${issue.values.map(String).join(', ')})`;
     return { file, field: jsonPath(issue.path, raw), message };
   });
 }
@@ -64,13 +75,20 @@ export function loadCatalogue(file: string = DEFAULT_CATALOGUE_FILE): Catalogue 
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new CatalogueError([{ file: name, message: `bestand niet te lezen (${(error as NodeJS.ErrnoException).code ?? String(error)})` }]);
+    throw new CatalogueError([
+      {
+        file: name,
+        message: `bestand niet te lezen (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+      },
+    ]);
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new CatalogueError([{ file: name, message: `geen geldige JSON (${(error as Error).message})` }]);
+    throw new CatalogueError([
+      { file: name, message: `geen geldige JSON (${(error as Error).message})` },
+    ]);
   }
   return parseCatalogue(raw, name);
 }

@@ -10,7 +10,12 @@ import { indicatorAvailability, type IndicatorAvailability } from './indicator-a
 
 // Fixture values only (codes BU0999xxxx do not exist); availability looks at presence, not value.
 
-async function dataset(db: Kysely<Database>, id: string, status: DatasetStatus, obs: Omit<NewObservation, 'dataset_id' | 'status'>[]): Promise<void> {
+async function dataset(
+  db: Kysely<Database>,
+  id: string,
+  status: DatasetStatus,
+  obs: Omit<NewObservation, 'dataset_id' | 'status'>[],
+): Promise<void> {
   await insertDataset(db, {
     id,
     kind: 'local-csv',
@@ -30,7 +35,10 @@ async function dataset(db: Kysely<Database>, id: string, status: DatasetStatus, 
     status,
     attribution: 'fixture',
   });
-  await insertObservations(db, obs.map((o) => ({ ...o, dataset_id: id, status: 'definitief' as const })));
+  await insertObservations(
+    db,
+    obs.map((o) => ({ ...o, dataset_id: id, status: 'definitief' as const })),
+  );
 }
 
 const o = (variable: string, indeling_year: number, period: string) => ({
@@ -59,11 +67,17 @@ describeEachDialect('indicator availability', (getDb) => {
 
   it('is loaded only where every variable of the rule has the same period in an active dataset', async () => {
     const { db } = getDb();
-    await dataset(db, 'kwb', 'actief', [o('AantalInwoners', 2024, '2024'), o('PersonenPerSoortUitkeringBijstand', 2024, '2024')]);
+    await dataset(db, 'kwb', 'actief', [
+      o('AantalInwoners', 2024, '2024'),
+      o('PersonenPerSoortUitkeringBijstand', 2024, '2024'),
+    ]);
     await dataset(db, 'pdok', 'actief', [o('AantalInwoners', 2023, '2023')]);
     await dataset(db, 'politie', 'actief', [o('GeregistreerdeMisdrijven', 2023, '2023')]);
     // A withdrawn dataset does not make anything available.
-    await dataset(db, 'oud', 'ingetrokken', [o('PercentagePersonen0Tot15Jaar', 2023, '2023'), o('Woningvoorraad', 2023, '2023')]);
+    await dataset(db, 'oud', 'ingetrokken', [
+      o('PercentagePersonen0Tot15Jaar', 2023, '2023'),
+      o('Woningvoorraad', 2023, '2023'),
+    ]);
 
     const list = await indicatorAvailability(db, catalogue);
     assert.deepEqual(find(list, 'aantal-inwoners'), {
@@ -86,14 +100,19 @@ describeEachDialect('indicator availability', (getDb) => {
 
     const kids = find(list, 'kinderen-0-15');
     assert.equal(kids.status, 'nog niet geladen');
-    assert.deepEqual(kids.status === 'nog niet geladen' && kids.missing, ['PercentagePersonen0Tot15Jaar']);
+    assert.deepEqual(kids.status === 'nog niet geladen' && kids.missing, [
+      'PercentagePersonen0Tot15Jaar',
+    ]);
     assert.equal(find(list, 'woningvoorraad').status, 'nog niet geladen');
     assert.equal(find(list, 'voelt-zich-onveilig').status, 'nog niet geladen');
   });
 
   it('is not loaded when the variables exist but never in the same period', async () => {
     const { db } = getDb();
-    await dataset(db, 'a', 'actief', [o('WmoClienten', 2024, '2022'), o('AantalInwoners', 2024, '2024')]);
+    await dataset(db, 'a', 'actief', [
+      o('WmoClienten', 2024, '2022'),
+      o('AantalInwoners', 2024, '2024'),
+    ]);
     const wmo = find(await indicatorAvailability(db, catalogue), 'wmo-clienten-per-1000');
     assert.equal(wmo.status, 'nog niet geladen');
     assert.match(wmo.status === 'nog niet geladen' ? wmo.reason : '', /niet voor dezelfde periode/);

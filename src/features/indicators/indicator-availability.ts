@@ -26,7 +26,10 @@ export type IndicatorAvailability =
 type LoadedRow = { variable: string; period: string; indeling_year: number };
 
 /** Pure part: decides availability from the list of loaded (variable, period, year) rows. */
-export function availabilityFromLoaded(catalogue: Catalogue, loaded: readonly LoadedRow[]): IndicatorAvailability[] {
+export function availabilityFromLoaded(
+  catalogue: Catalogue,
+  loaded: readonly LoadedRow[],
+): IndicatorAvailability[] {
   const byVariable = new Map<string, Map<string, Set<number>>>();
   for (const row of loaded) {
     let periods = byVariable.get(row.variable);

@@ -1,0 +1,287 @@
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Services } from '../../composition.ts';
+import { safeReturnPath } from '../../plugins/authorization.ts';
+import { SESSION_COOKIE } from '../../plugins/session.ts';
+import { AppError, BadRequestError } from '../../shared/errors.ts';
+import { renderPage } from '../../views/render.ts';
+import { listUsersInMunicipality } from './account.repository.ts';
+import {
+  actorOf,
+  authenticate,
+  completeReset,
+  createResetToken,
+  deactivate,
+  emailSchema,
+  passwordProblems,
+  resetTokenUsable,
+  ResetLinkInvalidError,
+} from './account.service.ts';
+import {
+  AccountPage,
+  LoginPage,
+  MessagePage,
+  ResetLinkPage,
+  ResetPasswordPage,
+  UsersPage,
+} from './views/account.views.tsx';
+import type { FieldErrors } from './views/form.tsx';
+
+/** Per client address: enough for typing errors, too few for guessing. */
+export const LOGIN_RATE_LIMIT = { max: 10, timeWindow: 15 * 60 * 1000 };
+export const TOO_MANY_LOGINS =
+  'U heeft te vaak geprobeerd in te loggen. Wacht 15 minuten en probeer het dan opnieuw.';
+
+const municipalityParam = z.object({ gemeente: z.string().regex(/^GM\d{4}$/) });
+const userParam = municipalityParam.extend({ id: z.string().min(1).max(100) });
+
+function html(reply: FastifyReply, page: Parameters<typeof renderPage>[0], status = 200) {
+  return reply.status(status).type('text/html; charset=utf-8').send(renderPage(page));
+}
+
+function body(request: FastifyRequest): Record<string, unknown> {
+  return request.body && typeof request.body === 'object'
+    ? (request.body as Record<string, unknown>)
+    : {};
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function parseParams<T>(schema: z.ZodType<T>, params: unknown): T {
+  const parsed = schema.safeParse(params);
+  if (!parsed.success) throw new AppError('NOT_FOUND', 'Deze pagina bestaat niet.');
+  return parsed.data;
+}
+
+function requireUser(request: FastifyRequest) {
+  if (!request.user) throw new AppError('UNAUTHENTICATED', 'Log eerst in.');
+  return request.user;
+}
+
+/** Login, logout, own account, password reset by one-time link, and user administration. */
+export async function accountRoutes(app: FastifyInstance, opts: { services: Services }) {
+  const { db } = opts.services;
+  await app.register(rateLimit, { global: false });
+
+  app.get<{ Querystring: { terug?: string } }>(
+    '/inloggen',
+    { config: { permission: 'public' } },
+    async (request, reply) =>
+      html(
+        reply,
+        <LoginPage
+          nonce={reply.cspNonce.script}
+          csrf={reply.generateCsrf()}
+          returnTo={safeReturnPath(request.query.terug)}
+        />,
+      ),
+  );
+
+  app.post<{ Querystring: { terug?: string } }>(
+    '/inloggen',
+    {
+      config: {
+        permission: 'public',
+        rateLimit: {
+          ...LOGIN_RATE_LIMIT,
+          errorResponseBuilder: () =>
+            Object.assign(new Error(TOO_MANY_LOGINS), {
+              statusCode: 429,
+              code: 'TE_VEEL_POGINGEN',
+            }),
+        },
+      },
+      // The rate limiter answers before the handler; show its Dutch message on the login page.
+      errorHandler: (error: FastifyError, _request, reply) => {
+        if (error.statusCode !== 429) throw error;
+        return html(
+          reply,
+          <LoginPage
+            nonce={reply.cspNonce.script}
+            csrf={reply.generateCsrf()}
+            message={TOO_MANY_LOGINS}
+          />,
+          429,
+        );
+      },
+    },
+    async (request, reply) => {
+      const form = body(request);
+      const rawEmail = text(form.email);
+      const password = text(form.wachtwoord);
+      const returnTo = safeReturnPath(request.query.terug);
+      const errors: FieldErrors = {};
+      const email = emailSchema.safeParse(rawEmail);
+      if (!email.success) errors.email = email.error.issues[0]?.message ?? 'Vul uw e-mailadres in.';
+      if (password === '') errors.wachtwoord = 'Vul uw wachtwoord in.';
+      const again = (status: number, message?: string) =>
+        html(
+          reply,
+          <LoginPage
+            nonce={reply.cspNonce.script}
+            csrf={reply.generateCsrf()}
+            email={rawEmail}
+            returnTo={returnTo}
+            errors={errors}
+            message={message}
+          />,
+          status,
+        );
+      if (!email.success || password === '') return again(422);
+
+      const user = await authenticate(db, email.data, password);
+      if (!user) {
+        return again(
+          422,
+          'Het e-mailadres of het wachtwoord klopt niet. Of uw account is uitgezet. Let op hoofdletters.',
+        );
+      }
+      // A new session id at login: an id known before login is worth nothing after it.
+      await request.session.regenerate();
+      request.session.userId = user.id;
+      await app.sessionStoreImpl.prune();
+      return reply.redirect(returnTo ?? '/account', 303);
+    },
+  );
+
+  app.post('/uitloggen', { config: { permission: 'account:self' } }, async (request, reply) => {
+    await request.session.destroy();
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.redirect('/', 303);
+  });
+
+  app.get('/account', { config: { permission: 'account:self' } }, async (request, reply) =>
+    html(
+      reply,
+      <AccountPage
+        nonce={reply.cspNonce.script}
+        csrf={reply.generateCsrf()}
+        user={requireUser(request)}
+      />,
+    ),
+  );
+
+  app.get(
+    '/beheer/:gemeente/gebruikers',
+    { config: { permission: 'users:manage' } },
+    async (request, reply) => {
+      const { gemeente } = parseParams(municipalityParam, request.params);
+      const users = await listUsersInMunicipality(db, gemeente);
+      return html(
+        reply,
+        <UsersPage
+          nonce={reply.cspNonce.script}
+          csrf={reply.generateCsrf()}
+          municipalityCode={gemeente}
+          users={users}
+          currentUserId={requireUser(request).id}
+        />,
+      );
+    },
+  );
+
+  app.post(
+    '/beheer/:gemeente/gebruikers/:id/herstellink',
+    { config: { permission: 'users:manage' } },
+    async (request, reply) => {
+      const { gemeente, id } = parseParams(userParam, request.params);
+      const admin = requireUser(request);
+      const { token, expiresAt, user } = await createResetToken(db, id, gemeente, actorOf(admin));
+      const link = `${request.protocol}://${request.host}/wachtwoord-herstellen/${token}`;
+      reply.header('cache-control', 'no-store');
+      return html(
+        reply,
+        <ResetLinkPage
+          nonce={reply.cspNonce.script}
+          municipalityCode={gemeente}
+          user={user}
+          link={link}
+          expiresAt={expiresAt}
+        />,
+      );
+    },
+  );
+
+  app.post(
+    '/beheer/:gemeente/gebruikers/:id/uitzetten',
+    { config: { permission: 'users:manage' } },
+    async (request, reply) => {
+      const { gemeente, id } = parseParams(userParam, request.params);
+      await deactivate(db, id, gemeente, requireUser(request));
+      return reply.redirect(`/beheer/${gemeente}/gebruikers`, 303);
+    },
+  );
+
+  app.get<{ Params: { token: string } }>(
+    '/wachtwoord-herstellen/:token',
+    { config: { permission: 'public' } },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      if (!(await resetTokenUsable(db, request.params.token))) throw new ResetLinkInvalidError();
+      return html(
+        reply,
+        <ResetPasswordPage
+          nonce={reply.cspNonce.script}
+          csrf={reply.generateCsrf()}
+          token={request.params.token}
+        />,
+      );
+    },
+  );
+
+  app.post<{ Params: { token: string } }>(
+    '/wachtwoord-herstellen/:token',
+    { config: { permission: 'public' } },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      const { token } = request.params;
+      const form = body(request);
+      const password = text(form.wachtwoord);
+      const repeat = text(form.herhaling);
+      const errors: FieldErrors = {};
+      const problems = passwordProblems(password);
+      if (password === '') errors.wachtwoord = 'Vul een nieuw wachtwoord in.';
+      else if (problems.length > 0) errors.wachtwoord = problems.join(' ');
+      if (!errors.wachtwoord && repeat !== password) {
+        errors.herhaling =
+          'De twee wachtwoorden zijn niet hetzelfde. Typ het wachtwoord nog een keer.';
+      }
+      const again = () =>
+        html(
+          reply,
+          <ResetPasswordPage
+            nonce={reply.cspNonce.script}
+            csrf={reply.generateCsrf()}
+            token={token}
+            errors={errors}
+          />,
+          422,
+        );
+      if (Object.keys(errors).length > 0) {
+        if (!(await resetTokenUsable(db, token))) throw new ResetLinkInvalidError();
+        return again();
+      }
+      try {
+        await completeReset(db, token, password);
+      } catch (error) {
+        if (error instanceof BadRequestError) {
+          errors.wachtwoord = error.message;
+          return again();
+        }
+        throw error;
+      }
+      return html(
+        reply,
+        <MessagePage
+          nonce={reply.cspNonce.script}
+          title="Uw wachtwoord is ingesteld"
+          text="U kunt nu inloggen met uw e-mailadres en het nieuwe wachtwoord."
+          link={{ href: '/inloggen', label: 'Naar inloggen' }}
+        />,
+      );
+    },
+  );
+}

@@ -1,0 +1,56 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { SessionTable } from './account.table.ts';
+
+export async function findSession(
+  db: Kysely<Database>,
+  id: string,
+): Promise<SessionTable | undefined> {
+  const row = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+  return row
+    ? { ...row, created_at: Number(row.created_at), last_seen_at: Number(row.last_seen_at) }
+    : undefined;
+}
+
+/** Inserts or replaces a session's data; the creation time of an existing session stays. */
+export async function saveSession(db: Kysely<Database>, row: SessionTable): Promise<void> {
+  await db
+    .insertInto('sessions')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet({
+        data: row.data,
+        user_id: row.user_id,
+        last_seen_at: row.last_seen_at,
+      }),
+    )
+    .execute();
+}
+
+export async function touchSession(db: Kysely<Database>, id: string, now: number): Promise<void> {
+  await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
+}
+
+export async function deleteSession(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', id).execute();
+}
+
+/** Ends every session of a user: after deactivation or a new password. */
+export async function deleteSessionsOfUser(db: Kysely<Database>, userId: string): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function deleteExpiredSessions(
+  db: Kysely<Database>,
+  idleBefore: number,
+  createdBefore: number,
+): Promise<number> {
+  const result = await db
+    .deleteFrom('sessions')
+    .where((eb) =>
+      eb.or([eb('last_seen_at', '<', idleBefore), eb('created_at', '<', createdBefore)]),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

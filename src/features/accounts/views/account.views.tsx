@@ -1,0 +1,297 @@
+import { Layout } from '../../../views/layout.tsx';
+import type { UserWithGrants } from '../account.repository.ts';
+import { ROLE_LABELS, municipalitiesWith } from '../permissions.ts';
+import { CsrfField, ErrorSummary, SubmitButton, TextField, type FieldErrors } from './form.tsx';
+
+const dateFormat = new Intl.DateTimeFormat('nl-NL', {
+  dateStyle: 'long',
+  timeStyle: 'short',
+  timeZone: 'Europe/Amsterdam',
+});
+
+export function formatDate(value: Date | string): string {
+  return dateFormat.format(typeof value === 'string' ? new Date(value) : value);
+}
+
+export function LoginPage(props: {
+  nonce: string;
+  csrf: string;
+  email?: string;
+  returnTo?: string | undefined;
+  errors?: FieldErrors;
+  message?: string | undefined;
+}) {
+  const errors = props.errors ?? {};
+  const action = props.returnTo
+    ? `/inloggen?terug=${encodeURIComponent(props.returnTo)}`
+    : '/inloggen';
+  return (
+    <Layout title="Inloggen" nonce={props.nonce}>
+      <h1 class="utrecht-heading-1">Inloggen</h1>
+      <ErrorSummary errors={errors} message={props.message} />
+      <p class="utrecht-paragraph">
+        Log in met het e-mailadres en wachtwoord van uw Wijkkompas-account. Heeft u nog geen account
+        of bent u uw wachtwoord vergeten? Vraag het aan de beheerder van uw gemeente.
+      </p>
+      <form class="utrecht-form" method="post" action={action} novalidate>
+        <CsrfField token={props.csrf} />
+        <TextField
+          name="email"
+          label="E-mailadres"
+          type="email"
+          autocomplete="username"
+          value={props.email ?? ''}
+          error={errors.email}
+          required
+        />
+        <TextField
+          name="wachtwoord"
+          label="Wachtwoord"
+          type="password"
+          autocomplete="current-password"
+          error={errors.wachtwoord}
+          required
+        />
+        <SubmitButton label="Inloggen" />
+      </form>
+    </Layout>
+  );
+}
+
+export function AccountPage(props: { nonce: string; csrf: string; user: UserWithGrants }) {
+  const { user } = props;
+  const adminOf = municipalitiesWith(user.grants, 'users:manage');
+  return (
+    <Layout title="Mijn account" nonce={props.nonce}>
+      <h1 class="utrecht-heading-1">Mijn account</h1>
+      <dl class="wk-details">
+        <dt>Naam</dt>
+        <dd>{user.name}</dd>
+        <dt>E-mailadres</dt>
+        <dd>{user.email}</dd>
+        <dt>Rollen</dt>
+        <dd>
+          <ul class="utrecht-unordered-list">
+            {user.grants.map((g) => (
+              <li class="utrecht-unordered-list__item">
+                {ROLE_LABELS[g.role]} in gemeente {g.municipalityCode}
+              </li>
+            ))}
+          </ul>
+        </dd>
+      </dl>
+      {adminOf.length > 0 && (
+        <>
+          <h2 class="utrecht-heading-2">Beheer</h2>
+          <ul class="utrecht-unordered-list">
+            {adminOf.map((code) => (
+              <>
+                <li class="utrecht-unordered-list__item">
+                  <a class="utrecht-link" href={`/beheer/${code}/gebruikers`}>
+                    Gebruikers van {code}
+                  </a>
+                </li>
+                <li class="utrecht-unordered-list__item">
+                  <a class="utrecht-link" href={`/beheer/${code}/audit`}>
+                    Logboek van wijzigingen in {code}
+                  </a>
+                </li>
+              </>
+            ))}
+          </ul>
+        </>
+      )}
+      <form class="utrecht-form" method="post" action="/uitloggen">
+        <CsrfField token={props.csrf} />
+        <SubmitButton label="Uitloggen" variant="secondary" />
+      </form>
+    </Layout>
+  );
+}
+
+export function UsersPage(props: {
+  nonce: string;
+  csrf: string;
+  municipalityCode: string;
+  users: UserWithGrants[];
+  currentUserId: string;
+}) {
+  const code = props.municipalityCode;
+  return (
+    <Layout
+      title={`Gebruikers van ${code}`}
+      nonce={props.nonce}
+      breadcrumbs={[{ href: '/account', label: 'Mijn account' }]}
+    >
+      <h1 class="utrecht-heading-1">Gebruikers van gemeente {code}</h1>
+      <p class="utrecht-paragraph">
+        Een nieuwe gebruiker maakt u met de opdracht <code>wijkkompas gebruiker maak</code>. Hier
+        maakt u een link om een wachtwoord in te stellen, of zet u een account uit.
+      </p>
+      <table class="utrecht-table">
+        <caption class="utrecht-table__caption">Gebruikers ({props.users.length})</caption>
+        <thead class="utrecht-table__header">
+          <tr class="utrecht-table__row">
+            <th class="utrecht-table__header-cell" scope="col">
+              Naam
+            </th>
+            <th class="utrecht-table__header-cell" scope="col">
+              E-mailadres
+            </th>
+            <th class="utrecht-table__header-cell" scope="col">
+              Rollen in {code}
+            </th>
+            <th class="utrecht-table__header-cell" scope="col">
+              Status
+            </th>
+            <th class="utrecht-table__header-cell" scope="col">
+              Acties
+            </th>
+          </tr>
+        </thead>
+        <tbody class="utrecht-table__body">
+          {props.users.map((u) => (
+            <tr class="utrecht-table__row">
+              <td class="utrecht-table__cell">{u.name}</td>
+              <td class="utrecht-table__cell">{u.email}</td>
+              <td class="utrecht-table__cell">
+                {u.grants
+                  .filter((g) => g.municipalityCode === code)
+                  .map((g) => ROLE_LABELS[g.role])
+                  .join(', ')}
+              </td>
+              <td class="utrecht-table__cell">
+                {u.active === 1 ? 'Actief' : `Uitgezet op ${formatDate(u.deactivated_at ?? '')}`}
+              </td>
+              <td class="utrecht-table__cell">
+                {u.active === 1 && (
+                  <div class="utrecht-button-group">
+                    <form method="post" action={`/beheer/${code}/gebruikers/${u.id}/herstellink`}>
+                      <CsrfField token={props.csrf} />
+                      <button type="submit" class="utrecht-button utrecht-button--secondary-action">
+                        Link voor wachtwoord maken<span class="wk-muted"> voor {u.name}</span>
+                      </button>
+                    </form>
+                    {u.id !== props.currentUserId && (
+                      <form method="post" action={`/beheer/${code}/gebruikers/${u.id}/uitzetten`}>
+                        <CsrfField token={props.csrf} />
+                        <button type="submit" class="utrecht-button utrecht-button--warning">
+                          Account uitzetten<span class="wk-muted"> van {u.name}</span>
+                        </button>
+                      </form>
+                    )}
+                  </div>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Layout>
+  );
+}
+
+export function ResetLinkPage(props: {
+  nonce: string;
+  municipalityCode: string;
+  user: UserWithGrants;
+  link: string;
+  expiresAt: Date;
+}) {
+  return (
+    <Layout
+      title="Link voor nieuw wachtwoord"
+      nonce={props.nonce}
+      breadcrumbs={[{ href: `/beheer/${props.municipalityCode}/gebruikers`, label: 'Gebruikers' }]}
+    >
+      <h1 class="utrecht-heading-1">Link voor een nieuw wachtwoord</h1>
+      <div class="utrecht-alert utrecht-alert--warning" role="status">
+        <div class="utrecht-alert__content">
+          <p class="utrecht-paragraph">
+            Geef deze link zelf aan {props.user.name} ({props.user.email}). U ziet de link maar één
+            keer. De link werkt één keer en tot {formatDate(props.expiresAt)}.
+          </p>
+        </div>
+      </div>
+      <p class="utrecht-paragraph">
+        <label class="utrecht-form-label" for="herstellink">
+          Link
+        </label>
+        <input
+          class="utrecht-textbox utrecht-textbox--html-input"
+          id="herstellink"
+          type="text"
+          readOnly
+          value={props.link}
+        />
+      </p>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={`/beheer/${props.municipalityCode}/gebruikers`}>
+          Terug naar de gebruikers
+        </a>
+      </p>
+    </Layout>
+  );
+}
+
+export function ResetPasswordPage(props: {
+  nonce: string;
+  csrf: string;
+  token: string;
+  errors?: FieldErrors;
+}) {
+  const errors = props.errors ?? {};
+  return (
+    <Layout title="Nieuw wachtwoord instellen" nonce={props.nonce}>
+      <h1 class="utrecht-heading-1">Nieuw wachtwoord instellen</h1>
+      <ErrorSummary errors={errors} />
+      <form
+        class="utrecht-form"
+        method="post"
+        action={`/wachtwoord-herstellen/${encodeURIComponent(props.token)}`}
+        novalidate
+      >
+        <CsrfField token={props.csrf} />
+        <TextField
+          name="wachtwoord"
+          label="Nieuw wachtwoord"
+          type="password"
+          autocomplete="new-password"
+          description="Minstens 12 tekens. Een zin van een paar woorden is goed te onthouden."
+          error={errors.wachtwoord}
+          required
+        />
+        <TextField
+          name="herhaling"
+          label="Herhaal het nieuwe wachtwoord"
+          type="password"
+          autocomplete="new-password"
+          error={errors.herhaling}
+          required
+        />
+        <SubmitButton label="Wachtwoord instellen" />
+      </form>
+    </Layout>
+  );
+}
+
+export function MessagePage(props: {
+  nonce: string;
+  title: string;
+  text: string;
+  link?: { href: string; label: string };
+}) {
+  return (
+    <Layout title={props.title} nonce={props.nonce}>
+      <h1 class="utrecht-heading-1">{props.title}</h1>
+      <p class="utrecht-paragraph">{props.text}</p>
+      {props.link && (
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href={props.link.href}>
+            {props.link.label}
+          </a>
+        </p>
+      )}
+    </Layout>
+  );
+}

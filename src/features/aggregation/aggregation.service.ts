@@ -1,0 +1,303 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { NotFoundError } from '../../shared/errors.ts';
+import { listCrosswalk } from '../areas/area.repository.ts';
+import { findObservations, listLoadedVariablePeriods } from '../datasets/dataset.repository.ts';
+import { findVersion, listMembers } from '../focus-areas/focus-area.repository.ts';
+import { findIndicator } from '../indicators/catalogue.ts';
+import {
+  measureVariables,
+  type Catalogue,
+  type Indicator,
+} from '../indicators/catalogue.schema.ts';
+import {
+  aggregate,
+  type AggregateResult,
+  type AreaValue,
+  type ExclusionReason,
+} from './aggregate.ts';
+
+type Q = Kysely<Database>;
+
+const INHABITANTS = 'AantalInwoners';
+
+export interface IndicatorAggregate extends Omit<AggregateResult, 'status'> {
+  indicatorKey: string;
+  period: string;
+  /** The indeling year the buurt codes are in (the focus-area version's year). */
+  indelingYear: number;
+  /** Where a variable was read from another indeling year via the crosswalk. */
+  dataIndelingYears: Record<string, number>;
+  status: AggregateResult['status'] | 'nog niet geladen';
+}
+
+function notLoaded(
+  indicator: Indicator,
+  period: string,
+  indelingYear: number,
+  codes: readonly string[],
+): IndicatorAggregate {
+  return {
+    indicatorKey: indicator.key,
+    period,
+    indelingYear,
+    dataIndelingYears: {},
+    status: 'nog niet geladen',
+    value: null,
+    flags: [],
+    includedCodes: [],
+    excluded: codes.map((code) => ({ code, inhabitants: null, reason: 'ontbreekt' as const })),
+    note: 'Voor deze periode zijn de gegevens nog niet geladen.',
+  };
+}
+
+/**
+ * For each variable: the indeling year its observations for `period` are in. The buurten's own
+ * year wins; otherwise the nearest year that has the variable (translated via the crosswalk).
+ */
+async function pickDataYears(
+  db: Q,
+  variables: readonly string[],
+  period: string,
+  targetYear: number,
+): Promise<Map<string, number>> {
+  const loaded = await listLoadedVariablePeriods(db);
+  const out = new Map<string, number>();
+  for (const variable of variables) {
+    const years = loaded
+      .filter((r) => r.variable === variable && r.period === period)
+      .map((r) => r.indeling_year);
+    if (years.length === 0) continue;
+    if (years.includes(targetYear)) out.set(variable, targetYear);
+    else
+      out.set(
+        variable,
+        [...years].sort(
+          (a, b) => Math.abs(a - targetYear) - Math.abs(b - targetYear) || b - a,
+        )[0] as number,
+      );
+  }
+  return out;
+}
+
+/**
+ * Maps each buurt code of `fromYear` to its code in `toYear`. Only 1:1 translations (identity or
+ * recode with weight 1) are used; splits and merges are not apportioned but reported, because
+ * dividing a count by area would be filling in figures CBS never published.
+ */
+async function translateCodes(
+  db: Q,
+  codes: readonly string[],
+  fromYear: number,
+  toYear: number,
+): Promise<{ map: Map<string, string>; failed: Set<string> }> {
+  const map = new Map<string, string>();
+  const failed = new Set<string>();
+  if (fromYear === toYear) {
+    for (const c of codes) map.set(c, c);
+    return { map, failed };
+  }
+  const forward = await listCrosswalk(db, fromYear, toYear, codes);
+  const byFrom = new Map<string, typeof forward>();
+  for (const row of forward) byFrom.set(row.from_code, [...(byFrom.get(row.from_code) ?? []), row]);
+  // Reverse rows (toYear → fromYear) can also prove a 1:1 link, e.g. an identity crosswalk
+  // seeded only in one direction.
+  const missing = codes.filter((c) => !byFrom.has(c));
+  const reverse = missing.length > 0 ? await listCrosswalk(db, toYear, fromYear, missing) : [];
+  const byTo = new Map<string, typeof reverse>();
+  for (const row of reverse) byTo.set(row.to_code, [...(byTo.get(row.to_code) ?? []), row]);
+
+  const targets = new Map<string, number>();
+  for (const code of codes) {
+    const fw = byFrom.get(code);
+    const rv = byTo.get(code);
+    let target: string | undefined;
+    if (fw && fw.length === 1 && Math.abs(Number(fw[0]?.weight) - 1) < 1e-9)
+      target = fw[0]?.to_code;
+    else if (!fw && rv && rv.length === 1 && Math.abs(Number(rv[0]?.weight) - 1) < 1e-9)
+      target = rv[0]?.from_code;
+    if (target === undefined) failed.add(code);
+    else {
+      map.set(code, target);
+      targets.set(target, (targets.get(target) ?? 0) + 1);
+    }
+  }
+  // Two buurten pointing at one target would count its value twice.
+  for (const [code, target] of map) {
+    if ((targets.get(target) ?? 0) > 1) {
+      map.delete(code);
+      failed.add(code);
+    }
+  }
+  return { map, failed };
+}
+
+interface Collected {
+  byArea: Map<string, Record<string, AreaValue | undefined>>;
+  unreadable: Map<string, ExclusionReason>;
+  dataYears: Map<string, number>;
+  found: Set<string>;
+}
+
+/** Reads every variable for the buurten (codes of `targetYear`), translating where needed. */
+async function collect(
+  db: Q,
+  variables: readonly string[],
+  measureVars: readonly string[],
+  codes: readonly string[],
+  targetYear: number,
+  period: string,
+): Promise<Collected> {
+  const byArea = new Map<string, Record<string, AreaValue | undefined>>(codes.map((c) => [c, {}]));
+  const unreadable = new Map<string, ExclusionReason>();
+  const dataYears = await pickDataYears(db, variables, period, targetYear);
+  const found = new Set<string>();
+
+  const byYear = new Map<number, string[]>();
+  for (const [variable, year] of dataYears)
+    byYear.set(year, [...(byYear.get(year) ?? []), variable]);
+
+  for (const [year, vars] of byYear) {
+    const { map, failed } = await translateCodes(db, codes, targetYear, year);
+    const back = new Map<string, string>();
+    for (const [code, translated] of map) back.set(translated, code);
+    const rows = await findObservations(db, {
+      variables: vars,
+      indelingYear: year,
+      areaCodes: [...back.keys()],
+      periods: [period],
+    });
+    for (const row of rows) {
+      const code = back.get(row.area_code);
+      if (!code) continue;
+      found.add(row.variable);
+      (byArea.get(code) as Record<string, AreaValue | undefined>)[row.variable] = {
+        value: row.value === null ? null : Number(row.value),
+        status: row.status,
+      };
+    }
+    // A buurt is unreadable only when a variable the rule needs cannot be translated; the
+    // inhabitants read for the disclosure text alone do not count.
+    if (vars.some((v) => measureVars.includes(v)))
+      for (const code of failed) unreadable.set(code, 'indeling gewijzigd');
+  }
+  return { byArea, unreadable, dataYears, found };
+}
+
+/** Inhabitants per buurt for the disclosure text: this period, else the latest period loaded. */
+async function inhabitantsFor(
+  db: Q,
+  codes: readonly string[],
+  year: number,
+  period: string,
+  collected: Collected,
+): Promise<Map<string, number | null>> {
+  const out = new Map<string, number | null>();
+  for (const code of codes) {
+    const v = collected.byArea.get(code)?.[INHABITANTS];
+    if (v && v.value !== null && v.status !== 'geheim') out.set(code, v.value);
+  }
+  const todo = codes.filter((c) => !out.has(c));
+  if (todo.length === 0) return out;
+  const rows = await findObservations(db, {
+    variables: [INHABITANTS],
+    indelingYear: year,
+    areaCodes: todo,
+  });
+  const best = new Map<string, { period: string; value: number }>();
+  for (const row of rows) {
+    if (row.value === null || row.status === 'geheim') continue;
+    const current = best.get(row.area_code);
+    // Prefer the nearest earlier period, then any later one.
+    const better =
+      !current ||
+      (row.period <= period && (current.period > period || row.period > current.period)) ||
+      (row.period > period && current.period > period && row.period < current.period);
+    if (better) best.set(row.area_code, { period: row.period, value: Number(row.value) });
+  }
+  for (const code of todo) out.set(code, best.get(code)?.value ?? null);
+  return out;
+}
+
+function requireIndicator(catalogue: Catalogue, key: string): Indicator {
+  const indicator = findIndicator(catalogue, key);
+  if (!indicator) throw new NotFoundError(`Indicator "${key}" staat niet in de catalogus.`);
+  return indicator;
+}
+
+/** One indicator over any set of buurten of one indeling year, for one period. */
+export async function aggregateIndicator(
+  db: Q,
+  catalogue: Catalogue,
+  input: {
+    indicatorKey: string;
+    buurtCodes: readonly string[];
+    indelingYear: number;
+    period: string;
+  },
+): Promise<IndicatorAggregate> {
+  const indicator = requireIndicator(catalogue, input.indicatorKey);
+  const codes = [...new Set(input.buurtCodes)];
+  const variables = measureVariables(indicator.measure);
+  if (variables.length === 0) {
+    const result = aggregate(indicator.measure, new Map());
+    return {
+      ...result,
+      indicatorKey: indicator.key,
+      period: input.period,
+      indelingYear: input.indelingYear,
+      dataIndelingYears: {},
+    };
+  }
+  const wanted = variables.includes(INHABITANTS) ? variables : [...variables, INHABITANTS];
+  const collected = await collect(db, wanted, variables, codes, input.indelingYear, input.period);
+  if (!variables.some((v) => collected.found.has(v))) {
+    return notLoaded(indicator, input.period, input.indelingYear, codes);
+  }
+  const inhabitants = await inhabitantsFor(db, codes, input.indelingYear, input.period, collected);
+  const result = aggregate(indicator.measure, collected.byArea, {
+    inhabitants,
+    unreadable: collected.unreadable,
+    ...(indicator.suppression.minBase !== undefined
+      ? { minBase: indicator.suppression.minBase }
+      : {}),
+  });
+  return {
+    ...result,
+    indicatorKey: indicator.key,
+    period: input.period,
+    indelingYear: input.indelingYear,
+    dataIndelingYears: Object.fromEntries(
+      [...collected.dataYears].filter(([v]) => variables.includes(v)),
+    ),
+  };
+}
+
+/**
+ * One indicator for a focus area: only members with status 'lid' count ('te_bevestigen' and
+ * 'uitgesloten' do not), in the indeling year of the focus-area version asked for (newest by default).
+ */
+export async function aggregateForFocusArea(
+  db: Q,
+  catalogue: Catalogue,
+  input: { slug: string; version?: number; indicatorKey: string; period: string },
+): Promise<IndicatorAggregate & { slug: string; version: number }> {
+  requireIndicator(catalogue, input.indicatorKey);
+  const version = await findVersion(db, input.slug, input.version);
+  if (!version) {
+    throw new NotFoundError(
+      input.version === undefined
+        ? `Focusgebied "${input.slug}" heeft geen afbakening.`
+        : `Focusgebied "${input.slug}" heeft geen versie ${input.version}.`,
+    );
+  }
+  const members = await listMembers(db, input.slug, version.version);
+  const codes = members.filter((m) => m.status === 'lid').map((m) => m.buurt_code);
+  const result = await aggregateIndicator(db, catalogue, {
+    indicatorKey: input.indicatorKey,
+    buurtCodes: codes,
+    indelingYear: version.indeling_year,
+    period: input.period,
+  });
+  return { ...result, slug: input.slug, version: version.version };
+}

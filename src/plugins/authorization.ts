@@ -1,0 +1,124 @@
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { UserWithGrants } from '../features/accounts/account.repository.ts';
+import { currentUser } from '../features/accounts/account.service.ts';
+import {
+  PERMISSIONS,
+  SCOPE_PARAM,
+  isAllowed,
+  resolveRoutePermission,
+  type RoutePermission,
+} from '../features/accounts/permissions.ts';
+import { AppError } from '../shared/errors.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may call this route: see src/features/accounts/permissions.ts. Required. */
+    permission?: RoutePermission;
+  }
+  interface FastifyInstance {
+    /** Every route with its resolved permission, in registration order (for the route test). */
+    routePermissions: DeclaredRoute[];
+  }
+  interface FastifyRequest {
+    /** The signed-in, active user; null for a visitor. Set before every handler. */
+    user: UserWithGrants | null;
+  }
+}
+
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  permission: RoutePermission;
+}
+
+export class MissingPermissionError extends Error {
+  constructor(method: string, url: string, declared: unknown) {
+    super(
+      declared === undefined
+        ? `Route ${method} ${url} heeft geen toegangsregel. Geef de route config: { permission: '…' } (zie src/features/accounts/permissions.ts) of zet haar in PUBLIC_ROUTES.`
+        : `Route ${method} ${url} heeft een onbekende toegangsregel "${String(declared)}". Kies 'public' of een van: ${Object.keys(PERMISSIONS).join(', ')}.`,
+    );
+    this.name = 'MissingPermissionError';
+  }
+}
+
+function methodsOf(route: RouteOptions): string[] {
+  return Array.isArray(route.method) ? route.method : [route.method];
+}
+
+function wantsPage(request: FastifyRequest): boolean {
+  return (
+    (request.method === 'GET' || request.method === 'HEAD') &&
+    !request.url.startsWith('/api/') &&
+    !(request.headers.accept ?? '').startsWith('application/json')
+  );
+}
+
+/** Only a local path may be a return address: no other site, no protocol-relative URL. */
+export function safeReturnPath(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return undefined;
+  if (/[\r\n]/.test(value)) return undefined;
+  return value;
+}
+
+/**
+ * Declared in one place (permissions.ts), enforced here: an onRoute hook refuses to register a
+ * route without a known permission, so the app does not start; a preHandler checks every request
+ * against the route's permission and, for routes with :gemeente, against that municipality.
+ * Register this before every route.
+ */
+export const authorizationPlugin = fp(
+  async (app: FastifyInstance, opts: { db: Kysely<Database> }) => {
+    app.decorateRequest('user', null);
+    const declaredRoutes: DeclaredRoute[] = [];
+    app.decorate('routePermissions', declaredRoutes);
+
+    app.addHook('onRoute', (route) => {
+      const declared = (route.config as { permission?: unknown } | undefined)?.permission;
+      let resolved: RoutePermission | undefined;
+      for (const method of methodsOf(route)) {
+        const p = resolveRoutePermission(method, route.url, declared);
+        if (p === undefined || (resolved !== undefined && resolved !== p)) {
+          throw new MissingPermissionError(method, route.url, declared);
+        }
+        resolved = p;
+        declaredRoutes.push({ method, url: route.url, permission: p });
+      }
+      route.config = { ...route.config, permission: resolved };
+    });
+
+    app.addHook('preHandler', async (request, reply) => {
+      const userId = request.session?.userId;
+      if (userId) {
+        const user = await currentUser(opts.db, userId);
+        if (user) request.user = user;
+        else delete request.session.userId; // deactivated or removed: treat as a visitor
+      }
+      // Not-found replies have no route; they show nothing but the 404 page.
+      if (request.is404) return;
+      const permission = request.routeOptions.config.permission;
+      if (permission === undefined) {
+        throw new AppError('FORBIDDEN', 'Deze pagina heeft geen toegangsregel.');
+      }
+      if (permission === 'public') return;
+      if (!request.user) {
+        if (wantsPage(request)) {
+          return reply.redirect(`/inloggen?terug=${encodeURIComponent(request.url)}`, 303);
+        }
+        throw new AppError('UNAUTHENTICATED', 'Log eerst in.');
+      }
+      const scope = (request.params as Record<string, string> | undefined)?.[SCOPE_PARAM];
+      if (!isAllowed(request.user.grants, permission, scope)) {
+        throw new AppError(
+          'FORBIDDEN',
+          'Uw account heeft geen toegang tot deze pagina. Denkt u dat dit niet klopt? Neem contact op met uw beheerder.',
+        );
+      }
+    });
+  },
+  { name: 'wk-authorization', dependencies: ['wk-session'] },
+);

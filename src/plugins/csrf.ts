@@ -1,0 +1,47 @@
+import csrfProtection from '@fastify/csrf-protection';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { AppError } from '../shared/errors.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** false only for a route that can never be called from a browser form (none yet). */
+    csrf?: boolean;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export const CSRF_FIELD = '_csrf';
+
+export class CsrfError extends AppError {
+  constructor() {
+    super(
+      'FORBIDDEN',
+      'Het formulier is verlopen of niet volledig verstuurd. Ga terug, laad de pagina opnieuw en probeer het nog een keer.',
+    );
+    this.name = 'CsrfError';
+  }
+}
+
+/**
+ * CSRF tokens on every state-changing request. The check is a preHandler, because only then is
+ * the form body parsed (as onRequest, valid tokens would be refused). It is one global hook
+ * instead of a per-route option, so a new form route cannot forget it. Forms put
+ * `reply.generateCsrf()` in a hidden field named `_csrf`.
+ */
+export const csrfPlugin = fp(
+  async (app: FastifyInstance) => {
+    await app.register(csrfProtection, { sessionPlugin: '@fastify/session' });
+    app.addHook('preHandler', (request: FastifyRequest, reply: FastifyReply, done) => {
+      if (SAFE_METHODS.has(request.method) || request.routeOptions.config.csrf === false) {
+        return done();
+      }
+      // The plugin answers a bad token with reply.send(error); we turn that into our own
+      // Dutch 403 so the error page can say what to do.
+      const replyShim = { send: () => done(new CsrfError()) } as unknown as FastifyReply;
+      app.csrfProtection.call(app, request, replyShim, () => done());
+    });
+  },
+  { name: 'wk-csrf', dependencies: ['wk-session'] },
+);

@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import type { InjectOptions } from 'fastify';
+import {
+  PERMISSIONS,
+  ROLES,
+  SCOPE_PARAM,
+  type Grant,
+  type Role,
+  type RoutePermission,
+} from '../../src/features/accounts/permissions.ts';
+import { describeEachDialect } from '../helpers/db.ts';
+import {
+  buildSecurityApp,
+  form,
+  isDenied,
+  login,
+  makeUser,
+  openLoginPage,
+} from './security-app.ts';
+
+const HOME = 'GM0505';
+const OTHER = 'GM0014';
+
+interface Identity {
+  label: string;
+  grants: Grant[];
+  cookie?: string;
+  token?: string;
+}
+
+/**
+ * Written out here rather than calling isAllowed(), so a mistake in the enforcing code cannot
+ * hide itself: public → everyone; otherwise a role listed for the permission, in the route's
+ * municipality when the route has :gemeente.
+ */
+function expectedAllowed(
+  identity: Identity,
+  permission: RoutePermission,
+  scoped: boolean,
+): boolean {
+  if (permission === 'public') return true;
+  const roles: readonly Role[] = PERMISSIONS[permission];
+  return identity.grants.some(
+    (g) => roles.includes(g.role) && (!scoped || g.municipalityCode === HOME),
+  );
+}
+
+function fillUrl(url: string, targetUserId: string): string {
+  return url
+    .replace(`:${SCOPE_PARAM}`, HOME)
+    .replace(':id', targetUserId)
+    .replace(':token', 'ongeldig-fixture-token')
+    .replace(':slug', 'dordt-west')
+    .replace(':file', 'design-tokens.css')
+    .replace('*', 'css/wijkkompas.css');
+}
+
+describeEachDialect('every route for every role', (getDb) => {
+  it('allows and denies each route exactly as permissions.ts declares', async () => {
+    const handle = getDb();
+    const app = await buildSecurityApp(handle);
+    try {
+      // The router's own listing must match what the permission hook saw: no route slipped past.
+      const printed = app.printRoutes({ commonPrefix: false });
+      const methodCount = [...printed.matchAll(/\(([A-Z, ]+)\)/g)].reduce(
+        (n, m) => n + m[1]!.split(',').length,
+        0,
+      );
+      assert.equal(app.routePermissions.length, methodCount, printed);
+      assert.ok(app.routePermissions.length >= 20);
+
+      const identities: Identity[] = [{ label: 'anoniem', grants: [] }];
+      for (const role of ROLES) {
+        identities.push({ label: `${role}@${HOME}`, grants: [{ role, municipalityCode: HOME }] });
+      }
+      identities.push({
+        label: `beheerder@${OTHER}`,
+        grants: [{ role: 'beheerder', municipalityCode: OTHER }],
+      });
+      let n = 0;
+      for (const identity of identities) {
+        n += 1;
+        const ip = `10.0.0.${n}`;
+        if (identity.grants.length === 0) {
+          const anon = await openLoginPage(app, ip);
+          identity.cookie = anon.cookie;
+          identity.token = anon.token;
+          continue;
+        }
+        const email = `${identity.label.replace('@', '-')}@fixture.example`.toLowerCase();
+        await makeUser(handle, email, identity.grants);
+        const session = await login(app, email, undefined, ip);
+        identity.cookie = session.cookie;
+        identity.token = session.token;
+      }
+      // The account that admin routes act on: in HOME, and none of the identities above.
+      const target = await makeUser(handle, 'doel@fixture.example', [
+        { role: 'interviewer', municipalityCode: HOME },
+      ]);
+
+      // Logging out ends the session, so it goes last.
+      const routes = [...app.routePermissions].sort(
+        (a, b) => Number(a.url === '/uitloggen') - Number(b.url === '/uitloggen'),
+      );
+      const failures: string[] = [];
+      for (const route of routes) {
+        const url = fillUrl(route.url, target.id);
+        const scoped = route.url.includes(`:${SCOPE_PARAM}`);
+        for (const identity of identities) {
+          const options: InjectOptions = {
+            method: route.method as InjectOptions['method'],
+            url,
+            headers: { cookie: identity.cookie ?? '' },
+            remoteAddress: '10.1.0.1',
+          };
+          if (route.method === 'POST') {
+            const body = form({ _csrf: identity.token ?? '' });
+            options.payload = body.payload;
+            options.headers = { ...options.headers, ...body.headers };
+          }
+          const res = await app.inject(options);
+          const expected = expectedAllowed(identity, route.permission, scoped);
+          const verdict = `${route.method} ${route.url} as ${identity.label}: ${res.statusCode}`;
+          if (res.statusCode >= 500) failures.push(`${verdict} (server error)`);
+          else if (isDenied(res) === expected) {
+            failures.push(`${verdict}, expected ${expected ? 'allowed' : 'denied'}`);
+          }
+        }
+      }
+      assert.deepEqual(failures, []);
+    } finally {
+      await app.close();
+    }
+  });
+});
