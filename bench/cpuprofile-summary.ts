@@ -26,7 +26,9 @@ const top = Number(topArg ?? 25);
 const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile;
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const selfUs = new Map<number, number>();
-profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+profile.samples.forEach((id, i) =>
+  selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)),
+);
 const total = [...selfUs.values()].reduce((a, b) => a + b, 0);
 
 function packageOf(url: string): string {
@@ -52,7 +54,9 @@ for (const [id, us] of selfUs) {
 const show = (title: string, map: Map<string, number>) => {
   console.log(`\n${title}`);
   for (const [k, us] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top)) {
-    console.log(`${(us / 1000).toFixed(0).padStart(8)} ms ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`);
+    console.log(
+      `${(us / 1000).toFixed(0).padStart(8)} ms ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}`,
+    );
   }
 };
 console.log(`totaal ${(total / 1000).toFixed(0)} ms in ${profile.samples.length} samples`);

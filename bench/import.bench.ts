@@ -25,7 +25,14 @@ const VARIABLES = 100;
 const INDELING_YEAR = 2024;
 const TABLE_ID = '85984NED';
 
-const COUNTED_TABLES = ['areas', 'datasets', 'observations', 'variables', 'focus_areas', 'focus_area_members'] as const;
+const COUNTED_TABLES = [
+  'areas',
+  'datasets',
+  'observations',
+  'variables',
+  'focus_areas',
+  'focus_area_members',
+] as const;
 
 async function countRows(db: Kysely<Database>): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
@@ -84,12 +91,20 @@ export const importBenchmark: Benchmark = {
     const seed = await benchSeed(ctx);
 
     ctx.log(`SYNTHETISCH bestand maken (schaal ${ctx.scale}) …`);
-    const dataPropertiesFile = path.join(ctx.root, 'datasets/cbs-kwb-2024/85984NED_DataProperties.json');
-    const generated = await timed(() => writeSyntheticKwb(ctx.tmpDir, dataPropertiesFile, ctx.scale, VARIABLES));
+    const dataPropertiesFile = path.join(
+      ctx.root,
+      'datasets/cbs-kwb-2024/85984NED_DataProperties.json',
+    );
+    const generated = await timed(() =>
+      writeSyntheticKwb(ctx.tmpDir, dataPropertiesFile, ctx.scale, VARIABLES),
+    );
     const synthetic = generated.value;
     const bytes = fs.readFileSync(synthetic.file);
     const input = { bytes, fileName: SYNTHETIC_FILE_NAME };
-    const dataProperties = parseDataProperties(fs.readFileSync(dataPropertiesFile), path.basename(dataPropertiesFile));
+    const dataProperties = parseDataProperties(
+      fs.readFileSync(dataPropertiesFile),
+      path.basename(dataPropertiesFile),
+    );
     const newAreas = toNewAreas(synthetic.areas, INDELING_YEAR);
     const expectedObservations = synthetic.areas.length * VARIABLES;
 
@@ -101,14 +116,19 @@ export const importBenchmark: Benchmark = {
       baselineRecords = records.length;
     });
     if (baselineRecords !== synthetic.areas.length + 1) {
-      throw new Error(`baseline las ${baselineRecords} records, verwacht ${synthetic.areas.length + 1}`);
+      throw new Error(
+        `baseline las ${baselineRecords} records, verwacht ${synthetic.areas.length + 1}`,
+      );
     }
 
     // Phases inside parseStatlineCsv, measured on their own with the importer's own functions.
     ctx.log(`fasen: decoderen en lezen ${PARSE_REPEATS}× …`);
     const decodeMs = await repeat(PARSE_REPEATS, () => decodeCsv(bytes, SYNTHETIC_FILE_NAME));
     const readMs = await repeat(PARSE_REPEATS, () =>
-      readCsv(input, { minColumns: 2 }, new ProblemList(SYNTHETIC_FILE_NAME), { header() {}, row() {} }),
+      readCsv(input, { minColumns: 2 }, new ProblemList(SYNTHETIC_FILE_NAME), {
+        header() {},
+        row() {},
+      }),
     );
 
     const runs: ImportRun[] = [];
@@ -132,14 +152,23 @@ export const importBenchmark: Benchmark = {
           }),
         );
         sampler.mark('na parseStatlineCsv');
-        const committed = await timed(() => commitImport(handle.db, parsed.value, { importedBy: 'benchmark' }));
+        const committed = await timed(() =>
+          commitImport(handle.db, parsed.value, { importedBy: 'benchmark' }),
+        );
         const memory = await sampler.stop();
-        if (committed.value.status !== 'geimporteerd' || committed.value.observations !== expectedObservations) {
-          throw new Error(`import gaf ${JSON.stringify(committed.value)}, verwacht ${expectedObservations} waarnemingen`);
+        if (
+          committed.value.status !== 'geimporteerd' ||
+          committed.value.observations !== expectedObservations
+        ) {
+          throw new Error(
+            `import gaf ${JSON.stringify(committed.value)}, verwacht ${expectedObservations} waarnemingen`,
+          );
         }
         const rows = await countRows(handle.db);
         if (rows.observations !== expectedObservations) {
-          throw new Error(`database heeft ${rows.observations} waarnemingen, verwacht ${expectedObservations}`);
+          throw new Error(
+            `database heeft ${rows.observations} waarnemingen, verwacht ${expectedObservations}`,
+          );
         }
         runs.push({
           setupMs: setup.ms,
@@ -156,7 +185,8 @@ export const importBenchmark: Benchmark = {
       }
       const run = runs[runs.length - 1];
       if (run) run.dbBytes = fs.statSync(handle.file).size;
-      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${handle.file}${suffix}`, { force: true });
+      for (const suffix of ['', '-wal', '-shm'])
+        fs.rmSync(`${handle.file}${suffix}`, { force: true });
     }
 
     // Write baseline: what SQLite itself costs for the same rows in the same order and schema.
@@ -177,8 +207,11 @@ export const importBenchmark: Benchmark = {
         await handle.destroy();
       }
       collectGarbage();
-      writeBaselineMs.push((await timed(() => rawInsertObservations(handle.file, observations))).ms);
-      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${handle.file}${suffix}`, { force: true });
+      writeBaselineMs.push(
+        (await timed(() => rawInsertObservations(handle.file, observations))).ms,
+      );
+      for (const suffix of ['', '-wal', '-shm'])
+        fs.rmSync(`${handle.file}${suffix}`, { force: true });
     }
 
     const m = {
@@ -209,7 +242,10 @@ export const importBenchmark: Benchmark = {
       title: `SYNTHETISCH bestand ${SYNTHETIC_FILE_NAME} (geen echte cijfers; seed vast, schaal ${ctx.scale})`,
       columns: ['meting', 'waarde'],
       rows: [
-        ['gebieden (NL / GM / WK / BU)', `${synthetic.counts.land} / ${synthetic.counts.gemeente} / ${synthetic.counts.wijk} / ${synthetic.counts.buurt}`],
+        [
+          'gebieden (NL / GM / WK / BU)',
+          `${synthetic.counts.land} / ${synthetic.counts.gemeente} / ${synthetic.counts.wijk} / ${synthetic.counts.buurt}`,
+        ],
         ['variabelen (eerste numerieke Topics 85984NED)', synthetic.topics.length],
         ['waarnemingen', expectedObservations],
         ['bestandsgrootte (MB)', round(fileMb, 1)],
@@ -226,19 +262,48 @@ export const importBenchmark: Benchmark = {
       title: `Import van het SYNTHETISCHE bestand, mediaan (parse ${PARSE_REPEATS}×, import ${IMPORT_REPEATS}× in nieuwe databases)`,
       columns: ['fase', 'ms', '× baseline', 'wat'],
       rows: [
-        phaseRow('baseline', m.baseline, "csv-parse/sync parse(bytes, {delimiter: ';', bom: true}), alle records in een array"),
+        phaseRow(
+          'baseline',
+          m.baseline,
+          "csv-parse/sync parse(bytes, {delimiter: ';', bom: true}), alle records in een array",
+        ),
         phaseRow('  decoderen', m.decode, 'decodeCsv: BOM, UTF-8-controle, Buffer → string'),
-        phaseRow('  lezen', m.read, 'readCsv: decoderen + csv-parse (on_record) + kolomcontrole, lege visitor'),
-        phaseRow('  valideren', Math.max(0, m.parse - m.read), 'parseStatlineCsv min lezen: kolommen koppelen, codes, getallen, objecten'),
+        phaseRow(
+          '  lezen',
+          m.read,
+          'readCsv: decoderen + csv-parse (on_record) + kolomcontrole, lege visitor',
+        ),
+        phaseRow(
+          '  valideren',
+          Math.max(0, m.parse - m.read),
+          'parseStatlineCsv min lezen: kolommen koppelen, codes, getallen, objecten',
+        ),
         phaseRow('parseStatlineCsv', m.parse, 'decoderen + lezen + valideren'),
-        phaseRow('commitImport', m.commit, 'schrijven: één transactie, insertObservations per 400 rijen'),
+        phaseRow(
+          'commitImport',
+          m.commit,
+          'schrijven: één transactie, insertObservations per 400 rijen',
+        ),
         phaseRow('import totaal', m.total, 'parseStatlineCsv + commitImport'),
-        phaseRow('schrijf-baseline', m.writeBaseline, 'better-sqlite3 direct: zelfde rijen en volgorde, 1 prepared INSERT, 1 transactie'),
+        phaseRow(
+          'schrijf-baseline',
+          m.writeBaseline,
+          'better-sqlite3 direct: zelfde rijen en volgorde, 1 prepared INSERT, 1 transactie',
+        ),
       ],
     };
     const memTable: ReportTable = {
       title: 'Geheugen tijdens de import (parse + commit), per run',
-      columns: ['run', 'RSS piek (MB)', 'heap piek (MB)', 'heap na parse (MB)', 'RSS bij start (MB)', 'heap bij start (MB)', 'metingen', 'database (MB)'],
+      columns: [
+        'run',
+        'RSS piek (MB)',
+        'heap piek (MB)',
+        'heap na parse (MB)',
+        'RSS bij start (MB)',
+        'heap bij start (MB)',
+        'metingen',
+        'database (MB)',
+      ],
       rows: runs.map((r, i) => [
         i + 1,
         round(r.memory.rssMb, 0),
@@ -254,7 +319,14 @@ export const importBenchmark: Benchmark = {
     return {
       name: 'import',
       tables: [seedTable, fileTable, phaseTable, memTable],
-      targets: [{ name: 'import / csv-parse', value: ratio, target: IMPORT_RATIO_TARGET, met: ratio <= IMPORT_RATIO_TARGET }],
+      targets: [
+        {
+          name: 'import / csv-parse',
+          value: ratio,
+          target: IMPORT_RATIO_TARGET,
+          met: ratio <= IMPORT_RATIO_TARGET,
+        },
+      ],
       notes: [
         'Het landelijke bestand is SYNTHETISCH: gebieden, namen en cijfers komen uit een PRNG met vaste seed; alleen de kolomtitels zijn echt (85984NED).',
         'Baseline = csv-parse/sync, de parser die readCsv (csv-reader.ts) zelf gebruikt.',
@@ -271,9 +343,23 @@ export const importBenchmark: Benchmark = {
           variables: synthetic.topics.map((t) => t.key),
           observations: expectedObservations,
         },
-        seed: { ms: seed.ms, rows: seed.rows, imported: seed.report.imported, unchanged: seed.report.unchanged },
-        writeBaseline: { how: 'better-sqlite3, one prepared single-row INSERT reused, one transaction, same rows and order', ms: writeBaselineMs, medianMs: m.writeBaseline },
-        baseline: { parser: 'csv-parse/sync', options: { delimiter: ';', bom: true }, ms: baselineMs, medianMs: m.baseline },
+        seed: {
+          ms: seed.ms,
+          rows: seed.rows,
+          imported: seed.report.imported,
+          unchanged: seed.report.unchanged,
+        },
+        writeBaseline: {
+          how: 'better-sqlite3, one prepared single-row INSERT reused, one transaction, same rows and order',
+          ms: writeBaselineMs,
+          medianMs: m.writeBaseline,
+        },
+        baseline: {
+          parser: 'csv-parse/sync',
+          options: { delimiter: ';', bom: true },
+          ms: baselineMs,
+          medianMs: m.baseline,
+        },
         phases: {
           decodeMs,
           readMs,

@@ -40,7 +40,17 @@ const root = path.resolve(import.meta.dirname, '..');
 const scale = Number(process.env.BENCH_SCALE ?? '1');
 const only = process.env.PROFILE_ONLY?.split(',');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wijkkompas-profile-'));
-const COLUMNS = ['dataset_id', 'variable', 'indeling_year', 'area_code', 'period', 'value', 'numerator', 'denominator', 'status'] as const;
+const COLUMNS = [
+  'dataset_id',
+  'variable',
+  'indeling_year',
+  'area_code',
+  'period',
+  'value',
+  'numerator',
+  'denominator',
+  'status',
+] as const;
 
 /** A raw better-sqlite3 connection to a database the Kysely handle has migrated and closed. */
 function rawHandle(file: string): SQLite.Database {
@@ -61,15 +71,20 @@ async function main() {
     const handle = await createBenchDb(tmp, `p${n++}`);
     await upsertAreas(handle.db, areas);
     const lookup = await loadAreaLookup(handle.db);
-    const parsed: ParsedImport = parseStatlineCsv({ bytes: synthetic.bytes, fileName: SYNTHETIC_FILE_NAME }, lookup, {
-      tableId: '85984NED',
-      dataProperties,
-      indelingYear: 2024,
-      period: '2024',
-    });
+    const parsed: ParsedImport = parseStatlineCsv(
+      { bytes: synthetic.bytes, fileName: SYNTHETIC_FILE_NAME },
+      lookup,
+      {
+        tableId: '85984NED',
+        dataProperties,
+        indelingYear: 2024,
+        period: '2024',
+      },
+    );
     return { handle, parsed };
   };
-  const rowsOf = (parsed: ParsedImport, id: string) => parsed.observations.map((o) => ({ ...o, dataset_id: id }));
+  const rowsOf = (parsed: ParsedImport, id: string) =>
+    parsed.observations.map((o) => ({ ...o, dataset_id: id }));
   const insertDataset = (raw: SQLite.Database, id: string) =>
     raw
       .prepare(
@@ -92,7 +107,10 @@ async function main() {
       collectGarbage();
       const t = await timed(() => {
         for (let i = 0; i < rows.length; i += 400) {
-          handle.db.insertInto('observations').values(rows.slice(i, i + 400)).compile();
+          handle.db
+            .insertInto('observations')
+            .values(rows.slice(i, i + 400))
+            .compile();
         }
       });
       await handle.destroy();
@@ -108,13 +126,25 @@ async function main() {
       const t = await timed(() => {
         const obs = parsed.observations;
         const values = `(${COLUMNS.map(() => '?').join(',')})`;
-        const sqlFor = (k: number) => `insert into observations (${COLUMNS.join(',')}) values ${Array(k).fill(values).join(',')}`;
+        const sqlFor = (k: number) =>
+          `insert into observations (${COLUMNS.join(',')}) values ${Array(k).fill(values).join(',')}`;
         const full = raw.prepare(sqlFor(400));
         raw.transaction(() => {
           for (let i = 0; i < obs.length; i += 400) {
             const chunk = obs.slice(i, i + 400);
             const params: unknown[] = [];
-            for (const o of chunk) params.push(id, o.variable, o.indeling_year, o.area_code, o.period, o.value, o.numerator, o.denominator, o.status);
+            for (const o of chunk)
+              params.push(
+                id,
+                o.variable,
+                o.indeling_year,
+                o.area_code,
+                o.period,
+                o.value,
+                o.numerator,
+                o.denominator,
+                o.status,
+              );
             (chunk.length === 400 ? full : raw.prepare(sqlFor(chunk.length))).run(params);
           }
         })();
@@ -130,9 +160,22 @@ async function main() {
       insertDataset(raw, id);
       collectGarbage();
       const t = await timed(() => {
-        const stmt = raw.prepare(`insert into observations (${COLUMNS.join(',')}) values (${COLUMNS.map(() => '?').join(',')})`);
+        const stmt = raw.prepare(
+          `insert into observations (${COLUMNS.join(',')}) values (${COLUMNS.map(() => '?').join(',')})`,
+        );
         raw.transaction(() => {
-          for (const o of parsed.observations) stmt.run(id, o.variable, o.indeling_year, o.area_code, o.period, o.value, o.numerator, o.denominator, o.status);
+          for (const o of parsed.observations)
+            stmt.run(
+              id,
+              o.variable,
+              o.indeling_year,
+              o.area_code,
+              o.period,
+              o.value,
+              o.numerator,
+              o.denominator,
+              o.status,
+            );
         })();
       });
       raw.close();
@@ -147,9 +190,22 @@ async function main() {
       insertDataset(raw, id);
       collectGarbage();
       const t = await timed(() => {
-        const stmt = raw.prepare(`insert into observations (${COLUMNS.join(',')}) values (${COLUMNS.map(() => '?').join(',')})`);
+        const stmt = raw.prepare(
+          `insert into observations (${COLUMNS.join(',')}) values (${COLUMNS.map(() => '?').join(',')})`,
+        );
         raw.transaction(() => {
-          for (const o of parsed.observations) stmt.run(id, o.variable, o.indeling_year, o.area_code, o.period, o.value, o.numerator, o.denominator, o.status);
+          for (const o of parsed.observations)
+            stmt.run(
+              id,
+              o.variable,
+              o.indeling_year,
+              o.area_code,
+              o.period,
+              o.value,
+              o.numerator,
+              o.denominator,
+              o.status,
+            );
         })();
       });
       raw.close();
@@ -164,10 +220,25 @@ async function main() {
       insertDataset(raw, id);
       collectGarbage();
       const t = await timed(() => {
-        const stmt = raw.prepare(`insert into observations (${COLUMNS.join(',')}) values (${COLUMNS.map(() => '?').join(',')})`);
+        const stmt = raw.prepare(
+          `insert into observations (${COLUMNS.join(',')}) values (${COLUMNS.map(() => '?').join(',')})`,
+        );
         raw.transaction(() => {
-          for (const o of parsed.observations) stmt.run(id, o.variable, o.indeling_year, o.area_code, o.period, o.value, o.numerator, o.denominator, o.status);
-          raw.exec('create index observations_lookup_idx on observations (variable, period, indeling_year, area_code)');
+          for (const o of parsed.observations)
+            stmt.run(
+              id,
+              o.variable,
+              o.indeling_year,
+              o.area_code,
+              o.period,
+              o.value,
+              o.numerator,
+              o.denominator,
+              o.status,
+            );
+          raw.exec(
+            'create index observations_lookup_idx on observations (variable, period, indeling_year, area_code)',
+          );
         })();
       });
       raw.close();
@@ -181,59 +252,103 @@ async function main() {
       const id = 'f'.repeat(36);
       collectGarbage();
       const t = await timed(() => {
-        const stmt = raw.prepare(`insert into floor (${COLUMNS.join(',')}) values (${COLUMNS.map(() => '?').join(',')})`);
+        const stmt = raw.prepare(
+          `insert into floor (${COLUMNS.join(',')}) values (${COLUMNS.map(() => '?').join(',')})`,
+        );
         raw.transaction(() => {
-          for (const o of parsed.observations) stmt.run(id, o.variable, o.indeling_year, o.area_code, o.period, o.value, o.numerator, o.denominator, o.status);
+          for (const o of parsed.observations)
+            stmt.run(
+              id,
+              o.variable,
+              o.indeling_year,
+              o.area_code,
+              o.period,
+              o.value,
+              o.numerator,
+              o.denominator,
+              o.status,
+            );
         })();
       });
       raw.close();
       return t.ms;
     },
-    'WITHOUT ROWID-tabel (PK geclusterd) + lookup-index, 1 rij per run(), cache 256 MB': async () => {
-      const { handle, parsed } = await fresh();
-      await handle.destroy();
-      const raw = rawHandle(path.join(tmp, `p${n - 1}.sqlite`));
-      raw.pragma('cache_size = -262144');
-      raw.exec(`create table obs2 (dataset_id text not null, variable text not null, indeling_year integer not null, area_code text not null, period text not null, value real, numerator real, denominator real, status text not null, primary key (dataset_id, variable, indeling_year, area_code, period)) without rowid`);
-      raw.exec('create index obs2_lookup on obs2 (variable, period, indeling_year, area_code)');
-      const id = 'w'.repeat(36);
-      collectGarbage();
-      const t = await timed(() => {
-        const stmt = raw.prepare(`insert into obs2 (${COLUMNS.join(',')}) values (${COLUMNS.map(() => '?').join(',')})`);
-        raw.transaction(() => {
-          for (const o of parsed.observations) stmt.run(id, o.variable, o.indeling_year, o.area_code, o.period, o.value, o.numerator, o.denominator, o.status);
-        })();
-      });
-      raw.close();
-      return t.ms;
-    },
-    'commitImport (Kysely) met waarnemingen per variabele gegroepeerd (groeperen meegeteld)': async () => {
-      const { handle, parsed } = await fresh();
-      collectGarbage();
-      const t = await timed(() => {
-        parsed.observations = groupByVariable(parsed.observations);
-        return commitImport(handle.db, parsed, { importedBy: 'p' });
-      });
-      await handle.destroy();
-      return t.ms;
-    },
-    'better-sqlite3: 1 rij per run(), per variabele gegroepeerd (groeperen meegeteld)': async () => {
-      const { handle, parsed } = await fresh();
-      await handle.destroy();
-      const raw = rawHandle(path.join(tmp, `p${n - 1}.sqlite`));
-      const id = 'g'.repeat(36);
-      insertDataset(raw, id);
-      collectGarbage();
-      const t = await timed(() => {
-        const obs = groupByVariable(parsed.observations);
-        const stmt = raw.prepare(`insert into observations (${COLUMNS.join(',')}) values (${COLUMNS.map(() => '?').join(',')})`);
-        raw.transaction(() => {
-          for (const o of obs) stmt.run(id, o.variable, o.indeling_year, o.area_code, o.period, o.value, o.numerator, o.denominator, o.status);
-        })();
-      });
-      raw.close();
-      return t.ms;
-    },
+    'WITHOUT ROWID-tabel (PK geclusterd) + lookup-index, 1 rij per run(), cache 256 MB':
+      async () => {
+        const { handle, parsed } = await fresh();
+        await handle.destroy();
+        const raw = rawHandle(path.join(tmp, `p${n - 1}.sqlite`));
+        raw.pragma('cache_size = -262144');
+        raw.exec(
+          `create table obs2 (dataset_id text not null, variable text not null, indeling_year integer not null, area_code text not null, period text not null, value real, numerator real, denominator real, status text not null, primary key (dataset_id, variable, indeling_year, area_code, period)) without rowid`,
+        );
+        raw.exec('create index obs2_lookup on obs2 (variable, period, indeling_year, area_code)');
+        const id = 'w'.repeat(36);
+        collectGarbage();
+        const t = await timed(() => {
+          const stmt = raw.prepare(
+            `insert into obs2 (${COLUMNS.join(',')}) values (${COLUMNS.map(() => '?').join(',')})`,
+          );
+          raw.transaction(() => {
+            for (const o of parsed.observations)
+              stmt.run(
+                id,
+                o.variable,
+                o.indeling_year,
+                o.area_code,
+                o.period,
+                o.value,
+                o.numerator,
+                o.denominator,
+                o.status,
+              );
+          })();
+        });
+        raw.close();
+        return t.ms;
+      },
+    'commitImport (Kysely) met waarnemingen per variabele gegroepeerd (groeperen meegeteld)':
+      async () => {
+        const { handle, parsed } = await fresh();
+        collectGarbage();
+        const t = await timed(() => {
+          parsed.observations = groupByVariable(parsed.observations);
+          return commitImport(handle.db, parsed, { importedBy: 'p' });
+        });
+        await handle.destroy();
+        return t.ms;
+      },
+    'better-sqlite3: 1 rij per run(), per variabele gegroepeerd (groeperen meegeteld)':
+      async () => {
+        const { handle, parsed } = await fresh();
+        await handle.destroy();
+        const raw = rawHandle(path.join(tmp, `p${n - 1}.sqlite`));
+        const id = 'g'.repeat(36);
+        insertDataset(raw, id);
+        collectGarbage();
+        const t = await timed(() => {
+          const obs = groupByVariable(parsed.observations);
+          const stmt = raw.prepare(
+            `insert into observations (${COLUMNS.join(',')}) values (${COLUMNS.map(() => '?').join(',')})`,
+          );
+          raw.transaction(() => {
+            for (const o of obs)
+              stmt.run(
+                id,
+                o.variable,
+                o.indeling_year,
+                o.area_code,
+                o.period,
+                o.value,
+                o.numerator,
+                o.denominator,
+                o.status,
+              );
+          })();
+        });
+        raw.close();
+        return t.ms;
+      },
     'alleen groeperen per variabele (JS, O(n))': async () => {
       const { handle, parsed } = await fresh();
       await handle.destroy();
@@ -244,7 +359,21 @@ async function main() {
       const { handle, parsed } = await fresh();
       await handle.destroy();
       collectGarbage();
-      return (await timed(() => [...parsed.observations].sort((a, b) => (a.variable < b.variable ? -1 : a.variable > b.variable ? 1 : a.area_code < b.area_code ? -1 : a.area_code > b.area_code ? 1 : 0)))).ms;
+      return (
+        await timed(() =>
+          [...parsed.observations].sort((a, b) =>
+            a.variable < b.variable
+              ? -1
+              : a.variable > b.variable
+                ? 1
+                : a.area_code < b.area_code
+                  ? -1
+                  : a.area_code > b.area_code
+                    ? 1
+                    : 0,
+          ),
+        )
+      ).ms;
     },
     'Kysely 400 rijen + cache_size 256 MB (alleen pragma anders)': async () => {
       const { handle, parsed } = await fresh();
@@ -256,7 +385,9 @@ async function main() {
     },
   };
 
-  console.log(`SYNTHETISCH bestand, schaal ${scale}: ${synthetic.areas.length} gebieden × 100 = ${synthetic.areas.length * 100} waarnemingen`);
+  console.log(
+    `SYNTHETISCH bestand, schaal ${scale}: ${synthetic.areas.length} gebieden × 100 = ${synthetic.areas.length * 100} waarnemingen`,
+  );
   const results: Record<string, number> = {};
   for (const [name, fn] of Object.entries(variants)) {
     if (only && !only.some((o) => name.includes(o))) continue;
@@ -266,7 +397,10 @@ async function main() {
     for (const f of fs.readdirSync(tmp)) if (f.includes('.sqlite')) fs.rmSync(path.join(tmp, f));
   }
   fs.mkdirSync(path.join(import.meta.dirname, 'out'), { recursive: true });
-  fs.writeFileSync(path.join(import.meta.dirname, 'out', 'profile-commit.json'), `${JSON.stringify({ scale, results }, null, 2)}\n`);
+  fs.writeFileSync(
+    path.join(import.meta.dirname, 'out', 'profile-commit.json'),
+    `${JSON.stringify({ scale, results }, null, 2)}\n`,
+  );
 }
 
 main()

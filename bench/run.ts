@@ -34,7 +34,10 @@ function readScale(raw: string | undefined): number {
 
 function gitCommit(): string | null {
   try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: root,
+      encoding: 'utf8',
+    }).trim();
   } catch {
     return null;
   }
@@ -65,22 +68,37 @@ function printReport(bench: Benchmark, report: BenchReport, seconds: number): vo
 
 async function main(): Promise<number> {
   const scale = readScale(process.env.BENCH_SCALE);
-  const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean);
+  const only = process.env.BENCH_ONLY?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const selected = only ? BENCHMARKS.filter((b) => only.includes(b.name)) : BENCHMARKS;
-  if (selected.length === 0) throw new Error(`BENCH_ONLY noemt geen bekende benchmark (${BENCHMARKS.map((b) => b.name).join(', ')})`);
+  if (selected.length === 0)
+    throw new Error(
+      `BENCH_ONLY noemt geen bekende benchmark (${BENCHMARKS.map((b) => b.name).join(', ')})`,
+    );
 
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wijkkompas-bench-'));
   const keep = process.env.BENCH_KEEP === '1';
   const env = machine();
-  console.log(`Wijkkompas benchmarks — schaal ${scale}, Node ${env.node}, ${env.cores} kernen (${env.cpu})`);
-  if (!env.gcExposed) console.log('Let op: start met --expose-gc (npm run bench doet dat) voor schone geheugenmetingen.');
+  console.log(
+    `Wijkkompas benchmarks — schaal ${scale}, Node ${env.node}, ${env.cores} kernen (${env.cpu})`,
+  );
+  if (!env.gcExposed)
+    console.log(
+      'Let op: start met --expose-gc (npm run bench doet dat) voor schone geheugenmetingen.',
+    );
   fs.mkdirSync(outDir, { recursive: true });
 
   let failed = 0;
   try {
     for (const bench of selected) {
       const dir = fs.mkdtempSync(path.join(tmpDir, `${bench.name}-`));
-      const ctx: BenchContext = { scale, tmpDir: dir, root, log: (m) => console.log(`  [${bench.name}] ${m}`) };
+      const ctx: BenchContext = {
+        scale,
+        tmpDir: dir,
+        root,
+        log: (m) => console.log(`  [${bench.name}] ${m}`),
+      };
       const start = performance.now();
       try {
         const report = await bench.run(ctx);

@@ -38,13 +38,16 @@ export interface SyntheticTopic {
 /** Reads DataProperties and returns the first `count` numeric Topics with their StatLine headers. */
 export function numericTopics(dataPropertiesFile: string, count: number): SyntheticTopic[] {
   const json = JSON.parse(fs.readFileSync(dataPropertiesFile, 'utf8').replace(/^\uFEFF/, '')) as
-    | RawProperty[]
-    | { value: RawProperty[] };
+    RawProperty[] | { value: RawProperty[] };
   const list = Array.isArray(json) ? json : json.value;
   const byId = new Map(list.map((p) => [p.ID, p]));
   const pathOf = (p: RawProperty): string => {
     const parts: string[] = [];
-    for (let cur: RawProperty | undefined = p; cur; cur = cur.ParentID == null ? undefined : byId.get(cur.ParentID)) {
+    for (
+      let cur: RawProperty | undefined = p;
+      cur;
+      cur = cur.ParentID == null ? undefined : byId.get(cur.ParentID)
+    ) {
       parts.unshift(cur.Title);
     }
     return parts.join('/');
@@ -59,7 +62,8 @@ export function numericTopics(dataPropertiesFile: string, count: number): Synthe
       unit: p.Unit ?? '',
       decimals: p.Decimals ?? 0,
     }));
-  if (topics.length < count) throw new Error(`DataProperties heeft maar ${topics.length} numerieke Topics`);
+  if (topics.length < count)
+    throw new Error(`DataProperties heeft maar ${topics.length} numerieke Topics`);
   return topics;
 }
 
@@ -81,22 +85,54 @@ export function syntheticAreas(scale: number, seed = SYNTHETIC_SEED): SyntheticA
   const rng = mulberry32(seed);
   const gemeenten = Math.max(1, Math.round(NATIONAL_GEMEENTEN * scale));
   const areas: SyntheticArea[] = [
-    { code: 'NL00', name: 'Nederland (SYNTHETISCH)', kind: 'land', gemeenteName: '', soort: 'Land', parent: null, municipality: null },
+    {
+      code: 'NL00',
+      name: 'Nederland (SYNTHETISCH)',
+      kind: 'land',
+      gemeenteName: '',
+      soort: 'Land',
+      parent: null,
+      municipality: null,
+    },
   ];
   for (let g = 1; g <= gemeenten; g++) {
     const gm = String(g).padStart(4, '0');
     const gmCode = `GM${gm}`;
     const gmName = `SYNTHETISCH gemeente ${gm}`;
-    areas.push({ code: gmCode, name: gmName, kind: 'gemeente', gemeenteName: gmName, soort: 'Gemeente', parent: 'NL00', municipality: gmCode });
+    areas.push({
+      code: gmCode,
+      name: gmName,
+      kind: 'gemeente',
+      gemeenteName: gmName,
+      soort: 'Gemeente',
+      parent: 'NL00',
+      municipality: gmCode,
+    });
     const wijken = intBetween(rng, 1, 19);
     for (let w = 1; w <= wijken; w++) {
       const wk = String(w).padStart(2, '0');
       const wkCode = `WK${gm}${wk}`;
-      areas.push({ code: wkCode, name: `Wijk ${wk} SYNTHETISCH ${gm}-${wk}`, kind: 'wijk', gemeenteName: gmName, soort: 'Wijk', parent: gmCode, municipality: gmCode });
+      areas.push({
+        code: wkCode,
+        name: `Wijk ${wk} SYNTHETISCH ${gm}-${wk}`,
+        kind: 'wijk',
+        gemeenteName: gmName,
+        soort: 'Wijk',
+        parent: gmCode,
+        municipality: gmCode,
+      });
       const buurten = intBetween(rng, 1, 7) - (rng() < 0.1 ? 1 : 0) || 1;
       for (let b = 0; b < buurten; b++) {
         const bu = String(b).padStart(2, '0');
-        areas.push({ code: `BU${gm}${wk}${bu}`, name: `SYNTHETISCH buurt ${gm}-${wk}-${bu}`, kind: 'buurt', gemeenteName: gmName, soort: 'Buurt', parent: wkCode, municipality: gmCode });
+        areas.push({
+          code: `BU${gm}${wk}${bu}`,
+          name: `SYNTHETISCH buurt ${gm}-${wk}-${bu}`,
+          kind: 'buurt',
+          gemeenteName: gmName,
+          soort: 'Buurt',
+          parent: wkCode,
+          municipality: gmCode,
+        });
       }
     }
   }
@@ -116,9 +152,19 @@ export function toNewAreas(areas: readonly SyntheticArea[], indelingYear: number
   }));
 }
 
-const MAGNITUDE: Record<SyntheticArea['kind'], number> = { land: 18_000_000, gemeente: 60_000, wijk: 8_000, buurt: 1_500 };
+const MAGNITUDE: Record<SyntheticArea['kind'], number> = {
+  land: 18_000_000,
+  gemeente: 60_000,
+  wijk: 8_000,
+  buurt: 1_500,
+};
 /** Share of cells CBS would suppress ('.'): small areas far more often. */
-const SECRET_SHARE: Record<SyntheticArea['kind'], number> = { land: 0, gemeente: 0.002, wijk: 0.01, buurt: 0.04 };
+const SECRET_SHARE: Record<SyntheticArea['kind'], number> = {
+  land: 0,
+  gemeente: 0.002,
+  wijk: 0.01,
+  buurt: 0.04,
+};
 
 function quote(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
@@ -146,16 +192,28 @@ export const ID_HEADERS = [
 ] as const;
 
 /** The whole file as bytes: UTF-8 with BOM, `;`, CRLF, quoted texts, like a StatLine download. */
-export function syntheticKwbCsv(areas: readonly SyntheticArea[], topics: readonly SyntheticTopic[], seed = SYNTHETIC_SEED): Buffer {
+export function syntheticKwbCsv(
+  areas: readonly SyntheticArea[],
+  topics: readonly SyntheticTopic[],
+  seed = SYNTHETIC_SEED,
+): Buffer {
   const rng = mulberry32(seed ^ 0x5eed);
   const lines: string[] = [[...ID_HEADERS, ...topics.map((t) => t.header)].map(quote).join(';')];
   for (const a of areas) {
     // StatLine pads Codering, Gemeentenaam and Soort regio to a fixed width; the importer trims.
-    const fields = [quote(a.name), quote(a.gemeenteName.padEnd(40)), quote(a.soort.padEnd(10)), quote(a.code.padEnd(10))];
+    const fields = [
+      quote(a.name),
+      quote(a.gemeenteName.padEnd(40)),
+      quote(a.soort.padEnd(10)),
+      quote(a.code.padEnd(10)),
+    ];
     for (const t of topics) fields.push(cell(rng, t, a.kind));
     lines.push(fields.join(';'));
   }
-  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8')]);
+  return Buffer.concat([
+    Buffer.from([0xef, 0xbb, 0xbf]),
+    Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8'),
+  ]);
 }
 
 export interface SyntheticKwb {
@@ -166,7 +224,12 @@ export interface SyntheticKwb {
   counts: Record<SyntheticArea['kind'], number>;
 }
 
-export function writeSyntheticKwb(dir: string, dataPropertiesFile: string, scale: number, variables = 100): SyntheticKwb {
+export function writeSyntheticKwb(
+  dir: string,
+  dataPropertiesFile: string,
+  scale: number,
+  variables = 100,
+): SyntheticKwb {
   const topics = numericTopics(dataPropertiesFile, variables);
   const areas = syntheticAreas(scale);
   const bytes = syntheticKwbCsv(areas, topics);

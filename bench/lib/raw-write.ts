@@ -1,14 +1,27 @@
 import SQLite from 'better-sqlite3';
 import type { ParsedObservation } from '../../src/features/imports/import.types.ts';
 
-const COLUMNS = ['dataset_id', 'variable', 'indeling_year', 'area_code', 'period', 'value', 'numerator', 'denominator', 'status'] as const;
+const COLUMNS = [
+  'dataset_id',
+  'variable',
+  'indeling_year',
+  'area_code',
+  'period',
+  'value',
+  'numerator',
+  'denominator',
+  'status',
+] as const;
 
 /**
  * Write baseline: the same observations, in the same order, into the same migrated schema, with
  * better-sqlite3 directly: one prepared single-row INSERT reused inside one transaction, with the
  * pragmas createDb sets. What SQLite itself costs for these rows, without any query builder.
  */
-export function rawInsertObservations(file: string, observations: readonly ParsedObservation[]): void {
+export function rawInsertObservations(
+  file: string,
+  observations: readonly ParsedObservation[],
+): void {
   const db = new SQLite(file);
   try {
     db.pragma('journal_mode = WAL');
@@ -25,7 +38,17 @@ export function rawInsertObservations(file: string, observations: readonly Parse
     );
     db.transaction(() => {
       for (const o of observations) {
-        stmt.run(id, o.variable, o.indeling_year, o.area_code, o.period, o.value ?? null, o.numerator ?? null, o.denominator ?? null, o.status);
+        stmt.run(
+          id,
+          o.variable,
+          o.indeling_year,
+          o.area_code,
+          o.period,
+          o.value ?? null,
+          o.numerator ?? null,
+          o.denominator ?? null,
+          o.status,
+        );
       }
     })();
   } finally {
