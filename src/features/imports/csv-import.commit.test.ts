@@ -22,14 +22,29 @@ const ctx = { importedBy: 'test', now: () => new Date('2026-01-01T00:00:00Z') };
 
 async function counts(db: Kysely<Database>) {
   const count = async (table: 'datasets' | 'observations' | 'variables') =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-  return { datasets: await count('datasets'), observations: await count('observations'), variables: await count('variables') };
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return {
+    datasets: await count('datasets'),
+    observations: await count('observations'),
+    variables: await count('variables'),
+  };
 }
 
 describeEachDialect('CSV imports committed to the database', (getDb) => {
   it('writes the politie file once; the same file again is ongewijzigd and changes no rows', async () => {
     const { db } = getDb();
-    const first = await commitImport(db, parsePolitie47018Csv(shipped(POLITIE), lookup, { indelingYear: 2023 }), ctx);
+    const first = await commitImport(
+      db,
+      parsePolitie47018Csv(shipped(POLITIE), lookup, { indelingYear: 2023 }),
+      ctx,
+    );
     assert.equal(first.status, 'geimporteerd');
     const after = await counts(db);
     assert.deepEqual(after, { datasets: 1, observations: 132, variables: 1 });
@@ -41,11 +56,20 @@ describeEachDialect('CSV imports committed to the database', (getDb) => {
     assert.equal(Number(total.total), 6475);
     const dataset = await db.selectFrom('datasets').selectAll().executeTakeFirstOrThrow();
     assert.deepEqual(
-      [dataset.kind, dataset.table_id, Number(dataset.row_count), Number(dataset.observation_count)],
+      [
+        dataset.kind,
+        dataset.table_id,
+        Number(dataset.row_count),
+        Number(dataset.observation_count),
+      ],
       ['politie-47018', '47018NED', 132, 132],
     );
 
-    const again = await commitImport(db, parsePolitie47018Csv(shipped(POLITIE), lookup, { indelingYear: 2023 }), ctx);
+    const again = await commitImport(
+      db,
+      parsePolitie47018Csv(shipped(POLITIE), lookup, { indelingYear: 2023 }),
+      ctx,
+    );
     assert.equal(again.status, 'ongewijzigd');
     assert.equal(again.datasetId, first.status === 'geimporteerd' ? first.datasetId : '');
     assert.deepEqual(await counts(db), after);
@@ -57,7 +81,13 @@ describeEachDialect('CSV imports committed to the database', (getDb) => {
       fs.readFileSync(path.join(projectRoot, 'datasets/cbs-kwb-2024/85984NED_DataProperties.json')),
       '85984NED_DataProperties.json',
     );
-    const parsed = parseStatlineCsv(shipped(KWB), lookup, { tableId: '85984NED', dataProperties, indelingYear: 2023, period: '2024', municipalityCode: 'GM0505' });
+    const parsed = parseStatlineCsv(shipped(KWB), lookup, {
+      tableId: '85984NED',
+      dataProperties,
+      indelingYear: 2023,
+      period: '2024',
+      municipalityCode: 'GM0505',
+    });
     const outcome = await commitImport(db, parsed, ctx);
     assert.equal(outcome.status, 'geimporteerd');
     assert.deepEqual(await counts(db), { datasets: 1, observations: 588, variables: 4 });
@@ -72,12 +102,20 @@ describeEachDialect('CSV imports committed to the database', (getDb) => {
 
   it('a file that fails to parse leaves the database as it was', async () => {
     const { db } = getDb();
-    await commitImport(db, parsePolitie47018Csv(shipped(POLITIE), lookup, { indelingYear: 2023 }), ctx);
+    await commitImport(
+      db,
+      parsePolitie47018Csv(shipped(POLITIE), lookup, { indelingYear: 2023 }),
+      ctx,
+    );
     const before = await counts(db);
-    const bad = fromText('kapot.csv', 'gebiedscode;periode;indicator;waarde\nGM0505;2020;x;1\nGM0505;2020;x;veel\n');
+    const bad = fromText(
+      'kapot.csv',
+      'gebiedscode;periode;indicator;waarde\nGM0505;2020;x;1\nGM0505;2020;x;veel\n',
+    );
     await assert.rejects(
       async () => commitImport(db, parseLocalCsv(bad, lookup, { indelingYear: 2023 }), ctx),
-      (e: unknown) => e instanceof ImportValidationError && /kapot\.csv, regel 3, kolom 4/.test(e.message),
+      (e: unknown) =>
+        e instanceof ImportValidationError && /kapot\.csv, regel 3, kolom 4/.test(e.message),
     );
     assert.deepEqual(await counts(db), before);
   });

@@ -76,7 +76,10 @@ function isValidUtf8(bytes: Buffer): boolean {
 }
 
 /** Line (1-based) and character column (1-based) of a character offset in decoded text. */
-function lineAndColumn(text: string, offset: number): { line: number; char: number; lineText: string } {
+function lineAndColumn(
+  text: string,
+  offset: number,
+): { line: number; char: number; lineText: string } {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset; i++) {
@@ -86,7 +89,11 @@ function lineAndColumn(text: string, offset: number): { line: number; char: numb
     }
   }
   const lineEnd = text.indexOf('\n', lineStart);
-  return { line, char: offset - lineStart + 1, lineText: text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd) };
+  return {
+    line,
+    char: offset - lineStart + 1,
+    lineText: text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd),
+  };
 }
 
 /** CSV column (1-based) that a character of a line falls in, counting delimiters outside quotes. */
@@ -121,12 +128,23 @@ export function decodeCsv(bytes: Buffer, fileName: string, forced?: CsvEncoding)
   const body = hadBom ? bytes.subarray(3) : bytes;
   const problems = new ProblemList(fileName);
   if (forced === 'windows-1252' && hadBom) {
-    problems.fail({ line: 1, column: 1, message: 'verkeerde tekenset: het bestand begint met een UTF-8-BOM, maar Windows-1252 is opgegeven' });
+    problems.fail({
+      line: 1,
+      column: 1,
+      message:
+        'verkeerde tekenset: het bestand begint met een UTF-8-BOM, maar Windows-1252 is opgegeven',
+    });
   }
   if (forced === 'utf-8' || (forced === undefined && isValidUtf8(body))) {
     if (forced === 'utf-8' && !isValidUtf8(body)) {
       const lossy = body.toString('utf8');
-      problems.fail(encodingProblem(lossy, Math.max(0, lossy.indexOf('\uFFFD')), 'dit teken is geen geldige UTF-8; sla het bestand op als UTF-8 of kies Windows-1252'));
+      problems.fail(
+        encodingProblem(
+          lossy,
+          Math.max(0, lossy.indexOf('\uFFFD')),
+          'dit teken is geen geldige UTF-8; sla het bestand op als UTF-8 of kies Windows-1252',
+        ),
+      );
     }
     return { text: body.toString('utf8'), encoding: 'utf-8', hadBom };
   }
@@ -139,7 +157,13 @@ export function decodeCsv(bytes: Buffer, fileName: string, forced?: CsvEncoding)
     // Valid multi-byte UTF-8 read as Windows-1252 turns "ë" into "Ã«": refuse rather than store that.
     const firstHigh = body.findIndex((b) => b >= 0x80);
     if (firstHigh >= 0 && isValidUtf8(body)) {
-      problems.fail(encodingProblem(text, iconv.decode(body.subarray(0, firstHigh), 'windows-1252').length, 'het bestand is UTF-8, maar Windows-1252 is opgegeven'));
+      problems.fail(
+        encodingProblem(
+          text,
+          iconv.decode(body.subarray(0, firstHigh), 'windows-1252').length,
+          'het bestand is UTF-8, maar Windows-1252 is opgegeven',
+        ),
+      );
     }
   }
   return { text, encoding: 'windows-1252', hadBom };
@@ -212,7 +236,11 @@ export interface ReadCsvResult {
 
 class TooManyProblems extends Error {}
 
-function wrongDelimiter(columns: number, delimiter: CsvDelimiter, minColumns: number): ProblemInput {
+function wrongDelimiter(
+  columns: number,
+  delimiter: CsvDelimiter,
+  minColumns: number,
+): ProblemInput {
   return {
     line: 1,
     message: `verkeerd scheidingsteken: de kopregel heeft maar ${columns} kolom(men) met ${delimiterName(delimiter)}; verwacht minstens ${minColumns} kolommen gescheiden door ';', ',' of tab`,
@@ -249,7 +277,8 @@ class RecordHandler {
 
   onRecord(fields: string[], endLine: number): void {
     let newlines = 0;
-    for (const f of fields) for (let i = f.indexOf('\n'); i >= 0; i = f.indexOf('\n', i + 1)) newlines++;
+    for (const f of fields)
+      for (let i = f.indexOf('\n'); i >= 0; i = f.indexOf('\n', i + 1)) newlines++;
     const row: CsvRow = { line: endLine - newlines, fields };
     if (!this.header) {
       this.acceptHeader(row);
@@ -272,11 +301,20 @@ class RecordHandler {
     const seen = new Map<string, number>();
     fields.forEach((name, i) => {
       if (name.length > MAX_FIELD_LENGTH) {
-        this.problems.add({ line: 1, column: i + 1, message: `kolomnaam is te lang (${name.length} tekens, maximaal ${MAX_FIELD_LENGTH})` });
+        this.problems.add({
+          line: 1,
+          column: i + 1,
+          message: `kolomnaam is te lang (${name.length} tekens, maximaal ${MAX_FIELD_LENGTH})`,
+        });
       } else if (name === '') {
         this.problems.add({ line: 1, column: i + 1, message: 'kolom zonder naam in de kopregel' });
       } else if (seen.has(name)) {
-        this.problems.add({ line: 1, column: i + 1, field: name, message: `kolomnaam komt twee keer voor (ook kolom ${seen.get(name)})` });
+        this.problems.add({
+          line: 1,
+          column: i + 1,
+          field: name,
+          message: `kolomnaam komt twee keer voor (ook kolom ${seen.get(name)})`,
+        });
       } else seen.set(name, i + 1);
     });
     this.header = { ...this.base, fields };
@@ -315,18 +353,36 @@ class RecordHandler {
   }
 }
 
-function csvErrorProblem(error: CsvError, headerFields: readonly string[] | undefined): ProblemInput {
+function csvErrorProblem(
+  error: CsvError,
+  headerFields: readonly string[] | undefined,
+): ProblemInput {
   const e = error as CsvError & { lines?: number; column?: number | string };
   const line = typeof e.lines === 'number' ? e.lines : undefined;
   const column = typeof e.column === 'number' ? e.column + 1 : undefined;
   const field = column !== undefined ? headerFields?.[column - 1] : undefined;
   switch (e.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return { line, message: 'bestand lijkt afgebroken: een aanhalingsteken (") wordt niet gesloten vóór het einde van het bestand' };
+      return {
+        line,
+        message:
+          'bestand lijkt afgebroken: een aanhalingsteken (") wordt niet gesloten vóór het einde van het bestand',
+      };
     case 'CSV_INVALID_CLOSING_QUOTE':
-      return { line, column, field, message: 'tekst na een sluitend aanhalingsteken ("); zet aanhalingstekens in een veld dubbel ("")' };
+      return {
+        line,
+        column,
+        field,
+        message:
+          'tekst na een sluitend aanhalingsteken ("); zet aanhalingstekens in een veld dubbel ("")',
+      };
     case 'CSV_MAX_RECORD_SIZE':
-      return { line, column, field, message: `veld is te lang (meer dan ${MAX_FIELD_LENGTH} tekens); staat er een aanhalingsteken te veel of te weinig?` };
+      return {
+        line,
+        column,
+        field,
+        message: `veld is te lang (meer dan ${MAX_FIELD_LENGTH} tekens); staat er een aanhalingsteken te veel of te weinig?`,
+      };
     default:
       return { line, column, field, message: `CSV kan niet worden gelezen: ${e.message}` };
   }
@@ -335,10 +391,15 @@ function csvErrorProblem(error: CsvError, headerFields: readonly string[] | unde
 function prepare(input: ImportInput, options: ReadCsvOptions, problems: ProblemList) {
   if (input.bytes.length === 0) problems.fail({ message: 'het bestand is leeg' });
   const decoded = decodeCsv(input.bytes, input.fileName, options.encoding);
-  if (decoded.text.trim() === '') problems.fail({ message: 'het bestand is leeg (alleen witruimte)' });
+  if (decoded.text.trim() === '')
+    problems.fail({ message: 'het bestand is leeg (alleen witruimte)' });
   const { delimiter, columns } = detectDelimiter(firstLine(decoded.text));
-  if (columns < options.minColumns) problems.fail(wrongDelimiter(columns, delimiter, options.minColumns));
-  return { decoded, base: { delimiter, decimalComma: delimiter === ';', encoding: decoded.encoding } };
+  if (columns < options.minColumns)
+    problems.fail(wrongDelimiter(columns, delimiter, options.minColumns));
+  return {
+    decoded,
+    base: { delimiter, decimalComma: delimiter === ';', encoding: decoded.encoding },
+  };
 }
 
 function afterRead(handler: RecordHandler, problems: ProblemList): ReadCsvResult {
@@ -355,7 +416,12 @@ function afterRead(handler: RecordHandler, problems: ProblemList): ReadCsvResult
  * Reads a CSV file and hands header and rows to the visitor. Throws ImportValidationError with
  * every problem found (up to MAX_PROBLEMS), including those the visitor added to `problems`.
  */
-export function readCsv(input: ImportInput, options: ReadCsvOptions, problems: ProblemList, visitor: CsvVisitor): ReadCsvResult {
+export function readCsv(
+  input: ImportInput,
+  options: ReadCsvOptions,
+  problems: ProblemList,
+  visitor: CsvVisitor,
+): ReadCsvResult {
   const { decoded, base } = prepare(input, options, problems);
   const handler = new RecordHandler(problems, visitor, base, options.minColumns);
   try {
@@ -398,8 +464,14 @@ export async function readCsvStream(
 
   const start = (text: string) => {
     const { delimiter, columns } = detectDelimiter(firstLine(text));
-    if (columns < options.minColumns) problems.fail(wrongDelimiter(columns, delimiter, options.minColumns));
-    const h = new RecordHandler(problems, visitor, { delimiter, decimalComma: delimiter === ';', encoding }, options.minColumns);
+    if (columns < options.minColumns)
+      problems.fail(wrongDelimiter(columns, delimiter, options.minColumns));
+    const h = new RecordHandler(
+      problems,
+      visitor,
+      { delimiter, decimalComma: delimiter === ';', encoding },
+      options.minColumns,
+    );
     const p = parseStream({ ...csvParseOptions(delimiter), info: true });
     handler = h;
     parser = p;
@@ -438,7 +510,11 @@ export async function readCsvStream(
       } catch {
         const lossy = chunk.toString('utf8');
         const at = lineAndColumn(lossy, Math.max(0, lossy.indexOf('\uFFFD')));
-        problems.fail({ line: linesSeen + at.line, message: 'verkeerde tekenset: dit teken is geen geldige UTF-8; sla het bestand op als UTF-8 of kies Windows-1252' });
+        problems.fail({
+          line: linesSeen + at.line,
+          message:
+            'verkeerde tekenset: dit teken is geen geldige UTF-8; sla het bestand op als UTF-8 of kies Windows-1252',
+        });
       }
     } else text = cp1252.write(chunk);
     await push(text);
@@ -447,7 +523,8 @@ export async function readCsvStream(
   if (!sawBytes) problems.fail({ message: 'het bestand is leeg' });
   await push(encoding === 'utf-8' ? utf8.decode() : (cp1252.end() ?? ''));
   if (!parser) {
-    if (pending.replace(/^\uFEFF/, '').trim() === '') problems.fail({ message: 'het bestand is leeg (alleen witruimte)' });
+    if (pending.replace(/^\uFEFF/, '').trim() === '')
+      problems.fail({ message: 'het bestand is leeg (alleen witruimte)' });
     const header = pending.replace(/^\uFEFF/, '');
     start(header);
     await push(header);
@@ -477,8 +554,7 @@ export function findColumn(header: readonly string[], ...names: string[]): numbe
 // Values
 
 export type ParsedValue =
-  | { ok: true; value: number | null; status: ObservationStatus }
-  | { ok: false; message: string };
+  { ok: true; value: number | null; status: ObservationStatus } | { ok: false; message: string };
 
 /** Values CBS writes for a figure it does not publish (secret, unknown or too small). */
 const SUPPRESSED = new Set(['', '.', 'x', '-99999999']);
@@ -502,9 +578,12 @@ export function parseCbsValue(raw: string, decimalComma: boolean): ParsedValue {
   const pattern = decimalComma ? DECIMAL_COMMA : DECIMAL_POINT;
   if (!pattern.test(text)) {
     const hint = decimalComma
-      ? 'verwacht een getal zoals 1234 of 2,5 (komma voor decimalen, want het scheidingsteken is \';\')'
+      ? "verwacht een getal zoals 1234 of 2,5 (komma voor decimalen, want het scheidingsteken is ';')"
       : 'verwacht een getal zoals 1234 of 2.5 (punt voor decimalen)';
-    return { ok: false, message: `geen getal: "${raw.length > 40 ? `${raw.slice(0, 40)}…` : raw}"; ${hint}` };
+    return {
+      ok: false,
+      message: `geen getal: "${raw.length > 40 ? `${raw.slice(0, 40)}…` : raw}"; ${hint}`,
+    };
   }
   const normalised = decimalComma ? text.replace(/\./g, '').replace(',', '.') : text;
   const value = Number(normalised);
@@ -542,7 +621,11 @@ export function areaKindOfCode(code: string): AreaKind | null {
  * Null when the code is a known area of the indeling year; otherwise the Dutch reason, saying
  * so explicitly when the code belongs to another indeling year (the usual mistake).
  */
-export function areaCodeProblem(lookup: AreaLookup, indelingYear: number, code: string): string | null {
+export function areaCodeProblem(
+  lookup: AreaLookup,
+  indelingYear: number,
+  code: string,
+): string | null {
   if (areaKindOfCode(code) === null) {
     return `"${code}" is geen CBS-gebiedscode (verwacht NL00, GMxxxx, WKxxxxxx of BUxxxxxxxx)`;
   }

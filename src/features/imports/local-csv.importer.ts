@@ -36,7 +36,11 @@ const INDICATOR = /^[A-Za-z][A-Za-z0-9_.-]{0,99}$/;
  * `gebiedscode;periode;indicator;waarde;teller;noemer[;status]`, also with `,` or tab. One row
  * per indicator, area and period. Nothing is written; bad input throws ImportValidationError.
  */
-export function parseLocalCsv(input: ImportInput, lookup: AreaLookup, options: LocalCsvOptions): ParsedImport {
+export function parseLocalCsv(
+  input: ImportInput,
+  lookup: AreaLookup,
+  options: LocalCsvOptions,
+): ParsedImport {
   const { indelingYear } = options;
   const source = options.source?.trim() || DEFAULT_SOURCE;
   const problems = new ProblemList(input.fileName);
@@ -45,101 +49,129 @@ export function parseLocalCsv(input: ImportInput, lookup: AreaLookup, options: L
   const observations: ParsedObservation[] = [];
   const duplicates = new DuplicateGuard();
 
-  const { rowCount } = readCsv(input, { encoding: options.encoding, minColumns: REQUIRED.length }, problems, {
-    header(h) {
-      header = h;
-      const known = new Set<string>([...REQUIRED, ...OPTIONAL]);
-      h.fields.forEach((name, i) => {
-        const norm = normaliseHeader(name);
-        if (!known.has(norm)) {
-          problems.add({ line: 1, column: i + 1, field: name, message: `onbekende kolom "${name}"; toegestaan zijn ${[...REQUIRED, ...OPTIONAL].join(', ')}` });
-        } else if (!column.has(norm as Column)) column.set(norm as Column, i);
-      });
-      for (const r of REQUIRED) {
-        if (!column.has(r)) problems.add({ line: 1, field: r, message: `kolom ${r} ontbreekt in de kopregel` });
-      }
-      problems.throwIfAny();
-    },
-
-    row({ line, fields }) {
-      const h = header as CsvHeader;
-      const at = (c: Column) => {
-        const i = column.get(c) as number;
-        return { line, column: i + 1, field: h.fields[i] };
-      };
-      const get = (c: Column) => {
-        const i = column.get(c);
-        return i === undefined ? '' : (fields[i] ?? '').trim();
-      };
-      let ok = true;
-      const bad = (c: Column, message: string) => {
-        problems.add({ ...at(c), message });
-        ok = false;
-      };
-
-      const code = get('gebiedscode');
-      const codeProblem = areaCodeProblem(lookup, indelingYear, code);
-      if (codeProblem) bad('gebiedscode', codeProblem);
-
-      const period = splitProvisional(get('periode'));
-      if (!PERIOD.test(period.text)) bad('periode', `onbekende periode "${period.text}"; verwacht bijvoorbeeld 2024, 2024-05, 2024-Q2 of 2023-2024`);
-
-      const indicator = get('indicator');
-      if (!INDICATOR.test(indicator)) {
-        bad('indicator', `ongeldige indicatorcode "${indicator}"; gebruik letters, cijfers, punt, streepje of liggend streepje, beginnend met een letter`);
-      }
-
-      const value = parseCbsValue(get('waarde'), h.decimalComma);
-      if (!value.ok) bad('waarde', value.message);
-      const numbers: Partial<Record<'teller' | 'noemer', number | null>> = {};
-      for (const c of ['teller', 'noemer'] as const) {
-        if (!column.has(c) || get(c) === '') {
-          numbers[c] = null;
-          continue;
-        }
-        const parsed = parseCbsValue(get(c), h.decimalComma);
-        if (!parsed.ok) bad(c, parsed.message);
-        else numbers[c] = parsed.value;
-      }
-      if (numbers.noemer === 0) bad('noemer', 'noemer is 0; een aandeel met noemer 0 bestaat niet');
-      if ((numbers.teller === null) !== (numbers.noemer === null) && numbers.teller !== undefined && numbers.noemer !== undefined) {
-        bad(numbers.teller === null ? 'teller' : 'noemer', 'geef teller en noemer allebei of geen van beide');
-      }
-
-      let status: ObservationStatus | undefined = value.ok ? value.status : undefined;
-      const rawStatus = get('status').toLowerCase();
-      if (rawStatus !== '') {
-        if (!STATUSES.includes(rawStatus as ObservationStatus)) {
-          bad('status', `onbekende status "${rawStatus}"; kies ${STATUSES.join(', ')}`);
-        } else if (value.ok) {
-          status = rawStatus as ObservationStatus;
-          if (status === 'geheim' && value.value !== null) bad('status', 'status is geheim, maar er staat wel een waarde');
-          if (status !== 'geheim' && value.value === null) bad('waarde', `waarde ontbreekt, maar de status is ${status}`);
-        }
-      }
-      if (!ok || !value.ok || status === undefined) return;
-      if (period.provisional && status === 'definitief') status = 'voorlopig';
-
-      const earlier = duplicates.check(`${indicator}|${code}|${period.text}`, line);
-      if (earlier !== undefined) {
-        problems.add({
-          ...at('gebiedscode'),
-          message: `dubbele rij: ${indicator}, ${code}, periode ${period.text} staat al op regel ${earlier} (en nu op regel ${line})`,
+  const { rowCount } = readCsv(
+    input,
+    { encoding: options.encoding, minColumns: REQUIRED.length },
+    problems,
+    {
+      header(h) {
+        header = h;
+        const known = new Set<string>([...REQUIRED, ...OPTIONAL]);
+        h.fields.forEach((name, i) => {
+          const norm = normaliseHeader(name);
+          if (!known.has(norm)) {
+            problems.add({
+              line: 1,
+              column: i + 1,
+              field: name,
+              message: `onbekende kolom "${name}"; toegestaan zijn ${[...REQUIRED, ...OPTIONAL].join(', ')}`,
+            });
+          } else if (!column.has(norm as Column)) column.set(norm as Column, i);
         });
-        return;
-      }
-      observations.push({
-        variable: indicator,
-        indeling_year: indelingYear,
-        area_code: code,
-        period: period.text,
-        value: value.value,
-        numerator: numbers.teller ?? null,
-        denominator: numbers.noemer ?? null,
-        status,
-      });
+        for (const r of REQUIRED) {
+          if (!column.has(r))
+            problems.add({ line: 1, field: r, message: `kolom ${r} ontbreekt in de kopregel` });
+        }
+        problems.throwIfAny();
+      },
+
+      row({ line, fields }) {
+        const h = header as CsvHeader;
+        const at = (c: Column) => {
+          const i = column.get(c) as number;
+          return { line, column: i + 1, field: h.fields[i] };
+        };
+        const get = (c: Column) => {
+          const i = column.get(c);
+          return i === undefined ? '' : (fields[i] ?? '').trim();
+        };
+        let ok = true;
+        const bad = (c: Column, message: string) => {
+          problems.add({ ...at(c), message });
+          ok = false;
+        };
+
+        const code = get('gebiedscode');
+        const codeProblem = areaCodeProblem(lookup, indelingYear, code);
+        if (codeProblem) bad('gebiedscode', codeProblem);
+
+        const period = splitProvisional(get('periode'));
+        if (!PERIOD.test(period.text))
+          bad(
+            'periode',
+            `onbekende periode "${period.text}"; verwacht bijvoorbeeld 2024, 2024-05, 2024-Q2 of 2023-2024`,
+          );
+
+        const indicator = get('indicator');
+        if (!INDICATOR.test(indicator)) {
+          bad(
+            'indicator',
+            `ongeldige indicatorcode "${indicator}"; gebruik letters, cijfers, punt, streepje of liggend streepje, beginnend met een letter`,
+          );
+        }
+
+        const value = parseCbsValue(get('waarde'), h.decimalComma);
+        if (!value.ok) bad('waarde', value.message);
+        const numbers: Partial<Record<'teller' | 'noemer', number | null>> = {};
+        for (const c of ['teller', 'noemer'] as const) {
+          if (!column.has(c) || get(c) === '') {
+            numbers[c] = null;
+            continue;
+          }
+          const parsed = parseCbsValue(get(c), h.decimalComma);
+          if (!parsed.ok) bad(c, parsed.message);
+          else numbers[c] = parsed.value;
+        }
+        if (numbers.noemer === 0)
+          bad('noemer', 'noemer is 0; een aandeel met noemer 0 bestaat niet');
+        if (
+          (numbers.teller === null) !== (numbers.noemer === null) &&
+          numbers.teller !== undefined &&
+          numbers.noemer !== undefined
+        ) {
+          bad(
+            numbers.teller === null ? 'teller' : 'noemer',
+            'geef teller en noemer allebei of geen van beide',
+          );
+        }
+
+        let status: ObservationStatus | undefined = value.ok ? value.status : undefined;
+        const rawStatus = get('status').toLowerCase();
+        if (rawStatus !== '') {
+          if (!STATUSES.includes(rawStatus as ObservationStatus)) {
+            bad('status', `onbekende status "${rawStatus}"; kies ${STATUSES.join(', ')}`);
+          } else if (value.ok) {
+            status = rawStatus as ObservationStatus;
+            if (status === 'geheim' && value.value !== null)
+              bad('status', 'status is geheim, maar er staat wel een waarde');
+            if (status !== 'geheim' && value.value === null)
+              bad('waarde', `waarde ontbreekt, maar de status is ${status}`);
+          }
+        }
+        if (!ok || !value.ok || status === undefined) return;
+        if (period.provisional && status === 'definitief') status = 'voorlopig';
+
+        const earlier = duplicates.check(`${indicator}|${code}|${period.text}`, line);
+        if (earlier !== undefined) {
+          problems.add({
+            ...at('gebiedscode'),
+            message: `dubbele rij: ${indicator}, ${code}, periode ${period.text} staat al op regel ${earlier} (en nu op regel ${line})`,
+          });
+          return;
+        }
+        observations.push({
+          variable: indicator,
+          indeling_year: indelingYear,
+          area_code: code,
+          period: period.text,
+          value: value.value,
+          numerator: numbers.teller ?? null,
+          denominator: numbers.noemer ?? null,
+          status,
+        });
+      },
     },
-  });
+  );
   problems.throwIfAny();
 
   const readingOptions: Record<string, string> = { indelingYear: String(indelingYear), source };

@@ -33,7 +33,14 @@ export function crimeVariable(crimeType: string): string {
 
 const REQUIRED = ['SoortMisdrijf', 'WijkenEnBuurten', 'Perioden', CRIME_VARIABLE] as const;
 /** Columns a cbsodataR or OData export adds that carry no figure. */
-const IGNORED = new Set(['source_year', 'id', 'gemeentenaam', 'soortregio', 'codering', 'indelingswijzigingwijkenenbuurten']);
+const IGNORED = new Set([
+  'source_year',
+  'id',
+  'gemeentenaam',
+  'soortregio',
+  'codering',
+  'indelingswijzigingwijkenenbuurten',
+]);
 const CRIME_TYPE = /^\d+(\.\d+){2}$/;
 
 /**
@@ -41,7 +48,11 @@ const CRIME_TYPE = /^\d+(\.\d+){2}$/;
  * long layout of an OData or cbsodataR export: one row per crime type, area and year. Keys may be
  * space-padded as CBS writes them ("0.0.0 ", "BU05050100  "). Nothing is written.
  */
-export function parsePolitie47018Csv(input: ImportInput, lookup: AreaLookup, options: Politie47018Options): ParsedImport {
+export function parsePolitie47018Csv(
+  input: ImportInput,
+  lookup: AreaLookup,
+  options: Politie47018Options,
+): ParsedImport {
   const { indelingYear } = options;
   const problems = new ProblemList(input.fileName);
   const column: Record<(typeof REQUIRED)[number], number> = {
@@ -55,83 +66,113 @@ export function parsePolitie47018Csv(input: ImportInput, lookup: AreaLookup, opt
   const crimeTypes = new Set<string>();
   const duplicates = new DuplicateGuard();
 
-  const { rowCount } = readCsv(input, { encoding: options.encoding, minColumns: REQUIRED.length }, problems, {
-    header(h) {
-      header = h;
-      h.fields.forEach((name, i) => {
-        const stem = normaliseHeader(variableStem(name));
-        const required = REQUIRED.find((r) => normaliseHeader(r) === stem);
-        if (required) {
-          if (column[required] >= 0) {
-            problems.add({ line: 1, column: i + 1, field: name, message: `kolom ${required} komt twee keer voor (ook kolom ${column[required] + 1})` });
-          } else column[required] = i;
-        } else if (!IGNORED.has(stem)) {
-          problems.add({ line: 1, column: i + 1, field: name, message: `onbekende kolom "${name}" voor tabel ${POLITIE_TABLE_ID}` });
-        }
-      });
-      for (const r of REQUIRED) {
-        if (column[r] < 0) problems.add({ line: 1, field: r, message: `kolom ${r} ontbreekt in de kopregel` });
-      }
-      problems.throwIfAny();
-    },
-
-    row({ line, fields }) {
-      const h = header as CsvHeader;
-      const at = (key: (typeof REQUIRED)[number]) => ({ line, column: column[key] + 1, field: h.fields[column[key]] });
-      let ok = true;
-
-      const crimeType = (fields[column.SoortMisdrijf] ?? '').trim();
-      if (!CRIME_TYPE.test(crimeType)) {
-        problems.add({ ...at('SoortMisdrijf'), message: `onbekende soort misdrijf "${crimeType}"; verwacht een code zoals 0.0.0 of 1.1.1` });
-        ok = false;
-      }
-      const code = (fields[column.WijkenEnBuurten] ?? '').trim();
-      const codeProblem = areaCodeProblem(lookup, indelingYear, code);
-      if (codeProblem) {
-        problems.add({ ...at('WijkenEnBuurten'), message: codeProblem });
-        ok = false;
-      }
-      const rawPeriod = splitProvisional(fields[column.Perioden] ?? '');
-      const period = cbsYearPeriod(rawPeriod.text);
-      if (!period) {
-        problems.add({ ...at('Perioden'), message: `onbekende periode "${rawPeriod.text}"; verwacht een jaar zoals 2023JJ00` });
-        ok = false;
-      }
-      const value = parseCbsValue(fields[column.GeregistreerdeMisdrijven] ?? '', h.decimalComma);
-      if (!value.ok) {
-        problems.add({ ...at('GeregistreerdeMisdrijven'), message: value.message });
-        ok = false;
-      }
-      if (!ok || !value.ok || !period) return;
-
-      const variable = crimeVariable(crimeType);
-      const earlier = duplicates.check(`${variable}|${code}|${period}`, line);
-      if (earlier !== undefined) {
-        problems.add({
-          ...at('WijkenEnBuurten'),
-          message: `dubbele rij: soort ${crimeType}, ${code}, periode ${period} staat al op regel ${earlier} (en nu op regel ${line})`,
+  const { rowCount } = readCsv(
+    input,
+    { encoding: options.encoding, minColumns: REQUIRED.length },
+    problems,
+    {
+      header(h) {
+        header = h;
+        h.fields.forEach((name, i) => {
+          const stem = normaliseHeader(variableStem(name));
+          const required = REQUIRED.find((r) => normaliseHeader(r) === stem);
+          if (required) {
+            if (column[required] >= 0) {
+              problems.add({
+                line: 1,
+                column: i + 1,
+                field: name,
+                message: `kolom ${required} komt twee keer voor (ook kolom ${column[required] + 1})`,
+              });
+            } else column[required] = i;
+          } else if (!IGNORED.has(stem)) {
+            problems.add({
+              line: 1,
+              column: i + 1,
+              field: name,
+              message: `onbekende kolom "${name}" voor tabel ${POLITIE_TABLE_ID}`,
+            });
+          }
         });
-        return;
-      }
-      crimeTypes.add(crimeType);
-      observations.push({
-        variable,
-        indeling_year: indelingYear,
-        area_code: code,
-        period,
-        value: value.value,
-        numerator: null,
-        denominator: null,
-        status: rawPeriod.provisional && value.status === 'definitief' ? 'voorlopig' : value.status,
-      });
+        for (const r of REQUIRED) {
+          if (column[r] < 0)
+            problems.add({ line: 1, field: r, message: `kolom ${r} ontbreekt in de kopregel` });
+        }
+        problems.throwIfAny();
+      },
+
+      row({ line, fields }) {
+        const h = header as CsvHeader;
+        const at = (key: (typeof REQUIRED)[number]) => ({
+          line,
+          column: column[key] + 1,
+          field: h.fields[column[key]],
+        });
+        let ok = true;
+
+        const crimeType = (fields[column.SoortMisdrijf] ?? '').trim();
+        if (!CRIME_TYPE.test(crimeType)) {
+          problems.add({
+            ...at('SoortMisdrijf'),
+            message: `onbekende soort misdrijf "${crimeType}"; verwacht een code zoals 0.0.0 of 1.1.1`,
+          });
+          ok = false;
+        }
+        const code = (fields[column.WijkenEnBuurten] ?? '').trim();
+        const codeProblem = areaCodeProblem(lookup, indelingYear, code);
+        if (codeProblem) {
+          problems.add({ ...at('WijkenEnBuurten'), message: codeProblem });
+          ok = false;
+        }
+        const rawPeriod = splitProvisional(fields[column.Perioden] ?? '');
+        const period = cbsYearPeriod(rawPeriod.text);
+        if (!period) {
+          problems.add({
+            ...at('Perioden'),
+            message: `onbekende periode "${rawPeriod.text}"; verwacht een jaar zoals 2023JJ00`,
+          });
+          ok = false;
+        }
+        const value = parseCbsValue(fields[column.GeregistreerdeMisdrijven] ?? '', h.decimalComma);
+        if (!value.ok) {
+          problems.add({ ...at('GeregistreerdeMisdrijven'), message: value.message });
+          ok = false;
+        }
+        if (!ok || !value.ok || !period) return;
+
+        const variable = crimeVariable(crimeType);
+        const earlier = duplicates.check(`${variable}|${code}|${period}`, line);
+        if (earlier !== undefined) {
+          problems.add({
+            ...at('WijkenEnBuurten'),
+            message: `dubbele rij: soort ${crimeType}, ${code}, periode ${period} staat al op regel ${earlier} (en nu op regel ${line})`,
+          });
+          return;
+        }
+        crimeTypes.add(crimeType);
+        observations.push({
+          variable,
+          indeling_year: indelingYear,
+          area_code: code,
+          period,
+          value: value.value,
+          numerator: null,
+          denominator: null,
+          status:
+            rawPeriod.provisional && value.status === 'definitief' ? 'voorlopig' : value.status,
+        });
+      },
     },
-  });
+  );
   problems.throwIfAny();
 
   const variables: Variable[] = [...crimeTypes].sort().map((t) => ({
     stem: crimeVariable(t),
     table_id: POLITIE_TABLE_ID,
-    title: t === TOTAL_CRIME_TYPE ? 'Geregistreerde misdrijven, totaal' : `Geregistreerde misdrijven, soort ${t}`,
+    title:
+      t === TOTAL_CRIME_TYPE
+        ? 'Geregistreerde misdrijven, totaal'
+        : `Geregistreerde misdrijven, soort ${t}`,
     unit: 'aantal',
     description: null,
   }));

@@ -8,7 +8,12 @@ import {
   drechtstedenAreas2023,
   lookupFromAreas,
 } from '../../../test/fixtures/imports/area-lookup.fixture.ts';
-import { expectProblem, fromText, problemsOf, shipped } from '../../../test/fixtures/imports/problems.fixture.ts';
+import {
+  expectProblem,
+  fromText,
+  problemsOf,
+  shipped,
+} from '../../../test/fixtures/imports/problems.fixture.ts';
 import { parseDataProperties } from './cbs-metadata.ts';
 import { sha256 } from './import.service.ts';
 import type { ImportInput, ParsedImport } from './import.types.ts';
@@ -71,8 +76,15 @@ describe('parseStatlineCsv: the shipped KWB 2024 Dordrecht file, matched by name
     assert.equal(value(parsed, 'GM0505', 'BuitenEuropa').value, 29471);
     assert.equal(value(parsed, 'WK050501', 'AantalInwoners').value, 10390);
     assert.equal(value(parsed, 'BU05050100', 'EuropaExclusiefNederland').value, 95);
-    assert.deepEqual(parsed.variables.map((v) => v.stem), ['AantalInwoners', 'Nederland', 'EuropaExclusiefNederland', 'BuitenEuropa']);
-    assert.ok(parsed.observations.every((o) => o.period === '2024' && o.indeling_year === 2023 && o.status === 'definitief'));
+    assert.deepEqual(
+      parsed.variables.map((v) => v.stem),
+      ['AantalInwoners', 'Nederland', 'EuropaExclusiefNederland', 'BuitenEuropa'],
+    );
+    assert.ok(
+      parsed.observations.every(
+        (o) => o.period === '2024' && o.indeling_year === 2023 && o.status === 'definitief',
+      ),
+    );
   });
 
   it('fills provenance for the dataset', () => {
@@ -118,13 +130,23 @@ describe('parseStatlineCsv: StatLine-format fixtures', () => {
 
   it('reads a Windows-1252 file and matches "Koloniënbuurt" by name', () => {
     const zwijndrecht = lookupFromAreas(drechtstedenAreas2023('GM0642'));
-    const parsed = parseStatlineCsv(shipped(CP1252_FIXTURE), zwijndrecht, { ...base, municipalityCode: 'GM0642' });
+    const parsed = parseStatlineCsv(shipped(CP1252_FIXTURE), zwijndrecht, {
+      ...base,
+      municipalityCode: 'GM0642',
+    });
     const kolonien = parsed.observations.filter((o) => o.area_code === 'BU06420504');
     assert.deepEqual(
       kolonien.map((o) => [o.variable, o.value]),
-      [['AantalInwoners', 510], ['Mannen', 250], ['Vrouwen', 265], ['GemiddeldeHuishoudensgrootte', 2.4]],
+      [
+        ['AantalInwoners', 510],
+        ['Mannen', 250],
+        ['Vrouwen', 265],
+        ['GemiddeldeHuishoudensgrootte', 2.4],
+      ],
     );
-    const develstein = parsed.observations.find((o) => o.area_code === 'BU06420502' && o.variable === 'GemiddeldeHuishoudensgrootte');
+    const develstein = parsed.observations.find(
+      (o) => o.area_code === 'BU06420502' && o.variable === 'GemiddeldeHuishoudensgrootte',
+    );
     assert.deepEqual([develstein?.value, develstein?.status], [null, 'geheim']);
   });
 
@@ -138,9 +160,18 @@ describe('parseStatlineCsv: bad input names the place', () => {
   it('wrong encoding: Windows-1252 bytes read as forced UTF-8', () => {
     const zwijndrecht = lookupFromAreas(drechtstedenAreas2023('GM0642'));
     const problems = problemsOf(() =>
-      parseStatlineCsv(shipped(CP1252_FIXTURE), zwijndrecht, { ...base, municipalityCode: 'GM0642', encoding: 'utf-8' }),
+      parseStatlineCsv(shipped(CP1252_FIXTURE), zwijndrecht, {
+        ...base,
+        municipalityCode: 'GM0642',
+        encoding: 'utf-8',
+      }),
     );
-    expectProblem(problems, { file: 'kwb-2023-zwijndrecht-windows1252.fixture.csv', line: 5, column: 1, message: /verkeerde tekenset/ });
+    expectProblem(problems, {
+      file: 'kwb-2023-zwijndrecht-windows1252.fixture.csv',
+      line: 5,
+      column: 1,
+      message: /verkeerde tekenset/,
+    });
   });
 
   it('non-numeric value: the shipped comma file keeps "2,1", which is no number in a , file', () => {
@@ -163,26 +194,49 @@ describe('parseStatlineCsv: bad input names the place', () => {
       .replace('"Wijk 03 Oud Krispijn"', '"Wijk 03 Oud Krispijnn"')
       .replace('"Bevolking/Aantal inwoners (aantal)"', '"Bevolking/Aantal bewoners (aantal)"');
     const problems = problemsOf(() => parse(fromText('namen.csv', text)));
-    expectProblem(problems, { file: 'namen.csv', line: 1, column: 3, field: 'Bevolking/Aantal bewoners (aantal)', message: /hoort niet bij tabel 85984NED/ });
-    assert.equal(problems.length, 1, 'a bad header stops before the rows are read');
-    const rowsOnly = fs.readFileSync(path.join(projectRoot, BOM_FIXTURE), 'utf8').replace('"Wijk 03 Oud Krispijn"', '"Wijk 03 Oud Krispijnn"');
-    expectProblem(problemsOf(() => parse(fromText('namen.csv', rowsOnly))), {
+    expectProblem(problems, {
       file: 'namen.csv',
-      line: 4,
-      column: 1,
-      field: 'Wijken en buurten',
-      message: /onbekende gebiedsnaam: "Wijk 03 Oud Krispijnn"/,
+      line: 1,
+      column: 3,
+      field: 'Bevolking/Aantal bewoners (aantal)',
+      message: /hoort niet bij tabel 85984NED/,
     });
+    assert.equal(problems.length, 1, 'a bad header stops before the rows are read');
+    const rowsOnly = fs
+      .readFileSync(path.join(projectRoot, BOM_FIXTURE), 'utf8')
+      .replace('"Wijk 03 Oud Krispijn"', '"Wijk 03 Oud Krispijnn"');
+    expectProblem(
+      problemsOf(() => parse(fromText('namen.csv', rowsOnly))),
+      {
+        file: 'namen.csv',
+        line: 4,
+        column: 1,
+        field: 'Wijken en buurten',
+        message: /onbekende gebiedsnaam: "Wijk 03 Oud Krispijnn"/,
+      },
+    );
   });
 
   it('unknown area code in a code column', () => {
-    const text = fs.readFileSync(path.join(projectRoot, KWB), 'utf8').replace(',BU05050100,', ',BU05050199,');
-    const problems = problemsOf(() => parse(fromText('codes.csv', text), { municipalityCode: undefined }));
-    expectProblem(problems, { file: 'codes.csv', line: 5, column: 2, field: 'gwb_code_added', message: /onbekende gebiedscode: BU05050199 bestaat niet in indeling 2023/ });
+    const text = fs
+      .readFileSync(path.join(projectRoot, KWB), 'utf8')
+      .replace(',BU05050100,', ',BU05050199,');
+    const problems = problemsOf(() =>
+      parse(fromText('codes.csv', text), { municipalityCode: undefined }),
+    );
+    expectProblem(problems, {
+      file: 'codes.csv',
+      line: 5,
+      column: 2,
+      field: 'gwb_code_added',
+      message: /onbekende gebiedscode: BU05050199 bestaat niet in indeling 2023/,
+    });
   });
 
   it('wrong indeling year: names the year the codes belong to', () => {
-    const problems = problemsOf(() => parse(shipped(KWB), { municipalityCode: undefined, indelingYear: 2025 }));
+    const problems = problemsOf(() =>
+      parse(shipped(KWB), { municipalityCode: undefined, indelingYear: 2025 }),
+    );
     expectProblem(problems, {
       file: 'kwb-2024-dordrecht.csv',
       line: 2,
@@ -196,44 +250,89 @@ describe('parseStatlineCsv: bad input names the place', () => {
     const lines = fs.readFileSync(path.join(projectRoot, KWB), 'utf8').trim().split('\r\n');
     const text = [...lines, lines[3]].join('\r\n');
     const problems = problemsOf(() => parse(fromText('dubbel.csv', text)));
-    expectProblem(problems, { file: 'dubbel.csv', line: 149, field: 'Wijken en buurten', message: /WK050501, periode 2024 staat al op regel 4 \(en nu op regel 149\)/ });
+    expectProblem(problems, {
+      file: 'dubbel.csv',
+      line: 149,
+      field: 'Wijken en buurten',
+      message: /WK050501, periode 2024 staat al op regel 4 \(en nu op regel 149\)/,
+    });
   });
 
   it('truncated file: a cut in the middle of the last line', () => {
     const bytes = fs.readFileSync(path.join(projectRoot, BOM_FIXTURE));
     const cut = bytes.subarray(0, bytes.length - 12);
     const problems = problemsOf(() => parse({ bytes: cut, fileName: 'afgebroken.csv' }));
-    expectProblem(problems, { file: 'afgebroken.csv', line: 12, column: 5, message: /bestand lijkt afgebroken: de laatste regel heeft 4 van de 6 kolommen/ });
+    expectProblem(problems, {
+      file: 'afgebroken.csv',
+      line: 12,
+      column: 5,
+      message: /bestand lijkt afgebroken: de laatste regel heeft 4 van de 6 kolommen/,
+    });
   });
 
   it('truncated file: a cut inside a quoted name', () => {
     const text = fs.readFileSync(path.join(projectRoot, BOM_FIXTURE), 'utf8');
     const cut = text.slice(0, text.lastIndexOf('"Rembrandtlaan') + 8);
     const problems = problemsOf(() => parse(fromText('afgebroken.csv', cut)));
-    expectProblem(problems, { file: 'afgebroken.csv', line: 12, message: /bestand lijkt afgebroken: een aanhalingsteken/ });
+    expectProblem(problems, {
+      file: 'afgebroken.csv',
+      line: 12,
+      message: /bestand lijkt afgebroken: een aanhalingsteken/,
+    });
   });
 
   it('empty and header-only files', () => {
-    expectProblem(problemsOf(() => parse({ bytes: Buffer.alloc(0), fileName: 'leeg.csv' })), { file: 'leeg.csv', message: /het bestand is leeg/ });
-    expectProblem(problemsOf(() => parse({ bytes: Buffer.from([0xef, 0xbb, 0xbf, 0x0d, 0x0a]), fileName: 'bom.csv' })), { file: 'bom.csv', message: /het bestand is leeg/ });
-    const header = fs.readFileSync(path.join(projectRoot, BOM_FIXTURE), 'utf8').split('\r\n')[0] as string;
-    expectProblem(problemsOf(() => parse(fromText('kop.csv', `${header}\r\n`))), { file: 'kop.csv', line: 2, message: /alleen een kopregel/ });
+    expectProblem(
+      problemsOf(() => parse({ bytes: Buffer.alloc(0), fileName: 'leeg.csv' })),
+      { file: 'leeg.csv', message: /het bestand is leeg/ },
+    );
+    expectProblem(
+      problemsOf(() =>
+        parse({ bytes: Buffer.from([0xef, 0xbb, 0xbf, 0x0d, 0x0a]), fileName: 'bom.csv' }),
+      ),
+      { file: 'bom.csv', message: /het bestand is leeg/ },
+    );
+    const header = fs
+      .readFileSync(path.join(projectRoot, BOM_FIXTURE), 'utf8')
+      .split('\r\n')[0] as string;
+    expectProblem(
+      problemsOf(() => parse(fromText('kop.csv', `${header}\r\n`))),
+      { file: 'kop.csv', line: 2, message: /alleen een kopregel/ },
+    );
   });
 
   it('oversized field', () => {
-    const text = fs.readFileSync(path.join(projectRoot, BOM_FIXTURE), 'utf8').replace('"Zuidendijk"', `"${'Zuidendijk '.repeat(1000)}"`);
+    const text = fs
+      .readFileSync(path.join(projectRoot, BOM_FIXTURE), 'utf8')
+      .replace('"Zuidendijk"', `"${'Zuidendijk '.repeat(1000)}"`);
     const problems = problemsOf(() => parse(fromText('groot.csv', text)));
-    expectProblem(problems, { file: 'groot.csv', line: 5, column: 1, field: 'Wijken en buurten', message: /veld is te lang \(11000 tekens, maximaal 10000\)/ });
+    expectProblem(problems, {
+      file: 'groot.csv',
+      line: 5,
+      column: 1,
+      field: 'Wijken en buurten',
+      message: /veld is te lang \(11000 tekens, maximaal 10000\)/,
+    });
   });
 
   it('wrong delimiter: a | separated file', () => {
     const text = fs.readFileSync(path.join(projectRoot, BOM_FIXTURE), 'utf8').replaceAll(';', '|');
     const problems = problemsOf(() => parse(fromText('pijp.csv', text)));
-    expectProblem(problems, { file: 'pijp.csv', line: 1, message: /verkeerd scheidingsteken: de kopregel heeft maar 1 kolom/ });
+    expectProblem(problems, {
+      file: 'pijp.csv',
+      line: 1,
+      message: /verkeerd scheidingsteken: de kopregel heeft maar 1 kolom/,
+    });
   });
 
   it('no region column and no municipality to match names', () => {
     const problems = problemsOf(() => parse(shipped(BOM_FIXTURE), { municipalityCode: undefined }));
-    expectProblem(problems, { file: 'kwb-2024-oud-krispijn-statline-bom.fixture.csv', line: 2, column: 1, field: 'Wijken en buurten', message: /geen CBS-gebiedscode; geef de gemeente op/ });
+    expectProblem(problems, {
+      file: 'kwb-2024-oud-krispijn-statline-bom.fixture.csv',
+      line: 2,
+      column: 1,
+      field: 'Wijken en buurten',
+      message: /geen CBS-gebiedscode; geef de gemeente op/,
+    });
   });
 });

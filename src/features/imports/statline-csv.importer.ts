@@ -54,7 +54,9 @@ const META_COLUMNS = new Set(['source_year', 'id', 'gwb_code_added']);
 const TEXT_UNITS = new Set(['naam', 'omschrijving', 'code']);
 
 function isTextTopic(p: DataProperty): boolean {
-  return p.datatype === 'String' || (p.unit !== null && TEXT_UNITS.has(p.unit.trim().toLowerCase()));
+  return (
+    p.datatype === 'String' || (p.unit !== null && TEXT_UNITS.has(p.unit.trim().toLowerCase()))
+  );
 }
 
 /** "Bevolking/Aantal inwoners (aantal)" → "bevolking/aantal inwoners"; null when there is no unit. */
@@ -74,7 +76,9 @@ function variableFor(
   index: number,
   topics: readonly { property: DataProperty; index: number }[],
 ): string {
-  const collides = topics.some((t) => t.index < index && t.property.stem === property.stem && !isTextTopic(t.property));
+  const collides = topics.some(
+    (t) => t.index < index && t.property.stem === property.stem && !isTextTopic(t.property),
+  );
   return collides ? property.key : property.stem;
 }
 
@@ -97,12 +101,16 @@ function matchProperty(
   topics: readonly { property: DataProperty; index: number; title: string }[],
   previousIndex: number,
 ): { property: DataProperty; index: number } | undefined {
-  const byKey = topics.find((t) => t.property.key === header.trim() || t.property.stem === header.trim());
+  const byKey = topics.find(
+    (t) => t.property.key === header.trim() || t.property.stem === header.trim(),
+  );
   if (byKey) return byKey;
   for (const text of [withoutUnit(header), normaliseHeader(header)]) {
     if (!text) continue;
     const last = text.split('/').pop() ?? text;
-    const candidates = topics.filter((t) => t.title === last || text === t.title || text.endsWith(`/${t.title}`));
+    const candidates = topics.filter(
+      (t) => t.title === last || text === t.title || text.endsWith(`/${t.title}`),
+    );
     if (candidates.length === 0) continue;
     const longest = Math.max(...candidates.map((c) => c.title.length));
     const best = candidates.filter((c) => c.title.length === longest);
@@ -117,20 +125,29 @@ function matchProperty(
  * `Codering`, or our `gwb_code_added`) or, with municipalityCode, from names within that
  * municipality. Nothing is written; bad input throws ImportValidationError.
  */
-export function parseStatlineCsv(input: ImportInput, lookup: AreaLookup, options: StatlineCsvOptions): ParsedImport {
+export function parseStatlineCsv(
+  input: ImportInput,
+  lookup: AreaLookup,
+  options: StatlineCsvOptions,
+): ParsedImport {
   const { indelingYear, municipalityCode } = options;
   const problems = new ProblemList(input.fileName);
   const topics = options.dataProperties
     .map((property, index) => ({ property, index, title: normaliseHeader(property.title) }))
     .filter((t) => t.property.type === 'Topic');
   const geoTitles = new Set(
-    options.dataProperties.filter((p) => p.type === 'GeoDetail').map((p) => normaliseHeader(p.title)),
+    options.dataProperties
+      .filter((p) => p.type === 'GeoDetail')
+      .map((p) => normaliseHeader(p.title)),
   );
   geoTitles.add('wijken en buurten');
   geoTitles.add("regio's");
 
   if (municipalityCode !== undefined && areaKindOfCode(municipalityCode) !== 'gemeente') {
-    problems.fail({ field: 'municipalityCode', message: `"${municipalityCode}" is geen gemeentecode (verwacht GMxxxx)` });
+    problems.fail({
+      field: 'municipalityCode',
+      message: `"${municipalityCode}" is geen gemeentecode (verwacht GMxxxx)`,
+    });
   }
   const fixedPeriod = splitProvisional(options.period);
 
@@ -159,9 +176,13 @@ export function parseStatlineCsv(input: ImportInput, lookup: AreaLookup, options
         .filter((a) => (wijk ? a.kind === 'wijk' : a.kind !== 'wijk'));
       if (found.length === 1) result = (found[0] as { code: string }).code;
       else if (found.length === 0) {
-        result = { error: `onbekende gebiedsnaam: "${name}" bestaat niet in ${gm}, indeling ${indelingYear}` };
+        result = {
+          error: `onbekende gebiedsnaam: "${name}" bestaat niet in ${gm}, indeling ${indelingYear}`,
+        };
       } else {
-        result = { error: `gebiedsnaam "${name}" is niet eenduidig in ${gm}: ${found.map((f) => f.code).join(', ')}` };
+        result = {
+          error: `gebiedsnaam "${name}" is niet eenduidig in ${gm}: ${found.map((f) => f.code).join(', ')}`,
+        };
       }
     }
     nameCache.set(raw, result);
@@ -177,7 +198,8 @@ export function parseStatlineCsv(input: ImportInput, lookup: AreaLookup, options
         const norm = normaliseHeader(name);
         const title = withoutUnit(name) ?? norm;
         const last = title.split('/').pop() ?? title;
-        if (norm === 'gwb_code_added') return municipalityCode === undefined ? { role: 'code' } : { role: 'ignore' };
+        if (norm === 'gwb_code_added')
+          return municipalityCode === undefined ? { role: 'code' } : { role: 'ignore' };
         if (META_COLUMNS.has(norm)) return { role: 'ignore' };
         if (norm === 'wijkenenbuurten' || last === 'codering') return { role: 'code' };
         if (geoTitles.has(norm)) return { role: 'region' };
@@ -222,7 +244,8 @@ export function parseStatlineCsv(input: ImportInput, lookup: AreaLookup, options
       } else {
         problems.add({
           line: 1,
-          message: 'kolom met gebieden ontbreekt: verwacht "Wijken en buurten", "WijkenEnBuurten" of "Codering"',
+          message:
+            'kolom met gebieden ontbreekt: verwacht "Wijken en buurten", "WijkenEnBuurten" of "Codering"',
         });
       }
       if (!roles.some((r) => r.role === 'value')) {
@@ -238,7 +261,8 @@ export function parseStatlineCsv(input: ImportInput, lookup: AreaLookup, options
       if (areaByName && gemeenteColumn >= 0) {
         // A national download holds every municipality: keep NL and this municipality's rows.
         const gemeente = (fields[gemeenteColumn] ?? '').trim();
-        const isNl = normaliseHeader(gemeente) === 'nederland' || normaliseHeader(rawArea) === 'nederland';
+        const isNl =
+          normaliseHeader(gemeente) === 'nederland' || normaliseHeader(rawArea) === 'nederland';
         const isOurs = lookup
           .findByName(indelingYear, municipalityCode as string, gemeente)
           .some((a) => a.kind === 'gemeente');
@@ -313,14 +337,17 @@ export function parseStatlineCsv(input: ImportInput, lookup: AreaLookup, options
           value: parsed.value,
           numerator: null,
           denominator: null,
-          status: period.provisional && parsed.status === 'definitief' ? 'voorlopig' : parsed.status,
+          status:
+            period.provisional && parsed.status === 'definitief' ? 'voorlopig' : parsed.status,
         });
       });
     },
   });
   problems.throwIfAny();
   if (observations.length === 0) {
-    problems.fail({ message: `geen rijen voor ${municipalityCode ?? 'de opgegeven gebieden'} gevonden in het bestand` });
+    problems.fail({
+      message: `geen rijen voor ${municipalityCode ?? 'de opgegeven gebieden'} gevonden in het bestand`,
+    });
   }
 
   const variables: Variable[] = [...used.entries()].map(([variable, { property, title }]) => ({
@@ -335,12 +362,16 @@ export function parseStatlineCsv(input: ImportInput, lookup: AreaLookup, options
     indelingYear: String(indelingYear),
     period: options.period,
     // Which column became which variable depends on the DataProperties handed in.
-    columns: sha256(roles.map((r) => (r.role === 'value' ? r.variable : r.role)).join('|')).slice(0, 16),
+    columns: sha256(roles.map((r) => (r.role === 'value' ? r.variable : r.role)).join('|')).slice(
+      0,
+      16,
+    ),
   };
   if (municipalityCode !== undefined) readingOptions.municipalityCode = municipalityCode;
   if (options.edition !== undefined) readingOptions.edition = options.edition;
   if (options.encoding !== undefined) readingOptions.encoding = options.encoding;
-  if (options.decimalComma !== undefined) readingOptions.decimalComma = String(options.decimalComma);
+  if (options.decimalComma !== undefined)
+    readingOptions.decimalComma = String(options.decimalComma);
 
   return {
     kind: 'cbs-statline-csv',
