@@ -9,11 +9,12 @@ import { z } from 'zod';
 /**
  * A variable stem as the importers store it: the CBS key without its edition suffix
  * (`AantalInwoners`, not `AantalInwoners_5`), or a local stem such as
- * `GeregistreerdeMisdrijven:1.1.1` for one `SoortMisdrijf` of politie table 47018NED.
+ * `GeregistreerdeMisdrijven.1.1.1` for one `SoortMisdrijf` of politie table 47018NED (as the
+ * politie importer's crimeVariable() writes it).
  */
 export const stemSchema = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_]*(?::[0-9.]+)?$/, 'geen geldige variabelenaam (stam)')
+  .regex(/^[A-Za-z][A-Za-z0-9_]*(?:\.[0-9]+)*$/, 'geen geldige variabelenaam (stam)')
   .refine((s) => !/_\d+$/.test(s), {
     message:
       'gebruik de stam zonder jaargangnummer (bijvoorbeeld AantalInwoners, niet AantalInwoners_5)',
