@@ -13,11 +13,7 @@ import {
   insertDataset,
   insertObservations,
 } from '../../src/features/datasets/dataset.repository.ts';
-import {
-  insertVersion,
-  upsertFocusArea,
-} from '../../src/features/focus-areas/focus-area.repository.ts';
-import type { MemberStatus } from '../../src/features/focus-areas/focus-area.table.ts';
+import { seedFocusAreas } from '../../src/features/focus-areas/focus-area.service.ts';
 import { seedShippedData } from '../../src/features/seed/seed.service.ts';
 import { createTestDb, type TestDb } from './db.ts';
 
@@ -139,44 +135,5 @@ async function interimSeed(db: Kysely<Database>): Promise<void> {
         status: 'definitief' as const,
       })),
   );
-  await upsertFocusArea(db, {
-    slug: 'dordt-west',
-    name: 'Dordt West',
-    municipality_code: 'GM0505',
-    municipality_name: 'Dordrecht',
-    composition_status: 'bekend',
-    source_note: 'interim',
-  });
-  const csv = fs
-    .readFileSync(path.join(datasetsDir, 'dordt-west/dordt_west_buurten_2023.csv'), 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1);
-  const status: Record<string, MemberStatus> = {
-    ja: 'lid',
-    nee: 'uitgesloten',
-    onzeker: 'te_bevestigen',
-  };
-  await insertVersion(
-    db,
-    {
-      focus_area_slug: 'dordt-west',
-      version: 1,
-      indeling_year: 2023,
-      rationale: 'Oud-Krispijn, Nieuw-Krispijn, Wielwijk en Crabbehof, zonder Zuidhoven.',
-      created_at: new Date().toISOString(),
-      created_by: 'test',
-    },
-    csv.map((line) => {
-      const cells = line.split(',');
-      const s = status[cells[5]!]!;
-      return {
-        focus_area_slug: 'dordt-west',
-        version: 1,
-        buurt_code: cells[0]!,
-        status: s,
-        reason: s === 'lid' ? null : line.split(',').slice(10).join(',').replace(/^"|"$/g, ''),
-      };
-    }),
-  );
+  await seedFocusAreas(db, datasetsDir, { createdBy: 'test' });
 }

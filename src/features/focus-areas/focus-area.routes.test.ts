@@ -4,7 +4,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { datasetsDir, buildTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { dialects, dialectUnavailable } from '../../../test/helpers/db.ts';
-import { insertVersion, listMembers } from './focus-area.repository.ts';
+import { insertVersion, listFocusAreas, listMembers } from './focus-area.repository.ts';
 import type { FocusAreaJson } from './views/focus-area.json.ts';
 
 const nl = new Intl.NumberFormat('nl-NL');
@@ -121,7 +121,7 @@ for (const dialect of dialects) {
       assert.deepEqual(json.gemeente, { code: 'GM0505', naam: 'Dordrecht' });
       assert.equal(json.indelingsjaar, 2023);
       assert.equal(typeof json.versie, 'number');
-      assert.ok(json.toelichting.length > 0);
+      assert.ok((json.toelichting ?? '').length > 0);
       assert.match(json.bron, /CBS/);
       assert.equal(json.licentie, 'CC BY 4.0');
       const count = (s: string) => json.leden.filter((l) => l.status === s).length;
@@ -162,6 +162,7 @@ for (const dialect of dialects) {
       // A later version made up for this test (fixture): Dordtse Hout confirmed as member.
       const { db } = t.handle;
       const latest = json.versie;
+      assert.ok(latest !== null && json.indelingsjaar !== null);
       const members = await listMembers(db, 'dordt-west', latest);
       await insertVersion(
         db,
@@ -198,7 +199,7 @@ for (const dialect of dialects) {
       assert.match(badApi.json<{ fout: { melding: string } }>().fout.melding, /versie/);
       const missing = await t.app.inject('/gebieden/dordt-west?versie=999');
       assert.equal(missing.statusCode, 404);
-      assert.match(missing.body, /Versie 999 van de indeling van Dordt West bestaat niet/);
+      assert.match(missing.body, /Dordt West[^<]*versie 999/i);
     });
 
     it('answers an unknown focus area with a Dutch 404, as page and as JSON', async () => {
@@ -206,12 +207,29 @@ for (const dialect of dialects) {
       assert.equal(page.statusCode, 404);
       assert.match(page.headers['content-type'] as string, /text\/html/);
       assert.match(page.body, /<html lang="nl"/);
-      assert.match(page.body, /Er is geen focusgebied met de naam &quot;bestaat-niet&quot;/);
+      assert.match(page.body, /Focusgebied &quot;bestaat-niet&quot; bestaat niet/);
       const api = await t.app.inject('/api/gebieden/bestaat-niet');
       assert.equal(api.statusCode, 404);
       const body = api.json<{ fout: { status: number; melding: string } }>();
       assert.equal(body.fout.status, 404);
-      assert.match(body.fout.melding, /Er is geen focusgebied/);
+      assert.match(body.fout.melding, /Focusgebied "bestaat-niet" bestaat niet/);
+      const odd = await t.app.inject('/gebieden/Bestaat%20Niet');
+      assert.equal(odd.statusCode, 404);
+    });
+
+    it('says so when the buurten of a focus area are not known yet', async () => {
+      const unknown = (await listFocusAreas(t.handle.db)).find(
+        (a) => a.composition_status === 'onbekend',
+      );
+      assert.ok(unknown, 'the seed has focus areas without composition');
+      const page = await t.app.inject(`/gebieden/${unknown.slug}`);
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /nog niet bekend welke buurten erbij horen/);
+      const api = await t.app.inject(`/api/gebieden/${unknown.slug}`);
+      const body = api.json<FocusAreaJson>();
+      assert.equal(body.versie, null);
+      assert.deepEqual(body.leden, []);
+      assert.deepEqual(body.totaal_inwoners, { '2023': null, '2024': null });
     });
 
     it('sends a strict CSP without unsafe-inline scripts and stays under 300 KB', async () => {

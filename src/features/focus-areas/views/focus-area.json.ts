@@ -10,10 +10,11 @@ export interface FocusAreaJson {
   slug: string;
   naam: string;
   gemeente: { code: string; naam: string };
-  versie: number;
+  /** null while it is not known which buurten belong to the area. */
+  versie: number | null;
   versies: number[];
-  indelingsjaar: number;
-  toelichting: string;
+  indelingsjaar: number | null;
+  toelichting: string | null;
   leden: {
     code: string;
     naam: string;

@@ -1,11 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
-import { NotFoundError } from '../../../shared/errors.ts';
 import { listAreas, listAreasWithGeometry } from '../../areas/area.repository.ts';
 import { findObservations } from '../../datasets/dataset.repository.ts';
 import { normaliseName } from '../../imports/import.service.ts';
 import { parseAreaGeometry, type AreaGeometry } from '../../maps/geometry.ts';
-import { findFocusArea, findVersion, listMembers, listVersions } from '../focus-area.repository.ts';
+import { getFocusArea } from '../focus-area.service.ts';
 import type { MemberStatus } from '../focus-area.table.ts';
 
 /** Inhabitants on 1 January of these years; a year without data stays null ("nog niet geladen"). */
@@ -35,12 +34,13 @@ export interface FocusAreaPageData {
   slug: string;
   name: string;
   municipality: { code: string; name: string };
-  version: number;
-  latestVersion: number;
+  /** null while it is not known which buurten belong to the area. */
+  version: number | null;
+  latestVersion: number | null;
   versions: number[];
-  indelingYear: number;
-  rationale: string;
-  createdAt: string;
+  indelingYear: number | null;
+  rationale: string | null;
+  createdAt: string | null;
   members: MemberRow[];
   /** Σ inhabitants of the 'lid' buurten; null unless every one of them has a value that year. */
   totals: ByYear;
@@ -90,34 +90,45 @@ async function sameBuurtCodes(
 
 /**
  * Everything the delineation page and its JSON show, read once so both give the same numbers.
- * Throws NotFoundError for an unknown slug or version.
+ * Throws NotFoundError for an unknown slug or version (from getFocusArea).
  */
 export async function loadFocusAreaPage(
   db: Kysely<Database>,
   slug: string,
   version?: number,
 ): Promise<FocusAreaPageData> {
-  const area = await findFocusArea(db, slug);
-  if (!area) throw new NotFoundError(`Er is geen focusgebied met de naam "${slug}".`);
-  const versionRow = await findVersion(db, slug, version);
-  if (!versionRow) {
-    throw new NotFoundError(
-      version === undefined
-        ? `Van ${area.name} is nog niet bekend welke buurten erbij horen.`
-        : `Versie ${version} van de indeling van ${area.name} bestaat niet.`,
-    );
+  const detail = await getFocusArea(db, slug, version);
+  const { area } = detail;
+  const versions = detail.versions.map((v) => v.version);
+  const base = {
+    slug: area.slug,
+    name: area.name,
+    municipality: { code: area.municipality_code, name: area.municipality_name },
+    versions,
+    latestVersion: versions.length > 0 ? Math.max(...versions) : null,
+  };
+  if (!detail.version) {
+    return {
+      ...base,
+      version: null,
+      indelingYear: null,
+      rationale: null,
+      createdAt: null,
+      members: [],
+      totals: { '2023': null, '2024': null },
+      missing: { '2023': 0, '2024': 0 },
+      map: { buurten: [], wijken: [] },
+    };
   }
-  const versions = (await listVersions(db, slug)).map((v) => v.version);
-  const members = await listMembers(db, slug, versionRow.version);
-  const year = versionRow.indeling_year;
-
-  const areas = await listAreas(db, {
+  const year = detail.version.indeling_year;
+  const wijken = await listAreas(db, {
     indelingYear: year,
     municipalityCode: area.municipality_code,
+    kind: 'wijk',
   });
-  const byCode = new Map(areas.map((a) => [a.code, a]));
-  const codes = members.map((m) => m.buurt_code);
-  const names = new Map(codes.map((c) => [c, byCode.get(c)?.name ?? c]));
+  const wijkName = new Map(wijken.map((w) => [w.code, w.name]));
+  const codes = detail.members.map((m) => m.buurt_code);
+  const names = new Map(detail.members.map((m) => [m.buurt_code, m.name ?? m.buurt_code]));
 
   const population: Record<PopulationYear, Map<string, number | null>> = {
     '2023': new Map(),
@@ -132,23 +143,19 @@ export async function loadFocusAreaPage(
     }
   }
 
-  const rows: MemberRow[] = members
-    .map((m) => {
-      const buurt = byCode.get(m.buurt_code);
-      const wijk = buurt?.parent_code ? byCode.get(buurt.parent_code) : undefined;
-      return {
-        code: m.buurt_code,
-        name: names.get(m.buurt_code) ?? m.buurt_code,
-        wijkCode: buurt?.parent_code ?? null,
-        wijk: wijk?.name ?? null,
-        status: m.status,
-        reason: m.reason,
-        inhabitants: {
-          '2023': population['2023'].get(m.buurt_code) ?? null,
-          '2024': population['2024'].get(m.buurt_code) ?? null,
-        },
-      };
-    })
+  const rows: MemberRow[] = detail.members
+    .map((m) => ({
+      code: m.buurt_code,
+      name: names.get(m.buurt_code) ?? m.buurt_code,
+      wijkCode: m.wijk_code,
+      wijk: m.wijk_code ? (wijkName.get(m.wijk_code) ?? null) : null,
+      status: m.status,
+      reason: m.reason,
+      inhabitants: {
+        '2023': population['2023'].get(m.buurt_code) ?? null,
+        '2024': population['2024'].get(m.buurt_code) ?? null,
+      },
+    }))
     .sort(
       (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.code.localeCompare(b.code),
     );
@@ -165,7 +172,7 @@ export async function loadFocusAreaPage(
         : null;
   }
 
-  const status = new Map(members.map((m) => [m.buurt_code, m.status]));
+  const status = new Map(detail.members.map((m) => [m.buurt_code, m.status]));
   const toMap = (a: {
     code: string;
     name: string;
@@ -186,22 +193,20 @@ export async function loadFocusAreaPage(
     ];
   };
   const filter = { indelingYear: year, municipalityCode: area.municipality_code };
-  const buurten = (await listAreasWithGeometry(db, { ...filter, kind: 'buurt' })).flatMap(toMap);
-  const wijken = (await listAreasWithGeometry(db, { ...filter, kind: 'wijk' })).flatMap(toMap);
+  const buurtShapes = (await listAreasWithGeometry(db, { ...filter, kind: 'buurt' })).flatMap(
+    toMap,
+  );
+  const wijkShapes = (await listAreasWithGeometry(db, { ...filter, kind: 'wijk' })).flatMap(toMap);
 
   return {
-    slug: area.slug,
-    name: area.name,
-    municipality: { code: area.municipality_code, name: area.municipality_name },
-    version: versionRow.version,
-    latestVersion: Math.max(...versions),
-    versions,
+    ...base,
+    version: detail.version.version,
     indelingYear: year,
-    rationale: versionRow.rationale,
-    createdAt: versionRow.created_at,
+    rationale: detail.version.rationale,
+    createdAt: detail.version.created_at,
     members: rows,
     totals,
     missing,
-    map: { buurten, wijken },
+    map: { buurten: buurtShapes, wijken: wijkShapes },
   };
 }

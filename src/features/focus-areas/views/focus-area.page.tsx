@@ -151,7 +151,32 @@ function TotalText({ data, year }: { data: FocusAreaPageData; year: PopulationYe
   return <>{NOT_LOADED}</>;
 }
 
+function UnknownCompositionPage({ data, nonce }: { data: FocusAreaPageData; nonce: string }) {
+  return (
+    <Layout
+      title={data.name}
+      nonce={nonce}
+      breadcrumbs={[
+        { href: '/', label: 'Focusgebieden' },
+        { href: `/gebieden/${data.slug}`, label: data.name },
+      ]}
+    >
+      <div class="wk-stack">
+        <h1 class="utrecht-heading-1">{data.name}</h1>
+        <p class="utrecht-paragraph wk-lead">Gemeente {data.municipality.name}</p>
+        <p class="utrecht-paragraph">
+          Van dit focusgebied is nog niet bekend welke buurten erbij horen. Zodra de gemeente de
+          afbakening heeft vastgesteld, ziet u hier de kaart en de buurten.
+        </p>
+      </div>
+    </Layout>
+  );
+}
+
 export function FocusAreaPage({ data, nonce }: { data: FocusAreaPageData; nonce: string }) {
+  if (data.version === null || data.createdAt === null) {
+    return <UnknownCompositionPage data={data} nonce={nonce} />;
+  }
   const members = data.members.filter((m) => m.status === 'lid');
   const others = data.members.filter((m) => m.status !== 'lid');
   const excluded = others.filter((m) => m.status === 'uitgesloten');
