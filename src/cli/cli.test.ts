@@ -8,10 +8,22 @@ import { projectRoot } from '../config.ts';
 import { createTestDatabaseUrl, dialectUnavailable, dialects } from '../../test/helpers/db.ts';
 
 const bin = path.join(projectRoot, 'bin', 'wijkkompas.js');
-const buurten = path.join(projectRoot, 'datasets/cbs-wijkenbuurten-2023/buurten_2023_dordrecht.geojson');
-const gemeenten = path.join(projectRoot, 'datasets/cbs-wijkenbuurten-2023/gemeenten_drechtsteden.geojson');
-const wijken = path.join(projectRoot, 'datasets/cbs-wijkenbuurten-2023/wijken_2023_dordrecht_dissolved.geojson');
-const politie = path.join(projectRoot, 'datasets/cbs-kwb-multi/politie-47018ned-2023-dordrecht.csv');
+const buurten = path.join(
+  projectRoot,
+  'datasets/cbs-wijkenbuurten-2023/buurten_2023_dordrecht.geojson',
+);
+const gemeenten = path.join(
+  projectRoot,
+  'datasets/cbs-wijkenbuurten-2023/gemeenten_drechtsteden.geojson',
+);
+const wijken = path.join(
+  projectRoot,
+  'datasets/cbs-wijkenbuurten-2023/wijken_2023_dordrecht_dissolved.geojson',
+);
+const politie = path.join(
+  projectRoot,
+  'datasets/cbs-kwb-multi/politie-47018ned-2023-dordrecht.csv',
+);
 
 function run(url: string, ...args: string[]) {
   const result = spawnSync(process.execPath, [bin, ...args], {
@@ -33,11 +45,44 @@ for (const dialect of dialects) {
 
     it('migrates, imports a file once, and says so the second time', () => {
       assert.equal(run(db.url, 'migreer').code, 0);
-      const g = run(db.url, 'import', 'pdok', gemeenten, '--indeling', '2023', '--niveau', 'gemeente', '--gemeente', 'GM0505');
+      const g = run(
+        db.url,
+        'import',
+        'pdok',
+        gemeenten,
+        '--indeling',
+        '2023',
+        '--niveau',
+        'gemeente',
+        '--gemeente',
+        'GM0505',
+      );
       assert.equal(g.code, 0, g.err);
-      const w = run(db.url, 'import', 'pdok', wijken, '--indeling', '2023', '--niveau', 'wijk', '--gemeente', 'GM0505');
+      const w = run(
+        db.url,
+        'import',
+        'pdok',
+        wijken,
+        '--indeling',
+        '2023',
+        '--niveau',
+        'wijk',
+        '--gemeente',
+        'GM0505',
+      );
       assert.equal(w.code, 0, w.err);
-      const b = run(db.url, 'import', 'pdok', buurten, '--indeling', '2023', '--niveau', 'buurt', '--gemeente', 'GM0505');
+      const b = run(
+        db.url,
+        'import',
+        'pdok',
+        buurten,
+        '--indeling',
+        '2023',
+        '--niveau',
+        'buurt',
+        '--gemeente',
+        'GM0505',
+      );
       assert.equal(b.code, 0, b.err);
       const first = run(db.url, 'import', 'politie', politie, '--indeling', '2023');
       assert.equal(first.code, 0, first.err);
@@ -65,7 +110,16 @@ for (const dialect of dialects) {
     });
 
     it('explains a wrong option in Dutch with exit code 1', () => {
-      const result = run(db.url, 'import', 'pdok', buurten, '--indeling', 'vorig jaar', '--niveau', 'buurt');
+      const result = run(
+        db.url,
+        'import',
+        'pdok',
+        buurten,
+        '--indeling',
+        'vorig jaar',
+        '--niveau',
+        'buurt',
+      );
       assert.equal(result.code, 1);
       assert.match(result.err, /--indeling moet een jaartal zijn/);
     });

@@ -50,7 +50,8 @@ function required(values: Record<string, string | boolean | undefined>, name: st
 function year(values: Record<string, string | boolean | undefined>, name: string): number {
   const raw = required(values, name);
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1990 || n > 2100) throw new UsageError(`--${name} moet een jaartal zijn, niet "${raw}".`);
+  if (!Number.isInteger(n) || n < 1990 || n > 2100)
+    throw new UsageError(`--${name} moet een jaartal zijn, niet "${raw}".`);
   return n;
 }
 
@@ -96,10 +97,17 @@ async function parseImport(
       const period = values.periode;
       if (values.fetch) {
         const fetched = await fetchOdataTable(values.fetch, {});
-        return parseOdataJson(fetched, lookup, { tableId: values.fetch, indelingYear, ...(period ? { period } : {}) });
+        return parseOdataJson(fetched, lookup, {
+          tableId: values.fetch,
+          indelingYear,
+          ...(period ? { period } : {}),
+        });
       }
       return parseOdataJson(
-        { typedDataSet: readInput(required(values, 'typed')), dataProperties: readInput(required(values, 'metadata')) },
+        {
+          typedDataSet: readInput(required(values, 'typed')),
+          dataProperties: readInput(required(values, 'metadata')),
+        },
         lookup,
         { tableId: required(values, 'tabel'), indelingYear, ...(period ? { period } : {}) },
       );
@@ -116,14 +124,18 @@ async function parseImport(
       });
     }
     case 'politie':
-      return parsePolitie47018Csv(readInput(positionals[0]), lookup, { indelingYear: year(values, 'indeling') });
+      return parsePolitie47018Csv(readInput(positionals[0]), lookup, {
+        indelingYear: year(values, 'indeling'),
+      });
     case 'lokaal':
       return parseLocalCsv(readInput(positionals[0]), lookup, {
         indelingYear: year(values, 'indeling'),
         ...(values.bron ? { source: values.bron } : {}),
       });
     default:
-      throw new UsageError(`Onbekend soort import "${kind ?? ''}". Kies statline, odata, pdok, politie of lokaal.`);
+      throw new UsageError(
+        `Onbekend soort import "${kind ?? ''}". Kies statline, odata, pdok, politie of lokaal.`,
+      );
   }
 }
 
@@ -160,10 +172,15 @@ export async function main(argv: string[]): Promise<number> {
         const lookup = await loadAreaLookup(handle.db);
         const parsed = await parseImport(kind, options, lookup);
         const progress = createProgress();
-        const outcome = await commitImport(handle.db, parsed, { importedBy: 'cli', onProgress: progress.report });
+        const outcome = await commitImport(handle.db, parsed, {
+          importedBy: 'cli',
+          onProgress: progress.report,
+        });
         progress.stop();
         if (outcome.status === 'ongewijzigd') {
-          console.log(`Dit bestand is al geïmporteerd (${outcome.importedAt}); er is niets veranderd.`);
+          console.log(
+            `Dit bestand is al geïmporteerd (${outcome.importedAt}); er is niets veranderd.`,
+          );
         } else {
           console.log(
             `Geïmporteerd: ${outcome.rows} regels, ${outcome.observations} waarden, ${outcome.areas} gebieden (dataset ${outcome.datasetId}).`,
@@ -172,7 +189,13 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'gebruiker':
-        console.log(await runGebruiker(handle.db, rest, { env: process.env, stdin: process.stdin, prompt: (t) => process.stderr.write(t) }));
+        console.log(
+          await runGebruiker(handle.db, rest, {
+            env: process.env,
+            stdin: process.stdin,
+            prompt: (t) => process.stderr.write(t),
+          }),
+        );
         return 0;
       default:
         throw new UsageError(`Onbekende opdracht "${command}".\n\n${HELP}`);
@@ -193,4 +216,3 @@ export async function main(argv: string[]): Promise<number> {
     await handle.destroy();
   }
 }
-

@@ -18,6 +18,16 @@ export interface Db {
 pg.types.setTypeParser(20, (v) => Number(v)); // int8
 pg.types.setTypeParser(1700, (v) => Number(v)); // numeric
 
+/**
+ * The better-sqlite3 handle behind a root Kysely instance, for the one bulk path that needs a
+ * reused prepared statement (observation imports). Queries everywhere else go through Kysely.
+ */
+const rawSqlite = new WeakMap<object, SQLite.Database>();
+
+export function rawSqliteOf(db: Kysely<Database>): SQLite.Database | undefined {
+  return rawSqlite.get(db);
+}
+
 export function createDb(config: DatabaseConfig): Db {
   if (config.kind === 'sqlite') {
     if (config.file !== ':memory:') fs.mkdirSync(path.dirname(config.file), { recursive: true });
@@ -26,6 +36,7 @@ export function createDb(config: DatabaseConfig): Db {
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+    rawSqlite.set(db, database);
     return { db, dialect: 'sqlite', destroy: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: config.url, max: 10 });

@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { rawSqliteOf } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import type {
   Dataset,
@@ -46,6 +47,78 @@ export async function insertObservations(
   for (let i = 0; i < rows.length; i += OBSERVATION_CHUNK) {
     await db.insertInto('observations').values(rows.slice(i, i + OBSERVATION_CHUNK)).execute();
     onProgress?.(Math.min(i + OBSERVATION_CHUNK, rows.length));
+  }
+}
+
+/** An observation before it belongs to a dataset, as importers produce it. */
+export type DatasetObservation = Omit<NewObservation, 'dataset_id'>;
+
+/**
+ * Bulk write of one dataset's observations, the hot path of every import. Rows are grouped by
+ * variable first so inserts follow the primary key. SQLite reuses one prepared statement on the
+ * raw connection (Kysely compiles a new statement per chunk, which dominated import time);
+ * PostgreSQL sends column arrays through unnest, 10,000 rows a statement. Both paths are
+ * exercised by the same repository tests on both dialects.
+ *
+ * `root` must be the root Kysely instance (for the raw SQLite handle) and `trx` the open
+ * transaction the rows belong to.
+ */
+export async function insertDatasetObservations(
+  root: Q,
+  trx: Q,
+  datasetId: string,
+  rows: readonly DatasetObservation[],
+  onProgress?: (done: number) => void,
+): Promise<void> {
+  const byVariable = new Map<string, DatasetObservation[]>();
+  for (const row of rows) {
+    const list = byVariable.get(row.variable);
+    if (list) list.push(row);
+    else byVariable.set(row.variable, [row]);
+  }
+  const raw = rawSqliteOf(root);
+  if (raw) {
+    const insert = raw.prepare(
+      'insert into observations (dataset_id, variable, indeling_year, area_code, period, value, numerator, denominator, status) values (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    let done = 0;
+    for (const group of byVariable.values()) {
+      for (const o of group) {
+        insert.run(
+          datasetId,
+          o.variable,
+          o.indeling_year,
+          o.area_code,
+          o.period,
+          o.value ?? null,
+          o.numerator ?? null,
+          o.denominator ?? null,
+          o.status,
+        );
+        if (++done % 20_000 === 0) onProgress?.(done);
+      }
+    }
+    onProgress?.(done);
+    return;
+  }
+  const chunk = 10_000;
+  const ordered = [...byVariable.values()].flat();
+  for (let i = 0; i < ordered.length; i += chunk) {
+    const part = ordered.slice(i, i + chunk);
+    await sql`
+      insert into observations
+        (dataset_id, variable, indeling_year, area_code, period, value, numerator, denominator, status)
+      select ${datasetId}, * from unnest(
+        ${part.map((o) => o.variable)}::text[],
+        ${part.map((o) => o.indeling_year)}::integer[],
+        ${part.map((o) => o.area_code)}::text[],
+        ${part.map((o) => o.period)}::text[],
+        ${part.map((o) => o.value ?? null)}::double precision[],
+        ${part.map((o) => o.numerator ?? null)}::double precision[],
+        ${part.map((o) => o.denominator ?? null)}::double precision[],
+        ${part.map((o) => o.status)}::text[]
+      )`.execute(trx);
+    onProgress?.(Math.min(i + chunk, ordered.length));
   }
 }
 

@@ -5,7 +5,7 @@ import { listAreas, listIndelingYears, upsertAreas } from '../areas/area.reposit
 import {
   findDatasetByFingerprint,
   insertDataset,
-  insertObservations,
+  insertDatasetObservations,
   upsertVariables,
 } from '../datasets/dataset.repository.ts';
 import type { AreaLookup, ImportOutcome, ParsedImport, ProgressReporter } from './import.types.ts';
@@ -45,7 +45,8 @@ export async function loadAreaLookup(db: Kysely<Database>): Promise<AreaLookup> 
   return {
     years: () => years,
     has: (year, code) => codes.get(year)?.has(code) ?? false,
-    findByName: (year, municipality, name) => names.get(`${year}|${municipality}|${normaliseName(name)}`) ?? [],
+    findByName: (year, municipality, name) =>
+      names.get(`${year}|${municipality}|${normaliseName(name)}`) ?? [],
   };
 }
 
@@ -66,7 +67,8 @@ export async function commitImport(
 ): Promise<ImportOutcome> {
   const fingerprint = fingerprintOf(parsed);
   const existing = await findDatasetByFingerprint(db, fingerprint);
-  if (existing) return { status: 'ongewijzigd', datasetId: existing.id, importedAt: existing.imported_at };
+  if (existing)
+    return { status: 'ongewijzigd', datasetId: existing.id, importedAt: existing.imported_at };
 
   const id = randomUUID();
   const importedAt = (context.now?.() ?? new Date()).toISOString();
@@ -94,10 +96,8 @@ export async function commitImport(
     });
     if (parsed.areas.length > 0) await upsertAreas(trx, parsed.areas);
     if (parsed.variables.length > 0) await upsertVariables(trx, parsed.variables);
-    await insertObservations(
-      trx,
-      parsed.observations.map((o) => ({ ...o, dataset_id: id })),
-      (done) => context.onProgress?.('opslaan', done, total),
+    await insertDatasetObservations(db, trx, id, parsed.observations, (done) =>
+      context.onProgress?.('opslaan', done, total),
     );
   });
   return {
