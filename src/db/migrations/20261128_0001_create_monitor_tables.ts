@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { SqliteAdapter, sql, type Kysely } from 'kysely';
 
 // Migrations are typed against Kysely<any>: they describe the schema as it was at that time.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -53,11 +53,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('attribution', 'text', (c) => c.notNull())
     .execute();
 
+  // One B-tree: the key leads with what every read filters on (variable, indeling, period).
+  // No index on dataset_id: datasets are withdrawn by status, never deleted row by row, and a
+  // second index on 1.7 million rows doubled the write time of a national import
+  // (docs/benchmarks.md). On SQLite the table is WITHOUT ROWID for the same reason.
+  const isSqlite = db.getExecutor().adapter instanceof SqliteAdapter;
   await db.schema
     .createTable('observations')
-    .addColumn('dataset_id', 'text', (c) =>
-      c.notNull().references('datasets.id').onDelete('cascade'),
-    )
+    .addColumn('dataset_id', 'text', (c) => c.notNull().references('datasets.id'))
     .addColumn('variable', 'text', (c) => c.notNull())
     .addColumn('indeling_year', 'integer', (c) => c.notNull())
     .addColumn('area_code', 'text', (c) => c.notNull())
@@ -66,7 +69,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('numerator', 'double precision')
     .addColumn('denominator', 'double precision')
     .addColumn('status', 'text', (c) => c.notNull())
-    // One index: the key leads with what every read filters on (variable, indeling, period).
     .addPrimaryKeyConstraint('observations_pk', [
       'variable',
       'indeling_year',
@@ -74,11 +76,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       'area_code',
       'dataset_id',
     ])
-    .execute();
-  await db.schema
-    .createIndex('observations_dataset_idx')
-    .on('observations')
-    .column('dataset_id')
+    .$call((q) => (isSqlite ? q.modifyEnd(sql`without rowid`) : q))
     .execute();
 
   await db.schema
