@@ -131,6 +131,17 @@ for (const dialect of dialects) {
         .reduce((s, l) => s + (l.inwoners['2023'] ?? Number.NaN), 0);
       assert.equal(json.totaal_inwoners['2023'], sum);
       assert.equal(json.totaal_inwoners['2023'], shippedCoreTotal());
+      for (const year of ['2023', '2024'] as const) {
+        const values = json.leden.filter((l) => l.status === 'lid').map((l) => l.inwoners[year]);
+        const expected = values.includes(null)
+          ? null
+          : values.reduce<number>((s, v) => s + (v ?? 0), 0);
+        assert.equal(json.totaal_inwoners[year], expected, `total ${year}`);
+        const cell = new RegExp(`data-total="${year}">([^<]*)<`).exec(html)?.[1];
+        assert.ok(cell, `no total cell for ${year}`);
+        if (expected !== null) assert.equal(cell, nl.format(expected));
+        else assert.match(cell, /nog niet geladen/);
+      }
       for (const lid of json.leden) {
         assert.deepEqual(Object.keys(lid).sort(), [
           'code',

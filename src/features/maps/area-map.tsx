@@ -1,4 +1,10 @@
-import { geoMercator, geoPath } from 'd3-geo';
+import {
+  geoMercator,
+  geoPath,
+  type GeoProjection,
+  type GeoStream,
+  type GeoStreamWrapper,
+} from 'd3-geo';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { AreaGeometry } from './geometry.ts';
 
@@ -85,13 +91,48 @@ export function projectShapes(
     w = Math.ceil(x1 - x0 + 2 * padding);
     height = Math.ceil(y1 - y0 + 2 * padding);
   }
-  const path = geoPath(projection).digits(1);
+  const path = geoPath(thinned(projection)).digits(1);
   /** Whether a shape shows at all; shapes outside the view are left out of the page. */
   const visible = (geometry: AreaGeometry) => {
     const [[a0, b0], [a1, b1]] = path.bounds(geometry);
     return a1 >= 0 && b1 >= 0 && a0 <= w && b0 <= height;
   };
   return { path, width: w, height, visible };
+}
+
+/** Points closer than this (in SVG units) to the previous one are dropped: invisible on screen. */
+const MIN_STEP = 0.5;
+
+/**
+ * Wraps a projection so that, after projecting, a point within MIN_STEP of the last kept point
+ * of its line is skipped. Full-precision PDOK outlines carry many such points; dropping them
+ * halves the page without a visible change.
+ */
+function thinned(projection: GeoProjection): GeoStreamWrapper {
+  return {
+    stream(output: GeoStream): GeoStream {
+      let px = Number.NaN;
+      let py = Number.NaN;
+      const thin: GeoStream = {
+        point(x, y) {
+          if (Math.abs(x - px) < MIN_STEP && Math.abs(y - py) < MIN_STEP) return;
+          px = x;
+          py = y;
+          output.point(x, y);
+        },
+        lineStart() {
+          px = Number.NaN;
+          py = Number.NaN;
+          output.lineStart();
+        },
+        lineEnd: () => output.lineEnd(),
+        polygonStart: () => output.polygonStart(),
+        polygonEnd: () => output.polygonEnd(),
+        sphere: () => output.sphere?.(),
+      };
+      return projection.stream(thin);
+    },
+  };
 }
 
 function PatternDefs({ mapId }: { mapId: string }) {
