@@ -36,7 +36,11 @@ describeEachDialect('focus-area service', (getDb) => {
     const zuidhoven = detail.members.find((m) => m.buurt_code === 'BU05050802');
     assert.equal(zuidhoven?.status, 'uitgesloten');
     assert.match(zuidhoven?.reason ?? '', /Zuidhoven valt buiten de afbakening/);
-    assert.ok(detail.members.filter((m) => m.status === 'te_bevestigen').every((m) => /Reeweg Zuid/.test(m.reason ?? '')));
+    assert.ok(
+      detail.members
+        .filter((m) => m.status === 'te_bevestigen')
+        .every((m) => /Reeweg Zuid/.test(m.reason ?? '')),
+    );
     assert.ok(detail.members.filter((m) => m.status === 'lid').every((m) => m.reason === null));
   });
 
@@ -63,9 +67,15 @@ describeEachDialect('focus-area service', (getDb) => {
       is_water: 0,
     });
     await upsertAreas(db, [area(2024, 'Andere naam (fixture)')]);
-    assert.equal((await getFocusArea(db, 'dordt-west')).members.find((m) => m.buurt_code === 'BU05050300')?.name, null);
+    assert.equal(
+      (await getFocusArea(db, 'dordt-west')).members.find((m) => m.buurt_code === 'BU05050300')
+        ?.name,
+      null,
+    );
     await upsertAreas(db, [area(2023, 'Zuidendijk (fixture)')]);
-    const member = (await getFocusArea(db, 'dordt-west')).members.find((m) => m.buurt_code === 'BU05050300');
+    const member = (await getFocusArea(db, 'dordt-west')).members.find(
+      (m) => m.buurt_code === 'BU05050300',
+    );
     assert.equal(member?.name, 'Zuidendijk (fixture)');
     assert.equal(member?.wijk_code, 'WK050503');
   });
@@ -87,7 +97,10 @@ describeEachDialect('focus-area service', (getDb) => {
     try {
       fs.mkdirSync(path.join(dir, 'nplv'));
       fs.mkdirSync(path.join(dir, 'dordt-west'));
-      fs.copyFileSync(path.join(datasetsDir, 'nplv/nplv_focusgebieden.csv'), path.join(dir, 'nplv/nplv_focusgebieden.csv'));
+      fs.copyFileSync(
+        path.join(datasetsDir, 'nplv/nplv_focusgebieden.csv'),
+        path.join(dir, 'nplv/nplv_focusgebieden.csv'),
+      );
       fs.writeFileSync(
         path.join(dir, 'dordt-west/dordt_west_buurten_2023.csv'),
         'buurtcode,buurtnaam,in_dordt_west\nBU09990001,Fixturebuurt,ja\nBU09990002,Fixturebuurt 2,misschien\n',

@@ -45,7 +45,11 @@ const UNCERTAIN_REASON =
   'Ligt mogelijk ten zuiden van de Reeweg Zuid, de zuidgrens van het focusgebied. ' +
   'Nog na te gaan bij de gemeente.';
 
-const STATUS_OF: Record<string, MemberStatus> = { ja: 'lid', nee: 'uitgesloten', onzeker: 'te_bevestigen' };
+const STATUS_OF: Record<string, MemberStatus> = {
+  ja: 'lid',
+  nee: 'uitgesloten',
+  onzeker: 'te_bevestigen',
+};
 
 /** `Den Haag Zuidwest` → `den-haag-zuidwest`. */
 export function slugify(name: string): string {
@@ -63,15 +67,29 @@ function readCsv(datasetsDir: string, relative: string, required: readonly strin
   const file = path.join(datasetsDir, relative);
   let rows: CsvRow[];
   try {
-    rows = parse(fs.readFileSync(file), { columns: true, bom: true, skip_empty_lines: true, trim: true }) as CsvRow[];
+    rows = parse(fs.readFileSync(file), {
+      columns: true,
+      bom: true,
+      skip_empty_lines: true,
+      trim: true,
+    }) as CsvRow[];
   } catch (error) {
-    throw new ImportValidationError([{ file: relative, message: `bestand niet te lezen: ${(error as Error).message}` }]);
+    throw new ImportValidationError([
+      { file: relative, message: `bestand niet te lezen: ${(error as Error).message}` },
+    ]);
   }
   const header = Object.keys(rows[0] ?? {});
   const missing = required.filter((c) => !header.includes(c));
   if (rows.length === 0 || missing.length > 0) {
     throw new ImportValidationError([
-      { file: relative, line: 1, message: rows.length === 0 ? 'het bestand heeft geen rijen' : `kolom ontbreekt: ${missing.join(', ')}` },
+      {
+        file: relative,
+        line: 1,
+        message:
+          rows.length === 0
+            ? 'het bestand heeft geen rijen'
+            : `kolom ontbreekt: ${missing.join(', ')}`,
+      },
     ]);
   }
   return rows;
@@ -93,17 +111,35 @@ export async function seedFocusAreas(
   datasetsDir: string,
   context: { createdBy?: string; now?: () => Date } = {},
 ): Promise<FocusAreaSeedResult> {
-  const nplv = readCsv(datasetsDir, NPLV_FILE, ['focusgebied', 'gemeente', 'gemeentecode', 'status_samenstelling', 'bron']);
-  const buurten = readCsv(datasetsDir, DORDT_WEST_FILE, ['buurtcode', 'buurtnaam', 'in_dordt_west']);
+  const nplv = readCsv(datasetsDir, NPLV_FILE, [
+    'focusgebied',
+    'gemeente',
+    'gemeentecode',
+    'status_samenstelling',
+    'bron',
+  ]);
+  const buurten = readCsv(datasetsDir, DORDT_WEST_FILE, [
+    'buurtcode',
+    'buurtnaam',
+    'in_dordt_west',
+  ]);
 
   const problems: ImportProblem[] = [];
   const areas: FocusArea[] = nplv.map((row, i) => {
     if (!/^GM\d{4}$/.test(row.gemeentecode ?? '')) {
-      problems.push({ file: NPLV_FILE, line: i + 2, field: 'gemeentecode', message: `geen geldige gemeentecode: "${row.gemeentecode ?? ''}"` });
+      problems.push({
+        file: NPLV_FILE,
+        line: i + 2,
+        field: 'gemeentecode',
+        message: `geen geldige gemeentecode: "${row.gemeentecode ?? ''}"`,
+      });
     }
     // The programme calls Dordrecht's area "Dordt West"; the national list "Dordrecht West".
     const isDordtWest = row.gemeentecode === 'GM0505';
-    const note = [row.bron, row.status_samenstelling ? `Samenstelling: ${row.status_samenstelling}.` : '']
+    const note = [
+      row.bron,
+      row.status_samenstelling ? `Samenstelling: ${row.status_samenstelling}.` : '',
+    ]
       .filter(Boolean)
       .join(' ');
     return {
@@ -118,11 +154,17 @@ export async function seedFocusAreas(
   const slugs = new Set<string>();
   areas.forEach((a, i) => {
     if (!a.slug || slugs.has(a.slug)) {
-      problems.push({ file: NPLV_FILE, line: i + 2, field: 'focusgebied', message: `naam leeg of dubbel: "${a.name}"` });
+      problems.push({
+        file: NPLV_FILE,
+        line: i + 2,
+        field: 'focusgebied',
+        message: `naam leeg of dubbel: "${a.name}"`,
+      });
     }
     slugs.add(a.slug);
   });
-  if (!slugs.has(DORDT_WEST_SLUG)) problems.push({ file: NPLV_FILE, message: 'Dordrecht (GM0505) ontbreekt in de lijst' });
+  if (!slugs.has(DORDT_WEST_SLUG))
+    problems.push({ file: NPLV_FILE, message: 'Dordrecht (GM0505) ontbreekt in de lijst' });
 
   const createdAt = (context.now?.() ?? new Date()).toISOString();
   const members: NewFocusAreaMember[] = [];
@@ -130,11 +172,21 @@ export async function seedFocusAreas(
     const status = STATUS_OF[row.in_dordt_west ?? ''];
     const code = row.buurtcode ?? '';
     if (!/^BU\d{8}$/.test(code)) {
-      problems.push({ file: DORDT_WEST_FILE, line: i + 2, field: 'buurtcode', message: `geen geldige buurtcode: "${code}"` });
+      problems.push({
+        file: DORDT_WEST_FILE,
+        line: i + 2,
+        field: 'buurtcode',
+        message: `geen geldige buurtcode: "${code}"`,
+      });
       return;
     }
     if (!status) {
-      problems.push({ file: DORDT_WEST_FILE, line: i + 2, field: 'in_dordt_west', message: `verwacht ja, nee of onzeker, niet "${row.in_dordt_west ?? ''}"` });
+      problems.push({
+        file: DORDT_WEST_FILE,
+        line: i + 2,
+        field: 'in_dordt_west',
+        message: `verwacht ja, nee of onzeker, niet "${row.in_dordt_west ?? ''}"`,
+      });
       return;
     }
     members.push({
@@ -142,14 +194,16 @@ export async function seedFocusAreas(
       version: 1,
       buurt_code: code,
       status,
-      reason: status === 'lid' ? null : status === 'uitgesloten' ? ZUIDHOVEN_REASON : UNCERTAIN_REASON,
+      reason:
+        status === 'lid' ? null : status === 'uitgesloten' ? ZUIDHOVEN_REASON : UNCERTAIN_REASON,
     });
   });
   if (problems.length > 0) throw new ImportValidationError(problems);
 
   return db.transaction().execute(async (trx) => {
     for (const area of areas) await upsertFocusArea(trx, area);
-    if (await findVersion(trx, DORDT_WEST_SLUG)) return { focusAreas: areas.length, versionAdded: false };
+    if (await findVersion(trx, DORDT_WEST_SLUG))
+      return { focusAreas: areas.length, versionAdded: false };
     await insertVersion(
       trx,
       {
@@ -183,7 +237,11 @@ export interface FocusAreaDetail {
   members: FocusAreaMemberDetail[];
 }
 
-export async function getFocusArea(db: Kysely<Database>, slug: string, version?: number): Promise<FocusAreaDetail> {
+export async function getFocusArea(
+  db: Kysely<Database>,
+  slug: string,
+  version?: number,
+): Promise<FocusAreaDetail> {
   const area = await findFocusArea(db, slug);
   if (!area) throw new NotFoundError(`Focusgebied "${slug}" bestaat niet.`);
   const versions = await listVersions(db, slug);
@@ -223,8 +281,13 @@ export async function listFocusAreas(db: Kysely<Database>): Promise<FocusAreaSum
   const rows = await listFocusAreaRows(db);
   const out: FocusAreaSummary[] = [];
   for (const row of rows) {
-    const latest = row.composition_status === 'bekend' ? await findVersion(db, row.slug) : undefined;
-    out.push({ ...row, latestVersion: latest?.version ?? null, indelingYear: latest?.indeling_year ?? null });
+    const latest =
+      row.composition_status === 'bekend' ? await findVersion(db, row.slug) : undefined;
+    out.push({
+      ...row,
+      latestVersion: latest?.version ?? null,
+      indelingYear: latest?.indeling_year ?? null,
+    });
   }
   return out;
 }

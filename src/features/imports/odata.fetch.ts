@@ -25,7 +25,10 @@ async function get(doFetch: typeof fetch, url: string): Promise<Buffer> {
   try {
     response = await doFetch(url, { headers: { accept: 'application/json' } });
   } catch (error) {
-    throw new OdataFetchError(`CBS open data is niet bereikbaar (${url}): ${(error as Error).message}`, { cause: error });
+    throw new OdataFetchError(
+      `CBS open data is niet bereikbaar (${url}): ${(error as Error).message}`,
+      { cause: error },
+    );
   }
   if (!response.ok) {
     throw new OdataFetchError(`CBS open data gaf status ${response.status} voor ${url}`);
@@ -49,7 +52,10 @@ function nextLinkOf(bytes: Buffer, url: string): string | undefined {
  * tables with `odata.nextLink`). Returns the raw responses, so the import stores the exact bytes'
  * hash and parseOdataJson validates them like a file.
  */
-export async function fetchOdataTable(tableId: string, options: FetchOdataOptions = {}): Promise<OdataInput> {
+export async function fetchOdataTable(
+  tableId: string,
+  options: FetchOdataOptions = {},
+): Promise<OdataInput> {
   if (!/^[0-9A-Za-z]{5,12}$/.test(tableId)) {
     throw new BadRequestError(`"${tableId}" is geen CBS-tabelnummer (bijvoorbeeld 85984NED)`);
   }
@@ -59,13 +65,18 @@ export async function fetchOdataTable(tableId: string, options: FetchOdataOption
   const maxPages = options.maxPages ?? 200;
 
   const metaUrl = `${base}/${tableId}/DataProperties?$format=json`;
-  const dataProperties: ImportInput = { bytes: await get(doFetch, metaUrl), fileName: `${tableId}_DataProperties.json` };
+  const dataProperties: ImportInput = {
+    bytes: await get(doFetch, metaUrl),
+    fileName: `${tableId}_DataProperties.json`,
+  };
 
   const pages: ImportInput[] = [];
   let url: string | undefined = `${base}/${tableId}/TypedDataSet?$format=json`;
   while (url) {
     if (pages.length >= maxPages) {
-      throw new OdataFetchError(`CBS open data bleef na ${maxPages} pagina's doorverwijzen; import afgebroken`);
+      throw new OdataFetchError(
+        `CBS open data bleef na ${maxPages} pagina's doorverwijzen; import afgebroken`,
+      );
     }
     // Follow nextLinks only to the same server: a response must not send us elsewhere.
     if (new URL(url, base).origin !== origin) {

@@ -9,7 +9,10 @@ import { fetchOdataTable, OdataFetchError } from './odata.fetch.ts';
 import { parseOdataJson, periodFromCbs } from './odata.importer.ts';
 
 const fixtures = path.join(projectRoot, 'test', 'fixtures', 'odata');
-const read = (file: string): ImportInput => ({ bytes: fs.readFileSync(path.join(fixtures, file)), fileName: file });
+const read = (file: string): ImportInput => ({
+  bytes: fs.readFileSync(path.join(fixtures, file)),
+  fileName: file,
+});
 const META = '85984NED-DataProperties.fixture.json';
 const PAGE1 = '85984NED-TypedDataSet-page1.fixture.json';
 const PAGE2 = '85984NED-TypedDataSet-page2.fixture.json';
@@ -32,7 +35,10 @@ function problemsOf(fn: () => unknown) {
   try {
     fn();
   } catch (error) {
-    assert.ok(error instanceof ImportValidationError, `expected ImportValidationError, got ${String(error)}`);
+    assert.ok(
+      error instanceof ImportValidationError,
+      `expected ImportValidationError, got ${String(error)}`,
+    );
     return error.problems;
   }
   assert.fail('expected the import to be refused');
@@ -43,7 +49,11 @@ function pageWith(rows: unknown[], fileName = 'page-fixture.json'): ImportInput 
 }
 
 const page1Rows = (): Record<string, unknown>[] =>
-  (JSON.parse(fs.readFileSync(path.join(fixtures, PAGE1), 'utf8')) as { value: Record<string, unknown>[] }).value;
+  (
+    JSON.parse(fs.readFileSync(path.join(fixtures, PAGE1), 'utf8')) as {
+      value: Record<string, unknown>[];
+    }
+  ).value;
 
 describe('parseOdataJson', () => {
   it('reads both pages of a TypedDataSet into observations by stem', () => {
@@ -55,12 +65,27 @@ describe('parseOdataJson', () => {
     assert.equal(parsed.rowCount, 14);
     assert.equal(parsed.kind, 'cbs-odata');
     assert.equal(parsed.observations.length, 14 * 8);
-    assert.deepEqual(
-      [...new Set(parsed.observations.map((o) => o.variable))].sort(),
-      ['AantalInwoners', 'Bevolkingsdichtheid', 'Mannen', 'OppervlakteLand', 'OppervlakteTotaal', 'OppervlakteWater', 'Vrouwen', 'Woningvoorraad'],
-    );
+    assert.deepEqual([...new Set(parsed.observations.map((o) => o.variable))].sort(), [
+      'AantalInwoners',
+      'Bevolkingsdichtheid',
+      'Mannen',
+      'OppervlakteLand',
+      'OppervlakteTotaal',
+      'OppervlakteWater',
+      'Vrouwen',
+      'Woningvoorraad',
+    ]);
     // Every value equals the source CSV (columns 3..10 are the eight variables in fixture order).
-    const keys = ['AantalInwoners', 'Mannen', 'Vrouwen', 'Bevolkingsdichtheid', 'Woningvoorraad', 'OppervlakteTotaal', 'OppervlakteLand', 'OppervlakteWater'];
+    const keys = [
+      'AantalInwoners',
+      'Mannen',
+      'Vrouwen',
+      'Bevolkingsdichtheid',
+      'Woningvoorraad',
+      'OppervlakteTotaal',
+      'OppervlakteLand',
+      'OppervlakteWater',
+    ];
     for (const row of kwbRows) {
       keys.forEach((stem, i) => {
         const o = parsed.observations.find((x) => x.area_code === row[0] && x.variable === stem);
@@ -68,19 +93,31 @@ describe('parseOdataJson', () => {
         assert.equal(o?.period, '2024');
       });
     }
-    assert.equal(parsed.variables.find((v) => v.stem === 'AantalInwoners')?.title, 'Aantal inwoners');
-    assert.ok(!parsed.variables.some((v) => v.stem === 'Gemeentenaam'), 'text topics are not observations');
+    assert.equal(
+      parsed.variables.find((v) => v.stem === 'AantalInwoners')?.title,
+      'Aantal inwoners',
+    );
+    assert.ok(
+      !parsed.variables.some((v) => v.stem === 'Gemeentenaam'),
+      'text topics are not observations',
+    );
   });
 
   it('stores an unpublished (null) cell as geheim without a value', () => {
     const rows = page1Rows();
     rows[1]!.Woningvoorraad_35 = null;
-    const parsed = parseOdataJson({ typedDataSet: pageWith(rows), dataProperties: read(META) }, lookupOf(dordrechtCodes), {
-      tableId: '85984NED',
-      indelingYear: 2024,
-      period: '2024',
-    });
-    const o = parsed.observations.find((x) => x.area_code === 'WK050501' && x.variable === 'Woningvoorraad');
+    const parsed = parseOdataJson(
+      { typedDataSet: pageWith(rows), dataProperties: read(META) },
+      lookupOf(dordrechtCodes),
+      {
+        tableId: '85984NED',
+        indelingYear: 2024,
+        period: '2024',
+      },
+    );
+    const o = parsed.observations.find(
+      (x) => x.area_code === 'WK050501' && x.variable === 'Woningvoorraad',
+    );
     assert.deepEqual({ value: o?.value, status: o?.status }, { value: null, status: 'geheim' });
   });
 
@@ -103,22 +140,30 @@ describe('parseOdataJson', () => {
 
   it('needs a period when the table has no time dimension', () => {
     const problems = problemsOf(() =>
-      parseOdataJson({ typedDataSet: read(PAGE1), dataProperties: read(META) }, lookupOf(dordrechtCodes), {
-        tableId: '85984NED',
-        indelingYear: 2024,
-      }),
+      parseOdataJson(
+        { typedDataSet: read(PAGE1), dataProperties: read(META) },
+        lookupOf(dordrechtCodes),
+        {
+          tableId: '85984NED',
+          indelingYear: 2024,
+        },
+      ),
     );
     assert.match(problems[0]!.message, /periode/);
   });
 
   it('skips other municipalities when a municipality is chosen', () => {
     const rows = [...page1Rows(), { ...page1Rows()[0]!, ID: 99, WijkenEnBuurten: 'GM0014    ' }];
-    const parsed = parseOdataJson({ typedDataSet: pageWith(rows), dataProperties: read(META) }, lookupOf(dordrechtCodes), {
-      tableId: '85984NED',
-      indelingYear: 2024,
-      period: '2024',
-      municipalityCode: 'GM0505',
-    });
+    const parsed = parseOdataJson(
+      { typedDataSet: pageWith(rows), dataProperties: read(META) },
+      lookupOf(dordrechtCodes),
+      {
+        tableId: '85984NED',
+        indelingYear: 2024,
+        period: '2024',
+        municipalityCode: 'GM0505',
+      },
+    );
     assert.equal(parsed.rowCount, 7);
     assert.ok(!parsed.observations.some((o) => o.area_code === 'GM0014'));
   });
@@ -153,25 +198,39 @@ describe('fetchOdataTable (recorded responses)', () => {
     assert.equal(urls.length, 3);
     assert.ok(Array.isArray(result.typedDataSet));
     assert.equal((result.typedDataSet as ImportInput[]).length, 2);
-    const parsed = parseOdataJson(result, lookupOf(dordrechtCodes), { tableId: '85984NED', indelingYear: 2024, period: '2024' });
+    const parsed = parseOdataJson(result, lookupOf(dordrechtCodes), {
+      tableId: '85984NED',
+      indelingYear: 2024,
+      period: '2024',
+    });
     assert.equal(parsed.rowCount, 14);
-    assert.equal(parsed.observations.find((o) => o.area_code === 'GM0505' && o.variable === 'AantalInwoners')?.value, 122070);
+    assert.equal(
+      parsed.observations.find((o) => o.area_code === 'GM0505' && o.variable === 'AantalInwoners')
+        ?.value,
+      122070,
+    );
   });
 
   it('reports a refused request in Dutch and refuses a nextLink to another server', async () => {
     const { fetch } = recorded();
-    await assert.rejects(fetchOdataTable('85984NED', { fetch, baseUrl: 'https://opendata.cbs.nl/elders' }), (e: unknown) => {
-      assert.ok(e instanceof OdataFetchError);
-      assert.match(e.message, /status 404/);
-      return true;
-    });
+    await assert.rejects(
+      fetchOdataTable('85984NED', { fetch, baseUrl: 'https://opendata.cbs.nl/elders' }),
+      (e: unknown) => {
+        assert.ok(e instanceof OdataFetchError);
+        assert.match(e.message, /status 404/);
+        return true;
+      },
+    );
     const hostile = (async (input: string | URL | Request) =>
       new Response(
         String(input).includes('DataProperties')
           ? fs.readFileSync(path.join(fixtures, META))
           : JSON.stringify({ value: [], 'odata.nextLink': 'https://example.org/steal' }),
       )) as typeof fetch;
-    await assert.rejects(fetchOdataTable('85984NED', { fetch: hostile }), /buiten https:\/\/opendata\.cbs\.nl/);
+    await assert.rejects(
+      fetchOdataTable('85984NED', { fetch: hostile }),
+      /buiten https:\/\/opendata\.cbs\.nl/,
+    );
     await assert.rejects(fetchOdataTable('../etc', { fetch: hostile }), /tabelnummer/);
   });
 });

@@ -57,7 +57,10 @@ function readPage(input: ImportInput): { rows: unknown[] } | ImportProblem {
   }
   const rows = Array.isArray(json) ? json : (json as { value?: unknown })?.value;
   if (!Array.isArray(rows)) {
-    return { file: input.fileName, message: 'verwacht een TypedDataSet: een object met "value" (een lijst rijen)' };
+    return {
+      file: input.fileName,
+      message: 'verwacht een TypedDataSet: een object met "value" (een lijst rijen)',
+    };
   }
   return { rows };
 }
@@ -72,7 +75,11 @@ function readPage(input: ImportInput): { rows: unknown[] } | ImportProblem {
  * and `Nederland_20` under "geboren in Nederland"). The first keeps the stem; later ones keep
  * their full key, so nothing is silently merged or dropped.
  */
-export function parseOdataJson(input: OdataInput, lookup: AreaLookup, options: OdataOptions): ParsedImport {
+export function parseOdataJson(
+  input: OdataInput,
+  lookup: AreaLookup,
+  options: OdataOptions,
+): ParsedImport {
   const { tableId, indelingYear, municipalityCode } = options;
   const pages = Array.isArray(input.typedDataSet)
     ? (input.typedDataSet as readonly ImportInput[])
@@ -90,20 +97,43 @@ export function parseOdataJson(input: OdataInput, lookup: AreaLookup, options: O
   const otherDimensions = properties.filter(
     (p) => p !== geo && p !== time && p.type !== 'Topic' && p.type !== 'TopicGroup',
   );
-  if (!geo) problems.push({ file: metaFile, message: 'de tabel heeft geen regio-dimensie (GeoDetail): alleen tabellen per gebied kunnen worden geïmporteerd' });
+  if (!geo)
+    problems.push({
+      file: metaFile,
+      message:
+        'de tabel heeft geen regio-dimensie (GeoDetail): alleen tabellen per gebied kunnen worden geïmporteerd',
+    });
   for (const d of otherDimensions) {
-    problems.push({ file: metaFile, field: d.key, message: `dimensie "${d.title}" wordt niet ondersteund; importeer deze tabel als StatLine-CSV per categorie` });
+    problems.push({
+      file: metaFile,
+      field: d.key,
+      message: `dimensie "${d.title}" wordt niet ondersteund; importeer deze tabel als StatLine-CSV per categorie`,
+    });
   }
   if (!time && !options.period) {
-    problems.push({ file: metaFile, message: 'de tabel heeft geen periode-dimensie: geef de periode op (bijvoorbeeld 2024)' });
+    problems.push({
+      file: metaFile,
+      message: 'de tabel heeft geen periode-dimensie: geef de periode op (bijvoorbeeld 2024)',
+    });
   }
   if (!lookup.years().includes(indelingYear)) {
-    problems.push({ file: metaFile, message: `er zijn geen gebieden van indeling ${indelingYear} geladen: laad eerst de gebiedsindeling` });
+    problems.push({
+      file: metaFile,
+      message: `er zijn geen gebieden van indeling ${indelingYear} geladen: laad eerst de gebiedsindeling`,
+    });
   }
   if (problems.length > 0) fail(problems);
 
-  const topics = properties.filter((p) => p.type === 'Topic' && p.datatype !== null && NUMERIC_TYPES.has(p.datatype));
-  if (topics.length === 0) fail([{ file: metaFile, message: 'de DataProperties noemen geen getallen (Topics met een numeriek Datatype)' }]);
+  const topics = properties.filter(
+    (p) => p.type === 'Topic' && p.datatype !== null && NUMERIC_TYPES.has(p.datatype),
+  );
+  if (topics.length === 0)
+    fail([
+      {
+        file: metaFile,
+        message: 'de DataProperties noemen geen getallen (Topics met een numeriek Datatype)',
+      },
+    ]);
   const stemOf = new Map<string, string>();
   for (const t of topics) stemOf.set(t.key, [...stemOf.values()].includes(t.stem) ? t.key : t.stem);
 
@@ -129,7 +159,11 @@ export function parseOdataJson(input: OdataInput, lookup: AreaLookup, options: O
       const row = raw as Record<string, unknown>;
       const rawCode = row[geo!.key];
       if (typeof rawCode !== 'string' || rawCode.trim() === '') {
-        problems.push({ file: page.fileName, field: `${where}.${geo!.key}`, message: 'regiocode ontbreekt' });
+        problems.push({
+          file: page.fileName,
+          field: `${where}.${geo!.key}`,
+          message: 'regiocode ontbreekt',
+        });
         return;
       }
       const code = areaCode(rawCode);
@@ -139,7 +173,11 @@ export function parseOdataJson(input: OdataInput, lookup: AreaLookup, options: O
       if (time) {
         const rawPeriod = row[time.key];
         if (typeof rawPeriod !== 'string' || rawPeriod.trim() === '') {
-          problems.push({ file: page.fileName, field: `${where}.${time.key}`, message: 'periode ontbreekt' });
+          problems.push({
+            file: page.fileName,
+            field: `${where}.${time.key}`,
+            message: 'periode ontbreekt',
+          });
           return;
         }
         const rowPeriod = periodFromCbs(rawPeriod);
@@ -158,7 +196,11 @@ export function parseOdataJson(input: OdataInput, lookup: AreaLookup, options: O
       }
       const key = `${code}|${period}`;
       if (seen.has(key)) {
-        problems.push({ file: page.fileName, field: `${where}.${geo!.key}`, message: `${code} staat twee keer in de tabel voor periode ${period}` });
+        problems.push({
+          file: page.fileName,
+          field: `${where}.${geo!.key}`,
+          message: `${code} staat twee keer in de tabel voor periode ${period}`,
+        });
         return;
       }
       seen.add(key);
@@ -166,11 +208,19 @@ export function parseOdataJson(input: OdataInput, lookup: AreaLookup, options: O
       for (const topic of topics) {
         const value = row[topic.key];
         if (value === undefined) {
-          problems.push({ file: page.fileName, field: `${where}.${topic.key}`, message: 'veld ontbreekt in de rij' });
+          problems.push({
+            file: page.fileName,
+            field: `${where}.${topic.key}`,
+            message: 'veld ontbreekt in de rij',
+          });
           continue;
         }
         if (value !== null && (typeof value !== 'number' || !Number.isFinite(value))) {
-          problems.push({ file: page.fileName, field: `${where}.${topic.key}`, message: `geen getal: ${JSON.stringify(value)}` });
+          problems.push({
+            file: page.fileName,
+            field: `${where}.${topic.key}`,
+            message: `geen getal: ${JSON.stringify(value)}`,
+          });
           continue;
         }
         observations.push({
@@ -189,7 +239,9 @@ export function parseOdataJson(input: OdataInput, lookup: AreaLookup, options: O
   if (rowCount === 0 && problems.length === 0) {
     problems.push({
       file: pages[0]!.fileName,
-      message: municipalityCode ? `geen rijen voor ${municipalityCode} in de tabel` : 'de tabel bevat geen rijen',
+      message: municipalityCode
+        ? `geen rijen voor ${municipalityCode} in de tabel`
+        : 'de tabel bevat geen rijen',
     });
   }
   if (problems.length > 0) fail(problems);

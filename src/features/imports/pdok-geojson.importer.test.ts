@@ -8,7 +8,10 @@ import type { AreaLookup, ImportInput } from './import.types.ts';
 import { parsePdokGeojson, pdokStem } from './pdok-geojson.importer.ts';
 
 const dir = path.join(projectRoot, 'datasets', 'cbs-wijkenbuurten-2023');
-const read = (file: string): ImportInput => ({ bytes: fs.readFileSync(path.join(dir, file)), fileName: file });
+const read = (file: string): ImportInput => ({
+  bytes: fs.readFileSync(path.join(dir, file)),
+  fileName: file,
+});
 
 function lookupOf(codes: Iterable<string>, year = 2023): AreaLookup {
   const set = new Set(codes);
@@ -23,13 +26,20 @@ function fixture(features: unknown[]): ImportInput {
 }
 
 const square = (clockwise: boolean) => {
-  const ring = [[4.6, 51.8], [4.61, 51.8], [4.61, 51.81], [4.6, 51.81], [4.6, 51.8]];
+  const ring = [
+    [4.6, 51.8],
+    [4.61, 51.8],
+    [4.61, 51.81],
+    [4.6, 51.81],
+    [4.6, 51.8],
+  ];
   return { type: 'Polygon', coordinates: [clockwise ? ring.reverse() : ring] };
 };
 
 function signedArea(ring: number[][]): number {
   let sum = 0;
-  for (let i = 0; i < ring.length - 1; i++) sum += ring[i]![0]! * ring[i + 1]![1]! - ring[i + 1]![0]! * ring[i]![1]!;
+  for (let i = 0; i < ring.length - 1; i++)
+    sum += ring[i]![0]! * ring[i + 1]![1]! - ring[i + 1]![0]! * ring[i]![1]!;
   return sum;
 }
 
@@ -43,7 +53,10 @@ function validationProblems(fn: () => unknown) {
   try {
     fn();
   } catch (error) {
-    assert.ok(error instanceof ImportValidationError, `expected ImportValidationError, got ${String(error)}`);
+    assert.ok(
+      error instanceof ImportValidationError,
+      `expected ImportValidationError, got ${String(error)}`,
+    );
     return error.problems;
   }
   assert.fail('expected the import to be refused');
@@ -56,20 +69,24 @@ describe('parsePdokGeojson', () => {
       level: 'gemeente',
       municipalityCode: 'GM0505',
     });
-    assert.deepEqual(parsed.areas.map((a) => `${a.kind}:${a.code}:${a.name}:${a.parent_code ?? '-'}`), [
-      'land:NL00:Nederland:-',
-      'gemeente:GM0505:Dordrecht:NL00',
-    ]);
+    assert.deepEqual(
+      parsed.areas.map((a) => `${a.kind}:${a.code}:${a.name}:${a.parent_code ?? '-'}`),
+      ['land:NL00:Nederland:-', 'gemeente:GM0505:Dordrecht:NL00'],
+    );
     assert.equal(parsed.rowCount, 1);
     assert.equal(parsed.kind, 'pdok-geojson');
     assert.equal(parsed.options.municipalityCode, 'GM0505');
   });
 
   it('reads the 13 wijken with their CBS names under a known gemeente', () => {
-    const parsed = parsePdokGeojson(read('wijken_2023_dordrecht_dissolved.geojson'), lookupOf(['GM0505']), {
-      indelingYear: 2023,
-      level: 'wijk',
-    });
+    const parsed = parsePdokGeojson(
+      read('wijken_2023_dordrecht_dissolved.geojson'),
+      lookupOf(['GM0505']),
+      {
+        indelingYear: 2023,
+        level: 'wijk',
+      },
+    );
     const wijken = parsed.areas.filter((a) => a.kind === 'wijk');
     assert.equal(wijken.length, 13);
     assert.equal(wijken.find((w) => w.code === 'WK050508')?.name, 'Crabbehof/Zuidhoven');
@@ -79,10 +96,14 @@ describe('parsePdokGeojson', () => {
   });
 
   it('reads 133 buurten with suppressed values as geheim and KWB stems where they differ', () => {
-    const wijken = parsePdokGeojson(read('wijken_2023_dordrecht_dissolved.geojson'), lookupOf(['GM0505']), {
-      indelingYear: 2023,
-      level: 'wijk',
-    });
+    const wijken = parsePdokGeojson(
+      read('wijken_2023_dordrecht_dissolved.geojson'),
+      lookupOf(['GM0505']),
+      {
+        indelingYear: 2023,
+        level: 'wijk',
+      },
+    );
     const known = ['GM0505', ...wijken.areas.map((a) => a.code)];
     const parsed = parsePdokGeojson(read('buurten_2023_dordrecht.geojson'), lookupOf(known), {
       indelingYear: 2023,
@@ -100,44 +121,90 @@ describe('parsePdokGeojson', () => {
     const obs = (variable: string, code: string) =>
       parsed.observations.find((o) => o.variable === variable && o.area_code === code);
     assert.deepEqual(
-      { value: obs('AantalInwoners', 'BU05050300')?.value, status: obs('AantalInwoners', 'BU05050300')?.status },
+      {
+        value: obs('AantalInwoners', 'BU05050300')?.value,
+        status: obs('AantalInwoners', 'BU05050300')?.status,
+      },
       { value: 235, status: 'definitief' },
     );
     assert.deepEqual(
-      { value: obs('AantalInwoners', 'BU05059997')?.value, status: obs('AantalInwoners', 'BU05059997')?.status },
+      {
+        value: obs('AantalInwoners', 'BU05059997')?.value,
+        status: obs('AantalInwoners', 'BU05059997')?.status,
+      },
       { value: null, status: 'geheim' },
     );
     assert.equal(obs('HuishoudensTotaal', 'BU05050100')?.value, 480);
     assert.equal(obs('GemiddeldeHuishoudensgrootte', 'BU05050100')?.value, 1.7);
     assert.equal(obs('aantalHuishoudens', 'BU05050100'), undefined);
     assert.ok(parsed.observations.every((o) => o.period === '2023' && o.indeling_year === 2023));
-    assert.equal(parsed.variables.find((v) => v.stem === 'PercentagePersonen0Tot15Jaar')?.unit, '%');
+    assert.equal(
+      parsed.variables.find((v) => v.stem === 'PercentagePersonen0Tot15Jaar')?.unit,
+      '%',
+    );
 
     // The 24 Dordt West core buurten hold 28,740 inhabitants (SOURCES.md §3).
-    const csv = fs.readFileSync(path.join(projectRoot, 'datasets/dordt-west/dordt_west_buurten_2023.csv'), 'utf8');
-    const core = csv.split('\n').filter((l) => l.split(',')[5] === 'ja').map((l) => l.split(',')[0]!);
+    const csv = fs.readFileSync(
+      path.join(projectRoot, 'datasets/dordt-west/dordt_west_buurten_2023.csv'),
+      'utf8',
+    );
+    const core = csv
+      .split('\n')
+      .filter((l) => l.split(',')[5] === 'ja')
+      .map((l) => l.split(',')[0]!);
     assert.equal(core.length, 24);
     const total = core.reduce((s, code) => s + (obs('AantalInwoners', code)?.value ?? 0), 0);
     assert.equal(total, 28740);
   });
 
   it('stores outer rings clockwise and holes counter-clockwise, as d3-geo needs', () => {
-    const parsed = parsePdokGeojson(read('buurten_2023_dordrecht.geojson'), lookupOf(['GM0505', 'WK050501', 'WK050502', 'WK050503', 'WK050504', 'WK050505', 'WK050506', 'WK050507', 'WK050508', 'WK050509', 'WK050510', 'WK050511', 'WK050519', 'WK050598']), {
-      indelingYear: 2023,
-      level: 'buurt',
-    });
+    const parsed = parsePdokGeojson(
+      read('buurten_2023_dordrecht.geojson'),
+      lookupOf([
+        'GM0505',
+        'WK050501',
+        'WK050502',
+        'WK050503',
+        'WK050504',
+        'WK050505',
+        'WK050506',
+        'WK050507',
+        'WK050508',
+        'WK050509',
+        'WK050510',
+        'WK050511',
+        'WK050519',
+        'WK050598',
+      ]),
+      {
+        indelingYear: 2023,
+        level: 'buurt',
+      },
+    );
     let outer = 0;
     for (const area of parsed.areas) {
       if (!area.geometry) continue;
       const r = rings(area.geometry);
       outer += r.outer.length;
-      assert.ok(r.outer.every((ring) => signedArea(ring) < 0), `${area.code} outer ring not clockwise`);
-      assert.ok(r.holes.every((ring) => signedArea(ring) > 0), `${area.code} hole not counter-clockwise`);
+      assert.ok(
+        r.outer.every((ring) => signedArea(ring) < 0),
+        `${area.code} outer ring not clockwise`,
+      );
+      assert.ok(
+        r.holes.every((ring) => signedArea(ring) > 0),
+        `${area.code} hole not counter-clockwise`,
+      );
     }
     assert.ok(outer >= 133);
 
     const fromCcw = parsePdokGeojson(
-      fixture([{ type: 'Feature', properties: { gemeentecode: 'GM0999', gemeentenaam: 'Fixturegem' }, geometry: square(false) }]),
+      fixture([
+        {
+          type: 'Feature',
+          properties: { gemeentecode: 'GM0999', gemeentenaam: 'Fixturegem' },
+          geometry: square(false),
+        },
+      ]),
       lookupOf([]),
       { indelingYear: 2023, level: 'gemeente' },
     );
@@ -151,7 +218,13 @@ describe('parsePdokGeojson', () => {
         fixture([
           {
             type: 'Feature',
-            properties: { buurtcode: 'BU09990101', buurtnaam: 'Fixturebuurt', wijkcode: 'WK099901', gemeentecode: 'GM0999', water: 'NEE' },
+            properties: {
+              buurtcode: 'BU09990101',
+              buurtnaam: 'Fixturebuurt',
+              wijkcode: 'WK099901',
+              gemeentecode: 'GM0999',
+              water: 'NEE',
+            },
             geometry: square(true),
           },
         ]),
@@ -168,8 +241,16 @@ describe('parsePdokGeojson', () => {
     const problems = validationProblems(() =>
       parsePdokGeojson(
         fixture([
-          { type: 'Feature', properties: { gemeentecode: 'GM0998', gemeentenaam: 'A', aantalInwoners: 'veel' }, geometry: square(true) },
-          { type: 'Feature', properties: { gemeentecode: 'GM0999', gemeentenaam: 'B' }, geometry: { type: 'Point', coordinates: [4, 51] } },
+          {
+            type: 'Feature',
+            properties: { gemeentecode: 'GM0998', gemeentenaam: 'A', aantalInwoners: 'veel' },
+            geometry: square(true),
+          },
+          {
+            type: 'Feature',
+            properties: { gemeentecode: 'GM0999', gemeentenaam: 'B' },
+            geometry: { type: 'Point', coordinates: [4, 51] },
+          },
         ]),
         lookupOf([]),
         { indelingYear: 2023, level: 'gemeente' },
@@ -183,10 +264,14 @@ describe('parsePdokGeojson', () => {
 
   it('refuses a file that is not GeoJSON', () => {
     const problems = validationProblems(() =>
-      parsePdokGeojson({ bytes: Buffer.from('{"type":"Feature"'), fileName: 'kapot-fixture.geojson' }, lookupOf([]), {
-        indelingYear: 2023,
-        level: 'buurt',
-      }),
+      parsePdokGeojson(
+        { bytes: Buffer.from('{"type":"Feature"'), fileName: 'kapot-fixture.geojson' },
+        lookupOf([]),
+        {
+          indelingYear: 2023,
+          level: 'buurt',
+        },
+      ),
     );
     assert.equal(problems[0]?.file, 'kapot-fixture.geojson');
     assert.match(problems[0]!.message, /JSON/);

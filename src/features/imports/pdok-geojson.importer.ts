@@ -160,7 +160,8 @@ function normaliseGeometry(raw: unknown): Geometry | string {
   if (!raw || typeof raw !== 'object') return 'geometrie ontbreekt';
   const { type, coordinates } = raw as { type?: unknown; coordinates?: unknown };
   if (type === 'Polygon') {
-    if (!isPolygon(coordinates)) return 'ongeldige Polygon: elke ring moet gesloten zijn en minstens 4 punten hebben';
+    if (!isPolygon(coordinates))
+      return 'ongeldige Polygon: elke ring moet gesloten zijn en minstens 4 punten hebben';
     return { type, coordinates: rewindPolygon(coordinates) };
   }
   if (type === 'MultiPolygon') {
@@ -175,7 +176,12 @@ function normaliseGeometry(raw: unknown): Geometry | string {
 /** PDOK gives numbers as strings, sometimes as numbers; `-99999999` means suppressed. */
 function readValue(raw: unknown): { value: number | null; ok: boolean } {
   if (raw === null || raw === undefined || raw === '') return { value: null, ok: true };
-  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^-?\d+(\.\d+)?$/.test(raw.trim()) ? Number(raw) : NaN;
+  const n =
+    typeof raw === 'number'
+      ? raw
+      : typeof raw === 'string' && /^-?\d+(\.\d+)?$/.test(raw.trim())
+        ? Number(raw)
+        : NaN;
   if (!Number.isFinite(n)) return { value: null, ok: false };
   return { value: n === SECRET ? null : n, ok: true };
 }
@@ -188,7 +194,11 @@ function text(props: Record<string, unknown>, ...keys: string[]): string | undef
   return undefined;
 }
 
-const LEVEL_LABEL: Record<PdokLevel, string> = { buurt: 'buurten', wijk: 'wijken', gemeente: 'gemeenten' };
+const LEVEL_LABEL: Record<PdokLevel, string> = {
+  buurt: 'buurten',
+  wijk: 'wijken',
+  gemeente: 'gemeenten',
+};
 
 /**
  * Reads a PDOK wijk- en buurtkaart layer (or the Bestuurlijke Gebieden gemeente layer). Unlike the
@@ -196,7 +206,11 @@ const LEVEL_LABEL: Record<PdokLevel, string> = { buurt: 'buurten', wijk: 'wijken
  * a wijk's gemeente must be known, from the lookup or from this file. NL00 is created for the
  * indeling year with every layer, so the country is always there as the root.
  */
-export function parsePdokGeojson(input: ImportInput, lookup: AreaLookup, options: PdokOptions): ParsedImport {
+export function parsePdokGeojson(
+  input: ImportInput,
+  lookup: AreaLookup,
+  options: PdokOptions,
+): ParsedImport {
   const file = input.fileName;
   const { indelingYear, level, municipalityCode } = options;
   const fail = (problems: ImportProblem[]): never => {
@@ -225,7 +239,10 @@ export function parsePdokGeojson(input: ImportInput, lookup: AreaLookup, options
 
   features.forEach((feature: unknown, index) => {
     const where = `features[${index}]`;
-    const props = ((feature as { properties?: unknown })?.properties ?? {}) as Record<string, unknown>;
+    const props = ((feature as { properties?: unknown })?.properties ?? {}) as Record<
+      string,
+      unknown
+    >;
     const code =
       level === 'buurt'
         ? text(props, 'buurtcode')
@@ -236,13 +253,22 @@ export function parsePdokGeojson(input: ImportInput, lookup: AreaLookup, options
     if (municipalityCode && gemeente !== municipalityCode) return;
     rowCount++;
 
-    const codeField = level === 'buurt' ? 'buurtcode' : level === 'wijk' ? 'wijkcode' : 'gemeentecode';
+    const codeField =
+      level === 'buurt' ? 'buurtcode' : level === 'wijk' ? 'wijkcode' : 'gemeentecode';
     if (!code || !CODE_PATTERN[level].test(code)) {
-      problems.push({ file, field: `${where}.properties.${codeField}`, message: `geen geldige ${level}code: "${code ?? ''}"` });
+      problems.push({
+        file,
+        field: `${where}.properties.${codeField}`,
+        message: `geen geldige ${level}code: "${code ?? ''}"`,
+      });
       return;
     }
     if (seen.has(code)) {
-      problems.push({ file, field: `${where}.properties.${codeField}`, message: `${code} staat meer dan één keer in het bestand` });
+      problems.push({
+        file,
+        field: `${where}.properties.${codeField}`,
+        message: `${code} staat meer dan één keer in het bestand`,
+      });
       return;
     }
     seen.add(code);
@@ -262,7 +288,11 @@ export function parsePdokGeojson(input: ImportInput, lookup: AreaLookup, options
     let parent: string | null = 'NL00';
     if (level !== 'gemeente') {
       if (!gemeente || !CODE_PATTERN.gemeente.test(gemeente)) {
-        problems.push({ file, field: `${where}.properties.gemeentecode`, message: `geen geldige gemeentecode bij ${code}` });
+        problems.push({
+          file,
+          field: `${where}.properties.gemeentecode`,
+          message: `geen geldige gemeentecode bij ${code}`,
+        });
         return;
       }
       parent = gemeente;
@@ -302,11 +332,19 @@ export function parsePdokGeojson(input: ImportInput, lookup: AreaLookup, options
     const jaar = text(props, 'jaar');
     if (jaar !== undefined) {
       if (!/^\d{4}$/.test(jaar)) {
-        problems.push({ file, field: `${where}.properties.jaar`, message: `ongeldig jaar "${jaar}"` });
+        problems.push({
+          file,
+          field: `${where}.properties.jaar`,
+          message: `ongeldig jaar "${jaar}"`,
+        });
         return;
       }
       if (period !== undefined && period !== jaar) {
-        problems.push({ file, field: `${where}.properties.jaar`, message: `jaar ${jaar} wijkt af van eerder jaar ${period} in hetzelfde bestand` });
+        problems.push({
+          file,
+          field: `${where}.properties.jaar`,
+          message: `jaar ${jaar} wijkt af van eerder jaar ${period} in hetzelfde bestand`,
+        });
         return;
       }
       period = jaar;
@@ -328,7 +366,11 @@ export function parsePdokGeojson(input: ImportInput, lookup: AreaLookup, options
       if (NON_MEASURES.has(attribute)) continue;
       const { value, ok } = readValue(raw);
       if (!ok) {
-        problems.push({ file, field: `${where}.properties.${attribute}`, message: `geen getal: "${String(raw)}"` });
+        problems.push({
+          file,
+          field: `${where}.properties.${attribute}`,
+          message: `geen getal: "${String(raw)}"`,
+        });
         continue;
       }
       const stem = pdokStem(attribute);

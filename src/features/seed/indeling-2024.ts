@@ -29,7 +29,10 @@ export async function identityIndeling2024(
 ): Promise<{ parsed: ParsedImport; crosswalk: AreaCrosswalk[] }> {
   const file = KWB_2024_NAMES_FILE;
   const bytes = fs.readFileSync(path.join(datasetsDir, file));
-  const rows = parse(bytes, { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
+  const rows = parse(bytes, { columns: true, bom: true, skip_empty_lines: true }) as Record<
+    string,
+    string
+  >[];
   const names2024 = new Map<string, { name: string; line: number }>();
   rows.forEach((r, i) => {
     const code = r.gwb_code_added ?? '';
@@ -38,7 +41,11 @@ export async function identityIndeling2024(
   });
 
   const from = [
-    ...(await listAreasWithGeometry(db, { indelingYear: 2023, municipalityCode, kind: 'gemeente' })),
+    ...(await listAreasWithGeometry(db, {
+      indelingYear: 2023,
+      municipalityCode,
+      kind: 'gemeente',
+    })),
     ...(await listAreasWithGeometry(db, { indelingYear: 2023, municipalityCode, kind: 'wijk' })),
     ...(await listAreasWithGeometry(db, { indelingYear: 2023, municipalityCode, kind: 'buurt' })),
   ];
@@ -55,15 +62,31 @@ export async function identityIndeling2024(
       });
     }
   }
-  const residential2023 = from.filter((a) => a.kind !== 'buurt' || a.is_water === 0).map((a) => a.code);
+  const residential2023 = from
+    .filter((a) => a.kind !== 'buurt' || a.is_water === 0)
+    .map((a) => a.code);
   for (const code of residential2023) {
-    if (!names2024.has(code)) problems.push({ file, message: `${code} uit indeling 2023 ontbreekt in KWB 2024` });
+    if (!names2024.has(code))
+      problems.push({ file, message: `${code} uit indeling 2023 ontbreekt in KWB 2024` });
   }
-  if (kept.length === 0) problems.push({ file, message: `geen gebieden van ${municipalityCode} in indeling 2023: laad eerst de wijk- en buurtkaart` });
+  if (kept.length === 0)
+    problems.push({
+      file,
+      message: `geen gebieden van ${municipalityCode} in indeling 2023: laad eerst de wijk- en buurtkaart`,
+    });
   if (problems.length > 0) throw new ImportValidationError(problems.slice(0, 50));
 
   const areas: NewArea[] = [
-    { indeling_year: 2024, code: 'NL00', kind: 'land', name: 'Nederland', parent_code: null, municipality_code: null, geometry: null, is_water: 0 },
+    {
+      indeling_year: 2024,
+      code: 'NL00',
+      kind: 'land',
+      name: 'Nederland',
+      parent_code: null,
+      municipality_code: null,
+      geometry: null,
+      is_water: 0,
+    },
     ...kept.map((a): NewArea => ({ ...a, indeling_year: 2024 })),
   ];
   const crosswalk: AreaCrosswalk[] = kept.map((a) => ({
@@ -97,7 +120,12 @@ export async function identityIndeling2024(
 
 /** Stores the crosswalk rows not yet there; returns how many were new. */
 export async function storeCrosswalk(db: Kysely<Database>, rows: AreaCrosswalk[]): Promise<number> {
-  const existing = await listCrosswalk(db, 2023, 2024, rows.map((r) => r.from_code));
+  const existing = await listCrosswalk(
+    db,
+    2023,
+    2024,
+    rows.map((r) => r.from_code),
+  );
   const have = new Set(existing.map((r) => `${r.from_code}|${r.to_code}`));
   const fresh = rows.filter((r) => !have.has(`${r.from_code}|${r.to_code}`));
   await insertCrosswalk(db, fresh);

@@ -23,7 +23,10 @@ describeEachDialect('seedShippedData', (getDb) => {
     const dordtWest = await getFocusArea(db, 'dordt-west');
     const members = dordtWest.members.filter((m) => m.status === 'lid').map((m) => m.buurt_code);
     assert.equal(members.length, 24);
-    assert.ok(dordtWest.members.every((m) => m.name !== null), 'every member has a 2023 buurt name');
+    assert.ok(
+      dordtWest.members.every((m) => m.name !== null),
+      'every member has a 2023 buurt name',
+    );
     const inwoners = await findObservations(db, {
       variables: ['AantalInwoners'],
       indelingYear: dordtWest.version!.indeling_year,
@@ -41,9 +44,18 @@ describeEachDialect('seedShippedData', (getDb) => {
     assert.equal(buurten2024.length, 132);
     assert.equal((await listAreas(db, { indelingYear: 2024, kind: 'wijk' })).length, 13);
     assert.equal((await listAreas(db, { indelingYear: 2024, kind: 'land' }))[0]?.code, 'NL00');
-    const links = await listCrosswalk(db, 2023, 2024, buurten2024.map((b) => b.code));
+    const links = await listCrosswalk(
+      db,
+      2023,
+      2024,
+      buurten2024.map((b) => b.code),
+    );
     assert.equal(links.length, 132);
-    assert.ok(links.every((l) => l.from_code === l.to_code && Number(l.weight) === 1 && /SOURCES\.md/.test(l.note)));
+    assert.ok(
+      links.every(
+        (l) => l.from_code === l.to_code && Number(l.weight) === 1 && /SOURCES\.md/.test(l.note),
+      ),
+    );
 
     // 47018NED 2023 on indeling 2024: the 132 buurten sum to 6,475 crimes (SOURCES.md §7).
     const crimes = await findObservations(db, {
@@ -52,10 +64,18 @@ describeEachDialect('seedShippedData', (getDb) => {
       areaCodes: buurten2024.map((b) => b.code),
       periods: ['2023'],
     });
-    assert.equal(crimes.reduce((s, o) => s + Number(o.value ?? 0), 0), 6475);
+    assert.equal(
+      crimes.reduce((s, o) => s + Number(o.value ?? 0), 0),
+      6475,
+    );
 
     // KWB 2024 figures land on the 2024 areas: the gemeente total from two downloads agrees.
-    const gm = await findObservations(db, { variables: ['AantalInwoners'], indelingYear: 2024, areaCodes: ['GM0505'], periods: ['2024'] });
+    const gm = await findObservations(db, {
+      variables: ['AantalInwoners'],
+      indelingYear: 2024,
+      areaCodes: ['GM0505'],
+      periods: ['2024'],
+    });
     assert.equal(Number(gm[0]?.value), 122070);
   });
 
@@ -75,7 +95,10 @@ describeEachDialect('seedShippedData', (getDb) => {
     try {
       fs.cpSync(datasetsDir, dir, { recursive: true });
       const file = path.join(dir, 'cbs-kwb-multi/kwb-2024-dordrecht.csv');
-      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('Nieuwe Haven en omgeving', 'Andere buurt (fixture)'));
+      fs.writeFileSync(
+        file,
+        fs.readFileSync(file, 'utf8').replace('Nieuwe Haven en omgeving', 'Andere buurt (fixture)'),
+      );
       await assert.rejects(seedShippedData(db, dir, { importedBy: 'test' }), /BU05050100/);
       assert.equal((await listAreas(db, { indelingYear: 2024 })).length, 0);
     } finally {

@@ -28,7 +28,10 @@ const KWB_PROPERTIES = 'cbs-kwb-2024/85984NED_DataProperties.json';
  * dataset keeps the shipped file's name and hash, and the rewrite is part of its options.
  */
 function keyedKwbAsStatline(input: ImportInput): ImportInput {
-  const lines = input.bytes.toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+  const lines = input.bytes
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/);
   const header = (lines[0] ?? '').split(',');
   const drop = new Set(['naam', 'soort'].map((c) => header.indexOf(c)).filter((i) => i >= 0));
   const rewritten = lines
@@ -74,14 +77,20 @@ export async function seedShippedData(
   const pdok = (relative: string, level: 'gemeente' | 'wijk' | 'buurt'): Step => ({
     label: relative,
     parse: (lookup) =>
-      parsePdokGeojson(read(relative), lookup, { indelingYear: 2023, level, municipalityCode: DORDRECHT }),
+      parsePdokGeojson(read(relative), lookup, {
+        indelingYear: 2023,
+        level,
+        municipalityCode: DORDRECHT,
+      }),
   });
   await run(pdok('cbs-wijkenbuurten-2023/gemeenten_drechtsteden.geojson', 'gemeente'));
   await run(pdok('cbs-wijkenbuurten-2023/wijken_2023_dordrecht_dissolved.geojson', 'wijk'));
   await run(pdok('cbs-wijkenbuurten-2023/buurten_2023_dordrecht.geojson', 'buurt'));
 
   const focus = await seedFocusAreas(db, datasetsDir, { createdBy: ctx.importedBy });
-  (focus.versionAdded ? report.imported : report.unchanged).push(`${NPLV_FILE} + ${DORDT_WEST_FILE}`);
+  (focus.versionAdded ? report.imported : report.unchanged).push(
+    `${NPLV_FILE} + ${DORDT_WEST_FILE}`,
+  );
 
   // CBS kept Dordrecht's codes and borders from 2023 to 2024 (SOURCES.md §7); 2024 files need
   // their own area rows, since areas of different indeling years are never joined on code alone.
@@ -126,14 +135,20 @@ export async function seedShippedData(
       return {
         ...parsed,
         fileHash: sha256(original.bytes),
-        options: { ...parsed.options, herschreven: 'code→gwb_code_added; naam en soort weggelaten' },
+        options: {
+          ...parsed.options,
+          herschreven: 'code→gwb_code_added; naam en soort weggelaten',
+        },
       };
     },
   });
 
   // 47018NED's region dimension is "Wijken en buurten (indeling 2024)" (SOURCES.md §9).
   const politie = 'cbs-kwb-multi/politie-47018ned-2023-dordrecht.csv';
-  await run({ label: politie, parse: (lookup) => parsePolitie47018Csv(read(politie), lookup, { indelingYear: 2024 }) });
+  await run({
+    label: politie,
+    parse: (lookup) => parsePolitie47018Csv(read(politie), lookup, { indelingYear: 2024 }),
+  });
 
   return report;
 }
