@@ -9,7 +9,10 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { findChromium } from '../test/helpers/chromium-path.ts';
-import { startThrowawayPostgres, type RunningPostgres } from '../test/helpers/throwaway-postgres.ts';
+import {
+  startThrowawayPostgres,
+  type RunningPostgres,
+} from '../test/helpers/throwaway-postgres.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const inCi = process.env.CI === 'true' || process.env.CI === '1';

@@ -39,7 +39,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sessionSecret: deps.sessionSecret ?? process.env.SESSION_SECRET,
     insecureDevSecret: deps.insecureDevSecret,
   });
-  if (session.ephemeral) app.log.warn('SESSION_SECRET ontbreekt: tijdelijk geheim, alleen voor lokaal gebruik');
+  if (session.ephemeral)
+    app.log.warn('SESSION_SECRET ontbreekt: tijdelijk geheim, alleen voor lokaal gebruik');
   await app.register(sessionPlugin, { db: deps.services.db, secret: session.secret });
   await app.register(authorizationPlugin, { db: deps.services.db });
   await app.register(csrfPlugin);

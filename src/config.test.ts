@@ -9,9 +9,15 @@ it('defaults to a SQLite file under ./data/', () => {
 });
 
 it('reads sqlite:PATH relative to the project and postgres:// as is', () => {
-  assert.deepEqual(parseDatabaseUrl('sqlite:tmp/x.db', '/srv/wk'), { kind: 'sqlite', file: '/srv/wk/tmp/x.db' });
+  assert.deepEqual(parseDatabaseUrl('sqlite:tmp/x.db', '/srv/wk'), {
+    kind: 'sqlite',
+    file: '/srv/wk/tmp/x.db',
+  });
   assert.deepEqual(parseDatabaseUrl('sqlite::memory:'), { kind: 'sqlite', file: ':memory:' });
-  assert.deepEqual(parseDatabaseUrl('postgres://u@h/db'), { kind: 'postgres', url: 'postgres://u@h/db' });
+  assert.deepEqual(parseDatabaseUrl('postgres://u@h/db'), {
+    kind: 'postgres',
+    url: 'postgres://u@h/db',
+  });
 });
 
 it('refuses an unknown database scheme with a Dutch message', () => {

@@ -2,9 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 
 /** Where the database lives: the embedded SQLite file by default, PostgreSQL when asked. */
-export type DatabaseConfig =
-  | { kind: 'sqlite'; file: string }
-  | { kind: 'postgres'; url: string };
+export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
 export interface AppConfig {
   port: number;

@@ -25,13 +25,22 @@ const TITLES: Record<number, string> = {
 };
 
 function wantsJson(request: FastifyRequest): boolean {
-  return request.url.startsWith('/api/') || (request.headers.accept ?? '').startsWith('application/json');
+  return (
+    request.url.startsWith('/api/') || (request.headers.accept ?? '').startsWith('application/json')
+  );
 }
 
-function send(request: FastifyRequest, reply: FastifyReply, status: number, message: string, code: string) {
+function send(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  message: string,
+  code: string,
+) {
   const title = TITLES[status] ?? TITLES[500]!;
   reply.status(status);
-  if (wantsJson(request)) return reply.send({ fout: { code, status, titel: title, melding: message } });
+  if (wantsJson(request))
+    return reply.send({ fout: { code, status, titel: title, melding: message } });
   const nonce = reply.cspNonce?.script ?? '';
   return reply
     .type('text/html; charset=utf-8')
@@ -57,10 +66,22 @@ export const errorPages = fp(async (app: FastifyInstance) => {
       return send(request, reply, 400, `Ongeldige invoer: ${fe.message}`, 'BAD_REQUEST');
     }
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
-      return send(request, reply, fe.statusCode, TITLES[fe.statusCode] ?? 'Ongeldig verzoek', fe.code ?? 'CLIENT_ERROR');
+      return send(
+        request,
+        reply,
+        fe.statusCode,
+        TITLES[fe.statusCode] ?? 'Ongeldig verzoek',
+        fe.code ?? 'CLIENT_ERROR',
+      );
     }
     request.log.error({ err: error }, 'unhandled error');
-    return send(request, reply, 500, 'Probeer het later opnieuw. De fout is vastgelegd.', 'INTERNAL');
+    return send(
+      request,
+      reply,
+      500,
+      'Probeer het later opnieuw. De fout is vastgelegd.',
+      'INTERNAL',
+    );
   });
   app.setNotFoundHandler((request, reply) =>
     send(request, reply, 404, 'Controleer het adres, of ga naar de startpagina.', 'NOT_FOUND'),

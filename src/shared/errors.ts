@@ -3,12 +3,7 @@
  * to exit codes in the CLI. Messages are Dutch because users read them.
  */
 export type ErrorCode =
-  | 'NOT_FOUND'
-  | 'BAD_REQUEST'
-  | 'IMPORT_INVALID'
-  | 'CONFLICT'
-  | 'FORBIDDEN'
-  | 'UNAUTHENTICATED';
+  'NOT_FOUND' | 'BAD_REQUEST' | 'IMPORT_INVALID' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED';
 
 export class AppError extends Error {
   constructor(

@@ -1,6 +1,11 @@
 import { Layout } from './layout.tsx';
 
-export function ErrorPage(props: { nonce: string; status: number; title: string; message: string }) {
+export function ErrorPage(props: {
+  nonce: string;
+  status: number;
+  title: string;
+  message: string;
+}) {
   return (
     <Layout title={props.title} nonce={props.nonce}>
       <h1 class="utrecht-heading-1">{props.title}</h1>

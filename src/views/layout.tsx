@@ -78,7 +78,11 @@ export function Layout({ title, nonce, children, scripts = [], breadcrumbs = [] 
               <a class="utrecht-link" href="https://creativecommons.org/licenses/by/4.0/deed.nl">
                 CC BY 4.0
               </a>
-              . Zie <a class="utrecht-link" href="/bronnen">alle bronnen</a>.
+              . Zie{' '}
+              <a class="utrecht-link" href="/bronnen">
+                alle bronnen
+              </a>
+              .
             </p>
           </div>
         </footer>

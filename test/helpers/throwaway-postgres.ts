@@ -15,7 +15,9 @@ export interface RunningPostgres {
 function findBinDir(): string {
   const fromPath = (process.env.PATH ?? '')
     .split(':')
-    .find((dir) => fs.existsSync(path.join(dir, 'initdb')) && fs.existsSync(path.join(dir, 'pg_ctl')));
+    .find(
+      (dir) => fs.existsSync(path.join(dir, 'initdb')) && fs.existsSync(path.join(dir, 'pg_ctl')),
+    );
   if (fromPath) return fromPath;
   const base = '/usr/lib/postgresql';
   if (fs.existsSync(base)) {
@@ -68,15 +70,37 @@ export async function startThrowawayPostgres(): Promise<RunningPostgres> {
   if (isRoot) execFileSync('chown', ['postgres', dir]);
 
   const [initCmd, initArgs] = asUser(path.join(bin, 'initdb'), [
-    '-D', dataDir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-locale', '--no-sync',
+    '-D',
+    dataDir,
+    '-U',
+    'postgres',
+    '-A',
+    'trust',
+    '-E',
+    'UTF8',
+    '--no-locale',
+    '--no-sync',
   ]);
   execFileSync(initCmd, initArgs, { stdio: 'pipe' });
 
   const port = await freePort();
   const [cmd, args] = asUser(path.join(bin, 'postgres'), [
-    '-D', dataDir, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1',
-    '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off',
-    '-c', 'max_connections=200',
+    '-D',
+    dataDir,
+    '-p',
+    String(port),
+    '-k',
+    dir,
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'fsync=off',
+    '-c',
+    'synchronous_commit=off',
+    '-c',
+    'full_page_writes=off',
+    '-c',
+    'max_connections=200',
   ]);
   const server = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
@@ -87,7 +111,8 @@ export async function startThrowawayPostgres(): Promise<RunningPostgres> {
   for (;;) {
     if (server.exitCode !== null) throw new Error(`postgres stopte meteen: ${log.slice(-500)}`);
     if (await accepts(url)) break;
-    if (Date.now() > deadline) throw new Error(`postgres startte niet binnen 20 s: ${log.slice(-500)}`);
+    if (Date.now() > deadline)
+      throw new Error(`postgres startte niet binnen 20 s: ${log.slice(-500)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
   const version = execFileSync(path.join(bin, 'postgres'), ['--version']).toString().trim();

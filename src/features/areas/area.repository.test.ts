@@ -1,14 +1,38 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { describeEachDialect } from '../../../test/helpers/db.ts';
-import { findArea, insertCrosswalk, listAreas, listCrosswalk, upsertAreas } from './area.repository.ts';
+import {
+  findArea,
+  insertCrosswalk,
+  listAreas,
+  listCrosswalk,
+  upsertAreas,
+} from './area.repository.ts';
 
 describeEachDialect('area repository', (getDb) => {
   it('keys areas by code and indeling year, so a reused code keeps both meanings', async () => {
     const { db } = getDb();
     await upsertAreas(db, [
-      { indeling_year: 2023, code: 'BU09990001', kind: 'buurt', name: 'Oud (fixture)', parent_code: 'WK099900', municipality_code: 'GM0999', geometry: null, is_water: 0 },
-      { indeling_year: 2024, code: 'BU09990001', kind: 'buurt', name: 'Nieuw (fixture)', parent_code: 'WK099900', municipality_code: 'GM0999', geometry: null, is_water: 0 },
+      {
+        indeling_year: 2023,
+        code: 'BU09990001',
+        kind: 'buurt',
+        name: 'Oud (fixture)',
+        parent_code: 'WK099900',
+        municipality_code: 'GM0999',
+        geometry: null,
+        is_water: 0,
+      },
+      {
+        indeling_year: 2024,
+        code: 'BU09990001',
+        kind: 'buurt',
+        name: 'Nieuw (fixture)',
+        parent_code: 'WK099900',
+        municipality_code: 'GM0999',
+        geometry: null,
+        is_water: 0,
+      },
     ]);
     assert.equal((await findArea(db, 2023, 'BU09990001'))?.name, 'Oud (fixture)');
     assert.equal((await findArea(db, 2024, 'BU09990001'))?.name, 'Nieuw (fixture)');
@@ -17,7 +41,16 @@ describeEachDialect('area repository', (getDb) => {
 
   it('updates an area in place on a second upsert', async () => {
     const { db } = getDb();
-    const area = { indeling_year: 2023, code: 'WK099900', kind: 'wijk' as const, name: 'A', parent_code: 'GM0999', municipality_code: 'GM0999', geometry: null, is_water: 0 };
+    const area = {
+      indeling_year: 2023,
+      code: 'WK099900',
+      kind: 'wijk' as const,
+      name: 'A',
+      parent_code: 'GM0999',
+      municipality_code: 'GM0999',
+      geometry: null,
+      is_water: 0,
+    };
     await upsertAreas(db, [area]);
     await upsertAreas(db, [{ ...area, name: 'B', is_water: 1 }]);
     const found = await findArea(db, 2023, 'WK099900');
@@ -27,7 +60,14 @@ describeEachDialect('area repository', (getDb) => {
 
   it('stores a crosswalk between indeling years and ignores a repeat', async () => {
     const { db } = getDb();
-    const row = { from_year: 2023, from_code: 'BU09990001', to_year: 2024, to_code: 'BU09990001', weight: 1, note: 'ongewijzigd' };
+    const row = {
+      from_year: 2023,
+      from_code: 'BU09990001',
+      to_year: 2024,
+      to_code: 'BU09990001',
+      weight: 1,
+      note: 'ongewijzigd',
+    };
     await insertCrosswalk(db, [row]);
     await insertCrosswalk(db, [row]);
     const rows = await listCrosswalk(db, 2023, 2024, ['BU09990001']);

@@ -32,12 +32,24 @@ export async function listAreas(
 ): Promise<Omit<Area, 'geometry'>[]> {
   let q = db
     .selectFrom('areas')
-    .select(['indeling_year', 'code', 'kind', 'name', 'parent_code', 'municipality_code', 'is_water'])
+    .select([
+      'indeling_year',
+      'code',
+      'kind',
+      'name',
+      'parent_code',
+      'municipality_code',
+      'is_water',
+    ])
     .where('indeling_year', '=', filter.indelingYear);
   if (filter.municipalityCode) q = q.where('municipality_code', '=', filter.municipalityCode);
   if (filter.kind) q = q.where('kind', '=', filter.kind);
   const rows = await q.orderBy('code').execute();
-  return rows.map((r) => ({ ...r, is_water: Number(r.is_water), indeling_year: Number(r.indeling_year) }));
+  return rows.map((r) => ({
+    ...r,
+    is_water: Number(r.is_water),
+    indeling_year: Number(r.indeling_year),
+  }));
 }
 
 export async function listAreasWithGeometry(
@@ -52,21 +64,36 @@ export async function listAreasWithGeometry(
     .where('kind', '=', filter.kind)
     .orderBy('code')
     .execute();
-  return rows.map((r) => ({ ...r, is_water: Number(r.is_water), indeling_year: Number(r.indeling_year) }));
+  return rows.map((r) => ({
+    ...r,
+    is_water: Number(r.is_water),
+    indeling_year: Number(r.indeling_year),
+  }));
 }
 
-export async function findArea(db: Q, indelingYear: number, code: string): Promise<Area | undefined> {
+export async function findArea(
+  db: Q,
+  indelingYear: number,
+  code: string,
+): Promise<Area | undefined> {
   const row = await db
     .selectFrom('areas')
     .selectAll()
     .where('indeling_year', '=', indelingYear)
     .where('code', '=', code)
     .executeTakeFirst();
-  return row ? { ...row, is_water: Number(row.is_water), indeling_year: Number(row.indeling_year) } : undefined;
+  return row
+    ? { ...row, is_water: Number(row.is_water), indeling_year: Number(row.indeling_year) }
+    : undefined;
 }
 
 export async function listIndelingYears(db: Q): Promise<number[]> {
-  const rows = await db.selectFrom('areas').select('indeling_year').distinct().orderBy('indeling_year').execute();
+  const rows = await db
+    .selectFrom('areas')
+    .select('indeling_year')
+    .distinct()
+    .orderBy('indeling_year')
+    .execute();
   return rows.map((r) => Number(r.indeling_year));
 }
 

@@ -10,7 +10,12 @@ import type {
 type Q = Kysely<Database>;
 
 export async function listFocusAreas(db: Q): Promise<FocusArea[]> {
-  return db.selectFrom('focus_areas').selectAll().orderBy('municipality_name').orderBy('name').execute();
+  return db
+    .selectFrom('focus_areas')
+    .selectAll()
+    .orderBy('municipality_name')
+    .orderBy('name')
+    .execute();
 }
 
 export async function findFocusArea(db: Q, slug: string): Promise<FocusArea | undefined> {
@@ -34,11 +39,17 @@ export async function upsertFocusArea(db: Q, area: FocusArea): Promise<void> {
 }
 
 /** Newest version, or the one asked for. */
-export async function findVersion(db: Q, slug: string, version?: number): Promise<FocusAreaVersion | undefined> {
+export async function findVersion(
+  db: Q,
+  slug: string,
+  version?: number,
+): Promise<FocusAreaVersion | undefined> {
   let q = db.selectFrom('focus_area_versions').selectAll().where('focus_area_slug', '=', slug);
   q = version === undefined ? q.orderBy('version', 'desc') : q.where('version', '=', version);
   const row = await q.executeTakeFirst();
-  return row ? { ...row, version: Number(row.version), indeling_year: Number(row.indeling_year) } : undefined;
+  return row
+    ? { ...row, version: Number(row.version), indeling_year: Number(row.indeling_year) }
+    : undefined;
 }
 
 export async function listVersions(db: Q, slug: string): Promise<FocusAreaVersion[]> {
@@ -48,10 +59,18 @@ export async function listVersions(db: Q, slug: string): Promise<FocusAreaVersio
     .where('focus_area_slug', '=', slug)
     .orderBy('version')
     .execute();
-  return rows.map((r) => ({ ...r, version: Number(r.version), indeling_year: Number(r.indeling_year) }));
+  return rows.map((r) => ({
+    ...r,
+    version: Number(r.version),
+    indeling_year: Number(r.indeling_year),
+  }));
 }
 
-export async function listMembers(db: Q, slug: string, version: number): Promise<FocusAreaMember[]> {
+export async function listMembers(
+  db: Q,
+  slug: string,
+  version: number,
+): Promise<FocusAreaMember[]> {
   const rows = await db
     .selectFrom('focus_area_members')
     .selectAll()
@@ -68,5 +87,9 @@ export async function insertVersion(
   members: readonly NewFocusAreaMember[],
 ): Promise<void> {
   await db.insertInto('focus_area_versions').values(version).execute();
-  if (members.length > 0) await db.insertInto('focus_area_members').values([...members]).execute();
+  if (members.length > 0)
+    await db
+      .insertInto('focus_area_members')
+      .values([...members])
+      .execute();
 }

@@ -12,18 +12,26 @@ export async function homeRoutes(app: FastifyInstance, opts: { services: Service
     return reply.type('text/html; charset=utf-8').send(
       renderPage(
         <Layout title="Focusgebieden" nonce={nonce}>
-          <h1 class="utrecht-heading-1">Focusgebieden van het Nationaal Programma Leefbaarheid en Veiligheid</h1>
+          <h1 class="utrecht-heading-1">
+            Focusgebieden van het Nationaal Programma Leefbaarheid en Veiligheid
+          </h1>
           <p class="utrecht-paragraph">
-            In {areas.length} gebieden werken Rijk en gemeenten 15 tot 20 jaar samen aan leefbaarheid
-            en veiligheid. Wijkkompas laat per gebied zien hoe het ervoor staat.
+            In {areas.length} gebieden werken Rijk en gemeenten 15 tot 20 jaar samen aan
+            leefbaarheid en veiligheid. Wijkkompas laat per gebied zien hoe het ervoor staat.
           </p>
           <table class="utrecht-table">
             <caption class="utrecht-table__caption">Focusgebieden per gemeente</caption>
             <thead class="utrecht-table__header">
               <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="col">Gemeente</th>
-                <th class="utrecht-table__header-cell" scope="col">Focusgebied</th>
-                <th class="utrecht-table__header-cell" scope="col">Buurten bekend?</th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  Gemeente
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  Focusgebied
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  Buurten bekend?
+                </th>
               </tr>
             </thead>
             <tbody class="utrecht-table__body">

@@ -4,7 +4,11 @@ import { Layout } from '../../views/layout.tsx';
 import { renderPage } from '../../views/render.ts';
 import { listDatasets } from '../datasets/dataset.repository.ts';
 
-const dateFormat = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
+const dateFormat = new Intl.DateTimeFormat('nl-NL', {
+  dateStyle: 'long',
+  timeStyle: 'short',
+  timeZone: 'Europe/Amsterdam',
+});
 const numberFormat = new Intl.NumberFormat('nl-NL');
 
 /** Every loaded dataset with its provenance and attribution. */
@@ -17,19 +21,31 @@ export async function sourcesRoutes(app: FastifyInstance, opts: { services: Serv
           <h1 class="utrecht-heading-1">Bronnen van de cijfers</h1>
           <p class="utrecht-paragraph">
             Bron: CBS. De cijfers komen van het Centraal Bureau voor de Statistiek (Kerncijfers
-            wijken en buurten), de Politie via CBS, en de wijk- en buurtkaart van Kadaster en CBS via
-            PDOK. Deze gegevens vallen onder de licentie CC BY 4.0.
+            wijken en buurten), de Politie via CBS, en de wijk- en buurtkaart van Kadaster en CBS
+            via PDOK. Deze gegevens vallen onder de licentie CC BY 4.0.
           </p>
           <table class="utrecht-table">
             <caption class="utrecht-table__caption">Geladen bestanden ({datasets.length})</caption>
             <thead class="utrecht-table__header">
               <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="col">Bestand</th>
-                <th class="utrecht-table__header-cell" scope="col">Bron en tabel</th>
-                <th class="utrecht-table__header-cell" scope="col">Regels</th>
-                <th class="utrecht-table__header-cell" scope="col">Waarden</th>
-                <th class="utrecht-table__header-cell" scope="col">Geladen op</th>
-                <th class="utrecht-table__header-cell" scope="col">Controlegetal (SHA-256)</th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  Bestand
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  Bron en tabel
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  Regels
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  Waarden
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  Geladen op
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  Controlegetal (SHA-256)
+                </th>
               </tr>
             </thead>
             <tbody class="utrecht-table__body">
@@ -45,8 +61,12 @@ export async function sourcesRoutes(app: FastifyInstance, opts: { services: Serv
                     {d.table_id ? `, tabel ${d.table_id}` : ''}
                     {d.edition ? ` (${d.edition})` : ''}
                   </td>
-                  <td class="utrecht-table__cell wk-num">{numberFormat.format(Number(d.row_count))}</td>
-                  <td class="utrecht-table__cell wk-num">{numberFormat.format(Number(d.observation_count))}</td>
+                  <td class="utrecht-table__cell wk-num">
+                    {numberFormat.format(Number(d.row_count))}
+                  </td>
+                  <td class="utrecht-table__cell wk-num">
+                    {numberFormat.format(Number(d.observation_count))}
+                  </td>
                   <td class="utrecht-table__cell">{dateFormat.format(new Date(d.imported_at))}</td>
                   <td class="utrecht-table__cell">
                     <code>{d.file_hash.slice(0, 12)}</code>

@@ -19,7 +19,10 @@ it('reads the shipped 85984NED DataProperties', () => {
   assert.equal(inwoners?.stem, 'AantalInwoners');
   assert.equal(inwoners?.title, 'Aantal inwoners');
   assert.equal(inwoners?.unit, 'aantal');
-  assert.ok(props.every((p) => p.key !== ''), 'topic groups are left out');
+  assert.ok(
+    props.every((p) => p.key !== ''),
+    'topic groups are left out',
+  );
 });
 
 it('refuses a file that is not JSON, naming the file', () => {

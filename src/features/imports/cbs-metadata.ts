@@ -44,7 +44,10 @@ export function parseDataProperties(bytes: Buffer, fileName: string): DataProper
   const list = Array.isArray(json) ? json : (json as { value?: unknown })?.value;
   if (!Array.isArray(list)) {
     throw new ImportValidationError([
-      { file: fileName, message: 'verwacht een lijst met DataProperties (of een object met "value")' },
+      {
+        file: fileName,
+        message: 'verwacht een lijst met DataProperties (of een object met "value")',
+      },
     ]);
   }
   const out: DataProperty[] = [];

@@ -41,7 +41,11 @@ export interface AreaLookup {
   years(): readonly number[];
   has(indelingYear: number, code: string): boolean;
   /** Areas of one municipality with this exact name (case and spacing normalised). */
-  findByName(indelingYear: number, municipalityCode: string, name: string): { code: string; kind: string }[];
+  findByName(
+    indelingYear: number,
+    municipalityCode: string,
+    name: string,
+  ): { code: string; kind: string }[];
 }
 
 export type ImportOutcome =
