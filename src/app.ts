@@ -11,6 +11,7 @@ import { authorizationPlugin } from './plugins/authorization.ts';
 import { csrfPlugin } from './plugins/csrf.ts';
 import { resolveSessionSecret, sessionPlugin } from './plugins/session.ts';
 import { accountRoutes } from './features/accounts/account.routes.tsx';
+import { oidcRoutes } from './features/accounts/oidc/oidc.routes.tsx';
 import { auditRoutes } from './features/audit/audit.routes.tsx';
 import { focusAreaRoutes } from './features/focus-areas/focus-area.routes.tsx';
 import { apiRoutes } from './features/api/api.routes.ts';
@@ -52,6 +53,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(homeRoutes, { services: deps.services });
   await app.register(sourcesRoutes, { services: deps.services });
   await app.register(accountRoutes, { services: deps.services });
+  await app.register(oidcRoutes, { services: deps.services });
   await app.register(auditRoutes, { services: deps.services });
   await app.register(focusAreaRoutes, { services: deps.services });
   await app.register(apiRoutes);

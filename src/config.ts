@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { loadMailConfig, type MailConfig } from './features/accounts/mail/mail.config.ts';
+import { loadOidcConfig, type OidcConfig } from './features/accounts/oidc/oidc.config.ts';
 
 /** Where the database lives: the embedded SQLite file by default, PostgreSQL when asked. */
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
@@ -13,6 +15,10 @@ export interface AppConfig {
   /** Load the shipped Dordt West data on start when the database has none yet. */
   seedOnStart: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+  /** Single sign-on by OpenID Connect (OIDC_*); undefined: local accounts only. */
+  oidc?: OidcConfig | undefined;
+  /** SMTP for mailing reset links (SMTP_URL, MAIL_FROM); undefined: links are handed over. */
+  mail?: MailConfig | undefined;
 }
 
 const envSchema = z.object({
@@ -60,5 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       : path.join(projectRoot, 'datasets'),
     seedOnStart: e.WIJKKOMPAS_SEED === 'ja',
     logLevel: e.LOG_LEVEL,
+    oidc: loadOidcConfig(env),
+    mail: loadMailConfig(env),
   };
 }

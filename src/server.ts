@@ -5,9 +5,10 @@ import { loadConfig } from './config.ts';
 import { createDb } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedShippedData } from './features/seed/seed.service.ts';
+import { logSerializers } from './features/accounts/log-redaction.ts';
 
 const config = loadConfig();
-const logger = pino({ level: config.logLevel });
+const logger = pino({ level: config.logLevel, serializers: logSerializers });
 const handle = createDb(config.database);
 await migrateToLatest(handle.db);
 if (config.seedOnStart) {

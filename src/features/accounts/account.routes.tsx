@@ -27,6 +27,9 @@ import {
   UsersPage,
 } from './views/account.views.tsx';
 import type { FieldErrors } from './views/form.tsx';
+import type { ResetMail, ResetMailer } from './mail/reset-mail.ts';
+import type { ResetMailOutcome } from './views/account.views.tsx';
+import { oidcButton } from './oidc/oidc.routes.tsx';
 
 /** Per client address: enough for typing errors, too few for guessing. */
 export const LOGIN_RATE_LIMIT = { max: 10, timeWindow: 15 * 60 * 1000 };
@@ -61,6 +64,26 @@ function requireUser(request: FastifyRequest) {
   return request.user;
 }
 
+/**
+ * Mails a reset link where SMTP is configured. 'niet-ingesteld' without SMTP, 'mislukt' when
+ * sending failed (the administrator still has the link on screen). Logs neither link nor token.
+ */
+async function mailResetLink(
+  request: FastifyRequest,
+  mailer: ResetMailer | undefined,
+  mail: ResetMail,
+): Promise<ResetMailOutcome> {
+  if (!mailer) return 'niet-ingesteld';
+  try {
+    await mailer.sendResetLink(mail);
+    return 'verstuurd';
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : undefined;
+    request.log.error({ code }, 'herstellink mailen mislukt');
+    return 'mislukt';
+  }
+}
+
 /** Login, logout, own account, password reset by one-time link, and user administration. */
 export async function accountRoutes(app: FastifyInstance, opts: { services: Services }) {
   const { db } = opts.services;
@@ -76,6 +99,7 @@ export async function accountRoutes(app: FastifyInstance, opts: { services: Serv
           nonce={reply.cspNonce.script}
           csrf={reply.generateCsrf()}
           returnTo={safeReturnPath(request.query.terug)}
+          sso={oidcButton(opts.services.oidc, safeReturnPath(request.query.terug))}
         />,
       ),
   );
@@ -103,6 +127,7 @@ export async function accountRoutes(app: FastifyInstance, opts: { services: Serv
             nonce={reply.cspNonce.script}
             csrf={reply.generateCsrf()}
             message={TOO_MANY_LOGINS}
+            sso={oidcButton(opts.services.oidc)}
           />,
           429,
         );
@@ -127,6 +152,7 @@ export async function accountRoutes(app: FastifyInstance, opts: { services: Serv
             returnTo={returnTo}
             errors={errors}
             message={message}
+            sso={oidcButton(opts.services.oidc, returnTo)}
           />,
           status,
         );
@@ -191,6 +217,12 @@ export async function accountRoutes(app: FastifyInstance, opts: { services: Serv
       const admin = requireUser(request);
       const { token, expiresAt, user } = await createResetToken(db, id, gemeente, actorOf(admin));
       const link = `${request.protocol}://${request.host}/wachtwoord-herstellen/${token}`;
+      const mailed = await mailResetLink(request, opts.services.resetMailer, {
+        to: user.email,
+        name: user.name,
+        link,
+        expiresAt,
+      });
       reply.header('cache-control', 'no-store');
       return html(
         reply,
@@ -200,6 +232,7 @@ export async function accountRoutes(app: FastifyInstance, opts: { services: Serv
           user={user}
           link={link}
           expiresAt={expiresAt}
+          mailed={mailed}
         />,
       );
     },

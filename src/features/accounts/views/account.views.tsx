@@ -20,6 +20,8 @@ export function LoginPage(props: {
   returnTo?: string | undefined;
   errors?: FieldErrors;
   message?: string | undefined;
+  /** Single sign-on button (OpenID Connect); absent when it is not configured. */
+  sso?: { label: string; href: string } | undefined;
 }) {
   const errors = props.errors ?? {};
   const action = props.returnTo
@@ -54,6 +56,22 @@ export function LoginPage(props: {
         />
         <SubmitButton label="Inloggen" />
       </form>
+      {props.sso && (
+        <>
+          <h2 class="utrecht-heading-2">Met uw gemeente-account</h2>
+          <p class="utrecht-paragraph">
+            Werkt u bij de gemeente? Dan kunt u ook inloggen met het account van uw gemeente.
+          </p>
+          <p class="utrecht-paragraph">
+            <a
+              class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action"
+              href={props.sso.href}
+            >
+              {props.sso.label}
+            </a>
+          </p>
+        </>
+      )}
     </Layout>
   );
 }
@@ -191,13 +209,18 @@ export function UsersPage(props: {
   );
 }
 
+/** Whether the reset link also went out by mail. */
+export type ResetMailOutcome = 'verstuurd' | 'mislukt' | 'niet-ingesteld';
+
 export function ResetLinkPage(props: {
   nonce: string;
   municipalityCode: string;
   user: UserWithGrants;
   link: string;
   expiresAt: Date;
+  mailed?: ResetMailOutcome;
 }) {
+  const mailed = props.mailed ?? 'niet-ingesteld';
   return (
     <Layout
       title="Link voor nieuw wachtwoord"
@@ -205,14 +228,29 @@ export function ResetLinkPage(props: {
       breadcrumbs={[{ href: `/beheer/${props.municipalityCode}/gebruikers`, label: 'Gebruikers' }]}
     >
       <h1 class="utrecht-heading-1">Link voor een nieuw wachtwoord</h1>
-      <div class="utrecht-alert utrecht-alert--warning" role="status">
-        <div class="utrecht-alert__content">
-          <p class="utrecht-paragraph">
-            Geef deze link zelf aan {props.user.name} ({props.user.email}). U ziet de link maar één
-            keer. De link werkt één keer en tot {formatDate(props.expiresAt)}.
-          </p>
+      {mailed === 'verstuurd' ? (
+        <div class="utrecht-alert utrecht-alert--ok" role="status">
+          <div class="utrecht-alert__content">
+            <p class="utrecht-paragraph">
+              We hebben de link gemaild naar {props.user.name} ({props.user.email}). De link werkt
+              één keer en tot {formatDate(props.expiresAt)}. Komt de mail niet aan? Geef de link
+              hieronder dan zelf. U ziet de link maar één keer.
+            </p>
+          </div>
         </div>
-      </div>
+      ) : (
+        <div class="utrecht-alert utrecht-alert--warning" role="status">
+          <div class="utrecht-alert__content">
+            {mailed === 'mislukt' && (
+              <p class="utrecht-paragraph">Het mailen van de link is niet gelukt.</p>
+            )}
+            <p class="utrecht-paragraph">
+              Geef deze link zelf aan {props.user.name} ({props.user.email}). U ziet de link maar
+              één keer. De link werkt één keer en tot {formatDate(props.expiresAt)}.
+            </p>
+          </div>
+        </div>
+      )}
       <p class="utrecht-paragraph">
         <label class="utrecht-form-label" for="herstellink">
           Link
