@@ -1,0 +1,232 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { render } from 'preact-render-to-string';
+import {
+  Choropleth,
+  ChoroplethLegend,
+  EMPTY_MAP_TEXT,
+  MISSING_LABEL,
+  SECRET_LABEL,
+  choroplethScale,
+  type ChoroplethArea,
+  type Polarity,
+} from './choropleth.tsx';
+import { SEQUENTIAL_RAMP } from './palette.ts';
+import { fixtureAreas, fixtureSeries, fixtureSquare } from './test-fixtures.ts';
+import { TimeSeriesChart } from './time-series-chart.tsx';
+
+const DARKEST = SEQUENTIAL_RAMP.at(-1)!;
+const LIGHTEST = SEQUENTIAL_RAMP[0]!;
+
+function map(polarity: Polarity, areas: ChoroplethArea[] = fixtureAreas(), outline = false) {
+  return render(
+    <Choropleth
+      id="kaart"
+      title="Fixturekaart"
+      description="Waarden per fixturebuurt."
+      unit="% van de woningen"
+      decimals={1}
+      polarity={polarity}
+      areas={areas}
+      outline={outline ? fixtureSquare(4.64, 51.79, 0.02) : undefined}
+    />,
+  );
+}
+
+/** The fill of one area's path. */
+function fillOf(html: string, code: string): string {
+  const m = new RegExp(`<path [^>]*fill="([^"]+)"[^>]*data-code="${code}"`).exec(html);
+  assert.ok(m, `no path for ${code}`);
+  return m[1]!;
+}
+
+/** Legend items as plain text, in order, with the colour of their swatch. */
+function legendItems(html: string) {
+  return [...html.matchAll(/<li class="wk-choropleth-legend__item[^"]*"[^>]*>(.*?)<\/li>/gs)].map(
+    (m) => ({
+      // The swatch's own rect comes after any pattern it defines.
+      fill: [...m[1]!.matchAll(/<rect [^>]*fill="([^"]+)"/g)].at(-1)?.[1],
+      text: m[1]!.replace(/<[^>]+>/g, '').trim(),
+    }),
+  );
+}
+
+const extra: ChoroplethArea[] = [
+  {
+    code: 'BU-FIXTURE-G',
+    name: 'Geheime fixturebuurt',
+    geometry: fixtureSquare(4.7, 51.79),
+    value: null,
+    status: 'geheim',
+  },
+  {
+    code: 'BU-FIXTURE-O',
+    name: 'Lege fixturebuurt',
+    geometry: fixtureSquare(4.7, 51.8),
+    value: null,
+    status: 'waarde', // a value status without a number still counts as missing
+  },
+];
+
+describe('Choropleth', () => {
+  it('is one image with a title, a description and a tooltip per area', () => {
+    const html = map('hoger-is-beter');
+    assert.match(html, /<svg [^>]*role="img"/);
+    assert.match(html, /aria-labelledby="kaart-titel"/);
+    assert.match(html, /aria-describedby="kaart-beschrijving"/);
+    assert.match(html, /<title id="kaart-titel">Fixturekaart<\/title>/);
+    assert.match(
+      html,
+      /<desc id="kaart-beschrijving">Waarden per fixturebuurt\. 10 gebieden\. Laagste waarde: Fixturebuurt 1, 10,0% van de woningen\. Hoogste waarde: Fixturebuurt 10, 100,0%/,
+    );
+    assert.equal((html.match(/class="wk-choropleth__area /g) ?? []).length, 10);
+    assert.match(html, /<title>Fixturebuurt 3: 30,0% van de woningen<\/title>/);
+  });
+
+  it('keeps the dark colour on the favourable end and says so in words', () => {
+    const higher = map('hoger-is-beter');
+    const lower = map('lager-is-beter');
+    assert.equal(fillOf(higher, 'BU-FIXTURE-10'), DARKEST);
+    assert.equal(fillOf(higher, 'BU-FIXTURE-1'), LIGHTEST);
+    assert.equal(fillOf(lower, 'BU-FIXTURE-10'), LIGHTEST);
+    assert.equal(fillOf(lower, 'BU-FIXTURE-1'), DARKEST);
+    for (const [html, direction] of [
+      [higher, 'hoger'],
+      [lower, 'lager'],
+    ] as const) {
+      const items = legendItems(html);
+      assert.equal(items.length, 5);
+      assert.match(items.find((i) => i.fill === DARKEST)!.text, /\(gunstiger\)$/);
+      assert.match(items.find((i) => i.fill === LIGHTEST)!.text, /\(ongunstiger\)$/);
+      assert.ok(html.includes(`Donkerder is gunstiger: hier is ${direction} beter.`));
+    }
+    // Ranges go low to high in both: only the words and colours move.
+    assert.match(legendItems(lower)[0]!.text, /^10,0 tot .*\(gunstiger\)$/);
+    assert.match(legendItems(higher)[4]!.text, /tot en met 100,0 \(gunstiger\)$/);
+  });
+
+  it('passes no judgement for a neutral indicator', () => {
+    const html = map('neutraal');
+    assert.doesNotMatch(html, /gunstiger/);
+    assert.equal(fillOf(html, 'BU-FIXTURE-10'), DARKEST);
+    assert.match(html, /Donkerder is een hogere waarde/);
+  });
+
+  it('hatches secret areas, dots missing ones, and names both in the legend', () => {
+    const html = map('hoger-is-beter', fixtureAreas(extra));
+    assert.equal(fillOf(html, 'BU-FIXTURE-G'), 'url(#kaart-geheim)');
+    assert.equal(fillOf(html, 'BU-FIXTURE-O'), 'url(#kaart-ontbreekt)');
+    assert.match(html, /<pattern id="kaart-geheim"/);
+    assert.match(html, /<pattern id="kaart-ontbreekt"/);
+    assert.match(html, /<title>Geheime fixturebuurt: geheim \(CBS\)<\/title>/);
+    assert.match(html, /<title>Lege fixturebuurt: geen gegevens<\/title>/);
+    const items = legendItems(html);
+    assert.equal(items.find((i) => i.text === SECRET_LABEL)?.fill, 'url(#kaart-legenda-geheim)');
+    assert.equal(
+      items.find((i) => i.text === MISSING_LABEL)?.fill,
+      'url(#kaart-legenda-ontbreekt)',
+    );
+    assert.match(html, /<pattern id="kaart-legenda-geheim"/, 'the legend carries its own pattern');
+    assert.match(html, /Geheim \(CBS\), gearceerd: Geheime fixturebuurt\./);
+
+    const plain = map('hoger-is-beter');
+    assert.ok(!legendItems(plain).some((i) => i.text === SECRET_LABEL || i.text === MISSING_LABEL));
+  });
+
+  it('draws the focus-area outline bold and lists it in the legend', () => {
+    const html = map('hoger-is-beter', fixtureAreas(), true);
+    assert.match(html, /<g class="wk-choropleth__outline"[^>]*>.*stroke-width="3"/s);
+    assert.ok(legendItems(html).some((i) => i.text === 'Grens focusgebied'));
+    assert.match(html, /De dikke zwarte lijn is de grens focusgebied\./);
+    assert.ok(!legendItems(map('hoger-is-beter')).some((i) => i.text === 'Grens focusgebied'));
+  });
+
+  it('uses equal intervals when few values differ, and shows a sentence without areas', () => {
+    const twoValues = fixtureAreas().map((a, i) => ({ ...a, value: i < 5 ? 1 : 3 }));
+    const scale = choroplethScale(twoValues, 'hoger-is-beter', 0);
+    assert.equal(scale.classification.method, 'gelijke intervallen');
+    assert.deepEqual(
+      scale.classes.map((c) => c.label),
+      ['1 tot 2', '2 tot en met 3'],
+    );
+    const empty = map('hoger-is-beter', []);
+    assert.doesNotMatch(empty, /<svg/);
+    assert.ok(empty.includes(EMPTY_MAP_TEXT));
+  });
+
+  it('renders the legend on its own, and leaves it out of the map when asked', () => {
+    const legend = render(
+      <ChoroplethLegend
+        id="los"
+        unit="%"
+        decimals={0}
+        polarity="lager-is-beter"
+        areas={[
+          { value: 1, status: 'waarde' },
+          { value: 9, status: 'waarde' },
+          { value: null, status: 'geheim' },
+        ]}
+        outline
+      />,
+    );
+    assert.match(legend, /^<div class="wk-choropleth-legend" id="los-legenda">/);
+    assert.ok(legend.includes('1 tot 5 (gunstiger)'));
+    assert.ok(legend.includes(SECRET_LABEL));
+    const bare = render(
+      <Choropleth
+        id="kaal"
+        title="t"
+        description="d"
+        unit="%"
+        decimals={0}
+        polarity="neutraal"
+        areas={fixtureAreas()}
+        showLegend={false}
+      />,
+    );
+    assert.match(bare, /^<svg /);
+    assert.doesNotMatch(bare, /wk-choropleth-legend/);
+  });
+
+  it('gives every id on a page with a chart and two maps a unique value', () => {
+    const page = render(
+      <div>
+        <TimeSeriesChart
+          id="grafiek"
+          title="g"
+          description="d"
+          unit="%"
+          decimals={1}
+          series={fixtureSeries}
+        />
+        <Choropleth
+          id="kaart-a"
+          title="a"
+          description="d"
+          unit="%"
+          decimals={1}
+          polarity="hoger-is-beter"
+          areas={fixtureAreas(extra)}
+          outline={fixtureSquare(4.64, 51.79, 0.02)}
+        />
+        <Choropleth
+          id="kaart-b"
+          title="b"
+          description="d"
+          unit="%"
+          decimals={1}
+          polarity="lager-is-beter"
+          areas={fixtureAreas(extra)}
+        />
+      </div>,
+    );
+    const ids = [...page.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]!);
+    assert.ok(ids.length >= 12, `found ${ids.length} ids`);
+    assert.equal(new Set(ids).size, ids.length, `duplicate ids: ${ids.join(', ')}`);
+    for (const ref of page.matchAll(
+      /(?:aria-labelledby|aria-describedby)="([^"]+)"|url\(#([^)]+)\)/g,
+    )) {
+      assert.ok(ids.includes((ref[1] ?? ref[2])!), `reference to a missing id ${ref[0]}`);
+    }
+  });
+});

@@ -1,0 +1,149 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { render } from 'preact-render-to-string';
+import { REFERENCE_STYLES, TRAJECTORY_STYLE } from './palette.ts';
+import { fixtureSeries } from './test-fixtures.ts';
+import {
+  EMPTY_CHART_TEXT,
+  TimeSeriesChart,
+  lineSegments,
+  spreadLabels,
+  type ChartSeries,
+} from './time-series-chart.tsx';
+
+function chart(
+  series: ChartSeries[],
+  extra: { target?: { year: number; value: number; label: string } } = {},
+) {
+  return render(
+    <TimeSeriesChart
+      id="ts"
+      title="Fixture-indicator"
+      description="Verloop van de fixture-indicator."
+      unit="% van de huishoudens"
+      decimals={1}
+      series={series}
+      {...extra}
+    />,
+  );
+}
+
+/** The markup of one series' group. */
+function group(html: string, key: string): string {
+  const m = new RegExp(`<g class="wk-chart__series[^"]*" data-key="${key}">(.*?)</g>`, 's').exec(
+    html,
+  );
+  assert.ok(m, `no group for ${key}`);
+  return m[1]!;
+}
+
+const count = (html: string, re: RegExp) => (html.match(re) ?? []).length;
+
+describe('TimeSeriesChart', () => {
+  it('is one image with a title and a description that reads out the values', () => {
+    const html = chart(fixtureSeries);
+    assert.match(html, /^<svg [^>]*role="img"/);
+    assert.match(html, /aria-labelledby="ts-titel"/);
+    assert.match(html, /aria-describedby="ts-beschrijving"/);
+    assert.match(html, /<title id="ts-titel">Fixture-indicator<\/title>/);
+    const desc = /<desc id="ts-beschrijving">(.*?)<\/desc>/s.exec(html)?.[1] ?? '';
+    assert.match(desc, /^Verloop van de fixture-indicator\. /);
+    assert.match(desc, /Fixturegebied: van 44,1% van de huishoudens in 2019 naar 1\u202f047,3%/);
+    assert.match(desc, /geen waarde voor 2021/);
+    assert.match(desc, /Nederland: van 38,0% .* in 2019 naar 39,4% .* in 2023/);
+  });
+
+  it('breaks the line at a missing value instead of drawing across the gap', () => {
+    const html = chart(fixtureSeries);
+    assert.equal(count(group(html, 'gebied'), /class="wk-chart__line"/g), 2);
+    assert.equal(count(group(html, 'nederland'), /class="wk-chart__line"/g), 1);
+    assert.equal(count(group(html, 'gebied'), /class="wk-chart__marker"/g), 4);
+    const runs = lineSegments(fixtureSeries[0]!.points);
+    assert.deepEqual(
+      runs.map((r) => r.map((p) => p.period)),
+      [
+        ['2019', '2020'],
+        ['2022', '2023'],
+      ],
+    );
+  });
+
+  it('draws a lone value as a marker without a line', () => {
+    const html = chart([
+      {
+        key: 'los',
+        label: 'Los punt',
+        kind: 'gebied',
+        points: [
+          { period: '2021', value: null },
+          { period: '2022', value: 12 },
+          { period: '2023', value: null },
+        ],
+      },
+    ]);
+    const g = group(html, 'los');
+    assert.equal(count(g, /class="wk-chart__line"/g), 0);
+    assert.equal(count(g, /class="wk-chart__marker"/g), 1);
+  });
+
+  it('dashes the trajectory, marks the target and labels every line at its end', () => {
+    const html = chart(fixtureSeries, {
+      target: { year: 2030, value: 39.4, label: 'Doel 2030 (voorbeeld)' },
+    });
+    const trajectory = group(html, 'traject');
+    assert.match(trajectory, new RegExp(`stroke-dasharray="${TRAJECTORY_STYLE.dash}"`));
+    assert.equal(count(trajectory, /class="wk-chart__marker"/g), 0, 'no data markers on a plan');
+    assert.match(html, /<g class="wk-chart__target">/);
+    assert.match(html, />Doel 2030 \(voorbeeld\): 39,4<\/text>/);
+    assert.match(
+      group(html, 'nederland'),
+      new RegExp(`stroke-dasharray="${REFERENCE_STYLES[0]!.dash}"`),
+    );
+    const labels = /<g class="wk-chart__labels">(.*)<\/g><\/svg>$/s.exec(html)?.[1] ?? '';
+    for (const s of fixtureSeries) assert.ok(labels.includes(`>${s.label}</text>`), s.label);
+    assert.match(html, />2030<\/text>/, 'the x axis reaches the target year');
+  });
+
+  it('writes axis numbers with a decimal comma', () => {
+    const html = chart([
+      {
+        key: 'klein',
+        label: 'Klein',
+        kind: 'gebied',
+        points: [
+          { period: '2022', value: 0.12 },
+          { period: '2023', value: 0.31 },
+        ],
+      },
+    ]);
+    assert.match(html, />0,15<\/text>/);
+    assert.doesNotMatch(html, />0\.\d+<\/text>/);
+  });
+
+  it('shows a Dutch sentence instead of an empty chart', () => {
+    for (const series of [
+      [],
+      [
+        {
+          key: 'x',
+          label: 'Leeg',
+          kind: 'gebied' as const,
+          points: [{ period: '2023', value: null }],
+        },
+      ],
+    ]) {
+      const html = chart(series, { target: { year: 2030, value: 1, label: 'Doel' } });
+      assert.doesNotMatch(html, /<svg/);
+      assert.ok(html.includes(EMPTY_CHART_TEXT), html);
+    }
+  });
+
+  it('keeps direct labels apart and inside the plot', () => {
+    const placed = spreadLabels([100, 101, 102, 300], 16, 20, 310);
+    const sorted = [...placed].sort((a, b) => a - b);
+    for (let i = 1; i < sorted.length; i++) assert.ok(sorted[i]! - sorted[i - 1]! >= 16);
+    assert.equal(placed[3], 300, 'a label with room stays where its line ends');
+    const crowded = spreadLabels([305, 306, 307], 16, 20, 310);
+    assert.ok(crowded.every((y) => y <= 310 && y >= 20));
+  });
+});

@@ -1,0 +1,459 @@
+import { formatNumber, formatPeriod, formatValue, periodToYear } from './format.ts';
+import {
+  AREA_STYLES,
+  GRID,
+  INK,
+  MUTED_INK,
+  REFERENCE_STYLES,
+  TRAJECTORY_STYLE,
+  WHITE,
+  type LineStyle,
+  type MarkerShape,
+} from './palette.ts';
+import { niceTicks, tickDecimals } from './scales.ts';
+
+export type SeriesKind = 'gebied' | 'referentie' | 'traject';
+
+export interface ChartPoint {
+  /** "2023" or a CBS period code ("2023JJ00", "2023KW02", "2023MM03"). */
+  period: string;
+  value: number | null;
+}
+
+export interface ChartSeries {
+  /** Stable key, e.g. "nederland"; used in data attributes, never shown. */
+  key: string;
+  label: string;
+  kind: SeriesKind;
+  points: readonly ChartPoint[];
+}
+
+export interface ChartTarget {
+  year: number;
+  value: number;
+  /** Shown beside the target mark, e.g. "Doel 2040 (voorbeeld)". */
+  label: string;
+}
+
+export interface TimeSeriesChartProps {
+  /** Unique on the page: prefixes every id inside the chart. */
+  id: string;
+  title: string;
+  /** What the chart shows, in words; a summary of the values is added after it. */
+  description: string;
+  unit: string;
+  decimals: number;
+  series: readonly ChartSeries[];
+  target?: ChartTarget;
+  width?: number;
+  height?: number;
+}
+
+export const EMPTY_CHART_TEXT = 'Nog geen gegevens voor een grafiek';
+
+/** One point of a line: x is the position on the year axis. */
+export interface LinePoint {
+  x: number;
+  period: string;
+  value: number;
+}
+
+/**
+ * The unbroken runs of a series, in time order. A missing value ends a run: the chart never
+ * draws a line across a gap, because that would suggest a figure CBS did not publish.
+ */
+export function lineSegments(points: readonly ChartPoint[]): LinePoint[][] {
+  const placed = points
+    .map((p) => ({ x: periodToYear(p.period), period: p.period, value: p.value }))
+    .filter((p): p is { x: number; period: string; value: number | null } => p.x !== null)
+    .sort((a, b) => a.x - b.x);
+  const runs: LinePoint[][] = [];
+  let run: LinePoint[] = [];
+  for (const p of placed) {
+    if (p.value === null || !Number.isFinite(p.value)) {
+      if (run.length > 0) runs.push(run);
+      run = [];
+    } else run.push({ x: p.x, period: p.period, value: p.value });
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
+
+/** Line style per series: by kind, in order, so the same kinds never look alike. */
+export function seriesStyles(series: readonly ChartSeries[]): LineStyle[] {
+  let areas = 0;
+  let references = 0;
+  return series.map((s) => {
+    if (s.kind === 'traject') return TRAJECTORY_STYLE;
+    if (s.kind === 'gebied') return AREA_STYLES[areas++ % AREA_STYLES.length]!;
+    return REFERENCE_STYLES[references++ % REFERENCE_STYLES.length]!;
+  });
+}
+
+function hasValues(series: readonly ChartSeries[]): boolean {
+  return series.some((s) => s.points.some((p) => p.value !== null && Number.isFinite(p.value)));
+}
+
+/** The chart's data in sentences, for the SVG description (screen readers read this). */
+export function describeChart(
+  series: readonly ChartSeries[],
+  unit: string,
+  decimals: number,
+  target?: ChartTarget,
+): string {
+  const sentences: string[] = [];
+  for (const s of series) {
+    const runs = lineSegments(s.points);
+    const values = runs.flat();
+    if (values.length === 0) {
+      sentences.push(`${s.label}: geen waarden.`);
+      continue;
+    }
+    const first = values[0]!;
+    const last = values[values.length - 1]!;
+    const v = (p: LinePoint) => formatValue(p.value, decimals, unit);
+    let text =
+      values.length === 1
+        ? `${s.label}: ${v(first)} in ${formatPeriod(first.period)}`
+        : `${s.label}: van ${v(first)} in ${formatPeriod(first.period)} naar ${v(last)} in ${formatPeriod(last.period)}`;
+    const gaps = s.points
+      .filter((p) => {
+        const x = periodToYear(p.period);
+        return (
+          x !== null && x > first.x && x < last.x && (p.value === null || !Number.isFinite(p.value))
+        );
+      })
+      .map((p) => formatPeriod(p.period));
+    if (gaps.length > 0) text += ` (geen waarde voor ${gaps.join(', ')})`;
+    sentences.push(`${text}.`);
+  }
+  if (target) {
+    sentences.push(
+      `${target.label}: ${formatValue(target.value, decimals, unit)} in ${target.year}.`,
+    );
+  }
+  return sentences.join(' ');
+}
+
+/** A marker shape centred on (x, y); shapes differ so series are told apart without colour. */
+export function Marker({
+  shape,
+  x,
+  y,
+  color,
+  size = 4,
+}: {
+  shape: MarkerShape;
+  x: number;
+  y: number;
+  color: string;
+  size?: number;
+}) {
+  const common = { class: 'wk-chart__marker', fill: color, stroke: WHITE, 'stroke-width': 1 };
+  const r = size;
+  switch (shape) {
+    case 'vierkant':
+      return <rect {...common} x={fx(x - r)} y={fx(y - r)} width={fx(2 * r)} height={fx(2 * r)} />;
+    case 'driehoek':
+      return (
+        <path
+          {...common}
+          d={`M${fx(x)},${fx(y - r * 1.2)}L${fx(x + r * 1.1)},${fx(y + r * 0.8)}L${fx(x - r * 1.1)},${fx(y + r * 0.8)}Z`}
+        />
+      );
+    case 'ruit':
+      return (
+        <path
+          {...common}
+          d={`M${fx(x)},${fx(y - r * 1.3)}L${fx(x + r * 1.3)},${fx(y)}L${fx(x)},${fx(y + r * 1.3)}L${fx(x - r * 1.3)},${fx(y)}Z`}
+        />
+      );
+    default:
+      return <circle {...common} cx={fx(x)} cy={fx(y)} r={fx(r)} />;
+  }
+}
+
+/** One decimal is finer than a pixel and keeps the markup small. */
+function fx(n: number): string {
+  const text = n.toFixed(1);
+  return text.endsWith('.0') ? text.slice(0, -2) : text;
+}
+
+/** A year step that keeps about a dozen labels at most on the x axis. */
+function yearStep(span: number): number {
+  for (const step of [1, 2, 5, 10, 20, 50]) if (span / step <= 12) return step;
+  return 100;
+}
+
+/** Moves labels apart vertically so none overlap, keeping them inside [top, bottom]. */
+export function spreadLabels(wanted: readonly number[], gap: number, top: number, bottom: number) {
+  const order = wanted.map((y, i) => ({ y, i })).sort((a, b) => a.y - b.y);
+  const placed = order.map((o) => Math.min(Math.max(o.y, top), bottom));
+  for (let k = 1; k < placed.length; k++) {
+    placed[k] = Math.max(placed[k]!, placed[k - 1]! + gap);
+  }
+  // Pushed past the bottom: shift the stack up again from the last label.
+  const overflow = placed.length > 0 ? placed[placed.length - 1]! - bottom : 0;
+  if (overflow > 0) {
+    placed[placed.length - 1] = bottom;
+    for (let k = placed.length - 2; k >= 0; k--) {
+      placed[k] = Math.min(placed[k]!, placed[k + 1]! - gap);
+    }
+  }
+  const result = new Array<number>(wanted.length);
+  order.forEach((o, k) => (result[o.i] = placed[k]!));
+  return result;
+}
+
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+const FONT_SIZE = 13;
+/** Rough width of one character at FONT_SIZE, to reserve room for the direct labels. */
+const CHAR_WIDTH = 7;
+
+/**
+ * A line chart of one indicator over time, drawn as plain SVG on the server. The chart is one
+ * image for assistive technology (role="img" with a title and a description that reads out the
+ * values); the table beside it on the page has every figure. Lines differ by dash pattern,
+ * thickness and marker shape as well as colour, and are labelled directly at their ends.
+ */
+export function TimeSeriesChart({
+  id,
+  title,
+  description,
+  unit,
+  decimals,
+  series,
+  target,
+  width = 720,
+  height = 360,
+}: TimeSeriesChartProps) {
+  if (!hasValues(series)) {
+    return (
+      <p class="wk-chart-empty" id={id}>
+        {EMPTY_CHART_TEXT}.
+      </p>
+    );
+  }
+  const styles = seriesStyles(series);
+  const runsPerSeries = series.map((s) => lineSegments(s.points));
+
+  // Axis domains: every period listed (so a gap shows as a gap on the axis), every value and
+  // the target.
+  const xs: number[] = [];
+  const values: number[] = [];
+  for (const s of series) {
+    for (const p of s.points) {
+      const x = periodToYear(p.period);
+      if (x === null) continue;
+      xs.push(x);
+      if (p.value !== null && Number.isFinite(p.value)) values.push(p.value);
+    }
+  }
+  if (target) {
+    xs.push(target.year);
+    values.push(target.value);
+  }
+  let xMin = Math.min(...xs);
+  let xMax = Math.max(...xs);
+  if (xMin === xMax) {
+    xMin -= 1;
+    xMax += 1;
+  }
+  const yTicks = niceTicks(Math.min(...values), Math.max(...values), 5);
+  const yMin = yTicks[0]!;
+  const yMax = yTicks[yTicks.length - 1]!;
+  const yDecimals = tickDecimals(yTicks);
+
+  // Labels at the line ends: one per series with a value, plus the target.
+  interface EndLabel {
+    text: string;
+    style: LineStyle;
+    value: number;
+  }
+  const endLabels: EndLabel[] = [];
+  series.forEach((s, i) => {
+    const flat = runsPerSeries[i]!.flat();
+    const last = flat[flat.length - 1];
+    if (last) endLabels.push({ text: s.label, style: styles[i]!, value: last.value });
+  });
+  const longest = Math.max(...endLabels.map((l) => l.text.length));
+  const margin = {
+    top: 28,
+    bottom: 40,
+    left: 16 + CHAR_WIDTH * Math.max(...yTicks.map((t) => formatNumber(t, yDecimals).length)),
+    right: Math.min(260, 44 + CHAR_WIDTH * longest),
+  };
+  const plotLeft = margin.left;
+  const plotRight = width - margin.right;
+  const plotTop = margin.top;
+  const plotBottom = height - margin.bottom;
+  const inset = 12; // keeps end markers off the axes
+  const sx = (x: number) =>
+    plotLeft + inset + ((x - xMin) / (xMax - xMin)) * (plotRight - plotLeft - 2 * inset);
+  const sy = (v: number) => plotBottom - ((v - yMin) / (yMax - yMin)) * (plotBottom - plotTop);
+
+  const step = yearStep(xMax - xMin);
+  const xTicks: number[] = [];
+  for (let year = Math.ceil(xMin / step) * step; year <= xMax; year += step) xTicks.push(year);
+
+  const labelY = spreadLabels(
+    endLabels.map((l) => sy(l.value)),
+    FONT_SIZE + 3,
+    plotTop,
+    plotBottom,
+  );
+
+  // The target's label goes on the side the trajectory does not come from, inside the plot.
+  let targetLabelY = 0;
+  if (target) {
+    const ty = sy(target.value);
+    const before = series
+      .filter((s) => s.kind === 'traject')
+      .flatMap((s) => lineSegments(s.points).flat())
+      .filter((p) => p.x < target.year)
+      .sort((a, b) => b.x - a.x)[0];
+    const fromAbove = before !== undefined && before.value > target.value;
+    const below = ty + 24;
+    const above = ty - 14;
+    targetLabelY = (fromAbove && below <= plotBottom - 4) || above < plotTop + 4 ? below : above;
+  }
+
+  const titleId = `${id}-titel`;
+  const descId = `${id}-beschrijving`;
+  const summary = describeChart(series, unit, decimals, target);
+
+  return (
+    <svg
+      xmlns="http://www.w3.org/2000/svg"
+      class="wk-chart wk-chart--tijdreeks"
+      viewBox={`0 0 ${width} ${height}`}
+      width={width}
+      height={height}
+      role="img"
+      aria-labelledby={titleId}
+      aria-describedby={descId}
+      focusable="false"
+      font-family={FONT}
+      font-size={FONT_SIZE}
+    >
+      <title id={titleId}>{title}</title>
+      <desc id={descId}>{`${description} ${summary}`.trim()}</desc>
+      <text class="wk-chart__unit" x={plotLeft} y={14} fill={MUTED_INK}>
+        {unit}
+      </text>
+      <g class="wk-chart__y-axis">
+        {yTicks.map((t) => (
+          <g>
+            <line
+              x1={plotLeft}
+              x2={plotRight}
+              y1={fx(sy(t))}
+              y2={fx(sy(t))}
+              stroke={t === yMin ? INK : GRID}
+              stroke-width={1}
+            />
+            <text
+              x={plotLeft - 6}
+              y={fx(sy(t))}
+              text-anchor="end"
+              dominant-baseline="middle"
+              fill={MUTED_INK}
+            >
+              {formatNumber(t, yDecimals)}
+            </text>
+          </g>
+        ))}
+      </g>
+      <g class="wk-chart__x-axis">
+        {xTicks.map((year) => (
+          <g>
+            <line
+              x1={fx(sx(year))}
+              x2={fx(sx(year))}
+              y1={plotBottom}
+              y2={plotBottom + 5}
+              stroke={INK}
+            />
+            <text x={fx(sx(year))} y={plotBottom + 20} text-anchor="middle" fill={MUTED_INK}>
+              {String(year)}
+            </text>
+          </g>
+        ))}
+      </g>
+      {series.map((s, i) => {
+        const style = styles[i]!;
+        const runs = runsPerSeries[i]!;
+        return (
+          <g class={`wk-chart__series wk-chart__series--${s.kind}`} data-key={s.key}>
+            {runs
+              .filter((run) => run.length > 1)
+              .map((run) => (
+                <path
+                  class="wk-chart__line"
+                  d={run
+                    .map((p, k) => `${k === 0 ? 'M' : 'L'}${fx(sx(p.x))},${fx(sy(p.value))}`)
+                    .join('')}
+                  fill="none"
+                  stroke={style.color}
+                  stroke-width={style.width}
+                  stroke-dasharray={style.dash}
+                  stroke-linejoin="round"
+                  stroke-linecap={style.dash ? 'butt' : 'round'}
+                />
+              ))}
+            {runs
+              // A trajectory is a drawn line, not data: only a lone point needs a mark.
+              .filter((run) => s.kind !== 'traject' || run.length === 1)
+              .flat()
+              .map((p) => (
+                <Marker shape={style.marker} x={sx(p.x)} y={sy(p.value)} color={style.color} />
+              ))}
+          </g>
+        );
+      })}
+      {target && (
+        <g class="wk-chart__target">
+          <circle
+            cx={fx(sx(target.year))}
+            cy={fx(sy(target.value))}
+            r={7}
+            fill={WHITE}
+            stroke={TRAJECTORY_STYLE.color}
+            stroke-width={2}
+          />
+          <circle
+            cx={fx(sx(target.year))}
+            cy={fx(sy(target.value))}
+            r={2.5}
+            fill={TRAJECTORY_STYLE.color}
+          />
+          <text x={fx(sx(target.year))} y={fx(targetLabelY)} text-anchor="end" fill={INK}>
+            {`${target.label}: ${formatNumber(target.value, decimals)}`}
+          </text>
+        </g>
+      )}
+      <g class="wk-chart__labels">
+        {endLabels.map((l, i) => {
+          const y = labelY[i]!;
+          const x0 = plotRight + 8;
+          return (
+            <g>
+              <line
+                x1={x0}
+                x2={x0 + 22}
+                y1={fx(y)}
+                y2={fx(y)}
+                stroke={l.style.color}
+                stroke-width={l.style.width}
+                stroke-dasharray={l.style.dash}
+              />
+              <text x={x0 + 28} y={fx(y)} dominant-baseline="middle" fill={INK}>
+                {l.text}
+              </text>
+            </g>
+          );
+        })}
+      </g>
+    </svg>
+  );
+}
