@@ -16,6 +16,7 @@ import type {
   UserTable,
 } from '../features/accounts/account.table.ts';
 import type { AuditLogTable } from '../features/audit/audit.table.ts';
+import type { TargetTable } from '../features/targets/target.table.ts';
 import type { OidcIdentityTable } from '../features/accounts/oidc/oidc.table.ts';
 
 /** The whole database: the union of every feature's *.table.ts. */
@@ -33,5 +34,6 @@ export interface Database {
   sessions: SessionTable;
   password_resets: PasswordResetTable;
   audit_log: AuditLogTable;
+  targets: TargetTable;
   oidc_identities: OidcIdentityTable;
 }

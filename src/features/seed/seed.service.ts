@@ -10,6 +10,7 @@ import { parsePdokGeojson } from '../imports/pdok-geojson.importer.ts';
 import { parsePolitie47018Csv } from '../imports/politie-47018.importer.ts';
 import { parseStatlineCsv } from '../imports/statline-csv.importer.ts';
 import { identityIndeling2024, storeCrosswalk } from './indeling-2024.ts';
+import { seedExampleTargets } from '../targets/target.service.ts';
 
 export interface SeedReport {
   imported: string[];
@@ -150,5 +151,6 @@ export async function seedShippedData(
     parse: (lookup) => parsePolitie47018Csv(read(politie), lookup, { indelingYear: 2024 }),
   });
 
+  await seedExampleTargets(db, undefined, ctx.importedBy);
   return report;
 }
