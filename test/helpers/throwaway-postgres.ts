@@ -121,8 +121,30 @@ export async function startThrowawayPostgres(): Promise<RunningPostgres> {
     port,
     version,
     async stop() {
+      // runuser does not pass signals on to its child: signal the postmaster itself (its pid is
+      // the first line of postmaster.pid), and kill what is left if it has not gone in 10 s.
+      const exited = new Promise((r) =>
+        server.exitCode !== null ? r(null) : server.once('exit', r),
+      );
+      const pidFile = path.join(dataDir, 'postmaster.pid');
+      const postmaster = fs.existsSync(pidFile)
+        ? Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0])
+        : undefined;
+      const signal = (pid: number | undefined, sig: NodeJS.Signals): void => {
+        try {
+          if (pid) process.kill(pid, sig);
+        } catch {
+          // Already gone.
+        }
+      };
+      signal(postmaster, 'SIGINT');
       server.kill('SIGINT');
-      await new Promise((r) => (server.exitCode !== null ? r(null) : server.once('exit', r)));
+      const timer = setTimeout(() => {
+        signal(postmaster, 'SIGKILL');
+        server.kill('SIGKILL');
+      }, 10_000);
+      await exited;
+      clearTimeout(timer);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
