@@ -1,8 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { NotFoundError } from '../../shared/errors.ts';
-import { listCrosswalk } from '../areas/area.repository.ts';
-import { findObservations, listLoadedVariablePeriods } from '../datasets/dataset.repository.ts';
 import { findVersion, listMembers } from '../focus-areas/focus-area.repository.ts';
 import { findIndicator } from '../indicators/catalogue.ts';
 import {
@@ -10,6 +8,7 @@ import {
   type Catalogue,
   type Indicator,
 } from '../indicators/catalogue.schema.ts';
+import { databaseSource, type ObservationSource } from './observation-source.ts';
 import {
   aggregate,
   type AggregateResult,
@@ -56,12 +55,12 @@ function notLoaded(
  * year wins; otherwise the nearest year that has the variable (translated via the crosswalk).
  */
 async function pickDataYears(
-  db: Q,
+  source: ObservationSource,
   variables: readonly string[],
   period: string,
   targetYear: number,
 ): Promise<Map<string, number>> {
-  const loaded = await listLoadedVariablePeriods(db);
+  const loaded = await source.loadedVariablePeriods();
   const out = new Map<string, number>();
   for (const variable of variables) {
     const years = loaded
@@ -86,7 +85,7 @@ async function pickDataYears(
  * dividing a count by area would be filling in figures CBS never published.
  */
 async function translateCodes(
-  db: Q,
+  source: ObservationSource,
   codes: readonly string[],
   fromYear: number,
   toYear: number,
@@ -97,13 +96,13 @@ async function translateCodes(
     for (const c of codes) map.set(c, c);
     return { map, failed };
   }
-  const forward = await listCrosswalk(db, fromYear, toYear, codes);
+  const forward = await source.crosswalk(fromYear, toYear, codes);
   const byFrom = new Map<string, typeof forward>();
   for (const row of forward) byFrom.set(row.from_code, [...(byFrom.get(row.from_code) ?? []), row]);
   // Reverse rows (toYear → fromYear) can also prove a 1:1 link, e.g. an identity crosswalk
   // seeded only in one direction.
   const missing = codes.filter((c) => !byFrom.has(c));
-  const reverse = missing.length > 0 ? await listCrosswalk(db, toYear, fromYear, missing) : [];
+  const reverse = missing.length > 0 ? await source.crosswalk(toYear, fromYear, missing) : [];
   const byTo = new Map<string, typeof reverse>();
   for (const row of reverse) byTo.set(row.to_code, [...(byTo.get(row.to_code) ?? []), row]);
 
@@ -141,7 +140,7 @@ interface Collected {
 
 /** Reads every variable for the buurten (codes of `targetYear`), translating where needed. */
 async function collect(
-  db: Q,
+  source: ObservationSource,
   variables: readonly string[],
   measureVars: readonly string[],
   codes: readonly string[],
@@ -150,7 +149,7 @@ async function collect(
 ): Promise<Collected> {
   const byArea = new Map<string, Record<string, AreaValue | undefined>>(codes.map((c) => [c, {}]));
   const unreadable = new Map<string, ExclusionReason>();
-  const dataYears = await pickDataYears(db, variables, period, targetYear);
+  const dataYears = await pickDataYears(source, variables, period, targetYear);
   const found = new Set<string>();
 
   const byYear = new Map<number, string[]>();
@@ -158,10 +157,10 @@ async function collect(
     byYear.set(year, [...(byYear.get(year) ?? []), variable]);
 
   for (const [year, vars] of byYear) {
-    const { map, failed } = await translateCodes(db, codes, targetYear, year);
+    const { map, failed } = await translateCodes(source, codes, targetYear, year);
     const back = new Map<string, string>();
     for (const [code, translated] of map) back.set(translated, code);
-    const rows = await findObservations(db, {
+    const rows = await source.observations({
       variables: vars,
       indelingYear: year,
       areaCodes: [...back.keys()],
@@ -186,7 +185,7 @@ async function collect(
 
 /** Inhabitants per buurt for the disclosure text: this period, else the latest period loaded. */
 async function inhabitantsFor(
-  db: Q,
+  source: ObservationSource,
   codes: readonly string[],
   year: number,
   period: string,
@@ -199,7 +198,7 @@ async function inhabitantsFor(
   }
   const todo = codes.filter((c) => !out.has(c));
   if (todo.length === 0) return out;
-  const rows = await findObservations(db, {
+  const rows = await source.observations({
     variables: [INHABITANTS],
     indelingYear: year,
     areaCodes: todo,
@@ -225,16 +224,27 @@ function requireIndicator(catalogue: Catalogue, key: string): Indicator {
   return indicator;
 }
 
+export interface AggregateInput {
+  indicatorKey: string;
+  buurtCodes: readonly string[];
+  indelingYear: number;
+  period: string;
+}
+
 /** One indicator over any set of buurten of one indeling year, for one period. */
 export async function aggregateIndicator(
   db: Q,
   catalogue: Catalogue,
-  input: {
-    indicatorKey: string;
-    buurtCodes: readonly string[];
-    indelingYear: number;
-    period: string;
-  },
+  input: AggregateInput,
+): Promise<IndicatorAggregate> {
+  return aggregateIndicatorFrom(databaseSource(db), catalogue, input);
+}
+
+/** As aggregateIndicator, reading from any source (the database or an in-memory snapshot). */
+export async function aggregateIndicatorFrom(
+  source: ObservationSource,
+  catalogue: Catalogue,
+  input: AggregateInput,
 ): Promise<IndicatorAggregate> {
   const indicator = requireIndicator(catalogue, input.indicatorKey);
   const codes = [...new Set(input.buurtCodes)];
@@ -250,11 +260,24 @@ export async function aggregateIndicator(
     };
   }
   const wanted = variables.includes(INHABITANTS) ? variables : [...variables, INHABITANTS];
-  const collected = await collect(db, wanted, variables, codes, input.indelingYear, input.period);
+  const collected = await collect(
+    source,
+    wanted,
+    variables,
+    codes,
+    input.indelingYear,
+    input.period,
+  );
   if (!variables.some((v) => collected.found.has(v))) {
     return notLoaded(indicator, input.period, input.indelingYear, codes);
   }
-  const inhabitants = await inhabitantsFor(db, codes, input.indelingYear, input.period, collected);
+  const inhabitants = await inhabitantsFor(
+    source,
+    codes,
+    input.indelingYear,
+    input.period,
+    collected,
+  );
   const result = aggregate(indicator.measure, collected.byArea, {
     inhabitants,
     unreadable: collected.unreadable,

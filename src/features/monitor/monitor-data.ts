@@ -1,0 +1,90 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { listAreas } from '../areas/area.repository.ts';
+import { SnapshotSource } from '../aggregation/observation-source.ts';
+import type { Catalogue } from '../indicators/catalogue.schema.ts';
+import { readDataVersion } from './data-version.ts';
+
+export const NETHERLANDS = 'NL00';
+
+/** How many municipalities' snapshots stay in memory (each is the data of one municipality). */
+const MAX_SNAPSHOTS = 8;
+/** Rendered pages kept per data version; old versions are dropped whole. */
+const MAX_RENDERED = 2000;
+
+/**
+ * The monitor's read side: the current data version, an in-memory snapshot of one
+ * municipality's observations per version, and a cache of rendered output keyed on the version.
+ * A change anywhere (import, withdrawal, new focus-area version, target) gives a new version,
+ * which empties every cache; nothing is ever served from before a change.
+ */
+export class MonitorData {
+  private version: string | undefined;
+  private readonly snapshots = new Map<string, Promise<SnapshotSource>>();
+  private readonly rendered = new Map<string, unknown>();
+
+  constructor(
+    readonly db: Kysely<Database>,
+    private readonly catalogueOf: () => Promise<Catalogue>,
+  ) {}
+
+  catalogue(): Promise<Catalogue> {
+    return this.catalogueOf();
+  }
+
+  /** The current data version; clears the caches when it moved. */
+  async dataVersion(): Promise<string> {
+    const now = await readDataVersion(this.db);
+    if (now !== this.version) {
+      this.version = now;
+      this.snapshots.clear();
+      this.rendered.clear();
+    }
+    return now;
+  }
+
+  /** All observations of a municipality's areas (every indeling year) and of the Netherlands. */
+  snapshot(municipalityCode: string): Promise<SnapshotSource> {
+    const cached = this.snapshots.get(municipalityCode);
+    if (cached) {
+      // Most recently used last, so the oldest is dropped first.
+      this.snapshots.delete(municipalityCode);
+      this.snapshots.set(municipalityCode, cached);
+      return cached;
+    }
+    const loading = this.loadSnapshot(municipalityCode);
+    loading.catch(() => this.snapshots.delete(municipalityCode));
+    this.snapshots.set(municipalityCode, loading);
+    if (this.snapshots.size > MAX_SNAPSHOTS) {
+      const oldest = this.snapshots.keys().next().value;
+      if (oldest !== undefined) this.snapshots.delete(oldest);
+    }
+    return loading;
+  }
+
+  private async loadSnapshot(municipalityCode: string): Promise<SnapshotSource> {
+    const years = await this.db.selectFrom('areas').select('indeling_year').distinct().execute();
+    const codes = new Set<string>([NETHERLANDS, municipalityCode]);
+    for (const { indeling_year } of years) {
+      for (const area of await listAreas(this.db, {
+        indelingYear: Number(indeling_year),
+        municipalityCode,
+      }))
+        codes.add(area.code);
+    }
+    return SnapshotSource.load(this.db, [...codes]);
+  }
+
+  /** Rendered output for `key` under the current version (call dataVersion() first). */
+  async cached<T>(key: string, make: () => Promise<T>): Promise<T> {
+    const version = this.version ?? (await this.dataVersion());
+    const full = `${version}\u0000${key}`;
+    if (this.rendered.has(full)) return this.rendered.get(full) as T;
+    const value = await make();
+    if (this.version === version) {
+      if (this.rendered.size >= MAX_RENDERED) this.rendered.clear();
+      this.rendered.set(full, value);
+    }
+    return value;
+  }
+}

@@ -1,0 +1,312 @@
+import { listAreas } from '../areas/area.repository.ts';
+import {
+  aggregateIndicatorFrom,
+  type IndicatorAggregate,
+} from '../aggregation/aggregation.service.ts';
+import type { ObservationSource } from '../aggregation/observation-source.ts';
+import { getFocusArea, listFocusAreas } from '../focus-areas/focus-area.service.ts';
+import type { Catalogue, Indicator } from '../indicators/catalogue.schema.ts';
+import {
+  availabilityFromLoaded,
+  type IndicatorAvailability,
+} from '../indicators/indicator-availability.ts';
+import { NotFoundError } from '../../shared/errors.ts';
+import type { MonitorData } from './monitor-data.ts';
+import { NETHERLANDS } from './monitor-data.ts';
+import {
+  REFERENCE_LABELS,
+  type AreaProfile,
+  type AreaSelection,
+  type IndicatorProfile,
+  type ReferenceSeries,
+  type SeriesPoint,
+} from './profile.types.ts';
+
+/** A focus area's counted buurten ('lid' only) in the version asked for (newest by default). */
+export async function selectionForFocusArea(
+  data: MonitorData,
+  slug: string,
+  version?: number,
+): Promise<AreaSelection> {
+  const detail = await getFocusArea(data.db, slug, version);
+  if (!detail.version) {
+    throw new NotFoundError(
+      `Van focusgebied "${detail.area.name}" is nog niet bekend welke buurten erbij horen.`,
+    );
+  }
+  return {
+    kind: 'focusgebied',
+    name: detail.area.name,
+    municipalityCode: detail.area.municipality_code,
+    municipalityName: detail.area.municipality_name,
+    indelingYear: detail.version.indeling_year,
+    buurtCodes: detail.members.filter((m) => m.status === 'lid').map((m) => m.buurt_code),
+    slug,
+    version: detail.version.version,
+  };
+}
+
+const hasValue = (p: SeriesPoint): boolean =>
+  p.result.status === 'berekend' || p.result.status === 'bereik';
+
+async function series(
+  source: ObservationSource,
+  catalogue: Catalogue,
+  indicator: Indicator,
+  periods: readonly string[],
+  codes: readonly string[],
+  indelingYears: readonly number[],
+): Promise<SeriesPoint[]> {
+  const out: SeriesPoint[] = [];
+  for (const period of periods) {
+    let result: IndicatorAggregate | undefined;
+    // A reference code such as NL00 or GM0505 means the same area in every indeling year it
+    // exists in; try the selection's year first, then the others.
+    for (const indelingYear of indelingYears) {
+      result = await aggregateIndicatorFrom(source, catalogue, {
+        indicatorKey: indicator.key,
+        buurtCodes: codes,
+        indelingYear,
+        period,
+      });
+      if (result.status === 'berekend' || result.status === 'bereik') break;
+    }
+    if (result) out.push({ period, result });
+  }
+  return out;
+}
+
+export interface ProfileContext {
+  data: MonitorData;
+  catalogue: Catalogue;
+  source: ObservationSource;
+  /** Every non-water buurt of the municipality in the selection's indeling year. */
+  municipalityBuurten: string[];
+  indelingYears: number[];
+  /** Other focus areas with a known delineation, for the NPLV average. */
+  nplvAreas: AreaSelection[];
+  /** Per indicator: loaded with its periods (every variable of the rule has them), or not. */
+  availability: Map<string, IndicatorAvailability>;
+}
+
+export async function profileContext(
+  data: MonitorData,
+  selection: AreaSelection,
+): Promise<ProfileContext> {
+  const catalogue = await data.catalogue();
+  const source = await data.snapshot(selection.municipalityCode);
+  const buurten = await listAreas(data.db, {
+    indelingYear: selection.indelingYear,
+    municipalityCode: selection.municipalityCode,
+    kind: 'buurt',
+  });
+  const years = (await data.db.selectFrom('areas').select('indeling_year').distinct().execute())
+    .map((r) => Number(r.indeling_year))
+    .filter((y) => y !== selection.indelingYear)
+    .sort((a, b) => b - a);
+  const nplvAreas: AreaSelection[] = [];
+  for (const area of await listFocusAreas(data.db)) {
+    if (area.composition_status !== 'bekend' || area.latestVersion === null) continue;
+    nplvAreas.push(await selectionForFocusArea(data, area.slug));
+  }
+  const availability = availabilityFromLoaded(catalogue, await source.loadedVariablePeriods());
+  return {
+    data,
+    catalogue,
+    source,
+    availability: new Map(availability.map((a) => [a.key, a])),
+    municipalityBuurten: buurten.filter((b) => b.is_water === 0).map((b) => b.code),
+    indelingYears: [selection.indelingYear, ...years],
+    nplvAreas,
+  };
+}
+
+/** NPLV average: the plain mean of the focus areas' own values, once two or more have one. */
+async function nplvSeries(
+  ctx: ProfileContext,
+  indicator: Indicator,
+  periods: readonly string[],
+): Promise<ReferenceSeries> {
+  const label = REFERENCE_LABELS.nplv;
+  const perArea: SeriesPoint[][] = [];
+  for (const area of ctx.nplvAreas) {
+    const source = await ctx.data.snapshot(area.municipalityCode);
+    perArea.push(
+      await series(source, ctx.catalogue, indicator, periods, area.buurtCodes, [area.indelingYear]),
+    );
+  }
+  const points: SeriesPoint[] = [];
+  for (const [i, period] of periods.entries()) {
+    const values = perArea
+      .map((s) => s[i]?.result)
+      .filter((r): r is IndicatorAggregate => r?.status === 'berekend' && r.value !== null);
+    if (values.length < 2) continue;
+    const first = values[0] as IndicatorAggregate;
+    points.push({
+      period,
+      result: {
+        ...first,
+        value: values.reduce((a, r) => a + (r.value as number), 0) / values.length,
+        includedCodes: values.flatMap((r) => r.includedCodes),
+        excluded: values.flatMap((r) => r.excluded),
+        numerator: undefined,
+        denominator: undefined,
+        note: `Gemiddelde van ${values.length} focusgebieden, elk gebied telt even zwaar.`,
+      },
+    });
+  }
+  return {
+    key: 'nplv',
+    label,
+    points,
+    ...(points.length === 0
+      ? {
+          note: `Nog niet te berekenen: van ${ctx.nplvAreas.length} van de 20 focusgebieden zijn de buurten bekend. Er zijn er minstens 2 met gegevens nodig.`,
+        }
+      : {}),
+  };
+}
+
+/** One indicator for the selection, with its time series and every reference. */
+export async function indicatorProfile(
+  ctx: ProfileContext,
+  selection: AreaSelection,
+  indicator: Indicator,
+): Promise<IndicatorProfile> {
+  const availability = ctx.availability.get(indicator.key);
+  const periods =
+    availability?.status === 'geladen' ? availability.periods.map((p) => p.period) : [];
+  const empty: IndicatorProfile = {
+    indicator,
+    loaded: false,
+    periods: [],
+    area: [],
+    references: [],
+    latest: null,
+    baseline: null,
+    change: null,
+  };
+  if (periods.length === 0 || indicator.measure.type === 'survey_proportion') return empty;
+
+  const area = await series(ctx.source, ctx.catalogue, indicator, periods, selection.buurtCodes, [
+    selection.indelingYear,
+  ]);
+  const counted = new Set(selection.buurtCodes);
+  const rest = ctx.municipalityBuurten.filter((c) => !counted.has(c));
+  const references: ReferenceSeries[] = [];
+  if (selection.kind === 'buurt' && selection.parentCode) {
+    references.push({
+      key: 'wijk',
+      label: 'Wijk',
+      points: await series(
+        ctx.source,
+        ctx.catalogue,
+        indicator,
+        periods,
+        [selection.parentCode],
+        ctx.indelingYears,
+      ),
+    });
+  }
+  references.push({
+    key: 'rest_gemeente',
+    label: REFERENCE_LABELS.rest_gemeente,
+    points: await series(ctx.source, ctx.catalogue, indicator, periods, rest, [
+      selection.indelingYear,
+    ]),
+  });
+  const published = await series(
+    ctx.source,
+    ctx.catalogue,
+    indicator,
+    periods,
+    [selection.municipalityCode],
+    ctx.indelingYears,
+  );
+  const summed = await series(
+    ctx.source,
+    ctx.catalogue,
+    indicator,
+    periods,
+    ctx.municipalityBuurten,
+    [selection.indelingYear],
+  );
+  // The published municipal figure where CBS has one; otherwise the sum of the buurten, said.
+  let usedSum = false;
+  const municipal = published.map((point, i) => {
+    const sum = summed[i];
+    if (hasValue(point) || !sum || !hasValue(sum)) return point;
+    usedSum = true;
+    return {
+      period: point.period,
+      result: {
+        ...sum.result,
+        note: 'Som van de buurten: CBS publiceert dit cijfer niet voor de gemeente.',
+      },
+    };
+  });
+  references.push({
+    key: 'gemeente',
+    label: REFERENCE_LABELS.gemeente,
+    points: municipal,
+    ...(usedSum
+      ? { note: 'Waar CBS geen cijfer voor de gemeente publiceert, tellen wij de buurten op.' }
+      : {}),
+  });
+  references.push({
+    key: 'nederland',
+    label: REFERENCE_LABELS.nederland,
+    points: await series(
+      ctx.source,
+      ctx.catalogue,
+      indicator,
+      periods,
+      [NETHERLANDS],
+      ctx.indelingYears,
+    ),
+  });
+  references.push(await nplvSeries(ctx, indicator, periods));
+
+  const withValue = area.filter(hasValue);
+  const latest = withValue.at(-1) ?? null;
+  const baseline = withValue[0] ?? null;
+  const change =
+    latest &&
+    baseline &&
+    latest.period !== baseline.period &&
+    latest.result.value !== null &&
+    baseline.result.value !== null
+      ? latest.result.value - baseline.result.value
+      : null;
+  return {
+    indicator,
+    loaded: area.some((p) => p.result.status !== 'nog niet geladen'),
+    periods,
+    area,
+    references,
+    latest,
+    baseline,
+    change,
+  };
+}
+
+/** The whole profile: every theme with its indicators (or only the keys asked for). */
+export async function buildProfile(
+  data: MonitorData,
+  selection: AreaSelection,
+  options: { indicatorKeys?: readonly string[] } = {},
+): Promise<AreaProfile> {
+  const dataVersion = await data.dataVersion();
+  const ctx = await profileContext(data, selection);
+  const wanted = options.indicatorKeys ? new Set(options.indicatorKeys) : undefined;
+  const themes = [];
+  for (const theme of ctx.catalogue.themes) {
+    const indicators: IndicatorProfile[] = [];
+    for (const indicator of ctx.catalogue.indicators) {
+      if (indicator.theme !== theme.key || (wanted && !wanted.has(indicator.key))) continue;
+      indicators.push(await indicatorProfile(ctx, selection, indicator));
+    }
+    themes.push({ theme, indicators });
+  }
+  return { selection, themes, dataVersion };
+}
