@@ -14,6 +14,7 @@ import { accountRoutes } from './features/accounts/account.routes.tsx';
 import { oidcRoutes } from './features/accounts/oidc/oidc.routes.tsx';
 import { auditRoutes } from './features/audit/audit.routes.tsx';
 import { focusAreaRoutes } from './features/focus-areas/focus-area.routes.tsx';
+import { indicatorRoutes } from './features/monitor/indicator.routes.tsx';
 import { apiRoutes } from './features/api/api.routes.ts';
 
 export interface AppDeps {
@@ -56,6 +57,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(oidcRoutes, { services: deps.services });
   await app.register(auditRoutes, { services: deps.services });
   await app.register(focusAreaRoutes, { services: deps.services });
+  await app.register(indicatorRoutes, { services: deps.services });
   await app.register(apiRoutes);
   return app;
 }

@@ -1,6 +1,8 @@
 import type { AppConfig } from './config.ts';
 import type { Db } from './db/database.ts';
 import { createResetMailer } from './features/accounts/mail/reset-mail.ts';
+import { loadCatalogue } from './features/indicators/catalogue.ts';
+import { MonitorData } from './features/monitor/monitor-data.ts';
 
 /**
  * The one composition root: database → repositories → services, wired by hand. Routes receive
@@ -16,6 +18,7 @@ export function createServices(
     datasetsDir: config.datasetsDir,
     oidc: config.oidc,
     resetMailer: config.mail ? createResetMailer(config.mail) : undefined,
+    monitor: new MonitorData(handle.db, async () => loadCatalogue()),
   };
 }
 

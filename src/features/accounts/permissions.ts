@@ -60,6 +60,8 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'GET /assets/vendor/:file',
   'GET /gebieden/:slug',
   'GET /api/gebieden/:slug',
+  'GET /gebieden/:slug/indicatoren/:indicator',
+  'GET /api/gebieden/:slug/indicatoren/:indicator',
   // Municipal single sign-on (OpenID Connect), only registered when OIDC_* is configured.
   'GET /inloggen/oidc',
   'GET /inloggen/oidc/terug',

@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { buildTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { dialects, dialectUnavailable } from '../../../test/helpers/db.ts';
+
+const PAGE = '/gebieden/dordt-west/indicatoren/aantal-inwoners';
+
+interface JsonBody {
+  rijen: { periode: string; gebied: string; soort: string; waarde: number | null }[];
+  doel: unknown;
+}
+
+for (const dialect of dialects) {
+  const skip = dialectUnavailable(dialect);
+  describe(`indicator page on the shipped data [${dialect}]`, skip ? { skip } : {}, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await buildTestApp(dialect);
+    });
+    after(async () => {
+      await t?.close();
+    });
+
+    it('shows the chart, the table with the real population and the source', async () => {
+      const res = await t.app.inject({ method: 'GET', url: PAGE });
+      assert.equal(res.statusCode, 200);
+      assert.match(String(res.headers['content-type']), /^text\/html/);
+      assert.ok(res.headers.etag, 'ETag present');
+      const html = res.body;
+      assert.ok(/<h1[^>]*>Inwoners in Dordt West<\/h1>/.test(html), 'h1 names indicator and area');
+      assert.ok(/<svg[^>]*role="img"/.test(html), 'page shows /<svg[^>]*role="img"/');
+      assert.ok(/<table/.test(html), 'page shows /<table/');
+      assert.ok(/Bron: CBS/.test(html), 'page shows /Bron: CBS/');
+      // The series table: Dordt West's inhabitants on 1 January (real CBS figures).
+      assert.ok(
+        /<td[^>]*>2023<\/td><td[^>]*>Dordt West<\/td><td[^>]*>gebied<\/td><td[^>]*>28\.740<\/td>/.test(
+          html,
+        ),
+        '2023 row of Dordt West with 28.740',
+      );
+      assert.ok(
+        /<td[^>]*>2024<\/td><td[^>]*>Dordt West<\/td><td[^>]*>gebied<\/td><td[^>]*>28\.970<\/td>/.test(
+          html,
+        ),
+        '2024 row of Dordt West with 28.970',
+      );
+      assert.ok(/Download:/.test(html), 'page shows /Download:/');
+      assert.ok(/\?formaat=csv-excel/.test(html), 'link to the Excel CSV');
+      assert.ok(/\?formaat=geojson/.test(html), 'link to the GeoJSON');
+      assert.ok(/Zo tellen we buurten op/.test(html), 'page shows /Zo tellen we buurten op/');
+    });
+
+    it('serves the same rows as CSV (both dialects) and JSON', async () => {
+      const csv = await t.app.inject({ method: 'GET', url: `${PAGE}?formaat=csv` });
+      assert.equal(csv.statusCode, 200);
+      assert.match(String(csv.headers['content-type']), /^text\/csv/);
+      assert.ok(csv.headers.etag);
+      assert.match(csv.body, /^2023,Dordt West,gebied,28740,/m);
+      assert.match(csv.body, /^2024,Dordt West,gebied,28970,/m);
+
+      const excel = await t.app.inject({ method: 'GET', url: `${PAGE}?formaat=csv-excel` });
+      assert.equal(excel.statusCode, 200);
+      assert.match(excel.body, /^2023;Dordt West;gebied;28740;/m);
+
+      const json = await t.app.inject({ method: 'GET', url: `${PAGE}?formaat=json` });
+      assert.equal(json.statusCode, 200);
+      const rows = json.json<JsonBody>().rijen.filter((r) => r.soort === 'gebied');
+      assert.deepEqual(
+        rows.map((r) => [r.periode, r.waarde]),
+        [
+          ['2023', 28740],
+          ['2024', 28970],
+        ],
+      );
+    });
+
+    it('serves the buurt map as GeoJSON with one feature per buurt', async () => {
+      const res = await t.app.inject({ method: 'GET', url: `${PAGE}?formaat=geojson` });
+      assert.equal(res.statusCode, 200);
+      const body = res.json<{
+        features: { geometry: unknown; properties: Record<string, unknown> }[];
+      }>();
+      const codes = body.features.map((f) => f.properties.buurtcode);
+      assert.ok(codes.length > 20, `many buurten of Dordrecht, got ${codes.length}`);
+      assert.equal(new Set(codes).size, codes.length, 'one feature per buurt');
+      assert.ok(codes.every((c) => typeof c === 'string' && /^BU0505/.test(c)));
+      assert.ok(body.features.every((f) => f.geometry !== null));
+      const members = body.features.filter((f) => f.properties.in_focusgebied === 'ja');
+      assert.ok(members.length > 0 && members.length < codes.length);
+      // The member buurten add up to the focus area's total.
+      const sum = members.reduce((a, f) => a + Number(f.properties.waarde ?? 0), 0);
+      assert.equal(sum, 28970);
+    });
+
+    it('answers the API with the series and the target', async () => {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: '/api/gebieden/dordt-west/indicatoren/aantal-inwoners',
+      });
+      assert.equal(res.statusCode, 200);
+      assert.ok(res.headers.etag);
+      const body = res.json<JsonBody>();
+      const v2023 = body.rijen.find((r) => r.periode === '2023' && r.soort === 'gebied');
+      assert.equal(v2023?.waarde, 28740);
+      assert.ok('doel' in body);
+    });
+
+    it('gives a Dutch 404 for an unknown indicator or focus area', async () => {
+      for (const url of [
+        '/gebieden/dordt-west/indicatoren/bestaat-niet',
+        '/gebieden/bestaat-niet/indicatoren/aantal-inwoners',
+        '/api/gebieden/dordt-west/indicatoren/bestaat-niet',
+      ]) {
+        const res = await t.app.inject({ method: 'GET', url });
+        assert.equal(res.statusCode, 404, url);
+        assert.match(res.body, /bestaat niet|niet gevonden/i, url);
+      }
+    });
+
+    it('gives a 400 that says what is wrong for a bad formaat or versie', async () => {
+      const bad = await t.app.inject({ method: 'GET', url: `${PAGE}?formaat=xls` });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /Onbekend formaat/);
+      const version = await t.app.inject({ method: 'GET', url: `${PAGE}?versie=nul` });
+      assert.equal(version.statusCode, 400);
+      assert.match(version.body, /versie/);
+    });
+  });
+}

@@ -1,0 +1,378 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Services } from '../../composition.ts';
+import { renderPage } from '../../views/render.ts';
+import { BadRequestError, NotFoundError } from '../../shared/errors.ts';
+import { parseFormat, sendTable } from '../../shared/downloads/send.ts';
+import { toJson } from '../../shared/downloads/json.ts';
+import { describeExclusions } from '../aggregation/aggregate.ts';
+import { aggregateIndicatorFrom } from '../aggregation/aggregation.service.ts';
+import { listAreas, listAreasWithGeometry } from '../areas/area.repository.ts';
+import { parseAreaGeometry, type AreaGeometry } from '../maps/geometry.ts';
+import { findIndicator } from '../indicators/catalogue.ts';
+import type { Indicator } from '../indicators/catalogue.schema.ts';
+import { findTarget } from '../targets/target.repository.ts';
+import { evaluateTarget, noiseBand, periodYear } from '../targets/target-rules.ts';
+import type { StoredTarget, TargetEvaluation } from '../targets/target.types.ts';
+import { registerApiOperation } from '../api/openapi.ts';
+import type { MonitorData } from './monitor-data.ts';
+import { indicatorProfile, profileContext, selectionForFocusArea } from './profile.service.ts';
+import type { AreaSelection, IndicatorProfile, SeriesPoint } from './profile.types.ts';
+import { buurtTable, seriesTable, type BuurtResult } from './indicator-table.ts';
+import type { DataTable } from '../../shared/data-table.ts';
+import { IndicatorPage } from './views/indicator-page.tsx';
+
+const paramsSchema = z.object({
+  slug: z.string().regex(/^[a-z0-9-]{1,80}$/),
+  indicator: z.string().regex(/^[a-z0-9-]{1,80}$/),
+});
+
+type Query = { versie?: string | string[]; formaat?: string | string[] };
+
+function parseVersion(query: Query): number | undefined {
+  const value = query.versie;
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !/^[1-9][0-9]{0,5}$/.test(value)) {
+    throw new BadRequestError(
+      'De versie in het adres klopt niet. Gebruik een heel getal vanaf 1, bijvoorbeeld ?versie=1.',
+    );
+  }
+  return Number(value);
+}
+
+function paramsOf(params: unknown): { slug: string; indicator: string } {
+  const parsed = paramsSchema.safeParse(params);
+  if (!parsed.success)
+    throw new NotFoundError('Er is geen focusgebied of indicator met dit adres.');
+  return parsed.data;
+}
+
+export interface TargetView {
+  target: StoredTarget;
+  evaluation: TargetEvaluation;
+}
+
+export interface IndicatorPageData {
+  selection: AreaSelection;
+  indicator: Indicator;
+  profile: IndicatorProfile;
+  target: TargetView | null;
+  series: DataTable;
+  /** Null when the indicator has no period with data. */
+  buurten: DataTable | null;
+  mapAreas: { code: string; name: string; geometry: AreaGeometry; member: boolean }[];
+  geometries: Map<string, AreaGeometry>;
+  /** The focus area's member buurten as one geometry, drawn bold on the map. */
+  outline: AreaGeometry | undefined;
+  /** The buurten left out of the latest value, by name and reason. */
+  excluded: { code: string; name: string; reason: string; inhabitants: number | null }[];
+  exclusionSummary: string | null;
+  dataVersion: string;
+}
+
+const valueOf = (p: SeriesPoint | undefined): number | null =>
+  p && p.result.status === 'berekend' ? p.result.value : null;
+
+function pointIn(points: readonly SeriesPoint[], period: string): SeriesPoint | undefined {
+  const year = periodYear(period);
+  return points.find(
+    (p) => p.period === period || (year !== null && periodYear(p.period) === year),
+  );
+}
+
+function evaluate(
+  target: StoredTarget,
+  indicator: Indicator,
+  profile: IndicatorProfile,
+): TargetEvaluation {
+  const basePoint = pointIn(profile.area, target.baselinePeriod);
+  const baseValue = valueOf(basePoint);
+  const latest = profile.latest;
+  const latestValue = valueOf(latest ?? undefined);
+  const measure = indicator.measure;
+  const reference = target.reference
+    ? profile.references.find((r) => r.key === target.reference)
+    : undefined;
+  return evaluateTarget({
+    target,
+    polarity: indicator.polarity,
+    baseline:
+      basePoint && baseValue !== null ? { period: basePoint.period, value: baseValue } : null,
+    current:
+      latest && latestValue !== null
+        ? {
+            period: latest.period,
+            value: latestValue,
+            noise: noiseBand({
+              measureType: measure.type,
+              value: latestValue,
+              includedBuurten: latest.result.includedCodes.length,
+              ...(latest.result.denominator !== undefined
+                ? { denominator: latest.result.denominator }
+                : {}),
+              ...(measure.type === 'ratio' ? { scale: measure.scale } : {}),
+            }),
+          }
+        : null,
+    ...(reference
+      ? {
+          reference: {
+            baseline: valueOf(pointIn(reference.points, target.baselinePeriod)),
+            current: latest ? valueOf(pointIn(reference.points, latest.period)) : null,
+          },
+        }
+      : {}),
+  });
+}
+
+/** Everything the indicator page, its downloads and its API answer show. */
+export async function loadIndicatorPage(
+  monitor: MonitorData,
+  slug: string,
+  indicatorKey: string,
+  version?: number,
+): Promise<IndicatorPageData> {
+  const dataVersion = await monitor.dataVersion();
+  return monitor.cached(`indicator\u0000${slug}\u0000${version ?? ''}\u0000${indicatorKey}`, () =>
+    buildIndicatorPage(monitor, slug, indicatorKey, dataVersion, version),
+  );
+}
+
+async function buildIndicatorPage(
+  monitor: MonitorData,
+  slug: string,
+  indicatorKey: string,
+  dataVersion: string,
+  version?: number,
+): Promise<IndicatorPageData> {
+  const catalogue = await monitor.catalogue();
+  const indicator = findIndicator(catalogue, indicatorKey);
+  const selection = await selectionForFocusArea(monitor, slug, version);
+  if (!indicator) throw new NotFoundError(`Indicator "${indicatorKey}" bestaat niet.`);
+  const ctx = await profileContext(monitor, selection);
+  const profile = await indicatorProfile(ctx, selection, indicator);
+
+  const stored = await findTarget(monitor.db, slug, indicator.key);
+  const target = stored
+    ? { target: stored, evaluation: evaluate(stored, indicator, profile) }
+    : null;
+
+  const series = seriesTable({
+    selection,
+    profile,
+    dataVersion,
+    trajectory: target?.evaluation.trajectory ?? [],
+  });
+
+  const shapes = await listAreasWithGeometry(monitor.db, {
+    indelingYear: selection.indelingYear,
+    municipalityCode: selection.municipalityCode,
+    kind: 'buurt',
+  });
+  const members = new Set(selection.buurtCodes);
+  const mapAreas: IndicatorPageData['mapAreas'] = [];
+  const geometries = new Map<string, AreaGeometry>();
+  for (const shape of shapes) {
+    if (shape.is_water === 1 && !members.has(shape.code)) continue;
+    const geometry = parseAreaGeometry(shape.geometry);
+    if (!geometry) continue;
+    const member = members.has(shape.code);
+    geometries.set(shape.code, geometry);
+    mapAreas.push({ code: shape.code, name: shape.name, geometry, member });
+  }
+  // The member buurten together, each with its own border: the focus area is their union.
+  const memberPolygons = mapAreas
+    .filter((a) => a.member)
+    .flatMap((a) =>
+      a.geometry.type === 'Polygon' ? [a.geometry.coordinates] : a.geometry.coordinates,
+    );
+  const outline: AreaGeometry | undefined =
+    memberPolygons.length === 0 ? undefined : { type: 'MultiPolygon', coordinates: memberPolygons };
+
+  const latestPeriod = profile.periods.at(-1);
+  let buurten: DataTable | null = null;
+  if (latestPeriod !== undefined && profile.loaded) {
+    const results: BuurtResult[] = [];
+    for (const area of mapAreas) {
+      results.push({
+        code: area.code,
+        name: area.name,
+        member: area.member,
+        result: await aggregateIndicatorFrom(ctx.source, catalogue, {
+          indicatorKey: indicator.key,
+          buurtCodes: [area.code],
+          indelingYear: selection.indelingYear,
+          period: latestPeriod,
+        }),
+      });
+    }
+    buurten = buurtTable({
+      selection,
+      indicator,
+      period: latestPeriod,
+      buurten: results,
+      dataVersion,
+    });
+  }
+
+  const names = new Map(
+    (
+      await listAreas(monitor.db, {
+        indelingYear: selection.indelingYear,
+        municipalityCode: selection.municipalityCode,
+        kind: 'buurt',
+      })
+    ).map((a) => [a.code, a.name]),
+  );
+  const latestResult = profile.latest?.result ?? profile.area.at(-1)?.result;
+  const excludedList =
+    latestResult && latestResult.status !== 'nog niet geladen' ? latestResult.excluded : [];
+  return {
+    selection,
+    indicator,
+    profile,
+    target,
+    series,
+    buurten,
+    mapAreas,
+    geometries,
+    outline,
+    excluded: excludedList.map((e) => ({
+      code: e.code,
+      name: names.get(e.code) ?? e.code,
+      reason: e.reason,
+      inhabitants: e.inhabitants,
+    })),
+    exclusionSummary: describeExclusions(excludedList),
+    dataVersion,
+  };
+}
+
+/** The JSON API body: the series table plus the target and its evaluation. */
+export function indicatorJson(data: IndicatorPageData) {
+  const t = data.target;
+  return {
+    ...toJson(data.series),
+    indicator: {
+      sleutel: data.indicator.key,
+      naam: data.indicator.name,
+      eenheid: data.indicator.unit,
+      definitie: data.indicator.definition,
+    },
+    gebied: { slug: data.selection.slug ?? null, naam: data.selection.name },
+    doel: t
+      ? {
+          soort: t.target.kind,
+          referentie: t.target.reference ?? null,
+          nulmeting: t.target.baselinePeriod,
+          doeljaar: t.target.targetYear,
+          voorbeeld: t.target.isExample,
+          toelichting: t.target.note,
+          doelwaarde: t.evaluation.targetValue,
+          verwacht_nu: t.evaluation.expected,
+          oordeel: t.evaluation.status,
+          uitleg: t.evaluation.explanation,
+          verandering_gebied: t.evaluation.areaChange,
+          verandering_referentie: t.evaluation.referenceChange,
+          traject: t.evaluation.trajectory.map((p) => ({ jaar: p.year, waarde: p.value })),
+        }
+      : null,
+  };
+}
+
+const pathParameters = [
+  {
+    name: 'slug',
+    in: 'path' as const,
+    description: 'De naam van het focusgebied in het adres.',
+    schema: { type: 'string', pattern: '^[a-z0-9-]{1,80}$' },
+    example: 'dordt-west',
+  },
+  {
+    name: 'indicator',
+    in: 'path' as const,
+    description: 'De sleutel van de indicator in de catalogus.',
+    schema: { type: 'string', pattern: '^[a-z0-9-]{1,80}$' },
+    example: 'aantal-inwoners',
+  },
+  {
+    name: 'versie',
+    in: 'query' as const,
+    description: 'Versie van de begrenzing (heel getal vanaf 1). Zonder: de nieuwste.',
+    schema: { type: 'integer', minimum: 1, maximum: 999999 },
+  },
+];
+
+registerApiOperation({
+  method: 'GET',
+  path: '/api/gebieden/:slug/indicatoren/:indicator',
+  summary: 'Tijdreeks van één indicator voor een focusgebied',
+  description:
+    'Per periode de waarde van het focusgebied en van de vergelijkingsgebieden (rest van de ' +
+    'gemeente, gemeente, Nederland, gemiddelde NPLV-focusgebieden), met statusvlaggen, plus ' +
+    'het doel met traject en oordeel.',
+  tags: ['Monitor'],
+  parameters: pathParameters,
+  responseSchema: {
+    type: 'object',
+    required: ['titel', 'bron', 'licentie', 'dataVersie', 'kolommen', 'rijen', 'indicator', 'doel'],
+    properties: {
+      titel: { type: 'string' },
+      bron: { type: 'string' },
+      licentie: { type: 'string' },
+      dataVersie: { type: 'string' },
+      kolommen: { type: 'array' },
+      rijen: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['periode', 'gebied', 'waarde', 'status'],
+          properties: {
+            periode: { type: 'string' },
+            gebied: { type: 'string' },
+            waarde: { type: ['number', 'null'] },
+            status: { type: 'array', items: { type: 'string' } },
+          },
+        },
+      },
+      indicator: { type: 'object' },
+      doel: { type: ['object', 'null'] },
+    },
+  },
+});
+
+/** The indicator page, its downloads (?formaat=) and its JSON API. */
+export async function indicatorRoutes(app: FastifyInstance, opts: { services: Services }) {
+  const monitor = opts.services.monitor;
+
+  app.get<{ Params: { slug: string; indicator: string }; Querystring: Query }>(
+    '/gebieden/:slug/indicatoren/:indicator',
+    async (request, reply) => {
+      const format = parseFormat(request.query);
+      const version = parseVersion(request.query);
+      const { slug, indicator } = paramsOf(request.params);
+      const data = await loadIndicatorPage(monitor, slug, indicator, version);
+      if (format === 'geojson') {
+        if (!data.buurten) throw new NotFoundError('Voor deze indicator is nog geen kaart.');
+        return sendTable(request, reply, data.buurten, format, data.geometries);
+      }
+      if (format) return sendTable(request, reply, data.series, format);
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(renderPage(<IndicatorPage data={data} nonce={reply.cspNonce.script} />));
+    },
+  );
+
+  app.get<{ Params: { slug: string; indicator: string }; Querystring: Query }>(
+    '/api/gebieden/:slug/indicatoren/:indicator',
+    async (request, reply) => {
+      const version = parseVersion(request.query);
+      const { slug, indicator } = paramsOf(request.params);
+      const data = await loadIndicatorPage(monitor, slug, indicator, version);
+      reply.header('access-control-allow-origin', '*');
+      return reply
+        .type('application/json; charset=utf-8')
+        .send(JSON.stringify(indicatorJson(data)));
+    },
+  );
+}
