@@ -16,6 +16,7 @@ import { auditRoutes } from './features/audit/audit.routes.tsx';
 import { focusAreaRoutes } from './features/focus-areas/focus-area.routes.tsx';
 import { indicatorRoutes } from './features/monitor/indicator.routes.tsx';
 import { apiRoutes } from './features/api/api.routes.ts';
+import { workspaceRoutes } from './features/workspace/workspace.routes.tsx';
 
 export interface AppDeps {
   services: Services;
@@ -58,6 +59,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes, { services: deps.services });
   await app.register(focusAreaRoutes, { services: deps.services });
   await app.register(indicatorRoutes, { services: deps.services });
+  await app.register(workspaceRoutes, { services: deps.services });
   await app.register(apiRoutes);
   return app;
 }

@@ -16,6 +16,7 @@ import type {
   UserTable,
 } from '../features/accounts/account.table.ts';
 import type { AuditLogTable } from '../features/audit/audit.table.ts';
+import type { CatalogueVersionTable } from '../features/workspace/catalogue-version.table.ts';
 import type { TargetTable } from '../features/targets/target.table.ts';
 import type { OidcIdentityTable } from '../features/accounts/oidc/oidc.table.ts';
 
@@ -34,6 +35,7 @@ export interface Database {
   sessions: SessionTable;
   password_resets: PasswordResetTable;
   audit_log: AuditLogTable;
+  catalogue_versions: CatalogueVersionTable;
   targets: TargetTable;
   oidc_identities: OidcIdentityTable;
 }

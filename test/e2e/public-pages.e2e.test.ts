@@ -27,6 +27,8 @@ describe('public pages in Chromium', skip ? { skip } : {}, () => {
   for (const [url, status] of [
     ['/', 200],
     ['/gebieden/dordt-west', 200],
+    ['/gebieden/dordt-west/indicatoren/aantal-inwoners', 200],
+    ['/gebieden/dordt-west/indicatoren/bijstand-per-1000', 200],
     ['/bronnen', 200],
     ['/deze-pagina-bestaat-niet', 404],
   ] as const) {
@@ -66,6 +68,32 @@ describe('public pages in Chromium', skip ? { skip } : {}, () => {
       const file = path.join(dir, 'dordt-west-zonder-js.png');
       await page.screenshot({ path: file, fullPage: true });
       assert.ok(fs.statSync(file).size > 10_000, 'screenshot is suspiciously small');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows the chart, the buurt map and their tables of an indicator without JavaScript', async () => {
+    const { context, page } = await openWithoutJavaScript(
+      env.browser,
+      `${env.baseUrl}/gebieden/dordt-west/indicatoren/aantal-inwoners`,
+    );
+    try {
+      const chart = page.locator('svg.wk-chart[role="img"]').first();
+      assert.ok(await chart.isVisible(), 'chart not visible');
+      const box = await chart.boundingBox();
+      assert.ok(box && box.width > 200 && box.height > 150, `chart is ${JSON.stringify(box)}`);
+      const map = page.locator('svg[role="img"]').nth(1);
+      assert.ok(await map.isVisible(), 'map not visible');
+      const series = page.locator('table[data-table="dordt-west-aantal-inwoners"]');
+      assert.match(await series.innerText(), /28\.740/);
+      assert.ok(await page.getByRole('link', { name: 'CSV voor Excel' }).isVisible());
+      assert.ok(
+        await page
+          .getByText(/Bron: CBS/)
+          .first()
+          .isVisible(),
+      );
     } finally {
       await context.close();
     }

@@ -32,7 +32,7 @@ function buurten(n: number): string {
   return n === 1 ? '1 buurt' : `${n} buurten`;
 }
 
-function shapeFor(area: FocusAreaPageData['map']['buurten'][number]): MapShape {
+export function shapeFor(area: FocusAreaPageData['map']['buurten'][number]): MapShape {
   const base = 'wk-map__buurt';
   if (area.status === 'lid')
     return {
@@ -72,7 +72,7 @@ function shapeFor(area: FocusAreaPageData['map']['buurten'][number]): MapShape {
   };
 }
 
-const LEGEND: LegendItem[] = [
+export const LEGEND: LegendItem[] = [
   {
     label: 'Hoort bij het focusgebied (donkerblauw vlak)',
     className: 'wk-map__buurt wk-map__buurt--lid',
@@ -237,6 +237,7 @@ export function FocusAreaPage({ data, nonce }: { data: FocusAreaPageData; nonce:
           <div class="utrecht-alert wk-notice" role="note">
             <p class="utrecht-paragraph">
               U bekijkt een oudere versie van deze indeling.{' '}
+              {`U bekijkt versie ${data.version} van ${dateFormat.format(new Date(data.createdAt))}; de nieuwste is versie ${data.latestVersion}.`}{' '}
               <a class="utrecht-link" href={`/gebieden/${data.slug}`}>
                 Bekijk de nieuwste versie ({data.latestVersion})
               </a>

@@ -1,0 +1,121 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Services } from '../../composition.ts';
+import { activeCatalogue } from '../indicators/catalogue.store.ts';
+import { listTargets } from '../targets/target.repository.ts';
+import { focusAreaInMunicipality } from './focus-area-editing.service.ts';
+import { focusAreaParam, formBody, html, parseParams, requireUser } from './route-helpers.ts';
+import {
+  currentTarget,
+  indicatorForTarget,
+  removeTarget,
+  saveTargetForm,
+  targetFormValues,
+} from './target-editing.service.ts';
+import { TargetEditPage, TargetListPage } from './views/targets.pages.tsx';
+
+const targetParam = focusAreaParam.extend({
+  indicator: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+});
+
+const SAVED: Record<string, string> = {
+  aangemaakt: 'Het doel is opgeslagen.',
+  gewijzigd: 'Het doel is gewijzigd.',
+  ongewijzigd: 'Er was niets veranderd; het doel is hetzelfde gebleven.',
+  verwijderd: 'Het doel is verwijderd.',
+};
+
+/** Targets of a focus area, per indicator. Scoped by :gemeente; the area must be of it too. */
+export async function targetRoutes(app: FastifyInstance, opts: { services: Services }) {
+  const { db } = opts.services;
+
+  app.get<{ Querystring: { klaar?: string } }>(
+    '/werkruimte/:gemeente/doelen/:slug',
+    { config: { permission: 'catalogue:edit' } },
+    async (request, reply) => {
+      const { gemeente, slug } = parseParams(focusAreaParam, request.params);
+      const area = await focusAreaInMunicipality(db, slug, gemeente);
+      const klaar = request.query.klaar;
+      return html(
+        reply,
+        <TargetListPage
+          nonce={reply.cspNonce.script}
+          municipalityCode={gemeente}
+          area={area}
+          catalogue={await activeCatalogue(db)}
+          targets={await listTargets(db, slug)}
+          saved={typeof klaar === 'string' ? SAVED[klaar] : undefined}
+        />,
+      );
+    },
+  );
+
+  app.get(
+    '/werkruimte/:gemeente/doelen/:slug/:indicator',
+    { config: { permission: 'catalogue:edit' } },
+    async (request, reply) => {
+      const { gemeente, slug, indicator } = parseParams(targetParam, request.params);
+      const area = await focusAreaInMunicipality(db, slug, gemeente);
+      const ind = await indicatorForTarget(db, indicator);
+      const target = await currentTarget(db, slug, indicator);
+      return html(
+        reply,
+        <TargetEditPage
+          nonce={reply.cspNonce.script}
+          csrf={reply.generateCsrf()}
+          municipalityCode={gemeente}
+          area={area}
+          indicator={ind}
+          target={target}
+          values={targetFormValues(target)}
+        />,
+      );
+    },
+  );
+
+  app.post(
+    '/werkruimte/:gemeente/doelen/:slug/:indicator',
+    { config: { permission: 'catalogue:edit' } },
+    async (request, reply) => {
+      const { gemeente, slug, indicator } = parseParams(targetParam, request.params);
+      const area = await focusAreaInMunicipality(db, slug, gemeente);
+      const ind = await indicatorForTarget(db, indicator);
+      const result = await saveTargetForm(db, {
+        slug,
+        indicatorKey: indicator,
+        actor: requireUser(request),
+        form: formBody(request),
+      });
+      if (result.ok)
+        return reply.redirect(
+          `/werkruimte/${gemeente}/doelen/${slug}?klaar=${result.outcome}`,
+          303,
+        );
+      return html(
+        reply,
+        <TargetEditPage
+          nonce={reply.cspNonce.script}
+          csrf={reply.generateCsrf()}
+          municipalityCode={gemeente}
+          area={area}
+          indicator={ind}
+          target={await currentTarget(db, slug, indicator)}
+          values={result.values}
+          errors={result.errors}
+        />,
+        422,
+      );
+    },
+  );
+
+  app.post(
+    '/werkruimte/:gemeente/doelen/:slug/:indicator/verwijderen',
+    { config: { permission: 'catalogue:edit' } },
+    async (request, reply) => {
+      const { gemeente, slug, indicator } = parseParams(targetParam, request.params);
+      await focusAreaInMunicipality(db, slug, gemeente);
+      await removeTarget(db, { slug, indicatorKey: indicator, actor: requireUser(request) });
+      return reply.redirect(`/werkruimte/${gemeente}/doelen/${slug}?klaar=verwijderd`, 303);
+    },
+  );
+}

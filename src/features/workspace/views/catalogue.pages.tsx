@@ -1,0 +1,211 @@
+import { Layout } from '../../../views/layout.tsx';
+import {
+  CsrfField,
+  ErrorSummary,
+  SubmitButton,
+  TextField,
+  type FieldErrors,
+} from '../../accounts/views/form.tsx';
+import type { Catalogue, Indicator } from '../../indicators/catalogue.schema.ts';
+import type { CatalogueVersionInfo } from '../../indicators/catalogue.store.ts';
+import {
+  DEFINITION_MAX,
+  NOTE_MAX,
+  POLARITY_LABEL,
+  variableField,
+  type IndicatorFormValues,
+  type Polarity,
+} from '../catalogue-editing.service.ts';
+import { actorName, formatDateTime, SavedNotice, Select, TextArea } from './common.tsx';
+
+const crumbs = [{ href: '/werkruimte', label: 'Werkruimte' }];
+
+export function CatalogueListPage(props: {
+  nonce: string;
+  catalogue: Catalogue;
+  versions: CatalogueVersionInfo[];
+}) {
+  const { catalogue } = props;
+  return (
+    <Layout title="Indicatorcatalogus" nonce={props.nonce} breadcrumbs={crumbs}>
+      <div class="wk-stack">
+        <h1 class="utrecht-heading-1">Indicatorcatalogus</h1>
+        <p class="utrecht-paragraph wk-lead">
+          {props.versions[0]
+            ? `In gebruik: versie ${props.versions[0].version} van ${formatDateTime(props.versions[0].createdAt)}.`
+            : 'In gebruik: de catalogus zoals hij is meegeleverd. Er is nog niets gewijzigd.'}{' '}
+          Elke wijziging wordt een nieuwe versie. De catalogus geldt voor alle gemeenten.
+        </p>
+        {catalogue.themes.map((theme) => {
+          const items = catalogue.indicators.filter((i) => i.theme === theme.key);
+          return (
+            <section aria-labelledby={`thema-${theme.key}`}>
+              <h2 class="utrecht-heading-2" id={`thema-${theme.key}`}>
+                {theme.name}
+              </h2>
+              {items.length === 0 ? (
+                <p class="utrecht-paragraph">Nog geen indicatoren.</p>
+              ) : (
+                <div class="wk-table-scroll">
+                  <table class="utrecht-table">
+                    <caption class="utrecht-table__caption">
+                      Indicatoren van {theme.name} ({items.length})
+                    </caption>
+                    <thead class="utrecht-table__header">
+                      <tr class="utrecht-table__row">
+                        <th class="utrecht-table__header-cell" scope="col">
+                          Indicator
+                        </th>
+                        <th class="utrecht-table__header-cell" scope="col">
+                          Eenheid
+                        </th>
+                        <th class="utrecht-table__header-cell" scope="col">
+                          Richting
+                        </th>
+                        <th class="utrecht-table__header-cell" scope="col">
+                          Bron
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody class="utrecht-table__body">
+                      {items.map((i) => (
+                        <tr class="utrecht-table__row" data-indicator={i.key}>
+                          <th class="utrecht-table__header-cell" scope="row">
+                            <a class="utrecht-link" href={`/werkruimte/catalogus/${i.key}`}>
+                              {i.name}
+                            </a>
+                          </th>
+                          <td class="utrecht-table__cell">{i.unit}</td>
+                          <td class="utrecht-table__cell">{POLARITY_LABEL[i.polarity]}</td>
+                          <td class="utrecht-table__cell">
+                            {i.source.tableId ?? i.source.publisher}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+            </section>
+          );
+        })}
+        <h2 class="utrecht-heading-2">Versies</h2>
+        {props.versions.length === 0 ? (
+          <p class="utrecht-paragraph">Er zijn nog geen gewijzigde versies.</p>
+        ) : (
+          <ul class="utrecht-unordered-list">
+            {props.versions.map((v) => (
+              <li class="utrecht-unordered-list__item" data-catalogusversie={v.version}>
+                Versie {v.version}, {formatDateTime(v.createdAt)}, door {actorName(v.createdBy)}:{' '}
+                {v.note}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </Layout>
+  );
+}
+
+export function IndicatorEditPage(props: {
+  nonce: string;
+  csrf: string;
+  indicator: Indicator;
+  themeName: string;
+  values: IndicatorFormValues;
+  errors?: FieldErrors;
+  message?: string | undefined;
+  saved?: string | undefined;
+}) {
+  const { indicator, values } = props;
+  const errors = props.errors ?? {};
+  const polarities = Object.entries(POLARITY_LABEL) as [Polarity, string][];
+  return (
+    <Layout
+      title={`${indicator.name} bewerken`}
+      nonce={props.nonce}
+      breadcrumbs={[...crumbs, { href: '/werkruimte/catalogus', label: 'Indicatorcatalogus' }]}
+    >
+      <div class="wk-stack">
+        <h1 class="utrecht-heading-1">{indicator.name}</h1>
+        <p class="utrecht-paragraph wk-lead">
+          Thema {props.themeName} · sleutel <code>{indicator.key}</code> · soort meting{' '}
+          <code>{indicator.measure.type}</code>
+        </p>
+        <SavedNotice text={props.saved} />
+        <ErrorSummary errors={errors} message={props.message} />
+        <form
+          class="utrecht-form"
+          method="post"
+          action={`/werkruimte/catalogus/${indicator.key}`}
+          novalidate
+        >
+          <CsrfField token={props.csrf} />
+          <input type="hidden" name="versie" value={String(values.baseVersion)} />
+          <TextArea
+            name="definitie"
+            label="Definitie"
+            description={`Wat de indicator meet, in gewone taal. Hoogstens ${DEFINITION_MAX} tekens.`}
+            value={values.definition}
+            error={errors.definitie}
+            rows={5}
+            required
+          />
+          <Select
+            name="polariteit"
+            label="Richting: wanneer is het beter?"
+            value={values.polarity}
+            options={polarities.map(([value, label]) => ({ value, label }))}
+            error={errors.polariteit}
+          />
+          <TextField
+            name="bron_tabel"
+            label="Tabel van de bron"
+            description={`Bijvoorbeeld 85984NED. Uitgever: ${indicator.source.publisher}. Leeg laten als er geen tabel is.`}
+            value={values.tableId}
+            error={errors.bron_tabel}
+          />
+          {values.variables.map((v, i) => (
+            <TextField
+              name={variableField(i)}
+              label={
+                values.variables.length === 1
+                  ? 'Variabele (stam) in de bron'
+                  : `Variabele ${i + 1} (stam) in de bron`
+              }
+              description="De naam zonder jaargangnummer, bijvoorbeeld AantalInwoners (niet AantalInwoners_5)."
+              value={v}
+              error={errors[variableField(i)]}
+              required
+            />
+          ))}
+          <TextField
+            name="eenheid"
+            label="Eenheid"
+            value={values.unit}
+            error={errors.eenheid}
+            required
+          />
+          <TextField
+            name="decimalen"
+            label="Aantal decimalen"
+            description="0 tot en met 3."
+            value={values.decimals}
+            error={errors.decimalen}
+            required
+          />
+          <TextArea
+            name="notitie"
+            label="Wat verandert u en waarom? (verplicht)"
+            description={`Komt in de geschiedenis van de catalogus. Hoogstens ${NOTE_MAX} tekens.`}
+            value={values.note}
+            error={errors.notitie}
+            rows={3}
+            required
+          />
+          <SubmitButton label="Opslaan als nieuwe versie" />
+        </form>
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,186 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Services } from '../../composition.ts';
+import type { Database } from '../../db/schema.ts';
+import { isAllowed, municipalitiesWith } from '../accounts/permissions.ts';
+import { loadFocusAreaPage } from '../focus-areas/views/focus-area.page-data.ts';
+import { catalogueRoutes } from './catalogue.routes.tsx';
+import {
+  decideBuurt,
+  focusAreaInMunicipality,
+  formValuesOf,
+  loadEditContext,
+  saveFocusAreaForm,
+  type FormValues,
+} from './focus-area-editing.service.ts';
+import { targetRoutes } from './targets.routes.tsx';
+import { FocusAreaEditPage, FocusAreaListPage } from './views/focus-area-edit.page.tsx';
+import {
+  focusAreaParam,
+  formBody,
+  html,
+  municipalityParam,
+  parseParams,
+  requireUser,
+  savedVersion,
+} from './route-helpers.ts';
+import { WorkspaceHomePage, type MunicipalityLinks } from './views/workspace-home.page.tsx';
+import { listFocusAreasOfMunicipality, municipalityNames } from './workspace.repository.ts';
+
+async function municipalityName(db: Kysely<Database>, code: string): Promise<string> {
+  return (await municipalityNames(db, [code])).get(code) ?? code;
+}
+
+/**
+ * The programme workspace: the start page, focus-area delineation, the indicator catalogue and
+ * targets. Every route is behind login; routes with :gemeente are scoped to that municipality
+ * by the authorization plugin, and a focus area of another municipality is refused here.
+ */
+export async function workspaceRoutes(app: FastifyInstance, opts: { services: Services }) {
+  const { db } = opts.services;
+
+  app.get('/werkruimte', { config: { permission: 'workspace:view' } }, async (request, reply) => {
+    const user = requireUser(request);
+    const codes = municipalitiesWith(user.grants, 'workspace:view');
+    const names = await municipalityNames(db, codes);
+    const municipalities: MunicipalityLinks[] = [];
+    for (const code of codes) {
+      municipalities.push({
+        code,
+        name: names.get(code) ?? code,
+        focusAreas: await listFocusAreasOfMunicipality(db, code),
+        canEditFocusAreas: isAllowed(user.grants, 'focus-areas:edit', code),
+        canEditTargets: isAllowed(user.grants, 'catalogue:edit', code),
+        canImport: isAllowed(user.grants, 'data:import', code),
+        canReadAudit: isAllowed(user.grants, 'audit:read', code),
+      });
+    }
+    return html(
+      reply,
+      <WorkspaceHomePage
+        nonce={reply.cspNonce.script}
+        userName={user.name}
+        municipalities={municipalities}
+        canEditCatalogue={isAllowed(user.grants, 'catalogue:edit')}
+      />,
+    );
+  });
+
+  app.get(
+    '/werkruimte/:gemeente/focusgebieden',
+    { config: { permission: 'focus-areas:edit' } },
+    async (request, reply) => {
+      const { gemeente } = parseParams(municipalityParam, request.params);
+      return html(
+        reply,
+        <FocusAreaListPage
+          nonce={reply.cspNonce.script}
+          municipalityCode={gemeente}
+          municipalityName={await municipalityName(db, gemeente)}
+          areas={await listFocusAreasOfMunicipality(db, gemeente)}
+        />,
+      );
+    },
+  );
+
+  async function renderEdit(
+    reply: FastifyReply,
+    gemeente: string,
+    slug: string,
+    extra: {
+      status?: number;
+      values?: FormValues;
+      errors?: Record<string, string>;
+      message?: string | undefined;
+      saved?: string | undefined;
+      rejectReasons?: Record<string, string>;
+    } = {},
+  ) {
+    const ctx = await loadEditContext(db, slug, gemeente);
+    const data = ctx.current ? await loadFocusAreaPage(db, slug) : null;
+    return html(
+      reply,
+      <FocusAreaEditPage
+        nonce={reply.cspNonce.script}
+        csrf={reply.generateCsrf()}
+        municipalityCode={gemeente}
+        ctx={ctx}
+        data={data}
+        values={extra.values ?? formValuesOf(ctx)}
+        errors={extra.errors ?? {}}
+        message={extra.message}
+        saved={extra.saved}
+        rejectReasons={extra.rejectReasons ?? {}}
+      />,
+      extra.status ?? 200,
+    );
+  }
+
+  const editUrl = (gemeente: string, slug: string) =>
+    `/werkruimte/${gemeente}/focusgebieden/${slug}`;
+
+  app.get(
+    '/werkruimte/:gemeente/focusgebieden/:slug',
+    { config: { permission: 'focus-areas:edit' } },
+    async (request, reply) => {
+      const { gemeente, slug } = parseParams(focusAreaParam, request.params);
+      const saved = savedVersion(request.query);
+      return renderEdit(reply, gemeente, slug, {
+        saved: saved ? `Versie ${saved} is opgeslagen.` : undefined,
+      });
+    },
+  );
+
+  app.post(
+    '/werkruimte/:gemeente/focusgebieden/:slug',
+    { config: { permission: 'focus-areas:edit' } },
+    async (request, reply) => {
+      const { gemeente, slug } = parseParams(focusAreaParam, request.params);
+      const result = await saveFocusAreaForm(db, {
+        slug,
+        municipalityCode: gemeente,
+        actor: requireUser(request),
+        form: formBody(request),
+      });
+      if (result.ok)
+        return reply.redirect(`${editUrl(gemeente, slug)}?opgeslagen=${result.version}`, 303);
+      return renderEdit(reply, gemeente, slug, {
+        status: result.status,
+        values: result.values,
+        errors: result.errors,
+        message: result.message,
+      });
+    },
+  );
+
+  for (const decision of ['bevestigen', 'afwijzen'] as const) {
+    app.post(
+      `/werkruimte/:gemeente/focusgebieden/:slug/${decision}`,
+      { config: { permission: 'focus-areas:edit' } },
+      async (request, reply) => {
+        const { gemeente, slug } = parseParams(focusAreaParam, request.params);
+        await focusAreaInMunicipality(db, slug, gemeente);
+        const form = formBody(request);
+        const result = await decideBuurt(db, {
+          slug,
+          municipalityCode: gemeente,
+          actor: requireUser(request),
+          decision,
+          form,
+        });
+        if (result.ok)
+          return reply.redirect(`${editUrl(gemeente, slug)}?opgeslagen=${result.version}`, 303);
+        const code = typeof form.buurt === 'string' ? form.buurt : '';
+        return renderEdit(reply, gemeente, slug, {
+          status: result.status,
+          errors: result.errors,
+          message: result.message,
+          rejectReasons: typeof form.reden === 'string' ? { [code]: form.reden } : {},
+        });
+      },
+    );
+  }
+
+  await app.register(catalogueRoutes, { services: opts.services });
+  await app.register(targetRoutes, { services: opts.services });
+}
