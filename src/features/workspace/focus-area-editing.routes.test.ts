@@ -43,8 +43,7 @@ for (const dialect of dialects) {
         { role: 'beheerder', municipalityCode: 'GM0014' },
       ]);
       cookie = (await login(t.app, 'bureau@fixture.example', undefined, '10.9.0.1')).cookie;
-      otherCookie = (await login(t.app, 'groningen@fixture.example', undefined, '10.9.0.2'))
-        .cookie;
+      otherCookie = (await login(t.app, 'groningen@fixture.example', undefined, '10.9.0.2')).cookie;
       const other = (await listFocusAreas(t.handle.db)).find((a) => a.municipality_code !== HOME);
       assert.ok(other, 'the seed has focus areas of other municipalities');
       otherSlug = other.slug;
@@ -125,7 +124,10 @@ for (const dialect of dialects) {
       );
       assert.ok(audit, 'no audit entry');
       assert.match(audit.actor, /^gebruiker:\S+ /);
-      const b = JSON.parse(audit.before!) as { versie: number; leden: { buurt: string; status: string }[] };
+      const b = JSON.parse(audit.before!) as {
+        versie: number;
+        leden: { buurt: string; status: string }[];
+      };
       const a = JSON.parse(audit.after!) as {
         versie: number;
         notitie: string;
@@ -204,7 +206,10 @@ for (const dialect of dialects) {
       fields.toelichting = '';
       const res = await postForm(t.app, EDIT, cookie, fields);
       assert.equal(res.statusCode, 422);
-      assert.match(fieldError(res.body, 'reden-BU05050710') ?? '', /waarom deze buurt is uitgesloten/);
+      assert.match(
+        fieldError(res.body, 'reden-BU05050710') ?? '',
+        /waarom deze buurt is uitgesloten/,
+      );
       assert.match(fieldError(res.body, 'status-BU05050711') ?? '', /kies een status/);
       assert.match(fieldError(res.body, 'notitie') ?? '', /Schrijf kort op/);
       assert.match(fieldError(res.body, 'toelichting') ?? '', /Schrijf op waarom/);
@@ -283,11 +288,16 @@ for (const dialect of dialects) {
       }
       const html = await editPage();
       const token = formFields(html, EDIT)._csrf!;
-      const cross = await postForm(t.app, `/werkruimte/${HOME}/focusgebieden/${otherSlug}`, cookie, {
-        _csrf: token,
-        notitie: 'Overname (fixture).',
-        toelichting: 'x',
-      });
+      const cross = await postForm(
+        t.app,
+        `/werkruimte/${HOME}/focusgebieden/${otherSlug}`,
+        cookie,
+        {
+          _csrf: token,
+          notitie: 'Overname (fixture).',
+          toelichting: 'x',
+        },
+      );
       assert.equal(cross.statusCode, 403);
       assert.equal((await listVersions(t.handle.db, otherSlug)).length, versionsBefore);
       assert.equal(await latest(), before);
