@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { dialects, dialectUnavailable } from '../../../test/helpers/db.ts';
+import { loadCatalogue } from '../indicators/catalogue.ts';
 
 const PAGE = '/gebieden/dordt-west/indicatoren/aantal-inwoners';
 
@@ -103,6 +104,36 @@ for (const dialect of dialects) {
       const v2023 = body.rijen.find((r) => r.periode === '2023' && r.soort === 'gebied');
       assert.equal(v2023?.waarde, 28740);
       assert.ok('doel' in body);
+    });
+
+    it('renders every catalogue indicator without a server error', async () => {
+      for (const indicator of loadCatalogue().indicators) {
+        const url = `/gebieden/dordt-west/indicatoren/${indicator.key}`;
+        const res = await t.app.inject({ method: 'GET', url });
+        assert.equal(res.statusCode, 200, url);
+        assert.ok(res.body.includes('Bron: '), `${url} credits its source`);
+      }
+    });
+
+    it('shows the target with its trajectory and status where one is set', async () => {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: '/api/gebieden/dordt-west/indicatoren/bijstand-per-1000',
+      });
+      assert.equal(res.statusCode, 200);
+      const body = res.json<{ doel: { doeljaar: number; oordeel: string; voorbeeld: boolean } }>();
+      assert.equal(body.doel.voorbeeld, true);
+      assert.ok(body.doel.doeljaar > 2024);
+      assert.ok(
+        ['op koers', 'deels op koers', 'niet op koers', 'onvoldoende data'].includes(
+          body.doel.oordeel,
+        ),
+      );
+      const page = await t.app.inject({
+        method: 'GET',
+        url: '/gebieden/dordt-west/indicatoren/bijstand-per-1000',
+      });
+      assert.ok(page.body.includes(`Doel (voorbeeld): ${body.doel.oordeel}`), 'target on the page');
     });
 
     it('gives a Dutch 404 for an unknown indicator or focus area', async () => {
