@@ -15,6 +15,8 @@ import { oidcRoutes } from './features/accounts/oidc/oidc.routes.tsx';
 import { auditRoutes } from './features/audit/audit.routes.tsx';
 import { focusAreaRoutes } from './features/focus-areas/focus-area.routes.tsx';
 import { indicatorRoutes } from './features/monitor/indicator.routes.tsx';
+import { monitorRoutes } from './features/monitor/monitor.routes.tsx';
+import { methodeRoutes } from './features/monitor/methode.routes.tsx';
 import { apiRoutes } from './features/api/api.routes.ts';
 import { workspaceRoutes } from './features/workspace/workspace.routes.tsx';
 
@@ -59,6 +61,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes, { services: deps.services });
   await app.register(focusAreaRoutes, { services: deps.services });
   await app.register(indicatorRoutes, { services: deps.services });
+  await app.register(monitorRoutes, { services: deps.services });
+  await app.register(methodeRoutes);
   await app.register(workspaceRoutes, { services: deps.services });
   await app.register(apiRoutes);
   return app;

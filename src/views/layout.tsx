@@ -50,6 +50,11 @@ export function Layout({ title, nonce, children, scripts = [], breadcrumbs = [] 
                     Bronnen
                   </a>
                 </li>
+                <li>
+                  <a class="utrecht-link" href="/methode">
+                    Hoe wij rekenen
+                  </a>
+                </li>
               </ul>
             </nav>
           </div>

@@ -30,6 +30,7 @@ describe('public pages in Chromium', skip ? { skip } : {}, () => {
     ['/gebieden/dordt-west/indicatoren/aantal-inwoners', 200],
     ['/gebieden/dordt-west/indicatoren/bijstand-per-1000', 200],
     ['/bronnen', 200],
+    ['/methode', 200],
     ['/deze-pagina-bestaat-niet', 404],
   ] as const) {
     it(`axe finds no WCAG 2.1 A/AA violations on ${url}`, async () => {
@@ -68,6 +69,29 @@ describe('public pages in Chromium', skip ? { skip } : {}, () => {
       const file = path.join(dir, 'dordt-west-zonder-js.png');
       await page.screenshot({ path: file, fullPage: true });
       assert.ok(fs.statSync(file).size > 10_000, 'screenshot is suspiciously small');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows the profile tables and /methode without JavaScript', async () => {
+    const { context, page } = await openWithoutJavaScript(
+      env.browser,
+      `${env.baseUrl}/gebieden/dordt-west`,
+    );
+    try {
+      const row = page.locator('tr[data-indicator="aantal-inwoners"]');
+      assert.ok(await row.isVisible(), 'profile row not visible');
+      assert.match(await row.innerText(), /28\.970/);
+      const link = row.getByRole('link', { name: 'Inwoners' });
+      assert.equal(
+        await link.getAttribute('href'),
+        '/gebieden/dordt-west/indicatoren/aantal-inwoners',
+      );
+      assert.ok(await page.getByRole('heading', { name: 'Afbakening', level: 2 }).isVisible());
+      await page.goto(`${env.baseUrl}/methode`);
+      assert.ok(await page.getByRole('heading', { name: 'Op koers of niet' }).isVisible());
+      assert.ok(await page.locator('dt', { hasText: 'Medianen' }).isVisible());
     } finally {
       await context.close();
     }

@@ -56,6 +56,7 @@ export const SCOPE_PARAM = 'gemeente';
 export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'GET /',
   'GET /bronnen',
+  'GET /methode',
   'GET /assets/*',
   'GET /assets/vendor/:file',
   'GET /gebieden/:slug',

@@ -66,7 +66,8 @@ for (const dialect of dialects) {
       assert.equal(total.length, 1);
       assert.match(total[0]!, /Totaal 24 buurten/);
       assert.match(total[0]!, new RegExp(`data-total="2023">${nl.format(expected)}<`));
-      assert.match(html, /<h1[^>]*>Dordt West: welke buurten horen erbij\?<\/h1>/);
+      assert.match(html, /<h1[^>]*>Dordt West<\/h1>/);
+      assert.match(html, /<h2[^>]*>Afbakening<\/h2>/);
       assert.match(html, /met samen 28\.740 inwoners op 1 januari 2023/);
     });
 

@@ -1,11 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.ts';
-import { renderPage } from '../../views/render.ts';
 import { BadRequestError, NotFoundError } from '../../shared/errors.ts';
 import { focusAreaJson } from './views/focus-area.json.ts';
 import { loadFocusAreaPage } from './views/focus-area.page-data.ts';
-import { FocusAreaPage } from './views/focus-area.page.tsx';
 
 const paramsSchema = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 const querySchema = z.object({
@@ -16,9 +14,9 @@ const querySchema = z.object({
     .optional(),
 });
 
-type Query = { versie?: string | string[] };
+export type Query = { versie?: string | string[] };
 
-function parseVersion(query: Query): number | undefined {
+export function parseVersion(query: Query): number | undefined {
   const parsed = querySchema.safeParse(query);
   if (!parsed.success) {
     throw new BadRequestError(
@@ -28,27 +26,18 @@ function parseVersion(query: Query): number | undefined {
   return parsed.data.versie;
 }
 
-function slugOf(params: unknown): string {
+export function slugOf(params: unknown): string {
   const parsed = paramsSchema.safeParse(params);
   // An odd slug cannot name a focus area: the same answer as an unknown one.
   if (!parsed.success) throw new NotFoundError('Er is geen focusgebied met dit adres.');
   return parsed.data.slug;
 }
 
-/** The public delineation of a focus area: a page with map and tables, and the same as JSON. */
+/** The public delineation of a focus area as JSON (the page is part of the monitor profile). */
 export async function focusAreaRoutes(app: FastifyInstance, opts: { services: Services }) {
   const { db } = opts.services;
 
-  app.get<{ Params: { slug: string }; Querystring: Query }>(
-    '/gebieden/:slug',
-    async (request, reply) => {
-      const version = parseVersion(request.query);
-      const data = await loadFocusAreaPage(db, slugOf(request.params), version);
-      return reply
-        .type('text/html; charset=utf-8')
-        .send(renderPage(<FocusAreaPage data={data} nonce={reply.cspNonce.script} />));
-    },
-  );
+  // GET /gebieden/:slug is the monitor profile with this delineation below it: monitor.routes.tsx.
 
   app.get<{ Params: { slug: string }; Querystring: Query }>(
     '/api/gebieden/:slug',

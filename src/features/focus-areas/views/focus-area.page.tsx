@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { Layout } from '../../../views/layout.tsx';
 import { AreaMap, MapLegend, type LegendItem, type MapShape } from '../../maps/area-map.tsx';
 import type { MemberStatus } from '../focus-area.table.ts';
@@ -173,7 +174,16 @@ function UnknownCompositionPage({ data, nonce }: { data: FocusAreaPageData; nonc
   );
 }
 
-export function FocusAreaPage({ data, nonce }: { data: FocusAreaPageData; nonce: string }) {
+export function FocusAreaPage({
+  data,
+  nonce,
+  profile,
+}: {
+  data: FocusAreaPageData;
+  nonce: string;
+  /** The monitor profile, shown above the delineation (which then gets its own h2). */
+  profile?: ComponentChildren;
+}) {
   if (data.version === null || data.createdAt === null) {
     return <UnknownCompositionPage data={data} nonce={nonce} />;
   }
@@ -218,7 +228,7 @@ export function FocusAreaPage({ data, nonce }: { data: FocusAreaPageData; nonce:
 
   return (
     <Layout
-      title={`${data.name}: welke buurten horen erbij`}
+      title={profile ? data.name : `${data.name}: welke buurten horen erbij`}
       nonce={nonce}
       breadcrumbs={[
         { href: '/', label: 'Focusgebieden' },
@@ -226,7 +236,9 @@ export function FocusAreaPage({ data, nonce }: { data: FocusAreaPageData; nonce:
       ]}
     >
       <div class="wk-stack">
-        <h1 class="utrecht-heading-1">{data.name}: welke buurten horen erbij?</h1>
+        <h1 class="utrecht-heading-1">
+          {profile ? data.name : `${data.name}: welke buurten horen erbij?`}
+        </h1>
         <p class="utrecht-paragraph wk-lead">
           Gemeente {data.municipality.name} · buurtindeling van het CBS van {data.indelingYear} ·
           versie {data.version}
@@ -245,6 +257,8 @@ export function FocusAreaPage({ data, nonce }: { data: FocusAreaPageData; nonce:
             </p>
           </div>
         )}
+        {profile}
+        {profile && <h2 class="utrecht-heading-2">Afbakening</h2>}
         <p class="utrecht-paragraph">{summary}</p>
 
         <h2 class="utrecht-heading-2">Waarom deze buurten</h2>

@@ -1,0 +1,188 @@
+import type { FastifyInstance } from 'fastify';
+import { Layout } from '../../views/layout.tsx';
+import { renderPage } from '../../views/render.ts';
+import { STATUS_RULE_NL, TARGET_KINDS_NL } from '../targets/target-rules.ts';
+import { REFERENCE_KEYS, REFERENCE_LABELS, type ReferenceKey } from './profile.types.ts';
+
+/** How we add up buurten, one rule per kind of figure (DESIGN.md, docs/indicators.md). */
+export const AGGREGATION_RULES_NL: readonly { key: string; name: string; rule: string }[] = [
+  {
+    key: 'count',
+    name: 'Aantallen',
+    rule: 'We tellen de aantallen van de buurten op. Voorbeeld: het aantal inwoners.',
+  },
+  {
+    key: 'ratio',
+    name: 'Verhoudingen (per 100 of per 1.000)',
+    rule:
+      'We tellen eerst de tellers van alle buurten op en daarna de noemers. Dan delen we de ' +
+      'twee sommen. We nemen nooit het gemiddelde van percentages van buurten.',
+  },
+  {
+    key: 'share_published',
+    name: 'Percentages die het CBS alleen als percentage geeft',
+    rule:
+      'We rekenen per buurt terug hoeveel mensen of woningen het percentage is, met de basis ' +
+      'die het CBS gebruikt. Die aantallen tellen we op en delen we door de totale basis. Zo’n ' +
+      'cijfer krijgt het label "herberekend". Is de basis een benadering, dan staat er ook ' +
+      '"benadering".',
+  },
+  {
+    key: 'mean',
+    name: 'Gemiddelden',
+    rule:
+      'We wegen het gemiddelde van elke buurt met zijn basis (bijvoorbeeld het aantal woningen) ' +
+      'en delen door de totale basis. Is die basis niet precies de groep waarover het gemiddelde ' +
+      'gaat, dan krijgt het cijfer het label "benadering".',
+  },
+  {
+    key: 'median',
+    name: 'Medianen',
+    rule:
+      'Een mediaan kun je niet optellen. We tonen daarom de laagste en de hoogste waarde van ' +
+      'de buurten (het bereik).',
+  },
+  {
+    key: 'model_estimate',
+    name: 'Schattingen uit een model',
+    rule:
+      'Sommige cijfers zijn schattingen, bijvoorbeeld van het RIVM. We nemen het gewogen ' +
+      'gemiddelde van de buurten. Het cijfer krijgt het label "gemodelleerd".',
+  },
+  {
+    key: 'survey_proportion',
+    name: 'Cijfers uit de bewonersenquête',
+    rule:
+      'Deze cijfers rekenen we uit de antwoorden van bewoners, met weging. We geven er een ' +
+      'marge bij (het betrouwbaarheidsinterval).',
+  },
+  {
+    key: 'suppressed',
+    name: 'Geheime of ontbrekende buurtcijfers',
+    rule:
+      'Het CBS maakt cijfers van kleine buurten soms geheim. Zo’n buurt tellen we niet mee en ' +
+      'dat zeggen we erbij, bijvoorbeeld: "excl. 2 buurten, ca. 180 inwoners". We vullen nooit ' +
+      'zelf iets in. Zijn alle buurten geheim, dan is er geen cijfer, nooit een 0. Is een bron ' +
+      'nog niet ingelezen, dan staat er "nog niet geladen".',
+  },
+];
+
+const REFERENCE_EXPLANATION: Record<ReferenceKey, string> = {
+  rest_gemeente:
+    'Alle buurten van de gemeente die niet bij het focusgebied horen, opgeteld met dezelfde regels.',
+  gemeente:
+    'Het cijfer dat het CBS voor de hele gemeente geeft. Geeft het CBS dat niet, dan tellen wij ' +
+    'alle buurten op en zeggen we dat erbij.',
+  nederland: 'Het cijfer dat het CBS voor heel Nederland geeft.',
+  nplv:
+    'Het gewone gemiddelde van de focusgebieden waarvan de buurten bekend zijn: elk gebied telt ' +
+    'even zwaar. We tonen het pas als minstens 2 gebieden een cijfer hebben.',
+};
+
+function Term({ name, children }: { name: string; children: string }) {
+  return (
+    <>
+      <dt>{name}</dt>
+      <dd>
+        <p class="utrecht-paragraph">{children}</p>
+      </dd>
+    </>
+  );
+}
+
+/** /methode: every rule the monitor uses, in plain Dutch. */
+export async function methodeRoutes(app: FastifyInstance) {
+  app.get('/methode', async (_request, reply) => {
+    return reply.type('text/html; charset=utf-8').send(
+      renderPage(
+        <Layout
+          title="Hoe wij rekenen"
+          nonce={reply.cspNonce.script}
+          breadcrumbs={[{ href: '/', label: 'Focusgebieden' }]}
+        >
+          <div class="wk-stack">
+            <h1 class="utrecht-heading-1">Hoe wij rekenen</h1>
+            <p class="utrecht-paragraph wk-lead">
+              Een focusgebied bestaat uit een aantal buurten van het CBS. Op deze pagina leest u hoe
+              wij de cijfers van die buurten samenvoegen, waarmee we vergelijken en hoe we bepalen
+              of een gebied op koers ligt.
+            </p>
+
+            <h2 class="utrecht-heading-2" id="optellen">
+              Buurten samenvoegen
+            </h2>
+            <dl class="wk-definitions" data-section="rekenregels">
+              {AGGREGATION_RULES_NL.map((r) => (
+                <Term name={r.name}>{r.rule}</Term>
+              ))}
+            </dl>
+
+            <h2 class="utrecht-heading-2" id="vergelijken">
+              Vergelijken
+            </h2>
+            <p class="utrecht-paragraph">
+              Bij elk cijfer ziet u dezelfde periode voor deze gebieden. Is er voor die periode geen
+              cijfer, dan staat er een streepje (–) met de reden.
+            </p>
+            <dl class="wk-definitions" data-section="vergelijking">
+              {REFERENCE_KEYS.map((k) => (
+                <Term name={REFERENCE_LABELS[k]}>{REFERENCE_EXPLANATION[k]}</Term>
+              ))}
+            </dl>
+
+            <h2 class="utrecht-heading-2" id="doelen">
+              Soorten doelen
+            </h2>
+            <p class="utrecht-paragraph">
+              Een doel hoort bij één indicator en één focusgebied. Tussen de nulmeting en het
+              doeljaar trekken we een rechte lijn: zo weten we welke waarde we elk jaar verwachten.
+              Doelen met het woord "voorbeeld" zijn nog niet vastgesteld.
+            </p>
+            <dl class="wk-definitions" data-section="doelen">
+              {TARGET_KINDS_NL.map((k) => (
+                <Term name={k.name}>{k.rule}</Term>
+              ))}
+            </dl>
+
+            <h2 class="utrecht-heading-2" id="status">
+              Op koers of niet
+            </h2>
+            <p class="utrecht-paragraph">
+              We kijken in deze volgorde. De eerste regel die past, bepaalt de status.
+            </p>
+            <dl class="wk-definitions" data-section="status">
+              {STATUS_RULE_NL.map((s) => (
+                <Term name={s.status}>{s.rule}</Term>
+              ))}
+            </dl>
+
+            <h2 class="utrecht-heading-2" id="meetonzekerheid">
+              Meetonzekerheid
+            </h2>
+            <p class="utrecht-paragraph">
+              Een klein verschil kan toeval zijn. Het CBS rondt kleine aantallen af op 5 en
+              percentages op hele getallen. Daarom rekenen we voor elk cijfer uit hoeveel het door
+              afronding alleen al kan schuiven. Bij aantallen is dat 5 × de wortel van het aantal
+              buurten. Bij verhoudingen rekenen we dat om naar de verhouding. Bij cijfers uit een
+              enquête of model nemen we de marge als die groter is. Een verandering die kleiner is
+              dan deze meetonzekerheid telt niet als verbetering of verslechtering.
+            </p>
+
+            <h2 class="utrecht-heading-2" id="bronnen">
+              Bronnen
+            </h2>
+            <p class="utrecht-paragraph">
+              De meeste cijfers komen van het CBS (Kerncijfers wijken en buurten, en cijfers van de
+              politie via het CBS). Bij elk cijfer staat de bron. Een overzicht van alle bronnen,
+              met de datum waarop we ze hebben ingelezen, staat op de pagina{' '}
+              <a class="utrecht-link" href="/bronnen">
+                Bronnen
+              </a>
+              .
+            </p>
+          </div>
+        </Layout>,
+      ),
+    );
+  });
+}

@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { buildTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { dialects, dialectUnavailable } from '../../../test/helpers/db.ts';
+import { loadCatalogue } from '../indicators/catalogue.ts';
+import { STATUS_RULE_NL, TARGET_KINDS_NL } from '../targets/target-rules.ts';
+import { AGGREGATION_RULES_NL } from './methode.routes.tsx';
+
+/** The <tr> of one indicator in the profile tables. */
+function indicatorRow(html: string, key: string): string {
+  const row = new RegExp(`<tr[^>]*data-indicator="${key}"[^>]*>([\\s\\S]*?)</tr>`).exec(html);
+  assert.ok(row, `no profile row for ${key}`);
+  return row[1]!;
+}
+
+function cell(row: string, name: string): string {
+  const m = new RegExp(`<td[^>]*data-cell="${name}"[^>]*>([\\s\\S]*?)</td>`).exec(row);
+  assert.ok(m, `no ${name} cell`);
+  return m[1]!.replace(/<[^>]+>/g, ' ');
+}
+
+for (const dialect of dialects) {
+  const skip = dialectUnavailable(dialect);
+  describe(`profile, home and methode pages [${dialect}]`, skip ? { skip } : {}, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await buildTestApp(dialect);
+    });
+    after(async () => {
+      await t?.close();
+    });
+
+    it('profile: latest inhabitants, change since the baseline, references and a target', async () => {
+      const res = await t.app.inject('/gebieden/dordt-west');
+      assert.equal(res.statusCode, 200);
+      const html = res.body;
+      assert.match(html, /<h1[^>]*>Dordt West<\/h1>/);
+      const row = indicatorRow(html, 'aantal-inwoners');
+      assert.match(row, /href="\/gebieden\/dordt-west\/indicatoren\/aantal-inwoners"/);
+      // Real CBS figures: 28,970 inhabitants in 2024, 28,740 in the 2023 baseline.
+      assert.match(cell(row, 'laatste'), /28\.970[\s\S]*2024/);
+      assert.match(cell(row, 'verandering'), /\+230[\s\S]*sinds 2023/);
+      assert.match(cell(row, 'gemeente'), /\d{2,3}\.\d{3}/);
+      assert.match(cell(row, 'nederland'), /\d+\.\d{3}\.\d{3}/);
+      // The NPLV average needs two focus areas with known buurten: said, not a zero.
+      assert.match(cell(row, 'nplv'), /–[\s\S]*Nog niet te berekenen/);
+      // At least one target is evaluated and its status is written out in words.
+      const statuses = STATUS_RULE_NL.map((s) => s.status).join('|');
+      const targets = [...html.matchAll(/data-cell="doel"[^>]*>([\s\S]*?)<\/td>/g)].map((m) =>
+        m[1]!.replace(/<[^>]+>/g, ' '),
+      );
+      assert.ok(
+        targets.some((t) => new RegExp(`(${statuses})\\s*\\(voorbeeld\\)`).test(t)),
+        `no target status among ${targets.length} cells`,
+      );
+      // The delineation stays below the profile, under its own heading.
+      assert.ok(
+        html.indexOf('>Afbakening</h2>') > html.indexOf('data-indicator="aantal-inwoners"'),
+      );
+      assert.match(html, /data-total="2023">28\.740</);
+      assert.match(html, /Bron: CBS/);
+    });
+
+    it('profile: a health indicator not yet loaded is listed with its reason, never a zero', async () => {
+      const html = (await t.app.inject('/gebieden/dordt-west')).body;
+      const health = loadCatalogue().indicators.filter((i) => i.theme === 'gezond-leven');
+      const notLoaded = [...html.matchAll(/<li[^>]*data-not-loaded="([^"]+)"[^>]*>([^<]*)</g)];
+      const listed = notLoaded.filter(([, key]) => health.some((i) => i.key === key));
+      assert.ok(listed.length > 0, 'no health indicator under "Nog niet geladen"');
+      for (const [, key, text] of listed) {
+        assert.match(text!, /nog niet geladen\. \S/);
+        assert.doesNotMatch(html, new RegExp(`data-indicator="${key}"`));
+      }
+      assert.match(html, /<h3[^>]*>Nog niet geladen \(/);
+    });
+
+    it('profile: the cached page carries each request’s own CSP nonce', async () => {
+      const a = await t.app.inject('/gebieden/dordt-west');
+      const b = await t.app.inject('/gebieden/dordt-west');
+      const nonceOf = (csp: unknown) => /'nonce-([^']+)'/.exec(String(csp))?.[1];
+      assert.notEqual(nonceOf(a.headers['content-security-policy']), undefined);
+      assert.notEqual(
+        nonceOf(a.headers['content-security-policy']),
+        nonceOf(b.headers['content-security-policy']),
+      );
+      assert.doesNotMatch(b.body, /wk-nonce-[0-9a-f]+-placeholder/);
+      assert.equal(a.body.replace(/nonce="[^"]*"/g, ''), b.body.replace(/nonce="[^"]*"/g, ''));
+    });
+
+    it('profile: bad version is a 400, unknown area a 404', async () => {
+      assert.equal((await t.app.inject('/gebieden/dordt-west?versie=nul')).statusCode, 400);
+      assert.equal((await t.app.inject('/gebieden/bestaat-niet')).statusCode, 404);
+      assert.equal((await t.app.inject('/gebieden/dordt-west?versie=1')).statusCode, 200);
+    });
+
+    it('home: focus areas grouped by municipality with what data each has', async () => {
+      const res = await t.app.inject('/');
+      assert.equal(res.statusCode, 200);
+      const groups = [
+        ...res.body.matchAll(/<tbody[^>]*data-gemeente="([^"]+)"[^>]*>([\s\S]*?)<\/tbody>/g),
+      ];
+      assert.ok(groups.length > 1, `only ${groups.length} municipality groups`);
+      const names = groups.map((g) => g[1]!);
+      assert.equal(new Set(names).size, names.length, 'a municipality appears twice');
+      const dordrecht = groups.find((g) => g[1] === 'Dordrecht');
+      assert.ok(dordrecht, 'no Dordrecht group');
+      const total = loadCatalogue().indicators.length;
+      const m = new RegExp(`Dordt West[\\s\\S]*?(\\d+) van ${total} indicatoren geladen`).exec(
+        dordrecht[2]!,
+      );
+      assert.ok(m, 'Dordt West has no data line');
+      assert.ok(Number(m[1]) > 0 && Number(m[1]) < total);
+      assert.match(res.body, /Buurten nog niet bekend/);
+    });
+
+    it('methode: every aggregation rule, reference, target kind and status rule', async () => {
+      const res = await t.app.inject('/methode');
+      assert.equal(res.statusCode, 200);
+      const text = res.body.replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+      const terms = [...text.matchAll(/<dt>([^<]+)<\/dt>/g)].map((m) => m[1]);
+      for (const r of AGGREGATION_RULES_NL) assert.ok(terms.includes(r.name), r.name);
+      for (const k of TARGET_KINDS_NL) assert.ok(terms.includes(k.name), k.name);
+      for (const s of STATUS_RULE_NL) {
+        assert.ok(terms.includes(s.status), s.status);
+        assert.ok(text.includes(s.rule), `rule for ${s.status}`);
+      }
+      for (const word of ['Rest van de gemeente', 'Nederland', 'NPLV', 'meetonzekerheid']) {
+        assert.match(text, new RegExp(word));
+      }
+      assert.equal(AGGREGATION_RULES_NL.length, 8);
+      assert.match(text, /href="\/bronnen"/);
+      assert.match(text, /href="\/methode"/, 'nav link');
+    });
+  });
+}

@@ -1,0 +1,61 @@
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../composition.ts';
+import { renderPage } from '../../views/render.ts';
+import { parseVersion, slugOf, type Query } from '../focus-areas/focus-area.routes.tsx';
+import { loadFocusAreaPage } from '../focus-areas/views/focus-area.page-data.ts';
+import { FocusAreaPage } from '../focus-areas/views/focus-area.page.tsx';
+import { indicatorAvailability } from '../indicators/indicator-availability.ts';
+import { listTargets } from '../targets/target.repository.ts';
+import { buildProfile, selectionForFocusArea } from './profile.service.ts';
+import { ProfileSection, profileView } from './views/profile-section.tsx';
+
+/**
+ * Stands in for the CSP nonce in cached HTML. The nonce differs per request, so the cache holds
+ * the page with this marker and every response swaps in its own nonce.
+ */
+export const NONCE_PLACEHOLDER = 'wk-nonce-9d1c3f7a-placeholder';
+
+/** The focus-area profile as HTML with the nonce placeholder, for the current data version. */
+export async function renderProfilePage(
+  services: Services,
+  slug: string,
+  version: number | undefined,
+): Promise<string> {
+  const { db, monitor } = services;
+  await monitor.dataVersion();
+  return monitor.cached(`profiel:${slug}:${version ?? 'nieuwste'}`, async () => {
+    const data = await loadFocusAreaPage(db, slug, version);
+    if (data.version === null) {
+      // Buurten not yet known: the page says so, there is nothing to compute.
+      return renderPage(<FocusAreaPage data={data} nonce={NONCE_PLACEHOLDER} />);
+    }
+    const selection = await selectionForFocusArea(monitor, slug, version);
+    const profile = await buildProfile(monitor, selection);
+    const themes = profileView(
+      profile,
+      await listTargets(db, slug),
+      await indicatorAvailability(db, await monitor.catalogue()),
+    );
+    return renderPage(
+      <FocusAreaPage
+        data={data}
+        nonce={NONCE_PLACEHOLDER}
+        profile={<ProfileSection slug={slug} themes={themes} />}
+      />,
+    );
+  });
+}
+
+/** The public monitor pages: the focus-area profile. */
+export async function monitorRoutes(app: FastifyInstance, opts: { services: Services }) {
+  app.get<{ Params: { slug: string }; Querystring: Query }>(
+    '/gebieden/:slug',
+    async (request, reply) => {
+      const version = parseVersion(request.query);
+      const html = await renderProfilePage(opts.services, slugOf(request.params), version);
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(html.replaceAll(NONCE_PLACEHOLDER, reply.cspNonce.script));
+    },
+  );
+}

@@ -1,0 +1,339 @@
+import { formatPeriod, formatValue as chartValue } from '../../charts/format.ts';
+import type { IndicatorAggregate } from '../../aggregation/aggregation.service.ts';
+import type { Indicator } from '../../indicators/catalogue.schema.ts';
+import type { IndicatorAvailability } from '../../indicators/indicator-availability.ts';
+import { evaluateTarget, noiseBand, periodYear } from '../../targets/target-rules.ts';
+import type { Target, TargetEvaluation } from '../../targets/target.types.ts';
+import {
+  REFERENCE_KEYS,
+  REFERENCE_LABELS,
+  type AreaProfile,
+  type IndicatorProfile,
+  type ReferenceKey,
+  type ReferenceSeries,
+  type SeriesPoint,
+} from '../profile.types.ts';
+
+/** One cell that may have no value: the text, and why it is empty (never a zero). */
+export interface Cell {
+  text: string;
+  note?: string;
+}
+
+export interface ProfileRow {
+  indicator: Indicator;
+  latest: Cell & { period: string; flags: string[] };
+  change: Cell;
+  references: Record<ReferenceKey, Cell>;
+  target: { status: string; explanation: string; isExample: boolean } | null;
+}
+
+export interface NotLoadedRow {
+  indicator: Indicator;
+  reason: string;
+}
+
+export interface ProfileThemeView {
+  key: string;
+  name: string;
+  rows: ProfileRow[];
+  notLoaded: NotLoadedRow[];
+}
+
+/**
+ * Tables on these pages group thousands with a dot (28.740), as the delineation table below does;
+ * the narrow space of the chart format is for chart labels.
+ */
+function formatValue(value: number, decimals: number, unit: string): string {
+  return chartValue(value, decimals, unit).replaceAll('\u202f', '.');
+}
+
+const hasValue = (r: IndicatorAggregate): boolean =>
+  r.status === 'berekend' || r.status === 'bereik';
+
+function valueText(indicator: Indicator, r: IndicatorAggregate): string {
+  if (r.status === 'bereik' && r.range) {
+    return `${formatValue(r.range.min, indicator.decimals, indicator.unit)} tot ${formatValue(r.range.max, indicator.decimals, indicator.unit)} (per buurt)`;
+  }
+  return r.value === null ? '–' : formatValue(r.value, indicator.decimals, indicator.unit);
+}
+
+function sameYear(points: readonly SeriesPoint[], period: string): SeriesPoint | undefined {
+  const year = periodYear(period);
+  return (
+    points.find((p) => p.period === period) ?? points.find((p) => periodYear(p.period) === year)
+  );
+}
+
+function referenceCell(
+  indicator: Indicator,
+  series: ReferenceSeries | undefined,
+  period: string,
+): Cell {
+  const point = series?.points.find((p) => p.period === period);
+  if (point && hasValue(point.result)) {
+    return {
+      text: valueText(indicator, point.result),
+      ...(point.result.note ? { note: point.result.note } : {}),
+    };
+  }
+  return {
+    text: '–',
+    note: point?.result.note ?? series?.note ?? `Geen cijfer voor ${formatPeriod(period)}.`,
+  };
+}
+
+function excludedNote(r: IndicatorAggregate): string | undefined {
+  const secret = r.excluded.filter((e) => e.reason === 'geheim').length;
+  const other = r.excluded.length - secret;
+  const parts: string[] = [];
+  if (secret > 0) parts.push(`${secret} ${secret === 1 ? 'buurt' : 'buurten'} geheim`);
+  if (other > 0) parts.push(`${other} ${other === 1 ? 'buurt' : 'buurten'} zonder cijfer`);
+  return parts.length > 0 ? `Niet meegeteld: ${parts.join(', ')}.` : undefined;
+}
+
+function evaluate(p: IndicatorProfile, target: Target): TargetEvaluation {
+  const measure = p.indicator.measure;
+  const base = sameYear(p.area, target.baselinePeriod);
+  const latest = p.latest;
+  const refKey: ReferenceKey = target.reference ?? 'nederland';
+  const ref = p.references.find((r) => r.key === refKey);
+  const refAt = (period: string | undefined): number | null => {
+    if (!ref || period === undefined) return null;
+    return sameYear(ref.points, period)?.result.value ?? null;
+  };
+  const current =
+    latest && latest.result.value !== null
+      ? {
+          period: latest.period,
+          value: latest.result.value,
+          noise: noiseBand({
+            measureType: measure.type,
+            value: latest.result.value,
+            includedBuurten: latest.result.includedCodes.length,
+            ...(latest.result.denominator !== undefined
+              ? { denominator: latest.result.denominator }
+              : {}),
+            ...(measure.type === 'ratio' ? { scale: measure.scale } : {}),
+            ...(measure.type !== 'count' && measure.type !== 'ratio'
+              ? { publishedDecimals: p.indicator.decimals }
+              : {}),
+          }),
+        }
+      : null;
+  return evaluateTarget({
+    target,
+    polarity: p.indicator.polarity,
+    baseline:
+      base && base.result.value !== null ? { period: base.period, value: base.result.value } : null,
+    current,
+    reference: {
+      baseline: refAt(base?.period ?? target.baselinePeriod),
+      current: refAt(latest?.period),
+    },
+  });
+}
+
+function row(p: IndicatorProfile, target: Target | undefined, latest: SeriesPoint): ProfileRow {
+  const ind = p.indicator;
+  const refs = {} as Record<ReferenceKey, Cell>;
+  for (const key of REFERENCE_KEYS) {
+    refs[key] = referenceCell(
+      ind,
+      p.references.find((r) => r.key === key),
+      latest.period,
+    );
+  }
+  const excluded = hasValue(latest.result)
+    ? excludedNote(latest.result)
+    : (latest.result.note ?? 'Geen cijfer voor dit gebied.');
+  const change: Cell =
+    p.change !== null && p.baseline
+      ? {
+          text:
+            (p.change > 0 ? '+' : '') +
+            formatValue(p.change, ind.decimals, ind.unit) +
+            ` sinds ${formatPeriod(p.baseline.period)}`,
+        }
+      : {
+          text: '–',
+          note:
+            latest.result.status === 'bereik'
+              ? 'Een bereik heeft geen verandering.'
+              : hasValue(latest.result)
+                ? 'Nog maar één meting.'
+                : 'Geen cijfer om te vergelijken.',
+        };
+  let evaluation: ProfileRow['target'] = null;
+  if (target) {
+    const e = evaluate(p, target);
+    evaluation = { status: e.status, explanation: e.explanation, isExample: target.isExample };
+  }
+  return {
+    indicator: ind,
+    latest: {
+      text: valueText(ind, latest.result),
+      period: latest.period,
+      flags: latest.result.flags,
+      ...(excluded ? { note: excluded } : {}),
+    },
+    change,
+    references: refs,
+    target: evaluation,
+  };
+}
+
+/** The profile as rows to show: every figure formatted, every empty cell with its reason. */
+export function profileView(
+  profile: AreaProfile,
+  targets: readonly Target[],
+  availability: readonly IndicatorAvailability[],
+): ProfileThemeView[] {
+  const reasons = new Map(
+    availability.flatMap((a) => (a.status === 'geladen' ? [] : [[a.key, a.reason] as const])),
+  );
+  return profile.themes.map(({ theme, indicators }) => {
+    const rows: ProfileRow[] = [];
+    const notLoaded: NotLoadedRow[] = [];
+    for (const p of indicators) {
+      // Loaded but without a value (e.g. every buurt secret): a row with "–" and the reason,
+      // since "nog niet geladen" would be untrue.
+      const shown = p.latest ?? (p.loaded ? p.area.at(-1) : undefined);
+      if (!shown) {
+        const reason =
+          reasons.get(p.indicator.key) ??
+          (p.indicator.measure.type === 'survey_proportion'
+            ? 'Dit cijfer komt uit de bewonersenquête en wordt daar berekend.'
+            : 'De gegevens zijn er wel, maar nog niet in de buurtindeling van dit gebied.');
+        notLoaded.push({ indicator: p.indicator, reason });
+        continue;
+      }
+      rows.push(
+        row(
+          p,
+          targets.find((t) => t.indicatorKey === p.indicator.key),
+          shown,
+        ),
+      );
+    }
+    return { key: theme.key, name: theme.name, rows, notLoaded };
+  });
+}
+
+function CellView({ cell }: { cell: Cell }) {
+  return (
+    <>
+      {cell.text}
+      {cell.note && <span class="wk-cell-note">{cell.note}</span>}
+    </>
+  );
+}
+
+/** Per theme: a table of its indicators and a list of those not yet loaded. */
+export function ProfileSection({ slug, themes }: { slug: string; themes: ProfileThemeView[] }) {
+  return (
+    <>
+      {themes.map((theme) => (
+        <section class="wk-stack" aria-labelledby={`thema-${theme.key}`}>
+          <h2 class="utrecht-heading-2" id={`thema-${theme.key}`}>
+            {theme.name}
+          </h2>
+          {theme.rows.length > 0 && (
+            <div class="wk-table-scroll">
+              <table class="utrecht-table wk-profile-table">
+                <caption class="utrecht-table__caption">
+                  {`${theme.name}: laatste cijfers, verandering en vergelijking`}
+                </caption>
+                <thead class="utrecht-table__header">
+                  <tr class="utrecht-table__row">
+                    <th class="utrecht-table__header-cell" scope="col">
+                      Indicator
+                    </th>
+                    <th class="utrecht-table__header-cell" scope="col">
+                      Laatste cijfer
+                    </th>
+                    <th class="utrecht-table__header-cell" scope="col">
+                      Verandering
+                    </th>
+                    {REFERENCE_KEYS.map((k) => (
+                      <th class="utrecht-table__header-cell" scope="col">
+                        {REFERENCE_LABELS[k]}
+                      </th>
+                    ))}
+                    <th class="utrecht-table__header-cell" scope="col">
+                      Doel
+                    </th>
+                  </tr>
+                </thead>
+                <tbody class="utrecht-table__body">
+                  {theme.rows.map((r) => (
+                    <tr class="utrecht-table__row" data-indicator={r.indicator.key}>
+                      <th class="utrecht-table__header-cell" scope="row">
+                        <a
+                          class="utrecht-link"
+                          href={`/gebieden/${slug}/indicatoren/${r.indicator.key}`}
+                        >
+                          {r.indicator.name}
+                        </a>
+                      </th>
+                      <td class="utrecht-table__cell" data-cell="laatste">
+                        {r.latest.text}
+                        <span class="wk-cell-note">
+                          {formatPeriod(r.latest.period)}
+                          {r.latest.flags.length > 0 ? ` · ${r.latest.flags.join(', ')}` : ''}
+                        </span>
+                        {r.latest.note && <span class="wk-cell-note">{r.latest.note}</span>}
+                      </td>
+                      <td class="utrecht-table__cell" data-cell="verandering">
+                        <CellView cell={r.change} />
+                      </td>
+                      {REFERENCE_KEYS.map((k) => (
+                        <td class="utrecht-table__cell" data-cell={k}>
+                          <CellView cell={r.references[k]} />
+                        </td>
+                      ))}
+                      <td class="utrecht-table__cell" data-cell="doel">
+                        {r.target ? (
+                          <>
+                            <strong>{r.target.status}</strong>
+                            {r.target.isExample && ' (voorbeeld)'}
+                            <span class="wk-cell-note">{r.target.explanation}</span>
+                          </>
+                        ) : (
+                          'geen doel'
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {theme.notLoaded.length > 0 && (
+            <>
+              <h3 class="utrecht-heading-3">{`Nog niet geladen (${theme.name})`}</h3>
+              <ul class="utrecht-unordered-list">
+                {theme.notLoaded.map((n) => (
+                  <li class="utrecht-unordered-list__item" data-not-loaded={n.indicator.key}>
+                    {`${n.indicator.name}: nog niet geladen. ${n.reason}`}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      ))}
+      <p class="utrecht-paragraph wk-muted">
+        {`Bron: CBS en andere bronnen per indicator, zie `}
+        <a class="utrecht-link" href="/bronnen">
+          bronnen
+        </a>
+        {' en '}
+        <a class="utrecht-link" href="/methode">
+          hoe wij rekenen
+        </a>
+        .
+      </p>
+    </>
+  );
+}
