@@ -202,7 +202,7 @@ function QuickActions(props: {
                   <input type="hidden" name="buurt" value={m.code} />
                   <input type="hidden" name="versie" value={version} />
                   <button type="submit" class="utrecht-button utrecht-button--primary-action">
-                    Bevestigen<span class="wk-muted"> voor {m.name}</span>
+                    Bevestigen voor {m.name}
                   </button>
                 </form>
               </div>
