@@ -9,15 +9,16 @@ import { loadConfig } from '../config.ts';
 import { createDb } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { listDatasets } from '../features/datasets/dataset.repository.ts';
-import { parseDataProperties } from '../features/imports/cbs-metadata.ts';
 import { commitImport, loadAreaLookup } from '../features/imports/import.service.ts';
 import type { AreaLookup, ImportInput, ParsedImport } from '../features/imports/import.types.ts';
-import { parseLocalCsv } from '../features/imports/local-csv.importer.ts';
 import { fetchOdataTable } from '../features/imports/odata.fetch.ts';
 import { parseOdataJson } from '../features/imports/odata.importer.ts';
-import { parsePdokGeojson } from '../features/imports/pdok-geojson.importer.ts';
-import { parsePolitie47018Csv } from '../features/imports/politie-47018.importer.ts';
-import { parseStatlineCsv } from '../features/imports/statline-csv.importer.ts';
+import {
+  KIND_NEEDS,
+  isUploadKind,
+  parseUpload,
+  type UploadOptions,
+} from '../features/imports/parse-upload.ts';
 import { seedShippedData } from '../features/seed/seed.service.ts';
 import { AppError, ImportValidationError, formatLocation } from '../shared/errors.ts';
 import { createProgress } from './progress.ts';
@@ -81,62 +82,43 @@ async function parseImport(
       bron: { type: 'string' },
     },
   });
-  switch (kind) {
-    case 'statline': {
-      const meta = readInput(required(values, 'metadata'));
-      return parseStatlineCsv(readInput(positionals[0]), lookup, {
-        tableId: required(values, 'tabel'),
-        dataProperties: parseDataProperties(meta.bytes, meta.fileName),
-        indelingYear: year(values, 'indeling'),
-        period: required(values, 'periode'),
-        ...(values.gemeente ? { municipalityCode: values.gemeente } : {}),
-      });
-    }
-    case 'odata': {
-      const indelingYear = year(values, 'indeling');
-      const period = values.periode;
-      if (values.fetch) {
-        const fetched = await fetchOdataTable(values.fetch, {});
-        return parseOdataJson(fetched, lookup, {
-          tableId: values.fetch,
-          indelingYear,
-          ...(period ? { period } : {}),
-        });
-      }
-      return parseOdataJson(
-        {
-          typedDataSet: readInput(required(values, 'typed')),
-          dataProperties: readInput(required(values, 'metadata')),
-        },
-        lookup,
-        { tableId: required(values, 'tabel'), indelingYear, ...(period ? { period } : {}) },
-      );
-    }
-    case 'pdok': {
-      const level = required(values, 'niveau');
-      if (level !== 'buurt' && level !== 'wijk' && level !== 'gemeente') {
-        throw new UsageError('--niveau moet buurt, wijk of gemeente zijn.');
-      }
-      return parsePdokGeojson(readInput(positionals[0]), lookup, {
-        indelingYear: year(values, 'indeling'),
-        level,
-        ...(values.gemeente ? { municipalityCode: values.gemeente } : {}),
-      });
-    }
-    case 'politie':
-      return parsePolitie47018Csv(readInput(positionals[0]), lookup, {
-        indelingYear: year(values, 'indeling'),
-      });
-    case 'lokaal':
-      return parseLocalCsv(readInput(positionals[0]), lookup, {
-        indelingYear: year(values, 'indeling'),
-        ...(values.bron ? { source: values.bron } : {}),
-      });
-    default:
-      throw new UsageError(
-        `Onbekend soort import "${kind ?? ''}". Kies statline, odata, pdok, politie of lokaal.`,
-      );
+  if (!isUploadKind(kind)) {
+    throw new UsageError(
+      `Onbekend soort import "${kind ?? ''}". Kies statline, odata, pdok, politie of lokaal.`,
+    );
   }
+  const indelingYear = year(values, 'indeling');
+  const period = values.periode;
+  if (kind === 'odata' && values.fetch) {
+    const fetched = await fetchOdataTable(values.fetch, {});
+    return parseOdataJson(fetched, lookup, {
+      tableId: values.fetch,
+      indelingYear,
+      ...(period ? { period } : {}),
+    });
+  }
+  // Checked here first so the CLI names its own option (--tabel) in the message.
+  const needs = KIND_NEEDS[kind];
+  const main = kind === 'odata' ? readInput(required(values, 'typed')) : readInput(positionals[0]);
+  const metadata = needs.metadata ? readInput(required(values, 'metadata')) : undefined;
+  const options: UploadOptions = {
+    indelingYear,
+    ...(needs.tableId ? { tableId: required(values, 'tabel') } : {}),
+    ...(kind === 'statline' ? { period: required(values, 'periode') } : {}),
+    ...(kind === 'odata' && period ? { period } : {}),
+    ...((kind === 'statline' || kind === 'pdok') && values.gemeente
+      ? { municipalityCode: values.gemeente }
+      : {}),
+    ...(kind === 'lokaal' && values.bron ? { source: values.bron } : {}),
+  };
+  if (needs.level) {
+    const level = required(values, 'niveau');
+    if (level !== 'buurt' && level !== 'wijk' && level !== 'gemeente') {
+      throw new UsageError('--niveau moet buurt, wijk of gemeente zijn.');
+    }
+    options.level = level;
+  }
+  return parseUpload(kind, main.bytes, main.fileName, options, lookup, metadata);
 }
 
 export async function main(argv: string[]): Promise<number> {
