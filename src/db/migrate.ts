@@ -5,6 +5,7 @@ import * as m0001 from './migrations/20261128_0001_create_monitor_tables.ts';
 import * as m0002 from './migrations/20261128_0002_create_accounts_and_audit.ts';
 import * as m0003 from './migrations/20261128_0003_create_targets.ts';
 import * as m0004 from './migrations/20261128_0004_create_catalogue_versions.ts';
+import * as m0005 from './migrations/20261128_0005_create_upload_staging.ts';
 import * as m0006 from './migrations/20261128_0006_create_oidc_identities.ts';
 
 /**
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '20261128_0002_create_accounts_and_audit': m0002,
   '20261128_0003_create_targets': m0003,
   '20261128_0004_create_catalogue_versions': m0004,
+  '20261128_0005_create_upload_staging': m0005,
   '20261128_0006_create_oidc_identities': m0006,
 };
 

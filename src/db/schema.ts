@@ -18,6 +18,7 @@ import type {
 import type { AuditLogTable } from '../features/audit/audit.table.ts';
 import type { CatalogueVersionTable } from '../features/workspace/catalogue-version.table.ts';
 import type { TargetTable } from '../features/targets/target.table.ts';
+import type { UploadTable } from '../features/data-workspace/upload.table.ts';
 import type { OidcIdentityTable } from '../features/accounts/oidc/oidc.table.ts';
 
 /** The whole database: the union of every feature's *.table.ts. */
@@ -37,5 +38,6 @@ export interface Database {
   audit_log: AuditLogTable;
   catalogue_versions: CatalogueVersionTable;
   targets: TargetTable;
+  uploads: UploadTable;
   oidc_identities: OidcIdentityTable;
 }
