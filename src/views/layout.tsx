@@ -8,9 +8,18 @@ export interface LayoutProps {
   /** Module scripts under /assets/js that enhance this page; the page works without them. */
   scripts?: string[];
   breadcrumbs?: { href: string; label: string }[];
+  /** Extra elements in <head>, such as a progress page's meta refresh. */
+  head?: ComponentChildren;
 }
 
-export function Layout({ title, nonce, children, scripts = [], breadcrumbs = [] }: LayoutProps) {
+export function Layout({
+  title,
+  nonce,
+  children,
+  scripts = [],
+  breadcrumbs = [],
+  head,
+}: LayoutProps) {
   return (
     <html lang="nl" class="utrecht-theme wk-theme">
       <head>
@@ -23,6 +32,7 @@ export function Layout({ title, nonce, children, scripts = [], breadcrumbs = [] 
         {scripts.map((s) => (
           <script type="module" src={`/assets/js/${s}`} nonce={nonce} defer />
         ))}
+        {head}
       </head>
       <body class="utrecht-page-body utrecht-body">
         <a class="wk-skip-link utrecht-link" href="#inhoud">

@@ -1,0 +1,435 @@
+import multipart from '@fastify/multipart';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Services } from '../../composition.ts';
+import { AppError, BadRequestError, ImportValidationError } from '../../shared/errors.ts';
+import type { ImportProblem } from '../../shared/errors.ts';
+import { ErrorPage } from '../../views/error-page.tsx';
+import { renderPage } from '../../views/render.ts';
+import { actorOf } from '../accounts/account.service.ts';
+import { municipalitiesWith } from '../accounts/permissions.ts';
+import { listIndelingYears } from '../areas/area.repository.ts';
+import { listDatasets } from '../datasets/dataset.repository.ts';
+import type { ParsedImport } from '../imports/import.types.ts';
+import { KIND_NEEDS, isUploadKind, type UploadOptions } from '../imports/parse-upload.ts';
+import type { FieldErrors } from '../accounts/views/form.tsx';
+import { previewImport } from './data-preview.service.ts';
+import {
+  changeDatasetStatus,
+  confirmUpload,
+  datasetSummary,
+  parseStagedUpload,
+  stageUpload,
+  uploadKindOf,
+  withdrawRefusal,
+} from './data-workspace.service.ts';
+import { BACKGROUND_IMPORT_THRESHOLD, ImportJobs } from './import-jobs.ts';
+import { findUpload } from './upload.repository.ts';
+import type { Upload } from './upload.table.ts';
+import {
+  DataPage,
+  DatasetPage,
+  JobPage,
+  PreviewPage,
+  dataBase,
+  type DatasetNotice,
+  type UploadFormValues,
+} from './views/data.views.tsx';
+
+/** The largest file the workspace accepts; bigger national tables go through the CLI. */
+export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+const MAX_MEGABYTES = MAX_UPLOAD_BYTES / (1024 * 1024);
+
+export interface DataWorkspaceOptions {
+  services: Services;
+  /** Imports with more values than this run in the background (default 20,000). */
+  backgroundThreshold?: number;
+}
+
+const municipalityParam = z.object({ gemeente: z.string().regex(/^GM\d{4}$/) });
+const uploadParam = municipalityParam.extend({ uploadId: z.string().uuid() });
+const jobParam = municipalityParam.extend({ id: z.string().uuid() });
+const datasetParam = municipalityParam.extend({ datasetId: z.string().min(1).max(100) });
+const pageQuery = z.object({ pagina: z.coerce.number().int().min(1).max(100_000).default(1) });
+const NOTICES = new Set<string>(['geladen', 'al-geladen', 'ingetrokken', 'hersteld']);
+
+interface UploadedFile {
+  fileName: string;
+  bytes: Buffer;
+}
+
+function parseParams<T>(schema: z.ZodType<T>, params: unknown): T {
+  const parsed = schema.safeParse(params);
+  if (!parsed.success) throw new AppError('NOT_FOUND', 'Deze pagina bestaat niet.');
+  return parsed.data;
+}
+
+function html(reply: FastifyReply, page: Parameters<typeof renderPage>[0], status = 200) {
+  return reply
+    .status(status)
+    .header('cache-control', 'no-store')
+    .type('text/html; charset=utf-8')
+    .send(renderPage(page));
+}
+
+function formText(request: FastifyRequest, name: string): string {
+  const body = request.body && typeof request.body === 'object' ? request.body : {};
+  const value = (body as Record<string, unknown>)[name];
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+function requireUser(request: FastifyRequest) {
+  if (!request.user) throw new AppError('UNAUTHENTICATED', 'Log eerst in.');
+  return request.user;
+}
+
+/** Problems of a refused file, or of a missing option, in the shape the preview lists. */
+function problemsOf(error: unknown, fileName: string): ImportProblem[] | undefined {
+  if (error instanceof ImportValidationError) return error.problems;
+  if (error instanceof BadRequestError) return [{ file: fileName, message: error.message }];
+  return undefined;
+}
+
+const MULTIPART_MESSAGES: Record<string, { status: number; message: string }> = {
+  FST_REQ_FILE_TOO_LARGE: {
+    status: 413,
+    message: `Het bestand is groter dan ${MAX_MEGABYTES} MB. Er is niets geladen. Laad een kleiner deel, of vraag de beheerder het bestand met de opdrachtregel (wijkkompas import) te laden.`,
+  },
+  FST_FILES_LIMIT: {
+    status: 413,
+    message:
+      'Er zijn te veel bestanden meegestuurd. Kies één bestand en zo nodig één DataProperties-bestand.',
+  },
+  FST_PARTS_LIMIT: { status: 413, message: 'Het formulier bevat te veel velden.' },
+  FST_FIELDS_LIMIT: { status: 413, message: 'Het formulier bevat te veel velden.' },
+  FST_INVALID_MULTIPART_CONTENT_TYPE: {
+    status: 400,
+    message:
+      'Het formulier is niet goed verstuurd. Laad de pagina opnieuw en probeer het nog eens.',
+  },
+};
+
+/**
+ * The data workspace: list of datasets with provenance, upload → preview → confirm (in the
+ * request, or in the background with a progress page for large files), and withdrawing or
+ * restoring a dataset. Every route needs data:import in the :gemeente of its path.
+ */
+export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorkspaceOptions) {
+  const { db } = opts.services;
+  const threshold = opts.backgroundThreshold ?? BACKGROUND_IMPORT_THRESHOLD;
+  const jobs = new ImportJobs();
+  const files = new WeakMap<FastifyRequest, Map<string, UploadedFile>>();
+  const base = (gemeente: string) => dataBase(app.prefix, gemeente);
+
+  // Scoped to this plugin: only these routes accept multipart bodies. Fields land in
+  // request.body (so the global CSRF check reads _csrf), files in `files` with their names.
+  await app.register(multipart, {
+    attachFieldsToBody: 'keyValues',
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 2, fields: 20, parts: 24 },
+    async onFile(part) {
+      const bytes = await part.toBuffer();
+      let map = files.get(this);
+      if (!map) files.set(this, (map = new Map()));
+      map.set(part.fieldname, { fileName: part.filename, bytes });
+    },
+  });
+
+  // Multipart limits fail before the handler (and before the permission check), so this page
+  // shows no data: only what went wrong. Other errors go on to the app's error pages.
+  app.setErrorHandler((error: FastifyError, _request, reply) => {
+    const known = error.code ? MULTIPART_MESSAGES[error.code] : undefined;
+    if (!known) throw error;
+    return html(
+      reply,
+      <ErrorPage
+        nonce={reply.cspNonce.script}
+        status={known.status}
+        title="Het bestand is niet ontvangen"
+        message={known.message}
+      />,
+      known.status,
+    );
+  });
+
+  async function dataPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    gemeente: string,
+    extra: { values?: UploadFormValues; errors?: FieldErrors; message?: string } = {},
+    status = 200,
+  ) {
+    const [datasets, years] = await Promise.all([listDatasets(db), listIndelingYears(db)]);
+    return html(
+      reply,
+      <DataPage
+        nonce={reply.cspNonce.script}
+        csrf={reply.generateCsrf()}
+        base={base(gemeente)}
+        municipalityCode={gemeente}
+        datasets={datasets}
+        years={[...years].sort((a, b) => b - a)}
+        maxMegabytes={MAX_MEGABYTES}
+        {...extra}
+      />,
+      status,
+    );
+  }
+
+  app.get(
+    '/werkruimte/:gemeente/data',
+    { config: { permission: 'data:import' } },
+    async (request, reply) => {
+      const { gemeente } = parseParams(municipalityParam, request.params);
+      return dataPage(request, reply, gemeente);
+    },
+  );
+
+  app.post(
+    '/werkruimte/:gemeente/data/voorbeeld',
+    { config: { permission: 'data:import' } },
+    async (request, reply) => {
+      const { gemeente } = parseParams(municipalityParam, request.params);
+      const user = requireUser(request);
+      const uploaded = files.get(request) ?? new Map<string, UploadedFile>();
+      const values: UploadFormValues = {
+        soort: formText(request, 'soort'),
+        indeling: formText(request, 'indeling'),
+        periode: formText(request, 'periode'),
+        tabel: formText(request, 'tabel'),
+        niveau: formText(request, 'niveau'),
+        bron: formText(request, 'bron'),
+      };
+      const errors: FieldErrors = {};
+      const file = uploaded.get('bestand');
+      if (!file || file.bytes.length === 0 || file.fileName === '') {
+        errors.bestand = 'Kies het bestand dat u wilt laden.';
+      }
+      const kind = isUploadKind(values.soort) ? values.soort : undefined;
+      if (!kind) errors.soort = 'Kies het soort bestand.';
+      const years = await listIndelingYears(db);
+      const indelingYear = Number(values.indeling);
+      if (!years.includes(indelingYear)) {
+        errors.indeling = 'Kies een gebiedsindeling uit de lijst.';
+      }
+      const options: UploadOptions = { indelingYear, municipalityCode: gemeente };
+      const metadataFile = uploaded.get('metadata');
+      const hasMetadata = !!metadataFile && metadataFile.bytes.length > 0;
+      if (kind) {
+        const needs = KIND_NEEDS[kind];
+        if (needs.tableId) {
+          if (!/^[0-9A-Za-z]{4,16}$/.test(values.tabel ?? '')) {
+            errors.tabel = 'Vul het CBS-tabelnummer in, bijvoorbeeld 85984NED.';
+          } else options.tableId = values.tabel!.toUpperCase();
+        }
+        if (values.periode && !/^\d{4}[A-Za-z0-9*-]{0,12}$/.test(values.periode)) {
+          errors.periode = 'Vul de periode in als jaartal, bijvoorbeeld 2024 of 2024*.';
+        } else if (needs.period && !values.periode) {
+          errors.periode = 'Vul de periode in, bijvoorbeeld 2024.';
+        } else if (values.periode && (kind === 'statline' || kind === 'odata')) {
+          options.period = values.periode;
+        }
+        if (needs.metadata && !hasMetadata) {
+          errors.metadata = 'Kies het DataProperties-bestand van de tabel (JSON).';
+        }
+        if (needs.level) {
+          if (
+            values.niveau === 'buurt' ||
+            values.niveau === 'wijk' ||
+            values.niveau === 'gemeente'
+          ) {
+            options.level = values.niveau;
+          } else errors.niveau = 'Kies het niveau: buurt, wijk of gemeente.';
+        }
+        if (kind === 'lokaal' && values.bron) {
+          if (values.bron.length > 200) errors.bron = 'Houd de bron korter dan 200 tekens.';
+          else options.source = values.bron;
+        }
+      }
+      if (Object.keys(errors).length > 0 || !kind || !file) {
+        return dataPage(request, reply, gemeente, { values, errors }, 422);
+      }
+      const id = await stageUpload(db, {
+        municipalityCode: gemeente,
+        kind,
+        fileName: file.fileName,
+        bytes: file.bytes,
+        metadata: kind && KIND_NEEDS[kind].metadata ? metadataFile : undefined,
+        options,
+        createdBy: actorOf(user),
+      });
+      return reply.redirect(`${base(gemeente)}/voorbeeld/${id}`, 303);
+    },
+  );
+
+  async function loadUpload(params: unknown): Promise<{ gemeente: string; upload: Upload }> {
+    const { gemeente, uploadId } = parseParams(uploadParam, params);
+    const upload = await findUpload(db, uploadId, gemeente);
+    if (!upload) {
+      throw new AppError(
+        'NOT_FOUND',
+        'Dit voorbeeld bestaat niet (meer). Een voorbeeld blijft een dag bewaard; laad het bestand opnieuw.',
+      );
+    }
+    return { gemeente, upload };
+  }
+
+  app.get(
+    '/werkruimte/:gemeente/data/voorbeeld/:uploadId',
+    { config: { permission: 'data:import' } },
+    async (request, reply) => {
+      const { gemeente, upload } = await loadUpload(request.params);
+      const q = pageQuery.safeParse(request.query);
+      let result: Parameters<typeof PreviewPage>[0]['result'];
+      try {
+        const parsed = await parseStagedUpload(db, upload);
+        result = {
+          ok: true,
+          preview: await previewImport(db, parsed),
+          background: parsed.observations.length > threshold,
+        };
+      } catch (error) {
+        const problems = problemsOf(error, upload.file_name);
+        if (!problems) throw error;
+        result = { ok: false, problems, page: q.success ? q.data.pagina : 1 };
+      }
+      return html(
+        reply,
+        <PreviewPage
+          nonce={reply.cspNonce.script}
+          csrf={reply.generateCsrf()}
+          base={base(gemeente)}
+          municipalityCode={gemeente}
+          uploadId={upload.id}
+          fileName={upload.file_name}
+          kind={uploadKindOf(upload)}
+          expiresAt={upload.expires_at}
+          result={result}
+        />,
+        result.ok ? 200 : 422,
+      );
+    },
+  );
+
+  app.post(
+    '/werkruimte/:gemeente/data/bevestig/:uploadId',
+    { config: { permission: 'data:import' } },
+    async (request, reply) => {
+      const { gemeente, upload } = await loadUpload(request.params);
+      const actor = actorOf(requireUser(request));
+      let parsed: ParsedImport;
+      try {
+        parsed = await parseStagedUpload(db, upload);
+      } catch (error) {
+        // The areas changed since the preview and the file no longer fits: show why.
+        if (problemsOf(error, upload.file_name)) {
+          return reply.redirect(`${base(gemeente)}/voorbeeld/${upload.id}`, 303);
+        }
+        throw error;
+      }
+      if (parsed.observations.length > threshold) {
+        const { job } = jobs.start(db, upload, parsed, actor, (error) =>
+          request.log.error({ err: error }, 'background import failed'),
+        );
+        return reply.redirect(`${base(gemeente)}/taak/${job.id}`, 303);
+      }
+      const outcome = await confirmUpload(db, upload, parsed, actor);
+      const notice = outcome.status === 'geimporteerd' ? 'geladen' : 'al-geladen';
+      return reply.redirect(`${base(gemeente)}/${outcome.datasetId}?melding=${notice}`, 303);
+    },
+  );
+
+  app.get(
+    '/werkruimte/:gemeente/data/taak/:id',
+    { config: { permission: 'data:import' } },
+    async (request, reply) => {
+      const { gemeente, id } = parseParams(jobParam, request.params);
+      const job = jobs.get(id, gemeente);
+      if (!job) throw new AppError('NOT_FOUND', 'Deze taak bestaat niet (meer).');
+      const query = request.query as Record<string, unknown>;
+      return html(
+        reply,
+        <JobPage
+          nonce={reply.cspNonce.script}
+          base={base(gemeente)}
+          municipalityCode={gemeente}
+          job={job}
+          selfUrl={`${base(gemeente)}/taak/${job.id}`}
+          autoRefresh={query.verversen !== 'nee'}
+        />,
+      );
+    },
+  );
+
+  async function datasetPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: { notice?: DatasetNotice; errors?: FieldErrors; reason?: string } = {},
+    status = 200,
+  ) {
+    const { gemeente, datasetId } = parseParams(datasetParam, request.params);
+    const summary = await datasetSummary(db, datasetId);
+    const allowed = municipalitiesWith(requireUser(request).grants, 'data:import');
+    return html(
+      reply,
+      <DatasetPage
+        nonce={reply.cspNonce.script}
+        csrf={reply.generateCsrf()}
+        base={base(gemeente)}
+        municipalityCode={gemeente}
+        summary={summary}
+        refusal={withdrawRefusal(summary.municipalities, allowed)}
+        {...extra}
+      />,
+      status,
+    );
+  }
+
+  app.get(
+    '/werkruimte/:gemeente/data/:datasetId',
+    { config: { permission: 'data:import' } },
+    async (request, reply) => {
+      const melding = (request.query as Record<string, unknown>).melding;
+      const notice =
+        typeof melding === 'string' && NOTICES.has(melding)
+          ? (melding as DatasetNotice)
+          : undefined;
+      return datasetPage(request, reply, notice ? { notice } : {});
+    },
+  );
+
+  for (const [action, status, notice] of [
+    ['intrekken', 'ingetrokken', 'ingetrokken'],
+    ['herstellen', 'actief', 'hersteld'],
+  ] as const) {
+    app.post(
+      `/werkruimte/:gemeente/data/:datasetId/${action}`,
+      { config: { permission: 'data:import' } },
+      async (request, reply) => {
+        const { gemeente, datasetId } = parseParams(datasetParam, request.params);
+        const user = requireUser(request);
+        const reason = formText(request, 'reden');
+        if (action === 'intrekken' && (reason === '' || reason.length > 1000)) {
+          const errors: FieldErrors = {
+            reden:
+              reason === ''
+                ? 'Vul in waarom u dit bestand intrekt.'
+                : 'Houd de reden korter dan 1000 tekens.',
+          };
+          return datasetPage(request, reply, { errors, reason }, 422);
+        }
+        await changeDatasetStatus(
+          db,
+          {
+            datasetId,
+            municipalityCode: gemeente,
+            allowedMunicipalities: municipalitiesWith(user.grants, 'data:import'),
+            actor: actorOf(user),
+            ...(reason ? { reason } : {}),
+          },
+          status,
+        );
+        return reply.redirect(`${base(gemeente)}/${datasetId}?melding=${notice}`, 303);
+      },
+    );
+  }
+}

@@ -1,0 +1,258 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { AppError, NotFoundError } from '../../shared/errors.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import {
+  findDataset,
+  findDatasetByFingerprint,
+  setDatasetStatus,
+} from '../datasets/dataset.repository.ts';
+import type { Dataset, DatasetStatus } from '../datasets/dataset.table.ts';
+import { commitImport, fingerprintOf, loadAreaLookup } from '../imports/import.service.ts';
+import type { ImportOutcome, ParsedImport, ProgressReporter } from '../imports/import.types.ts';
+import {
+  isUploadKind,
+  parseUpload,
+  type UploadKind,
+  type UploadOptions,
+} from '../imports/parse-upload.ts';
+import { deleteExpiredUploads, deleteUpload, insertUpload } from './upload.repository.ts';
+import type { Upload } from './upload.table.ts';
+
+type Q = Kysely<Database>;
+
+/** A staged upload waits this long for its confirmation. */
+export const UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
+
+export interface StageInput {
+  municipalityCode: string;
+  kind: UploadKind;
+  fileName: string;
+  bytes: Buffer;
+  metadata?: { fileName: string; bytes: Buffer } | undefined;
+  options: UploadOptions;
+  createdBy: string;
+}
+
+/** Stores an upload for its preview and confirmation; returns its id. Clears expired ones. */
+export async function stageUpload(db: Q, input: StageInput, now = new Date()): Promise<string> {
+  await deleteExpiredUploads(db, now);
+  const id = randomUUID();
+  await insertUpload(db, {
+    id,
+    municipality_code: input.municipalityCode,
+    file_name: input.fileName,
+    kind: input.kind,
+    options: JSON.stringify(input.options),
+    bytes: input.bytes,
+    metadata_file_name: input.metadata?.fileName ?? null,
+    metadata_bytes: input.metadata?.bytes ?? null,
+    created_by: input.createdBy,
+    created_at: now.toISOString(),
+    expires_at: new Date(now.getTime() + UPLOAD_TTL_MS).toISOString(),
+  });
+  return id;
+}
+
+export function uploadKindOf(upload: Upload): UploadKind {
+  if (!isUploadKind(upload.kind)) throw new NotFoundError('Onbekend soort bestand.');
+  return upload.kind;
+}
+
+export function uploadOptionsOf(upload: Upload): UploadOptions {
+  return JSON.parse(upload.options) as UploadOptions;
+}
+
+/** Reads a staged upload with the same importer the CLI uses. Throws ImportValidationError. */
+export async function parseStagedUpload(db: Q, upload: Upload): Promise<ParsedImport> {
+  const lookup = await loadAreaLookup(db);
+  const metadata =
+    upload.metadata_bytes && upload.metadata_file_name
+      ? { bytes: upload.metadata_bytes, fileName: upload.metadata_file_name }
+      : undefined;
+  return parseUpload(
+    uploadKindOf(upload),
+    upload.bytes,
+    upload.file_name,
+    uploadOptionsOf(upload),
+    lookup,
+    metadata,
+  );
+}
+
+/** Provenance and row counts as the audit log keeps them. */
+export function provenanceOf(parsed: ParsedImport) {
+  return {
+    soort: parsed.kind,
+    bron: parsed.source,
+    tabel: parsed.tableId,
+    editie: parsed.edition,
+    titel: parsed.title,
+    bestand: parsed.fileName,
+    sha256: parsed.fileHash,
+    indeling: parsed.indelingYear,
+    opties: parsed.options,
+    regels: parsed.rowCount,
+    waarden: parsed.observations.length,
+    gebieden: parsed.areas.length,
+  };
+}
+
+/**
+ * Imports a previewed upload: commitImport (one transaction, idempotent by fingerprint), then
+ * the audit entry, then the staged file is removed. A second confirmation of the same file, or
+ * one that lost a race on the fingerprint, comes back as "ongewijzigd".
+ */
+export async function confirmUpload(
+  db: Q,
+  upload: Upload,
+  parsed: ParsedImport,
+  actor: string,
+  onProgress?: ProgressReporter,
+): Promise<ImportOutcome> {
+  let outcome: ImportOutcome;
+  try {
+    outcome = await commitImport(db, parsed, {
+      importedBy: actor,
+      ...(onProgress ? { onProgress } : {}),
+    });
+  } catch (error) {
+    const winner = await findDatasetByFingerprint(db, fingerprintOf(parsed));
+    if (!winner) throw error;
+    outcome = { status: 'ongewijzigd', datasetId: winner.id, importedAt: winner.imported_at };
+  }
+  if (outcome.status === 'geimporteerd') {
+    await recordAudit(db, {
+      actor,
+      action: 'dataset.geimporteerd',
+      entity: 'dataset',
+      entityId: outcome.datasetId,
+      municipalityCode: upload.municipality_code,
+      after: provenanceOf(parsed),
+    });
+  }
+  await deleteUpload(db, upload.id);
+  return outcome;
+}
+
+/** GM code of the municipality an area code lies in; undefined for the Netherlands. */
+export function municipalityOfArea(code: string): string | undefined {
+  const m = /^(?:GM|WK|BU)(\d{4})/.exec(code);
+  return m ? `GM${m[1]}` : undefined;
+}
+
+/** The municipalities whose areas a dataset holds values or outlines for, sorted. */
+export async function datasetMunicipalities(db: Q, datasetId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('observations')
+    .select('area_code')
+    .distinct()
+    .where('dataset_id', '=', datasetId)
+    .execute();
+  const out = new Set<string>();
+  for (const r of rows) {
+    const gm = municipalityOfArea(r.area_code);
+    if (gm) out.add(gm);
+  }
+  return [...out].sort();
+}
+
+export interface DatasetSummary {
+  dataset: Dataset;
+  municipalities: string[];
+  variables: { variable: string; values: number; firstPeriod: string; lastPeriod: string }[];
+}
+
+export async function datasetSummary(db: Q, datasetId: string): Promise<DatasetSummary> {
+  const dataset = await findDataset(db, datasetId);
+  if (!dataset) throw new NotFoundError('Deze dataset bestaat niet.');
+  const rows = await db
+    .selectFrom('observations')
+    .select((eb) => [
+      'variable',
+      eb.fn.countAll().as('n'),
+      eb.fn.min('period').as('first'),
+      eb.fn.max('period').as('last'),
+    ])
+    .where('dataset_id', '=', datasetId)
+    .groupBy('variable')
+    .orderBy('variable')
+    .execute();
+  return {
+    dataset: {
+      ...dataset,
+      row_count: Number(dataset.row_count),
+      observation_count: Number(dataset.observation_count),
+      area_count: Number(dataset.area_count),
+    },
+    municipalities: await datasetMunicipalities(db, datasetId),
+    variables: rows.map((r) => ({
+      variable: r.variable,
+      values: Number(r.n),
+      firstPeriod: String(r.first),
+      lastPeriod: String(r.last),
+    })),
+  };
+}
+
+/**
+ * Why this user may not withdraw or restore the dataset, or undefined when they may. A dataset
+ * changes the figures of every municipality it holds values for, so the user must hold
+ * data:import in each of them; a dataset with only national figures belongs to no workspace.
+ */
+export function withdrawRefusal(
+  municipalities: readonly string[],
+  allowed: readonly string[],
+): string | undefined {
+  if (municipalities.length === 0) {
+    return 'Dit bestand bevat alleen landelijke cijfers. Het hoort bij geen enkele gemeente en kan hier niet worden ingetrokken.';
+  }
+  const others = municipalities.filter((m) => !allowed.includes(m));
+  if (others.length > 0) {
+    return `Dit bestand bevat ook cijfers van ${others.join(', ')}. U kunt het alleen intrekken of herstellen als u ook daar gegevens mag laden.`;
+  }
+  return undefined;
+}
+
+export interface StatusChange {
+  datasetId: string;
+  municipalityCode: string;
+  /** Municipalities in which the user holds data:import. */
+  allowedMunicipalities: readonly string[];
+  actor: string;
+  reason?: string;
+}
+
+/**
+ * Withdraws (ingetrokken) or restores (actief) a dataset, with its audit entry in the same
+ * transaction. Withdrawn observations stay stored; findObservations skips them, so the monitor
+ * shows the values of the newest remaining import again.
+ */
+export async function changeDatasetStatus(
+  db: Q,
+  change: StatusChange,
+  status: DatasetStatus,
+): Promise<Dataset> {
+  const dataset = await findDataset(db, change.datasetId);
+  if (!dataset) throw new NotFoundError('Deze dataset bestaat niet.');
+  const refusal = withdrawRefusal(
+    await datasetMunicipalities(db, dataset.id),
+    change.allowedMunicipalities,
+  );
+  if (refusal) throw new AppError('FORBIDDEN', refusal);
+  if (dataset.status === status) return dataset;
+  await db.transaction().execute(async (trx) => {
+    await setDatasetStatus(trx, dataset.id, status);
+    await recordAudit(trx, {
+      actor: change.actor,
+      action: status === 'ingetrokken' ? 'dataset.ingetrokken' : 'dataset.hersteld',
+      entity: 'dataset',
+      entityId: dataset.id,
+      municipalityCode: change.municipalityCode,
+      before: { status: dataset.status },
+      after: { status, ...(change.reason ? { reden: change.reason } : {}) },
+    });
+  });
+  return { ...dataset, status };
+}
