@@ -1,7 +1,7 @@
 import type { AppConfig } from './config.ts';
 import type { Db } from './db/database.ts';
 import { createResetMailer } from './features/accounts/mail/reset-mail.ts';
-import { loadCatalogue } from './features/indicators/catalogue.ts';
+import { activeCatalogue } from './features/indicators/catalogue.store.ts';
 import { MonitorData } from './features/monitor/monitor-data.ts';
 
 /**
@@ -18,7 +18,7 @@ export function createServices(
     datasetsDir: config.datasetsDir,
     oidc: config.oidc,
     resetMailer: config.mail ? createResetMailer(config.mail) : undefined,
-    monitor: new MonitorData(handle.db, async () => loadCatalogue()),
+    monitor: new MonitorData(handle.db, () => activeCatalogue(handle.db)),
   };
 }
 

@@ -2,9 +2,6 @@ import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 
-/** Tables whose rows change what the monitor shows, with a cheap fingerprint query each. */
-const OPTIONAL_TABLES = ['targets', 'catalogue_versions'] as const;
-
 /**
  * A short string that changes whenever anything the public monitor shows changes: an import, a
  * withdrawn or restored dataset, a new focus-area version, a target or catalogue edit. Rendered
@@ -21,16 +18,15 @@ export async function readDataVersion(db: Kysely<Database>): Promise<string> {
     .select([sql<number>`count(*)`.as('n'), sql<string>`max(created_at)`.as('latest')])
     .executeTakeFirst();
   hash.update(`fv:${Number(versions?.n ?? 0)}:${versions?.latest ?? ''};`);
-  for (const table of OPTIONAL_TABLES) {
-    const row = await sql<{ n: number | string; latest: string | null }>`
-      select count(*) as n, max(updated_marker) as latest from (
-        select ${sql.raw(table === 'targets' ? 'updated_at' : 'created_at')} as updated_marker
-        from ${sql.table(table)}
-      ) t`
-      .execute(db)
-      .then((r) => r.rows[0])
-      .catch(() => undefined);
-    if (row) hash.update(`${table}:${Number(row.n)}:${row.latest ?? ''};`);
-  }
+  const targets = await db
+    .selectFrom('targets')
+    .select([sql<number>`count(*)`.as('n'), sql<string>`max(updated_at)`.as('latest')])
+    .executeTakeFirst();
+  hash.update(`t:${Number(targets?.n ?? 0)}:${targets?.latest ?? ''};`);
+  const catalogue = await db
+    .selectFrom('catalogue_versions')
+    .select(sql<number>`max(version)`.as('latest'))
+    .executeTakeFirst();
+  hash.update(`c:${catalogue?.latest ?? ''};`);
   return hash.digest('base64url').slice(0, 16);
 }

@@ -22,14 +22,21 @@ export class MonitorData {
   private version: string | undefined;
   private readonly snapshots = new Map<string, Promise<SnapshotSource>>();
   private readonly rendered = new Map<string, unknown>();
+  private catalogueCache: Promise<Catalogue> | undefined;
 
   constructor(
     readonly db: Kysely<Database>,
     private readonly catalogueOf: () => Promise<Catalogue>,
   ) {}
 
+  /** The active catalogue, read once per data version (a catalogue edit moves the version). */
   catalogue(): Promise<Catalogue> {
-    return this.catalogueOf();
+    if (!this.catalogueCache) {
+      const loading = this.catalogueOf();
+      loading.catch(() => (this.catalogueCache = undefined));
+      this.catalogueCache = loading;
+    }
+    return this.catalogueCache;
   }
 
   /** The current data version; clears the caches when it moved. */
@@ -39,6 +46,7 @@ export class MonitorData {
       this.version = now;
       this.snapshots.clear();
       this.rendered.clear();
+      this.catalogueCache = undefined;
     }
     return now;
   }
