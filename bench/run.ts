@@ -14,11 +14,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { importBenchmark } from './import.bench.ts';
+import { pagesBenchmark } from './pages.bench.ts';
 import { formatTable } from './lib/table.ts';
 import type { BenchContext, BenchReport, Benchmark } from './lib/types.ts';
 
 /** Add later benchmarks (HTTP pages, survey load) here. */
-const BENCHMARKS: readonly Benchmark[] = [importBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [importBenchmark, pagesBenchmark];
 
 const root = path.resolve(import.meta.dirname, '..');
 const outDir = path.join(import.meta.dirname, 'out');
@@ -61,7 +62,11 @@ function printReport(bench: Benchmark, report: BenchReport, seconds: number): vo
   for (const table of report.tables) console.log(`${formatTable(table)}\n`);
   for (const t of report.targets) {
     const verdict = t.met ? 'doel gehaald' : 'doel niet gehaald';
-    console.log(`${t.name}: ${t.value.toFixed(2)}× (doel ≤ ${t.target}×) — ${verdict}`);
+    const unit = t.unit ?? '×';
+    const sign = t.direction === 'min' ? '≥' : '≤';
+    console.log(
+      `${t.name}: ${t.value.toFixed(2)}${unit} (doel ${sign} ${t.target}${unit}) — ${verdict}`,
+    );
   }
   for (const note of report.notes) console.log(`• ${note}`);
 }

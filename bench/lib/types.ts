@@ -24,6 +24,10 @@ export interface TargetCheck {
   value: number;
   target: number;
   met: boolean;
+  /** 'max' (default): value must stay at or below target; 'min': at or above it. */
+  direction?: 'max' | 'min';
+  /** Printed after value and target; default '×' (a ratio). */
+  unit?: string;
 }
 
 export interface BenchReport {
