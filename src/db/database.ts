@@ -44,6 +44,11 @@ export function createDb(config: DatabaseConfig): Db {
     return { db, dialect: 'sqlite', destroy: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+  // An idle connection that the server ends (restart, failover, a terminated backend) makes the
+  // pool emit 'error'; without a listener that would crash the process. pg has already removed
+  // the client from the pool and the next query opens a new connection, so there is nothing
+  // else to do here.
+  pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', destroy: () => db.destroy() };
 }

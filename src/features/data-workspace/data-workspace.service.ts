@@ -9,7 +9,12 @@ import {
   setDatasetStatus,
 } from '../datasets/dataset.repository.ts';
 import type { Dataset, DatasetStatus } from '../datasets/dataset.table.ts';
-import { commitImport, fingerprintOf, loadAreaLookup } from '../imports/import.service.ts';
+import {
+  commitImport,
+  fingerprintOf,
+  importProvenance,
+  loadAreaLookup,
+} from '../imports/import.service.ts';
 import type { ImportOutcome, ParsedImport, ProgressReporter } from '../imports/import.types.ts';
 import {
   isUploadKind,
@@ -82,26 +87,11 @@ export async function parseStagedUpload(db: Q, upload: Upload): Promise<ParsedIm
 }
 
 /** Provenance and row counts as the audit log keeps them. */
-export function provenanceOf(parsed: ParsedImport) {
-  return {
-    soort: parsed.kind,
-    bron: parsed.source,
-    tabel: parsed.tableId,
-    editie: parsed.edition,
-    titel: parsed.title,
-    bestand: parsed.fileName,
-    sha256: parsed.fileHash,
-    indeling: parsed.indelingYear,
-    opties: parsed.options,
-    regels: parsed.rowCount,
-    waarden: parsed.observations.length,
-    gebieden: parsed.areas.length,
-  };
-}
+export const provenanceOf = importProvenance;
 
 /**
- * Imports a previewed upload: commitImport (one transaction, idempotent by fingerprint), then
- * the audit entry, then the staged file is removed. A second confirmation of the same file, or
+ * Imports a previewed upload: commitImport (one transaction with its audit entry, idempotent by
+ * fingerprint), then the staged file is removed. A second confirmation of the same file, or
  * one that lost a race on the fingerprint, comes back as "ongewijzigd".
  */
 export async function confirmUpload(
@@ -115,22 +105,13 @@ export async function confirmUpload(
   try {
     outcome = await commitImport(db, parsed, {
       importedBy: actor,
+      municipalityCode: upload.municipality_code,
       ...(onProgress ? { onProgress } : {}),
     });
   } catch (error) {
     const winner = await findDatasetByFingerprint(db, fingerprintOf(parsed));
     if (!winner) throw error;
     outcome = { status: 'ongewijzigd', datasetId: winner.id, importedAt: winner.imported_at };
-  }
-  if (outcome.status === 'geimporteerd') {
-    await recordAudit(db, {
-      actor,
-      action: 'dataset.geimporteerd',
-      entity: 'dataset',
-      entityId: outcome.datasetId,
-      municipalityCode: upload.municipality_code,
-      after: provenanceOf(parsed),
-    });
   }
   await deleteUpload(db, upload.id);
   return outcome;

@@ -73,6 +73,15 @@ describeEachDialect('CSV imports committed to the database', (getDb) => {
     assert.equal(again.status, 'ongewijzigd');
     assert.equal(again.datasetId, first.status === 'geimporteerd' ? first.datasetId : '');
     assert.deepEqual(await counts(db), after);
+
+    // The import wrote one audit entry with its provenance; the unchanged second run none.
+    const audit = await db.selectFrom('audit_log').selectAll().execute();
+    assert.equal(audit.length, 1);
+    assert.equal(audit[0]?.action, 'dataset.geimporteerd');
+    assert.equal(audit[0]?.actor, 'test');
+    assert.equal(audit[0]?.municipality_code, 'GM0505');
+    assert.equal(audit[0]?.entity_id, dataset.id);
+    assert.match(audit[0]?.after ?? '', /"tabel":"47018NED"/);
   });
 
   it('writes the StatLine file matched by name with its variables', async () => {

@@ -1,3 +1,4 @@
+import { recordAudit } from '../audit/audit.repository.ts';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
@@ -52,8 +53,43 @@ export async function loadAreaLookup(db: Kysely<Database>): Promise<AreaLookup> 
 
 export interface ImportContext {
   importedBy: string;
+  /** The municipality whose data the import changes, for the audit log (null: none or several). */
+  municipalityCode?: string | null;
   now?: () => Date;
   onProgress?: ProgressReporter;
+}
+
+/** GM code when every area of the import lies in one municipality; null otherwise (or NL). */
+export function singleMunicipality(parsed: ParsedImport): string | null {
+  const found = new Set<string>();
+  const codes = new Set([
+    ...parsed.areas.map((a) => a.code),
+    ...parsed.observations.map((o) => o.area_code),
+  ]);
+  for (const code of codes) {
+    const m = /^(?:GM|WK|BU)(\d{4})/.exec(code);
+    found.add(m ? `GM${m[1]}` : code);
+    if (found.size > 1) return null;
+  }
+  return found.size === 1 ? ([...found][0] as string) : null;
+}
+
+/** What the audit log keeps of an import: its provenance, never the figures themselves. */
+export function importProvenance(parsed: ParsedImport) {
+  return {
+    soort: parsed.kind,
+    bron: parsed.source,
+    tabel: parsed.tableId,
+    editie: parsed.edition,
+    titel: parsed.title,
+    bestand: parsed.fileName,
+    sha256: parsed.fileHash,
+    indeling: parsed.indelingYear,
+    opties: parsed.options,
+    regels: parsed.rowCount,
+    waarden: parsed.observations.length,
+    gebieden: parsed.areas.length,
+  };
 }
 
 /**
@@ -99,6 +135,18 @@ export async function commitImport(
     await insertDatasetObservations(db, trx, id, parsed.observations, (done) =>
       context.onProgress?.('opslaan', done, total),
     );
+    // The audit entry is part of the import: both are written, or neither.
+    await recordAudit(trx, {
+      actor: context.importedBy,
+      action: 'dataset.geimporteerd',
+      entity: 'dataset',
+      entityId: id,
+      municipalityCode:
+        context.municipalityCode === undefined
+          ? singleMunicipality(parsed)
+          : context.municipalityCode,
+      after: importProvenance(parsed),
+    });
   });
   return {
     status: 'geimporteerd',
