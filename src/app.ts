@@ -17,6 +17,8 @@ import { focusAreaRoutes } from './features/focus-areas/focus-area.routes.tsx';
 import { indicatorRoutes } from './features/monitor/indicator.routes.tsx';
 import { monitorRoutes } from './features/monitor/monitor.routes.tsx';
 import { methodeRoutes } from './features/monitor/methode.routes.tsx';
+import { buurtRoutes } from './features/monitor/buurt.routes.tsx';
+import { compareRoutes } from './features/monitor/compare.routes.tsx';
 import { dataWorkspaceRoutes } from './features/data-workspace/data-workspace.routes.tsx';
 import { apiRoutes } from './features/api/api.routes.ts';
 import { workspaceRoutes } from './features/workspace/workspace.routes.tsx';
@@ -64,6 +66,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(indicatorRoutes, { services: deps.services });
   await app.register(monitorRoutes, { services: deps.services });
   await app.register(methodeRoutes);
+  await app.register(buurtRoutes, { services: deps.services });
+  await app.register(compareRoutes, { services: deps.services });
   await app.register(workspaceRoutes, { services: deps.services });
   await app.register(dataWorkspaceRoutes, { services: deps.services });
   await app.register(apiRoutes);

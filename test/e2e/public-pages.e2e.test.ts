@@ -31,6 +31,9 @@ describe('public pages in Chromium', skip ? { skip } : {}, () => {
     ['/gebieden/dordt-west/indicatoren/bijstand-per-1000', 200],
     ['/bronnen', 200],
     ['/methode', 200],
+    ['/buurten/BU05050300', 200],
+    ['/vergelijk', 200],
+    ['/vergelijk?a=fg:dordt-west&b=bu:BU05050300', 200],
     ['/deze-pagina-bestaat-niet', 404],
   ] as const) {
     it(`axe finds no WCAG 2.1 A/AA violations on ${url}`, async () => {

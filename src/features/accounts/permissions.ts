@@ -63,6 +63,8 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'GET /api/gebieden/:slug',
   'GET /gebieden/:slug/indicatoren/:indicator',
   'GET /api/gebieden/:slug/indicatoren/:indicator',
+  'GET /buurten/:code',
+  'GET /vergelijk',
   // Municipal single sign-on (OpenID Connect), only registered when OIDC_* is configured.
   'GET /inloggen/oidc',
   'GET /inloggen/oidc/terug',

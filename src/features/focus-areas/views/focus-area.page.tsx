@@ -132,7 +132,9 @@ function MemberCells({ m }: { m: MemberRow }) {
     <>
       <td class="utrecht-table__cell">{m.code}</td>
       <th class="utrecht-table__header-cell" scope="row">
-        {m.name}
+        <a class="utrecht-link" href={`/buurten/${m.code}`}>
+          {m.name}
+        </a>
       </th>
       <td class="utrecht-table__cell">{m.wijk ?? 'onbekend'}</td>
       <td class="utrecht-table__cell">{STATUS_LABEL[m.status]}</td>

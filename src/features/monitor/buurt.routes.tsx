@@ -1,0 +1,114 @@
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../composition.ts';
+import { NotFoundError } from '../../shared/errors.ts';
+import { renderPage } from '../../views/render.ts';
+import { findArea, listAreas, listIndelingYears } from '../areas/area.repository.ts';
+import { indicatorAvailability } from '../indicators/indicator-availability.ts';
+import type { MonitorData } from './monitor-data.ts';
+import { NONCE_PLACEHOLDER } from './monitor.routes.tsx';
+import { buildProfile } from './profile.service.ts';
+import type { AreaSelection } from './profile.types.ts';
+import { BuurtPage, buurtView } from './views/buurt-page.tsx';
+
+export const BUURT_CODE = /^BU\d{8}$/;
+export const WIJK_CODE = /^WK\d{6}$/;
+
+/** The newest CBS indeling year in the areas table; every buurt and wijk page uses it. */
+export async function newestIndelingYear(monitor: MonitorData): Promise<number> {
+  const year = (await listIndelingYears(monitor.db)).at(-1);
+  if (year === undefined) throw new NotFoundError('Er zijn nog geen buurten ingelezen.');
+  return year;
+}
+
+async function municipalityName(monitor: MonitorData, year: number, code: string) {
+  return (await findArea(monitor.db, year, code))?.name ?? code;
+}
+
+/** One buurt of the newest indeling, compared with its wijk; undefined when there is none. */
+export async function selectionForBuurt(
+  monitor: MonitorData,
+  code: string,
+): Promise<AreaSelection | undefined> {
+  if (!BUURT_CODE.test(code)) return undefined;
+  const year = await newestIndelingYear(monitor);
+  const area = await findArea(monitor.db, year, code);
+  if (!area || area.kind !== 'buurt' || !area.municipality_code) return undefined;
+  return {
+    kind: 'buurt',
+    name: area.name,
+    municipalityCode: area.municipality_code,
+    municipalityName: await municipalityName(monitor, year, area.municipality_code),
+    indelingYear: year,
+    buurtCodes: [code],
+    code,
+    ...(area.parent_code ? { parentCode: area.parent_code } : {}),
+  };
+}
+
+/**
+ * One wijk of the newest indeling. Its figure is the one CBS publishes for the wijk (as the wijk
+ * reference on a buurt page), not a sum of buurten, so secret buurten cannot distort it.
+ */
+export async function selectionForWijk(
+  monitor: MonitorData,
+  code: string,
+): Promise<AreaSelection | undefined> {
+  if (!WIJK_CODE.test(code)) return undefined;
+  const year = await newestIndelingYear(monitor);
+  const area = await findArea(monitor.db, year, code);
+  if (!area || area.kind !== 'wijk' || !area.municipality_code) return undefined;
+  return {
+    kind: 'wijk',
+    name: area.name,
+    municipalityCode: area.municipality_code,
+    municipalityName: await municipalityName(monitor, year, area.municipality_code),
+    indelingYear: year,
+    buurtCodes: [code],
+    code,
+  };
+}
+
+/** The buurt page as HTML with the nonce placeholder, cached per data version. */
+export async function renderBuurtPage(services: Services, code: string): Promise<string> {
+  const { monitor } = services;
+  await monitor.dataVersion();
+  const selection = await selectionForBuurt(monitor, code);
+  if (!selection) throw new NotFoundError(`Er is geen buurt met code "${code.slice(0, 20)}".`);
+  return monitor.cached(`buurt:${code}`, async () => {
+    const wijk = selection.parentCode
+      ? await findArea(monitor.db, selection.indelingYear, selection.parentCode)
+      : undefined;
+    const profile = await buildProfile(monitor, selection);
+    const siblings = selection.parentCode
+      ? (
+          await listAreas(monitor.db, {
+            indelingYear: selection.indelingYear,
+            municipalityCode: selection.municipalityCode,
+            kind: 'buurt',
+          })
+        ).filter((b) => b.parent_code === selection.parentCode && b.code !== selection.code)
+      : [];
+    return renderPage(
+      <BuurtPage
+        selection={selection}
+        wijkName={wijk?.name ?? null}
+        siblings={siblings.map((b) => ({ code: b.code, name: b.name }))}
+        themes={buurtView(
+          profile,
+          await indicatorAvailability(monitor.db, await monitor.catalogue()),
+        )}
+        nonce={NONCE_PLACEHOLDER}
+      />,
+    );
+  });
+}
+
+/** The public buurt page: every indicator of one buurt against its wijk, municipality and NL. */
+export async function buurtRoutes(app: FastifyInstance, opts: { services: Services }) {
+  app.get<{ Params: { code: string } }>('/buurten/:code', async (request, reply) => {
+    const html = await renderBuurtPage(opts.services, request.params.code);
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(html.replaceAll(NONCE_PLACEHOLDER, reply.cspNonce.script));
+  });
+}

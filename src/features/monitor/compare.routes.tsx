@@ -1,0 +1,135 @@
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../composition.ts';
+import { BadRequestError } from '../../shared/errors.ts';
+import { renderPage } from '../../views/render.ts';
+import { listAreas } from '../areas/area.repository.ts';
+import { listFocusAreas } from '../focus-areas/focus-area.service.ts';
+import { indicatorAvailability } from '../indicators/indicator-availability.ts';
+import {
+  BUURT_CODE,
+  WIJK_CODE,
+  newestIndelingYear,
+  selectionForBuurt,
+  selectionForWijk,
+} from './buurt.routes.tsx';
+import type { MonitorData } from './monitor-data.ts';
+import { NONCE_PLACEHOLDER } from './monitor.routes.tsx';
+import { buildProfile, selectionForFocusArea } from './profile.service.ts';
+import type { AreaSelection } from './profile.types.ts';
+import { ComparePage, compareView, type CompareOptions } from './views/compare-page.tsx';
+
+/** The municipality whose wijken and buurten the form offers (the Dordt West pilot). */
+export const COMPARE_MUNICIPALITY = 'GM0505';
+
+const SLUG = /^[a-z0-9-]{1,80}$/;
+
+type Param = 'a' | 'b';
+type Query = Partial<Record<Param, string | string[]>>;
+
+const EXAMPLE = 'Gebruik fg:<naam>, wk:<wijkcode> of bu:<buurtcode>, bijvoorbeeld fg:dordt-west.';
+
+/** The raw value of a or b: undefined when absent or empty, 400 when given twice. */
+function rawParam(query: Query, name: Param): string | undefined {
+  const value = query[name];
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string') {
+    throw new BadRequestError(`Parameter ${name} staat meer dan één keer in het adres. ${EXAMPLE}`);
+  }
+  return value;
+}
+
+/** `fg:<slug>`, `wk:<code>` or `bu:<code>` as an area; 400 naming the parameter otherwise. */
+export async function parseAreaParam(
+  monitor: MonitorData,
+  name: Param,
+  value: string,
+): Promise<AreaSelection> {
+  const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+  const m = /^(fg|wk|bu):(.+)$/.exec(value);
+  if (!m) {
+    throw new BadRequestError(`Parameter ${name} ("${shown}") klopt niet. ${EXAMPLE}`);
+  }
+  const [, kind, id] = m as unknown as [string, 'fg' | 'wk' | 'bu', string];
+  let selection: AreaSelection | undefined;
+  if (kind === 'fg') {
+    if (SLUG.test(id)) {
+      const known = (await listFocusAreas(monitor.db)).find(
+        (f) => f.slug === id && f.composition_status === 'bekend' && f.latestVersion !== null,
+      );
+      if (known) selection = await selectionForFocusArea(monitor, id);
+    }
+  } else if (kind === 'wk') {
+    selection = WIJK_CODE.test(id) ? await selectionForWijk(monitor, id) : undefined;
+  } else {
+    selection = BUURT_CODE.test(id) ? await selectionForBuurt(monitor, id) : undefined;
+  }
+  if (!selection) {
+    const what = { fg: 'focusgebied met bekende buurten', wk: 'wijk', bu: 'buurt' }[kind];
+    throw new BadRequestError(
+      `Parameter ${name} ("${shown}"): er is geen ${what} met deze naam of code. ${EXAMPLE}`,
+    );
+  }
+  return selection;
+}
+
+async function formOptions(monitor: MonitorData): Promise<CompareOptions> {
+  const year = await newestIndelingYear(monitor);
+  const focus = (await listFocusAreas(monitor.db))
+    .filter((f) => f.composition_status === 'bekend' && f.latestVersion !== null)
+    .map((f) => ({ value: `fg:${f.slug}`, label: f.name }));
+  const areas = await listAreas(monitor.db, {
+    indelingYear: year,
+    municipalityCode: COMPARE_MUNICIPALITY,
+  });
+  const wijken = areas
+    .filter((a) => a.kind === 'wijk' && a.is_water === 0)
+    .map((a) => ({ value: `wk:${a.code}`, label: `${a.name} (${a.code})` }));
+  const buurten = areas
+    .filter((a) => a.kind === 'buurt' && a.is_water === 0)
+    .map((a) => ({ value: `bu:${a.code}`, label: `${a.name} (${a.code})` }));
+  return { focus, wijken, buurten };
+}
+
+/** The compare page as HTML with the nonce placeholder, cached per data version. */
+export async function renderComparePage(services: Services, query: Query): Promise<string> {
+  const { monitor } = services;
+  await monitor.dataVersion();
+  const rawA = rawParam(query, 'a');
+  const rawB = rawParam(query, 'b');
+  // Validate whatever is given, so a typo is a 400 even when the other half is missing.
+  const a = rawA === undefined ? undefined : await parseAreaParam(monitor, 'a', rawA);
+  const b = rawB === undefined ? undefined : await parseAreaParam(monitor, 'b', rawB);
+  return monitor.cached(`vergelijk:${rawA ?? ''}\u0000${rawB ?? ''}`, async () => {
+    const options = await formOptions(monitor);
+    const selected = { a: rawA ?? '', b: rawB ?? '' };
+    if (!a || !b) {
+      return renderPage(
+        <ComparePage options={options} selected={selected} nonce={NONCE_PLACEHOLDER} />,
+      );
+    }
+    const availability = await indicatorAvailability(monitor.db, await monitor.catalogue());
+    const themes = compareView(
+      await buildProfile(monitor, a),
+      await buildProfile(monitor, b),
+      availability,
+    );
+    return renderPage(
+      <ComparePage
+        options={options}
+        selected={selected}
+        comparison={{ a, b, themes }}
+        nonce={NONCE_PLACEHOLDER}
+      />,
+    );
+  });
+}
+
+/** Any two areas side by side: a plain GET form, and with a and b the tables per theme. */
+export async function compareRoutes(app: FastifyInstance, opts: { services: Services }) {
+  app.get<{ Querystring: Query }>('/vergelijk', async (request, reply) => {
+    const html = await renderComparePage(opts.services, request.query);
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(html.replaceAll(NONCE_PLACEHOLDER, reply.cspNonce.script));
+  });
+}
