@@ -65,6 +65,9 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'GET /api/gebieden/:slug/indicatoren/:indicator',
   'GET /buurten/:code',
   'GET /vergelijk',
+  'GET /gebieden/:slug/factsheet',
+  'GET /gebieden/:slug/factsheet.pdf',
+  'GET /gebieden/:slug/factsheet.docx',
   // Municipal single sign-on (OpenID Connect), only registered when OIDC_* is configured.
   'GET /inloggen/oidc',
   'GET /inloggen/oidc/terug',

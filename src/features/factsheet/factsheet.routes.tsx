@@ -1,0 +1,68 @@
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../composition.ts';
+import { renderPage } from '../../views/render.ts';
+import { parseVersion, slugOf, type Query } from '../focus-areas/focus-area.routes.tsx';
+import { NONCE_PLACEHOLDER } from '../monitor/monitor.routes.tsx';
+import { DOCX_CONTENT_TYPE, factsheetDocx } from './factsheet.docx.ts';
+import { FactsheetPage } from './factsheet.page.tsx';
+import { loadFactsheet } from './factsheet.service.ts';
+import { pdfUnavailable, renderPdf } from './factsheet.pdf.ts';
+
+type Route = { Params: { slug: string }; Querystring: Query };
+
+/** The query string to pass on (only ?versie=), so the PDF shows the version asked for. */
+function versionQuery(version: number | undefined): string {
+  return version === undefined ? '' : `?versie=${version}`;
+}
+
+/** The factsheet of a focus area: print HTML, tagged PDF (Chromium) and .docx. */
+export async function factsheetRoutes(app: FastifyInstance, opts: { services: Services }) {
+  const { services } = opts;
+
+  app.get<Route>('/gebieden/:slug/factsheet', async (request, reply) => {
+    const slug = slugOf(request.params);
+    const version = parseVersion(request.query);
+    await services.monitor.dataVersion();
+    const html = await services.monitor.cached(
+      `factsheet-html:${slug}:${version ?? 'nieuwste'}`,
+      async () =>
+        renderPage(
+          <FactsheetPage
+            sheet={await loadFactsheet(services, slug, version)}
+            nonce={NONCE_PLACEHOLDER}
+          />,
+        ),
+    );
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(html.replaceAll(NONCE_PLACEHOLDER, reply.cspNonce.script));
+  });
+
+  app.get<Route>('/gebieden/:slug/factsheet.pdf', async (request, reply) => {
+    const slug = slugOf(request.params);
+    const version = parseVersion(request.query);
+    // Loading first gives the Dutch 404 for an unknown area before any browser starts.
+    await loadFactsheet(services, slug, version);
+    const unavailable = pdfUnavailable();
+    if (unavailable) {
+      return reply.code(503).type('text/plain; charset=utf-8').send(unavailable);
+    }
+    const pdf = await renderPdf(
+      app,
+      `/gebieden/${encodeURIComponent(slug)}/factsheet${versionQuery(version)}`,
+    );
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `attachment; filename="factsheet-${slug}.pdf"`)
+      .send(pdf);
+  });
+
+  app.get<Route>('/gebieden/:slug/factsheet.docx', async (request, reply) => {
+    const slug = slugOf(request.params);
+    const sheet = await loadFactsheet(services, slug, parseVersion(request.query));
+    return reply
+      .type(DOCX_CONTENT_TYPE)
+      .header('content-disposition', `attachment; filename="factsheet-${slug}.docx"`)
+      .send(await factsheetDocx(sheet));
+  });
+}

@@ -1,0 +1,35 @@
+import type { Services } from '../../composition.ts';
+import { indicatorAvailability } from '../indicators/indicator-availability.ts';
+import { buildProfile, selectionForFocusArea } from '../monitor/profile.service.ts';
+import { listTargets } from '../targets/target.repository.ts';
+import { buildFactsheet, type Factsheet } from './factsheet.model.ts';
+
+/** The factsheet of a focus area for the current data version (cached per version). */
+export async function loadFactsheet(
+  services: Pick<Services, 'db' | 'monitor'>,
+  slug: string,
+  version?: number,
+): Promise<Factsheet> {
+  const { db, monitor } = services;
+  await monitor.dataVersion();
+  return monitor.cached(`factsheet:${slug}:${version ?? 'nieuwste'}`, async () => {
+    const selection = await selectionForFocusArea(monitor, slug, version);
+    const profile = await buildProfile(monitor, selection);
+    const datasets = await db
+      .selectFrom('datasets')
+      .select(['kind', 'table_id', 'imported_at'])
+      .where('status', '=', 'actief')
+      .execute();
+    const newest = datasets.reduce<string | null>(
+      (max, d) => (max === null || String(d.imported_at) > max ? String(d.imported_at) : max),
+      null,
+    );
+    return buildFactsheet({
+      profile,
+      targets: await listTargets(db, slug),
+      availability: await indicatorAvailability(db, await monitor.catalogue()),
+      dataDate: newest,
+      sources: datasets.map((d) => ({ kind: d.kind, tableId: d.table_id })),
+    });
+  });
+}
