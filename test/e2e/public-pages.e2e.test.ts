@@ -27,6 +27,7 @@ describe('public pages in Chromium', skip ? { skip } : {}, () => {
   for (const [url, status] of [
     ['/', 200],
     ['/gebieden/dordt-west', 200],
+    ['/gebieden/dordt-west/factsheet', 200],
     ['/gebieden/dordt-west/indicatoren/aantal-inwoners', 200],
     ['/gebieden/dordt-west/indicatoren/bijstand-per-1000', 200],
     ['/bronnen', 200],

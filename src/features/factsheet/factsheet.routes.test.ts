@@ -62,8 +62,6 @@ for (const dialect of dialects) {
     let dir: string;
     before(async () => {
       t = await buildTestApp(dialect);
-      const catalogue = await t.app.inject('/methode');
-      assert.equal(catalogue.statusCode, 200);
       const profile = await t.app.inject('/gebieden/dordt-west');
       themes = [...profile.body.matchAll(/<h2[^>]*id="thema-([^"]+)"/g)].map((m) => m[1]!);
       dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wijkkompas-factsheet-'));
