@@ -247,6 +247,16 @@ export function FocusAreaPage({
           {isLatest ? ' (nieuwste)' : ''}, vastgesteld op{' '}
           {dateFormat.format(new Date(data.createdAt))}
         </p>
+        {profile && (
+          <p class="utrecht-paragraph">
+            <a
+              class="utrecht-link"
+              href={`/gebieden/${data.slug}/factsheet${isLatest ? '' : `?versie=${data.version}`}`}
+            >
+              Factsheet om te printen (ook als PDF en Word)
+            </a>
+          </p>
+        )}
         {!isLatest && (
           <div class="utrecht-alert wk-notice" role="note">
             <p class="utrecht-paragraph">
