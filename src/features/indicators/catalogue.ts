@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { AppError, formatLocation, type ImportProblem } from '../../shared/errors.ts';
 import { catalogueSchema, type Catalogue, type Indicator } from './catalogue.schema.ts';
+import { readableJsonPath } from '../../shared/json-path.ts';
 
 export type { Catalogue, Indicator, Measure, MeasureType, Theme } from './catalogue.schema.ts';
 
@@ -23,27 +24,6 @@ export class CatalogueError extends AppError {
   }
 }
 
-/** `indicators[3].measure.type`, with the indicator's key where known so people find it fast. */
-function jsonPath(issuePath: readonly PropertyKey[], raw: unknown): string {
-  let out = '';
-  let node: unknown = raw;
-  for (const part of issuePath) {
-    if (typeof part === 'number') {
-      out += `[${part}]`;
-      node = Array.isArray(node) ? node[part] : undefined;
-      const key = (node as { key?: unknown } | undefined)?.key;
-      if (typeof key === 'string') out += ` (${key})`;
-    } else {
-      out += out === '' ? String(part) : `.${String(part)}`;
-      node =
-        node && typeof node === 'object'
-          ? (node as Record<string, unknown>)[String(part)]
-          : undefined;
-    }
-  }
-  return out === '' ? '(hoofdniveau)' : out;
-}
-
 function problemsFrom(error: z.ZodError, file: string, raw: unknown): ImportProblem[] {
   return error.issues.slice(0, 50).map((issue) => {
     let message = issue.message;
@@ -57,7 +37,7 @@ function problemsFrom(error: z.ZodError, file: string, raw: unknown): ImportProb
       message = `verkeerd soort waarde (verwacht ${issue.expected})`;
     else if (issue.code === 'invalid_value')
       message = `ongeldige waarde (toegestaan: ${issue.values.map(String).join(', ')})`;
-    return { file, field: jsonPath(issue.path, raw), message };
+    return { file, field: readableJsonPath(issue.path, raw, 'key'), message };
   });
 }
 

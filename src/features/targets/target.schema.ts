@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError, formatLocation, type ImportProblem } from '../../shared/errors.ts';
 import type { Target } from './target.types.ts';
+import { readableJsonPath } from '../../shared/json-path.ts';
 
 /**
  * A targets file (catalogue/targets-*.json) as a closed schema: each kind has exactly the fields
@@ -94,27 +95,6 @@ export class TargetsFileError extends AppError {
   }
 }
 
-/** `targets[3] (overgewicht).gapShare`: the indicator key helps people find the entry. */
-function fieldPath(issuePath: readonly PropertyKey[], raw: unknown): string {
-  let out = '';
-  let node: unknown = raw;
-  for (const part of issuePath) {
-    if (typeof part === 'number') {
-      out += `[${part}]`;
-      node = Array.isArray(node) ? node[part] : undefined;
-      const key = (node as { indicatorKey?: unknown } | undefined)?.indicatorKey;
-      if (typeof key === 'string') out += ` (${key})`;
-    } else {
-      out += out === '' ? String(part) : `.${String(part)}`;
-      node =
-        node && typeof node === 'object'
-          ? (node as Record<string, unknown>)[String(part)]
-          : undefined;
-    }
-  }
-  return out === '' ? '(hoofdniveau)' : out;
-}
-
 function message(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') return `onbekend veld: ${issue.keys.join(', ')}`;
   if (issue.code === 'invalid_type' && issue.input === undefined) return 'dit veld ontbreekt';
@@ -134,7 +114,11 @@ export function parseTargetsFile(raw: unknown, file: string): Target[] {
     throw new TargetsFileError(
       parsed.error.issues
         .slice(0, 50)
-        .map((issue) => ({ file, field: fieldPath(issue.path, raw), message: message(issue) })),
+        .map((issue) => ({
+          file,
+          field: readableJsonPath(issue.path, raw, 'indicatorKey'),
+          message: message(issue),
+        })),
     );
   }
   return parsed.data.targets.map((t) => {
