@@ -112,13 +112,11 @@ export function parseTargetsFile(raw: unknown, file: string): Target[] {
   const parsed = targetsFileSchema.safeParse(raw);
   if (!parsed.success) {
     throw new TargetsFileError(
-      parsed.error.issues
-        .slice(0, 50)
-        .map((issue) => ({
-          file,
-          field: readableJsonPath(issue.path, raw, 'indicatorKey'),
-          message: message(issue),
-        })),
+      parsed.error.issues.slice(0, 50).map((issue) => ({
+        file,
+        field: readableJsonPath(issue.path, raw, 'indicatorKey'),
+        message: message(issue),
+      })),
     );
   }
   return parsed.data.targets.map((t) => {
