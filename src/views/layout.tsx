@@ -56,6 +56,11 @@ export function Layout({
                   </a>
                 </li>
                 <li>
+                  <a class="utrecht-link" href="/eigen-gebied">
+                    Eigen gebied
+                  </a>
+                </li>
+                <li>
                   <a class="utrecht-link" href="/bronnen">
                     Bronnen
                   </a>

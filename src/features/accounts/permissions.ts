@@ -65,6 +65,7 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'GET /api/gebieden/:slug/indicatoren/:indicator',
   'GET /buurten/:code',
   'GET /vergelijk',
+  'GET /eigen-gebied',
   'GET /gebieden/:slug/factsheet',
   'GET /gebieden/:slug/factsheet.pdf',
   'GET /gebieden/:slug/factsheet.docx',

@@ -3,6 +3,9 @@ import { Layout } from '../../views/layout.tsx';
 import { renderPage } from '../../views/render.ts';
 import { STATUS_RULE_NL, TARGET_KINDS_NL } from '../targets/target-rules.ts';
 import { REFERENCE_KEYS, REFERENCE_LABELS, type ReferenceKey } from './profile.types.ts';
+import { MIN_INHABITANTS } from './custom-area.service.ts';
+
+const MIN_TEXT = MIN_INHABITANTS.toLocaleString('nl-NL');
 
 /** How we add up buurten, one rule per kind of figure (DESIGN.md, docs/indicators.md). */
 export const AGGREGATION_RULES_NL: readonly { key: string; name: string; rule: string }[] = [
@@ -167,6 +170,26 @@ export async function methodeRoutes(app: FastifyInstance) {
               enquête of model nemen we de marge als die groter is. Een verandering die kleiner is
               dan deze meetonzekerheid telt niet als verbetering of verslechtering.
             </p>
+
+            <h2 class="utrecht-heading-2" id="eigen-gebied">
+              Een eigen gebied
+            </h2>
+            <p class="utrecht-paragraph">
+              Op de pagina{' '}
+              <a class="utrecht-link" href="/eigen-gebied">
+                Eigen gebied
+              </a>{' '}
+              kiest u zelf buurten. U krijgt dezelfde cijfers als voor een focusgebied, met dezelfde
+              regels. Twee regels beschermen de mensen die in kleine buurten wonen:
+            </p>
+            <dl class="wk-definitions" data-section="eigen-gebied">
+              <Term name={`Minstens ${MIN_TEXT} inwoners`}>
+                {`Samen moeten de gekozen buurten minstens ${MIN_TEXT} inwoners hebben. Bij minder inwoners zeggen de cijfers te veel over personen.`}
+              </Term>
+              <Term name="Geen klein verschil met een gebied dat wij al tonen">
+                {`Het CBS houdt de cijfers van sommige kleine buurten geheim. Verschilt uw keuze van een gebied dat wij al tonen (een buurt, een wijk, de gemeente of een focusgebied) alleen in een paar buurten met samen minder dan ${MIN_TEXT} inwoners, en is daar een geheime buurt bij? Dan tonen wij uw gebied niet. Door de twee cijfers van elkaar af te trekken zou u anders de geheime cijfers kunnen uitrekenen. Een buurt zonder inwoners telt hier niet als geheim: daar is niemand te beschermen.`}
+              </Term>
+            </dl>
 
             <h2 class="utrecht-heading-2" id="bronnen">
               Bronnen

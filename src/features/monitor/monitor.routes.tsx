@@ -1,11 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../composition.ts';
+import type { DataTable } from '../../shared/data-table.ts';
+import { parseFormat, sendTable } from '../../shared/downloads/send.ts';
 import { renderPage } from '../../views/render.ts';
 import { parseVersion, slugOf, type Query } from '../focus-areas/focus-area.routes.tsx';
 import { loadFocusAreaPage } from '../focus-areas/views/focus-area.page-data.ts';
 import { FocusAreaPage } from '../focus-areas/views/focus-area.page.tsx';
 import { indicatorAvailability } from '../indicators/indicator-availability.ts';
 import { listTargets } from '../targets/target.repository.ts';
+import { profileTable } from './profile-table.ts';
 import { buildProfile, selectionForFocusArea } from './profile.service.ts';
 import { ProfileSection, profileView } from './views/profile-section.tsx';
 
@@ -40,18 +43,46 @@ export async function renderProfilePage(
       <FocusAreaPage
         data={data}
         nonce={NONCE_PLACEHOLDER}
-        profile={<ProfileSection slug={slug} themes={themes} />}
+        profile={
+          <ProfileSection
+            slug={slug}
+            themes={themes}
+            downloads={`/gebieden/${slug}${version === undefined ? '' : `?versie=${version}`}`}
+          />
+        }
       />,
     );
   });
 }
 
-/** The public monitor pages: the focus-area profile. */
+/** The profile table behind the page, for its downloads, cached per data version. */
+async function profileDownload(
+  services: Services,
+  slug: string,
+  version: number | undefined,
+): Promise<DataTable> {
+  const { monitor } = services;
+  await monitor.dataVersion();
+  return monitor.cached(`profiel-tabel:${slug}:${version ?? 'nieuwste'}`, async () => {
+    const selection = await selectionForFocusArea(monitor, slug, version);
+    return profileTable(
+      await buildProfile(monitor, selection),
+      `${slug}-profiel${version === undefined ? '' : `-versie-${version}`}`,
+    );
+  });
+}
+
+/** The public monitor pages: the focus-area profile and its downloads (?formaat=). */
 export async function monitorRoutes(app: FastifyInstance, opts: { services: Services }) {
   app.get<{ Params: { slug: string }; Querystring: Query }>(
     '/gebieden/:slug',
     async (request, reply) => {
       const version = parseVersion(request.query);
+      const format = parseFormat(request.query);
+      if (format) {
+        const table = await profileDownload(opts.services, slugOf(request.params), version);
+        return sendTable(request, reply, table, format);
+      }
       const html = await renderProfilePage(opts.services, slugOf(request.params), version);
       return reply
         .type('text/html; charset=utf-8')

@@ -230,9 +230,42 @@ function CellView({ cell }: { cell: Cell }) {
 }
 
 /** Per theme: a table of its indicators and a list of those not yet loaded. */
-export function ProfileSection({ slug, themes }: { slug: string; themes: ProfileThemeView[] }) {
+/** Links to the same figures as files; `href` ends in `?…` or `&…` ready for `formaat=`. */
+export function DownloadLinks({ href }: { href: string }) {
+  const sep = href.includes('?') ? '&' : '?';
+  return (
+    <p class="utrecht-paragraph" data-downloads>
+      {'Download deze cijfers: '}
+      <a class="utrecht-link" href={`${href}${sep}formaat=csv`}>
+        CSV
+      </a>
+      {', '}
+      <a class="utrecht-link" href={`${href}${sep}formaat=csv-excel`}>
+        CSV voor Nederlandse Excel
+      </a>
+      {', '}
+      <a class="utrecht-link" href={`${href}${sep}formaat=json`}>
+        JSON
+      </a>
+      .
+    </p>
+  );
+}
+
+/** `slug` links each indicator to its page; a custom set has no such pages, so no links. */
+export function ProfileSection({
+  slug,
+  themes,
+  downloads,
+}: {
+  slug?: string;
+  themes: ProfileThemeView[];
+  /** Where the profile table is served as files (see DownloadLinks). */
+  downloads?: string;
+}) {
   return (
     <>
+      {downloads && <DownloadLinks href={downloads} />}
       {themes.map((theme) => (
         <section class="wk-stack" aria-labelledby={`thema-${theme.key}`}>
           <h2 class="utrecht-heading-2" id={`thema-${theme.key}`}>
@@ -269,12 +302,16 @@ export function ProfileSection({ slug, themes }: { slug: string; themes: Profile
                   {theme.rows.map((r) => (
                     <tr class="utrecht-table__row" data-indicator={r.indicator.key}>
                       <th class="utrecht-table__header-cell" scope="row">
-                        <a
-                          class="utrecht-link"
-                          href={`/gebieden/${slug}/indicatoren/${r.indicator.key}`}
-                        >
-                          {r.indicator.name}
-                        </a>
+                        {slug ? (
+                          <a
+                            class="utrecht-link"
+                            href={`/gebieden/${slug}/indicatoren/${r.indicator.key}`}
+                          >
+                            {r.indicator.name}
+                          </a>
+                        ) : (
+                          r.indicator.name
+                        )}
                       </th>
                       <td class="utrecht-table__cell" data-cell="laatste">
                         {r.latest.text}

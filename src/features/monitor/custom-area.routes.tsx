@@ -1,0 +1,155 @@
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../composition.ts';
+import { parseFormat, sendTable } from '../../shared/downloads/send.ts';
+import { BadRequestError } from '../../shared/errors.ts';
+import { renderPage } from '../../views/render.ts';
+import { listAreasWithGeometry } from '../areas/area.repository.ts';
+import { listFocusAreas } from '../focus-areas/focus-area.service.ts';
+import { indicatorAvailability } from '../indicators/indicator-availability.ts';
+import { parseAreaGeometry, type AreaGeometry } from '../maps/geometry.ts';
+import { COMPARE_MUNICIPALITY } from './compare.routes.tsx';
+import {
+  checkCustomArea,
+  customAreaContext,
+  CustomAreaRefusedError,
+  parseBuurtParam,
+  type CustomAreaContext,
+} from './custom-area.service.ts';
+import { NONCE_PLACEHOLDER } from './monitor.routes.tsx';
+import { profileTable } from './profile-table.ts';
+import { buildProfile, selectionForFocusArea } from './profile.service.ts';
+import { CustomAreaPage, type CustomAreaPageProps } from './views/custom-area-page.tsx';
+import { profileView } from './views/profile-section.tsx';
+
+type Query = { buurt?: string | string[]; naam?: string | string[]; formaat?: string | string[] };
+
+const NAME_MAX = 80;
+
+function parseName(raw: string | string[] | undefined): string {
+  if (raw === undefined) return '';
+  if (typeof raw !== 'string') throw new BadRequestError('Geef de naam van uw gebied één keer op.');
+  // Printable text only: the name is shown as a heading and written into downloads.
+  return raw
+    .replace(/[\p{C}]/gu, '')
+    .trim()
+    .slice(0, NAME_MAX);
+}
+
+async function pageParts(services: Services, ctx: CustomAreaContext) {
+  const { monitor } = services;
+  return monitor.cached(
+    `eigen-gebied-kaart:${ctx.municipalityCode}:${ctx.indelingYear}`,
+    async () => {
+      const geometry = new Map<string, AreaGeometry>();
+      for (const a of await listAreasWithGeometry(monitor.db, {
+        indelingYear: ctx.indelingYear,
+        municipalityCode: ctx.municipalityCode,
+        kind: 'buurt',
+      })) {
+        const g = parseAreaGeometry(a.geometry);
+        if (g) geometry.set(a.code, g);
+      }
+      const startingPoints: CustomAreaPageProps['startingPoints'] = [];
+      const known = new Set(ctx.buurten.map((b) => b.code));
+      for (const f of await listFocusAreas(monitor.db)) {
+        if (f.composition_status !== 'bekend' || f.latestVersion === null) continue;
+        const s = await selectionForFocusArea(monitor, f.slug);
+        // Only where every buurt is also one of the form's (same code in the newest indeling).
+        if (!s.buurtCodes.every((c) => known.has(c))) continue;
+        startingPoints.push({ label: `de buurten van ${f.name}`, buurtCodes: s.buurtCodes });
+      }
+      return { geometry, startingPoints };
+    },
+  );
+}
+
+/**
+ * A visitor's own set of buurten: a plain GET form (every state is a URL), with a map that a
+ * small script makes clickable. A set that breaks a rule on /methode is refused with a 400 and
+ * the form, still ticked, so the visitor can change it.
+ */
+export async function customAreaRoutes(app: FastifyInstance, opts: { services: Services }) {
+  const { services } = opts;
+  app.get<{ Querystring: Query }>('/eigen-gebied', async (request, reply) => {
+    const { monitor } = services;
+    await monitor.dataVersion();
+    const format = parseFormat(request.query);
+    const name = parseName(request.query.naam);
+    const ctx = await customAreaContext(monitor, COMPARE_MUNICIPALITY);
+    let codes: string[] = [];
+    let refusal: CustomAreaRefusedError | undefined;
+    try {
+      codes = parseBuurtParam(request.query.buurt);
+    } catch (error) {
+      if (!(error instanceof CustomAreaRefusedError)) throw error;
+      refusal = error;
+    }
+    const selection = (() => {
+      if (refusal || codes.length === 0) return undefined;
+      try {
+        return checkCustomArea(ctx, codes, name);
+      } catch (error) {
+        if (!(error instanceof CustomAreaRefusedError)) throw error;
+        refusal = error;
+        return undefined;
+      }
+    })();
+    if (format && !selection) {
+      throw new BadRequestError(
+        refusal?.message ?? 'Kies eerst buurten (parameter buurt) om cijfers te downloaden.',
+      );
+    }
+    const key = `eigen-gebied:${[...codes].sort().join(',')}\u0000${name}`;
+    if (format && selection) {
+      const table = await monitor.cached(`${key}:tabel`, async () =>
+        profileTable(
+          await buildProfile(monitor, selection),
+          `eigen-gebied-${codes.length}-buurten`,
+        ),
+      );
+      return sendTable(request, reply, table, format);
+    }
+    const html = await monitor.cached(`${key}:${refusal?.message ?? ''}`, async () => {
+      const parts = await pageParts(services, ctx);
+      let result: CustomAreaPageProps['result'];
+      if (selection) {
+        const profile = await buildProfile(monitor, selection);
+        const inhabitants = ctx.buurten
+          .filter((b) => selection.buurtCodes.includes(b.code))
+          .reduce((s, b) => s + (b.inhabitants ?? 0), 0);
+        result = {
+          selection,
+          inhabitants,
+          themes: profileView(
+            profile,
+            [],
+            await indicatorAvailability(monitor.db, await monitor.catalogue()),
+          ),
+        };
+      }
+      const downloadQuery = selection
+        ? [
+            ...selection.buurtCodes.map((c) => `buurt=${encodeURIComponent(c)}`),
+            ...(name ? [`naam=${encodeURIComponent(name)}`] : []),
+          ].join('&')
+        : undefined;
+      return renderPage(
+        <CustomAreaPage
+          ctx={ctx}
+          geometry={parts.geometry}
+          startingPoints={parts.startingPoints}
+          chosen={codes}
+          name={name}
+          {...(refusal ? { refusal: refusal.message } : {})}
+          {...(result ? { result } : {})}
+          {...(downloadQuery ? { downloadQuery } : {})}
+          nonce={NONCE_PLACEHOLDER}
+        />,
+      );
+    });
+    return reply
+      .code(refusal ? 400 : 200)
+      .type('text/html; charset=utf-8')
+      .send(html.replaceAll(NONCE_PLACEHOLDER, reply.cspNonce.script));
+  });
+}
