@@ -66,6 +66,8 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'GET /buurten/:code',
   'GET /vergelijk',
   'GET /eigen-gebied',
+  'GET /api/eigen-gebied',
+  'GET /api/gebieden/:slug/profiel',
   'GET /gebieden/:slug/factsheet',
   'GET /gebieden/:slug/factsheet.pdf',
   'GET /gebieden/:slug/factsheet.docx',

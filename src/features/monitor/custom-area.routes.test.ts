@@ -229,5 +229,26 @@ for (const dialect of dialects) {
       const bad = await t.app.inject('/gebieden/dordt-west?formaat=xls');
       assert.equal(bad.statusCode, 400);
     });
+
+    it('answers the same tables under /api/ as JSON, refusals as a 400 with the reason', async () => {
+      const ok = await t.app.inject(`/api${url(OUD_KRISPIJN_BUT_ZUIDENDIJK)}`);
+      assert.equal(ok.statusCode, 200);
+      const body = ok.json() as { rijen: { indicator: string; soort: string; waarde: number }[] };
+      const own = body.rijen.find(
+        (r) => r.indicator === 'aantal-inwoners' && r.soort === 'selectie',
+      );
+      const total = [...(await inhabitants(OUD_KRISPIJN_BUT_ZUIDENDIJK)).values()].reduce(
+        (a, b) => a + b,
+        0,
+      );
+      assert.equal(own?.waarde, total);
+      const refused = await t.app.inject(`/api${url([ZUIDENDIJK, BLOEMENBUURT])}`);
+      assert.equal(refused.statusCode, 400);
+      assert.match(refused.body, /minstens 1\.000 inwoners/);
+      const profile = await t.app.inject('/api/gebieden/dordt-west/profiel');
+      assert.equal(profile.statusCode, 200);
+      assert.ok((profile.json() as { rijen: unknown[] }).rijen.length > 50);
+      assert.equal((await t.app.inject('/api/gebieden/bestaat-niet/profiel')).statusCode, 404);
+    });
   });
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../composition.ts';
+import { toJson } from '../../shared/downloads/json.ts';
 import { parseFormat, sendTable } from '../../shared/downloads/send.ts';
 import { BadRequestError } from '../../shared/errors.ts';
 import { renderPage } from '../../views/render.ts';
@@ -63,6 +64,9 @@ async function pageParts(services: Services, ctx: CustomAreaContext) {
   );
 }
 
+const cacheKey = (codes: readonly string[], name: string) =>
+  `eigen-gebied:${[...codes].sort().join(',')}\u0000${name}`;
+
 /**
  * A visitor's own set of buurten: a plain GET form (every state is a URL), with a map that a
  * small script makes clickable. A set that breaks a rule on /methode is refused with a 400 and
@@ -70,6 +74,22 @@ async function pageParts(services: Services, ctx: CustomAreaContext) {
  */
 export async function customAreaRoutes(app: FastifyInstance, opts: { services: Services }) {
   const { services } = opts;
+  app.get<{ Querystring: Query }>('/api/eigen-gebied', async (request, reply) => {
+    const { monitor } = services;
+    await monitor.dataVersion();
+    const name = parseName(request.query.naam);
+    const ctx = await customAreaContext(monitor, COMPARE_MUNICIPALITY);
+    const codes = parseBuurtParam(request.query.buurt);
+    if (codes.length === 0)
+      throw new BadRequestError('Geef minstens één buurt op, bijvoorbeeld ?buurt=BU05050301.');
+    const selection = checkCustomArea(ctx, codes, name);
+    const table = await monitor.cached(`${cacheKey(codes, name)}:tabel`, async () =>
+      profileTable(await buildProfile(monitor, selection), `eigen-gebied-${codes.length}-buurten`),
+    );
+    reply.header('access-control-allow-origin', '*');
+    return reply.type('application/json; charset=utf-8').send(JSON.stringify(toJson(table)));
+  });
+
   app.get<{ Querystring: Query }>('/eigen-gebied', async (request, reply) => {
     const { monitor } = services;
     await monitor.dataVersion();
@@ -99,7 +119,7 @@ export async function customAreaRoutes(app: FastifyInstance, opts: { services: S
         refusal?.message ?? 'Kies eerst buurten (parameter buurt) om cijfers te downloaden.',
       );
     }
-    const key = `eigen-gebied:${[...codes].sort().join(',')}\u0000${name}`;
+    const key = cacheKey(codes, name);
     if (format && selection) {
       const table = await monitor.cached(`${key}:tabel`, async () =>
         profileTable(

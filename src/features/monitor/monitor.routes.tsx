@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../composition.ts';
 import type { DataTable } from '../../shared/data-table.ts';
+import { toJson } from '../../shared/downloads/json.ts';
 import { parseFormat, sendTable } from '../../shared/downloads/send.ts';
 import { renderPage } from '../../views/render.ts';
+import '../api/profile.api-doc.ts';
 import { parseVersion, slugOf, type Query } from '../focus-areas/focus-area.routes.tsx';
 import { loadFocusAreaPage } from '../focus-areas/views/focus-area.page-data.ts';
 import { FocusAreaPage } from '../focus-areas/views/focus-area.page.tsx';
@@ -87,6 +89,16 @@ export async function monitorRoutes(app: FastifyInstance, opts: { services: Serv
       return reply
         .type('text/html; charset=utf-8')
         .send(html.replaceAll(NONCE_PLACEHOLDER, reply.cspNonce.script));
+    },
+  );
+
+  app.get<{ Params: { slug: string }; Querystring: Query }>(
+    '/api/gebieden/:slug/profiel',
+    async (request, reply) => {
+      const version = parseVersion(request.query);
+      const table = await profileDownload(opts.services, slugOf(request.params), version);
+      reply.header('access-control-allow-origin', '*');
+      return reply.type('application/json; charset=utf-8').send(JSON.stringify(toJson(table)));
     },
   );
 }
