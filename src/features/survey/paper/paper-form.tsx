@@ -1,0 +1,323 @@
+import { AGREE_SCALE, RANKED_THEMES, textIn } from '../definition/fixed-labels.ts';
+import {
+  RTL_LANGUAGES,
+  type Language,
+  type Question,
+  type Questionnaire,
+} from '../definition/questionnaire.schema.ts';
+import {
+  goToText,
+  instructionText,
+  numberQuestions,
+  paperJumps,
+  type GoTo,
+  type NumberedQuestion,
+} from './routing.ts';
+
+/**
+ * The printable questionnaire, made from the same definition as the web form: numbered
+ * questions, tick boxes, routing in words, and a form number on every form so keyed answers
+ * can be traced to the sheet of paper. Read by print CSS (assets/css/paper.css).
+ */
+
+export interface PaperFormProps {
+  questionnaire: Questionnaire;
+  language: Language;
+  /** Printed on the form and keyed with it; undefined prints an empty box to fill in. */
+  formNumber?: number;
+  /** Buurten a buurt_choice question lists; without them it asks for the postcode. */
+  buurten?: readonly { code: string; name: string }[];
+}
+
+const UI = {
+  nl: {
+    form: 'Formuliernummer',
+    version: 'versie',
+    many: 'U mag meer dan één hokje aankruisen.',
+    one: 'Kruis één hokje aan.',
+    grade: 'Geef een cijfer van 1 (heel slecht) tot 10 (uitstekend). Kruis één hokje aan.',
+    rank: 'Zet een 1 bij het belangrijkste thema, een 2 bij het volgende, enzovoort.',
+    rankUpTo: (n: number) => `Vul de nummers 1 tot en met ${n} in.`,
+    postcode: 'Uw postcode (4 cijfers en 2 letters)',
+    orBuurt: 'Of kruis uw buurt aan:',
+    statement: 'Stelling',
+    end: 'Einde van de vragenlijst. Hartelijk dank voor uw hulp!',
+    returnNote: 'Doe het formulier in de antwoordenvelop. Een postzegel is niet nodig.',
+    min: 'van',
+    max: 'tot',
+  },
+  en: {
+    form: 'Form number',
+    version: 'version',
+    many: 'You may tick more than one box.',
+    one: 'Tick one box.',
+    grade: 'Give a mark from 1 (very bad) to 10 (excellent). Tick one box.',
+    rank: 'Write 1 next to the most important theme, 2 next to the next one, and so on.',
+    rankUpTo: (n: number) => `Fill in the numbers 1 to ${n}.`,
+    postcode: 'Your postcode (4 digits and 2 letters)',
+    orBuurt: 'Or tick your neighbourhood:',
+    statement: 'Statement',
+    end: 'End of the questionnaire. Thank you very much for your help!',
+    returnNote: 'Put the form in the reply envelope. No stamp is needed.',
+    min: 'from',
+    max: 'to',
+  },
+} as const;
+
+const uiFor = (language: Language) => (language === 'en' ? UI.en : UI.nl);
+
+/** A box to tick, drawn by CSS so it prints the same everywhere; hidden from screen readers. */
+function Box() {
+  return <span class="wk-paper__box" aria-hidden="true" />;
+}
+
+function ChoiceList({
+  options,
+  jumps,
+  language,
+}: {
+  options: { value: string; label: string }[];
+  jumps: ReadonlyMap<string, GoTo> | undefined;
+  language: Language;
+}) {
+  return (
+    <ul class="wk-paper__choices">
+      {options.map((o) => {
+        const goTo = jumps?.get(o.value);
+        return (
+          <li class="wk-paper__choice" data-value={o.value}>
+            <Box /> {o.label}
+            {goTo !== undefined && (
+              <strong class="wk-paper__goto" data-goto={String(goTo)}>
+                {` → ${goToText(goTo, language)}`}
+              </strong>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function Answer({
+  question,
+  language,
+  jumps,
+  buurten,
+}: {
+  question: Question;
+  language: Language;
+  jumps: ReadonlyMap<string, GoTo> | undefined;
+  buurten: PaperFormProps['buurten'];
+}) {
+  const ui = uiFor(language);
+  switch (question.type) {
+    case 'single_choice':
+    case 'multiple_choice':
+      return (
+        <>
+          <p class="wk-paper__hint">{question.type === 'multiple_choice' ? ui.many : ui.one}</p>
+          <ChoiceList
+            options={question.choices.map((c) => ({
+              value: c.value,
+              label: textIn(c.label, language),
+            }))}
+            jumps={jumps}
+            language={language}
+          />
+        </>
+      );
+    case 'agree_scale':
+      return (
+        <>
+          <p class="wk-paper__hint">{ui.one}</p>
+          <ChoiceList
+            options={AGREE_SCALE.filter((c) => question.dontKnow || c.value !== 'weet_niet').map(
+              (c) => ({ value: String(c.value), label: textIn(c.label, language) }),
+            )}
+            jumps={jumps}
+            language={language}
+          />
+        </>
+      );
+    case 'grade':
+      return (
+        <>
+          <p class="wk-paper__hint">{ui.grade}</p>
+          <ul class="wk-paper__scale">
+            {Array.from({ length: 10 }, (_, i) => (
+              <li class="wk-paper__choice" data-value={String(i + 1)}>
+                <Box /> {i + 1}
+              </li>
+            ))}
+          </ul>
+        </>
+      );
+    case 'matrix':
+      return (
+        <table class="wk-paper__matrix">
+          <thead>
+            <tr>
+              <th scope="col">{ui.statement}</th>
+              {question.choices.map((c) => (
+                <th scope="col">{textIn(c.label, language)}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {question.rows.map((row, i) => (
+              <tr data-row={row.name}>
+                <th scope="row">{`${String.fromCharCode(97 + i)}. ${textIn(row.text, language)}`}</th>
+                {question.choices.map(() => (
+                  <td>
+                    <Box />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      );
+    case 'number':
+      return (
+        <p class="wk-paper__field">
+          <span class="wk-paper__write wk-paper__write--short" aria-hidden="true" />
+          {question.unit ? ` ${textIn(question.unit, language)}` : ''}
+          {question.min !== undefined && question.max !== undefined
+            ? ` (${ui.min} ${question.min} ${ui.max} ${question.max})`
+            : ''}
+        </p>
+      );
+    case 'open_text':
+      return (
+        <div class="wk-paper__lines" aria-hidden="true">
+          {Array.from(
+            { length: Math.min(8, Math.max(3, Math.ceil(question.maxLength / 200))) },
+            () => (
+              <span class="wk-paper__line" />
+            ),
+          )}
+        </div>
+      );
+    case 'theme_ranking':
+      return (
+        <>
+          <p class="wk-paper__hint">{`${ui.rank} ${ui.rankUpTo(question.places)}`}</p>
+          <ul class="wk-paper__choices">
+            {RANKED_THEMES.map((t) => (
+              <li class="wk-paper__choice" data-value={t.key}>
+                <span class="wk-paper__box wk-paper__box--number" aria-hidden="true" />{' '}
+                {textIn(t.label, language)}
+              </li>
+            ))}
+          </ul>
+        </>
+      );
+    case 'buurt_choice':
+      return (
+        <>
+          {question.allowPostcode && (
+            <p class="wk-paper__field">
+              {`${ui.postcode}: `}
+              <span class="wk-paper__write wk-paper__write--postcode" aria-hidden="true" />
+            </p>
+          )}
+          {buurten && buurten.length > 0 && (
+            <>
+              {question.allowPostcode && <p class="wk-paper__hint">{ui.orBuurt}</p>}
+              <ChoiceList
+                options={buurten.map((b) => ({ value: b.code, label: b.name }))}
+                jumps={undefined}
+                language={language}
+              />
+            </>
+          )}
+        </>
+      );
+  }
+}
+
+function QuestionBlock({
+  item,
+  numbered,
+  language,
+  jumps,
+  buurten,
+}: {
+  item: NumberedQuestion;
+  numbered: readonly NumberedQuestion[];
+  language: Language;
+  jumps: Map<string, Map<string, GoTo>>;
+  buurten: PaperFormProps['buurten'];
+}) {
+  const { question } = item;
+  const instruction = instructionText(item, numbered, language);
+  return (
+    <section class="wk-paper__question" data-question={question.name} data-number={item.number}>
+      <h3 class="wk-paper__title">
+        <span class="wk-paper__number">{`${item.number}.`}</span> {textIn(question.text, language)}
+      </h3>
+      {instruction && <p class="wk-paper__instruction">{instruction}</p>}
+      {question.help && <p class="wk-paper__hint">{textIn(question.help, language)}</p>}
+      <Answer
+        question={question}
+        language={language}
+        jumps={jumps.get(question.name)}
+        buurten={buurten}
+      />
+    </section>
+  );
+}
+
+/** One printed form: a header with the form number, the groups, and the closing words. */
+export function PaperForm({ questionnaire, language, formNumber, buurten }: PaperFormProps) {
+  const ui = uiFor(language);
+  const numbered = numberQuestions(questionnaire);
+  const jumps = paperJumps(numbered);
+  const number = formNumber === undefined ? undefined : String(formNumber).padStart(6, '0');
+  return (
+    <article
+      class="wk-paper"
+      lang={language}
+      dir={RTL_LANGUAGES.has(language) ? 'rtl' : 'ltr'}
+      data-form-number={number ?? ''}
+    >
+      <header class="wk-paper__header">
+        <h2 class="wk-paper__heading">{textIn(questionnaire.title, language)}</h2>
+        <p class="wk-paper__form-number">
+          {`${ui.form}: `}
+          {number ? (
+            <strong>{number}</strong>
+          ) : (
+            <span class="wk-paper__write wk-paper__write--short" aria-hidden="true" />
+          )}
+          <span class="wk-paper__version">{` · ${questionnaire.key} ${ui.version} ${questionnaire.version}`}</span>
+        </p>
+      </header>
+      {questionnaire.intro && (
+        <p class="wk-paper__intro">{textIn(questionnaire.intro, language)}</p>
+      )}
+      {questionnaire.groups.map((group) => (
+        <section class="wk-paper__group" data-group={group.name}>
+          <h2 class="wk-paper__group-title">{textIn(group.title, language)}</h2>
+          {group.intro && <p class="wk-paper__intro">{textIn(group.intro, language)}</p>}
+          {numbered
+            .filter((n) => n.group === group)
+            .map((item) => (
+              <QuestionBlock
+                item={item}
+                numbered={numbered}
+                language={language}
+                jumps={jumps}
+                buurten={buurten}
+              />
+            ))}
+        </section>
+      ))}
+      <footer class="wk-paper__end">
+        <p>{ui.end}</p>
+        <p>{ui.returnNote}</p>
+      </footer>
+    </article>
+  );
+}

@@ -1,0 +1,210 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { render } from 'preact-render-to-string';
+import {
+  questionnaireSchema,
+  type QuestionnaireInput,
+} from '../definition/questionnaire.schema.ts';
+import { PaperForm } from './paper-form.tsx';
+import { instructionText, numberQuestions, paperJumps } from './routing.ts';
+
+/** A FIXTURE questionnaire: every routing shape the paper form has to write out. */
+const fixture: QuestionnaireInput = {
+  key: 'fixture-papier',
+  version: 2,
+  title: { nl: 'Fixture-vragenlijst', en: 'Fixture questionnaire' },
+  audience: 'bewoners',
+  focusArea: 'dordt-west',
+  languages: ['nl', 'en'],
+  groups: [
+    {
+      name: 'werk',
+      title: { nl: 'Werk', en: 'Work' },
+      questions: [
+        {
+          name: 'heeft_werk',
+          type: 'single_choice',
+          theme: 'werk-en-inkomen',
+          text: { nl: 'Hebt u betaald werk?', en: 'Do you have paid work?' },
+          choices: [
+            { value: 'ja', label: { nl: 'Ja', en: 'Yes' } },
+            { value: 'nee', label: { nl: 'Nee', en: 'No' } },
+          ],
+        },
+        {
+          name: 'uren',
+          type: 'number',
+          theme: 'werk-en-inkomen',
+          text: { nl: 'Hoeveel uur per week?', en: 'How many hours a week?' },
+          min: 1,
+          max: 80,
+          showIf: { question: 'heeft_werk', equals: 'ja' },
+        },
+        {
+          name: 'tevreden_werk',
+          type: 'agree_scale',
+          theme: 'werk-en-inkomen',
+          text: { nl: 'Ik ben tevreden met mijn werk.', en: 'I am happy with my work.' },
+          showIf: { question: 'heeft_werk', equals: 'ja' },
+        },
+      ],
+    },
+    {
+      name: 'buurt',
+      title: { nl: 'Uw buurt', en: 'Your neighbourhood' },
+      questions: [
+        {
+          name: 'cijfer_buurt',
+          type: 'grade',
+          theme: 'algemeen',
+          text: { nl: 'Welk cijfer geeft u uw buurt?', en: 'What mark do you give?' },
+        },
+        {
+          name: 'verbeteren',
+          type: 'multiple_choice',
+          theme: 'veiligheid-en-leefbaarheid',
+          text: { nl: 'Wat moet beter?', en: 'What should improve?' },
+          choices: [
+            { value: 'groen', label: { nl: 'Groen', en: 'Green' } },
+            { value: 'verlichting', label: { nl: 'Verlichting', en: 'Lighting' } },
+          ],
+        },
+        {
+          name: 'toelichting',
+          type: 'open_text',
+          theme: 'veiligheid-en-leefbaarheid',
+          text: { nl: 'Wat bedoelt u?', en: 'What do you mean?' },
+          showIf: {
+            any: [
+              { question: 'verbeteren', selected: 'verlichting' },
+              { question: 'heeft_werk', equals: 'nee' },
+            ],
+          },
+        },
+        {
+          name: 'waarom_hoog',
+          type: 'open_text',
+          theme: 'algemeen',
+          text: { nl: 'Waarom een hoog cijfer?', en: 'Why a high mark?' },
+          showIf: { question: 'cijfer_buurt', gte: 8 },
+        },
+      ],
+    },
+  ],
+};
+
+const q = questionnaireSchema.parse(fixture);
+
+describe('paper questionnaire routing', () => {
+  const numbered = numberQuestions(q);
+
+  it('numbers questions through all groups', () => {
+    assert.deepEqual(
+      numbered.map((n) => [n.number, n.question.name]),
+      [
+        [1, 'heeft_werk'],
+        [2, 'uren'],
+        [3, 'tevreden_werk'],
+        [4, 'cijfer_buurt'],
+        [5, 'verbeteren'],
+        [6, 'toelichting'],
+        [7, 'waarom_hoog'],
+      ],
+    );
+  });
+
+  it('writes "ga door naar" beside the answers that skip the next questions', () => {
+    const jumps = paperJumps(numbered);
+    assert.deepEqual([...(jumps.get('heeft_werk') ?? [])], [['nee', 4]]);
+    // A low mark skips the last question: the jump goes to the end.
+    const grade = jumps.get('cijfer_buurt');
+    assert.equal(grade, undefined, 'question 5 follows 4 for everyone, so no jump from 4');
+    // Question 6 depends on two questions: no jump from 5, the words say it instead.
+    assert.equal(jumps.get('verbeteren'), undefined);
+  });
+
+  it('jumps to the end when the last questions are skipped', () => {
+    const short = questionnaireSchema.parse({
+      ...fixture,
+      groups: [fixture.groups[1]!].map((g) => ({
+        ...g,
+        questions: [g.questions[0]!, g.questions[3]!],
+      })),
+    });
+    const jumps = paperJumps(numberQuestions(short));
+    const grade = jumps.get('cijfer_buurt');
+    assert.equal(grade?.get('7'), 'einde');
+    assert.equal(grade?.get('8'), undefined);
+    assert.equal(grade?.size, 7);
+  });
+
+  it('says at each conditional question, in words, when to answer it', () => {
+    const at = (name: string, language: 'nl' | 'en' = 'nl') =>
+      instructionText(
+        numbered.find((n) => n.question.name === name)!,
+        numbered,
+        language,
+      );
+    assert.equal(at('heeft_werk'), undefined);
+    assert.equal(at('uren'), 'Alleen invullen als u bij vraag 1 ‘Ja’ hebt gekozen.');
+    assert.equal(
+      at('toelichting'),
+      'Alleen invullen als u bij vraag 5 ‘Verlichting’ hebt aangekruist of bij vraag 1 ‘Nee’ hebt gekozen.',
+    );
+    assert.equal(at('waarom_hoog'), 'Alleen invullen als u bij vraag 4 8 of hoger hebt ingevuld.');
+    assert.equal(at('uren', 'en'), 'Only answer if you chose ‘Yes’ at question 1.');
+  });
+});
+
+describe('paper form', () => {
+  it('prints the form number, numbered questions, boxes and routing in Dutch', () => {
+    const html = render(<PaperForm questionnaire={q} language="nl" formNumber={42} />);
+    assert.match(html, /data-form-number="000042"/);
+    assert.match(html, /Formuliernummer: <strong>000042<\/strong>/);
+    assert.match(html, /fixture-papier versie 2/);
+    assert.match(
+      html,
+      /data-value="nee"><span class="wk-paper__box"[^>]*><\/span> Nee<strong class="wk-paper__goto" data-goto="4"> → Ga door naar vraag 4<\/strong>/,
+    );
+    assert.equal((html.match(/class="wk-paper__question"/g) ?? []).length, 7);
+    assert.match(html, /Helemaal oneens/);
+    assert.match(html, /U mag meer dan één hokje aankruisen\./);
+  });
+
+  it('prints an empty box for the number on unnumbered forms, and English text', () => {
+    const html = render(<PaperForm questionnaire={q} language="en" />);
+    assert.match(html, /data-form-number[ >]/);
+    assert.match(html, /Form number: <span class="wk-paper__write/);
+    assert.match(html, /Do you have paid work\?/);
+    assert.match(html, /→ Go to question 4/);
+    assert.match(html, /lang="en" dir="ltr"/);
+  });
+
+  it('lists the buurten to tick where they are given', () => {
+    const html = render(
+      <PaperForm
+        questionnaire={questionnaireSchema.parse({
+          ...fixture,
+          groups: [
+            {
+              name: 'waar',
+              title: { nl: 'Waar', en: 'Where' },
+              questions: [
+                {
+                  name: 'buurt',
+                  type: 'buurt_choice',
+                  theme: 'achtergrond',
+                  text: { nl: 'In welke buurt woont u?', en: 'Where do you live?' },
+                },
+              ],
+            },
+          ],
+        })}
+        language="nl"
+        buurten={[{ code: 'BU05050301', name: 'Viottakade en omgeving' }]}
+      />,
+    );
+    assert.match(html, /Uw postcode \(4 cijfers en 2 letters\)/);
+    assert.match(html, /data-value="BU05050301">.*Viottakade en omgeving/);
+  });
+});
