@@ -307,7 +307,12 @@ describe('aggregate: model estimate', () => {
 describe('aggregate: survey proportion and disclosure', () => {
   it('does not compute a survey proportion from buurt values', () => {
     const r = aggregate(
-      { type: 'survey_proportion', questionKey: 'veiligheid.onveilig-in-buurt' },
+      {
+        type: 'survey_proportion',
+        questionnaire: 'bewonersenquete-dordt-west',
+        variable: 'onveilig_buurt',
+        values: ['ja'],
+      },
       areas({ BU09990001: { X: 1 } }),
     );
     assert.equal(r.status, 'uit enquête');

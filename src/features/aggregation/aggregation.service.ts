@@ -28,6 +28,8 @@ export interface IndicatorAggregate extends Omit<AggregateResult, 'status'> {
   /** Where a variable was read from another indeling year via the crosswalk. */
   dataIndelingYears: Record<string, number>;
   status: AggregateResult['status'] | 'nog niet geladen';
+  /** For a survey result: the 95% interval, answers counted and effective n after weighting. */
+  survey?: { lower: number; upper: number; n: number; effectiveN: number };
 }
 
 function notLoaded(

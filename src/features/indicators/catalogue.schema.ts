@@ -61,9 +61,14 @@ const modelEstimateSchema = z.strictObject({
 
 const surveyProportionSchema = z.strictObject({
   type: z.literal('survey_proportion'),
-  /** Question in the survey engine; the value is computed there from weighted microdata. */
-  questionKey: z.string().regex(/^[a-z0-9]+(?:[-.][a-z0-9]+)*$/, 'geen geldige vraagsleutel'),
+  /** The questionnaire key in questionnaires/ (stable over its versions). */
+  questionnaire: z.string().regex(/^[a-z0-9-]{3,64}$/, 'geen geldige sleutel van een vragenlijst'),
+  /** The variable (question name) whose answers are counted. */
+  variable: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, 'geen geldige vraagnaam'),
+  /** The share of respondents whose answer is one of these values (among valid answers). */
+  values: z.array(z.string().min(1)).min(1),
 });
+export type SurveyProportionMeasure = z.infer<typeof surveyProportionSchema>;
 
 export const measureSchema = z.discriminatedUnion('type', [
   countSchema,

@@ -42,8 +42,44 @@ function problemsFrom(error: z.ZodError, file: string, raw: unknown): ImportProb
 }
 
 /** Validates an already parsed catalogue; `file` only names the place in messages. */
+/**
+ * Catalogue versions saved before survey measures named their questionnaire used one
+ * `questionKey`; stored versions are immutable, so they are read in today's form here.
+ */
+const LEGACY_SURVEY_KEYS: Record<string, { variable: string; values: string[] }> = {
+  'wonen.tevreden-woning': { variable: 'tevreden_woning', values: ['4', '5'] },
+  'veiligheid.onveilig-in-buurt': { variable: 'onveilig_buurt', values: ['ja'] },
+  'leefbaarheid.tevreden-buurt': { variable: 'tevreden_buurt', values: ['4', '5'] },
+};
+
+function upgradeLegacy(raw: unknown): unknown {
+  if (
+    !raw ||
+    typeof raw !== 'object' ||
+    !Array.isArray((raw as { indicators?: unknown }).indicators)
+  )
+    return raw;
+  const indicators = (raw as { indicators: unknown[] }).indicators.map((ind) => {
+    const measure = (ind as { measure?: Record<string, unknown> } | null)?.measure;
+    const legacy =
+      measure?.type === 'survey_proportion' && typeof measure.questionKey === 'string'
+        ? LEGACY_SURVEY_KEYS[measure.questionKey]
+        : undefined;
+    if (!legacy) return ind;
+    return {
+      ...(ind as object),
+      measure: {
+        type: 'survey_proportion',
+        questionnaire: 'bewonersenquete-dordt-west',
+        ...legacy,
+      },
+    };
+  });
+  return { ...(raw as object), indicators };
+}
+
 export function parseCatalogue(raw: unknown, file: string): Catalogue {
-  const parsed = catalogueSchema.safeParse(raw);
+  const parsed = catalogueSchema.safeParse(upgradeLegacy(raw));
   if (!parsed.success) throw new CatalogueError(problemsFrom(parsed.error, file, raw));
   return parsed.data;
 }

@@ -4,6 +4,7 @@ import { listAreas } from '../areas/area.repository.ts';
 import { SnapshotSource } from '../aggregation/observation-source.ts';
 import type { Catalogue } from '../indicators/catalogue.schema.ts';
 import { readDataVersion } from './data-version.ts';
+import type { SurveyEstimateProvider } from './survey-estimates.ts';
 
 export const NETHERLANDS = 'NL00';
 
@@ -27,6 +28,8 @@ export class MonitorData {
   constructor(
     readonly db: Kysely<Database>,
     private readonly catalogueOf: () => Promise<Catalogue>,
+    /** Weighted survey results for survey-based indicators; absent: they show as not loaded. */
+    readonly surveyEstimates?: SurveyEstimateProvider,
   ) {}
 
   /** The active catalogue, read once per data version (a catalogue edit moves the version). */

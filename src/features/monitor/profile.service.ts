@@ -5,7 +5,11 @@ import {
 } from '../aggregation/aggregation.service.ts';
 import type { ObservationSource } from '../aggregation/observation-source.ts';
 import { getFocusArea, listFocusAreas } from '../focus-areas/focus-area.service.ts';
-import type { Catalogue, Indicator } from '../indicators/catalogue.schema.ts';
+import type {
+  Catalogue,
+  Indicator,
+  SurveyProportionMeasure,
+} from '../indicators/catalogue.schema.ts';
 import {
   availabilityFromLoaded,
   type IndicatorAvailability,
@@ -13,7 +17,9 @@ import {
 import { NotFoundError } from '../../shared/errors.ts';
 import type { MonitorData } from './monitor-data.ts';
 import { NETHERLANDS } from './monitor-data.ts';
+import { surveyPoint } from './survey-estimates.ts';
 import {
+  REFERENCE_KEYS,
   REFERENCE_LABELS,
   type AreaProfile,
   type AreaSelection,
@@ -167,6 +173,43 @@ async function nplvSeries(
   };
 }
 
+/** The survey asks residents of the focus area only: the references have no figure. */
+const NOT_SURVEYED = 'Niet gemeten: de enquête vraagt alleen bewoners van het focusgebied.';
+
+async function surveyProfile(
+  ctx: ProfileContext,
+  selection: AreaSelection,
+  indicator: Indicator,
+  measure: SurveyProportionMeasure,
+  empty: IndicatorProfile,
+): Promise<IndicatorProfile> {
+  const estimates = (await ctx.data.surveyEstimates?.(measure, selection)) ?? [];
+  if (estimates.length === 0) return empty;
+  const area = [...estimates]
+    .sort((a, b) => a.period.localeCompare(b.period))
+    .map((e) => surveyPoint(indicator, selection, e));
+  const latest = area.at(-1) ?? null;
+  const baseline = area[0] ?? null;
+  return {
+    indicator,
+    loaded: true,
+    periods: area.map((p) => p.period),
+    area,
+    references: REFERENCE_KEYS.map((key) => ({
+      key,
+      label: REFERENCE_LABELS[key],
+      points: [],
+      note: NOT_SURVEYED,
+    })),
+    latest,
+    baseline,
+    change:
+      latest && baseline && latest !== baseline
+        ? (latest.result.value as number) - (baseline.result.value as number)
+        : null,
+  };
+}
+
 /** One indicator for the selection, with its time series and every reference. */
 export async function indicatorProfile(
   ctx: ProfileContext,
@@ -186,7 +229,10 @@ export async function indicatorProfile(
     baseline: null,
     change: null,
   };
-  if (periods.length === 0 || indicator.measure.type === 'survey_proportion') return empty;
+  if (indicator.measure.type === 'survey_proportion') {
+    return surveyProfile(ctx, selection, indicator, indicator.measure, empty);
+  }
+  if (periods.length === 0) return empty;
 
   const area = await series(ctx.source, ctx.catalogue, indicator, periods, selection.buurtCodes, [
     selection.indelingYear,

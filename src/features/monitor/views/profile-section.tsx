@@ -118,6 +118,9 @@ function evaluate(p: IndicatorProfile, target: Target): TargetEvaluation {
             ...(measure.type !== 'count' && measure.type !== 'ratio'
               ? { publishedDecimals: p.indicator.decimals }
               : {}),
+            ...(latest.result.survey
+              ? { ciHalfWidth: (latest.result.survey.upper - latest.result.survey.lower) / 2 }
+              : {}),
           }),
         }
       : null;
@@ -144,9 +147,11 @@ function row(p: IndicatorProfile, target: Target | undefined, latest: SeriesPoin
       latest.period,
     );
   }
-  const excluded = hasValue(latest.result)
-    ? excludedNote(latest.result)
-    : (latest.result.note ?? 'Geen cijfer voor dit gebied.');
+  const excluded = latest.result.survey
+    ? latest.result.note
+    : hasValue(latest.result)
+      ? excludedNote(latest.result)
+      : (latest.result.note ?? 'Geen cijfer voor dit gebied.');
   const change: Cell =
     p.change !== null && p.baseline
       ? {
@@ -174,7 +179,7 @@ function row(p: IndicatorProfile, target: Target | undefined, latest: SeriesPoin
     latest: {
       text: valueText(ind, latest.result),
       period: latest.period,
-      flags: latest.result.flags,
+      flags: latest.result.survey ? [...latest.result.flags, 'enquête'] : latest.result.flags,
       ...(excluded ? { note: excluded } : {}),
     },
     change,

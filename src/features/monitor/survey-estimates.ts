@@ -1,0 +1,51 @@
+import type { IndicatorAggregate } from '../aggregation/aggregation.service.ts';
+import type { Indicator, SurveyProportionMeasure } from '../indicators/catalogue.schema.ts';
+import type { AreaSelection, SeriesPoint } from './profile.types.ts';
+
+/**
+ * Survey-based indicators in the monitor. The survey engine computes a weighted share with its
+ * 95% interval per fieldwork period; the monitor shows it like any figure, marked as a survey
+ * result, with the interval, the number of answers and the effective n.
+ */
+export interface SurveyEstimate {
+  /** Fieldwork period, e.g. "2026". */
+  period: string;
+  /** Weighted share in percent. */
+  value: number;
+  lower: number;
+  upper: number;
+  /** Valid answers counted (unweighted). */
+  n: number;
+  /** Kish effective sample size after weighting. */
+  effectiveN: number;
+}
+
+/** Estimates for a measure and a set of buurten; empty when there are none (yet). */
+export type SurveyEstimateProvider = (
+  measure: SurveyProportionMeasure,
+  selection: AreaSelection,
+) => Promise<readonly SurveyEstimate[]>;
+
+const pct = (v: number) => v.toLocaleString('nl-NL', { maximumFractionDigits: 0 });
+
+/** One estimate as a series point, with the interval in `survey` and said in the note. */
+export function surveyPoint(
+  indicator: Indicator,
+  selection: AreaSelection,
+  e: SurveyEstimate,
+): SeriesPoint {
+  const result: IndicatorAggregate = {
+    indicatorKey: indicator.key,
+    period: e.period,
+    indelingYear: selection.indelingYear,
+    dataIndelingYears: {},
+    status: 'berekend',
+    value: e.value,
+    flags: [],
+    includedCodes: selection.buurtCodes,
+    excluded: [],
+    survey: { lower: e.lower, upper: e.upper, n: e.n, effectiveN: e.effectiveN },
+    note: `Uit de enquête: ${e.n} antwoorden, gewogen; 95%-marge ${pct(e.lower)} tot ${pct(e.upper)}.`,
+  };
+  return { period: e.period, result };
+}
