@@ -1,97 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { render } from 'preact-render-to-string';
-import {
-  questionnaireSchema,
-  type QuestionnaireInput,
-} from '../definition/questionnaire.schema.ts';
+import { questionnaireSchema } from '../definition/questionnaire.schema.ts';
+import { fixture } from '../test-fixtures.ts';
 import { PaperForm } from './paper-form.tsx';
 import { instructionText, numberQuestions, paperJumps } from './routing.ts';
-
-/** A FIXTURE questionnaire: every routing shape the paper form has to write out. */
-const fixture: QuestionnaireInput = {
-  key: 'fixture-papier',
-  version: 2,
-  title: { nl: 'Fixture-vragenlijst', en: 'Fixture questionnaire' },
-  audience: 'bewoners',
-  focusArea: 'dordt-west',
-  languages: ['nl', 'en'],
-  groups: [
-    {
-      name: 'werk',
-      title: { nl: 'Werk', en: 'Work' },
-      questions: [
-        {
-          name: 'heeft_werk',
-          type: 'single_choice',
-          theme: 'werk-en-inkomen',
-          text: { nl: 'Hebt u betaald werk?', en: 'Do you have paid work?' },
-          choices: [
-            { value: 'ja', label: { nl: 'Ja', en: 'Yes' } },
-            { value: 'nee', label: { nl: 'Nee', en: 'No' } },
-          ],
-        },
-        {
-          name: 'uren',
-          type: 'number',
-          theme: 'werk-en-inkomen',
-          text: { nl: 'Hoeveel uur per week?', en: 'How many hours a week?' },
-          min: 1,
-          max: 80,
-          showIf: { question: 'heeft_werk', equals: 'ja' },
-        },
-        {
-          name: 'tevreden_werk',
-          type: 'agree_scale',
-          theme: 'werk-en-inkomen',
-          text: { nl: 'Ik ben tevreden met mijn werk.', en: 'I am happy with my work.' },
-          showIf: { question: 'heeft_werk', equals: 'ja' },
-        },
-      ],
-    },
-    {
-      name: 'buurt',
-      title: { nl: 'Uw buurt', en: 'Your neighbourhood' },
-      questions: [
-        {
-          name: 'cijfer_buurt',
-          type: 'grade',
-          theme: 'algemeen',
-          text: { nl: 'Welk cijfer geeft u uw buurt?', en: 'What mark do you give?' },
-        },
-        {
-          name: 'verbeteren',
-          type: 'multiple_choice',
-          theme: 'veiligheid-en-leefbaarheid',
-          text: { nl: 'Wat moet beter?', en: 'What should improve?' },
-          choices: [
-            { value: 'groen', label: { nl: 'Groen', en: 'Green' } },
-            { value: 'verlichting', label: { nl: 'Verlichting', en: 'Lighting' } },
-          ],
-        },
-        {
-          name: 'toelichting',
-          type: 'open_text',
-          theme: 'veiligheid-en-leefbaarheid',
-          text: { nl: 'Wat bedoelt u?', en: 'What do you mean?' },
-          showIf: {
-            any: [
-              { question: 'verbeteren', selected: 'verlichting' },
-              { question: 'heeft_werk', equals: 'nee' },
-            ],
-          },
-        },
-        {
-          name: 'waarom_hoog',
-          type: 'open_text',
-          theme: 'algemeen',
-          text: { nl: 'Waarom een hoog cijfer?', en: 'Why a high mark?' },
-          showIf: { question: 'cijfer_buurt', gte: 8 },
-        },
-      ],
-    },
-  ],
-};
 
 const q = questionnaireSchema.parse(fixture);
 

@@ -1,0 +1,129 @@
+import type { QuestionnaireInput } from './definition/questionnaire.schema.ts';
+
+/** A FIXTURE questionnaire: every routing shape the paper form has to write out. */
+export const fixture: QuestionnaireInput = {
+  key: 'fixture-papier',
+  version: 2,
+  title: { nl: 'Fixture-vragenlijst', en: 'Fixture questionnaire' },
+  audience: 'bewoners',
+  focusArea: 'dordt-west',
+  languages: ['nl', 'en'],
+  groups: [
+    {
+      name: 'werk',
+      title: { nl: 'Werk', en: 'Work' },
+      questions: [
+        {
+          name: 'heeft_werk',
+          type: 'single_choice',
+          theme: 'werk-en-inkomen',
+          text: { nl: 'Hebt u betaald werk?', en: 'Do you have paid work?' },
+          choices: [
+            { value: 'ja', label: { nl: 'Ja', en: 'Yes' } },
+            { value: 'nee', label: { nl: 'Nee', en: 'No' } },
+          ],
+        },
+        {
+          name: 'uren',
+          type: 'number',
+          theme: 'werk-en-inkomen',
+          text: { nl: 'Hoeveel uur per week?', en: 'How many hours a week?' },
+          min: 1,
+          max: 80,
+          showIf: { question: 'heeft_werk', equals: 'ja' },
+        },
+        {
+          name: 'tevreden_werk',
+          type: 'agree_scale',
+          theme: 'werk-en-inkomen',
+          text: { nl: 'Ik ben tevreden met mijn werk.', en: 'I am happy with my work.' },
+          showIf: { question: 'heeft_werk', equals: 'ja' },
+        },
+      ],
+    },
+    {
+      name: 'buurt',
+      title: { nl: 'Uw buurt', en: 'Your neighbourhood' },
+      questions: [
+        {
+          name: 'cijfer_buurt',
+          type: 'grade',
+          theme: 'algemeen',
+          text: { nl: 'Welk cijfer geeft u uw buurt?', en: 'What mark do you give?' },
+        },
+        {
+          name: 'verbeteren',
+          type: 'multiple_choice',
+          theme: 'veiligheid-en-leefbaarheid',
+          text: { nl: 'Wat moet beter?', en: 'What should improve?' },
+          choices: [
+            { value: 'groen', label: { nl: 'Groen', en: 'Green' } },
+            { value: 'verlichting', label: { nl: 'Verlichting', en: 'Lighting' } },
+          ],
+        },
+        {
+          name: 'toelichting',
+          type: 'open_text',
+          theme: 'veiligheid-en-leefbaarheid',
+          text: { nl: 'Wat bedoelt u?', en: 'What do you mean?' },
+          showIf: {
+            any: [
+              { question: 'verbeteren', selected: 'verlichting' },
+              { question: 'heeft_werk', equals: 'nee' },
+            ],
+          },
+        },
+        {
+          name: 'waarom_hoog',
+          type: 'open_text',
+          theme: 'algemeen',
+          text: { nl: 'Waarom een hoog cijfer?', en: 'Why a high mark?' },
+          showIf: { question: 'cijfer_buurt', gte: 8 },
+        },
+      ],
+    },
+  ],
+};
+
+/** The FIXTURE above plus a group with the remaining question types. */
+export const fixtureAllTypes: QuestionnaireInput = {
+  ...fixture,
+  key: 'fixture-alle-typen',
+  groups: [
+    ...fixture.groups,
+    {
+      name: 'meer',
+      title: { nl: 'Meer', en: 'More' },
+      questions: [
+        {
+          name: 'stellingen',
+          type: 'matrix',
+          theme: 'veiligheid-en-leefbaarheid',
+          text: { nl: 'Wat vindt u hiervan?', en: 'What do you think?' },
+          rows: [
+            { name: 'st_schoon', text: { nl: 'De straat is schoon.', en: 'The street is clean.' } },
+            { name: 'st_veilig', text: { nl: 'Ik voel me veilig.', en: 'I feel safe.' } },
+          ],
+          choices: [
+            { value: 'eens', label: { nl: 'Eens', en: 'Agree' } },
+            { value: 'neutraal', label: { nl: 'Neutraal', en: 'Neutral' } },
+            { value: 'oneens', label: { nl: 'Oneens', en: 'Disagree' } },
+          ],
+        },
+        {
+          name: 'themas',
+          type: 'theme_ranking',
+          theme: 'algemeen',
+          text: { nl: 'Wat gaat voor?', en: 'What comes first?' },
+          places: 3,
+        },
+        {
+          name: 'woonbuurt',
+          type: 'buurt_choice',
+          theme: 'achtergrond',
+          text: { nl: 'Waar woont u?', en: 'Where do you live?' },
+        },
+      ],
+    },
+  ],
+};
