@@ -7,6 +7,7 @@ import * as m0003 from './migrations/20261128_0003_create_targets.ts';
 import * as m0004 from './migrations/20261128_0004_create_catalogue_versions.ts';
 import * as m0005 from './migrations/20261128_0005_create_upload_staging.ts';
 import * as m0006 from './migrations/20261128_0006_create_oidc_identities.ts';
+import * as m0008 from './migrations/20261128_0008_create_survey_keying.ts';
 
 /**
  * Migrations are listed here, not discovered on disk: the order is visible in review and the
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '20261128_0004_create_catalogue_versions': m0004,
   '20261128_0005_create_upload_staging': m0005,
   '20261128_0006_create_oidc_identities': m0006,
+  '20261128_0008_create_survey_keying': m0008,
 };
 
 class StaticProvider implements MigrationProvider {

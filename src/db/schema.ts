@@ -20,6 +20,10 @@ import type { CatalogueVersionTable } from '../features/workspace/catalogue-vers
 import type { TargetTable } from '../features/targets/target.table.ts';
 import type { UploadTable } from '../features/data-workspace/upload.table.ts';
 import type { OidcIdentityTable } from '../features/accounts/oidc/oidc.table.ts';
+import type {
+  SurveyKeyEntryTable,
+  SurveyKeyFormTable,
+} from '../features/survey/keying/keying.table.ts';
 
 /** The whole database: the union of every feature's *.table.ts. */
 export interface Database {
@@ -40,4 +44,6 @@ export interface Database {
   targets: TargetTable;
   uploads: UploadTable;
   oidc_identities: OidcIdentityTable;
+  survey_key_forms: SurveyKeyFormTable;
+  survey_key_entries: SurveyKeyEntryTable;
 }
