@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
+import { buildFixture } from '../../../../scripts/survey-weighting-fixture.ts';
 import { questionProportions, type QuestionProportions } from './proportions.ts';
 import { rake, type WeightedDesign } from './rake.ts';
 import { trimWeights } from './trim.ts';
@@ -116,6 +117,14 @@ describe('weighting agrees with R survey (FIXTURE sample, real CBS margins)', ()
     );
     assert.deepEqual(reference.warnings, []);
     assert.match(reference.survey_version, /^\d+\.\d+/);
+  });
+
+  it('fixture files are what the seeded generator makes from the shipped CBS data', () => {
+    const built = buildFixture(path.resolve(import.meta.dirname, '../../../../datasets'));
+    assert.equal(built.respondents, read('fixture-respondents.csv').toString('utf8'));
+    assert.equal(built.margins, read('fixture-population-margins.csv').toString('utf8'));
+    assert.equal(respondents.length, 400);
+    assert.ok(respondents.every((r) => r.id!.startsWith('fixture-')));
   });
 
   it('rakes every respondent to the weight R gives, meeting all three margins', () => {
