@@ -136,6 +136,20 @@ describe('rake', () => {
     );
   });
 
+  it('does not take a name of the object prototype for a population category', () => {
+    refused(
+      () =>
+        rake({
+          respondents: people([
+            ['A', 'man'],
+            ['constructor', 'man'],
+          ]),
+          margins: margins({ A: 10 }, { man: 10 }),
+        }),
+      /categorie "constructor", maar die staat niet in de bevolkingscijfers/,
+    );
+  });
+
   it('refuses a respondent without a value, margins with different totals and bad numbers', () => {
     refused(
       () =>

@@ -59,8 +59,10 @@ function groupsOf(
     counts.set(value, (counts.get(value) ?? 0) + 1);
   });
   for (const [category, n] of counts) {
-    if (!(margin.totals[category]! > 0)) {
-      const inPopulation = category in margin.totals ? 'heeft 0 inwoners' : 'staat niet';
+    if (!Object.hasOwn(margin.totals, category) || !(margin.totals[category]! > 0)) {
+      const inPopulation = Object.hasOwn(margin.totals, category)
+        ? 'heeft 0 inwoners'
+        : 'staat niet';
       fail(
         `in ${label(margin)} ${n === 1 ? 'heeft 1 respondent' : `hebben ${n} respondenten`} ` +
           `categorie "${category}", maar die ${inPopulation} in de bevolkingscijfers.`,
