@@ -54,3 +54,30 @@ export function questionProportions(
   const nValid = answers.filter((a) => a !== null).length;
   return { nValid, nMissing: answers.length - nValid, categories: rows };
 }
+
+export interface DomainProportions extends QuestionProportions {
+  domain: string;
+}
+
+/**
+ * The same shares per domain (buurt, wijk, channel …), as R's `svyby(~factor(q), ~domain,
+ * design, svymean, na.rm = TRUE)`: each domain is a subset of the whole weighted sample, so its
+ * SE reflects the raking of the whole sample. A respondent without a domain value is in none.
+ */
+export function proportionsByDomain(
+  design: WeightedDesign,
+  answers: readonly (string | null)[],
+  domains: readonly (string | null)[],
+  categories?: readonly string[],
+): DomainProportions[] {
+  const order = categories ?? [...new Set(answers.filter((a): a is string => a !== null))].sort();
+  const values = [...new Set(domains.filter((d): d is string => d !== null))].sort();
+  return values.map((domain) => ({
+    domain,
+    ...questionProportions(
+      design,
+      answers.map((a, i) => (domains[i] === domain ? a : null)),
+      order,
+    ),
+  }));
+}

@@ -5,7 +5,11 @@ import { describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { buildFixture } from '../../../../scripts/survey-weighting-fixture.ts';
-import { questionProportions, type QuestionProportions } from './proportions.ts';
+import {
+  proportionsByDomain,
+  questionProportions,
+  type QuestionProportions,
+} from './proportions.ts';
 import { rake, type WeightedDesign } from './rake.ts';
 import { trimWeights } from './trim.ts';
 import { summariseWeights } from './weight-summary.ts';
@@ -198,6 +202,21 @@ describe('weighting agrees with R survey (FIXTURE sample, real CBS margins)', ()
         reference.domain_estimates.unweighted[q]!,
         'unweighted',
         `domain unweighted ${q}`,
+      );
+      const byWijk = proportionsByDomain(
+        raked,
+        answersOf(q),
+        respondents.map((r) => r[variable]!),
+      );
+      assert.deepEqual(
+        byWijk.map((d) => d.domain),
+        ['Crabbehof', 'Nieuw-Krispijn', 'Oud-Krispijn', 'Wielwijk'],
+      );
+      compareEstimates(
+        byWijk.find((d) => d.domain === value)!,
+        reference.domain_estimates.raked[q]!,
+        'weighted',
+        `by ${q}`,
       );
     }
   });
