@@ -189,6 +189,17 @@ export const questionnaireSchema = z.strictObject({
   focusArea: z.string().regex(/^[a-z0-9-]+$/),
   languages: z.array(z.enum(LANGUAGES)).min(1),
   groups: z.array(groupSchema).min(1),
+  /**
+   * The questions whose answers weight the results to the CBS population (raking over buurt,
+   * age group and sex). Leave out for a questionnaire that is not weighted (professionals).
+   */
+  weighting: z
+    .strictObject({
+      buurt: variableNameSchema,
+      ageGroup: variableNameSchema,
+      sex: variableNameSchema,
+    })
+    .optional(),
 });
 export type Questionnaire = z.infer<typeof questionnaireSchema>;
 export type QuestionnaireInput = z.input<typeof questionnaireSchema>;

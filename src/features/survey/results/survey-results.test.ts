@@ -1,0 +1,175 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { parse } from 'csv-parse/sync';
+import { projectRoot } from '../../../config.ts';
+import { questionnaireSchema } from '../definition/questionnaire.schema.ts';
+import type { PopulationMargin } from '../weighting/weighting.schema.ts';
+import {
+  domainResults,
+  questionResults,
+  resultTables,
+  weightedShare,
+  weightResponses,
+  type ResultResponse,
+} from './survey-results.ts';
+
+const dir = path.join(projectRoot, 'test/fixtures/survey-weighting');
+const read = (f: string) =>
+  parse(fs.readFileSync(path.join(dir, f), 'utf8'), { columns: true }) as Record<string, string>[];
+const reference = JSON.parse(
+  fs.readFileSync(path.join(dir, 'reference-r-survey.json'), 'utf8'),
+) as {
+  trim: { lower: number; upper: number };
+  estimates: Record<
+    string,
+    Record<string, { category: string; estimate: number; lower: number; upper: number }[]>
+  >;
+};
+
+/** The FIXTURE respondents of the weighting tests, as responses to a FIXTURE questionnaire. */
+const AGE_BACK: Record<string, string> = {
+  '15-24': '15_24',
+  '25-44': '25_44',
+  '45-64': '45_64',
+  '65+': '65_plus',
+};
+const responses: ResultResponse[] = read('fixture-respondents.csv').map((r, i) => ({
+  channel: i % 3 === 0 ? 'schriftelijk' : 'web',
+  submittedAt: '2027-03-01T10:00:00.000Z',
+  answers: {
+    woonbuurt: r.buurt!,
+    leeftijd: AGE_BACK[r.leeftijd!]!,
+    geslacht: r.geslacht!,
+    ...(r.onveilig ? { onveilig_buurt: r.onveilig } : {}),
+    ...(r.rapportcijfer ? { cijfer: Number(r.rapportcijfer) } : {}),
+  },
+}));
+const margins: PopulationMargin[] = ['buurt', 'leeftijd', 'geslacht'].map((variable) => ({
+  variable,
+  totals: Object.fromEntries(
+    read('fixture-population-margins.csv')
+      .filter((m) => m.margin === variable)
+      .map((m) => [m.category!, Number(m.total)]),
+  ),
+}));
+
+const q = questionnaireSchema.parse({
+  key: 'fixture-resultaten',
+  version: 1,
+  title: { nl: 'Fixture' },
+  audience: 'bewoners',
+  focusArea: 'dordt-west',
+  languages: ['nl'],
+  weighting: { buurt: 'woonbuurt', ageGroup: 'leeftijd', sex: 'geslacht' },
+  groups: [
+    {
+      name: 'alles',
+      title: { nl: 'Alles' },
+      questions: [
+        {
+          name: 'onveilig_buurt',
+          type: 'single_choice',
+          theme: 'veiligheid-en-leefbaarheid',
+          text: { nl: 'Voelt u zich weleens onveilig in uw buurt?' },
+          choices: [
+            { value: 'ja', label: { nl: 'Ja' } },
+            { value: 'nee', label: { nl: 'Nee' } },
+          ],
+        },
+        { name: 'cijfer', type: 'grade', theme: 'algemeen', text: { nl: 'Cijfer voor de buurt' } },
+        { name: 'woonbuurt', type: 'buurt_choice', theme: 'achtergrond', text: { nl: 'Buurt' } },
+        {
+          name: 'leeftijd',
+          type: 'single_choice',
+          theme: 'achtergrond',
+          text: { nl: 'Leeftijd' },
+          choices: ['15_24', '25_44', '45_64', '65_plus'].map((v) => ({
+            value: v,
+            label: { nl: v },
+          })),
+        },
+        {
+          name: 'geslacht',
+          type: 'single_choice',
+          theme: 'achtergrond',
+          text: { nl: 'Geslacht' },
+          choices: ['man', 'vrouw', 'anders'].map((v) => ({ value: v, label: { nl: v } })),
+        },
+      ],
+    },
+  ],
+});
+
+describe('survey results', () => {
+  const weighting = weightResponses(q, responses, margins, reference.trim);
+
+  it('weights the responses to the CBS margins and trims as R survey does', () => {
+    assert.equal(weighting.status, 'gewogen');
+    assert.equal(weighting.members.length, responses.length);
+    assert.ok(weighting.summary && weighting.summary.designEffect > 1);
+  });
+
+  it('gives the weighted shares R gives, side by side with the unweighted ones', () => {
+    const tables = questionResults(q, responses, weighting);
+    const onveilig = tables.find((t) => t.spec.variable === 'onveilig_buurt');
+    const r = reference.estimates.trimmed!.onveilig!;
+    const ja = onveilig?.weighted?.categories.find((c) => c.category === 'ja');
+    const rJa = r.find((c) => c.category === 'ja')!;
+    assert.ok(ja && 'weighted' in ja && ja.weighted);
+    assert.ok(Math.abs(ja.weighted.estimate - rJa.estimate) < 1e-9);
+    assert.ok(Math.abs(ja.weighted.upper - rJa.upper) < 1e-9);
+    const rUnweighted = reference.estimates.unweighted!.onveilig!.find((c) => c.category === 'ja')!;
+    const u = onveilig?.unweighted.categories.find((c) => c.category === 'ja');
+    assert.ok(u && 'unweighted' in u && u.unweighted);
+    assert.ok(Math.abs(u.unweighted.estimate - rUnweighted.estimate) < 1e-9);
+    // The monitor's share is the same figure in percent.
+    const share = weightedShare(responses, weighting, 'onveilig_buurt', ['ja'], 30);
+    assert.ok(share && Math.abs(share.value - rJa.estimate * 100) < 1e-7);
+    assert.ok(share.effectiveN < share.n);
+  });
+
+  it('suppresses answers given by fewer than 10, and whole small tables', () => {
+    const tables = questionResults(q, responses, weighting);
+    const cijfer = tables.find((t) => t.spec.variable === 'cijfer');
+    const one = cijfer?.unweighted.categories.find((c) => c.category === '1');
+    assert.ok(one && 'onderdrukt' in one && one.onderdrukt);
+    const few = questionResults(q, responses.slice(0, 8), {
+      status: 'niet gewogen',
+      note: '',
+      members: [],
+    });
+    assert.equal(
+      few.find((t) => t.spec.variable === 'onveilig_buurt')?.unweighted.onderdrukt,
+      true,
+    );
+  });
+
+  it('leaves responses without buurt, age or sex out of the weighting, and says so', () => {
+    const mixed = [
+      ...responses,
+      {
+        channel: 'web' as const,
+        submittedAt: '2027-03-02T00:00:00Z',
+        answers: { woonbuurt: '3314AB', onveilig_buurt: 'ja' },
+      },
+    ];
+    const w = weightResponses(q, mixed, margins, reference.trim);
+    assert.equal(w.members.length, responses.length);
+    assert.match(w.note, /1 van de 401 antwoorden hebben geen buurt/);
+    const noMargins = weightResponses(q, responses, undefined);
+    assert.equal(noMargins.status, 'niet gewogen');
+    assert.match(noMargins.note, /nog niet geladen/);
+  });
+
+  it('breaks a question down by channel', () => {
+    const spec = resultTables(q).find((t) => t.variable === 'onveilig_buurt')!;
+    const byChannel = domainResults(spec, responses, weighting, (r) => r.channel);
+    assert.deepEqual(
+      byChannel.map((d) => d.domain),
+      ['schriftelijk', 'web'],
+    );
+    assert.ok(byChannel.every((d) => d.weighted));
+  });
+});
