@@ -11,7 +11,7 @@ import { utf8Cut } from './byte-writer.ts';
 /** SPSS allows strings up to 255 bytes without the "very long string" records we do not write. */
 export const MAX_STRING_BYTES = 255;
 /** Variable labels: SPSS documents at most 255 bytes; value labels at most 120. */
-const MAX_LABEL_BYTES = 255;
+export const MAX_LABEL_BYTES = 255;
 export const MAX_VALUE_LABEL_BYTES = 120;
 
 const RESERVED = new Set([

@@ -42,6 +42,7 @@ describe('SPSS .sav read by PSPP', skip ? { skip } : {}, () => {
           'LIST.',
           'SHOW WEIGHT.',
           'DESCRIPTIVES VARIABLES=rapportcijfer eens_buurt.',
+          'MRSETS /DISPLAY NAME=ALL.',
           '',
         ].join('\n'),
       );
@@ -122,6 +123,18 @@ describe('SPSS .sav read by PSPP', skip ? { skip } : {}, () => {
     assert.ok(Buffer.byteLength(cut) <= 255 && Buffer.byteLength(cut) >= 250);
     assert.ok(!cut.includes('\uFFFD'), 'no broken character');
     assert.equal(list[0]!.opmerking, 'Café “De Hoek”, één plek; zegt: "prima"');
+  });
+
+  it('declares each multiple-choice question as a dichotomy set counting 1', () => {
+    const sets = records(run!, 'Multiple Response Sets');
+    assert.equal(sets.length, 1);
+    assert.equal(sets[0]!.Name, '$verbeter');
+    assert.equal(sets[0]!.Label, 'Wat moet er beter?');
+    assert.equal(sets[0]!['Counted Value'], '1');
+    assert.deepEqual(
+      sets[0]!['Member Variables']!.split('\n'),
+      dataset.variables.filter((v) => v.question?.name === 'verbeter').map((v) => v.name),
+    );
   });
 
   it('sets the weight variable: PSPP weights by gewicht and leaves out missing codes', () => {

@@ -1,6 +1,7 @@
 import type { SurveyDataset } from '../model.ts';
 import { ByteWriter, utf8Cut } from './byte-writer.ts';
 import {
+  MAX_LABEL_BYTES,
   MAX_STRING_BYTES,
   MAX_VALUE_LABEL_BYTES,
   savVariables,
@@ -12,7 +13,7 @@ import {
  * description of the format ("System File Format"). Why we write it ourselves:
  * docs/adr/0009-spss-sav-writer.md. Records, in the required order: header, variable records,
  * value labels (3 + 4), document (6), machine integer info (7.3), machine floating-point info
- * (7.4), variable display parameters (7.11), long variable names (7.13), character encoding
+ * (7.4), multiple response sets (7.7), variable display parameters (7.11), long variable names (7.13), character encoding
  * (7.20), dictionary termination (999), then the cases.
  */
 
@@ -120,11 +121,34 @@ function extension(out: ByteWriter, subtype: number, size: number, data: Buffer)
     .bytes(data);
 }
 
+/**
+ * Each multiple-choice question as a multiple dichotomy set counting the value 1, so SPSS and
+ * PSPP (MRSETS, CTABLES) can tabulate the 0/1 columns as one question.
+ */
+function multipleResponseSets(vars: SavVariable[]): Buffer {
+  const sets = new Map<string, { label: string; names: string[] }>();
+  for (const v of vars) {
+    const q = v.source.question;
+    if (v.source.kind !== 'multiple_choice' || !q) continue;
+    const set = sets.get(q.name) ?? { label: q.text, names: [] };
+    set.names.push(v.shortName.toLowerCase());
+    sets.set(q.name, set);
+  }
+  const lines = [...sets].map(([name, set]) => {
+    const label = utf8Cut(set.label, MAX_LABEL_BYTES).toString('utf8');
+    const bytes = Buffer.byteLength(label, 'utf8');
+    return `$${name}=D1 1 ${bytes} ${label} ${set.names.join(' ')}\n`;
+  });
+  return Buffer.from(lines.join(''), 'utf8');
+}
+
 function extensionRecords(out: ByteWriter, vars: SavVariable[]): void {
   const ints = new ByteWriter().int32s([1, 0, 0, -1, 1, 1, 2, 65001]).toBuffer();
   extension(out, 3, 4, ints);
   const floats = new ByteWriter().float64(SYSMIS).float64(HIGHEST).float64(LOWEST).toBuffer();
   extension(out, 4, 8, floats);
+  const sets = multipleResponseSets(vars);
+  if (sets.length > 0) extension(out, 7, 1, sets);
   const display = new ByteWriter();
   for (const v of vars) {
     const columns = v.width === 0 ? 8 : Math.min(Math.max(v.width, 8), 40);
@@ -137,21 +161,26 @@ function extensionRecords(out: ByteWriter, vars: SavVariable[]): void {
   out.int32(999).int32(0);
 }
 
+/** One buffer per case, filled in place: a chunk per value would cost a million small buffers. */
 function cases(out: ByteWriter, dataset: SurveyDataset, vars: SavVariable[]): void {
+  const caseBytes = vars.reduce((sum, v) => sum + v.segments * 8, 0);
   for (const row of dataset.rows) {
+    const buf = Buffer.alloc(caseBytes, 0x20);
+    let at = 0;
     vars.forEach((v, column) => {
       const value = row[column] ?? null;
       if (v.width > 0) {
-        const text = typeof value === 'string' ? utf8Cut(value, MAX_STRING_BYTES) : Buffer.alloc(0);
-        out.padded(text, v.segments * 8);
+        if (typeof value === 'string') utf8Cut(value, MAX_STRING_BYTES).copy(buf, at);
       } else if (value === null) {
-        out.float64(SYSMIS);
+        buf.writeDoubleLE(SYSMIS, at);
       } else if (v.source.storage === 'date') {
-        out.float64(spssDate(String(value)));
+        buf.writeDoubleLE(spssDate(String(value)), at);
       } else {
-        out.float64(Number(value));
+        buf.writeDoubleLE(Number(value), at);
       }
+      at += v.segments * 8;
     });
+    out.bytes(buf);
   }
 }
 
