@@ -89,6 +89,12 @@ export function buildCatalogue(versions: readonly Questionnaire[]): Catalogue {
               `ook uit vraag "${owner}". Elke variabele moet een eigen naam hebben.`,
           );
         }
+        if (plan.extracts.has(name)) {
+          throw new BadRequestError(
+            `Variabele "${name}" komt in versie ${q.version} twee keer voor (bij vraag ` +
+              `"${question.name}"). Elke vraag, matrixrij en antwoordcode moet een eigen naam hebben.`,
+          );
+        }
         owners.set(name, question.name);
         let builder = builders.get(name);
         if (!builder) {

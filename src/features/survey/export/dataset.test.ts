@@ -172,7 +172,7 @@ describe('survey export dataset', () => {
     assertRefused(() => buildDataset([v1!, v1!], []), 'twee keer');
   });
 
-  it('refuses a split column that collides with another variable', () => {
+  it('refuses a split column that collides with another variable, and a name used twice', () => {
     const [v1] = fixtureQuestionnaires();
     const clash = structuredClone(v1!);
     clash.groups[0]!.questions.push({
@@ -183,5 +183,8 @@ describe('survey export dataset', () => {
       text: { nl: 'Fixture-botsing' },
     });
     assertRefused(() => buildDataset([clash], []), 'verbeter_groen');
+    const twice = structuredClone(v1!);
+    twice.groups[0]!.questions.push(structuredClone(twice.groups[0]!.questions[0]!));
+    assertRefused(() => buildDataset([twice], []), 'rapportcijfer', 'twee keer', 'versie 1');
   });
 });
