@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { LANGUAGES } from '../definition/questionnaire.schema.ts';
+
+/** The channels a response can come in by; their order is their SPSS code (1, 2, 3). */
+export const CHANNELS = ['web', 'mondeling', 'schriftelijk'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+const answerValue = z.union([z.string(), z.number(), z.array(z.string())]);
+
+/** A response as the export receives it. Checked here because the export is a boundary. */
+export const exportResponseSchema = z.strictObject({
+  id: z.union([z.string().min(1), z.number().int()]).transform(String),
+  version: z.number().int().positive(),
+  channel: z.enum(CHANNELS),
+  language: z.enum(LANGUAGES),
+  status: z.string().min(1),
+  submittedAt: z.coerce.date(),
+  buurt: z.string().min(1).optional(),
+  weight: z.number().positive().finite().optional(),
+  answers: z.record(z.string(), answerValue.optional()),
+});
+export type ExportResponseInput = z.input<typeof exportResponseSchema>;
+export type ExportResponse = z.output<typeof exportResponseSchema>;
