@@ -1,8 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import type { AppConfig } from './config.ts';
 import type { Db } from './db/database.ts';
 import { createResetMailer } from './features/accounts/mail/reset-mail.ts';
 import { activeCatalogue } from './features/indicators/catalogue.store.ts';
 import { MonitorData } from './features/monitor/monitor-data.ts';
+import type { Questionnaire } from './features/survey/definition/questionnaire.schema.ts';
+import { QuestionnaireRegistry } from './features/survey/definition/registry.ts';
+import { DEFAULT_DOUBLE_ENTRY_SHARE } from './features/survey/keying/double-entry.ts';
 
 /**
  * The one composition root: database → repositories → services, wired by hand. Routes receive
@@ -10,8 +14,18 @@ import { MonitorData } from './features/monitor/monitor-data.ts';
  */
 export function createServices(
   handle: Db,
-  config: Pick<AppConfig, 'datasetsDir' | 'oidc' | 'mail'>,
+  config: Pick<AppConfig, 'datasetsDir' | 'oidc' | 'mail'> & {
+    /** SURVEY_HMAC_SECRET: keys abuse control and the double-entry draw; random per process if absent. */
+    surveySecret?: string | undefined;
+    /** The questionnaires (every version); the server loads questionnaires/, tests pass fixtures. */
+    questionnaires?: readonly Questionnaire[];
+  },
 ) {
+  const surveys = {
+    questionnaires: new QuestionnaireRegistry(config.questionnaires ?? []),
+    secret: config.surveySecret ?? randomBytes(32).toString('base64url'),
+    doubleEntryShare: DEFAULT_DOUBLE_ENTRY_SHARE,
+  };
   return {
     db: handle.db,
     dialect: handle.dialect,
@@ -19,6 +33,7 @@ export function createServices(
     oidc: config.oidc,
     resetMailer: config.mail ? createResetMailer(config.mail) : undefined,
     monitor: new MonitorData(handle.db, () => activeCatalogue(handle.db)),
+    surveys,
   };
 }
 

@@ -36,6 +36,8 @@ export const PERMISSIONS = {
   'data:import': ['beheerder', 'programmabureau', 'onderzoeker'],
   'survey:interview': ['beheerder', 'interviewer'],
   'survey:key-in': ['beheerder', 'invoerder'],
+  /** Approving interviewer and keyed responses, settling double-entry differences, results. */
+  'survey:review': ['beheerder', 'programmabureau', 'onderzoeker'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
