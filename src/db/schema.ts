@@ -24,6 +24,13 @@ import type {
   SurveyKeyEntryTable,
   SurveyKeyFormTable,
 } from '../features/survey/keying/keying.table.ts';
+import type {
+  SurveyAnswerLogTable,
+  SurveyAnswerTable,
+  SurveyInvitationTable,
+  SurveyQuestionnaireVersionTable,
+  SurveyResponseTable,
+} from '../features/survey/responses/response.table.ts';
 
 /** The whole database: the union of every feature's *.table.ts. */
 export interface Database {
@@ -46,4 +53,9 @@ export interface Database {
   oidc_identities: OidcIdentityTable;
   survey_key_forms: SurveyKeyFormTable;
   survey_key_entries: SurveyKeyEntryTable;
+  survey_questionnaire_versions: SurveyQuestionnaireVersionTable;
+  survey_responses: SurveyResponseTable;
+  survey_answers: SurveyAnswerTable;
+  survey_invitations: SurveyInvitationTable;
+  survey_answer_log: SurveyAnswerLogTable;
 }

@@ -1,0 +1,205 @@
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../../../db/schema.ts';
+import { AppError, BadRequestError } from '../../../shared/errors.ts';
+import { recordAudit } from '../../audit/audit.repository.ts';
+import type { Answers } from '../definition/answers.ts';
+import type { Language, Questionnaire } from '../definition/questionnaire.schema.ts';
+import { checkAnswers, type AnswerProblem } from '../definition/validate.ts';
+import type { StoreKeyedResponse } from '../keying/keying.service.ts';
+import {
+  ensureQuestionnaireVersion,
+  findByIdempotencyKey,
+  findResponse,
+  insertResponse,
+  writeAnswers,
+} from './response.repository.ts';
+import type { Channel, ResponseStatus } from './response.table.ts';
+
+/**
+ * Writing responses, for every channel. A submit carries an idempotency key (generated into the
+ * form, or sent by a client): the same key twice gives the first result again and stores
+ * nothing twice, also when the two arrive at the same moment (a unique index decides).
+ */
+
+export class AnswersRejectedError extends BadRequestError {
+  constructor(readonly problems: AnswerProblem[]) {
+    super(problems.map((p) => p.message).join(' '));
+    this.name = 'AnswersRejectedError';
+  }
+}
+
+export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{16,100}$/;
+
+export function newIdempotencyKey(): string {
+  return randomBytes(18).toString('base64url');
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown };
+  return (
+    e?.code === '23505' ||
+    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    /UNIQUE constraint failed|duplicate key/i.test(String(e?.message ?? ''))
+  );
+}
+
+export interface CompleteResponse {
+  questionnaire: Questionnaire;
+  channel: Channel;
+  language: Language;
+  answers: Answers;
+  idempotencyKey: string;
+  interviewerId?: string;
+  keyerId?: string;
+  formNumber?: number;
+}
+
+/** Web responses count at once; interviewer and keyed ones wait for approval. */
+export function statusFor(channel: Channel): ResponseStatus {
+  return channel === 'web' ? 'ingediend' : 'te_controleren';
+}
+
+async function insertComplete(
+  trx: Transaction<Database>,
+  input: CompleteResponse,
+  answers: Answers,
+  now: string,
+): Promise<string> {
+  const id = randomUUID();
+  await ensureQuestionnaireVersion(trx, input.questionnaire, now);
+  await insertResponse(trx, {
+    id,
+    questionnaire: input.questionnaire,
+    channel: input.channel,
+    language: input.language,
+    status: statusFor(input.channel),
+    idempotencyKey: input.idempotencyKey,
+    interviewerId: input.interviewerId ?? null,
+    keyerId: input.keyerId ?? null,
+    formNumber: input.formNumber ?? null,
+    now,
+    submitted: true,
+  });
+  await writeAnswers(trx, id, Object.keys(answers), answers);
+  return id;
+}
+
+/**
+ * Stores a whole response in one transaction. Returns its id, and `duplicate` when the key was
+ * seen before (then nothing is written). Answers are checked as on every channel.
+ */
+export async function submitComplete(
+  db: Kysely<Database>,
+  input: CompleteResponse,
+  now: Date = new Date(),
+): Promise<{ id: string; duplicate: boolean }> {
+  if (!IDEMPOTENCY_KEY.test(input.idempotencyKey)) {
+    throw new BadRequestError('De sleutel tegen dubbel versturen ontbreekt of klopt niet.');
+  }
+  const seen = await findByIdempotencyKey(db, input.idempotencyKey);
+  if (seen) return { id: seen.id, duplicate: true };
+  const checked = checkAnswers(input.questionnaire, input.answers, { requireComplete: true });
+  if (checked.problems.length > 0) throw new AnswersRejectedError(checked.problems);
+  try {
+    const id = await db
+      .transaction()
+      .execute((trx) => insertComplete(trx, input, checked.answers, now.toISOString()));
+    return { id, duplicate: false };
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const winner = await findByIdempotencyKey(db, input.idempotencyKey);
+    if (!winner) throw error;
+    return { id: winner.id, duplicate: true };
+  }
+}
+
+/**
+ * The keying channel's way in: a finished paper form becomes a response in the keying
+ * transaction, channel schriftelijk, status te_controleren, with keyer and form number.
+ */
+export const storeKeyedResponse: StoreKeyedResponse = async (trx, r) => {
+  const checked = checkAnswers(r.questionnaire, r.answers, { requireComplete: false });
+  if (checked.problems.length > 0) throw new AnswersRejectedError(checked.problems);
+  return insertComplete(
+    trx,
+    {
+      questionnaire: r.questionnaire,
+      channel: 'schriftelijk',
+      language: r.language,
+      answers: checked.answers,
+      idempotencyKey: `papier-${r.questionnaire.key}-${r.formNumber}`,
+      keyerId: r.keyerId,
+      formNumber: r.formNumber,
+    },
+    checked.answers,
+    new Date().toISOString(),
+  );
+};
+
+/** Approves or rejects a response that waits for review (interviewer or keyed). */
+export async function reviewResponse(
+  db: Kysely<Database>,
+  input: {
+    id: string;
+    decision: 'goedgekeurd' | 'afgekeurd';
+    reviewer: string;
+    municipalityCode: string;
+  },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const r = await findResponse(trx, input.id);
+    if (!r || r.status !== 'te_controleren') {
+      throw new AppError('CONFLICT', 'Dit antwoord wacht niet (meer) op controle.');
+    }
+    const at = new Date().toISOString();
+    await trx
+      .updateTable('survey_responses')
+      .set({ status: input.decision, reviewed_by: input.reviewer, reviewed_at: at })
+      .where('id', '=', input.id)
+      .where('status', '=', 'te_controleren')
+      .execute();
+    await recordAudit(trx, {
+      actor: input.reviewer,
+      action: `enquete.antwoord_${input.decision}`,
+      entity: 'enqueteantwoord',
+      entityId: input.id,
+      municipalityCode: input.municipalityCode,
+      before: { status: r.status },
+      after: { status: input.decision },
+    });
+  });
+}
+
+/**
+ * Abuse control without storing an address: a keyed HMAC of the client address names a bucket
+ * that counts starts per hour, in memory only. The key comes from SURVEY_HMAC_SECRET.
+ */
+export class StartLimiter {
+  private readonly buckets = new Map<string, { hour: number; count: number }>();
+
+  constructor(
+    private readonly secret: string,
+    private readonly perHour: number,
+  ) {}
+
+  /** True when this client may start another response now. */
+  allow(address: string, now: number = Date.now()): boolean {
+    const key = createHmac('sha256', this.secret).update(address).digest('base64url');
+    const hour = Math.floor(now / 3_600_000);
+    const bucket = this.buckets.get(key);
+    if (!bucket || bucket.hour !== hour) {
+      if (this.buckets.size > 50_000) this.buckets.clear();
+      this.buckets.set(key, { hour, count: 1 });
+      return true;
+    }
+    bucket.count += 1;
+    return bucket.count <= this.perHour;
+  }
+
+  /** For tests: the buckets hold no address, only HMACs. */
+  keys(): string[] {
+    return [...this.buckets.keys()];
+  }
+}
