@@ -7,6 +7,7 @@ import { MonitorData } from './features/monitor/monitor-data.ts';
 import type { Questionnaire } from './features/survey/definition/questionnaire.schema.ts';
 import { QuestionnaireRegistry } from './features/survey/definition/registry.ts';
 import { DEFAULT_DOUBLE_ENTRY_SHARE } from './features/survey/keying/double-entry.ts';
+import { surveyEstimateProvider } from './features/survey/results/monitor-estimates.ts';
 
 /**
  * The one composition root: database → repositories → services, wired by hand. Routes receive
@@ -32,7 +33,11 @@ export function createServices(
     datasetsDir: config.datasetsDir,
     oidc: config.oidc,
     resetMailer: config.mail ? createResetMailer(config.mail) : undefined,
-    monitor: new MonitorData(handle.db, () => activeCatalogue(handle.db)),
+    monitor: new MonitorData(
+      handle.db,
+      () => activeCatalogue(handle.db),
+      surveyEstimateProvider(handle.db, surveys.questionnaires),
+    ),
     surveys,
   };
 }

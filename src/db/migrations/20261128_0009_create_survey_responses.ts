@@ -46,6 +46,17 @@ export async function up(db: AnyDb): Promise<void> {
     .on('survey_responses')
     .columns(['questionnaire_key', 'status'])
     .execute();
+  // The monitor's data version reads max(submitted_at) and max(reviewed_at) on every request.
+  await db.schema
+    .createIndex('survey_responses_submitted_at')
+    .on('survey_responses')
+    .column('submitted_at')
+    .execute();
+  await db.schema
+    .createIndex('survey_responses_reviewed_at')
+    .on('survey_responses')
+    .column('reviewed_at')
+    .execute();
   await db.schema
     .createTable('survey_answers')
     .addColumn('response_id', 'text', (c) =>

@@ -4,7 +4,8 @@ import type { Database } from '../../db/schema.ts';
 
 /**
  * A short string that changes whenever anything the public monitor shows changes: an import, a
- * withdrawn or restored dataset, a new focus-area version, a target or catalogue edit. Rendered
+ * withdrawn or restored dataset, a new focus-area version, a target or catalogue edit, a survey
+ * response sent or reviewed. Rendered
  * pages, snapshots and ETags are keyed on it, so a cache can never show figures from before a
  * change. Read per request (a few index-only queries), not remembered, so an import by the CLI in
  * another process is seen at once.
@@ -28,5 +29,14 @@ export async function readDataVersion(db: Kysely<Database>): Promise<string> {
     .select(sql<number>`max(version)`.as('latest'))
     .executeTakeFirst();
   hash.update(`c:${catalogue?.latest ?? ''};`);
+  // Survey results in the monitor: a new, approved or rejected response (both maxima are indexed).
+  const survey = await db
+    .selectFrom('survey_responses')
+    .select([
+      sql<string>`max(submitted_at)`.as('submitted'),
+      sql<string>`max(reviewed_at)`.as('reviewed'),
+    ])
+    .executeTakeFirst();
+  hash.update(`s:${survey?.submitted ?? ''}:${survey?.reviewed ?? ''};`);
   return hash.digest('base64url').slice(0, 16);
 }

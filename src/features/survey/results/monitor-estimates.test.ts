@@ -1,0 +1,169 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { parse } from 'csv-parse/sync';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../../app.ts';
+import { createServices } from '../../../composition.ts';
+import { projectRoot } from '../../../config.ts';
+import { datasetsDir } from '../../../../test/helpers/app.ts';
+import {
+  createTestDb,
+  dialects,
+  dialectUnavailable,
+  type TestDb,
+} from '../../../../test/helpers/db.ts';
+import { seedShippedData } from '../../seed/seed.service.ts';
+import { selectionForFocusArea } from '../../monitor/profile.service.ts';
+import { questionnaireSchema } from '../definition/questionnaire.schema.ts';
+import { listCountedResponses } from '../responses/response.repository.ts';
+import { newIdempotencyKey, submitComplete } from '../responses/response.service.ts';
+import { populationMargins } from '../weighting/population-margins.ts';
+import { surveyEstimateProvider } from './monitor-estimates.ts';
+import { weightedShare, weightResponses } from './survey-results.ts';
+
+/**
+ * A FIXTURE stand-in for the resident survey: the catalogue's survey indicators name the key
+ * `bewonersenquete-dordt-west`, so this fixture uses it; the answers are the made-up respondents
+ * of the weighting tests, never real results.
+ */
+const q = questionnaireSchema.parse({
+  key: 'bewonersenquete-dordt-west',
+  version: 1,
+  title: { nl: 'FIXTURE bewonersenquête' },
+  audience: 'bewoners',
+  focusArea: 'dordt-west',
+  languages: ['nl'],
+  weighting: { buurt: 'woonbuurt', ageGroup: 'leeftijdsgroep', sex: 'geslacht' },
+  groups: [
+    {
+      name: 'alles',
+      title: { nl: 'Alles' },
+      questions: [
+        {
+          name: 'onveilig_buurt',
+          type: 'single_choice',
+          theme: 'veiligheid-en-leefbaarheid',
+          text: { nl: 'Voelt u zich weleens onveilig in uw buurt?' },
+          choices: ['ja', 'nee', 'weet_niet'].map((v) => ({ value: v, label: { nl: v } })),
+        },
+        { name: 'woonbuurt', type: 'buurt_choice', theme: 'achtergrond', text: { nl: 'Buurt' } },
+        {
+          name: 'leeftijdsgroep',
+          type: 'single_choice',
+          theme: 'achtergrond',
+          text: { nl: 'Leeftijd' },
+          choices: ['15_24', '25_44', '45_64', '65_plus'].map((v) => ({
+            value: v,
+            label: { nl: v },
+          })),
+        },
+        {
+          name: 'geslacht',
+          type: 'single_choice',
+          theme: 'achtergrond',
+          text: { nl: 'Geslacht' },
+          choices: ['man', 'vrouw', 'anders', 'zeg_niet'].map((v) => ({
+            value: v,
+            label: { nl: v },
+          })),
+        },
+      ],
+    },
+  ],
+});
+
+const AGE: Record<string, string> = {
+  '15-24': '15_24',
+  '25-44': '25_44',
+  '45-64': '45_64',
+  '65+': '65_plus',
+};
+const fixture = parse(
+  fs.readFileSync(
+    path.join(projectRoot, 'test/fixtures/survey-weighting/fixture-respondents.csv'),
+    'utf8',
+  ),
+  { columns: true },
+) as Record<string, string>[];
+
+for (const dialect of dialects) {
+  const skip = dialectUnavailable(dialect);
+  describe(`survey results in the monitor [${dialect}]`, skip ? { skip } : {}, () => {
+    let handle: TestDb;
+    let app: FastifyInstance;
+    before(async () => {
+      handle = await createTestDb(dialect);
+      await seedShippedData(handle.db, datasetsDir, { importedBy: 'test' });
+      for (const r of fixture) {
+        await submitComplete(
+          handle.db,
+          {
+            questionnaire: q,
+            channel: 'web',
+            language: 'nl',
+            idempotencyKey: newIdempotencyKey(),
+            answers: {
+              woonbuurt: r.buurt!,
+              leeftijdsgroep: AGE[r.leeftijd!]!,
+              geslacht: r.geslacht!,
+              ...(r.onveilig ? { onveilig_buurt: r.onveilig } : {}),
+            },
+          },
+          new Date('2027-03-01T10:00:00Z'),
+        );
+      }
+      app = await buildApp({
+        services: createServices(handle, { datasetsDir, questionnaires: [q] }),
+      });
+      await app.ready();
+    });
+    after(async () => {
+      await app?.close();
+      await handle?.drop();
+    });
+
+    it('gives the weighted share per fieldwork year for the focus area, only there', async () => {
+      const services = createServices(handle, { datasetsDir, questionnaires: [q] });
+      const provider = surveyEstimateProvider(handle.db, services.surveys.questionnaires);
+      const selection = await selectionForFocusArea(services.monitor, 'dordt-west');
+      const measure = {
+        type: 'survey_proportion' as const,
+        questionnaire: q.key,
+        variable: 'onveilig_buurt',
+        values: ['ja'],
+      };
+      const [e, ...rest] = await provider(measure, selection);
+      assert.equal(rest.length, 0);
+      assert.equal(e?.period, '2027');
+      // The same figure straight from the weighting on the stored responses.
+      const responses = await listCountedResponses(handle.db, q.key);
+      const margins = (await populationMargins(handle.db, 'dordt-west')).margins;
+      const expected = weightedShare(
+        responses,
+        weightResponses(q, responses, margins),
+        'onveilig_buurt',
+        ['ja'],
+        30,
+      );
+      assert.ok(expected && e);
+      assert.ok(Math.abs(e.value - expected.value) < 1e-9);
+      assert.equal(e.n, fixture.filter((r) => r.onveilig).length);
+      assert.ok(e.lower < e.value && e.value < e.upper && e.effectiveN < e.n);
+      assert.deepEqual(await provider(measure, { ...selection, kind: 'selectie' }), []);
+    });
+
+    it('shows it on the profile as a survey result with its margin', async () => {
+      const res = await app.inject('/gebieden/dordt-west');
+      assert.equal(res.statusCode, 200);
+      const row = /<tr[^>]*data-indicator="voelt-zich-onveilig"[^>]*>([\s\S]*?)<\/tr>/.exec(
+        res.body,
+      );
+      assert.ok(row, 'the survey indicator has a row');
+      assert.match(row[1]!, /enquête/);
+      assert.match(row[1]!, /95%-marge \d+ tot \d+/);
+      assert.match(row[1]!, /Niet gemeten/);
+    });
+  });
+}

@@ -1,0 +1,99 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../../db/schema.ts';
+import type { SurveyEstimate, SurveyEstimateProvider } from '../../monitor/survey-estimates.ts';
+import type { QuestionnaireRegistry } from '../definition/registry.ts';
+import { listCountedResponses } from '../responses/response.repository.ts';
+import { populationMargins } from '../weighting/population-margins.ts';
+import type { Questionnaire } from '../definition/questionnaire.schema.ts';
+import type { PopulationMargin } from '../weighting/weighting.schema.ts';
+import {
+  weightedShare,
+  weightResponses,
+  type ResultResponse,
+  type Weighting,
+} from './survey-results.ts';
+
+/** As the catalogue's survey indicators say: "Geen uitkomst bij minder dan 30 antwoorden." */
+export const MONITOR_MINIMUM_ANSWERS = 30;
+
+/**
+ * Survey-based indicators for the monitor: per fieldwork year, the weighted share of the
+ * questionnaire's focus area. Only for that focus area itself (a custom set or a buurt has too
+ * few answers to weight on its own). Remembered until a response is added or reviewed.
+ */
+export function surveyEstimateProvider(
+  db: Kysely<Database>,
+  questionnaires: QuestionnaireRegistry,
+): SurveyEstimateProvider {
+  const memo = new Map<string, { stamp: string; prepared: Promise<Prepared> }>();
+
+  async function stampOf(key: string): Promise<string> {
+    const row = await db
+      .selectFrom('survey_responses')
+      .select([
+        sql<number>`count(*)`.as('n'),
+        sql<string>`max(submitted_at)`.as('s'),
+        sql<string>`max(reviewed_at)`.as('r'),
+      ])
+      .where('questionnaire_key', '=', key)
+      .executeTakeFirst();
+    return `${Number(row?.n ?? 0)}:${row?.s ?? ''}:${row?.r ?? ''}`;
+  }
+
+  return async (measure, selection) => {
+    const q = questionnaires.get(measure.questionnaire);
+    if (!q || selection.kind !== 'focusgebied' || selection.slug !== q.focusArea) return [];
+    const stamp = await stampOf(q.key);
+    let entry = memo.get(q.key);
+    if (!entry || entry.stamp !== stamp) {
+      entry = { stamp, prepared: prepare(db, q) };
+      entry.prepared.catch(() => memo.delete(q.key));
+      memo.set(q.key, entry);
+    }
+    const prepared = await entry.prepared;
+    const measureKey = `${measure.variable}|${measure.values.join(',')}`;
+    const known = prepared.shares.get(measureKey);
+    if (known) return known;
+    const estimates: SurveyEstimate[] = [];
+    for (const [year, group] of prepared.byYear) {
+      const w = prepared.weighted.get(year);
+      if (!w) continue;
+      const share = weightedShare(
+        group,
+        w,
+        measure.variable,
+        measure.values,
+        MONITOR_MINIMUM_ANSWERS,
+      );
+      if (share) estimates.push({ period: year, ...share });
+    }
+    prepared.shares.set(measureKey, estimates);
+    return estimates;
+  };
+}
+
+interface Prepared {
+  byYear: Map<string, ResultResponse[]>;
+  weighted: Map<string, Weighting>;
+  shares: Map<string, SurveyEstimate[]>;
+}
+
+/** The counted responses per fieldwork year, each year weighted on its own. */
+async function prepare(db: Kysely<Database>, q: Questionnaire): Promise<Prepared> {
+  const responses: ResultResponse[] = await listCountedResponses(db, q.key);
+  let margins: PopulationMargin[] | undefined;
+  try {
+    margins = (await populationMargins(db, q.focusArea)).margins;
+  } catch {
+    // Not loaded (yet): nothing is weighted, so the monitor shows no survey figure.
+    margins = undefined;
+  }
+  const byYear = new Map<string, ResultResponse[]>();
+  for (const r of responses) {
+    const year = r.submittedAt.slice(0, 4);
+    byYear.set(year, [...(byYear.get(year) ?? []), r]);
+  }
+  const weighted = new Map<string, Weighting>();
+  for (const [year, group] of byYear) weighted.set(year, weightResponses(q, group, margins));
+  return { byYear, weighted, shares: new Map() };
+}
