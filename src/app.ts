@@ -24,6 +24,8 @@ import { factsheetRoutes } from './features/factsheet/factsheet.routes.tsx';
 import { dataWorkspaceRoutes } from './features/data-workspace/data-workspace.routes.tsx';
 import { apiRoutes } from './features/api/api.routes.ts';
 import { workspaceRoutes } from './features/workspace/workspace.routes.tsx';
+import { paperRoutes } from './features/survey/paper/paper.routes.tsx';
+import { resultsRoutes } from './features/survey/results/results.routes.tsx';
 
 export interface AppDeps {
   services: Services;
@@ -74,6 +76,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(factsheetRoutes, { services: deps.services });
   await app.register(workspaceRoutes, { services: deps.services });
   await app.register(dataWorkspaceRoutes, { services: deps.services });
+  await app.register(paperRoutes, { services: deps.services });
+  await app.register(resultsRoutes, { services: deps.services });
   await app.register(apiRoutes);
   return app;
 }

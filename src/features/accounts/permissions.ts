@@ -77,6 +77,9 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'GET /inloggen/oidc',
   'GET /inloggen/oidc/terug',
   'GET /api/openapi.json',
+  // The paper questionnaire is as public as the web survey.
+  'GET /enquete/:key/papier',
+  'GET /enquete/:key/papier.pdf',
 ]);
 
 export interface Grant {

@@ -1,4 +1,12 @@
-import type { QuestionnaireInput } from './definition/questionnaire.schema.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import type { Kysely } from 'kysely';
+import { projectRoot } from '../../config.ts';
+import type { Database } from '../../db/schema.ts';
+import { newIdempotencyKey, submitComplete } from './responses/response.service.ts';
+import type { Questionnaire } from './definition/questionnaire.schema.ts';
+import { questionnaireSchema, type QuestionnaireInput } from './definition/questionnaire.schema.ts';
 
 /** A FIXTURE questionnaire: every routing shape the paper form has to write out. */
 export const fixture: QuestionnaireInput = {
@@ -127,3 +135,89 @@ export const fixtureAllTypes: QuestionnaireInput = {
     },
   ],
 };
+
+/**
+ * A FIXTURE stand-in for the resident survey: the catalogue's survey indicators name the key
+ * `bewonersenquete-dordt-west`, so this fixture uses it; the answers are the made-up respondents
+ * of the weighting tests, never real results.
+ */
+export const fixtureResidentSurvey = questionnaireSchema.parse({
+  key: 'bewonersenquete-dordt-west',
+  version: 1,
+  title: { nl: 'FIXTURE bewonersenquête' },
+  audience: 'bewoners',
+  focusArea: 'dordt-west',
+  languages: ['nl'],
+  weighting: { buurt: 'woonbuurt', ageGroup: 'leeftijdsgroep', sex: 'geslacht' },
+  groups: [
+    {
+      name: 'alles',
+      title: { nl: 'Alles' },
+      questions: [
+        {
+          name: 'onveilig_buurt',
+          type: 'single_choice',
+          theme: 'veiligheid-en-leefbaarheid',
+          text: { nl: 'Voelt u zich weleens onveilig in uw buurt?' },
+          choices: ['ja', 'nee', 'weet_niet'].map((v) => ({ value: v, label: { nl: v } })),
+        },
+        { name: 'woonbuurt', type: 'buurt_choice', theme: 'achtergrond', text: { nl: 'Buurt' } },
+        {
+          name: 'leeftijdsgroep',
+          type: 'single_choice',
+          theme: 'achtergrond',
+          text: { nl: 'Leeftijd' },
+          choices: ['15_24', '25_44', '45_64', '65_plus'].map((v) => ({
+            value: v,
+            label: { nl: v },
+          })),
+        },
+        {
+          name: 'geslacht',
+          type: 'single_choice',
+          theme: 'achtergrond',
+          text: { nl: 'Geslacht' },
+          choices: ['man', 'vrouw', 'anders', 'zeg_niet'].map((v) => ({
+            value: v,
+            label: { nl: v },
+          })),
+        },
+      ],
+    },
+  ],
+});
+
+/** The 400 FIXTURE respondents of the weighting tests (made up, see its README). */
+export function fixtureRespondents(): Record<string, string>[] {
+  const file = path.join(projectRoot, 'test/fixtures/survey-weighting/fixture-respondents.csv');
+  return parse(fs.readFileSync(file, 'utf8'), { columns: true }) as Record<string, string>[];
+}
+
+const AGE: Record<string, string> = {
+  '15-24': '15_24',
+  '25-44': '25_44',
+  '45-64': '45_64',
+  '65+': '65_plus',
+};
+
+/** Sends the FIXTURE respondents as web responses to `q` (the resident-survey fixture). */
+export async function submitFixtureRespondents(db: Kysely<Database>, q: Questionnaire, at: Date) {
+  for (const r of fixtureRespondents()) {
+    await submitComplete(
+      db,
+      {
+        questionnaire: q,
+        channel: 'web',
+        language: 'nl',
+        idempotencyKey: newIdempotencyKey(),
+        answers: {
+          woonbuurt: r.buurt!,
+          leeftijdsgroep: AGE[r.leeftijd!]!,
+          geslacht: r.geslacht!,
+          ...(r.onveilig ? { onveilig_buurt: r.onveilig } : {}),
+        },
+      },
+      at,
+    );
+  }
+}

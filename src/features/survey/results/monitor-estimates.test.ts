@@ -1,12 +1,8 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { parse } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../../app.ts';
 import { createServices } from '../../../composition.ts';
-import { projectRoot } from '../../../config.ts';
 import { datasetsDir } from '../../../../test/helpers/app.ts';
 import {
   createTestDb,
@@ -16,77 +12,15 @@ import {
 } from '../../../../test/helpers/db.ts';
 import { seedShippedData } from '../../seed/seed.service.ts';
 import { selectionForFocusArea } from '../../monitor/profile.service.ts';
-import { questionnaireSchema } from '../definition/questionnaire.schema.ts';
+import {
+  fixtureRespondents,
+  fixtureResidentSurvey as q,
+  submitFixtureRespondents,
+} from '../test-fixtures.ts';
 import { listCountedResponses } from '../responses/response.repository.ts';
-import { newIdempotencyKey, submitComplete } from '../responses/response.service.ts';
 import { populationMargins } from '../weighting/population-margins.ts';
 import { surveyEstimateProvider } from './monitor-estimates.ts';
 import { weightedShare, weightResponses } from './survey-results.ts';
-
-/**
- * A FIXTURE stand-in for the resident survey: the catalogue's survey indicators name the key
- * `bewonersenquete-dordt-west`, so this fixture uses it; the answers are the made-up respondents
- * of the weighting tests, never real results.
- */
-const q = questionnaireSchema.parse({
-  key: 'bewonersenquete-dordt-west',
-  version: 1,
-  title: { nl: 'FIXTURE bewonersenquête' },
-  audience: 'bewoners',
-  focusArea: 'dordt-west',
-  languages: ['nl'],
-  weighting: { buurt: 'woonbuurt', ageGroup: 'leeftijdsgroep', sex: 'geslacht' },
-  groups: [
-    {
-      name: 'alles',
-      title: { nl: 'Alles' },
-      questions: [
-        {
-          name: 'onveilig_buurt',
-          type: 'single_choice',
-          theme: 'veiligheid-en-leefbaarheid',
-          text: { nl: 'Voelt u zich weleens onveilig in uw buurt?' },
-          choices: ['ja', 'nee', 'weet_niet'].map((v) => ({ value: v, label: { nl: v } })),
-        },
-        { name: 'woonbuurt', type: 'buurt_choice', theme: 'achtergrond', text: { nl: 'Buurt' } },
-        {
-          name: 'leeftijdsgroep',
-          type: 'single_choice',
-          theme: 'achtergrond',
-          text: { nl: 'Leeftijd' },
-          choices: ['15_24', '25_44', '45_64', '65_plus'].map((v) => ({
-            value: v,
-            label: { nl: v },
-          })),
-        },
-        {
-          name: 'geslacht',
-          type: 'single_choice',
-          theme: 'achtergrond',
-          text: { nl: 'Geslacht' },
-          choices: ['man', 'vrouw', 'anders', 'zeg_niet'].map((v) => ({
-            value: v,
-            label: { nl: v },
-          })),
-        },
-      ],
-    },
-  ],
-});
-
-const AGE: Record<string, string> = {
-  '15-24': '15_24',
-  '25-44': '25_44',
-  '45-64': '45_64',
-  '65+': '65_plus',
-};
-const fixture = parse(
-  fs.readFileSync(
-    path.join(projectRoot, 'test/fixtures/survey-weighting/fixture-respondents.csv'),
-    'utf8',
-  ),
-  { columns: true },
-) as Record<string, string>[];
 
 for (const dialect of dialects) {
   const skip = dialectUnavailable(dialect);
@@ -96,24 +30,7 @@ for (const dialect of dialects) {
     before(async () => {
       handle = await createTestDb(dialect);
       await seedShippedData(handle.db, datasetsDir, { importedBy: 'test' });
-      for (const r of fixture) {
-        await submitComplete(
-          handle.db,
-          {
-            questionnaire: q,
-            channel: 'web',
-            language: 'nl',
-            idempotencyKey: newIdempotencyKey(),
-            answers: {
-              woonbuurt: r.buurt!,
-              leeftijdsgroep: AGE[r.leeftijd!]!,
-              geslacht: r.geslacht!,
-              ...(r.onveilig ? { onveilig_buurt: r.onveilig } : {}),
-            },
-          },
-          new Date('2027-03-01T10:00:00Z'),
-        );
-      }
+      await submitFixtureRespondents(handle.db, q, new Date('2027-03-01T10:00:00Z'));
       app = await buildApp({
         services: createServices(handle, { datasetsDir, questionnaires: [q] }),
       });
@@ -149,7 +66,7 @@ for (const dialect of dialects) {
       );
       assert.ok(expected && e);
       assert.ok(Math.abs(e.value - expected.value) < 1e-9);
-      assert.equal(e.n, fixture.filter((r) => r.onveilig).length);
+      assert.equal(e.n, fixtureRespondents().filter((r) => r.onveilig).length);
       assert.ok(e.lower < e.value && e.value < e.upper && e.effectiveN < e.n);
       assert.deepEqual(await provider(measure, { ...selection, kind: 'selectie' }), []);
     });

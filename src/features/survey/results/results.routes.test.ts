@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { parse } from 'csv-parse/sync';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../../app.ts';
+import { createServices } from '../../../composition.ts';
+import { datasetsDir } from '../../../../test/helpers/app.ts';
+import { browserUnavailable } from '../../../../test/helpers/browser.ts';
+import {
+  createTestDb,
+  dialects,
+  dialectUnavailable,
+  type TestDb,
+} from '../../../../test/helpers/db.ts';
+import { isDenied, login, makeUser } from '../../../../test/security/security-app.ts';
+import { seedShippedData } from '../../seed/seed.service.ts';
+import { fixtureResidentSurvey as q, submitFixtureRespondents } from '../test-fixtures.ts';
+
+const BASE = `/werkruimte/GM0505/enquetes/${q.key}`;
+const noBrowser = browserUnavailable();
+
+for (const dialect of dialects) {
+  const skip = dialectUnavailable(dialect);
+  describe(`survey results, exports and paper form [${dialect}]`, skip ? { skip } : {}, () => {
+    let handle: TestDb;
+    let app: FastifyInstance;
+    let researcher: string;
+    let interviewer: string;
+    before(async () => {
+      handle = await createTestDb(dialect);
+      await seedShippedData(handle.db, datasetsDir, { importedBy: 'test' });
+      await submitFixtureRespondents(handle.db, q, new Date('2027-03-01T10:00:00Z'));
+      app = await buildApp({
+        services: createServices(handle, { datasetsDir, questionnaires: [q] }),
+        sessionSecret: `fixture-secret-${Math.random().toString(36).slice(2)}-0123456789abcdef`,
+      });
+      await app.ready();
+      await makeUser(handle, 'onderzoek@fixture.example', [
+        { role: 'onderzoeker', municipalityCode: 'GM0505' },
+      ]);
+      await makeUser(handle, 'interview@fixture.example', [
+        { role: 'interviewer', municipalityCode: 'GM0505' },
+      ]);
+      researcher = (await login(app, 'onderzoek@fixture.example', undefined, '10.7.0.1')).cookie;
+      interviewer = (await login(app, 'interview@fixture.example', undefined, '10.7.0.2')).cookie;
+    });
+    after(async () => {
+      await app?.close();
+      await handle?.drop();
+    });
+
+    it('shows unweighted and weighted shares side by side with the weighting summary', async () => {
+      const res = await app.inject({ url: `${BASE}/resultaten`, headers: { cookie: researcher } });
+      assert.equal(res.statusCode, 200);
+      assert.match(res.body, /400 antwoorden tellen mee/);
+      assert.match(res.body, /data-weighting="gewogen"/);
+      assert.match(res.body, /Effectief aantal \(Kish\)/);
+      const table = /<div[^>]*data-result="onveilig_buurt"[^>]*>([\s\S]*?)<\/table>/.exec(res.body);
+      assert.ok(table);
+      assert.match(table[1]!, /data-cell="ongewogen">\d+,\d% \(/);
+      assert.match(table[1]!, /data-cell="gewogen">\d+,\d% \(/);
+      // "weet niet" was never given: fewer than 10, so not shown.
+      assert.match(table[1]!, /data-category="weet_niet"[\s\S]*?minder dan 10/);
+    });
+
+    it('breaks a question down per channel and per buurt, and names a wrong one', async () => {
+      const byBuurt = await app.inject({
+        url: `${BASE}/resultaten?vraag=onveilig_buurt&naar=buurt`,
+        headers: { cookie: researcher },
+      });
+      assert.equal(byBuurt.statusCode, 200);
+      assert.match(byBuurt.body, /data-domain="buurt"/);
+      assert.match(byBuurt.body, /Crabbehof-Zuid \(BU05050800\)/);
+      const bad = await app.inject({
+        url: `${BASE}/resultaten?vraag=bestaat_niet&naar=buurt`,
+        headers: { cookie: researcher },
+      });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /Parameter vraag/);
+    });
+
+    it('exports CSV, SPSS and XLSX with the weight, and refuses an unknown format', async () => {
+      const csv = await app.inject({
+        url: `${BASE}/export?formaat=csv`,
+        headers: { cookie: researcher },
+      });
+      assert.equal(csv.statusCode, 200);
+      const rows = parse(csv.body.replace(/^\uFEFF/, ''), { columns: true }) as Record<
+        string,
+        string
+      >[];
+      assert.equal(rows.length, 400);
+      const weightColumn = Object.keys(rows[0]!).find((k) => /gewicht|weegfactor|weight/i.test(k));
+      assert.ok(weightColumn, `a weight column in ${Object.keys(rows[0]!).join(',')}`);
+      const sum = rows.reduce((a, r) => a + Number(r[weightColumn!]), 0);
+      assert.ok(sum > 20_000, `weights add up to the population (${sum})`);
+      const sav = await app.inject({
+        url: `${BASE}/export?formaat=sav`,
+        headers: { cookie: researcher },
+      });
+      assert.equal(sav.statusCode, 200);
+      assert.equal(sav.rawPayload.subarray(0, 4).toString('latin1'), '$FL2');
+      const xlsx = await app.inject({
+        url: `${BASE}/export?formaat=xlsx`,
+        headers: { cookie: researcher },
+      });
+      assert.equal(xlsx.rawPayload.subarray(0, 2).toString('latin1'), 'PK');
+      const bad = await app.inject({
+        url: `${BASE}/export?formaat=doc`,
+        headers: { cookie: researcher },
+      });
+      assert.equal(bad.statusCode, 400);
+    });
+
+    it('keeps results and exports from interviewers and visitors', async () => {
+      for (const url of [`${BASE}/resultaten`, `${BASE}/export?formaat=csv`]) {
+        assert.ok(isDenied(await app.inject({ url, headers: { cookie: interviewer } })), url);
+        assert.ok(isDenied(await app.inject({ url })), url);
+      }
+    });
+
+    it('prints numbered paper forms with routing, and refuses a too large batch', async () => {
+      const res = await app.inject(`/enquete/${q.key}/papier?van=7&tot=9`);
+      assert.equal(res.statusCode, 200);
+      assert.deepEqual(
+        [...res.body.matchAll(/data-form-number="(\d+)"/g)].map((m) => m[1]),
+        ['000007', '000008', '000009'],
+      );
+      assert.match(res.body, /Crabbehof-Zuid/);
+      assert.equal((await app.inject(`/enquete/${q.key}/papier?van=1&tot=900`)).statusCode, 400);
+      assert.equal((await app.inject(`/enquete/${q.key}/papier?taal=xx`)).statusCode, 400);
+      assert.equal((await app.inject('/enquete/bestaat-niet/papier')).statusCode, 404);
+    });
+
+    it(
+      'renders the paper form as a PDF in Chromium',
+      noBrowser ? { skip: noBrowser } : {},
+      async () => {
+        const res = await app.inject(`/enquete/${q.key}/papier.pdf?van=1&tot=2`);
+        assert.equal(res.statusCode, 200);
+        assert.equal(res.headers['content-type'], 'application/pdf');
+        assert.equal(res.rawPayload.subarray(0, 5).toString('latin1'), '%PDF-');
+      },
+    );
+  });
+}

@@ -1,0 +1,163 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Services } from '../../../composition.ts';
+import { BadRequestError, NotFoundError } from '../../../shared/errors.ts';
+import { getFocusArea } from '../../focus-areas/focus-area.service.ts';
+import { html, parseParams } from '../../workspace/route-helpers.ts';
+import type { Questionnaire } from '../definition/questionnaire.schema.ts';
+import { buildDataset } from '../export/dataset.ts';
+import { renderSurveyExport, surveyExportFormatSchema } from '../export/formats.ts';
+import { listCountedResponses } from '../responses/response.repository.ts';
+import { populationMargins } from '../weighting/population-margins.ts';
+import type { PopulationMargin } from '../weighting/weighting.schema.ts';
+import { ResultsPage, type DomainView } from './results.pages.tsx';
+import {
+  domainResults,
+  questionResults,
+  resultTables,
+  weightResponses,
+  type ResultResponse,
+} from './survey-results.ts';
+
+const params = z.object({
+  gemeente: z.string().regex(/^GM\d{4}$/),
+  key: z.string().regex(/^[a-z0-9-]{3,64}$/),
+});
+
+const CHANNEL_NAMES: Record<string, string> = {
+  web: 'internet',
+  mondeling: 'mondeling',
+  schriftelijk: 'op papier',
+};
+
+/**
+ * Results and exports of a questionnaire for the researchers and the programme bureau: the
+ * counted responses (web, and approved interviews and paper forms), weighted to the CBS
+ * population of the focus area where that can be done.
+ */
+export async function resultsRoutes(app: FastifyInstance, opts: { services: Services }) {
+  const { db, surveys } = opts.services;
+
+  async function load(gemeente: string, key: string) {
+    const q = surveys.questionnaires.get(key);
+    if (!q) throw new NotFoundError('Deze vragenlijst bestaat niet.');
+    const area = await getFocusArea(db, q.focusArea).catch(() => undefined);
+    if (area?.area.municipality_code !== gemeente) {
+      throw new NotFoundError('Deze vragenlijst hoort niet bij deze gemeente.');
+    }
+    const responses = await listCountedResponses(db, q.key);
+    let margins: PopulationMargin[] | undefined;
+    if (q.weighting) {
+      try {
+        margins = (await populationMargins(db, q.focusArea)).margins;
+      } catch {
+        margins = undefined;
+      }
+    }
+    const weighting = weightResponses(q, responses, margins);
+    const names = new Map((area?.members ?? []).map((m) => [m.buurt_code, m.name ?? m.buurt_code]));
+    return { q, responses, weighting, names };
+  }
+
+  app.get<{ Querystring: { vraag?: string; naar?: string } }>(
+    '/werkruimte/:gemeente/enquetes/:key/resultaten',
+    { config: { permission: 'survey:review' } },
+    async (request, reply) => {
+      const { gemeente, key } = parseParams(params, request.params);
+      const { q, responses, weighting, names } = await load(gemeente, key);
+      const tables = questionResults(q, responses, weighting);
+      const byChannel: Record<string, number> = {};
+      for (const r of responses) {
+        const name = CHANNEL_NAMES[r.channel] ?? r.channel;
+        byChannel[name] = (byChannel[name] ?? 0) + 1;
+      }
+      const domain = domainView(q, responses, weighting, names, request.query);
+      return html(
+        reply,
+        <ResultsPage
+          nonce={reply.cspNonce.script}
+          base={`/werkruimte/${gemeente}/enquetes`}
+          questionnaire={q}
+          responses={responses.length}
+          byChannel={byChannel}
+          weighting={weighting}
+          tables={tables}
+          domain={domain}
+        />,
+      );
+    },
+  );
+
+  app.get<{ Querystring: { formaat?: string } }>(
+    '/werkruimte/:gemeente/enquetes/:key/export',
+    { config: { permission: 'survey:review' } },
+    async (request, reply) => {
+      const { gemeente, key } = parseParams(params, request.params);
+      const format = surveyExportFormatSchema.safeParse(request.query.formaat);
+      if (!format.success) {
+        throw new BadRequestError(`Parameter formaat: ${format.error.issues[0]?.message ?? ''}`);
+      }
+      const { q, responses, weighting } = await load(gemeente, key);
+      const weightOf = new Map<number, number>();
+      weighting.members.forEach((index, i) => {
+        const w = weighting.design?.weights[i];
+        if (w !== undefined) weightOf.set(index, w);
+      });
+      const dataset = buildDataset(
+        surveys.questionnaires.versions(q.key),
+        responses.map((r, i) => ({
+          id: r.id,
+          version: r.version,
+          channel: r.channel,
+          language: r.language as Questionnaire['languages'][number],
+          status: r.status,
+          submittedAt: r.submittedAt,
+          ...(q.weighting && typeof r.answers[q.weighting.buurt] === 'string'
+            ? { buurt: r.answers[q.weighting.buurt] as string }
+            : {}),
+          ...(weightOf.has(i) ? { weight: weightOf.get(i) as number } : {}),
+          answers: r.answers,
+        })),
+      );
+      const out = await renderSurveyExport(dataset, format.data);
+      return reply
+        .type(out.contentType)
+        .header('cache-control', 'no-store')
+        .header('content-disposition', `attachment; filename="${out.fileName}"`)
+        .send(out.body);
+    },
+  );
+}
+
+function domainView(
+  q: Questionnaire,
+  responses: readonly ResultResponse[],
+  weighting: ReturnType<typeof weightResponses>,
+  names: ReadonlyMap<string, string>,
+  query: { vraag?: string; naar?: string },
+): DomainView | undefined {
+  if (query.vraag === undefined && query.naar === undefined) return undefined;
+  const spec = resultTables(q).find((t) => t.variable === query.vraag);
+  if (!spec) throw new BadRequestError('Parameter vraag: deze vraag staat niet in de vragenlijst.');
+  if (query.naar !== 'kanaal' && query.naar !== 'buurt') {
+    throw new BadRequestError('Parameter naar: kies kanaal of buurt.');
+  }
+  const by = query.naar;
+  const buurtVar = q.weighting?.buurt;
+  const domainOf =
+    by === 'kanaal'
+      ? (r: ResultResponse) => CHANNEL_NAMES[r.channel] ?? r.channel
+      : (r: ResultResponse) => {
+          const code = buurtVar ? r.answers[buurtVar] : undefined;
+          return typeof code === 'string' && /^BU\d{8}$/.test(code)
+            ? `${names.get(code) ?? code} (${code})`
+            : null;
+        };
+  return {
+    title: spec.title,
+    variable: spec.variable,
+    by,
+    categories: spec.categories,
+    rows: domainResults(spec, responses, weighting, domainOf),
+  };
+}
