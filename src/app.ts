@@ -26,6 +26,7 @@ import { apiRoutes } from './features/api/api.routes.ts';
 import { workspaceRoutes } from './features/workspace/workspace.routes.tsx';
 import { paperRoutes } from './features/survey/paper/paper.routes.tsx';
 import { resultsRoutes } from './features/survey/results/results.routes.tsx';
+import { surveyOverviewRoutes } from './features/survey/results/overview.routes.tsx';
 
 export interface AppDeps {
   services: Services;
@@ -78,6 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(dataWorkspaceRoutes, { services: deps.services });
   await app.register(paperRoutes, { services: deps.services });
   await app.register(resultsRoutes, { services: deps.services });
+  await app.register(surveyOverviewRoutes, { services: deps.services });
   await app.register(apiRoutes);
   return app;
 }

@@ -98,6 +98,16 @@ export function AccountPage(props: { nonce: string; csrf: string; user: UserWith
           </ul>
         </dd>
       </dl>
+      <h2 class="utrecht-heading-2">Enquêtes</h2>
+      <ul class="utrecht-unordered-list">
+        {[...new Set(user.grants.map((g) => g.municipalityCode))].map((code) => (
+          <li class="utrecht-unordered-list__item">
+            <a class="utrecht-link" href={`/werkruimte/${code}/enquetes`}>
+              Enquêtes van gemeente {code}
+            </a>
+          </li>
+        ))}
+      </ul>
       {adminOf.length > 0 && (
         <>
           <h2 class="utrecht-heading-2">Beheer</h2>

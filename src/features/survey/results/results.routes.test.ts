@@ -142,5 +142,32 @@ for (const dialect of dialects) {
         assert.equal(res.rawPayload.subarray(0, 5).toString('latin1'), '%PDF-');
       },
     );
+
+    it('lists the questionnaire on the survey overview with links by role', async () => {
+      const mine = await app.inject({
+        url: '/werkruimte/GM0505/enquetes',
+        headers: { cookie: researcher },
+      });
+      assert.equal(mine.statusCode, 200);
+      assert.match(mine.body, /Resultaten en downloads/);
+      assert.match(mine.body, /400 verstuurd/);
+      const theirs = await app.inject({
+        url: '/werkruimte/GM0505/enquetes',
+        headers: { cookie: interviewer },
+      });
+      assert.equal(theirs.statusCode, 200);
+      assert.match(theirs.body, /Interview afnemen/);
+      assert.doesNotMatch(theirs.body, /Resultaten en downloads/);
+      const account = await app.inject({ url: '/account', headers: { cookie: interviewer } });
+      assert.match(account.body, /href="\/werkruimte\/GM0505\/enquetes"/);
+      assert.ok(
+        isDenied(
+          await app.inject({
+            url: '/werkruimte/GM0014/enquetes',
+            headers: { cookie: interviewer },
+          }),
+        ),
+      );
+    });
   });
 }

@@ -64,6 +64,11 @@ export function WorkspaceHomePage(props: {
                   hint="bestanden inlezen en datasets bekijken"
                 />
               )}
+              <Item
+                href={`/werkruimte/${m.code}/enquetes`}
+                label="Enquêtes"
+                hint="bewonersenquête en vragenlijst voor professionals: invoer, controle, resultaten"
+              />
               {m.canReadAudit && (
                 <Item
                   href={`/beheer/${m.code}/audit`}
