@@ -19,6 +19,8 @@ export interface AppConfig {
   oidc?: OidcConfig | undefined;
   /** SMTP for mailing reset links (SMTP_URL, MAIL_FROM); undefined: links are handed over. */
   mail?: MailConfig | undefined;
+  /** SURVEY_HMAC_SECRET: keys the survey's abuse control and double-entry draw. */
+  surveySecret?: string | undefined;
 }
 
 const envSchema = z.object({
@@ -28,6 +30,10 @@ const envSchema = z.object({
   WIJKKOMPAS_DATASETS: z.string().optional(),
   WIJKKOMPAS_SEED: z.enum(['ja', 'nee']).default('ja'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+  SURVEY_HMAC_SECRET: z
+    .string()
+    .min(32, 'gebruik minstens 32 tekens (bijvoorbeeld: openssl rand -base64 48)')
+    .optional(),
 });
 
 export const projectRoot = path.resolve(import.meta.dirname, '..');
@@ -68,5 +74,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     oidc: loadOidcConfig(env),
     mail: loadMailConfig(env),
+    surveySecret: e.SURVEY_HMAC_SECRET,
   };
 }
