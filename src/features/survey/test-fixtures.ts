@@ -6,6 +6,7 @@ import { projectRoot } from '../../config.ts';
 import type { Database } from '../../db/schema.ts';
 import { newIdempotencyKey, submitComplete } from './responses/response.service.ts';
 import type { Questionnaire } from './definition/questionnaire.schema.ts';
+import type { Answers } from './definition/answers.ts';
 import { questionnaireSchema, type QuestionnaireInput } from './definition/questionnaire.schema.ts';
 
 /** A FIXTURE questionnaire: every routing shape the paper form has to write out. */
@@ -161,6 +162,12 @@ export const fixtureResidentSurvey = questionnaireSchema.parse({
           text: { nl: 'Voelt u zich weleens onveilig in uw buurt?' },
           choices: ['ja', 'nee', 'weet_niet'].map((v) => ({ value: v, label: { nl: v } })),
         },
+        {
+          name: 'rapportcijfer',
+          type: 'grade',
+          theme: 'algemeen',
+          text: { nl: 'Welk cijfer geeft u uw buurt?' },
+        },
         { name: 'woonbuurt', type: 'buurt_choice', theme: 'achtergrond', text: { nl: 'Buurt' } },
         {
           name: 'leeftijdsgroep',
@@ -200,6 +207,17 @@ const AGE: Record<string, string> = {
   '65+': '65_plus',
 };
 
+/** One FIXTURE respondent's answers to the resident-survey fixture. */
+export function fixtureAnswers(r: Record<string, string>): Answers {
+  return {
+    woonbuurt: r.buurt!,
+    leeftijdsgroep: AGE[r.leeftijd!]!,
+    geslacht: r.geslacht!,
+    ...(r.onveilig ? { onveilig_buurt: r.onveilig } : {}),
+    ...(r.rapportcijfer ? { rapportcijfer: Number(r.rapportcijfer) } : {}),
+  };
+}
+
 /** Sends the FIXTURE respondents as web responses to `q` (the resident-survey fixture). */
 export async function submitFixtureRespondents(db: Kysely<Database>, q: Questionnaire, at: Date) {
   for (const r of fixtureRespondents()) {
@@ -210,12 +228,7 @@ export async function submitFixtureRespondents(db: Kysely<Database>, q: Question
         channel: 'web',
         language: 'nl',
         idempotencyKey: newIdempotencyKey(),
-        answers: {
-          woonbuurt: r.buurt!,
-          leeftijdsgroep: AGE[r.leeftijd!]!,
-          geslacht: r.geslacht!,
-          ...(r.onveilig ? { onveilig_buurt: r.onveilig } : {}),
-        },
+        answers: fixtureAnswers(r),
       },
       at,
     );

@@ -1,4 +1,4 @@
-import type { Language, LocalizedText } from './questionnaire.schema.ts';
+import type { Language, LocalizedText, SurveyTheme } from './questionnaire.schema.ts';
 
 /**
  * Labels of the answer scales that the schema fixes rather than the questionnaire: the
@@ -33,3 +33,14 @@ export const RANKED_THEMES: readonly { key: string; label: LocalizedText }[] = [
 export function textIn(text: LocalizedText, language: Language): string {
   return text[language] ?? text.nl;
 }
+
+/** Dutch names of the themes, for variable labels and the codebook. */
+export const THEME_LABELS: Record<SurveyTheme, string> = {
+  'gezond-leven': 'Gezond leven',
+  wonen: 'Wonen',
+  'werk-en-inkomen': 'Werk en inkomen',
+  onderwijs: 'Onderwijs',
+  'veiligheid-en-leefbaarheid': 'Veiligheid en leefbaarheid',
+  algemeen: 'Algemeen',
+  achtergrond: 'Achtergrond',
+};

@@ -1,17 +1,7 @@
-import type { SurveyTheme } from '../definition/questionnaire.schema.ts';
-import type { Language } from '../definition/questionnaire.schema.ts';
+import type { Language, SurveyTheme } from '../definition/questionnaire.schema.ts';
 import type { Channel } from './response.schema.ts';
 
-/** Dutch names of the themes, for variable labels and the codebook. */
-export const THEME_LABELS: Record<SurveyTheme, string> = {
-  'gezond-leven': 'Gezond leven',
-  wonen: 'Wonen',
-  'werk-en-inkomen': 'Werk en inkomen',
-  onderwijs: 'Onderwijs',
-  'veiligheid-en-leefbaarheid': 'Veiligheid en leefbaarheid',
-  algemeen: 'Algemeen',
-  achtergrond: 'Achtergrond',
-};
+export { THEME_LABELS } from '../definition/fixed-labels.ts';
 
 /** The five NPLV themes a theme_ranking question orders: the first five survey themes. */
 export const RANKED_THEMES = [

@@ -1,19 +1,9 @@
 import { Layout } from '../../../views/layout.tsx';
-import { textIn } from '../definition/fixed-labels.ts';
-import type { Questionnaire, SurveyTheme } from '../definition/questionnaire.schema.ts';
+import { textIn, THEME_LABELS } from '../definition/fixed-labels.ts';
+import type { Questionnaire } from '../definition/questionnaire.schema.ts';
 import { SURVEY_EXPORT_FORMATS } from '../export/formats.ts';
 import { MINIMUM_CELL_N } from '../weighting/suppression.ts';
 import type { ResultTable, SuppressedTable, Weighting } from './survey-results.ts';
-
-const THEME_NAMES: Record<SurveyTheme, string> = {
-  'gezond-leven': 'Gezond leven',
-  wonen: 'Wonen',
-  'werk-en-inkomen': 'Werk en inkomen',
-  onderwijs: 'Onderwijs',
-  'veiligheid-en-leefbaarheid': 'Veiligheid en leefbaarheid van de openbare ruimte',
-  algemeen: 'Algemeen',
-  achtergrond: 'Over de deelnemers',
-};
 
 const pct = (v: number) =>
   (v * 100).toLocaleString('nl-NL', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
@@ -235,7 +225,7 @@ export function ResultsPage(props: {
       {themes.map((theme) => (
         <section class="wk-stack" aria-labelledby={`thema-${theme}`}>
           <h2 class="utrecht-heading-2" id={`thema-${theme}`}>
-            {THEME_NAMES[theme]}
+            {THEME_LABELS[theme]}
           </h2>
           {props.tables
             .filter((t) => t.spec.theme === theme)

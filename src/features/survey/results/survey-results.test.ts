@@ -4,7 +4,11 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { projectRoot } from '../../../config.ts';
-import { questionnaireSchema } from '../definition/questionnaire.schema.ts';
+import {
+  fixtureAnswers,
+  fixtureRespondents,
+  fixtureResidentSurvey as q,
+} from '../test-fixtures.ts';
 import type { PopulationMargin } from '../weighting/weighting.schema.ts';
 import {
   domainResults,
@@ -28,23 +32,11 @@ const reference = JSON.parse(
   >;
 };
 
-/** The FIXTURE respondents of the weighting tests, as responses to a FIXTURE questionnaire. */
-const AGE_BACK: Record<string, string> = {
-  '15-24': '15_24',
-  '25-44': '25_44',
-  '45-64': '45_64',
-  '65+': '65_plus',
-};
-const responses: ResultResponse[] = read('fixture-respondents.csv').map((r, i) => ({
+/** The FIXTURE respondents of the weighting tests, as responses to the resident-survey fixture. */
+const responses: ResultResponse[] = fixtureRespondents().map((r, i) => ({
   channel: i % 3 === 0 ? 'schriftelijk' : 'web',
   submittedAt: '2027-03-01T10:00:00.000Z',
-  answers: {
-    woonbuurt: r.buurt!,
-    leeftijd: AGE_BACK[r.leeftijd!]!,
-    geslacht: r.geslacht!,
-    ...(r.onveilig ? { onveilig_buurt: r.onveilig } : {}),
-    ...(r.rapportcijfer ? { cijfer: Number(r.rapportcijfer) } : {}),
-  },
+  answers: fixtureAnswers(r),
 }));
 const margins: PopulationMargin[] = ['buurt', 'leeftijd', 'geslacht'].map((variable) => ({
   variable,
@@ -54,53 +46,6 @@ const margins: PopulationMargin[] = ['buurt', 'leeftijd', 'geslacht'].map((varia
       .map((m) => [m.category!, Number(m.total)]),
   ),
 }));
-
-const q = questionnaireSchema.parse({
-  key: 'fixture-resultaten',
-  version: 1,
-  title: { nl: 'Fixture' },
-  audience: 'bewoners',
-  focusArea: 'dordt-west',
-  languages: ['nl'],
-  weighting: { buurt: 'woonbuurt', ageGroup: 'leeftijd', sex: 'geslacht' },
-  groups: [
-    {
-      name: 'alles',
-      title: { nl: 'Alles' },
-      questions: [
-        {
-          name: 'onveilig_buurt',
-          type: 'single_choice',
-          theme: 'veiligheid-en-leefbaarheid',
-          text: { nl: 'Voelt u zich weleens onveilig in uw buurt?' },
-          choices: [
-            { value: 'ja', label: { nl: 'Ja' } },
-            { value: 'nee', label: { nl: 'Nee' } },
-          ],
-        },
-        { name: 'cijfer', type: 'grade', theme: 'algemeen', text: { nl: 'Cijfer voor de buurt' } },
-        { name: 'woonbuurt', type: 'buurt_choice', theme: 'achtergrond', text: { nl: 'Buurt' } },
-        {
-          name: 'leeftijd',
-          type: 'single_choice',
-          theme: 'achtergrond',
-          text: { nl: 'Leeftijd' },
-          choices: ['15_24', '25_44', '45_64', '65_plus'].map((v) => ({
-            value: v,
-            label: { nl: v },
-          })),
-        },
-        {
-          name: 'geslacht',
-          type: 'single_choice',
-          theme: 'achtergrond',
-          text: { nl: 'Geslacht' },
-          choices: ['man', 'vrouw', 'anders'].map((v) => ({ value: v, label: { nl: v } })),
-        },
-      ],
-    },
-  ],
-});
 
 describe('survey results', () => {
   const weighting = weightResponses(q, responses, margins, reference.trim);
@@ -132,7 +77,7 @@ describe('survey results', () => {
 
   it('suppresses answers given by fewer than 10, and whole small tables', () => {
     const tables = questionResults(q, responses, weighting);
-    const cijfer = tables.find((t) => t.spec.variable === 'cijfer');
+    const cijfer = tables.find((t) => t.spec.variable === 'rapportcijfer');
     const one = cijfer?.unweighted.categories.find((c) => c.category === '1');
     assert.ok(one && 'onderdrukt' in one && one.onderdrukt);
     const few = questionResults(q, responses.slice(0, 8), {
