@@ -82,5 +82,16 @@ for (const dialect of dialects) {
       assert.match(row[1]!, /95%-marge \d+ tot \d+/);
       assert.match(row[1]!, /Niet gemeten/);
     });
+
+    it('has an indicator page with the survey figure, its margin and the table', async () => {
+      const res = await app.inject('/gebieden/dordt-west/indicatoren/voelt-zich-onveilig');
+      assert.equal(res.statusCode, 200);
+      assert.match(res.body, /95%-marge/);
+      const csv = await app.inject(
+        '/gebieden/dordt-west/indicatoren/voelt-zich-onveilig?formaat=csv',
+      );
+      assert.equal(csv.statusCode, 200);
+      assert.match(csv.body, /2027/);
+    });
   });
 }
