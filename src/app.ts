@@ -27,6 +27,8 @@ import { workspaceRoutes } from './features/workspace/workspace.routes.tsx';
 import { paperRoutes } from './features/survey/paper/paper.routes.tsx';
 import { resultsRoutes } from './features/survey/results/results.routes.tsx';
 import { surveyOverviewRoutes } from './features/survey/results/overview.routes.tsx';
+import { keyingRoutes } from './features/survey/keying/keying.routes.tsx';
+import { reviewRoutes } from './features/survey/review/review.routes.tsx';
 
 export interface AppDeps {
   services: Services;
@@ -80,6 +82,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(paperRoutes, { services: deps.services });
   await app.register(resultsRoutes, { services: deps.services });
   await app.register(surveyOverviewRoutes, { services: deps.services });
+  await app.register(keyingRoutes, { services: deps.services });
+  await app.register(reviewRoutes, { services: deps.services });
   await app.register(apiRoutes);
   return app;
 }

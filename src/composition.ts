@@ -8,6 +8,7 @@ import type { Questionnaire } from './features/survey/definition/questionnaire.s
 import { QuestionnaireRegistry } from './features/survey/definition/registry.ts';
 import { DEFAULT_DOUBLE_ENTRY_SHARE } from './features/survey/keying/double-entry.ts';
 import { surveyEstimateProvider } from './features/survey/results/monitor-estimates.ts';
+import { storeKeyedResponse } from './features/survey/responses/response.service.ts';
 
 /**
  * The one composition root: database → repositories → services, wired by hand. Routes receive
@@ -26,6 +27,7 @@ export function createServices(
     questionnaires: new QuestionnaireRegistry(config.questionnaires ?? []),
     secret: config.surveySecret ?? randomBytes(32).toString('base64url'),
     doubleEntryShare: DEFAULT_DOUBLE_ENTRY_SHARE,
+    storeKeyedResponse,
   };
   return {
     db: handle.db,

@@ -1,0 +1,275 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Services } from '../../../composition.ts';
+import { NotFoundError } from '../../../shared/errors.ts';
+import { actorOf } from '../../accounts/account.service.ts';
+import { getFocusArea } from '../../focus-areas/focus-area.service.ts';
+import { formBody, html, parseParams, requireUser } from '../../workspace/route-helpers.ts';
+import type { FieldErrors } from '../../accounts/views/form.tsx';
+import {
+  LANGUAGES,
+  type Language,
+  type Questionnaire,
+} from '../definition/questionnaire.schema.ts';
+import {
+  KeyingRefusedError,
+  keyingCounts,
+  listDiscrepancies,
+  nextPass,
+  parseFormNumber,
+  resolveForm,
+  saveKeyedEntry,
+  type KeyingDeps,
+} from './keying.service.ts';
+import {
+  DiscrepancyPage,
+  formLabel,
+  keyingBase,
+  KeyingFormPage,
+  KeyingStartPage,
+} from './keying.pages.tsx';
+
+const params = z.object({
+  gemeente: z.string().regex(/^GM\d{4}$/),
+  key: z.string().regex(/^[a-z0-9-]{3,64}$/),
+});
+const formParams = params.extend({
+  formulier: z
+    .string()
+    .regex(/^\d{1,6}$/)
+    .transform(Number),
+});
+
+const OUTCOME: Record<string, string> = {
+  klaar: 'is opgeslagen en komt binnen als "te controleren".',
+  wacht: 'is opgeslagen. Het wordt ter controle nog een keer ingevoerd, door iemand anders.',
+  verschillen:
+    'is opgeslagen, maar de twee invoeren verschillen. Het staat op de lijst met verschillen.',
+};
+
+/** Text fields of a posted form, without the CSRF token; anything else is ignored. */
+function textFields(body: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(body)) {
+    if (k !== '_csrf' && typeof v === 'string') out[k] = v;
+  }
+  return out;
+}
+
+/**
+ * Keying paper forms and settling double-entry differences, per questionnaire, scoped to the
+ * municipality of the questionnaire's focus area.
+ */
+export async function keyingRoutes(app: FastifyInstance, opts: { services: Services }) {
+  const { db, surveys } = opts.services;
+
+  async function questionnaireIn(gemeente: string, key: string): Promise<Questionnaire> {
+    const q = surveys.questionnaires.get(key);
+    if (!q) throw new NotFoundError('Deze vragenlijst bestaat niet.');
+    const area = await getFocusArea(db, q.focusArea).catch(() => undefined);
+    if (area?.area.municipality_code !== gemeente) {
+      throw new NotFoundError('Deze vragenlijst hoort niet bij deze gemeente.');
+    }
+    return q;
+  }
+
+  const deps = (gemeente: string): KeyingDeps => ({
+    db,
+    secret: surveys.secret,
+    share: surveys.doubleEntryShare,
+    storeResponse: surveys.storeKeyedResponse,
+    municipalityCode: gemeente,
+  });
+
+  app.get<{ Querystring: { opgeslagen?: string; uitkomst?: string } }>(
+    '/werkruimte/:gemeente/enquetes/:key/invoer',
+    { config: { permission: 'survey:key-in' } },
+    async (request, reply) => {
+      const { gemeente, key } = parseParams(params, request.params);
+      const q = await questionnaireIn(gemeente, key);
+      const n = parseFormNumber(request.query.opgeslagen);
+      const outcome = OUTCOME[request.query.uitkomst ?? ''];
+      return html(
+        reply,
+        <KeyingStartPage
+          nonce={reply.cspNonce.script}
+          csrf={reply.generateCsrf()}
+          municipalityCode={gemeente}
+          questionnaire={q}
+          counts={await keyingCounts(db, q.key)}
+          saved={n !== undefined && outcome ? `Formulier ${formLabel(n)} ${outcome}` : undefined}
+        />,
+      );
+    },
+  );
+
+  app.post(
+    '/werkruimte/:gemeente/enquetes/:key/invoer',
+    { config: { permission: 'survey:key-in' } },
+    async (request, reply) => {
+      const { gemeente, key } = parseParams(params, request.params);
+      const q = await questionnaireIn(gemeente, key);
+      const raw = formBody(request).formulier;
+      const n = parseFormNumber(raw);
+      let error: string | undefined;
+      if (n === undefined) error = 'Typ het formuliernummer: alleen cijfers, hoogstens 6.';
+      else {
+        try {
+          await nextPass(db, q, n, actorOf(requireUser(request)));
+        } catch (e) {
+          if (!(e instanceof KeyingRefusedError)) throw e;
+          error = e.message;
+        }
+      }
+      if (error || n === undefined) {
+        return html(
+          reply,
+          <KeyingStartPage
+            nonce={reply.cspNonce.script}
+            csrf={reply.generateCsrf()}
+            municipalityCode={gemeente}
+            questionnaire={q}
+            counts={await keyingCounts(db, q.key)}
+            error={error}
+            value={typeof raw === 'string' ? raw.slice(0, 20) : ''}
+          />,
+          400,
+        );
+      }
+      return reply.redirect(`${keyingBase(gemeente, q.key)}/invoer/${n}`, 303);
+    },
+  );
+
+  app.get(
+    '/werkruimte/:gemeente/enquetes/:key/invoer/:formulier',
+    { config: { permission: 'survey:key-in' } },
+    async (request, reply) => {
+      const { gemeente, key, formulier } = parseParams(formParams, request.params);
+      const q = await questionnaireIn(gemeente, key);
+      const pass = await nextPass(db, q, formulier, actorOf(requireUser(request)));
+      return html(
+        reply,
+        <KeyingFormPage
+          nonce={reply.cspNonce.script}
+          csrf={reply.generateCsrf()}
+          municipalityCode={gemeente}
+          questionnaire={q}
+          formNumber={formulier}
+          pass={pass}
+          values={{}}
+          errors={{}}
+        />,
+      );
+    },
+  );
+
+  app.post(
+    '/werkruimte/:gemeente/enquetes/:key/invoer/:formulier',
+    { config: { permission: 'survey:key-in' } },
+    async (request, reply) => {
+      const { gemeente, key, formulier } = parseParams(formParams, request.params);
+      const q = await questionnaireIn(gemeente, key);
+      const keyer = actorOf(requireUser(request));
+      const values = textFields(formBody(request));
+      const language = (LANGUAGES as readonly string[]).includes(values.taal ?? '')
+        ? (values.taal as Language)
+        : 'nl';
+      const outcome = await saveKeyedEntry(deps(gemeente), {
+        questionnaire: q,
+        formNumber: formulier,
+        keyerId: keyer,
+        language,
+        raw: values,
+      });
+      if (outcome.kind === 'fouten') {
+        const errors: FieldErrors = {};
+        for (const p of outcome.problems) errors[p.field] ??= p.message;
+        return html(
+          reply,
+          <KeyingFormPage
+            nonce={reply.cspNonce.script}
+            csrf={reply.generateCsrf()}
+            municipalityCode={gemeente}
+            questionnaire={q}
+            formNumber={formulier}
+            pass={values.invoer === '2' ? 2 : 1}
+            values={values}
+            errors={errors}
+          />,
+          400,
+        );
+      }
+      const kind = outcome.kind === 'wacht_op_tweede' ? 'wacht' : outcome.kind;
+      return reply.redirect(
+        `${keyingBase(gemeente, q.key)}/invoer?opgeslagen=${formulier}&uitkomst=${kind}`,
+        303,
+      );
+    },
+  );
+
+  app.get<{ Querystring: { opgelost?: string } }>(
+    '/werkruimte/:gemeente/enquetes/:key/verschillen',
+    { config: { permission: 'survey:review' } },
+    async (request, reply) => {
+      const { gemeente, key } = parseParams(params, request.params);
+      const q = await questionnaireIn(gemeente, key);
+      const n = parseFormNumber(request.query.opgelost);
+      return html(
+        reply,
+        <DiscrepancyPage
+          nonce={reply.cspNonce.script}
+          csrf={reply.generateCsrf()}
+          municipalityCode={gemeente}
+          questionnaire={q}
+          forms={await listDiscrepancies(db, q)}
+          saved={
+            n === undefined
+              ? undefined
+              : `Formulier ${formLabel(n)} is goedgekeurd en komt binnen als "te controleren".`
+          }
+        />,
+      );
+    },
+  );
+
+  app.post(
+    '/werkruimte/:gemeente/enquetes/:key/verschillen/:formulier',
+    { config: { permission: 'survey:review' } },
+    async (request, reply) => {
+      const { gemeente, key, formulier } = parseParams(formParams, request.params);
+      const q = await questionnaireIn(gemeente, key);
+      const values = textFields(formBody(request));
+      const choices: Record<string, string> = {};
+      for (const [k, v] of Object.entries(values)) {
+        if (k.endsWith('__anders')) continue;
+        choices[k] = v === 'anders' ? (values[`${k}__anders`] ?? '') : v;
+      }
+      const outcome = await resolveForm(deps(gemeente), {
+        questionnaire: q,
+        formNumber: formulier,
+        reviewerId: actorOf(requireUser(request)),
+        choices,
+      });
+      if (outcome.kind === 'fouten') {
+        const errors: FieldErrors = {};
+        for (const p of outcome.problems) errors[p.field] ??= p.message;
+        return html(
+          reply,
+          <DiscrepancyPage
+            nonce={reply.cspNonce.script}
+            csrf={reply.generateCsrf()}
+            municipalityCode={gemeente}
+            questionnaire={q}
+            forms={await listDiscrepancies(db, q)}
+            errors={{ formNumber: formulier, errors, values }}
+          />,
+          400,
+        );
+      }
+      return reply.redirect(
+        `${keyingBase(gemeente, q.key)}/verschillen?opgelost=${formulier}`,
+        303,
+      );
+    },
+  );
+}

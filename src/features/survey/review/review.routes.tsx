@@ -1,0 +1,196 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { Services } from '../../../composition.ts';
+import { NotFoundError } from '../../../shared/errors.ts';
+import { Layout } from '../../../views/layout.tsx';
+import { actorOf } from '../../accounts/account.service.ts';
+import { CsrfField, SubmitButton } from '../../accounts/views/form.tsx';
+import { getFocusArea } from '../../focus-areas/focus-area.service.ts';
+import { SavedNotice } from '../../workspace/views/common.tsx';
+import { formBody, html, parseParams, requireUser } from '../../workspace/route-helpers.ts';
+import { textIn } from '../definition/fixed-labels.ts';
+import type { Questionnaire } from '../definition/questionnaire.schema.ts';
+import { keyingItems, keyedText } from '../keying/keying-codes.ts';
+import { findResponse, readAnswers } from '../responses/response.repository.ts';
+import { reviewResponse } from '../responses/response.service.ts';
+
+const params = z.object({
+  gemeente: z.string().regex(/^GM\d{4}$/),
+  key: z.string().regex(/^[a-z0-9-]{3,64}$/),
+});
+const one = params.extend({ id: z.string().uuid() });
+
+const CHANNEL: Record<string, string> = {
+  web: 'internet',
+  mondeling: 'interview',
+  schriftelijk: 'papier',
+};
+
+const who = (actor: string | null) => (actor ? actor.replace(/^gebruiker:\S+ /, '') : '–');
+const date = (iso: string | null) => (iso ? iso.slice(0, 10) : '–');
+
+/**
+ * Interviewer and keyed responses wait here until a reviewer approves them (then they count)
+ * or rejects them. The list shows no answers; one response at a time is opened to check it.
+ */
+export async function reviewRoutes(app: FastifyInstance, opts: { services: Services }) {
+  const { db, surveys } = opts.services;
+
+  async function questionnaireIn(gemeente: string, key: string): Promise<Questionnaire> {
+    const q = surveys.questionnaires.get(key);
+    const area = q ? await getFocusArea(db, q.focusArea).catch(() => undefined) : undefined;
+    if (!q || area?.area.municipality_code !== gemeente) {
+      throw new NotFoundError('Deze vragenlijst bestaat niet in deze gemeente.');
+    }
+    return q;
+  }
+
+  app.get<{ Querystring: { klaar?: string } }>(
+    '/werkruimte/:gemeente/enquetes/:key/controle',
+    { config: { permission: 'survey:review' } },
+    async (request, reply) => {
+      const { gemeente, key } = parseParams(params, request.params);
+      const q = await questionnaireIn(gemeente, key);
+      const waiting = await db
+        .selectFrom('survey_responses')
+        .select(['id', 'channel', 'interviewer_id', 'keyer_id', 'form_number', 'submitted_at'])
+        .where('questionnaire_key', '=', q.key)
+        .where('status', '=', 'te_controleren')
+        .orderBy('submitted_at')
+        .limit(500)
+        .execute();
+      const base = `/werkruimte/${gemeente}/enquetes/${q.key}/controle`;
+      const done = request.query.klaar;
+      return html(
+        reply,
+        <Layout
+          title={`Antwoorden controleren: ${textIn(q.title, 'nl')}`}
+          nonce={reply.cspNonce.script}
+          breadcrumbs={[
+            { href: '/werkruimte', label: 'Werkruimte' },
+            { href: `/werkruimte/${gemeente}/enquetes`, label: 'Enquêtes' },
+          ]}
+        >
+          <h1 class="utrecht-heading-1">Antwoorden controleren</h1>
+          <SavedNotice
+            text={
+              done === 'goedgekeurd' || done === 'afgekeurd'
+                ? `Het antwoord is ${done}.`
+                : undefined
+            }
+          />
+          <p class="utrecht-paragraph">
+            {`${waiting.length} antwoorden van interviews en papieren formulieren wachten op controle. Ze tellen pas mee als ze zijn goedgekeurd.`}
+          </p>
+          {waiting.length > 0 && (
+            <div class="wk-table-scroll">
+              <table class="utrecht-table">
+                <caption class="utrecht-table__caption">Te controleren</caption>
+                <thead class="utrecht-table__header">
+                  <tr class="utrecht-table__row">
+                    {['Binnengekomen', 'Kanaal', 'Door', 'Formulier', ''].map((h) => (
+                      <th class="utrecht-table__header-cell" scope="col">
+                        {h}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody class="utrecht-table__body">
+                  {waiting.map((r) => (
+                    <tr class="utrecht-table__row">
+                      <td class="utrecht-table__cell">{date(r.submitted_at)}</td>
+                      <td class="utrecht-table__cell">{CHANNEL[r.channel] ?? r.channel}</td>
+                      <td class="utrecht-table__cell">{who(r.interviewer_id ?? r.keyer_id)}</td>
+                      <td class="utrecht-table__cell">
+                        {r.form_number === null ? '–' : String(r.form_number).padStart(6, '0')}
+                      </td>
+                      <td class="utrecht-table__cell">
+                        <a class="utrecht-link" href={`${base}/${r.id}`}>
+                          Bekijken
+                        </a>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </Layout>,
+      );
+    },
+  );
+
+  app.get(
+    '/werkruimte/:gemeente/enquetes/:key/controle/:id',
+    { config: { permission: 'survey:review' } },
+    async (request, reply) => {
+      const { gemeente, key, id } = parseParams(one, request.params);
+      const q = await questionnaireIn(gemeente, key);
+      const r = await findResponse(db, id);
+      if (!r || r.questionnaire_key !== q.key || r.status !== 'te_controleren') {
+        throw new NotFoundError('Dit antwoord wacht niet op controle.');
+      }
+      const version = surveys.questionnaires.get(q.key, Number(r.version)) ?? q;
+      const typed = keyedText(version, await readAnswers(db, id));
+      const base = `/werkruimte/${gemeente}/enquetes/${q.key}/controle`;
+      return html(
+        reply,
+        <Layout
+          title="Antwoord controleren"
+          nonce={reply.cspNonce.script}
+          breadcrumbs={[{ href: base, label: 'Antwoorden controleren' }]}
+        >
+          <h1 class="utrecht-heading-1">Antwoord controleren</h1>
+          <p class="utrecht-paragraph">
+            {`Kanaal: ${CHANNEL[r.channel] ?? r.channel} · door ${who(r.interviewer_id ?? r.keyer_id)}${
+              r.form_number === null ? '' : ` · formulier ${String(r.form_number).padStart(6, '0')}`
+            } · versie ${r.version}`}
+          </p>
+          <dl class="wk-definitions" data-answers>
+            {keyingItems(version).flatMap(({ numbered, fields }) =>
+              fields.map((f) => (
+                <>
+                  <dt>{`${f.label}. ${textIn(numbered.question.text, 'nl')}`}</dt>
+                  <dd>{typed[f.field] ? `${typed[f.field]} (${f.codes})` : 'niet ingevuld'}</dd>
+                </>
+              )),
+            )}
+          </dl>
+          <form method="post" action={`${base}/${id}`} class="wk-stack">
+            <CsrfField token={reply.generateCsrf()} />
+            <input type="hidden" name="besluit" value="goedgekeurd" />
+            <SubmitButton label="Goedkeuren: telt mee" />
+          </form>
+          <form method="post" action={`${base}/${id}`} class="wk-stack">
+            <CsrfField token={reply.generateCsrf()} />
+            <input type="hidden" name="besluit" value="afgekeurd" />
+            <SubmitButton label="Afkeuren: telt niet mee" variant="warning" />
+          </form>
+        </Layout>,
+      );
+    },
+  );
+
+  app.post(
+    '/werkruimte/:gemeente/enquetes/:key/controle/:id',
+    { config: { permission: 'survey:review' } },
+    async (request, reply) => {
+      const { gemeente, key, id } = parseParams(one, request.params);
+      const q = await questionnaireIn(gemeente, key);
+      const r = await findResponse(db, id);
+      if (!r || r.questionnaire_key !== q.key)
+        throw new NotFoundError('Dit antwoord bestaat niet.');
+      const decision = formBody(request).besluit === 'afgekeurd' ? 'afgekeurd' : 'goedgekeurd';
+      await reviewResponse(db, {
+        id,
+        decision,
+        reviewer: actorOf(requireUser(request)),
+        municipalityCode: gemeente,
+      });
+      return reply.redirect(
+        `/werkruimte/${gemeente}/enquetes/${q.key}/controle?klaar=${decision}`,
+        303,
+      );
+    },
+  );
+}
