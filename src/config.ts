@@ -19,6 +19,8 @@ export interface AppConfig {
   oidc?: OidcConfig | undefined;
   /** SMTP for mailing reset links (SMTP_URL, MAIL_FROM); undefined: links are handed over. */
   mail?: MailConfig | undefined;
+  /** Folder with the questionnaires (JSON, XLSForm); WIJKKOMPAS_QUESTIONNAIRES or questionnaires/. */
+  questionnairesDir: string;
   /** SURVEY_HMAC_SECRET: keys the survey's abuse control and double-entry draw. */
   surveySecret?: string | undefined;
 }
@@ -29,6 +31,7 @@ const envSchema = z.object({
   DATABASE_URL: z.string().optional(),
   WIJKKOMPAS_DATASETS: z.string().optional(),
   WIJKKOMPAS_SEED: z.enum(['ja', 'nee']).default('ja'),
+  WIJKKOMPAS_QUESTIONNAIRES: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   SURVEY_HMAC_SECRET: z
     .string()
@@ -71,6 +74,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ? path.resolve(e.WIJKKOMPAS_DATASETS)
       : path.join(projectRoot, 'datasets'),
     seedOnStart: e.WIJKKOMPAS_SEED === 'ja',
+    questionnairesDir: e.WIJKKOMPAS_QUESTIONNAIRES
+      ? path.resolve(e.WIJKKOMPAS_QUESTIONNAIRES)
+      : path.join(projectRoot, 'questionnaires'),
     logLevel: e.LOG_LEVEL,
     oidc: loadOidcConfig(env),
     mail: loadMailConfig(env),

@@ -6,6 +6,7 @@ import { createDb } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedShippedData } from './features/seed/seed.service.ts';
 import { logSerializers } from './features/accounts/log-redaction.ts';
+import { loadQuestionnaires } from './features/survey/definition/load.ts';
 
 const config = loadConfig();
 const logger = pino({ level: config.logLevel, serializers: logSerializers });
@@ -18,7 +19,10 @@ if (config.seedOnStart) {
 // Without SESSION_SECRET only a start on this machine alone is allowed (docs/adr/0006).
 const loopback = ['127.0.0.1', '::1', 'localhost'].includes(config.host);
 const app = await buildApp({
-  services: createServices(handle, config),
+  services: createServices(handle, {
+    ...config,
+    questionnaires: await loadQuestionnaires(config.questionnairesDir),
+  }),
   logger,
   insecureDevSecret: loopback,
 });

@@ -1,3 +1,6 @@
+import type { z } from 'zod';
+import type { ImportProblem } from './errors.ts';
+
 /**
  * A readable path to a field of a JSON file for a Dutch error message, e.g.
  * `indicators[3] (overgewicht).measure.type`: at each array item the value of `keyField` (where the
@@ -26,4 +29,29 @@ export function readableJsonPath(
     }
   }
   return out === '' ? '(hoofdniveau)' : out;
+}
+
+/**
+ * A zod error on a JSON file as Dutch problems naming the file and the readable path. `union`
+ * says what to choose from where a closed union (a measure type, a question type) did not match.
+ */
+export function jsonSchemaProblems(
+  error: z.ZodError,
+  file: string,
+  raw: unknown,
+  keyField: string,
+  union: string,
+): ImportProblem[] {
+  return error.issues.slice(0, 50).map((issue) => {
+    let message = issue.message;
+    if (issue.code === 'unrecognized_keys') message = `onbekend veld: ${issue.keys.join(', ')}`;
+    else if (issue.code === 'invalid_union') message = union;
+    else if (issue.code === 'invalid_type' && issue.input === undefined)
+      message = 'dit veld ontbreekt';
+    else if (issue.code === 'invalid_type')
+      message = `verkeerd soort waarde (verwacht ${issue.expected})`;
+    else if (issue.code === 'invalid_value')
+      message = `ongeldige waarde (toegestaan: ${issue.values.map(String).join(', ')})`;
+    return { file, field: readableJsonPath(issue.path, raw, keyField), message };
+  });
 }

@@ -6,6 +6,7 @@ import { createServices } from '../../src/composition.ts';
 import { projectRoot } from '../../src/config.ts';
 import type { Dialect } from '../../src/db/database.ts';
 import { seedShippedData } from '../../src/features/seed/seed.service.ts';
+import { loadQuestionnaires } from '../../src/features/survey/definition/load.ts';
 import { createTestDb, type TestDb } from './db.ts';
 
 export const datasetsDir = path.join(projectRoot, 'datasets');
@@ -26,7 +27,10 @@ export async function buildTestApp(dialect: Dialect): Promise<TestApp> {
     const report = await seedShippedData(handle.db, datasetsDir, { importedBy: 'test' });
     if (report.imported.length === 0) throw new Error('seedShippedData loaded nothing');
     const app = await buildApp({
-      services: createServices(handle, { datasetsDir }),
+      services: createServices(handle, {
+        datasetsDir,
+        questionnaires: await loadQuestionnaires(path.join(projectRoot, 'questionnaires')),
+      }),
       // A real secret per test app, so the helper also works outside `npm test`.
       sessionSecret: process.env.SESSION_SECRET ?? randomBytes(32).toString('base64url'),
     });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { AppError, formatLocation, type ImportProblem } from '../../shared/errors.ts';
 import { catalogueSchema, type Catalogue, type Indicator } from './catalogue.schema.ts';
-import { readableJsonPath } from '../../shared/json-path.ts';
+import { jsonSchemaProblems } from '../../shared/json-path.ts';
 
 export type { Catalogue, Indicator, Measure, MeasureType, Theme } from './catalogue.schema.ts';
 
@@ -25,20 +25,13 @@ export class CatalogueError extends AppError {
 }
 
 function problemsFrom(error: z.ZodError, file: string, raw: unknown): ImportProblem[] {
-  return error.issues.slice(0, 50).map((issue) => {
-    let message = issue.message;
-    if (issue.code === 'unrecognized_keys') message = `onbekend veld: ${issue.keys.join(', ')}`;
-    else if (issue.code === 'invalid_union')
-      message =
-        'onbekend type meting (kies uit count, ratio, share_published, mean, median, model_estimate, survey_proportion)';
-    else if (issue.code === 'invalid_type' && issue.input === undefined)
-      message = 'dit veld ontbreekt';
-    else if (issue.code === 'invalid_type')
-      message = `verkeerd soort waarde (verwacht ${issue.expected})`;
-    else if (issue.code === 'invalid_value')
-      message = `ongeldige waarde (toegestaan: ${issue.values.map(String).join(', ')})`;
-    return { file, field: readableJsonPath(issue.path, raw, 'key'), message };
-  });
+  return jsonSchemaProblems(
+    error,
+    file,
+    raw,
+    'key',
+    'onbekend type meting (kies uit count, ratio, share_published, mean, median, model_estimate, survey_proportion)',
+  );
 }
 
 /** Validates an already parsed catalogue; `file` only names the place in messages. */
