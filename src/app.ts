@@ -29,6 +29,7 @@ import { resultsRoutes } from './features/survey/results/results.routes.tsx';
 import { surveyOverviewRoutes } from './features/survey/results/overview.routes.tsx';
 import { keyingRoutes } from './features/survey/keying/keying.routes.tsx';
 import { reviewRoutes } from './features/survey/review/review.routes.tsx';
+import { surveyWebRoutes } from './features/survey/web/web.routes.tsx';
 
 export interface AppDeps {
   services: Services;
@@ -84,6 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(surveyOverviewRoutes, { services: deps.services });
   await app.register(keyingRoutes, { services: deps.services });
   await app.register(reviewRoutes, { services: deps.services });
+  await app.register(surveyWebRoutes, { services: deps.services });
   await app.register(apiRoutes);
   return app;
 }

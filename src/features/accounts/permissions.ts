@@ -80,6 +80,15 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   // The paper questionnaire is as public as the web survey.
   'GET /enquete/:key/papier',
   'GET /enquete/:key/papier.pdf',
+  // The web survey: anonymous respondents, forms with CSRF, starts limited per keyed HMAC.
+  'GET /enquete/:key',
+  'POST /enquete/:key/start',
+  'GET /enquete/:key/stap/:stap',
+  'POST /enquete/:key/stap/:stap',
+  'GET /enquete/:key/versturen',
+  'POST /enquete/:key/versturen',
+  'GET /enquete/:key/hervatten',
+  'POST /enquete/:key/hervatten',
 ]);
 
 export interface Grant {

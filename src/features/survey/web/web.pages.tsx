@@ -1,0 +1,309 @@
+import type { ComponentChildren } from 'preact';
+import { Layout } from '../../../views/layout.tsx';
+import { CsrfField } from '../../accounts/views/form.tsx';
+import type { Answers } from '../definition/answers.ts';
+import { textIn } from '../definition/fixed-labels.ts';
+import {
+  RTL_LANGUAGES,
+  type Language,
+  type Question,
+  type Questionnaire,
+  type QuestionGroup,
+} from '../definition/questionnaire.schema.ts';
+import { QuestionFields } from './question-fields.tsx';
+
+const LANGUAGE_NAMES: Record<Language, string> = {
+  nl: 'Nederlands',
+  en: 'English',
+  tr: 'Türkçe',
+  ar: 'العربية',
+  pl: 'Polski',
+};
+
+const UI = {
+  nl: {
+    start: 'Begin met de vragenlijst',
+    resume: 'Verder met een code',
+    resumeIntro: 'Typ de code die u kreeg toen u begon.',
+    code: 'Uw code',
+    next: 'Opslaan en verder',
+    back: 'Vorige vraag',
+    step: (n: number, total: number) => `Stap ${n} van ${total}`,
+    codeNote: (c: string) =>
+      `Wilt u later verder? Schrijf deze code op: ${c}. U ziet hem maar één keer.`,
+    problem: 'Er is een probleem',
+    send: 'Verstuur mijn antwoorden',
+    sendIntro: 'U bent klaar. Na het versturen kunt u niets meer veranderen.',
+    thanks: 'Hartelijk dank!',
+    thanksText: 'Uw antwoorden zijn verstuurd. Ze helpen om Dordt West beter te maken.',
+    privacy: 'Uw antwoorden zijn anoniem. Wij bewaren geen naam, adres of IP-adres.',
+  },
+  en: {
+    start: 'Start the questionnaire',
+    resume: 'Continue with a code',
+    resumeIntro: 'Type the code you got when you started.',
+    code: 'Your code',
+    next: 'Save and continue',
+    back: 'Previous question',
+    step: (n: number, total: number) => `Step ${n} of ${total}`,
+    codeNote: (c: string) =>
+      `Want to continue later? Write down this code: ${c}. You will only see it once.`,
+    problem: 'There is a problem',
+    send: 'Send my answers',
+    sendIntro: 'You are done. After sending you cannot change anything.',
+    thanks: 'Thank you very much!',
+    thanksText: 'Your answers have been sent. They help to make Dordt West better.',
+    privacy: 'Your answers are anonymous. We do not keep any name, address or IP address.',
+  },
+} as const;
+export const uiText = (l: Language) => (l === 'en' ? UI.en : UI.nl);
+
+/** The page around a survey step, in the respondent's language and writing direction. */
+function SurveyLayout(props: {
+  q: Questionnaire;
+  language: Language;
+  nonce: string;
+  title: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <Layout title={props.title} nonce={props.nonce}>
+      <div
+        class="wk-survey"
+        lang={props.language}
+        dir={RTL_LANGUAGES.has(props.language) ? 'rtl' : 'ltr'}
+      >
+        {props.children}
+      </div>
+    </Layout>
+  );
+}
+
+export function SurveyStartPage(props: {
+  q: Questionnaire;
+  language: Language;
+  nonce: string;
+  csrf: string;
+  base: string;
+  error?: string | undefined;
+}) {
+  const { q, language } = props;
+  const t = uiText(language);
+  return (
+    <SurveyLayout q={q} language={language} nonce={props.nonce} title={textIn(q.title, language)}>
+      <h1 class="utrecht-heading-1">{textIn(q.title, language)}</h1>
+      {q.languages.length > 1 && (
+        <nav aria-label="Taal / Language">
+          <ul class="wk-survey__languages">
+            {q.languages.map((l) => (
+              <li lang={l}>
+                {l === language ? (
+                  <strong>{LANGUAGE_NAMES[l]}</strong>
+                ) : (
+                  <a class="utrecht-link" href={`${props.base}?taal=${l}`} hreflang={l}>
+                    {LANGUAGE_NAMES[l]}
+                  </a>
+                )}
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      {q.intro && <p class="utrecht-paragraph">{textIn(q.intro, language)}</p>}
+      <p class="utrecht-paragraph wk-muted">{t.privacy}</p>
+      {props.error && (
+        <div class="utrecht-alert utrecht-alert--error" role="alert">
+          <p class="utrecht-paragraph">{props.error}</p>
+        </div>
+      )}
+      <form method="post" action={`${props.base}/start`}>
+        <CsrfField token={props.csrf} />
+        <input type="hidden" name="taal" value={language} />
+        <button class="utrecht-button utrecht-button--primary-action" type="submit">
+          {t.start}
+        </button>
+      </form>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={`${props.base}/hervatten?taal=${language}`}>
+          {t.resume}
+        </a>
+      </p>
+    </SurveyLayout>
+  );
+}
+
+export function SurveyResumePage(props: {
+  q: Questionnaire;
+  language: Language;
+  nonce: string;
+  csrf: string;
+  base: string;
+  error?: string | undefined;
+}) {
+  const t = uiText(props.language);
+  return (
+    <SurveyLayout q={props.q} language={props.language} nonce={props.nonce} title={t.resume}>
+      <h1 class="utrecht-heading-1">{t.resume}</h1>
+      <p class="utrecht-paragraph">{t.resumeIntro}</p>
+      <form method="post" action={`${props.base}/hervatten`} class="wk-stack">
+        <CsrfField token={props.csrf} />
+        <input type="hidden" name="taal" value={props.language} />
+        <div class={`utrecht-form-field${props.error ? ' utrecht-form-field--invalid' : ''}`}>
+          <label class="utrecht-form-label" for="code">
+            {t.code}
+          </label>
+          {props.error && (
+            <p class="utrecht-form-field-error-message" id="code-fout">
+              {props.error}
+            </p>
+          )}
+          <input
+            class="utrecht-textbox utrecht-textbox--html-input"
+            id="code"
+            name="code"
+            type="text"
+            autocomplete="off"
+            aria-describedby={props.error ? 'code-fout' : undefined}
+          />
+        </div>
+        <button class="utrecht-button utrecht-button--primary-action" type="submit">
+          {t.resume}
+        </button>
+      </form>
+    </SurveyLayout>
+  );
+}
+
+export function SurveyGroupPage(props: {
+  q: Questionnaire;
+  language: Language;
+  nonce: string;
+  csrf: string;
+  /** Where this group's form posts to. */
+  action: string;
+  previous?: string | undefined;
+  group: QuestionGroup;
+  step: number;
+  steps: number;
+  asked: (q: Question) => boolean;
+  answers: Answers;
+  errors: Readonly<Record<string, string>>;
+  buurten: readonly { code: string; name: string }[];
+  resumeCode?: string | undefined;
+  /** Shown above the questions, e.g. the interviewer's "respondent 3". */
+  note?: string | undefined;
+}) {
+  const { q, language } = props;
+  const t = uiText(language);
+  const errors = Object.entries(props.errors);
+  return (
+    <SurveyLayout
+      q={q}
+      language={language}
+      nonce={props.nonce}
+      title={`${textIn(props.group.title, language)} · ${textIn(q.title, language)}`}
+    >
+      <p class="utrecht-paragraph wk-muted">{t.step(props.step, props.steps)}</p>
+      <h1 class="utrecht-heading-1">{textIn(props.group.title, language)}</h1>
+      {props.note && <p class="utrecht-paragraph">{props.note}</p>}
+      {props.resumeCode && (
+        <div class="utrecht-alert" role="status">
+          <p class="utrecht-paragraph">
+            <strong data-resume-code={props.resumeCode}>{t.codeNote(props.resumeCode)}</strong>
+          </p>
+        </div>
+      )}
+      {errors.length > 0 && (
+        <div
+          class="utrecht-alert utrecht-alert--error"
+          role="alert"
+          tabIndex={-1}
+          id="foutoverzicht"
+        >
+          <h2 class="utrecht-heading-2">{t.problem}</h2>
+          <ul class="utrecht-unordered-list">
+            {errors.map(([name, message]) => (
+              <li class="utrecht-unordered-list__item">
+                <a class="utrecht-link" href={`#vraag-${name}`}>
+                  {message}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {props.group.intro && <p class="utrecht-paragraph">{textIn(props.group.intro, language)}</p>}
+      <form method="post" action={props.action} class="wk-stack" novalidate>
+        <CsrfField token={props.csrf} />
+        <QuestionFields
+          group={props.group}
+          asked={props.asked}
+          answers={props.answers}
+          errors={props.errors}
+          language={language}
+          buurten={props.buurten}
+        />
+        <button class="utrecht-button utrecht-button--primary-action" type="submit">
+          {t.next}
+        </button>
+      </form>
+      {props.previous && (
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href={props.previous}>
+            {t.back}
+          </a>
+        </p>
+      )}
+    </SurveyLayout>
+  );
+}
+
+export function SurveySendPage(props: {
+  q: Questionnaire;
+  language: Language;
+  nonce: string;
+  csrf: string;
+  action: string;
+  previous: string;
+  idempotencyKey: string;
+  problems: string[];
+}) {
+  const t = uiText(props.language);
+  return (
+    <SurveyLayout q={props.q} language={props.language} nonce={props.nonce} title={t.send}>
+      <h1 class="utrecht-heading-1">{t.send}</h1>
+      {props.problems.length > 0 && (
+        <div class="utrecht-alert utrecht-alert--error" role="alert">
+          <ul class="utrecht-unordered-list">
+            {props.problems.map((p) => (
+              <li class="utrecht-unordered-list__item">{p}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <p class="utrecht-paragraph">{t.sendIntro}</p>
+      <form method="post" action={props.action}>
+        <CsrfField token={props.csrf} />
+        <input type="hidden" name="sleutel" value={props.idempotencyKey} />
+        <button class="utrecht-button utrecht-button--primary-action" type="submit">
+          {t.send}
+        </button>
+      </form>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={props.previous}>
+          {t.back}
+        </a>
+      </p>
+    </SurveyLayout>
+  );
+}
+
+export function SurveyThanksPage(props: { q: Questionnaire; language: Language; nonce: string }) {
+  const t = uiText(props.language);
+  return (
+    <SurveyLayout q={props.q} language={props.language} nonce={props.nonce} title={t.thanks}>
+      <h1 class="utrecht-heading-1">{t.thanks}</h1>
+      <p class="utrecht-paragraph">{t.thanksText}</p>
+    </SurveyLayout>
+  );
+}

@@ -1,0 +1,332 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Services } from '../../../composition.ts';
+import { NotFoundError } from '../../../shared/errors.ts';
+import { getFocusArea } from '../../focus-areas/focus-area.service.ts';
+import { formBody, html } from '../../workspace/route-helpers.ts';
+import { isAsked } from '../definition/answers.ts';
+import {
+  LANGUAGES,
+  type Language,
+  type Questionnaire,
+} from '../definition/questionnaire.schema.ts';
+import { readAnswers } from '../responses/response.repository.ts';
+import { IDEMPOTENCY_KEY, newIdempotencyKey, StartLimiter } from '../responses/response.service.ts';
+import {
+  askedGroups,
+  newResumeCode,
+  openConcept,
+  resumeByCode,
+  saveGroup,
+  startConcept,
+  submitConcept,
+} from './session-response.service.ts';
+import { readGroupForm, type FormBody } from './web-form.ts';
+import {
+  SurveyGroupPage,
+  SurveyResumePage,
+  SurveySendPage,
+  SurveyStartPage,
+  SurveyThanksPage,
+} from './web.pages.tsx';
+
+declare module 'fastify' {
+  interface Session {
+    /** The web respondent's concept in progress; no name, address or IP. */
+    survey?: { key: string; id: string; language: Language; code?: string | undefined };
+  }
+}
+
+/** Starts per client address per hour before the start page says "probeer het later". */
+export const STARTS_PER_HOUR = 30;
+
+const keyParam = z.object({ key: z.string().regex(/^[a-z0-9-]{3,64}$/) });
+const stepParam = keyParam.extend({
+  stap: z
+    .string()
+    .regex(/^\d{1,3}$/)
+    .transform(Number),
+});
+
+function languageOf(q: Questionnaire, raw: unknown): Language {
+  const l = typeof raw === 'string' ? raw : '';
+  return (LANGUAGES as readonly string[]).includes(l) && q.languages.includes(l as Language)
+    ? (l as Language)
+    : (q.languages[0] ?? 'nl');
+}
+
+/** The first problem per variable, for the error summary and beside each question. */
+function errorMap(problems: readonly { variable: string; message: string }[]) {
+  const out: Record<string, string> = {};
+  for (const p of problems) out[p.variable] ??= p.message;
+  return out;
+}
+
+/**
+ * The web channel: a public link, one question group per page, plain forms that work without
+ * JavaScript, save and resume with a code, and a send that cannot count twice.
+ */
+export async function surveyWebRoutes(app: FastifyInstance, opts: { services: Services }) {
+  const { db, surveys } = opts.services;
+  const limiter = new StartLimiter(surveys.secret, STARTS_PER_HOUR);
+
+  async function load(params: unknown) {
+    const p = keyParam.safeParse(params);
+    const q = p.success ? surveys.questionnaires.get(p.data.key) : undefined;
+    if (!q) throw new NotFoundError('Deze vragenlijst bestaat niet.');
+    const area = await getFocusArea(db, q.focusArea).catch(() => undefined);
+    const buurten = (area?.members ?? [])
+      .filter((m) => m.status === 'lid')
+      .map((m) => ({ code: m.buurt_code, name: m.name ?? m.buurt_code }));
+    return { q, buurten, base: `/enquete/${q.key}` };
+  }
+
+  /** The visitor's concept of this questionnaire, or a redirect to its start page. */
+  async function current(request: FastifyRequest, q: Questionnaire) {
+    const s = request.session.survey;
+    if (!s || s.key !== q.key) return undefined;
+    const r = await openConcept(db, s.id, q.key);
+    return r ? { response: r, session: s } : undefined;
+  }
+
+  async function stepPage(
+    reply: FastifyReply,
+    ctx: Awaited<ReturnType<typeof load>>,
+    session: NonNullable<FastifyRequest['session']['survey']>,
+    step: number,
+    answers: Record<string, unknown>,
+    errors: Record<string, string>,
+    status = 200,
+  ) {
+    const groups = askedGroups(ctx.q, answers as never);
+    const group = groups[step - 1];
+    if (!group) return reply.redirect(`${ctx.base}/versturen`, 303);
+    return html(
+      reply,
+      <SurveyGroupPage
+        q={ctx.q}
+        language={session.language}
+        nonce={reply.cspNonce.script}
+        csrf={reply.generateCsrf()}
+        action={`${ctx.base}/stap/${step}`}
+        previous={step > 1 ? `${ctx.base}/stap/${step - 1}` : undefined}
+        group={group}
+        step={step}
+        steps={groups.length + 1}
+        asked={(question) => isAsked(group, question, answers as never)}
+        answers={answers as never}
+        errors={errors}
+        buurten={ctx.buurten}
+        resumeCode={step === 1 ? session.code : undefined}
+      />,
+      status,
+    );
+  }
+
+  app.get<{ Querystring: { taal?: string } }>('/enquete/:key', async (request, reply) => {
+    const ctx = await load(request.params);
+    return html(
+      reply,
+      <SurveyStartPage
+        q={ctx.q}
+        language={languageOf(ctx.q, request.query.taal)}
+        nonce={reply.cspNonce.script}
+        csrf={reply.generateCsrf()}
+        base={ctx.base}
+      />,
+    );
+  });
+
+  app.post('/enquete/:key/start', async (request, reply) => {
+    const ctx = await load(request.params);
+    const language = languageOf(ctx.q, formBody(request).taal);
+    if (!limiter.allow(request.ip)) {
+      return html(
+        reply,
+        <SurveyStartPage
+          q={ctx.q}
+          language={language}
+          nonce={reply.cspNonce.script}
+          csrf={reply.generateCsrf()}
+          base={ctx.base}
+          error={
+            language === 'en'
+              ? 'Many questionnaires were started from this connection. Please try again in an hour.'
+              : 'Vanaf deze verbinding zijn veel vragenlijsten begonnen. Probeer het over een uur opnieuw.'
+          }
+        />,
+        429,
+      );
+    }
+    const code = newResumeCode();
+    const id = await startConcept(db, {
+      questionnaire: ctx.q,
+      channel: 'web',
+      language,
+      resumeCode: code,
+    });
+    request.session.survey = { key: ctx.q.key, id, language, code };
+    return reply.redirect(`${ctx.base}/stap/1`, 303);
+  });
+
+  app.get('/enquete/:key/stap/:stap', async (request, reply) => {
+    const ctx = await load(request.params);
+    const { stap } = stepParam.parse(request.params);
+    const open = await current(request, ctx.q);
+    if (!open) return reply.redirect(ctx.base, 303);
+    const answers = await readAnswers(db, open.response.id);
+    const page = await stepPage(reply, ctx, open.session, Math.max(1, stap), answers, {});
+    // The resume code is shown once, on the first page after starting.
+    if (open.session.code && stap === 1)
+      request.session.survey = { ...open.session, code: undefined };
+    return page;
+  });
+
+  app.post('/enquete/:key/stap/:stap', async (request, reply) => {
+    const ctx = await load(request.params);
+    const { stap } = stepParam.parse(request.params);
+    const open = await current(request, ctx.q);
+    if (!open) return reply.redirect(ctx.base, 303);
+    const before = await readAnswers(db, open.response.id);
+    const group = askedGroups(ctx.q, before)[stap - 1];
+    if (!group) return reply.redirect(`${ctx.base}/versturen`, 303);
+    const given = readGroupForm(group, formBody(request) as FormBody);
+    const saved = await saveGroup(db, {
+      questionnaire: ctx.q,
+      responseId: open.response.id,
+      group,
+      given,
+    });
+    if (saved.problems.length > 0) {
+      return stepPage(
+        reply,
+        ctx,
+        open.session,
+        stap,
+        { ...before, ...given },
+        errorMap(saved.problems),
+        400,
+      );
+    }
+    // The next group is counted on the new answers: the routing may have changed.
+    const groups = askedGroups(ctx.q, saved.answers);
+    const index = groups.findIndex((g) => g.name === group.name);
+    const next = index + 2;
+    return reply.redirect(
+      next <= groups.length ? `${ctx.base}/stap/${next}` : `${ctx.base}/versturen`,
+      303,
+    );
+  });
+
+  app.get('/enquete/:key/versturen', async (request, reply) => {
+    const ctx = await load(request.params);
+    const open = await current(request, ctx.q);
+    if (!open) return reply.redirect(ctx.base, 303);
+    const answers = await readAnswers(db, open.response.id);
+    return html(
+      reply,
+      <SurveySendPage
+        q={ctx.q}
+        language={open.session.language}
+        nonce={reply.cspNonce.script}
+        csrf={reply.generateCsrf()}
+        action={`${ctx.base}/versturen`}
+        previous={`${ctx.base}/stap/${askedGroups(ctx.q, answers).length}`}
+        idempotencyKey={newIdempotencyKey()}
+        problems={[]}
+      />,
+    );
+  });
+
+  app.post('/enquete/:key/versturen', async (request, reply) => {
+    const ctx = await load(request.params);
+    const body = formBody(request);
+    const key =
+      typeof body.sleutel === 'string' && IDEMPOTENCY_KEY.test(body.sleutel)
+        ? body.sleutel
+        : undefined;
+    const s = request.session.survey;
+    if (!s || s.key !== ctx.q.key || !key) return reply.redirect(ctx.base, 303);
+    const sent = await submitConcept(db, {
+      questionnaire: ctx.q,
+      responseId: s.id,
+      idempotencyKey: key,
+    });
+    if (sent.problems.length > 0) {
+      const answers = await readAnswers(db, s.id);
+      return html(
+        reply,
+        <SurveySendPage
+          q={ctx.q}
+          language={s.language}
+          nonce={reply.cspNonce.script}
+          csrf={reply.generateCsrf()}
+          action={`${ctx.base}/versturen`}
+          previous={`${ctx.base}/stap/${askedGroups(ctx.q, answers).length}`}
+          idempotencyKey={key}
+          problems={sent.problems.map((p) => p.message)}
+        />,
+        400,
+      );
+    }
+    request.session.survey = undefined;
+    return html(
+      reply,
+      <SurveyThanksPage q={ctx.q} language={s.language} nonce={reply.cspNonce.script} />,
+    );
+  });
+
+  app.get<{ Querystring: { taal?: string } }>('/enquete/:key/hervatten', async (request, reply) => {
+    const ctx = await load(request.params);
+    return html(
+      reply,
+      <SurveyResumePage
+        q={ctx.q}
+        language={languageOf(ctx.q, request.query.taal)}
+        nonce={reply.cspNonce.script}
+        csrf={reply.generateCsrf()}
+        base={ctx.base}
+      />,
+    );
+  });
+
+  app.post('/enquete/:key/hervatten', async (request, reply) => {
+    const ctx = await load(request.params);
+    const body = formBody(request);
+    const language = languageOf(ctx.q, body.taal);
+    const r =
+      typeof body.code === 'string' ? await resumeByCode(db, ctx.q.key, body.code) : undefined;
+    if (!r || !limiter.allow(request.ip)) {
+      return html(
+        reply,
+        <SurveyResumePage
+          q={ctx.q}
+          language={language}
+          nonce={reply.cspNonce.script}
+          csrf={reply.generateCsrf()}
+          base={ctx.base}
+          error={
+            language === 'en'
+              ? 'We do not know this code, or the questionnaire was already sent.'
+              : 'Deze code kennen wij niet, of de vragenlijst is al verstuurd.'
+          }
+        />,
+        400,
+      );
+    }
+    request.session.survey = { key: ctx.q.key, id: r.id, language: languageOf(ctx.q, r.language) };
+    const answers = await readAnswers(db, r.id);
+    const groups = askedGroups(ctx.q, answers);
+    const firstOpen = groups.findIndex((g) =>
+      g.questions.every((q) =>
+        q.type === 'matrix'
+          ? q.rows.every((row) => answers[row.name] === undefined)
+          : answers[q.name] === undefined,
+      ),
+    );
+    return reply.redirect(
+      `${ctx.base}/stap/${firstOpen === -1 ? groups.length : firstOpen + 1}`,
+      303,
+    );
+  });
+}
