@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import {
+  axeViolations,
+  browserUnavailable,
+  describeViolations,
+  startBrowserApp,
+  type BrowserApp,
+} from '../helpers/browser.ts';
+
+const skip = browserUnavailable();
+const BASE = '/enquete/bewonersenquete-dordt-west';
+
+async function checkPage(page: Page, what: string) {
+  const violations = await axeViolations(page);
+  assert.equal(violations.length, 0, `${what}: ${describeViolations(violations)}`);
+  // Nothing wider than a small phone: no sideways scrolling.
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 320, `${what} is ${width}px wide at 320px`);
+}
+
+describe('web survey on a 320px phone without JavaScript (Chromium)', skip ? { skip } : {}, () => {
+  let env: BrowserApp;
+  before(async () => {
+    env = await startBrowserApp('sqlite');
+  });
+  after(async () => {
+    await env?.close();
+  });
+
+  // axe runs as a script in the page, so these checks use a normal context; the survey pages
+  // themselves have no script, and the second test walks them with JavaScript switched off.
+  it('start, a page with an error, the next page and the resume page pass axe and fit', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 320, height: 640 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(env.baseUrl + BASE);
+      await checkPage(page, 'start page');
+      await Promise.all([page.waitForURL(/\/stap\/1$/), page.click('button[type="submit"]')]);
+      await checkPage(page, 'first page');
+      assert.match(
+        (await page.textContent('[data-resume-code]')) ?? '',
+        /[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}/,
+      );
+      // Send without the required buurt: the error is shown and named.
+      await Promise.all([page.waitForLoadState('load'), page.click('button[type="submit"]')]);
+      assert.match((await page.textContent('[role="alert"]')) ?? '', /In welke buurt woont u\?/);
+      await checkPage(page, 'first page with an error');
+      await page.selectOption('select[name="woonbuurt"]', 'BU05050301');
+      await page.check('input[name="rapportcijfer_buurt"][value="8"]');
+      await Promise.all([page.waitForURL(/\/stap\/2$/), page.click('button[type="submit"]')]);
+      await checkPage(page, 'second page (matrix)');
+      await page.goto(`${env.baseUrl}${BASE}/hervatten`);
+      await checkPage(page, 'resume page');
+      await page.goto(`${env.baseUrl}${BASE}/papier`);
+      const violations = await axeViolations(page);
+      assert.equal(violations.length, 0, describeViolations(violations));
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('works without JavaScript, in English with the language link, by keyboard', async () => {
+    const context = await env.browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 320, height: 640 },
+    });
+    try {
+      const page = await context.newPage();
+      await page.goto(env.baseUrl + BASE);
+      await Promise.all([page.waitForURL(/taal=en/), page.click('a[hreflang="en"]')]);
+      assert.equal(await page.getAttribute('.wk-survey', 'lang'), 'en');
+      await page.focus('button[type="submit"]');
+      await Promise.all([page.waitForURL(/\/stap\/1$/), page.keyboard.press('Enter')]);
+      assert.match((await page.textContent('h1')) ?? '', /Your neighbourhood/);
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 320);
+      assert.equal(await page.locator('script').count(), 0);
+    } finally {
+      await context.close();
+    }
+  });
+});
