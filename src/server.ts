@@ -7,6 +7,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { seedShippedData } from './features/seed/seed.service.ts';
 import { logSerializers } from './features/accounts/log-redaction.ts';
 import { loadQuestionnaires } from './features/survey/definition/load.ts';
+import { loadXlsForm } from './features/survey/definition/xlsform.ts';
 
 const config = loadConfig();
 const logger = pino({ level: config.logLevel, serializers: logSerializers });
@@ -21,7 +22,7 @@ const loopback = ['127.0.0.1', '::1', 'localhost'].includes(config.host);
 const app = await buildApp({
   services: createServices(handle, {
     ...config,
-    questionnaires: await loadQuestionnaires(config.questionnairesDir),
+    questionnaires: await loadQuestionnaires(config.questionnairesDir, loadXlsForm),
   }),
   logger,
   insecureDevSecret: loopback,

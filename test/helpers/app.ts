@@ -7,6 +7,7 @@ import { projectRoot } from '../../src/config.ts';
 import type { Dialect } from '../../src/db/database.ts';
 import { seedShippedData } from '../../src/features/seed/seed.service.ts';
 import { loadQuestionnaires } from '../../src/features/survey/definition/load.ts';
+import { loadXlsForm } from '../../src/features/survey/definition/xlsform.ts';
 import { createTestDb, type TestDb } from './db.ts';
 
 export const datasetsDir = path.join(projectRoot, 'datasets');
@@ -29,7 +30,10 @@ export async function buildTestApp(dialect: Dialect): Promise<TestApp> {
     const app = await buildApp({
       services: createServices(handle, {
         datasetsDir,
-        questionnaires: await loadQuestionnaires(path.join(projectRoot, 'questionnaires')),
+        questionnaires: await loadQuestionnaires(
+          path.join(projectRoot, 'questionnaires'),
+          loadXlsForm,
+        ),
       }),
       // A real secret per test app, so the helper also works outside `npm test`.
       sessionSecret: process.env.SESSION_SECRET ?? randomBytes(32).toString('base64url'),

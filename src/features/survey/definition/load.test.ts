@@ -13,6 +13,7 @@ import {
   QuestionnaireError,
 } from './load.ts';
 import type { QuestionnaireInput } from './questionnaire.schema.ts';
+import { loadXlsForm } from './xlsform.ts';
 import { fixture } from '../test-fixtures.ts';
 
 const shipped = path.join(projectRoot, 'questionnaires');
@@ -28,7 +29,7 @@ function refused(raw: unknown, pattern: RegExp) {
 }
 
 describe('the shipped questionnaires', async () => {
-  const all = await loadQuestionnaires(shipped);
+  const all = await loadQuestionnaires(shipped, loadXlsForm);
   const residents = all.find((q) => q.key === 'bewonersenquete-dordt-west');
   const pros = all.find((q) => q.key === 'professionals-dordt-west');
 
@@ -74,9 +75,9 @@ describe('the shipped questionnaires', async () => {
     }
   });
 
-  it('the professionals choose their organisation by the Alliance sectors', () => {
+  it('the professionals (an XLSForm) choose their organisation by the Alliance sectors', () => {
     const org = allQuestions(pros!).find(
-      ({ question }) => question.name === 'organisatie',
+      ({ question }) => question.name === 'organisatie_type',
     )?.question;
     assert.ok(org?.type === 'single_choice');
     assert.deepEqual(
@@ -90,7 +91,6 @@ describe('the shipped questionnaires', async () => {
         'sociaal_wijkteam',
         'politie',
         'rijk',
-        'anders',
       ],
     );
     assert.equal(pros!.weighting, undefined);
