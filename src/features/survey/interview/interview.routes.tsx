@@ -1,0 +1,293 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Services } from '../../../composition.ts';
+import { NotFoundError } from '../../../shared/errors.ts';
+import { Layout } from '../../../views/layout.tsx';
+import { actorOf } from '../../accounts/account.service.ts';
+import { CsrfField, SubmitButton } from '../../accounts/views/form.tsx';
+import { getFocusArea } from '../../focus-areas/focus-area.service.ts';
+import { formBody, html, parseParams, requireUser } from '../../workspace/route-helpers.ts';
+import { SavedNotice } from '../../workspace/views/common.tsx';
+import { isAsked } from '../definition/answers.ts';
+import { textIn } from '../definition/fixed-labels.ts';
+import { LANGUAGES, type Language } from '../definition/questionnaire.schema.ts';
+import { readAnswers } from '../responses/response.repository.ts';
+import { IDEMPOTENCY_KEY, newIdempotencyKey } from '../responses/response.service.ts';
+import {
+  askedGroups,
+  openConcept,
+  saveGroup,
+  startConcept,
+  submitConcept,
+} from '../web/session-response.service.ts';
+import { readGroupForm, type FormBody } from '../web/web-form.ts';
+import { SurveyGroupPage, SurveySendPage } from '../web/web.pages.tsx';
+
+declare module 'fastify' {
+  interface Session {
+    /** The one interview this interviewer is taking now; earlier ones are out of reach. */
+    interview?: { key: string; id: string; language: Language };
+  }
+}
+
+const params = z.object({
+  gemeente: z.string().regex(/^GM\d{4}$/),
+  key: z.string().regex(/^[a-z0-9-]{3,64}$/),
+});
+const stepParams = params.extend({
+  stap: z
+    .string()
+    .regex(/^\d{1,3}$/)
+    .transform(Number),
+});
+
+/**
+ * Interviewer mode (channel mondeling): one session per respondent, held in the interviewer's
+ * own login session. There is no address for an earlier response: once sent it waits for
+ * review and this interviewer cannot open it again. Every answer change is logged.
+ */
+export async function interviewRoutes(app: FastifyInstance, opts: { services: Services }) {
+  const { db, surveys } = opts.services;
+
+  async function load(rawParams: unknown) {
+    const { gemeente, key } = parseParams(params, rawParams);
+    const q = surveys.questionnaires.get(key);
+    const area = q ? await getFocusArea(db, q.focusArea).catch(() => undefined) : undefined;
+    if (!q || area?.area.municipality_code !== gemeente) {
+      throw new NotFoundError('Deze vragenlijst bestaat niet in deze gemeente.');
+    }
+    const buurten = (area?.members ?? [])
+      .filter((m) => m.status === 'lid')
+      .map((m) => ({ code: m.buurt_code, name: m.name ?? m.buurt_code }));
+    return { q, buurten, base: `/werkruimte/${gemeente}/enquetes/${q.key}/interview` };
+  }
+
+  /** The interview in progress, only if it is this interviewer's own and still open. */
+  async function own(request: FastifyRequest, key: string) {
+    const s = request.session.interview;
+    if (!s || s.key !== key) return undefined;
+    const r = await openConcept(db, s.id, key);
+    return r && r.interviewer_id === actorOf(requireUser(request)) ? { r, s } : undefined;
+  }
+
+  app.get<{ Querystring: { klaar?: string } }>(
+    '/werkruimte/:gemeente/enquetes/:key/interview',
+    { config: { permission: 'survey:interview' } },
+    async (request, reply) => {
+      const { q, base } = await load(request.params);
+      const current = await own(request, q.key);
+      return html(
+        reply,
+        <Layout
+          title={`Interview: ${textIn(q.title, 'nl')}`}
+          nonce={reply.cspNonce.script}
+          breadcrumbs={[{ href: base.replace(/\/[^/]+\/interview$/, ''), label: 'Enquêtes' }]}
+        >
+          <h1 class="utrecht-heading-1">{`Interview: ${textIn(q.title, 'nl')}`}</h1>
+          <SavedNotice
+            text={
+              request.query.klaar === 'ja'
+                ? 'Het interview is opgeslagen. Het wacht nu op controle; u kunt het niet meer openen.'
+                : undefined
+            }
+          />
+          <p class="utrecht-paragraph">
+            Begin voor elke bewoner een nieuw interview. U ziet alleen het interview dat u nu
+            afneemt, niet eerdere. Elke wijziging wordt vastgelegd.
+          </p>
+          {current && (
+            <p class="utrecht-paragraph">
+              <a class="utrecht-link" href={`${base}/stap/1`}>
+                Verder met het interview dat u nu afneemt
+              </a>
+            </p>
+          )}
+          <form method="post" action={`${base}/nieuw`} class="wk-stack">
+            <CsrfField token={reply.generateCsrf()} />
+            <div class="utrecht-form-field">
+              <label class="utrecht-form-label" for="taal">
+                Taal van het interview
+              </label>
+              <select class="utrecht-select" id="taal" name="taal">
+                {q.languages.map((l) => (
+                  <option value={l}>{l === 'nl' ? 'Nederlands' : l === 'en' ? 'Engels' : l}</option>
+                ))}
+              </select>
+            </div>
+            <SubmitButton label="Nieuw interview beginnen" />
+          </form>
+        </Layout>,
+      );
+    },
+  );
+
+  app.post(
+    '/werkruimte/:gemeente/enquetes/:key/interview/nieuw',
+    { config: { permission: 'survey:interview' } },
+    async (request, reply) => {
+      const { q, base } = await load(request.params);
+      const raw = formBody(request).taal;
+      const language =
+        typeof raw === 'string' &&
+        (LANGUAGES as readonly string[]).includes(raw) &&
+        q.languages.includes(raw as Language)
+          ? (raw as Language)
+          : 'nl';
+      const id = await startConcept(db, {
+        questionnaire: q,
+        channel: 'mondeling',
+        language,
+        interviewerId: actorOf(requireUser(request)),
+      });
+      request.session.interview = { key: q.key, id, language };
+      return reply.redirect(`${base}/stap/1`, 303);
+    },
+  );
+
+  app.get(
+    '/werkruimte/:gemeente/enquetes/:key/interview/stap/:stap',
+    { config: { permission: 'survey:interview' } },
+    async (request, reply) => {
+      const ctx = await load(request.params);
+      const { stap } = parseParams(stepParams, request.params);
+      const current = await own(request, ctx.q.key);
+      if (!current) return reply.redirect(ctx.base, 303);
+      const answers = await readAnswers(db, current.r.id);
+      const groups = askedGroups(ctx.q, answers);
+      const group = groups[stap - 1];
+      if (!group) return reply.redirect(`${ctx.base}/versturen`, 303);
+      return html(
+        reply,
+        <SurveyGroupPage
+          q={ctx.q}
+          language={current.s.language}
+          nonce={reply.cspNonce.script}
+          csrf={reply.generateCsrf()}
+          action={`${ctx.base}/stap/${stap}`}
+          previous={stap > 1 ? `${ctx.base}/stap/${stap - 1}` : undefined}
+          group={group}
+          step={stap}
+          steps={groups.length + 1}
+          asked={(question) => isAsked(group, question, answers)}
+          answers={answers}
+          errors={{}}
+          buurten={ctx.buurten}
+          note="Interview: lees de vragen voor en vul de antwoorden in."
+        />,
+      );
+    },
+  );
+
+  app.post(
+    '/werkruimte/:gemeente/enquetes/:key/interview/stap/:stap',
+    { config: { permission: 'survey:interview' } },
+    async (request, reply) => {
+      const ctx = await load(request.params);
+      const { stap } = parseParams(stepParams, request.params);
+      const current = await own(request, ctx.q.key);
+      if (!current) return reply.redirect(ctx.base, 303);
+      const before = await readAnswers(db, current.r.id);
+      const group = askedGroups(ctx.q, before)[stap - 1];
+      if (!group) return reply.redirect(`${ctx.base}/versturen`, 303);
+      const given = readGroupForm(group, formBody(request) as FormBody);
+      const saved = await saveGroup(db, {
+        questionnaire: ctx.q,
+        responseId: current.r.id,
+        group,
+        given,
+        logAs: actorOf(requireUser(request)),
+      });
+      if (saved.problems.length > 0) {
+        const errors: Record<string, string> = {};
+        for (const p of saved.problems) errors[p.variable] ??= p.message;
+        const merged = { ...before, ...given };
+        const groups = askedGroups(ctx.q, before);
+        return html(
+          reply,
+          <SurveyGroupPage
+            q={ctx.q}
+            language={current.s.language}
+            nonce={reply.cspNonce.script}
+            csrf={reply.generateCsrf()}
+            action={`${ctx.base}/stap/${stap}`}
+            previous={stap > 1 ? `${ctx.base}/stap/${stap - 1}` : undefined}
+            group={group}
+            step={stap}
+            steps={groups.length + 1}
+            asked={(question) => isAsked(group, question, merged)}
+            answers={merged}
+            errors={errors}
+            buurten={ctx.buurten}
+          />,
+          400,
+        );
+      }
+      const groups = askedGroups(ctx.q, saved.answers);
+      const next = groups.findIndex((g) => g.name === group.name) + 2;
+      return reply.redirect(
+        next <= groups.length ? `${ctx.base}/stap/${next}` : `${ctx.base}/versturen`,
+        303,
+      );
+    },
+  );
+
+  app.get(
+    '/werkruimte/:gemeente/enquetes/:key/interview/versturen',
+    { config: { permission: 'survey:interview' } },
+    async (request, reply) => {
+      const ctx = await load(request.params);
+      const current = await own(request, ctx.q.key);
+      if (!current) return reply.redirect(ctx.base, 303);
+      const answers = await readAnswers(db, current.r.id);
+      return html(
+        reply,
+        <SurveySendPage
+          q={ctx.q}
+          language="nl"
+          nonce={reply.cspNonce.script}
+          csrf={reply.generateCsrf()}
+          action={`${ctx.base}/versturen`}
+          previous={`${ctx.base}/stap/${askedGroups(ctx.q, answers).length}`}
+          idempotencyKey={newIdempotencyKey()}
+          problems={[]}
+        />,
+      );
+    },
+  );
+
+  app.post(
+    '/werkruimte/:gemeente/enquetes/:key/interview/versturen',
+    { config: { permission: 'survey:interview' } },
+    async (request, reply) => {
+      const ctx = await load(request.params);
+      const current = await own(request, ctx.q.key);
+      const key = formBody(request).sleutel;
+      if (!current || typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) {
+        return reply.redirect(ctx.base, 303);
+      }
+      const sent = await submitConcept(db, {
+        questionnaire: ctx.q,
+        responseId: current.r.id,
+        idempotencyKey: key,
+      });
+      if (sent.problems.length > 0) {
+        return html(
+          reply,
+          <SurveySendPage
+            q={ctx.q}
+            language="nl"
+            nonce={reply.cspNonce.script}
+            csrf={reply.generateCsrf()}
+            action={`${ctx.base}/versturen`}
+            previous={`${ctx.base}/stap/1`}
+            idempotencyKey={key}
+            problems={sent.problems.map((p) => p.message)}
+          />,
+          400,
+        );
+      }
+      request.session.interview = undefined;
+      return reply.redirect(`${ctx.base}?klaar=ja`, 303);
+    },
+  );
+}
