@@ -23,6 +23,7 @@ import { seedShippedData } from '../features/seed/seed.service.ts';
 import { AppError, ImportValidationError, formatLocation } from '../shared/errors.ts';
 import { createProgress } from './progress.ts';
 import { GEBRUIKER_HELP, runGebruiker } from './gebruiker.ts';
+import { createInvitationCodes } from '../features/survey/responses/invitations.ts';
 
 const HELP = `Gebruik: wijkkompas <opdracht> [opties]
 
@@ -37,6 +38,7 @@ Opdrachten:
   import politie BESTAND.csv --indeling JAAR
   import lokaal BESTAND.csv --indeling JAAR [--bron NAAM]
 ${GEBRUIKER_HELP}
+  enquete-codes SLEUTEL AANTAL     codes voor uitnodigingsbrieven maken (één keer getoond, alleen een hash bewaard)
 
 Database: DATABASE_URL (leeg = ./data/wijkkompas.sqlite, sqlite:PAD of postgres://…).`;
 
@@ -168,6 +170,15 @@ export async function main(argv: string[]): Promise<number> {
             `Geïmporteerd: ${outcome.rows} regels, ${outcome.observations} waarden, ${outcome.areas} gebieden (dataset ${outcome.datasetId}).`,
           );
         }
+        return 0;
+      }
+      case 'enquete-codes': {
+        const [key, count] = rest;
+        if (!key || !/^[a-z0-9-]{3,64}$/.test(key) || !count || !/^\d+$/.test(count)) {
+          throw new UsageError(`Gebruik: wijkkompas enquete-codes SLEUTEL AANTAL\n\n${HELP}`);
+        }
+        for (const code of await createInvitationCodes(handle.db, key, Number(count)))
+          console.log(code);
         return 0;
       }
       case 'gebruiker':

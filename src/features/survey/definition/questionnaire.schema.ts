@@ -190,6 +190,11 @@ export const questionnaireSchema = z.strictObject({
   languages: z.array(z.enum(LANGUAGES)).min(1),
   groups: z.array(groupSchema).min(1),
   /**
+   * Single-use codes printed on invitation letters: `uit` (none), `mogelijk` (a code may be
+   * given), `verplicht` (only with a code). Codes are kept apart from the answers.
+   */
+  invitations: z.enum(['uit', 'mogelijk', 'verplicht']).default('uit'),
+  /**
    * The questions whose answers weight the results to the CBS population (raking over buurt,
    * age group and sex). Leave out for a questionnaire that is not weighted (professionals).
    */

@@ -10,6 +10,8 @@ import { questionnaireSchema } from '../definition/questionnaire.schema.ts';
 import { saveKeyedEntry } from '../keying/keying.service.ts';
 import { fixtureAllTypes } from '../test-fixtures.ts';
 import { countResponses, listCountedResponses, readAnswers } from './response.repository.ts';
+import { createInvitationCodes, useInvitationCode } from './invitations.ts';
+import { InvitationRefusedError, startConcept } from '../web/session-response.service.ts';
 import {
   AnswersRejectedError,
   newIdempotencyKey,
@@ -146,6 +148,33 @@ for (const dialect of dialects) {
           municipalityCode: 'GM0505',
         }),
         /wacht niet/,
+      );
+    });
+
+    it('uses an invitation code once, and keeps no link from the code to the response', async () => {
+      const [code] = await createInvitationCodes(handle.db, q.key, 3);
+      assert.match(code!, /^[A-Z0-9]{5}-[A-Z0-9]{5}$/);
+      const id = await startConcept(handle.db, {
+        questionnaire: q,
+        channel: 'web',
+        language: 'nl',
+        invitationCode: code!.toLowerCase(),
+      });
+      assert.ok(id);
+      await assert.rejects(
+        startConcept(handle.db, {
+          questionnaire: q,
+          channel: 'web',
+          language: 'nl',
+          invitationCode: code!,
+        }),
+        InvitationRefusedError,
+      );
+      assert.equal(await useInvitationCode(handle.db, q.key, 'ABCDE-FGHJK'), false);
+      const rows = await handle.db.selectFrom('survey_invitations').selectAll().execute();
+      assert.equal(rows.filter((r) => r.used_at !== null).length, 1);
+      assert.ok(
+        rows.every((r) => !JSON.stringify(r).includes(id) && !JSON.stringify(r).includes(code!)),
       );
     });
 

@@ -15,6 +15,7 @@ import {
 } from '../responses/response.repository.ts';
 import type { Channel } from '../responses/response.table.ts';
 import { newIdempotencyKey } from '../responses/response.service.ts';
+import { useInvitationCode } from '../responses/invitations.ts';
 import { groupVariables } from './web-form.ts';
 
 /**
@@ -40,6 +41,13 @@ export function normaliseResumeCode(text: string): string | undefined {
 
 export const hashCode = (code: string) => createHash('sha256').update(code).digest('base64url');
 
+export class InvitationRefusedError extends AppError {
+  constructor() {
+    super('BAD_REQUEST', 'Deze code kennen wij niet, of hij is al gebruikt.');
+    this.name = 'InvitationRefusedError';
+  }
+}
+
 export async function startConcept(
   db: Kysely<Database>,
   input: {
@@ -48,11 +56,18 @@ export async function startConcept(
     language: Language;
     interviewerId?: string;
     resumeCode?: string;
+    /** Used up in the same transaction; nothing links it to the response. */
+    invitationCode?: string;
   },
 ): Promise<string> {
   const id = randomUUID();
   const now = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
+    if (input.invitationCode !== undefined) {
+      if (!(await useInvitationCode(trx, input.questionnaire.key, input.invitationCode))) {
+        throw new InvitationRefusedError();
+      }
+    }
     await ensureQuestionnaireVersion(trx, input.questionnaire, now);
     await insertResponse(trx, {
       id,

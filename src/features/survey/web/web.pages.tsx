@@ -23,6 +23,8 @@ const LANGUAGE_NAMES: Record<Language, string> = {
 const UI = {
   nl: {
     start: 'Begin met de vragenlijst',
+    invitation: 'Code uit uw brief',
+    optional: '(mag leeg blijven)',
     resume: 'Verder met een code',
     resumeIntro: 'Typ de code die u kreeg toen u begon.',
     code: 'Uw code',
@@ -40,6 +42,8 @@ const UI = {
   },
   en: {
     start: 'Start the questionnaire',
+    invitation: 'Code from your letter',
+    optional: '(may be left empty)',
     resume: 'Continue with a code',
     resumeIntro: 'Type the code you got when you started.',
     code: 'Your code',
@@ -119,6 +123,20 @@ export function SurveyStartPage(props: {
       <form method="post" action={`${props.base}/start`}>
         <CsrfField token={props.csrf} />
         <input type="hidden" name="taal" value={language} />
+        {q.invitations !== 'uit' && (
+          <div class="utrecht-form-field">
+            <label class="utrecht-form-label" for="uitnodiging">
+              {q.invitations === 'verplicht' ? t.invitation : `${t.invitation} ${t.optional}`}
+            </label>
+            <input
+              class="utrecht-textbox utrecht-textbox--html-input wk-survey__short"
+              id="uitnodiging"
+              name="uitnodiging"
+              type="text"
+              autocomplete="off"
+            />
+          </div>
+        )}
         <button class="utrecht-button utrecht-button--primary-action" type="submit">
           {t.start}
         </button>

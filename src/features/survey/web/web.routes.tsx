@@ -13,6 +13,7 @@ import {
 import { readAnswers } from '../responses/response.repository.ts';
 import { IDEMPOTENCY_KEY, newIdempotencyKey, StartLimiter } from '../responses/response.service.ts';
 import {
+  InvitationRefusedError,
   askedGroups,
   newResumeCode,
   openConcept,
@@ -120,6 +121,26 @@ export async function surveyWebRoutes(app: FastifyInstance, opts: { services: Se
         resumeCode={step === 1 ? session.code : undefined}
       />,
       status,
+    );
+  }
+
+  function refuseStart(
+    reply: FastifyReply,
+    ctx: Awaited<ReturnType<typeof load>>,
+    language: Language,
+    error: string,
+  ) {
+    return html(
+      reply,
+      <SurveyStartPage
+        q={ctx.q}
+        language={language}
+        nonce={reply.cspNonce.script}
+        csrf={reply.generateCsrf()}
+        base={ctx.base}
+        error={error}
+      />,
+      400,
     );
   }
 
