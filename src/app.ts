@@ -30,6 +30,7 @@ import { surveyOverviewRoutes } from './features/survey/results/overview.routes.
 import { keyingRoutes } from './features/survey/keying/keying.routes.tsx';
 import { reviewRoutes } from './features/survey/review/review.routes.tsx';
 import { surveyWebRoutes } from './features/survey/web/web.routes.tsx';
+import { surveySubmissionRoutes } from './features/survey/api/submission.routes.ts';
 
 export interface AppDeps {
   services: Services;
@@ -86,6 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(keyingRoutes, { services: deps.services });
   await app.register(reviewRoutes, { services: deps.services });
   await app.register(surveyWebRoutes, { services: deps.services });
+  await app.register(surveySubmissionRoutes, { services: deps.services });
   await app.register(apiRoutes);
   return app;
 }
