@@ -31,6 +31,7 @@ import { keyingRoutes } from './features/survey/keying/keying.routes.tsx';
 import { reviewRoutes } from './features/survey/review/review.routes.tsx';
 import { surveyWebRoutes } from './features/survey/web/web.routes.tsx';
 import { interviewRoutes } from './features/survey/interview/interview.routes.tsx';
+import { surveySubmissionRoutes } from './features/survey/api/submission.routes.ts';
 
 export interface AppDeps {
   services: Services;
@@ -88,6 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(reviewRoutes, { services: deps.services });
   await app.register(surveyWebRoutes, { services: deps.services });
   await app.register(interviewRoutes, { services: deps.services });
+  await app.register(surveySubmissionRoutes, { services: deps.services });
   await app.register(apiRoutes);
   return app;
 }

@@ -8,6 +8,7 @@ import type { Questionnaire } from './features/survey/definition/questionnaire.s
 import { QuestionnaireRegistry } from './features/survey/definition/registry.ts';
 import { DEFAULT_DOUBLE_ENTRY_SHARE } from './features/survey/keying/double-entry.ts';
 import { surveyEstimateProvider } from './features/survey/results/monitor-estimates.ts';
+import { DEFAULT_SUBMITS_PER_MINUTE } from './features/survey/api/submission.limits.ts';
 import { storeKeyedResponse } from './features/survey/responses/response.service.ts';
 
 /**
@@ -21,12 +22,15 @@ export function createServices(
     surveySecret?: string | undefined;
     /** The questionnaires (every version); the server loads questionnaires/, tests pass fixtures. */
     questionnaires?: readonly Questionnaire[];
+    /** SURVEY_SUBMITS_PER_MINUTE: JSON submissions per minute per client; see submission.routes.ts. */
+    surveySubmitsPerMinute?: number | undefined;
   },
 ) {
   const surveys = {
     questionnaires: new QuestionnaireRegistry(config.questionnaires ?? []),
     secret: config.surveySecret ?? randomBytes(32).toString('base64url'),
     doubleEntryShare: DEFAULT_DOUBLE_ENTRY_SHARE,
+    submitsPerMinute: config.surveySubmitsPerMinute ?? DEFAULT_SUBMITS_PER_MINUTE,
     storeKeyedResponse,
   };
   return {

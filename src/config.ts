@@ -23,6 +23,8 @@ export interface AppConfig {
   questionnairesDir: string;
   /** SURVEY_HMAC_SECRET: keys the survey's abuse control and double-entry draw. */
   surveySecret?: string | undefined;
+  /** SURVEY_SUBMITS_PER_MINUTE: JSON submissions per minute per client (keyed HMAC of the address). */
+  surveySubmitsPerMinute?: number | undefined;
 }
 
 const envSchema = z.object({
@@ -32,6 +34,7 @@ const envSchema = z.object({
   WIJKKOMPAS_DATASETS: z.string().optional(),
   WIJKKOMPAS_SEED: z.enum(['ja', 'nee']).default('ja'),
   WIJKKOMPAS_QUESTIONNAIRES: z.string().optional(),
+  SURVEY_SUBMITS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   SURVEY_HMAC_SECRET: z
     .string()
@@ -81,5 +84,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     oidc: loadOidcConfig(env),
     mail: loadMailConfig(env),
     surveySecret: e.SURVEY_HMAC_SECRET,
+    surveySubmitsPerMinute: e.SURVEY_SUBMITS_PER_MINUTE,
   };
 }

@@ -5,7 +5,11 @@ import { AppError } from '../shared/errors.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** false only for a route that can never be called from a browser form (none yet). */
+    /**
+     * false only for a route that can never be called from a browser form: the JSON submission
+     * API, which demands Content-Type application/json and an Idempotency-Key header (a
+     * cross-site form can send neither; fetch with them needs a CORS preflight we never allow).
+     */
     csrf?: boolean;
   }
 }

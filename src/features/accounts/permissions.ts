@@ -89,6 +89,8 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'POST /enquete/:key/versturen',
   'GET /enquete/:key/hervatten',
   'POST /enquete/:key/hervatten',
+  // JSON submissions (offline clients, load tests): no cookie, no CSRF, idempotency key, rate limit.
+  'POST /api/enquetes/:key/antwoorden',
 ]);
 
 export interface Grant {

@@ -9,7 +9,7 @@ export type JsonSchema = { [keyword: string]: unknown };
 
 export interface ApiParameter {
   name: string;
-  in: 'path' | 'query';
+  in: 'path' | 'query' | 'header';
   description: string;
   /** Path parameters are always required. */
   required?: boolean;
@@ -32,6 +32,8 @@ export interface ApiOperation {
    * shared/downloads/send.ts): the formats it accepts. Adds the parameter and content types.
    */
   downloads?: readonly DownloadFormat[];
+  /** A write (POST): the JSON body it takes. The 200 then means "seen before", 201 "stored". */
+  write?: { requestSchema: JsonSchema; created: string; repeated: string };
 }
 
 /** `/api/gebieden/:slug` → `/api/gebieden/{slug}`: the same route in both notations. */
@@ -155,6 +157,30 @@ function operationObject(op: ApiOperation) {
     description: op.description,
     tags: op.tags,
     ...(parameters.length > 0 ? { parameters } : {}),
+    ...(op.write ? writeParts(op, op.write) : readResponses(op, formats)),
+  };
+}
+
+/** A write: request body, 201 and 200 with the same body, 429 from the rate limit, no ETag. */
+function writeParts(op: ApiOperation, write: NonNullable<ApiOperation['write']>) {
+  const body = { 'application/json': { schema: op.responseSchema } };
+  return {
+    requestBody: {
+      required: true,
+      content: { 'application/json': { schema: write.requestSchema } },
+    },
+    responses: {
+      '201': { description: write.created, content: body },
+      '200': { description: write.repeated, content: body },
+      '400': errorResponse('Een veld of antwoord klopt niet; de melding noemt het.'),
+      '404': errorResponse('Deze vragenlijst bestaat niet.'),
+      '429': errorResponse('Te veel verzoeken vanaf deze verbinding; probeer het later.'),
+    },
+  };
+}
+
+function readResponses(op: ApiOperation, formats: readonly DownloadFormat[]) {
+  return {
     responses: {
       '200': {
         description: 'Gelukt.',

@@ -1,0 +1,83 @@
+import { createHmac } from 'node:crypto';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../../composition.ts';
+import { BadRequestError, NotFoundError } from '../../../shared/errors.ts';
+import { submitComplete } from '../responses/response.service.ts';
+import { SUBMISSION_BODY_LIMIT } from './submission.limits.ts';
+import {
+  describeBodyProblem,
+  idempotencyHeader,
+  submissionBodySchema,
+  submissionKeyParam,
+} from './submission.schema.ts';
+import './submission.api-doc.ts';
+
+export const TOO_MANY_SUBMISSIONS =
+  'Vanaf deze verbinding zijn in korte tijd te veel antwoorden verstuurd. Probeer het over een minuut opnieuw.';
+
+/**
+ * POST /api/enquetes/:key/antwoorden: a whole web response as JSON, for clients that collect
+ * answers offline and for load tests. The answer goes out only after the transaction committed,
+ * so every 201/200 is a stored response; the Idempotency-Key makes a resend harmless.
+ */
+export async function surveySubmissionRoutes(app: FastifyInstance, opts: { services: Services }) {
+  const { db, surveys } = opts.services;
+  await app.register(rateLimit, { global: false });
+
+  app.post(
+    '/api/enquetes/:key/antwoorden',
+    {
+      bodyLimit: SUBMISSION_BODY_LIMIT,
+      config: {
+        permission: 'public',
+        csrf: false,
+        rateLimit: {
+          max: surveys.submitsPerMinute,
+          timeWindow: 60_000,
+          // Counted per keyed HMAC: the limiter's memory holds no address (ADR 0011).
+          keyGenerator: (request) =>
+            createHmac('sha256', surveys.secret).update(request.ip).digest('base64url'),
+          errorResponseBuilder: () =>
+            Object.assign(new Error(TOO_MANY_SUBMISSIONS), {
+              statusCode: 429,
+              code: 'TE_VEEL_VERZOEKEN',
+            }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const params = submissionKeyParam.safeParse(request.params);
+      const questionnaire = params.success
+        ? surveys.questionnaires.get(params.data.key)
+        : undefined;
+      if (!questionnaire) throw new NotFoundError('Deze vragenlijst bestaat niet.');
+      if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+        throw new BadRequestError(
+          'Stuur de antwoorden als JSON, met de kop Content-Type: application/json.',
+        );
+      }
+      const key = idempotencyHeader.safeParse(request.headers['idempotency-key']);
+      if (!key.success) {
+        throw new BadRequestError(
+          'De kop Idempotency-Key ontbreekt of klopt niet: 16 tot 100 tekens, alleen letters, cijfers, - en _.',
+        );
+      }
+      const body = submissionBodySchema.safeParse(request.body);
+      if (!body.success) throw new BadRequestError(describeBodyProblem(body.error));
+      if (!questionnaire.languages.includes(body.data.taal)) {
+        throw new BadRequestError(
+          `De antwoorden zijn niet opgeslagen: veld "taal": deze vragenlijst is er in ${questionnaire.languages.join(', ')}.`,
+        );
+      }
+      const result = await submitComplete(db, {
+        questionnaire,
+        channel: 'web',
+        language: body.data.taal,
+        answers: body.data.antwoorden,
+        idempotencyKey: key.data,
+      });
+      return reply.status(result.duplicate ? 200 : 201).send({ id: result.id });
+    },
+  );
+}
