@@ -10,6 +10,17 @@ import type { Database } from '../../db/schema.ts';
  * another process is seen at once.
  */
 export async function readDataVersion(db: Kysely<Database>): Promise<string> {
+  return (await readDataVersionParts(db)).version;
+}
+
+export interface DataVersionParts {
+  version: string;
+  /** The part that only a catalogue edit moves: the newest stored catalogue version or ''. */
+  catalogue: string;
+}
+
+/** The data version and the catalogue part of it, from the same queries. */
+export async function readDataVersionParts(db: Kysely<Database>): Promise<DataVersionParts> {
   const hash = createHash('sha1');
   const datasets = await db.selectFrom('datasets').select(['id', 'status']).orderBy('id').execute();
   for (const d of datasets) hash.update(`${d.id}:${d.status};`);
@@ -27,6 +38,7 @@ export async function readDataVersion(db: Kysely<Database>): Promise<string> {
     .selectFrom('catalogue_versions')
     .select(sql<number>`max(version)`.as('latest'))
     .executeTakeFirst();
-  hash.update(`c:${catalogue?.latest ?? ''};`);
-  return hash.digest('base64url').slice(0, 16);
+  const catalogueKey = String(catalogue?.latest ?? '');
+  hash.update(`c:${catalogueKey};`);
+  return { version: hash.digest('base64url').slice(0, 16), catalogue: catalogueKey };
 }
