@@ -39,7 +39,9 @@ export function rewindForD3(geometry: AreaGeometry): AreaGeometry {
  * text itself is the key: a new import gives new text and a fresh parse. Bounded, so national
  * data never stays in memory whole; callers must treat the result as read-only.
  */
-const MAX_PARSED = 4000;
+// Shipped PDOK buurt outlines are about 6 KB of text each (1.6 MB for the Drechtsteden), a few
+// times that once parsed: 1,500 (the largest municipality has about 500 buurten) is tens of MB.
+const MAX_PARSED = 1500;
 const parsed = new Map<string, AreaGeometry | null>();
 
 function remember<K, V>(map: Map<K, V>, key: K, value: V, max: number): V {
