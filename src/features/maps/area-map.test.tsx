@@ -3,8 +3,8 @@ import { describe, it } from 'node:test';
 import { geoArea } from 'd3-geo';
 import type { Polygon } from 'geojson';
 import { render } from 'preact-render-to-string';
-import { AreaMap, type MapShape } from './area-map.tsx';
-import { parseAreaGeometry, rewindForD3 } from './geometry.ts';
+import { AreaMap, projectShapes, type MapShape } from './area-map.tsx';
+import { mergeGeometries, parseAreaGeometry, rewindForD3 } from './geometry.ts';
 
 // Made-up squares near Dordrecht (fixture shapes, not CBS outlines).
 function square(x: number, y: number, size: number, counterClockwise: boolean): Polygon {
@@ -32,6 +32,56 @@ describe('map geometry', () => {
     assert.equal(parseAreaGeometry('{"type":"Point","coordinates":[4,51]}'), undefined);
     assert.equal(parseAreaGeometry('{not json'), undefined);
     assert.equal(parseAreaGeometry(JSON.stringify(square(4, 51, 1, true)))?.type, 'Polygon');
+  });
+});
+
+describe('remembered geometry and projection', () => {
+  const a = JSON.stringify(square(4.6, 51.8, 0.01, true));
+  const b = JSON.stringify(square(4.62, 51.8, 0.01, true));
+
+  it('hands out one geometry object per stored text, and a new one for new text', () => {
+    const first = parseAreaGeometry(a);
+    assert.ok(first);
+    assert.equal(parseAreaGeometry(a), first);
+    assert.notEqual(parseAreaGeometry(b), first);
+  });
+
+  it('merges the same parts into the same MultiPolygon with every polygon kept', () => {
+    const parts = [parseAreaGeometry(a)!, parseAreaGeometry(b)!];
+    const merged = mergeGeometries(parts);
+    assert.equal(merged?.type, 'MultiPolygon');
+    assert.equal(merged?.type === 'MultiPolygon' ? merged.coordinates.length : 0, 2);
+    assert.equal(mergeGeometries(parts), merged);
+    assert.equal(mergeGeometries([]), undefined);
+  });
+
+  it('draws the same path from memory as when projecting afresh', () => {
+    const shape = (text: string, code: string): MapShape => ({
+      code,
+      geometry: parseAreaGeometry(text)!,
+      className: '',
+      title: code,
+    });
+    const shapes = [shape(a, 'fixture-a'), shape(b, 'fixture-b')];
+    const first = projectShapes(shapes, 400, 8);
+    const again = projectShapes(shapes, 400, 8);
+    // A structurally equal copy has no remembered fit or paths: it is projected from scratch.
+    const copies = shapes.map((s) => ({ ...s, geometry: structuredClone(s.geometry) }));
+    const fresh = projectShapes(copies, 400, 8);
+    assert.equal(again.height, first.height);
+    assert.equal(fresh.height, first.height);
+    for (const [i, s] of shapes.entries()) {
+      const d = first.path(s.geometry);
+      assert.ok(d && d.startsWith('M'));
+      assert.equal(again.path(s.geometry), d);
+      assert.equal(fresh.path(copies[i]!.geometry), d);
+      assert.deepEqual(again.path.bounds(s.geometry), fresh.path.bounds(copies[i]!.geometry));
+    }
+    // Another size is another projection: other paths, not the remembered ones.
+    assert.notEqual(
+      projectShapes(shapes, 200, 8).path(shapes[0]!.geometry),
+      first.path(shapes[0]!.geometry),
+    );
   });
 });
 

@@ -6,7 +6,7 @@ import {
   type GeoStreamWrapper,
 } from 'd3-geo';
 import type { Feature, FeatureCollection } from 'geojson';
-import type { AreaGeometry } from './geometry.ts';
+import { geometryId, type AreaGeometry } from './geometry.ts';
 
 /** Fills that do not rely on colour alone: a pattern is drawn over the class's colour. */
 export type MapPattern = 'hatch' | 'cross';
@@ -58,16 +58,26 @@ export function patternId(mapId: string, pattern: MapPattern): string {
   return `${mapId}-${pattern}`;
 }
 
-/**
- * Projects every shape with a Mercator fitted to the shapes' extent. Coordinates are rounded to
- * one decimal, which is finer than a screen pixel and keeps the page small.
- */
-export function projectShapes(
+interface Fit {
+  scale: number;
+  translate: [number, number];
+  width: number;
+  height: number;
+}
+
+/** Fitted projections by the shapes they fit and the size asked for; bounded. */
+const MAX_FITS = 500;
+const fits = new Map<string, Fit>();
+
+function fit(
   fitTo: readonly MapShape[],
   width: number,
   padding: number,
   fixedHeight?: number,
-) {
+): Fit {
+  const key = `${width}|${padding}|${fixedHeight ?? ''}|${fitTo.map((s) => geometryId(s.geometry)).join(',')}`;
+  const known = fits.get(key);
+  if (known) return known;
   const all = collection(fitTo);
   const projection = geoMercator();
   let w: number;
@@ -91,7 +101,51 @@ export function projectShapes(
     w = Math.ceil(x1 - x0 + 2 * padding);
     height = Math.ceil(y1 - y0 + 2 * padding);
   }
-  const path = geoPath(thinned(projection)).digits(1);
+  const result: Fit = {
+    scale: projection.scale(),
+    translate: projection.translate(),
+    width: w,
+    height,
+  };
+  if (fits.size >= MAX_FITS) fits.delete(fits.keys().next().value as string);
+  fits.set(key, result);
+  return result;
+}
+
+/** Drawn paths and bounds per geometry object and projection (scale and translate say it all). */
+const drawn = new WeakMap<AreaGeometry, Map<string, { d: string | null; bounds: Bounds }>>();
+type Bounds = [[number, number], [number, number]];
+
+/**
+ * Projects every shape with a Mercator fitted to the shapes' extent. Coordinates are rounded to
+ * one decimal, which is finer than a screen pixel and keeps the page small. The fit and each
+ * drawn path are remembered per geometry object (see geometryId), so a page rendered again after
+ * a new data version does not project the same outlines again.
+ */
+export function projectShapes(
+  fitTo: readonly MapShape[],
+  width: number,
+  padding: number,
+  fixedHeight?: number,
+) {
+  const { scale, translate, width: w, height } = fit(fitTo, width, padding, fixedHeight);
+  const projection = geoMercator().scale(scale).translate(translate);
+  const geoPathOf = geoPath(thinned(projection)).digits(1);
+  const signature = `${scale}|${translate[0]}|${translate[1]}`;
+  const draw = (geometry: AreaGeometry) => {
+    let perProjection = drawn.get(geometry);
+    if (!perProjection) drawn.set(geometry, (perProjection = new Map()));
+    let entry = perProjection.get(signature);
+    if (!entry) {
+      entry = { d: geoPathOf(geometry), bounds: geoPathOf.bounds(geometry) };
+      perProjection.set(signature, entry);
+    }
+    return entry;
+  };
+  const path = Object.assign((geometry: AreaGeometry) => draw(geometry).d, {
+    bounds: (geometry: AreaGeometry) => draw(geometry).bounds,
+    centroid: (geometry: AreaGeometry) => geoPathOf.centroid(geometry),
+  });
   /** Whether a shape shows at all; shapes outside the view are left out of the page. */
   const visible = (geometry: AreaGeometry) => {
     const [[a0, b0], [a1, b1]] = path.bounds(geometry);

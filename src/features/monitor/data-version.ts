@@ -11,6 +11,17 @@ import type { Database } from '../../db/schema.ts';
  * another process is seen at once.
  */
 export async function readDataVersion(db: Kysely<Database>): Promise<string> {
+  return (await readDataVersionParts(db)).version;
+}
+
+export interface DataVersionParts {
+  version: string;
+  /** The part that only a catalogue edit moves: the newest stored catalogue version or ''. */
+  catalogue: string;
+}
+
+/** The data version and the catalogue part of it, from the same queries. */
+export async function readDataVersionParts(db: Kysely<Database>): Promise<DataVersionParts> {
   const hash = createHash('sha1');
   const datasets = await db.selectFrom('datasets').select(['id', 'status']).orderBy('id').execute();
   for (const d of datasets) hash.update(`${d.id}:${d.status};`);
@@ -28,7 +39,8 @@ export async function readDataVersion(db: Kysely<Database>): Promise<string> {
     .selectFrom('catalogue_versions')
     .select(sql<number>`max(version)`.as('latest'))
     .executeTakeFirst();
-  hash.update(`c:${catalogue?.latest ?? ''};`);
+  const catalogueKey = String(catalogue?.latest ?? '');
+  hash.update(`c:${catalogueKey};`);
   // Survey results in the monitor: a new, approved or rejected response (both maxima are indexed).
   const survey = await db
     .selectFrom('survey_responses')
@@ -38,5 +50,5 @@ export async function readDataVersion(db: Kysely<Database>): Promise<string> {
     ])
     .executeTakeFirst();
   hash.update(`s:${survey?.submitted ?? ''}:${survey?.reviewed ?? ''};`);
-  return hash.digest('base64url').slice(0, 16);
+  return { version: hash.digest('base64url').slice(0, 16), catalogue: catalogueKey };
 }

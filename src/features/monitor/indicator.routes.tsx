@@ -8,7 +8,7 @@ import { toJson } from '../../shared/downloads/json.ts';
 import { describeExclusions } from '../aggregation/aggregate.ts';
 import { aggregateIndicatorFrom } from '../aggregation/aggregation.service.ts';
 import { listAreas, listAreasWithGeometry } from '../areas/area.repository.ts';
-import { parseAreaGeometry, type AreaGeometry } from '../maps/geometry.ts';
+import { mergeGeometries, parseAreaGeometry, type AreaGeometry } from '../maps/geometry.ts';
 import { findIndicator } from '../indicators/catalogue.ts';
 import type { Indicator } from '../indicators/catalogue.schema.ts';
 import { findTarget } from '../targets/target.repository.ts';
@@ -182,13 +182,7 @@ async function buildIndicatorPage(
     mapAreas.push({ code: shape.code, name: shape.name, geometry, member });
   }
   // The member buurten together, each with its own border: the focus area is their union.
-  const memberPolygons = mapAreas
-    .filter((a) => a.member)
-    .flatMap((a) =>
-      a.geometry.type === 'Polygon' ? [a.geometry.coordinates] : a.geometry.coordinates,
-    );
-  const outline: AreaGeometry | undefined =
-    memberPolygons.length === 0 ? undefined : { type: 'MultiPolygon', coordinates: memberPolygons };
+  const outline = mergeGeometries(mapAreas.filter((a) => a.member).map((a) => a.geometry));
 
   const latestPeriod = profile.periods.at(-1);
   let buurten: DataTable | null = null;

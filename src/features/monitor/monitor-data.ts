@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema.ts';
 import { listAreas } from '../areas/area.repository.ts';
 import { SnapshotSource } from '../aggregation/observation-source.ts';
 import type { Catalogue } from '../indicators/catalogue.schema.ts';
-import { readDataVersion } from './data-version.ts';
+import { readDataVersionParts } from './data-version.ts';
 import type { SurveyEstimateProvider } from './survey-estimates.ts';
 
 export const NETHERLANDS = 'NL00';
@@ -24,6 +24,8 @@ export class MonitorData {
   private readonly snapshots = new Map<string, Promise<SnapshotSource>>();
   private readonly rendered = new Map<string, unknown>();
   private catalogueCache: Promise<Catalogue> | undefined;
+  /** The catalogue part of the version the cached catalogue belongs to. */
+  private catalogueKey: string | undefined;
 
   constructor(
     readonly db: Kysely<Database>,
@@ -32,7 +34,10 @@ export class MonitorData {
     readonly surveyEstimates?: SurveyEstimateProvider,
   ) {}
 
-  /** The active catalogue, read once per data version (a catalogue edit moves the version). */
+  /**
+   * The active catalogue, read once per catalogue version: an import moves the data version but
+   * not the catalogue, so the catalogue is not parsed and validated again after every import.
+   */
   catalogue(): Promise<Catalogue> {
     if (!this.catalogueCache) {
       const loading = this.catalogueOf();
@@ -44,11 +49,14 @@ export class MonitorData {
 
   /** The current data version; clears the caches when it moved. */
   async dataVersion(): Promise<string> {
-    const now = await readDataVersion(this.db);
+    const { version: now, catalogue } = await readDataVersionParts(this.db);
     if (now !== this.version) {
       this.version = now;
       this.snapshots.clear();
       this.rendered.clear();
+    }
+    if (catalogue !== this.catalogueKey) {
+      this.catalogueKey = catalogue;
       this.catalogueCache = undefined;
     }
     return now;
