@@ -18,15 +18,21 @@ interface LoggedRequest {
   socket?: { remotePort?: number };
 }
 
-/** pino serializers for the app's logger (src/server.ts): the request line without secrets. */
+/** Survey respondents' requests: their address is never stored, so never logged either. */
+const SURVEY_PATH = /^\/(enquete\/|api\/enquetes\/)/;
+
+/**
+ * pino serializers for the app's logger (src/server.ts): the request line without secrets, and
+ * without the client address on survey requests (anonymity, ADR 0011).
+ */
 export const logSerializers = {
   req(request: LoggedRequest) {
+    const survey = SURVEY_PATH.test(request.url);
     return {
       method: request.method,
       url: redactUrl(request.url),
       host: request.host,
-      remoteAddress: request.ip,
-      remotePort: request.socket?.remotePort,
+      ...(survey ? {} : { remoteAddress: request.ip, remotePort: request.socket?.remotePort }),
     };
   },
 };
