@@ -3,6 +3,13 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildTestApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { dialects, dialectUnavailable } from '../../../../test/helpers/db.ts';
+import path from 'node:path';
+import { buildApp } from '../../../app.ts';
+import { createServices } from '../../../composition.ts';
+import { projectRoot } from '../../../config.ts';
+import { datasetsDir } from '../../../../test/helpers/app.ts';
+import { loadQuestionnaires } from '../definition/load.ts';
+import { createInvitationCodes } from '../responses/invitations.ts';
 import { readAnswers } from '../responses/response.repository.ts';
 import { STARTS_PER_HOUR } from './web.routes.tsx';
 
@@ -182,6 +189,39 @@ for (const dialect of dialects) {
       const res = await t.app.inject(`${BASE}/stap/3`);
       assert.equal(res.statusCode, 303);
       assert.equal(res.headers.location, BASE);
+    });
+
+    it('asks for a single-use code from the letter where the questionnaire wants one', async () => {
+      const shipped = await loadQuestionnaires(path.join(projectRoot, 'questionnaires'));
+      const resident = shipped.find((q) => q.key === KEY)!;
+      const withCode = { ...resident, key: 'fixture-met-code', invitations: 'verplicht' as const };
+      const app = await buildApp({
+        services: createServices(t.handle, { datasetsDir, questionnaires: [withCode] }),
+        sessionSecret: `fixture-secret-${Math.random().toString(36).slice(2)}-0123456789abcdef`,
+      });
+      await app.ready();
+      try {
+        const [code] = await createInvitationCodes(t.handle.db, 'fixture-met-code', 2);
+        const v = new Visitor(app, '192.0.2.30');
+        const start = await v.get('/enquete/fixture-met-code');
+        assert.match(start.body, /Code uit uw brief/);
+        const none = await v.post(start.body, '/enquete/fixture-met-code/start', {});
+        assert.equal(none.statusCode, 400);
+        assert.match(text(none.body), /Vul de code uit uw brief in/);
+        const ok = await v.post(start.body, '/enquete/fixture-met-code/start', {
+          uitnodiging: code!,
+        });
+        assert.equal(ok.statusCode, 303);
+        const second = new Visitor(app, '192.0.2.31');
+        const page = await second.get('/enquete/fixture-met-code');
+        const again = await second.post(page.body, '/enquete/fixture-met-code/start', {
+          uitnodiging: code!,
+        });
+        assert.equal(again.statusCode, 400);
+        assert.match(text(again.body), /al gebruikt/);
+      } finally {
+        await app.close();
+      }
     });
   });
 }

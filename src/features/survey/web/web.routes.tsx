@@ -179,13 +179,30 @@ export async function surveyWebRoutes(app: FastifyInstance, opts: { services: Se
         429,
       );
     }
+    const invitation = String(formBody(request).uitnodiging ?? '').trim();
+    if (ctx.q.invitations === 'verplicht' && invitation === '') {
+      const message =
+        language === 'en' ? 'Fill in the code from your letter.' : 'Vul de code uit uw brief in.';
+      return refuseStart(reply, ctx, language, message);
+    }
     const code = newResumeCode();
-    const id = await startConcept(db, {
-      questionnaire: ctx.q,
-      channel: 'web',
-      language,
-      resumeCode: code,
-    });
+    let id: string;
+    try {
+      id = await startConcept(db, {
+        questionnaire: ctx.q,
+        channel: 'web',
+        language,
+        resumeCode: code,
+        ...(ctx.q.invitations !== 'uit' && invitation !== '' ? { invitationCode: invitation } : {}),
+      });
+    } catch (error) {
+      if (!(error instanceof InvitationRefusedError)) throw error;
+      const message =
+        language === 'en'
+          ? 'We do not know this code, or it has been used already.'
+          : error.message;
+      return refuseStart(reply, ctx, language, message);
+    }
     request.session.survey = { key: ctx.q.key, id, language, code };
     return reply.redirect(`${ctx.base}/stap/1`, 303);
   });
