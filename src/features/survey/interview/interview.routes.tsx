@@ -8,20 +8,12 @@ import { CsrfField, SubmitButton } from '../../accounts/views/form.tsx';
 import { getFocusArea } from '../../focus-areas/focus-area.service.ts';
 import { formBody, html, parseParams, requireUser } from '../../workspace/route-helpers.ts';
 import { SavedNotice } from '../../workspace/views/common.tsx';
-import { isAsked } from '../definition/answers.ts';
 import { textIn } from '../definition/fixed-labels.ts';
 import { LANGUAGES, type Language } from '../definition/questionnaire.schema.ts';
 import { readAnswers } from '../responses/response.repository.ts';
-import { IDEMPOTENCY_KEY, newIdempotencyKey } from '../responses/response.service.ts';
-import {
-  askedGroups,
-  openConcept,
-  saveGroup,
-  startConcept,
-  submitConcept,
-} from '../web/session-response.service.ts';
-import { readGroupForm, type FormBody } from '../web/web-form.ts';
-import { SurveyGroupPage, SurveySendPage } from '../web/web.pages.tsx';
+import { IDEMPOTENCY_KEY } from '../responses/response.service.ts';
+import { openConcept, startConcept, submitConcept } from '../web/session-response.service.ts';
+import { postStep, sendPage, stepPage, type StepContext } from '../web/step-flow.tsx';
 
 declare module 'fastify' {
   interface Session {
@@ -61,6 +53,14 @@ export async function interviewRoutes(app: FastifyInstance, opts: { services: Se
       .map((m) => ({ code: m.buurt_code, name: m.name ?? m.buurt_code }));
     return { q, buurten, base: `/werkruimte/${gemeente}/enquetes/${q.key}/interview` };
   }
+
+  const stepContext = (ctx: Awaited<ReturnType<typeof load>>, language: Language): StepContext => ({
+    q: ctx.q,
+    base: ctx.base,
+    language,
+    buurten: ctx.buurten,
+    note: 'Interview: lees de vragen voor en vul de antwoorden in.',
+  });
 
   /** The interview in progress, only if it is this interviewer's own and still open. */
   async function own(request: FastifyRequest, key: string) {
@@ -152,28 +152,11 @@ export async function interviewRoutes(app: FastifyInstance, opts: { services: Se
       const { stap } = parseParams(stepParams, request.params);
       const current = await own(request, ctx.q.key);
       if (!current) return reply.redirect(ctx.base, 303);
-      const answers = await readAnswers(db, current.r.id);
-      const groups = askedGroups(ctx.q, answers);
-      const group = groups[stap - 1];
-      if (!group) return reply.redirect(`${ctx.base}/versturen`, 303);
-      return html(
+      return stepPage(
         reply,
-        <SurveyGroupPage
-          q={ctx.q}
-          language={current.s.language}
-          nonce={reply.cspNonce.script}
-          csrf={reply.generateCsrf()}
-          action={`${ctx.base}/stap/${stap}`}
-          previous={stap > 1 ? `${ctx.base}/stap/${stap - 1}` : undefined}
-          group={group}
-          step={stap}
-          steps={groups.length + 1}
-          asked={(question) => isAsked(group, question, answers)}
-          answers={answers}
-          errors={{}}
-          buurten={ctx.buurten}
-          note="Interview: lees de vragen voor en vul de antwoorden in."
-        />,
+        stepContext(ctx, current.s.language),
+        stap,
+        await readAnswers(db, current.r.id),
       );
     },
   );
@@ -186,48 +169,11 @@ export async function interviewRoutes(app: FastifyInstance, opts: { services: Se
       const { stap } = parseParams(stepParams, request.params);
       const current = await own(request, ctx.q.key);
       if (!current) return reply.redirect(ctx.base, 303);
-      const before = await readAnswers(db, current.r.id);
-      const group = askedGroups(ctx.q, before)[stap - 1];
-      if (!group) return reply.redirect(`${ctx.base}/versturen`, 303);
-      const given = readGroupForm(group, formBody(request) as FormBody);
-      const saved = await saveGroup(db, {
-        questionnaire: ctx.q,
+      return postStep(db, request, reply, stepContext(ctx, current.s.language), {
         responseId: current.r.id,
-        group,
-        given,
+        step: stap,
         logAs: actorOf(requireUser(request)),
       });
-      if (saved.problems.length > 0) {
-        const errors: Record<string, string> = {};
-        for (const p of saved.problems) errors[p.variable] ??= p.message;
-        const merged = { ...before, ...given };
-        const groups = askedGroups(ctx.q, before);
-        return html(
-          reply,
-          <SurveyGroupPage
-            q={ctx.q}
-            language={current.s.language}
-            nonce={reply.cspNonce.script}
-            csrf={reply.generateCsrf()}
-            action={`${ctx.base}/stap/${stap}`}
-            previous={stap > 1 ? `${ctx.base}/stap/${stap - 1}` : undefined}
-            group={group}
-            step={stap}
-            steps={groups.length + 1}
-            asked={(question) => isAsked(group, question, merged)}
-            answers={merged}
-            errors={errors}
-            buurten={ctx.buurten}
-          />,
-          400,
-        );
-      }
-      const groups = askedGroups(ctx.q, saved.answers);
-      const next = groups.findIndex((g) => g.name === group.name) + 2;
-      return reply.redirect(
-        next <= groups.length ? `${ctx.base}/stap/${next}` : `${ctx.base}/versturen`,
-        303,
-      );
     },
   );
 
@@ -238,20 +184,7 @@ export async function interviewRoutes(app: FastifyInstance, opts: { services: Se
       const ctx = await load(request.params);
       const current = await own(request, ctx.q.key);
       if (!current) return reply.redirect(ctx.base, 303);
-      const answers = await readAnswers(db, current.r.id);
-      return html(
-        reply,
-        <SurveySendPage
-          q={ctx.q}
-          language="nl"
-          nonce={reply.cspNonce.script}
-          csrf={reply.generateCsrf()}
-          action={`${ctx.base}/versturen`}
-          previous={`${ctx.base}/stap/${askedGroups(ctx.q, answers).length}`}
-          idempotencyKey={newIdempotencyKey()}
-          problems={[]}
-        />,
-      );
+      return sendPage(db, reply, stepContext(ctx, current.s.language), current.r.id);
     },
   );
 
@@ -271,20 +204,10 @@ export async function interviewRoutes(app: FastifyInstance, opts: { services: Se
         idempotencyKey: key,
       });
       if (sent.problems.length > 0) {
-        return html(
-          reply,
-          <SurveySendPage
-            q={ctx.q}
-            language="nl"
-            nonce={reply.cspNonce.script}
-            csrf={reply.generateCsrf()}
-            action={`${ctx.base}/versturen`}
-            previous={`${ctx.base}/stap/1`}
-            idempotencyKey={key}
-            problems={sent.problems.map((p) => p.message)}
-          />,
-          400,
-        );
+        return sendPage(db, reply, stepContext(ctx, current.s.language), current.r.id, {
+          idempotencyKey: key,
+          problems: sent.problems.map((p) => p.message),
+        });
       }
       request.session.interview = undefined;
       return reply.redirect(`${ctx.base}?klaar=ja`, 303);

@@ -4,32 +4,24 @@ import type { Services } from '../../../composition.ts';
 import { NotFoundError } from '../../../shared/errors.ts';
 import { getFocusArea } from '../../focus-areas/focus-area.service.ts';
 import { formBody, html } from '../../workspace/route-helpers.ts';
-import { isAsked } from '../definition/answers.ts';
 import {
   LANGUAGES,
   type Language,
   type Questionnaire,
 } from '../definition/questionnaire.schema.ts';
 import { readAnswers } from '../responses/response.repository.ts';
-import { IDEMPOTENCY_KEY, newIdempotencyKey, StartLimiter } from '../responses/response.service.ts';
+import { IDEMPOTENCY_KEY, StartLimiter } from '../responses/response.service.ts';
 import {
   InvitationRefusedError,
   askedGroups,
   newResumeCode,
   openConcept,
   resumeByCode,
-  saveGroup,
   startConcept,
   submitConcept,
 } from './session-response.service.ts';
-import { readGroupForm, type FormBody } from './web-form.ts';
-import {
-  SurveyGroupPage,
-  SurveyResumePage,
-  SurveySendPage,
-  SurveyStartPage,
-  SurveyThanksPage,
-} from './web.pages.tsx';
+import { postStep, sendPage, stepPage, type StepContext } from './step-flow.tsx';
+import { SurveyResumePage, SurveyStartPage, SurveyThanksPage } from './web.pages.tsx';
 
 declare module 'fastify' {
   interface Session {
@@ -54,13 +46,6 @@ function languageOf(q: Questionnaire, raw: unknown): Language {
   return (LANGUAGES as readonly string[]).includes(l) && q.languages.includes(l as Language)
     ? (l as Language)
     : (q.languages[0] ?? 'nl');
-}
-
-/** The first problem per variable, for the error summary and beside each question. */
-function errorMap(problems: readonly { variable: string; message: string }[]) {
-  const out: Record<string, string> = {};
-  for (const p of problems) out[p.variable] ??= p.message;
-  return out;
 }
 
 /**
@@ -90,39 +75,16 @@ export async function surveyWebRoutes(app: FastifyInstance, opts: { services: Se
     return r ? { response: r, session: s } : undefined;
   }
 
-  async function stepPage(
-    reply: FastifyReply,
+  const stepContext = (
     ctx: Awaited<ReturnType<typeof load>>,
     session: NonNullable<FastifyRequest['session']['survey']>,
-    step: number,
-    answers: Record<string, unknown>,
-    errors: Record<string, string>,
-    status = 200,
-  ) {
-    const groups = askedGroups(ctx.q, answers as never);
-    const group = groups[step - 1];
-    if (!group) return reply.redirect(`${ctx.base}/versturen`, 303);
-    return html(
-      reply,
-      <SurveyGroupPage
-        q={ctx.q}
-        language={session.language}
-        nonce={reply.cspNonce.script}
-        csrf={reply.generateCsrf()}
-        action={`${ctx.base}/stap/${step}`}
-        previous={step > 1 ? `${ctx.base}/stap/${step - 1}` : undefined}
-        group={group}
-        step={step}
-        steps={groups.length + 1}
-        asked={(question) => isAsked(group, question, answers as never)}
-        answers={answers as never}
-        errors={errors}
-        buurten={ctx.buurten}
-        resumeCode={step === 1 ? session.code : undefined}
-      />,
-      status,
-    );
-  }
+  ): StepContext => ({
+    q: ctx.q,
+    base: ctx.base,
+    language: session.language,
+    buurten: ctx.buurten,
+    resumeCode: session.code,
+  });
 
   function refuseStart(
     reply: FastifyReply,
@@ -213,7 +175,7 @@ export async function surveyWebRoutes(app: FastifyInstance, opts: { services: Se
     const open = await current(request, ctx.q);
     if (!open) return reply.redirect(ctx.base, 303);
     const answers = await readAnswers(db, open.response.id);
-    const page = await stepPage(reply, ctx, open.session, Math.max(1, stap), answers, {});
+    const page = stepPage(reply, stepContext(ctx, open.session), Math.max(1, stap), answers);
     // The resume code is shown once, on the first page after starting.
     if (open.session.code && stap === 1)
       request.session.survey = { ...open.session, code: undefined };
@@ -225,55 +187,17 @@ export async function surveyWebRoutes(app: FastifyInstance, opts: { services: Se
     const { stap } = stepParam.parse(request.params);
     const open = await current(request, ctx.q);
     if (!open) return reply.redirect(ctx.base, 303);
-    const before = await readAnswers(db, open.response.id);
-    const group = askedGroups(ctx.q, before)[stap - 1];
-    if (!group) return reply.redirect(`${ctx.base}/versturen`, 303);
-    const given = readGroupForm(group, formBody(request) as FormBody);
-    const saved = await saveGroup(db, {
-      questionnaire: ctx.q,
+    return postStep(db, request, reply, stepContext(ctx, open.session), {
       responseId: open.response.id,
-      group,
-      given,
+      step: stap,
     });
-    if (saved.problems.length > 0) {
-      return stepPage(
-        reply,
-        ctx,
-        open.session,
-        stap,
-        { ...before, ...given },
-        errorMap(saved.problems),
-        400,
-      );
-    }
-    // The next group is counted on the new answers: the routing may have changed.
-    const groups = askedGroups(ctx.q, saved.answers);
-    const index = groups.findIndex((g) => g.name === group.name);
-    const next = index + 2;
-    return reply.redirect(
-      next <= groups.length ? `${ctx.base}/stap/${next}` : `${ctx.base}/versturen`,
-      303,
-    );
   });
 
   app.get('/enquete/:key/versturen', async (request, reply) => {
     const ctx = await load(request.params);
     const open = await current(request, ctx.q);
     if (!open) return reply.redirect(ctx.base, 303);
-    const answers = await readAnswers(db, open.response.id);
-    return html(
-      reply,
-      <SurveySendPage
-        q={ctx.q}
-        language={open.session.language}
-        nonce={reply.cspNonce.script}
-        csrf={reply.generateCsrf()}
-        action={`${ctx.base}/versturen`}
-        previous={`${ctx.base}/stap/${askedGroups(ctx.q, answers).length}`}
-        idempotencyKey={newIdempotencyKey()}
-        problems={[]}
-      />,
-    );
+    return sendPage(db, reply, stepContext(ctx, open.session), open.response.id);
   });
 
   app.post('/enquete/:key/versturen', async (request, reply) => {
@@ -291,20 +215,15 @@ export async function surveyWebRoutes(app: FastifyInstance, opts: { services: Se
       idempotencyKey: key,
     });
     if (sent.problems.length > 0) {
-      const answers = await readAnswers(db, s.id);
-      return html(
+      return sendPage(
+        db,
         reply,
-        <SurveySendPage
-          q={ctx.q}
-          language={s.language}
-          nonce={reply.cspNonce.script}
-          csrf={reply.generateCsrf()}
-          action={`${ctx.base}/versturen`}
-          previous={`${ctx.base}/stap/${askedGroups(ctx.q, answers).length}`}
-          idempotencyKey={key}
-          problems={sent.problems.map((p) => p.message)}
-        />,
-        400,
+        { q: ctx.q, base: ctx.base, language: s.language, buurten: ctx.buurten },
+        s.id,
+        {
+          idempotencyKey: key,
+          problems: sent.problems.map((p) => p.message),
+        },
       );
     }
     request.session.survey = undefined;

@@ -1,0 +1,126 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/schema.ts';
+import { html, formBody } from '../../workspace/route-helpers.ts';
+import { isAsked, type Answers } from '../definition/answers.ts';
+import type { Language, Questionnaire } from '../definition/questionnaire.schema.ts';
+import { readAnswers } from '../responses/response.repository.ts';
+import { newIdempotencyKey } from '../responses/response.service.ts';
+import { askedGroups, saveGroup } from './session-response.service.ts';
+import { readGroupForm, type FormBody } from './web-form.ts';
+import { SurveyGroupPage, SurveySendPage } from './web.pages.tsx';
+
+/**
+ * The page-by-page flow both the web respondent and the interviewer walk: show a group, save it,
+ * go to the next group the routing asks, then the send page. Where the concept lives (the
+ * visitor's or the interviewer's session) and who is logged as changing it stay with the routes.
+ */
+export interface StepContext {
+  q: Questionnaire;
+  /** Where `/stap/:n` and `/versturen` live for this channel. */
+  base: string;
+  language: Language;
+  buurten: readonly { code: string; name: string }[];
+  /** Shown above the questions, e.g. for the interviewer. */
+  note?: string | undefined;
+  /** The resume code, shown once on the first page. */
+  resumeCode?: string | undefined;
+}
+
+/** The first problem per variable, for the error summary and beside each question. */
+export function errorMap(problems: readonly { variable: string; message: string }[]) {
+  const out: Record<string, string> = {};
+  for (const p of problems) out[p.variable] ??= p.message;
+  return out;
+}
+
+export function stepPage(
+  reply: FastifyReply,
+  ctx: StepContext,
+  step: number,
+  answers: Answers,
+  errors: Record<string, string> = {},
+  status = 200,
+) {
+  const groups = askedGroups(ctx.q, answers);
+  const group = groups[step - 1];
+  if (!group) return reply.redirect(`${ctx.base}/versturen`, 303);
+  return html(
+    reply,
+    <SurveyGroupPage
+      q={ctx.q}
+      language={ctx.language}
+      nonce={reply.cspNonce.script}
+      csrf={reply.generateCsrf()}
+      action={`${ctx.base}/stap/${step}`}
+      previous={step > 1 ? `${ctx.base}/stap/${step - 1}` : undefined}
+      group={group}
+      step={step}
+      steps={groups.length + 1}
+      asked={(question) => isAsked(group, question, answers)}
+      answers={answers}
+      errors={errors}
+      buurten={ctx.buurten}
+      resumeCode={step === 1 ? ctx.resumeCode : undefined}
+      note={ctx.note}
+    />,
+    status,
+  );
+}
+
+/** Saves the posted group; the page again with errors, or a redirect to the next asked group. */
+export async function postStep(
+  db: Kysely<Database>,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  ctx: StepContext,
+  input: { responseId: string; step: number; logAs?: string },
+) {
+  const before = await readAnswers(db, input.responseId);
+  const group = askedGroups(ctx.q, before)[input.step - 1];
+  if (!group) return reply.redirect(`${ctx.base}/versturen`, 303);
+  const given = readGroupForm(group, formBody(request) as FormBody);
+  const saved = await saveGroup(db, {
+    questionnaire: ctx.q,
+    responseId: input.responseId,
+    group,
+    given,
+    ...(input.logAs ? { logAs: input.logAs } : {}),
+  });
+  if (saved.problems.length > 0) {
+    return stepPage(reply, ctx, input.step, { ...before, ...given }, errorMap(saved.problems), 400);
+  }
+  // The next group is counted on the new answers: the routing may have changed.
+  const groups = askedGroups(ctx.q, saved.answers);
+  const next = groups.findIndex((g) => g.name === group.name) + 2;
+  return reply.redirect(
+    next <= groups.length ? `${ctx.base}/stap/${next}` : `${ctx.base}/versturen`,
+    303,
+  );
+}
+
+/** The send page, with a fresh idempotency key (or the posted one when showing problems). */
+export async function sendPage(
+  db: Kysely<Database>,
+  reply: FastifyReply,
+  ctx: StepContext,
+  responseId: string,
+  shown: { idempotencyKey?: string; problems?: string[] } = {},
+) {
+  const answers = await readAnswers(db, responseId);
+  const problems = shown.problems ?? [];
+  return html(
+    reply,
+    <SurveySendPage
+      q={ctx.q}
+      language={ctx.language}
+      nonce={reply.cspNonce.script}
+      csrf={reply.generateCsrf()}
+      action={`${ctx.base}/versturen`}
+      previous={`${ctx.base}/stap/${Math.max(1, askedGroups(ctx.q, answers).length)}`}
+      idempotencyKey={shown.idempotencyKey ?? newIdempotencyKey()}
+      problems={problems}
+    />,
+    problems.length > 0 ? 400 : 200,
+  );
+}
