@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { z } from 'zod';
 import type { ImportProblem } from './errors.ts';
 
@@ -54,4 +56,27 @@ export function jsonSchemaProblems(
       message = `ongeldige waarde (toegestaan: ${issue.values.map(String).join(', ')})`;
     return { file, field: readableJsonPath(issue.path, raw, keyField), message };
   });
+}
+
+/**
+ * Reads and parses a JSON file (a BOM is allowed) for a loader that reports in Dutch: the name
+ * to use in messages, and the parsed value; an unreadable file or bad JSON becomes `fail`'s error.
+ */
+export function readJsonFile(
+  file: string,
+  fail: (problems: ImportProblem[]) => Error,
+): { name: string; raw: unknown } {
+  const name = path.relative(process.cwd(), file) || file;
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw fail([{ file: name, message: `bestand niet te lezen (${code})` }]);
+  }
+  try {
+    return { name, raw: JSON.parse(text.replace(/^\uFEFF/, '')) };
+  } catch (error) {
+    throw fail([{ file: name, message: `geen geldige JSON (${(error as Error).message})` }]);
+  }
 }

@@ -1,9 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { AppError, formatLocation, type ImportProblem } from '../../shared/errors.ts';
 import { catalogueSchema, type Catalogue, type Indicator } from './catalogue.schema.ts';
-import { jsonSchemaProblems } from '../../shared/json-path.ts';
+import { jsonSchemaProblems, readJsonFile } from '../../shared/json-path.ts';
 
 export type { Catalogue, Indicator, Measure, MeasureType, Theme } from './catalogue.schema.ts';
 
@@ -79,26 +78,7 @@ export function parseCatalogue(raw: unknown, file: string): Catalogue {
 
 /** Reads and validates the catalogue; a bad file gives a Dutch message with file and JSON path. */
 export function loadCatalogue(file: string = DEFAULT_CATALOGUE_FILE): Catalogue {
-  const name = path.relative(process.cwd(), file) || file;
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new CatalogueError([
-      {
-        file: name,
-        message: `bestand niet te lezen (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
-      },
-    ]);
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new CatalogueError([
-      { file: name, message: `geen geldige JSON (${(error as Error).message})` },
-    ]);
-  }
+  const { name, raw } = readJsonFile(file, (problems) => new CatalogueError(problems));
   return parseCatalogue(raw, name);
 }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError, formatLocation, type ImportProblem } from '../../../shared/errors.ts';
-import { jsonSchemaProblems } from '../../../shared/json-path.ts';
+import { jsonSchemaProblems, readJsonFile } from '../../../shared/json-path.ts';
 import { allQuestions, variablesOf } from './answers.ts';
 import { AGREE_SCALE } from './fixed-labels.ts';
 import {
@@ -173,26 +173,7 @@ export function parseQuestionnaire(raw: unknown, file: string): Questionnaire {
 
 /** Reads a questionnaire from a JSON file; a bad file gives a Dutch message with file and path. */
 export function loadQuestionnaireJson(file: string): Questionnaire {
-  const name = path.relative(process.cwd(), file) || file;
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new QuestionnaireError([
-      {
-        file: name,
-        message: `bestand niet te lezen (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
-      },
-    ]);
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new QuestionnaireError([
-      { file: name, message: `geen geldige JSON (${(error as Error).message})` },
-    ]);
-  }
+  const { name, raw } = readJsonFile(file, (problems) => new QuestionnaireError(problems));
   return parseQuestionnaire(raw, name);
 }
 
