@@ -9,6 +9,7 @@ import type { MonitorData } from '../src/features/monitor/monitor-data.ts';
 import type { Db } from '../src/db/database.ts';
 import { seedShippedData } from '../src/features/seed/seed.service.ts';
 import { loadTest, type LoadResult } from './lib/http-load.ts';
+import { measureNationalRss } from './national-rss.ts';
 import { MemorySampler } from './lib/memory.ts';
 import { collectGarbage, MB, median, round } from './lib/stats.ts';
 import { createBenchDb } from './lib/temp-db.ts';
@@ -341,6 +342,21 @@ export const pagesBenchmark: Benchmark = {
         met: weights.indicator.gzipKb <= WIRE_TARGET_KB,
         unit: ' KB',
       });
+      const national = await measureNationalRss(ctx);
+      memTable.rows.push(
+        [
+          `server (eigen proces) met landelijke SYNTHETISCHE gegevens: ${national.observations} waarden, ${national.municipalities} gemeenten, ${national.pages.length} pagina's warm`,
+          round(national.rssMb, 0),
+        ],
+        ['  idem, piek (VmHWM)', round(national.peakMb, 0)],
+      );
+      targets.push({
+        name: 'RSS server met landelijke (synthetische) gegevens, na warme pagina’s',
+        value: national.rssMb,
+        target: RSS_TARGET_MB,
+        met: national.rssMb <= RSS_TARGET_MB,
+        unit: ' MB',
+      });
       targets.push({
         name: 'RSS na laden (meegeleverde gegevens, niet landelijk)',
         value: rssAfterLoadMb,
@@ -359,7 +375,7 @@ export const pagesBenchmark: Benchmark = {
           serverCompresses
             ? 'De server comprimeert zelf (content-encoding: gzip).'
             : 'De server comprimeert niet (geen content-encoding); de gzip-groottes komen van zlib (niveau 6) over de ontvangen bytes. Een reverse proxy met gzip geeft ongeveer dit.',
-          'Gegevens: alleen de meegeleverde bestanden (datasets/), niet een landelijke set; RSS bij landelijke gegevens is nog niet gemeten.',
+          'Gegevens voor de snelheid: de meegeleverde bestanden (datasets/). Het geheugen met landelijke gegevens meet een aparte server (src/server.ts als eigen proces) op een database met daarbij een SYNTHETISCHE KWB van 342 verzonnen gemeenten (codes GM0001…, zonder Nederland-regel), na de Dordt West-pagina’s en de buurtpagina’s van acht gemeenten (acht gegevenssets in het geheugen, het maximum).',
         ],
         json: {
           connections: CONNECTIONS,
