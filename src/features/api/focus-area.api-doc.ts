@@ -1,6 +1,6 @@
 import type { MemberStatus } from '../focus-areas/focus-area.table.ts';
 import { POPULATION_YEARS } from '../focus-areas/views/focus-area.page-data.ts';
-import { registerApiOperation, type JsonSchema } from './openapi.ts';
+import { registerApiOperation, type ApiParameter, type JsonSchema } from './openapi.ts';
 
 /**
  * Documents GET /api/gebieden/:slug (focus-areas/focus-area.routes.tsx), whose body is
@@ -81,6 +81,23 @@ const focusAreaSchema: JsonSchema = {
   },
 };
 
+/** The focus area in the path and the version of its delineation, as every /api/gebieden route has. */
+export const FOCUS_AREA_PARAMETERS: ApiParameter[] = [
+  {
+    name: 'slug',
+    in: 'path',
+    description: 'De naam van het focusgebied in het adres.',
+    schema: { type: 'string', pattern: '^[a-z0-9-]{1,80}$' },
+    example: 'dordt-west',
+  },
+  {
+    name: 'versie',
+    in: 'query',
+    description: 'Versie van de begrenzing (heel getal vanaf 1). Zonder: de nieuwste.',
+    schema: { type: 'integer', minimum: 1, maximum: 999999 },
+  },
+];
+
 registerApiOperation({
   method: 'GET',
   path: '/api/gebieden/:slug',
@@ -89,20 +106,6 @@ registerApiOperation({
     'De buurten van een focusgebied (lid, uitgesloten of nog te bevestigen), met reden en ' +
     'inwonertal, voor de nieuwste of een gekozen versie van de begrenzing.',
   tags: ['Focusgebieden'],
-  parameters: [
-    {
-      name: 'slug',
-      in: 'path',
-      description: 'De naam van het focusgebied in het adres.',
-      schema: { type: 'string', pattern: '^[a-z0-9-]{1,80}$' },
-      example: 'dordt-west',
-    },
-    {
-      name: 'versie',
-      in: 'query',
-      description: 'Versie van de begrenzing (heel getal vanaf 1). Zonder: de nieuwste.',
-      schema: { type: 'integer', minimum: 1, maximum: 999999 },
-    },
-  ],
+  parameters: FOCUS_AREA_PARAMETERS,
   responseSchema: focusAreaSchema,
 });

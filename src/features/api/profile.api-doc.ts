@@ -1,4 +1,5 @@
 import type { JsonSchema } from './openapi.ts';
+import { FOCUS_AREA_PARAMETERS } from './focus-area.api-doc.ts';
 import { registerApiOperation } from './openapi.ts';
 
 /**
@@ -44,21 +45,7 @@ registerApiOperation({
     'in dezelfde periode de rest van de gemeente, de gemeente, Nederland en het gemiddelde van ' +
     'de NPLV-focusgebieden. Indicatoren zonder gegevens staan erin als "nog niet geladen".',
   tags: ['Monitor'],
-  parameters: [
-    {
-      name: 'slug',
-      in: 'path',
-      description: 'De naam van het focusgebied in het adres.',
-      schema: { type: 'string', pattern: '^[a-z0-9-]{1,80}$' },
-      example: 'dordt-west',
-    },
-    {
-      name: 'versie',
-      in: 'query',
-      description: 'Versie van de begrenzing (heel getal vanaf 1). Zonder: de nieuwste.',
-      schema: { type: 'integer', minimum: 1, maximum: 999999 },
-    },
-  ],
+  parameters: FOCUS_AREA_PARAMETERS,
   responseSchema: profileTableSchema,
 });
 

@@ -194,47 +194,32 @@ function DiscrepancyRow({
 }) {
   const name = d.field;
   const id = fieldId(name);
+  const choice = (option: 'eerste' | 'tweede' | 'anders', label: string) => (
+    <>
+      <input
+        class="utrecht-radio-button utrecht-radio-button--html-input"
+        type="radio"
+        id={`${id}-${option}`}
+        name={name}
+        value={option}
+        checked={value === option}
+      />{' '}
+      <label class="utrecht-form-label" for={`${id}-${option}`}>
+        {label}
+      </label>
+    </>
+  );
   return (
     <fieldset class="wk-keying__question">
       <legend class="wk-keying__legend">{d.label}</legend>
       <div class="wk-keying__choice">
-        <input
-          class="utrecht-radio-button utrecht-radio-button--html-input"
-          type="radio"
-          id={`${id}-eerste`}
-          name={name}
-          value="eerste"
-          checked={value === 'eerste'}
-        />{' '}
-        <label class="utrecht-form-label" for={`${id}-eerste`}>
-          {`Eerste invoer: ${d.first || '(leeg)'}`}
-        </label>
+        {choice('eerste', `Eerste invoer: ${d.first || '(leeg)'}`)}
       </div>
       <div class="wk-keying__choice">
-        <input
-          class="utrecht-radio-button utrecht-radio-button--html-input"
-          type="radio"
-          id={`${id}-tweede`}
-          name={name}
-          value="tweede"
-          checked={value === 'tweede'}
-        />{' '}
-        <label class="utrecht-form-label" for={`${id}-tweede`}>
-          {`Tweede invoer: ${d.second || '(leeg)'}`}
-        </label>
+        {choice('tweede', `Tweede invoer: ${d.second || '(leeg)'}`)}
       </div>
       <div class="wk-keying__choice">
-        <input
-          class="utrecht-radio-button utrecht-radio-button--html-input"
-          type="radio"
-          id={`${id}-anders`}
-          name={name}
-          value="anders"
-          checked={value === 'anders'}
-        />{' '}
-        <label class="utrecht-form-label" for={`${id}-anders`}>
-          Allebei fout; op papier staat:
-        </label>{' '}
+        {choice('anders', 'Allebei fout; op papier staat:')}{' '}
         <input
           class="utrecht-textbox utrecht-textbox--html-input wk-keying__input"
           type="text"

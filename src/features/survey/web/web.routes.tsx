@@ -86,15 +86,19 @@ export async function surveyWebRoutes(app: FastifyInstance, opts: { services: Se
     resumeCode: session.code,
   });
 
-  function refuseStart(
+  /** The start or resume page, with an error and its status where the visitor must try again. */
+  function entryPage(
     reply: FastifyReply,
     ctx: Awaited<ReturnType<typeof load>>,
+    page: 'start' | 'hervatten',
     language: Language,
-    error: string,
+    error?: string,
+    status = error ? 400 : 200,
   ) {
+    const Page = page === 'start' ? SurveyStartPage : SurveyResumePage;
     return html(
       reply,
-      <SurveyStartPage
+      <Page
         q={ctx.q}
         language={language}
         nonce={reply.cspNonce.script}
@@ -102,50 +106,30 @@ export async function surveyWebRoutes(app: FastifyInstance, opts: { services: Se
         base={ctx.base}
         error={error}
       />,
-      400,
+      status,
     );
   }
 
   app.get<{ Querystring: { taal?: string } }>('/enquete/:key', async (request, reply) => {
     const ctx = await load(request.params);
-    return html(
-      reply,
-      <SurveyStartPage
-        q={ctx.q}
-        language={languageOf(ctx.q, request.query.taal)}
-        nonce={reply.cspNonce.script}
-        csrf={reply.generateCsrf()}
-        base={ctx.base}
-      />,
-    );
+    return entryPage(reply, ctx, 'start', languageOf(ctx.q, request.query.taal));
   });
 
   app.post('/enquete/:key/start', async (request, reply) => {
     const ctx = await load(request.params);
     const language = languageOf(ctx.q, formBody(request).taal);
     if (!limiter.allow(request.ip)) {
-      return html(
-        reply,
-        <SurveyStartPage
-          q={ctx.q}
-          language={language}
-          nonce={reply.cspNonce.script}
-          csrf={reply.generateCsrf()}
-          base={ctx.base}
-          error={
-            language === 'en'
-              ? 'Many questionnaires were started from this connection. Please try again in an hour.'
-              : 'Vanaf deze verbinding zijn veel vragenlijsten begonnen. Probeer het over een uur opnieuw.'
-          }
-        />,
-        429,
-      );
+      const message =
+        language === 'en'
+          ? 'Many questionnaires were started from this connection. Please try again in an hour.'
+          : 'Vanaf deze verbinding zijn veel vragenlijsten begonnen. Probeer het over een uur opnieuw.';
+      return entryPage(reply, ctx, 'start', language, message, 429);
     }
     const invitation = String(formBody(request).uitnodiging ?? '').trim();
     if (ctx.q.invitations === 'verplicht' && invitation === '') {
       const message =
         language === 'en' ? 'Fill in the code from your letter.' : 'Vul de code uit uw brief in.';
-      return refuseStart(reply, ctx, language, message);
+      return entryPage(reply, ctx, 'start', language, message);
     }
     const code = newResumeCode();
     let id: string;
@@ -163,7 +147,7 @@ export async function surveyWebRoutes(app: FastifyInstance, opts: { services: Se
         language === 'en'
           ? 'We do not know this code, or it has been used already.'
           : error.message;
-      return refuseStart(reply, ctx, language, message);
+      return entryPage(reply, ctx, 'start', language, message);
     }
     request.session.survey = { key: ctx.q.key, id, language, code };
     return reply.redirect(`${ctx.base}/stap/1`, 303);
@@ -235,16 +219,7 @@ export async function surveyWebRoutes(app: FastifyInstance, opts: { services: Se
 
   app.get<{ Querystring: { taal?: string } }>('/enquete/:key/hervatten', async (request, reply) => {
     const ctx = await load(request.params);
-    return html(
-      reply,
-      <SurveyResumePage
-        q={ctx.q}
-        language={languageOf(ctx.q, request.query.taal)}
-        nonce={reply.cspNonce.script}
-        csrf={reply.generateCsrf()}
-        base={ctx.base}
-      />,
-    );
+    return entryPage(reply, ctx, 'hervatten', languageOf(ctx.q, request.query.taal));
   });
 
   app.post('/enquete/:key/hervatten', async (request, reply) => {
@@ -254,22 +229,11 @@ export async function surveyWebRoutes(app: FastifyInstance, opts: { services: Se
     const r =
       typeof body.code === 'string' ? await resumeByCode(db, ctx.q.key, body.code) : undefined;
     if (!r || !limiter.allow(request.ip)) {
-      return html(
-        reply,
-        <SurveyResumePage
-          q={ctx.q}
-          language={language}
-          nonce={reply.cspNonce.script}
-          csrf={reply.generateCsrf()}
-          base={ctx.base}
-          error={
-            language === 'en'
-              ? 'We do not know this code, or the questionnaire was already sent.'
-              : 'Deze code kennen wij niet, of de vragenlijst is al verstuurd.'
-          }
-        />,
-        400,
-      );
+      const message =
+        language === 'en'
+          ? 'We do not know this code, or the questionnaire was already sent.'
+          : 'Deze code kennen wij niet, of de vragenlijst is al verstuurd.';
+      return entryPage(reply, ctx, 'hervatten', language, message);
     }
     request.session.survey = { key: ctx.q.key, id: r.id, language: languageOf(ctx.q, r.language) };
     const answers = await readAnswers(db, r.id);
