@@ -41,10 +41,9 @@ function send(
   reply.status(status);
   if (wantsJson(request))
     return reply.send({ fout: { code, status, titel: title, melding: message } });
-  const nonce = reply.cspNonce?.script ?? '';
   return reply
     .type('text/html; charset=utf-8')
-    .send(renderPage(ErrorPage({ nonce, status, title, message })));
+    .send(renderPage(ErrorPage({ status, title, message })));
 }
 
 /**

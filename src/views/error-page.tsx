@@ -1,13 +1,12 @@
 import { Layout } from './layout.tsx';
 
 export function ErrorPage(props: {
-  nonce: string;
   status: number;
   title: string;
   message: string;
 }) {
   return (
-    <Layout title={props.title} nonce={props.nonce}>
+    <Layout title={props.title}>
       <h1 class="utrecht-heading-1">{props.title}</h1>
       <p class="utrecht-paragraph">{props.message}</p>
       <p class="utrecht-paragraph">

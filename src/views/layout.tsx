@@ -2,8 +2,6 @@ import type { ComponentChildren } from 'preact';
 
 export interface LayoutProps {
   title: string;
-  /** Per-request CSP nonce for the few enhancement scripts. */
-  nonce: string;
   children: ComponentChildren;
   /** Module scripts under /assets/js that enhance this page; the page works without them. */
   scripts?: string[];
@@ -14,7 +12,6 @@ export interface LayoutProps {
 
 export function Layout({
   title,
-  nonce,
   children,
   scripts = [],
   breadcrumbs = [],
@@ -30,7 +27,7 @@ export function Layout({
         <link rel="stylesheet" href="/assets/vendor/component-library.css" />
         <link rel="stylesheet" href="/assets/css/wijkkompas.css" />
         {scripts.map((s) => (
-          <script type="module" src={`/assets/js/${s}`} nonce={nonce} defer />
+          <script type="module" src={`/assets/js/${s}`} defer />
         ))}
         {head}
       </head>

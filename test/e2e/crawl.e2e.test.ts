@@ -188,6 +188,23 @@ for (const dialect of dialects) {
       assert.deepEqual(problems, []);
     });
 
+    it('serves pages the strict CSP allows whole: no inline script, style element or style attribute', () => {
+      // The CSP allows scripts and styles from our own files only (no nonce, ADR 0012): anything
+      // inline would be blocked in the browser, so it must not be there.
+      const problems: string[] = [];
+      for (const v of visits.values()) {
+        if (!isHtml(v)) continue;
+        for (const tag of v.body.match(/<script\b[^>]*>/gi) ?? []) {
+          if (!/\ssrc="\/assets\/js\/[^"]+"/.test(tag)) problems.push(`${v.url}: ${tag}`);
+        }
+        if (/<style\b/i.test(v.body)) problems.push(`${v.url}: <style>`);
+        if (/<[a-z][^>]*\sstyle="/i.test(v.body)) problems.push(`${v.url}: style="…"`);
+        if (/\son[a-z]+="/i.test(v.body)) problems.push(`${v.url}: on…="…"`);
+        if (/\snonce="/i.test(v.body)) problems.push(`${v.url}: nonce="…"`);
+      }
+      assert.deepEqual(problems, []);
+    });
+
     it('serves every ?formaat= download as a non-empty file of its format', () => {
       const downloads = [...visits.values()].filter((v) => /[?&]formaat=/.test(v.url));
       assert.ok(downloads.length >= 4, `${downloads.length} downloads`);

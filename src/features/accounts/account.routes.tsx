@@ -96,7 +96,6 @@ export async function accountRoutes(app: FastifyInstance, opts: { services: Serv
       html(
         reply,
         <LoginPage
-          nonce={reply.cspNonce.script}
           csrf={reply.generateCsrf()}
           returnTo={safeReturnPath(request.query.terug)}
           sso={oidcButton(opts.services.oidc, safeReturnPath(request.query.terug))}
@@ -124,7 +123,6 @@ export async function accountRoutes(app: FastifyInstance, opts: { services: Serv
         return html(
           reply,
           <LoginPage
-            nonce={reply.cspNonce.script}
             csrf={reply.generateCsrf()}
             message={TOO_MANY_LOGINS}
             sso={oidcButton(opts.services.oidc)}
@@ -146,7 +144,6 @@ export async function accountRoutes(app: FastifyInstance, opts: { services: Serv
         html(
           reply,
           <LoginPage
-            nonce={reply.cspNonce.script}
             csrf={reply.generateCsrf()}
             email={rawEmail}
             returnTo={returnTo}
@@ -183,7 +180,6 @@ export async function accountRoutes(app: FastifyInstance, opts: { services: Serv
     html(
       reply,
       <AccountPage
-        nonce={reply.cspNonce.script}
         csrf={reply.generateCsrf()}
         user={requireUser(request)}
       />,
@@ -199,7 +195,6 @@ export async function accountRoutes(app: FastifyInstance, opts: { services: Serv
       return html(
         reply,
         <UsersPage
-          nonce={reply.cspNonce.script}
           csrf={reply.generateCsrf()}
           municipalityCode={gemeente}
           users={users}
@@ -227,7 +222,6 @@ export async function accountRoutes(app: FastifyInstance, opts: { services: Serv
       return html(
         reply,
         <ResetLinkPage
-          nonce={reply.cspNonce.script}
           municipalityCode={gemeente}
           user={user}
           link={link}
@@ -257,7 +251,6 @@ export async function accountRoutes(app: FastifyInstance, opts: { services: Serv
       return html(
         reply,
         <ResetPasswordPage
-          nonce={reply.cspNonce.script}
           csrf={reply.generateCsrf()}
           token={request.params.token}
         />,
@@ -286,7 +279,6 @@ export async function accountRoutes(app: FastifyInstance, opts: { services: Serv
         html(
           reply,
           <ResetPasswordPage
-            nonce={reply.cspNonce.script}
             csrf={reply.generateCsrf()}
             token={token}
             errors={errors}
@@ -309,7 +301,6 @@ export async function accountRoutes(app: FastifyInstance, opts: { services: Serv
       return html(
         reply,
         <MessagePage
-          nonce={reply.cspNonce.script}
           title="Uw wachtwoord is ingesteld"
           text="U kunt nu inloggen met uw e-mailadres en het nieuwe wachtwoord."
           link={{ href: '/inloggen', label: 'Naar inloggen' }}

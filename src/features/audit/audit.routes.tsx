@@ -45,7 +45,6 @@ export async function auditRoutes(app: FastifyInstance, opts: { services: Servic
         .send(
           renderPage(
             <AuditPage
-              nonce={reply.cspNonce.script}
               municipalityCode={gemeente}
               records={records}
               page={Math.min(page, pageCount)}

@@ -142,7 +142,6 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
     return html(
       reply,
       <ErrorPage
-        nonce={reply.cspNonce.script}
         status={known.status}
         title="Het bestand is niet ontvangen"
         message={known.message}
@@ -162,7 +161,6 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
     return html(
       reply,
       <DataPage
-        nonce={reply.cspNonce.script}
         csrf={reply.generateCsrf()}
         base={base(gemeente)}
         municipalityCode={gemeente}
@@ -295,7 +293,6 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
       return html(
         reply,
         <PreviewPage
-          nonce={reply.cspNonce.script}
           csrf={reply.generateCsrf()}
           base={base(gemeente)}
           municipalityCode={gemeente}
@@ -349,7 +346,6 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
       return html(
         reply,
         <JobPage
-          nonce={reply.cspNonce.script}
           base={base(gemeente)}
           municipalityCode={gemeente}
           job={job}
@@ -372,7 +368,6 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
     return html(
       reply,
       <DatasetPage
-        nonce={reply.cspNonce.script}
         csrf={reply.generateCsrf()}
         base={base(gemeente)}
         municipalityCode={gemeente}

@@ -11,12 +11,11 @@ function CellText({ cell }: { cell: FactsheetCell }) {
 }
 
 /** Print-ready factsheet: one section per theme, each printed on a page of its own. */
-export function FactsheetPage({ sheet, nonce }: { sheet: Factsheet; nonce: string }) {
+export function FactsheetPage({ sheet }: { sheet: Factsheet }) {
   const base = `/gebieden/${sheet.slug}/factsheet`;
   return (
     <Layout
       title={sheet.title}
-      nonce={nonce}
       head={<link rel="stylesheet" href="/assets/css/factsheet.css" />}
       breadcrumbs={[
         { href: '/', label: 'Focusgebieden' },

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../composition.ts';
-import { renderPage } from '../../views/render.ts';
+import { htmlPage, renderPage, sendHtmlPage } from '../../views/render.ts';
 import { parseVersion, slugOf, type Query } from '../focus-areas/focus-area.routes.tsx';
-import { NONCE_PLACEHOLDER } from '../monitor/monitor.routes.tsx';
 import { DOCX_CONTENT_TYPE, factsheetDocx } from './factsheet.docx.ts';
 import { FactsheetPage } from './factsheet.page.tsx';
 import { loadFactsheet } from './factsheet.service.ts';
@@ -23,19 +22,14 @@ export async function factsheetRoutes(app: FastifyInstance, opts: { services: Se
     const slug = slugOf(request.params);
     const version = parseVersion(request.query);
     await services.monitor.dataVersion();
-    const html = await services.monitor.cached(
+    const page = await services.monitor.cached(
       `factsheet-html:${slug}:${version ?? 'nieuwste'}`,
       async () =>
-        renderPage(
-          <FactsheetPage
-            sheet={await loadFactsheet(services, slug, version)}
-            nonce={NONCE_PLACEHOLDER}
-          />,
+        htmlPage(
+          renderPage(<FactsheetPage sheet={await loadFactsheet(services, slug, version)} />),
         ),
     );
-    return reply
-      .type('text/html; charset=utf-8')
-      .send(html.replaceAll(NONCE_PLACEHOLDER, reply.cspNonce.script));
+    return sendHtmlPage(reply, page);
   });
 
   app.get<Route>('/gebieden/:slug/factsheet.pdf', async (request, reply) => {

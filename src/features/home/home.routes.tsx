@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../composition.ts';
 import { Layout } from '../../views/layout.tsx';
-import { renderPage } from '../../views/render.ts';
+import { htmlPage, renderPage, sendHtmlPage } from '../../views/render.ts';
 import { listFocusAreas, type FocusAreaSummary } from '../focus-areas/focus-area.service.ts';
 import { buildProfile, selectionForFocusArea } from '../monitor/profile.service.ts';
-import { NONCE_PLACEHOLDER } from '../monitor/monitor.routes.tsx';
 
 interface AreaLine {
   area: FocusAreaSummary;
@@ -40,10 +39,10 @@ function byMunicipality(lines: AreaLine[]): [string, AreaLine[]][] {
   return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b, 'nl'));
 }
 
-function HomePage({ lines, nonce }: { lines: AreaLine[]; nonce: string }) {
+function HomePage({ lines }: { lines: AreaLine[] }) {
   const groups = byMunicipality(lines);
   return (
-    <Layout title="Focusgebieden" nonce={nonce}>
+    <Layout title="Focusgebieden">
       <h1 class="utrecht-heading-1">
         Focusgebieden van het Nationaal Programma Leefbaarheid en Veiligheid
       </h1>
@@ -99,11 +98,9 @@ export async function homeRoutes(app: FastifyInstance, opts: { services: Service
   const { monitor } = opts.services;
   app.get('/', async (_request, reply) => {
     await monitor.dataVersion();
-    const html = await monitor.cached('home', async () =>
-      renderPage(<HomePage lines={await areaLines(opts.services)} nonce={NONCE_PLACEHOLDER} />),
+    const page = await monitor.cached('home', async () =>
+      htmlPage(renderPage(<HomePage lines={await areaLines(opts.services)} />)),
     );
-    return reply
-      .type('text/html; charset=utf-8')
-      .send(html.replaceAll(NONCE_PLACEHOLDER, reply.cspNonce.script));
+    return sendHtmlPage(reply, page);
   });
 }

@@ -17,7 +17,7 @@ export async function sourcesRoutes(app: FastifyInstance, opts: { services: Serv
     const datasets = await listDatasets(opts.services.db);
     return reply.type('text/html; charset=utf-8').send(
       renderPage(
-        <Layout title="Bronnen" nonce={reply.cspNonce.script}>
+        <Layout title="Bronnen">
           <h1 class="utrecht-heading-1">Bronnen van de cijfers</h1>
           <p class="utrecht-paragraph">
             Bron: CBS. De cijfers komen van het Centraal Bureau voor de Statistiek (Kerncijfers

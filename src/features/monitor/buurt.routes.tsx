@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../composition.ts';
 import { NotFoundError } from '../../shared/errors.ts';
-import { renderPage } from '../../views/render.ts';
+import { htmlPage, renderPage, sendHtmlPage, type HtmlPage } from '../../views/render.ts';
 import { findArea, listAreas, listIndelingYears } from '../areas/area.repository.ts';
 import { indicatorAvailability } from '../indicators/indicator-availability.ts';
 import type { MonitorData } from './monitor-data.ts';
-import { NONCE_PLACEHOLDER } from './monitor.routes.tsx';
 import { buildProfile } from './profile.service.ts';
 import type { AreaSelection } from './profile.types.ts';
 import { BuurtPage, buurtView } from './views/buurt-page.tsx';
@@ -68,8 +67,8 @@ export async function selectionForWijk(
   };
 }
 
-/** The buurt page as HTML with the nonce placeholder, cached per data version. */
-export async function renderBuurtPage(services: Services, code: string): Promise<string> {
+/** The buurt page as HTML, cached per data version. */
+export async function renderBuurtPage(services: Services, code: string): Promise<HtmlPage> {
   const { monitor } = services;
   await monitor.dataVersion();
   const selection = await selectionForBuurt(monitor, code);
@@ -88,17 +87,18 @@ export async function renderBuurtPage(services: Services, code: string): Promise
           })
         ).filter((b) => b.parent_code === selection.parentCode && b.code !== selection.code)
       : [];
-    return renderPage(
-      <BuurtPage
-        selection={selection}
-        wijkName={wijk?.name ?? null}
-        siblings={siblings.map((b) => ({ code: b.code, name: b.name }))}
-        themes={buurtView(
-          profile,
-          await indicatorAvailability(monitor.db, await monitor.catalogue()),
-        )}
-        nonce={NONCE_PLACEHOLDER}
-      />,
+    return htmlPage(
+      renderPage(
+        <BuurtPage
+          selection={selection}
+          wijkName={wijk?.name ?? null}
+          siblings={siblings.map((b) => ({ code: b.code, name: b.name }))}
+          themes={buurtView(
+            profile,
+            await indicatorAvailability(monitor.db, await monitor.catalogue()),
+          )}
+        />,
+      ),
     );
   });
 }
@@ -106,9 +106,6 @@ export async function renderBuurtPage(services: Services, code: string): Promise
 /** The public buurt page: every indicator of one buurt against its wijk, municipality and NL. */
 export async function buurtRoutes(app: FastifyInstance, opts: { services: Services }) {
   app.get<{ Params: { code: string } }>('/buurten/:code', async (request, reply) => {
-    const html = await renderBuurtPage(opts.services, request.params.code);
-    return reply
-      .type('text/html; charset=utf-8')
-      .send(html.replaceAll(NONCE_PLACEHOLDER, reply.cspNonce.script));
+    return sendHtmlPage(reply, await renderBuurtPage(opts.services, request.params.code));
   });
 }

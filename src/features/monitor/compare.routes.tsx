@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../composition.ts';
 import { BadRequestError } from '../../shared/errors.ts';
-import { renderPage } from '../../views/render.ts';
+import { htmlPage, renderPage, sendHtmlPage, type HtmlPage } from '../../views/render.ts';
 import { listAreas } from '../areas/area.repository.ts';
 import { listFocusAreas } from '../focus-areas/focus-area.service.ts';
 import { indicatorAvailability } from '../indicators/indicator-availability.ts';
@@ -13,7 +13,6 @@ import {
   selectionForWijk,
 } from './buurt.routes.tsx';
 import type { MonitorData } from './monitor-data.ts';
-import { NONCE_PLACEHOLDER } from './monitor.routes.tsx';
 import { buildProfile, selectionForFocusArea } from './profile.service.ts';
 import type { AreaSelection } from './profile.types.ts';
 import { ComparePage, compareView, type CompareOptions } from './views/compare-page.tsx';
@@ -90,8 +89,8 @@ async function formOptions(monitor: MonitorData): Promise<CompareOptions> {
   return { focus, wijken, buurten };
 }
 
-/** The compare page as HTML with the nonce placeholder, cached per data version. */
-export async function renderComparePage(services: Services, query: Query): Promise<string> {
+/** The compare page as HTML, cached per data version. */
+export async function renderComparePage(services: Services, query: Query): Promise<HtmlPage> {
   const { monitor } = services;
   await monitor.dataVersion();
   const rawA = rawParam(query, 'a');
@@ -103,9 +102,7 @@ export async function renderComparePage(services: Services, query: Query): Promi
     const options = await formOptions(monitor);
     const selected = { a: rawA ?? '', b: rawB ?? '' };
     if (!a || !b) {
-      return renderPage(
-        <ComparePage options={options} selected={selected} nonce={NONCE_PLACEHOLDER} />,
-      );
+      return htmlPage(renderPage(<ComparePage options={options} selected={selected} />));
     }
     const availability = await indicatorAvailability(monitor.db, await monitor.catalogue());
     const themes = compareView(
@@ -113,13 +110,10 @@ export async function renderComparePage(services: Services, query: Query): Promi
       await buildProfile(monitor, b),
       availability,
     );
-    return renderPage(
-      <ComparePage
-        options={options}
-        selected={selected}
-        comparison={{ a, b, themes }}
-        nonce={NONCE_PLACEHOLDER}
-      />,
+    return htmlPage(
+      renderPage(
+        <ComparePage options={options} selected={selected} comparison={{ a, b, themes }} />,
+      ),
     );
   });
 }
@@ -127,9 +121,6 @@ export async function renderComparePage(services: Services, query: Query): Promi
 /** Any two areas side by side: a plain GET form, and with a and b the tables per theme. */
 export async function compareRoutes(app: FastifyInstance, opts: { services: Services }) {
   app.get<{ Querystring: Query }>('/vergelijk', async (request, reply) => {
-    const html = await renderComparePage(opts.services, request.query);
-    return reply
-      .type('text/html; charset=utf-8')
-      .send(html.replaceAll(NONCE_PLACEHOLDER, reply.cspNonce.script));
+    return sendHtmlPage(reply, await renderComparePage(opts.services, request.query));
   });
 }

@@ -3,7 +3,7 @@ import type { Services } from '../../composition.ts';
 import { toJson } from '../../shared/downloads/json.ts';
 import { parseFormat, sendTable } from '../../shared/downloads/send.ts';
 import { BadRequestError } from '../../shared/errors.ts';
-import { renderPage } from '../../views/render.ts';
+import { htmlPage, renderPage, sendHtmlPage } from '../../views/render.ts';
 import { listAreasWithGeometry } from '../areas/area.repository.ts';
 import { listFocusAreas } from '../focus-areas/focus-area.service.ts';
 import { indicatorAvailability } from '../indicators/indicator-availability.ts';
@@ -16,7 +16,6 @@ import {
   parseBuurtParam,
   type CustomAreaContext,
 } from './custom-area.service.ts';
-import { NONCE_PLACEHOLDER } from './monitor.routes.tsx';
 import { profileTable } from './profile-table.ts';
 import { buildProfile, selectionForFocusArea } from './profile.service.ts';
 import { CustomAreaPage, type CustomAreaPageProps } from './views/custom-area-page.tsx';
@@ -129,7 +128,7 @@ export async function customAreaRoutes(app: FastifyInstance, opts: { services: S
       );
       return sendTable(request, reply, table, format);
     }
-    const html = await monitor.cached(`${key}:${refusal?.message ?? ''}`, async () => {
+    const page = await monitor.cached(`${key}:${refusal?.message ?? ''}`, async () => {
       const parts = await pageParts(services, ctx);
       let result: CustomAreaPageProps['result'];
       if (selection) {
@@ -153,23 +152,21 @@ export async function customAreaRoutes(app: FastifyInstance, opts: { services: S
             ...(name ? [`naam=${encodeURIComponent(name)}`] : []),
           ].join('&')
         : undefined;
-      return renderPage(
-        <CustomAreaPage
-          ctx={ctx}
-          geometry={parts.geometry}
-          startingPoints={parts.startingPoints}
-          chosen={codes}
-          name={name}
-          {...(refusal ? { refusal: refusal.message } : {})}
-          {...(result ? { result } : {})}
-          {...(downloadQuery ? { downloadQuery } : {})}
-          nonce={NONCE_PLACEHOLDER}
-        />,
+      return htmlPage(
+        renderPage(
+          <CustomAreaPage
+            ctx={ctx}
+            geometry={parts.geometry}
+            startingPoints={parts.startingPoints}
+            chosen={codes}
+            name={name}
+            {...(refusal ? { refusal: refusal.message } : {})}
+            {...(result ? { result } : {})}
+            {...(downloadQuery ? { downloadQuery } : {})}
+          />,
+        ),
       );
     });
-    return reply
-      .code(refusal ? 400 : 200)
-      .type('text/html; charset=utf-8')
-      .send(html.replaceAll(NONCE_PLACEHOLDER, reply.cspNonce.script));
+    return sendHtmlPage(reply.code(refusal ? 400 : 200), page);
   });
 }

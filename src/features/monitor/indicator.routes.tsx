@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.ts';
-import { renderPage } from '../../views/render.ts';
+import { htmlPage, renderPage, sendHtmlPage } from '../../views/render.ts';
 import { BadRequestError, NotFoundError } from '../../shared/errors.ts';
 import { parseFormat, sendTable } from '../../shared/downloads/send.ts';
 import { toJson } from '../../shared/downloads/json.ts';
@@ -21,7 +21,6 @@ import type { AreaSelection, IndicatorProfile, SeriesPoint } from './profile.typ
 import { buurtTable, seriesTable, type BuurtResult } from './indicator-table.ts';
 import type { DataTable } from '../../shared/data-table.ts';
 import { IndicatorPage } from './views/indicator-page.tsx';
-import { NONCE_PLACEHOLDER } from './monitor.routes.tsx';
 
 const paramsSchema = z.object({
   slug: z.string().regex(/^[a-z0-9-]{1,80}$/),
@@ -352,14 +351,11 @@ export async function indicatorRoutes(app: FastifyInstance, opts: { services: Se
         return sendTable(request, reply, data.buurten, format, data.geometries);
       }
       if (format) return sendTable(request, reply, data.series, format);
-      // The HTML is cached per data version with a stand-in for the per-request CSP nonce.
-      const html = await monitor.cached(
+      const page = await monitor.cached(
         `indicator-html\u0000${slug}\u0000${version ?? ''}\u0000${indicator}`,
-        async () => renderPage(<IndicatorPage data={data} nonce={NONCE_PLACEHOLDER} />),
+        async () => htmlPage(renderPage(<IndicatorPage data={data} />)),
       );
-      return reply
-        .type('text/html; charset=utf-8')
-        .send(html.replaceAll(NONCE_PLACEHOLDER, reply.cspNonce.script));
+      return sendHtmlPage(reply, page);
     },
   );
 

@@ -98,11 +98,7 @@ export async function methodeRoutes(app: FastifyInstance) {
   app.get('/methode', async (_request, reply) => {
     return reply.type('text/html; charset=utf-8').send(
       renderPage(
-        <Layout
-          title="Hoe wij rekenen"
-          nonce={reply.cspNonce.script}
-          breadcrumbs={[{ href: '/', label: 'Focusgebieden' }]}
-        >
+        <Layout title="Hoe wij rekenen" breadcrumbs={[{ href: '/', label: 'Focusgebieden' }]}>
           <div class="wk-stack">
             <h1 class="utrecht-heading-1">Hoe wij rekenen</h1>
             <p class="utrecht-paragraph wk-lead">

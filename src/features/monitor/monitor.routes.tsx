@@ -3,7 +3,7 @@ import type { Services } from '../../composition.ts';
 import type { DataTable } from '../../shared/data-table.ts';
 import { toJson } from '../../shared/downloads/json.ts';
 import { parseFormat, sendTable } from '../../shared/downloads/send.ts';
-import { renderPage } from '../../views/render.ts';
+import { htmlPage, renderPage, sendHtmlPage, type HtmlPage } from '../../views/render.ts';
 import '../api/profile.api-doc.ts';
 import { parseVersion, slugOf, type Query } from '../focus-areas/focus-area.routes.tsx';
 import { loadFocusAreaPage } from '../focus-areas/views/focus-area.page-data.ts';
@@ -14,25 +14,19 @@ import { profileTable } from './profile-table.ts';
 import { buildProfile, selectionForFocusArea } from './profile.service.ts';
 import { ProfileSection, profileView } from './views/profile-section.tsx';
 
-/**
- * Stands in for the CSP nonce in cached HTML. The nonce differs per request, so the cache holds
- * the page with this marker and every response swaps in its own nonce.
- */
-export const NONCE_PLACEHOLDER = 'wk-nonce-9d1c3f7a-placeholder';
-
-/** The focus-area profile as HTML with the nonce placeholder, for the current data version. */
+/** The focus-area profile as HTML, for the current data version. */
 export async function renderProfilePage(
   services: Services,
   slug: string,
   version: number | undefined,
-): Promise<string> {
+): Promise<HtmlPage> {
   const { db, monitor } = services;
   await monitor.dataVersion();
   return monitor.cached(`profiel:${slug}:${version ?? 'nieuwste'}`, async () => {
     const data = await loadFocusAreaPage(db, slug, version);
     if (data.version === null) {
       // Buurten not yet known: the page says so, there is nothing to compute.
-      return renderPage(<FocusAreaPage data={data} nonce={NONCE_PLACEHOLDER} />);
+      return htmlPage(renderPage(<FocusAreaPage data={data} />));
     }
     const selection = await selectionForFocusArea(monitor, slug, version);
     const profile = await buildProfile(monitor, selection);
@@ -41,18 +35,19 @@ export async function renderProfilePage(
       await listTargets(db, slug),
       await indicatorAvailability(db, await monitor.catalogue()),
     );
-    return renderPage(
-      <FocusAreaPage
-        data={data}
-        nonce={NONCE_PLACEHOLDER}
-        profile={
-          <ProfileSection
-            slug={slug}
-            themes={themes}
-            downloads={`/gebieden/${slug}${version === undefined ? '' : `?versie=${version}`}`}
-          />
-        }
-      />,
+    return htmlPage(
+      renderPage(
+        <FocusAreaPage
+          data={data}
+          profile={
+            <ProfileSection
+              slug={slug}
+              themes={themes}
+              downloads={`/gebieden/${slug}${version === undefined ? '' : `?versie=${version}`}`}
+            />
+          }
+        />,
+      ),
     );
   });
 }
@@ -85,10 +80,10 @@ export async function monitorRoutes(app: FastifyInstance, opts: { services: Serv
         const table = await profileDownload(opts.services, slugOf(request.params), version);
         return sendTable(request, reply, table, format);
       }
-      const html = await renderProfilePage(opts.services, slugOf(request.params), version);
-      return reply
-        .type('text/html; charset=utf-8')
-        .send(html.replaceAll(NONCE_PLACEHOLDER, reply.cspNonce.script));
+      return sendHtmlPage(
+        reply,
+        await renderProfilePage(opts.services, slugOf(request.params), version),
+      );
     },
   );
 

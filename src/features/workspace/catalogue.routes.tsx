@@ -26,7 +26,6 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { services: Se
       return html(
         reply,
         <CatalogueListPage
-          nonce={reply.cspNonce.script}
           catalogue={catalogue}
           versions={await listCatalogueVersions(db)}
         />,
@@ -50,7 +49,6 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { services: Se
     return html(
       reply,
       <IndicatorEditPage
-        nonce={reply.cspNonce.script}
         csrf={reply.generateCsrf()}
         indicator={indicator}
         themeName={theme?.name ?? indicator.theme}

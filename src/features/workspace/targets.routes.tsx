@@ -39,7 +39,6 @@ export async function targetRoutes(app: FastifyInstance, opts: { services: Servi
       return html(
         reply,
         <TargetListPage
-          nonce={reply.cspNonce.script}
           municipalityCode={gemeente}
           area={area}
           catalogue={await activeCatalogue(db)}
@@ -61,7 +60,6 @@ export async function targetRoutes(app: FastifyInstance, opts: { services: Servi
       return html(
         reply,
         <TargetEditPage
-          nonce={reply.cspNonce.script}
           csrf={reply.generateCsrf()}
           municipalityCode={gemeente}
           area={area}
@@ -94,7 +92,6 @@ export async function targetRoutes(app: FastifyInstance, opts: { services: Servi
       return html(
         reply,
         <TargetEditPage
-          nonce={reply.cspNonce.script}
           csrf={reply.generateCsrf()}
           municipalityCode={gemeente}
           area={area}

@@ -58,7 +58,6 @@ export async function workspaceRoutes(app: FastifyInstance, opts: { services: Se
     return html(
       reply,
       <WorkspaceHomePage
-        nonce={reply.cspNonce.script}
         userName={user.name}
         municipalities={municipalities}
         canEditCatalogue={isAllowed(user.grants, 'catalogue:edit')}
@@ -74,7 +73,6 @@ export async function workspaceRoutes(app: FastifyInstance, opts: { services: Se
       return html(
         reply,
         <FocusAreaListPage
-          nonce={reply.cspNonce.script}
           municipalityCode={gemeente}
           municipalityName={await municipalityName(db, gemeente)}
           areas={await listFocusAreasOfMunicipality(db, gemeente)}
@@ -101,7 +99,6 @@ export async function workspaceRoutes(app: FastifyInstance, opts: { services: Se
     return html(
       reply,
       <FocusAreaEditPage
-        nonce={reply.cspNonce.script}
         csrf={reply.generateCsrf()}
         municipalityCode={gemeente}
         ctx={ctx}

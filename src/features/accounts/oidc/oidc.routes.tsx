@@ -54,7 +54,6 @@ export async function oidcRoutes(
       .send(
         renderPage(
           <LoginPage
-            nonce={reply.cspNonce.script}
             csrf={reply.generateCsrf()}
             returnTo={returnTo}
             message={message}

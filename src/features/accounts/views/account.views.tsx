@@ -14,7 +14,6 @@ export function formatDate(value: Date | string): string {
 }
 
 export function LoginPage(props: {
-  nonce: string;
   csrf: string;
   email?: string;
   returnTo?: string | undefined;
@@ -28,7 +27,7 @@ export function LoginPage(props: {
     ? `/inloggen?terug=${encodeURIComponent(props.returnTo)}`
     : '/inloggen';
   return (
-    <Layout title="Inloggen" nonce={props.nonce}>
+    <Layout title="Inloggen">
       <h1 class="utrecht-heading-1">Inloggen</h1>
       <ErrorSummary errors={errors} message={props.message} />
       <p class="utrecht-paragraph">
@@ -76,11 +75,11 @@ export function LoginPage(props: {
   );
 }
 
-export function AccountPage(props: { nonce: string; csrf: string; user: UserWithGrants }) {
+export function AccountPage(props: { csrf: string; user: UserWithGrants }) {
   const { user } = props;
   const adminOf = municipalitiesWith(user.grants, 'users:manage');
   return (
-    <Layout title="Mijn account" nonce={props.nonce}>
+    <Layout title="Mijn account">
       <h1 class="utrecht-heading-1">Mijn account</h1>
       <dl class="wk-details">
         <dt>Naam</dt>
@@ -138,7 +137,6 @@ export function AccountPage(props: { nonce: string; csrf: string; user: UserWith
 }
 
 export function UsersPage(props: {
-  nonce: string;
   csrf: string;
   municipalityCode: string;
   users: UserWithGrants[];
@@ -148,7 +146,6 @@ export function UsersPage(props: {
   return (
     <Layout
       title={`Gebruikers van ${code}`}
-      nonce={props.nonce}
       breadcrumbs={[{ href: '/account', label: 'Mijn account' }]}
     >
       <h1 class="utrecht-heading-1">Gebruikers van gemeente {code}</h1>
@@ -223,7 +220,6 @@ export function UsersPage(props: {
 export type ResetMailOutcome = 'verstuurd' | 'mislukt' | 'niet-ingesteld';
 
 export function ResetLinkPage(props: {
-  nonce: string;
   municipalityCode: string;
   user: UserWithGrants;
   link: string;
@@ -234,7 +230,6 @@ export function ResetLinkPage(props: {
   return (
     <Layout
       title="Link voor nieuw wachtwoord"
-      nonce={props.nonce}
       breadcrumbs={[{ href: `/beheer/${props.municipalityCode}/gebruikers`, label: 'Gebruikers' }]}
     >
       <h1 class="utrecht-heading-1">Link voor een nieuw wachtwoord</h1>
@@ -283,14 +278,13 @@ export function ResetLinkPage(props: {
 }
 
 export function ResetPasswordPage(props: {
-  nonce: string;
   csrf: string;
   token: string;
   errors?: FieldErrors;
 }) {
   const errors = props.errors ?? {};
   return (
-    <Layout title="Nieuw wachtwoord instellen" nonce={props.nonce}>
+    <Layout title="Nieuw wachtwoord instellen">
       <h1 class="utrecht-heading-1">Nieuw wachtwoord instellen</h1>
       <ErrorSummary errors={errors} />
       <form
@@ -324,13 +318,12 @@ export function ResetPasswordPage(props: {
 }
 
 export function MessagePage(props: {
-  nonce: string;
   title: string;
   text: string;
   link?: { href: string; label: string };
 }) {
   return (
-    <Layout title={props.title} nonce={props.nonce}>
+    <Layout title={props.title}>
       <h1 class="utrecht-heading-1">{props.title}</h1>
       <p class="utrecht-paragraph">{props.text}</p>
       {props.link && (

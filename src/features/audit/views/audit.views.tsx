@@ -19,7 +19,6 @@ function Json(props: { value: string | null }) {
 }
 
 export function AuditPage(props: {
-  nonce: string;
   municipalityCode: string;
   records: AuditRecord[];
   page: number;
@@ -31,7 +30,6 @@ export function AuditPage(props: {
   return (
     <Layout
       title={`Logboek ${code}`}
-      nonce={props.nonce}
       breadcrumbs={[{ href: '/account', label: 'Mijn account' }]}
     >
       <h1 class="utrecht-heading-1">Logboek van wijzigingen in gemeente {code}</h1>

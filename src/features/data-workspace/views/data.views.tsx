@@ -51,7 +51,6 @@ export function dataBase(prefix: string, municipalityCode: string): string {
 }
 
 function Page(props: {
-  nonce: string;
   title: string;
   base: string;
   municipalityCode: string;
@@ -62,7 +61,6 @@ function Page(props: {
   return (
     <Layout
       title={props.title}
-      nonce={props.nonce}
       {...(props.head ? { head: props.head } : {})}
       breadcrumbs={[
         { href: '/account', label: 'Mijn account' },
@@ -295,7 +293,6 @@ function UploadForm(props: {
 }
 
 export function DataPage(props: {
-  nonce: string;
   csrf: string;
   base: string;
   municipalityCode: string;
@@ -309,7 +306,6 @@ export function DataPage(props: {
   const errors = props.errors ?? {};
   return (
     <Page
-      nonce={props.nonce}
       title={`Gegevens ${props.municipalityCode}`}
       base={props.base}
       municipalityCode={props.municipalityCode}
@@ -445,7 +441,6 @@ function Problems(props: {
 }
 
 export interface PreviewPageProps {
-  nonce: string;
   csrf: string;
   base: string;
   municipalityCode: string;
@@ -462,7 +457,6 @@ export function PreviewPage(props: PreviewPageProps) {
   const { result } = props;
   return (
     <Page
-      nonce={props.nonce}
       title={`Voorbeeld ${props.fileName}`}
       base={props.base}
       municipalityCode={props.municipalityCode}
@@ -633,7 +627,6 @@ function PreviewSummary(props: PreviewPageProps & { preview: ImportPreview; back
 }
 
 export function JobPage(props: {
-  nonce: string;
   base: string;
   municipalityCode: string;
   job: ImportJob;
@@ -645,7 +638,6 @@ export function JobPage(props: {
   const refresh = job.state === 'bezig' && props.autoRefresh;
   return (
     <Page
-      nonce={props.nonce}
       title={`Laden van ${job.fileName}`}
       base={props.base}
       municipalityCode={props.municipalityCode}
@@ -731,7 +723,6 @@ const NOTICES: Record<DatasetNotice, { kind: 'ok' | 'warning'; title: string; te
 };
 
 export function DatasetPage(props: {
-  nonce: string;
   csrf: string;
   base: string;
   municipalityCode: string;
@@ -747,7 +738,6 @@ export function DatasetPage(props: {
   const notice = props.notice ? NOTICES[props.notice] : undefined;
   return (
     <Page
-      nonce={props.nonce}
       title={`Dataset ${d.file_name}`}
       base={props.base}
       municipalityCode={props.municipalityCode}

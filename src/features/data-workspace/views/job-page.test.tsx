@@ -18,7 +18,6 @@ const job = (over: Partial<ImportJob>): ImportJob => ({
 function render(j: ImportJob, autoRefresh = true): string {
   return renderPage(
     <JobPage
-      nonce="n"
       base="/werkruimte/GM0505/data"
       municipalityCode="GM0505"
       job={j}

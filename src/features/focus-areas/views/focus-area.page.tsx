@@ -154,11 +154,10 @@ function TotalText({ data, year }: { data: FocusAreaPageData; year: PopulationYe
   return <>{NOT_LOADED}</>;
 }
 
-function UnknownCompositionPage({ data, nonce }: { data: FocusAreaPageData; nonce: string }) {
+function UnknownCompositionPage({ data }: { data: FocusAreaPageData }) {
   return (
     <Layout
       title={data.name}
-      nonce={nonce}
       breadcrumbs={[
         { href: '/', label: 'Focusgebieden' },
         { href: `/gebieden/${data.slug}`, label: data.name },
@@ -178,16 +177,14 @@ function UnknownCompositionPage({ data, nonce }: { data: FocusAreaPageData; nonc
 
 export function FocusAreaPage({
   data,
-  nonce,
   profile,
 }: {
   data: FocusAreaPageData;
-  nonce: string;
   /** The monitor profile, shown above the delineation (which then gets its own h2). */
   profile?: ComponentChildren;
 }) {
   if (data.version === null || data.createdAt === null) {
-    return <UnknownCompositionPage data={data} nonce={nonce} />;
+    return <UnknownCompositionPage data={data} />;
   }
   const members = data.members.filter((m) => m.status === 'lid');
   const others = data.members.filter((m) => m.status !== 'lid');
@@ -231,7 +228,6 @@ export function FocusAreaPage({
   return (
     <Layout
       title={profile ? data.name : `${data.name}: welke buurten horen erbij`}
-      nonce={nonce}
       breadcrumbs={[
         { href: '/', label: 'Focusgebieden' },
         { href: `/gebieden/${data.slug}`, label: data.name },

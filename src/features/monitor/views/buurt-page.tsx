@@ -94,14 +94,12 @@ export interface BuurtPageProps {
   wijkName: string | null;
   siblings: { code: string; name: string }[];
   themes: BuurtThemeView[];
-  nonce: string;
 }
 
-export function BuurtPage({ selection, wijkName, siblings, themes, nonce }: BuurtPageProps) {
+export function BuurtPage({ selection, wijkName, siblings, themes }: BuurtPageProps) {
   return (
     <Layout
       title={`Buurt ${selection.name}`}
-      nonce={nonce}
       breadcrumbs={[
         { href: '/', label: 'Focusgebieden' },
         { href: `/buurten/${selection.code ?? ''}`, label: selection.name },

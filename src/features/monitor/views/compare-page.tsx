@@ -143,17 +143,15 @@ export interface ComparePageProps {
   options: CompareOptions;
   selected: { a: string; b: string };
   comparison?: { a: AreaSelection; b: AreaSelection; themes: CompareThemeView[] };
-  nonce: string;
 }
 
-export function ComparePage({ options, selected, comparison, nonce }: ComparePageProps) {
+export function ComparePage({ options, selected, comparison }: ComparePageProps) {
   const title = comparison
     ? `${comparison.a.name} en ${comparison.b.name} vergeleken`
     : 'Twee gebieden vergelijken';
   return (
     <Layout
       title={title}
-      nonce={nonce}
       breadcrumbs={[
         { href: '/', label: 'Focusgebieden' },
         { href: '/vergelijk', label: 'Vergelijken' },

@@ -18,7 +18,6 @@ export interface CustomAreaPageProps {
   startingPoints: { label: string; buurtCodes: readonly string[] }[];
   result?: { selection: AreaSelection; inhabitants: number; themes: ProfileThemeView[] };
   downloadQuery?: string;
-  nonce: string;
 }
 
 const count = (n: number) => n.toLocaleString('nl-NL');
@@ -122,7 +121,6 @@ export function CustomAreaPage(props: CustomAreaPageProps) {
   return (
     <Layout
       title={title}
-      nonce={props.nonce}
       scripts={['buurt-picker.js']}
       breadcrumbs={[{ href: '/', label: 'Focusgebieden' }]}
     >

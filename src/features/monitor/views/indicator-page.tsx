@@ -48,7 +48,7 @@ function DownloadLinks({ base, withMap }: { base: string; withMap: boolean }) {
   );
 }
 
-export function IndicatorPage({ data, nonce }: { data: IndicatorPageData; nonce: string }) {
+export function IndicatorPage({ data }: { data: IndicatorPageData }) {
   const { selection, indicator, profile, target } = data;
   const slug = selection.slug ?? '';
   const base = `/gebieden/${slug}/indicatoren/${indicator.key}`;
@@ -104,7 +104,6 @@ export function IndicatorPage({ data, nonce }: { data: IndicatorPageData; nonce:
   return (
     <Layout
       title={title}
-      nonce={nonce}
       breadcrumbs={[
         { href: '/', label: 'Focusgebieden' },
         { href: `/gebieden/${slug}`, label: selection.name },

@@ -80,7 +80,6 @@ export async function interviewRoutes(app: FastifyInstance, opts: { services: Se
         reply,
         <Layout
           title={`Interview: ${textIn(q.title, 'nl')}`}
-          nonce={reply.cspNonce.script}
           breadcrumbs={[{ href: base.replace(/\/[^/]+\/interview$/, ''), label: 'Enquêtes' }]}
         >
           <h1 class="utrecht-heading-1">{`Interview: ${textIn(q.title, 'nl')}`}</h1>

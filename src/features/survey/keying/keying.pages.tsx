@@ -29,7 +29,6 @@ function crumbs(municipalityCode: string, q: Questionnaire) {
 
 /** Step 1: the form number, typed from the sheet; focus starts here and returns after a save. */
 export function KeyingStartPage(props: {
-  nonce: string;
   csrf: string;
   municipalityCode: string;
   questionnaire: Questionnaire;
@@ -44,7 +43,6 @@ export function KeyingStartPage(props: {
   return (
     <Layout
       title={`Formulieren invoeren: ${textIn(q.title, 'nl')}`}
-      nonce={props.nonce}
       breadcrumbs={[{ href: '/werkruimte', label: 'Werkruimte' }]}
     >
       <h1 class="utrecht-heading-1">{`Formulieren invoeren: ${textIn(q.title, 'nl')}`}</h1>
@@ -77,7 +75,6 @@ export function KeyingStartPage(props: {
 
 /** Step 2: every field of the form in paper order; Tab to the next, Enter saves. */
 export function KeyingFormPage(props: {
-  nonce: string;
   csrf: string;
   municipalityCode: string;
   questionnaire: Questionnaire;
@@ -92,7 +89,6 @@ export function KeyingFormPage(props: {
   return (
     <Layout
       title={`Formulier ${formLabel(props.formNumber)} invoeren`}
-      nonce={props.nonce}
       breadcrumbs={crumbs(props.municipalityCode, q)}
     >
       <h1 class="utrecht-heading-1">{`Formulier ${formLabel(props.formNumber)}`}</h1>
@@ -234,7 +230,6 @@ function DiscrepancyRow({
 
 /** The differences of double-keyed forms, each settled against the paper. */
 export function DiscrepancyPage(props: {
-  nonce: string;
   csrf: string;
   municipalityCode: string;
   questionnaire: Questionnaire;
@@ -247,7 +242,6 @@ export function DiscrepancyPage(props: {
   return (
     <Layout
       title={`Verschillen bij dubbele invoer: ${textIn(q.title, 'nl')}`}
-      nonce={props.nonce}
       breadcrumbs={crumbs(props.municipalityCode, q)}
     >
       <h1 class="utrecht-heading-1">Verschillen bij dubbele invoer</h1>

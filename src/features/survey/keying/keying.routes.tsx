@@ -92,7 +92,6 @@ export async function keyingRoutes(app: FastifyInstance, opts: { services: Servi
       return html(
         reply,
         <KeyingStartPage
-          nonce={reply.cspNonce.script}
           csrf={reply.generateCsrf()}
           municipalityCode={gemeente}
           questionnaire={q}
@@ -125,7 +124,6 @@ export async function keyingRoutes(app: FastifyInstance, opts: { services: Servi
         return html(
           reply,
           <KeyingStartPage
-            nonce={reply.cspNonce.script}
             csrf={reply.generateCsrf()}
             municipalityCode={gemeente}
             questionnaire={q}
@@ -150,7 +148,6 @@ export async function keyingRoutes(app: FastifyInstance, opts: { services: Servi
       return html(
         reply,
         <KeyingFormPage
-          nonce={reply.cspNonce.script}
           csrf={reply.generateCsrf()}
           municipalityCode={gemeente}
           questionnaire={q}
@@ -187,7 +184,6 @@ export async function keyingRoutes(app: FastifyInstance, opts: { services: Servi
         return html(
           reply,
           <KeyingFormPage
-            nonce={reply.cspNonce.script}
             csrf={reply.generateCsrf()}
             municipalityCode={gemeente}
             questionnaire={q}
@@ -217,7 +213,6 @@ export async function keyingRoutes(app: FastifyInstance, opts: { services: Servi
       return html(
         reply,
         <DiscrepancyPage
-          nonce={reply.cspNonce.script}
           csrf={reply.generateCsrf()}
           municipalityCode={gemeente}
           questionnaire={q}
@@ -256,7 +251,6 @@ export async function keyingRoutes(app: FastifyInstance, opts: { services: Servi
         return html(
           reply,
           <DiscrepancyPage
-            nonce={reply.cspNonce.script}
             csrf={reply.generateCsrf()}
             municipalityCode={gemeente}
             questionnaire={q}

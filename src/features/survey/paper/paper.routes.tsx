@@ -76,7 +76,6 @@ export async function paperRoutes(app: FastifyInstance, opts: { services: Servic
     const html = renderPage(
       <Layout
         title={title}
-        nonce={reply.cspNonce.script}
         head={<link rel="stylesheet" href="/assets/css/paper.css" />}
       >
         <h1 class="utrecht-heading-1 wk-paper-screen-only">{title}</h1>

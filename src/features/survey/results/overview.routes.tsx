@@ -64,7 +64,6 @@ export async function surveyOverviewRoutes(app: FastifyInstance, opts: { service
         reply,
         <Layout
           title="Enquêtes"
-          nonce={reply.cspNonce.script}
           breadcrumbs={[{ href: '/werkruimte', label: 'Werkruimte' }]}
         >
           <h1 class="utrecht-heading-1">Enquêtes</h1>

@@ -141,7 +141,6 @@ function DomainTable({ view }: { view: DomainView }) {
 }
 
 export function ResultsPage(props: {
-  nonce: string;
   base: string;
   questionnaire: Questionnaire;
   responses: number;
@@ -157,7 +156,6 @@ export function ResultsPage(props: {
   return (
     <Layout
       title={title}
-      nonce={props.nonce}
       breadcrumbs={[
         { href: '/werkruimte', label: 'Werkruimte' },
         { href: props.base, label: 'Enquêtes' },

@@ -75,7 +75,6 @@ export async function resultsRoutes(app: FastifyInstance, opts: { services: Serv
       return html(
         reply,
         <ResultsPage
-          nonce={reply.cspNonce.script}
           base={`/werkruimte/${gemeente}/enquetes`}
           questionnaire={q}
           responses={responses.length}

@@ -65,7 +65,6 @@ export async function reviewRoutes(app: FastifyInstance, opts: { services: Servi
         reply,
         <Layout
           title={`Antwoorden controleren: ${textIn(q.title, 'nl')}`}
-          nonce={reply.cspNonce.script}
           breadcrumbs={[
             { href: '/werkruimte', label: 'Werkruimte' },
             { href: `/werkruimte/${gemeente}/enquetes`, label: 'Enquêtes' },
@@ -137,7 +136,6 @@ export async function reviewRoutes(app: FastifyInstance, opts: { services: Servi
         reply,
         <Layout
           title="Antwoord controleren"
-          nonce={reply.cspNonce.script}
           breadcrumbs={[{ href: base, label: 'Antwoorden controleren' }]}
         >
           <h1 class="utrecht-heading-1">Antwoord controleren</h1>

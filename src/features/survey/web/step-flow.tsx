@@ -50,7 +50,6 @@ export function stepPage(
     <SurveyGroupPage
       q={ctx.q}
       language={ctx.language}
-      nonce={reply.cspNonce.script}
       csrf={reply.generateCsrf()}
       action={`${ctx.base}/stap/${step}`}
       previous={step > 1 ? `${ctx.base}/stap/${step - 1}` : undefined}
@@ -114,7 +113,6 @@ export async function sendPage(
     <SurveySendPage
       q={ctx.q}
       language={ctx.language}
-      nonce={reply.cspNonce.script}
       csrf={reply.generateCsrf()}
       action={`${ctx.base}/versturen`}
       previous={`${ctx.base}/stap/${Math.max(1, askedGroups(ctx.q, answers).length)}`}

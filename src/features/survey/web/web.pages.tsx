@@ -66,12 +66,11 @@ export const uiText = (l: Language) => (l === 'en' ? UI.en : UI.nl);
 function SurveyLayout(props: {
   q: Questionnaire;
   language: Language;
-  nonce: string;
   title: string;
   children: ComponentChildren;
 }) {
   return (
-    <Layout title={props.title} nonce={props.nonce}>
+    <Layout title={props.title}>
       <div
         class="wk-survey"
         lang={props.language}
@@ -86,7 +85,6 @@ function SurveyLayout(props: {
 export function SurveyStartPage(props: {
   q: Questionnaire;
   language: Language;
-  nonce: string;
   csrf: string;
   base: string;
   error?: string | undefined;
@@ -94,7 +92,7 @@ export function SurveyStartPage(props: {
   const { q, language } = props;
   const t = uiText(language);
   return (
-    <SurveyLayout q={q} language={language} nonce={props.nonce} title={textIn(q.title, language)}>
+    <SurveyLayout q={q} language={language} title={textIn(q.title, language)}>
       <h1 class="utrecht-heading-1">{textIn(q.title, language)}</h1>
       {q.languages.length > 1 && (
         <nav aria-label="Taal / Language">
@@ -153,14 +151,13 @@ export function SurveyStartPage(props: {
 export function SurveyResumePage(props: {
   q: Questionnaire;
   language: Language;
-  nonce: string;
   csrf: string;
   base: string;
   error?: string | undefined;
 }) {
   const t = uiText(props.language);
   return (
-    <SurveyLayout q={props.q} language={props.language} nonce={props.nonce} title={t.resume}>
+    <SurveyLayout q={props.q} language={props.language} title={t.resume}>
       <h1 class="utrecht-heading-1">{t.resume}</h1>
       <p class="utrecht-paragraph">{t.resumeIntro}</p>
       <form method="post" action={`${props.base}/hervatten`} class="wk-stack">
@@ -195,7 +192,6 @@ export function SurveyResumePage(props: {
 export function SurveyGroupPage(props: {
   q: Questionnaire;
   language: Language;
-  nonce: string;
   csrf: string;
   /** Where this group's form posts to. */
   action: string;
@@ -218,7 +214,6 @@ export function SurveyGroupPage(props: {
     <SurveyLayout
       q={q}
       language={language}
-      nonce={props.nonce}
       title={`${textIn(props.group.title, language)} · ${textIn(q.title, language)}`}
     >
       <p class="utrecht-paragraph wk-muted">{t.step(props.step, props.steps)}</p>
@@ -279,7 +274,6 @@ export function SurveyGroupPage(props: {
 export function SurveySendPage(props: {
   q: Questionnaire;
   language: Language;
-  nonce: string;
   csrf: string;
   action: string;
   previous: string;
@@ -288,7 +282,7 @@ export function SurveySendPage(props: {
 }) {
   const t = uiText(props.language);
   return (
-    <SurveyLayout q={props.q} language={props.language} nonce={props.nonce} title={t.send}>
+    <SurveyLayout q={props.q} language={props.language} title={t.send}>
       <h1 class="utrecht-heading-1">{t.send}</h1>
       {props.problems.length > 0 && (
         <div class="utrecht-alert utrecht-alert--error" role="alert">
@@ -316,10 +310,10 @@ export function SurveySendPage(props: {
   );
 }
 
-export function SurveyThanksPage(props: { q: Questionnaire; language: Language; nonce: string }) {
+export function SurveyThanksPage(props: { q: Questionnaire; language: Language }) {
   const t = uiText(props.language);
   return (
-    <SurveyLayout q={props.q} language={props.language} nonce={props.nonce} title={t.thanks}>
+    <SurveyLayout q={props.q} language={props.language} title={t.thanks}>
       <h1 class="utrecht-heading-1">{t.thanks}</h1>
       <p class="utrecht-paragraph">{t.thanksText}</p>
     </SurveyLayout>

@@ -101,7 +101,6 @@ export async function surveyWebRoutes(app: FastifyInstance, opts: { services: Se
       <Page
         q={ctx.q}
         language={language}
-        nonce={reply.cspNonce.script}
         csrf={reply.generateCsrf()}
         base={ctx.base}
         error={error}
@@ -213,7 +212,7 @@ export async function surveyWebRoutes(app: FastifyInstance, opts: { services: Se
     request.session.survey = undefined;
     return html(
       reply,
-      <SurveyThanksPage q={ctx.q} language={s.language} nonce={reply.cspNonce.script} />,
+      <SurveyThanksPage q={ctx.q} language={s.language} />,
     );
   });
 

@@ -21,13 +21,12 @@ import { actorName, formatDateTime, SavedNotice, Select, TextArea } from './comm
 const crumbs = [{ href: '/werkruimte', label: 'Werkruimte' }];
 
 export function CatalogueListPage(props: {
-  nonce: string;
   catalogue: Catalogue;
   versions: CatalogueVersionInfo[];
 }) {
   const { catalogue } = props;
   return (
-    <Layout title="Indicatorcatalogus" nonce={props.nonce} breadcrumbs={crumbs}>
+    <Layout title="Indicatorcatalogus" breadcrumbs={crumbs}>
       <div class="wk-stack">
         <h1 class="utrecht-heading-1">Indicatorcatalogus</h1>
         <p class="utrecht-paragraph wk-lead">
@@ -108,7 +107,6 @@ export function CatalogueListPage(props: {
 }
 
 export function IndicatorEditPage(props: {
-  nonce: string;
   csrf: string;
   indicator: Indicator;
   themeName: string;
@@ -123,7 +121,6 @@ export function IndicatorEditPage(props: {
   return (
     <Layout
       title={`${indicator.name} bewerken`}
-      nonce={props.nonce}
       breadcrumbs={[...crumbs, { href: '/werkruimte/catalogus', label: 'Indicatorcatalogus' }]}
     >
       <div class="wk-stack">

@@ -38,7 +38,6 @@ function workspaceCrumbs(code: string) {
 }
 
 export function FocusAreaListPage(props: {
-  nonce: string;
   municipalityCode: string;
   municipalityName: string;
   areas: FocusArea[];
@@ -47,7 +46,6 @@ export function FocusAreaListPage(props: {
   return (
     <Layout
       title={`Focusgebieden van ${props.municipalityName}`}
-      nonce={props.nonce}
       breadcrumbs={[{ href: '/werkruimte', label: 'Werkruimte' }]}
     >
       <h1 class="utrecht-heading-1">Focusgebieden van {props.municipalityName}</h1>
@@ -357,7 +355,6 @@ function MembershipForm(props: {
 }
 
 export interface FocusAreaEditPageProps {
-  nonce: string;
   csrf: string;
   municipalityCode: string;
   ctx: EditContext;
@@ -378,7 +375,6 @@ export function FocusAreaEditPage(props: FocusAreaEditPageProps) {
   return (
     <Layout
       title={`${ctx.area.name} bewerken`}
-      nonce={props.nonce}
       breadcrumbs={workspaceCrumbs(code)}
     >
       <div class="wk-stack">

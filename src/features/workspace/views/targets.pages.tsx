@@ -42,7 +42,6 @@ export function describeTarget(t: StoredTarget, unit: string): string {
 }
 
 export function TargetListPage(props: {
-  nonce: string;
   municipalityCode: string;
   area: FocusArea;
   catalogue: Catalogue;
@@ -55,7 +54,6 @@ export function TargetListPage(props: {
   return (
     <Layout
       title={`Doelen van ${area.name}`}
-      nonce={props.nonce}
       breadcrumbs={[{ href: '/werkruimte', label: 'Werkruimte' }]}
     >
       <div class="wk-stack">
@@ -128,7 +126,6 @@ export function TargetListPage(props: {
 }
 
 export function TargetEditPage(props: {
-  nonce: string;
   csrf: string;
   municipalityCode: string;
   area: FocusArea;
@@ -145,7 +142,6 @@ export function TargetEditPage(props: {
   return (
     <Layout
       title={`Doel voor ${indicator.name}`}
-      nonce={props.nonce}
       breadcrumbs={crumbs(props.municipalityCode, area)}
     >
       <div class="wk-stack">

@@ -23,13 +23,12 @@ function Item(props: { href: string; label: string; hint: string }) {
 }
 
 export function WorkspaceHomePage(props: {
-  nonce: string;
   userName: string;
   municipalities: MunicipalityLinks[];
   canEditCatalogue: boolean;
 }) {
   return (
-    <Layout title="Werkruimte" nonce={props.nonce}>
+    <Layout title="Werkruimte">
       <div class="wk-stack">
         <h1 class="utrecht-heading-1">Werkruimte</h1>
         <p class="utrecht-paragraph wk-lead">
