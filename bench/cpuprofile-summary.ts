@@ -1,6 +1,7 @@
 /**
  * Summarises a V8 .cpuprofile (from `node --cpu-prof`): self time per function and per package,
- * so docs/benchmarks.md can say where an import spends its time without a GUI.
+ * and inclusive time per function (the share of samples with the function anywhere on the
+ * stack), so docs/benchmarks.md can say where an import or a render spends its time without a GUI.
  *
  *   node --import tsx bench/cpuprofile-summary.ts bench/out/prof/<file>.cpuprofile [top=25]
  */
@@ -62,3 +63,21 @@ const show = (title: string, map: Map<string, number>) => {
 console.log(`totaal ${(total / 1000).toFixed(0)} ms in ${profile.samples.length} samples`);
 show('per pakket (eigen tijd)', perPkg);
 show('per functie (eigen tijd)', perFn);
+
+// Inclusive: each sample counts once for every distinct function on its stack.
+const parent = new Map<number, number>();
+for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+const keyOf = (node: ProfileNode): string => {
+  const { functionName, url, lineNumber } = node.callFrame;
+  return `${functionName || '(anonymous)'}  ${packageOf(url)}:${lineNumber + 1}`;
+};
+const inclusive = new Map<string, number>();
+for (const [id, us] of selfUs) {
+  const seen = new Set<string>();
+  for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+    const node = byId.get(at);
+    if (node && node.callFrame.url !== '') seen.add(keyOf(node));
+  }
+  for (const key of seen) inclusive.set(key, (inclusive.get(key) ?? 0) + us);
+}
+show('per functie (inclusief aangeroepen functies)', inclusive);

@@ -8,7 +8,11 @@ import {
   type Catalogue,
   type Indicator,
 } from '../indicators/catalogue.schema.ts';
-import { databaseSource, type ObservationSource } from './observation-source.ts';
+import {
+  databaseSource,
+  type LoadedVariablePeriod,
+  type ObservationSource,
+} from './observation-source.ts';
 import {
   aggregate,
   type AggregateResult,
@@ -52,6 +56,24 @@ function notLoaded(
   };
 }
 
+/** Indeling years per variable and period, built once per list (a snapshot keeps its list). */
+const yearsIndex = new WeakMap<readonly LoadedVariablePeriod[], Map<string, number[]>>();
+
+function yearsOf(loaded: readonly LoadedVariablePeriod[]): Map<string, number[]> {
+  let index = yearsIndex.get(loaded);
+  if (!index) {
+    index = new Map();
+    for (const r of loaded) {
+      const key = `${r.variable}\u0000${r.period}`;
+      const years = index.get(key);
+      if (years) years.push(r.indeling_year);
+      else index.set(key, [r.indeling_year]);
+    }
+    yearsIndex.set(loaded, index);
+  }
+  return index;
+}
+
 /**
  * For each variable: the indeling year its observations for `period` are in. The buurten's own
  * year wins; otherwise the nearest year that has the variable (translated via the crosswalk).
@@ -62,12 +84,10 @@ async function pickDataYears(
   period: string,
   targetYear: number,
 ): Promise<Map<string, number>> {
-  const loaded = await source.loadedVariablePeriods();
+  const index = yearsOf(await source.loadedVariablePeriods());
   const out = new Map<string, number>();
   for (const variable of variables) {
-    const years = loaded
-      .filter((r) => r.variable === variable && r.period === period)
-      .map((r) => r.indeling_year);
+    const years = index.get(`${variable}\u0000${period}`) ?? [];
     if (years.length === 0) continue;
     if (years.includes(targetYear)) out.set(variable, targetYear);
     else
@@ -159,18 +179,22 @@ async function collect(
     byYear.set(year, [...(byYear.get(year) ?? []), variable]);
 
   for (const [year, vars] of byYear) {
-    const { map, failed } = await translateCodes(source, codes, targetYear, year);
+    // The buurten's own year (the usual case) needs no translation.
+    const same = year === targetYear;
+    const { map, failed } = same
+      ? { map: undefined, failed: new Set<string>() }
+      : await translateCodes(source, codes, targetYear, year);
     const back = new Map<string, string>();
-    for (const [code, translated] of map) back.set(translated, code);
+    if (map) for (const [code, translated] of map) back.set(translated, code);
     const rows = await source.observations({
       variables: vars,
       indelingYear: year,
-      areaCodes: [...back.keys()],
+      areaCodes: same ? codes : [...back.keys()],
       periods: [period],
     });
     for (const row of rows) {
-      const code = back.get(row.area_code);
-      if (!code) continue;
+      const code = same ? row.area_code : back.get(row.area_code);
+      if (!code || !byArea.has(code)) continue;
       found.add(row.variable);
       (byArea.get(code) as Record<string, AreaValue | undefined>)[row.variable] = {
         value: row.value === null ? null : Number(row.value),

@@ -36,11 +36,18 @@ export function databaseSource(db: Kysely<Database>): ObservationSource {
   };
 }
 
-/** Every active observation and crosswalk row of a set of areas, held in memory. */
+/**
+ * Every active observation and crosswalk row of a set of areas, held in memory and indexed, so a
+ * lookup costs one map read per area asked for rather than a scan of the variable's rows.
+ */
 export class SnapshotSource implements ObservationSource {
+  /** variable, indeling year → every row (for queries without periods). */
   private readonly byKey = new Map<string, ObservationWithProvenance[]>();
+  /** variable, indeling year, period → area code → row (one row per key after pickNewest). */
+  private readonly byPeriod = new Map<string, Map<string, ObservationWithProvenance>>();
   private readonly loaded: LoadedVariablePeriod[];
-  private readonly links: AreaCrosswalk[];
+  /** from year, to year → from code → crosswalk rows. */
+  private readonly links = new Map<string, Map<string, AreaCrosswalk[]>>();
 
   constructor(rows: readonly ObservationWithProvenance[], crosswalk: readonly AreaCrosswalk[]) {
     const seen = new Map<string, LoadedVariablePeriod>();
@@ -50,15 +57,26 @@ export class SnapshotSource implements ObservationSource {
       if (!list) this.byKey.set(key, (list = []));
       list.push(row);
       const lk = `${key}\u0000${row.period}`;
-      if (!seen.has(lk))
+      let areas = this.byPeriod.get(lk);
+      if (!areas) {
+        this.byPeriod.set(lk, (areas = new Map()));
         seen.set(lk, {
           variable: row.variable,
           period: row.period,
           indeling_year: Number(row.indeling_year),
         });
+      }
+      areas.set(row.area_code, row);
     }
     this.loaded = [...seen.values()];
-    this.links = [...crosswalk];
+    for (const link of crosswalk) {
+      const key = `${Number(link.from_year)}\u0000${Number(link.to_year)}`;
+      let byCode = this.links.get(key);
+      if (!byCode) this.links.set(key, (byCode = new Map()));
+      const list = byCode.get(link.from_code);
+      if (list) list.push(link);
+      else byCode.set(link.from_code, [link]);
+    }
   }
 
   /** Loads the snapshot for all areas whose code is in `areaCodes` (any indeling year). */
@@ -94,26 +112,30 @@ export class SnapshotSource implements ObservationSource {
 
   observations(query: ObservationQuery): Promise<readonly ObservationWithProvenance[]> {
     if (query.variables.length === 0 || query.areaCodes.length === 0) return Promise.resolve([]);
-    const codes = new Set(query.areaCodes);
-    const periods = query.periods ? new Set(query.periods) : undefined;
     const out: ObservationWithProvenance[] = [];
+    const codes = new Set(query.areaCodes);
     for (const variable of new Set(query.variables)) {
-      for (const row of this.byKey.get(`${variable}\u0000${query.indelingYear}`) ?? []) {
-        if (codes.has(row.area_code) && (!periods || periods.has(row.period))) out.push(row);
+      const key = `${variable}\u0000${query.indelingYear}`;
+      if (!query.periods) {
+        for (const row of this.byKey.get(key) ?? []) if (codes.has(row.area_code)) out.push(row);
+        continue;
+      }
+      for (const period of new Set(query.periods)) {
+        const areas = this.byPeriod.get(`${key}\u0000${period}`);
+        if (!areas) continue;
+        for (const code of codes) {
+          const row = areas.get(code);
+          if (row) out.push(row);
+        }
       }
     }
     return Promise.resolve(out);
   }
 
   crosswalk(fromYear: number, toYear: number, codes: readonly string[]): Promise<AreaCrosswalk[]> {
-    const wanted = new Set(codes);
-    return Promise.resolve(
-      this.links.filter(
-        (l) =>
-          Number(l.from_year) === fromYear &&
-          Number(l.to_year) === toYear &&
-          wanted.has(l.from_code),
-      ),
-    );
+    const byCode = this.links.get(`${fromYear}\u0000${toYear}`);
+    const out: AreaCrosswalk[] = [];
+    if (byCode) for (const code of new Set(codes)) out.push(...(byCode.get(code) ?? []));
+    return Promise.resolve(out);
   }
 }

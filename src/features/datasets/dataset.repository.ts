@@ -168,10 +168,15 @@ export async function findObservations(db: Q, query: ObservationQuery): Promise<
   return pickNewest(rows);
 }
 
+/**
+ * One row per variable, area, period and indeling year: the newest import wins. The indeling year
+ * is part of the key, because one code (NL00, a municipality, an unchanged buurt) exists in
+ * several indeling years with figures of its own in each.
+ */
 export function pickNewest(rows: ObservationWithProvenance[]): ObservationWithProvenance[] {
   const best = new Map<string, ObservationWithProvenance>();
   for (const row of rows) {
-    const key = `${row.variable}\u0000${row.area_code}\u0000${row.period}`;
+    const key = `${row.variable}\u0000${row.area_code}\u0000${row.period}\u0000${row.indeling_year}`;
     const current = best.get(key);
     if (
       !current ||

@@ -1,5 +1,4 @@
 import type { Services } from '../../composition.ts';
-import { indicatorAvailability } from '../indicators/indicator-availability.ts';
 import { buildProfile, selectionForFocusArea } from '../monitor/profile.service.ts';
 import { listTargets } from '../targets/target.repository.ts';
 import { buildFactsheet, type Factsheet } from './factsheet.model.ts';
@@ -27,7 +26,7 @@ export async function loadFactsheet(
     return buildFactsheet({
       profile,
       targets: await listTargets(db, slug),
-      availability: await indicatorAvailability(db, await monitor.catalogue()),
+      availability: await monitor.availability(),
       dataDate: newest,
       sources: datasets.map((d) => ({ kind: d.kind, tableId: d.table_id })),
     });

@@ -3,7 +3,6 @@ import type { Services } from '../../composition.ts';
 import { NotFoundError } from '../../shared/errors.ts';
 import { htmlPage, renderPage, sendHtmlPage, type HtmlPage } from '../../views/render.ts';
 import { findArea, listAreas, listIndelingYears } from '../areas/area.repository.ts';
-import { indicatorAvailability } from '../indicators/indicator-availability.ts';
 import type { MonitorData } from './monitor-data.ts';
 import { buildProfile } from './profile.service.ts';
 import type { AreaSelection } from './profile.types.ts';
@@ -93,10 +92,7 @@ export async function renderBuurtPage(services: Services, code: string): Promise
           selection={selection}
           wijkName={wijk?.name ?? null}
           siblings={siblings.map((b) => ({ code: b.code, name: b.name }))}
-          themes={buurtView(
-            profile,
-            await indicatorAvailability(monitor.db, await monitor.catalogue()),
-          )}
+          themes={buurtView(profile, await monitor.availability())}
         />,
       ),
     );

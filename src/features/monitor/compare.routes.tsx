@@ -4,7 +4,6 @@ import { BadRequestError } from '../../shared/errors.ts';
 import { htmlPage, renderPage, sendHtmlPage, type HtmlPage } from '../../views/render.ts';
 import { listAreas } from '../areas/area.repository.ts';
 import { listFocusAreas } from '../focus-areas/focus-area.service.ts';
-import { indicatorAvailability } from '../indicators/indicator-availability.ts';
 import {
   BUURT_CODE,
   WIJK_CODE,
@@ -104,7 +103,7 @@ export async function renderComparePage(services: Services, query: Query): Promi
     if (!a || !b) {
       return htmlPage(renderPage(<ComparePage options={options} selected={selected} />));
     }
-    const availability = await indicatorAvailability(monitor.db, await monitor.catalogue());
+    const availability = await monitor.availability();
     const themes = compareView(
       await buildProfile(monitor, a),
       await buildProfile(monitor, b),

@@ -6,7 +6,6 @@ import { BadRequestError } from '../../shared/errors.ts';
 import { htmlPage, renderPage, sendHtmlPage } from '../../views/render.ts';
 import { listAreasWithGeometry } from '../areas/area.repository.ts';
 import { listFocusAreas } from '../focus-areas/focus-area.service.ts';
-import { indicatorAvailability } from '../indicators/indicator-availability.ts';
 import { parseAreaGeometry, type AreaGeometry } from '../maps/geometry.ts';
 import { COMPARE_MUNICIPALITY } from './compare.routes.tsx';
 import {
@@ -139,11 +138,7 @@ export async function customAreaRoutes(app: FastifyInstance, opts: { services: S
         result = {
           selection,
           inhabitants,
-          themes: profileView(
-            profile,
-            [],
-            await indicatorAvailability(monitor.db, await monitor.catalogue()),
-          ),
+          themes: profileView(profile, [], await monitor.availability()),
         };
       }
       const downloadQuery = selection

@@ -1,6 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { listAreas } from '../areas/area.repository.ts';
+import type { Area, AreaKind } from '../areas/area.table.ts';
+import {
+  indicatorAvailability,
+  type IndicatorAvailability,
+} from '../indicators/indicator-availability.ts';
 import { SnapshotSource } from '../aggregation/observation-source.ts';
 import type { Catalogue } from '../indicators/catalogue.schema.ts';
 import { readDataVersionParts } from './data-version.ts';
@@ -22,7 +27,7 @@ const MAX_RENDERED = 2000;
 export class MonitorData {
   private version: string | undefined;
   private readonly snapshots = new Map<string, Promise<SnapshotSource>>();
-  private readonly rendered = new Map<string, unknown>();
+  private readonly rendered = new Map<string, Promise<unknown>>();
   private catalogueCache: Promise<Catalogue> | undefined;
   /** The catalogue part of the version the cached catalogue belongs to. */
   private catalogueKey: string | undefined;
@@ -62,6 +67,44 @@ export class MonitorData {
     return now;
   }
 
+  /**
+   * The version this request already read, or a fresh read when none was: for the second and
+   * later reads within one request (the route read it first), so one request checks once.
+   */
+  knownVersion(): Promise<string> {
+    return this.version === undefined ? this.dataVersion() : Promise.resolve(this.version);
+  }
+
+  /**
+   * Per indicator: loaded or not, over every active dataset. Read once per data version: the
+   * query scans the distinct (variable, period, indeling year) of all observations, which at
+   * national size is far too much for every page.
+   */
+  availability(): Promise<IndicatorAvailability[]> {
+    return this.cached('\u0000beschikbaarheid', async () =>
+      indicatorAvailability(this.db, await this.catalogue()),
+    );
+  }
+
+  /** Areas of one indeling year (optionally one municipality and kind), once per data version. */
+  areas(filter: {
+    indelingYear: number;
+    municipalityCode?: string;
+    kind?: AreaKind;
+  }): Promise<readonly Omit<Area, 'geometry'>[]> {
+    const key = `\u0000gebieden\u0000${filter.indelingYear}\u0000${filter.municipalityCode ?? ''}\u0000${filter.kind ?? ''}`;
+    return this.cached(key, () => listAreas(this.db, filter));
+  }
+
+  /** The indeling years that have areas, newest first, once per data version. */
+  indelingYears(): Promise<readonly number[]> {
+    return this.cached('\u0000indelingsjaren', async () =>
+      (await this.db.selectFrom('areas').select('indeling_year').distinct().execute())
+        .map((r) => Number(r.indeling_year))
+        .sort((a, b) => b - a),
+    );
+  }
+
   /** All observations of a municipality's areas (every indeling year) and of the Netherlands. */
   snapshot(municipalityCode: string): Promise<SnapshotSource> {
     const cached = this.snapshots.get(municipalityCode);
@@ -82,28 +125,31 @@ export class MonitorData {
   }
 
   private async loadSnapshot(municipalityCode: string): Promise<SnapshotSource> {
-    const years = await this.db.selectFrom('areas').select('indeling_year').distinct().execute();
     const codes = new Set<string>([NETHERLANDS, municipalityCode]);
-    for (const { indeling_year } of years) {
-      for (const area of await listAreas(this.db, {
-        indelingYear: Number(indeling_year),
-        municipalityCode,
-      }))
-        codes.add(area.code);
+    for (const indelingYear of await this.indelingYears()) {
+      for (const area of await this.areas({ indelingYear, municipalityCode })) codes.add(area.code);
     }
     return SnapshotSource.load(this.db, [...codes]);
   }
 
-  /** Rendered output for `key` under the current version (call dataVersion() first). */
+  /**
+   * Output for `key` under the current version (call dataVersion() first): rendered pages and
+   * what they are built from. Two requests for the same key share one build.
+   */
   async cached<T>(key: string, make: () => Promise<T>): Promise<T> {
     const version = this.version ?? (await this.dataVersion());
     const full = `${version}\u0000${key}`;
-    if (this.rendered.has(full)) return this.rendered.get(full) as T;
-    const value = await make();
+    const hit = this.rendered.get(full) as Promise<T> | undefined;
+    if (hit) return hit;
+    const building = make();
     if (this.version === version) {
       if (this.rendered.size >= MAX_RENDERED) this.rendered.clear();
-      this.rendered.set(full, value);
+      this.rendered.set(full, building);
+      // A failed build is not kept: the next request tries again (and gets its own error).
+      building.catch(() => {
+        if (this.rendered.get(full) === building) this.rendered.delete(full);
+      });
     }
-    return value;
+    return building;
   }
 }

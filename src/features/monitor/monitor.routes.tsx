@@ -8,7 +8,6 @@ import '../api/profile.api-doc.ts';
 import { parseVersion, slugOf, type Query } from '../focus-areas/focus-area.routes.tsx';
 import { loadFocusAreaPage } from '../focus-areas/views/focus-area.page-data.ts';
 import { FocusAreaPage } from '../focus-areas/views/focus-area.page.tsx';
-import { indicatorAvailability } from '../indicators/indicator-availability.ts';
 import { listTargets } from '../targets/target.repository.ts';
 import { profileTable } from './profile-table.ts';
 import { buildProfile, selectionForFocusArea } from './profile.service.ts';
@@ -30,11 +29,7 @@ export async function renderProfilePage(
     }
     const selection = await selectionForFocusArea(monitor, slug, version);
     const profile = await buildProfile(monitor, selection);
-    const themes = profileView(
-      profile,
-      await listTargets(db, slug),
-      await indicatorAvailability(db, await monitor.catalogue()),
-    );
+    const themes = profileView(profile, await listTargets(db, slug), await monitor.availability());
     return htmlPage(
       renderPage(
         <FocusAreaPage

@@ -1,4 +1,3 @@
-import { listAreas } from '../areas/area.repository.ts';
 import {
   aggregateIndicatorFrom,
   type IndicatorAggregate,
@@ -28,11 +27,24 @@ import {
   type SeriesPoint,
 } from './profile.types.ts';
 
-/** A focus area's counted buurten ('lid' only) in the version asked for (newest by default). */
-export async function selectionForFocusArea(
+/**
+ * A focus area's counted buurten ('lid' only) in the version asked for (newest by default), read
+ * once per data version: every profile needs every focus area for the NPLV average.
+ */
+export function selectionForFocusArea(
   data: MonitorData,
   slug: string,
   version?: number,
+): Promise<AreaSelection> {
+  return data.cached(`\u0000selectie\u0000${slug}\u0000${version ?? ''}`, () =>
+    readSelection(data, slug, version),
+  );
+}
+
+async function readSelection(
+  data: MonitorData,
+  slug: string,
+  version: number | undefined,
 ): Promise<AreaSelection> {
   const detail = await getFocusArea(data.db, slug, version);
   if (!detail.version) {
@@ -82,6 +94,29 @@ async function series(
   return out;
 }
 
+/**
+ * A series asked for twice in one profile is computed once: the focus area itself is one of the
+ * areas of the NPLV average, and a buurt's wijk can be asked for as its own reference.
+ */
+function seriesOf(
+  ctx: ProfileContext,
+  source: ObservationSource,
+  indicator: Indicator,
+  periods: readonly string[],
+  codes: readonly string[],
+  indelingYears: readonly number[],
+): Promise<SeriesPoint[]> {
+  let bySource = ctx.seriesMemo.get(source);
+  if (!bySource) ctx.seriesMemo.set(source, (bySource = new Map()));
+  const key = `${indicator.key}\u0000${periods.join(',')}\u0000${indelingYears.join(',')}\u0000${codes.join(',')}`;
+  let found = bySource.get(key);
+  if (!found) {
+    found = series(source, ctx.catalogue, indicator, periods, codes, indelingYears);
+    bySource.set(key, found);
+  }
+  return found;
+}
+
 export interface ProfileContext {
   data: MonitorData;
   catalogue: Catalogue;
@@ -93,6 +128,8 @@ export interface ProfileContext {
   nplvAreas: AreaSelection[];
   /** Per indicator: loaded with its periods (every variable of the rule has them), or not. */
   availability: Map<string, IndicatorAvailability>;
+  /** Series computed for this profile, per source (see seriesOf). */
+  seriesMemo: Map<ObservationSource, Map<string, Promise<SeriesPoint[]>>>;
 }
 
 export async function profileContext(
@@ -101,15 +138,12 @@ export async function profileContext(
 ): Promise<ProfileContext> {
   const catalogue = await data.catalogue();
   const source = await data.snapshot(selection.municipalityCode);
-  const buurten = await listAreas(data.db, {
+  const buurten = await data.areas({
     indelingYear: selection.indelingYear,
     municipalityCode: selection.municipalityCode,
     kind: 'buurt',
   });
-  const years = (await data.db.selectFrom('areas').select('indeling_year').distinct().execute())
-    .map((r) => Number(r.indeling_year))
-    .filter((y) => y !== selection.indelingYear)
-    .sort((a, b) => b - a);
+  const years = (await data.indelingYears()).filter((y) => y !== selection.indelingYear);
   const nplvAreas: AreaSelection[] = [];
   for (const area of await listFocusAreas(data.db)) {
     if (area.composition_status !== 'bekend' || area.latestVersion === null) continue;
@@ -124,6 +158,7 @@ export async function profileContext(
     municipalityBuurten: buurten.filter((b) => b.is_water === 0).map((b) => b.code),
     indelingYears: [selection.indelingYear, ...years],
     nplvAreas,
+    seriesMemo: new Map(),
   };
 }
 
@@ -138,7 +173,7 @@ async function nplvSeries(
   for (const area of ctx.nplvAreas) {
     const source = await ctx.data.snapshot(area.municipalityCode);
     perArea.push(
-      await series(source, ctx.catalogue, indicator, periods, area.buurtCodes, [area.indelingYear]),
+      await seriesOf(ctx, source, indicator, periods, area.buurtCodes, [area.indelingYear]),
     );
   }
   const points: SeriesPoint[] = [];
@@ -234,7 +269,7 @@ export async function indicatorProfile(
   }
   if (periods.length === 0) return empty;
 
-  const area = await series(ctx.source, ctx.catalogue, indicator, periods, selection.buurtCodes, [
+  const area = await seriesOf(ctx, ctx.source, indicator, periods, selection.buurtCodes, [
     selection.indelingYear,
   ]);
   const counted = new Set(selection.buurtCodes);
@@ -244,9 +279,9 @@ export async function indicatorProfile(
     references.push({
       key: 'wijk',
       label: 'Wijk',
-      points: await series(
+      points: await seriesOf(
+        ctx,
         ctx.source,
-        ctx.catalogue,
         indicator,
         periods,
         [selection.parentCode],
@@ -257,26 +292,19 @@ export async function indicatorProfile(
   references.push({
     key: 'rest_gemeente',
     label: REFERENCE_LABELS.rest_gemeente,
-    points: await series(ctx.source, ctx.catalogue, indicator, periods, rest, [
-      selection.indelingYear,
-    ]),
+    points: await seriesOf(ctx, ctx.source, indicator, periods, rest, [selection.indelingYear]),
   });
-  const published = await series(
+  const published = await seriesOf(
+    ctx,
     ctx.source,
-    ctx.catalogue,
     indicator,
     periods,
     [selection.municipalityCode],
     ctx.indelingYears,
   );
-  const summed = await series(
-    ctx.source,
-    ctx.catalogue,
-    indicator,
-    periods,
-    ctx.municipalityBuurten,
-    [selection.indelingYear],
-  );
+  const summed = await seriesOf(ctx, ctx.source, indicator, periods, ctx.municipalityBuurten, [
+    selection.indelingYear,
+  ]);
   // The published municipal figure where CBS has one; otherwise the sum of the buurten, said.
   let usedSum = false;
   const municipal = published.map((point, i) => {
@@ -302,14 +330,7 @@ export async function indicatorProfile(
   references.push({
     key: 'nederland',
     label: REFERENCE_LABELS.nederland,
-    points: await series(
-      ctx.source,
-      ctx.catalogue,
-      indicator,
-      periods,
-      [NETHERLANDS],
-      ctx.indelingYears,
-    ),
+    points: await seriesOf(ctx, ctx.source, indicator, periods, [NETHERLANDS], ctx.indelingYears),
   });
   references.push(await nplvSeries(ctx, indicator, periods));
 
@@ -342,7 +363,7 @@ export async function buildProfile(
   selection: AreaSelection,
   options: { indicatorKeys?: readonly string[] } = {},
 ): Promise<AreaProfile> {
-  const dataVersion = await data.dataVersion();
+  const dataVersion = await data.knownVersion();
   const ctx = await profileContext(data, selection);
   const wanted = options.indicatorKeys ? new Set(options.indicatorKeys) : undefined;
   const themes = [];
