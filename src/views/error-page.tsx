@@ -1,10 +1,6 @@
 import { Layout } from './layout.tsx';
 
-export function ErrorPage(props: {
-  status: number;
-  title: string;
-  message: string;
-}) {
+export function ErrorPage(props: { status: number; title: string; message: string }) {
   return (
     <Layout title={props.title}>
       <h1 class="utrecht-heading-1">{props.title}</h1>

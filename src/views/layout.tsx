@@ -10,13 +10,7 @@ export interface LayoutProps {
   head?: ComponentChildren;
 }
 
-export function Layout({
-  title,
-  children,
-  scripts = [],
-  breadcrumbs = [],
-  head,
-}: LayoutProps) {
+export function Layout({ title, children, scripts = [], breadcrumbs = [], head }: LayoutProps) {
   return (
     <html lang="nl" class="utrecht-theme wk-theme">
       <head>

@@ -177,13 +177,7 @@ export async function accountRoutes(app: FastifyInstance, opts: { services: Serv
   });
 
   app.get('/account', { config: { permission: 'account:self' } }, async (request, reply) =>
-    html(
-      reply,
-      <AccountPage
-        csrf={reply.generateCsrf()}
-        user={requireUser(request)}
-      />,
-    ),
+    html(reply, <AccountPage csrf={reply.generateCsrf()} user={requireUser(request)} />),
   );
 
   app.get(
@@ -250,10 +244,7 @@ export async function accountRoutes(app: FastifyInstance, opts: { services: Serv
       if (!(await resetTokenUsable(db, request.params.token))) throw new ResetLinkInvalidError();
       return html(
         reply,
-        <ResetPasswordPage
-          csrf={reply.generateCsrf()}
-          token={request.params.token}
-        />,
+        <ResetPasswordPage csrf={reply.generateCsrf()} token={request.params.token} />,
       );
     },
   );
@@ -278,11 +269,7 @@ export async function accountRoutes(app: FastifyInstance, opts: { services: Serv
       const again = () =>
         html(
           reply,
-          <ResetPasswordPage
-            csrf={reply.generateCsrf()}
-            token={token}
-            errors={errors}
-          />,
+          <ResetPasswordPage csrf={reply.generateCsrf()} token={token} errors={errors} />,
           422,
         );
       if (Object.keys(errors).length > 0) {

@@ -25,10 +25,7 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { services: Se
       const { catalogue } = await activeCatalogueVersion(db);
       return html(
         reply,
-        <CatalogueListPage
-          catalogue={catalogue}
-          versions={await listCatalogueVersions(db)}
-        />,
+        <CatalogueListPage catalogue={catalogue} versions={await listCatalogueVersions(db)} />,
       );
     },
   );

@@ -277,11 +277,7 @@ export function ResetLinkPage(props: {
   );
 }
 
-export function ResetPasswordPage(props: {
-  csrf: string;
-  token: string;
-  errors?: FieldErrors;
-}) {
+export function ResetPasswordPage(props: { csrf: string; token: string; errors?: FieldErrors }) {
   const errors = props.errors ?? {};
   return (
     <Layout title="Nieuw wachtwoord instellen">

@@ -74,10 +74,7 @@ export async function paperRoutes(app: FastifyInstance, opts: { services: Servic
     const title = `Papieren vragenlijst: ${textIn(q.title, 'nl')}`;
     const forms = numbers.length > 0 ? numbers : [undefined];
     const html = renderPage(
-      <Layout
-        title={title}
-        head={<link rel="stylesheet" href="/assets/css/paper.css" />}
-      >
+      <Layout title={title} head={<link rel="stylesheet" href="/assets/css/paper.css" />}>
         <h1 class="utrecht-heading-1 wk-paper-screen-only">{title}</h1>
         <p class="utrecht-paragraph wk-paper-screen-only">
           {'Druk deze pagina af, of '}

@@ -62,10 +62,7 @@ export async function surveyOverviewRoutes(app: FastifyInstance, opts: { service
       }
       return html(
         reply,
-        <Layout
-          title="Enquêtes"
-          breadcrumbs={[{ href: '/werkruimte', label: 'Werkruimte' }]}
-        >
+        <Layout title="Enquêtes" breadcrumbs={[{ href: '/werkruimte', label: 'Werkruimte' }]}>
           <h1 class="utrecht-heading-1">Enquêtes</h1>
           {rows.length === 0 && (
             <p class="utrecht-paragraph">Deze gemeente heeft nog geen vragenlijsten.</p>

@@ -210,10 +210,7 @@ export async function surveyWebRoutes(app: FastifyInstance, opts: { services: Se
       );
     }
     request.session.survey = undefined;
-    return html(
-      reply,
-      <SurveyThanksPage q={ctx.q} language={s.language} />,
-    );
+    return html(reply, <SurveyThanksPage q={ctx.q} language={s.language} />);
   });
 
   app.get<{ Querystring: { taal?: string } }>('/enquete/:key/hervatten', async (request, reply) => {

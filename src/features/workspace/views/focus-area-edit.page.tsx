@@ -373,10 +373,7 @@ export function FocusAreaEditPage(props: FocusAreaEditPageProps) {
   const code = props.municipalityCode;
   const action = `/werkruimte/${code}/focusgebieden/${ctx.area.slug}`;
   return (
-    <Layout
-      title={`${ctx.area.name} bewerken`}
-      breadcrumbs={workspaceCrumbs(code)}
-    >
+    <Layout title={`${ctx.area.name} bewerken`} breadcrumbs={workspaceCrumbs(code)}>
       <div class="wk-stack">
         <h1 class="utrecht-heading-1">{ctx.area.name}: afbakening bewerken</h1>
         <SavedNotice text={props.saved} />
