@@ -29,7 +29,7 @@ export async function factsheetRoutes(app: FastifyInstance, opts: { services: Se
           renderPage(<FactsheetPage sheet={await loadFactsheet(services, slug, version)} />),
         ),
     );
-    return sendHtmlPage(reply, page);
+    return sendHtmlPage(request, reply, page);
   });
 
   app.get<Route>('/gebieden/:slug/factsheet.pdf', async (request, reply) => {

@@ -96,11 +96,11 @@ function HomePage({ lines }: { lines: AreaLine[] }) {
 /** The start page: the NPLV focus areas grouped by municipality, with what data each has. */
 export async function homeRoutes(app: FastifyInstance, opts: { services: Services }) {
   const { monitor } = opts.services;
-  app.get('/', async (_request, reply) => {
+  app.get('/', async (request, reply) => {
     await monitor.dataVersion();
     const page = await monitor.cached('home', async () =>
       htmlPage(renderPage(<HomePage lines={await areaLines(opts.services)} />)),
     );
-    return sendHtmlPage(reply, page);
+    return sendHtmlPage(request, reply, page);
   });
 }

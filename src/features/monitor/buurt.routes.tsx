@@ -102,6 +102,6 @@ export async function renderBuurtPage(services: Services, code: string): Promise
 /** The public buurt page: every indicator of one buurt against its wijk, municipality and NL. */
 export async function buurtRoutes(app: FastifyInstance, opts: { services: Services }) {
   app.get<{ Params: { code: string } }>('/buurten/:code', async (request, reply) => {
-    return sendHtmlPage(reply, await renderBuurtPage(opts.services, request.params.code));
+    return sendHtmlPage(request, reply, await renderBuurtPage(opts.services, request.params.code));
   });
 }

@@ -120,6 +120,6 @@ export async function renderComparePage(services: Services, query: Query): Promi
 /** Any two areas side by side: a plain GET form, and with a and b the tables per theme. */
 export async function compareRoutes(app: FastifyInstance, opts: { services: Services }) {
   app.get<{ Querystring: Query }>('/vergelijk', async (request, reply) => {
-    return sendHtmlPage(reply, await renderComparePage(opts.services, request.query));
+    return sendHtmlPage(request, reply, await renderComparePage(opts.services, request.query));
   });
 }

@@ -162,6 +162,6 @@ export async function customAreaRoutes(app: FastifyInstance, opts: { services: S
         ),
       );
     });
-    return sendHtmlPage(reply.code(refusal ? 400 : 200), page);
+    return sendHtmlPage(request, reply.code(refusal ? 400 : 200), page);
   });
 }

@@ -355,7 +355,7 @@ export async function indicatorRoutes(app: FastifyInstance, opts: { services: Se
         `indicator-html\u0000${slug}\u0000${version ?? ''}\u0000${indicator}`,
         async () => htmlPage(renderPage(<IndicatorPage data={data} />)),
       );
-      return sendHtmlPage(reply, page);
+      return sendHtmlPage(request, reply, page);
     },
   );
 

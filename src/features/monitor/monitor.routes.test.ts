@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import { buildTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { dialects, dialectUnavailable } from '../../../test/helpers/db.ts';
 import { strongEtag } from '../../plugins/etag.ts';
@@ -92,6 +93,24 @@ for (const dialect of dialects) {
       });
       assert.equal(again.statusCode, 304);
       assert.equal(again.body, '');
+    });
+
+    it('profile and NL Design System CSS: gzip for clients that take it, the same bytes', async () => {
+      for (const url of ['/gebieden/dordt-west', '/assets/vendor/component-library.css']) {
+        const plain = await t.app.inject(url);
+        assert.equal(plain.statusCode, 200, url);
+        assert.equal(plain.headers['content-encoding'], undefined, url);
+        // A page is compressed in the background after its render; wait for it.
+        let zipped = await t.app.inject({ url, headers: { 'accept-encoding': 'gzip' } });
+        for (let i = 0; i < 100 && zipped.headers['content-encoding'] !== 'gzip'; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+          zipped = await t.app.inject({ url, headers: { 'accept-encoding': 'gzip' } });
+        }
+        assert.equal(zipped.headers['content-encoding'], 'gzip', url);
+        assert.equal(zipped.headers.vary, 'accept-encoding', url);
+        assert.ok(gunzipSync(zipped.rawPayload).equals(plain.rawPayload), url);
+        assert.ok(zipped.rawPayload.length < plain.rawPayload.length / 4, url);
+      }
     });
 
     it('profile: bad version is a 400, unknown area a 404', async () => {

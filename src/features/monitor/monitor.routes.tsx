@@ -76,6 +76,7 @@ export async function monitorRoutes(app: FastifyInstance, opts: { services: Serv
         return sendTable(request, reply, table, format);
       }
       return sendHtmlPage(
+        request,
         reply,
         await renderProfilePage(opts.services, slugOf(request.params), version),
       );
