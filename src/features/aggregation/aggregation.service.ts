@@ -101,17 +101,46 @@ async function pickDataYears(
   return out;
 }
 
+type Translation = { map: Map<string, string>; failed: Set<string> };
+
+/**
+ * Translations per source: a snapshot never changes, and one profile asks for the same sets of
+ * buurten (the area, the rest of the municipality, all buurten) for every indicator and period.
+ * Callers only read the result.
+ */
+const translations = new WeakMap<ObservationSource, Map<string, Promise<Translation>>>();
+const MAX_TRANSLATIONS_PER_SOURCE = 5000;
+
+function translateCodes(
+  source: ObservationSource,
+  codes: readonly string[],
+  fromYear: number,
+  toYear: number,
+): Promise<Translation> {
+  let bySet = translations.get(source);
+  if (!bySet) translations.set(source, (bySet = new Map()));
+  const key = `${fromYear}\u0000${toYear}\u0000${codes.join(',')}`;
+  let found = bySet.get(key);
+  if (!found) {
+    if (bySet.size >= MAX_TRANSLATIONS_PER_SOURCE) bySet.clear();
+    found = translate(source, codes, fromYear, toYear);
+    bySet.set(key, found);
+    found.catch(() => bySet.delete(key));
+  }
+  return found;
+}
+
 /**
  * Maps each buurt code of `fromYear` to its code in `toYear`. Only 1:1 translations (identity or
  * recode with weight 1) are used; splits and merges are not apportioned but reported, because
  * dividing a count by area would be filling in figures CBS never published.
  */
-async function translateCodes(
+async function translate(
   source: ObservationSource,
   codes: readonly string[],
   fromYear: number,
   toYear: number,
-): Promise<{ map: Map<string, string>; failed: Set<string> }> {
+): Promise<Translation> {
   const map = new Map<string, string>();
   const failed = new Set<string>();
   if (fromYear === toYear) {

@@ -1,8 +1,16 @@
 import assert from 'node:assert/strict';
-import { it } from 'node:test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import SQLite from 'better-sqlite3';
 import { describeEachDialect } from '../../../test/helpers/db.ts';
+import { createDb, rawSqliteOf } from '../../db/database.ts';
+import { migrateToLatest } from '../../db/migrate.ts';
 import { insertCatalogueVersion } from '../indicators/catalogue.store.ts';
 import { loadCatalogue } from '../indicators/catalogue.ts';
+import { OTHER_PROCESS_CHECK_MS } from './data-version.ts';
 import { MonitorData } from './monitor-data.ts';
 
 const catalogue = loadCatalogue();
@@ -52,5 +60,63 @@ describeEachDialect('monitor data caches', (getDb) => {
     assert.notEqual(await data.dataVersion(), second);
     await data.catalogue();
     assert.equal(reads, 2, 'a catalogue edit does');
+  });
+});
+
+/** A fixture dataset row, inserted with plain SQL (as the raw bulk path or another process). */
+const INSERT_DATASET = `insert into datasets (id, kind, fingerprint, source, title, file_name,
+  file_hash, indeling_year, imported_at, imported_by, row_count, observation_count, area_count,
+  status, attribution) values (?, 'cbs-statline-csv', ?, 'fixture', 'fixture', 'fixture.csv',
+  'fixture', 2024, '1970-01-01T00:00:00.000Z', 'fixture', 0, 0, 0, 'actief', 'fixture')`;
+
+describe('monitor data version on SQLite: the change marker', () => {
+  it('reads the full version only after a write, by this connection or another process', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wk-marker-'));
+    const file = path.join(dir, 'wijkkompas.db');
+    const handle = createDb({ kind: 'sqlite', file });
+    const other = new SQLite(file);
+    try {
+      await migrateToLatest(handle.db);
+      const raw = rawSqliteOf(handle.db);
+      assert.ok(raw);
+      // Count what the version check prepares: Kysely prepares every query it runs.
+      let prepared = 0;
+      const prepare = raw.prepare.bind(raw);
+      raw.prepare = ((sql: string) => {
+        prepared++;
+        return prepare(sql);
+      }) as typeof raw.prepare;
+      const data = new MonitorData(handle.db, () => Promise.resolve(catalogue));
+
+      const first = await data.dataVersion();
+      assert.ok(prepared > 0, 'the first check reads the version');
+      prepared = 0;
+      assert.equal(await data.dataVersion(), first);
+      assert.equal(await data.dataVersion(), first);
+      assert.equal(prepared, 0, 'without a write, no query runs');
+
+      // Another process (the CLI) imports: another connection commits. It is seen once the
+      // last reading of data_version is older than OTHER_PROCESS_CHECK_MS.
+      other.prepare(INSERT_DATASET).run('fixture-other', 'fixture-other');
+      await sleep(OTHER_PROCESS_CHECK_MS + 5);
+      const second = await data.dataVersion();
+      assert.notEqual(second, first);
+
+      // This process writes through the raw bulk path, outside Kysely: seen at once.
+      prepare(INSERT_DATASET).run('fixture-raw', 'fixture-raw');
+      const third = await data.dataVersion();
+      assert.notEqual(third, second);
+
+      // A write that does not touch the monitor (a session) is read in full once, and changes
+      // nothing.
+      await handle.db.deleteFrom('sessions').execute();
+      other.exec('delete from sessions');
+      await sleep(OTHER_PROCESS_CHECK_MS + 5);
+      assert.equal(await data.dataVersion(), third);
+    } finally {
+      other.close();
+      await handle.destroy();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -8,7 +8,7 @@ import {
 } from '../indicators/indicator-availability.ts';
 import { SnapshotSource } from '../aggregation/observation-source.ts';
 import type { Catalogue } from '../indicators/catalogue.schema.ts';
-import { readDataVersionParts } from './data-version.ts';
+import { changeMarker, readDataVersionParts } from './data-version.ts';
 import type { SurveyEstimateProvider } from './survey-estimates.ts';
 
 export const NETHERLANDS = 'NL00';
@@ -17,6 +17,8 @@ export const NETHERLANDS = 'NL00';
 const MAX_SNAPSHOTS = 8;
 /** Rendered pages kept per data version; old versions are dropped whole. */
 const MAX_RENDERED = 2000;
+/** Database reads kept per data version (areas, selections, availability). */
+const MAX_READS = 2000;
 
 /**
  * The monitor's read side: the current data version, an in-memory snapshot of one
@@ -28,16 +30,22 @@ export class MonitorData {
   private version: string | undefined;
   private readonly snapshots = new Map<string, Promise<SnapshotSource>>();
   private readonly rendered = new Map<string, Promise<unknown>>();
+  private readonly reads = new Map<string, Promise<unknown>>();
   private catalogueCache: Promise<Catalogue> | undefined;
   /** The catalogue part of the version the cached catalogue belongs to. */
   private catalogueKey: string | undefined;
+  private readonly marker: (() => string) | undefined;
+  /** The change marker at the last full version read. */
+  private lastMark: string | undefined;
 
   constructor(
     readonly db: Kysely<Database>,
     private readonly catalogueOf: () => Promise<Catalogue>,
     /** Weighted survey results for survey-based indicators; absent: they show as not loaded. */
     readonly surveyEstimates?: SurveyEstimateProvider,
-  ) {}
+  ) {
+    this.marker = changeMarker(db);
+  }
 
   /**
    * The active catalogue, read once per catalogue version: an import moves the data version but
@@ -52,12 +60,22 @@ export class MonitorData {
     return this.catalogueCache;
   }
 
-  /** The current data version; clears the caches when it moved. */
+  /**
+   * The current data version; clears the caches when it moved. On SQLite a change marker is read
+   * first and the full version only when the marker moved (see changeMarker).
+   */
   async dataVersion(): Promise<string> {
+    const mark = this.marker?.();
+    if (mark !== undefined && mark === this.lastMark && this.version !== undefined) {
+      return this.version;
+    }
     const { version: now, catalogue } = await readDataVersionParts(this.db);
+    // Read before the full version: a write in between moves the marker again, so it is seen.
+    this.lastMark = mark;
     if (now !== this.version) {
       this.version = now;
       this.snapshots.clear();
+      this.reads.clear();
       this.rendered.clear();
     }
     if (catalogue !== this.catalogueKey) {
@@ -81,7 +99,7 @@ export class MonitorData {
    * national size is far too much for every page.
    */
   availability(): Promise<IndicatorAvailability[]> {
-    return this.cached('\u0000beschikbaarheid', async () =>
+    return this.read('beschikbaarheid', async () =>
       indicatorAvailability(this.db, await this.catalogue()),
     );
   }
@@ -92,13 +110,13 @@ export class MonitorData {
     municipalityCode?: string;
     kind?: AreaKind;
   }): Promise<readonly Omit<Area, 'geometry'>[]> {
-    const key = `\u0000gebieden\u0000${filter.indelingYear}\u0000${filter.municipalityCode ?? ''}\u0000${filter.kind ?? ''}`;
-    return this.cached(key, () => listAreas(this.db, filter));
+    const key = `gebieden\u0000${filter.indelingYear}\u0000${filter.municipalityCode ?? ''}\u0000${filter.kind ?? ''}`;
+    return this.read(key, () => listAreas(this.db, filter));
   }
 
   /** The indeling years that have areas, newest first, once per data version. */
   indelingYears(): Promise<readonly number[]> {
-    return this.cached('\u0000indelingsjaren', async () =>
+    return this.read('indelingsjaren', async () =>
       (await this.db.selectFrom('areas').select('indeling_year').distinct().execute())
         .map((r) => Number(r.indeling_year))
         .sort((a, b) => b - a),
@@ -133,21 +151,38 @@ export class MonitorData {
   }
 
   /**
-   * Output for `key` under the current version (call dataVersion() first): rendered pages and
-   * what they are built from. Two requests for the same key share one build.
+   * Output for `key` under the current version (call dataVersion() first): rendered pages, tables
+   * and page data. Two requests for the same key share one build.
    */
-  async cached<T>(key: string, make: () => Promise<T>): Promise<T> {
+  cached<T>(key: string, make: () => Promise<T>): Promise<T> {
+    return this.remember(this.rendered, MAX_RENDERED, key, make);
+  }
+
+  /**
+   * A read of the database (areas, selections, availability) under the current version: what
+   * pages are built from, kept apart from the pages so many pages cannot push it out.
+   */
+  read<T>(key: string, make: () => Promise<T>): Promise<T> {
+    return this.remember(this.reads, MAX_READS, key, make);
+  }
+
+  private async remember<T>(
+    map: Map<string, Promise<unknown>>,
+    max: number,
+    key: string,
+    make: () => Promise<T>,
+  ): Promise<T> {
     const version = this.version ?? (await this.dataVersion());
     const full = `${version}\u0000${key}`;
-    const hit = this.rendered.get(full) as Promise<T> | undefined;
+    const hit = map.get(full) as Promise<T> | undefined;
     if (hit) return hit;
     const building = make();
     if (this.version === version) {
-      if (this.rendered.size >= MAX_RENDERED) this.rendered.clear();
-      this.rendered.set(full, building);
+      if (map.size >= max) map.clear();
+      map.set(full, building);
       // A failed build is not kept: the next request tries again (and gets its own error).
       building.catch(() => {
-        if (this.rendered.get(full) === building) this.rendered.delete(full);
+        if (map.get(full) === building) map.delete(full);
       });
     }
     return building;

@@ -36,7 +36,7 @@ export function selectionForFocusArea(
   slug: string,
   version?: number,
 ): Promise<AreaSelection> {
-  return data.cached(`\u0000selectie\u0000${slug}\u0000${version ?? ''}`, () =>
+  return data.read(`selectie\u0000${slug}\u0000${version ?? ''}`, () =>
     readSelection(data, slug, version),
   );
 }
@@ -302,13 +302,20 @@ export async function indicatorProfile(
     [selection.municipalityCode],
     ctx.indelingYears,
   );
-  const summed = await seriesOf(ctx, ctx.source, indicator, periods, ctx.municipalityBuurten, [
-    selection.indelingYear,
-  ]);
   // The published municipal figure where CBS has one; otherwise the sum of the buurten, said.
+  // The sum (over every buurt: the largest set in the profile) is only computed where needed.
+  const unpublished = published.filter((p) => !hasValue(p)).map((p) => p.period);
+  const summed = new Map(
+    (unpublished.length === 0
+      ? []
+      : await seriesOf(ctx, ctx.source, indicator, unpublished, ctx.municipalityBuurten, [
+          selection.indelingYear,
+        ])
+    ).map((p) => [p.period, p]),
+  );
   let usedSum = false;
-  const municipal = published.map((point, i) => {
-    const sum = summed[i];
+  const municipal = published.map((point) => {
+    const sum = summed.get(point.period);
     if (hasValue(point) || !sum || !hasValue(sum)) return point;
     usedSum = true;
     return {
