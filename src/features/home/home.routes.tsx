@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../composition.ts';
 import { Layout } from '../../views/layout.tsx';
-import { htmlPage, renderPage, sendHtmlPage } from '../../views/render.ts';
+import { htmlPage, renderPage, sendHtmlPage, type HtmlPage } from '../../views/render.ts';
 import { listFocusAreas, type FocusAreaSummary } from '../focus-areas/focus-area.service.ts';
 import { buildProfile, selectionForFocusArea } from '../monitor/profile.service.ts';
 
@@ -93,14 +93,17 @@ function HomePage({ lines }: { lines: AreaLine[] }) {
   );
 }
 
+/** The start page as HTML, cached per data version. */
+export async function renderHomePage(services: Services): Promise<HtmlPage> {
+  await services.monitor.dataVersion();
+  return services.monitor.cached('home', async () =>
+    htmlPage(renderPage(<HomePage lines={await areaLines(services)} />)),
+  );
+}
+
 /** The start page: the NPLV focus areas grouped by municipality, with what data each has. */
 export async function homeRoutes(app: FastifyInstance, opts: { services: Services }) {
-  const { monitor } = opts.services;
-  app.get('/', async (request, reply) => {
-    await monitor.dataVersion();
-    const page = await monitor.cached('home', async () =>
-      htmlPage(renderPage(<HomePage lines={await areaLines(opts.services)} />)),
-    );
-    return sendHtmlPage(request, reply, page);
-  });
+  app.get('/', async (request, reply) =>
+    sendHtmlPage(request, reply, await renderHomePage(opts.services)),
+  );
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.ts';
-import { htmlPage, renderPage, sendHtmlPage } from '../../views/render.ts';
+import { htmlPage, renderPage, sendHtmlPage, type HtmlPage } from '../../views/render.ts';
 import { BadRequestError, NotFoundError } from '../../shared/errors.ts';
 import { parseFormat, sendTable } from '../../shared/downloads/send.ts';
 import { toJson } from '../../shared/downloads/json.ts';
@@ -123,6 +123,21 @@ function evaluate(
         }
       : {}),
   });
+}
+
+/** The indicator page as HTML, cached per data version. */
+export async function renderIndicatorPage(
+  monitor: MonitorData,
+  slug: string,
+  indicatorKey: string,
+  version?: number,
+  data?: IndicatorPageData,
+): Promise<HtmlPage> {
+  const pageData = data ?? (await loadIndicatorPage(monitor, slug, indicatorKey, version));
+  return monitor.cached(
+    `indicator-html\u0000${slug}\u0000${version ?? ''}\u0000${indicatorKey}`,
+    async () => htmlPage(renderPage(<IndicatorPage data={pageData} />)),
+  );
 }
 
 /** Everything the indicator page, its downloads and its API answer show. */
@@ -351,11 +366,11 @@ export async function indicatorRoutes(app: FastifyInstance, opts: { services: Se
         return sendTable(request, reply, data.buurten, format, data.geometries);
       }
       if (format) return sendTable(request, reply, data.series, format);
-      const page = await monitor.cached(
-        `indicator-html\u0000${slug}\u0000${version ?? ''}\u0000${indicator}`,
-        async () => htmlPage(renderPage(<IndicatorPage data={data} />)),
+      return sendHtmlPage(
+        request,
+        reply,
+        await renderIndicatorPage(monitor, slug, indicator, version, data),
       );
-      return sendHtmlPage(request, reply, page);
     },
   );
 
