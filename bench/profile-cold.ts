@@ -1,6 +1,6 @@
 /**
- * Profiles the cold render of the profile and indicator pages: one warm app, the data version
- * moved before each request (caches empty, as after an import). Run with --cpu-prof and read the
+ * Profiles the cold render of the profile and indicator pages: one warm app, a real data change
+ * before each request (caches empty, as after an import). Run with --cpu-prof and read the
  * result with bench/cpuprofile-summary.ts; prints the median per page.
  *
  *   node --cpu-prof --cpu-prof-dir=bench/out/prof --import tsx --expose-gc bench/profile-cold.ts
@@ -14,6 +14,7 @@ import { buildApp } from '../src/app.ts';
 import { createServices } from '../src/composition.ts';
 import { seedShippedData } from '../src/features/seed/seed.service.ts';
 import { median, round } from './lib/stats.ts';
+import { changeData } from './lib/data-change.ts';
 import { createBenchDb } from './lib/temp-db.ts';
 
 const PAGES = ['/gebieden/dordt-west', '/gebieden/dordt-west/indicatoren/aantal-inwoners'];
@@ -31,7 +32,7 @@ const times: Record<string, number[]> = Object.fromEntries(PAGES.map((p) => [p, 
 for (const url of PAGES) await app.inject({ url });
 for (let i = 0; i < SAMPLES; i++) {
   for (const url of PAGES) {
-    (services.monitor as unknown as { version: string }).version = `bump-${i}`;
+    await changeData(handle);
     const start = performance.now();
     const res = await app.inject({ url });
     if (res.statusCode !== 200) throw new Error(`${url} gaf ${res.statusCode}`);

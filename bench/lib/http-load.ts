@@ -47,8 +47,9 @@ export async function loadTest(
   url: string,
   connections: number,
   seconds: number,
+  headers: Record<string, string> = {},
 ): Promise<LoadResult> {
-  const r = await autocannon({ url, connections, duration: seconds, workers: 1 });
+  const r = await autocannon({ url, connections, duration: seconds, workers: 1, headers });
   return {
     url,
     connections,
