@@ -7,7 +7,6 @@ import { parseFormat, sendTable } from '../../shared/downloads/send.ts';
 import { toJson } from '../../shared/downloads/json.ts';
 import { describeExclusions } from '../aggregation/aggregate.ts';
 import { aggregateIndicatorFrom } from '../aggregation/aggregation.service.ts';
-import { listAreas, listAreasWithGeometry } from '../areas/area.repository.ts';
 import { mergeGeometries, parseAreaGeometry, type AreaGeometry } from '../maps/geometry.ts';
 import { findIndicator } from '../indicators/catalogue.ts';
 import type { Indicator } from '../indicators/catalogue.schema.ts';
@@ -167,7 +166,9 @@ async function buildIndicatorPage(
   const ctx = await profileContext(monitor, selection);
   const profile = await indicatorProfile(ctx, selection, indicator);
 
-  const stored = await findTarget(monitor.db, slug, indicator.key);
+  const stored = await monitor.read(`doel\u0000${slug}\u0000${indicator.key}`, () =>
+    findTarget(monitor.db, slug, indicator.key),
+  );
   const target = stored
     ? { target: stored, evaluation: evaluate(stored, indicator, profile) }
     : null;
@@ -179,7 +180,7 @@ async function buildIndicatorPage(
     trajectory: target?.evaluation.trajectory ?? [],
   });
 
-  const shapes = await listAreasWithGeometry(monitor.db, {
+  const shapes = await monitor.areasWithGeometry({
     indelingYear: selection.indelingYear,
     municipalityCode: selection.municipalityCode,
     kind: 'buurt',
@@ -226,7 +227,7 @@ async function buildIndicatorPage(
 
   const names = new Map(
     (
-      await listAreas(monitor.db, {
+      await monitor.areas({
         indelingYear: selection.indelingYear,
         municipalityCode: selection.municipalityCode,
         kind: 'buurt',

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { listAreas } from '../areas/area.repository.ts';
+import { listAreas, listAreasWithGeometry } from '../areas/area.repository.ts';
+import { listFocusAreas, type FocusAreaSummary } from '../focus-areas/focus-area.service.ts';
 import type { Area, AreaKind } from '../areas/area.table.ts';
 import {
   indicatorAvailability,
@@ -112,6 +113,21 @@ export class MonitorData {
   }): Promise<readonly Omit<Area, 'geometry'>[]> {
     const key = `gebieden\u0000${filter.indelingYear}\u0000${filter.municipalityCode ?? ''}\u0000${filter.kind ?? ''}`;
     return this.read(key, () => listAreas(this.db, filter));
+  }
+
+  /** As areas(), with each area's stored outline, once per data version. */
+  areasWithGeometry(filter: {
+    indelingYear: number;
+    municipalityCode: string;
+    kind: AreaKind;
+  }): Promise<readonly Area[]> {
+    const key = `gebieden-met-kaart\u0000${filter.indelingYear}\u0000${filter.municipalityCode}\u0000${filter.kind}`;
+    return this.read(key, () => listAreasWithGeometry(this.db, filter));
+  }
+
+  /** The focus areas with their newest delineation, once per data version. */
+  focusAreas(): Promise<readonly FocusAreaSummary[]> {
+    return this.read('focusgebieden', () => listFocusAreas(this.db));
   }
 
   /** The indeling years that have areas, newest first, once per data version. */

@@ -22,14 +22,18 @@ export async function renderProfilePage(
   const { db, monitor } = services;
   await monitor.dataVersion();
   return monitor.cached(`profiel:${slug}:${version ?? 'nieuwste'}`, async () => {
-    const data = await loadFocusAreaPage(db, slug, version);
+    // The focus area's delineation, inhabitants per buurt and outlines: read once per version.
+    const data = await monitor.read(`focusgebied-pagina\u0000${slug}\u0000${version ?? ''}`, () =>
+      loadFocusAreaPage(db, slug, version),
+    );
     if (data.version === null) {
       // Buurten not yet known: the page says so, there is nothing to compute.
       return htmlPage(renderPage(<FocusAreaPage data={data} />));
     }
     const selection = await selectionForFocusArea(monitor, slug, version);
     const profile = await buildProfile(monitor, selection);
-    const themes = profileView(profile, await listTargets(db, slug), await monitor.availability());
+    const targets = await monitor.read(`doelen\u0000${slug}`, () => listTargets(db, slug));
+    const themes = profileView(profile, targets, await monitor.availability());
     return htmlPage(
       renderPage(
         <FocusAreaPage

@@ -3,7 +3,7 @@ import {
   type IndicatorAggregate,
 } from '../aggregation/aggregation.service.ts';
 import type { ObservationSource } from '../aggregation/observation-source.ts';
-import { getFocusArea, listFocusAreas } from '../focus-areas/focus-area.service.ts';
+import { getFocusArea } from '../focus-areas/focus-area.service.ts';
 import type {
   Catalogue,
   Indicator,
@@ -145,7 +145,7 @@ export async function profileContext(
   });
   const years = (await data.indelingYears()).filter((y) => y !== selection.indelingYear);
   const nplvAreas: AreaSelection[] = [];
-  for (const area of await listFocusAreas(data.db)) {
+  for (const area of await data.focusAreas()) {
     if (area.composition_status !== 'bekend' || area.latestVersion === null) continue;
     nplvAreas.push(await selectionForFocusArea(data, area.slug));
   }
