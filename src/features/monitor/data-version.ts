@@ -7,10 +7,10 @@ import type { Database } from '../../db/schema.ts';
 /**
  * A short string that changes whenever anything the public monitor shows changes: an import, a
  * withdrawn or restored dataset, a new focus-area version, a target or catalogue edit, a survey
- * response sent or reviewed. Rendered
- * pages, snapshots and ETags are keyed on it, so a cache can never show figures from before a
- * change. Read per request (a few index-only queries), not remembered, so an import by the CLI in
- * another process is seen at once.
+ * response sent or reviewed. Rendered pages, snapshots and ETags are keyed on it, so a cache can
+ * never show figures from before a change. MonitorData checks it on every request: in full on
+ * PostgreSQL, and on SQLite only when the change marker below says the database may have changed
+ * (a write by this process is seen at once, a commit by another process within 20 ms; ADR 0013).
  */
 export async function readDataVersion(db: Kysely<Database>): Promise<string> {
   return (await readDataVersionParts(db)).version;
