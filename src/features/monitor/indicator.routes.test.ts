@@ -51,6 +51,23 @@ for (const dialect of dialects) {
       assert.ok(/Zo tellen we buurten op/.test(html), 'page shows /Zo tellen we buurten op/');
     });
 
+    it('draws a count for the area alone, a rate with its references', async () => {
+      const chartKeys = (html: string): string[] => {
+        const svg = /<svg[^>]*wk-chart--tijdreeks[\s\S]*?<\/svg>/.exec(html)?.[0] ?? '';
+        return [...svg.matchAll(/wk-chart__series[^"]*" data-key="([^"]+)"/g)].map((m) => m[1]!);
+      };
+      // A count: Nederland (18 million) on one axis with Dordt West (29 thousand) flattens it.
+      const count = (await t.app.inject(PAGE)).body;
+      assert.deepEqual(chartKeys(count), ['gebied']);
+      assert.match(count, /Dit is een aantal\./);
+      assert.match(count, /<td[^>]*>2024<\/td><td[^>]*>Nederland<\/td>/, 'NL still in the table');
+      // A share: the references are drawn.
+      const rate = (await t.app.inject('/gebieden/dordt-west/indicatoren/ouderen-65-plus')).body;
+      const keys = chartKeys(rate);
+      assert.ok(keys.includes('gebied') && keys.includes('gemeente'), keys.join(','));
+      assert.doesNotMatch(rate, /Dit is een aantal\./);
+    });
+
     it('serves the same rows as CSV (both dialects) and JSON', async () => {
       const csv = await t.app.inject({ method: 'GET', url: `${PAGE}?formaat=csv` });
       assert.equal(csv.statusCode, 200);

@@ -53,10 +53,14 @@ export function IndicatorPage({ data }: { data: IndicatorPageData }) {
   const slug = selection.slug ?? '';
   const base = `/gebieden/${slug}/indicatoren/${indicator.key}`;
   const title = `${indicator.name} in ${selection.name}`;
+  // A count (inhabitants, households) of the municipality or the Netherlands is hundreds of times
+  // the area's: on one axis the area's own line would lie flat on zero. Counts are drawn for the
+  // area alone; the references stay in the table below the chart.
+  const isCount = indicator.measure.type === 'count';
   const series: ChartSeries[] = [
     { key: 'gebied', label: selection.name, kind: 'gebied', points: chartPoints(profile.area) },
     ...profile.references
-      .filter((r) => r.points.length > 0)
+      .filter((r) => r.points.length > 0 && !isCount)
       .map((r): ChartSeries => ({
         key: r.key,
         label: r.label,
@@ -130,13 +134,27 @@ export function IndicatorPage({ data }: { data: IndicatorPageData }) {
         <h2 class="utrecht-heading-2">Ontwikkeling door de tijd</h2>
         <TimeSeriesChart
           id="grafiek-tijdreeks"
-          title={`${indicator.name}: ${selection.name} en vergelijkingsgebieden`}
-          description={`Lijngrafiek van ${indicator.name.toLowerCase()} per jaar voor ${selection.name}, de rest van de gemeente, de gemeente, Nederland en het gemiddelde van de NPLV-focusgebieden${chartTarget ? ', met het doeltraject' : ''}. De tabel onder de grafiek geeft dezelfde cijfers.`}
+          title={
+            isCount
+              ? `${indicator.name}: ${selection.name}`
+              : `${indicator.name}: ${selection.name} en vergelijkingsgebieden`
+          }
+          description={
+            isCount
+              ? `Lijngrafiek van ${indicator.name.toLowerCase()} per jaar voor ${selection.name}${chartTarget ? ', met het doeltraject' : ''}. De tabel onder de grafiek geeft dezelfde cijfers en die van de vergelijkingsgebieden.`
+              : `Lijngrafiek van ${indicator.name.toLowerCase()} per jaar voor ${selection.name}, de rest van de gemeente, de gemeente, Nederland en het gemiddelde van de NPLV-focusgebieden${chartTarget ? ', met het doeltraject' : ''}. De tabel onder de grafiek geeft dezelfde cijfers.`
+          }
           unit={indicator.unit}
           decimals={indicator.decimals}
           series={series}
           {...(chartTarget ? { target: chartTarget } : {})}
         />
+        {isCount && profile.loaded && (
+          <p class="utrecht-paragraph">
+            Dit is een aantal. De gemeente en Nederland zijn veel groter dan {selection.name}.
+            Daarom staan ze niet in de grafiek, maar wel in de tabel.
+          </p>
+        )}
         {profile.references
           .filter((r) => r.note)
           .map((r) => (
