@@ -73,6 +73,18 @@ for (const dialect of dialects) {
         assert.match(text!, /nog niet geladen\. \S/);
         assert.doesNotMatch(html, new RegExp(`data-indicator="${key}"`));
       }
+      // In plain words who publishes it; the CBS variable names only in the small print.
+      const health0 = health.find((i) => listed.some(([, key]) => key === i.key))!;
+      const item = new RegExp(
+        `data-not-loaded="${health0.key}"[^>]*>([^<]*)<span class="wk-cell-note">([^<]*)<`,
+      ).exec(html);
+      assert.ok(item, 'item with small print');
+      assert.match(
+        item[1]!,
+        /nog niet geladen\. Dit cijfer komt van \S.* staan nog niet in Wijkkompas\./,
+      );
+      assert.doesNotMatch(item[1]!, new RegExp(health0.source.variables[0]!));
+      assert.match(item[2]!, new RegExp(health0.source.variables[0]!));
       assert.match(html, /<h3[^>]*>Nog niet geladen \(/);
     });
 

@@ -4,7 +4,12 @@ import type { IndicatorAggregate } from '../../aggregation/aggregation.service.t
 import type { Indicator } from '../../indicators/catalogue.schema.ts';
 import type { IndicatorAvailability } from '../../indicators/indicator-availability.ts';
 import type { AreaProfile, AreaSelection, SeriesPoint } from '../profile.types.ts';
-import { profileView, type Cell, type ProfileThemeView } from './profile-section.tsx';
+import {
+  NotLoadedList,
+  profileView,
+  type Cell,
+  type ProfileThemeView,
+} from './profile-section.tsx';
 
 /** As the profile tables: thousands grouped with a dot (28.740). */
 export function tableValue(indicator: Indicator, r: IndicatorAggregate): string {
@@ -53,22 +58,6 @@ export function CellView({ cell }: { cell: Cell }) {
     <>
       {cell.text}
       {cell.note && <span class="wk-cell-note">{cell.note}</span>}
-    </>
-  );
-}
-
-export function NotLoadedList({ theme }: { theme: Pick<ProfileThemeView, 'name' | 'notLoaded'> }) {
-  if (theme.notLoaded.length === 0) return null;
-  return (
-    <>
-      <h3 class="utrecht-heading-3">{`Nog niet geladen (${theme.name})`}</h3>
-      <ul class="utrecht-unordered-list">
-        {theme.notLoaded.map((n) => (
-          <li class="utrecht-unordered-list__item" data-not-loaded={n.indicator.key}>
-            {`${n.indicator.name}: nog niet geladen. ${n.reason}`}
-          </li>
-        ))}
-      </ul>
     </>
   );
 }

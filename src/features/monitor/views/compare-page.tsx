@@ -3,8 +3,13 @@ import { formatPeriod } from '../../charts/format.ts';
 import type { Indicator } from '../../indicators/catalogue.schema.ts';
 import type { IndicatorAvailability } from '../../indicators/indicator-availability.ts';
 import type { AreaProfile, AreaSelection } from '../profile.types.ts';
-import { NotLoadedList, SourceNote } from './buurt-page.tsx';
-import { profileView, type NotLoadedRow, type ProfileRow } from './profile-section.tsx';
+import { SourceNote } from './buurt-page.tsx';
+import {
+  NotLoadedList,
+  profileView,
+  type NotLoadedRow,
+  type ProfileRow,
+} from './profile-section.tsx';
 
 export interface CompareCell {
   text: string;

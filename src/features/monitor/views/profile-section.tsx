@@ -31,6 +31,8 @@ export interface ProfileRow {
 export interface NotLoadedRow {
   indicator: Indicator;
   reason: string;
+  /** For researchers: the CBS variables that are missing, in small print. */
+  detail?: string;
 }
 
 export interface ProfileThemeView {
@@ -195,7 +197,7 @@ export function profileView(
   availability: readonly IndicatorAvailability[],
 ): ProfileThemeView[] {
   const reasons = new Map(
-    availability.flatMap((a) => (a.status === 'geladen' ? [] : [[a.key, a.reason] as const])),
+    availability.flatMap((a) => (a.status === 'geladen' ? [] : [[a.key, a] as const])),
   );
   return profile.themes.map(({ theme, indicators }) => {
     const rows: ProfileRow[] = [];
@@ -205,8 +207,18 @@ export function profileView(
       // since "nog niet geladen" would be untrue.
       const shown = p.latest ?? (p.loaded ? p.area.at(-1) : undefined);
       if (!shown) {
+        const missing = reasons.get(p.indicator.key);
+        if (missing && missing.missing.length > 0) {
+          // Plain words first (who publishes it); the variable names only in small print.
+          notLoaded.push({
+            indicator: p.indicator,
+            reason: `Dit cijfer komt van ${p.indicator.source.publisher}. Die gegevens staan nog niet in Wijkkompas.`,
+            detail: missing.reason,
+          });
+          continue;
+        }
         const reason =
-          reasons.get(p.indicator.key) ??
+          missing?.reason ??
           (p.indicator.measure.type === 'survey_proportion'
             ? 'Dit cijfer komt uit de bewonersenquête en wordt daar berekend.'
             : 'De gegevens zijn er wel, maar nog niet in de buurtindeling van dit gebied.');
@@ -223,6 +235,24 @@ export function profileView(
     }
     return { key: theme.key, name: theme.name, rows, notLoaded };
   });
+}
+
+/** A theme's indicators without figures, each with why, in plain words first. */
+export function NotLoadedList({ theme }: { theme: Pick<ProfileThemeView, 'name' | 'notLoaded'> }) {
+  if (theme.notLoaded.length === 0) return null;
+  return (
+    <>
+      <h3 class="utrecht-heading-3">{`Nog niet geladen (${theme.name})`}</h3>
+      <ul class="utrecht-unordered-list">
+        {theme.notLoaded.map((n) => (
+          <li class="utrecht-unordered-list__item" data-not-loaded={n.indicator.key}>
+            {`${n.indicator.name}: nog niet geladen. ${n.reason}`}
+            {n.detail && <span class="wk-cell-note">{n.detail}</span>}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
 }
 
 function CellView({ cell }: { cell: Cell }) {
@@ -351,18 +381,7 @@ export function ProfileSection({
               </table>
             </div>
           )}
-          {theme.notLoaded.length > 0 && (
-            <>
-              <h3 class="utrecht-heading-3">{`Nog niet geladen (${theme.name})`}</h3>
-              <ul class="utrecht-unordered-list">
-                {theme.notLoaded.map((n) => (
-                  <li class="utrecht-unordered-list__item" data-not-loaded={n.indicator.key}>
-                    {`${n.indicator.name}: nog niet geladen. ${n.reason}`}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
+          <NotLoadedList theme={theme} />
         </section>
       ))}
       <p class="utrecht-paragraph wk-muted">
