@@ -17,6 +17,7 @@ export function Layout({ title, children, scripts = [], breadcrumbs = [], head }
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · Wijkkompas`}</title>
+        <link rel="icon" href="/assets/img/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/vendor/design-tokens.css" />
         <link rel="stylesheet" href="/assets/vendor/component-library.css" />
         <link rel="stylesheet" href="/assets/css/wijkkompas.css" />

@@ -37,15 +37,25 @@ describe('public pages in Chromium', skip ? { skip } : {}, () => {
     ['/vergelijk?a=fg:dordt-west&b=bu:BU05050300', 200],
     ['/deze-pagina-bestaat-niet', 404],
   ] as const) {
-    it(`axe finds no WCAG 2.1 A/AA violations on ${url}`, async () => {
+    it(`axe finds no WCAG 2.1 A/AA violations on ${url}, and the browser no error`, async () => {
       const context = await env.browser.newContext();
       try {
         const page = await context.newPage();
-        const response = await page.goto(env.baseUrl + url);
+        // What the browser itself reports: a script or style the CSP blocks, a failed asset
+        // (the favicon included), a script error.
+        const errors: string[] = [];
+        page.on('console', (m) => {
+          if (m.type() === 'error') errors.push(m.text());
+        });
+        page.on('pageerror', (e) => errors.push(e.message));
+        const response = await page.goto(env.baseUrl + url, { waitUntil: 'networkidle' });
         assert.equal(response?.status(), status);
         assert.equal(await page.getAttribute('html', 'lang'), 'nl');
         const violations = await axeViolations(page);
         assert.equal(violations.length, 0, describeViolations(violations));
+        // A 404 page reports its own status once; nothing else may fail.
+        const expected = status === 404 ? 1 : 0;
+        assert.equal(errors.length, expected, errors.join('\n'));
       } finally {
         await context.close();
       }
