@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import type { ObservationStatus } from '../datasets/dataset.table.ts';
 import {
   aggregate,
+  aggregateColumns,
   describeExclusions,
   type AreaValue,
   type ObservationsByArea,
@@ -335,5 +336,37 @@ describe('aggregate: survey proportion and disclosure', () => {
     ]);
     assert.equal(describeExclusions(r.excluded), 'excl. 1 buurt, ca. 1.205 inwoners');
     assert.equal(describeExclusions([]), null);
+  });
+});
+
+describe('aggregateColumns: the same rules over columns per variable', () => {
+  it('reads only the buurten asked for from columns that hold more', () => {
+    // A column holds the whole municipality; the set is BU…01 and BU…03 (and BU…04 without data).
+    // Crimes (10 + 30) / inhabitants (1000 + 3000) × 1000 = 40 / 4000 × 1000 = 10.
+    const crimes = new Map<string, AreaValue>([
+      ['BU09990001', { value: 10, status: 'definitief' }],
+      ['BU09990002', { value: 500, status: 'definitief' }],
+      ['BU09990003', { value: 30, status: 'voorlopig' }],
+    ]);
+    const inhabitants = new Map<string, AreaValue>([
+      ['BU09990001', { value: 1000, status: 'definitief' }],
+      ['BU09990002', { value: 2000, status: 'definitief' }],
+      ['BU09990003', { value: 3000, status: 'definitief' }],
+    ]);
+    const r = aggregateColumns(
+      { type: 'ratio', numerator: 'Misdrijven', denominator: 'AantalInwoners', scale: 1000 },
+      ['BU09990001', 'BU09990003', 'BU09990004'],
+      new Map([
+        ['Misdrijven', crimes],
+        ['AantalInwoners', inhabitants],
+      ]),
+      { inhabitants: { get: (code) => (code === 'BU09990004' ? 75 : null) } },
+    );
+    close(r.value, 10);
+    assert.equal(r.numerator, 40);
+    assert.equal(r.denominator, 4000);
+    assert.deepEqual(r.flags, ['voorlopig']);
+    assert.deepEqual(r.includedCodes, ['BU09990001', 'BU09990003']);
+    assert.deepEqual(r.excluded, [{ code: 'BU09990004', inhabitants: 75, reason: 'ontbreekt' }]);
   });
 });

@@ -70,53 +70,71 @@ export interface AggregateResult {
 
 export interface AggregateOptions {
   /** AantalInwoners per buurt, used to say how many people the left-out buurten hold. */
-  inhabitants?: ReadonlyMap<string, number | null>;
+  inhabitants?: { get(code: string): number | null | undefined };
   /** No value when the summed base (denominator) is below this (catalogue suppression.minBase). */
   minBase?: number;
   /** Buurten that could not be read at all, with the reason (e.g. crosswalk problems). */
   unreadable?: ReadonlyMap<string, ExclusionReason>;
 }
 
-type Reading =
-  | { ok: true; values: number[]; statuses: ObservationStatus[] }
-  | { ok: false; reason: ExclusionReason };
-
-/** Reads the listed stems of one buurt; any missing or suppressed one leaves the buurt out. */
-function read(
-  row: Readonly<Record<string, AreaValue | undefined>> | undefined,
-  stems: readonly string[],
-): Reading {
-  const values: number[] = [];
-  const statuses: ObservationStatus[] = [];
-  let reason: ExclusionReason | undefined;
-  for (const stem of stems) {
-    const obs = row?.[stem];
-    if (!obs) {
-      reason ??= 'ontbreekt';
-      continue;
-    }
-    if (obs.status === 'geheim' || obs.value === null || !Number.isFinite(obs.value)) {
-      reason = 'geheim';
-      continue;
-    }
-    values.push(obs.value);
-    statuses.push(obs.status);
-  }
-  return reason ? { ok: false, reason } : { ok: true, values, statuses };
+/** Value and status per buurt code (a Map, or a view through a translation of codes). */
+export interface AreaColumn {
+  get(code: string): AreaValue | undefined;
 }
 
-const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+/** Per variable (stem): one column. A column may hold more codes than are aggregated. */
+export type AreaColumns = ReadonlyMap<string, AreaColumn>;
+
+/** The stems a measure reads per buurt, in order; for a ratio the numerator's come first. */
+function stemsOf(measure: Exclude<Measure, { type: 'survey_proportion' }>): string[] {
+  switch (measure.type) {
+    case 'count':
+    case 'median':
+      return [measure.variable];
+    case 'ratio':
+      return [...stemList(measure.numerator), ...stemList(measure.denominator)];
+    default:
+      return [measure.variable, measure.base];
+  }
+}
+
+/** The same observations per variable instead of per buurt (the form aggregateColumns reads). */
+function toColumns(observationsByArea: ObservationsByArea): AreaColumns {
+  const columns = new Map<string, Map<string, AreaValue>>();
+  for (const [code, row] of observationsByArea) {
+    for (const [stem, value] of Object.entries(row)) {
+      if (!value) continue;
+      let column = columns.get(stem);
+      if (!column) columns.set(stem, (column = new Map()));
+      column.set(code, value);
+    }
+  }
+  return columns;
+}
 
 export function aggregate(
   measure: Measure,
   observationsByArea: ObservationsByArea,
   options: AggregateOptions = {},
 ): AggregateResult {
-  const flags = new Set<AggregateFlag>();
-  const included: string[] = [];
-  const excluded: Exclusion[] = [];
-  const statuses: ObservationStatus[] = [];
+  return aggregateColumns(
+    measure,
+    [...observationsByArea.keys()],
+    toColumns(observationsByArea),
+    options,
+  );
+}
 
+/**
+ * As aggregate, over the buurten `codes` with the observations per variable. One pass over the
+ * buurten without allocating per buurt: a profile page runs this a few hundred times.
+ */
+export function aggregateColumns(
+  measure: Measure,
+  codes: readonly string[],
+  columns: AreaColumns,
+  options: AggregateOptions = {},
+): AggregateResult {
   if (measure.type === 'survey_proportion') {
     return {
       status: 'uit enquête',
@@ -128,58 +146,76 @@ export function aggregate(
     };
   }
 
-  // Per buurt: the parts each rule adds up. `a` is the numerator-side, `b` the base-side.
-  const parts: { code: string; a: number; b: number }[] = [];
-  const stems: string[] = (() => {
-    switch (measure.type) {
-      case 'count':
-      case 'median':
-        return [measure.variable];
-      case 'ratio':
-        return [...stemList(measure.numerator), ...stemList(measure.denominator)];
-      default:
-        return [measure.variable, measure.base];
-    }
-  })();
+  const included: string[] = [];
+  const excluded: Exclusion[] = [];
+  const stems = stemsOf(measure);
+  const stemColumns = stems.map((stem) => columns.get(stem));
+  // A ratio adds its numerator stems into `a` and its denominator stems into `b`; a count or
+  // median has `a` alone (b = 1); the others have the value in `a` and its base in `b`.
+  const numeratorStems = measure.type === 'ratio' ? stemList(measure.numerator).length : 1;
+  const single = measure.type === 'count' || measure.type === 'median';
+  let voorlopig = false;
+  let geschat = false;
+  let sumA = 0;
+  let sumB = 0;
+  let sumAB = 0;
+  let min = { a: 0, code: '' };
+  let max = { a: 0, code: '' };
 
-  for (const code of observationsByArea.keys()) {
-    const unreadable = options.unreadable?.get(code);
-    const reading: Reading = unreadable
-      ? { ok: false, reason: unreadable }
-      : read(observationsByArea.get(code), stems);
-    if (!reading.ok) {
-      excluded.push({
-        code,
-        inhabitants: options.inhabitants?.get(code) ?? null,
-        reason: reading.reason,
-      });
+  for (const code of codes) {
+    let reason: ExclusionReason | undefined = options.unreadable?.get(code);
+    let a = 0;
+    let b = 0;
+    let buurtVoorlopig = false;
+    let buurtGeschat = false;
+    if (!reason) {
+      for (let i = 0; i < stemColumns.length; i++) {
+        const obs = stemColumns[i]?.get(code);
+        if (!obs) {
+          reason ??= 'ontbreekt';
+          continue;
+        }
+        if (obs.status === 'geheim' || obs.value === null || !Number.isFinite(obs.value)) {
+          reason = 'geheim';
+          continue;
+        }
+        if (obs.status === 'voorlopig') buurtVoorlopig = true;
+        else if (obs.status === 'geschat') buurtGeschat = true;
+        if (measure.type === 'ratio') {
+          if (i < numeratorStems) a += obs.value;
+          else b += obs.value;
+        } else if (i === 0) a = obs.value;
+        else b = obs.value;
+      }
+    }
+    if (reason) {
+      excluded.push({ code, inhabitants: options.inhabitants?.get(code) ?? null, reason });
       continue;
     }
+    if (single) b = 1;
+    if (included.length === 0) {
+      min = max = { a, code };
+    } else if (a < min.a) min = { a, code };
+    else if (a > max.a) max = { a, code };
     included.push(code);
-    statuses.push(...reading.statuses);
-    const v = reading.values;
-    if (measure.type === 'ratio') {
-      const n = stemList(measure.numerator).length;
-      parts.push({ code, a: sum(v.slice(0, n)), b: sum(v.slice(n)) });
-    } else if (measure.type === 'count' || measure.type === 'median') {
-      parts.push({ code, a: v[0] as number, b: 1 });
-    } else {
-      parts.push({ code, a: v[0] as number, b: v[1] as number });
-    }
+    voorlopig ||= buurtVoorlopig;
+    geschat ||= buurtGeschat;
+    sumA += a;
+    sumB += b;
+    sumAB += a * b;
   }
-  for (const code of options.unreadable?.keys() ?? []) {
-    if (!observationsByArea.has(code)) {
-      excluded.push({
-        code,
-        inhabitants: options.inhabitants?.get(code) ?? null,
-        reason: options.unreadable?.get(code) as ExclusionReason,
-      });
+  if (options.unreadable) {
+    const listed = new Set(codes);
+    for (const [code, reason] of options.unreadable) {
+      if (!listed.has(code)) {
+        excluded.push({ code, inhabitants: options.inhabitants?.get(code) ?? null, reason });
+      }
     }
   }
 
-  if (statuses.includes('voorlopig')) flags.add('voorlopig');
-  if (statuses.includes('geschat')) flags.add('geschat');
-
+  const flags: AggregateFlag[] = [];
+  if (voorlopig) flags.push('voorlopig');
+  if (geschat) flags.push('geschat');
   const base = { includedCodes: included, excluded };
   const noData = (note: string): AggregateResult => ({
     status: 'onvoldoende data',
@@ -188,48 +224,37 @@ export function aggregate(
     ...base,
     note,
   });
-  if (parts.length === 0) {
+  if (included.length === 0) {
     return noData(
       'Voor geen enkele buurt is een waarde bekend (alle buurten geheim of ontbrekend).',
     );
   }
 
   switch (measure.type) {
-    case 'count': {
-      const value = sum(parts.map((p) => p.a));
-      return { status: 'berekend', value, numerator: value, flags: [...flags], ...base };
-    }
-    case 'median': {
-      let min = parts[0] as (typeof parts)[number];
-      let max = min;
-      for (const p of parts) {
-        if (p.a < min.a) min = p;
-        if (p.a > max.a) max = p;
-      }
+    case 'count':
+      return { status: 'berekend', value: sumA, numerator: sumA, flags, ...base };
+    case 'median':
       return {
         status: 'bereik',
         value: null,
-        flags: [...flags],
+        flags,
         ...base,
         range: { min: min.a, max: max.a, minCode: min.code, maxCode: max.code },
         note: 'Een mediaan is niet op te tellen; dit is de laagste en hoogste buurtwaarde.',
       };
-    }
     case 'ratio': {
-      const numerator = sum(parts.map((p) => p.a));
-      const denominator = sum(parts.map((p) => p.b));
-      if (denominator <= 0) return noData('De noemer is nul.');
-      if (options.minBase !== undefined && denominator < options.minBase) {
+      if (sumB <= 0) return noData('De noemer is nul.');
+      if (options.minBase !== undefined && sumB < options.minBase) {
         return noData(
-          `De basis (${denominator}) is kleiner dan ${options.minBase}; te klein om te tonen.`,
+          `De basis (${sumB}) is kleiner dan ${options.minBase}; te klein om te tonen.`,
         );
       }
       return {
         status: 'berekend',
-        value: (numerator / denominator) * measure.scale,
-        numerator,
-        denominator,
-        flags: [...flags],
+        value: (sumA / sumB) * measure.scale,
+        numerator: sumA,
+        denominator: sumB,
+        flags,
         ...base,
       };
     }
@@ -237,30 +262,30 @@ export function aggregate(
     case 'mean':
     case 'model_estimate': {
       // Σ(value × base) / Σ base. For a share this is the reconstructed count over the base.
-      const weighted = sum(parts.map((p) => p.a * p.b));
-      const denominator = sum(parts.map((p) => p.b));
-      if (measure.type === 'share_published') flags.add('herberekend');
-      if (measure.type === 'model_estimate') flags.add('gemodelleerd');
-      if (measure.baseIsProxy) flags.add('benadering');
-      if (denominator <= 0) return noData('De basis om mee te wegen is nul.');
-      if (options.minBase !== undefined && denominator < options.minBase) {
+      if (measure.type === 'share_published') flags.push('herberekend');
+      if (measure.type === 'model_estimate') flags.push('gemodelleerd');
+      if (measure.baseIsProxy) flags.push('benadering');
+      if (sumB <= 0) return noData('De basis om mee te wegen is nul.');
+      if (options.minBase !== undefined && sumB < options.minBase) {
         return noData(
-          `De basis (${denominator}) is kleiner dan ${options.minBase}; te klein om te tonen.`,
+          `De basis (${sumB}) is kleiner dan ${options.minBase}; te klein om te tonen.`,
         );
       }
       // A published share's numerator is a count (Σ % × base / 100); a mean's is a weighted total.
-      const numerator = measure.type === 'share_published' ? weighted / 100 : weighted;
+      const numerator = measure.type === 'share_published' ? sumAB / 100 : sumAB;
       return {
         status: 'berekend',
-        value: weighted / denominator,
+        value: sumAB / sumB,
         numerator,
-        denominator,
-        flags: [...flags],
+        denominator: sumB,
+        flags,
         ...base,
       };
     }
   }
 }
+
+const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 
 /** "excl. 2 buurten, ca. 180 inwoners": what the screen and downloads print beside the value. */
 export function describeExclusions(excluded: readonly Exclusion[]): string | null {

@@ -15,8 +15,9 @@ import {
 } from './observation-source.ts';
 import {
   aggregate,
+  aggregateColumns,
   type AggregateResult,
-  type AreaValue,
+  type AreaColumn,
   type ExclusionReason,
 } from './aggregate.ts';
 
@@ -119,7 +120,7 @@ function translateCodes(
 ): Promise<Translation> {
   let bySet = translations.get(source);
   if (!bySet) translations.set(source, (bySet = new Map()));
-  const key = `${fromYear}\u0000${toYear}\u0000${codes.join(',')}`;
+  const key = `${fromYear}\u0000${toYear}\u0000${listKey(codes)}`;
   let found = bySet.get(key);
   if (!found) {
     if (bySet.size >= MAX_TRANSLATIONS_PER_SOURCE) bySet.clear();
@@ -183,7 +184,8 @@ async function translate(
 }
 
 interface Collected {
-  byArea: Map<string, Record<string, AreaValue | undefined>>;
+  /** Per variable: value and status per buurt code of the target year. */
+  columns: Map<string, AreaColumn>;
   unreadable: Map<string, ExclusionReason>;
   dataYears: Map<string, number>;
   found: Set<string>;
@@ -198,65 +200,75 @@ async function collect(
   targetYear: number,
   period: string,
 ): Promise<Collected> {
-  const byArea = new Map<string, Record<string, AreaValue | undefined>>(codes.map((c) => [c, {}]));
+  const columns = new Map<string, AreaColumn>();
   const unreadable = new Map<string, ExclusionReason>();
   const dataYears = await pickDataYears(source, variables, period, targetYear);
   const found = new Set<string>();
 
   const byYear = new Map<number, string[]>();
-  for (const [variable, year] of dataYears)
-    byYear.set(year, [...(byYear.get(year) ?? []), variable]);
+  for (const [variable, year] of dataYears) {
+    const vars = byYear.get(year);
+    if (vars) vars.push(variable);
+    else byYear.set(year, [variable]);
+  }
 
   for (const [year, vars] of byYear) {
-    // The buurten's own year (the usual case) needs no translation.
-    const same = year === targetYear;
-    const { map, failed } = same
-      ? { map: undefined, failed: new Set<string>() }
-      : await translateCodes(source, codes, targetYear, year);
-    const back = new Map<string, string>();
-    if (map) for (const [code, translated] of map) back.set(translated, code);
-    const rows = await source.observations({
-      variables: vars,
-      indelingYear: year,
-      areaCodes: same ? codes : [...back.keys()],
-      periods: [period],
-    });
-    for (const row of rows) {
-      const code = same ? row.area_code : back.get(row.area_code);
-      if (!code || !byArea.has(code)) continue;
-      found.add(row.variable);
-      (byArea.get(code) as Record<string, AreaValue | undefined>)[row.variable] = {
-        value: row.value === null ? null : Number(row.value),
-        status: row.status,
+    // The buurten's own year (the usual case) needs no translation: the source's columns are
+    // used as they are.
+    if (year === targetYear) {
+      const read = await source.values(vars, year, period, codes);
+      for (const [variable, column] of read) {
+        columns.set(variable, column);
+        if (codes.some((code) => column.get(code) !== undefined)) found.add(variable);
+      }
+      continue;
+    }
+    const { map, failed } = await translateCodes(source, codes, targetYear, year);
+    const read = await source.values(vars, year, period, [...map.values()]);
+    for (const [variable, column] of read) {
+      // The column seen through the translation: a buurt's value is its translated code's.
+      const own: AreaColumn = {
+        get: (code) => {
+          const translated = map.get(code);
+          return translated === undefined ? undefined : column.get(translated);
+        },
       };
+      columns.set(variable, own);
+      for (const code of map.keys()) {
+        if (own.get(code) !== undefined) {
+          found.add(variable);
+          break;
+        }
+      }
     }
     // A buurt is unreadable only when a variable the rule needs cannot be translated; the
     // inhabitants read for the disclosure text alone do not count.
     if (vars.some((v) => measureVars.includes(v)))
       for (const code of failed) unreadable.set(code, 'indeling gewijzigd');
   }
-  return { byArea, unreadable, dataYears, found };
+  return { columns, unreadable, dataYears, found };
 }
 
-/** Inhabitants per buurt for the disclosure text: this period, else the latest period loaded. */
-async function inhabitantsFor(
+/** A buurt's inhabitants in a column, unless missing or secret. */
+function inhabitantsIn(column: AreaColumn | undefined, code: string): number | null {
+  const v = column?.get(code);
+  return v && v.value !== null && v.status !== 'geheim' ? v.value : null;
+}
+
+/**
+ * Inhabitants of left-out buurten that have none in this period, for the disclosure text: the
+ * nearest earlier period loaded, else the nearest later one.
+ */
+async function inhabitantsElsewhen(
   source: ObservationSource,
   codes: readonly string[],
   year: number,
   period: string,
-  collected: Collected,
-): Promise<Map<string, number | null>> {
-  const out = new Map<string, number | null>();
-  for (const code of codes) {
-    const v = collected.byArea.get(code)?.[INHABITANTS];
-    if (v && v.value !== null && v.status !== 'geheim') out.set(code, v.value);
-  }
-  const todo = codes.filter((c) => !out.has(c));
-  if (todo.length === 0) return out;
+): Promise<Map<string, number>> {
   const rows = await source.observations({
     variables: [INHABITANTS],
     indelingYear: year,
-    areaCodes: todo,
+    areaCodes: codes,
   });
   const best = new Map<string, { period: string; value: number }>();
   for (const row of rows) {
@@ -269,8 +281,7 @@ async function inhabitantsFor(
       (row.period > period && current.period > period && row.period < current.period);
     if (better) best.set(row.area_code, { period: row.period, value: Number(row.value) });
   }
-  for (const code of todo) out.set(code, best.get(code)?.value ?? null);
-  return out;
+  return new Map([...best].map(([code, b]) => [code, b.value]));
 }
 
 function requireIndicator(catalogue: Catalogue, key: string): Indicator {
@@ -284,6 +295,28 @@ export interface AggregateInput {
   buurtCodes: readonly string[];
   indelingYear: number;
   period: string;
+}
+
+/**
+ * The codes without repeats, remembered per list: a profile passes the same lists (the area, the
+ * rest of the municipality, all buurten) for every indicator and period. Lists are not changed
+ * after they are handed in.
+ */
+const distinctLists = new WeakMap<readonly string[], readonly string[]>();
+
+function distinct(codes: readonly string[]): readonly string[] {
+  let found = distinctLists.get(codes);
+  if (!found) distinctLists.set(codes, (found = [...new Set(codes)]));
+  return found;
+}
+
+const listKeys = new WeakMap<readonly string[], string>();
+
+/** A list of codes as a memo key, joined once per list (see distinct). */
+export function listKey(codes: readonly string[]): string {
+  let key = listKeys.get(codes);
+  if (key === undefined) listKeys.set(codes, (key = codes.join(',')));
+  return key;
 }
 
 /** One indicator over any set of buurten of one indeling year, for one period. */
@@ -302,7 +335,7 @@ export async function aggregateIndicatorFrom(
   input: AggregateInput,
 ): Promise<IndicatorAggregate> {
   const indicator = requireIndicator(catalogue, input.indicatorKey);
-  const codes = [...new Set(input.buurtCodes)];
+  const codes = distinct(input.buurtCodes);
   const variables = measureVariables(indicator.measure);
   if (variables.length === 0) {
     const result = aggregate(indicator.measure, new Map());
@@ -326,28 +359,29 @@ export async function aggregateIndicatorFrom(
   if (!variables.some((v) => collected.found.has(v))) {
     return notLoaded(indicator, input.period, input.indelingYear, codes);
   }
-  const inhabitants = await inhabitantsFor(
-    source,
-    codes,
-    input.indelingYear,
-    input.period,
-    collected,
-  );
-  const result = aggregate(indicator.measure, collected.byArea, {
-    inhabitants,
+  const inhabitantsColumn = collected.columns.get(INHABITANTS);
+  const result = aggregateColumns(indicator.measure, codes, collected.columns, {
+    inhabitants: { get: (code) => inhabitantsIn(inhabitantsColumn, code) },
     unreadable: collected.unreadable,
     ...(indicator.suppression.minBase !== undefined
       ? { minBase: indicator.suppression.minBase }
       : {}),
   });
+  const unknown = result.excluded.filter((e) => e.inhabitants === null).map((e) => e.code);
+  if (unknown.length > 0) {
+    const elsewhen = await inhabitantsElsewhen(source, unknown, input.indelingYear, input.period);
+    for (const e of result.excluded) e.inhabitants ??= elsewhen.get(e.code) ?? null;
+  }
+  const dataIndelingYears: Record<string, number> = {};
+  for (const [variable, year] of collected.dataYears) {
+    if (variables.includes(variable)) dataIndelingYears[variable] = year;
+  }
   return {
     ...result,
     indicatorKey: indicator.key,
     period: input.period,
     indelingYear: input.indelingYear,
-    dataIndelingYears: Object.fromEntries(
-      [...collected.dataYears].filter(([v]) => variables.includes(v)),
-    ),
+    dataIndelingYears,
   };
 }
 

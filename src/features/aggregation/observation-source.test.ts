@@ -99,6 +99,45 @@ describe('SnapshotSource (FIXTURE rows)', () => {
     assert.deepEqual(allPeriods.map((r) => r.value).sort(), [1, 2, 5]);
   });
 
+  it('gives ready columns per variable for one year and period, the newest import winning', async () => {
+    const source = new SnapshotSource(
+      [
+        row({ area_code: 'A', value: '12.5' as unknown as number, status: 'voorlopig' }),
+        row({ area_code: 'B', value: null, status: 'geheim' }),
+        row({ area_code: 'A', period: '2022', value: 7 }),
+        row({ area_code: 'A', indeling_year: 2023, value: 99 }),
+        row({
+          dataset_id: 'old',
+          area_code: 'C',
+          value: 1,
+          imported_at: '2025-01-01T00:00:00.000Z',
+        }),
+        row({
+          dataset_id: 'new',
+          area_code: 'C',
+          value: 2,
+          imported_at: '2026-03-01T00:00:00.000Z',
+        }),
+      ],
+      [],
+    );
+    const columns = await source.values(['AantalInwoners', 'Missing'], 2024, '2023', ['A', 'B']);
+    assert.deepEqual([...columns.keys()], ['AantalInwoners']);
+    const column = columns.get('AantalInwoners');
+    // Numeric text from PostgreSQL becomes a number; a secret value stays null, never zero.
+    assert.deepEqual(column?.get('A'), { value: 12.5, status: 'voorlopig' });
+    assert.deepEqual(column?.get('B'), { value: null, status: 'geheim' });
+    assert.deepEqual(column?.get('C'), { value: 2, status: 'definitief' });
+    assert.equal(column?.get('X'), undefined);
+    const earlier = await source.values(['AantalInwoners'], 2024, '2022', ['A']);
+    assert.deepEqual(earlier.get('AantalInwoners')?.get('A'), { value: 7, status: 'definitief' });
+    const otherYear = await source.values(['AantalInwoners'], 2023, '2023', ['A']);
+    assert.deepEqual(otherYear.get('AantalInwoners')?.get('A'), {
+      value: 99,
+      status: 'definitief',
+    });
+  });
+
   it('finds crosswalk rows by years and code, splits included', async () => {
     const source = new SnapshotSource(
       [],

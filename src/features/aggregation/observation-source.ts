@@ -9,6 +9,7 @@ import {
   type ObservationQuery,
   type ObservationWithProvenance,
 } from '../datasets/dataset.repository.ts';
+import type { AreaColumn, AreaColumns, AreaValue } from './aggregate.ts';
 
 export interface LoadedVariablePeriod {
   variable: string;
@@ -26,6 +27,20 @@ export interface ObservationSource {
   loadedVariablePeriods(): Promise<readonly LoadedVariablePeriod[]>;
   observations(query: ObservationQuery): Promise<readonly ObservationWithProvenance[]>;
   crosswalk(fromYear: number, toYear: number, codes: readonly string[]): Promise<AreaCrosswalk[]>;
+  /**
+   * Per variable: value and status per area code for one indeling year and period, the newest
+   * import winning. A column may hold more areas than asked for; a variable without rows has none.
+   */
+  values(
+    variables: readonly string[],
+    indelingYear: number,
+    period: string,
+    areaCodes: readonly string[],
+  ): Promise<AreaColumns>;
+}
+
+function areaValue(row: ObservationWithProvenance): AreaValue {
+  return { value: row.value === null ? null : Number(row.value), status: row.status };
 }
 
 export function databaseSource(db: Kysely<Database>): ObservationSource {
@@ -33,18 +48,34 @@ export function databaseSource(db: Kysely<Database>): ObservationSource {
     loadedVariablePeriods: () => listLoadedVariablePeriods(db),
     observations: (query) => findObservations(db, query),
     crosswalk: (fromYear, toYear, codes) => listCrosswalk(db, fromYear, toYear, codes),
+    async values(variables, indelingYear, period, areaCodes) {
+      const rows = await findObservations(db, {
+        variables: [...variables],
+        indelingYear,
+        areaCodes: [...areaCodes],
+        periods: [period],
+      });
+      const columns = new Map<string, Map<string, AreaValue>>();
+      for (const row of rows) {
+        let column = columns.get(row.variable);
+        if (!column) columns.set(row.variable, (column = new Map()));
+        column.set(row.area_code, areaValue(row));
+      }
+      return columns;
+    },
   };
 }
 
 /**
- * Every active observation and crosswalk row of a set of areas, held in memory and indexed, so a
- * lookup costs one map read per area asked for rather than a scan of the variable's rows.
+ * Every active observation and crosswalk row of a set of areas, held in memory and indexed: per
+ * variable, indeling year and period one ready column (area code → value and status), which the
+ * aggregation reads as it is, without copying a row per area (ADR 0014).
  */
 export class SnapshotSource implements ObservationSource {
   /** variable, indeling year → every row (for queries without periods). */
   private readonly byKey = new Map<string, ObservationWithProvenance[]>();
-  /** variable, indeling year, period → area code → row (one row per key after pickNewest). */
-  private readonly byPeriod = new Map<string, Map<string, ObservationWithProvenance>>();
+  /** variable, indeling year, period → area code → value and status, ready for aggregation. */
+  private readonly valuesByPeriod = new Map<string, Map<string, AreaValue>>();
   private readonly loaded: LoadedVariablePeriod[];
   /** from year, to year → from code → crosswalk rows. */
   private readonly links = new Map<string, Map<string, AreaCrosswalk[]>>();
@@ -57,16 +88,16 @@ export class SnapshotSource implements ObservationSource {
       if (!list) this.byKey.set(key, (list = []));
       list.push(row);
       const lk = `${key}\u0000${row.period}`;
-      let areas = this.byPeriod.get(lk);
-      if (!areas) {
-        this.byPeriod.set(lk, (areas = new Map()));
+      let values = this.valuesByPeriod.get(lk);
+      if (!values) {
+        this.valuesByPeriod.set(lk, (values = new Map()));
         seen.set(lk, {
           variable: row.variable,
           period: row.period,
           indeling_year: Number(row.indeling_year),
         });
       }
-      areas.set(row.area_code, row);
+      values.set(row.area_code, areaValue(row));
     }
     this.loaded = [...seen.values()];
     for (const link of crosswalk) {
@@ -114,22 +145,28 @@ export class SnapshotSource implements ObservationSource {
     if (query.variables.length === 0 || query.areaCodes.length === 0) return Promise.resolve([]);
     const out: ObservationWithProvenance[] = [];
     const codes = new Set(query.areaCodes);
+    const periods = query.periods ? new Set(query.periods) : undefined;
     for (const variable of new Set(query.variables)) {
-      const key = `${variable}\u0000${query.indelingYear}`;
-      if (!query.periods) {
-        for (const row of this.byKey.get(key) ?? []) if (codes.has(row.area_code)) out.push(row);
-        continue;
-      }
-      for (const period of new Set(query.periods)) {
-        const areas = this.byPeriod.get(`${key}\u0000${period}`);
-        if (!areas) continue;
-        for (const code of codes) {
-          const row = areas.get(code);
-          if (row) out.push(row);
-        }
+      for (const row of this.byKey.get(`${variable}\u0000${query.indelingYear}`) ?? []) {
+        if (codes.has(row.area_code) && (!periods || periods.has(row.period))) out.push(row);
       }
     }
     return Promise.resolve(out);
+  }
+
+  /** The columns as held: they cover every area of the snapshot, so nothing is copied per query. */
+  values(
+    variables: readonly string[],
+    indelingYear: number,
+    period: string,
+    _areaCodes?: readonly string[],
+  ): Promise<AreaColumns> {
+    const columns = new Map<string, AreaColumn>();
+    for (const variable of variables) {
+      const column = this.valuesByPeriod.get(`${variable}\u0000${indelingYear}\u0000${period}`);
+      if (column) columns.set(variable, column);
+    }
+    return Promise.resolve(columns);
   }
 
   crosswalk(fromYear: number, toYear: number, codes: readonly string[]): Promise<AreaCrosswalk[]> {

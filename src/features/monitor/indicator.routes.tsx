@@ -164,7 +164,7 @@ async function buildIndicatorPage(
   const selection = await selectionForFocusArea(monitor, slug, version);
   if (!indicator) throw new NotFoundError(`Indicator "${indicatorKey}" bestaat niet.`);
   const ctx = await profileContext(monitor, selection);
-  const profile = await indicatorProfile(ctx, selection, indicator);
+  const profile = await indicatorProfile(ctx, indicator);
 
   const stored = await monitor.read(`doel\u0000${slug}\u0000${indicator.key}`, () =>
     findTarget(monitor.db, slug, indicator.key),

@@ -1,5 +1,6 @@
 import {
   aggregateIndicatorFrom,
+  listKey,
   type IndicatorAggregate,
 } from '../aggregation/aggregation.service.ts';
 import type { ObservationSource } from '../aggregation/observation-source.ts';
@@ -108,7 +109,7 @@ function seriesOf(
 ): Promise<SeriesPoint[]> {
   let bySource = ctx.seriesMemo.get(source);
   if (!bySource) ctx.seriesMemo.set(source, (bySource = new Map()));
-  const key = `${indicator.key}\u0000${periods.join(',')}\u0000${indelingYears.join(',')}\u0000${codes.join(',')}`;
+  const key = `${indicator.key}\u0000${periods.join(',')}\u0000${indelingYears.join(',')}\u0000${listKey(codes)}`;
   let found = bySource.get(key);
   if (!found) {
     found = series(source, ctx.catalogue, indicator, periods, codes, indelingYears);
@@ -119,10 +120,14 @@ function seriesOf(
 
 export interface ProfileContext {
   data: MonitorData;
+  /** The area the profile is for. */
+  selection: AreaSelection;
   catalogue: Catalogue;
   source: ObservationSource;
   /** Every non-water buurt of the municipality in the selection's indeling year. */
   municipalityBuurten: string[];
+  /** Those not in the selection: the rest of the municipality. */
+  restOfMunicipality: string[];
   indelingYears: number[];
   /** Other focus areas with a known delineation, for the NPLV average. */
   nplvAreas: AreaSelection[];
@@ -150,12 +155,16 @@ export async function profileContext(
     nplvAreas.push(await selectionForFocusArea(data, area.slug));
   }
   const availability = availabilityFromLoaded(catalogue, await source.loadedVariablePeriods());
+  const municipalityBuurten = buurten.filter((b) => b.is_water === 0).map((b) => b.code);
+  const counted = new Set(selection.buurtCodes);
   return {
     data,
+    selection,
     catalogue,
     source,
     availability: new Map(availability.map((a) => [a.key, a])),
-    municipalityBuurten: buurten.filter((b) => b.is_water === 0).map((b) => b.code),
+    municipalityBuurten,
+    restOfMunicipality: municipalityBuurten.filter((c) => !counted.has(c)),
     indelingYears: [selection.indelingYear, ...years],
     nplvAreas,
     seriesMemo: new Map(),
@@ -248,9 +257,9 @@ async function surveyProfile(
 /** One indicator for the selection, with its time series and every reference. */
 export async function indicatorProfile(
   ctx: ProfileContext,
-  selection: AreaSelection,
   indicator: Indicator,
 ): Promise<IndicatorProfile> {
+  const { selection } = ctx;
   const availability = ctx.availability.get(indicator.key);
   const periods =
     availability?.status === 'geladen' ? availability.periods.map((p) => p.period) : [];
@@ -272,8 +281,6 @@ export async function indicatorProfile(
   const area = await seriesOf(ctx, ctx.source, indicator, periods, selection.buurtCodes, [
     selection.indelingYear,
   ]);
-  const counted = new Set(selection.buurtCodes);
-  const rest = ctx.municipalityBuurten.filter((c) => !counted.has(c));
   const references: ReferenceSeries[] = [];
   if (selection.kind === 'buurt' && selection.parentCode) {
     references.push({
@@ -292,7 +299,9 @@ export async function indicatorProfile(
   references.push({
     key: 'rest_gemeente',
     label: REFERENCE_LABELS.rest_gemeente,
-    points: await seriesOf(ctx, ctx.source, indicator, periods, rest, [selection.indelingYear]),
+    points: await seriesOf(ctx, ctx.source, indicator, periods, ctx.restOfMunicipality, [
+      selection.indelingYear,
+    ]),
   });
   const published = await seriesOf(
     ctx,
@@ -378,7 +387,7 @@ export async function buildProfile(
     const indicators: IndicatorProfile[] = [];
     for (const indicator of ctx.catalogue.indicators) {
       if (indicator.theme !== theme.key || (wanted && !wanted.has(indicator.key))) continue;
-      indicators.push(await indicatorProfile(ctx, selection, indicator));
+      indicators.push(await indicatorProfile(ctx, indicator));
     }
     themes.push({ theme, indicators });
   }
