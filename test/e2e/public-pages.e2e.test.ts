@@ -14,6 +14,21 @@ import {
 
 const skip = browserUnavailable();
 
+/** One of each public page type, with the status it must answer. */
+const PAGES = [
+  ['/', 200],
+  ['/gebieden/dordt-west', 200],
+  ['/gebieden/dordt-west/factsheet', 200],
+  ['/gebieden/dordt-west/indicatoren/aantal-inwoners', 200],
+  ['/gebieden/dordt-west/indicatoren/bijstand-per-1000', 200],
+  ['/bronnen', 200],
+  ['/methode', 200],
+  ['/buurten/BU05050300', 200],
+  ['/vergelijk', 200],
+  ['/vergelijk?a=fg:dordt-west&b=bu:BU05050300', 200],
+  ['/deze-pagina-bestaat-niet', 404],
+] as const;
+
 describe('public pages in Chromium', skip ? { skip } : {}, () => {
   let env: BrowserApp;
 
@@ -24,19 +39,7 @@ describe('public pages in Chromium', skip ? { skip } : {}, () => {
     await env?.close();
   });
 
-  for (const [url, status] of [
-    ['/', 200],
-    ['/gebieden/dordt-west', 200],
-    ['/gebieden/dordt-west/factsheet', 200],
-    ['/gebieden/dordt-west/indicatoren/aantal-inwoners', 200],
-    ['/gebieden/dordt-west/indicatoren/bijstand-per-1000', 200],
-    ['/bronnen', 200],
-    ['/methode', 200],
-    ['/buurten/BU05050300', 200],
-    ['/vergelijk', 200],
-    ['/vergelijk?a=fg:dordt-west&b=bu:BU05050300', 200],
-    ['/deze-pagina-bestaat-niet', 404],
-  ] as const) {
+  for (const [url, status] of PAGES) {
     it(`axe finds no WCAG 2.1 A/AA violations on ${url}, and the browser no error`, async () => {
       const context = await env.browser.newContext();
       try {
@@ -61,6 +64,24 @@ describe('public pages in Chromium', skip ? { skip } : {}, () => {
       }
     });
   }
+
+  it('fits every page on a 320px phone without JavaScript: tables scroll in their box, the page does not', async () => {
+    const { context, page } = await openWithoutJavaScript(env.browser, `${env.baseUrl}/`, {
+      width: 320,
+      height: 640,
+    });
+    try {
+      const tooWide: string[] = [];
+      for (const [url] of PAGES) {
+        await page.goto(env.baseUrl + url);
+        const width = await page.evaluate('document.documentElement.scrollWidth');
+        if (Number(width) > 320) tooWide.push(`${url}: ${String(width)}px`);
+      }
+      assert.deepEqual(tooWide, []);
+    } finally {
+      await context.close();
+    }
+  });
 
   it('shows the map and the tables of Dordt West with JavaScript switched off', async () => {
     const { context, page } = await openWithoutJavaScript(

@@ -92,8 +92,12 @@ export function describeViolations(violations: Awaited<ReturnType<typeof axeViol
 export async function openWithoutJavaScript(
   browser: Browser,
   url: string,
+  viewport?: { width: number; height: number },
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    ...(viewport ? { viewport } : {}),
+  });
   const page = await context.newPage();
   await page.goto(url);
   return { context, page };

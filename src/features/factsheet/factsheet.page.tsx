@@ -68,62 +68,64 @@ export function FactsheetPage({ sheet }: { sheet: Factsheet }) {
             </h2>
             <p class="utrecht-paragraph wk-muted">{`${sheet.areaName}, ${sheet.municipality}`}</p>
             {section.indicators.length > 0 ? (
-              <table class="utrecht-table wk-factsheet-table">
-                <caption class="utrecht-table__caption">
-                  {`${section.title}: laatste cijfer, verandering en vergelijking`}
-                </caption>
-                <thead class="utrecht-table__header">
-                  <tr class="utrecht-table__row">
-                    <th class="utrecht-table__header-cell" scope="col">
-                      Indicator
-                    </th>
-                    <th class="utrecht-table__header-cell" scope="col">
-                      Laatste cijfer
-                    </th>
-                    <th class="utrecht-table__header-cell" scope="col">
-                      Verandering
-                    </th>
-                    <th class="utrecht-table__header-cell" scope="col">
-                      Gemeente
-                    </th>
-                    <th class="utrecht-table__header-cell" scope="col">
-                      Nederland
-                    </th>
-                    <th class="utrecht-table__header-cell" scope="col">
-                      Doel
-                    </th>
-                  </tr>
-                </thead>
-                <tbody class="utrecht-table__body">
-                  {section.indicators.map((i) => (
-                    <tr class="utrecht-table__row" data-indicator={i.key}>
-                      <th class="utrecht-table__header-cell" scope="row">
-                        {i.name}
+              <div class="wk-table-scroll">
+                <table class="utrecht-table wk-factsheet-table">
+                  <caption class="utrecht-table__caption">
+                    {`${section.title}: laatste cijfer, verandering en vergelijking`}
+                  </caption>
+                  <thead class="utrecht-table__header">
+                    <tr class="utrecht-table__row">
+                      <th class="utrecht-table__header-cell" scope="col">
+                        Indicator
                       </th>
-                      <td class="utrecht-table__cell" data-cell="laatste">
-                        {i.value.text}
-                        <span class="wk-cell-note">{i.period}</span>
-                        {i.value.note && <span class="wk-cell-note">{i.value.note}</span>}
-                      </td>
-                      <td class="utrecht-table__cell" data-cell="verandering">
-                        <CellText cell={i.change} />
-                      </td>
-                      <td class="utrecht-table__cell" data-cell="gemeente">
-                        <CellText cell={i.gemeente} />
-                      </td>
-                      <td class="utrecht-table__cell" data-cell="nederland">
-                        <CellText cell={i.nederland} />
-                      </td>
-                      <td class="utrecht-table__cell" data-cell="doel">
-                        {i.status}
-                        {i.statusExplanation && (
-                          <span class="wk-cell-note">{i.statusExplanation}</span>
-                        )}
-                      </td>
+                      <th class="utrecht-table__header-cell" scope="col">
+                        Laatste cijfer
+                      </th>
+                      <th class="utrecht-table__header-cell" scope="col">
+                        Verandering
+                      </th>
+                      <th class="utrecht-table__header-cell" scope="col">
+                        Gemeente
+                      </th>
+                      <th class="utrecht-table__header-cell" scope="col">
+                        Nederland
+                      </th>
+                      <th class="utrecht-table__header-cell" scope="col">
+                        Doel
+                      </th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody class="utrecht-table__body">
+                    {section.indicators.map((i) => (
+                      <tr class="utrecht-table__row" data-indicator={i.key}>
+                        <th class="utrecht-table__header-cell" scope="row">
+                          {i.name}
+                        </th>
+                        <td class="utrecht-table__cell" data-cell="laatste">
+                          {i.value.text}
+                          <span class="wk-cell-note">{i.period}</span>
+                          {i.value.note && <span class="wk-cell-note">{i.value.note}</span>}
+                        </td>
+                        <td class="utrecht-table__cell" data-cell="verandering">
+                          <CellText cell={i.change} />
+                        </td>
+                        <td class="utrecht-table__cell" data-cell="gemeente">
+                          <CellText cell={i.gemeente} />
+                        </td>
+                        <td class="utrecht-table__cell" data-cell="nederland">
+                          <CellText cell={i.nederland} />
+                        </td>
+                        <td class="utrecht-table__cell" data-cell="doel">
+                          {i.status}
+                          {i.statusExplanation && (
+                            <span class="wk-cell-note">{i.statusExplanation}</span>
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             ) : (
               <p class="utrecht-paragraph">Voor dit thema zijn nog geen cijfers geladen.</p>
             )}

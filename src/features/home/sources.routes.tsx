@@ -24,57 +24,63 @@ export async function sourcesRoutes(app: FastifyInstance, opts: { services: Serv
             wijken en buurten), de Politie via CBS, en de wijk- en buurtkaart van Kadaster en CBS
             via PDOK. Deze gegevens vallen onder de licentie CC BY 4.0.
           </p>
-          <table class="utrecht-table">
-            <caption class="utrecht-table__caption">Geladen bestanden ({datasets.length})</caption>
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="col">
-                  Bestand
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  Bron en tabel
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  Regels
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  Waarden
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  Geladen op
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  Controlegetal (SHA-256)
-                </th>
-              </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
-              {datasets.map((d) => (
+          <div class="wk-table-scroll">
+            <table class="utrecht-table">
+              <caption class="utrecht-table__caption">
+                Geladen bestanden ({datasets.length})
+              </caption>
+              <thead class="utrecht-table__header">
                 <tr class="utrecht-table__row">
-                  <td class="utrecht-table__cell">
-                    {d.title}
-                    <br />
-                    <span class="wk-muted">{d.file_name}</span>
-                  </td>
-                  <td class="utrecht-table__cell">
-                    {d.source}
-                    {d.table_id ? `, tabel ${d.table_id}` : ''}
-                    {d.edition ? ` (${d.edition})` : ''}
-                  </td>
-                  <td class="utrecht-table__cell wk-num">
-                    {numberFormat.format(Number(d.row_count))}
-                  </td>
-                  <td class="utrecht-table__cell wk-num">
-                    {numberFormat.format(Number(d.observation_count))}
-                  </td>
-                  <td class="utrecht-table__cell">{dateFormat.format(new Date(d.imported_at))}</td>
-                  <td class="utrecht-table__cell">
-                    <code>{d.file_hash.slice(0, 12)}</code>
-                  </td>
+                  <th class="utrecht-table__header-cell" scope="col">
+                    Bestand
+                  </th>
+                  <th class="utrecht-table__header-cell" scope="col">
+                    Bron en tabel
+                  </th>
+                  <th class="utrecht-table__header-cell" scope="col">
+                    Regels
+                  </th>
+                  <th class="utrecht-table__header-cell" scope="col">
+                    Waarden
+                  </th>
+                  <th class="utrecht-table__header-cell" scope="col">
+                    Geladen op
+                  </th>
+                  <th class="utrecht-table__header-cell" scope="col">
+                    Controlegetal (SHA-256)
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody class="utrecht-table__body">
+                {datasets.map((d) => (
+                  <tr class="utrecht-table__row">
+                    <td class="utrecht-table__cell">
+                      {d.title}
+                      <br />
+                      <span class="wk-muted">{d.file_name}</span>
+                    </td>
+                    <td class="utrecht-table__cell">
+                      {d.source}
+                      {d.table_id ? `, tabel ${d.table_id}` : ''}
+                      {d.edition ? ` (${d.edition})` : ''}
+                    </td>
+                    <td class="utrecht-table__cell wk-num">
+                      {numberFormat.format(Number(d.row_count))}
+                    </td>
+                    <td class="utrecht-table__cell wk-num">
+                      {numberFormat.format(Number(d.observation_count))}
+                    </td>
+                    <td class="utrecht-table__cell">
+                      {dateFormat.format(new Date(d.imported_at))}
+                    </td>
+                    <td class="utrecht-table__cell">
+                      <code>{d.file_hash.slice(0, 12)}</code>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </Layout>,
       ),
     );
