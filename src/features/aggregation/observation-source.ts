@@ -39,8 +39,10 @@ export interface ObservationSource {
   ): Promise<AreaColumns>;
 }
 
+/** A row is its own value and status where the driver gave a number (no copy per row kept). */
 function areaValue(row: ObservationWithProvenance): AreaValue {
-  return { value: row.value === null ? null : Number(row.value), status: row.status };
+  if (row.value === null || typeof row.value === 'number') return row;
+  return { value: Number(row.value), status: row.status };
 }
 
 export function databaseSource(db: Kysely<Database>): ObservationSource {
