@@ -11,7 +11,7 @@ import { pageWarmUp } from '../src/features/monitor/warm-up.ts';
 import { changeData, forgetRendered } from './lib/data-change.ts';
 import { seedShippedData } from '../src/features/seed/seed.service.ts';
 import { CompressedBody } from '../src/shared/compressed-body.ts';
-import { loadTest, type LoadResult } from './lib/http-load.ts';
+import { CLIENT_WORKERS, loadTest, type LoadResult } from './lib/http-load.ts';
 import { measureNationalRss } from './national-rss.ts';
 import { MemorySampler } from './lib/memory.ts';
 import { collectGarbage, MB, median, round } from './lib/stats.ts';
@@ -500,7 +500,7 @@ export const pagesBenchmark: Benchmark = {
         notes: [
           `Plafond = ${CEILING}/:pagina, alleen in de app van deze benchmark: vaste bytes, precies die van de echte pagina, met hun ETag één keer berekend, door dezelfde server, hooks en plugins (beveiligingskoppen, sessie, toegang, ETag en 304).`,
           'Het doel voor de koude render geldt voor "gegevens in geheugen": het opbouwen en renderen van een pagina die niet in de cache staat. Het opnieuw lezen van de gegevens na een wijziging ("na wijziging") staat ernaast; bezoekers merken daar niets van zodra het opwarmen klaar is ("na wijziging, opgewarmd").',
-          'autocannon draait in een worker-thread in hetzelfde proces (workers: 1): client en server delen de machine, bij beide metingen gelijk.',
+          `autocannon draait in ${CLIENT_WORKERS} worker-threads in hetzelfde proces: client en server delen de machine, bij beide metingen gelijk. Met één thread was de client de bottleneck (de server stond driekwart van de tijd stil) en mat de p99 de wachtrij van de client.`,
           serverCompresses
             ? 'De server comprimeert de pagina’s en de NL Design System-CSS zelf (content-encoding: gzip, één keer per pagina en dataversie, op de achtergrond na het renderen). De belasting is gemeten zoals een browser vraagt (gzip) en zonder compressie; het plafond stuurt telkens dezelfde bytes als de pagina.'
             : 'De server comprimeert niet (geen content-encoding); de gzip-groottes komen van zlib (niveau 6) over de ontvangen bytes. Een reverse proxy met gzip geeft ongeveer dit.',
