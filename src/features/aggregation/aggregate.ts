@@ -159,8 +159,10 @@ export function aggregateColumns(
   let sumA = 0;
   let sumB = 0;
   let sumAB = 0;
-  let min = { a: 0, code: '' };
-  let max = { a: 0, code: '' };
+  let minA = 0;
+  let minCode = '';
+  let maxA = 0;
+  let maxCode = '';
 
   for (const code of codes) {
     let reason: ExclusionReason | undefined = options.unreadable?.get(code);
@@ -193,10 +195,14 @@ export function aggregateColumns(
       continue;
     }
     if (single) b = 1;
-    if (included.length === 0) {
-      min = max = { a, code };
-    } else if (a < min.a) min = { a, code };
-    else if (a > max.a) max = { a, code };
+    if (included.length === 0 || a < minA) {
+      minA = a;
+      minCode = code;
+    }
+    if (included.length === 0 || a > maxA) {
+      maxA = a;
+      maxCode = code;
+    }
     included.push(code);
     voorlopig ||= buurtVoorlopig;
     geschat ||= buurtGeschat;
@@ -239,7 +245,7 @@ export function aggregateColumns(
         value: null,
         flags,
         ...base,
-        range: { min: min.a, max: max.a, minCode: min.code, maxCode: max.code },
+        range: { min: minA, max: maxA, minCode, maxCode },
         note: 'Een mediaan is niet op te tellen; dit is de laagste en hoogste buurtwaarde.',
       };
     case 'ratio': {
