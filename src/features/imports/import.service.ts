@@ -2,6 +2,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { withImportCache } from '../../db/database.ts';
 import { listAreas, listIndelingYears, upsertAreas } from '../areas/area.repository.ts';
 import {
   findDatasetByFingerprint,
@@ -109,45 +110,47 @@ export async function commitImport(
   const id = randomUUID();
   const importedAt = (context.now?.() ?? new Date()).toISOString();
   const total = parsed.observations.length;
-  await db.transaction().execute(async (trx) => {
-    // A concurrent import of the same file loses on the unique fingerprint and rolls back.
-    await insertDataset(trx, {
-      id,
-      kind: parsed.kind,
-      fingerprint,
-      source: parsed.source,
-      table_id: parsed.tableId,
-      edition: parsed.edition,
-      title: parsed.title,
-      file_name: parsed.fileName,
-      file_hash: parsed.fileHash,
-      indeling_year: parsed.indelingYear,
-      imported_at: importedAt,
-      imported_by: context.importedBy,
-      row_count: parsed.rowCount,
-      observation_count: total,
-      area_count: parsed.areas.length,
-      status: 'actief',
-      attribution: parsed.attribution,
-    });
-    if (parsed.areas.length > 0) await upsertAreas(trx, parsed.areas);
-    if (parsed.variables.length > 0) await upsertVariables(trx, parsed.variables);
-    await insertDatasetObservations(db, trx, id, parsed.observations, (done) =>
-      context.onProgress?.('opslaan', done, total),
-    );
-    // The audit entry is part of the import: both are written, or neither.
-    await recordAudit(trx, {
-      actor: context.importedBy,
-      action: 'dataset.geimporteerd',
-      entity: 'dataset',
-      entityId: id,
-      municipalityCode:
-        context.municipalityCode === undefined
-          ? singleMunicipality(parsed)
-          : context.municipalityCode,
-      after: importProvenance(parsed),
-    });
-  });
+  await withImportCache(db, () =>
+    db.transaction().execute(async (trx) => {
+      // A concurrent import of the same file loses on the unique fingerprint and rolls back.
+      await insertDataset(trx, {
+        id,
+        kind: parsed.kind,
+        fingerprint,
+        source: parsed.source,
+        table_id: parsed.tableId,
+        edition: parsed.edition,
+        title: parsed.title,
+        file_name: parsed.fileName,
+        file_hash: parsed.fileHash,
+        indeling_year: parsed.indelingYear,
+        imported_at: importedAt,
+        imported_by: context.importedBy,
+        row_count: parsed.rowCount,
+        observation_count: total,
+        area_count: parsed.areas.length,
+        status: 'actief',
+        attribution: parsed.attribution,
+      });
+      if (parsed.areas.length > 0) await upsertAreas(trx, parsed.areas);
+      if (parsed.variables.length > 0) await upsertVariables(trx, parsed.variables);
+      await insertDatasetObservations(db, trx, id, parsed.observations, (done) =>
+        context.onProgress?.('opslaan', done, total),
+      );
+      // The audit entry is part of the import: both are written, or neither.
+      await recordAudit(trx, {
+        actor: context.importedBy,
+        action: 'dataset.geimporteerd',
+        entity: 'dataset',
+        entityId: id,
+        municipalityCode:
+          context.municipalityCode === undefined
+            ? singleMunicipality(parsed)
+            : context.municipalityCode,
+        after: importProvenance(parsed),
+      });
+    }),
+  );
   return {
     status: 'geimporteerd',
     datasetId: id,
