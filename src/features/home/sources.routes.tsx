@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../composition.ts';
 import { Layout } from '../../views/layout.tsx';
-import { renderPage } from '../../views/render.ts';
+import { htmlPage, renderPage, sendHtmlPage } from '../../views/render.ts';
 import { listDatasets } from '../datasets/dataset.repository.ts';
 
 const dateFormat = new Intl.DateTimeFormat('nl-NL', {
@@ -13,76 +13,84 @@ const numberFormat = new Intl.NumberFormat('nl-NL');
 
 /** Every loaded dataset with its provenance and attribution. */
 export async function sourcesRoutes(app: FastifyInstance, opts: { services: Services }) {
-  app.get('/bronnen', async (_request, reply) => {
-    const datasets = await listDatasets(opts.services.db);
-    return reply.type('text/html; charset=utf-8').send(
-      renderPage(
-        <Layout title="Bronnen">
-          <h1 class="utrecht-heading-1">Bronnen van de cijfers</h1>
-          <p class="utrecht-paragraph">
-            Bron: CBS. De cijfers komen van het Centraal Bureau voor de Statistiek (Kerncijfers
-            wijken en buurten), de Politie via CBS, en de wijk- en buurtkaart van Kadaster en CBS
-            via PDOK. Deze gegevens vallen onder de licentie CC BY 4.0.
-          </p>
-          <div class="wk-table-scroll">
-            <table class="utrecht-table">
-              <caption class="utrecht-table__caption">
-                Geladen bestanden ({datasets.length})
-              </caption>
-              <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Bestand
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Bron en tabel
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Regels
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Waarden
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Geladen op
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Controlegetal (SHA-256)
-                  </th>
-                </tr>
-              </thead>
-              <tbody class="utrecht-table__body">
-                {datasets.map((d) => (
-                  <tr class="utrecht-table__row">
-                    <td class="utrecht-table__cell">
-                      {d.title}
-                      <br />
-                      <span class="wk-muted">{d.file_name}</span>
-                    </td>
-                    <td class="utrecht-table__cell">
-                      {d.source}
-                      {d.table_id ? `, tabel ${d.table_id}` : ''}
-                      {d.edition ? ` (${d.edition})` : ''}
-                    </td>
-                    <td class="utrecht-table__cell wk-num">
-                      {numberFormat.format(Number(d.row_count))}
-                    </td>
-                    <td class="utrecht-table__cell wk-num">
-                      {numberFormat.format(Number(d.observation_count))}
-                    </td>
-                    <td class="utrecht-table__cell">
-                      {dateFormat.format(new Date(d.imported_at))}
-                    </td>
-                    <td class="utrecht-table__cell">
-                      <code>{d.file_hash.slice(0, 12)}</code>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </Layout>,
-      ),
+  app.get('/bronnen', async (request, reply) => {
+    const { monitor } = opts.services;
+    await monitor.dataVersion();
+    // The list changes with the datasets only: one page (and its gzip form) per data version.
+    const page = await monitor.cached('bronnen', async () =>
+      htmlPage(renderSources(await listDatasets(opts.services.db))),
     );
+    return sendHtmlPage(request, reply, page);
   });
+}
+
+function renderSources(datasets: Awaited<ReturnType<typeof listDatasets>>): string {
+  return renderPage(
+    <Layout title="Bronnen">
+      <h1 class="utrecht-heading-1">Bronnen van de cijfers</h1>
+      <p class="utrecht-paragraph">
+        Bron: CBS. De cijfers komen van het Centraal Bureau voor de Statistiek (Kerncijfers wijken
+        en buurten), de Politie via CBS, en de wijk- en buurtkaart van Kadaster en CBS via PDOK.
+        Deze gegevens vallen onder de licentie CC BY 4.0.
+      </p>
+      <div class="wk-table-scroll">
+        <table class="utrecht-table">
+          <caption class="utrecht-table__caption">Geladen bestanden ({datasets.length})</caption>
+          <thead class="utrecht-table__header">
+            <tr class="utrecht-table__row">
+              <th class="utrecht-table__header-cell" scope="col">
+                Bestand
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                Bron en tabel
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                Regels
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                Waarden
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                Geladen op
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                Controlegetal (SHA-256)
+              </th>
+            </tr>
+          </thead>
+          <tbody class="utrecht-table__body">
+            {datasets.map((d) => (
+              <tr class="utrecht-table__row">
+                <td class="utrecht-table__cell">
+                  {d.title}
+                  <br />
+                  <span class="wk-muted">{d.file_name}</span>
+                  {d.status === 'ingetrokken' && (
+                    <strong class="wk-cell-note" data-status="ingetrokken">
+                      Ingetrokken: telt niet mee in de cijfers.
+                    </strong>
+                  )}
+                </td>
+                <td class="utrecht-table__cell">
+                  {d.source}
+                  {d.table_id ? `, tabel ${d.table_id}` : ''}
+                  {d.edition ? ` (${d.edition})` : ''}
+                </td>
+                <td class="utrecht-table__cell wk-num">
+                  {numberFormat.format(Number(d.row_count))}
+                </td>
+                <td class="utrecht-table__cell wk-num">
+                  {numberFormat.format(Number(d.observation_count))}
+                </td>
+                <td class="utrecht-table__cell">{dateFormat.format(new Date(d.imported_at))}</td>
+                <td class="utrecht-table__cell">
+                  <code>{d.file_hash.slice(0, 12)}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Layout>,
+  );
 }

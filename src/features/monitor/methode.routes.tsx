@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Layout } from '../../views/layout.tsx';
-import { renderPage } from '../../views/render.ts';
+import { htmlPage, renderPage, sendHtmlPage, type HtmlPage } from '../../views/render.ts';
 import { STATUS_RULE_NL, TARGET_KINDS_NL } from '../targets/target-rules.ts';
 import { REFERENCE_KEYS, REFERENCE_LABELS, type ReferenceKey } from './profile.types.ts';
 import { MIN_INHABITANTS } from './custom-area.service.ts';
@@ -95,113 +95,118 @@ function Term({ name, children }: { name: string; children: string }) {
 
 /** /methode: every rule the monitor uses, in plain Dutch. */
 export async function methodeRoutes(app: FastifyInstance) {
-  app.get('/methode', async (_request, reply) => {
-    return reply.type('text/html; charset=utf-8').send(
-      renderPage(
-        <Layout title="Hoe wij rekenen" breadcrumbs={[{ href: '/', label: 'Focusgebieden' }]}>
-          <div class="wk-stack">
-            <h1 class="utrecht-heading-1">Hoe wij rekenen</h1>
-            <p class="utrecht-paragraph wk-lead">
-              Een focusgebied bestaat uit een aantal buurten van het CBS. Op deze pagina leest u hoe
-              wij de cijfers van die buurten samenvoegen, waarmee we vergelijken en hoe we bepalen
-              of een gebied op koers ligt.
-            </p>
-
-            <h2 class="utrecht-heading-2" id="optellen">
-              Buurten samenvoegen
-            </h2>
-            <dl class="wk-definitions" data-section="rekenregels">
-              {AGGREGATION_RULES_NL.map((r) => (
-                <Term name={r.name}>{r.rule}</Term>
-              ))}
-            </dl>
-
-            <h2 class="utrecht-heading-2" id="vergelijken">
-              Vergelijken
-            </h2>
-            <p class="utrecht-paragraph">
-              Bij elk cijfer ziet u dezelfde periode voor deze gebieden. Is er voor die periode geen
-              cijfer, dan staat er een streepje (–) met de reden.
-            </p>
-            <dl class="wk-definitions" data-section="vergelijking">
-              {REFERENCE_KEYS.map((k) => (
-                <Term name={REFERENCE_LABELS[k]}>{REFERENCE_EXPLANATION[k]}</Term>
-              ))}
-            </dl>
-
-            <h2 class="utrecht-heading-2" id="doelen">
-              Soorten doelen
-            </h2>
-            <p class="utrecht-paragraph">
-              Een doel hoort bij één indicator en één focusgebied. Tussen de nulmeting en het
-              doeljaar trekken we een rechte lijn: zo weten we welke waarde we elk jaar verwachten.
-              Doelen met het woord "voorbeeld" zijn nog niet vastgesteld.
-            </p>
-            <dl class="wk-definitions" data-section="doelen">
-              {TARGET_KINDS_NL.map((k) => (
-                <Term name={k.name}>{k.rule}</Term>
-              ))}
-            </dl>
-
-            <h2 class="utrecht-heading-2" id="status">
-              Op koers of niet
-            </h2>
-            <p class="utrecht-paragraph">
-              We kijken in deze volgorde. De eerste regel die past, bepaalt de status.
-            </p>
-            <dl class="wk-definitions" data-section="status">
-              {STATUS_RULE_NL.map((s) => (
-                <Term name={s.status}>{s.rule}</Term>
-              ))}
-            </dl>
-
-            <h2 class="utrecht-heading-2" id="meetonzekerheid">
-              Meetonzekerheid
-            </h2>
-            <p class="utrecht-paragraph">
-              Een klein verschil kan toeval zijn. Het CBS rondt kleine aantallen af op 5 en
-              percentages op hele getallen. Daarom rekenen we voor elk cijfer uit hoeveel het door
-              afronding alleen al kan schuiven. Bij aantallen is dat 5 × de wortel van het aantal
-              buurten. Bij verhoudingen rekenen we dat om naar de verhouding. Bij cijfers uit een
-              enquête of model nemen we de marge als die groter is. Een verandering die kleiner is
-              dan deze meetonzekerheid telt niet als verbetering of verslechtering.
-            </p>
-
-            <h2 class="utrecht-heading-2" id="eigen-gebied">
-              Een eigen gebied
-            </h2>
-            <p class="utrecht-paragraph">
-              Op de pagina{' '}
-              <a class="utrecht-link" href="/eigen-gebied">
-                Eigen gebied
-              </a>{' '}
-              kiest u zelf buurten. U krijgt dezelfde cijfers als voor een focusgebied, met dezelfde
-              regels. Twee regels beschermen de mensen die in kleine buurten wonen:
-            </p>
-            <dl class="wk-definitions" data-section="eigen-gebied">
-              <Term name={`Minstens ${MIN_TEXT} inwoners`}>
-                {`Samen moeten de gekozen buurten minstens ${MIN_TEXT} inwoners hebben. Bij minder inwoners zeggen de cijfers te veel over personen.`}
-              </Term>
-              <Term name="Geen klein verschil met een gebied dat wij al tonen">
-                {`Het CBS houdt de cijfers van sommige kleine buurten geheim. Verschilt uw keuze van een gebied dat wij al tonen (een buurt, een wijk, de gemeente of een focusgebied) alleen in een paar buurten met samen minder dan ${MIN_TEXT} inwoners, en is daar een geheime buurt bij? Dan tonen wij uw gebied niet. Door de twee cijfers van elkaar af te trekken zou u anders de geheime cijfers kunnen uitrekenen. Een buurt zonder inwoners telt hier niet als geheim: daar is niemand te beschermen.`}
-              </Term>
-            </dl>
-
-            <h2 class="utrecht-heading-2" id="bronnen">
-              Bronnen
-            </h2>
-            <p class="utrecht-paragraph">
-              De meeste cijfers komen van het CBS (Kerncijfers wijken en buurten, en cijfers van de
-              politie via het CBS). Bij elk cijfer staat de bron. Een overzicht van alle bronnen,
-              met de datum waarop we ze hebben ingelezen, staat op de pagina{' '}
-              <a class="utrecht-link" href="/bronnen">
-                Bronnen
-              </a>
-              .
-            </p>
-          </div>
-        </Layout>,
-      ),
-    );
+  // The page has no data in it: rendered (and compressed) once, on the first visit.
+  let page: HtmlPage | undefined;
+  app.get('/methode', async (request, reply) => {
+    page ??= htmlPage(renderMethode());
+    return sendHtmlPage(request, reply, page);
   });
+}
+
+function renderMethode(): string {
+  return renderPage(
+    <Layout title="Hoe wij rekenen" breadcrumbs={[{ href: '/', label: 'Focusgebieden' }]}>
+      <div class="wk-stack">
+        <h1 class="utrecht-heading-1">Hoe wij rekenen</h1>
+        <p class="utrecht-paragraph wk-lead">
+          Een focusgebied bestaat uit een aantal buurten van het CBS. Op deze pagina leest u hoe wij
+          de cijfers van die buurten samenvoegen, waarmee we vergelijken en hoe we bepalen of een
+          gebied op koers ligt.
+        </p>
+
+        <h2 class="utrecht-heading-2" id="optellen">
+          Buurten samenvoegen
+        </h2>
+        <dl class="wk-definitions" data-section="rekenregels">
+          {AGGREGATION_RULES_NL.map((r) => (
+            <Term name={r.name}>{r.rule}</Term>
+          ))}
+        </dl>
+
+        <h2 class="utrecht-heading-2" id="vergelijken">
+          Vergelijken
+        </h2>
+        <p class="utrecht-paragraph">
+          Bij elk cijfer ziet u dezelfde periode voor deze gebieden. Is er voor die periode geen
+          cijfer, dan staat er een streepje (–) met de reden.
+        </p>
+        <dl class="wk-definitions" data-section="vergelijking">
+          {REFERENCE_KEYS.map((k) => (
+            <Term name={REFERENCE_LABELS[k]}>{REFERENCE_EXPLANATION[k]}</Term>
+          ))}
+        </dl>
+
+        <h2 class="utrecht-heading-2" id="doelen">
+          Soorten doelen
+        </h2>
+        <p class="utrecht-paragraph">
+          Een doel hoort bij één indicator en één focusgebied. Tussen de nulmeting en het doeljaar
+          trekken we een rechte lijn: zo weten we welke waarde we elk jaar verwachten. Doelen met
+          het woord "voorbeeld" zijn nog niet vastgesteld.
+        </p>
+        <dl class="wk-definitions" data-section="doelen">
+          {TARGET_KINDS_NL.map((k) => (
+            <Term name={k.name}>{k.rule}</Term>
+          ))}
+        </dl>
+
+        <h2 class="utrecht-heading-2" id="status">
+          Op koers of niet
+        </h2>
+        <p class="utrecht-paragraph">
+          We kijken in deze volgorde. De eerste regel die past, bepaalt de status.
+        </p>
+        <dl class="wk-definitions" data-section="status">
+          {STATUS_RULE_NL.map((s) => (
+            <Term name={s.status}>{s.rule}</Term>
+          ))}
+        </dl>
+
+        <h2 class="utrecht-heading-2" id="meetonzekerheid">
+          Meetonzekerheid
+        </h2>
+        <p class="utrecht-paragraph">
+          Een klein verschil kan toeval zijn. Het CBS rondt kleine aantallen af op 5 en percentages
+          op hele getallen. Daarom rekenen we voor elk cijfer uit hoeveel het door afronding alleen
+          al kan schuiven. Bij aantallen is dat 5 × de wortel van het aantal buurten. Bij
+          verhoudingen rekenen we dat om naar de verhouding. Bij cijfers uit een enquête of model
+          nemen we de marge als die groter is. Een verandering die kleiner is dan deze
+          meetonzekerheid telt niet als verbetering of verslechtering.
+        </p>
+
+        <h2 class="utrecht-heading-2" id="eigen-gebied">
+          Een eigen gebied
+        </h2>
+        <p class="utrecht-paragraph">
+          Op de pagina{' '}
+          <a class="utrecht-link" href="/eigen-gebied">
+            Eigen gebied
+          </a>{' '}
+          kiest u zelf buurten. U krijgt dezelfde cijfers als voor een focusgebied, met dezelfde
+          regels. Twee regels beschermen de mensen die in kleine buurten wonen:
+        </p>
+        <dl class="wk-definitions" data-section="eigen-gebied">
+          <Term name={`Minstens ${MIN_TEXT} inwoners`}>
+            {`Samen moeten de gekozen buurten minstens ${MIN_TEXT} inwoners hebben. Bij minder inwoners zeggen de cijfers te veel over personen.`}
+          </Term>
+          <Term name="Geen klein verschil met een gebied dat wij al tonen">
+            {`Het CBS houdt de cijfers van sommige kleine buurten geheim. Verschilt uw keuze van een gebied dat wij al tonen (een buurt, een wijk, de gemeente of een focusgebied) alleen in een paar buurten met samen minder dan ${MIN_TEXT} inwoners, en is daar een geheime buurt bij? Dan tonen wij uw gebied niet. Door de twee cijfers van elkaar af te trekken zou u anders de geheime cijfers kunnen uitrekenen. Een buurt zonder inwoners telt hier niet als geheim: daar is niemand te beschermen.`}
+          </Term>
+        </dl>
+
+        <h2 class="utrecht-heading-2" id="bronnen">
+          Bronnen
+        </h2>
+        <p class="utrecht-paragraph">
+          De meeste cijfers komen van het CBS (Kerncijfers wijken en buurten, en cijfers van de
+          politie via het CBS). Bij elk cijfer staat de bron. Een overzicht van alle bronnen, met de
+          datum waarop we ze hebben ingelezen, staat op de pagina{' '}
+          <a class="utrecht-link" href="/bronnen">
+            Bronnen
+          </a>
+          .
+        </p>
+      </div>
+    </Layout>,
+  );
 }

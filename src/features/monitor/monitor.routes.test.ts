@@ -107,8 +107,13 @@ for (const dialect of dialects) {
       assert.equal(again.body, '');
     });
 
-    it('profile and NL Design System CSS: gzip for clients that take it, the same bytes', async () => {
-      for (const url of ['/gebieden/dordt-west', '/assets/vendor/component-library.css']) {
+    it('profile, /methode, /bronnen and NL Design System CSS: gzip for clients that take it, the same bytes', async () => {
+      for (const url of [
+        '/gebieden/dordt-west',
+        '/methode',
+        '/bronnen',
+        '/assets/vendor/component-library.css',
+      ]) {
         const plain = await t.app.inject(url);
         assert.equal(plain.statusCode, 200, url);
         assert.equal(plain.headers['content-encoding'], undefined, url);
@@ -121,8 +126,44 @@ for (const dialect of dialects) {
         assert.equal(zipped.headers['content-encoding'], 'gzip', url);
         assert.equal(zipped.headers.vary, 'accept-encoding', url);
         assert.ok(gunzipSync(zipped.rawPayload).equals(plain.rawPayload), url);
-        assert.ok(zipped.rawPayload.length < plain.rawPayload.length / 4, url);
+        assert.ok(zipped.rawPayload.length < plain.rawPayload.length / 3, url);
+        // Each form has its own ETag, and a repeat visit gets a 304.
+        assert.notEqual(zipped.headers.etag, plain.headers.etag, url);
+        const again = await t.app.inject({
+          url,
+          headers: { 'if-none-match': String(plain.headers.etag) },
+        });
+        assert.equal(again.statusCode, 304, url);
       }
+    });
+
+    it('/bronnen follows the data version: a withdrawn file is marked at once', async () => {
+      const before = await t.app.inject('/bronnen');
+      assert.doesNotMatch(before.body, /data-status="ingetrokken"/);
+      const { db } = t.handle;
+      const dataset = await db
+        .selectFrom('datasets')
+        .select('id')
+        .where('status', '=', 'actief')
+        .orderBy('id')
+        .executeTakeFirstOrThrow();
+      await db
+        .updateTable('datasets')
+        .set({ status: 'ingetrokken' })
+        .where('id', '=', dataset.id)
+        .execute();
+      try {
+        const after = await t.app.inject('/bronnen');
+        assert.equal([...after.body.matchAll(/data-status="ingetrokken"/g)].length, 1);
+        assert.notEqual(after.headers.etag, before.headers.etag);
+      } finally {
+        await db
+          .updateTable('datasets')
+          .set({ status: 'actief' })
+          .where('id', '=', dataset.id)
+          .execute();
+      }
+      assert.equal((await t.app.inject('/bronnen')).headers.etag, before.headers.etag);
     });
 
     it('profile: bad version is a 400, unknown area a 404', async () => {
