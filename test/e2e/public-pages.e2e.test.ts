@@ -142,7 +142,7 @@ describe('public pages in Chromium', skip ? { skip } : {}, () => {
       assert.ok(await chart.isVisible(), 'chart not visible');
       const box = await chart.boundingBox();
       assert.ok(box && box.width > 200 && box.height > 150, `chart is ${JSON.stringify(box)}`);
-      const map = page.locator('svg[role="img"]').nth(1);
+      const map = page.locator('svg.wk-choropleth[role="img"]').first();
       assert.ok(await map.isVisible(), 'map not visible');
       const series = page.locator('table[data-table="dordt-west-aantal-inwoners"]');
       assert.match(await series.innerText(), /28\.740/);
@@ -155,6 +155,37 @@ describe('public pages in Chromium', skip ? { skip } : {}, () => {
       );
     } finally {
       await context.close();
+    }
+  });
+
+  it('draws the time series narrow on a phone, with its legend under the plot', async () => {
+    const url = `${env.baseUrl}/gebieden/dordt-west/indicatoren/bijstand-per-1000`;
+    for (const [width, shown, hidden] of [
+      [320, '#grafiek-tijdreeks-smal-titel', '#grafiek-tijdreeks-titel'],
+      [1280, '#grafiek-tijdreeks-titel', '#grafiek-tijdreeks-smal-titel'],
+    ] as const) {
+      const { context, page } = await openWithoutJavaScript(env.browser, url, {
+        width,
+        height: 800,
+      });
+      try {
+        const visible = page.locator(`svg.wk-chart--tijdreeks:has(${shown})`);
+        assert.ok(await visible.isVisible(), `${width}px: ${shown}`);
+        assert.equal(await page.locator(`svg:has(${hidden})`).isVisible(), false, `${width}px`);
+        const box = await visible.boundingBox();
+        assert.ok(box && box.width <= width && box.width > width / 2, JSON.stringify(box));
+        if (width === 320) {
+          // The legend names the same series as the wide chart's labels at the line ends.
+          const legend = await visible.locator('.wk-chart__legend text').allTextContents();
+          const ends = await page
+            .locator('svg:has(#grafiek-tijdreeks-titel) .wk-chart__labels text')
+            .allTextContents();
+          assert.ok(legend.length > 0);
+          assert.deepEqual(legend, ends);
+        }
+      } finally {
+        await context.close();
+      }
     }
   });
 

@@ -13,7 +13,7 @@ import {
 
 function chart(
   series: ChartSeries[],
-  extra: { target?: { year: number; value: number; label: string } } = {},
+  extra: { target?: { year: number; value: number; label: string }; narrow?: boolean } = {},
 ) {
   return render(
     <TimeSeriesChart
@@ -102,6 +102,29 @@ describe('TimeSeriesChart', () => {
     const labels = /<g class="wk-chart__labels">(.*)<\/g><\/svg>$/s.exec(html)?.[1] ?? '';
     for (const s of fixtureSeries) assert.ok(labels.includes(`>${s.label}</text>`), s.label);
     assert.match(html, />2030<\/text>/, 'the x axis reaches the target year');
+  });
+
+  it('narrow: every series in a legend under the plot, inside a 360px wide image', () => {
+    const wide = chart(fixtureSeries);
+    const html = chart(fixtureSeries, { narrow: true });
+    assert.match(html, /^<svg [^>]*class="wk-chart wk-chart--tijdreeks wk-chart--smal"/);
+    assert.match(html, /viewBox="0 0 360 (\d+)"/);
+    assert.doesNotMatch(html, /wk-chart__labels/);
+    const legend = /<g class="wk-chart__legend">(.*)<\/g><\/svg>$/s.exec(html)?.[1] ?? '';
+    for (const s of fixtureSeries) assert.ok(legend.includes(`>${s.label}</text>`), s.label);
+    // The legend lies under the plot: below every tick line of the y axis.
+    const height = Number(/viewBox="0 0 360 (\d+)"/.exec(html)?.[1]);
+    const legendYs = [...legend.matchAll(/<text [^>]*y="([\d.]+)"/g)].map((m) => Number(m[1]));
+    const yAxis = /<g class="wk-chart__y-axis">(.*?)<g class="wk-chart__x-axis">/s.exec(html)?.[1];
+    const gridYs = [...(yAxis ?? '').matchAll(/ y1="([\d.]+)"/g)].map((m) => Number(m[1]));
+    assert.ok(gridYs.length > 1);
+    assert.ok(Math.min(...legendYs) > Math.max(...gridYs), `${legendYs} vs ${gridYs}`);
+    assert.ok(Math.max(...legendYs) < height);
+    // The same description for screen readers as the wide chart.
+    const desc = (h: string) => /<desc id="ts-beschrijving">(.*?)<\/desc>/s.exec(h)?.[1];
+    assert.equal(desc(html), desc(wide));
+    // Without values the wide chart says so; the narrow one adds nothing.
+    assert.equal(chart([], { narrow: true }), '');
   });
 
   it('writes axis numbers with a decimal comma', () => {

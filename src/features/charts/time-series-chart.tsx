@@ -47,6 +47,11 @@ export interface TimeSeriesChartProps {
   target?: ChartTarget;
   width?: number;
   height?: number;
+  /**
+   * For small screens: narrower, fewer year labels, and the series named in a legend under the
+   * plot instead of at the line ends. Without values it draws nothing (the wide chart says so).
+   */
+  narrow?: boolean;
 }
 
 export const EMPTY_CHART_TEXT = 'Nog geen gegevens voor een grafiek';
@@ -179,9 +184,9 @@ function fx(n: number): string {
   return text.endsWith('.0') ? text.slice(0, -2) : text;
 }
 
-/** A year step that keeps about a dozen labels at most on the x axis. */
-function yearStep(span: number): number {
-  for (const step of [1, 2, 5, 10, 20, 50]) if (span / step <= 12) return step;
+/** A year step that keeps at most `most` labels on the x axis (about a dozen when wide). */
+function yearStep(span: number, most: number): number {
+  for (const step of [1, 2, 5, 10, 20, 50]) if (span / step <= most) return step;
   return 100;
 }
 
@@ -207,7 +212,10 @@ export function spreadLabels(wanted: readonly number[], gap: number, top: number
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const FONT_SIZE = 13;
-/** Rough width of one character at FONT_SIZE, to reserve room for the direct labels. */
+/** Height of one legend line in the narrow chart. */
+const LEGEND_ROW = 18;
+/** Rough width of one character at FONT_SIZE, to reserve room for the direct labels (the
+ * margin adds room for the swatch and a few wider letters). */
 const CHAR_WIDTH = 7;
 
 /**
@@ -224,10 +232,12 @@ export function TimeSeriesChart({
   decimals,
   series,
   target,
-  width = 720,
-  height = 360,
+  narrow = false,
+  width = narrow ? 360 : 720,
+  height = narrow ? 240 : 360,
 }: TimeSeriesChartProps) {
   if (!hasValues(series)) {
+    if (narrow) return null;
     return (
       <p class="wk-chart-empty" id={id}>
         {EMPTY_CHART_TEXT}.
@@ -277,22 +287,25 @@ export function TimeSeriesChart({
     if (last) endLabels.push({ text: s.label, style: styles[i]!, value: last.value });
   });
   const longest = Math.max(...endLabels.map((l) => l.text.length));
+  // Narrow: a legend of one line per series under the year labels, and no labels at the side.
+  const legendHeight = narrow ? endLabels.length * LEGEND_ROW + 8 : 0;
+  const totalHeight = height + legendHeight;
   const margin = {
     top: 28,
-    bottom: 40,
+    bottom: 40 + legendHeight,
     left: 16 + CHAR_WIDTH * Math.max(...yTicks.map((t) => formatNumber(t, yDecimals).length)),
-    right: Math.min(260, 44 + CHAR_WIDTH * longest),
+    right: narrow ? 20 : Math.min(260, 56 + CHAR_WIDTH * longest),
   };
   const plotLeft = margin.left;
   const plotRight = width - margin.right;
   const plotTop = margin.top;
-  const plotBottom = height - margin.bottom;
+  const plotBottom = totalHeight - margin.bottom;
   const inset = 12; // keeps end markers off the axes
   const sx = (x: number) =>
     plotLeft + inset + ((x - xMin) / (xMax - xMin)) * (plotRight - plotLeft - 2 * inset);
   const sy = (v: number) => plotBottom - ((v - yMin) / (yMax - yMin)) * (plotBottom - plotTop);
 
-  const step = yearStep(xMax - xMin);
+  const step = yearStep(xMax - xMin, narrow ? 5 : 12);
   const xTicks: number[] = [];
   for (let year = Math.ceil(xMin / step) * step; year <= xMax; year += step) xTicks.push(year);
 
@@ -325,10 +338,10 @@ export function TimeSeriesChart({
   return (
     <svg
       xmlns="http://www.w3.org/2000/svg"
-      class="wk-chart wk-chart--tijdreeks"
-      viewBox={`0 0 ${width} ${height}`}
+      class={`wk-chart wk-chart--tijdreeks${narrow ? ' wk-chart--smal' : ''}`}
+      viewBox={`0 0 ${width} ${totalHeight}`}
       width={width}
-      height={height}
+      height={totalHeight}
       role="img"
       aria-labelledby={titleId}
       aria-describedby={descId}
@@ -432,10 +445,10 @@ export function TimeSeriesChart({
           </text>
         </g>
       )}
-      <g class="wk-chart__labels">
+      <g class={narrow ? 'wk-chart__legend' : 'wk-chart__labels'}>
         {endLabels.map((l, i) => {
-          const y = labelY[i]!;
-          const x0 = plotRight + 8;
+          const y = narrow ? plotBottom + 40 + i * LEGEND_ROW : labelY[i]!;
+          const x0 = narrow ? plotLeft : plotRight + 8;
           return (
             <g>
               <line

@@ -132,23 +132,27 @@ export function IndicatorPage({ data }: { data: IndicatorPageData }) {
         )}
 
         <h2 class="utrecht-heading-2">Ontwikkeling door de tijd</h2>
-        <TimeSeriesChart
-          id="grafiek-tijdreeks"
-          title={
-            isCount
-              ? `${indicator.name}: ${selection.name}`
-              : `${indicator.name}: ${selection.name} en vergelijkingsgebieden`
-          }
-          description={
-            isCount
-              ? `Lijngrafiek van ${indicator.name.toLowerCase()} per jaar voor ${selection.name}${chartTarget ? ', met het doeltraject' : ''}. De tabel onder de grafiek geeft dezelfde cijfers en die van de vergelijkingsgebieden.`
-              : `Lijngrafiek van ${indicator.name.toLowerCase()} per jaar voor ${selection.name}, de rest van de gemeente, de gemeente, Nederland en het gemiddelde van de NPLV-focusgebieden${chartTarget ? ', met het doeltraject' : ''}. De tabel onder de grafiek geeft dezelfde cijfers.`
-          }
-          unit={indicator.unit}
-          decimals={indicator.decimals}
-          series={series}
-          {...(chartTarget ? { target: chartTarget } : {})}
-        />
+        {/* Two drawings of one chart: the wide one, and on small screens (CSS) the narrow one. */}
+        {[false, true].map((narrow) => (
+          <TimeSeriesChart
+            id={narrow ? 'grafiek-tijdreeks-smal' : 'grafiek-tijdreeks'}
+            narrow={narrow}
+            title={
+              isCount
+                ? `${indicator.name}: ${selection.name}`
+                : `${indicator.name}: ${selection.name} en vergelijkingsgebieden`
+            }
+            description={
+              isCount
+                ? `Lijngrafiek van ${indicator.name.toLowerCase()} per jaar voor ${selection.name}${chartTarget ? ', met het doeltraject' : ''}. De tabel onder de grafiek geeft dezelfde cijfers en die van de vergelijkingsgebieden.`
+                : `Lijngrafiek van ${indicator.name.toLowerCase()} per jaar voor ${selection.name}, de rest van de gemeente, de gemeente, Nederland en het gemiddelde van de NPLV-focusgebieden${chartTarget ? ', met het doeltraject' : ''}. De tabel onder de grafiek geeft dezelfde cijfers.`
+            }
+            unit={indicator.unit}
+            decimals={indicator.decimals}
+            series={series}
+            {...(chartTarget ? { target: chartTarget } : {})}
+          />
+        ))}
         {isCount && profile.loaded && (
           <p class="utrecht-paragraph">
             Dit is een aantal. De gemeente en Nederland zijn veel groter dan {selection.name}.
