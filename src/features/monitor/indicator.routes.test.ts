@@ -153,6 +153,20 @@ for (const dialect of dialects) {
       assert.ok(page.body.includes(`Doel (voorbeeld): ${body.doel.oordeel}`), 'target on the page');
     });
 
+    it('says that CBS publishes no figure for the Netherlands, not that no buurt has one', async () => {
+      // The shipped KWB 2024 table has bijstand for the municipality, not for the Netherlands.
+      const res = await t.app.inject({
+        method: 'GET',
+        url: '/gebieden/dordt-west/indicatoren/bijstand-per-1000?formaat=json',
+      });
+      const rows = (JSON.parse(res.body) as { rijen: Record<string, unknown>[] }).rijen;
+      const nl = rows.find((r) => r.gebied === 'Nederland' && r.periode === '2024');
+      assert.equal(nl?.waarde, null);
+      assert.equal(nl?.toelichting, 'CBS publiceert dit cijfer niet voor Nederland.');
+      const buurten = rows.find((r) => r.gebied === 'Rest van de gemeente');
+      assert.match(String(buurten?.toelichting), /Voor geen enkele buurt/);
+    });
+
     it('gives a Dutch 404 for an unknown indicator or focus area', async () => {
       for (const url of [
         '/gebieden/dordt-west/indicatoren/bestaat-niet',

@@ -68,6 +68,26 @@ async function readSelection(
 const hasValue = (p: SeriesPoint): boolean =>
   p.result.status === 'berekend' || p.result.status === 'bereik';
 
+/**
+ * A figure CBS publishes for one area (the Netherlands, the municipality, a wijk) that is missing
+ * is said as such, not in the words for a set of buurten ("voor geen enkele buurt …").
+ */
+function asPublishedArea(points: readonly SeriesPoint[], name: string): SeriesPoint[] {
+  return points.map((point) => {
+    if (point.result.status !== 'onvoldoende data' || point.result.value !== null) return point;
+    const secret = point.result.excluded.some((e) => e.reason === 'geheim');
+    return {
+      period: point.period,
+      result: {
+        ...point.result,
+        note: secret
+          ? `CBS houdt dit cijfer voor ${name} geheim.`
+          : `CBS publiceert dit cijfer niet voor ${name}.`,
+      },
+    };
+  });
+}
+
 async function series(
   source: ObservationSource,
   catalogue: Catalogue,
@@ -286,13 +306,16 @@ export async function indicatorProfile(
     references.push({
       key: 'wijk',
       label: 'Wijk',
-      points: await seriesOf(
-        ctx,
-        ctx.source,
-        indicator,
-        periods,
-        [selection.parentCode],
-        ctx.indelingYears,
+      points: asPublishedArea(
+        await seriesOf(
+          ctx,
+          ctx.source,
+          indicator,
+          periods,
+          [selection.parentCode],
+          ctx.indelingYears,
+        ),
+        'de wijk',
       ),
     });
   }
@@ -323,7 +346,7 @@ export async function indicatorProfile(
     ).map((p) => [p.period, p]),
   );
   let usedSum = false;
-  const municipal = published.map((point) => {
+  const municipal = asPublishedArea(published, 'de gemeente').map((point) => {
     const sum = summed.get(point.period);
     if (hasValue(point) || !sum || !hasValue(sum)) return point;
     usedSum = true;
@@ -346,7 +369,10 @@ export async function indicatorProfile(
   references.push({
     key: 'nederland',
     label: REFERENCE_LABELS.nederland,
-    points: await seriesOf(ctx, ctx.source, indicator, periods, [NETHERLANDS], ctx.indelingYears),
+    points: asPublishedArea(
+      await seriesOf(ctx, ctx.source, indicator, periods, [NETHERLANDS], ctx.indelingYears),
+      'Nederland',
+    ),
   });
   references.push(await nplvSeries(ctx, indicator, periods));
 
