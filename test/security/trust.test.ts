@@ -239,17 +239,20 @@ describeEachDialect('trust: proxy, login throttle and account hardening', (getDb
     try {
       const anon = await openLoginPage(app, '203.0.113.20');
       const statuses: number[] = [];
+      let last: LightMyRequestResponse | undefined;
       for (let i = 0; i <= LOGIN_RATE_LIMIT.max; i += 1) {
-        const res = await postLogin(
+        last = await postLogin(
           app,
           anon,
           { email: 'niemand@fixture.example', wachtwoord: 'fout' },
           '203.0.113.20',
           { 'x-forwarded-for': `198.51.100.${i + 1}` },
         );
-        statuses.push(res.statusCode);
+        statuses.push(last.statusCode);
       }
       assert.deepEqual(statuses, [...Array<number>(LOGIN_RATE_LIMIT.max).fill(422), 429]);
+      assert.ok(Number(last?.headers['retry-after']) > 0, 'no Retry-After');
+      assert.match(String(last?.body), /te vaak geprobeerd in te loggen/);
     } finally {
       await app.close();
     }
