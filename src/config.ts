@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { loadMailConfig, type MailConfig } from './features/accounts/mail/mail.config.ts';
 import { loadOidcConfig, type OidcConfig } from './features/accounts/oidc/oidc.config.ts';
+import { parseTrustProxy, type TrustProxy } from './plugins/trust-proxy.ts';
 
 /** Where the database lives: the embedded SQLite file by default, PostgreSQL when asked. */
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
@@ -25,6 +26,10 @@ export interface AppConfig {
   surveySecret?: string | undefined;
   /** SURVEY_SUBMITS_PER_MINUTE: JSON submissions per minute per client (keyed HMAC of the address). */
   surveySubmitsPerMinute?: number | undefined;
+  /** TRUST_PROXY: which proxies may set X-Forwarded-*; false (the default) trusts none. */
+  trustProxy: TrustProxy;
+  /** PUBLIC_URL: the site's own origin, for links in mail; never taken from a request header. */
+  publicUrl: string;
 }
 
 const envSchema = z.object({
@@ -36,6 +41,8 @@ const envSchema = z.object({
   WIJKKOMPAS_QUESTIONNAIRES: z.string().optional(),
   SURVEY_SUBMITS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+  TRUST_PROXY: z.string().optional(),
+  PUBLIC_URL: z.string().optional(),
   SURVEY_HMAC_SECRET: z
     .string()
     .min(32, 'gebruik minstens 32 tekens (bijvoorbeeld: openssl rand -base64 48)')
@@ -62,6 +69,39 @@ export function parseDatabaseUrl(url: string | undefined, root = projectRoot): D
   );
 }
 
+/**
+ * PUBLIC_URL: the origin visitors use (https://wijkkompas.example.nl). Without it: this machine
+ * (http://localhost:PORT), which is right only for a local start. Only http(s), no path, query or
+ * user info: the reset link is built on it.
+ */
+export function parsePublicUrl(value: string | undefined, port: number): string {
+  const text = value?.trim() ?? '';
+  if (text === '') return `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Error(
+      `PUBLIC_URL "${text}" is geen geldig adres; gebruik bijvoorbeeld https://wijkkompas.gemeente.nl`,
+    );
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new Error(`PUBLIC_URL moet met https:// beginnen (kreeg ${url.protocol}).`);
+  }
+  if (
+    url.username ||
+    url.password ||
+    url.search ||
+    url.hash ||
+    (url.pathname !== '/' && url.pathname !== '')
+  ) {
+    throw new Error(
+      'PUBLIC_URL is alleen het adres van de site, zonder pad, vraag of inloggegevens.',
+    );
+  }
+  return url.origin;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -85,5 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mail: loadMailConfig(env),
     surveySecret: e.SURVEY_HMAC_SECRET,
     surveySubmitsPerMinute: e.SURVEY_SUBMITS_PER_MINUTE,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    publicUrl: parsePublicUrl(e.PUBLIC_URL, e.PORT),
   };
 }
