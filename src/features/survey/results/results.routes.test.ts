@@ -59,8 +59,8 @@ for (const dialect of dialects) {
       assert.ok(table);
       assert.match(table[1]!, /data-cell="ongewogen">\d+,\d% \(/);
       assert.match(table[1]!, /data-cell="gewogen">\d+,\d% \(/);
-      // "weet niet" was never given: fewer than 10, so not shown.
-      assert.match(table[1]!, /data-category="weet_niet"[\s\S]*?minder dan 10/);
+      // "weet niet" was never given: a 0 is no risk to anyone, so it is shown (issue 12).
+      assert.match(table[1]!, /data-category="weet_niet"[\s\S]*?data-cell="aantal">0</);
     });
 
     it('breaks a question down per channel and per buurt, and names a wrong one', async () => {
@@ -90,10 +90,17 @@ for (const dialect of dialects) {
         string
       >[];
       assert.equal(rows.length, 400);
-      const weightColumn = Object.keys(rows[0]!).find((k) => /gewicht|weegfactor|weight/i.test(k));
-      assert.ok(weightColumn, `a weight column in ${Object.keys(rows[0]!).join(',')}`);
-      const sum = rows.reduce((a, r) => a + Number(r[weightColumn!]), 0);
-      assert.ok(sum > 20_000, `weights add up to the population (${sum})`);
+      // Three weights (issue 12): gewicht at sample scale (mean 1), gewicht_populatie summing
+      // to the population, gewicht_ongetrimd before trimming.
+      const weighted = rows.filter((r) => r.gewicht !== '');
+      assert.ok(weighted.length > 0);
+      const sum = (k: string) => weighted.reduce((a, r) => a + Number(r[k]), 0);
+      assert.ok(Math.abs(sum('gewicht') - weighted.length) < 1e-6, `gewicht: ${sum('gewicht')}`);
+      assert.ok(sum('gewicht_populatie') > 20_000, `population: ${sum('gewicht_populatie')}`);
+      assert.ok(
+        Math.abs(sum('gewicht_ongetrimd') - sum('gewicht_populatie')) <
+          1e-6 * sum('gewicht_populatie'),
+      );
       const sav = await app.inject({
         url: `${BASE}/export?formaat=sav`,
         headers: { cookie: researcher },
