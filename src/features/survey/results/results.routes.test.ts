@@ -71,6 +71,21 @@ for (const dialect of dialects) {
       assert.equal(byBuurt.statusCode, 200);
       assert.match(byBuurt.body, /data-domain="buurt"/);
       assert.match(byBuurt.body, /Crabbehof-Zuid \(BU05050800\)/);
+      const byWijk = await app.inject({
+        url: `${BASE}/resultaten?vraag=onveilig_buurt&naar=wijk`,
+        headers: { cookie: researcher },
+      });
+      assert.equal(byWijk.statusCode, 200);
+      assert.match(byWijk.body, /data-domain="wijk"/);
+      assert.match(byWijk.body, /WK050508/);
+      // The weighting section says the level, how many weights were trimmed and how far each
+      // margin ends from its target (issue 12, points 6 and 7).
+      assert.match(byWijk.body, /data-level[^>]*>buurt</);
+      assert.match(
+        byWijk.body,
+        /data-trimmed="\d+"[^>]*>0,3 tot 3 × het gemiddelde: \d+ van de 400/,
+      );
+      assert.equal((byWijk.body.match(/data-margin="/g) ?? []).length, 3);
       const bad = await app.inject({
         url: `${BASE}/resultaten?vraag=bestaat_niet&naar=buurt`,
         headers: { cookie: researcher },

@@ -49,8 +49,11 @@ const q = questionnaireSchema.parse({
 
 // Every 6th respondent who answered says "weet niet" instead.
 const responses: (ResultResponse & { id: string })[] = fixtureRespondents().map((r, i) => {
-  const answers = fixtureAnswers(r);
-  if (answers.onveilig_buurt !== undefined && i % 6 === 0) answers.onveilig_buurt = 'weet_niet';
+  const given = fixtureAnswers(r);
+  const answers =
+    given.onveilig_buurt !== undefined && i % 6 === 0
+      ? { ...given, onveilig_buurt: 'weet_niet' }
+      : given;
   return {
     id: r.id!,
     channel: 'web',
