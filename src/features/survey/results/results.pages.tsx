@@ -40,7 +40,7 @@ function ResultTableView({ table: result }: { table: ResultTable }) {
           {spec.title}
           <span class="wk-cell-note">
             {table.onderdrukt
-              ? `Minder dan ${MINIMUM_CELL_N} antwoorden: niet getoond.`
+              ? 'Niet getoond: te weinig antwoorden, of uit te rekenen uit andere getallen.'
               : `${table.nValid} geldige antwoorden, ${table.nMissing ?? `< ${MINIMUM_CELL_N}`} zonder antwoord.`}
           </span>
         </caption>
@@ -144,7 +144,7 @@ function DomainTable({ view }: { view: DomainView }) {
                 {r.domain}
               </th>
               <td class="utrecht-table__cell" data-cell="n">
-                {r.table.nValid ?? `< ${MINIMUM_CELL_N}`}
+                {r.table.nValid ?? 'niet getoond'}
               </td>
               {view.categories.map((c) => (
                 <td class="utrecht-table__cell" data-category={c.value}>
@@ -172,7 +172,6 @@ export function ResultsPage(props: {
   domain?: DomainView | undefined;
 }) {
   const { questionnaire: q, weighting } = props;
-  const weighted = weighting.status === 'gewogen';
   const themes = [...new Set(props.tables.map((t) => t.spec.theme))];
   const title = `Resultaten: ${textIn(q.title, 'nl')}`;
   return (

@@ -8,6 +8,7 @@ import { render } from 'preact-render-to-string';
 import { projectRoot } from '../../../config.ts';
 import { psppUnavailable, records, runPspp } from '../../../../test/helpers/pspp.ts';
 import { questionnaireSchema } from '../definition/questionnaire.schema.ts';
+import { codebookMarkdown } from '../export/codebook.ts';
 import { buildDataset } from '../export/dataset.ts';
 import { toSav } from '../export/sav/sav-writer.ts';
 import { fixtureAnswers, fixtureRespondents, fixtureResidentSurvey } from '../test-fixtures.ts';
@@ -148,5 +149,22 @@ describe('the results page and SPSS agree (PSPP)', skip ? { skip } : {}, () => {
       new RegExp(`data-category="weet_niet" data-missing[\\s\\S]*?data-cell="aantal">${dontKnow}<`),
     );
     assert.ok(dontKnow >= 10);
+  });
+
+  it('the codebook explains the three weights, the trimming and the valid-percent rule', () => {
+    const book = codebookMarkdown(dataset);
+    for (const name of ['gewicht', 'gewicht_populatie', 'gewicht_ongetrimd']) {
+      assert.match(book, new RegExp(`- \`${name}\`: `));
+    }
+    assert.match(book, /WEIGHT BY gewicht/);
+    assert.match(
+      book,
+      new RegExp(`${weighting.trimmed} van de ${weighting.members.length} gewichten afgekapt`),
+    );
+    assert.match(book, /- gebied: .*%/);
+    assert.match(book, /- leeftijd: .*%/);
+    assert.match(book, /buiten de percentagebasis/);
+    const row = book.split('\n').find((l) => l.startsWith('| onveilig_buurt |'))!;
+    assert.match(row, /\| 3 \|/, 'weet niet (code 3) is listed as a missing code');
   });
 });
