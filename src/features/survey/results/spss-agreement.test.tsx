@@ -13,6 +13,7 @@ import { buildDataset } from '../export/dataset.ts';
 import { toSav } from '../export/sav/sav-writer.ts';
 import { fixtureAnswers, fixtureRespondents, fixtureResidentSurvey } from '../test-fixtures.ts';
 import type { PopulationMargin } from '../weighting/weighting.schema.ts';
+import { estimatesOf } from './monitor-estimates.ts';
 import { ResultsPage } from './results.pages.tsx';
 import {
   datasetWeighting,
@@ -143,6 +144,13 @@ describe('the results page and SPSS agree (PSPP)', skip ? { skip } : {}, () => {
     const row = /<div[^>]*data-result="onveilig_buurt"[^>]*>([\s\S]*?)<\/table>/.exec(html)![1]!;
     const pageJa = /data-category="ja"[\s\S]*?data-cell="gewogen">([\d,]+)%/.exec(row)![1]!;
     assert.equal(pageJa.replace(',', '.') + '%', psppJa);
+    // The monitor's figure is the same valid percent.
+    const [monitor] = estimatesOf(
+      q,
+      { byYear: new Map([['2027', responses]]), weighted: new Map([['2027', weighting]]) },
+      { variable: 'onveilig_buurt', values: ['ja'] },
+    );
+    assert.equal(monitor!.value.toFixed(1) + '%', psppJa);
     // The page counts "weet niet" apart, outside the percentages.
     assert.match(
       row,
