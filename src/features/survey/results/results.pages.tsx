@@ -41,7 +41,7 @@ function ResultTableView({ table: result }: { table: ResultTable }) {
           <span class="wk-cell-note">
             {table.onderdrukt
               ? 'Niet getoond: te weinig antwoorden, of uit te rekenen uit andere getallen.'
-              : `${table.nValid} geldige antwoorden, ${table.nMissing ?? `< ${MINIMUM_CELL_N}`} zonder antwoord.`}
+              : `${table.nValid} geldige antwoorden, ${table.nMissing ?? 'niet getoond'} zonder antwoord.`}
           </span>
         </caption>
         <thead class="utrecht-table__header">

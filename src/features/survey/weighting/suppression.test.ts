@@ -140,6 +140,44 @@ describe('disclosure control: one question', () => {
     assert.equal(out.nValid, 380);
   });
 
+  it('hides the count without an answer, even a 0, rather than the whole table', () => {
+    // 400 responses: 395 valid, 5 "weet niet", nobody skipped. 400 − 395 gives the 5 unless
+    // the count without an answer is hidden too; the table itself stays.
+    const out = suppressFrequencyTable(
+      table(
+        [
+          ['ja', 180],
+          ['nee', 215],
+        ],
+        [['weet_niet', 5]],
+        0,
+      ),
+      400,
+      KEYS,
+    );
+    assert.equal(out.missingCategories[0]!.onderdrukt, true);
+    assert.equal(out.nMissing, null);
+    assert.equal(out.nValid, 395);
+    assert.deepEqual(hidden(out.categories), []);
+  });
+
+  it('shows a small count without an answer: skipping a question is no answer to protect', () => {
+    const out = suppressFrequencyTable(
+      table(
+        [
+          ['ja', 180],
+          ['nee', 216],
+        ],
+        [],
+        4,
+      ),
+      400,
+      KEYS,
+    );
+    assert.equal(out.nMissing, 4);
+    assert.deepEqual(hidden(out.categories), []);
+  });
+
   it('shows no share at all when fewer than 10 answered', () => {
     const out = suppressFrequencyTable(
       table([

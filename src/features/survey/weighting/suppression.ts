@@ -10,7 +10,11 @@
  *    subtraction, or any combination of the sums), one more cell is hidden: the smallest shown
  *    cell above 0 in a sum with the derivable cell (a cell fixed by an earlier, already
  *    published table is never chosen). This repeats until no hidden count can be derived.
- * 3. Group sizes are counts like any other: a group (buurt, wijk, channel) with 1 to 9
+ * 3. A count of respondents without an answer (not asked, skipped) says nothing about anyone's
+ *    answer: it is never hidden for being small, and it is the first choice as a complement
+ *    (also when 0), so a small "weet niet" does not cost the whole table. A percentage base is
+ *    the last choice, since hiding it hides every share of its table.
+ * 4. Group sizes are counts like any other: a group (buurt, wijk, channel) with 1 to 9
  *    respondents is hidden, and so is a second group when the first follows from the total.
  */
 
@@ -35,6 +39,14 @@ export interface CountTable {
   sums: readonly SumConstraint[];
   /** Cells already published elsewhere: their visibility cannot change here. */
   fixed?: readonly (boolean | 'hidden')[];
+  /**
+   * Per cell, how much it costs to hide it as a complement (lower is chosen first; default 1).
+   * A count of respondents without an answer costs 0: it says nothing about anyone's answer.
+   * A percentage base costs 2: hiding it hides the whole table.
+   */
+  cost?: readonly number[];
+  /** Cells that are never hidden for being small (counts without an answer), default none. */
+  exempt?: readonly boolean[];
   minimum?: number;
 }
 
@@ -49,6 +61,7 @@ export function protectCounts(table: CountTable): (SuppressionReason | null)[] {
   const reasons: (SuppressionReason | null)[] = counts.map((n, i) => {
     if (fixed[i] === true) return null;
     if (fixed[i] === 'hidden') return 'kleine_n';
+    if (table.exempt?.[i]) return null;
     return n >= 1 && n < minimum ? 'kleine_n' : null;
   });
   const hidden = (i: number) => reasons[i] !== null;
@@ -66,10 +79,21 @@ export function protectCounts(table: CountTable): (SuppressionReason | null)[] {
     const candidates = [...new Set(around.flatMap(termsOf))].filter(
       (i) => !hidden(i) && fixed[i] === undefined,
     );
-    const positive = candidates.filter((i) => counts[i]! > 0);
-    const pool = positive.length > 0 ? positive : candidates;
+    // Cheapest first; then a count above 0 (a hidden 0 next to a small count protects it only
+    // as long as nobody knows it is 0, which holds for a count without an answer); then smallest.
+    const cost = (i: number) => table.cost?.[i] ?? 1;
+    const rank = (i: number): [number, number, number] => [
+      cost(i),
+      counts[i]! > 0 || cost(i) === 0 ? 0 : 1,
+      counts[i]!,
+    ];
+    const better = (a: number, b: number) => {
+      const [x, y] = [rank(a), rank(b)];
+      for (let k = 0; k < 3; k++) if (x[k] !== y[k]) return x[k]! < y[k]!;
+      return false;
+    };
     let pick = -1;
-    for (const i of pool) if (pick < 0 || counts[i]! < counts[pick]!) pick = i;
+    for (const i of candidates) if (pick < 0 || better(i, pick)) pick = i;
     if (pick < 0) {
       // Every other term is fixed by a published table: hide the whole neighbourhood instead.
       const free = [...new Set(sums.flatMap(termsOf))].filter(
@@ -182,15 +206,27 @@ interface Layout {
   nMissing: number;
 }
 
+interface Cells {
+  counts: number[];
+  cost: number[];
+  exempt: boolean[];
+}
+
+const newCells = (): Cells => ({ counts: [], cost: [], exempt: [] });
+
 function layOut<T extends { n: number }>(
   table: FrequencyCounts<T>,
-  counts: number[],
+  cells: Cells,
 ): Layout & { sums: SumConstraint[] } {
-  const at = (n: number) => counts.push(n) - 1;
+  const at = (n: number, cost = 1, exempt = false) => {
+    cells.cost.push(cost);
+    cells.exempt.push(exempt);
+    return cells.counts.push(n) - 1;
+  };
   const categories = table.categories.map((c) => at(c.n));
   const missingCategories = (table.missingCategories ?? []).map((c) => at(c.n));
-  const nValid = at(table.nValid);
-  const nMissing = at(table.nMissing);
+  const nValid = at(table.nValid, 2);
+  const nMissing = at(table.nMissing, 0, true);
   return {
     categories,
     missingCategories,
@@ -237,8 +273,8 @@ export function suppressFrequencyTable<T extends { n: number }, K extends keyof 
   valueKeys: readonly K[],
   minimum = MINIMUM_CELL_N,
 ): SuppressedFrequencyTable<T, K> {
-  const counts: number[] = [];
-  const layout = layOut(table, counts);
+  const cells = newCells();
+  const layout = layOut(table, cells);
   const sums = [
     ...layout.sums,
     {
@@ -246,7 +282,7 @@ export function suppressFrequencyTable<T extends { n: number }, K extends keyof 
       parts: [layout.nValid, ...layout.missingCategories, layout.nMissing],
     },
   ];
-  return assemble(table, layout, protectCounts({ counts, sums, minimum }), valueKeys);
+  return assemble(table, layout, protectCounts({ ...cells, sums, minimum }), valueKeys);
 }
 
 /**
@@ -264,9 +300,10 @@ export function suppressBreakdown<T extends { n: number }, K extends keyof T>(
   valueKeys: readonly K[],
   minimum = MINIMUM_CELL_N,
 ): SuppressedFrequencyTable<T, K>[] {
-  const counts: number[] = [];
+  const cells = newCells();
+  const { counts } = cells;
   const fixed: (boolean | 'hidden')[] = [];
-  const top = layOut(overall, counts);
+  const top = layOut(overall, cells);
   const shownOf = (onderdrukt: boolean) => (onderdrukt ? 'hidden' : true);
   top.categories.forEach((i, k) => (fixed[i] = shownOf(overallShown.categories[k]!.onderdrukt)));
   top.missingCategories.forEach(
@@ -274,7 +311,7 @@ export function suppressBreakdown<T extends { n: number }, K extends keyof T>(
   );
   fixed[top.nValid] = shownOf(overallShown.nValid === null);
   fixed[top.nMissing] = shownOf(overallShown.nMissing === null);
-  const layouts = groups.map((g) => layOut(g, counts));
+  const layouts = groups.map((g) => layOut(g, cells));
   const sizeParts = (l: Layout) => [l.nValid, ...l.missingCategories, l.nMissing];
   const sums: SumConstraint[] = [
     ...top.sums,
@@ -302,6 +339,6 @@ export function suppressBreakdown<T extends { n: number }, K extends keyof T>(
       }
     }
   }
-  const reasons = protectCounts({ counts, sums, fixed, minimum });
+  const reasons = protectCounts({ ...cells, sums, fixed, minimum });
   return groups.map((g, k) => assemble(g, layouts[k]!, reasons, valueKeys));
 }
