@@ -4,6 +4,7 @@ import { htmlPage, renderPage, sendHtmlPage, type HtmlPage } from '../../views/r
 import { STATUS_RULE_NL, TARGET_KINDS_NL } from '../targets/target-rules.ts';
 import { REFERENCE_KEYS, REFERENCE_LABELS, type ReferenceKey } from './profile.types.ts';
 import { MIN_INHABITANTS } from './custom-area.service.ts';
+import { SurveyMethodSection } from '../survey/results/methode-section.tsx';
 
 const MIN_TEXT = MIN_INHABITANTS.toLocaleString('nl-NL');
 
@@ -193,6 +194,8 @@ function renderMethode(): string {
             {`Het CBS houdt de cijfers van sommige kleine buurten geheim. Verschilt uw keuze van een gebied dat wij al tonen (een buurt, een wijk, de gemeente of een focusgebied) alleen in een paar buurten met samen minder dan ${MIN_TEXT} inwoners, en is daar een geheime buurt bij? Dan tonen wij uw gebied niet. Door de twee cijfers van elkaar af te trekken zou u anders de geheime cijfers kunnen uitrekenen. Een buurt zonder inwoners telt hier niet als geheim: daar is niemand te beschermen.`}
           </Term>
         </dl>
+
+        <SurveyMethodSection />
 
         <h2 class="utrecht-heading-2" id="bronnen">
           Bronnen

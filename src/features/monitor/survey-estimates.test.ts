@@ -69,6 +69,35 @@ describe('survey-based indicators in the monitor', () => {
     assert.ok(notLoaded.includes('tevreden-met-woning'));
   });
 
+  it('shows "te onzeker om te tonen" with the reason, and no figure, for a withheld estimate', async () => {
+    const withheld: SurveyEstimate = {
+      period: '2027',
+      value: 30,
+      lower: 5,
+      upper: 70,
+      n: 35,
+      effectiveN: 21.4,
+      withheld: 'het effectieve aantal antwoorden is 21,4, minder dan 30',
+    };
+    const provider: SurveyEstimateProvider = async (measure) =>
+      measure.variable === 'onveilig_buurt' ? [withheld] : [];
+    const data = new MonitorData(handle.db, async () => catalogue, provider);
+    const profile = await buildProfile(data, await selectionForFocusArea(data, 'dordt-west'));
+    const p = profile.themes
+      .flatMap((t) => t.indicators)
+      .find((i) => i.indicator.key === 'voelt-zich-onveilig');
+    assert.equal(p?.latest?.result.value, null);
+    assert.equal(p?.latest?.result.survey, undefined);
+    assert.match(
+      p?.latest?.result.note ?? '',
+      /te onzeker om te tonen, want het effectieve aantal antwoorden is 21,4, minder dan 30/,
+    );
+    const view = profileView(profile, [], []);
+    const shown = JSON.stringify(view);
+    assert.match(shown, /te onzeker om te tonen/);
+    assert.doesNotMatch(shown, /95%-marge 5 tot 70/);
+  });
+
   it('without a survey provider, survey indicators are not loaded', async () => {
     const data = new MonitorData(handle.db, async () => catalogue);
     const profile = await buildProfile(data, await selectionForFocusArea(data, 'dordt-west'));

@@ -18,6 +18,12 @@ export interface SurveyEstimate {
   n: number;
   /** Kish effective sample size after weighting. */
   effectiveN: number;
+  /**
+   * Set when the estimate may not be shown (raking did not converge, effective n under 30 or a
+   * half-width over 15 points): the reason, shown after "te onzeker om te tonen". The figures
+   * are then not shown anywhere in the monitor.
+   */
+  withheld?: string;
 }
 
 /** Estimates for a measure and a set of buurten; empty when there are none (yet). */
@@ -34,6 +40,21 @@ export function surveyPoint(
   selection: AreaSelection,
   e: SurveyEstimate,
 ): SeriesPoint {
+  if (e.withheld !== undefined) {
+    const withheld: IndicatorAggregate = {
+      indicatorKey: indicator.key,
+      period: e.period,
+      indelingYear: selection.indelingYear,
+      dataIndelingYears: {},
+      status: 'onvoldoende data',
+      value: null,
+      flags: [],
+      includedCodes: selection.buurtCodes,
+      excluded: [],
+      note: `Uit de enquête: te onzeker om te tonen, want ${e.withheld}.`,
+    };
+    return { period: e.period, result: withheld };
+  }
   const result: IndicatorAggregate = {
     indicatorKey: indicator.key,
     period: e.period,

@@ -203,6 +203,20 @@ export const questionnaireSchema = z.strictObject({
       buurt: variableNameSchema,
       ageGroup: variableNameSchema,
       sex: variableNameSchema,
+      /**
+       * Trimming of the raked weights, as multiples of the mean weight (ADR 0019). Default
+       * 0.3 to 3; `false` keeps the raked weights as they are.
+       */
+      trim: z
+        .union([
+          z.literal(false),
+          z
+            .strictObject({ lower: z.number().nonnegative(), upper: z.number().positive() })
+            .refine((t) => t.lower < 1 && t.upper > 1, {
+              message: 'de ondergrens moet onder 1 en de bovengrens boven 1 liggen',
+            }),
+        ])
+        .optional(),
     })
     .optional(),
 });

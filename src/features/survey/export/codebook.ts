@@ -74,13 +74,16 @@ export function codebookMarkdown(dataset: SurveyDataset): string {
     '',
     `Vragenlijst \`${dataset.key}\`, versies ${dataset.versions.join(', ')}. ` +
       'Eén regel per respons. Een lege cel is ontbrekend: de vraag is niet gesteld, niet ' +
-      'beantwoord of zat niet in de versie van de respondent. Ontbrekende codes (zoals ' +
-      '"weet niet") staan wel in de data, maar tellen niet mee in analyses. Meerkeuzevragen ' +
+      'beantwoord of zat niet in de versie van de respondent. Ontbrekende codes ("weet niet", ' +
+      '"zeg ik liever niet") staan wel in de data, maar buiten de percentagebasis: percentages ' +
+      'zijn geldige percentages, en de ontbrekende codes worden apart geteld. Zo rekenen ook de ' +
+      'resultatenpagina, de monitor en SPSS (user-missing). Meerkeuzevragen ' +
       'zijn gesplitst in een kolom per antwoord: 1 = gekozen, 0 = niet gekozen. ' +
       "In de CSV krijgt tekst die met =, +, - of @ begint een ' ervoor, zodat een " +
       'spreadsheet er geen formule van maakt.' +
       (dataset.weightVariable ? ` De weegvariabele is \`${dataset.weightVariable}\`.` : ''),
     '',
+    ...(dataset.weightVariable ? weightSection(dataset) : []),
     `| ${CODEBOOK_COLUMNS.map((c) => c.header).join(' | ')} |`,
     `|${CODEBOOK_COLUMNS.map(() => ' --- ').join('|')}|`,
     ...codebookRows(dataset).map(
@@ -89,4 +92,33 @@ export function codebookMarkdown(dataset: SurveyDataset): string {
     '',
   ];
   return lines.join('\n');
+}
+
+/** The three weights explained, with how they were made (ADR 0019). */
+function weightSection(dataset: SurveyDataset): string[] {
+  const w = dataset.weighting;
+  return [
+    '## Weging',
+    '',
+    '- `gewicht`: de weegfactor geschaald op de steekproef: gemiddeld 1, de som is het aantal ' +
+      'gewogen respondenten. Weeg hiermee in SPSS (`WEIGHT BY gewicht.`): dan is N het aantal ' +
+      'respondenten en kloppen toetsen en marges ongeveer (zonder het design-effect van de weging).',
+    '- `gewicht_populatie`: dezelfde weegfactor op bevolkingsschaal: de som is het aantal ' +
+      'inwoners van 15 jaar en ouder volgens het CBS. Gebruik hem voor aantallen inwoners, niet om ' +
+      'mee te toetsen (SPSS zou dan de hele bevolking als N nemen).',
+    '- `gewicht_ongetrimd`: de weegfactor uit de raking vóór het afkappen (bevolkingsschaal). ' +
+      'Daarmee komen de kenmerken precies op de CBS-cijfers uit, maar een enkel gewicht kan groot zijn.',
+    '',
+    ...(w
+      ? [
+          `${cell(w.note)}`,
+          '',
+          `Afkappen: ${cell(w.trimRule)}; ${w.trimmed} van de ${w.weighted} gewichten afgekapt. ` +
+            'Na het afkappen liggen de kenmerken zo ver van de CBS-cijfers (grootste afwijking per kenmerk):',
+          '',
+          ...w.marginFit.map((line) => `- ${cell(line)}`),
+          '',
+        ]
+      : []),
+  ];
 }

@@ -38,15 +38,26 @@ describe('survey export dataset', () => {
   it('has one row per response and the metadata columns first', () => {
     assert.equal(dataset.rows.length, fixtureResponses().length);
     assert.deepEqual(
-      dataset.variables.slice(0, 8).map((v) => v.name),
-      ['respons_id', 'versie', 'kanaal', 'taal', 'status', 'datum', 'weegbuurt', 'gewicht'],
+      dataset.variables.slice(0, 10).map((v) => v.name),
+      [
+        'respons_id',
+        'versie',
+        'kanaal',
+        'taal',
+        'status',
+        'datum',
+        'weegbuurt',
+        'gewicht',
+        'gewicht_populatie',
+        'gewicht_ongetrimd',
+      ],
     );
     assert.equal(dataset.weightVariable, 'gewicht');
     assert.deepEqual(dataset.versions, [1, 2]);
   });
 
   it('keeps variable names stable: the union over versions in first-seen order', () => {
-    const names = dataset.variables.slice(8).map((v) => v.name);
+    const names = dataset.variables.slice(10).map((v) => v.name);
     assert.deepEqual(names, [
       'rapportcijfer',
       'veilig_voelen',

@@ -3,7 +3,7 @@ import { LANGUAGES, type Questionnaire } from '../definition/questionnaire.schem
 import { checkAnswers, valueOf } from './answer-values.ts';
 import { buildCatalogue } from './catalogue.ts';
 import { CHANNEL_LABELS, LANGUAGE_LABELS } from './labels.ts';
-import type { DatasetValue, ExportVariable, SurveyDataset } from './model.ts';
+import type { DatasetValue, DatasetWeighting, ExportVariable, SurveyDataset } from './model.ts';
 import {
   CHANNELS,
   exportResponseSchema,
@@ -26,6 +26,8 @@ export const META = {
   date: 'datum',
   buurt: 'weegbuurt',
   weight: 'gewicht',
+  populationWeight: 'gewicht_populatie',
+  untrimmedWeight: 'gewicht_ongetrimd',
 } as const;
 
 function meta(
@@ -77,7 +79,19 @@ function metaVariables(versions: number[]): ExportVariable[] {
       measure: 'nominal',
       versions,
     }),
-    meta(META.weight, 'Weegfactor (raking naar CBS-bevolking)', {
+    meta(META.weight, 'Weegfactor, geschaald op de steekproef (gemiddeld 1)', {
+      storage: 'numeric',
+      measure: 'scale',
+      decimals: 4,
+      versions,
+    }),
+    meta(META.populationWeight, 'Weegfactor op bevolkingsschaal (som = inwoners 15+)', {
+      storage: 'numeric',
+      measure: 'scale',
+      decimals: 4,
+      versions,
+    }),
+    meta(META.untrimmedWeight, 'Weegfactor voor het afkappen (bevolkingsschaal)', {
       storage: 'numeric',
       measure: 'scale',
       decimals: 4,
@@ -103,6 +117,8 @@ function metaValues(r: ExportResponse): DatasetValue[] {
     amsterdamDate.format(r.submittedAt),
     r.buurt ?? null,
     r.weight ?? null,
+    r.populationWeight ?? null,
+    r.untrimmedWeight ?? null,
   ];
 }
 
@@ -129,6 +145,7 @@ function checkVersions(questionnaires: readonly Questionnaire[]): Questionnaire[
 export function buildDataset(
   questionnaires: readonly Questionnaire[],
   responses: readonly ExportResponseInput[],
+  weighting?: DatasetWeighting,
 ): SurveyDataset {
   const versions = checkVersions(questionnaires);
   const versionNumbers = versions.map((q) => q.version);
@@ -184,5 +201,6 @@ export function buildDataset(
     variables,
     rows,
     ...(weighted ? { weightVariable: META.weight } : {}),
+    ...(weighting ? { weighting } : {}),
   };
 }

@@ -55,4 +55,18 @@ export interface SurveyDataset {
   rows: DatasetValue[][];
   /** The weight variable's name, when at least one response carries a weight. */
   weightVariable?: string;
+  weighting?: DatasetWeighting;
+}
+
+/** How the weights were made, for the codebook (ADR 0019). */
+export interface DatasetWeighting {
+  /** The results page's note: level, trimming and its effect, in Dutch. */
+  note: string;
+  /** The trimming rule, e.g. "0,3 tot 3 × het gemiddelde". */
+  trimRule: string;
+  /** Weights cut to a bound, and of how many. */
+  trimmed: number;
+  weighted: number;
+  /** Per margin, the largest distance from the CBS target after trimming, in words. */
+  marginFit: string[];
 }

@@ -16,7 +16,12 @@ export const exportResponseSchema = z.strictObject({
   status: z.string().min(1),
   submittedAt: z.coerce.date(),
   buurt: z.string().min(1).optional(),
+  /** Weight scaled to the sample (mean 1 over the weighted responses): what SPSS weights by. */
   weight: z.number().positive().finite().optional(),
+  /** The same weight at population scale (sums to the CBS population of 15 and older). */
+  populationWeight: z.number().positive().finite().optional(),
+  /** The raked weight before trimming, at population scale. */
+  untrimmedWeight: z.number().positive().finite().optional(),
   answers: z.record(z.string(), answerValue.optional()),
 });
 export type ExportResponseInput = z.input<typeof exportResponseSchema>;

@@ -7,6 +7,7 @@ import { populationMargins } from '../weighting/population-margins.ts';
 import type { Questionnaire } from '../definition/questionnaire.schema.ts';
 import type { PopulationMargin } from '../weighting/weighting.schema.ts';
 import {
+  missingValuesOf,
   weightedShare,
   weightResponses,
   type ResultResponse,
@@ -54,22 +55,50 @@ export function surveyEstimateProvider(
     const measureKey = `${measure.variable}|${measure.values.join(',')}`;
     const known = prepared.shares.get(measureKey);
     if (known) return known;
-    const estimates: SurveyEstimate[] = [];
-    for (const [year, group] of prepared.byYear) {
-      const w = prepared.weighted.get(year);
-      if (!w) continue;
-      const share = weightedShare(
-        group,
-        w,
-        measure.variable,
-        measure.values,
-        MONITOR_MINIMUM_ANSWERS,
-      );
-      if (share) estimates.push({ period: year, ...share });
-    }
+    const estimates = estimatesOf(q, prepared, measure);
     prepared.shares.set(measureKey, estimates);
     return estimates;
   };
+}
+
+/**
+ * The statistics, apart from which responses count (prepare): per year the weighted share with
+ * its logit interval, "weet niet" outside the base, and the publication guards. A year whose
+ * raking did not converge gives a withheld estimate that says so.
+ */
+export function estimatesOf(
+  q: Questionnaire,
+  prepared: Pick<Prepared, 'byYear' | 'weighted'>,
+  measure: { variable: string; values: readonly string[] },
+): SurveyEstimate[] {
+  const missing = missingValuesOf(q, measure.variable);
+  const estimates: SurveyEstimate[] = [];
+  for (const [year, group] of prepared.byYear) {
+    const w = prepared.weighted.get(year);
+    if (!w) continue;
+    if (w.converged === false) {
+      estimates.push({
+        period: year,
+        value: NaN,
+        lower: NaN,
+        upper: NaN,
+        n: group.length,
+        effectiveN: NaN,
+        withheld: 'de weging kwam niet uit (de weegfactoren convergeerden niet)',
+      });
+      continue;
+    }
+    const share = weightedShare(
+      group,
+      w,
+      measure.variable,
+      measure.values,
+      MONITOR_MINIMUM_ANSWERS,
+      missing,
+    );
+    if (share) estimates.push({ period: year, ...share });
+  }
+  return estimates;
 }
 
 interface Prepared {

@@ -10,14 +10,17 @@ const pct = (v: number) =>
 
 type Cell = SuppressedTable['categories'][number];
 
+/** A share with its logit 95% interval (always within 0–100%), or why it is not shown. */
 function share(cell: Cell | undefined, key: 'weighted' | 'unweighted'): string {
   if (!cell) return '–';
-  if ('onderdrukt' in cell && cell.onderdrukt) return `minder dan ${MINIMUM_CELL_N}`;
-  const e = (cell as Record<string, unknown>)[key] as
-    { estimate: number; lower: number; upper: number } | null | undefined;
-  if (!e) return '–';
-  return `${pct(e.estimate)}% (${pct(Math.max(0, e.lower))}–${pct(Math.min(1, e.upper))})`;
+  if (cell.onderdrukt) return 'niet getoond';
+  const e = cell[key];
+  if (!e || !Number.isFinite(e.estimate)) return '–';
+  return `${pct(e.estimate)}% (${pct(e.logitLower)}–${pct(e.logitUpper)})`;
 }
+
+const count = (cell: Cell | undefined) =>
+  !cell ? '–' : cell.onderdrukt || cell.n === null ? 'niet getoond' : String(cell.n);
 
 export const EXPORT_LABELS: Record<(typeof SURVEY_EXPORT_FORMATS)[number], string> = {
   csv: 'Gegevens (CSV, één regel per antwoord)',
@@ -27,17 +30,18 @@ export const EXPORT_LABELS: Record<(typeof SURVEY_EXPORT_FORMATS)[number], strin
   xlsx: 'Excel (.xlsx, gegevens en codeboek)',
 };
 
-function ResultTableView({ table, weighted }: { table: ResultTable; weighted: boolean }) {
-  const { spec } = table;
+function ResultTableView({ table: result }: { table: ResultTable }) {
+  const { spec, table, weighted } = result;
+  const missing = spec.categories.filter((c) => c.missing);
   return (
     <div class="wk-table-scroll" data-result={spec.variable}>
       <table class="utrecht-table">
         <caption class="utrecht-table__caption">
           {spec.title}
           <span class="wk-cell-note">
-            {table.unweighted.onderdrukt
-              ? `Minder dan ${MINIMUM_CELL_N} antwoorden: niet getoond.`
-              : `${table.unweighted.nValid} antwoorden, ${table.unweighted.nMissing} zonder antwoord.`}
+            {table.onderdrukt
+              ? 'Niet getoond: te weinig antwoorden, of uit te rekenen uit andere getallen.'
+              : `${table.nValid} geldige antwoorden, ${table.nMissing ?? 'niet getoond'} zonder antwoord.`}
           </span>
         </caption>
         <thead class="utrecht-table__header">
@@ -59,28 +63,42 @@ function ResultTableView({ table, weighted }: { table: ResultTable; weighted: bo
           </tr>
         </thead>
         <tbody class="utrecht-table__body">
-          {spec.categories.map((c) => {
-            const u = table.unweighted.categories.find((x) => x.category === c.value);
-            const w = table.weighted?.categories.find((x) => x.category === c.value);
-            const n =
-              u && 'n' in u && typeof u.n === 'number' ? String(u.n) : `< ${MINIMUM_CELL_N}`;
-            return (
-              <tr class="utrecht-table__row" data-category={c.value}>
-                <th class="utrecht-table__header-cell" scope="row">
-                  {c.label}
-                </th>
-                <td class="utrecht-table__cell">{n}</td>
-                <td class="utrecht-table__cell" data-cell="ongewogen">
-                  {share(u, 'unweighted')}
-                </td>
-                {weighted && (
-                  <td class="utrecht-table__cell" data-cell="gewogen">
-                    {share(w, 'weighted')}
+          {spec.categories
+            .filter((c) => !c.missing)
+            .map((c) => {
+              const cell = table.categories.find((x) => x.category === c.value);
+              return (
+                <tr class="utrecht-table__row" data-category={c.value}>
+                  <th class="utrecht-table__header-cell" scope="row">
+                    {c.label}
+                  </th>
+                  <td class="utrecht-table__cell" data-cell="aantal">
+                    {count(cell)}
                   </td>
-                )}
-              </tr>
-            );
-          })}
+                  <td class="utrecht-table__cell" data-cell="ongewogen">
+                    {share(cell, 'unweighted')}
+                  </td>
+                  {weighted && (
+                    <td class="utrecht-table__cell" data-cell="gewogen">
+                      {share(cell, 'weighted')}
+                    </td>
+                  )}
+                </tr>
+              );
+            })}
+          {missing.map((c) => (
+            <tr class="utrecht-table__row" data-category={c.value} data-missing>
+              <th class="utrecht-table__header-cell" scope="row">
+                {c.label}
+              </th>
+              <td class="utrecht-table__cell" data-cell="aantal">
+                {count(table.missingCategories.find((x) => x.category === c.value))}
+              </td>
+              <td class="utrecht-table__cell" colspan={weighted ? 2 : 1}>
+                telt niet mee in de percentages
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </div>
@@ -90,22 +108,24 @@ function ResultTableView({ table, weighted }: { table: ResultTable; weighted: bo
 export interface DomainView {
   title: string;
   variable: string;
-  by: 'kanaal' | 'buurt';
+  by: 'kanaal' | 'buurt' | 'wijk';
   rows: { domain: string; weighted: boolean; table: SuppressedTable }[];
   categories: { value: string; label: string }[];
 }
+
+const BY_LABELS = { kanaal: 'Kanaal', buurt: 'Buurt', wijk: 'Wijk' } as const;
 
 function DomainTable({ view }: { view: DomainView }) {
   return (
     <div class="wk-table-scroll">
       <table class="utrecht-table" data-domain={view.by}>
         <caption class="utrecht-table__caption">
-          {`${view.title}, per ${view.by === 'kanaal' ? 'kanaal' : 'buurt'} (${view.rows[0]?.weighted ? 'gewogen' : 'ongewogen'})`}
+          {`${view.title}, per ${view.by} (${view.rows[0]?.weighted ? 'gewogen' : 'ongewogen'})`}
         </caption>
         <thead class="utrecht-table__header">
           <tr class="utrecht-table__row">
             <th class="utrecht-table__header-cell" scope="col">
-              {view.by === 'kanaal' ? 'Kanaal' : 'Buurt'}
+              {BY_LABELS[view.by]}
             </th>
             <th class="utrecht-table__header-cell" scope="col">
               Antwoorden
@@ -123,9 +143,11 @@ function DomainTable({ view }: { view: DomainView }) {
               <th class="utrecht-table__header-cell" scope="row">
                 {r.domain}
               </th>
-              <td class="utrecht-table__cell">{r.table.nValid ?? `< ${MINIMUM_CELL_N}`}</td>
+              <td class="utrecht-table__cell" data-cell="n">
+                {r.table.nValid ?? 'niet getoond'}
+              </td>
               {view.categories.map((c) => (
-                <td class="utrecht-table__cell">
+                <td class="utrecht-table__cell" data-category={c.value}>
                   {share(
                     r.table.categories.find((x) => x.category === c.value),
                     r.weighted ? 'weighted' : 'unweighted',
@@ -150,7 +172,6 @@ export function ResultsPage(props: {
   domain?: DomainView | undefined;
 }) {
   const { questionnaire: q, weighting } = props;
-  const weighted = weighting.status === 'gewogen';
   const themes = [...new Set(props.tables.map((t) => t.spec.theme))];
   const title = `Resultaten: ${textIn(q.title, 'nl')}`;
   return (
@@ -192,10 +213,59 @@ export function ResultsPage(props: {
             <dd>
               {`${weighting.summary.minWeight.toLocaleString('nl-NL', { maximumFractionDigits: 1 })} en ${weighting.summary.maxWeight.toLocaleString('nl-NL', { maximumFractionDigits: 1 })}`}
             </dd>
+            <dt>Weegniveau gebied</dt>
+            <dd data-level>{weighting.level ?? '–'}</dd>
+            <dt>Afkappen</dt>
+            <dd data-trimmed={weighting.trimmed ?? 0}>
+              {`${weighting.trimRule ?? '–'}: ${weighting.trimmed ?? 0} van de ${weighting.summary.n} gewichten afgekapt`}
+            </dd>
           </dl>
         )}
+        {weighting.marginFit && (
+          <table class="utrecht-table" data-margin-fit>
+            <caption class="utrecht-table__caption">
+              Hoe ver elk kenmerk na het afkappen van de CBS-cijfers af ligt (grootste afwijking)
+            </caption>
+            <thead class="utrecht-table__header">
+              <tr class="utrecht-table__row">
+                <th class="utrecht-table__header-cell" scope="col">
+                  Kenmerk
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  Categorie
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  CBS
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  Gewogen
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  Afwijking
+                </th>
+              </tr>
+            </thead>
+            <tbody class="utrecht-table__body">
+              {weighting.marginFit.map((f) => (
+                <tr class="utrecht-table__row" data-margin={f.variable}>
+                  <th class="utrecht-table__header-cell" scope="row">
+                    {f.variable}
+                  </th>
+                  <td class="utrecht-table__cell">{f.category}</td>
+                  <td class="utrecht-table__cell">{f.target.toLocaleString('nl-NL')}</td>
+                  <td class="utrecht-table__cell">
+                    {f.reached.toLocaleString('nl-NL', { maximumFractionDigits: 0 })}
+                  </td>
+                  <td class="utrecht-table__cell" data-deviation={f.deviation}>
+                    {`${(f.deviation * 100).toLocaleString('nl-NL', { maximumFractionDigits: 1 })}%`}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
         <p class="utrecht-paragraph wk-muted">
-          {`Een antwoord dat minder dan ${MINIMUM_CELL_N} keer is gegeven, tonen we niet (en zo nodig nog één, zodat het niet uit te rekenen is). De marge is het 95%-betrouwbaarheidsinterval.`}
+          {`Een aantal van 1 tot en met ${MINIMUM_CELL_N - 1} tonen we niet (0 wel), en zo nodig nog een ander getal, zodat het niet uit te rekenen is (zie de methode). "Weet niet" en "zeg ik liever niet" tellen apart en niet mee in de percentages. De marge is het 95%-betrouwbaarheidsinterval (logit, blijft tussen 0 en 100%).`}
         </p>
       </section>
       <section class="wk-stack" aria-labelledby="downloads">
@@ -229,7 +299,7 @@ export function ResultsPage(props: {
             .filter((t) => t.spec.theme === theme)
             .map((t) => (
               <>
-                <ResultTableView table={t} weighted={weighted} />
+                <ResultTableView table={t} />
                 <p class="utrecht-paragraph wk-muted">
                   {'Uitsplitsen: '}
                   <a
@@ -244,6 +314,13 @@ export function ResultsPage(props: {
                     href={`${props.base}/${q.key}/resultaten?vraag=${t.spec.variable}&naar=buurt#uitsplitsing`}
                   >
                     per buurt
+                  </a>
+                  {', '}
+                  <a
+                    class="utrecht-link"
+                    href={`${props.base}/${q.key}/resultaten?vraag=${t.spec.variable}&naar=wijk#uitsplitsing`}
+                  >
+                    per wijk
                   </a>
                 </p>
               </>

@@ -59,8 +59,8 @@ for (const dialect of dialects) {
       assert.ok(table);
       assert.match(table[1]!, /data-cell="ongewogen">\d+,\d% \(/);
       assert.match(table[1]!, /data-cell="gewogen">\d+,\d% \(/);
-      // "weet niet" was never given: fewer than 10, so not shown.
-      assert.match(table[1]!, /data-category="weet_niet"[\s\S]*?minder dan 10/);
+      // "weet niet" was never given: a 0 is no risk to anyone, so it is shown (issue 12).
+      assert.match(table[1]!, /data-category="weet_niet"[\s\S]*?data-cell="aantal">0</);
     });
 
     it('breaks a question down per channel and per buurt, and names a wrong one', async () => {
@@ -71,6 +71,21 @@ for (const dialect of dialects) {
       assert.equal(byBuurt.statusCode, 200);
       assert.match(byBuurt.body, /data-domain="buurt"/);
       assert.match(byBuurt.body, /Crabbehof-Zuid \(BU05050800\)/);
+      const byWijk = await app.inject({
+        url: `${BASE}/resultaten?vraag=onveilig_buurt&naar=wijk`,
+        headers: { cookie: researcher },
+      });
+      assert.equal(byWijk.statusCode, 200);
+      assert.match(byWijk.body, /data-domain="wijk"/);
+      assert.match(byWijk.body, /WK050508/);
+      // The weighting section says the level, how many weights were trimmed and how far each
+      // margin ends from its target (issue 12, points 6 and 7).
+      assert.match(byWijk.body, /data-level[^>]*>buurt</);
+      assert.match(
+        byWijk.body,
+        /data-trimmed="\d+"[^>]*>0,3 tot 3 × het gemiddelde: \d+ van de 400/,
+      );
+      assert.equal((byWijk.body.match(/data-margin="/g) ?? []).length, 3);
       const bad = await app.inject({
         url: `${BASE}/resultaten?vraag=bestaat_niet&naar=buurt`,
         headers: { cookie: researcher },
@@ -90,10 +105,17 @@ for (const dialect of dialects) {
         string
       >[];
       assert.equal(rows.length, 400);
-      const weightColumn = Object.keys(rows[0]!).find((k) => /gewicht|weegfactor|weight/i.test(k));
-      assert.ok(weightColumn, `a weight column in ${Object.keys(rows[0]!).join(',')}`);
-      const sum = rows.reduce((a, r) => a + Number(r[weightColumn!]), 0);
-      assert.ok(sum > 20_000, `weights add up to the population (${sum})`);
+      // Three weights (issue 12): gewicht at sample scale (mean 1), gewicht_populatie summing
+      // to the population, gewicht_ongetrimd before trimming.
+      const weighted = rows.filter((r) => r.gewicht !== '');
+      assert.ok(weighted.length > 0);
+      const sum = (k: string) => weighted.reduce((a, r) => a + Number(r[k]), 0);
+      assert.ok(Math.abs(sum('gewicht') - weighted.length) < 1e-6, `gewicht: ${sum('gewicht')}`);
+      assert.ok(sum('gewicht_populatie') > 20_000, `population: ${sum('gewicht_populatie')}`);
+      assert.ok(
+        Math.abs(sum('gewicht_ongetrimd') - sum('gewicht_populatie')) <
+          1e-6 * sum('gewicht_populatie'),
+      );
       const sav = await app.inject({
         url: `${BASE}/export?formaat=sav`,
         headers: { cookie: researcher },

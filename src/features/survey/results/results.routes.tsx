@@ -9,10 +9,13 @@ import { buildDataset } from '../export/dataset.ts';
 import { renderSurveyExport, surveyExportFormatSchema } from '../export/formats.ts';
 import { listCountedResponses } from '../responses/response.repository.ts';
 import { populationMargins } from '../weighting/population-margins.ts';
+import { wijkOf } from '../weighting/geography.ts';
 import type { PopulationMargin } from '../weighting/weighting.schema.ts';
 import { ResultsPage, type DomainView } from './results.pages.tsx';
 import {
+  datasetWeighting,
   domainResults,
+  exportWeights,
   questionResults,
   resultTables,
   weightResponses,
@@ -97,11 +100,7 @@ export async function resultsRoutes(app: FastifyInstance, opts: { services: Serv
         throw new BadRequestError(`Parameter formaat: ${format.error.issues[0]?.message ?? ''}`);
       }
       const { q, responses, weighting } = await load(gemeente, key);
-      const weightOf = new Map<number, number>();
-      weighting.members.forEach((index, i) => {
-        const w = weighting.design?.weights[i];
-        if (w !== undefined) weightOf.set(index, w);
-      });
+      const weights = exportWeights(weighting);
       const dataset = buildDataset(
         surveys.questionnaires.versions(q.key),
         responses.map((r, i) => ({
@@ -114,9 +113,10 @@ export async function resultsRoutes(app: FastifyInstance, opts: { services: Serv
           ...(q.weighting && typeof r.answers[q.weighting.buurt] === 'string'
             ? { buurt: r.answers[q.weighting.buurt] as string }
             : {}),
-          ...(weightOf.has(i) ? { weight: weightOf.get(i) as number } : {}),
+          ...weights.get(i),
           answers: r.answers,
         })),
+        datasetWeighting(weighting),
       );
       const out = await renderSurveyExport(dataset, format.data);
       return reply
@@ -138,25 +138,33 @@ function domainView(
   if (query.vraag === undefined && query.naar === undefined) return undefined;
   const spec = resultTables(q).find((t) => t.variable === query.vraag);
   if (!spec) throw new BadRequestError('Parameter vraag: deze vraag staat niet in de vragenlijst.');
-  if (query.naar !== 'kanaal' && query.naar !== 'buurt') {
-    throw new BadRequestError('Parameter naar: kies kanaal of buurt.');
+  if (query.naar !== 'kanaal' && query.naar !== 'buurt' && query.naar !== 'wijk') {
+    throw new BadRequestError('Parameter naar: kies kanaal, buurt of wijk.');
   }
   const by = query.naar;
   const buurtVar = q.weighting?.buurt;
+  const buurtOf = (r: ResultResponse) => {
+    const code = buurtVar ? r.answers[buurtVar] : undefined;
+    return typeof code === 'string' && /^BU\d{8}$/.test(code) ? code : null;
+  };
   const domainOf =
     by === 'kanaal'
       ? (r: ResultResponse) => CHANNEL_NAMES[r.channel] ?? r.channel
-      : (r: ResultResponse) => {
-          const code = buurtVar ? r.answers[buurtVar] : undefined;
-          return typeof code === 'string' && /^BU\d{8}$/.test(code)
-            ? `${names.get(code) ?? code} (${code})`
-            : null;
-        };
+      : by === 'buurt'
+        ? (r: ResultResponse) => {
+            const code = buurtOf(r);
+            return code ? `${names.get(code) ?? code} (${code})` : null;
+          }
+        : (r: ResultResponse) => {
+            const code = buurtOf(r);
+            const wijk = code ? wijkOf(code) : null;
+            return wijk ? (names.has(wijk) ? `${names.get(wijk)} (${wijk})` : wijk) : null;
+          };
   return {
     title: spec.title,
     variable: spec.variable,
     by,
-    categories: spec.categories,
+    categories: spec.categories.filter((c) => !c.missing),
     rows: domainResults(spec, responses, weighting, domainOf),
   };
 }

@@ -1,7 +1,12 @@
 import type { WeightedDesign } from './rake.ts';
+import { logitInterval } from './publication.ts';
 import { unweightedDesign, weightedMean, type MeanEstimate } from './variance.ts';
 
-export type Estimate = Omit<MeanEstimate, 'n'>;
+/**
+ * `lower`/`upper`: the Wald interval (R's `confint()`); `logitLower`/`logitUpper`: the logit
+ * interval (R's `svyciprop(method = "logit")`), which stays within 0–1 and is what pages show.
+ */
+export type Estimate = Omit<MeanEstimate, 'n'> & { logitLower: number; logitUpper: number };
 
 export interface CategoryProportion {
   category: string;
@@ -19,12 +24,17 @@ export interface QuestionProportions {
   categories: CategoryProportion[];
 }
 
-const strip = ({ estimate, se, lower, upper }: MeanEstimate): Estimate => ({
-  estimate,
-  se,
-  lower,
-  upper,
-});
+const strip = (e: MeanEstimate): Estimate => {
+  const ci = logitInterval(e);
+  return {
+    estimate: e.estimate,
+    se: e.se,
+    lower: e.lower,
+    upper: e.upper,
+    logitLower: ci.lower,
+    logitUpper: ci.upper,
+  };
+};
 
 /**
  * Weighted and unweighted share of each answer of one question, side by side: R's

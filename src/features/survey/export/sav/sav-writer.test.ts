@@ -107,7 +107,8 @@ describe('SPSS .sav read by PSPP', skip ? { skip } : {}, () => {
     };
     for (const [r, row] of dataset.rows.entries()) {
       for (const [c, v] of dataset.variables.entries()) {
-        const got = list[r]![v.name]!;
+        // PSPP pads an all-missing numeric column ("." plus spaces to its width).
+        const got = list[r]![v.name]!.trim() === '.' ? '.' : list[r]![v.name]!;
         const want = expect(row[c]!, v.storage);
         const where = `${String(row[0])}.${v.name}`;
         if (v.name === 'opmerking' && row[0] === 'fixture-r4') continue; // checked below
