@@ -32,6 +32,7 @@ import { reviewRoutes } from './features/survey/review/review.routes.tsx';
 import { surveyWebRoutes } from './features/survey/web/web.routes.tsx';
 import { interviewRoutes } from './features/survey/interview/interview.routes.tsx';
 import { surveySubmissionRoutes } from './features/survey/api/submission.routes.ts';
+import { healthRoutes, requestMetrics } from './features/health/health.routes.ts';
 
 export interface AppDeps {
   services: Services;
@@ -52,6 +53,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     trustProxy: true,
   });
+  await app.register(requestMetrics, { services: deps.services });
   await app.register(securityHeaders);
   await app.register(etagPlugin);
   await app.register(errorPages);
@@ -91,5 +93,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(interviewRoutes, { services: deps.services });
   await app.register(surveySubmissionRoutes, { services: deps.services });
   await app.register(apiRoutes);
+  await app.register(healthRoutes, { services: deps.services });
   return app;
 }

@@ -25,6 +25,8 @@ export interface AppConfig {
   surveySecret?: string | undefined;
   /** SURVEY_SUBMITS_PER_MINUTE: JSON submissions per minute per client (keyed HMAC of the address). */
   surveySubmitsPerMinute?: number | undefined;
+  /** METRICS_TOKEN: the bearer token for /metrics; absent, /metrics is switched off. */
+  metricsToken?: string | undefined;
 }
 
 const envSchema = z.object({
@@ -36,6 +38,10 @@ const envSchema = z.object({
   WIJKKOMPAS_QUESTIONNAIRES: z.string().optional(),
   SURVEY_SUBMITS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+  METRICS_TOKEN: z
+    .string()
+    .min(32, 'gebruik minstens 32 tekens (bijvoorbeeld: openssl rand -base64 48)')
+    .optional(),
   SURVEY_HMAC_SECRET: z
     .string()
     .min(32, 'gebruik minstens 32 tekens (bijvoorbeeld: openssl rand -base64 48)')
@@ -85,5 +91,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mail: loadMailConfig(env),
     surveySecret: e.SURVEY_HMAC_SECRET,
     surveySubmitsPerMinute: e.SURVEY_SUBMITS_PER_MINUTE,
+    metricsToken: e.METRICS_TOKEN,
   };
 }
