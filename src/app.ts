@@ -1,7 +1,8 @@
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Services } from './composition.ts';
-import { errorPages } from './plugins/error-pages.ts';
+import { clientErrorHandler, errorPages, frameworkErrorHandler } from './plugins/error-pages.ts';
+import { fastifyTrustProxy, type TrustProxy } from './plugins/trust-proxy.ts';
 import { securityHeaders } from './plugins/security-headers.ts';
 import { etagPlugin } from './plugins/etag.ts';
 import { staticAssets } from './plugins/static-assets.ts';
@@ -42,6 +43,13 @@ export interface AppDeps {
   sessionSecret?: string;
   /** Only `npm start` on loopback: without SESSION_SECRET, use a random per-process secret. */
   insecureDevSecret?: boolean;
+  /**
+   * TRUST_PROXY: which proxies may set X-Forwarded-For/-Proto/-Host. Off by default: then the
+   * socket's peer is the client, whatever the headers say (docs/adr/0015).
+   */
+  trustProxy?: TrustProxy;
+  /** PUBLIC_URL: the site's origin for links in mail; never a request header. */
+  publicUrl?: string;
 }
 
 /**
@@ -51,7 +59,10 @@ export interface AppDeps {
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
-    trustProxy: true,
+    trustProxy: fastifyTrustProxy(deps.trustProxy ?? false),
+    // Errors raised before any hook runs get the Dutch page and the security headers too.
+    frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
   });
   await app.register(requestMetrics, { services: deps.services });
   await app.register(securityHeaders);
@@ -71,7 +82,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(homeRoutes, { services: deps.services });
   await app.register(sourcesRoutes, { services: deps.services });
-  await app.register(accountRoutes, { services: deps.services });
+  await app.register(accountRoutes, {
+    services: deps.services,
+    publicUrl: deps.publicUrl ?? 'http://localhost:3000',
+  });
   await app.register(oidcRoutes, { services: deps.services });
   await app.register(auditRoutes, { services: deps.services });
   await app.register(focusAreaRoutes, { services: deps.services });

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { loadMailConfig, type MailConfig } from './features/accounts/mail/mail.config.ts';
 import { loadOidcConfig, type OidcConfig } from './features/accounts/oidc/oidc.config.ts';
+import { parseTrustProxy, type TrustProxy } from './plugins/trust-proxy.ts';
 
 /** Where the database lives: the embedded SQLite file by default, PostgreSQL when asked. */
 export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
@@ -27,6 +28,10 @@ export interface AppConfig {
   surveySubmitsPerMinute?: number | undefined;
   /** METRICS_TOKEN: the bearer token for /metrics; absent, /metrics is switched off. */
   metricsToken?: string | undefined;
+  /** TRUST_PROXY: which proxies may set X-Forwarded-*; false (the default) trusts none. */
+  trustProxy: TrustProxy;
+  /** PUBLIC_URL: the site's own origin, for links in mail; never taken from a request header. */
+  publicUrl: string;
 }
 
 const envSchema = z.object({
@@ -42,6 +47,8 @@ const envSchema = z.object({
     .string()
     .min(32, 'gebruik minstens 32 tekens (bijvoorbeeld: openssl rand -base64 48)')
     .optional(),
+  TRUST_PROXY: z.string().optional(),
+  PUBLIC_URL: z.string().optional(),
   SURVEY_HMAC_SECRET: z
     .string()
     .min(32, 'gebruik minstens 32 tekens (bijvoorbeeld: openssl rand -base64 48)')
@@ -68,6 +75,39 @@ export function parseDatabaseUrl(url: string | undefined, root = projectRoot): D
   );
 }
 
+/**
+ * PUBLIC_URL: the origin visitors use (https://wijkkompas.example.nl). Without it: this machine
+ * (http://localhost:PORT), which is right only for a local start. Only http(s), no path, query or
+ * user info: the reset link is built on it.
+ */
+export function parsePublicUrl(value: string | undefined, port: number): string {
+  const text = value?.trim() ?? '';
+  if (text === '') return `http://localhost:${port}`;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Error(
+      `PUBLIC_URL "${text}" is geen geldig adres; gebruik bijvoorbeeld https://wijkkompas.gemeente.nl`,
+    );
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new Error(`PUBLIC_URL moet met https:// beginnen (kreeg ${url.protocol}).`);
+  }
+  if (
+    url.username ||
+    url.password ||
+    url.search ||
+    url.hash ||
+    (url.pathname !== '/' && url.pathname !== '')
+  ) {
+    throw new Error(
+      'PUBLIC_URL is alleen het adres van de site, zonder pad, vraag of inloggegevens.',
+    );
+  }
+  return url.origin;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -92,5 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     surveySecret: e.SURVEY_HMAC_SECRET,
     surveySubmitsPerMinute: e.SURVEY_SUBMITS_PER_MINUTE,
     metricsToken: e.METRICS_TOKEN,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    publicUrl: parsePublicUrl(e.PUBLIC_URL, e.PORT),
   };
 }

@@ -27,7 +27,16 @@ const services = createServices(handle, {
   ...config,
   questionnaires: await loadQuestionnaires(config.questionnairesDir, loadXlsForm),
 });
-const app = await buildApp({ services, logger, insecureDevSecret: loopback });
+const app = await buildApp({
+  services,
+  logger,
+  insecureDevSecret: loopback,
+  trustProxy: config.trustProxy,
+  publicUrl: config.publicUrl,
+});
+if (config.trustProxy === false && !loopback) {
+  logger.info('TRUST_PROXY staat uit: het adres van de verbinding geldt als adres van de bezoeker');
+}
 // The first pages are built at start and again within a second of any data change (an import
 // here or by the CLI, a target, a survey response), before visitors ask for them.
 const warmUp = pageWarmUp(services);

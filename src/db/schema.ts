@@ -10,6 +10,7 @@ import type {
   FocusAreaVersionTable,
 } from '../features/focus-areas/focus-area.table.ts';
 import type {
+  LoginFailureTable,
   PasswordResetTable,
   SessionTable,
   UserRoleTable,
@@ -46,6 +47,7 @@ export interface Database {
   user_roles: UserRoleTable;
   sessions: SessionTable;
   password_resets: PasswordResetTable;
+  login_failures: LoginFailureTable;
   audit_log: AuditLogTable;
   catalogue_versions: CatalogueVersionTable;
   targets: TargetTable;

@@ -57,11 +57,22 @@ function wantsPage(request: FastifyRequest): boolean {
   );
 }
 
-/** Only a local path may be a return address: no other site, no protocol-relative URL. */
+/** Characters a return path may hold: unreserved, sub-delims we need, and `%XX` escapes. */
+const SAFE_RETURN_PATH = /^\/(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*$/;
+/** Escapes that undo the rule once decoded: a slash or backslash (`/%2F` → `//`), control bytes. */
+const UNSAFE_ESCAPE = /%(?:2F|5C|[01][0-9A-F]|7F)/i;
+export const RETURN_PATH_MAX_LENGTH = 2000;
+
+/**
+ * Only a path on this site may be a return address (`terug`): it starts with one `/`, holds only
+ * plain ASCII URL characters and well-formed `%XX` escapes (no tab, space, backslash or other
+ * character a browser drops or rewrites), and no escaped slash, backslash or control byte. So
+ * `//evil`, `/\evil`, `/<tab>/evil` and `/%2F%E3%80%82evil` are all refused (docs/adr/0015).
+ */
 export function safeReturnPath(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return undefined;
-  if (/[\r\n]/.test(value)) return undefined;
+  if (typeof value !== 'string' || value.length > RETURN_PATH_MAX_LENGTH) return undefined;
+  if (!SAFE_RETURN_PATH.test(value) || value.startsWith('//')) return undefined;
+  if (UNSAFE_ESCAPE.test(value)) return undefined;
   return value;
 }
 

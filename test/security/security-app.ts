@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../../src/app.ts';
+import { buildApp, type AppDeps } from '../../src/app.ts';
 import { createServices } from '../../src/composition.ts';
 import type { UserWithGrants } from '../../src/features/accounts/account.repository.ts';
 import { createUser } from '../../src/features/accounts/account.service.ts';
@@ -15,10 +15,12 @@ export const FIXTURE_PASSWORD = 'fixture-wachtwoord-voor-tests';
 export async function buildSecurityApp(
   handle: TestDb,
   extend?: (app: FastifyInstance) => void,
+  options: Pick<AppDeps, 'trustProxy' | 'publicUrl'> = {},
 ): Promise<FastifyInstance> {
   const app = await buildApp({
     services: createServices(handle, { datasetsDir: '/nonexistent-fixture' }),
     sessionSecret: `fixture-secret-${Math.random().toString(36).slice(2)}-0123456789abcdef`,
+    ...options,
   });
   extend?.(app);
   await app.ready();

@@ -36,7 +36,8 @@ describeEachDialect('security of the web app', (getDb) => {
   });
 
   it('sets the session cookie HttpOnly and SameSite=Lax, and Secure when the request came over TLS', async () => {
-    const app = await buildSecurityApp(getDb());
+    // TLS ends at a proxy the app trusts (TRUST_PROXY); without that trust the header is ignored.
+    const app = await buildSecurityApp(getDb(), undefined, { trustProxy: ['127.0.0.1'] });
     try {
       const plain = await app.inject({ url: '/inloggen' });
       const cookie = String(plain.headers['set-cookie']);
@@ -45,6 +46,12 @@ describeEachDialect('security of the web app', (getDb) => {
       assert.doesNotMatch(cookie, /Secure/);
       const tls = await app.inject({ url: '/inloggen', headers: { 'x-forwarded-proto': 'https' } });
       assert.match(String(tls.headers['set-cookie']), /Secure/);
+      const spoofed = await app.inject({
+        url: '/inloggen',
+        headers: { 'x-forwarded-proto': 'https' },
+        remoteAddress: '203.0.113.9',
+      });
+      assert.doesNotMatch(String(spoofed.headers['set-cookie']), /Secure/);
     } finally {
       await app.close();
     }
@@ -116,10 +123,11 @@ describeEachDialect('security of the web app', (getDb) => {
   });
 
   it('sends a CSP without unsafe-inline scripts and the usual security headers', async () => {
-    const app = await buildSecurityApp(getDb());
+    // HSTS only over TLS: here TLS ends at a trusted proxy (ADR 0015).
+    const app = await buildSecurityApp(getDb(), undefined, { trustProxy: ['127.0.0.1'] });
     try {
       for (const url of ['/', '/inloggen']) {
-        const res = await app.inject({ url });
+        const res = await app.inject({ url, headers: { 'x-forwarded-proto': 'https' } });
         const csp = String(res.headers['content-security-policy']);
         const scriptSrc = csp.split(';').find((d) => d.trim().startsWith('script-src'));
         assert.ok(scriptSrc, csp);

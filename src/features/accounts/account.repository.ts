@@ -150,3 +150,17 @@ export async function consumePasswordReset(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** Marks every unused reset link of a user used: after a new password none of them works. */
+export async function invalidatePasswordResetsOfUser(
+  db: Kysely<Database>,
+  userId: string,
+  now: number,
+): Promise<void> {
+  await db
+    .updateTable('password_resets')
+    .set({ used_at: new Date(now).toISOString() })
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .execute();
+}

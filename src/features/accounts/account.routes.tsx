@@ -9,7 +9,7 @@ import { renderPage } from '../../views/render.ts';
 import { listUsersInMunicipality } from './account.repository.ts';
 import {
   actorOf,
-  authenticate,
+  attemptLogin,
   completeReset,
   createResetToken,
   deactivate,
@@ -35,6 +35,12 @@ import { oidcButton } from './oidc/oidc.routes.tsx';
 export const LOGIN_RATE_LIMIT = { max: 10, timeWindow: 15 * 60 * 1000 };
 export const TOO_MANY_LOGINS =
   'U heeft te vaak geprobeerd in te loggen. Wacht 15 minuten en probeer het dan opnieuw.';
+
+/** The per-account throttle's message; names the wait in whole minutes. */
+export function accountThrottledMessage(retryAfterSeconds: number): string {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return `Voor dit account is te vaak een verkeerd wachtwoord gebruikt. Daarom kan er nu niet mee worden ingelogd, ook niet met het goede wachtwoord. Wacht ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} en probeer het dan opnieuw. Weet u uw wachtwoord niet meer? Vraag uw beheerder om een herstellink.`;
+}
 
 const municipalityParam = z.object({ gemeente: z.string().regex(/^GM\d{4}$/) });
 const userParam = municipalityParam.extend({ id: z.string().min(1).max(100) });
@@ -85,7 +91,14 @@ async function mailResetLink(
 }
 
 /** Login, logout, own account, password reset by one-time link, and user administration. */
-export async function accountRoutes(app: FastifyInstance, opts: { services: Services }) {
+export async function accountRoutes(
+  app: FastifyInstance,
+  opts: {
+    services: Services;
+    /** PUBLIC_URL: the origin of reset links; never taken from Host or X-Forwarded-Host. */
+    publicUrl: string;
+  },
+) {
   const { db } = opts.services;
   await app.register(rateLimit, { global: false });
 
@@ -155,13 +168,19 @@ export async function accountRoutes(app: FastifyInstance, opts: { services: Serv
         );
       if (!email.success || password === '') return again(422);
 
-      const user = await authenticate(db, email.data, password);
-      if (!user) {
+      const outcome = await attemptLogin(db, email.data, password);
+      if (!outcome.ok && outcome.reason === 'throttled') {
+        request.log.warn('inloggen geweigerd: te veel mislukte pogingen voor dit account');
+        reply.header('retry-after', String(outcome.retryAfterSeconds));
+        return again(429, accountThrottledMessage(outcome.retryAfterSeconds));
+      }
+      if (!outcome.ok) {
         return again(
           422,
           'Het e-mailadres of het wachtwoord klopt niet. Of uw account is uitgezet. Let op hoofdletters.',
         );
       }
+      const user = outcome.user;
       // A new session id at login: an id known before login is worth nothing after it.
       await request.session.regenerate();
       request.session.userId = user.id;
@@ -205,7 +224,9 @@ export async function accountRoutes(app: FastifyInstance, opts: { services: Serv
       const { gemeente, id } = parseParams(userParam, request.params);
       const admin = requireUser(request);
       const { token, expiresAt, user } = await createResetToken(db, id, gemeente, actorOf(admin));
-      const link = `${request.protocol}://${request.host}/wachtwoord-herstellen/${token}`;
+      // The link's origin is configuration (PUBLIC_URL): a Host or X-Forwarded-Host header would
+      // let anyone who can reach the server send staff a link to their own site.
+      const link = `${opts.publicUrl}/wachtwoord-herstellen/${token}`;
       const mailed = await mailResetLink(request, opts.services.resetMailer, {
         to: user.email,
         name: user.name,

@@ -44,3 +44,12 @@ export interface PasswordResetTable {
   expires_at: number;
   used_at: string | null;
 }
+
+/** One failed login for the throttle; `account_key` is the SHA-256 of the lower-cased e-mail. */
+export interface LoginFailureTable {
+  /** Random; lets one attempt's row be removed again. */
+  id: string;
+  account_key: string;
+  /** ISO-8601 UTC. */
+  failed_at: string;
+}

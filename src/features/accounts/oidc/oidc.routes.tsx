@@ -91,17 +91,21 @@ export async function oidcRoutes(
       // Name and message only: the error's details can hold the code and state.
       const { name, message } = error instanceof Error ? error : new Error(String(error));
       request.log.warn({ error: name, message }, 'OIDC-terugkeer geweigerd');
-      return loginPage(reply, 400, OIDC_FAILED, pending.returnTo);
+      return loginPage(reply, 400, OIDC_FAILED, safeReturnPath(pending.returnTo));
     }
+    // Checked again on the way back, by the same rule as at the start: the pending state lives in
+    // the session, and a redirect answer is not covered by the page's form-action.
+    const returnTo = safeReturnPath(pending.returnTo);
     const result = await resolveOidcLogin(db, claims, config.municipalityCode);
     if (!result.ok) {
       request.log.info({ reason: result.reason }, 'OIDC-inloggen geweigerd');
-      return loginPage(reply, 403, result.message, pending.returnTo);
+      return loginPage(reply, 403, result.message, returnTo);
     }
     // A new session id at login, exactly as the password login does (session fixation).
     await request.session.regenerate();
     request.session.userId = result.user.id;
     await app.sessionStoreImpl.prune();
-    return reply.redirect(pending.returnTo ?? '/account', 303);
+    reply.header('cache-control', 'no-store');
+    return reply.redirect(returnTo ?? '/account', 303);
   });
 }
