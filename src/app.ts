@@ -33,6 +33,7 @@ import { reviewRoutes } from './features/survey/review/review.routes.tsx';
 import { surveyWebRoutes } from './features/survey/web/web.routes.tsx';
 import { interviewRoutes } from './features/survey/interview/interview.routes.tsx';
 import { surveySubmissionRoutes } from './features/survey/api/submission.routes.ts';
+import { healthRoutes, requestMetrics } from './features/health/health.routes.ts';
 
 export interface AppDeps {
   services: Services;
@@ -63,6 +64,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     frameworkErrors: frameworkErrorHandler,
     clientErrorHandler,
   });
+  await app.register(requestMetrics, { services: deps.services });
   await app.register(securityHeaders);
   await app.register(etagPlugin);
   await app.register(errorPages);
@@ -105,5 +107,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(interviewRoutes, { services: deps.services });
   await app.register(surveySubmissionRoutes, { services: deps.services });
   await app.register(apiRoutes);
+  await app.register(healthRoutes, { services: deps.services });
   return app;
 }

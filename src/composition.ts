@@ -10,6 +10,8 @@ import { DEFAULT_DOUBLE_ENTRY_SHARE } from './features/survey/keying/double-entr
 import { surveyEstimateProvider } from './features/survey/results/monitor-estimates.ts';
 import { DEFAULT_SUBMITS_PER_MINUTE } from './features/survey/api/submission.limits.ts';
 import { storeKeyedResponse } from './features/survey/responses/response.service.ts';
+import { HealthService } from './features/health/health.service.ts';
+import { AppMetrics } from './features/health/metrics.ts';
 
 /**
  * The one composition root: database → repositories → services, wired by hand. Routes receive
@@ -18,6 +20,8 @@ import { storeKeyedResponse } from './features/survey/responses/response.service
 export function createServices(
   handle: Db,
   config: Pick<AppConfig, 'datasetsDir' | 'oidc' | 'mail'> & {
+    /** METRICS_TOKEN: /metrics answers only with this bearer token; absent, /metrics is off. */
+    metricsToken?: string | undefined;
     /** SURVEY_HMAC_SECRET: keys abuse control and the double-entry draw; random per process if absent. */
     surveySecret?: string | undefined;
     /** The questionnaires (every version); the server loads questionnaires/, tests pass fixtures. */
@@ -33,18 +37,22 @@ export function createServices(
     submitsPerMinute: config.surveySubmitsPerMinute ?? DEFAULT_SUBMITS_PER_MINUTE,
     storeKeyedResponse,
   };
+  const monitor = new MonitorData(
+    handle.db,
+    () => activeCatalogue(handle.db),
+    surveyEstimateProvider(handle.db, surveys.questionnaires),
+  );
   return {
     db: handle.db,
     dialect: handle.dialect,
     datasetsDir: config.datasetsDir,
     oidc: config.oidc,
     resetMailer: config.mail ? createResetMailer(config.mail) : undefined,
-    monitor: new MonitorData(
-      handle.db,
-      () => activeCatalogue(handle.db),
-      surveyEstimateProvider(handle.db, surveys.questionnaires),
-    ),
+    monitor,
     surveys,
+    health: new HealthService(handle.db),
+    metrics: new AppMetrics({ pageCache: () => monitor.cacheStats }),
+    metricsToken: config.metricsToken,
   };
 }
 

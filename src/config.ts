@@ -26,6 +26,8 @@ export interface AppConfig {
   surveySecret?: string | undefined;
   /** SURVEY_SUBMITS_PER_MINUTE: JSON submissions per minute per client (keyed HMAC of the address). */
   surveySubmitsPerMinute?: number | undefined;
+  /** METRICS_TOKEN: the bearer token for /metrics; absent, /metrics is switched off. */
+  metricsToken?: string | undefined;
   /** TRUST_PROXY: which proxies may set X-Forwarded-*; false (the default) trusts none. */
   trustProxy: TrustProxy;
   /** PUBLIC_URL: the site's own origin, for links in mail; never taken from a request header. */
@@ -41,6 +43,10 @@ const envSchema = z.object({
   WIJKKOMPAS_QUESTIONNAIRES: z.string().optional(),
   SURVEY_SUBMITS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+  METRICS_TOKEN: z
+    .string()
+    .min(32, 'gebruik minstens 32 tekens (bijvoorbeeld: openssl rand -base64 48)')
+    .optional(),
   TRUST_PROXY: z.string().optional(),
   PUBLIC_URL: z.string().optional(),
   SURVEY_HMAC_SECRET: z
@@ -125,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mail: loadMailConfig(env),
     surveySecret: e.SURVEY_HMAC_SECRET,
     surveySubmitsPerMinute: e.SURVEY_SUBMITS_PER_MINUTE,
+    metricsToken: e.METRICS_TOKEN,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     publicUrl: parsePublicUrl(e.PUBLIC_URL, e.PORT),
   };

@@ -24,6 +24,7 @@ import { AppError, ImportValidationError, formatLocation } from '../shared/error
 import { createProgress } from './progress.ts';
 import { GEBRUIKER_HELP, runGebruiker } from './gebruiker.ts';
 import { createInvitationCodes } from '../features/survey/responses/invitations.ts';
+import { backupDatabase, restoreDatabase } from '../features/backup/backup.service.ts';
 
 const HELP = `Gebruik: wijkkompas <opdracht> [opties]
 
@@ -39,6 +40,8 @@ Opdrachten:
   import lokaal BESTAND.csv --indeling JAAR [--bron NAAM]
 ${GEBRUIKER_HELP}
   enquete-codes SLEUTEL AANTAL     codes voor uitnodigingsbrieven maken (één keer getoond, alleen een hash bewaard)
+  backup BESTAND                  een back-up maken terwijl de server draait (SQLite: online back-up; PostgreSQL: pg_dump)
+  herstel BESTAND [--overschrijf] een back-up terugzetten in een lege database (SQLite: eerst de server stoppen)
 
 Database: DATABASE_URL (leeg = ./data/wijkkompas.sqlite, sqlite:PAD of postgres://…).`;
 
@@ -132,6 +135,9 @@ export async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   const handle = createDb(config.database);
   try {
+    if (command === 'backup' || command === 'herstel') {
+      return await backupCommand(command, rest, handle, config.database);
+    }
     await migrateToLatest(handle.db);
     switch (command) {
       case 'migreer':
@@ -208,4 +214,32 @@ export async function main(argv: string[]): Promise<number> {
   } finally {
     await handle.destroy();
   }
+}
+
+/** backup and herstel work on the database as it is: no migration first. */
+async function backupCommand(
+  command: 'backup' | 'herstel',
+  rest: string[],
+  handle: ReturnType<typeof createDb>,
+  database: ReturnType<typeof loadConfig>['database'],
+): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: { overschrijf: { type: 'boolean' } },
+  });
+  const file = positionals[0];
+  if (!file) throw new UsageError(`Gebruik: wijkkompas ${command} BESTAND\n\n${HELP}`);
+  if (command === 'backup') {
+    await backupDatabase(handle, database, file);
+    console.log(
+      `Back-up gemaakt: ${file} (${fs.statSync(file).size.toLocaleString('nl-NL')} bytes).`,
+    );
+    return 0;
+  }
+  await restoreDatabase(handle, database, file, { overwrite: values.overschrijf === true });
+  console.log(
+    `Back-up ${file} teruggezet. Start de server opnieuw; die werkt het schema zo nodig bij.`,
+  );
+  return 0;
 }

@@ -52,3 +52,10 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationRe
   }
   return results;
 }
+
+/** Migrations this code knows that the database has not run yet, by name (empty: up to date). */
+export async function pendingMigrations(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new StaticProvider() });
+  const known = await migrator.getMigrations();
+  return known.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}

@@ -17,10 +17,12 @@ export const AGGREGATION_RULES_NL: readonly { key: string; name: string; rule: s
   },
   {
     key: 'ratio',
-    name: 'Verhoudingen (per 100 of per 1.000)',
+    name: 'Verhoudingen en dichtheden (per 100, per 1.000, per km²)',
     rule:
       'We tellen eerst de tellers van alle buurten op en daarna de noemers. Dan delen we de ' +
-      'twee sommen. We nemen nooit het gemiddelde van percentages van buurten.',
+      'twee sommen. We nemen nooit het gemiddelde van percentages van buurten. Een dichtheid ' +
+      'rekenen we net zo: alle inwoners samen gedeeld door alle landoppervlakte samen, niet het ' +
+      'gemiddelde van de dichtheden die het CBS per buurt geeft.',
   },
   {
     key: 'share_published',

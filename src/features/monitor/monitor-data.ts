@@ -38,6 +38,8 @@ export class MonitorData {
   private readonly marker: (() => string) | undefined;
   /** The change marker at the last full version read. */
   private lastMark: string | undefined;
+  /** Hits and misses of the page and read caches since start, for /metrics. */
+  readonly cacheStats = { hits: 0, misses: 0 };
 
   constructor(
     readonly db: Kysely<Database>,
@@ -191,7 +193,11 @@ export class MonitorData {
     const version = this.version ?? (await this.dataVersion());
     const full = `${version}\u0000${key}`;
     const hit = map.get(full) as Promise<T> | undefined;
-    if (hit) return hit;
+    if (hit) {
+      this.cacheStats.hits++;
+      return hit;
+    }
+    this.cacheStats.misses++;
     const building = make();
     if (this.version === version) {
       if (map.size >= max) map.clear();

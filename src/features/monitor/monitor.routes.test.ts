@@ -207,6 +207,8 @@ for (const dialect of dialects) {
         assert.match(text, new RegExp(word));
       }
       assert.equal(AGGREGATION_RULES_NL.length, 8);
+      // Densities follow the ratio rule (issue 13 point 4), and the page says so.
+      assert.match(text, /alle inwoners samen gedeeld door alle landoppervlakte samen/);
       assert.match(text, /href="\/bronnen"/);
       assert.match(text, /href="\/methode"/, 'nav link');
     });

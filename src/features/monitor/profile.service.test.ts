@@ -109,6 +109,30 @@ for (const dialect of dialects) {
         assert.match(nplv?.note ?? '', /1 van de 20 focusgebieden/);
       });
 
+      it('computes density as Σ inwoners / Σ land, never a mean of published densities', async () => {
+        // Hand-computed from datasets/cbs-wijkenbuurten-2023/buurten_2023_dordrecht.geojson:
+        // Dordt West (24 buurten) 28.740 inwoners on 405 ha land = 7.096,3 per km²; Dordrecht
+        // (133 buurten) 121.430 inwoners on 7.757 ha = 1.565,4 per km². The land-weighted mean
+        // of CBS's published buurt densities, which leaves out buurten whose density is secret
+        // together with their land, would give 7.312,0 and 1.748,1.
+        const selection = await selectionForFocusArea(data, 'dordt-west');
+        const density = find(await buildProfile(data, selection), 'bevolkingsdichtheid');
+        const area2023 = density.area.find((p) => p.period === '2023')?.result;
+        assert.ok(area2023?.value, 'a 2023 density for Dordt West');
+        assert.equal(area2023.numerator, 28740);
+        assert.equal(area2023.denominator, 405);
+        assert.equal(Math.round(area2023.value * 10) / 10, 7096.3);
+        assert.deepEqual(area2023.flags, []);
+
+        const gemeente2023 = density.references
+          .find((r) => r.key === 'gemeente')
+          ?.points.find((p) => p.period === '2023')?.result;
+        assert.ok(gemeente2023?.value, 'a 2023 density for Dordrecht');
+        assert.equal(gemeente2023.numerator, 121430);
+        assert.equal(gemeente2023.denominator, 7757);
+        assert.equal(Math.round(gemeente2023.value * 10) / 10, 1565.4);
+      });
+
       it('lists an indicator without data as not loaded, never as zero', async () => {
         const profile = await buildProfile(data, await selectionForFocusArea(data, 'dordt-west'));
         const health = find(profile, 'ervaren-gezondheid-goed');
