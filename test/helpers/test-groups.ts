@@ -5,7 +5,7 @@
  * - `e2e`: under a `e2e/` folder, named `*.e2e.test.ts(x)`, or importing the browser helper or
  *   playwright (it starts Chromium);
  * - `db`: importing, directly or through another file under `test/`, the database or app test
- *   helpers, `src/db/database.ts`, `src/db/migrate.ts`, `better-sqlite3` or `pg`;
+ *   helpers, `src/db/database.ts`, `better-sqlite3` or `pg`;
  * - `unit`: everything else (no database, no browser; seconds). `unit-guard.ts` makes a unit
  *   file fail when it opens a database anyway.
  *
@@ -30,7 +30,6 @@ const dbFiles = new Set([
   'test/helpers/app.ts',
   'test/helpers/throwaway-postgres.ts',
   'src/db/database.ts',
-  'src/db/migrate.ts',
 ]);
 const dbPackages = new Set(['better-sqlite3', 'pg']);
 
