@@ -15,12 +15,18 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { importBenchmark } from './import.bench.ts';
 import { pagesBenchmark } from './pages.bench.ts';
+import { snapshotBenchmark } from './snapshot.bench.ts';
 import { surveyBenchmark } from './survey.bench.ts';
 import { formatTable } from './lib/table.ts';
 import type { BenchContext, BenchReport, Benchmark } from './lib/types.ts';
 
 /** Add later benchmarks (HTTP pages, survey load) here. */
-const BENCHMARKS: readonly Benchmark[] = [importBenchmark, pagesBenchmark, surveyBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [
+  importBenchmark,
+  pagesBenchmark,
+  surveyBenchmark,
+  snapshotBenchmark,
+];
 
 const root = path.resolve(import.meta.dirname, '..');
 const outDir = path.join(import.meta.dirname, 'out');

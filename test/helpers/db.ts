@@ -7,7 +7,28 @@ import pg from 'pg';
 import { createDb, type Db, type Dialect } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 
-export const dialects: readonly Dialect[] = ['sqlite', 'postgres'];
+const allDialects: readonly Dialect[] = ['sqlite', 'postgres'];
+
+/**
+ * The dialects named in `DIALECTS` (comma-separated, e.g. `DIALECTS=sqlite npm run test:db`), or
+ * both. An unknown name is an error rather than silently testing nothing.
+ */
+export function selectDialects(value: string | undefined): readonly Dialect[] {
+  if (!value?.trim()) return allDialects;
+  const names = value
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+  const unknown = names.filter((n) => !allDialects.includes(n as Dialect));
+  if (unknown.length > 0) {
+    throw new Error(
+      `DIALECTS=${value}: onbekend dialect ${unknown.join(', ')}; kies uit ${allDialects.join(', ')}`,
+    );
+  }
+  return allDialects.filter((d) => names.includes(d));
+}
+
+export const dialects: readonly Dialect[] = selectDialects(process.env.DIALECTS);
 
 const inCi = process.env.CI === 'true' || process.env.CI === '1';
 

@@ -113,23 +113,31 @@ export async function deactivateUser(
     .execute();
 }
 
-export async function insertPasswordReset(
-  db: Kysely<Database>,
-  row: PasswordResetTable,
-): Promise<void> {
-  await db.insertInto('password_resets').values(row).execute();
+/**
+ * A reset link as the account service uses it: `expires_at` in epoch milliseconds. The table
+ * stores ISO-8601 UTC text (migration 20261204_0702); these functions convert at their edge.
+ */
+export interface PasswordReset extends Omit<PasswordResetTable, 'expires_at'> {
+  expires_at: number;
+}
+
+export async function insertPasswordReset(db: Kysely<Database>, row: PasswordReset): Promise<void> {
+  await db
+    .insertInto('password_resets')
+    .values({ ...row, expires_at: new Date(row.expires_at).toISOString() })
+    .execute();
 }
 
 export async function findPasswordReset(
   db: Kysely<Database>,
   tokenHash: string,
-): Promise<PasswordResetTable | undefined> {
+): Promise<PasswordReset | undefined> {
   const row = await db
     .selectFrom('password_resets')
     .selectAll()
     .where('token_hash', '=', tokenHash)
     .executeTakeFirst();
-  return row ? { ...row, expires_at: Number(row.expires_at) } : undefined;
+  return row ? { ...row, expires_at: Date.parse(row.expires_at) } : undefined;
 }
 
 /**
@@ -146,7 +154,7 @@ export async function consumePasswordReset(
     .set({ used_at: new Date(now).toISOString() })
     .where('token_hash', '=', tokenHash)
     .where('used_at', 'is', null)
-    .where('expires_at', '>', now)
+    .where('expires_at', '>', new Date(now).toISOString())
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

@@ -30,8 +30,9 @@ export interface SessionTable {
   id: string;
   user_id: string | null;
   data: string;
-  created_at: number;
-  last_seen_at: number;
+  /** ISO-8601 UTC text, like every timestamp column (migration 20261204_0702). */
+  created_at: string;
+  last_seen_at: string;
 }
 
 /** One-time password-reset links; only the SHA-256 of the token is stored. */
@@ -40,8 +41,8 @@ export interface PasswordResetTable {
   user_id: string;
   created_by: string;
   created_at: string;
-  /** Epoch milliseconds. */
-  expires_at: number;
+  /** ISO-8601 UTC text (epoch milliseconds before migration 20261204_0702). */
+  expires_at: string;
   used_at: string | null;
 }
 

@@ -69,6 +69,20 @@ export function databaseSource(db: Kysely<Database>): ObservationSource {
 }
 
 /**
+ * Every observation of these areas in an active dataset: the snapshot's read. It finds the rows
+ * through the index `observations_area_idx` (migration 20261204_0701), not by scanning the table.
+ */
+export function snapshotObservationsQuery(db: Kysely<Database>, areaCodes: readonly string[]) {
+  return db
+    .selectFrom('observations as o')
+    .innerJoin('datasets as d', 'd.id', 'o.dataset_id')
+    .selectAll('o')
+    .select('d.imported_at')
+    .where('d.status', '=', 'actief')
+    .where('o.area_code', 'in', [...areaCodes]);
+}
+
+/**
  * Every active observation and crosswalk row of a set of areas, held in memory and indexed: per
  * variable, indeling year and period one ready column (area code → value and status), which the
  * aggregation reads as it is, without copying a row per area (ADR 0014).
@@ -119,15 +133,7 @@ export class SnapshotSource implements ObservationSource {
     // Chunks keep the parameter count under SQLite's limit.
     for (let i = 0; i < areaCodes.length; i += 500) {
       const chunk = areaCodes.slice(i, i + 500);
-      const found = await db
-        .selectFrom('observations as o')
-        .innerJoin('datasets as d', 'd.id', 'o.dataset_id')
-        .selectAll('o')
-        .select('d.imported_at')
-        .where('d.status', '=', 'actief')
-        .where('o.area_code', 'in', chunk)
-        .execute();
-      rows.push(...found);
+      rows.push(...(await snapshotObservationsQuery(db, chunk).execute()));
       links.push(
         ...(await db
           .selectFrom('area_crosswalk')

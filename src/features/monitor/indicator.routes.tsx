@@ -16,10 +16,13 @@ import type { StoredTarget, TargetEvaluation } from '../targets/target.types.ts'
 import { registerApiOperation } from '../api/openapi.ts';
 import type { MonitorData } from './monitor-data.ts';
 import { indicatorProfile, profileContext, selectionForFocusArea } from './profile.service.ts';
-import type { AreaSelection, IndicatorProfile, SeriesPoint } from './profile.types.ts';
+import type { IndicatorProfile, SeriesPoint } from './profile.types.ts';
 import { buurtTable, seriesTable, type BuurtResult } from './indicator-table.ts';
 import type { DataTable } from '../../shared/data-table.ts';
 import { IndicatorPage } from './views/indicator-page.tsx';
+import type { IndicatorPageData } from './indicator-page.types.ts';
+
+export type { IndicatorPageData, TargetView } from './indicator-page.types.ts';
 
 const paramsSchema = z.object({
   slug: z.string().regex(/^[a-z0-9-]{1,80}$/),
@@ -44,29 +47,6 @@ function paramsOf(params: unknown): { slug: string; indicator: string } {
   if (!parsed.success)
     throw new NotFoundError('Er is geen focusgebied of indicator met dit adres.');
   return parsed.data;
-}
-
-export interface TargetView {
-  target: StoredTarget;
-  evaluation: TargetEvaluation;
-}
-
-export interface IndicatorPageData {
-  selection: AreaSelection;
-  indicator: Indicator;
-  profile: IndicatorProfile;
-  target: TargetView | null;
-  series: DataTable;
-  /** Null when the indicator has no period with data. */
-  buurten: DataTable | null;
-  mapAreas: { code: string; name: string; geometry: AreaGeometry; member: boolean }[];
-  geometries: Map<string, AreaGeometry>;
-  /** The focus area's member buurten as one geometry, drawn bold on the map. */
-  outline: AreaGeometry | undefined;
-  /** The buurten left out of the latest value, by name and reason. */
-  excluded: { code: string; name: string; reason: string; inhabitants: number | null }[];
-  exclusionSummary: string | null;
-  dataVersion: string;
 }
 
 const valueOf = (p: SeriesPoint | undefined): number | null =>

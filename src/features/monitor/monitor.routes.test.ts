@@ -2,23 +2,22 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { buildTestApp, type TestApp } from '../../../test/helpers/app.ts';
+import { queryAll, queryOne, textOf, type HTMLElement } from '../../../test/helpers/html.ts';
 import { dialects, dialectUnavailable } from '../../../test/helpers/db.ts';
 import { strongEtag } from '../../plugins/etag.ts';
 import { loadCatalogue } from '../indicators/catalogue.ts';
 import { STATUS_RULE_NL, TARGET_KINDS_NL } from '../targets/target-rules.ts';
 import { AGGREGATION_RULES_NL } from './methode.routes.tsx';
 
-/** The <tr> of one indicator in the profile tables. */
-function indicatorRow(html: string, key: string): string {
-  const row = new RegExp(`<tr[^>]*data-indicator="${key}"[^>]*>([\\s\\S]*?)</tr>`).exec(html);
-  assert.ok(row, `no profile row for ${key}`);
-  return row[1]!;
+/** The <tr> of one indicator in the profile tables (exactly one). */
+function indicatorRow(html: string, key: string): HTMLElement {
+  return queryOne(html, `tr[data-indicator="${key}"]`);
 }
 
-function cell(row: string, name: string): string {
-  const m = new RegExp(`<td[^>]*data-cell="${name}"[^>]*>([\\s\\S]*?)</td>`).exec(row);
-  assert.ok(m, `no ${name} cell`);
-  return m[1]!.replace(/<[^>]+>/g, ' ');
+function cell(row: HTMLElement, name: string): string {
+  const td = row.querySelector(`td[data-cell="${name}"]`);
+  assert.ok(td, `no ${name} cell`);
+  return textOf(td);
 }
 
 for (const dialect of dialects) {
@@ -36,9 +35,9 @@ for (const dialect of dialects) {
       const res = await t.app.inject('/gebieden/dordt-west');
       assert.equal(res.statusCode, 200);
       const html = res.body;
-      assert.match(html, /<h1[^>]*>Dordt West<\/h1>/);
+      assert.equal(textOf(queryOne(html, 'h1')), 'Dordt West');
       const row = indicatorRow(html, 'aantal-inwoners');
-      assert.match(row, /href="\/gebieden\/dordt-west\/indicatoren\/aantal-inwoners"/);
+      assert.ok(row.querySelector('a[href="/gebieden/dordt-west/indicatoren/aantal-inwoners"]'));
       // Real CBS figures: 28,970 inhabitants in 2024, 28,740 in the 2023 baseline.
       assert.match(cell(row, 'laatste'), /28\.970[\s\S]*2024/);
       assert.match(cell(row, 'verandering'), /\+230[\s\S]*sinds 2023/);
@@ -48,9 +47,7 @@ for (const dialect of dialects) {
       assert.match(cell(row, 'nplv'), /–[\s\S]*Nog niet te berekenen/);
       // At least one target is evaluated and its status is written out in words.
       const statuses = STATUS_RULE_NL.map((s) => s.status).join('|');
-      const targets = [...html.matchAll(/data-cell="doel"[^>]*>([\s\S]*?)<\/td>/g)].map((m) =>
-        m[1]!.replace(/<[^>]+>/g, ' '),
-      );
+      const targets = queryAll(html, 'td[data-cell="doel"]').map(textOf);
       assert.ok(
         targets.some((t) => new RegExp(`(${statuses})\\s*\\(voorbeeld\\)`).test(t)),
         `no target status among ${targets.length} cells`,
@@ -59,33 +56,39 @@ for (const dialect of dialects) {
       assert.ok(
         html.indexOf('>Afbakening</h2>') > html.indexOf('data-indicator="aantal-inwoners"'),
       );
-      assert.match(html, /data-total="2023">28\.740</);
+      assert.equal(textOf(queryOne(html, '[data-total="2023"]')), '28.740');
       assert.match(html, /Bron: CBS/);
     });
 
     it('profile: a health indicator not yet loaded is listed with its reason, never a zero', async () => {
       const html = (await t.app.inject('/gebieden/dordt-west')).body;
       const health = loadCatalogue().indicators.filter((i) => i.theme === 'gezond-leven');
-      const notLoaded = [...html.matchAll(/<li[^>]*data-not-loaded="([^"]+)"[^>]*>([^<]*)</g)];
-      const listed = notLoaded.filter(([, key]) => health.some((i) => i.key === key));
+      const notLoaded = queryAll(html, 'li[data-not-loaded]');
+      const keyOf = (li: HTMLElement) => li.getAttribute('data-not-loaded')!;
+      // The item's own words, before the small print.
+      const ownText = (li: HTMLElement) =>
+        li.childNodes
+          .filter((n) => n.nodeType === 3)
+          .map((n) => n.text)
+          .join('');
+      const listed = notLoaded.filter((li) => health.some((i) => i.key === keyOf(li)));
       assert.ok(listed.length > 0, 'no health indicator under "Nog niet geladen"');
-      for (const [, key, text] of listed) {
-        assert.match(text!, /nog niet geladen\. \S/);
-        assert.doesNotMatch(html, new RegExp(`data-indicator="${key}"`));
+      for (const li of listed) {
+        assert.match(ownText(li), /nog niet geladen\. \S/);
+        assert.equal(queryAll(html, `[data-indicator="${keyOf(li)}"]`).length, 0);
       }
       // In plain words who publishes it; the CBS variable names only in the small print.
-      const health0 = health.find((i) => listed.some(([, key]) => key === i.key))!;
-      const item = new RegExp(
-        `data-not-loaded="${health0.key}"[^>]*>([^<]*)<span class="wk-cell-note">([^<]*)<`,
-      ).exec(html);
-      assert.ok(item, 'item with small print');
+      const health0 = health.find((i) => listed.some((li) => keyOf(li) === i.key))!;
+      const item = listed.find((li) => keyOf(li) === health0.key)!;
+      const smallPrint = item.querySelector('span.wk-cell-note');
+      assert.ok(smallPrint, 'item with small print');
       assert.match(
-        item[1]!,
+        ownText(item),
         /nog niet geladen\. Dit cijfer komt van \S.* staan nog niet in Wijkkompas\./,
       );
-      assert.doesNotMatch(item[1]!, new RegExp(health0.source.variables[0]!));
-      assert.match(item[2]!, new RegExp(health0.source.variables[0]!));
-      assert.match(html, /<h3[^>]*>Nog niet geladen \(/);
+      assert.doesNotMatch(ownText(item), new RegExp(health0.source.variables[0]!));
+      assert.match(smallPrint.text, new RegExp(health0.source.variables[0]!));
+      assert.ok(queryAll(html, 'h3').some((h) => textOf(h).startsWith('Nog niet geladen (')));
     });
 
     it('profile: the cached page is the same bytes and ETag for everyone, under a nonce-free CSP', async () => {

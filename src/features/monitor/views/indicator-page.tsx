@@ -3,7 +3,7 @@ import { Choropleth, type ChoroplethArea } from '../../charts/choropleth.tsx';
 import { TimeSeriesChart, type ChartSeries } from '../../charts/time-series-chart.tsx';
 import { STATUS_RULE_NL } from '../../targets/target-rules.ts';
 import { aggregationRuleText, sourceText } from '../indicator-table.ts';
-import type { IndicatorPageData } from '../indicator.routes.tsx';
+import type { IndicatorPageData } from '../indicator-page.types.ts';
 import type { SeriesPoint } from '../profile.types.ts';
 import { DataTableView, formatCell } from './indicator-table-view.tsx';
 
