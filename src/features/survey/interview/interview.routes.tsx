@@ -136,6 +136,7 @@ export async function interviewRoutes(app: FastifyInstance, opts: { services: Se
         questionnaire: q,
         channel: 'mondeling',
         language,
+        secret: surveys.secret,
         interviewerId: actorOf(requireUser(request)),
       });
       request.session.interview = { key: q.key, id, language };

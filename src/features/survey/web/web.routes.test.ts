@@ -127,13 +127,16 @@ for (const dialect of dialects) {
       // The same send again (a reload) does not make a second response.
       const again = await v.post(send.body, url, {});
       assert.equal(again.statusCode, 303);
+      // Sent through the open link (no code from a letter): the shipped questionnaire trusts
+      // that only after review, so the response waits for it (ADR 0016).
       const rows = await t.handle.db
         .selectFrom('survey_responses')
         .selectAll()
-        .where('status', '=', 'ingediend')
+        .where('status', '=', 'te_controleren')
         .execute();
       assert.equal(rows.length, 1);
       assert.equal(rows[0]!.channel, 'web');
+      assert.equal(rows[0]!.source, 'open_link');
       assert.equal(rows[0]!.resume_hash, null);
       const answers = await readAnswers(t.handle.db, rows[0]!.id);
       assert.equal(answers.woonbuurt, 'BU05050301');
@@ -195,13 +198,23 @@ for (const dialect of dialects) {
       const shipped = await loadQuestionnaires(path.join(projectRoot, 'questionnaires'));
       const resident = shipped.find((q) => q.key === KEY)!;
       const withCode = { ...resident, key: 'fixture-met-code', invitations: 'verplicht' as const };
+      const surveySecret = 'fixture-enquetegeheim-van-minstens-32-tekens';
       const app = await buildApp({
-        services: createServices(t.handle, { datasetsDir, questionnaires: [withCode] }),
+        services: createServices(t.handle, {
+          datasetsDir,
+          questionnaires: [withCode],
+          surveySecret,
+        }),
         sessionSecret: `fixture-secret-${Math.random().toString(36).slice(2)}-0123456789abcdef`,
       });
       await app.ready();
       try {
-        const [code] = await createInvitationCodes(t.handle.db, 'fixture-met-code', 2);
+        const [code] = await createInvitationCodes(
+          t.handle.db,
+          surveySecret,
+          'fixture-met-code',
+          2,
+        );
         const v = new Visitor(app, '192.0.2.30');
         const start = await v.get('/enquete/fixture-met-code');
         assert.match(start.body, /Code uit uw brief/);
