@@ -11,6 +11,7 @@ import {
   type QuestionGroup,
 } from '../definition/questionnaire.schema.ts';
 import { QuestionFields } from './question-fields.tsx';
+import { SHOWN_FIELD } from './web-form.ts';
 
 const LANGUAGE_NAMES: Record<Language, string> = {
   nl: 'Nederlands',
@@ -34,6 +35,9 @@ const UI = {
     codeNote: (c: string) =>
       `Wilt u later verder? Schrijf deze code op: ${c}. U ziet hem maar één keer.`,
     problem: 'Er is een probleem',
+    followUp:
+      'Door uw antwoord is er een vraag bijgekomen. Beantwoord die ook, en klik dan op "Opslaan en verder".',
+    followUpLink: 'Naar de nieuwe vraag',
     send: 'Verstuur mijn antwoorden',
     sendIntro: 'U bent klaar. Na het versturen kunt u niets meer veranderen.',
     thanks: 'Hartelijk dank!',
@@ -53,6 +57,8 @@ const UI = {
     codeNote: (c: string) =>
       `Want to continue later? Write down this code: ${c}. You will only see it once.`,
     problem: 'There is a problem',
+    followUp: 'Your answer added a question. Please answer it too, then click "Save and continue".',
+    followUpLink: 'Go to the new question',
     send: 'Send my answers',
     sendIntro: 'You are done. After sending you cannot change anything.',
     thanks: 'Thank you very much!',
@@ -200,6 +206,10 @@ export function SurveyGroupPage(props: {
   step: number;
   steps: number;
   asked: (q: Question) => boolean;
+  /** The names of the questions on this page (sent back in a hidden field). */
+  shown: readonly string[];
+  /** Follow-up questions an answer on this page just brought in. */
+  added: readonly string[];
   answers: Answers;
   errors: Readonly<Record<string, string>>;
   buurten: readonly { code: string; name: string }[];
@@ -245,9 +255,22 @@ export function SurveyGroupPage(props: {
           </ul>
         </div>
       )}
+      {props.added.length > 0 && (
+        <div class="utrecht-alert" role="status" id="vervolgvraag">
+          <p class="utrecht-paragraph">
+            {t.followUp}{' '}
+            {props.added.map((name) => (
+              <a class="utrecht-link" href={`#vraag-${name}`}>
+                {t.followUpLink}
+              </a>
+            ))}
+          </p>
+        </div>
+      )}
       {props.group.intro && <p class="utrecht-paragraph">{textIn(props.group.intro, language)}</p>}
       <form method="post" action={props.action} class="wk-stack" novalidate>
         <CsrfField token={props.csrf} />
+        <input type="hidden" name={SHOWN_FIELD} value={props.shown.join(' ')} />
         <QuestionFields
           group={props.group}
           asked={props.asked}
