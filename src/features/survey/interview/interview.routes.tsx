@@ -202,6 +202,7 @@ export async function interviewRoutes(app: FastifyInstance, opts: { services: Se
         questionnaire: ctx.q,
         responseId: current.r.id,
         idempotencyKey: key,
+        language: current.s.language,
       });
       if (sent.problems.length > 0) {
         return sendPage(db, reply, stepContext(ctx, current.s.language), current.r.id, {

@@ -152,6 +152,8 @@ export async function saveGroup(
     group: QuestionGroup;
     given: Answers;
     logAs?: string;
+    /** The language of the messages (the respondent's). */
+    language?: Language;
   },
 ): Promise<{ problems: AnswerProblem[]; answers: Answers }> {
   const before = await readAnswers(db, input.responseId);
@@ -160,6 +162,7 @@ export async function saveGroup(
   for (const v of variables) merged[v] = input.given[v];
   const checked = checkAnswers(input.questionnaire, merged, {
     requireComplete: true,
+    ...(input.language ? { language: input.language } : {}),
     onlyGroups: new Set([input.group.name]),
   });
   // Only this group's problems stop the page (other groups are checked on their own pages).
@@ -184,7 +187,12 @@ export async function saveGroup(
  */
 export async function submitConcept(
   db: Kysely<Database>,
-  input: { questionnaire: Questionnaire; responseId: string; idempotencyKey: string },
+  input: {
+    questionnaire: Questionnaire;
+    responseId: string;
+    idempotencyKey: string;
+    language?: Language;
+  },
 ): Promise<{ problems: AnswerProblem[]; alreadySent: boolean }> {
   const r = await findResponse(db, input.responseId);
   if (!r) throw new AppError('NOT_FOUND', 'Deze vragenlijst is niet (meer) te vinden.');
@@ -192,7 +200,10 @@ export async function submitConcept(
     return { problems: [], alreadySent: r.idempotency_key === input.idempotencyKey };
   }
   const answers = await readAnswers(db, input.responseId);
-  const checked = checkAnswers(input.questionnaire, answers, { requireComplete: true });
+  const checked = checkAnswers(input.questionnaire, answers, {
+    requireComplete: true,
+    ...(input.language ? { language: input.language } : {}),
+  });
   if (checked.problems.length > 0) return { problems: checked.problems, alreadySent: false };
   const status = statusWhenSent(input.questionnaire, r.source);
   const updated = await db

@@ -113,6 +113,7 @@ export async function postStep(
     responseId: input.responseId,
     group,
     given,
+    language: ctx.language,
     ...(input.logAs ? { logAs: input.logAs } : {}),
   });
   if (saved.problems.length > 0) {

@@ -43,6 +43,9 @@ const UI = {
     thanks: 'Hartelijk dank!',
     thanksText: 'Uw antwoorden zijn verstuurd. Ze helpen om Dordt West beter te maken.',
     privacy: 'Uw antwoorden zijn anoniem. Wij bewaren geen naam, adres of IP-adres.',
+    skipLink: 'Ga direct naar de vragen',
+    menuLabel: 'Menu van de vragenlijst',
+    menuStart: 'Over de vragenlijst',
   },
   en: {
     start: 'Start the questionnaire',
@@ -64,19 +67,42 @@ const UI = {
     thanks: 'Thank you very much!',
     thanksText: 'Your answers have been sent. They help to make Dordt West better.',
     privacy: 'Your answers are anonymous. We do not keep any name, address or IP address.',
+    skipLink: 'Skip to the questions',
+    menuLabel: 'Questionnaire menu',
+    menuStart: 'About the questionnaire',
   },
 } as const;
 export const uiText = (l: Language) => (l === 'en' ? UI.en : UI.nl);
 
-/** The page around a survey step, in the respondent's language and writing direction. */
+/**
+ * The page around a survey step, in the respondent's language and writing direction: the skip
+ * link, the menu and the footer too (issue 12). No monitor menu or "Bron: CBS" footer: a survey
+ * page shows no figures.
+ */
 function SurveyLayout(props: {
   q: Questionnaire;
   language: Language;
   title: string;
   children: ComponentChildren;
 }) {
+  const t = uiText(props.language);
+  const base = `/enquete/${props.q.key}`;
+  const lang = `?taal=${props.language}`;
   return (
-    <Layout title={props.title}>
+    <Layout
+      title={props.title}
+      respondent={{
+        language: props.language,
+        dir: RTL_LANGUAGES.has(props.language) ? 'rtl' : 'ltr',
+        skipLink: t.skipLink,
+        menuLabel: t.menuLabel,
+        menu: [
+          { href: `${base}${lang}`, label: t.menuStart },
+          { href: `${base}/hervatten${lang}`, label: t.resume },
+        ],
+        footer: <p class="utrecht-paragraph">{t.privacy}</p>,
+      }}
+    >
       <div
         class="wk-survey"
         lang={props.language}

@@ -207,6 +207,7 @@ export async function surveyWebRoutes(app: FastifyInstance, opts: { services: Se
       questionnaire: ctx.q,
       responseId: s.id,
       idempotencyKey: key,
+      language: s.language,
     });
     if (sent.problems.length > 0) {
       return sendPage(
