@@ -19,9 +19,11 @@ import type { Questionnaire } from '../definition/questionnaire.schema.ts';
 import { fixtureResidentSurvey, submitFixtureRespondents } from '../test-fixtures.ts';
 import { listCountedResponses, listPublishableResponses } from './response.repository.ts';
 import { newIdempotencyKey, reviewResponse, submitComplete } from './response.service.ts';
+import { createInvitationCodes } from './invitations.ts';
 import { feedsPublishedEstimate } from './trust.ts';
 
 const KEY = 'bewonersenquete-dordt-west';
+const SURVEY_SECRET = 'fixture-enquetegeheim-van-minstens-32-tekens';
 const shipped = (await loadQuestionnaires(path.join(projectRoot, 'questionnaires'))).find(
   (q) => q.key === KEY,
 )!;
@@ -111,6 +113,7 @@ for (const dialect of dialects) {
             services: createServices(handle, {
               datasetsDir,
               questionnaires: [q],
+              surveySecret: SURVEY_SECRET,
               // Not the rate limit: the attack gets every request through.
               surveySubmitsPerMinute: 100_000,
             }),
@@ -168,13 +171,29 @@ for (const dialect of dialects) {
           assert.equal((await listPublishableResponses(handle.db, q)).length, 400);
         });
 
-        it('an invitation code still counts at once; an approved open-link response only where trusted', async () => {
+        it('a letter code counts at once, once; an approved open-link response only where trusted', async () => {
           const open = await handle.db
             .selectFrom('survey_responses')
             .select(['id', 'status'])
             .where('source', '=', 'open_link')
             .where('status', '=', 'te_controleren')
             .executeTakeFirst();
+          // Through the API with a letter's code: counts at once; a used code is refused.
+          const [code] = await createInvitationCodes(handle.db, SURVEY_SECRET, q.key, 1);
+          const publishedBefore = (await listPublishableResponses(handle.db, q)).length;
+          const post = () =>
+            app.inject({
+              method: 'POST',
+              url: `/api/enquetes/${KEY}/antwoorden`,
+              headers: { 'idempotency-key': newIdempotencyKey() },
+              payload: { ...STUFFED, uitnodiging: code },
+            });
+          const withCode = await post();
+          assert.equal(withCode.statusCode, 201, withCode.body);
+          const reused = await post();
+          assert.equal(reused.statusCode, 400);
+          assert.match(reused.body, /al gebruikt/);
+          assert.equal((await listPublishableResponses(handle.db, q)).length, publishedBefore + 1);
           if (variant === 'shipped') {
             assert.ok(open);
             await reviewResponse(handle.db, {
@@ -183,12 +202,12 @@ for (const dialect of dialects) {
               reviewer: 'controleur',
               municipalityCode: 'GM0505',
             });
-            assert.equal((await listPublishableResponses(handle.db, q)).length, 401);
+            assert.equal((await listPublishableResponses(handle.db, q)).length, 402);
           } else {
             assert.equal(open, undefined);
             // Stored and visible to researchers, never published.
-            assert.equal((await listCountedResponses(handle.db, q.key)).length, 550);
-            assert.equal((await listPublishableResponses(handle.db, q)).length, 400);
+            assert.equal((await listCountedResponses(handle.db, q.key)).length, 551);
+            assert.equal((await listPublishableResponses(handle.db, q)).length, 401);
           }
         });
       },
