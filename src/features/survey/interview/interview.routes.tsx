@@ -60,6 +60,8 @@ export async function interviewRoutes(app: FastifyInstance, opts: { services: Se
     language,
     buurten: ctx.buurten,
     note: 'Interview: lees de vragen voor en vul de antwoorden in.',
+    // The interviewer's way back, not the respondent's menu of the public link.
+    menu: [{ href: ctx.base, label: 'Interviews' }],
   });
 
   /** The interview in progress, only if it is this interviewer's own and still open. */

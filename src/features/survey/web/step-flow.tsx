@@ -25,6 +25,8 @@ export interface StepContext {
   note?: string | undefined;
   /** The resume code, shown once on the first page. */
   resumeCode?: string | undefined;
+  /** The page menu instead of the respondent's (the interviewer's way back). */
+  menu?: { href: string; label: string }[] | undefined;
 }
 
 /** The first problem per variable, for the error summary and beside each question. */
@@ -68,6 +70,7 @@ export function stepPage(
       buurten={ctx.buurten}
       resumeCode={step === 1 ? ctx.resumeCode : undefined}
       note={ctx.note}
+      menu={ctx.menu}
     />,
     status,
   );
@@ -155,6 +158,7 @@ export async function sendPage(
       previous={`${ctx.base}/stap/${Math.max(1, askedGroups(ctx.q, answers).length)}`}
       idempotencyKey={shown.idempotencyKey ?? newIdempotencyKey()}
       problems={problems}
+      menu={ctx.menu}
     />,
     problems.length > 0 ? 400 : 200,
   );

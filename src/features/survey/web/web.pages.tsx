@@ -84,6 +84,7 @@ function SurveyLayout(props: {
   language: Language;
   title: string;
   children: ComponentChildren;
+  menu?: { href: string; label: string }[] | undefined;
 }) {
   const t = uiText(props.language);
   const base = `/enquete/${props.q.key}`;
@@ -96,7 +97,7 @@ function SurveyLayout(props: {
         dir: RTL_LANGUAGES.has(props.language) ? 'rtl' : 'ltr',
         skipLink: t.skipLink,
         menuLabel: t.menuLabel,
-        menu: [
+        menu: props.menu ?? [
           { href: `${base}${lang}`, label: t.menuStart },
           { href: `${base}/hervatten${lang}`, label: t.resume },
         ],
@@ -242,6 +243,7 @@ export function SurveyGroupPage(props: {
   resumeCode?: string | undefined;
   /** Shown above the questions, e.g. the interviewer's "respondent 3". */
   note?: string | undefined;
+  menu?: { href: string; label: string }[] | undefined;
 }) {
   const { q, language } = props;
   const t = uiText(language);
@@ -251,6 +253,7 @@ export function SurveyGroupPage(props: {
       q={q}
       language={language}
       title={`${textIn(props.group.title, language)} · ${textIn(q.title, language)}`}
+      menu={props.menu}
     >
       <p class="utrecht-paragraph wk-muted">{t.step(props.step, props.steps)}</p>
       <h1 class="utrecht-heading-1">{textIn(props.group.title, language)}</h1>
@@ -328,10 +331,11 @@ export function SurveySendPage(props: {
   previous: string;
   idempotencyKey: string;
   problems: string[];
+  menu?: { href: string; label: string }[] | undefined;
 }) {
   const t = uiText(props.language);
   return (
-    <SurveyLayout q={props.q} language={props.language} title={t.send}>
+    <SurveyLayout q={props.q} language={props.language} title={t.send} menu={props.menu}>
       <h1 class="utrecht-heading-1">{t.send}</h1>
       {props.problems.length > 0 && (
         <div class="utrecht-alert utrecht-alert--error" role="alert">
