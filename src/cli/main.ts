@@ -183,7 +183,14 @@ export async function main(argv: string[]): Promise<number> {
         if (!key || !/^[a-z0-9-]{3,64}$/.test(key) || !count || !/^\d+$/.test(count)) {
           throw new UsageError(`Gebruik: wijkkompas enquete-codes SLEUTEL AANTAL\n\n${HELP}`);
         }
-        for (const code of await createInvitationCodes(handle.db, key, Number(count)))
+        // The codes are stored keyed with the server's secret: without it they would never work.
+        const secret = process.env.SURVEY_HMAC_SECRET;
+        if (!secret || secret.length < 32) {
+          throw new UsageError(
+            'Zet eerst SURVEY_HMAC_SECRET (dezelfde waarde als de server, minstens 32 tekens): de codes worden met dat geheim opgeslagen. Er is niets gemaakt.',
+          );
+        }
+        for (const code of await createInvitationCodes(handle.db, secret, key, Number(count)))
           console.log(code);
         return 0;
       }

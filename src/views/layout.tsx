@@ -8,9 +8,76 @@ export interface LayoutProps {
   breadcrumbs?: { href: string; label: string }[];
   /** Extra elements in <head>, such as a progress page's meta refresh. */
   head?: ComponentChildren;
+  /**
+   * A page for a survey respondent: the frame (language, skip link, menu, footer) in their
+   * language, with their own menu and footer instead of the monitor's (no figures, no "Bron").
+   */
+  respondent?: RespondentFrame;
 }
 
-export function Layout({ title, children, scripts = [], breadcrumbs = [], head }: LayoutProps) {
+export interface RespondentFrame {
+  language: string;
+  dir: 'ltr' | 'rtl';
+  skipLink: string;
+  menuLabel: string;
+  menu: { href: string; label: string }[];
+  footer: ComponentChildren;
+}
+
+export function Layout(props: LayoutProps) {
+  if (props.respondent) return <RespondentLayout {...props} respondent={props.respondent} />;
+  return <MonitorLayout {...props} />;
+}
+
+/** The frame of a survey page: the same head and header, the respondent's language. */
+function RespondentLayout({
+  title,
+  children,
+  respondent: r,
+}: LayoutProps & { respondent: RespondentFrame }) {
+  return (
+    <html lang={r.language} dir={r.dir} class="utrecht-theme wk-theme">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} · Wijkkompas`}</title>
+        <link rel="icon" href="/assets/img/favicon.svg" type="image/svg+xml" />
+        <link rel="stylesheet" href="/assets/vendor/design-tokens.css" />
+        <link rel="stylesheet" href="/assets/vendor/component-library.css" />
+        <link rel="stylesheet" href="/assets/css/wijkkompas.css" />
+      </head>
+      <body class="utrecht-page-body utrecht-body">
+        <a class="wk-skip-link utrecht-link" href="#inhoud">
+          {r.skipLink}
+        </a>
+        <header class="wk-header">
+          <div class="wk-container">
+            <span class="wk-brand">Wijkkompas</span>
+            <nav aria-label={r.menuLabel} class="wk-nav">
+              <ul>
+                {r.menu.map((m) => (
+                  <li>
+                    <a class="utrecht-link" href={m.href}>
+                      {m.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="inhoud" class="wk-container" tabIndex={-1}>
+          {children}
+        </main>
+        <footer class="wk-footer">
+          <div class="wk-container">{r.footer}</div>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+function MonitorLayout({ title, children, scripts = [], breadcrumbs = [], head }: LayoutProps) {
   return (
     <html lang="nl" class="utrecht-theme wk-theme">
       <head>

@@ -51,6 +51,14 @@ describe('web survey on a 320px phone without JavaScript (Chromium)', skip ? { s
       await page.check('input[name="rapportcijfer_buurt"][value="8"]');
       await Promise.all([page.waitForURL(/\/stap\/2$/), page.click('button[type="submit"]')]);
       await checkPage(page, 'second page (matrix)');
+      // With JavaScript on: "Ja" brings in the follow-up on the same page, in the same visit.
+      await page.check('input[name="onveilig_buurt"][value="ja"]');
+      await Promise.all([page.waitForLoadState('load'), page.click('button[type="submit"]')]);
+      assert.match(page.url(), /\/stap\/2$/);
+      assert.ok(await page.isVisible('input[name="onveilig_waar"][value="winkels"]'));
+      await checkPage(page, 'second page with the follow-up');
+      await page.check('input[name="onveilig_waar"][value="winkels"]');
+      await Promise.all([page.waitForURL(/\/stap\/3$/), page.click('button[type="submit"]')]);
       await page.goto(`${env.baseUrl}${BASE}/hervatten`);
       await checkPage(page, 'resume page');
       await page.goto(`${env.baseUrl}${BASE}/papier`);
@@ -76,6 +84,26 @@ describe('web survey on a 320px phone without JavaScript (Chromium)', skip ? { s
       assert.match((await page.textContent('h1')) ?? '', /Your neighbourhood/);
       assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 320);
       assert.equal(await page.locator('script').count(), 0);
+      // The whole page in English: skip link, menu, footer, and the error message.
+      assert.equal(await page.getAttribute('html', 'lang'), 'en');
+      assert.match((await page.textContent('.wk-skip-link')) ?? '', /Skip to the questions/);
+      assert.match((await page.textContent('footer')) ?? '', /Your answers are anonymous/);
+      assert.doesNotMatch((await page.textContent('body')) ?? '', /Bron: CBS|Focusgebieden/);
+      await Promise.all([page.waitForLoadState('load'), page.click('button[type="submit"]')]);
+      assert.match(
+        (await page.textContent('[role="alert"]')) ?? '',
+        /Please answer the question "Which neighbourhood do you live in\?"/,
+      );
+      await page.selectOption('select[name="woonbuurt"]', 'BU05050301');
+      await Promise.all([page.waitForURL(/\/stap\/2$/), page.click('button[type="submit"]')]);
+      // Without JavaScript: "Yes" brings in the follow-up on the same page (a round trip).
+      assert.equal(await page.locator('input[name="onveilig_waar"]').count(), 0);
+      await page.check('input[name="onveilig_buurt"][value="ja"]');
+      await Promise.all([page.waitForLoadState('load'), page.click('button[type="submit"]')]);
+      assert.match(page.url(), /\/stap\/2$/);
+      assert.match((await page.textContent('#vervolgvraag')) ?? '', /Your answer added a question/);
+      await page.check('input[name="onveilig_waar"][value="halte"]');
+      await Promise.all([page.waitForURL(/\/stap\/3$/), page.click('button[type="submit"]')]);
     } finally {
       await context.close();
     }

@@ -36,6 +36,7 @@ export async function readDataVersionParts(db: Kysely<Database>): Promise<DataVe
     t_latest: string | null;
     c_latest: number | string | null;
     s_submitted: string | null;
+    s_sent: number | string;
     s_reviewed: string | null;
   }>`select
       (select count(*) from focus_area_versions) as fv_n,
@@ -44,13 +45,15 @@ export async function readDataVersionParts(db: Kysely<Database>): Promise<DataVe
       (select max(updated_at) from targets) as t_latest,
       (select max(version) from catalogue_versions) as c_latest,
       (select max(submitted_at) from survey_responses) as s_submitted,
+      (select count(submitted_at) from survey_responses) as s_sent,
       (select max(reviewed_at) from survey_responses) as s_reviewed`.execute(db);
   const r = rows[0];
   hash.update(`fv:${Number(r?.fv_n ?? 0)}:${r?.fv_latest ?? ''};`);
   hash.update(`t:${Number(r?.t_n ?? 0)}:${r?.t_latest ?? ''};`);
   const catalogueKey = r?.c_latest === null || r?.c_latest === undefined ? '' : String(r.c_latest);
   hash.update(`c:${catalogueKey};`);
-  hash.update(`s:${r?.s_submitted ?? ''}:${r?.s_reviewed ?? ''};`);
+  // Response times are dates only (ADR 0016): the count of sent responses moves on every send.
+  hash.update(`s:${r?.s_submitted ?? ''}:${Number(r?.s_sent ?? 0)}:${r?.s_reviewed ?? ''};`);
   return { version: hash.digest('base64url').slice(0, 16), catalogue: catalogueKey };
 }
 

@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
 import { projectRoot } from '../../config.ts';
 import type { Database } from '../../db/schema.ts';
+import { createInvitationCodes } from './responses/invitations.ts';
 import { newIdempotencyKey, submitComplete } from './responses/response.service.ts';
 import type { Questionnaire } from './definition/questionnaire.schema.ts';
 import type { Answers } from './definition/answers.ts';
@@ -219,8 +220,15 @@ export function fixtureAnswers(r: Record<string, string>): Answers {
 }
 
 /** Sends the FIXTURE respondents as web responses to `q` (the resident-survey fixture). */
+/**
+ * The fixture respondents, each with the code from an invitation letter (the way the resident
+ * survey is fielded), so their answers may feed the monitor (responses/trust.ts).
+ */
 export async function submitFixtureRespondents(db: Kysely<Database>, q: Questionnaire, at: Date) {
-  for (const r of fixtureRespondents()) {
+  const respondents = fixtureRespondents();
+  const secret = 'fixture-geheim-voor-uitnodigingscodes-32';
+  const codes = await createInvitationCodes(db, secret, q.key, respondents.length);
+  for (const [i, r] of respondents.entries()) {
     await submitComplete(
       db,
       {
@@ -229,6 +237,7 @@ export async function submitFixtureRespondents(db: Kysely<Database>, q: Question
         language: 'nl',
         idempotencyKey: newIdempotencyKey(),
         answers: fixtureAnswers(r),
+        invitation: { code: codes[i]!, secret },
       },
       at,
     );

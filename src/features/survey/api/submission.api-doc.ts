@@ -10,7 +10,10 @@ registerApiOperation({
     'Slaat één volledig antwoord op het webkanaal op, in één transactie. Het antwoord komt pas ' +
     'nadat het is opgeslagen. Stuur bij elk antwoord een eigen Idempotency-Key; stuurt u ' +
     'dezelfde sleutel opnieuw (bijvoorbeeld na een time-out), dan komt hetzelfde id terug met ' +
-    'status 200 en wordt niets dubbel opgeslagen. Het aantal verzoeken per verbinding is beperkt.',
+    'status 200 en wordt niets dubbel opgeslagen. Dezelfde sleutel met andere antwoorden geeft ' +
+    '409 en slaat niets op. Antwoorden zonder code uit een uitnodigingsbrief tellen pas mee in ' +
+    'gepubliceerde cijfers als de vragenlijst dat vertrouwt (na controle). Het aantal verzoeken ' +
+    'per verbinding is beperkt.',
   tags: ['Enquête'],
   parameters: [
     {
@@ -34,6 +37,10 @@ registerApiOperation({
       required: ['taal', 'antwoorden'],
       additionalProperties: false,
       properties: {
+        uitnodiging: {
+          type: 'string',
+          description: 'De code uit de uitnodigingsbrief (als de vragenlijst codes gebruikt).',
+        },
         taal: { type: 'string', enum: [...LANGUAGES] },
         antwoorden: {
           type: 'object',

@@ -113,6 +113,48 @@ for (const dialect of dialects) {
       );
     });
 
+    it('answers a repeated Idempotency-Key with other answers with a Dutch 409, storing nothing', async () => {
+      const key = newIdempotencyKey();
+      const body = { taal: 'nl', antwoorden: { heeft_werk: 'ja', cijfer_buurt: 8 } };
+      const first = await send(key, body);
+      assert.equal(first.status, 201);
+      const { id } = (await first.json()) as { id: string };
+      const before = await countResponses(handle);
+      // The same body again (answers in another order): the first response, as before.
+      const same = await send(key, {
+        taal: 'nl',
+        antwoorden: { cijfer_buurt: 8, heeft_werk: 'ja' },
+      });
+      assert.equal(same.status, 200);
+      assert.deepEqual(await same.json(), { id });
+      for (const other of [
+        { taal: 'nl', antwoorden: { heeft_werk: 'nee', cijfer_buurt: 8 } },
+        { taal: 'en', antwoorden: { heeft_werk: 'ja', cijfer_buurt: 8 } },
+        { taal: 'nl', antwoorden: { heeft_werk: 'ja' } },
+      ]) {
+        const res = await send(key, other);
+        assert.equal(res.status, 409, JSON.stringify(other));
+        assert.match(
+          ((await res.json()) as { fout: { melding: string } }).fout.melding,
+          /Met deze Idempotency-Key zijn eerder andere antwoorden verstuurd\. Er is niets opgeslagen/,
+        );
+      }
+      assert.equal(await countResponses(handle), before);
+      const answers = await handle.db
+        .selectFrom('survey_answers')
+        .select(['variable', 'value_text', 'value_number'])
+        .where('response_id', '=', id)
+        .orderBy('variable')
+        .execute();
+      assert.deepEqual(
+        answers.map((a) => [a.variable, a.value_text ?? Number(a.value_number)]),
+        [
+          ['cijfer_buurt', 8],
+          ['heeft_werk', 'ja'],
+        ],
+      );
+    });
+
     it('refuses a bad body or answer with a Dutch 400 naming the field, storing nothing', async () => {
       const before = await countResponses(handle);
       const wrongAnswer = await send(newIdempotencyKey(), {

@@ -70,12 +70,20 @@ export async function surveySubmissionRoutes(app: FastifyInstance, opts: { servi
           `De antwoorden zijn niet opgeslagen: veld "taal": deze vragenlijst is er in ${questionnaire.languages.join(', ')}.`,
         );
       }
+      if (questionnaire.invitations === 'verplicht' && body.data.uitnodiging === undefined) {
+        throw new BadRequestError(
+          'De antwoorden zijn niet opgeslagen: veld "uitnodiging" ontbreekt. Deze vragenlijst is alleen in te vullen met de code uit de uitnodigingsbrief.',
+        );
+      }
       const result = await submitComplete(db, {
         questionnaire,
         channel: 'web',
         language: body.data.taal,
         answers: body.data.antwoorden,
         idempotencyKey: key.data,
+        ...(body.data.uitnodiging !== undefined && questionnaire.invitations !== 'uit'
+          ? { invitation: { code: body.data.uitnodiging, secret: surveys.secret } }
+          : {}),
       });
       return reply.status(result.duplicate ? 200 : 201).send({ id: result.id });
     },

@@ -4,6 +4,8 @@ import { IDEMPOTENCY_KEY } from '../responses/response.service.ts';
 
 /** The body of POST /api/enquetes/:key/antwoorden. Answers are checked per question afterwards. */
 export const submissionBodySchema = z.strictObject({
+  /** The code from an invitation letter, when the respondent has one (ADR 0016). */
+  uitnodiging: z.string().max(40).optional(),
   taal: z.enum(LANGUAGES, { error: `kies een van: ${LANGUAGES.join(', ')}` }),
   antwoorden: z.record(
     z.string().max(64),

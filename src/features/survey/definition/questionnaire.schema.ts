@@ -23,6 +23,13 @@ export const localizedTextSchema = z.strictObject({
 });
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
+/**
+ * How a response came in: web with a letter's invitation code, web through the open link (no
+ * code), an interviewer, or a keyed paper form (stored with every response).
+ */
+export const RESPONSE_SOURCES = ['uitnodiging', 'open_link', 'interviewer', 'papier'] as const;
+export type ResponseSource = (typeof RESPONSE_SOURCES)[number];
+
 /** The five NPLV themes, plus `achtergrond` for questions about the respondent (age, buurt). */
 export const SURVEY_THEMES = [
   'gezond-leven',
@@ -194,6 +201,18 @@ export const questionnaireSchema = z.strictObject({
    * given), `verplicht` (only with a code). Codes are kept apart from the answers.
    */
   invitations: z.enum(['uit', 'mogelijk', 'verplicht']).default('uit'),
+  /**
+   * The ways in whose responses feed a published estimate (the public monitor), ADR 0016.
+   * `uitnodiging` counts once sent; `interviewer` and `papier` once a reviewer approved them;
+   * `open_link` (web without a code) only after review too: when it is listed, open-link
+   * responses wait for review, otherwise they stay out of every published figure. The rule
+   * itself lives in one place: `responses/trust.ts`.
+   */
+  trustedSources: z
+    .array(z.enum(RESPONSE_SOURCES))
+    .min(1)
+    .refine((l) => new Set(l).size === l.length, 'noem elke bron één keer')
+    .default(['uitnodiging', 'interviewer', 'papier']),
   /**
    * The questions whose answers weight the results to the CBS population (raking over buurt,
    * age group and sex). Leave out for a questionnaire that is not weighted (professionals).

@@ -304,6 +304,25 @@ describe('xlsFormToQuestionnaire', () => {
   });
 });
 
+describe('xlsFormToQuestionnaire trust settings', () => {
+  it('reads invitations and trusted_sources from settings, and refuses an unknown source', () => {
+    const header = [...SETTINGS[0]!, 'invitations', 'trusted_sources'];
+    const row = (sources: string) => [...SETTINGS[1]!, 'verplicht', sources];
+    const q = xlsFormToQuestionnaire(
+      workbook(fixtureSurvey(), fixtureChoices(), [header, row('uitnodiging open_link')]),
+      'fixture.xlsx',
+    );
+    assert.equal(q.invitations, 'verplicht');
+    assert.deepEqual(q.trustedSources, ['uitnodiging', 'open_link']);
+    const plain = xlsFormToQuestionnaire(workbook(fixtureSurvey()), 'fixture.xlsx');
+    assert.deepEqual(plain.trustedSources, ['uitnodiging', 'interviewer', 'papier']);
+    assert.match(
+      refusal(workbook(fixtureSurvey(), fixtureChoices(), [header, row('iedereen')])).message,
+      /trustedSources/,
+    );
+  });
+});
+
 describe('parseRelevant', () => {
   it('reads the documented subset', () => {
     assert.deepEqual(parseRelevant("${a} = 'x'"), { question: 'a', equals: 'x' });

@@ -297,6 +297,11 @@ export function xlsFormToQuestionnaire(wb: ExcelJS.Workbook, file: string): Ques
     languages: [...languages],
     groups: pages,
   };
+  // Invitation codes and the ways in that feed published figures (ADR 0016).
+  const invitations = setting('invitations');
+  if (invitations !== undefined) raw.invitations = invitations;
+  const trusted = setting('trusted_sources');
+  if (trusted !== undefined) raw.trustedSources = trusted.split(/[\s,]+/).filter(Boolean);
   const weighting = ['buurt', 'age_group', 'sex'].map((c) => setting(`weighting_${c}`));
   if (weighting.some((w) => w !== undefined))
     raw.weighting = { buurt: weighting[0], ageGroup: weighting[1], sex: weighting[2] };

@@ -60,6 +60,8 @@ export async function interviewRoutes(app: FastifyInstance, opts: { services: Se
     language,
     buurten: ctx.buurten,
     note: 'Interview: lees de vragen voor en vul de antwoorden in.',
+    // The interviewer's way back, not the respondent's menu of the public link.
+    menu: [{ href: ctx.base, label: 'Interviews' }],
   });
 
   /** The interview in progress, only if it is this interviewer's own and still open. */
@@ -136,6 +138,7 @@ export async function interviewRoutes(app: FastifyInstance, opts: { services: Se
         questionnaire: q,
         channel: 'mondeling',
         language,
+        secret: surveys.secret,
         interviewerId: actorOf(requireUser(request)),
       });
       request.session.interview = { key: q.key, id, language };
@@ -201,6 +204,7 @@ export async function interviewRoutes(app: FastifyInstance, opts: { services: Se
         questionnaire: ctx.q,
         responseId: current.r.id,
         idempotencyKey: key,
+        language: current.s.language,
       });
       if (sent.problems.length > 0) {
         return sendPage(db, reply, stepContext(ctx, current.s.language), current.r.id, {

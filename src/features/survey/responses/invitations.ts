@@ -1,19 +1,29 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { BadRequestError } from '../../../shared/errors.ts';
 
 /**
- * Single-use invitation codes for printed letters. Only a hash is stored, with the
- * questionnaire and when it was used: nothing in the table, and no column anywhere, leads from a
- * code to the response made with it (ADR 0011). Whoever prints the letters gets the codes once.
+ * Single-use invitation codes for printed letters. Only a keyed hash is stored, with the
+ * questionnaire and whether (not when) it was used: nothing in the table, and no column anywhere,
+ * leads from a code to the response made with it (ADR 0011, 0016). Whoever prints the letters
+ * gets the codes once.
  */
 
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const MAX_CODES_PER_RUN = 20_000;
 
-const hash = (key: string, code: string) =>
-  createHash('sha256').update(`${key}:${code}`).digest('base64url');
+/**
+ * HMAC-SHA-256 keyed with SURVEY_HMAC_SECRET over the SHA-256 of `key:CODE`: without the
+ * secret a copy of the table cannot be tried against the 31^10 codes, and codes made before the
+ * key existed were converted without knowing them (migration 0202).
+ */
+export function keyedCodeHash(secret: string, text: string): string {
+  const inner = createHash('sha256').update(text).digest('base64url');
+  return createHmac('sha256', secret).update(inner).digest('base64url');
+}
+
+const hash = (secret: string, key: string, code: string) => keyedCodeHash(secret, `${key}:${code}`);
 
 export function normaliseInvitationCode(text: string): string {
   return text.toUpperCase().replace(/[^A-Z0-9]/g, '');
@@ -26,6 +36,7 @@ function newCode(): string {
 /** Makes `count` new codes for a questionnaire and returns them (shown only this once). */
 export async function createInvitationCodes(
   db: Kysely<Database>,
+  secret: string,
   questionnaireKey: string,
   count: number,
 ): Promise<string[]> {
@@ -34,7 +45,6 @@ export async function createInvitationCodes(
   }
   const codes = new Set<string>();
   while (codes.size < count) codes.add(newCode());
-  const now = new Date().toISOString();
   const list = [...codes];
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < list.length; i += 500) {
@@ -42,10 +52,9 @@ export async function createInvitationCodes(
         .insertInto('survey_invitations')
         .values(
           list.slice(i, i + 500).map((c) => ({
-            code_hash: hash(questionnaireKey, c),
+            code_hash: hash(secret, questionnaireKey, c),
             questionnaire_key: questionnaireKey,
-            created_at: now,
-            used_at: null,
+            used: 0,
           })),
         )
         .execute();
@@ -61,6 +70,7 @@ export async function createInvitationCodes(
  */
 export async function useInvitationCode(
   db: Kysely<Database> | Transaction<Database>,
+  secret: string,
   questionnaireKey: string,
   code: string,
 ): Promise<boolean> {
@@ -68,10 +78,10 @@ export async function useInvitationCode(
   if (clean.length !== 10) return false;
   const result = await db
     .updateTable('survey_invitations')
-    .set({ used_at: new Date().toISOString() })
-    .where('code_hash', '=', hash(questionnaireKey, clean))
+    .set({ used: 1 })
+    .where('code_hash', '=', hash(secret, questionnaireKey, clean))
     .where('questionnaire_key', '=', questionnaireKey)
-    .where('used_at', 'is', null)
+    .where('used', '=', 0)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

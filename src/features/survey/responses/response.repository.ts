@@ -5,11 +5,19 @@ import type { Questionnaire } from '../definition/questionnaire.schema.ts';
 import {
   COUNTED_STATUSES,
   type Channel,
+  type ResponseSource,
   type ResponseStatus,
   type SurveyResponse,
 } from './response.table.ts';
+import { feedsPublishedEstimate } from './trust.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
+
+/**
+ * A response's stored time: the date only (YYYY-MM-DD). A time to the millisecond could be
+ * matched to the moment an invitation code was used (ADR 0016).
+ */
+export const responseDate = (iso: string) => iso.slice(0, 10);
 
 /** One answer as its row: numbers as numbers, text as text, lists as JSON text. */
 export function encodeAnswer(value: AnswerValue): {
@@ -56,6 +64,7 @@ export interface NewResponse {
   id: string;
   questionnaire: Questionnaire;
   channel: Channel;
+  source: ResponseSource;
   language: string;
   status: ResponseStatus;
   idempotencyKey: string;
@@ -75,6 +84,7 @@ export async function insertResponse(db: Q, r: NewResponse): Promise<void> {
       questionnaire_key: r.questionnaire.key,
       version: r.questionnaire.version,
       channel: r.channel,
+      source: r.source,
       language: r.language,
       status: r.status,
       interviewer_id: r.interviewerId ?? null,
@@ -82,8 +92,8 @@ export async function insertResponse(db: Q, r: NewResponse): Promise<void> {
       form_number: r.formNumber ?? null,
       resume_hash: r.resumeHash ?? null,
       idempotency_key: r.idempotencyKey,
-      created_at: r.now,
-      submitted_at: r.submitted ? r.now : null,
+      created_at: responseDate(r.now),
+      submitted_at: r.submitted ? responseDate(r.now) : null,
       reviewed_by: null,
       reviewed_at: null,
     })
@@ -178,6 +188,7 @@ export interface StoredResponse {
   id: string;
   version: number;
   channel: Channel;
+  source: ResponseSource;
   language: string;
   status: ResponseStatus;
   submittedAt: string;
@@ -188,7 +199,16 @@ export interface StoredResponse {
 export async function listCountedResponses(db: Q, key: string): Promise<StoredResponse[]> {
   const responses = await db
     .selectFrom('survey_responses')
-    .select(['id', 'version', 'channel', 'language', 'status', 'submitted_at', 'created_at'])
+    .select([
+      'id',
+      'version',
+      'channel',
+      'source',
+      'language',
+      'status',
+      'submitted_at',
+      'created_at',
+    ])
     .where('questionnaire_key', '=', key)
     .where('status', 'in', [...COUNTED_STATUSES])
     .orderBy('submitted_at')
@@ -214,11 +234,24 @@ export async function listCountedResponses(db: Q, key: string): Promise<StoredRe
     id: r.id,
     version: Number(r.version),
     channel: r.channel,
+    source: r.source,
     language: r.language,
     status: r.status,
     submittedAt: r.submitted_at ?? r.created_at,
     answers: answers.get(r.id) ?? {},
   }));
+}
+
+/**
+ * The responses that may feed a published estimate (the public monitor): the counted ones that
+ * came in through a way the questionnaire trusts (trust.ts, the one place of that rule).
+ */
+export async function listPublishableResponses(
+  db: Q,
+  q: Pick<Questionnaire, 'key' | 'trustedSources'>,
+): Promise<StoredResponse[]> {
+  const counted = await listCountedResponses(db, q.key);
+  return counted.filter((r) => feedsPublishedEstimate(q, r));
 }
 
 /** How many responses a questionnaire has per status and channel (no answers). */

@@ -7,14 +7,17 @@ import type { Answers } from '../definition/answers.ts';
 import type { Language, Questionnaire } from '../definition/questionnaire.schema.ts';
 import { checkAnswers, type AnswerProblem } from '../definition/validate.ts';
 import type { StoreKeyedResponse } from '../keying/keying.service.ts';
+import { useInvitationCode } from './invitations.ts';
 import {
   ensureQuestionnaireVersion,
   findByIdempotencyKey,
   findResponse,
   insertResponse,
+  readAnswers,
   writeAnswers,
 } from './response.repository.ts';
-import type { Channel, ResponseStatus } from './response.table.ts';
+import type { Channel, SurveyResponse } from './response.table.ts';
+import { sourceOf, statusWhenSent } from './trust.ts';
 
 /**
  * Writing responses, for every channel. A submit carries an idempotency key (generated into the
@@ -54,11 +57,56 @@ export interface CompleteResponse {
   interviewerId?: string;
   keyerId?: string;
   formNumber?: number;
+  /** A letter's invitation code (web), used up in the same transaction; nothing links them. */
+  invitation?: { code: string; secret: string };
 }
 
-/** Web responses count at once; interviewer and keyed ones wait for approval. */
-export function statusFor(channel: Channel): ResponseStatus {
-  return channel === 'web' ? 'ingediend' : 'te_controleren';
+/** Refused invitation code: unknown, or used already. */
+export class InvitationRefusedError extends AppError {
+  constructor() {
+    super('BAD_REQUEST', 'Deze code kennen wij niet, of hij is al gebruikt.');
+    this.name = 'InvitationRefusedError';
+  }
+}
+
+/** A repeated Idempotency-Key with other answers: refused, nothing stored (issue 12). */
+export class IdempotencyConflictError extends AppError {
+  constructor() {
+    super(
+      'CONFLICT',
+      'Met deze Idempotency-Key zijn eerder andere antwoorden verstuurd. Er is niets opgeslagen. Gebruik voor een nieuw antwoord een nieuwe sleutel.',
+    );
+    this.name = 'IdempotencyConflictError';
+  }
+}
+
+/** Answers as one comparable text: variables in order, values as stored. */
+function canonical(answers: Answers): string {
+  return JSON.stringify(
+    Object.keys(answers)
+      .filter((k) => answers[k] !== undefined)
+      .sort()
+      .map((k) => [k, answers[k]]),
+  );
+}
+
+/**
+ * The first response with this key, when the repeat is the same request (questionnaire,
+ * language and checked answers); a different body under the same key is a conflict.
+ */
+async function sameAsBefore(
+  db: Kysely<Database>,
+  seen: SurveyResponse,
+  input: CompleteResponse,
+): Promise<{ id: string; duplicate: true }> {
+  const checked = checkAnswers(input.questionnaire, input.answers, { requireComplete: true });
+  const same =
+    seen.questionnaire_key === input.questionnaire.key &&
+    seen.language === input.language &&
+    checked.problems.length === 0 &&
+    canonical(checked.answers) === canonical(await readAnswers(db, seen.id));
+  if (!same) throw new IdempotencyConflictError();
+  return { id: seen.id, duplicate: true };
 }
 
 async function insertComplete(
@@ -68,13 +116,21 @@ async function insertComplete(
   now: string,
 ): Promise<string> {
   const id = randomUUID();
+  if (input.invitation) {
+    const { code, secret } = input.invitation;
+    if (!(await useInvitationCode(trx, secret, input.questionnaire.key, code))) {
+      throw new InvitationRefusedError();
+    }
+  }
+  const source = sourceOf(input.channel, input.invitation !== undefined);
   await ensureQuestionnaireVersion(trx, input.questionnaire, now);
   await insertResponse(trx, {
     id,
     questionnaire: input.questionnaire,
     channel: input.channel,
+    source,
     language: input.language,
-    status: statusFor(input.channel),
+    status: statusWhenSent(input.questionnaire, source),
     idempotencyKey: input.idempotencyKey,
     interviewerId: input.interviewerId ?? null,
     keyerId: input.keyerId ?? null,
@@ -99,7 +155,7 @@ export async function submitComplete(
     throw new BadRequestError('De sleutel tegen dubbel versturen ontbreekt of klopt niet.');
   }
   const seen = await findByIdempotencyKey(db, input.idempotencyKey);
-  if (seen) return { id: seen.id, duplicate: true };
+  if (seen) return sameAsBefore(db, seen, input);
   const checked = checkAnswers(input.questionnaire, input.answers, { requireComplete: true });
   if (checked.problems.length > 0) throw new AnswersRejectedError(checked.problems);
   try {
@@ -108,10 +164,11 @@ export async function submitComplete(
       .execute((trx) => insertComplete(trx, input, checked.answers, now.toISOString()));
     return { id, duplicate: false };
   } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
+    // A concurrent twin may have won the key (or used the same invitation code just before).
+    if (!isUniqueViolation(error) && !(error instanceof InvitationRefusedError)) throw error;
     const winner = await findByIdempotencyKey(db, input.idempotencyKey);
     if (!winner) throw error;
-    return { id: winner.id, duplicate: true };
+    return sameAsBefore(db, winner, input);
   }
 }
 

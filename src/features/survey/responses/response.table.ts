@@ -1,7 +1,10 @@
+import type { ResponseSource } from '../definition/questionnaire.schema.ts';
 import type { Generated, Selectable } from 'kysely';
 
 export type Channel = 'web' | 'mondeling' | 'schriftelijk';
 export const CHANNELS: readonly Channel[] = ['web', 'mondeling', 'schriftelijk'];
+
+export { RESPONSE_SOURCES, type ResponseSource } from '../definition/questionnaire.schema.ts';
 
 /**
  * concept: web respondent still busy; ingediend: web response sent (counts at once);
@@ -24,6 +27,8 @@ export interface SurveyResponseTable {
   questionnaire_key: string;
   version: number;
   channel: Channel;
+  /** How it came in (migration 0201); says that a code was used, never which. */
+  source: ResponseSource;
   language: string;
   status: ResponseStatus;
   interviewer_id: string | null;
@@ -31,7 +36,9 @@ export interface SurveyResponseTable {
   form_number: number | null;
   resume_hash: string | null;
   idempotency_key: string;
+  /** The date only (YYYY-MM-DD): a time could be matched to an invitation's use (ADR 0016). */
   created_at: string;
+  /** The date only, as created_at. */
   submitted_at: string | null;
   reviewed_by: string | null;
   reviewed_at: string | null;
@@ -45,12 +52,15 @@ export interface SurveyAnswerTable {
   value_number: number | null;
 }
 
-/** Deliberately without any column that could lead to a response. */
+/**
+ * Deliberately without any column that could lead to a response: a keyed hash, the
+ * questionnaire, and whether (not when) the code was used (migration 0202, ADR 0016).
+ */
 export interface SurveyInvitationTable {
   code_hash: string;
   questionnaire_key: string;
-  created_at: string;
-  used_at: string | null;
+  /** 0 or 1. */
+  used: number;
 }
 
 export interface SurveyAnswerLogTable {

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import type { SurveyEstimate, SurveyEstimateProvider } from '../../monitor/survey-estimates.ts';
 import type { QuestionnaireRegistry } from '../definition/registry.ts';
-import { listCountedResponses } from '../responses/response.repository.ts';
+import { listPublishableResponses } from '../responses/response.repository.ts';
 import { populationMargins } from '../weighting/population-margins.ts';
 import type { Questionnaire } from '../definition/questionnaire.schema.ts';
 import type { PopulationMargin } from '../weighting/weighting.schema.ts';
@@ -33,12 +33,14 @@ export function surveyEstimateProvider(
       .selectFrom('survey_responses')
       .select([
         sql<number>`count(*)`.as('n'),
+        // Times are dates only (ADR 0016): the count of sent responses moves on every send.
+        sql<number>`count(submitted_at)`.as('c'),
         sql<string>`max(submitted_at)`.as('s'),
         sql<string>`max(reviewed_at)`.as('r'),
       ])
       .where('questionnaire_key', '=', key)
       .executeTakeFirst();
-    return `${Number(row?.n ?? 0)}:${row?.s ?? ''}:${row?.r ?? ''}`;
+    return `${Number(row?.n ?? 0)}:${Number(row?.c ?? 0)}:${row?.s ?? ''}:${row?.r ?? ''}`;
   }
 
   return async (measure, selection) => {
@@ -107,9 +109,13 @@ interface Prepared {
   shares: Map<string, SurveyEstimate[]>;
 }
 
-/** The counted responses per fieldwork year, each year weighted on its own. */
+/**
+ * The publishable responses per fieldwork year, each year weighted on its own. Only responses
+ * through a way the questionnaire trusts (responses/trust.ts): a flood of anonymous posts
+ * cannot move a public figure (issue 11).
+ */
 async function prepare(db: Kysely<Database>, q: Questionnaire): Promise<Prepared> {
-  const responses: ResultResponse[] = await listCountedResponses(db, q.key);
+  const responses: ResultResponse[] = await listPublishableResponses(db, q);
   let margins: PopulationMargin[] | undefined;
   try {
     margins = (await populationMargins(db, q.focusArea)).margins;

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { AppError } from '../../../shared/errors.ts';
@@ -11,11 +11,13 @@ import {
   findResponse,
   insertResponse,
   readAnswers,
+  responseDate,
   writeAnswers,
 } from '../responses/response.repository.ts';
 import type { Channel } from '../responses/response.table.ts';
-import { newIdempotencyKey } from '../responses/response.service.ts';
-import { useInvitationCode } from '../responses/invitations.ts';
+import { InvitationRefusedError, newIdempotencyKey } from '../responses/response.service.ts';
+import { keyedCodeHash, useInvitationCode } from '../responses/invitations.ts';
+import { sourceOf, statusWhenSent } from '../responses/trust.ts';
 import { groupVariables } from './web-form.ts';
 
 /**
@@ -39,12 +41,33 @@ export function normaliseResumeCode(text: string): string | undefined {
   return `${clean.slice(0, 4)}-${clean.slice(4, 8)}-${clean.slice(8)}`;
 }
 
-export const hashCode = (code: string) => createHash('sha256').update(code).digest('base64url');
+/** A resume code's stored form: keyed (SURVEY_HMAC_SECRET), as invitation codes (ADR 0016). */
+export const hashCode = (secret: string, code: string) => keyedCodeHash(secret, code);
 
-export class InvitationRefusedError extends AppError {
-  constructor() {
-    super('BAD_REQUEST', 'Deze code kennen wij niet, of hij is al gebruikt.');
-    this.name = 'InvitationRefusedError';
+export { InvitationRefusedError };
+
+/**
+ * The resume code waits in the session until the first page shows it. Sessions are stored in
+ * the database, so it waits there sealed (AES-256-GCM, key derived from SURVEY_HMAC_SECRET),
+ * never in plain text.
+ */
+const sealKey = (secret: string) => createHmac('sha256', secret).update('hervatcode').digest();
+
+export function sealResumeCode(secret: string, code: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', sealKey(secret), iv);
+  const body = Buffer.concat([cipher.update(code, 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
+}
+
+export function openResumeCode(secret: string, sealed: string): string | undefined {
+  try {
+    const raw = Buffer.from(sealed, 'base64url');
+    const decipher = createDecipheriv('aes-256-gcm', sealKey(secret), raw.subarray(0, 12));
+    decipher.setAuthTag(raw.subarray(12, 28));
+    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+  } catch {
+    return undefined;
   }
 }
 
@@ -54,6 +77,8 @@ export async function startConcept(
     questionnaire: Questionnaire;
     channel: Channel;
     language: Language;
+    /** SURVEY_HMAC_SECRET: keys the invitation and resume hashes. */
+    secret: string;
     interviewerId?: string;
     resumeCode?: string;
     /** Used up in the same transaction; nothing links it to the response. */
@@ -62,22 +87,28 @@ export async function startConcept(
 ): Promise<string> {
   const id = randomUUID();
   const now = new Date().toISOString();
+  const withCode = input.invitationCode !== undefined;
   await db.transaction().execute(async (trx) => {
     if (input.invitationCode !== undefined) {
-      if (!(await useInvitationCode(trx, input.questionnaire.key, input.invitationCode))) {
-        throw new InvitationRefusedError();
-      }
+      const ok = await useInvitationCode(
+        trx,
+        input.secret,
+        input.questionnaire.key,
+        input.invitationCode,
+      );
+      if (!ok) throw new InvitationRefusedError();
     }
     await ensureQuestionnaireVersion(trx, input.questionnaire, now);
     await insertResponse(trx, {
       id,
       questionnaire: input.questionnaire,
       channel: input.channel,
+      source: sourceOf(input.channel, withCode),
       language: input.language,
       status: 'concept',
       idempotencyKey: newIdempotencyKey(),
       interviewerId: input.interviewerId ?? null,
-      resumeHash: input.resumeCode ? hashCode(input.resumeCode) : null,
+      resumeHash: input.resumeCode ? hashCode(input.secret, input.resumeCode) : null,
       now,
       submitted: false,
     });
@@ -92,10 +123,15 @@ export async function openConcept(db: Kysely<Database>, id: string | undefined, 
   return r && r.questionnaire_key === key && r.status === 'concept' ? r : undefined;
 }
 
-export async function resumeByCode(db: Kysely<Database>, key: string, code: string) {
+export async function resumeByCode(
+  db: Kysely<Database>,
+  secret: string,
+  key: string,
+  code: string,
+) {
   const normal = normaliseResumeCode(code);
   if (!normal) return undefined;
-  const r = await findByResumeHash(db, hashCode(normal));
+  const r = await findByResumeHash(db, hashCode(secret, normal));
   return r && r.questionnaire_key === key && r.status === 'concept' ? r : undefined;
 }
 
@@ -116,6 +152,8 @@ export async function saveGroup(
     group: QuestionGroup;
     given: Answers;
     logAs?: string;
+    /** The language of the messages (the respondent's). */
+    language?: Language;
   },
 ): Promise<{ problems: AnswerProblem[]; answers: Answers }> {
   const before = await readAnswers(db, input.responseId);
@@ -124,6 +162,7 @@ export async function saveGroup(
   for (const v of variables) merged[v] = input.given[v];
   const checked = checkAnswers(input.questionnaire, merged, {
     requireComplete: true,
+    ...(input.language ? { language: input.language } : {}),
     onlyGroups: new Set([input.group.name]),
   });
   // Only this group's problems stop the page (other groups are checked on their own pages).
@@ -148,7 +187,12 @@ export async function saveGroup(
  */
 export async function submitConcept(
   db: Kysely<Database>,
-  input: { questionnaire: Questionnaire; responseId: string; idempotencyKey: string },
+  input: {
+    questionnaire: Questionnaire;
+    responseId: string;
+    idempotencyKey: string;
+    language?: Language;
+  },
 ): Promise<{ problems: AnswerProblem[]; alreadySent: boolean }> {
   const r = await findResponse(db, input.responseId);
   if (!r) throw new AppError('NOT_FOUND', 'Deze vragenlijst is niet (meer) te vinden.');
@@ -156,14 +200,17 @@ export async function submitConcept(
     return { problems: [], alreadySent: r.idempotency_key === input.idempotencyKey };
   }
   const answers = await readAnswers(db, input.responseId);
-  const checked = checkAnswers(input.questionnaire, answers, { requireComplete: true });
+  const checked = checkAnswers(input.questionnaire, answers, {
+    requireComplete: true,
+    ...(input.language ? { language: input.language } : {}),
+  });
   if (checked.problems.length > 0) return { problems: checked.problems, alreadySent: false };
-  const status = r.channel === 'web' ? 'ingediend' : 'te_controleren';
+  const status = statusWhenSent(input.questionnaire, r.source);
   const updated = await db
     .updateTable('survey_responses')
     .set({
       status,
-      submitted_at: new Date().toISOString(),
+      submitted_at: responseDate(new Date().toISOString()),
       idempotency_key: input.idempotencyKey,
       resume_hash: null,
     })

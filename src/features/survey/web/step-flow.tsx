@@ -2,12 +2,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { html, formBody } from '../../workspace/route-helpers.ts';
-import { isAsked, type Answers } from '../definition/answers.ts';
+import { isAsked, variablesOf, type Answers } from '../definition/answers.ts';
 import type { Language, Questionnaire } from '../definition/questionnaire.schema.ts';
 import { readAnswers } from '../responses/response.repository.ts';
 import { newIdempotencyKey } from '../responses/response.service.ts';
 import { askedGroups, saveGroup } from './session-response.service.ts';
-import { readGroupForm, type FormBody } from './web-form.ts';
+import { readGroupForm, SHOWN_FIELD, type FormBody } from './web-form.ts';
 import { SurveyGroupPage, SurveySendPage } from './web.pages.tsx';
 
 /**
@@ -25,6 +25,8 @@ export interface StepContext {
   note?: string | undefined;
   /** The resume code, shown once on the first page. */
   resumeCode?: string | undefined;
+  /** The page menu instead of the respondent's (the interviewer's way back). */
+  menu?: { href: string; label: string }[] | undefined;
 }
 
 /** The first problem per variable, for the error summary and beside each question. */
@@ -41,10 +43,14 @@ export function stepPage(
   answers: Answers,
   errors: Record<string, string> = {},
   status = 200,
+  /** Follow-up questions that an answer on this page just brought in (shown with a notice). */
+  added: readonly string[] = [],
 ) {
   const groups = askedGroups(ctx.q, answers);
   const group = groups[step - 1];
   if (!group) return reply.redirect(`${ctx.base}/versturen`, 303);
+  // Asked on the answers as they stand on this page, saved or just posted (issue 12).
+  const asked = group.questions.filter((question) => isAsked(group, question, answers));
   return html(
     reply,
     <SurveyGroupPage
@@ -56,12 +62,15 @@ export function stepPage(
       group={group}
       step={step}
       steps={groups.length + 1}
-      asked={(question) => isAsked(group, question, answers)}
+      asked={(question) => asked.includes(question)}
+      shown={asked.map((question) => question.name)}
+      added={added}
       answers={answers}
       errors={errors}
       buurten={ctx.buurten}
       resumeCode={step === 1 ? ctx.resumeCode : undefined}
       note={ctx.note}
+      menu={ctx.menu}
     />,
     status,
   );
@@ -78,12 +87,36 @@ export async function postStep(
   const before = await readAnswers(db, input.responseId);
   const group = askedGroups(ctx.q, before)[input.step - 1];
   if (!group) return reply.redirect(`${ctx.base}/versturen`, 303);
-  const given = readGroupForm(group, formBody(request) as FormBody);
+  const body = formBody(request) as FormBody;
+  const given = readGroupForm(group, body);
+  // A follow-up on this page that the posted answers bring in (Ja to "voelt u zich onveilig?")
+  // and that the respondent has not seen: the same page again, with it, before anything is
+  // saved. Without JavaScript this is the way to ask it in the same visit (ADR 0016).
+  const merged = { ...before, ...given };
+  const shown = shownQuestions(body) ?? group.questions.filter((x) => isAsked(group, x, before));
+  const added = group.questions.filter(
+    (x) =>
+      isAsked(group, x, merged) &&
+      !shown.some((s) => (typeof s === 'string' ? s : s.name) === x.name) &&
+      variablesOf(x).every((v) => given[v] === undefined),
+  );
+  if (added.length > 0) {
+    return stepPage(
+      reply,
+      ctx,
+      input.step,
+      merged,
+      {},
+      200,
+      added.map((x) => x.name),
+    );
+  }
   const saved = await saveGroup(db, {
     questionnaire: ctx.q,
     responseId: input.responseId,
     group,
     given,
+    language: ctx.language,
     ...(input.logAs ? { logAs: input.logAs } : {}),
   });
   if (saved.problems.length > 0) {
@@ -96,6 +129,13 @@ export async function postStep(
     next <= groups.length ? `${ctx.base}/stap/${next}` : `${ctx.base}/versturen`,
     303,
   );
+}
+
+/** The question names the posted page showed (a hidden field), when it says so. */
+function shownQuestions(body: FormBody): string[] | undefined {
+  const raw = body[SHOWN_FIELD];
+  if (typeof raw !== 'string') return undefined;
+  return raw.split(' ').filter((n) => /^[a-z][a-z0-9_]{0,31}$/.test(n));
 }
 
 /** The send page, with a fresh idempotency key (or the posted one when showing problems). */
@@ -118,6 +158,7 @@ export async function sendPage(
       previous={`${ctx.base}/stap/${Math.max(1, askedGroups(ctx.q, answers).length)}`}
       idempotencyKey={shown.idempotencyKey ?? newIdempotencyKey()}
       problems={problems}
+      menu={ctx.menu}
     />,
     problems.length > 0 ? 400 : 200,
   );

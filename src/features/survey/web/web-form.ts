@@ -77,6 +77,12 @@ function readQuestion(q: Question, body: FormBody, out: Record<string, AnswerVal
   }
 }
 
+/**
+ * A hidden field with the names of the questions the page showed, so a follow-up brought in by
+ * an answer on the same page is noticed (step-flow.tsx). Not a variable name (starts with _).
+ */
+export const SHOWN_FIELD = '_getoond';
+
 /** The answers to one group's questions from a posted form (undefined: not answered). */
 export function readGroupForm(group: QuestionGroup, body: FormBody): Answers {
   const out: Record<string, AnswerValue | undefined> = {};

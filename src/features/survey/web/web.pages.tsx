@@ -11,6 +11,7 @@ import {
   type QuestionGroup,
 } from '../definition/questionnaire.schema.ts';
 import { QuestionFields } from './question-fields.tsx';
+import { SHOWN_FIELD } from './web-form.ts';
 
 const LANGUAGE_NAMES: Record<Language, string> = {
   nl: 'Nederlands',
@@ -34,11 +35,17 @@ const UI = {
     codeNote: (c: string) =>
       `Wilt u later verder? Schrijf deze code op: ${c}. U ziet hem maar één keer.`,
     problem: 'Er is een probleem',
+    followUp:
+      'Door uw antwoord is er een vraag bijgekomen. Beantwoord die ook, en klik dan op "Opslaan en verder".',
+    followUpLink: 'Naar de nieuwe vraag',
     send: 'Verstuur mijn antwoorden',
     sendIntro: 'U bent klaar. Na het versturen kunt u niets meer veranderen.',
     thanks: 'Hartelijk dank!',
     thanksText: 'Uw antwoorden zijn verstuurd. Ze helpen om Dordt West beter te maken.',
     privacy: 'Uw antwoorden zijn anoniem. Wij bewaren geen naam, adres of IP-adres.',
+    skipLink: 'Ga direct naar de vragen',
+    menuLabel: 'Menu van de vragenlijst',
+    menuStart: 'Over de vragenlijst',
   },
   en: {
     start: 'Start the questionnaire',
@@ -53,24 +60,50 @@ const UI = {
     codeNote: (c: string) =>
       `Want to continue later? Write down this code: ${c}. You will only see it once.`,
     problem: 'There is a problem',
+    followUp: 'Your answer added a question. Please answer it too, then click "Save and continue".',
+    followUpLink: 'Go to the new question',
     send: 'Send my answers',
     sendIntro: 'You are done. After sending you cannot change anything.',
     thanks: 'Thank you very much!',
     thanksText: 'Your answers have been sent. They help to make Dordt West better.',
     privacy: 'Your answers are anonymous. We do not keep any name, address or IP address.',
+    skipLink: 'Skip to the questions',
+    menuLabel: 'Questionnaire menu',
+    menuStart: 'About the questionnaire',
   },
 } as const;
 export const uiText = (l: Language) => (l === 'en' ? UI.en : UI.nl);
 
-/** The page around a survey step, in the respondent's language and writing direction. */
+/**
+ * The page around a survey step, in the respondent's language and writing direction: the skip
+ * link, the menu and the footer too (issue 12). No monitor menu or "Bron: CBS" footer: a survey
+ * page shows no figures.
+ */
 function SurveyLayout(props: {
   q: Questionnaire;
   language: Language;
   title: string;
   children: ComponentChildren;
+  menu?: { href: string; label: string }[] | undefined;
 }) {
+  const t = uiText(props.language);
+  const base = `/enquete/${props.q.key}`;
+  const lang = `?taal=${props.language}`;
   return (
-    <Layout title={props.title}>
+    <Layout
+      title={props.title}
+      respondent={{
+        language: props.language,
+        dir: RTL_LANGUAGES.has(props.language) ? 'rtl' : 'ltr',
+        skipLink: t.skipLink,
+        menuLabel: t.menuLabel,
+        menu: props.menu ?? [
+          { href: `${base}${lang}`, label: t.menuStart },
+          { href: `${base}/hervatten${lang}`, label: t.resume },
+        ],
+        footer: <p class="utrecht-paragraph">{t.privacy}</p>,
+      }}
+    >
       <div
         class="wk-survey"
         lang={props.language}
@@ -200,12 +233,17 @@ export function SurveyGroupPage(props: {
   step: number;
   steps: number;
   asked: (q: Question) => boolean;
+  /** The names of the questions on this page (sent back in a hidden field). */
+  shown: readonly string[];
+  /** Follow-up questions an answer on this page just brought in. */
+  added: readonly string[];
   answers: Answers;
   errors: Readonly<Record<string, string>>;
   buurten: readonly { code: string; name: string }[];
   resumeCode?: string | undefined;
   /** Shown above the questions, e.g. the interviewer's "respondent 3". */
   note?: string | undefined;
+  menu?: { href: string; label: string }[] | undefined;
 }) {
   const { q, language } = props;
   const t = uiText(language);
@@ -215,6 +253,7 @@ export function SurveyGroupPage(props: {
       q={q}
       language={language}
       title={`${textIn(props.group.title, language)} · ${textIn(q.title, language)}`}
+      menu={props.menu}
     >
       <p class="utrecht-paragraph wk-muted">{t.step(props.step, props.steps)}</p>
       <h1 class="utrecht-heading-1">{textIn(props.group.title, language)}</h1>
@@ -245,9 +284,22 @@ export function SurveyGroupPage(props: {
           </ul>
         </div>
       )}
+      {props.added.length > 0 && (
+        <div class="utrecht-alert" role="status" id="vervolgvraag">
+          <p class="utrecht-paragraph">
+            {t.followUp}{' '}
+            {props.added.map((name) => (
+              <a class="utrecht-link" href={`#vraag-${name}`}>
+                {t.followUpLink}
+              </a>
+            ))}
+          </p>
+        </div>
+      )}
       {props.group.intro && <p class="utrecht-paragraph">{textIn(props.group.intro, language)}</p>}
       <form method="post" action={props.action} class="wk-stack" novalidate>
         <CsrfField token={props.csrf} />
+        <input type="hidden" name={SHOWN_FIELD} value={props.shown.join(' ')} />
         <QuestionFields
           group={props.group}
           asked={props.asked}
@@ -279,10 +331,11 @@ export function SurveySendPage(props: {
   previous: string;
   idempotencyKey: string;
   problems: string[];
+  menu?: { href: string; label: string }[] | undefined;
 }) {
   const t = uiText(props.language);
   return (
-    <SurveyLayout q={props.q} language={props.language} title={t.send}>
+    <SurveyLayout q={props.q} language={props.language} title={t.send} menu={props.menu}>
       <h1 class="utrecht-heading-1">{t.send}</h1>
       {props.problems.length > 0 && (
         <div class="utrecht-alert utrecht-alert--error" role="alert">

@@ -127,13 +127,16 @@ for (const dialect of dialects) {
       // The same send again (a reload) does not make a second response.
       const again = await v.post(send.body, url, {});
       assert.equal(again.statusCode, 303);
+      // Sent through the open link (no code from a letter): the shipped questionnaire trusts
+      // that only after review, so the response waits for it (ADR 0016).
       const rows = await t.handle.db
         .selectFrom('survey_responses')
         .selectAll()
-        .where('status', '=', 'ingediend')
+        .where('status', '=', 'te_controleren')
         .execute();
       assert.equal(rows.length, 1);
       assert.equal(rows[0]!.channel, 'web');
+      assert.equal(rows[0]!.source, 'open_link');
       assert.equal(rows[0]!.resume_hash, null);
       const answers = await readAnswers(t.handle.db, rows[0]!.id);
       assert.equal(answers.woonbuurt, 'BU05050301');
@@ -150,6 +153,59 @@ for (const dialect of dialects) {
       const refused = await other.post(resume.body, `${BASE}/hervatten`, { code });
       assert.equal(refused.statusCode, 400);
     });
+
+    for (const [language, expect] of [
+      [
+        'nl',
+        {
+          skip: 'Ga direct naar de vragen',
+          menu: 'Menu van de vragenlijst',
+          menuItem: 'Verder met een code',
+          footer: 'Uw antwoorden zijn anoniem',
+          required: 'Beantwoord de vraag "In welke buurt woont u?"',
+          wrong:
+            'Geef bij "Welk rapportcijfer geeft u uw buurt als plek om te wonen?" een cijfer van 1 tot en met 10.',
+        },
+      ],
+      [
+        'en',
+        {
+          skip: 'Skip to the questions',
+          menu: 'Questionnaire menu',
+          menuItem: 'Continue with a code',
+          footer: 'Your answers are anonymous',
+          required: 'Please answer the question "Which neighbourhood do you live in?"',
+          wrong:
+            'Give a mark from 1 to 10 for "What mark (1 to 10) do you give your neighbourhood as a place to live?".',
+        },
+      ],
+    ] as const) {
+      it(`speaks the respondent's language on every part of the page (${language})`, async () => {
+        const v = new Visitor(t.app, `192.0.2.${language === 'nl' ? 40 : 41}`);
+        const start = await v.get(`${BASE}?taal=${language}`);
+        const begun = await v.post(start.body, `${BASE}/start`, {});
+        assert.equal(begun.statusCode, 303);
+        const page = await v.get(`${BASE}/stap/1`);
+        const wrong = await v.post(page.body, `${BASE}/stap/1`, { rapportcijfer_buurt: '11' });
+        assert.equal(wrong.statusCode, 400);
+        for (const res of [start, page, wrong]) {
+          const body = text(res.body);
+          assert.match(res.body, new RegExp(`<html lang="${language}"`));
+          assert.ok(body.includes(expect.skip), expect.skip);
+          assert.match(res.body, new RegExp(`<nav aria-label="${expect.menu}"`));
+          assert.ok(body.includes(expect.menuItem));
+          assert.ok(body.includes(expect.footer));
+          // No monitor frame: no monitor menu, no source line of figures.
+          assert.doesNotMatch(
+            body,
+            /Bron: CBS|Focusgebieden|Hoe wij rekenen|Ga direct naar de inhoud/,
+          );
+        }
+        const shown = text(wrong.body);
+        assert.ok(shown.includes(expect.required), shown.slice(0, 400));
+        assert.ok(shown.includes(expect.wrong), shown.slice(0, 600));
+      });
+    }
 
     it('resumes a concept on another device with its code', async () => {
       const v = new Visitor(t.app, '192.0.2.20');
@@ -195,13 +251,23 @@ for (const dialect of dialects) {
       const shipped = await loadQuestionnaires(path.join(projectRoot, 'questionnaires'));
       const resident = shipped.find((q) => q.key === KEY)!;
       const withCode = { ...resident, key: 'fixture-met-code', invitations: 'verplicht' as const };
+      const surveySecret = 'fixture-enquetegeheim-van-minstens-32-tekens';
       const app = await buildApp({
-        services: createServices(t.handle, { datasetsDir, questionnaires: [withCode] }),
+        services: createServices(t.handle, {
+          datasetsDir,
+          questionnaires: [withCode],
+          surveySecret,
+        }),
         sessionSecret: `fixture-secret-${Math.random().toString(36).slice(2)}-0123456789abcdef`,
       });
       await app.ready();
       try {
-        const [code] = await createInvitationCodes(t.handle.db, 'fixture-met-code', 2);
+        const [code] = await createInvitationCodes(
+          t.handle.db,
+          surveySecret,
+          'fixture-met-code',
+          2,
+        );
         const v = new Visitor(app, '192.0.2.30');
         const start = await v.get('/enquete/fixture-met-code');
         assert.match(start.body, /Code uit uw brief/);

@@ -16,7 +16,9 @@ import {
   askedGroups,
   newResumeCode,
   openConcept,
+  openResumeCode,
   resumeByCode,
+  sealResumeCode,
   startConcept,
   submitConcept,
 } from './session-response.service.ts';
@@ -25,8 +27,11 @@ import { SurveyResumePage, SurveyStartPage, SurveyThanksPage } from './web.pages
 
 declare module 'fastify' {
   interface Session {
-    /** The web respondent's concept in progress; no name, address or IP. */
-    survey?: { key: string; id: string; language: Language; code?: string | undefined };
+    /**
+     * The web respondent's concept in progress; no name, address or IP. `sealed`: the resume
+     * code until the first page shows it, encrypted (never plain text in the session table).
+     */
+    survey?: { key: string; id: string; language: Language; sealed?: string | undefined };
   }
 }
 
@@ -83,7 +88,7 @@ export async function surveyWebRoutes(app: FastifyInstance, opts: { services: Se
     base: ctx.base,
     language: session.language,
     buurten: ctx.buurten,
-    resumeCode: session.code,
+    resumeCode: session.sealed ? openResumeCode(surveys.secret, session.sealed) : undefined,
   });
 
   /** The start or resume page, with an error and its status where the visitor must try again. */
@@ -137,6 +142,7 @@ export async function surveyWebRoutes(app: FastifyInstance, opts: { services: Se
         questionnaire: ctx.q,
         channel: 'web',
         language,
+        secret: surveys.secret,
         resumeCode: code,
         ...(ctx.q.invitations !== 'uit' && invitation !== '' ? { invitationCode: invitation } : {}),
       });
@@ -148,7 +154,12 @@ export async function surveyWebRoutes(app: FastifyInstance, opts: { services: Se
           : error.message;
       return entryPage(reply, ctx, 'start', language, message);
     }
-    request.session.survey = { key: ctx.q.key, id, language, code };
+    request.session.survey = {
+      key: ctx.q.key,
+      id,
+      language,
+      sealed: sealResumeCode(surveys.secret, code),
+    };
     return reply.redirect(`${ctx.base}/stap/1`, 303);
   });
 
@@ -160,8 +171,8 @@ export async function surveyWebRoutes(app: FastifyInstance, opts: { services: Se
     const answers = await readAnswers(db, open.response.id);
     const page = stepPage(reply, stepContext(ctx, open.session), Math.max(1, stap), answers);
     // The resume code is shown once, on the first page after starting.
-    if (open.session.code && stap === 1)
-      request.session.survey = { ...open.session, code: undefined };
+    if (open.session.sealed && stap === 1)
+      request.session.survey = { ...open.session, sealed: undefined };
     return page;
   });
 
@@ -196,6 +207,7 @@ export async function surveyWebRoutes(app: FastifyInstance, opts: { services: Se
       questionnaire: ctx.q,
       responseId: s.id,
       idempotencyKey: key,
+      language: s.language,
     });
     if (sent.problems.length > 0) {
       return sendPage(
@@ -223,7 +235,9 @@ export async function surveyWebRoutes(app: FastifyInstance, opts: { services: Se
     const body = formBody(request);
     const language = languageOf(ctx.q, body.taal);
     const r =
-      typeof body.code === 'string' ? await resumeByCode(db, ctx.q.key, body.code) : undefined;
+      typeof body.code === 'string'
+        ? await resumeByCode(db, surveys.secret, ctx.q.key, body.code)
+        : undefined;
     if (!r || !limiter.allow(request.ip)) {
       const message =
         language === 'en'
