@@ -285,42 +285,68 @@ export function PaperForm({ questionnaire, language, formNumber, buurten }: Pape
       dir={RTL_LANGUAGES.has(language) ? 'rtl' : 'ltr'}
       data-form-number={number ?? ''}
     >
-      <header class="wk-paper__header">
-        <h2 class="wk-paper__heading">{textIn(questionnaire.title, language)}</h2>
-        <p class="wk-paper__form-number">
-          {`${ui.form}: `}
-          {number ? (
-            <strong>{number}</strong>
-          ) : (
-            <span class="wk-paper__write wk-paper__write--short" aria-hidden="true" />
-          )}
-          <span class="wk-paper__version">{` · ${questionnaire.key} ${ui.version} ${questionnaire.version}`}</span>
-        </p>
-      </header>
-      {questionnaire.intro && (
-        <p class="wk-paper__intro">{textIn(questionnaire.intro, language)}</p>
-      )}
-      {questionnaire.groups.map((group) => (
-        <section class="wk-paper__group" data-group={group.name}>
-          <h2 class="wk-paper__group-title">{textIn(group.title, language)}</h2>
-          {group.intro && <p class="wk-paper__intro">{textIn(group.intro, language)}</p>}
-          {numbered
-            .filter((n) => n.group === group)
-            .map((item) => (
-              <QuestionBlock
-                item={item}
-                numbered={numbered}
-                language={language}
-                jumps={jumps}
-                buurten={buurten}
-              />
-            ))}
-        </section>
-      ))}
-      <footer class="wk-paper__end">
-        <p>{ui.end}</p>
-        <p>{ui.returnNote}</p>
-      </footer>
+      {/*
+       * A layout table only so that the form number repeats at the top of every printed page:
+       * Chromium repeats a table's <thead> on each page the table runs over (CSS tables made of
+       * divs do not repeat). On screen the frame is plain blocks and the running line is hidden.
+       */}
+      <table class="wk-paper__frame" role="presentation">
+        <thead class="wk-paper__running" aria-hidden="true">
+          <tr>
+            <td>
+              {`${ui.form}: `}
+              {number ? (
+                <strong>{number}</strong>
+              ) : (
+                <span class="wk-paper__write wk-paper__write--short" />
+              )}
+              <span class="wk-paper__version">{` · ${questionnaire.key} ${ui.version} ${questionnaire.version}`}</span>
+            </td>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <td class="wk-paper__sheet">
+              <header class="wk-paper__header">
+                <h2 class="wk-paper__heading">{textIn(questionnaire.title, language)}</h2>
+                <p class="wk-paper__form-number">
+                  {`${ui.form}: `}
+                  {number ? (
+                    <strong>{number}</strong>
+                  ) : (
+                    <span class="wk-paper__write wk-paper__write--short" aria-hidden="true" />
+                  )}
+                  <span class="wk-paper__version">{` · ${questionnaire.key} ${ui.version} ${questionnaire.version}`}</span>
+                </p>
+              </header>
+              {questionnaire.intro && (
+                <p class="wk-paper__intro">{textIn(questionnaire.intro, language)}</p>
+              )}
+              {questionnaire.groups.map((group) => (
+                <section class="wk-paper__group" data-group={group.name}>
+                  <h2 class="wk-paper__group-title">{textIn(group.title, language)}</h2>
+                  {group.intro && <p class="wk-paper__intro">{textIn(group.intro, language)}</p>}
+                  {numbered
+                    .filter((n) => n.group === group)
+                    .map((item) => (
+                      <QuestionBlock
+                        item={item}
+                        numbered={numbered}
+                        language={language}
+                        jumps={jumps}
+                        buurten={buurten}
+                      />
+                    ))}
+                </section>
+              ))}
+              <footer class="wk-paper__end">
+                <p>{ui.end}</p>
+                <p>{ui.returnNote}</p>
+              </footer>
+            </td>
+          </tr>
+        </tbody>
+      </table>
     </article>
   );
 }
