@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../../app.ts';
+import { projectRoot } from '../../../config.ts';
+import { parsePostcodeBuurtCsv } from '../../imports/postcode-buurt.importer.ts';
+import { importPostcodeTable } from '../../imports/postcode-buurt.service.ts';
 import { createServices, type Services } from '../../../composition.ts';
 import { datasetsDir } from '../../../../test/helpers/app.ts';
 import {
@@ -104,6 +109,65 @@ for (const dialect of dialects) {
           .executeTakeFirstOrThrow();
         assert.equal((await readAnswers(handle.db, row.id)).woonbuurt, third.code);
       });
+
+      it('maps a postcode to its buurt through the CBS table, refuses one outside Dordrecht', async () => {
+        // The table must be of the focus area's indeling year (2023 in the shipped data): the
+        // FIXTURE file is written for 2024, so its header is renamed to that year here.
+        const year = (await getFocusArea(handle.db, q.focusArea)).version!.indeling_year;
+        // Without a table the postcode stays the answer.
+        const before = await key('401', { heeft_werk: '1', woonbuurt: '3314 AA' });
+        assert.equal(before.saved.statusCode, 303);
+        assert.equal(await woonbuurtOf(401), '3314AA');
+
+        await importPostcodeTable(
+          handle.db,
+          parsePostcodeBuurtCsv(
+            {
+              bytes: Buffer.from(
+                fs
+                  .readFileSync(
+                    path.join(projectRoot, 'test/fixtures/imports/postcode-buurt.fixture.csv'),
+                    'utf8',
+                  )
+                  .replaceAll('2024', String(year)),
+              ),
+              fileName: 'postcode-buurt.fixture.csv',
+            },
+            { indelingYear: year },
+          ),
+          { importedBy: 'test' },
+        );
+        const amsterdam = await key('402', { heeft_werk: '1', woonbuurt: '1012AB' });
+        assert.equal(amsterdam.saved.statusCode, 400);
+        assert.match(
+          amsterdam.saved.body,
+          /Vraag 10: postcode 1012 AB ligt niet in de gemeente Dordrecht, maar in GM0363\. Deze enquête is alleen voor bewoners van Dordrecht\./,
+        );
+        assert.equal(
+          await handle.db
+            .selectFrom('survey_key_entries')
+            .select('form_number')
+            .where('form_number', '=', 402)
+            .executeTakeFirst(),
+          undefined,
+          'nothing stored',
+        );
+        const mapped = await key('403', { heeft_werk: '1', woonbuurt: '3314AA' });
+        assert.equal(mapped.saved.statusCode, 303);
+        assert.equal(await woonbuurtOf(403), 'BU05050301');
+        const split = await key('404', { heeft_werk: '1', woonbuurt: '3314AB' });
+        assert.equal(split.saved.statusCode, 303);
+        assert.equal(await woonbuurtOf(404), '3314AB', 'a postcode over two buurten stays');
+      });
+
+      async function woonbuurtOf(formNumber: number) {
+        const row = await handle.db
+          .selectFrom('survey_responses')
+          .select('id')
+          .where('form_number', '=', formNumber)
+          .executeTakeFirstOrThrow();
+        return (await readAnswers(handle.db, row.id)).woonbuurt;
+      }
 
       it('keeps an answer the routing skips, tells the keyer, and flags it for review', async () => {
         const { saved } = await key('302', { heeft_werk: '2', uren: '20', cijfer_buurt: '6' });

@@ -74,7 +74,7 @@ export async function keyingRoutes(app: FastifyInstance, opts: { services: Servi
   async function formIn(
     gemeente: string,
     key: string,
-  ): Promise<{ q: Questionnaire; buurten: PaperBuurt[] }> {
+  ): Promise<{ q: Questionnaire; buurten: PaperBuurt[]; indelingYear: number | undefined }> {
     const q = surveys.questionnaires.get(key);
     if (!q) throw new NotFoundError('Deze vragenlijst bestaat niet.');
     const area = await getFocusArea(db, q.focusArea).catch(() => undefined);
@@ -84,16 +84,17 @@ export async function keyingRoutes(app: FastifyInstance, opts: { services: Servi
     const buurten = area.members
       .filter((m) => m.status === 'lid')
       .map((m) => ({ code: m.buurt_code, name: m.name ?? m.buurt_code }));
-    return { q, buurten };
+    return { q, buurten, indelingYear: area.version?.indeling_year };
   }
   const questionnaireIn = async (gemeente: string, key: string) => (await formIn(gemeente, key)).q;
 
-  const deps = (gemeente: string): KeyingDeps => ({
+  const deps = (gemeente: string, indelingYear?: number): KeyingDeps => ({
     db,
     secret: surveys.secret,
     share: surveys.doubleEntryShare,
     storeResponse: surveys.storeKeyedResponse,
     municipalityCode: gemeente,
+    place: indelingYear === undefined ? undefined : { municipalityCode: gemeente, indelingYear },
   });
 
   app.get<{ Querystring: { opgeslagen?: string; uitkomst?: string; overgeslagen?: string } }>(
@@ -182,13 +183,13 @@ export async function keyingRoutes(app: FastifyInstance, opts: { services: Servi
     { config: { permission: 'survey:key-in' } },
     async (request, reply) => {
       const { gemeente, key, formulier } = parseParams(formParams, request.params);
-      const { q, buurten } = await formIn(gemeente, key);
+      const { q, buurten, indelingYear } = await formIn(gemeente, key);
       const keyer = actorOf(requireUser(request));
       const values = textFields(formBody(request));
       const language = (LANGUAGES as readonly string[]).includes(values.taal ?? '')
         ? (values.taal as Language)
         : 'nl';
-      const outcome = await saveKeyedEntry(deps(gemeente), {
+      const outcome = await saveKeyedEntry(deps(gemeente, indelingYear), {
         questionnaire: q,
         formNumber: formulier,
         keyerId: keyer,

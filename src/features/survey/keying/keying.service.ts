@@ -7,7 +7,15 @@ import type { Language, Questionnaire } from '../definition/questionnaire.schema
 import { compareEntries, needsSecondEntry, type Discrepancy } from './double-entry.ts';
 import { insertSkippedAnswers } from '../review/skipped-answers.repository.ts';
 import type { PaperBuurt } from '../paper/paper-codes.ts';
-import { keyedText, parseKeyedForm, type KeyProblem, type RoutedAnswers } from './keying-codes.ts';
+import {
+  keyedText,
+  keyingItems,
+  parseKeyedForm,
+  splitByRouting,
+  type KeyProblem,
+  type RoutedAnswers,
+} from './keying-codes.ts';
+import { placePostcodeAnswers, type SurveyPlace } from './postcode-answers.ts';
 import type { SurveyKeyEntry, SurveyKeyForm } from './keying.table.ts';
 
 /** What a finished paper form becomes: one response, written in the same transaction. */
@@ -31,6 +39,8 @@ export interface KeyingDeps {
   share: number;
   storeResponse: StoreKeyedResponse;
   municipalityCode: string;
+  /** Where the survey is held: postcode answers are mapped to its buurten, or refused outside it. */
+  place?: SurveyPlace | undefined;
   now?: () => Date;
 }
 
@@ -141,8 +151,26 @@ export async function saveKeyedEntry(
   },
 ): Promise<KeyingOutcome> {
   const { questionnaire: q, formNumber, keyerId } = input;
-  const parsed = parseKeyedForm(q, input.raw, input.buurten);
-  if (parsed.problems.length > 0) return { kind: 'fouten', problems: parsed.problems };
+  const typed = parseKeyedForm(q, input.raw, input.buurten);
+  if (typed.problems.length > 0) return { kind: 'fouten', problems: typed.problems };
+  let parsed = typed;
+  if (deps.place) {
+    const labels = new Map(keyingItems(q).flatMap((i) => i.fields.map((f) => [f.field, f.label])));
+    const placed = await placePostcodeAnswers(
+      deps.db,
+      q,
+      typed.keyed,
+      deps.place,
+      (v) => labels.get(v) ?? v,
+    );
+    if (placed.problems.length > 0) {
+      return {
+        kind: 'fouten',
+        problems: placed.problems.map((p) => ({ field: p.variable, message: p.message })),
+      };
+    }
+    parsed = { ...typed, keyed: placed.answers, ...splitByRouting(q, placed.answers) };
+  }
   const now = (deps.now ?? (() => new Date()))().toISOString();
   try {
     return await deps.db.transaction().execute(async (trx) => {
