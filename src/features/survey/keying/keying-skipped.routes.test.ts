@@ -22,6 +22,7 @@ import { formFields, postForm } from '../../workspace/test-helpers.ts';
 import { questionnaireSchema } from '../definition/questionnaire.schema.ts';
 import { numberedBuurten } from '../paper/paper-codes.ts';
 import { readAnswers } from '../responses/response.repository.ts';
+import { reviewResponse } from '../responses/response.service.ts';
 import { readSkippedAnswers } from '../review/skipped-answers.repository.ts';
 import { fixtureAllTypes } from '../test-fixtures.ts';
 
@@ -118,6 +119,29 @@ for (const dialect of dialects) {
         const before = await key('401', { heeft_werk: '1', woonbuurt: '3314 AA' });
         assert.equal(before.saved.statusCode, 303);
         assert.equal(await woonbuurtOf(401), '3314AA');
+        // Once counted, the results page says the postcode is not mapped, and why.
+        const row = await handle.db
+          .selectFrom('survey_responses')
+          .select('id')
+          .where('form_number', '=', 401)
+          .executeTakeFirstOrThrow();
+        await reviewResponse(handle.db, {
+          id: row.id,
+          decision: 'goedgekeurd',
+          reviewer: 'bureau',
+          municipalityCode: 'GM0505',
+        });
+        const results = await app.inject({
+          url: `${BASE}/resultaten`,
+          headers: { cookie: cookies.bureau! },
+        });
+        assert.equal(results.statusCode, 200);
+        assert.match(
+          results.body,
+          new RegExp(
+            `<p class="utrecht-paragraph" data-postcodes="true">1 antwoord heeft bij de buurt alleen een postcode\\. Die is niet aan een buurt gekoppeld: er is geen postcodetabel van het CBS \\(indeling ${year}\\) geladen\\.`,
+          ),
+        );
 
         await importPostcodeTable(
           handle.db,

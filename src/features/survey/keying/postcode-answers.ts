@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { findArea } from '../../areas/area.repository.ts';
+import { hasPostcodeTable } from '../../imports/postcode-buurt.repository.ts';
 import { placeOfPostcode } from '../../imports/postcode-buurt.service.ts';
 import { allQuestions, type AnswerValue } from '../definition/answers.ts';
 import type { Questionnaire } from '../definition/questionnaire.schema.ts';
@@ -67,4 +68,33 @@ export async function placePostcodeAnswers(
     }
   }
   return { answers: out, problems };
+}
+
+/**
+ * For the results page: how many counted responses answer a buurt question with a postcode only,
+ * and why it is not mapped (no CBS table of the survey's indeling year, or it spans buurten).
+ * Undefined when there are none.
+ */
+export async function unmappedPostcodeNote(
+  db: Kysely<Database>,
+  q: Questionnaire,
+  responses: readonly { answers: Readonly<Record<string, AnswerValue>> }[],
+  indelingYear: number | undefined,
+): Promise<string | undefined> {
+  const buurtQuestions = allQuestions(q)
+    .map(({ question }) => question)
+    .filter((question) => question.type === 'buurt_choice')
+    .map((question) => question.name);
+  const n = responses.filter((r) =>
+    buurtQuestions.some((name) => {
+      const v = r.answers[name];
+      return typeof v === 'string' && POSTCODE.test(v);
+    }),
+  ).length;
+  if (n === 0) return undefined;
+  const some = n === 1 ? '1 antwoord heeft' : `${n} antwoorden hebben`;
+  if (indelingYear === undefined || !(await hasPostcodeTable(db, indelingYear))) {
+    return `${some} bij de buurt alleen een postcode. Die is niet aan een buurt gekoppeld: er is geen postcodetabel van het CBS${indelingYear === undefined ? '' : ` (indeling ${indelingYear})`} geladen. Zonder buurt tellen ze niet mee in de weging.`;
+  }
+  return `${some} bij de buurt alleen een postcode die niet aan één buurt is gekoppeld (bijvoorbeeld omdat die in meer buurten ligt). Zonder buurt tellen ze niet mee in de weging.`;
 }
