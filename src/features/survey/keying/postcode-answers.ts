@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { findArea } from '../../areas/area.repository.ts';
+import { getFocusArea } from '../../focus-areas/focus-area.service.ts';
 import { hasPostcodeTable } from '../../imports/postcode-buurt.repository.ts';
 import { placeOfPostcode } from '../../imports/postcode-buurt.service.ts';
 import { allQuestions, type AnswerValue } from '../definition/answers.ts';
@@ -97,4 +98,31 @@ export async function unmappedPostcodeNote(
     return `${some} bij de buurt alleen een postcode. Die is niet aan een buurt gekoppeld: er is geen postcodetabel van het CBS${indelingYear === undefined ? '' : ` (indeling ${indelingYear})`} geladen. Zonder buurt tellen ze niet mee in de weging.`;
   }
   return `${some} bij de buurt alleen een postcode die niet aan één buurt is gekoppeld (bijvoorbeeld omdat die in meer buurten ligt). Zonder buurt tellen ze niet mee in de weging.`;
+}
+
+/**
+ * The same check for the web, interviewer and API channels: the survey's place is its focus
+ * area's municipality and indeling year. Messages name the question by its Dutch text.
+ */
+export async function placeSurveyPostcodes(
+  db: Kysely<Database>,
+  q: Questionnaire,
+  answers: Readonly<Record<string, AnswerValue>>,
+): Promise<{ answers: Record<string, AnswerValue>; problems: PostcodeProblem[] }> {
+  const hasPostcode = allQuestions(q).some(({ question }) => {
+    const v = answers[question.name];
+    return question.type === 'buurt_choice' && typeof v === 'string' && POSTCODE.test(v);
+  });
+  if (!hasPostcode) return { answers: { ...answers }, problems: [] };
+  const area = await getFocusArea(db, q.focusArea).catch(() => undefined);
+  const year = area?.version?.indeling_year;
+  if (!area || year === undefined) return { answers: { ...answers }, problems: [] };
+  const texts = new Map(allQuestions(q).map(({ question }) => [question.name, question.text.nl]));
+  return placePostcodeAnswers(
+    db,
+    q,
+    answers,
+    { municipalityCode: area.area.municipality_code, indelingYear: year },
+    (v) => `Bij "${texts.get(v) ?? v}"`,
+  );
 }
