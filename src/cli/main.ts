@@ -13,6 +13,8 @@ import { commitImport, loadAreaLookup } from '../features/imports/import.service
 import type { AreaLookup, ImportInput, ParsedImport } from '../features/imports/import.types.ts';
 import { fetchOdataTable } from '../features/imports/odata.fetch.ts';
 import { parseOdataJson } from '../features/imports/odata.importer.ts';
+import { parsePostcodeBuurtCsv } from '../features/imports/postcode-buurt.importer.ts';
+import { importPostcodeTable } from '../features/imports/postcode-buurt.service.ts';
 import {
   KIND_NEEDS,
   isUploadKind,
@@ -38,6 +40,7 @@ Opdrachten:
   import pdok BESTAND.geojson --indeling JAAR --niveau buurt|wijk|gemeente [--gemeente GM0505]
   import politie BESTAND.csv --indeling JAAR
   import lokaal BESTAND.csv --indeling JAAR [--bron NAAM]
+  import postcodes BESTAND.csv --indeling JAAR   (CBS "buurt, wijk en gemeente per postcode": postcode → buurt)
 ${GEBRUIKER_HELP}
   enquete-codes SLEUTEL AANTAL     codes voor uitnodigingsbrieven maken (één keer getoond, alleen een hash bewaard)
   backup BESTAND                  een back-up maken terwijl de server draait (SQLite: online back-up; PostgreSQL: pg_dump)
@@ -159,6 +162,23 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'import': {
         const [kind, ...options] = rest;
+        if (kind === 'postcodes') {
+          const { values, positionals } = parseArgs({
+            args: options,
+            allowPositionals: true,
+            options: { indeling: { type: 'string' } },
+          });
+          const parsed = parsePostcodeBuurtCsv(readInput(positionals[0]), {
+            indelingYear: year(values, 'indeling'),
+          });
+          const outcome = await importPostcodeTable(handle.db, parsed, { importedBy: 'cli' });
+          console.log(
+            outcome.status === 'ongewijzigd'
+              ? `Dit bestand is al geïmporteerd (${outcome.importedAt}); er is niets veranderd.`
+              : `Geïmporteerd: ${outcome.rows} regels, ${outcome.postcodes} postcodes (dataset ${outcome.datasetId}).`,
+          );
+          return 0;
+        }
         const lookup = await loadAreaLookup(handle.db);
         const parsed = await parseImport(kind, options, lookup);
         const progress = createProgress();

@@ -32,6 +32,8 @@ import type {
   SurveyQuestionnaireVersionTable,
   SurveyResponseTable,
 } from '../features/survey/responses/response.table.ts';
+import type { SurveySkippedAnswerTable } from '../features/survey/review/skipped-answers.table.ts';
+import type { PostcodeBuurtTable } from '../features/imports/postcode-buurt.table.ts';
 
 /** The whole database: the union of every feature's *.table.ts. */
 export interface Database {
@@ -60,4 +62,6 @@ export interface Database {
   survey_answers: SurveyAnswerTable;
   survey_invitations: SurveyInvitationTable;
   survey_answer_log: SurveyAnswerLogTable;
+  survey_skipped_answers: SurveySkippedAnswerTable;
+  postcode_buurten: PostcodeBuurtTable;
 }

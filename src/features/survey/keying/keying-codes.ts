@@ -1,6 +1,12 @@
 import { isAsked, type Answers, type AnswerValue } from '../definition/answers.ts';
-import { AGREE_SCALE, RANKED_THEMES, textIn } from '../definition/fixed-labels.ts';
+import { RANKED_THEMES, textIn } from '../definition/fixed-labels.ts';
 import type { Question, Questionnaire } from '../definition/questionnaire.schema.ts';
+import {
+  codedBoxes,
+  DONT_KNOW_CODE,
+  numberedBuurten,
+  type PaperBuurt,
+} from '../paper/paper-codes.ts';
 import { numberQuestions, type NumberedQuestion } from '../paper/routing.ts';
 
 /**
@@ -10,8 +16,7 @@ import { numberQuestions, type NumberedQuestion } from '../paper/routing.ts';
  * per variable, so a keyer never leaves the keyboard. An empty field is "niet ingevuld".
  */
 
-/** The agree scale's "weet niet" is keyed as 9, as on most Dutch keying instructions. */
-export const DONT_KNOW_CODE = '9';
+export { DONT_KNOW_CODE };
 
 export interface KeyField {
   /** The form field name: the variable, or `<name>__<theme>` for a ranking. */
@@ -28,37 +33,36 @@ export interface KeyingItem {
   fields: KeyField[];
 }
 
-function choiceCodes(choices: readonly { label: { nl: string } }[]): string {
-  return choices.map((c, i) => `${i + 1} ${c.label.nl}`).join(' · ');
+/** "1 Ja · 2 Nee": the codes printed beside the boxes, as the keyer sees them. */
+function printedCodes(q: Question, buurten: readonly PaperBuurt[] = []): string {
+  return codedBoxes(q, 'nl', buurten)
+    .map((b) => `${b.code} ${b.label}`)
+    .join(' · ');
 }
 
-const AGREE_CODES = AGREE_SCALE.map((p) =>
-  p.value === 'weet_niet' ? `${DONT_KNOW_CODE} ${p.label.nl}` : `${p.value} ${p.label.nl}`,
-).join(' · ');
-
 /** The fields of one question, in the order the keyer meets them on paper. */
-function fieldsOf(q: Question, number: number): KeyField[] {
+function fieldsOf(q: Question, number: number, buurten: readonly PaperBuurt[]): KeyField[] {
   const label = `Vraag ${number}`;
   switch (q.type) {
     case 'single_choice':
-      return [{ field: q.name, label, codes: choiceCodes(q.choices) }];
+      return [{ field: q.name, label, codes: printedCodes(q) }];
     case 'multiple_choice':
       return [
         {
           field: q.name,
           label,
-          codes: `${choiceCodes(q.choices)} (meer codes met een spatie ertussen)`,
+          codes: `${printedCodes(q)} (meer codes met een spatie ertussen)`,
         },
       ];
     case 'grade':
       return [{ field: q.name, label, codes: 'cijfer 1 tot en met 10' }];
     case 'agree_scale':
-      return [{ field: q.name, label, codes: AGREE_CODES }];
+      return [{ field: q.name, label, codes: printedCodes(q) }];
     case 'matrix':
       return q.rows.map((row, i) => ({
         field: row.name,
         label: `${label}${String.fromCharCode(97 + i)}`,
-        codes: choiceCodes(q.choices),
+        codes: printedCodes(q),
       }));
     case 'number':
       return [{ field: q.name, label, codes: 'een getal' }];
@@ -71,15 +75,29 @@ function fieldsOf(q: Question, number: number): KeyField[] {
         codes: `plaats 1 tot en met ${q.places}`,
       }));
     case 'buurt_choice':
-      return [{ field: q.name, label, codes: 'buurtcode (BU…) of postcode' }];
+      return [
+        {
+          field: q.name,
+          label,
+          codes: [
+            buurten.length > 0 ? `${printedCodes(q, buurten)}, of` : '',
+            `buurtcode (BU…)${q.allowPostcode ? ' of postcode' : ''}`,
+          ]
+            .filter(Boolean)
+            .join(' '),
+        },
+      ];
   }
 }
 
-/** The keying screen's fields for a questionnaire, numbered as on paper. */
-export function keyingItems(q: Questionnaire): KeyingItem[] {
+/**
+ * The keying screen's fields for a questionnaire, numbered as on paper. `buurten` are the
+ * buurten printed at a buurt question (the focus area's members), so their numbers are shown.
+ */
+export function keyingItems(q: Questionnaire, buurten: readonly PaperBuurt[] = []): KeyingItem[] {
   return numberQuestions(q).map((numbered) => ({
     numbered,
-    fields: fieldsOf(numbered.question, numbered.number),
+    fields: fieldsOf(numbered.question, numbered.number, buurten),
   }));
 }
 
@@ -88,11 +106,22 @@ export interface KeyProblem {
   message: string;
 }
 
-export interface ParsedKeying {
+export interface RoutedAnswers {
+  /** What the routing asks for: these count once the response is approved. */
   answers: Record<string, AnswerValue>;
+  /**
+   * Filled in on paper for a question the routing skips: never dropped, kept apart from the
+   * answers, and flagged for the reviewer, who decides against the sheet.
+   */
+  skipped: Record<string, AnswerValue>;
+  /** The paper numbers of those questions ("Vraag 3"), for the keyer and the reviewer. */
+  skippedQuestions: string[];
+}
+
+export interface ParsedKeying extends RoutedAnswers {
+  /** Everything typed, as answers: what an entry stores and what double entry compares. */
+  keyed: Record<string, AnswerValue>;
   problems: KeyProblem[];
-  /** Filled in on paper, but skipped by the routing: not kept, and said so. */
-  dropped: string[];
 }
 
 const POSTCODE = /^[1-9][0-9]{3}(?: ?[A-Z]{2})?$/;
@@ -101,6 +130,7 @@ function parseOne(
   q: Question,
   field: KeyField,
   raw: string,
+  buurten: readonly PaperBuurt[],
 ): { value?: AnswerValue; error?: string } {
   const text = raw.trim();
   const where = field.label;
@@ -165,10 +195,12 @@ function parseOne(
         : { value: text };
     case 'buurt_choice': {
       const upper = text.toUpperCase().replace(/\s+/g, ' ');
+      const printed = numberedBuurten(buurten).find((b) => b.key === upper);
+      if (printed) return { value: printed.code };
       if (/^BU\d{8}$/.test(upper)) return { value: upper };
       if (q.allowPostcode && POSTCODE.test(upper)) return { value: upper.replace(' ', '') };
       return {
-        error: `${where}: typ een buurtcode (BU en 8 cijfers)${q.allowPostcode ? ' of een postcode' : ''}.`,
+        error: `${where}: typ ${buurten.length > 0 ? `het nummer van de buurt (1 tot en met ${buurten.length}), ` : ''}een buurtcode (BU en 8 cijfers)${q.allowPostcode ? ' of een postcode' : ''}.`,
       };
     }
     case 'theme_ranking':
@@ -206,43 +238,62 @@ function parseRanking(
 }
 
 /**
+ * Splits keyed answers by the routing, question by question in paper order: a question is asked
+ * when its condition holds on the answers kept so far (and those keyed after it), so an answer
+ * behind a skipped question cannot open a follow-up either.
+ */
+export function splitByRouting(q: Questionnaire, keyed: Answers): RoutedAnswers {
+  const view: Record<string, AnswerValue> = { ...(keyed as Record<string, AnswerValue>) };
+  const answers: Record<string, AnswerValue> = {};
+  const skipped: Record<string, AnswerValue> = {};
+  const skippedQuestions: string[] = [];
+  for (const { numbered, fields } of keyingItems(q)) {
+    const names = [...new Set(fields.map((f) => f.field.replace(/__.*$/, '')))];
+    const asked = isAsked(numbered.group, numbered.question, view);
+    for (const name of names) {
+      const value = keyed[name];
+      if (value === undefined) continue;
+      if (asked) answers[name] = value;
+      else {
+        skipped[name] = value;
+        delete view[name];
+        if (!skippedQuestions.includes(`Vraag ${numbered.number}`))
+          skippedQuestions.push(`Vraag ${numbered.number}`);
+      }
+    }
+  }
+  return { answers, skipped, skippedQuestions };
+}
+
+/**
  * Turns what the keyer typed into answers. Problems name the question as numbered on paper;
- * with any problem nothing is stored (the caller shows the form again).
+ * with any problem nothing is stored (the caller shows the form again). `buurten` are the
+ * buurten printed on the form, whose numbers the keyer may type.
  */
 export function parseKeyedForm(
   q: Questionnaire,
   raw: Readonly<Record<string, string | undefined>>,
+  buurten: readonly PaperBuurt[] = [],
 ): ParsedKeying {
-  const answers: Record<string, AnswerValue> = {};
+  const keyed: Record<string, AnswerValue> = {};
   const problems: KeyProblem[] = [];
-  const dropped: string[] = [];
-  for (const { numbered, fields } of keyingItems(q)) {
+  for (const { numbered, fields } of keyingItems(q, buurten)) {
     const { question } = numbered;
     if (question.type === 'theme_ranking') {
       const r = parseRanking(question, fields, raw);
       problems.push(...r.problems);
-      if (r.value) answers[question.name] = r.value;
+      if (r.value) keyed[question.name] = r.value;
       continue;
     }
     for (const field of fields) {
       const text = raw[field.field] ?? '';
       if (text.trim() === '') continue;
-      const r = parseOne(question, field, text);
+      const r = parseOne(question, field, text, buurten);
       if (r.error) problems.push({ field: field.field, message: r.error });
-      else if (r.value !== undefined) answers[field.field] = r.value;
+      else if (r.value !== undefined) keyed[field.field] = r.value;
     }
   }
-  // Routing: what the paper form says to skip is not kept, as in the other channels.
-  for (const { numbered, fields } of keyingItems(q)) {
-    if (isAsked(numbered.group, numbered.question, answers as Answers)) continue;
-    for (const name of new Set(fields.map((f) => f.field.replace(/__.*$/, '')))) {
-      if (name in answers) {
-        delete answers[name];
-        dropped.push(`Vraag ${numbered.number}`);
-      }
-    }
-  }
-  return { answers, problems, dropped: [...new Set(dropped)] };
+  return { keyed, problems, ...splitByRouting(q, keyed) };
 }
 
 /** Answers back to what a keyer would type: to show an entry again or compare two entries. */

@@ -11,6 +11,7 @@ import { SavedNotice } from '../../workspace/views/common.tsx';
 import { textIn } from '../definition/fixed-labels.ts';
 import type { Questionnaire } from '../definition/questionnaire.schema.ts';
 import type { Discrepancy } from './double-entry.ts';
+import type { PaperBuurt } from '../paper/paper-codes.ts';
 import { keyingItems } from './keying-codes.ts';
 import type { FormWithDiscrepancies } from './keying.service.ts';
 
@@ -27,6 +28,15 @@ function crumbs(municipalityCode: string, q: Questionnaire) {
   ];
 }
 
+/** What the keyer is told when a form had answers at questions the routing skips. */
+export function skippedText(numbers: readonly number[]): string {
+  const list =
+    numbers.length === 1
+      ? `vraag ${numbers[0]}`
+      : `vraag ${numbers.slice(0, -1).join(', ')} en ${numbers[numbers.length - 1]}`;
+  return `Let op: bij ${list} staat een antwoord, maar volgens de routing van het formulier had die vraag overgeslagen moeten worden. Het antwoord is bewaard, telt niet mee en is gemarkeerd voor de controle. Leg het formulier apart voor de controleur.`;
+}
+
 /** Step 1: the form number, typed from the sheet; focus starts here and returns after a save. */
 export function KeyingStartPage(props: {
   csrf: string;
@@ -34,6 +44,8 @@ export function KeyingStartPage(props: {
   questionnaire: Questionnaire;
   counts: { klaar: number; wacht_op_tweede: number; verschillen: number };
   saved?: string | undefined;
+  /** Questions of the saved form keyed although the routing skips them. */
+  skipped?: readonly number[];
   error?: string | undefined;
   value?: string;
 }) {
@@ -47,6 +59,13 @@ export function KeyingStartPage(props: {
     >
       <h1 class="utrecht-heading-1">{`Formulieren invoeren: ${textIn(q.title, 'nl')}`}</h1>
       <SavedNotice text={props.saved} />
+      {props.skipped && props.skipped.length > 0 && (
+        <div class="utrecht-alert utrecht-alert--warning" role="status" data-skipped>
+          <div class="utrecht-alert__content">
+            <p class="utrecht-paragraph">{skippedText(props.skipped)}</p>
+          </div>
+        </div>
+      )}
       <ErrorSummary errors={errors} />
       <p class="utrecht-paragraph">
         {`Klaar: ${props.counts.klaar} · wacht op tweede invoer: ${props.counts.wacht_op_tweede} · met verschillen: ${props.counts.verschillen}. `}
@@ -78,6 +97,8 @@ export function KeyingFormPage(props: {
   csrf: string;
   municipalityCode: string;
   questionnaire: Questionnaire;
+  /** The buurten printed on the form, whose numbers the keyer types. */
+  buurten?: readonly PaperBuurt[];
   formNumber: number;
   pass: 1 | 2;
   values: Readonly<Record<string, string | undefined>>;
@@ -118,7 +139,7 @@ export function KeyingFormPage(props: {
             ))}
           </select>
         </div>
-        {keyingItems(q).map(({ numbered, fields }) => (
+        {keyingItems(q, props.buurten).map(({ numbered, fields }) => (
           <fieldset class="wk-keying__question" data-number={numbered.number}>
             <legend class="wk-keying__legend">
               {`${numbered.number}. ${textIn(numbered.question.text, 'nl')}`}

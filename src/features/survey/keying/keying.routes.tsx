@@ -6,6 +6,7 @@ import { actorOf } from '../../accounts/account.service.ts';
 import { getFocusArea } from '../../focus-areas/focus-area.service.ts';
 import { formBody, html, parseParams, requireUser } from '../../workspace/route-helpers.ts';
 import type { FieldErrors } from '../../accounts/views/form.tsx';
+import type { PaperBuurt } from '../paper/paper-codes.ts';
 import {
   LANGUAGES,
   type Language,
@@ -47,6 +48,12 @@ const OUTCOME: Record<string, string> = {
     'is opgeslagen, maar de twee invoeren verschillen. Het staat op de lijst met verschillen.',
 };
 
+/** "2,7" → [2, 7]: the question numbers a saved form had keyed although the routing skips them. */
+function skippedNumbers(raw: unknown): number[] {
+  if (typeof raw !== 'string' || !/^\d{1,3}(,\d{1,3}){0,49}$/.test(raw)) return [];
+  return [...new Set(raw.split(',').map(Number))];
+}
+
 /** Text fields of a posted form, without the CSRF token; anything else is ignored. */
 function textFields(body: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
@@ -63,25 +70,34 @@ function textFields(body: Record<string, unknown>): Record<string, string> {
 export async function keyingRoutes(app: FastifyInstance, opts: { services: Services }) {
   const { db, surveys } = opts.services;
 
-  async function questionnaireIn(gemeente: string, key: string): Promise<Questionnaire> {
+  /** The questionnaire and the buurten its paper form lists (as paper.routes.tsx prints them). */
+  async function formIn(
+    gemeente: string,
+    key: string,
+  ): Promise<{ q: Questionnaire; buurten: PaperBuurt[]; indelingYear: number | undefined }> {
     const q = surveys.questionnaires.get(key);
     if (!q) throw new NotFoundError('Deze vragenlijst bestaat niet.');
     const area = await getFocusArea(db, q.focusArea).catch(() => undefined);
     if (area?.area.municipality_code !== gemeente) {
       throw new NotFoundError('Deze vragenlijst hoort niet bij deze gemeente.');
     }
-    return q;
+    const buurten = area.members
+      .filter((m) => m.status === 'lid')
+      .map((m) => ({ code: m.buurt_code, name: m.name ?? m.buurt_code }));
+    return { q, buurten, indelingYear: area.version?.indeling_year };
   }
+  const questionnaireIn = async (gemeente: string, key: string) => (await formIn(gemeente, key)).q;
 
-  const deps = (gemeente: string): KeyingDeps => ({
+  const deps = (gemeente: string, indelingYear?: number): KeyingDeps => ({
     db,
     secret: surveys.secret,
     share: surveys.doubleEntryShare,
     storeResponse: surveys.storeKeyedResponse,
     municipalityCode: gemeente,
+    place: indelingYear === undefined ? undefined : { municipalityCode: gemeente, indelingYear },
   });
 
-  app.get<{ Querystring: { opgeslagen?: string; uitkomst?: string } }>(
+  app.get<{ Querystring: { opgeslagen?: string; uitkomst?: string; overgeslagen?: string } }>(
     '/werkruimte/:gemeente/enquetes/:key/invoer',
     { config: { permission: 'survey:key-in' } },
     async (request, reply) => {
@@ -97,6 +113,7 @@ export async function keyingRoutes(app: FastifyInstance, opts: { services: Servi
           questionnaire={q}
           counts={await keyingCounts(db, q.key)}
           saved={n !== undefined && outcome ? `Formulier ${formLabel(n)} ${outcome}` : undefined}
+          skipped={n !== undefined && outcome ? skippedNumbers(request.query.overgeslagen) : []}
         />,
       );
     },
@@ -143,7 +160,7 @@ export async function keyingRoutes(app: FastifyInstance, opts: { services: Servi
     { config: { permission: 'survey:key-in' } },
     async (request, reply) => {
       const { gemeente, key, formulier } = parseParams(formParams, request.params);
-      const q = await questionnaireIn(gemeente, key);
+      const { q, buurten } = await formIn(gemeente, key);
       const pass = await nextPass(db, q, formulier, actorOf(requireUser(request)));
       return html(
         reply,
@@ -151,6 +168,7 @@ export async function keyingRoutes(app: FastifyInstance, opts: { services: Servi
           csrf={reply.generateCsrf()}
           municipalityCode={gemeente}
           questionnaire={q}
+          buurten={buurten}
           formNumber={formulier}
           pass={pass}
           values={{}}
@@ -165,18 +183,19 @@ export async function keyingRoutes(app: FastifyInstance, opts: { services: Servi
     { config: { permission: 'survey:key-in' } },
     async (request, reply) => {
       const { gemeente, key, formulier } = parseParams(formParams, request.params);
-      const q = await questionnaireIn(gemeente, key);
+      const { q, buurten, indelingYear } = await formIn(gemeente, key);
       const keyer = actorOf(requireUser(request));
       const values = textFields(formBody(request));
       const language = (LANGUAGES as readonly string[]).includes(values.taal ?? '')
         ? (values.taal as Language)
         : 'nl';
-      const outcome = await saveKeyedEntry(deps(gemeente), {
+      const outcome = await saveKeyedEntry(deps(gemeente, indelingYear), {
         questionnaire: q,
         formNumber: formulier,
         keyerId: keyer,
         language,
         raw: values,
+        buurten,
       });
       if (outcome.kind === 'fouten') {
         const errors: FieldErrors = {};
@@ -187,6 +206,7 @@ export async function keyingRoutes(app: FastifyInstance, opts: { services: Servi
             csrf={reply.generateCsrf()}
             municipalityCode={gemeente}
             questionnaire={q}
+            buurten={buurten}
             formNumber={formulier}
             pass={values.invoer === '2' ? 2 : 1}
             values={values}
@@ -196,8 +216,12 @@ export async function keyingRoutes(app: FastifyInstance, opts: { services: Servi
         );
       }
       const kind = outcome.kind === 'wacht_op_tweede' ? 'wacht' : outcome.kind;
+      // Only question numbers travel in the address, never an answer.
+      const skipped = outcome.skipped.map((s) => s.replace(/^Vraag /, '')).join(',');
       return reply.redirect(
-        `${keyingBase(gemeente, q.key)}/invoer?opgeslagen=${formulier}&uitkomst=${kind}`,
+        `${keyingBase(gemeente, q.key)}/invoer?opgeslagen=${formulier}&uitkomst=${kind}${
+          skipped ? `&overgeslagen=${skipped}` : ''
+        }`,
         303,
       );
     },

@@ -5,7 +5,17 @@ import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Answers, AnswerValue } from '../definition/answers.ts';
 import type { Language, Questionnaire } from '../definition/questionnaire.schema.ts';
 import { compareEntries, needsSecondEntry, type Discrepancy } from './double-entry.ts';
-import { keyedText, parseKeyedForm, type KeyProblem } from './keying-codes.ts';
+import { insertSkippedAnswers } from '../review/skipped-answers.repository.ts';
+import type { PaperBuurt } from '../paper/paper-codes.ts';
+import {
+  keyedText,
+  keyingItems,
+  parseKeyedForm,
+  splitByRouting,
+  type KeyProblem,
+  type RoutedAnswers,
+} from './keying-codes.ts';
+import { placePostcodeAnswers, type SurveyPlace } from './postcode-answers.ts';
 import type { SurveyKeyEntry, SurveyKeyForm } from './keying.table.ts';
 
 /** What a finished paper form becomes: one response, written in the same transaction. */
@@ -29,6 +39,8 @@ export interface KeyingDeps {
   share: number;
   storeResponse: StoreKeyedResponse;
   municipalityCode: string;
+  /** Where the survey is held: postcode answers are mapped to its buurten, or refused outside it. */
+  place?: SurveyPlace | undefined;
   now?: () => Date;
 }
 
@@ -94,11 +106,27 @@ export async function nextPass(
   );
 }
 
+/**
+ * `skipped`: the paper numbers of questions keyed although the routing skips them ("Vraag 3");
+ * their answers are kept apart and flagged for review, and the keyer is told.
+ */
 export type KeyingOutcome =
   | { kind: 'fouten'; problems: KeyProblem[] }
-  | { kind: 'klaar'; responseId: string; dropped: string[] }
-  | { kind: 'wacht_op_tweede'; dropped: string[] }
-  | { kind: 'verschillen'; discrepancies: Discrepancy[]; dropped: string[] };
+  | { kind: 'klaar'; responseId: string; skipped: string[] }
+  | { kind: 'wacht_op_tweede'; skipped: string[] }
+  | { kind: 'verschillen'; discrepancies: Discrepancy[]; skipped: string[] };
+
+/** Writes the response of a finished form and keeps its answers to skipped questions beside it. */
+async function finishForm(
+  deps: KeyingDeps,
+  trx: Transaction<Database>,
+  r: Omit<KeyedResponse, 'answers'> & { routed: RoutedAnswers },
+): Promise<string> {
+  const { routed, ...rest } = r;
+  const responseId = await deps.storeResponse(trx, { ...rest, answers: routed.answers });
+  await insertSkippedAnswers(trx, responseId, routed.skipped);
+  return responseId;
+}
 
 function isUniqueViolation(error: unknown): boolean {
   const text = String((error as { code?: unknown })?.code ?? '') + String(error);
@@ -118,11 +146,31 @@ export async function saveKeyedEntry(
     keyerId: string;
     language: Language;
     raw: Readonly<Record<string, string | undefined>>;
+    /** The buurten printed on the form, whose numbers the keyer types. */
+    buurten?: readonly PaperBuurt[];
   },
 ): Promise<KeyingOutcome> {
   const { questionnaire: q, formNumber, keyerId } = input;
-  const parsed = parseKeyedForm(q, input.raw);
-  if (parsed.problems.length > 0) return { kind: 'fouten', problems: parsed.problems };
+  const typed = parseKeyedForm(q, input.raw, input.buurten);
+  if (typed.problems.length > 0) return { kind: 'fouten', problems: typed.problems };
+  let parsed = typed;
+  if (deps.place) {
+    const labels = new Map(keyingItems(q).flatMap((i) => i.fields.map((f) => [f.field, f.label])));
+    const placed = await placePostcodeAnswers(
+      deps.db,
+      q,
+      typed.keyed,
+      deps.place,
+      (v) => labels.get(v) ?? v,
+    );
+    if (placed.problems.length > 0) {
+      return {
+        kind: 'fouten',
+        problems: placed.problems.map((p) => ({ field: p.variable, message: p.message })),
+      };
+    }
+    parsed = { ...typed, keyed: placed.answers, ...splitByRouting(q, placed.answers) };
+  }
   const now = (deps.now ?? (() => new Date()))().toISOString();
   try {
     return await deps.db.transaction().execute(async (trx) => {
@@ -135,7 +183,8 @@ export async function saveKeyedEntry(
           pass,
           keyer_id: keyerId,
           language: input.language,
-          answers: JSON.stringify(parsed.answers),
+          // Everything typed, skipped questions included: double entry compares all of it.
+          answers: JSON.stringify(parsed.keyed),
           keyed_at: now,
         })
         .execute();
@@ -147,19 +196,17 @@ export async function saveKeyedEntry(
         municipalityCode: deps.municipalityCode,
         after: { invoer: pass },
       });
-      const finish = async (answers: Answers): Promise<string> => {
-        const responseId = await deps.storeResponse(trx, {
+      const finish = (): Promise<string> =>
+        finishForm(deps, trx, {
           questionnaire: q,
           formNumber,
           language: input.language,
           keyerId,
-          answers,
+          routed: parsed,
         });
-        return responseId;
-      };
       if (pass === 1) {
         const double = needsSecondEntry(deps.secret, q.key, formNumber, deps.share);
-        const responseId = double ? null : await finish(parsed.answers);
+        const responseId = double ? null : await finish();
         await trx
           .insertInto('survey_key_forms')
           .values({
@@ -173,23 +220,24 @@ export async function saveKeyedEntry(
             updated_at: now,
           })
           .execute();
+        const skipped = parsed.skippedQuestions;
         return responseId
-          ? { kind: 'klaar', responseId, dropped: parsed.dropped }
-          : { kind: 'wacht_op_tweede', dropped: parsed.dropped };
+          ? { kind: 'klaar', responseId, skipped }
+          : { kind: 'wacht_op_tweede', skipped };
       }
       const [first] = await entriesOf(trx, q.key, formNumber);
-      const discrepancies = compareEntries(q, answersOf(first), parsed.answers);
+      const discrepancies = compareEntries(q, answersOf(first), parsed.keyed);
       if (discrepancies.length > 0) {
         await setForm(trx, q.key, formNumber, { status: 'verschillen', updated_at: now });
-        return { kind: 'verschillen', discrepancies, dropped: parsed.dropped };
+        return { kind: 'verschillen', discrepancies, skipped: parsed.skippedQuestions };
       }
-      const responseId = await finish(parsed.answers);
+      const responseId = await finish();
       await setForm(trx, q.key, formNumber, {
         status: 'klaar',
         response_id: responseId,
         updated_at: now,
       });
-      return { kind: 'klaar', responseId, dropped: parsed.dropped };
+      return { kind: 'klaar', responseId, skipped: parsed.skippedQuestions };
     });
   } catch (error) {
     // Two keyers saved the same entry of the same form at once: the second one loses.
@@ -310,12 +358,12 @@ export async function resolveForm(
     if (problems.length > 0) return { kind: 'fouten', problems };
     const parsed = parseKeyedForm(q, text);
     if (parsed.problems.length > 0) return { kind: 'fouten', problems: parsed.problems };
-    const responseId = await deps.storeResponse(trx, {
+    const responseId = await finishForm(deps, trx, {
       questionnaire: q,
       formNumber,
       language: (first?.language ?? 'nl') as Language,
       keyerId: first?.keyer_id ?? input.reviewerId,
-      answers: parsed.answers,
+      routed: parsed,
     });
     await setForm(trx, q.key, formNumber, {
       status: 'klaar',
@@ -330,6 +378,6 @@ export async function resolveForm(
       entityId: `${q.key}/${shown(formNumber)}`,
       municipalityCode: deps.municipalityCode,
     });
-    return { kind: 'klaar', responseId, dropped: parsed.dropped };
+    return { kind: 'klaar', responseId, skipped: parsed.skippedQuestions };
   });
 }

@@ -80,7 +80,8 @@ describe('keying paper forms by code', () => {
     );
   });
 
-  it('drops answers the routing skips, and says which', () => {
+  it('keeps answers the routing skips apart, and says which', () => {
+    // Before: these answers were deleted and only a list of question numbers survived.
     const r = parseKeyedForm(q, {
       heeft_werk: '2',
       uren: '20',
@@ -90,7 +91,61 @@ describe('keying paper forms by code', () => {
     assert.deepEqual(r.problems, []);
     assert.equal(r.answers.uren, undefined);
     assert.equal(r.answers.waarom_hoog, undefined);
-    assert.deepEqual(r.dropped, ['Vraag 2', 'Vraag 7']);
+    assert.deepEqual(r.skipped, { uren: 20, waarom_hoog: 'x' });
+    assert.deepEqual(r.skippedQuestions, ['Vraag 2', 'Vraag 7']);
+    // Everything typed stays in the entry, so double entry compares it too.
+    assert.deepEqual(r.keyed, { heeft_werk: 'nee', uren: 20, cijfer_buurt: 5, waarom_hoog: 'x' });
+  });
+
+  it('an answer behind a skipped question cannot open its follow-up', () => {
+    const chained = questionnaireSchema.parse({
+      ...fixtureAllTypes,
+      groups: [
+        {
+          ...fixtureAllTypes.groups[0]!,
+          questions: [
+            ...fixtureAllTypes.groups[0]!.questions,
+            {
+              name: 'lang_werk',
+              type: 'open_text',
+              theme: 'werk-en-inkomen',
+              text: { nl: 'Waarom zo lang?' },
+              showIf: { question: 'uren', gte: 40 },
+            },
+          ],
+        },
+      ],
+    });
+    // Nee skips "uren"; the 45 hours keyed there must not open "lang_werk".
+    const r = parseKeyedForm(chained, { heeft_werk: '2', uren: '45', lang_werk: 'x' });
+    assert.deepEqual(r.answers, { heeft_werk: 'nee' });
+    assert.deepEqual(r.skipped, { uren: 45, lang_werk: 'x' });
+    assert.deepEqual(r.skippedQuestions, ['Vraag 2', 'Vraag 4']);
+  });
+
+  it('accepts the buurt numbers printed on the form, and the printed CBS codes', () => {
+    const buurten = [
+      { code: 'BU05050302', name: 'Wielwijk-Noord' },
+      { code: 'BU05050301', name: 'Crabbehof-Zuid' },
+    ];
+    const field = keyingItems(q, buurten)
+      .flatMap((i) => i.fields)
+      .find((f) => f.field === 'woonbuurt');
+    assert.equal(
+      field?.codes,
+      '1 Crabbehof-Zuid · 2 Wielwijk-Noord, of buurtcode (BU…) of postcode',
+    );
+    assert.equal(parseKeyedForm(q, { woonbuurt: '2' }, buurten).answers.woonbuurt, 'BU05050302');
+    assert.equal(
+      parseKeyedForm(q, { woonbuurt: 'bu05050301' }, buurten).answers.woonbuurt,
+      'BU05050301',
+    );
+    assert.deepEqual(
+      parseKeyedForm(q, { woonbuurt: '3' }, buurten).problems.map((p) => p.message),
+      [
+        'Vraag 10: typ het nummer van de buurt (1 tot en met 2), een buurtcode (BU en 8 cijfers) of een postcode.',
+      ],
+    );
   });
 });
 

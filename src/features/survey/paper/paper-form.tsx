@@ -1,4 +1,4 @@
-import { AGREE_SCALE, RANKED_THEMES, textIn } from '../definition/fixed-labels.ts';
+import { RANKED_THEMES, textIn } from '../definition/fixed-labels.ts';
 import {
   RTL_LANGUAGES,
   type Language,
@@ -13,6 +13,7 @@ import {
   type GoTo,
   type NumberedQuestion,
 } from './routing.ts';
+import { codedBoxes, type CodedBox, type PaperBuurt } from './paper-codes.ts';
 
 /**
  * The printable questionnaire, made from the same definition as the web form: numbered
@@ -26,7 +27,7 @@ export interface PaperFormProps {
   /** Printed on the form and keyed with it; undefined prints an empty box to fill in. */
   formNumber?: number;
   /** Buurten a buurt_choice question lists; without them it asks for the postcode. */
-  buurten?: readonly { code: string; name: string }[];
+  buurten?: readonly PaperBuurt[];
 }
 
 const UI = {
@@ -71,22 +72,32 @@ function Box() {
   return <span class="wk-paper__box" aria-hidden="true" />;
 }
 
+/** The code the keyer types for this box, printed small beside it. */
+function Code({ code }: { code: string }) {
+  return <span class="wk-paper__code">{code}</span>;
+}
+
 function ChoiceList({
-  options,
+  boxes,
   jumps,
   language,
+  showValue = false,
 }: {
-  options: { value: string; label: string }[];
+  boxes: readonly CodedBox[];
   jumps: ReadonlyMap<string, GoTo> | undefined;
   language: Language;
+  /** Print the stored value too (a buurt's CBS code), which the keyer may type instead. */
+  showValue?: boolean;
 }) {
   return (
     <ul class="wk-paper__choices">
-      {options.map((o) => {
-        const goTo = jumps?.get(o.value);
+      {boxes.map((o) => {
+        const goTo = jumps?.get(String(o.value));
         return (
-          <li class="wk-paper__choice" data-value={o.value}>
-            <Box /> {o.label}
+          <li class="wk-paper__choice" data-value={String(o.value)} data-code={o.code}>
+            <Box />
+            <Code code={o.code} /> {o.label}
+            {showValue && <span class="wk-paper__value">{` (${o.value})`}</span>}
             {goTo !== undefined && (
               <strong class="wk-paper__goto" data-goto={String(goTo)}>
                 {` → ${goToText(goTo, language)}`}
@@ -117,27 +128,14 @@ function Answer({
       return (
         <>
           <p class="wk-paper__hint">{question.type === 'multiple_choice' ? ui.many : ui.one}</p>
-          <ChoiceList
-            options={question.choices.map((c) => ({
-              value: c.value,
-              label: textIn(c.label, language),
-            }))}
-            jumps={jumps}
-            language={language}
-          />
+          <ChoiceList boxes={codedBoxes(question, language)} jumps={jumps} language={language} />
         </>
       );
     case 'agree_scale':
       return (
         <>
           <p class="wk-paper__hint">{ui.one}</p>
-          <ChoiceList
-            options={AGREE_SCALE.filter((c) => question.dontKnow || c.value !== 'weet_niet').map(
-              (c) => ({ value: String(c.value), label: textIn(c.label, language) }),
-            )}
-            jumps={jumps}
-            language={language}
-          />
+          <ChoiceList boxes={codedBoxes(question, language)} jumps={jumps} language={language} />
         </>
       );
     case 'grade':
@@ -145,9 +143,10 @@ function Answer({
         <>
           <p class="wk-paper__hint">{ui.grade}</p>
           <ul class="wk-paper__scale">
-            {Array.from({ length: 10 }, (_, i) => (
-              <li class="wk-paper__choice" data-value={String(i + 1)}>
-                <Box /> {i + 1}
+            {codedBoxes(question, language).map((b) => (
+              <li class="wk-paper__choice" data-value={String(b.value)} data-code={b.code}>
+                <Box />
+                <Code code={b.code} />
               </li>
             ))}
           </ul>
@@ -159,8 +158,10 @@ function Answer({
           <thead>
             <tr>
               <th scope="col">{ui.statement}</th>
-              {question.choices.map((c) => (
-                <th scope="col">{textIn(c.label, language)}</th>
+              {codedBoxes(question, language).map((b) => (
+                <th scope="col">
+                  <Code code={b.code} /> {b.label}
+                </th>
               ))}
             </tr>
           </thead>
@@ -168,9 +169,10 @@ function Answer({
             {question.rows.map((row, i) => (
               <tr data-row={row.name}>
                 <th scope="row">{`${String.fromCharCode(97 + i)}. ${textIn(row.text, language)}`}</th>
-                {question.choices.map(() => (
-                  <td>
+                {codedBoxes(question, language).map((b) => (
+                  <td data-value={b.value} data-code={b.code}>
                     <Box />
+                    <Code code={b.code} />
                   </td>
                 ))}
               </tr>
@@ -226,9 +228,10 @@ function Answer({
             <>
               {question.allowPostcode && <p class="wk-paper__hint">{ui.orBuurt}</p>}
               <ChoiceList
-                options={buurten.map((b) => ({ value: b.code, label: b.name }))}
+                boxes={codedBoxes(question, language, buurten)}
                 jumps={undefined}
                 language={language}
+                showValue
               />
             </>
           )}
@@ -282,42 +285,68 @@ export function PaperForm({ questionnaire, language, formNumber, buurten }: Pape
       dir={RTL_LANGUAGES.has(language) ? 'rtl' : 'ltr'}
       data-form-number={number ?? ''}
     >
-      <header class="wk-paper__header">
-        <h2 class="wk-paper__heading">{textIn(questionnaire.title, language)}</h2>
-        <p class="wk-paper__form-number">
-          {`${ui.form}: `}
-          {number ? (
-            <strong>{number}</strong>
-          ) : (
-            <span class="wk-paper__write wk-paper__write--short" aria-hidden="true" />
-          )}
-          <span class="wk-paper__version">{` · ${questionnaire.key} ${ui.version} ${questionnaire.version}`}</span>
-        </p>
-      </header>
-      {questionnaire.intro && (
-        <p class="wk-paper__intro">{textIn(questionnaire.intro, language)}</p>
-      )}
-      {questionnaire.groups.map((group) => (
-        <section class="wk-paper__group" data-group={group.name}>
-          <h2 class="wk-paper__group-title">{textIn(group.title, language)}</h2>
-          {group.intro && <p class="wk-paper__intro">{textIn(group.intro, language)}</p>}
-          {numbered
-            .filter((n) => n.group === group)
-            .map((item) => (
-              <QuestionBlock
-                item={item}
-                numbered={numbered}
-                language={language}
-                jumps={jumps}
-                buurten={buurten}
-              />
-            ))}
-        </section>
-      ))}
-      <footer class="wk-paper__end">
-        <p>{ui.end}</p>
-        <p>{ui.returnNote}</p>
-      </footer>
+      {/*
+       * A layout table only so that the form number repeats at the top of every printed page:
+       * Chromium repeats a table's <thead> on each page the table runs over (CSS tables made of
+       * divs do not repeat). On screen the frame is plain blocks and the running line is hidden.
+       */}
+      <table class="wk-paper__frame" role="presentation">
+        <thead class="wk-paper__running" aria-hidden="true">
+          <tr>
+            <td>
+              {`${ui.form}: `}
+              {number ? (
+                <strong>{number}</strong>
+              ) : (
+                <span class="wk-paper__write wk-paper__write--short" />
+              )}
+              <span class="wk-paper__version">{` · ${questionnaire.key} ${ui.version} ${questionnaire.version}`}</span>
+            </td>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <td class="wk-paper__sheet">
+              <header class="wk-paper__header">
+                <h2 class="wk-paper__heading">{textIn(questionnaire.title, language)}</h2>
+                <p class="wk-paper__form-number">
+                  {`${ui.form}: `}
+                  {number ? (
+                    <strong>{number}</strong>
+                  ) : (
+                    <span class="wk-paper__write wk-paper__write--short" aria-hidden="true" />
+                  )}
+                  <span class="wk-paper__version">{` · ${questionnaire.key} ${ui.version} ${questionnaire.version}`}</span>
+                </p>
+              </header>
+              {questionnaire.intro && (
+                <p class="wk-paper__intro">{textIn(questionnaire.intro, language)}</p>
+              )}
+              {questionnaire.groups.map((group) => (
+                <section class="wk-paper__group" data-group={group.name}>
+                  <h2 class="wk-paper__group-title">{textIn(group.title, language)}</h2>
+                  {group.intro && <p class="wk-paper__intro">{textIn(group.intro, language)}</p>}
+                  {numbered
+                    .filter((n) => n.group === group)
+                    .map((item) => (
+                      <QuestionBlock
+                        item={item}
+                        numbered={numbered}
+                        language={language}
+                        jumps={jumps}
+                        buurten={buurten}
+                      />
+                    ))}
+                </section>
+              ))}
+              <footer class="wk-paper__end">
+                <p>{ui.end}</p>
+                <p>{ui.returnNote}</p>
+              </footer>
+            </td>
+          </tr>
+        </tbody>
+      </table>
     </article>
   );
 }

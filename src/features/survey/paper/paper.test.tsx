@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { render } from 'preact-render-to-string';
 import { questionnaireSchema } from '../definition/questionnaire.schema.ts';
-import { fixture } from '../test-fixtures.ts';
+import { parseKeyedForm } from '../keying/keying-codes.ts';
+import { fixture, fixtureAllTypes } from '../test-fixtures.ts';
 import { PaperForm } from './paper-form.tsx';
 import { instructionText, numberQuestions, paperJumps } from './routing.ts';
 
@@ -77,7 +78,7 @@ describe('paper form', () => {
     assert.match(html, /fixture-papier versie 2/);
     assert.match(
       html,
-      /data-value="nee"><span class="wk-paper__box"[^>]*><\/span> Nee<strong class="wk-paper__goto" data-goto="4"> → Ga door naar vraag 4<\/strong>/,
+      /data-value="nee" data-code="2"><span class="wk-paper__box"[^>]*><\/span><span class="wk-paper__code">2<\/span> Nee<strong class="wk-paper__goto" data-goto="4"> → Ga door naar vraag 4<\/strong>/,
     );
     assert.equal((html.match(/class="wk-paper__question"/g) ?? []).length, 7);
     assert.match(html, /Helemaal oneens/);
@@ -118,6 +119,63 @@ describe('paper form', () => {
       />,
     );
     assert.match(html, /Uw postcode \(4 cijfers en 2 letters\)/);
-    assert.match(html, /data-value="BU05050301">.*Viottakade en omgeving/);
+    assert.match(html, /data-value="BU05050301" data-code="1">.*Viottakade en omgeving/);
+  });
+});
+
+describe('paper form codes, as the keyer types them', () => {
+  const all = questionnaireSchema.parse(fixtureAllTypes);
+  const buurten = [
+    { code: 'BU05050302', name: 'Wielwijk-Noord' },
+    { code: 'BU05050301', name: 'Crabbehof-Zuid' },
+  ];
+  const html = render(<PaperForm questionnaire={all} language="nl" buurten={buurten} />);
+
+  it('prints a code next to every tick box', () => {
+    const boxes = html.match(/<span class="wk-paper__box" aria-hidden="true"><\/span>/g) ?? [];
+    const coded =
+      html.match(
+        /<span class="wk-paper__box" aria-hidden="true"><\/span><span class="wk-paper__code">[0-9]+<\/span>/g,
+      ) ?? [];
+    assert.ok(boxes.length > 20, `${boxes.length} boxes`);
+    assert.equal(coded.length, boxes.length);
+  });
+
+  it('lists the buurten with their number and CBS code', () => {
+    assert.match(
+      html,
+      /data-value="BU05050301" data-code="1">.*?<span class="wk-paper__code">1<\/span> Crabbehof-Zuid<span class="wk-paper__value"> \(BU05050301\)<\/span>/,
+    );
+    assert.match(html, /data-value="BU05050302" data-code="2">/);
+  });
+
+  it('every printed code, typed on the keying screen, gives the ticked answer', () => {
+    const sections = [
+      ...html.matchAll(
+        /<section class="wk-paper__question" data-question="([^"]+)"[\s\S]*?<\/section>/g,
+      ),
+    ];
+    let checked = 0;
+    for (const [section, name] of sections) {
+      const question = numberQuestions(all).find((n) => n.question.name === name)!.question;
+      const cells = [...section.matchAll(/data-value="([^"]+)" data-code="([^"]+)"/g)];
+      for (const [, value, code] of cells) {
+        // A matrix: the code goes into each row's field; the first row is enough here.
+        const field = question.type === 'matrix' ? question.rows[0]!.name : name!;
+        // Follow-ups are keyed with the answer that asks them, so the routing keeps them.
+        const opener = { heeft_werk: '1', cijfer_buurt: '9', verbeteren: '1' };
+        const parsed = parseKeyedForm(all, { ...opener, [field]: code }, buurten);
+        assert.deepEqual(parsed.problems, [], `${name} code ${code}`);
+        const kept = parsed.answers[field];
+        const expected = question.type === 'multiple_choice' ? [value] : value;
+        assert.deepEqual(
+          Array.isArray(kept) ? kept : String(kept),
+          expected,
+          `${name}: code ${code} is ${value}`,
+        );
+        checked++;
+      }
+    }
+    assert.ok(checked > 20, `${checked} codes checked`);
   });
 });

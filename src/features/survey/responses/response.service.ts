@@ -6,6 +6,7 @@ import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Answers } from '../definition/answers.ts';
 import type { Language, Questionnaire } from '../definition/questionnaire.schema.ts';
 import { checkAnswers, type AnswerProblem } from '../definition/validate.ts';
+import { placeSurveyPostcodes } from '../keying/postcode-answers.ts';
 import type { StoreKeyedResponse } from '../keying/keying.service.ts';
 import { useInvitationCode } from './invitations.ts';
 import {
@@ -158,10 +159,13 @@ export async function submitComplete(
   if (seen) return sameAsBefore(db, seen, input);
   const checked = checkAnswers(input.questionnaire, input.answers, { requireComplete: true });
   if (checked.problems.length > 0) throw new AnswersRejectedError(checked.problems);
+  // A postcode becomes its buurt (CBS table), or is refused outside the municipality.
+  const placed = await placeSurveyPostcodes(db, input.questionnaire, checked.answers);
+  if (placed.problems.length > 0) throw new AnswersRejectedError(placed.problems);
   try {
     const id = await db
       .transaction()
-      .execute((trx) => insertComplete(trx, input, checked.answers, now.toISOString()));
+      .execute((trx) => insertComplete(trx, input, placed.answers, now.toISOString()));
     return { id, duplicate: false };
   } catch (error) {
     // A concurrent twin may have won the key (or used the same invitation code just before).

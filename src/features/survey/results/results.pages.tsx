@@ -168,6 +168,8 @@ export function ResultsPage(props: {
   responses: number;
   byChannel: Record<string, number>;
   weighting: Weighting;
+  /** Postcode answers not mapped to a buurt, and why (undefined: none). */
+  postcodes?: string | undefined;
   tables: ResultTable[];
   domain?: DomainView | undefined;
 }) {
@@ -197,6 +199,11 @@ export function ResultsPage(props: {
         <p class="utrecht-paragraph" data-weighting={weighting.status}>
           {weighting.note}
         </p>
+        {props.postcodes && (
+          <p class="utrecht-paragraph" data-postcodes>
+            {props.postcodes}
+          </p>
+        )}
         {weighting.summary && (
           <dl class="wk-definitions">
             <dt>Gewogen antwoorden</dt>

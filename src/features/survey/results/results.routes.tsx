@@ -7,6 +7,7 @@ import { html, parseParams } from '../../workspace/route-helpers.ts';
 import type { Questionnaire } from '../definition/questionnaire.schema.ts';
 import { buildDataset } from '../export/dataset.ts';
 import { renderSurveyExport, surveyExportFormatSchema } from '../export/formats.ts';
+import { unmappedPostcodeNote } from '../keying/postcode-answers.ts';
 import { listCountedResponses } from '../responses/response.repository.ts';
 import { populationMargins } from '../weighting/population-margins.ts';
 import { wijkOf } from '../weighting/geography.ts';
@@ -59,7 +60,8 @@ export async function resultsRoutes(app: FastifyInstance, opts: { services: Serv
     }
     const weighting = weightResponses(q, responses, margins);
     const names = new Map((area?.members ?? []).map((m) => [m.buurt_code, m.name ?? m.buurt_code]));
-    return { q, responses, weighting, names };
+    const postcodes = await unmappedPostcodeNote(db, q, responses, area.version?.indeling_year);
+    return { q, responses, weighting, names, postcodes };
   }
 
   app.get<{ Querystring: { vraag?: string; naar?: string } }>(
@@ -67,7 +69,7 @@ export async function resultsRoutes(app: FastifyInstance, opts: { services: Serv
     { config: { permission: 'survey:review' } },
     async (request, reply) => {
       const { gemeente, key } = parseParams(params, request.params);
-      const { q, responses, weighting, names } = await load(gemeente, key);
+      const { q, responses, weighting, names, postcodes } = await load(gemeente, key);
       const tables = questionResults(q, responses, weighting);
       const byChannel: Record<string, number> = {};
       for (const r of responses) {
@@ -83,6 +85,7 @@ export async function resultsRoutes(app: FastifyInstance, opts: { services: Serv
           responses={responses.length}
           byChannel={byChannel}
           weighting={weighting}
+          postcodes={postcodes}
           tables={tables}
           domain={domain}
         />,

@@ -12,6 +12,7 @@ import { textIn } from '../definition/fixed-labels.ts';
 import type { Questionnaire } from '../definition/questionnaire.schema.ts';
 import { keyingItems, keyedText } from '../keying/keying-codes.ts';
 import { findResponse, readAnswers } from '../responses/response.repository.ts';
+import { countSkippedAnswers, readSkippedAnswers } from './skipped-answers.repository.ts';
 import { reviewResponse } from '../responses/response.service.ts';
 
 const params = z.object({
@@ -59,6 +60,10 @@ export async function reviewRoutes(app: FastifyInstance, opts: { services: Servi
         .orderBy('submitted_at')
         .limit(500)
         .execute();
+      const flagged = await countSkippedAnswers(
+        db,
+        waiting.map((r) => r.id),
+      );
       const base = `/werkruimte/${gemeente}/enquetes/${q.key}/controle`;
       const done = request.query.klaar;
       return html(
@@ -87,7 +92,7 @@ export async function reviewRoutes(app: FastifyInstance, opts: { services: Servi
                 <caption class="utrecht-table__caption">Te controleren</caption>
                 <thead class="utrecht-table__header">
                   <tr class="utrecht-table__row">
-                    {['Binnengekomen', 'Kanaal', 'Door', 'Formulier', ''].map((h) => (
+                    {['Binnengekomen', 'Kanaal', 'Door', 'Formulier', 'Let op', ''].map((h) => (
                       <th class="utrecht-table__header-cell" scope="col">
                         {h}
                       </th>
@@ -102,6 +107,14 @@ export async function reviewRoutes(app: FastifyInstance, opts: { services: Servi
                       <td class="utrecht-table__cell">{who(r.interviewer_id ?? r.keyer_id)}</td>
                       <td class="utrecht-table__cell">
                         {r.form_number === null ? '–' : String(r.form_number).padStart(6, '0')}
+                      </td>
+                      <td
+                        class="utrecht-table__cell"
+                        data-flag={flagged.has(r.id) ? 'overgeslagen' : undefined}
+                      >
+                        {flagged.has(r.id)
+                          ? `${flagged.get(r.id)} ${flagged.get(r.id) === 1 ? 'antwoord' : 'antwoorden'} bij overgeslagen vragen`
+                          : ''}
                       </td>
                       <td class="utrecht-table__cell">
                         <a class="utrecht-link" href={`${base}/${r.id}`}>
@@ -131,6 +144,7 @@ export async function reviewRoutes(app: FastifyInstance, opts: { services: Servi
       }
       const version = surveys.questionnaires.get(q.key, Number(r.version)) ?? q;
       const typed = keyedText(version, await readAnswers(db, id));
+      const skipped = keyedText(version, await readSkippedAnswers(db, id));
       const base = `/werkruimte/${gemeente}/enquetes/${q.key}/controle`;
       return html(
         reply,
@@ -144,12 +158,33 @@ export async function reviewRoutes(app: FastifyInstance, opts: { services: Servi
               r.form_number === null ? '' : ` · formulier ${String(r.form_number).padStart(6, '0')}`
             } · versie ${r.version}`}
           </p>
+          {Object.keys(skipped).length > 0 && (
+            <div
+              class="utrecht-alert utrecht-alert--warning"
+              role="status"
+              data-flag="overgeslagen"
+            >
+              <div class="utrecht-alert__content">
+                <p class="utrecht-paragraph">
+                  Op het formulier staan antwoorden bij vragen die de routing overslaat. Ze zijn
+                  bewaard maar tellen niet mee. Kijk op het papieren formulier welke vraag klopt;
+                  past het niet, keur het antwoord dan af.
+                </p>
+              </div>
+            </div>
+          )}
           <dl class="wk-definitions" data-answers>
             {keyingItems(version).flatMap(({ numbered, fields }) =>
               fields.map((f) => (
                 <>
                   <dt>{`${f.label}. ${textIn(numbered.question.text, 'nl')}`}</dt>
-                  <dd>{typed[f.field] ? `${typed[f.field]} (${f.codes})` : 'niet ingevuld'}</dd>
+                  <dd>
+                    {typed[f.field]
+                      ? `${typed[f.field]} (${f.codes})`
+                      : skipped[f.field]
+                        ? `${skipped[f.field]} (${f.codes}) — ingevuld, maar de routing slaat deze vraag over; telt niet mee`
+                        : 'niet ingevuld'}
+                  </dd>
                 </>
               )),
             )}

@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/errors.ts';
 import { isAsked, type Answers } from '../definition/answers.ts';
 import type { Language, Questionnaire, QuestionGroup } from '../definition/questionnaire.schema.ts';
 import { checkAnswers, type AnswerProblem } from '../definition/validate.ts';
+import { placeSurveyPostcodes } from '../keying/postcode-answers.ts';
 import {
   ensureQuestionnaireVersion,
   findByResumeHash,
@@ -168,6 +169,10 @@ export async function saveGroup(
   // Only this group's problems stop the page (other groups are checked on their own pages).
   const own = checked.problems.filter((p) => variables.includes(p.variable));
   if (own.length > 0) return { problems: own, answers: merged };
+  // A postcode becomes its buurt (CBS table), or is refused outside the municipality.
+  const placed = await placeSurveyPostcodes(db, input.questionnaire, checked.answers);
+  if (placed.problems.length > 0) return { problems: placed.problems, answers: merged };
+  checked.answers = placed.answers;
   const all = Object.keys({ ...before, ...checked.answers });
   await db.transaction().execute(async (trx) => {
     await writeAnswers(
