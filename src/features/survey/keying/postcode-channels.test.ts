@@ -92,6 +92,7 @@ for (const dialect of dialects) {
           questionnaire: q,
           channel: 'web',
           language: 'nl',
+          secret: 'fixture-secret-for-postcode-channels-0123456789',
         });
         const group = q.groups[0]!;
         const refused = await saveGroup(handle.db, {
