@@ -22,8 +22,11 @@ export async function findDataset(db: Q, id: string): Promise<Dataset | undefine
   return db.selectFrom('datasets').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function listDatasets(db: Q): Promise<Dataset[]> {
-  return db.selectFrom('datasets').selectAll().orderBy('imported_at', 'desc').orderBy('id').execute();
+/** Every dataset, or with `municipalityCode` only that municipality's own (ADR 0017). */
+export async function listDatasets(db: Q, filter: { municipalityCode?: string } = {}): Promise<Dataset[]> {
+  let query = db.selectFrom('datasets').selectAll();
+  if (filter.municipalityCode !== undefined) query = query.where('municipality_code', '=', filter.municipalityCode);
+  return query.orderBy('imported_at', 'desc').orderBy('id').execute();
 }
 
 export async function countDatasets(db: Q): Promise<number> {
