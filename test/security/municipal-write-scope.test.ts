@@ -218,13 +218,27 @@ for (const dialect of dialects) {
     });
 
     it('refuses the attack file for GM0599 and imports it for GM0505', () => {
-      const gemeenten = path.join(
-        projectRoot,
-        'datasets/cbs-wijkenbuurten-2023/buurten_2023_dordrecht.geojson',
-      );
+      const shipped = (name: string) =>
+        path.join(projectRoot, 'datasets/cbs-wijkenbuurten-2023', name);
       assert.equal(run('migreer').code, 0);
-      const areas = run('import', 'pdok', gemeenten, '--indeling', '2023', '--niveau', 'buurt');
-      assert.equal(areas.code, 0, areas.err);
+      for (const [name, niveau] of [
+        ['gemeenten_drechtsteden.geojson', 'gemeente'],
+        ['wijken_2023_dordrecht_dissolved.geojson', 'wijk'],
+        ['buurten_2023_dordrecht.geojson', 'buurt'],
+      ] as const) {
+        const r = run(
+          'import',
+          'pdok',
+          shipped(name),
+          '--indeling',
+          '2023',
+          '--niveau',
+          niveau,
+          '--gemeente',
+          DORDRECHT,
+        );
+        assert.equal(r.code, 0, r.err);
+      }
       const file = path.join(dir, 'aanval.csv');
       fs.writeFileSync(file, ATTACK.replace(';2024;', ';2023;').replace('AantalInwoners', 'eigen'));
       const refused = run('import', 'lokaal', file, '--indeling', '2023', '--gemeente', ROTTERDAM);
