@@ -10,6 +10,7 @@ import * as m0006 from './migrations/20261128_0006_create_oidc_identities.ts';
 import * as m0008 from './migrations/20261128_0008_create_survey_keying.ts';
 import * as m0009 from './migrations/20261128_0009_create_survey_responses.ts';
 import * as m0301 from './migrations/20261204_0301_dataset_municipality.ts';
+import * as m0302 from './migrations/20261204_0302_create_catalogue_proposals.ts';
 
 /**
  * Migrations are listed here, not discovered on disk: the order is visible in review and the
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '20261128_0008_create_survey_keying': m0008,
   '20261128_0009_create_survey_responses': m0009,
   '20261204_0301_dataset_municipality': m0301,
+  '20261204_0302_create_catalogue_proposals': m0302,
 };
 
 class StaticProvider implements MigrationProvider {
