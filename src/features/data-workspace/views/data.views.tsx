@@ -589,6 +589,23 @@ function PreviewSummary(props: PreviewPageProps & { preview: ImportPreview; back
           </tbody>
         </table>
       </div>
+      {p.largeChanges.length > 0 && (
+        <Notice kind="warning" title="Let op: grote veranderingen">
+          <p class="utrecht-paragraph">
+            {formatNumber(p.largeChangeCount)}{' '}
+            {p.largeChangeCount === 1 ? 'waarde verandert' : 'waarden veranderen'} meer dan 25% ten
+            opzichte van het cijfer dat nu in de monitor staat. Kijk of dat klopt voordat u het
+            bestand laadt.
+          </p>
+          <ul class="utrecht-unordered-list">
+            {p.largeChanges.map((c) => (
+              <li class="utrecht-unordered-list__item wk-large-change">
+                <code>{c.variable}</code>, {c.areaCode}, {c.period}: {c.text}
+              </li>
+            ))}
+          </ul>
+        </Notice>
+      )}
       {p.samples.length > 0 && (
         <>
           <h2 class="utrecht-heading-2">Voorbeelden van gewijzigde waarden</h2>
