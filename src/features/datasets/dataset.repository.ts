@@ -203,3 +203,23 @@ export async function listLoadedVariablePeriods(db: Q): Promise<{ variable: stri
     .execute();
   return rows.map((r) => ({ ...r, indeling_year: Number(r.indeling_year) }));
 }
+
+/**
+ * Which active local datasets hold values for these variables: (variable, source) pairs. A local
+ * file may replace CBS figures only when it says so (issue 11.10); every page that uses such a
+ * variable names the local source. Reads by variable, the key's first column.
+ */
+export async function listLocalSources(db: Q, variables: readonly string[]): Promise<{ variable: string; source: string }[]> {
+  if (variables.length === 0) return [];
+  return db
+    .selectFrom('observations as o')
+    .innerJoin('datasets as d', 'd.id', 'o.dataset_id')
+    .select(['o.variable', 'd.source'])
+    .distinct()
+    .where('d.kind', '=', 'local-csv')
+    .where('d.status', '=', 'actief')
+    .where('o.variable', 'in', [...variables])
+    .orderBy('o.variable')
+    .orderBy('d.source')
+    .execute();
+}

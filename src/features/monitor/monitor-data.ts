@@ -78,6 +78,8 @@ export class MonitorData {
       this.snapshots.clear();
       this.reads.clear();
       this.rendered.clear();
+      // The sources shown follow the loaded data: a local file names itself (issue 11.10).
+      this.catalogueCache = undefined;
     }
     if (catalogue !== this.catalogueKey) {
       this.catalogueKey = catalogue;
