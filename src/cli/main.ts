@@ -11,6 +11,7 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { listDatasets } from '../features/datasets/dataset.repository.ts';
 import { commitImport, loadAreaLookup } from '../features/imports/import.service.ts';
 import { assertWithinScope } from '../features/imports/import-scope.ts';
+import { shippedPlausibility } from '../features/imports/plausibility.ts';
 import type { AreaLookup, ImportInput, ParsedImport } from '../features/imports/import.types.ts';
 import { fetchOdataTable } from '../features/imports/odata.fetch.ts';
 import { parseOdataJson } from '../features/imports/odata.importer.ts';
@@ -113,6 +114,7 @@ async function parseImport(
       indelingYear,
       ...(period ? { period } : {}),
       ...scope,
+      plausibility: shippedPlausibility(),
     });
     assertWithinScope(parsed, values.gemeente);
     return parsed;

@@ -3,6 +3,7 @@ import { ImportValidationError, type ImportProblem } from '../../shared/errors.t
 import { parseDataProperties, type DataProperty } from './cbs-metadata.ts';
 import { sha256 } from './import.service.ts';
 import { isMunicipalScope, scopeProblem } from './import-scope.ts';
+import { valueProblem, type PlausibilityRules } from './plausibility.ts';
 import type { AreaLookup, ImportInput, ParsedImport, ParsedObservation } from './import.types.ts';
 
 export interface OdataInput {
@@ -23,6 +24,8 @@ export interface OdataOptions {
   municipalityCode?: string;
   /** The municipality the import is for (ADR 0017): only its own areas are read, not NL. */
   scope?: string;
+  /** What a figure can be (catalogue/plausibility.json); impossible values are refused. */
+  plausibility?: PlausibilityRules;
 }
 
 const NUMERIC_TYPES = new Set(['Long', 'Integer', 'Short', 'Double', 'Float', 'Decimal']);
@@ -224,6 +227,15 @@ export function parseOdataJson(
             file: page.fileName,
             field: `${where}.${topic.key}`,
             message: `geen getal: ${JSON.stringify(value)}`,
+          });
+          continue;
+        }
+        const impossible = valueProblem(options.plausibility, stemOf.get(topic.key)!, value);
+        if (impossible) {
+          problems.push({
+            file: page.fileName,
+            field: `${where}.${topic.key}`,
+            message: impossible,
           });
           continue;
         }

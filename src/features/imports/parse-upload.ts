@@ -142,6 +142,7 @@ function parseByKind(
           ...(options.period ? { period: options.period } : {}),
           ...inMunicipality,
           ...inScope,
+          plausibility,
         },
       );
     case 'pdok': {
@@ -149,7 +150,12 @@ function parseByKind(
       if (!PDOK_LEVELS.includes(level)) {
         throw new BadRequestError('Het niveau moet buurt, wijk of gemeente zijn.');
       }
-      return parsePdokGeojson(input, lookup, { indelingYear, level, ...inMunicipality });
+      return parsePdokGeojson(input, lookup, {
+        indelingYear,
+        level,
+        ...inMunicipality,
+        plausibility,
+      });
     }
     case 'politie':
       return parsePolitie47018Csv(input, lookup, { indelingYear, ...inScope, plausibility });

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
+import { projectRoot } from '../../config.ts';
 import { dordrechtLookup2023 } from '../../../test/fixtures/imports/area-lookup.fixture.ts';
 import { problemsOf } from '../../../test/fixtures/imports/problems.fixture.ts';
 import { parseUpload, type UploadOptions } from './parse-upload.ts';
@@ -77,6 +80,31 @@ describe('plausibility of imported figures (issue 11.9)', () => {
     assert.equal(rules.kindOf('PercentagePersonen65JaarEnOuder'), 'percentage');
     assert.ok(rules.isKnownCrimeType('0.0.0'));
     assert.ok(!rules.isKnownCrimeType('9.9.9'));
+  });
+
+  it('refuses an impossible value in a PDOK file, naming the feature and attribute', () => {
+    const text = fs.readFileSync(
+      path.join(
+        projectRoot,
+        'datasets/cbs-wijkenbuurten-2023/buurten_2023_dordrecht.geojson',
+      ),
+      'utf8',
+    );
+    const bad = text.replace(/"aantalInwoners":"(\d+)"/, '"aantalInwoners":"-5"');
+    assert.notEqual(bad, text);
+    const problems = problemsOf(() =>
+      parseUpload(
+        'pdok',
+        Buffer.from(bad),
+        'buurten.geojson',
+        { indelingYear: 2023, level: 'buurt' },
+        lookup,
+      ),
+    );
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0]!.file, 'buurten.geojson');
+    assert.match(problems[0]!.field ?? '', /^features\[\d+\]\.properties\.aantalInwoners$/);
+    assert.match(problems[0]!.message, /aantal en kan niet negatief zijn/);
   });
 
   it('says a change of more than 25 % in words', () => {
