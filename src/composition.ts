@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { AppConfig } from './config.ts';
 import type { Db } from './db/database.ts';
 import { createResetMailer } from './features/accounts/mail/reset-mail.ts';
-import { monitorCatalogue } from './features/imports/local-sources.ts';
+import { activeCatalogue } from './features/indicators/catalogue.store.ts';
+import { withLoadedLocalSources } from './features/imports/local-sources.ts';
 import { MonitorData } from './features/monitor/monitor-data.ts';
 import type { Questionnaire } from './features/survey/definition/questionnaire.schema.ts';
 import { QuestionnaireRegistry } from './features/survey/definition/registry.ts';
@@ -41,8 +42,9 @@ export function createServices(
     resetMailer: config.mail ? createResetMailer(config.mail) : undefined,
     monitor: new MonitorData(
       handle.db,
-      () => monitorCatalogue(handle.db),
+      () => activeCatalogue(handle.db),
       surveyEstimateProvider(handle.db, surveys.questionnaires),
+      (catalogue) => withLoadedLocalSources(handle.db, catalogue),
     ),
     surveys,
   };

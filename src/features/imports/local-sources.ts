@@ -6,7 +6,6 @@ import {
   type Catalogue,
   type Indicator,
 } from '../indicators/catalogue.schema.ts';
-import { activeCatalogue } from '../indicators/catalogue.store.ts';
 
 /** Marks a source added by withLocalSources. */
 export const LOCAL_MARK = ' (lokale cijfers, in plaats van CBS voor een deel van de gebieden)';
@@ -69,9 +68,11 @@ export function withLocalSources(
   };
 }
 
-/** The active catalogue with the local sources of the loaded data. */
-export async function monitorCatalogue(db: Kysely<Database>): Promise<Catalogue> {
-  const catalogue = await activeCatalogue(db);
+/** A catalogue with the local sources of the loaded data. */
+export async function withLoadedLocalSources(
+  db: Kysely<Database>,
+  catalogue: Catalogue,
+): Promise<Catalogue> {
   const variables = [...new Set(catalogue.indicators.flatMap((i) => measureVariables(i.measure)))];
   return withLocalSources(catalogue, await listLocalSources(db, variables));
 }
