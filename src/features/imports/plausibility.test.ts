@@ -84,10 +84,7 @@ describe('plausibility of imported figures (issue 11.9)', () => {
 
   it('refuses an impossible value in a PDOK file, naming the feature and attribute', () => {
     const text = fs.readFileSync(
-      path.join(
-        projectRoot,
-        'datasets/cbs-wijkenbuurten-2023/buurten_2023_dordrecht.geojson',
-      ),
+      path.join(projectRoot, 'datasets/cbs-wijkenbuurten-2023/buurten_2023_dordrecht.geojson'),
       'utf8',
     );
     const bad = text.replace(/"aantalInwoners":"(\d+)"/, '"aantalInwoners":"-5"');
