@@ -3,6 +3,7 @@ import type { AppConfig } from './config.ts';
 import type { Db } from './db/database.ts';
 import { createResetMailer } from './features/accounts/mail/reset-mail.ts';
 import { activeCatalogue } from './features/indicators/catalogue.store.ts';
+import { withLoadedLocalSources } from './features/imports/local-sources.ts';
 import { MonitorData } from './features/monitor/monitor-data.ts';
 import type { Questionnaire } from './features/survey/definition/questionnaire.schema.ts';
 import { QuestionnaireRegistry } from './features/survey/definition/registry.ts';
@@ -41,6 +42,7 @@ export function createServices(
     handle.db,
     () => activeCatalogue(handle.db),
     surveyEstimateProvider(handle.db, surveys.questionnaires),
+    (catalogue) => withLoadedLocalSources(handle.db, catalogue),
   );
   return {
     db: handle.db,

@@ -65,3 +65,46 @@ describeEachDialect('wijkkompas gebruiker maak', (getDb) => {
     await assert.rejects(runGebruiker(db, args, io({}, 'kort\n')), /minstens 12 tekens/);
   });
 });
+
+describeEachDialect('wijkkompas gebruiker maak: the national role', (getDb) => {
+  const national = [
+    'maak',
+    '--email',
+    'bzk@fixture.example',
+    '--naam',
+    'Landelijk Programma',
+    '--rol',
+    'landelijk_beheerder',
+    '--gemeente',
+    'NL00',
+  ];
+  const env = { WIJKKOMPAS_WACHTWOORD: 'fixture-wachtwoord-env' };
+
+  it('makes a landelijk beheerder with a grant for NL00', async () => {
+    const { db } = getDb();
+    const out = await runGebruiker(db, national, io(env));
+    assert.match(out, /landelijk_beheerder in NL00/);
+    const user = await authenticate(db, 'bzk@fixture.example', 'fixture-wachtwoord-env');
+    assert.deepEqual(user?.grants, [{ role: 'landelijk_beheerder', municipalityCode: 'NL00' }]);
+  });
+
+  it('refuses the national role in a municipality and a municipal role in NL00', async () => {
+    const { db } = getDb();
+    await assert.rejects(
+      runGebruiker(
+        db,
+        national.map((a) => (a === 'NL00' ? 'GM0505' : a)),
+        io(env),
+      ),
+      /geldt voor heel Nederland: gebruik NL00/,
+    );
+    await assert.rejects(
+      runGebruiker(
+        db,
+        national.map((a) => (a === 'landelijk_beheerder' ? 'beheerder' : a)),
+        io(env),
+      ),
+      /hoort bij een gemeente \(GMxxxx\), niet bij NL00/,
+    );
+  });
+});

@@ -7,12 +7,19 @@ import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { createUser, municipalityCodeSchema } from '../features/accounts/account.service.ts';
-import { ROLES, isRole, type Grant } from '../features/accounts/permissions.ts';
+import {
+  NATIONAL_CODE,
+  ROLES,
+  grantProblem,
+  isRole,
+  type Grant,
+} from '../features/accounts/permissions.ts';
 import { BadRequestError } from '../shared/errors.ts';
 
 export const GEBRUIKER_HELP = `  gebruiker maak --email ADRES --naam "NAAM" --rol ROL --gemeente GM0505 [--rol ROL …]
                                   account maken; wachtwoord uit WIJKKOMPAS_WACHTWOORD of de eerste regel van invoer
-                                  rollen: ${ROLES.join(', ')}`;
+                                  rollen: ${ROLES.join(', ')}
+                                  landelijk_beheerder (het landelijk programma) krijgt --gemeente ${NATIONAL_CODE}`;
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
@@ -74,7 +81,10 @@ export async function runGebruiker(
   if (!values.email) throw new BadRequestError('Optie --email ontbreekt.');
   if (!values.naam) throw new BadRequestError('Optie --naam ontbreekt.');
   if (!values.gemeente) throw new BadRequestError('Optie --gemeente ontbreekt.');
-  const municipality = municipalityCodeSchema.safeParse(values.gemeente);
+  const municipality =
+    values.gemeente === NATIONAL_CODE
+      ? { success: true as const, data: NATIONAL_CODE }
+      : municipalityCodeSchema.safeParse(values.gemeente);
   if (!municipality.success) {
     throw new BadRequestError(municipality.error.issues[0]?.message ?? 'Ongeldige gemeentecode.');
   }
@@ -85,7 +95,10 @@ export async function runGebruiker(
     if (!isRole(role)) {
       throw new BadRequestError(`Onbekende rol "${role}". Kies uit: ${ROLES.join(', ')}.`);
     }
-    return { role, municipalityCode: municipality.data };
+    const grant: Grant = { role, municipalityCode: municipality.data };
+    const problem = grantProblem(grant);
+    if (problem) throw new BadRequestError(problem);
+    return grant;
   });
   const password = await readPassword(io);
   const user = await createUser(

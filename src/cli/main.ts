@@ -10,6 +10,8 @@ import { createDb } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { listDatasets } from '../features/datasets/dataset.repository.ts';
 import { commitImport, loadAreaLookup } from '../features/imports/import.service.ts';
+import { assertWithinScope } from '../features/imports/import-scope.ts';
+import { shippedPlausibility } from '../features/imports/plausibility.ts';
 import type { AreaLookup, ImportInput, ParsedImport } from '../features/imports/import.types.ts';
 import { fetchOdataTable } from '../features/imports/odata.fetch.ts';
 import { parseOdataJson } from '../features/imports/odata.importer.ts';
@@ -35,12 +37,17 @@ Opdrachten:
   laad-standaard                  de meegeleverde gegevens van Dordt West laden (slaat over wat er al is)
   datasets                        geladen bestanden met herkomst tonen
   import statline BESTAND --tabel ID --metadata DATAPROPERTIES.json --indeling JAAR --periode JAAR [--gemeente GM0505]
-  import odata --typed BESTAND.json --metadata DATAPROPERTIES.json --tabel ID --indeling JAAR [--periode JAAR]
-  import odata --fetch TABEL --indeling JAAR [--periode JAAR]     (haalt de tabel op bij de CBS open-data-API)
+  import odata --typed BESTAND.json --metadata DATAPROPERTIES.json --tabel ID --indeling JAAR [--periode JAAR] [--gemeente GM0505]
+  import odata --fetch TABEL --indeling JAAR [--periode JAAR] [--gemeente GM0505]     (haalt de tabel op bij de CBS open-data-API)
   import pdok BESTAND.geojson --indeling JAAR --niveau buurt|wijk|gemeente [--gemeente GM0505]
-  import politie BESTAND.csv --indeling JAAR
-  import lokaal BESTAND.csv --indeling JAAR [--bron NAAM]
+  import politie BESTAND.csv --indeling JAAR [--gemeente GM0505]
+  import lokaal BESTAND.csv --indeling JAAR [--bron NAAM] [--gemeente GM0505] [--vervangt-cbs]
   import postcodes BESTAND.csv --indeling JAAR   (CBS "buurt, wijk en gemeente per postcode": postcode → buurt)
+
+  Met --vervangt-cbs mag een lokaal bestand cijfers van een CBS-variabele (zoals AantalInwoners)
+  laden; elke pagina en download noemt dan de lokale bron. Zonder die optie wordt zo'n regel
+  geweigerd. Met --gemeente laadt u voor één gemeente: een regel van een gebied buiten die gemeente (of van
+  Nederland) wordt geweigerd. Zonder --gemeente is het een landelijke import.
 ${GEBRUIKER_HELP}
   enquete-codes SLEUTEL AANTAL     codes voor uitnodigingsbrieven maken (één keer getoond, alleen een hash bewaard)
   backup BESTAND                  een back-up maken terwijl de server draait (SQLite: online back-up; PostgreSQL: pg_dump)
@@ -88,6 +95,7 @@ async function parseImport(
       fetch: { type: 'string' },
       niveau: { type: 'string' },
       bron: { type: 'string' },
+      'vervangt-cbs': { type: 'boolean' },
     },
   });
   if (!isUploadKind(kind)) {
@@ -97,13 +105,25 @@ async function parseImport(
   }
   const indelingYear = year(values, 'indeling');
   const period = values.periode;
+  if (values.gemeente !== undefined && !/^GM\d{4}$/.test(values.gemeente)) {
+    throw new UsageError(
+      `--gemeente moet een gemeentecode zijn (GM gevolgd door 4 cijfers), niet "${values.gemeente}".`,
+    );
+  }
   if (kind === 'odata' && values.fetch) {
     const fetched = await fetchOdataTable(values.fetch, {});
-    return parseOdataJson(fetched, lookup, {
+    const scope = values.gemeente
+      ? { municipalityCode: values.gemeente, scope: values.gemeente }
+      : {};
+    const parsed = parseOdataJson(fetched, lookup, {
       tableId: values.fetch,
       indelingYear,
       ...(period ? { period } : {}),
+      ...scope,
+      plausibility: shippedPlausibility(),
     });
+    assertWithinScope(parsed, values.gemeente);
+    return parsed;
   }
   // Checked here first so the CLI names its own option (--tabel) in the message.
   const needs = KIND_NEEDS[kind];
@@ -114,10 +134,9 @@ async function parseImport(
     ...(needs.tableId ? { tableId: required(values, 'tabel') } : {}),
     ...(kind === 'statline' ? { period: required(values, 'periode') } : {}),
     ...(kind === 'odata' && period ? { period } : {}),
-    ...((kind === 'statline' || kind === 'pdok') && values.gemeente
-      ? { municipalityCode: values.gemeente }
-      : {}),
+    ...(values.gemeente ? { municipalityCode: values.gemeente } : {}),
     ...(kind === 'lokaal' && values.bron ? { source: values.bron } : {}),
+    ...(kind === 'lokaal' && values['vervangt-cbs'] === true ? { replacesCbs: true } : {}),
   };
   if (needs.level) {
     const level = required(values, 'niveau');
@@ -181,9 +200,12 @@ export async function main(argv: string[]): Promise<number> {
         }
         const lookup = await loadAreaLookup(handle.db);
         const parsed = await parseImport(kind, options, lookup);
+        const gemeente = parseArgs({ args: options, allowPositionals: true, strict: false }).values
+          .gemeente;
         const progress = createProgress();
         const outcome = await commitImport(handle.db, parsed, {
           importedBy: 'cli',
+          ...(typeof gemeente === 'string' ? { scope: gemeente } : {}),
           onProgress: progress.report,
         });
         progress.stop();

@@ -12,6 +12,8 @@ import * as m0009 from './migrations/20261128_0009_create_survey_responses.ts';
 import * as m0101 from './migrations/20261204_0101_create_login_failures.ts';
 import * as m0201 from './migrations/20261204_0201_survey_response_source.ts';
 import * as m0202 from './migrations/20261204_0202_survey_unlinkable.ts';
+import * as m0301 from './migrations/20261204_0301_dataset_municipality.ts';
+import * as m0302 from './migrations/20261204_0302_create_catalogue_proposals.ts';
 import * as m0601 from './migrations/20261204_0601_create_survey_skipped_answers.ts';
 import * as m0602 from './migrations/20261204_0602_create_postcode_buurten.ts';
 import * as m0701 from './migrations/20261204_0701_observations_area_index.ts';
@@ -33,6 +35,8 @@ export const migrations: Record<string, Migration> = {
   '20261204_0101_create_login_failures': m0101,
   '20261204_0201_survey_response_source': m0201,
   '20261204_0202_survey_unlinkable': m0202,
+  '20261204_0301_dataset_municipality': m0301,
+  '20261204_0302_create_catalogue_proposals': m0302,
   '20261204_0601_create_survey_skipped_answers': m0601,
   '20261204_0602_create_postcode_buurten': m0602,
   '20261204_0701_observations_area_index': m0701,

@@ -18,6 +18,7 @@ import type {
 } from '../features/accounts/account.table.ts';
 import type { AuditLogTable } from '../features/audit/audit.table.ts';
 import type { CatalogueVersionTable } from '../features/workspace/catalogue-version.table.ts';
+import type { CatalogueProposalTable } from '../features/workspace/catalogue-proposal.table.ts';
 import type { TargetTable } from '../features/targets/target.table.ts';
 import type { UploadTable } from '../features/data-workspace/upload.table.ts';
 import type { OidcIdentityTable } from '../features/accounts/oidc/oidc.table.ts';
@@ -52,6 +53,7 @@ export interface Database {
   login_failures: LoginFailureTable;
   audit_log: AuditLogTable;
   catalogue_versions: CatalogueVersionTable;
+  catalogue_proposals: CatalogueProposalTable;
   targets: TargetTable;
   uploads: UploadTable;
   oidc_identities: OidcIdentityTable;

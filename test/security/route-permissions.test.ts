@@ -72,7 +72,9 @@ describeEachDialect('every route for every role', (getDb) => {
 
       const identities: Identity[] = [{ label: 'anoniem', grants: [] }];
       for (const role of ROLES) {
-        identities.push({ label: `${role}@${HOME}`, grants: [{ role, municipalityCode: HOME }] });
+        // The national role's grant is for the Netherlands (NL00), never for a municipality.
+        const code = role === 'landelijk_beheerder' ? 'NL00' : HOME;
+        identities.push({ label: `${role}@${code}`, grants: [{ role, municipalityCode: code }] });
       }
       identities.push({
         label: `beheerder@${OTHER}`,

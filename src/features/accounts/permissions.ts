@@ -12,6 +12,7 @@ export const ROLES = [
   'alliantielid',
   'interviewer',
   'invoerder',
+  'landelijk_beheerder',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -22,7 +23,28 @@ export const ROLE_LABELS: Record<Role, string> = {
   alliantielid: 'Alliantielid',
   interviewer: 'Interviewer',
   invoerder: 'Invoerder',
+  landelijk_beheerder: 'Landelijk beheerder',
 };
+
+/**
+ * The national programme (BZK) is not a municipality: a grant of the national role carries the
+ * code of the Netherlands, NL00 (ADR 0017). It holds its permissions only there, so it opens no
+ * municipal workspace (`/werkruimte/:gemeente/…`), and no municipal role holds anything in NL00.
+ */
+export const NATIONAL_CODE = 'NL00';
+export const NATIONAL_ROLES: readonly Role[] = ['landelijk_beheerder'];
+
+/** Why a grant is not valid (a national role outside NL00, a municipal role in NL00), or null. */
+export function grantProblem(grant: Grant): string | null {
+  const national = NATIONAL_ROLES.includes(grant.role);
+  if (national && grant.municipalityCode !== NATIONAL_CODE)
+    return `De rol ${ROLE_LABELS[grant.role]} geldt voor heel Nederland: gebruik ${NATIONAL_CODE}, geen gemeentecode.`;
+  if (!national && grant.municipalityCode === NATIONAL_CODE)
+    return `De rol ${ROLE_LABELS[grant.role]} hoort bij een gemeente (GMxxxx), niet bij ${NATIONAL_CODE}.`;
+  if (!national && !/^GM\d{4}$/.test(grant.municipalityCode))
+    return 'Een gemeentecode is GM met vier cijfers, zoals GM0505.';
+  return null;
+}
 
 /** Which roles hold which permission. A role holds it only in the municipality of its grant. */
 export const PERMISSIONS = {
@@ -32,7 +54,15 @@ export const PERMISSIONS = {
   'audit:read': ['beheerder'],
   'workspace:view': ['beheerder', 'programmabureau', 'onderzoeker', 'alliantielid'],
   'focus-areas:edit': ['beheerder', 'programmabureau'],
-  'catalogue:edit': ['beheerder', 'programmabureau', 'onderzoeker'],
+  /**
+   * The shared indicator catalogue belongs to the national programme: only it changes the
+   * catalogue, directly or by accepting a municipality's proposal (ADR 0017).
+   */
+  'catalogue:edit': ['landelijk_beheerder'],
+  /** Targets of a municipality's focus areas (formerly under catalogue:edit). */
+  'targets:edit': ['beheerder', 'programmabureau', 'onderzoeker'],
+  /** Reading the catalogue in the workspace and proposing a change to it. */
+  'catalogue:propose': ['beheerder', 'programmabureau', 'onderzoeker', 'landelijk_beheerder'],
   'data:import': ['beheerder', 'programmabureau', 'onderzoeker'],
   'survey:interview': ['beheerder', 'interviewer'],
   'survey:key-in': ['beheerder', 'invoerder'],
@@ -117,6 +147,7 @@ export function isAllowed(
   return grants.some(
     (g) =>
       roles.includes(g.role) &&
+      grantProblem(g) === null &&
       (municipalityCode === undefined || g.municipalityCode === municipalityCode),
   );
 }
@@ -125,7 +156,11 @@ export function isAllowed(
 export function municipalitiesWith(grants: readonly Grant[], permission: Permission): string[] {
   const roles: readonly Role[] = PERMISSIONS[permission];
   return [
-    ...new Set(grants.filter((g) => roles.includes(g.role)).map((g) => g.municipalityCode)),
+    ...new Set(
+      grants
+        .filter((g) => roles.includes(g.role) && grantProblem(g) === null)
+        .map((g) => g.municipalityCode),
+    ),
   ].sort();
 }
 

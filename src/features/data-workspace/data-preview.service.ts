@@ -8,6 +8,7 @@ import {
 } from '../datasets/dataset.repository.ts';
 import { fingerprintOf } from '../imports/import.service.ts';
 import type { ParsedImport, ParsedObservation } from '../imports/import.types.ts';
+import { largeChange } from '../imports/plausibility.ts';
 
 type Q = Kysely<Database>;
 
@@ -34,6 +35,14 @@ export interface ValueChange {
   afterStatus: string;
 }
 
+export interface LargeChange {
+  variable: string;
+  areaCode: string;
+  period: string;
+  /** "122.070 → 5: −100%" */
+  text: string;
+}
+
 /** What confirming an import would change in the monitor. */
 export interface ImportPreview {
   rows: number;
@@ -48,6 +57,10 @@ export interface ImportPreview {
   totals: { added: number; changed: number; unchanged: number };
   /** The first SAMPLE_SIZE changed values, before → after. */
   samples: ValueChange[];
+  /** Changes of more than 25 % in words ("122.070 → 5: −100%"), the first SAMPLE_SIZE. */
+  largeChanges: LargeChange[];
+  /** How many values change by more than 25 %. */
+  largeChangeCount: number;
   /** The dataset with the same fingerprint: this file with these options was loaded before. */
   alreadyLoaded: Dataset | undefined;
 }
@@ -114,6 +127,8 @@ export async function previewImport(db: Q, parsed: ParsedImport): Promise<Import
   const titles = new Map(parsed.variables.map((v) => [v.stem, v.title]));
   const perVariable = new Map<string, VariableChange>();
   const samples: ValueChange[] = [];
+  const largeChanges: LargeChange[] = [];
+  let largeChangeCount = 0;
   const periods = new Set<string>();
   const areas = new Set<string>();
   const years = new Set<number>();
@@ -143,6 +158,18 @@ export async function previewImport(db: Q, parsed: ParsedImport): Promise<Import
     } else {
       change.changed += 1;
       totals.changed += 1;
+      const large = largeChange(now.value === null ? null : Number(now.value), o.value ?? null);
+      if (large) {
+        largeChangeCount += 1;
+        if (largeChanges.length < SAMPLE_SIZE) {
+          largeChanges.push({
+            variable: o.variable,
+            areaCode: o.area_code,
+            period: o.period,
+            text: large,
+          });
+        }
+      }
       if (samples.length < SAMPLE_SIZE) {
         samples.push({
           variable: o.variable,
@@ -166,6 +193,8 @@ export async function previewImport(db: Q, parsed: ParsedImport): Promise<Import
     variables: [...perVariable.values()].sort((a, b) => a.variable.localeCompare(b.variable)),
     totals,
     samples,
+    largeChanges,
+    largeChangeCount,
     alreadyLoaded: await findDatasetByFingerprint(db, fingerprintOf(parsed)),
   };
 }

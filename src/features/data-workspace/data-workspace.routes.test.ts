@@ -343,7 +343,8 @@ for (const dialect of dialects) {
         { reden: 'poging', _csrf: token },
         other,
       );
-      assert.equal(withdraw.statusCode, 403);
+      // Not even found: another municipality's datasets are not in this workspace (ADR 0017).
+      assert.equal(withdraw.statusCode, 404);
       const status = await t.handle.db
         .selectFrom('datasets')
         .select('status')

@@ -157,7 +157,10 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
     extra: { values?: UploadFormValues; errors?: FieldErrors; message?: string } = {},
     status = 200,
   ) {
-    const [datasets, years] = await Promise.all([listDatasets(db), listIndelingYears(db)]);
+    const [datasets, years] = await Promise.all([
+      listDatasets(db, { municipalityCode: gemeente }),
+      listIndelingYears(db),
+    ]);
     return html(
       reply,
       <DataPage
@@ -196,6 +199,7 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
         tabel: formText(request, 'tabel'),
         niveau: formText(request, 'niveau'),
         bron: formText(request, 'bron'),
+        vervangt_cbs: formText(request, 'vervangt_cbs'),
       };
       const errors: FieldErrors = {};
       const file = uploaded.get('bestand');
@@ -242,6 +246,7 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
           if (values.bron.length > 200) errors.bron = 'Houd de bron korter dan 200 tekens.';
           else options.source = values.bron;
         }
+        if (kind === 'lokaal' && values.vervangt_cbs === 'ja') options.replacesCbs = true;
       }
       if (Object.keys(errors).length > 0 || !kind || !file) {
         return dataPage(request, reply, gemeente, { values, errors }, 422);
@@ -363,7 +368,7 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
     status = 200,
   ) {
     const { gemeente, datasetId } = parseParams(datasetParam, request.params);
-    const summary = await datasetSummary(db, datasetId);
+    const summary = await datasetSummary(db, datasetId, gemeente);
     const allowed = municipalitiesWith(requireUser(request).grants, 'data:import');
     return html(
       reply,

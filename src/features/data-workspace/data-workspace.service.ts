@@ -106,6 +106,8 @@ export async function confirmUpload(
     outcome = await commitImport(db, parsed, {
       importedBy: actor,
       municipalityCode: upload.municipality_code,
+      // The workspace's municipality, whatever the stored options say (ADR 0017).
+      scope: upload.municipality_code,
       ...(onProgress ? { onProgress } : {}),
     });
   } catch (error) {
@@ -145,9 +147,20 @@ export interface DatasetSummary {
   variables: { variable: string; values: number; firstPeriod: string; lastPeriod: string }[];
 }
 
-export async function datasetSummary(db: Q, datasetId: string): Promise<DatasetSummary> {
+/** A dataset of this municipality (ADR 0017); another municipality's is not found. */
+async function ownDataset(db: Q, datasetId: string, municipalityCode: string): Promise<Dataset> {
   const dataset = await findDataset(db, datasetId);
-  if (!dataset) throw new NotFoundError('Deze dataset bestaat niet.');
+  if (!dataset || dataset.municipality_code !== municipalityCode)
+    throw new NotFoundError('Deze dataset bestaat niet.');
+  return dataset;
+}
+
+export async function datasetSummary(
+  db: Q,
+  datasetId: string,
+  municipalityCode: string,
+): Promise<DatasetSummary> {
+  const dataset = await ownDataset(db, datasetId, municipalityCode);
   const rows = await db
     .selectFrom('observations')
     .select((eb) => [
@@ -215,8 +228,7 @@ export async function changeDatasetStatus(
   change: StatusChange,
   status: DatasetStatus,
 ): Promise<Dataset> {
-  const dataset = await findDataset(db, change.datasetId);
-  if (!dataset) throw new NotFoundError('Deze dataset bestaat niet.');
+  const dataset = await ownDataset(db, change.datasetId, change.municipalityCode);
   const refusal = withdrawRefusal(
     await datasetMunicipalities(db, dataset.id),
     change.allowedMunicipalities,

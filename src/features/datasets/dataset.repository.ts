@@ -22,8 +22,11 @@ export async function findDataset(db: Q, id: string): Promise<Dataset | undefine
   return db.selectFrom('datasets').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function listDatasets(db: Q): Promise<Dataset[]> {
-  return db.selectFrom('datasets').selectAll().orderBy('imported_at', 'desc').orderBy('id').execute();
+/** Every dataset, or with `municipalityCode` only that municipality's own (ADR 0017). */
+export async function listDatasets(db: Q, filter: { municipalityCode?: string } = {}): Promise<Dataset[]> {
+  let query = db.selectFrom('datasets').selectAll();
+  if (filter.municipalityCode !== undefined) query = query.where('municipality_code', '=', filter.municipalityCode);
+  return query.orderBy('imported_at', 'desc').orderBy('id').execute();
 }
 
 export async function countDatasets(db: Q): Promise<number> {
@@ -199,4 +202,24 @@ export async function listLoadedVariablePeriods(db: Q): Promise<{ variable: stri
     .distinct()
     .execute();
   return rows.map((r) => ({ ...r, indeling_year: Number(r.indeling_year) }));
+}
+
+/**
+ * Which active local datasets hold values for these variables: (variable, source) pairs. A local
+ * file may replace CBS figures only when it says so (issue 11.10); every page that uses such a
+ * variable names the local source. Reads by variable, the key's first column.
+ */
+export async function listLocalSources(db: Q, variables: readonly string[]): Promise<{ variable: string; source: string }[]> {
+  if (variables.length === 0) return [];
+  return db
+    .selectFrom('observations as o')
+    .innerJoin('datasets as d', 'd.id', 'o.dataset_id')
+    .select(['o.variable', 'd.source'])
+    .distinct()
+    .where('d.kind', '=', 'local-csv')
+    .where('d.status', '=', 'actief')
+    .where('o.variable', 'in', [...variables])
+    .orderBy('o.variable')
+    .orderBy('d.source')
+    .execute();
 }

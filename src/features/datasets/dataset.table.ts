@@ -29,6 +29,8 @@ export interface DatasetTable {
   area_count: number;
   status: DatasetStatus;
   attribution: string;
+  /** The municipality the dataset belongs to (ADR 0017); null for a national dataset. */
+  municipality_code: string | null;
 }
 export type Dataset = Selectable<DatasetTable>;
 export type NewDataset = Insertable<DatasetTable>;

@@ -10,6 +10,12 @@ import {
   insertDatasetObservations,
   upsertVariables,
 } from '../datasets/dataset.repository.ts';
+import {
+  assertWithinScope,
+  isMunicipalScope,
+  municipalityOfCode,
+  NATIONAL_SCOPE,
+} from './import-scope.ts';
 import type { AreaLookup, ImportOutcome, ParsedImport, ProgressReporter } from './import.types.ts';
 
 export function sha256(bytes: Buffer | string): string {
@@ -56,6 +62,11 @@ export interface ImportContext {
   importedBy: string;
   /** The municipality whose data the import changes, for the audit log (null: none or several). */
   municipalityCode?: string | null;
+  /**
+   * Whose figures the import may change (ADR 0017): a GM code refuses every area outside that
+   * municipality, whatever the importer let through. Undefined: national (seed, CLI operator).
+   */
+  scope?: string;
   now?: () => Date;
   onProgress?: ProgressReporter;
 }
@@ -70,6 +81,24 @@ export function singleMunicipality(parsed: ParsedImport): string | null {
   for (const code of codes) {
     const m = /^(?:GM|WK|BU)(\d{4})/.exec(code);
     found.add(m ? `GM${m[1]}` : code);
+    if (found.size > 1) return null;
+  }
+  return found.size === 1 ? ([...found][0] as string) : null;
+}
+
+/**
+ * The municipality a dataset belongs to: its scope, else the one municipality all its areas lie
+ * in (the Netherlands, a comparison figure, aside); null for a national dataset.
+ */
+export function ownerMunicipality(parsed: ParsedImport, scope?: string): string | null {
+  if (isMunicipalScope(scope)) return scope;
+  const found = new Set<string>();
+  const add = (code: string) => {
+    if (code !== NATIONAL_SCOPE) found.add(municipalityOfCode(code) ?? code);
+  };
+  for (const a of parsed.areas) add(a.code);
+  for (const o of parsed.observations) {
+    add(o.area_code);
     if (found.size > 1) return null;
   }
   return found.size === 1 ? ([...found][0] as string) : null;
@@ -102,6 +131,7 @@ export async function commitImport(
   parsed: ParsedImport,
   context: ImportContext,
 ): Promise<ImportOutcome> {
+  assertWithinScope(parsed, context.scope);
   const fingerprint = fingerprintOf(parsed);
   const existing = await findDatasetByFingerprint(db, fingerprint);
   if (existing)
@@ -131,6 +161,7 @@ export async function commitImport(
         area_count: parsed.areas.length,
         status: 'actief',
         attribution: parsed.attribution,
+        municipality_code: ownerMunicipality(parsed, context.scope),
       });
       if (parsed.areas.length > 0) await upsertAreas(trx, parsed.areas);
       if (parsed.variables.length > 0) await upsertVariables(trx, parsed.variables);
@@ -145,7 +176,7 @@ export async function commitImport(
         entityId: id,
         municipalityCode:
           context.municipalityCode === undefined
-            ? singleMunicipality(parsed)
+            ? (context.scope ?? singleMunicipality(parsed))
             : context.municipalityCode,
         after: importProvenance(parsed),
       });

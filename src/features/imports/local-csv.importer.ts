@@ -11,6 +11,8 @@ import {
   type CsvHeader,
 } from './csv-reader.ts';
 import { sha256 } from './import.service.ts';
+import { scopeProblem } from './import-scope.ts';
+import { ratioProblem, valueProblem, type PlausibilityRules } from './plausibility.ts';
 import type { AreaLookup, ImportInput, ParsedImport, ParsedObservation } from './import.types.ts';
 
 export interface LocalCsvOptions {
@@ -19,6 +21,15 @@ export interface LocalCsvOptions {
   source?: string;
   /** Forces the file's encoding instead of detecting it. */
   encoding?: CsvEncoding;
+  /** The municipality the import is for: rows of other areas are refused (ADR 0017). */
+  scope?: string;
+  /** What a figure can be (catalogue/plausibility.json); impossible values are refused. */
+  plausibility?: PlausibilityRules;
+  /**
+   * The file says explicitly that it replaces CBS figures (issue 11.10). Without it a row for a
+   * variable the catalogue reads from CBS is refused, so a local figure never poses as CBS's.
+   */
+  replacesCbs?: boolean;
 }
 
 const DEFAULT_SOURCE = 'Lokale gegevens';
@@ -92,7 +103,8 @@ export function parseLocalCsv(
         };
 
         const code = get('gebiedscode');
-        const codeProblem = areaCodeProblem(lookup, indelingYear, code);
+        const codeProblem =
+          areaCodeProblem(lookup, indelingYear, code) ?? scopeProblem(options.scope, code);
         if (codeProblem) bad('gebiedscode', codeProblem);
 
         const period = splitProvisional(get('periode'));
@@ -107,6 +119,11 @@ export function parseLocalCsv(
           bad(
             'indicator',
             `ongeldige indicatorcode "${indicator}"; gebruik letters, cijfers, punt, streepje of liggend streepje, beginnend met een letter`,
+          );
+        } else if (!options.replacesCbs && options.plausibility?.isCbsVariable(indicator)) {
+          bad(
+            'indicator',
+            `${indicator} is een CBS-variabele; een lokaal bestand mag die alleen laden als u aangeeft dat het de CBS-cijfers vervangt (vink "vervangt CBS-cijfers" aan of gebruik --vervangt-cbs)`,
           );
         }
 
@@ -124,6 +141,12 @@ export function parseLocalCsv(
         }
         if (numbers.noemer === 0)
           bad('noemer', 'noemer is 0; een aandeel met noemer 0 bestaat niet');
+        if (value.ok) {
+          const impossible = valueProblem(options.plausibility, indicator, value.value);
+          if (impossible) bad('waarde', impossible);
+        }
+        const ratio = ratioProblem(options.plausibility, indicator, numbers.teller, numbers.noemer);
+        if (ratio) bad(ratio.column, ratio.message);
         if (
           (numbers.teller === null) !== (numbers.noemer === null) &&
           numbers.teller !== undefined &&
@@ -176,6 +199,7 @@ export function parseLocalCsv(
 
   const readingOptions: Record<string, string> = { indelingYear: String(indelingYear), source };
   if (options.encoding !== undefined) readingOptions.encoding = options.encoding;
+  if (options.replacesCbs) readingOptions.replacesCbs = 'ja';
   return {
     kind: 'local-csv',
     source,
@@ -185,7 +209,7 @@ export function parseLocalCsv(
     fileName: input.fileName,
     fileHash: sha256(input.bytes),
     indelingYear,
-    attribution: `Bron: ${source}`,
+    attribution: options.replacesCbs ? `Bron: ${source} (vervangt CBS-cijfers)` : `Bron: ${source}`,
     options: readingOptions,
     rowCount,
     areas: [],

@@ -2,6 +2,8 @@ import type { Variable } from '../datasets/dataset.table.ts';
 import { ImportValidationError, type ImportProblem } from '../../shared/errors.ts';
 import { parseDataProperties, type DataProperty } from './cbs-metadata.ts';
 import { sha256 } from './import.service.ts';
+import { isMunicipalScope, scopeProblem } from './import-scope.ts';
+import { valueProblem, type PlausibilityRules } from './plausibility.ts';
 import type { AreaLookup, ImportInput, ParsedImport, ParsedObservation } from './import.types.ts';
 
 export interface OdataInput {
@@ -20,6 +22,10 @@ export interface OdataOptions {
   period?: string;
   /** Read only NL, this gemeente and its wijken and buurten; skip the rest of a national table. */
   municipalityCode?: string;
+  /** The municipality the import is for (ADR 0017): only its own areas are read, not NL. */
+  scope?: string;
+  /** What a figure can be (catalogue/plausibility.json); impossible values are refused. */
+  plausibility?: PlausibilityRules;
 }
 
 const NUMERIC_TYPES = new Set(['Long', 'Integer', 'Short', 'Double', 'Float', 'Decimal']);
@@ -168,6 +174,7 @@ export function parseOdataJson(
       }
       const code = areaCode(rawCode);
       if (municipalityCode && !inMunicipality(code, municipalityCode)) return;
+      if (isMunicipalScope(options.scope) && scopeProblem(options.scope, code) !== null) return;
 
       let period = options.period;
       if (time) {
@@ -220,6 +227,15 @@ export function parseOdataJson(
             file: page.fileName,
             field: `${where}.${topic.key}`,
             message: `geen getal: ${JSON.stringify(value)}`,
+          });
+          continue;
+        }
+        const impossible = valueProblem(options.plausibility, stemOf.get(topic.key)!, value);
+        if (impossible) {
+          problems.push({
+            file: page.fileName,
+            field: `${where}.${topic.key}`,
+            message: impossible,
           });
           continue;
         }

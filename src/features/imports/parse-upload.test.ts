@@ -42,13 +42,32 @@ describe('parseUpload', () => {
       period: '2024',
       municipalityCode: 'GM0505',
     };
+    const dataProperties = parseDataProperties(meta.bytes, meta.fileName);
+    // A municipal upload (the workspace of GM0505) writes only GM0505's areas: not NL00.
     const shared = parseUpload('statline', bytes, 's.csv', options, lookup, meta);
     const direct = parseStatlineCsv({ bytes, fileName: 's.csv' }, lookup, {
       ...options,
-      dataProperties: parseDataProperties(meta.bytes, meta.fileName),
+      scope: 'GM0505',
+      dataProperties,
     });
     assert.deepEqual(shared, direct);
     assert.ok(shared.observations.length > 0);
+    assert.ok(shared.observations.every((o) => o.area_code !== 'NL00'));
+    // A national import (the national role) reads the municipality and the Netherlands.
+    const national = parseUpload(
+      'statline',
+      bytes,
+      's.csv',
+      { ...options, scope: 'NL00' },
+      lookup,
+      meta,
+    );
+    const nationalDirect = parseStatlineCsv({ bytes, fileName: 's.csv' }, lookup, {
+      ...options,
+      dataProperties,
+    });
+    assert.deepEqual(national, nationalDirect);
+    assert.ok(national.observations.some((o) => o.area_code === 'NL00'));
   });
 
   it('says in Dutch which option or file is missing', () => {

@@ -1,5 +1,7 @@
 import { BadRequestError } from '../../shared/errors.ts';
 import { parseDataProperties } from './cbs-metadata.ts';
+import { shippedPlausibility } from './plausibility.ts';
+import { assertWithinScope, isMunicipalScope, NATIONAL_SCOPE } from './import-scope.ts';
 import type { AreaLookup, ImportInput, ParsedImport } from './import.types.ts';
 import { parseLocalCsv } from './local-csv.importer.ts';
 import { parseOdataJson } from './odata.importer.ts';
@@ -50,6 +52,20 @@ export interface UploadOptions {
   level?: PdokLevel;
   /** Who published local figures. */
   source?: string;
+  /**
+   * Whose figures the import may change (ADR 0017): a GM code, or NL00 for a national import
+   * (national role only). Missing: the municipality above, else national (the command line run
+   * by the server's operator without --gemeente).
+   */
+  scope?: string;
+  /** A local file replaces CBS figures on purpose (issue 11.10); its source is named instead. */
+  replacesCbs?: boolean;
+}
+
+/** The scope an upload writes in: a GM code, or undefined for a national import. */
+export function uploadScope(options: UploadOptions): string | undefined {
+  const scope = options.scope ?? options.municipalityCode;
+  return isMunicipalScope(scope) ? scope : undefined;
 }
 
 export function isUploadKind(value: unknown): value is UploadKind {
@@ -75,9 +91,31 @@ export function parseUpload(
   lookup: AreaLookup,
   metadata?: ImportInput,
 ): ParsedImport {
+  const parsed = parseByKind(kind, bytes, fileName, options, lookup, metadata);
+  // Each importer refuses rows outside the scope with their line; this catches anything left.
+  assertWithinScope(parsed, uploadScope(options));
+  return parsed;
+}
+
+function parseByKind(
+  kind: UploadKind,
+  bytes: Buffer,
+  fileName: string,
+  options: UploadOptions,
+  lookup: AreaLookup,
+  metadata?: ImportInput,
+): ParsedImport {
   const input: ImportInput = { bytes, fileName };
-  const { indelingYear, municipalityCode } = options;
+  const { indelingYear } = options;
+  const scope = uploadScope(options);
+  // A municipal import reads only its own part of a national file.
+  const municipalityCode =
+    options.municipalityCode && options.municipalityCode !== NATIONAL_SCOPE
+      ? options.municipalityCode
+      : scope;
   const inMunicipality = municipalityCode ? { municipalityCode } : {};
+  const inScope = scope ? { scope } : {};
+  const plausibility = shippedPlausibility();
   switch (kind) {
     case 'statline': {
       const meta = need(metadata, 'Het bestand met de DataProperties van de tabel');
@@ -87,6 +125,8 @@ export function parseUpload(
         indelingYear,
         period: need(options.period, 'De periode'),
         ...inMunicipality,
+        ...inScope,
+        plausibility,
       });
     }
     case 'odata':
@@ -101,6 +141,8 @@ export function parseUpload(
           indelingYear,
           ...(options.period ? { period: options.period } : {}),
           ...inMunicipality,
+          ...inScope,
+          plausibility,
         },
       );
     case 'pdok': {
@@ -108,14 +150,22 @@ export function parseUpload(
       if (!PDOK_LEVELS.includes(level)) {
         throw new BadRequestError('Het niveau moet buurt, wijk of gemeente zijn.');
       }
-      return parsePdokGeojson(input, lookup, { indelingYear, level, ...inMunicipality });
+      return parsePdokGeojson(input, lookup, {
+        indelingYear,
+        level,
+        ...inMunicipality,
+        plausibility,
+      });
     }
     case 'politie':
-      return parsePolitie47018Csv(input, lookup, { indelingYear });
+      return parsePolitie47018Csv(input, lookup, { indelingYear, ...inScope, plausibility });
     case 'lokaal':
       return parseLocalCsv(input, lookup, {
         indelingYear,
         ...(options.source ? { source: options.source } : {}),
+        ...inScope,
+        plausibility,
+        replacesCbs: options.replacesCbs === true,
       });
   }
 }

@@ -1,3 +1,4 @@
+import { valueProblem, type PlausibilityRules } from './plausibility.ts';
 import type { NewArea } from '../areas/area.table.ts';
 import type { Variable } from '../datasets/dataset.table.ts';
 import { ImportValidationError, type ImportProblem } from '../../shared/errors.ts';
@@ -11,6 +12,8 @@ export interface PdokOptions {
   level: PdokLevel;
   /** Keep only features of this municipality (e.g. GM0505 out of the Drechtsteden files). */
   municipalityCode?: string;
+  /** What a figure can be (catalogue/plausibility.json); impossible values are refused. */
+  plausibility?: PlausibilityRules;
 }
 
 /** CBS's privacy code in PDOK attributes: the value is suppressed. */
@@ -374,6 +377,11 @@ export function parsePdokGeojson(
         continue;
       }
       const stem = pdokStem(attribute);
+      const impossible = valueProblem(options.plausibility, stem, value);
+      if (impossible) {
+        problems.push({ file, field: `${where}.properties.${attribute}`, message: impossible });
+        continue;
+      }
       stems.set(stem, attribute);
       observations.push({
         variable: stem,

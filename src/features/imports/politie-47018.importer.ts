@@ -13,6 +13,8 @@ import {
   type CsvHeader,
 } from './csv-reader.ts';
 import { sha256 } from './import.service.ts';
+import { scopeProblem } from './import-scope.ts';
+import { valueProblem, type PlausibilityRules } from './plausibility.ts';
 import type { AreaLookup, ImportInput, ParsedImport, ParsedObservation } from './import.types.ts';
 
 export const POLITIE_TABLE_ID = '47018NED';
@@ -24,6 +26,10 @@ export interface Politie47018Options {
   indelingYear: number;
   /** Forces the file's encoding instead of detecting it. */
   encoding?: CsvEncoding;
+  /** The municipality the import is for: rows of other areas are refused (ADR 0017). */
+  scope?: string;
+  /** What a figure can be (catalogue/plausibility.json): known crime types, whole counts. */
+  plausibility?: PlausibilityRules;
 }
 
 /** Variable of one crime type: the total keeps the plain stem, a type gets its code appended. */
@@ -117,9 +123,16 @@ export function parsePolitie47018Csv(
             message: `onbekende soort misdrijf "${crimeType}"; verwacht een code zoals 0.0.0 of 1.1.1`,
           });
           ok = false;
+        } else if (options.plausibility && !options.plausibility.isKnownCrimeType(crimeType)) {
+          problems.add({
+            ...at('SoortMisdrijf'),
+            message: `onbekende soort misdrijf "${crimeType}": die code staat niet in tabel ${POLITIE_TABLE_ID} (catalogue/plausibility.json)`,
+          });
+          ok = false;
         }
         const code = (fields[column.WijkenEnBuurten] ?? '').trim();
-        const codeProblem = areaCodeProblem(lookup, indelingYear, code);
+        const codeProblem =
+          areaCodeProblem(lookup, indelingYear, code) ?? scopeProblem(options.scope, code);
         if (codeProblem) {
           problems.add({ ...at('WijkenEnBuurten'), message: codeProblem });
           ok = false;
@@ -137,6 +150,12 @@ export function parsePolitie47018Csv(
         if (!value.ok) {
           problems.add({ ...at('GeregistreerdeMisdrijven'), message: value.message });
           ok = false;
+        } else {
+          const impossible = valueProblem(options.plausibility, CRIME_VARIABLE, value.value);
+          if (impossible) {
+            problems.add({ ...at('GeregistreerdeMisdrijven'), message: impossible });
+            ok = false;
+          }
         }
         if (!ok || !value.ok || !period) return;
 

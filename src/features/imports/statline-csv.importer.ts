@@ -14,6 +14,8 @@ import {
   type CsvHeader,
 } from './csv-reader.ts';
 import { sha256 } from './import.service.ts';
+import { isMunicipalScope, scopeProblem } from './import-scope.ts';
+import { valueProblem, type PlausibilityRules } from './plausibility.ts';
 import type { AreaLookup, ImportInput, ParsedImport, ParsedObservation } from './import.types.ts';
 
 export interface StatlineCsvOptions {
@@ -38,6 +40,13 @@ export interface StatlineCsvOptions {
    * decimal point; a `,` file converted from a StatLine download can keep "2,1" in quotes.
    */
   decimalComma?: boolean;
+  /**
+   * The municipality the import is for (ADR 0017): a row of another area, or of the Netherlands,
+   * is refused; a national download read by name keeps only this municipality's rows.
+   */
+  scope?: string;
+  /** What a figure can be (catalogue/plausibility.json); impossible values are refused. */
+  plausibility?: PlausibilityRules;
 }
 
 type ColumnRole =
@@ -266,7 +275,7 @@ export function parseStatlineCsv(
         const isOurs = lookup
           .findByName(indelingYear, municipalityCode as string, gemeente)
           .some((a) => a.kind === 'gemeente');
-        if (!isNl && !isOurs) return;
+        if (!(isNl && !isMunicipalScope(options.scope)) && !isOurs) return;
       }
       let code: string;
       if (areaKindOfCode(rawArea) !== null) code = rawArea;
@@ -289,7 +298,8 @@ export function parseStatlineCsv(
         });
         return;
       }
-      const codeProblem = areaCodeProblem(lookup, indelingYear, code);
+      const codeProblem =
+        areaCodeProblem(lookup, indelingYear, code) ?? scopeProblem(options.scope, code);
       if (codeProblem) {
         problems.add({ line, column: areaColumn + 1, field: areaField, message: codeProblem });
         return;
@@ -327,6 +337,11 @@ export function parseStatlineCsv(
         const parsed = parseCbsValue(fields[i] ?? '', options.decimalComma ?? h.decimalComma);
         if (!parsed.ok) {
           problems.add({ line, column: i + 1, field: h.fields[i], message: parsed.message });
+          return;
+        }
+        const impossible = valueProblem(options.plausibility, role.variable, parsed.value);
+        if (impossible) {
+          problems.add({ line, column: i + 1, field: h.fields[i], message: impossible });
           return;
         }
         observations.push({

@@ -33,6 +33,8 @@ export class MonitorData {
   private readonly rendered = new Map<string, Promise<unknown>>();
   private readonly reads = new Map<string, Promise<unknown>>();
   private catalogueCache: Promise<Catalogue> | undefined;
+  /** The catalogue as shown for the current data version (see `shown`). */
+  private shownCatalogue: Promise<Catalogue> | undefined;
   /** The catalogue part of the version the cached catalogue belongs to. */
   private catalogueKey: string | undefined;
   private readonly marker: (() => string) | undefined;
@@ -46,6 +48,11 @@ export class MonitorData {
     private readonly catalogueOf: () => Promise<Catalogue>,
     /** Weighted survey results for survey-based indicators; absent: they show as not loaded. */
     readonly surveyEstimates?: SurveyEstimateProvider,
+    /**
+     * What the loaded data adds to the catalogue as shown, such as a local source that replaces
+     * CBS figures (issue 11.10, ADR 0017); applied once per data version, on the cached catalogue.
+     */
+    private readonly shown?: (catalogue: Catalogue) => Promise<Catalogue>,
   ) {
     this.marker = changeMarker(db);
   }
@@ -59,8 +66,16 @@ export class MonitorData {
       const loading = this.catalogueOf();
       loading.catch(() => (this.catalogueCache = undefined));
       this.catalogueCache = loading;
+      this.shownCatalogue = undefined;
     }
-    return this.catalogueCache;
+    if (!this.shown) return this.catalogueCache;
+    if (!this.shownCatalogue) {
+      const shown = this.shown;
+      const showing = this.catalogueCache.then((c) => shown(c));
+      showing.catch(() => (this.shownCatalogue = undefined));
+      this.shownCatalogue = showing;
+    }
+    return this.shownCatalogue;
   }
 
   /**
@@ -80,10 +95,13 @@ export class MonitorData {
       this.snapshots.clear();
       this.reads.clear();
       this.rendered.clear();
+      // The sources shown follow the loaded data: a local file names itself (issue 11.10).
+      this.shownCatalogue = undefined;
     }
     if (catalogue !== this.catalogueKey) {
       this.catalogueKey = catalogue;
       this.catalogueCache = undefined;
+      this.shownCatalogue = undefined;
     }
     return now;
   }

@@ -1,3 +1,4 @@
+import { localSourceNote } from '../imports/local-sources.ts';
 import type { DataColumn, DataRow, DataTable } from '../../shared/data-table.ts';
 import { rowFlags } from './indicator-table.ts';
 import {
@@ -111,13 +112,21 @@ function indicatorRows(
   return rows;
 }
 
+/** The general source line, with the local sources in use after it (issue 11.10). */
+function withLocalNote(line: string, note: string): string {
+  return note ? `${line}.${note}` : line;
+}
+
 export function profileTable(profile: AreaProfile, fileStem: string): DataTable {
   const { selection } = profile;
   const kind = selection.kind;
   return {
     name: fileStem,
     title: `Profiel van ${selection.name}: laatste cijfers en vergelijking`,
-    source: 'Bron: CBS en andere bronnen per indicator (zie /bronnen), CC BY 4.0',
+    source: withLocalNote(
+      'Bron: CBS en andere bronnen per indicator (zie /bronnen), CC BY 4.0',
+      localSourceNote(profile.themes.flatMap((t) => t.indicators.map((p) => p.indicator))),
+    ),
     columns: PROFILE_COLUMNS,
     rows: profile.themes.flatMap(({ theme, indicators }) =>
       indicators.flatMap((p) => indicatorRows(theme.name, selection.name, kind, p)),

@@ -18,6 +18,8 @@ for (const dialect of dialects) {
     let t: TestApp;
     let cookie: string;
     let memberCookie: string;
+    /** The shared catalogue is edited by the national role (ADR 0017). */
+    let nationalCookie: string;
 
     before(async () => {
       t = await buildTestApp(dialect);
@@ -30,6 +32,11 @@ for (const dialect of dialects) {
       cookie = (await login(t.app, 'onderzoek@fixture.example', undefined, '10.8.0.1')).cookie;
       memberCookie = (await login(t.app, 'alliantie@fixture.example', undefined, '10.8.0.2'))
         .cookie;
+      await makeUser(t.handle, 'landelijk@fixture.example', [
+        { role: 'landelijk_beheerder', municipalityCode: 'NL00' },
+      ]);
+      nationalCookie = (await login(t.app, 'landelijk@fixture.example', undefined, '10.8.0.3'))
+        .cookie;
     });
     after(async () => {
       await t?.close();
@@ -39,7 +46,7 @@ for (const dialect of dialects) {
       const KEY = 'ervaren-gezondheid-goed';
       const URL = `/werkruimte/catalogus/${KEY}`;
       const editPage = async () => {
-        const res = await t.app.inject({ url: URL, headers: { cookie } });
+        const res = await t.app.inject({ url: URL, headers: { cookie: nationalCookie } });
         assert.equal(res.statusCode, 200);
         return res.body;
       };
@@ -74,7 +81,7 @@ for (const dialect of dialects) {
         fields.decimalen = '1';
         fields.bron_variabele_0 = 'ErvarenGezondheidGoedFixture';
         fields.notitie = 'Definitie korter (fixture).';
-        const res = await postForm(t.app, URL, cookie, fields);
+        const res = await postForm(t.app, URL, nationalCookie, fields);
         assert.equal(res.statusCode, 303, res.body.slice(0, 300));
         assert.equal(res.headers.location, `${URL}?opgeslagen=1`);
 
@@ -107,7 +114,7 @@ for (const dialect of dialects) {
         assert.equal(a.indicator.decimals, 1);
         const page = await t.app.inject({
           url: res.headers.location as string,
-          headers: { cookie },
+          headers: { cookie: nationalCookie },
         });
         assert.match(page.body, /Opgeslagen als catalogusversie 1/);
       });
@@ -120,7 +127,7 @@ for (const dialect of dialects) {
         fields.polariteit = 'omhoog';
         fields.bron_variabele_0 = 'AantalInwoners_5';
         fields.notitie = '';
-        const res = await postForm(t.app, URL, cookie, fields);
+        const res = await postForm(t.app, URL, nationalCookie, fields);
         assert.equal(res.statusCode, 422);
         assert.match(fieldError(res.body, 'decimalen') ?? '', /0, 1, 2 of 3/);
         assert.match(fieldError(res.body, 'eenheid') ?? '', /Vul dit veld in/);
@@ -136,7 +143,7 @@ for (const dialect of dialects) {
         const fields = { ...stale };
         fields.definitie = '<script>alert(1)</script> definitie (fixture)';
         fields.notitie = 'Script in de definitie (fixture).';
-        const saved = await postForm(t.app, URL, cookie, fields);
+        const saved = await postForm(t.app, URL, nationalCookie, fields);
         assert.equal(saved.statusCode, 303);
         const page = await editPage();
         assert.doesNotMatch(page, /<script>alert/);
@@ -149,9 +156,9 @@ for (const dialect of dialects) {
           decimalen: '2',
         };
         delete noToken._csrf;
-        assert.equal((await postForm(t.app, URL, cookie, noToken)).statusCode, 403);
+        assert.equal((await postForm(t.app, URL, nationalCookie, noToken)).statusCode, 403);
         // The form opened before the last save carries the older base version.
-        const late = await postForm(t.app, URL, cookie, {
+        const late = await postForm(t.app, URL, nationalCookie, {
           ...stale,
           decimalen: '2',
           notitie: 'Te laat (fixture).',

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
-import { NotFoundError } from '../../shared/errors.ts';
+import { randomUUID } from 'node:crypto';
+import { AppError, NotFoundError } from '../../shared/errors.ts';
 import { actorOf } from '../accounts/account.service.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import {
@@ -13,6 +14,19 @@ import {
 import { activeCatalogueVersion, insertCatalogueVersion } from '../indicators/catalogue.store.ts';
 import type { Actor, Errors } from './focus-area-editing.service.ts';
 import { CATALOGUE_ENTITY } from './workspace.repository.ts';
+import {
+  decideCatalogueProposal,
+  findCatalogueProposal,
+  insertCatalogueProposal,
+  listCatalogueProposals,
+} from './catalogue-proposal.repository.ts';
+import type { CatalogueProposal } from './catalogue-proposal.table.ts';
+
+class ConflictError extends AppError {
+  constructor(message: string) {
+    super('CONFLICT', message);
+  }
+}
 
 export type Polarity = Indicator['polarity'];
 export const POLARITY_LABEL: Record<Polarity, string> = {
@@ -124,16 +138,29 @@ export async function findActiveIndicator(
   return { indicator, catalogue: active.catalogue, baseVersion: active.version?.version ?? 0 };
 }
 
+type EditCheck =
+  | {
+      ok: true;
+      indicator: Indicator;
+      edited: Indicator;
+      next: Catalogue;
+      baseVersion: number;
+      values: IndicatorFormValues;
+    }
+  | Extract<IndicatorSaveResult, { ok: false }>;
+
+const STALE =
+  'Iemand heeft de catalogus intussen gewijzigd. Uw wijziging is niet bewaard. Laad de pagina opnieuw en doe uw wijziging dan nog een keer.';
+
 /**
- * Saves an edit of one indicator as a new catalogue version, validated with the same schema as
- * the file, with an audit entry in the same transaction. Every problem is named by its field and
- * nothing is written.
+ * Reads and validates the edit form of one indicator against the active catalogue, with the
+ * same schema as the file. Every problem is named by its field; nothing is written.
  */
-export async function saveIndicatorForm(
+async function checkIndicatorForm(
   db: Kysely<Database>,
-  input: { key: string; actor: Actor; form: Record<string, unknown>; at?: Date },
-): Promise<IndicatorSaveResult> {
-  const at = input.at ?? new Date();
+  input: { key: string; form: Record<string, unknown>; at: Date },
+): Promise<EditCheck> {
+  const at = input.at;
   const { indicator, catalogue, baseVersion } = await findActiveIndicator(db, input.key);
   const form = input.form;
   const rawBase = text(form.versie);
@@ -174,13 +201,9 @@ export async function saveIndicatorForm(
     decimals: errors.decimalen ? indicator.decimals : Number(values.decimals),
     measure: renameInMeasure(indicator.measure, renames),
   };
-  const index = catalogue.indicators.findIndex((i) => i.key === indicator.key);
-  const next: Catalogue = {
-    ...catalogue,
-    version: nextCatalogueLabel(catalogue.version, at),
-    indicators: catalogue.indicators.map((ind, i) => (i === index ? edited : ind)),
-  };
+  const next = withIndicator(catalogue, edited, at);
   const parsed = catalogueSchema.safeParse(next);
+  const index = catalogue.indicators.findIndex((i) => i.key === indicator.key);
   let message: string | undefined;
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -190,7 +213,7 @@ export async function saveIndicatorForm(
       else if (!field) message ??= `De catalogus klopt dan niet meer: ${issue.message}`;
     }
   }
-  const fail = (status: 409 | 422, msg?: string): IndicatorSaveResult => ({
+  const fail = (status: 409 | 422, msg?: string): Extract<IndicatorSaveResult, { ok: false }> => ({
     ok: false,
     status,
     errors,
@@ -200,12 +223,32 @@ export async function saveIndicatorForm(
   if (Object.keys(errors).length > 0 || message) return fail(422, message);
   if (JSON.stringify(edited) === JSON.stringify(indicator))
     return fail(422, 'U heeft niets veranderd. Er is geen nieuwe versie gemaakt.');
-  if (values.baseVersion !== baseVersion) {
-    return fail(
-      409,
-      'Iemand heeft de catalogus intussen gewijzigd. Uw wijziging is niet bewaard. Laad de pagina opnieuw en doe uw wijziging dan nog een keer.',
-    );
-  }
+  if (values.baseVersion !== baseVersion) return fail(409, STALE);
+  return { ok: true, indicator, edited, next, baseVersion, values };
+}
+
+/** The catalogue with one indicator replaced, under the next version label. */
+function withIndicator(catalogue: Catalogue, edited: Indicator, at: Date): Catalogue {
+  return {
+    ...catalogue,
+    version: nextCatalogueLabel(catalogue.version, at),
+    indicators: catalogue.indicators.map((ind) => (ind.key === edited.key ? edited : ind)),
+  };
+}
+
+/**
+ * Saves an edit of one indicator as a new catalogue version (the national role, catalogue:edit),
+ * with an audit entry in the same transaction. Every problem is named by its field and
+ * nothing is written.
+ */
+export async function saveIndicatorForm(
+  db: Kysely<Database>,
+  input: { key: string; actor: Actor; form: Record<string, unknown>; at?: Date },
+): Promise<IndicatorSaveResult> {
+  const at = input.at ?? new Date();
+  const check = await checkIndicatorForm(db, { key: input.key, form: input.form, at });
+  if (!check.ok) return check;
+  const { indicator, edited, next, baseVersion, values } = check;
   const version = await db.transaction().execute(async (trx) => {
     const current = await activeCatalogueVersion(trx);
     if ((current.version?.version ?? 0) !== baseVersion) return null;
@@ -232,9 +275,168 @@ export async function saveIndicatorForm(
     return v;
   });
   return version === null
-    ? fail(
-        409,
-        'Iemand heeft de catalogus intussen gewijzigd. Uw wijziging is niet bewaard. Laad de pagina opnieuw en doe uw wijziging dan nog een keer.',
-      )
+    ? { ok: false, status: 409, errors: {}, values, message: STALE }
     : { ok: true, version };
+}
+
+export type ProposalResult = { ok: true; id: string } | Extract<IndicatorSaveResult, { ok: false }>;
+
+/**
+ * A municipality proposes a change to one indicator (catalogue:propose). Validated exactly like
+ * a direct edit; stored as an open proposal for the national role, audited in the municipality.
+ */
+export async function proposeIndicatorChange(
+  db: Kysely<Database>,
+  input: {
+    key: string;
+    actor: Actor;
+    municipalityCode: string;
+    form: Record<string, unknown>;
+    at?: Date;
+  },
+): Promise<ProposalResult> {
+  const at = input.at ?? new Date();
+  const check = await checkIndicatorForm(db, { key: input.key, form: input.form, at });
+  if (!check.ok) return check;
+  const id = randomUUID();
+  await db.transaction().execute(async (trx) => {
+    await insertCatalogueProposal(trx, {
+      id,
+      indicator_key: check.indicator.key,
+      base_version: check.baseVersion,
+      proposed: JSON.stringify(check.edited),
+      note: check.values.note,
+      municipality_code: input.municipalityCode,
+      proposed_by: actorOf(input.actor),
+      proposed_at: at.toISOString(),
+      status: 'open',
+      decided_by: null,
+      decided_at: null,
+      decision_note: null,
+      result_version: null,
+    });
+    await recordAudit(
+      trx,
+      {
+        actor: actorOf(input.actor),
+        action: 'catalogusvoorstel.ingediend',
+        entity: CATALOGUE_ENTITY,
+        entityId: check.indicator.key,
+        municipalityCode: input.municipalityCode,
+        before: { catalogusversie: check.baseVersion, indicator: check.indicator },
+        after: { voorstel: id, notitie: check.values.note, indicator: check.edited },
+      },
+      at,
+    );
+  });
+  return { ok: true, id };
+}
+
+export interface ProposalView {
+  proposal: CatalogueProposal;
+  current: Indicator | undefined;
+  proposed: Indicator;
+  /** The catalogue changed after the proposal was made: it can only be rejected. */
+  outdated: boolean;
+}
+
+export async function listProposalViews(db: Kysely<Database>): Promise<ProposalView[]> {
+  const active = await activeCatalogueVersion(db);
+  const version = active.version?.version ?? 0;
+  return (await listCatalogueProposals(db)).map((proposal) => ({
+    proposal,
+    current: active.catalogue.indicators.find((i) => i.key === proposal.indicator_key),
+    proposed: JSON.parse(proposal.proposed) as Indicator,
+    outdated: proposal.base_version !== version,
+  }));
+}
+
+export type DecisionResult = { ok: true; version?: number } | { ok: false; message: string };
+
+/**
+ * The national role accepts (a new catalogue version) or rejects (with a reason) an open
+ * proposal. Audited in the proposing municipality's log and, for an acceptance, as a change of
+ * the catalogue too; all in one transaction.
+ */
+export async function decideProposal(
+  db: Kysely<Database>,
+  input: { id: string; actor: Actor; accept: boolean; reason: string; at?: Date },
+): Promise<DecisionResult> {
+  const at = input.at ?? new Date();
+  const proposal = await findCatalogueProposal(db, input.id);
+  if (!proposal) throw new NotFoundError('Dit voorstel bestaat niet.');
+  if (proposal.status !== 'open')
+    return { ok: false, message: 'Over dit voorstel is al besloten.' };
+  const reason = input.reason.trim();
+  if (!input.accept && reason === '')
+    return { ok: false, message: 'Schrijf op waarom u het voorstel afwijst.' };
+  if (reason.length > NOTE_MAX)
+    return {
+      ok: false,
+      message: `De toelichting is te lang. Gebruik hoogstens ${NOTE_MAX} tekens.`,
+    };
+  const proposed = JSON.parse(proposal.proposed) as Indicator;
+  const actor = actorOf(input.actor);
+  const outcome = await db.transaction().execute(async (trx): Promise<DecisionResult> => {
+    let version: number | null = null;
+    if (input.accept) {
+      const active = await activeCatalogueVersion(trx);
+      if ((active.version?.version ?? 0) !== proposal.base_version) {
+        return {
+          ok: false,
+          message:
+            'De catalogus is gewijzigd nadat dit voorstel is gedaan. Wijs het af en vraag de gemeente om een nieuw voorstel.',
+        };
+      }
+      const before = active.catalogue.indicators.find((i) => i.key === proposal.indicator_key);
+      const next = withIndicator(active.catalogue, proposed, at);
+      version = await insertCatalogueVersion(trx, {
+        catalogue: next,
+        note: `${proposal.note} (voorstel van ${proposal.municipality_code}, aangenomen)`,
+        createdBy: actor,
+        createdAt: at,
+      });
+      await recordAudit(
+        trx,
+        {
+          actor,
+          action: 'indicator.gewijzigd',
+          entity: CATALOGUE_ENTITY,
+          entityId: proposal.indicator_key,
+          municipalityCode: null,
+          before: { catalogusversie: proposal.base_version, indicator: before },
+          after: { catalogusversie: version, voorstel: proposal.id, indicator: proposed },
+        },
+        at,
+      );
+    }
+    const decided = await decideCatalogueProposal(trx, proposal.id, {
+      status: input.accept ? 'aangenomen' : 'afgewezen',
+      decided_by: actor,
+      decided_at: at.toISOString(),
+      decision_note: reason === '' ? null : reason,
+      result_version: version,
+    });
+    if (!decided) throw new ConflictError('Over dit voorstel is intussen al besloten.');
+    await recordAudit(
+      trx,
+      {
+        actor,
+        action: input.accept ? 'catalogusvoorstel.aangenomen' : 'catalogusvoorstel.afgewezen',
+        entity: CATALOGUE_ENTITY,
+        entityId: proposal.indicator_key,
+        municipalityCode: proposal.municipality_code,
+        before: { voorstel: proposal.id, status: 'open' },
+        after: {
+          voorstel: proposal.id,
+          status: input.accept ? 'aangenomen' : 'afgewezen',
+          ...(reason ? { toelichting: reason } : {}),
+          ...(version !== null ? { catalogusversie: version } : {}),
+        },
+      },
+      at,
+    );
+    return version !== null ? { ok: true, version } : { ok: true };
+  });
+  return outcome;
 }

@@ -1,36 +1,57 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.ts';
+import { isAllowed, municipalitiesWith } from '../accounts/permissions.ts';
 import type { FieldErrors } from '../accounts/views/form.tsx';
 import { activeCatalogueVersion, listCatalogueVersions } from '../indicators/catalogue.store.ts';
 import {
+  decideProposal,
   findActiveIndicator,
   indicatorFormValues,
+  listProposalViews,
+  proposeIndicatorChange,
   saveIndicatorForm,
   type IndicatorFormValues,
 } from './catalogue-editing.service.ts';
 import { formBody, html, parseParams, requireUser, savedVersion } from './route-helpers.ts';
-import { CatalogueListPage, IndicatorEditPage } from './views/catalogue.pages.tsx';
+import { CatalogueListPage, IndicatorEditPage, ProposalsPage } from './views/catalogue.pages.tsx';
 
 const indicatorParam = z.object({ indicator: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/) });
+const proposalParam = z.object({ id: z.string().uuid() });
 
-/** The indicator catalogue: shared by every municipality, so not scoped by :gemeente. */
+/**
+ * The indicator catalogue: shared by every municipality, so not scoped by :gemeente. It belongs
+ * to the national programme (catalogue:edit); a municipality proposes a change
+ * (catalogue:propose), which the national role accepts or rejects (ADR 0017).
+ */
 export async function catalogueRoutes(app: FastifyInstance, opts: { services: Services }) {
   const { db } = opts.services;
+  const canEdit = (request: FastifyRequest) =>
+    isAllowed(requireUser(request).grants, 'catalogue:edit');
 
   app.get(
     '/werkruimte/catalogus',
-    { config: { permission: 'catalogue:edit' } },
-    async (_request, reply) => {
+    { config: { permission: 'catalogue:propose' } },
+    async (request, reply) => {
       const { catalogue } = await activeCatalogueVersion(db);
+      const editor = canEdit(request);
+      const open = editor
+        ? (await listProposalViews(db)).filter((p) => p.proposal.status === 'open').length
+        : 0;
       return html(
         reply,
-        <CatalogueListPage catalogue={catalogue} versions={await listCatalogueVersions(db)} />,
+        <CatalogueListPage
+          catalogue={catalogue}
+          versions={await listCatalogueVersions(db)}
+          canEdit={editor}
+          openProposals={open}
+        />,
       );
     },
   );
 
   async function renderIndicator(
+    request: FastifyRequest,
     reply: FastifyReply,
     key: string,
     extra: {
@@ -53,6 +74,7 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { services: Se
         errors={extra.errors ?? {}}
         message={extra.message}
         saved={extra.saved}
+        canEdit={canEdit(request)}
       />,
       extra.status ?? 200,
     );
@@ -60,12 +82,17 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { services: Se
 
   app.get(
     '/werkruimte/catalogus/:indicator',
-    { config: { permission: 'catalogue:edit' } },
+    { config: { permission: 'catalogue:propose' } },
     async (request, reply) => {
       const { indicator } = parseParams(indicatorParam, request.params);
       const saved = savedVersion(request.query);
-      return renderIndicator(reply, indicator, {
-        saved: saved ? `Opgeslagen als catalogusversie ${saved}.` : undefined,
+      const proposed = (request.query as { voorgesteld?: unknown }).voorgesteld === 'ja';
+      return renderIndicator(request, reply, indicator, {
+        saved: saved
+          ? `Opgeslagen als catalogusversie ${saved}.`
+          : proposed
+            ? 'Uw voorstel is verstuurd naar de landelijk beheerder.'
+            : undefined,
       });
     },
   );
@@ -85,12 +112,90 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { services: Se
           `/werkruimte/catalogus/${indicator}?opgeslagen=${result.version}`,
           303,
         );
-      return renderIndicator(reply, indicator, {
+      return renderIndicator(request, reply, indicator, {
         status: result.status,
         values: result.values,
         errors: result.errors,
         message: result.message,
       });
+    },
+  );
+
+  app.post(
+    '/werkruimte/catalogus/:indicator/voorstel',
+    { config: { permission: 'catalogue:propose' } },
+    async (request, reply) => {
+      const { indicator } = parseParams(indicatorParam, request.params);
+      const user = requireUser(request);
+      const result = await proposeIndicatorChange(db, {
+        key: indicator,
+        actor: user,
+        // The proposal is audited in the proposer's (first) municipality.
+        municipalityCode: municipalitiesWith(user.grants, 'catalogue:propose')[0] ?? 'onbekend',
+        form: formBody(request),
+      });
+      if (result.ok)
+        return reply.redirect(`/werkruimte/catalogus/${indicator}?voorgesteld=ja`, 303);
+      return renderIndicator(request, reply, indicator, {
+        status: result.status,
+        values: result.values,
+        errors: result.errors,
+        message: result.message,
+      });
+    },
+  );
+
+  async function proposalsPage(
+    reply: FastifyReply,
+    extra: { message?: string; saved?: string } = {},
+    status = 200,
+  ) {
+    return html(
+      reply,
+      <ProposalsPage
+        csrf={reply.generateCsrf()}
+        proposals={await listProposalViews(db)}
+        message={extra.message}
+        saved={extra.saved}
+      />,
+      status,
+    );
+  }
+
+  app.get(
+    '/werkruimte/catalogus/voorstellen',
+    { config: { permission: 'catalogue:edit' } },
+    async (request, reply) => {
+      const besloten = (request.query as { besloten?: unknown }).besloten;
+      return proposalsPage(reply, {
+        ...(besloten === 'aangenomen' || besloten === 'afgewezen'
+          ? { saved: `Het voorstel is ${besloten}.` }
+          : {}),
+      });
+    },
+  );
+
+  app.post(
+    '/werkruimte/catalogus/voorstellen/:id/besluit',
+    { config: { permission: 'catalogue:edit' } },
+    async (request, reply) => {
+      const { id } = parseParams(proposalParam, request.params);
+      const form = formBody(request);
+      const decision = form.besluit;
+      if (decision !== 'aannemen' && decision !== 'afwijzen')
+        return proposalsPage(reply, { message: 'Kies aannemen of afwijzen.' }, 422);
+      const reason = form[`toelichting-${id}`];
+      const result = await decideProposal(db, {
+        id,
+        actor: requireUser(request),
+        accept: decision === 'aannemen',
+        reason: typeof reason === 'string' ? reason : '',
+      });
+      if (!result.ok) return proposalsPage(reply, { message: result.message }, 422);
+      return reply.redirect(
+        `/werkruimte/catalogus/voorstellen?besloten=${decision === 'aannemen' ? 'aangenomen' : 'afgewezen'}`,
+        303,
+      );
     },
   );
 }

@@ -31,7 +31,7 @@ export async function targetRoutes(app: FastifyInstance, opts: { services: Servi
 
   app.get<{ Querystring: { klaar?: string } }>(
     '/werkruimte/:gemeente/doelen/:slug',
-    { config: { permission: 'catalogue:edit' } },
+    { config: { permission: 'targets:edit' } },
     async (request, reply) => {
       const { gemeente, slug } = parseParams(focusAreaParam, request.params);
       const area = await focusAreaInMunicipality(db, slug, gemeente);
@@ -51,7 +51,7 @@ export async function targetRoutes(app: FastifyInstance, opts: { services: Servi
 
   app.get(
     '/werkruimte/:gemeente/doelen/:slug/:indicator',
-    { config: { permission: 'catalogue:edit' } },
+    { config: { permission: 'targets:edit' } },
     async (request, reply) => {
       const { gemeente, slug, indicator } = parseParams(targetParam, request.params);
       const area = await focusAreaInMunicipality(db, slug, gemeente);
@@ -73,7 +73,7 @@ export async function targetRoutes(app: FastifyInstance, opts: { services: Servi
 
   app.post(
     '/werkruimte/:gemeente/doelen/:slug/:indicator',
-    { config: { permission: 'catalogue:edit' } },
+    { config: { permission: 'targets:edit' } },
     async (request, reply) => {
       const { gemeente, slug, indicator } = parseParams(targetParam, request.params);
       const area = await focusAreaInMunicipality(db, slug, gemeente);
@@ -107,7 +107,7 @@ export async function targetRoutes(app: FastifyInstance, opts: { services: Servi
 
   app.post(
     '/werkruimte/:gemeente/doelen/:slug/:indicator/verwijderen',
-    { config: { permission: 'catalogue:edit' } },
+    { config: { permission: 'targets:edit' } },
     async (request, reply) => {
       const { gemeente, slug, indicator } = parseParams(targetParam, request.params);
       await focusAreaInMunicipality(db, slug, gemeente);

@@ -67,7 +67,8 @@ describe('workspace pages in Chromium', skip ? { skip } : {}, () => {
       assert.equal(describeViolations(await axeViolations(page)), '', 'edit page with errors');
       await page.goto(`${ctx.baseUrl}/werkruimte/catalogus/ervaren-gezondheid-goed`);
       await page.getByLabel('Eenheid').fill('');
-      await page.getByRole('button', { name: 'Opslaan als nieuwe versie' }).click();
+      // A municipality proposes a catalogue change; the form checks it the same way (ADR 0017).
+      await page.getByRole('button', { name: 'Wijziging voorstellen' }).click();
       await page.locator('#foutoverzicht').waitFor();
       assert.equal(describeViolations(await axeViolations(page)), '', 'catalogue with errors');
     } finally {

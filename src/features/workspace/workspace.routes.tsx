@@ -50,7 +50,7 @@ export async function workspaceRoutes(app: FastifyInstance, opts: { services: Se
         name: names.get(code) ?? code,
         focusAreas: await listFocusAreasOfMunicipality(db, code),
         canEditFocusAreas: isAllowed(user.grants, 'focus-areas:edit', code),
-        canEditTargets: isAllowed(user.grants, 'catalogue:edit', code),
+        canEditTargets: isAllowed(user.grants, 'targets:edit', code),
         canImport: isAllowed(user.grants, 'data:import', code),
         canReadAudit: isAllowed(user.grants, 'audit:read', code),
       });
@@ -60,7 +60,7 @@ export async function workspaceRoutes(app: FastifyInstance, opts: { services: Se
       <WorkspaceHomePage
         userName={user.name}
         municipalities={municipalities}
-        canEditCatalogue={isAllowed(user.grants, 'catalogue:edit')}
+        canEditCatalogue={isAllowed(user.grants, 'catalogue:propose')}
       />,
     );
   });

@@ -114,6 +114,8 @@ export interface UploadFormValues {
   tabel?: string;
   niveau?: string;
   bron?: string;
+  /** "ja": a local file replaces CBS figures on purpose (issue 11.10). */
+  vervangt_cbs?: string;
 }
 
 function Field(props: {
@@ -287,6 +289,29 @@ function UploadForm(props: {
         'Bron (lokale gegevens)',
         'Alleen bij lokale CSV: wie de cijfers maakte, bijvoorbeeld Gemeente Dordrecht, Onderzoekcentrum Drechtsteden.',
       )}
+      <div class="utrecht-form-field utrecht-form-field--checkbox">
+        <div class="utrecht-form-field__input">
+          <input
+            class="utrecht-checkbox utrecht-checkbox--html-input"
+            type="checkbox"
+            id={fieldId('vervangt_cbs')}
+            name="vervangt_cbs"
+            value="ja"
+            checked={values.vervangt_cbs === 'ja'}
+            aria-describedby={`${fieldId('vervangt_cbs')}-uitleg`}
+          />
+        </div>
+        <div class="utrecht-form-field__label">
+          <label class="utrecht-form-label" for={fieldId('vervangt_cbs')}>
+            Dit lokale bestand vervangt CBS-cijfers
+          </label>
+        </div>
+        <div class="utrecht-form-field-description" id={`${fieldId('vervangt_cbs')}-uitleg`}>
+          Alleen bij lokale CSV. Zonder dit vinkje weigeren we regels voor een CBS-variabele, zoals
+          AantalInwoners. Met dit vinkje noemen alle pagina's en downloads uw bron in plaats van
+          CBS.
+        </div>
+      </div>
       <SubmitButton label="Bekijk wat er verandert" />
     </form>
   );
@@ -564,6 +589,23 @@ function PreviewSummary(props: PreviewPageProps & { preview: ImportPreview; back
           </tbody>
         </table>
       </div>
+      {p.largeChanges.length > 0 && (
+        <Notice kind="warning" title="Let op: grote veranderingen">
+          <p class="utrecht-paragraph">
+            {formatNumber(p.largeChangeCount)}{' '}
+            {p.largeChangeCount === 1 ? 'waarde verandert' : 'waarden veranderen'} meer dan 25% ten
+            opzichte van het cijfer dat nu in de monitor staat. Kijk of dat klopt voordat u het
+            bestand laadt.
+          </p>
+          <ul class="utrecht-unordered-list">
+            {p.largeChanges.map((c) => (
+              <li class="utrecht-unordered-list__item wk-large-change">
+                <code>{c.variable}</code>, {c.areaCode}, {c.period}: {c.text}
+              </li>
+            ))}
+          </ul>
+        </Notice>
+      )}
       {p.samples.length > 0 && (
         <>
           <h2 class="utrecht-heading-2">Voorbeelden van gewijzigde waarden</h2>

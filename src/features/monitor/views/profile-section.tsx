@@ -1,3 +1,4 @@
+import { localSourceNote } from '../../imports/local-sources.ts';
 import { formatPeriod, formatValue as chartValue } from '../../charts/format.ts';
 import type { IndicatorAggregate } from '../../aggregation/aggregation.service.ts';
 import type { Indicator } from '../../indicators/catalogue.schema.ts';
@@ -385,6 +386,8 @@ export function ProfileSection({
         </section>
       ))}
       <p class="utrecht-paragraph wk-muted">
+        {localSourceNote(themes.flatMap((t) => t.rows.map((r) => r.indicator))).trim()}
+        {localSourceNote(themes.flatMap((t) => t.rows.map((r) => r.indicator))) ? ' ' : ''}
         {`Bron: CBS en andere bronnen per indicator, zie `}
         <a class="utrecht-link" href="/bronnen">
           bronnen

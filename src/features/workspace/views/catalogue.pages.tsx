@@ -15,7 +15,9 @@ import {
   variableField,
   type IndicatorFormValues,
   type Polarity,
+  type ProposalView,
 } from '../catalogue-editing.service.ts';
+import type { CatalogueProposal } from '../catalogue-proposal.table.ts';
 import { actorName, formatDateTime, SavedNotice, Select, TextArea } from './common.tsx';
 
 const crumbs = [{ href: '/werkruimte', label: 'Werkruimte' }];
@@ -23,6 +25,9 @@ const crumbs = [{ href: '/werkruimte', label: 'Werkruimte' }];
 export function CatalogueListPage(props: {
   catalogue: Catalogue;
   versions: CatalogueVersionInfo[];
+  /** The national role changes the catalogue; a municipality proposes a change. */
+  canEdit: boolean;
+  openProposals: number;
 }) {
   const { catalogue } = props;
   return (
@@ -35,6 +40,18 @@ export function CatalogueListPage(props: {
             : 'In gebruik: de catalogus zoals hij is meegeleverd. Er is nog niets gewijzigd.'}{' '}
           Elke wijziging wordt een nieuwe versie. De catalogus geldt voor alle gemeenten.
         </p>
+        {props.canEdit ? (
+          <p class="utrecht-paragraph">
+            <a class="utrecht-link" href="/werkruimte/catalogus/voorstellen">
+              Voorstellen van gemeenten ({props.openProposals} open)
+            </a>
+          </p>
+        ) : (
+          <p class="utrecht-paragraph">
+            De catalogus is van het landelijk programma. U kunt een wijziging voorstellen; de
+            landelijk beheerder neemt die aan of wijst die af.
+          </p>
+        )}
         {catalogue.themes.map((theme) => {
           const items = catalogue.indicators.filter((i) => i.theme === theme.key);
           return (
@@ -114,6 +131,8 @@ export function IndicatorEditPage(props: {
   errors?: FieldErrors;
   message?: string | undefined;
   saved?: string | undefined;
+  /** Saves directly (national role) or sends a proposal (a municipality). */
+  canEdit: boolean;
 }) {
   const { indicator, values } = props;
   const errors = props.errors ?? {};
@@ -134,9 +153,15 @@ export function IndicatorEditPage(props: {
         <form
           class="utrecht-form"
           method="post"
-          action={`/werkruimte/catalogus/${indicator.key}`}
+          action={`/werkruimte/catalogus/${indicator.key}${props.canEdit ? '' : '/voorstel'}`}
           novalidate
         >
+          {props.canEdit ? null : (
+            <p class="utrecht-paragraph">
+              Uw wijziging wordt een voorstel aan de landelijk beheerder. De catalogus verandert pas
+              als die het voorstel aanneemt.
+            </p>
+          )}
           <CsrfField token={props.csrf} />
           <input type="hidden" name="versie" value={String(values.baseVersion)} />
           <TextArea
@@ -200,8 +225,122 @@ export function IndicatorEditPage(props: {
             rows={3}
             required
           />
-          <SubmitButton label="Opslaan als nieuwe versie" />
+          <SubmitButton
+            label={props.canEdit ? 'Opslaan als nieuwe versie' : 'Wijziging voorstellen'}
+          />
         </form>
+      </div>
+    </Layout>
+  );
+}
+
+function describe(ind: Indicator | undefined): string {
+  if (!ind) return '(niet meer in de catalogus)';
+  return `${ind.definition} · eenheid ${ind.unit} · ${POLARITY_LABEL[ind.polarity]} · ${ind.decimals} decimalen · bron ${ind.source.tableId ?? ind.source.publisher}: ${ind.source.variables.join(', ')}`;
+}
+
+const STATUS_LABEL: Record<CatalogueProposal['status'], string> = {
+  open: 'Open',
+  aangenomen: 'Aangenomen',
+  afgewezen: 'Afgewezen',
+};
+
+export function ProposalsPage(props: {
+  csrf: string;
+  proposals: ProposalView[];
+  message?: string | undefined;
+  saved?: string | undefined;
+}) {
+  return (
+    <Layout
+      title="Voorstellen voor de catalogus"
+      breadcrumbs={[...crumbs, { href: '/werkruimte/catalogus', label: 'Indicatorcatalogus' }]}
+    >
+      <div class="wk-stack">
+        <h1 class="utrecht-heading-1">Voorstellen voor de catalogus</h1>
+        <p class="utrecht-paragraph wk-lead">
+          Gemeenten stellen wijzigingen voor. Neemt u een voorstel aan, dan wordt het een nieuwe
+          versie van de catalogus voor alle gemeenten. Wijst u het af, schrijf dan op waarom.
+        </p>
+        <SavedNotice text={props.saved} />
+        <ErrorSummary errors={{}} message={props.message} />
+        {props.proposals.length === 0 ? (
+          <p class="utrecht-paragraph">Er zijn geen voorstellen.</p>
+        ) : (
+          props.proposals.map(({ proposal, current, proposed, outdated }) => (
+            <section
+              aria-labelledby={`voorstel-${proposal.id}`}
+              data-voorstel={proposal.id}
+              data-status={proposal.status}
+            >
+              <h2 class="utrecht-heading-2" id={`voorstel-${proposal.id}`}>
+                {proposed.name} ({proposal.municipality_code}): {STATUS_LABEL[proposal.status]}
+              </h2>
+              <dl>
+                <dt>Voorgesteld door</dt>
+                <dd>
+                  {actorName(proposal.proposed_by)}, {formatDateTime(proposal.proposed_at)}
+                </dd>
+                <dt>Waarom</dt>
+                <dd>{proposal.note}</dd>
+                <dt>Nu</dt>
+                <dd>{describe(current)}</dd>
+                <dt>Voorstel</dt>
+                <dd>{describe(proposed)}</dd>
+                {proposal.decided_by ? (
+                  <>
+                    <dt>Besluit</dt>
+                    <dd>
+                      {actorName(proposal.decided_by)}, {formatDateTime(proposal.decided_at ?? '')}
+                      {proposal.decision_note ? `: ${proposal.decision_note}` : ''}
+                    </dd>
+                  </>
+                ) : null}
+              </dl>
+              {proposal.status === 'open' ? (
+                <form
+                  class="utrecht-form"
+                  method="post"
+                  action={`/werkruimte/catalogus/voorstellen/${proposal.id}/besluit`}
+                >
+                  <CsrfField token={props.csrf} />
+                  {outdated ? (
+                    <p class="utrecht-paragraph">
+                      De catalogus is gewijzigd na dit voorstel. U kunt het alleen afwijzen.
+                    </p>
+                  ) : null}
+                  <TextArea
+                    name={`toelichting-${proposal.id}`}
+                    label="Toelichting (verplicht bij afwijzen)"
+                    value=""
+                    error={undefined}
+                    rows={2}
+                  />
+                  <div>
+                    {outdated ? null : (
+                      <button
+                        class="utrecht-button utrecht-button--primary-action"
+                        type="submit"
+                        name="besluit"
+                        value="aannemen"
+                      >
+                        Aannemen
+                      </button>
+                    )}
+                    <button
+                      class="utrecht-button utrecht-button--secondary-action"
+                      type="submit"
+                      name="besluit"
+                      value="afwijzen"
+                    >
+                      Afwijzen
+                    </button>
+                  </div>
+                </form>
+              ) : null}
+            </section>
+          ))
+        )}
       </div>
     </Layout>
   );
