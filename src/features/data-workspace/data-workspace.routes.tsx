@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Services } from '../../composition.ts';
 import { AppError, BadRequestError, ImportValidationError } from '../../shared/errors.ts';
 import type { ImportProblem } from '../../shared/errors.ts';
+import { CSRF_FIELD } from '../../plugins/csrf.ts';
 import { ErrorPage } from '../../views/error-page.tsx';
 import { renderPage } from '../../views/render.ts';
 import { actorOf } from '../accounts/account.service.ts';
@@ -78,6 +79,29 @@ function formText(request: FastifyRequest, name: string): string {
   return typeof value === 'string' ? value.trim() : '';
 }
 
+/**
+ * Reads the multipart form of an upload, after the session, role and CSRF checks have passed.
+ * Files are limited to MAX_UPLOAD_BYTES each (413 through the error handler below).
+ */
+async function readUploadForm(
+  request: FastifyRequest,
+): Promise<{ fields: Map<string, string>; files: Map<string, UploadedFile> }> {
+  if (!request.isMultipart()) {
+    throw new AppError(
+      'BAD_REQUEST',
+      'Het formulier is niet goed verstuurd. Laad de pagina opnieuw en probeer het nog eens.',
+    );
+  }
+  const fields = new Map<string, string>();
+  const files = new Map<string, UploadedFile>();
+  for await (const part of request.parts()) {
+    if (part.type === 'file') {
+      files.set(part.fieldname, { fileName: part.filename, bytes: await part.toBuffer() });
+    } else if (typeof part.value === 'string') fields.set(part.fieldname, part.value);
+  }
+  return { fields, files };
+}
+
 function requireUser(request: FastifyRequest) {
   if (!request.user) throw new AppError('UNAUTHENTICATED', 'Log eerst in.');
   return request.user;
@@ -118,20 +142,23 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
   const { db } = opts.services;
   const threshold = opts.backgroundThreshold ?? BACKGROUND_IMPORT_THRESHOLD;
   const jobs = new ImportJobs();
-  const files = new WeakMap<FastifyRequest, Map<string, UploadedFile>>();
   const base = (gemeente: string) => dataBase(app.prefix, gemeente);
 
-  // Scoped to this plugin: only these routes accept multipart bodies. Fields land in
-  // request.body (so the global CSRF check reads _csrf), files in `files` with their names.
+  // Scoped to this plugin: only these routes accept multipart bodies. Nothing of the body is
+  // read before the handler runs, so the session, role and CSRF checks (global preHandlers)
+  // answer 401/403 before a byte of an upload is taken in. A browser form cannot put the CSRF
+  // token in a header, so the upload form carries it in its address (?_csrf=…), and the hook
+  // below hands it to the CSRF check as the header it reads. The body's own _csrf field is
+  // never used for an upload: it would only be known after reading the body.
   await app.register(multipart, {
-    attachFieldsToBody: 'keyValues',
     limits: { fileSize: MAX_UPLOAD_BYTES, files: 2, fields: 20, parts: 24 },
-    async onFile(part) {
-      const bytes = await part.toBuffer();
-      let map = files.get(this);
-      if (!map) files.set(this, (map = new Map()));
-      map.set(part.fieldname, { fileName: part.filename, bytes });
-    },
+  });
+  app.addHook('onRequest', async (request) => {
+    if (!String(request.headers['content-type'] ?? '').startsWith('multipart/')) return;
+    const token = (request.query as Record<string, unknown> | undefined)?.[CSRF_FIELD];
+    if (typeof token === 'string' && request.headers['x-csrf-token'] === undefined) {
+      request.headers['x-csrf-token'] = token;
+    }
   });
 
   // Multipart limits fail before the handler (and before the permission check), so this page
@@ -188,14 +215,15 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
     async (request, reply) => {
       const { gemeente } = parseParams(municipalityParam, request.params);
       const user = requireUser(request);
-      const uploaded = files.get(request) ?? new Map<string, UploadedFile>();
+      const { fields, files: uploaded } = await readUploadForm(request);
+      const field = (name: string) => (fields.get(name) ?? '').trim();
       const values: UploadFormValues = {
-        soort: formText(request, 'soort'),
-        indeling: formText(request, 'indeling'),
-        periode: formText(request, 'periode'),
-        tabel: formText(request, 'tabel'),
-        niveau: formText(request, 'niveau'),
-        bron: formText(request, 'bron'),
+        soort: field('soort'),
+        indeling: field('indeling'),
+        periode: field('periode'),
+        tabel: field('tabel'),
+        niveau: field('niveau'),
+        bron: field('bron'),
       };
       const errors: FieldErrors = {};
       const file = uploaded.get('bestand');
