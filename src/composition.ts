@@ -10,6 +10,7 @@ import { DEFAULT_DOUBLE_ENTRY_SHARE } from './features/survey/keying/double-entr
 import { surveyEstimateProvider } from './features/survey/results/monitor-estimates.ts';
 import { DEFAULT_SUBMITS_PER_MINUTE } from './features/survey/api/submission.limits.ts';
 import { storeKeyedResponse } from './features/survey/responses/response.service.ts';
+import { PdfRenderer, type PdfEngine } from './shared/pdf/pdf-renderer.ts';
 
 /**
  * The one composition root: database → repositories → services, wired by hand. Routes receive
@@ -24,6 +25,8 @@ export function createServices(
     questionnaires?: readonly Questionnaire[];
     /** SURVEY_SUBMITS_PER_MINUTE: JSON submissions per minute per client; see submission.routes.ts. */
     surveySubmitsPerMinute?: number | undefined;
+    /** Renders PDFs; tests pass a counting fake. Default: one shared Chromium per process. */
+    pdfEngine?: PdfEngine;
   },
 ) {
   const surveys = {
@@ -45,6 +48,7 @@ export function createServices(
       surveyEstimateProvider(handle.db, surveys.questionnaires),
     ),
     surveys,
+    pdf: new PdfRenderer(config.pdfEngine),
   };
 }
 
