@@ -8,6 +8,10 @@ import {
 } from '../datasets/dataset.repository.ts';
 import { fingerprintOf } from '../imports/import.service.ts';
 import type { ParsedImport, ParsedObservation } from '../imports/import.types.ts';
+import { yieldToLoop } from './parsed-import.codec.ts';
+
+/** Values handled between two turns of the event loop: a big file never blocks other requests. */
+const YIELD_EVERY = 20_000;
 
 type Q = Kysely<Database>;
 
@@ -81,7 +85,9 @@ async function currentValues(
   observations: readonly ParsedObservation[],
 ): Promise<Map<string, ObservationWithProvenance>> {
   const byYear = new Map<number, { variables: Set<string>; areas: Set<string> }>();
+  let seen = 0;
   for (const o of observations) {
+    if (++seen % YIELD_EVERY === 0) await yieldToLoop();
     let entry = byYear.get(o.indeling_year);
     if (!entry) byYear.set(o.indeling_year, (entry = { variables: new Set(), areas: new Set() }));
     entry.variables.add(o.variable);
@@ -118,7 +124,9 @@ export async function previewImport(db: Q, parsed: ParsedImport): Promise<Import
   const areas = new Set<string>();
   const years = new Set<number>();
   const totals = { added: 0, changed: 0, unchanged: 0 };
+  let seen = 0;
   for (const o of parsed.observations) {
+    if (++seen % YIELD_EVERY === 0) await yieldToLoop();
     periods.add(o.period);
     areas.add(o.area_code);
     years.add(o.indeling_year);

@@ -2,7 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.ts';
-import { AppError, BadRequestError, ImportValidationError } from '../../shared/errors.ts';
+import { AppError } from '../../shared/errors.ts';
 import type { ImportProblem } from '../../shared/errors.ts';
 import { CSRF_FIELD } from '../../plugins/csrf.ts';
 import { ErrorPage } from '../../views/error-page.tsx';
@@ -11,27 +11,28 @@ import { actorOf } from '../accounts/account.service.ts';
 import { municipalitiesWith } from '../accounts/permissions.ts';
 import { listIndelingYears } from '../areas/area.repository.ts';
 import { listDatasets } from '../datasets/dataset.repository.ts';
-import type { ParsedImport } from '../imports/import.types.ts';
 import { KIND_NEEDS, isUploadKind, type UploadOptions } from '../imports/parse-upload.ts';
 import type { FieldErrors } from '../accounts/views/form.tsx';
-import { previewImport } from './data-preview.service.ts';
 import {
   changeDatasetStatus,
   confirmUpload,
   datasetSummary,
-  parseStagedUpload,
+  loadParsedUpload,
   stageUpload,
   uploadKindOf,
   withdrawRefusal,
 } from './data-workspace.service.ts';
-import { BACKGROUND_IMPORT_THRESHOLD, ImportJobs } from './import-jobs.ts';
+import { BACKGROUND_IMPORT_THRESHOLD, ImportJobs, UploadReader } from './import-jobs.ts';
+import type { ImportPreview } from './data-preview.service.ts';
+import { INLINE_PARSE_BYTES } from './upload-parse.ts';
 import { findUpload } from './upload.repository.ts';
-import type { Upload } from './upload.table.ts';
+import type { UploadSummary } from './upload.table.ts';
 import {
   DataPage,
   DatasetPage,
   JobPage,
   PreviewPage,
+  ReadingPage,
   dataBase,
   type DatasetNotice,
   type UploadFormValues,
@@ -45,6 +46,8 @@ export interface DataWorkspaceOptions {
   services: Services;
   /** Imports with more values than this run in the background (default 20,000). */
   backgroundThreshold?: number;
+  /** The most data rows one upload may hold (default MAX_UPLOAD_ROWS). */
+  maxUploadRows?: number;
 }
 
 const municipalityParam = z.object({ gemeente: z.string().regex(/^GM\d{4}$/) });
@@ -107,13 +110,6 @@ function requireUser(request: FastifyRequest) {
   return request.user;
 }
 
-/** Problems of a refused file, or of a missing option, in the shape the preview lists. */
-function problemsOf(error: unknown, fileName: string): ImportProblem[] | undefined {
-  if (error instanceof ImportValidationError) return error.problems;
-  if (error instanceof BadRequestError) return [{ file: fileName, message: error.message }];
-  return undefined;
-}
-
 const MULTIPART_MESSAGES: Record<string, { status: number; message: string }> = {
   FST_REQ_FILE_TOO_LARGE: {
     status: 413,
@@ -142,6 +138,11 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
   const { db } = opts.services;
   const threshold = opts.backgroundThreshold ?? BACKGROUND_IMPORT_THRESHOLD;
   const jobs = new ImportJobs();
+  const reader = new UploadReader(
+    db,
+    (error) => app.log.error({ err: error }, 'reading an upload failed'),
+    opts.maxUploadRows,
+  );
   const base = (gemeente: string) => dataBase(app.prefix, gemeente);
 
   // Scoped to this plugin: only these routes accept multipart bodies. Nothing of the body is
@@ -283,11 +284,14 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
         options,
         createdBy: actorOf(user),
       });
+      // Read once, in the background; a small file is ready before the preview page opens.
+      const reading = reader.read(id);
+      if (file.bytes.length <= INLINE_PARSE_BYTES) await reading;
       return reply.redirect(`${base(gemeente)}/voorbeeld/${id}`, 303);
     },
   );
 
-  async function loadUpload(params: unknown): Promise<{ gemeente: string; upload: Upload }> {
+  async function loadUpload(params: unknown): Promise<{ gemeente: string; upload: UploadSummary }> {
     const { gemeente, uploadId } = parseParams(uploadParam, params);
     const upload = await findUpload(db, uploadId, gemeente);
     if (!upload) {
@@ -305,17 +309,30 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
     async (request, reply) => {
       const { gemeente, upload } = await loadUpload(request.params);
       const q = pageQuery.safeParse(request.query);
+      const state = upload.state;
+      if (state === 'wacht' || state === 'bezig' || state === 'mislukt') {
+        // Not read yet, or its reading was lost to a restart: (re)start it, once.
+        if (state !== 'mislukt' && !reader.isReading(upload.id)) void reader.read(upload.id);
+        const query = request.query as Record<string, unknown>;
+        return html(
+          reply,
+          <ReadingPage
+            base={base(gemeente)}
+            municipalityCode={gemeente}
+            fileName={upload.file_name}
+            failed={state === 'mislukt'}
+            selfUrl={`${base(gemeente)}/voorbeeld/${upload.id}`}
+            autoRefresh={query.verversen !== 'nee'}
+          />,
+          state === 'mislukt' ? 500 : 200,
+        );
+      }
       let result: Parameters<typeof PreviewPage>[0]['result'];
-      try {
-        const parsed = await parseStagedUpload(db, upload);
-        result = {
-          ok: true,
-          preview: await previewImport(db, parsed),
-          background: parsed.observations.length > threshold,
-        };
-      } catch (error) {
-        const problems = problemsOf(error, upload.file_name);
-        if (!problems) throw error;
+      if (state === 'klaar' && upload.preview) {
+        const preview = JSON.parse(upload.preview) as ImportPreview;
+        result = { ok: true, preview, background: preview.observations > threshold };
+      } else {
+        const problems = JSON.parse(upload.problems ?? '[]') as ImportProblem[];
         result = { ok: false, problems, page: q.success ? q.data.pagina : 1 };
       }
       return html(
@@ -341,16 +358,10 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
     async (request, reply) => {
       const { gemeente, upload } = await loadUpload(request.params);
       const actor = actorOf(requireUser(request));
-      let parsed: ParsedImport;
-      try {
-        parsed = await parseStagedUpload(db, upload);
-      } catch (error) {
-        // The areas changed since the preview and the file no longer fits: show why.
-        if (problemsOf(error, upload.file_name)) {
-          return reply.redirect(`${base(gemeente)}/voorbeeld/${upload.id}`, 303);
-        }
-        throw error;
-      }
+      // The stored result of the one reading; a file not (yet) read or refused goes back to
+      // its preview page, which says why.
+      const parsed = await loadParsedUpload(db, upload);
+      if (!parsed) return reply.redirect(`${base(gemeente)}/voorbeeld/${upload.id}`, 303);
       if (parsed.observations.length > threshold) {
         const { job } = jobs.start(db, upload, parsed, actor, (error) =>
           request.log.error({ err: error }, 'background import failed'),

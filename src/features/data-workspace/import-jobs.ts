@@ -2,8 +2,24 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ImportOutcome, ParsedImport } from '../imports/import.types.ts';
-import { confirmUpload } from './data-workspace.service.ts';
-import type { Upload } from './upload.table.ts';
+import { loadAreaLookupData } from '../imports/import.service.ts';
+import { previewImport } from './data-preview.service.ts';
+import { confirmUpload, uploadKindOf, uploadOptionsOf } from './data-workspace.service.ts';
+import { decodeParsedImport, packResult } from './parsed-import.codec.ts';
+import {
+  INLINE_PARSE_BYTES,
+  MAX_UPLOAD_ROWS,
+  parseInWorker,
+  parseInput,
+  type ParseInput,
+} from './upload-parse.ts';
+import {
+  findUploadFiles,
+  setUploadState,
+  storeUploadRefusal,
+  storeUploadResult,
+} from './upload.repository.ts';
+import type { UploadSummary } from './upload.table.ts';
 
 /**
  * Files with more values than this are imported in the background, with a progress page; smaller
@@ -49,7 +65,7 @@ export class ImportJobs {
    */
   start(
     db: Kysely<Database>,
-    upload: Upload,
+    upload: UploadSummary,
     parsed: ParsedImport,
     actor: string,
     log: (error: unknown) => void,
@@ -89,6 +105,83 @@ export class ImportJobs {
   private prune(now = Date.now()): void {
     for (const [id, job] of this.jobs) {
       if (job.finishedAt && now - job.finishedAt.getTime() > KEEP_FINISHED_MS) this.jobs.delete(id);
+    }
+  }
+}
+
+/**
+ * Reads staged uploads, each once, one at a time per process: the file goes to a worker thread
+ * (small files are read in the process), the result is stored with its preview, and the raw
+ * bytes are dropped. Preview and confirmation read the stored result; nothing reads the file
+ * again. A reading lost to a restart is started again by the next preview request.
+ */
+export class UploadReader {
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly running = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly log: (error: unknown) => void,
+    private readonly maxRows = MAX_UPLOAD_ROWS,
+  ) {}
+
+  /** True while this process reads (or waits to read) the upload. */
+  isReading(id: string): boolean {
+    return this.running.has(id);
+  }
+
+  /** Starts the reading of the upload, or returns the one already under way. */
+  read(id: string): Promise<void> {
+    const existing = this.running.get(id);
+    if (existing) return existing;
+    const job = this.queue.then(() => this.run(id));
+    const settled = job.then(
+      () => undefined,
+      (error: unknown) => this.log(error),
+    );
+    this.queue = settled;
+    const tracked = settled.finally(() => this.running.delete(id));
+    this.running.set(id, tracked);
+    return tracked;
+  }
+
+  private async run(id: string): Promise<void> {
+    const upload = await findUploadFiles(this.db, id);
+    if (!upload || upload.state === 'klaar' || upload.state === 'geweigerd') return;
+    await setUploadState(this.db, id, 'bezig');
+    try {
+      const input: ParseInput = {
+        kind: uploadKindOf(upload),
+        fileName: upload.file_name,
+        bytes: upload.bytes,
+        options: uploadOptionsOf(upload),
+        metadata:
+          upload.metadata_bytes && upload.metadata_file_name
+            ? { fileName: upload.metadata_file_name, bytes: upload.metadata_bytes }
+            : undefined,
+        lookup: await loadAreaLookupData(this.db),
+        maxRows: this.maxRows,
+      };
+      const outcome =
+        upload.bytes.length <= INLINE_PARSE_BYTES
+          ? parseInput({ ...input, bytes: upload.bytes })
+          : await parseInWorker(input);
+      const parsedAt = new Date().toISOString();
+      if (outcome.status === 'geweigerd') {
+        await storeUploadRefusal(this.db, id, JSON.stringify(outcome.problems), parsedAt);
+        return;
+      }
+      if (outcome.status === 'mislukt') throw new Error(outcome.message);
+      const parsed = await decodeParsedImport(outcome.encoded);
+      const preview = await previewImport(this.db, parsed);
+      await storeUploadResult(this.db, id, {
+        packed: await packResult(outcome.encoded),
+        preview: JSON.stringify(preview),
+        parsedAt,
+      });
+    } catch (error) {
+      await setUploadState(this.db, id, 'mislukt');
+      throw error;
     }
   }
 }
