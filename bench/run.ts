@@ -16,11 +16,17 @@ import { performance } from 'node:perf_hooks';
 import { importBenchmark } from './import.bench.ts';
 import { pagesBenchmark } from './pages.bench.ts';
 import { surveyBenchmark } from './survey.bench.ts';
+import { uploadBenchmark } from './upload.bench.ts';
 import { formatTable } from './lib/table.ts';
 import type { BenchContext, BenchReport, Benchmark } from './lib/types.ts';
 
 /** Add later benchmarks (HTTP pages, survey load) here. */
-const BENCHMARKS: readonly Benchmark[] = [importBenchmark, pagesBenchmark, surveyBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [
+  importBenchmark,
+  pagesBenchmark,
+  surveyBenchmark,
+  uploadBenchmark,
+];
 
 const root = path.resolve(import.meta.dirname, '..');
 const outDir = path.join(import.meta.dirname, 'out');
