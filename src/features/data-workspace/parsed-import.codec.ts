@@ -105,8 +105,13 @@ export function encodeParsedImport(parsed: ParsedImport): Uint8Array {
   return out;
 }
 
-/** Back to a ParsedImport, a chunk of values per turn of the event loop. */
-export async function decodeParsedImport(bytes: Uint8Array): Promise<ParsedImport> {
+/** The stored columns, read one value at a time (a fresh small object per call). */
+export interface ParsedColumns {
+  meta: Meta;
+  observations: { readonly length: number; at(index: number): ParsedObservation | undefined };
+}
+
+export function openParsedImport(bytes: Uint8Array): ParsedColumns {
   // Typed arrays need aligned offsets: work on an own copy that starts at offset 0.
   const buf =
     bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
@@ -130,11 +135,10 @@ export async function decodeParsedImport(bytes: Uint8Array): Promise<ParsedImpor
   const period = take((b, o, l) => new Uint32Array(b, o, l), 4);
   const status = take((b, o, l) => new Uint8Array(b, o, l), 1);
   const nulls = take((b, o, l) => new Uint8Array(b, o, l), 1);
-  const observations: ParsedObservation[] = new Array(n);
-  for (let i = 0; i < n; i++) {
-    if (i > 0 && i % DECODE_CHUNK === 0) await yieldToLoop();
+  const at = (i: number): ParsedObservation | undefined => {
+    if (i < 0 || i >= n) return undefined;
     const flags = nulls[i] as number;
-    observations[i] = {
+    return {
       variable: header.variables[variable[i] as number] as string,
       indeling_year: year[i] as number,
       area_code: header.areas[area[i] as number] as string,
@@ -144,8 +148,19 @@ export async function decodeParsedImport(bytes: Uint8Array): Promise<ParsedImpor
       denominator: flags & NULL_DENOMINATOR ? null : (denominator[i] as number),
       status: header.statuses[status[i] as number] as ParsedObservation['status'],
     };
+  };
+  return { meta: header.meta, observations: { length: n, at } };
+}
+
+/** Back to a ParsedImport (for the import itself), a chunk of values per turn of the loop. */
+export async function decodeParsedImport(bytes: Uint8Array): Promise<ParsedImport> {
+  const { meta, observations: columns } = openParsedImport(bytes);
+  const observations: ParsedObservation[] = new Array(columns.length);
+  for (let i = 0; i < columns.length; i++) {
+    if (i > 0 && i % DECODE_CHUNK === 0) await yieldToLoop();
+    observations[i] = columns.at(i) as ParsedObservation;
   }
-  return { ...header.meta, observations };
+  return { ...meta, observations };
 }
 
 /** What is stored: the encoded file, gzipped (on the thread pool, not the event loop). */

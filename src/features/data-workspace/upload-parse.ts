@@ -100,6 +100,11 @@ export function parseInWorker(input: ParseInput): Promise<ParseOutcome> {
     const worker = new Worker(WORKER_BOOTSTRAP, {
       eval: true,
       workerData: input,
+      // The file moves to the worker instead of being copied on this thread, when it owns its memory.
+      transferList:
+        input.bytes.byteOffset === 0 && input.bytes.byteLength === input.bytes.buffer.byteLength
+          ? [input.bytes.buffer as ArrayBuffer]
+          : [],
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     });
     let settled = false;
