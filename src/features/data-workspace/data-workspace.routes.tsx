@@ -279,13 +279,15 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
         municipalityCode: gemeente,
         kind,
         fileName: file.fileName,
-        bytes: file.bytes,
-        metadata: kind && KIND_NEEDS[kind].metadata ? metadataFile : undefined,
+        metadataFileName: KIND_NEEDS[kind].metadata ? metadataFile?.fileName : undefined,
         options,
         createdBy: actorOf(user),
       });
       // Read once, in the background; a small file is ready before the preview page opens.
-      const reading = reader.read(id);
+      const reading = reader.read(id, {
+        bytes: file.bytes,
+        metadata: KIND_NEEDS[kind].metadata ? metadataFile : undefined,
+      });
       if (file.bytes.length <= INLINE_PARSE_BYTES) await reading;
       return reply.redirect(`${base(gemeente)}/voorbeeld/${id}`, 303);
     },

@@ -30,13 +30,17 @@ export interface StageInput {
   municipalityCode: string;
   kind: UploadKind;
   fileName: string;
-  bytes: Buffer;
-  metadata?: { fileName: string; bytes: Buffer } | undefined;
+  metadataFileName?: string | undefined;
   options: UploadOptions;
   createdBy: string;
 }
 
-/** Stores an upload for its preview and confirmation; returns its id. Clears expired ones. */
+/**
+ * Records an upload for its reading, preview and confirmation; returns its id. Clears expired
+ * ones. The file itself is not written here: it goes to the UploadReader in memory (a 45 MB
+ * blob written and read back would hold the event loop for a second on SQLite), and only the
+ * result of reading it is stored.
+ */
 export async function stageUpload(db: Q, input: StageInput, now = new Date()): Promise<string> {
   await deleteExpiredUploads(db, now);
   const id = randomUUID();
@@ -46,9 +50,9 @@ export async function stageUpload(db: Q, input: StageInput, now = new Date()): P
     file_name: input.fileName,
     kind: input.kind,
     options: JSON.stringify(input.options),
-    bytes: input.bytes,
-    metadata_file_name: input.metadata?.fileName ?? null,
-    metadata_bytes: input.metadata?.bytes ?? null,
+    bytes: Buffer.alloc(0),
+    metadata_file_name: input.metadataFileName ?? null,
+    metadata_bytes: null,
     created_by: input.createdBy,
     created_at: now.toISOString(),
     expires_at: new Date(now.getTime() + UPLOAD_TTL_MS).toISOString(),

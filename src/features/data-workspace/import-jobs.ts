@@ -109,11 +109,17 @@ export class ImportJobs {
   }
 }
 
+/** The uploaded file (and the DataProperties file of StatLine and OData) as received. */
+export interface StagedFiles {
+  bytes: Buffer;
+  metadata: { fileName: string; bytes: Buffer } | undefined;
+}
+
 /**
  * Reads staged uploads, each once, one at a time per process: the file goes to a worker thread
- * (small files are read in the process), the result is stored with its preview, and the raw
- * bytes are dropped. Preview and confirmation read the stored result; nothing reads the file
- * again. A reading lost to a restart is started again by the next preview request.
+ * (small files are read in the process), the result is stored with its preview, and the file
+ * (held in memory only until then) is let go. Preview and confirmation read the stored result;
+ * nothing reads the file again. A reading lost to a restart fails, and its preview says so.
  */
 export class UploadReader {
   private queue: Promise<unknown> = Promise.resolve();
@@ -130,11 +136,14 @@ export class UploadReader {
     return this.running.has(id);
   }
 
-  /** Starts the reading of the upload, or returns the one already under way. */
-  read(id: string): Promise<void> {
+  /**
+   * Starts the reading of the upload, or returns the one already under way. `files` is the
+   * uploaded file as received; without it (after a restart) the reading fails and says so.
+   */
+  read(id: string, files?: StagedFiles): Promise<void> {
     const existing = this.running.get(id);
     if (existing) return existing;
-    const job = this.queue.then(() => this.run(id));
+    const job = this.queue.then(() => this.run(id, files));
     const settled = job.then(
       () => undefined,
       (error: unknown) => this.log(error),
@@ -145,26 +154,32 @@ export class UploadReader {
     return tracked;
   }
 
-  private async run(id: string): Promise<void> {
+  private async run(id: string, given: StagedFiles | undefined): Promise<void> {
     const upload = await findUploadFiles(this.db, id);
     if (!upload || upload.state === 'klaar' || upload.state === 'geweigerd') return;
     await setUploadState(this.db, id, 'bezig');
     try {
-      const input: ParseInput = {
-        kind: uploadKindOf(upload),
-        fileName: upload.file_name,
+      // Rows staged before files stayed in memory still carry their bytes.
+      const files: StagedFiles = given ?? {
         bytes: upload.bytes,
-        options: uploadOptionsOf(upload),
         metadata:
           upload.metadata_bytes && upload.metadata_file_name
             ? { fileName: upload.metadata_file_name, bytes: upload.metadata_bytes }
             : undefined,
+      };
+      if (files.bytes.length === 0) throw new Error('het bestand is niet meer in het geheugen');
+      const input: ParseInput = {
+        kind: uploadKindOf(upload),
+        fileName: upload.file_name,
+        bytes: files.bytes,
+        options: uploadOptionsOf(upload),
+        metadata: files.metadata,
         lookup: await loadAreaLookupData(this.db),
         maxRows: this.maxRows,
       };
       const outcome =
-        upload.bytes.length <= INLINE_PARSE_BYTES
-          ? parseInput({ ...input, bytes: upload.bytes })
+        files.bytes.length <= INLINE_PARSE_BYTES
+          ? parseInput({ ...input, bytes: files.bytes })
           : await parseInWorker(input);
       const parsedAt = new Date().toISOString();
       if (outcome.status === 'geweigerd') {
