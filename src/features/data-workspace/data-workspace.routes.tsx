@@ -326,7 +326,6 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
             selfUrl={`${base(gemeente)}/voorbeeld/${upload.id}`}
             autoRefresh={query.verversen !== 'nee'}
           />,
-          state === 'mislukt' ? 500 : 200,
         );
       }
       let result: Parameters<typeof PreviewPage>[0]['result'];

@@ -7,6 +7,7 @@ import { buildTestApp, datasetsDir, type TestApp } from '../../../test/helpers/a
 import { dialectUnavailable, dialects } from '../../../test/helpers/db.ts';
 import { login, makeUser } from '../../../test/security/security-app.ts';
 import { dataWorkspaceRoutes } from './data-workspace.routes.tsx';
+import { stageUpload } from './data-workspace.service.ts';
 import { LOCAL_FIXTURE, fixtureBytes, multipart } from './data-workspace.test-helpers.ts';
 import { INLINE_PARSE_BYTES } from './upload-parse.ts';
 
@@ -135,6 +136,27 @@ for (const dialect of dialects) {
         .where('variable', 'like', 'lees_test_%')
         .executeTakeFirstOrThrow();
       assert.equal(Number(loaded.n), values);
+    });
+
+    it('says so when a reading was lost (a restart): the file must be uploaded again', async () => {
+      // A row as a restart leaves it: recorded, never read, its file gone with the process.
+      const id = await stageUpload(t.handle.db, {
+        municipalityCode: HOME,
+        kind: 'lokaal',
+        fileName: 'verloren.fixture.csv',
+        options: { indelingYear: 2023, municipalityCode: HOME },
+        createdBy: 'test',
+      });
+      const url = `${BASE}/voorbeeld/${id}`;
+      let page = await get(url);
+      for (let i = 0; i < 100 && /Bezig met lezen/.test(page.body); i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        page = await get(url);
+      }
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /Het lezen is mislukt/);
+      assert.doesNotMatch(page.body, /http-equiv="refresh"/);
+      assert.match(page.body, /Laad het bestand opnieuw/);
     });
 
     it('refuses a file with more rows than the row limit, in Dutch', async () => {
