@@ -14,6 +14,7 @@ import * as m0201 from './migrations/20261204_0201_survey_response_source.ts';
 import * as m0202 from './migrations/20261204_0202_survey_unlinkable.ts';
 import * as m0301 from './migrations/20261204_0301_dataset_municipality.ts';
 import * as m0302 from './migrations/20261204_0302_create_catalogue_proposals.ts';
+import * as m0401 from './migrations/20261204_0401_upload_parse_result.ts';
 import * as m0601 from './migrations/20261204_0601_create_survey_skipped_answers.ts';
 import * as m0602 from './migrations/20261204_0602_create_postcode_buurten.ts';
 import * as m0701 from './migrations/20261204_0701_observations_area_index.ts';
@@ -37,6 +38,7 @@ export const migrations: Record<string, Migration> = {
   '20261204_0202_survey_unlinkable': m0202,
   '20261204_0301_dataset_municipality': m0301,
   '20261204_0302_create_catalogue_proposals': m0302,
+  '20261204_0401_upload_parse_result': m0401,
   '20261204_0601_create_survey_skipped_answers': m0601,
   '20261204_0602_create_postcode_buurten': m0602,
   '20261204_0701_observations_area_index': m0701,
