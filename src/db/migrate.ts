@@ -9,6 +9,7 @@ import * as m0005 from './migrations/20261128_0005_create_upload_staging.ts';
 import * as m0006 from './migrations/20261128_0006_create_oidc_identities.ts';
 import * as m0008 from './migrations/20261128_0008_create_survey_keying.ts';
 import * as m0009 from './migrations/20261128_0009_create_survey_responses.ts';
+import * as m0801 from './migrations/20261204_0801_focus_area_provisional.ts';
 
 /**
  * Migrations are listed here, not discovered on disk: the order is visible in review and the
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '20261128_0006_create_oidc_identities': m0006,
   '20261128_0008_create_survey_keying': m0008,
   '20261128_0009_create_survey_responses': m0009,
+  '20261204_0801_focus_area_provisional': m0801,
 };
 
 class StaticProvider implements MigrationProvider {

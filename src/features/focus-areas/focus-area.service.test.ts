@@ -7,7 +7,8 @@ import { projectRoot } from '../../config.ts';
 import { NotFoundError, ImportValidationError } from '../../shared/errors.ts';
 import { describeEachDialect } from '../../../test/helpers/db.ts';
 import { upsertAreas } from '../areas/area.repository.ts';
-import { getFocusArea, listFocusAreas, seedFocusAreas } from './focus-area.service.ts';
+import { seedFocusAreas } from '../seed/focus-areas.seed.ts';
+import { getFocusArea, listFocusAreas } from './focus-area.service.ts';
 import { listVersions } from './focus-area.repository.ts';
 
 const datasetsDir = path.join(projectRoot, 'datasets');
@@ -16,7 +17,7 @@ describeEachDialect('focus-area service', (getDb) => {
   it('loads 20 focus areas and Dordt West version 1 with 24 lid, 1 uitgesloten, 5 te_bevestigen', async () => {
     const { db } = getDb();
     const result = await seedFocusAreas(db, datasetsDir);
-    assert.deepEqual(result, { focusAreas: 20, versionAdded: true });
+    assert.deepEqual(result, { focusAreas: 20, versionsAdded: 20 });
 
     const all = await listFocusAreas(db);
     assert.equal(all.length, 20);
@@ -48,7 +49,7 @@ describeEachDialect('focus-area service', (getDb) => {
     const { db } = getDb();
     await seedFocusAreas(db, datasetsDir);
     const second = await seedFocusAreas(db, datasetsDir);
-    assert.equal(second.versionAdded, false);
+    assert.equal(second.versionsAdded, 0);
     assert.equal((await listVersions(db, 'dordt-west')).length, 1);
     assert.equal((await listFocusAreas(db)).length, 20);
   });

@@ -53,7 +53,12 @@ export const SOURCE_TEXT =
   'Bron: CBS (Kerncijfers wijken en buurten 2023), Kadaster/CBS wijk- en buurtkaart via PDOK';
 export const LICENCE = 'CC BY 4.0';
 
-const STATUS_ORDER: Record<MemberStatus, number> = { lid: 0, te_bevestigen: 1, uitgesloten: 2 };
+const STATUS_ORDER: Record<MemberStatus, number> = {
+  lid: 0,
+  te_bevestigen: 1,
+  deels: 2,
+  uitgesloten: 3,
+};
 
 async function inhabitantsByCode(
   db: Kysely<Database>,

@@ -21,6 +21,7 @@ export const STATUS_LABEL: Record<MemberStatus, string> = {
   lid: 'Hoort erbij',
   uitgesloten: 'Uitgesloten',
   te_bevestigen: 'Te bevestigen',
+  deels: 'Hoort er deels bij',
 };
 
 const NOT_LOADED = 'nog niet geladen';
