@@ -98,3 +98,14 @@ export async function insertVersion(
       .values([...members])
       .execute();
 }
+
+/** Every area code any version of a focus area names, whatever its status. */
+export async function listMemberCodes(db: Q, slug: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('focus_area_members')
+    .select('buurt_code')
+    .distinct()
+    .where('focus_area_slug', '=', slug)
+    .execute();
+  return rows.map((r) => r.buurt_code);
+}
