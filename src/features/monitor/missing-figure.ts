@@ -86,3 +86,43 @@ export async function missingStateOf(
   }
   return unpublished === secret.length ? 'niet gepubliceerd' : 'geheim';
 }
+
+/** What each state says about a figure CBS publishes for one area (NL, a municipality, a wijk). */
+export function publishedAreaNote(state: MissingState, name: string): string {
+  switch (state) {
+    case 'niet geladen':
+      return missingText(state, `Wijkkompas heeft dit cijfer voor ${name} nog niet.`);
+    case 'niet gepubliceerd':
+      return missingText(
+        state,
+        `het bestand is geladen, maar CBS vulde dit cijfer voor ${name} in deze periode (nog) niet in.`,
+      );
+    case 'geheim':
+      return missingText(state, `CBS houdt dit cijfer voor ${name} geheim.`);
+    case 'niet van toepassing':
+      return missingText(state, `dit cijfer bestaat niet voor ${name}.`);
+  }
+}
+
+/** What each state says about a set of buurten or wijken (a focus area, a custom area, a buurt). */
+export function areaNote(state: MissingState, result: IndicatorAggregate): string {
+  switch (state) {
+    case 'niet geladen':
+      return missingText(
+        state,
+        'Wijkkompas heeft dit cijfer voor deze buurten of wijken nog niet.',
+      );
+    case 'niet gepubliceerd':
+      return missingText(
+        state,
+        'het bestand is geladen, maar CBS vulde dit cijfer in deze periode (nog) niet in.',
+      );
+    case 'geheim':
+      return missingText(
+        state,
+        'CBS houdt dit cijfer voor alle buurten of wijken van dit gebied geheim.',
+      );
+    case 'niet van toepassing':
+      return missingText(state, result.note ?? 'dit cijfer bestaat niet voor dit gebied.');
+  }
+}

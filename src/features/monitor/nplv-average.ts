@@ -3,6 +3,8 @@ import {
   type IndicatorAggregate,
 } from '../aggregation/aggregation.service.ts';
 import type { Indicator } from '../indicators/catalogue.schema.ts';
+import { areaNote, missingStateOf } from './missing-figure.ts';
+import { listEmptyColumns } from './missing-figure.repository.ts';
 import type { MonitorData } from './monitor-data.ts';
 import { selectionForFocusArea } from './profile.service.ts';
 import type { AreaSelection, SeriesPoint } from './profile.types.ts';
@@ -12,6 +14,11 @@ import type { AreaSelection, SeriesPoint } from './profile.types.ts';
  * members only), read from one snapshot of every focus area's members, and the NPLV average.
  * Computed once per data version and indicator; the profiles, the home page and /gebieden share it.
  */
+
+/** Columns of active datasets without any figure (see missing-figure.repository.ts). */
+export function emptyColumns(data: MonitorData): Promise<ReadonlySet<string>> {
+  return data.read('lege-kolommen', async () => new Set(await listEmptyColumns(data.db)));
+}
 
 /** Every focus area with a delineation, as a selection of its counted members. */
 export function focusAreaSelections(data: MonitorData): Promise<AreaSelection[]> {
@@ -39,19 +46,23 @@ export function nplvAreaSeries(
   return data.read(`nplv-reeksen\u0000${indicator.key}\u0000${periods.join(',')}`, async () => {
     const catalogue = await data.catalogue();
     const source = await data.nplvSnapshot();
+    const empty = await emptyColumns(data);
     const out: AreaSeries[] = [];
     for (const selection of await focusAreaSelections(data)) {
       const points: SeriesPoint[] = [];
       for (const period of periods) {
-        points.push({
+        const result = await aggregateIndicatorFrom(source, catalogue, {
+          indicatorKey: indicator.key,
+          buurtCodes: selection.buurtCodes,
+          indelingYear: selection.indelingYear,
           period,
-          result: await aggregateIndicatorFrom(source, catalogue, {
-            indicatorKey: indicator.key,
-            buurtCodes: selection.buurtCodes,
-            indelingYear: selection.indelingYear,
-            period,
-          }),
         });
+        if (result.status === 'berekend' || result.status === 'bereik') {
+          points.push({ period, result });
+          continue;
+        }
+        const missing = await missingStateOf(source, empty, indicator, result);
+        points.push({ period, result: { ...result, note: areaNote(missing, result) }, missing });
       }
       out.push({ selection, points });
     }

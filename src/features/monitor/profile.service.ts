@@ -18,12 +18,24 @@ import { NotFoundError } from '../../shared/errors.ts';
 import type { MonitorData } from './monitor-data.ts';
 import { NETHERLANDS } from './monitor-data.ts';
 import { surveyPoint } from './survey-estimates.ts';
-import { MISSING_WORDS, missingStateOf, missingText, type MissingState } from './missing-figure.ts';
+import {
+  areaNote,
+  MISSING_WORDS,
+  missingStateOf,
+  missingText,
+  publishedAreaNote,
+  type MissingState,
+} from './missing-figure.ts';
 
 const MISSING_WORDS_OF = (state: MissingState | undefined): string =>
   MISSING_WORDS[state ?? 'niet geladen'];
-import { listEmptyColumns } from './missing-figure.repository.ts';
-import { AVERAGE_UNDEFINED, averageDefined, nplvAreaSeries, nplvAverage } from './nplv-average.ts';
+import {
+  AVERAGE_UNDEFINED,
+  averageDefined,
+  emptyColumns,
+  nplvAreaSeries,
+  nplvAverage,
+} from './nplv-average.ts';
 import {
   REFERENCE_KEYS,
   REFERENCE_LABELS,
@@ -74,23 +86,6 @@ async function readSelection(
 const hasValue = (p: SeriesPoint): boolean =>
   p.result.status === 'berekend' || p.result.status === 'bereik';
 
-/** What each state says about a figure CBS publishes for one area (NL, a municipality, a wijk). */
-function publishedAreaNote(state: MissingState, name: string): string {
-  switch (state) {
-    case 'niet geladen':
-      return missingText(state, `Wijkkompas heeft dit cijfer voor ${name} nog niet.`);
-    case 'niet gepubliceerd':
-      return missingText(
-        state,
-        `het bestand is geladen, maar CBS vulde dit cijfer voor ${name} in deze periode (nog) niet in.`,
-      );
-    case 'geheim':
-      return missingText(state, `CBS houdt dit cijfer voor ${name} geheim.`);
-    case 'niet van toepassing':
-      return missingText(state, `dit cijfer bestaat niet voor ${name}.`);
-  }
-}
-
 /**
  * A figure CBS publishes for one area (the Netherlands, the municipality, a wijk) that is missing
  * is said as such, in the words of its state, not in the words for a set of buurten.
@@ -103,29 +98,6 @@ function asPublishedArea(points: readonly SeriesPoint[], name: string): SeriesPo
       result: { ...point.result, note: publishedAreaNote(point.missing, name) },
     };
   });
-}
-
-/** What each state says about a set of buurten or wijken (a focus area, a custom area, a buurt). */
-function areaNote(state: MissingState, result: IndicatorAggregate): string {
-  switch (state) {
-    case 'niet geladen':
-      return missingText(
-        state,
-        'Wijkkompas heeft dit cijfer voor deze buurten of wijken nog niet.',
-      );
-    case 'niet gepubliceerd':
-      return missingText(
-        state,
-        'het bestand is geladen, maar CBS vulde dit cijfer in deze periode (nog) niet in.',
-      );
-    case 'geheim':
-      return missingText(
-        state,
-        'CBS houdt dit cijfer voor alle buurten of wijken van dit gebied geheim.',
-      );
-    case 'niet van toepassing':
-      return missingText(state, result.note ?? 'dit cijfer bestaat niet voor dit gebied.');
-  }
 }
 
 async function series(
@@ -234,10 +206,7 @@ export async function profileContext(
           kind: 'wijk',
         });
   const municipalityBuurten = parts.filter((b) => b.is_water === 0).map((b) => b.code);
-  const emptyColumns = await data.read(
-    'lege-kolommen',
-    async () => new Set(await listEmptyColumns(data.db)),
-  );
+  const empty = await emptyColumns(data);
   const counted = new Set(selection.buurtCodes);
   return {
     data,
@@ -248,7 +217,7 @@ export async function profileContext(
     municipalityBuurten,
     restOfMunicipality: municipalityBuurten.filter((c) => !counted.has(c)),
     indelingYears: [selection.indelingYear, ...years],
-    emptyColumns,
+    emptyColumns: empty,
     seriesMemo: new Map(),
   };
 }
