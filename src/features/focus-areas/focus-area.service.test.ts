@@ -22,10 +22,8 @@ describeEachDialect('focus-area service', (getDb) => {
     const all = await listFocusAreas(db);
     assert.equal(all.length, 20);
     assert.equal(new Set(all.map((a) => a.municipality_code)).size, 19);
-    assert.deepEqual(
-      all.filter((a) => a.composition_status === 'bekend').map((a) => a.slug),
-      ['dordt-west'],
-    );
+    // Every area has a delineation: Dordt West's, and 19 provisional ones in wijken.
+    assert.equal(all.filter((a) => a.composition_status === 'bekend').length, 20);
     assert.equal(all.find((a) => a.slug === 'dordt-west')?.latestVersion, 1);
 
     const detail = await getFocusArea(db, 'dordt-west');
@@ -81,13 +79,16 @@ describeEachDialect('focus-area service', (getDb) => {
     assert.equal(member?.wijk_code, 'WK050503');
   });
 
-  it('returns an area without composition as such, and refuses unknown slugs and versions', async () => {
+  it('returns a provisional delineation in wijken, and refuses unknown slugs and versions', async () => {
     const { db } = getDb();
     await seedFocusAreas(db, datasetsDir);
     const other = await getFocusArea(db, 'utrecht-overvecht');
-    assert.equal(other.area.composition_status, 'onbekend');
-    assert.equal(other.version, null);
-    assert.equal(other.members.length, 0);
+    assert.equal(other.version?.provisional, 1);
+    assert.equal(other.version?.confidence, 'midden');
+    assert.deepEqual(
+      other.members.map((m) => [m.buurt_code, m.status, m.level]),
+      [['WK034403', 'lid', 'wijk']],
+    );
     await assert.rejects(getFocusArea(db, 'bestaat-niet'), NotFoundError);
     await assert.rejects(getFocusArea(db, 'dordt-west', 7), NotFoundError);
   });
@@ -98,10 +99,8 @@ describeEachDialect('focus-area service', (getDb) => {
     try {
       fs.mkdirSync(path.join(dir, 'nplv'));
       fs.mkdirSync(path.join(dir, 'dordt-west'));
-      fs.copyFileSync(
-        path.join(datasetsDir, 'nplv/nplv_focusgebieden.csv'),
-        path.join(dir, 'nplv/nplv_focusgebieden.csv'),
-      );
+      for (const file of ['nplv_focusgebieden.csv', 'nplv_afbakening_voorlopig.csv'])
+        fs.copyFileSync(path.join(datasetsDir, 'nplv', file), path.join(dir, 'nplv', file));
       fs.writeFileSync(
         path.join(dir, 'dordt-west/dordt_west_buurten_2023.csv'),
         'buurtcode,buurtnaam,in_dordt_west\nBU09990001,Fixturebuurt,ja\nBU09990002,Fixturebuurt 2,misschien\n',

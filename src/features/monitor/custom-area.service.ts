@@ -177,7 +177,7 @@ export function parseBuurtParam(raw: string | string[] | undefined): string[] {
   if (bad !== undefined) {
     const shown = bad.length > 20 ? `${bad.slice(0, 20)}…` : bad;
     throw new CustomAreaRefusedError(
-      `Parameter buurt ("${shown}") is geen buurt- of wijkcode. Een buurtcode is BU met 8 cijfers, bijvoorbeeld BU05050301; een wijkcode WK met 6 tekens, bijvoorbeeld WK060601.`,
+      `Parameter buurt ("${shown}") is geen buurtcode of wijkcode. Een buurtcode is BU met 8 cijfers, bijvoorbeeld BU05050301; een wijkcode WK met 6 tekens, bijvoorbeeld WK060601.`,
       'ongeldig',
     );
   }
