@@ -15,13 +15,6 @@ const text = (html: string) =>
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ');
 
-/** The visible text of the <tr> of one indicator (profile, buurt and compare tables). */
-function indicatorRow(html: string, key: string): string {
-  const row = new RegExp(`<tr[^>]*data-indicator="${key}"[^>]*>([\\s\\S]*?)</tr>`).exec(html);
-  assert.ok(row, `no row for ${key}`);
-  return text(row[1]!);
-}
-
 function cell(html: string, key: string, name: string): string {
   const row = new RegExp(`<tr[^>]*data-indicator="${key}"[^>]*>([\\s\\S]*?)</tr>`).exec(html);
   assert.ok(row, `no row for ${key}`);

@@ -1,6 +1,6 @@
 import { Layout } from '../../views/layout.tsx';
 import { formatPeriod, formatValue as chartValue } from '../charts/format.ts';
-import { AREA_STYLES, GRID, INK, MUTED_INK, REFERENCE_STYLES } from '../charts/palette.ts';
+import { AREA_STYLES, GRID, INK, REFERENCE_STYLES } from '../charts/palette.ts';
 import { DownloadLinks } from '../monitor/views/profile-section.tsx';
 import type { Overview, OverviewValue } from './overview.service.ts';
 
