@@ -85,48 +85,50 @@ function HomePage({ lines }: { lines: AreaLine[] }) {
         : samengesteld uit openbare bronnen, in wijken, tot de gemeente haar bevestigt. Per gebied
         staat erbij hoe zeker die afbakening is.
       </p>
-      <table class="utrecht-table">
-        <caption class="utrecht-table__caption">
-          Focusgebieden per gemeente, met de cijfers die er zijn
-        </caption>
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col">
-              Focusgebied
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Afbakening
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Cijfers
-            </th>
-          </tr>
-        </thead>
-        {groups.map(([municipality, group]) => (
-          <tbody class="utrecht-table__body" data-gemeente={municipality}>
+      <div class="wk-table-scroll">
+        <table class="utrecht-table">
+          <caption class="utrecht-table__caption">
+            Focusgebieden per gemeente, met de cijfers die er zijn
+          </caption>
+          <thead class="utrecht-table__header">
             <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="colgroup" colSpan={3}>
-                {`Gemeente ${municipality}`}
+              <th class="utrecht-table__header-cell" scope="col">
+                Focusgebied
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                Afbakening
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                Cijfers
               </th>
             </tr>
-            {group.map(({ area, data, delineation }) => (
+          </thead>
+          {groups.map(([municipality, group]) => (
+            <tbody class="utrecht-table__body" data-gemeente={municipality}>
               <tr class="utrecht-table__row">
-                <td class="utrecht-table__cell">
-                  {area.latestVersion !== null ? (
-                    <a class="utrecht-link" href={`/gebieden/${area.slug}`}>
-                      {area.name}
-                    </a>
-                  ) : (
-                    area.name
-                  )}
-                </td>
-                <td class="utrecht-table__cell">{delineation}</td>
-                <td class="utrecht-table__cell">{data}</td>
+                <th class="utrecht-table__header-cell" scope="colgroup" colSpan={3}>
+                  {`Gemeente ${municipality}`}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        ))}
-      </table>
+              {group.map(({ area, data, delineation }) => (
+                <tr class="utrecht-table__row">
+                  <td class="utrecht-table__cell">
+                    {area.latestVersion !== null ? (
+                      <a class="utrecht-link" href={`/gebieden/${area.slug}`}>
+                        {area.name}
+                      </a>
+                    ) : (
+                      area.name
+                    )}
+                  </td>
+                  <td class="utrecht-table__cell">{delineation}</td>
+                  <td class="utrecht-table__cell">{data}</td>
+                </tr>
+              ))}
+            </tbody>
+          ))}
+        </table>
+      </div>
     </Layout>
   );
 }
