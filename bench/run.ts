@@ -17,6 +17,7 @@ import { importBenchmark } from './import.bench.ts';
 import { pagesBenchmark } from './pages.bench.ts';
 import { snapshotBenchmark } from './snapshot.bench.ts';
 import { surveyBenchmark } from './survey.bench.ts';
+import { uploadBenchmark } from './upload.bench.ts';
 import { formatTable } from './lib/table.ts';
 import type { BenchContext, BenchReport, Benchmark } from './lib/types.ts';
 
@@ -26,6 +27,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   pagesBenchmark,
   surveyBenchmark,
   snapshotBenchmark,
+  uploadBenchmark,
 ];
 
 const root = path.resolve(import.meta.dirname, '..');

@@ -20,6 +20,7 @@ import { monitorRoutes } from './features/monitor/monitor.routes.tsx';
 import { methodeRoutes } from './features/monitor/methode.routes.tsx';
 import { buurtRoutes } from './features/monitor/buurt.routes.tsx';
 import { compareRoutes } from './features/monitor/compare.routes.tsx';
+import { overviewRoutes } from './features/overview/overview.routes.tsx';
 import { customAreaRoutes } from './features/monitor/custom-area.routes.tsx';
 import { factsheetRoutes } from './features/factsheet/factsheet.routes.tsx';
 import { dataWorkspaceRoutes } from './features/data-workspace/data-workspace.routes.tsx';
@@ -94,6 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(methodeRoutes);
   await app.register(buurtRoutes, { services: deps.services });
   await app.register(compareRoutes, { services: deps.services });
+  await app.register(overviewRoutes, { services: deps.services });
   await app.register(customAreaRoutes, { services: deps.services });
   await app.register(factsheetRoutes, { services: deps.services });
   await app.register(workspaceRoutes, { services: deps.services });

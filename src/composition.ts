@@ -13,6 +13,7 @@ import { DEFAULT_SUBMITS_PER_MINUTE } from './features/survey/api/submission.lim
 import { storeKeyedResponse } from './features/survey/responses/response.service.ts';
 import { HealthService } from './features/health/health.service.ts';
 import { AppMetrics } from './features/health/metrics.ts';
+import { PdfRenderer, type PdfEngine } from './shared/pdf/pdf-renderer.ts';
 
 /**
  * The one composition root: database → repositories → services, wired by hand. Routes receive
@@ -29,6 +30,8 @@ export function createServices(
     questionnaires?: readonly Questionnaire[];
     /** SURVEY_SUBMITS_PER_MINUTE: JSON submissions per minute per client; see submission.routes.ts. */
     surveySubmitsPerMinute?: number | undefined;
+    /** Renders PDFs; tests pass a counting fake. Default: one shared Chromium per process. */
+    pdfEngine?: PdfEngine;
   },
 ) {
   const surveys = {
@@ -55,6 +58,7 @@ export function createServices(
     health: new HealthService(handle.db),
     metrics: new AppMetrics({ pageCache: () => monitor.cacheStats }),
     metricsToken: config.metricsToken,
+    pdf: new PdfRenderer(config.pdfEngine),
   };
 }
 

@@ -14,10 +14,12 @@ import * as m0201 from './migrations/20261204_0201_survey_response_source.ts';
 import * as m0202 from './migrations/20261204_0202_survey_unlinkable.ts';
 import * as m0301 from './migrations/20261204_0301_dataset_municipality.ts';
 import * as m0302 from './migrations/20261204_0302_create_catalogue_proposals.ts';
+import * as m0401 from './migrations/20261204_0401_upload_parse_result.ts';
 import * as m0601 from './migrations/20261204_0601_create_survey_skipped_answers.ts';
 import * as m0602 from './migrations/20261204_0602_create_postcode_buurten.ts';
 import * as m0701 from './migrations/20261204_0701_observations_area_index.ts';
 import * as m0702 from './migrations/20261204_0702_timestamps_iso_text.ts';
+import * as m0801 from './migrations/20261204_0801_focus_area_provisional.ts';
 
 /**
  * Migrations are listed here, not discovered on disk: the order is visible in review and the
@@ -37,10 +39,12 @@ export const migrations: Record<string, Migration> = {
   '20261204_0202_survey_unlinkable': m0202,
   '20261204_0301_dataset_municipality': m0301,
   '20261204_0302_create_catalogue_proposals': m0302,
+  '20261204_0401_upload_parse_result': m0401,
   '20261204_0601_create_survey_skipped_answers': m0601,
   '20261204_0602_create_postcode_buurten': m0602,
   '20261204_0701_observations_area_index': m0701,
   '20261204_0702_timestamps_iso_text': m0702,
+  '20261204_0801_focus_area_provisional': m0801,
 };
 
 class StaticProvider implements MigrationProvider {

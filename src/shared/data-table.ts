@@ -4,8 +4,20 @@
  * on screen and in a download cannot differ.
  */
 
-/** Status flags every row carries (empty when none applies). */
-export const ROW_FLAGS = ['voorlopig', 'geheim', 'herberekend', 'gemodelleerd'] as const;
+/**
+ * Status flags every row carries (empty when none applies). A row without a value carries one of
+ * the four states of a missing figure: niet geladen, niet gepubliceerd, geheim or niet van
+ * toepassing (ADR 0022).
+ */
+export const ROW_FLAGS = [
+  'voorlopig',
+  'geheim',
+  'herberekend',
+  'gemodelleerd',
+  'niet geladen',
+  'niet gepubliceerd',
+  'niet van toepassing',
+] as const;
 export type RowFlag = (typeof ROW_FLAGS)[number];
 
 export type CellValue = string | number | null;

@@ -29,6 +29,10 @@ const MUST_FIND = [
   '/gebieden/dordt-west/indicatoren/aantal-inwoners?formaat=csv-excel',
   '/gebieden/dordt-west/indicatoren/aantal-inwoners?formaat=json',
   '/gebieden/dordt-west/indicatoren/aantal-inwoners?formaat=geojson',
+  // Issue 13: the national overview and a provisional area of another municipality.
+  '/gebieden',
+  '/gebieden?indicator=aantal-inwoners&formaat=csv',
+  '/gebieden/schiedam-nieuwland-oost',
 ];
 /** Counted on 2026-11-28 (14 HTML pages, 55 URLs); new pages only raise it. */
 const MIN_HTML_PAGES = 14;

@@ -26,6 +26,11 @@ const PAGES = [
   ['/buurten/BU05050300', 200],
   ['/vergelijk', 200],
   ['/vergelijk?a=fg:dordt-west&b=bu:BU05050300', 200],
+  ['/gebieden', 200],
+  ['/gebieden?indicator=bevolkingsdichtheid', 200],
+  ['/gebieden/schiedam-nieuwland-oost', 200],
+  ['/vergelijk?a=fg:schiedam-nieuwland-oost&b=wk:WK060603', 200],
+  ['/eigen-gebied?gemeente=GM0606&buurt=WK060601&buurt=WK060603', 200],
   ['/deze-pagina-bestaat-niet', 404],
 ] as const;
 
@@ -186,6 +191,29 @@ describe('public pages in Chromium', skip ? { skip } : {}, () => {
       } finally {
         await context.close();
       }
+    }
+  });
+
+  it('shows the overview of all focus areas, its dot chart and table, without JavaScript', async () => {
+    const { context, page } = await openWithoutJavaScript(
+      env.browser,
+      `${env.baseUrl}/gebieden?indicator=woningvoorraad`,
+    );
+    try {
+      const chart = page.locator('svg.wk-chart--punten[role="img"]');
+      assert.ok(await chart.isVisible(), 'dot chart not visible');
+      const rows = page.locator('table[data-table="gebieden"] tbody tr');
+      assert.equal(await rows.count(), 20);
+      assert.match(await page.locator('tr[data-gebied="nederland"]').innerText(), /8\.204\.049/);
+      // Choosing another indicator is a plain GET form.
+      await page.selectOption('#indicator', 'aantal-inwoners');
+      await Promise.all([
+        page.waitForURL(/indicator=aantal-inwoners/),
+        page.click('button[type=submit]'),
+      ]);
+      assert.match(await page.locator('h2').first().innerText(), /Inwoners/);
+    } finally {
+      await context.close();
     }
   });
 

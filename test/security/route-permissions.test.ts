@@ -136,3 +136,26 @@ describeEachDialect('every route for every role', (getDb) => {
     }
   });
 });
+
+describeEachDialect('paper-form PDFs in the route table', (getDb) => {
+  it('need survey:print-forms, held by the programme bureau and keyers only', async () => {
+    const app = await buildSecurityApp(getDb());
+    try {
+      const pdf = app.routePermissions.find(
+        (r) => r.method === 'GET' && r.url === '/enquete/:key/papier.pdf',
+      );
+      assert.equal(pdf?.permission, 'survey:print-forms');
+      assert.deepEqual([...PERMISSIONS['survey:print-forms']].sort(), [
+        'invoerder',
+        'programmabureau',
+      ]);
+      // One blank form stays public; numbered forms are checked in the handler.
+      const html = app.routePermissions.find(
+        (r) => r.method === 'GET' && r.url === '/enquete/:key/papier',
+      );
+      assert.equal(html?.permission, 'public');
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -66,6 +66,8 @@ export const PERMISSIONS = {
   'data:import': ['beheerder', 'programmabureau', 'onderzoeker'],
   'survey:interview': ['beheerder', 'interviewer'],
   'survey:key-in': ['beheerder', 'invoerder'],
+  /** Numbered paper forms (a print run keyed entry relies on) and every paper-form PDF. */
+  'survey:print-forms': ['programmabureau', 'invoerder'],
   /** Approving interviewer and keyed responses, settling double-entry differences, results. */
   'survey:review': ['beheerder', 'programmabureau', 'onderzoeker'],
 } as const satisfies Record<string, readonly Role[]>;
@@ -91,6 +93,7 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'GET /methode',
   'GET /assets/*',
   'GET /assets/vendor/:file',
+  'GET /gebieden',
   'GET /gebieden/:slug',
   'GET /api/gebieden/:slug',
   'GET /gebieden/:slug/indicatoren/:indicator',
@@ -107,9 +110,9 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'GET /inloggen/oidc',
   'GET /inloggen/oidc/terug',
   'GET /api/openapi.json',
-  // The paper questionnaire is as public as the web survey.
+  // One blank paper questionnaire is as public as the web survey; numbered forms and the PDF
+  // need survey:print-forms (checked in paper.routes.tsx for the numbered HTML forms).
   'GET /enquete/:key/papier',
-  'GET /enquete/:key/papier.pdf',
   // The web survey: anonymous respondents, forms with CSRF, starts limited per keyed HMAC.
   'GET /enquete/:key',
   'POST /enquete/:key/start',

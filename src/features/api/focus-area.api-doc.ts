@@ -12,6 +12,7 @@ const MEMBER_STATUSES = [
   'lid',
   'uitgesloten',
   'te_bevestigen',
+  'deels',
 ] as const satisfies readonly MemberStatus[];
 
 const nullableInteger: JsonSchema = { type: ['integer', 'null'] };
@@ -35,6 +36,7 @@ const focusAreaSchema: JsonSchema = {
     'toelichting',
     'leden',
     'totaal_inwoners',
+    'voorlopig',
     'bron',
     'licentie',
   ],
@@ -63,7 +65,7 @@ const focusAreaSchema: JsonSchema = {
         type: 'object',
         required: ['code', 'naam', 'wijk', 'status', 'reden', 'inwoners'],
         properties: {
-          code: { type: 'string', pattern: '^BU[0-9]{8}$' },
+          code: { type: 'string', pattern: '^(BU[0-9]{8}|WK[0-9]{4}[0-9A-Z]{2})$' },
           naam: { type: 'string' },
           wijk: { type: ['string', 'null'] },
           status: { type: 'string', enum: [...MEMBER_STATUSES] },
@@ -75,6 +77,17 @@ const focusAreaSchema: JsonSchema = {
     totaal_inwoners: {
       ...byYear,
       description: 'Som over de buurten met status lid; null als een cijfer ontbreekt.',
+    },
+    voorlopig: {
+      type: ['object', 'null'],
+      description:
+        'Bij een voorlopige afbakening (uit openbare bronnen, nog niet door de gemeente bevestigd): bron, datum en betrouwbaarheid; anders null.',
+      required: ['bron', 'brondatum', 'betrouwbaarheid'],
+      properties: {
+        bron: { type: ['string', 'null'] },
+        brondatum: { type: ['string', 'null'] },
+        betrouwbaarheid: { type: ['string', 'null'], enum: ['hoog', 'midden', 'laag', null] },
+      },
     },
     bron: { type: 'string' },
     licentie: { type: 'string', examples: ['CC BY 4.0'] },

@@ -9,6 +9,19 @@ import {
 import { fingerprintOf } from '../imports/import.service.ts';
 import type { ParsedImport, ParsedObservation } from '../imports/import.types.ts';
 import { largeChange } from '../imports/plausibility.ts';
+import { yieldToLoop } from './parsed-import.codec.ts';
+
+/**
+ * The values of a parsed file: an array, or the stored columns read one value at a time
+ * (parsed-import.codec.ts), so a big file is compared without a million objects on the heap.
+ */
+export interface ObservationList {
+  readonly length: number;
+  at(index: number): ParsedObservation | undefined;
+}
+
+/** Values handled between two turns of the event loop: a big file never blocks other requests. */
+const YIELD_EVERY = 20_000;
 
 type Q = Kysely<Database>;
 
@@ -91,10 +104,12 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
  */
 async function currentValues(
   db: Q,
-  observations: readonly ParsedObservation[],
+  observations: ObservationList,
 ): Promise<Map<string, ObservationWithProvenance>> {
   const byYear = new Map<number, { variables: Set<string>; areas: Set<string> }>();
-  for (const o of observations) {
+  for (let i = 0; i < observations.length; i++) {
+    if (i > 0 && i % YIELD_EVERY === 0) await yieldToLoop();
+    const o = observations.at(i) as ParsedObservation;
     let entry = byYear.get(o.indeling_year);
     if (!entry) byYear.set(o.indeling_year, (entry = { variables: new Set(), areas: new Set() }));
     entry.variables.add(o.variable);
@@ -122,7 +137,10 @@ async function currentValues(
  * Compares a parsed file with what the monitor shows now, per variable: values that are new,
  * that would change, and that stay the same. Reads only; nothing is written.
  */
-export async function previewImport(db: Q, parsed: ParsedImport): Promise<ImportPreview> {
+export async function previewImport(
+  db: Q,
+  parsed: Omit<ParsedImport, 'observations'> & { observations: ObservationList },
+): Promise<ImportPreview> {
   const current = await currentValues(db, parsed.observations);
   const titles = new Map(parsed.variables.map((v) => [v.stem, v.title]));
   const perVariable = new Map<string, VariableChange>();
@@ -133,7 +151,9 @@ export async function previewImport(db: Q, parsed: ParsedImport): Promise<Import
   const areas = new Set<string>();
   const years = new Set<number>();
   const totals = { added: 0, changed: 0, unchanged: 0 };
-  for (const o of parsed.observations) {
+  for (let i = 0; i < parsed.observations.length; i++) {
+    if (i > 0 && i % YIELD_EVERY === 0) await yieldToLoop();
+    const o = parsed.observations.at(i) as ParsedObservation;
     periods.add(o.period);
     areas.add(o.area_code);
     years.add(o.indeling_year);

@@ -2,35 +2,37 @@ import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.ts';
-import { AppError, BadRequestError, ImportValidationError } from '../../shared/errors.ts';
+import { AppError } from '../../shared/errors.ts';
 import type { ImportProblem } from '../../shared/errors.ts';
+import { CSRF_FIELD } from '../../plugins/csrf.ts';
 import { ErrorPage } from '../../views/error-page.tsx';
 import { renderPage } from '../../views/render.ts';
 import { actorOf } from '../accounts/account.service.ts';
 import { municipalitiesWith } from '../accounts/permissions.ts';
 import { listIndelingYears } from '../areas/area.repository.ts';
 import { listDatasets } from '../datasets/dataset.repository.ts';
-import type { ParsedImport } from '../imports/import.types.ts';
 import { KIND_NEEDS, isUploadKind, type UploadOptions } from '../imports/parse-upload.ts';
 import type { FieldErrors } from '../accounts/views/form.tsx';
-import { previewImport } from './data-preview.service.ts';
 import {
   changeDatasetStatus,
   confirmUpload,
   datasetSummary,
-  parseStagedUpload,
+  loadParsedUpload,
   stageUpload,
   uploadKindOf,
   withdrawRefusal,
 } from './data-workspace.service.ts';
-import { BACKGROUND_IMPORT_THRESHOLD, ImportJobs } from './import-jobs.ts';
+import { BACKGROUND_IMPORT_THRESHOLD, ImportJobs, UploadReader } from './import-jobs.ts';
+import type { ImportPreview } from './data-preview.service.ts';
+import { INLINE_PARSE_BYTES } from './upload-parse.ts';
 import { findUpload } from './upload.repository.ts';
-import type { Upload } from './upload.table.ts';
+import type { UploadSummary } from './upload.table.ts';
 import {
   DataPage,
   DatasetPage,
   JobPage,
   PreviewPage,
+  ReadingPage,
   dataBase,
   type DatasetNotice,
   type UploadFormValues,
@@ -44,6 +46,8 @@ export interface DataWorkspaceOptions {
   services: Services;
   /** Imports with more values than this run in the background (default 20,000). */
   backgroundThreshold?: number;
+  /** The most data rows one upload may hold (default MAX_UPLOAD_ROWS). */
+  maxUploadRows?: number;
 }
 
 const municipalityParam = z.object({ gemeente: z.string().regex(/^GM\d{4}$/) });
@@ -78,16 +82,32 @@ function formText(request: FastifyRequest, name: string): string {
   return typeof value === 'string' ? value.trim() : '';
 }
 
+/**
+ * Reads the multipart form of an upload, after the session, role and CSRF checks have passed.
+ * Files are limited to MAX_UPLOAD_BYTES each (413 through the error handler below).
+ */
+async function readUploadForm(
+  request: FastifyRequest,
+): Promise<{ fields: Map<string, string>; files: Map<string, UploadedFile> }> {
+  if (!request.isMultipart()) {
+    throw new AppError(
+      'BAD_REQUEST',
+      'Het formulier is niet goed verstuurd. Laad de pagina opnieuw en probeer het nog eens.',
+    );
+  }
+  const fields = new Map<string, string>();
+  const files = new Map<string, UploadedFile>();
+  for await (const part of request.parts()) {
+    if (part.type === 'file') {
+      files.set(part.fieldname, { fileName: part.filename, bytes: await part.toBuffer() });
+    } else if (typeof part.value === 'string') fields.set(part.fieldname, part.value);
+  }
+  return { fields, files };
+}
+
 function requireUser(request: FastifyRequest) {
   if (!request.user) throw new AppError('UNAUTHENTICATED', 'Log eerst in.');
   return request.user;
-}
-
-/** Problems of a refused file, or of a missing option, in the shape the preview lists. */
-function problemsOf(error: unknown, fileName: string): ImportProblem[] | undefined {
-  if (error instanceof ImportValidationError) return error.problems;
-  if (error instanceof BadRequestError) return [{ file: fileName, message: error.message }];
-  return undefined;
 }
 
 const MULTIPART_MESSAGES: Record<string, { status: number; message: string }> = {
@@ -118,20 +138,28 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
   const { db } = opts.services;
   const threshold = opts.backgroundThreshold ?? BACKGROUND_IMPORT_THRESHOLD;
   const jobs = new ImportJobs();
-  const files = new WeakMap<FastifyRequest, Map<string, UploadedFile>>();
+  const reader = new UploadReader(
+    db,
+    (error) => app.log.error({ err: error }, 'reading an upload failed'),
+    opts.maxUploadRows,
+  );
   const base = (gemeente: string) => dataBase(app.prefix, gemeente);
 
-  // Scoped to this plugin: only these routes accept multipart bodies. Fields land in
-  // request.body (so the global CSRF check reads _csrf), files in `files` with their names.
+  // Scoped to this plugin: only these routes accept multipart bodies. Nothing of the body is
+  // read before the handler runs, so the session, role and CSRF checks (global preHandlers)
+  // answer 401/403 before a byte of an upload is taken in. A browser form cannot put the CSRF
+  // token in a header, so the upload form carries it in its address (?_csrf=…), and the hook
+  // below hands it to the CSRF check as the header it reads. The body's own _csrf field is
+  // never used for an upload: it would only be known after reading the body.
   await app.register(multipart, {
-    attachFieldsToBody: 'keyValues',
     limits: { fileSize: MAX_UPLOAD_BYTES, files: 2, fields: 20, parts: 24 },
-    async onFile(part) {
-      const bytes = await part.toBuffer();
-      let map = files.get(this);
-      if (!map) files.set(this, (map = new Map()));
-      map.set(part.fieldname, { fileName: part.filename, bytes });
-    },
+  });
+  app.addHook('onRequest', async (request) => {
+    if (!String(request.headers['content-type'] ?? '').startsWith('multipart/')) return;
+    const token = (request.query as Record<string, unknown> | undefined)?.[CSRF_FIELD];
+    if (typeof token === 'string' && request.headers['x-csrf-token'] === undefined) {
+      request.headers['x-csrf-token'] = token;
+    }
   });
 
   // Multipart limits fail before the handler (and before the permission check), so this page
@@ -191,15 +219,16 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
     async (request, reply) => {
       const { gemeente } = parseParams(municipalityParam, request.params);
       const user = requireUser(request);
-      const uploaded = files.get(request) ?? new Map<string, UploadedFile>();
+      const { fields, files: uploaded } = await readUploadForm(request);
+      const field = (name: string) => (fields.get(name) ?? '').trim();
       const values: UploadFormValues = {
-        soort: formText(request, 'soort'),
-        indeling: formText(request, 'indeling'),
-        periode: formText(request, 'periode'),
-        tabel: formText(request, 'tabel'),
-        niveau: formText(request, 'niveau'),
-        bron: formText(request, 'bron'),
-        vervangt_cbs: formText(request, 'vervangt_cbs'),
+        soort: field('soort'),
+        indeling: field('indeling'),
+        periode: field('periode'),
+        tabel: field('tabel'),
+        niveau: field('niveau'),
+        bron: field('bron'),
+        vervangt_cbs: field('vervangt_cbs'),
       };
       const errors: FieldErrors = {};
       const file = uploaded.get('bestand');
@@ -255,16 +284,21 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
         municipalityCode: gemeente,
         kind,
         fileName: file.fileName,
-        bytes: file.bytes,
-        metadata: kind && KIND_NEEDS[kind].metadata ? metadataFile : undefined,
+        metadataFileName: KIND_NEEDS[kind].metadata ? metadataFile?.fileName : undefined,
         options,
         createdBy: actorOf(user),
       });
+      // Read once, in the background; a small file is ready before the preview page opens.
+      const reading = reader.read(id, {
+        bytes: file.bytes,
+        metadata: KIND_NEEDS[kind].metadata ? metadataFile : undefined,
+      });
+      if (file.bytes.length <= INLINE_PARSE_BYTES) await reading;
       return reply.redirect(`${base(gemeente)}/voorbeeld/${id}`, 303);
     },
   );
 
-  async function loadUpload(params: unknown): Promise<{ gemeente: string; upload: Upload }> {
+  async function loadUpload(params: unknown): Promise<{ gemeente: string; upload: UploadSummary }> {
     const { gemeente, uploadId } = parseParams(uploadParam, params);
     const upload = await findUpload(db, uploadId, gemeente);
     if (!upload) {
@@ -282,17 +316,29 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
     async (request, reply) => {
       const { gemeente, upload } = await loadUpload(request.params);
       const q = pageQuery.safeParse(request.query);
+      const state = upload.state;
+      if (state === 'wacht' || state === 'bezig' || state === 'mislukt') {
+        // Not read yet, or its reading was lost to a restart: (re)start it, once.
+        if (state !== 'mislukt' && !reader.isReading(upload.id)) void reader.read(upload.id);
+        const query = request.query as Record<string, unknown>;
+        return html(
+          reply,
+          <ReadingPage
+            base={base(gemeente)}
+            municipalityCode={gemeente}
+            fileName={upload.file_name}
+            failed={state === 'mislukt'}
+            selfUrl={`${base(gemeente)}/voorbeeld/${upload.id}`}
+            autoRefresh={query.verversen !== 'nee'}
+          />,
+        );
+      }
       let result: Parameters<typeof PreviewPage>[0]['result'];
-      try {
-        const parsed = await parseStagedUpload(db, upload);
-        result = {
-          ok: true,
-          preview: await previewImport(db, parsed),
-          background: parsed.observations.length > threshold,
-        };
-      } catch (error) {
-        const problems = problemsOf(error, upload.file_name);
-        if (!problems) throw error;
+      if (state === 'klaar' && upload.preview) {
+        const preview = JSON.parse(upload.preview) as ImportPreview;
+        result = { ok: true, preview, background: preview.observations > threshold };
+      } else {
+        const problems = JSON.parse(upload.problems ?? '[]') as ImportProblem[];
         result = { ok: false, problems, page: q.success ? q.data.pagina : 1 };
       }
       return html(
@@ -318,16 +364,10 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
     async (request, reply) => {
       const { gemeente, upload } = await loadUpload(request.params);
       const actor = actorOf(requireUser(request));
-      let parsed: ParsedImport;
-      try {
-        parsed = await parseStagedUpload(db, upload);
-      } catch (error) {
-        // The areas changed since the preview and the file no longer fits: show why.
-        if (problemsOf(error, upload.file_name)) {
-          return reply.redirect(`${base(gemeente)}/voorbeeld/${upload.id}`, 303);
-        }
-        throw error;
-      }
+      // The stored result of the one reading; a file not (yet) read or refused goes back to
+      // its preview page, which says why.
+      const parsed = await loadParsedUpload(db, upload);
+      if (!parsed) return reply.redirect(`${base(gemeente)}/voorbeeld/${upload.id}`, 303);
       if (parsed.observations.length > threshold) {
         const { job } = jobs.start(db, upload, parsed, actor, (error) =>
           request.log.error({ err: error }, 'background import failed'),

@@ -9,21 +9,17 @@ import {
   setDatasetStatus,
 } from '../datasets/dataset.repository.ts';
 import type { Dataset, DatasetStatus } from '../datasets/dataset.table.ts';
-import {
-  commitImport,
-  fingerprintOf,
-  importProvenance,
-  loadAreaLookup,
-} from '../imports/import.service.ts';
+import { commitImport, fingerprintOf, importProvenance } from '../imports/import.service.ts';
 import type { ImportOutcome, ParsedImport, ProgressReporter } from '../imports/import.types.ts';
+import { isUploadKind, type UploadKind, type UploadOptions } from '../imports/parse-upload.ts';
+import { unpackResult } from './parsed-import.codec.ts';
 import {
-  isUploadKind,
-  parseUpload,
-  type UploadKind,
-  type UploadOptions,
-} from '../imports/parse-upload.ts';
-import { deleteExpiredUploads, deleteUpload, insertUpload } from './upload.repository.ts';
-import type { Upload } from './upload.table.ts';
+  deleteExpiredUploads,
+  deleteUpload,
+  findUploadResult,
+  insertUpload,
+} from './upload.repository.ts';
+import type { Upload, UploadSummary } from './upload.table.ts';
 
 type Q = Kysely<Database>;
 
@@ -34,13 +30,17 @@ export interface StageInput {
   municipalityCode: string;
   kind: UploadKind;
   fileName: string;
-  bytes: Buffer;
-  metadata?: { fileName: string; bytes: Buffer } | undefined;
+  metadataFileName?: string | undefined;
   options: UploadOptions;
   createdBy: string;
 }
 
-/** Stores an upload for its preview and confirmation; returns its id. Clears expired ones. */
+/**
+ * Records an upload for its reading, preview and confirmation; returns its id. Clears expired
+ * ones. The file itself is not written here: it goes to the UploadReader in memory (a 45 MB
+ * blob written and read back would hold the event loop for a second on SQLite), and only the
+ * result of reading it is stored.
+ */
 export async function stageUpload(db: Q, input: StageInput, now = new Date()): Promise<string> {
   await deleteExpiredUploads(db, now);
   const id = randomUUID();
@@ -50,9 +50,9 @@ export async function stageUpload(db: Q, input: StageInput, now = new Date()): P
     file_name: input.fileName,
     kind: input.kind,
     options: JSON.stringify(input.options),
-    bytes: input.bytes,
-    metadata_file_name: input.metadata?.fileName ?? null,
-    metadata_bytes: input.metadata?.bytes ?? null,
+    bytes: Buffer.alloc(0),
+    metadata_file_name: input.metadataFileName ?? null,
+    metadata_bytes: null,
     created_by: input.createdBy,
     created_at: now.toISOString(),
     expires_at: new Date(now.getTime() + UPLOAD_TTL_MS).toISOString(),
@@ -60,30 +60,23 @@ export async function stageUpload(db: Q, input: StageInput, now = new Date()): P
   return id;
 }
 
-export function uploadKindOf(upload: Upload): UploadKind {
+export function uploadKindOf(upload: Pick<Upload, 'kind'>): UploadKind {
   if (!isUploadKind(upload.kind)) throw new NotFoundError('Onbekend soort bestand.');
   return upload.kind;
 }
 
-export function uploadOptionsOf(upload: Upload): UploadOptions {
+export function uploadOptionsOf(upload: Pick<Upload, 'options'>): UploadOptions {
   return JSON.parse(upload.options) as UploadOptions;
 }
 
-/** Reads a staged upload with the same importer the CLI uses. Throws ImportValidationError. */
-export async function parseStagedUpload(db: Q, upload: Upload): Promise<ParsedImport> {
-  const lookup = await loadAreaLookup(db);
-  const metadata =
-    upload.metadata_bytes && upload.metadata_file_name
-      ? { bytes: upload.metadata_bytes, fileName: upload.metadata_file_name }
-      : undefined;
-  return parseUpload(
-    uploadKindOf(upload),
-    upload.bytes,
-    upload.file_name,
-    uploadOptionsOf(upload),
-    lookup,
-    metadata,
-  );
+/** The stored result of reading a staged upload; undefined until it has been read. */
+export async function loadParsedUpload(
+  db: Q,
+  upload: UploadSummary,
+): Promise<ParsedImport | undefined> {
+  if (upload.state !== 'klaar') return undefined;
+  const stored = await findUploadResult(db, upload.id);
+  return stored ? unpackResult(stored) : undefined;
 }
 
 /** Provenance and row counts as the audit log keeps them. */
@@ -96,7 +89,7 @@ export const provenanceOf = importProvenance;
  */
 export async function confirmUpload(
   db: Q,
-  upload: Upload,
+  upload: UploadSummary,
   parsed: ParsedImport,
   actor: string,
   onProgress?: ProgressReporter,

@@ -2,8 +2,24 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ImportOutcome, ParsedImport } from '../imports/import.types.ts';
-import { confirmUpload } from './data-workspace.service.ts';
-import type { Upload } from './upload.table.ts';
+import { loadAreaLookupData } from '../imports/import.service.ts';
+import { previewImport } from './data-preview.service.ts';
+import { confirmUpload, uploadKindOf, uploadOptionsOf } from './data-workspace.service.ts';
+import { openParsedImport, packResult } from './parsed-import.codec.ts';
+import {
+  INLINE_PARSE_BYTES,
+  MAX_UPLOAD_ROWS,
+  parseInWorker,
+  parseInput,
+  type ParseInput,
+} from './upload-parse.ts';
+import {
+  findUploadFiles,
+  setUploadState,
+  storeUploadRefusal,
+  storeUploadResult,
+} from './upload.repository.ts';
+import type { UploadSummary } from './upload.table.ts';
 
 /**
  * Files with more values than this are imported in the background, with a progress page; smaller
@@ -49,7 +65,7 @@ export class ImportJobs {
    */
   start(
     db: Kysely<Database>,
-    upload: Upload,
+    upload: UploadSummary,
     parsed: ParsedImport,
     actor: string,
     log: (error: unknown) => void,
@@ -89,6 +105,99 @@ export class ImportJobs {
   private prune(now = Date.now()): void {
     for (const [id, job] of this.jobs) {
       if (job.finishedAt && now - job.finishedAt.getTime() > KEEP_FINISHED_MS) this.jobs.delete(id);
+    }
+  }
+}
+
+/** The uploaded file (and the DataProperties file of StatLine and OData) as received. */
+export interface StagedFiles {
+  bytes: Buffer;
+  metadata: { fileName: string; bytes: Buffer } | undefined;
+}
+
+/**
+ * Reads staged uploads, each once, one at a time per process: the file goes to a worker thread
+ * (small files are read in the process), the result is stored with its preview, and the file
+ * (held in memory only until then) is let go. Preview and confirmation read the stored result;
+ * nothing reads the file again. A reading lost to a restart fails, and its preview says so.
+ */
+export class UploadReader {
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly running = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly log: (error: unknown) => void,
+    private readonly maxRows = MAX_UPLOAD_ROWS,
+  ) {}
+
+  /** True while this process reads (or waits to read) the upload. */
+  isReading(id: string): boolean {
+    return this.running.has(id);
+  }
+
+  /**
+   * Starts the reading of the upload, or returns the one already under way. `files` is the
+   * uploaded file as received; without it (after a restart) the reading fails and says so.
+   */
+  read(id: string, files?: StagedFiles): Promise<void> {
+    const existing = this.running.get(id);
+    if (existing) return existing;
+    const job = this.queue.then(() => this.run(id, files));
+    const settled = job.then(
+      () => undefined,
+      (error: unknown) => this.log(error),
+    );
+    this.queue = settled;
+    const tracked = settled.finally(() => this.running.delete(id));
+    this.running.set(id, tracked);
+    return tracked;
+  }
+
+  private async run(id: string, given: StagedFiles | undefined): Promise<void> {
+    const upload = await findUploadFiles(this.db, id);
+    if (!upload || upload.state === 'klaar' || upload.state === 'geweigerd') return;
+    await setUploadState(this.db, id, 'bezig');
+    try {
+      // Rows staged before files stayed in memory still carry their bytes.
+      const files: StagedFiles = given ?? {
+        bytes: upload.bytes,
+        metadata:
+          upload.metadata_bytes && upload.metadata_file_name
+            ? { fileName: upload.metadata_file_name, bytes: upload.metadata_bytes }
+            : undefined,
+      };
+      if (files.bytes.length === 0) throw new Error('het bestand is niet meer in het geheugen');
+      const input: ParseInput = {
+        kind: uploadKindOf(upload),
+        fileName: upload.file_name,
+        bytes: files.bytes,
+        options: uploadOptionsOf(upload),
+        metadata: files.metadata,
+        lookup: await loadAreaLookupData(this.db),
+        maxRows: this.maxRows,
+      };
+      const outcome =
+        files.bytes.length <= INLINE_PARSE_BYTES
+          ? parseInput({ ...input, bytes: files.bytes })
+          : await parseInWorker(input);
+      const parsedAt = new Date().toISOString();
+      if (outcome.status === 'geweigerd') {
+        await storeUploadRefusal(this.db, id, JSON.stringify(outcome.problems), parsedAt);
+        return;
+      }
+      if (outcome.status === 'mislukt') throw new Error(outcome.message);
+      // Compared straight from the columns: no million objects on this thread's heap.
+      const { meta, observations } = openParsedImport(outcome.encoded);
+      const preview = await previewImport(this.db, { ...meta, observations });
+      await storeUploadResult(this.db, id, {
+        packed: await packResult(outcome.encoded),
+        preview: JSON.stringify(preview),
+        parsedAt,
+      });
+    } catch (error) {
+      await setUploadState(this.db, id, 'mislukt');
+      throw error;
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { Generated, Insertable, Selectable } from 'kysely';
 
 /** A file waiting for the user's confirmation after its preview (data workspace). */
 export interface UploadTable {
@@ -17,6 +17,20 @@ export interface UploadTable {
   created_by: string;
   created_at: string;
   expires_at: string;
+  /** UploadState: wacht, bezig, klaar, geweigerd or mislukt. */
+  state: Generated<string>;
+  /** ImportProblem[] as JSON when the file was refused. */
+  problems: string | null;
+  /** ImportPreview as JSON, made once when the file was read. */
+  preview: string | null;
+  /** The parsed file (encodeParsedImport, gzip); the raw bytes are dropped once it is here. */
+  result: Buffer | null;
+  parsed_at: string | null;
 }
 export type Upload = Selectable<UploadTable>;
 export type NewUpload = Insertable<UploadTable>;
+
+export const UPLOAD_STATES = ['wacht', 'bezig', 'klaar', 'geweigerd', 'mislukt'] as const;
+export type UploadState = (typeof UPLOAD_STATES)[number];
+/** An upload without its file and parsed result (what pages read). */
+export type UploadSummary = Omit<Upload, 'bytes' | 'metadata_bytes' | 'result'>;

@@ -5,7 +5,7 @@ import { parseVersion, slugOf, type Query } from '../focus-areas/focus-area.rout
 import { DOCX_CONTENT_TYPE, factsheetDocx } from './factsheet.docx.ts';
 import { FactsheetPage } from './factsheet.page.tsx';
 import { loadFactsheet } from './factsheet.service.ts';
-import { pdfUnavailable, renderPdf } from './factsheet.pdf.ts';
+import { appPageFetcher, factsheetPdfKey } from './factsheet.pdf.ts';
 
 type Route = { Params: { slug: string }; Querystring: Query };
 
@@ -17,6 +17,7 @@ function versionQuery(version: number | undefined): string {
 /** The factsheet of a focus area: print HTML, tagged PDF (Chromium) and .docx. */
 export async function factsheetRoutes(app: FastifyInstance, opts: { services: Services }) {
   const { services } = opts;
+  app.addHook('onClose', () => services.pdf.close());
 
   app.get<Route>('/gebieden/:slug/factsheet', async (request, reply) => {
     const slug = slugOf(request.params);
@@ -37,12 +38,14 @@ export async function factsheetRoutes(app: FastifyInstance, opts: { services: Se
     const version = parseVersion(request.query);
     // Loading first gives the Dutch 404 for an unknown area before any browser starts.
     await loadFactsheet(services, slug, version);
-    const unavailable = pdfUnavailable();
+    const unavailable = services.pdf.unavailable();
     if (unavailable) {
       return reply.code(503).type('text/plain; charset=utf-8').send(unavailable);
     }
-    const pdf = await renderPdf(
-      app,
+    // One render per data version: later requests get the same bytes until the data changes.
+    const pdf = await services.pdf.render(
+      factsheetPdfKey(slug, version, await services.monitor.dataVersion()),
+      appPageFetcher(app),
       `/gebieden/${encodeURIComponent(slug)}/factsheet${versionQuery(version)}`,
     );
     return reply

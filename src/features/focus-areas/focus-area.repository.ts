@@ -5,6 +5,7 @@ import type {
   FocusAreaMember,
   FocusAreaVersion,
   NewFocusAreaMember,
+  NewFocusAreaVersion,
 } from './focus-area.table.ts';
 
 type Q = Kysely<Database>;
@@ -38,6 +39,16 @@ export async function upsertFocusArea(db: Q, area: FocusArea): Promise<void> {
     .execute();
 }
 
+/** PostgreSQL may hand integers back as strings; the pages compare numbers. */
+function normaliseVersion(row: FocusAreaVersion): FocusAreaVersion {
+  return {
+    ...row,
+    version: Number(row.version),
+    indeling_year: Number(row.indeling_year),
+    provisional: Number(row.provisional),
+  };
+}
+
 /** Newest version, or the one asked for. */
 export async function findVersion(
   db: Q,
@@ -47,9 +58,7 @@ export async function findVersion(
   let q = db.selectFrom('focus_area_versions').selectAll().where('focus_area_slug', '=', slug);
   q = version === undefined ? q.orderBy('version', 'desc') : q.where('version', '=', version);
   const row = await q.executeTakeFirst();
-  return row
-    ? { ...row, version: Number(row.version), indeling_year: Number(row.indeling_year) }
-    : undefined;
+  return row ? normaliseVersion(row) : undefined;
 }
 
 export async function listVersions(db: Q, slug: string): Promise<FocusAreaVersion[]> {
@@ -59,11 +68,7 @@ export async function listVersions(db: Q, slug: string): Promise<FocusAreaVersio
     .where('focus_area_slug', '=', slug)
     .orderBy('version')
     .execute();
-  return rows.map((r) => ({
-    ...r,
-    version: Number(r.version),
-    indeling_year: Number(r.indeling_year),
-  }));
+  return rows.map(normaliseVersion);
 }
 
 export async function listMembers(
@@ -83,7 +88,7 @@ export async function listMembers(
 
 export async function insertVersion(
   db: Q,
-  version: FocusAreaVersion,
+  version: NewFocusAreaVersion,
   members: readonly NewFocusAreaMember[],
 ): Promise<void> {
   await db.insertInto('focus_area_versions').values(version).execute();
@@ -92,4 +97,15 @@ export async function insertVersion(
       .insertInto('focus_area_members')
       .values([...members])
       .execute();
+}
+
+/** Every area code any version of a focus area names, whatever its status. */
+export async function listMemberCodes(db: Q, slug: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('focus_area_members')
+    .select('buurt_code')
+    .distinct()
+    .where('focus_area_slug', '=', slug)
+    .execute();
+  return rows.map((r) => r.buurt_code);
 }

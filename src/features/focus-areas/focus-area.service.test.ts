@@ -7,7 +7,8 @@ import { projectRoot } from '../../config.ts';
 import { NotFoundError, ImportValidationError } from '../../shared/errors.ts';
 import { describeEachDialect } from '../../../test/helpers/db.ts';
 import { upsertAreas } from '../areas/area.repository.ts';
-import { getFocusArea, listFocusAreas, seedFocusAreas } from './focus-area.service.ts';
+import { seedFocusAreas } from '../seed/focus-areas.seed.ts';
+import { getFocusArea, listFocusAreas } from './focus-area.service.ts';
 import { listVersions } from './focus-area.repository.ts';
 
 const datasetsDir = path.join(projectRoot, 'datasets');
@@ -16,15 +17,13 @@ describeEachDialect('focus-area service', (getDb) => {
   it('loads 20 focus areas and Dordt West version 1 with 24 lid, 1 uitgesloten, 5 te_bevestigen', async () => {
     const { db } = getDb();
     const result = await seedFocusAreas(db, datasetsDir);
-    assert.deepEqual(result, { focusAreas: 20, versionAdded: true });
+    assert.deepEqual(result, { focusAreas: 20, versionsAdded: 20 });
 
     const all = await listFocusAreas(db);
     assert.equal(all.length, 20);
     assert.equal(new Set(all.map((a) => a.municipality_code)).size, 19);
-    assert.deepEqual(
-      all.filter((a) => a.composition_status === 'bekend').map((a) => a.slug),
-      ['dordt-west'],
-    );
+    // Every area has a delineation: Dordt West's, and 19 provisional ones in wijken.
+    assert.equal(all.filter((a) => a.composition_status === 'bekend').length, 20);
     assert.equal(all.find((a) => a.slug === 'dordt-west')?.latestVersion, 1);
 
     const detail = await getFocusArea(db, 'dordt-west');
@@ -48,7 +47,7 @@ describeEachDialect('focus-area service', (getDb) => {
     const { db } = getDb();
     await seedFocusAreas(db, datasetsDir);
     const second = await seedFocusAreas(db, datasetsDir);
-    assert.equal(second.versionAdded, false);
+    assert.equal(second.versionsAdded, 0);
     assert.equal((await listVersions(db, 'dordt-west')).length, 1);
     assert.equal((await listFocusAreas(db)).length, 20);
   });
@@ -80,13 +79,16 @@ describeEachDialect('focus-area service', (getDb) => {
     assert.equal(member?.wijk_code, 'WK050503');
   });
 
-  it('returns an area without composition as such, and refuses unknown slugs and versions', async () => {
+  it('returns a provisional delineation in wijken, and refuses unknown slugs and versions', async () => {
     const { db } = getDb();
     await seedFocusAreas(db, datasetsDir);
     const other = await getFocusArea(db, 'utrecht-overvecht');
-    assert.equal(other.area.composition_status, 'onbekend');
-    assert.equal(other.version, null);
-    assert.equal(other.members.length, 0);
+    assert.equal(other.version?.provisional, 1);
+    assert.equal(other.version?.confidence, 'midden');
+    assert.deepEqual(
+      other.members.map((m) => [m.buurt_code, m.status, m.level]),
+      [['WK034403', 'lid', 'wijk']],
+    );
     await assert.rejects(getFocusArea(db, 'bestaat-niet'), NotFoundError);
     await assert.rejects(getFocusArea(db, 'dordt-west', 7), NotFoundError);
   });
@@ -97,10 +99,8 @@ describeEachDialect('focus-area service', (getDb) => {
     try {
       fs.mkdirSync(path.join(dir, 'nplv'));
       fs.mkdirSync(path.join(dir, 'dordt-west'));
-      fs.copyFileSync(
-        path.join(datasetsDir, 'nplv/nplv_focusgebieden.csv'),
-        path.join(dir, 'nplv/nplv_focusgebieden.csv'),
-      );
+      for (const file of ['nplv_focusgebieden.csv', 'nplv_afbakening_voorlopig.csv'])
+        fs.copyFileSync(path.join(datasetsDir, 'nplv', file), path.join(dir, 'nplv', file));
       fs.writeFileSync(
         path.join(dir, 'dordt-west/dordt_west_buurten_2023.csv'),
         'buurtcode,buurtnaam,in_dordt_west\nBU09990001,Fixturebuurt,ja\nBU09990002,Fixturebuurt 2,misschien\n',

@@ -2,30 +2,55 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../composition.ts';
 import { Layout } from '../../views/layout.tsx';
 import { htmlPage, renderPage, sendHtmlPage, type HtmlPage } from '../../views/render.ts';
-import { listFocusAreas, type FocusAreaSummary } from '../focus-areas/focus-area.service.ts';
-import { buildProfile, selectionForFocusArea } from '../monitor/profile.service.ts';
+import { getFocusArea, type FocusAreaSummary } from '../focus-areas/focus-area.service.ts';
+import { nplvAreaSeries } from '../monitor/nplv-average.ts';
 
 interface AreaLine {
   area: FocusAreaSummary;
-  /** "N van M indicatoren geladen", or why there is nothing yet. */
+  /** "N van M indicatoren met een cijfer", or why there is nothing yet. */
   data: string;
+  /** "voorlopig, betrouwbaarheid midden", or "vastgesteld". */
+  delineation: string;
 }
 
-/** What data each focus area has: loaded indicators where its buurten are known. */
+/**
+ * What data each focus area has: the indicators with a figure for its counted members, read
+ * from the national series /gebieden and the NPLV average share, so the start page costs no
+ * profile per area.
+ */
 async function areaLines(services: Services): Promise<AreaLine[]> {
   const { monitor } = services;
-  const total = (await monitor.catalogue()).indicators.length;
+  const catalogue = await monitor.catalogue();
+  const total = catalogue.indicators.length;
+  const withValue = new Map<string, number>();
+  for (const availability of await monitor.availability()) {
+    if (availability.status !== 'geladen') continue;
+    const indicator = catalogue.indicators.find((i) => i.key === availability.key);
+    if (!indicator) continue;
+    const periods = availability.periods.map((p) => p.period);
+    for (const { selection, points } of await nplvAreaSeries(monitor, indicator, periods)) {
+      if (points.some((p) => p.result.status === 'berekend' || p.result.status === 'bereik'))
+        withValue.set(selection.slug ?? '', (withValue.get(selection.slug ?? '') ?? 0) + 1);
+    }
+  }
   const lines: AreaLine[] = [];
-  for (const area of await listFocusAreas(services.db)) {
+  for (const area of await monitor.focusAreas()) {
     if (area.composition_status !== 'bekend' || area.latestVersion === null) {
-      lines.push({ area, data: 'Buurten nog niet bekend' });
+      lines.push({ area, data: 'Buurten nog niet bekend', delineation: 'nog niet bekend' });
       continue;
     }
-    const profile = await buildProfile(monitor, await selectionForFocusArea(monitor, area.slug));
-    const loaded = profile.themes
-      .flatMap((t) => t.indicators)
-      .filter((i) => i.loaded && i.latest !== null).length;
-    lines.push({ area, data: `${loaded} van ${total} indicatoren geladen` });
+    const version = await monitor.read(`versie\u0000${area.slug}`, () =>
+      getFocusArea(services.db, area.slug),
+    );
+    const v = version.version;
+    lines.push({
+      area,
+      data: `${withValue.get(area.slug) ?? 0} van ${total} indicatoren met een cijfer`,
+      delineation:
+        v && v.provisional === 1
+          ? `voorlopig, betrouwbaarheid ${v.confidence ?? 'onbekend'}`
+          : 'vastgesteld door de gemeente',
+    });
   }
   return lines;
 }
@@ -49,46 +74,61 @@ function HomePage({ lines }: { lines: AreaLine[] }) {
       <p class="utrecht-paragraph">
         In {lines.length} gebieden in {groups.length} gemeenten werken Rijk en gemeenten 15 tot 20
         jaar samen aan leefbaarheid en veiligheid. Wijkkompas laat per gebied zien hoe het ervoor
-        staat.
+        staat.{' '}
+        <a class="utrecht-link" href="/gebieden">
+          Alle focusgebieden naast elkaar, per indicator
+        </a>
+        .
       </p>
-      <table class="utrecht-table">
-        <caption class="utrecht-table__caption">
-          Focusgebieden per gemeente, met de cijfers die er zijn
-        </caption>
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col">
-              Focusgebied
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Cijfers
-            </th>
-          </tr>
-        </thead>
-        {groups.map(([municipality, group]) => (
-          <tbody class="utrecht-table__body" data-gemeente={municipality}>
+      <p class="utrecht-paragraph">
+        {`Van ${lines.filter((l) => l.delineation.startsWith('voorlopig')).length} gebieden is de afbakening voorlopig`}
+        : samengesteld uit openbare bronnen, in wijken, tot de gemeente haar bevestigt. Per gebied
+        staat erbij hoe zeker die afbakening is.
+      </p>
+      <div class="wk-table-scroll">
+        <table class="utrecht-table">
+          <caption class="utrecht-table__caption">
+            Focusgebieden per gemeente, met de cijfers die er zijn
+          </caption>
+          <thead class="utrecht-table__header">
             <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="colgroup" colSpan={2}>
-                {`Gemeente ${municipality}`}
+              <th class="utrecht-table__header-cell" scope="col">
+                Focusgebied
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                Afbakening
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                Cijfers
               </th>
             </tr>
-            {group.map(({ area, data }) => (
+          </thead>
+          {groups.map(([municipality, group]) => (
+            <tbody class="utrecht-table__body" data-gemeente={municipality}>
               <tr class="utrecht-table__row">
-                <td class="utrecht-table__cell">
-                  {area.latestVersion !== null ? (
-                    <a class="utrecht-link" href={`/gebieden/${area.slug}`}>
-                      {area.name}
-                    </a>
-                  ) : (
-                    area.name
-                  )}
-                </td>
-                <td class="utrecht-table__cell">{data}</td>
+                <th class="utrecht-table__header-cell" scope="colgroup" colSpan={3}>
+                  {`Gemeente ${municipality}`}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        ))}
-      </table>
+              {group.map(({ area, data, delineation }) => (
+                <tr class="utrecht-table__row">
+                  <td class="utrecht-table__cell">
+                    {area.latestVersion !== null ? (
+                      <a class="utrecht-link" href={`/gebieden/${area.slug}`}>
+                        {area.name}
+                      </a>
+                    ) : (
+                      area.name
+                    )}
+                  </td>
+                  <td class="utrecht-table__cell">{delineation}</td>
+                  <td class="utrecht-table__cell">{data}</td>
+                </tr>
+              ))}
+            </tbody>
+          ))}
+        </table>
+      </div>
     </Layout>
   );
 }

@@ -34,21 +34,48 @@ export function normaliseName(name: string): string {
   return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('nl');
 }
 
-/** Loads every area once, so importers validate codes and names without a query per row. */
-export async function loadAreaLookup(db: Kysely<Database>): Promise<AreaLookup> {
+/** Every area without its outline: what an AreaLookup is built from (also in a worker thread). */
+export interface AreaLookupData {
+  years: number[];
+  areas: {
+    indeling_year: number;
+    code: string;
+    kind: string;
+    name: string;
+    municipality_code: string | null;
+  }[];
+}
+
+export async function loadAreaLookupData(db: Kysely<Database>): Promise<AreaLookupData> {
   const years = await listIndelingYears(db);
+  const areas: AreaLookupData['areas'] = [];
+  for (const year of years) {
+    for (const a of await listAreas(db, { indelingYear: year })) {
+      areas.push({
+        indeling_year: year,
+        code: a.code,
+        kind: a.kind,
+        name: a.name,
+        municipality_code: a.municipality_code,
+      });
+    }
+  }
+  return { years, areas };
+}
+
+/** Builds the lookup from plain data, so a worker thread can validate without the database. */
+export function areaLookupFrom(data: AreaLookupData): AreaLookup {
+  const { years } = data;
   const codes = new Map<number, Set<string>>();
   const names = new Map<string, { code: string; kind: string }[]>();
-  for (const year of years) {
-    const areas = await listAreas(db, { indelingYear: year });
-    codes.set(year, new Set(areas.map((a) => a.code)));
-    for (const a of areas) {
-      const municipality = a.kind === 'gemeente' ? a.code : a.municipality_code;
-      const key = `${year}|${municipality ?? ''}|${normaliseName(a.name)}`;
-      const list = names.get(key) ?? [];
-      list.push({ code: a.code, kind: a.kind });
-      names.set(key, list);
-    }
+  for (const year of years) codes.set(year, new Set());
+  for (const a of data.areas) {
+    codes.get(a.indeling_year)?.add(a.code);
+    const municipality = a.kind === 'gemeente' ? a.code : a.municipality_code;
+    const key = `${a.indeling_year}|${municipality ?? ''}|${normaliseName(a.name)}`;
+    const list = names.get(key) ?? [];
+    list.push({ code: a.code, kind: a.kind });
+    names.set(key, list);
   }
   return {
     years: () => years,
@@ -56,6 +83,11 @@ export async function loadAreaLookup(db: Kysely<Database>): Promise<AreaLookup> 
     findByName: (year, municipality, name) =>
       names.get(`${year}|${municipality}|${normaliseName(name)}`) ?? [],
   };
+}
+
+/** Loads every area once, so importers validate codes and names without a query per row. */
+export async function loadAreaLookup(db: Kysely<Database>): Promise<AreaLookup> {
+  return areaLookupFrom(await loadAreaLookupData(db));
 }
 
 export interface ImportContext {

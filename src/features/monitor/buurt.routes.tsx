@@ -9,7 +9,8 @@ import type { AreaSelection } from './profile.types.ts';
 import { BuurtPage, buurtView } from './views/buurt-page.tsx';
 
 export const BUURT_CODE = /^BU\d{8}$/;
-export const WIJK_CODE = /^WK\d{6}$/;
+/** CBS wijk codes: 4 digits of the municipality and 2 characters (Amsterdam uses letters). */
+export const WIJK_CODE = /^WK\d{4}[0-9A-Z]{2}$/;
 
 /** The newest CBS indeling year in the areas table; every buurt and wijk page uses it. */
 export async function newestIndelingYear(monitor: MonitorData): Promise<number> {

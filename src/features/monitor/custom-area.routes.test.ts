@@ -159,6 +159,7 @@ for (const dialect of dialects) {
         .selectFrom('focus_area_members')
         .select('buurt_code')
         .where('status', '=', 'lid')
+        .where('focus_area_slug', '=', 'dordt-west')
         .execute();
       const codes = [...new Set(members.map((m) => m.buurt_code))].filter(
         (c) => c !== 'BU05050706',

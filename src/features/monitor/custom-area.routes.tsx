@@ -7,7 +7,7 @@ import { htmlPage, renderPage, sendHtmlPage } from '../../views/render.ts';
 import { listAreasWithGeometry } from '../areas/area.repository.ts';
 import { listFocusAreas } from '../focus-areas/focus-area.service.ts';
 import { parseAreaGeometry, type AreaGeometry } from '../maps/geometry.ts';
-import { COMPARE_MUNICIPALITY } from './compare.routes.tsx';
+import { chooseMunicipality } from './compare.routes.tsx';
 import {
   checkCustomArea,
   customAreaContext,
@@ -20,9 +20,29 @@ import { buildProfile, selectionForFocusArea } from './profile.service.ts';
 import { CustomAreaPage, type CustomAreaPageProps } from './views/custom-area-page.tsx';
 import { profileView } from './views/profile-section.tsx';
 
-type Query = { buurt?: string | string[]; naam?: string | string[]; formaat?: string | string[] };
+type Query = {
+  buurt?: string | string[];
+  naam?: string | string[];
+  formaat?: string | string[];
+  gemeente?: string | string[];
+};
+
+/** The municipality of the first code chosen (BU05050301, WK060601 → GM0505, GM0606). */
+function municipalityOfCodes(raw: string | string[] | undefined): string | undefined {
+  const first = (Array.isArray(raw) ? raw[0] : raw)?.trim();
+  const m = first ? /^(?:BU|WK)(\d{4})/.exec(first) : null;
+  return m ? `GM${m[1]}` : undefined;
+}
 
 const NAME_MAX = 80;
+
+async function municipalityList(monitor: Services['monitor']) {
+  const seen = new Map<string, string>();
+  for (const a of await monitor.focusAreas()) seen.set(a.municipality_code, a.municipality_name);
+  return [...seen]
+    .map(([code, name]) => ({ code, name }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+}
 
 function parseName(raw: string | string[] | undefined): string {
   if (raw === undefined) return '';
@@ -43,7 +63,7 @@ async function pageParts(services: Services, ctx: CustomAreaContext) {
       for (const a of await listAreasWithGeometry(monitor.db, {
         indelingYear: ctx.indelingYear,
         municipalityCode: ctx.municipalityCode,
-        kind: 'buurt',
+        kind: ctx.level,
       })) {
         const g = parseAreaGeometry(a.geometry);
         if (g) geometry.set(a.code, g);
@@ -54,8 +74,11 @@ async function pageParts(services: Services, ctx: CustomAreaContext) {
         if (f.composition_status !== 'bekend' || f.latestVersion === null) continue;
         const s = await selectionForFocusArea(monitor, f.slug);
         // Only where every buurt is also one of the form's (same code in the newest indeling).
-        if (!s.buurtCodes.every((c) => known.has(c))) continue;
-        startingPoints.push({ label: `de buurten van ${f.name}`, buurtCodes: s.buurtCodes });
+        if (s.buurtCodes.length === 0 || !s.buurtCodes.every((c) => known.has(c))) continue;
+        startingPoints.push({
+          label: `de ${ctx.level === 'wijk' ? 'wijken' : 'buurten'} van ${f.name}`,
+          buurtCodes: s.buurtCodes,
+        });
       }
       return { geometry, startingPoints };
     },
@@ -76,7 +99,12 @@ export async function customAreaRoutes(app: FastifyInstance, opts: { services: S
     const { monitor } = services;
     await monitor.dataVersion();
     const name = parseName(request.query.naam);
-    const ctx = await customAreaContext(monitor, COMPARE_MUNICIPALITY);
+    const municipality = await chooseMunicipality(
+      monitor,
+      request.query.gemeente,
+      municipalityOfCodes(request.query.buurt),
+    );
+    const ctx = await customAreaContext(monitor, municipality);
     const codes = parseBuurtParam(request.query.buurt);
     if (codes.length === 0)
       throw new BadRequestError('Geef minstens één buurt op, bijvoorbeeld ?buurt=BU05050301.');
@@ -93,7 +121,12 @@ export async function customAreaRoutes(app: FastifyInstance, opts: { services: S
     await monitor.dataVersion();
     const format = parseFormat(request.query);
     const name = parseName(request.query.naam);
-    const ctx = await customAreaContext(monitor, COMPARE_MUNICIPALITY);
+    const municipality = await chooseMunicipality(
+      monitor,
+      request.query.gemeente,
+      municipalityOfCodes(request.query.buurt),
+    );
+    const ctx = await customAreaContext(monitor, municipality);
     let codes: string[] = [];
     let refusal: CustomAreaRefusedError | undefined;
     try {
@@ -117,7 +150,7 @@ export async function customAreaRoutes(app: FastifyInstance, opts: { services: S
         refusal?.message ?? 'Kies eerst buurten (parameter buurt) om cijfers te downloaden.',
       );
     }
-    const key = cacheKey(codes, name);
+    const key = `${ctx.municipalityCode}:${cacheKey(codes, name)}`;
     if (format && selection) {
       const table = await monitor.cached(`${key}:tabel`, async () =>
         profileTable(
@@ -143,6 +176,7 @@ export async function customAreaRoutes(app: FastifyInstance, opts: { services: S
       }
       const downloadQuery = selection
         ? [
+            `gemeente=${ctx.municipalityCode}`,
             ...selection.buurtCodes.map((c) => `buurt=${encodeURIComponent(c)}`),
             ...(name ? [`naam=${encodeURIComponent(name)}`] : []),
           ].join('&')
@@ -153,6 +187,7 @@ export async function customAreaRoutes(app: FastifyInstance, opts: { services: S
             ctx={ctx}
             geometry={parts.geometry}
             startingPoints={parts.startingPoints}
+            municipalities={await municipalityList(monitor)}
             chosen={codes}
             name={name}
             {...(refusal ? { refusal: refusal.message } : {})}

@@ -1,7 +1,7 @@
 import { BadRequestError } from '../../shared/errors.ts';
 import { findArea, listAreas } from '../areas/area.repository.ts';
 import { listFocusAreas } from '../focus-areas/focus-area.service.ts';
-import { BUURT_CODE, newestIndelingYear } from './buurt.routes.tsx';
+import { BUURT_CODE, WIJK_CODE, newestIndelingYear } from './buurt.routes.tsx';
 import type { MonitorData } from './monitor-data.ts';
 import { selectionForFocusArea } from './profile.service.ts';
 import type { AreaSelection } from './profile.types.ts';
@@ -30,6 +30,8 @@ interface PublishedArea {
 }
 
 export interface CustomAreaContext {
+  /** What a visitor picks: buurten, or wijken where the municipality has no buurten loaded. */
+  level: 'buurt' | 'wijk';
   municipalityCode: string;
   municipalityName: string;
   indelingYear: number;
@@ -120,7 +122,11 @@ export async function customAreaContext(
     const areas = await listAreas(monitor.db, { indelingYear, municipalityCode });
     const municipality = await findArea(monitor.db, indelingYear, municipalityCode);
     const wijken = new Map(areas.filter((a) => a.kind === 'wijk').map((a) => [a.code, a]));
-    const buurtRows = areas.filter((a) => a.kind === 'buurt' && a.is_water === 0);
+    // The finest level loaded: buurten, else wijken (the national KWB file has no buurten).
+    const onlyBuurten = areas.filter((a) => a.kind === 'buurt' && a.is_water === 0);
+    const level = onlyBuurten.length > 0 ? 'buurt' : 'wijk';
+    const buurtRows =
+      level === 'buurt' ? onlyBuurten : areas.filter((a) => a.kind === 'wijk' && a.is_water === 0);
     const codes = buurtRows.map((b) => b.code);
 
     const { inhabitants, secret } = await inhabitantsAndSecrets(monitor, municipalityCode, {
@@ -129,19 +135,22 @@ export async function customAreaContext(
     });
     const buurten: PickableBuurt[] = buurtRows.map((b) => ({
       code: b.code,
-      name: b.name,
-      wijkCode: b.parent_code,
-      wijkName: (b.parent_code && wijken.get(b.parent_code)?.name) || 'Zonder wijk',
+      name: b.name === b.code ? `Wijk ${b.code}` : b.name,
+      wijkCode: level === 'buurt' ? b.parent_code : null,
+      wijkName:
+        level === 'wijk'
+          ? 'Alle wijken'
+          : (b.parent_code && wijken.get(b.parent_code)?.name) || 'Zonder wijk',
       inhabitants: inhabitants.get(b.code) ?? null,
       secret: secret.has(b.code),
     }));
     const published: PublishedArea[] = [
       { label: `de gemeente ${municipality?.name ?? municipalityCode}`, buurtCodes: codes },
-      ...[...wijken.values()].map((w) => ({
+      ...[...(level === 'buurt' ? wijken.values() : [])].map((w) => ({
         label: `wijk ${w.name}`,
         buurtCodes: buurten.filter((b) => b.wijkCode === w.code).map((b) => b.code),
       })),
-      ...buurten.map((b) => ({ label: `buurt ${b.name}`, buurtCodes: [b.code] })),
+      ...buurten.map((b) => ({ label: `${level} ${b.name}`, buurtCodes: [b.code] })),
     ];
     for (const f of await listFocusAreas(monitor.db)) {
       if (f.composition_status !== 'bekend' || f.latestVersion === null) continue;
@@ -150,6 +159,7 @@ export async function customAreaContext(
       published.push({ label: `focusgebied ${f.name}`, buurtCodes: selection.buurtCodes });
     }
     return {
+      level,
       municipalityCode,
       municipalityName: municipality?.name ?? municipalityCode,
       indelingYear,
@@ -163,11 +173,11 @@ export async function customAreaContext(
 export function parseBuurtParam(raw: string | string[] | undefined): string[] {
   const values = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
   const codes = [...new Set(values.map((v) => v.trim()).filter((v) => v !== ''))];
-  const bad = codes.find((c) => !BUURT_CODE.test(c));
+  const bad = codes.find((c) => !BUURT_CODE.test(c) && !WIJK_CODE.test(c));
   if (bad !== undefined) {
     const shown = bad.length > 20 ? `${bad.slice(0, 20)}…` : bad;
     throw new CustomAreaRefusedError(
-      `Parameter buurt ("${shown}") is geen buurtcode. Een buurtcode is BU met 8 cijfers, bijvoorbeeld BU05050301.`,
+      `Parameter buurt ("${shown}") is geen buurtcode of wijkcode. Een buurtcode is BU met 8 cijfers, bijvoorbeeld BU05050301; een wijkcode WK met 6 tekens, bijvoorbeeld WK060601.`,
       'ongeldig',
     );
   }

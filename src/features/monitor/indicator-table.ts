@@ -3,7 +3,8 @@ import type { IndicatorAggregate } from '../aggregation/aggregation.service.ts';
 import type { Indicator, Measure } from '../indicators/catalogue.schema.ts';
 import type { TrajectoryPoint } from '../targets/target.types.ts';
 import type { DataColumn, DataRow, DataTable, RowFlag } from '../../shared/data-table.ts';
-import type { AreaSelection, IndicatorProfile } from './profile.types.ts';
+import { MISSING_FLAG } from './missing-figure.ts';
+import type { AreaSelection, IndicatorProfile, SeriesPoint } from './profile.types.ts';
 
 /**
  * The tables of the indicator page, pure: the page's tables and every download are built from
@@ -26,6 +27,14 @@ export function rowFlags(result: IndicatorAggregate): RowFlag[] {
   }
   if (result.excluded.some((e) => e.reason === 'geheim')) flags.add('geheim');
   return [...flags];
+}
+
+/**
+ * Row flags for one point: a point without a value carries its missing state alone (a column
+ * CBS left empty is not "geheim"), a point with a value its result's flags.
+ */
+export function pointFlags(point: SeriesPoint): RowFlag[] {
+  return point.missing ? [MISSING_FLAG[point.missing]] : rowFlags(point.result);
 }
 
 /** "Bron: CBS, tabel 85984NED" for the page and every download. */
@@ -127,7 +136,7 @@ export function seriesTable({
           waarde: resultValue(point.result),
           toelichting: resultNote(point.result, indicator.decimals),
         },
-        flags: rowFlags(point.result),
+        flags: pointFlags(point),
       });
     }
   }

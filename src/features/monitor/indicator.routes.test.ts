@@ -157,8 +157,9 @@ for (const dialect of dialects) {
       assert.ok(page.body.includes(`Doel (voorbeeld): ${body.doel.oordeel}`), 'target on the page');
     });
 
-    it('says that CBS publishes no figure for the Netherlands, not that no buurt has one', async () => {
-      // The shipped KWB 2024 table has bijstand for the municipality, not for the Netherlands.
+    it('says that the figure for the Netherlands is not loaded, not that CBS does not publish it', async () => {
+      // The shipped KWB 2024 files have bijstand for the municipality, not for the Netherlands:
+      // CBS does publish it, Wijkkompas does not have it (issue 13 point 5).
       const res = await t.app.inject({
         method: 'GET',
         url: '/gebieden/dordt-west/indicatoren/bijstand-per-1000?formaat=json',
@@ -166,9 +167,13 @@ for (const dialect of dialects) {
       const rows = (JSON.parse(res.body) as { rijen: Record<string, unknown>[] }).rijen;
       const nl = rows.find((r) => r.gebied === 'Nederland' && r.periode === '2024');
       assert.equal(nl?.waarde, null);
-      assert.equal(nl?.toelichting, 'CBS publiceert dit cijfer niet voor Nederland.');
+      assert.equal(
+        nl?.toelichting,
+        'Nog niet geladen: Wijkkompas heeft dit cijfer voor Nederland nog niet.',
+      );
+      assert.deepEqual(nl?.status, ['niet geladen']);
       const buurten = rows.find((r) => r.gebied === 'Rest van de gemeente');
-      assert.match(String(buurten?.toelichting), /Voor geen enkele buurt/);
+      assert.match(String(buurten?.toelichting), /^Nog niet geladen/);
     });
 
     it('gives a Dutch 404 for an unknown indicator or focus area', async () => {

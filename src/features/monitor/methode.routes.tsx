@@ -77,12 +77,14 @@ const REFERENCE_EXPLANATION: Record<ReferenceKey, string> = {
   rest_gemeente:
     'Alle buurten van de gemeente die niet bij het focusgebied horen, opgeteld met dezelfde regels.',
   gemeente:
-    'Het cijfer dat het CBS voor de hele gemeente geeft. Geeft het CBS dat niet, dan tellen wij ' +
-    'alle buurten op en zeggen we dat erbij.',
+    'Het cijfer dat het CBS voor de hele gemeente geeft. Ontbreekt dat in Wijkkompas, dan tellen ' +
+    'wij de geladen buurten op en zeggen we dat erbij ("som van 24 geladen buurten").',
   nederland: 'Het cijfer dat het CBS voor heel Nederland geeft.',
   nplv:
-    'Het gewone gemiddelde van de focusgebieden waarvan de buurten bekend zijn: elk gebied telt ' +
-    'even zwaar. We tonen het pas als minstens 2 gebieden een cijfer hebben.',
+    'Alleen voor percentages, verhoudingen en gemiddelden: de tellers van alle focusgebieden ' +
+    'opgeteld, gedeeld door hun opgetelde noemers. Het gewone gemiddelde van de gebieden (elk ' +
+    'gebied telt even zwaar) staat erbij. Voor aantallen is er geen gemiddelde. We tonen het pas ' +
+    'als minstens 2 gebieden een cijfer hebben.',
 };
 
 function Term({ name, children }: { name: string; children: string }) {

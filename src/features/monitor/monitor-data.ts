@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { listAreas, listAreasWithGeometry } from '../areas/area.repository.ts';
+import { listMemberCodes } from '../focus-areas/focus-area.repository.ts';
 import { listFocusAreas, type FocusAreaSummary } from '../focus-areas/focus-area.service.ts';
 import type { Area, AreaKind } from '../areas/area.table.ts';
 import {
@@ -176,6 +177,24 @@ export class MonitorData {
       if (oldest !== undefined) this.snapshots.delete(oldest);
     }
     return loading;
+  }
+
+  /**
+   * The observations of every focus area's members and municipalities and of the Netherlands:
+   * what the NPLV average and the national overview read, in one snapshot per data version.
+   */
+  nplvSnapshot(): Promise<SnapshotSource> {
+    return this.read('nplv-snapshot', async () => {
+      const codes = new Set<string>([NETHERLANDS]);
+      for (const area of await this.focusAreas()) {
+        codes.add(area.municipality_code);
+        for (const code of await this.read(`leden\u0000${area.slug}`, () =>
+          listMemberCodes(this.db, area.slug),
+        ))
+          codes.add(code);
+      }
+      return SnapshotSource.load(this.db, [...codes]);
+    });
   }
 
   private async loadSnapshot(municipalityCode: string): Promise<SnapshotSource> {

@@ -1,6 +1,7 @@
 import { localSourceNote } from '../imports/local-sources.ts';
 import type { DataColumn, DataRow, DataTable } from '../../shared/data-table.ts';
-import { rowFlags } from './indicator-table.ts';
+import { pointFlags } from './indicator-table.ts';
+import { MISSING_FLAG, MISSING_WORDS } from './missing-figure.ts';
 import {
   REFERENCE_KEYS,
   REFERENCE_LABELS,
@@ -57,6 +58,7 @@ function indicatorRows(
     eenheid: indicator.unit,
   };
   if (!p.latest) {
+    const state = p.loaded ? (p.area.at(-1)?.missing ?? 'niet geladen') : 'niet geladen';
     return [
       {
         cells: {
@@ -67,9 +69,9 @@ function indicatorRows(
           waarde: null,
           basisperiode: null,
           verandering: null,
-          toelichting: p.loaded ? 'geen cijfer voor dit gebied' : 'nog niet geladen',
+          toelichting: p.area.at(-1)?.result.note ?? MISSING_WORDS[state],
         },
-        flags: [],
+        flags: [MISSING_FLAG[state]],
       },
     ];
   }
@@ -86,7 +88,7 @@ function indicatorRows(
         verandering: round(p.change, indicator.decimals),
         toelichting: pointNote(p.latest),
       },
-      flags: rowFlags(p.latest.result),
+      flags: pointFlags(p.latest),
     },
   ];
   for (const key of REFERENCE_KEYS) {
@@ -106,7 +108,11 @@ function indicatorRows(
         verandering: null,
         toelichting: point ? pointNote(point) : (series?.note ?? 'geen cijfer voor deze periode'),
       },
-      flags: point ? rowFlags(point.result) : [],
+      flags: point
+        ? pointFlags(point)
+        : series?.missing
+          ? [MISSING_FLAG[series.missing]]
+          : [MISSING_FLAG['niet geladen']],
     });
   }
   return rows;

@@ -19,6 +19,24 @@ import type { MonitorData } from './monitor-data.ts';
 import { NETHERLANDS } from './monitor-data.ts';
 import { surveyPoint } from './survey-estimates.ts';
 import {
+  areaNote,
+  MISSING_WORDS,
+  missingStateOf,
+  missingText,
+  publishedAreaNote,
+  type MissingState,
+} from './missing-figure.ts';
+
+const MISSING_WORDS_OF = (state: MissingState | undefined): string =>
+  MISSING_WORDS[state ?? 'niet geladen'];
+import {
+  AVERAGE_UNDEFINED,
+  averageDefined,
+  emptyColumns,
+  nplvAreaSeries,
+  nplvAverage,
+} from './nplv-average.ts';
+import {
   REFERENCE_KEYS,
   REFERENCE_LABELS,
   type AreaProfile,
@@ -70,20 +88,14 @@ const hasValue = (p: SeriesPoint): boolean =>
 
 /**
  * A figure CBS publishes for one area (the Netherlands, the municipality, a wijk) that is missing
- * is said as such, not in the words for a set of buurten ("voor geen enkele buurt …").
+ * is said as such, in the words of its state, not in the words for a set of buurten.
  */
 function asPublishedArea(points: readonly SeriesPoint[], name: string): SeriesPoint[] {
   return points.map((point) => {
-    if (point.result.status !== 'onvoldoende data' || point.result.value !== null) return point;
-    const secret = point.result.excluded.some((e) => e.reason === 'geheim');
+    if (!point.missing) return point;
     return {
-      period: point.period,
-      result: {
-        ...point.result,
-        note: secret
-          ? `CBS houdt dit cijfer voor ${name} geheim.`
-          : `CBS publiceert dit cijfer niet voor ${name}.`,
-      },
+      ...point,
+      result: { ...point.result, note: publishedAreaNote(point.missing, name) },
     };
   });
 }
@@ -95,6 +107,7 @@ async function series(
   periods: readonly string[],
   codes: readonly string[],
   indelingYears: readonly number[],
+  emptyColumns: ReadonlySet<string>,
 ): Promise<SeriesPoint[]> {
   const out: SeriesPoint[] = [];
   for (const period of periods) {
@@ -110,7 +123,12 @@ async function series(
       });
       if (result.status === 'berekend' || result.status === 'bereik') break;
     }
-    if (result) out.push({ period, result });
+    if (!result) continue;
+    if (result.status === 'berekend' || result.status === 'bereik') out.push({ period, result });
+    else {
+      const missing = await missingStateOf(source, emptyColumns, indicator, result);
+      out.push({ period, result: { ...result, note: areaNote(missing, result) }, missing });
+    }
   }
   return out;
 }
@@ -132,7 +150,15 @@ function seriesOf(
   const key = `${indicator.key}\u0000${periods.join(',')}\u0000${indelingYears.join(',')}\u0000${listKey(codes)}`;
   let found = bySource.get(key);
   if (!found) {
-    found = series(source, ctx.catalogue, indicator, periods, codes, indelingYears);
+    found = series(
+      source,
+      ctx.catalogue,
+      indicator,
+      periods,
+      codes,
+      indelingYears,
+      ctx.emptyColumns,
+    );
     bySource.set(key, found);
   }
   return found;
@@ -149,8 +175,8 @@ export interface ProfileContext {
   /** Those not in the selection: the rest of the municipality. */
   restOfMunicipality: string[];
   indelingYears: number[];
-  /** Other focus areas with a known delineation, for the NPLV average. */
-  nplvAreas: AreaSelection[];
+  /** Columns of active datasets without any figure: "(nog) niet gepubliceerd". */
+  emptyColumns: ReadonlySet<string>;
   /** Per indicator: loaded with its periods (every variable of the rule has them), or not. */
   availability: Map<string, IndicatorAvailability>;
   /** Series computed for this profile, per source (see seriesOf). */
@@ -169,13 +195,18 @@ export async function profileContext(
     kind: 'buurt',
   });
   const years = (await data.indelingYears()).filter((y) => y !== selection.indelingYear);
-  const nplvAreas: AreaSelection[] = [];
-  for (const area of await data.focusAreas()) {
-    if (area.composition_status !== 'bekend' || area.latestVersion === null) continue;
-    nplvAreas.push(await selectionForFocusArea(data, area.slug));
-  }
   const availability = availabilityFromLoaded(catalogue, await source.loadedVariablePeriods());
-  const municipalityBuurten = buurten.filter((b) => b.is_water === 0).map((b) => b.code);
+  // The finest level the municipality has: its buurten, or its wijken where no buurten are loaded.
+  const parts =
+    buurten.length > 0
+      ? buurten
+      : await data.areas({
+          indelingYear: selection.indelingYear,
+          municipalityCode: selection.municipalityCode,
+          kind: 'wijk',
+        });
+  const municipalityBuurten = parts.filter((b) => b.is_water === 0).map((b) => b.code);
+  const empty = await emptyColumns(data);
   const counted = new Set(selection.buurtCodes);
   return {
     data,
@@ -186,42 +217,51 @@ export async function profileContext(
     municipalityBuurten,
     restOfMunicipality: municipalityBuurten.filter((c) => !counted.has(c)),
     indelingYears: [selection.indelingYear, ...years],
-    nplvAreas,
+    emptyColumns: empty,
     seriesMemo: new Map(),
   };
 }
 
-/** NPLV average: the plain mean of the focus areas' own values, once two or more have one. */
+/**
+ * NPLV average, for shares, ratios and means only: Σ teller / Σ noemer over the focus areas with
+ * a value (each area's own parts), with the plain mean of the areas' values beside it in the
+ * note. Never for counts: twenty areas' households added up are no area's figure.
+ */
 async function nplvSeries(
   ctx: ProfileContext,
   indicator: Indicator,
   periods: readonly string[],
 ): Promise<ReferenceSeries> {
   const label = REFERENCE_LABELS.nplv;
-  const perArea: SeriesPoint[][] = [];
-  for (const area of ctx.nplvAreas) {
-    const source = await ctx.data.snapshot(area.municipalityCode);
-    perArea.push(
-      await seriesOf(ctx, source, indicator, periods, area.buurtCodes, [area.indelingYear]),
-    );
+  if (!averageDefined(indicator)) {
+    return {
+      key: 'nplv',
+      label,
+      points: [],
+      note: AVERAGE_UNDEFINED,
+      missing: 'niet van toepassing',
+    };
   }
+  const perArea = await nplvAreaSeries(ctx.data, indicator, periods);
   const points: SeriesPoint[] = [];
   for (const [i, period] of periods.entries()) {
-    const values = perArea
-      .map((s) => s[i]?.result)
-      .filter((r): r is IndicatorAggregate => r?.status === 'berekend' && r.value !== null);
-    if (values.length < 2) continue;
-    const first = values[0] as IndicatorAggregate;
+    const results = perArea.flatMap((a) => (a.points[i] ? [a.points[i].result] : []));
+    const average = nplvAverage(indicator, results);
+    if (!average) continue;
+    const first = results.find((r) => r.status === 'berekend') as IndicatorAggregate;
+    const mean = average.mean.toLocaleString('nl-NL', {
+      maximumFractionDigits: indicator.decimals,
+    });
     points.push({
       period,
       result: {
         ...first,
-        value: values.reduce((a, r) => a + (r.value as number), 0) / values.length,
-        includedCodes: values.flatMap((r) => r.includedCodes),
-        excluded: values.flatMap((r) => r.excluded),
-        numerator: undefined,
-        denominator: undefined,
-        note: `Gemiddelde van ${values.length} focusgebieden, elk gebied telt even zwaar.`,
+        value: average.pooled,
+        numerator: average.numerator,
+        denominator: average.denominator,
+        includedCodes: [],
+        excluded: [],
+        note: `Σ teller / Σ noemer over ${average.areas} focusgebieden. Gewoon gemiddelde van de gebieden (elk telt even zwaar): ${mean}.`,
       },
     });
   }
@@ -231,14 +271,18 @@ async function nplvSeries(
     points,
     ...(points.length === 0
       ? {
-          note: `Nog niet te berekenen: van ${ctx.nplvAreas.length} van de 20 focusgebieden zijn de buurten bekend. Er zijn er minstens 2 met gegevens nodig.`,
+          note: missingText(
+            'niet geladen',
+            'er zijn minstens 2 focusgebieden met een cijfer nodig voor een gemiddelde.',
+          ),
+          missing: 'niet geladen' as const,
         }
       : {}),
   };
 }
 
 /** The survey asks residents of the focus area only: the references have no figure. */
-const NOT_SURVEYED = 'Niet gemeten: de enquête vraagt alleen bewoners van het focusgebied.';
+const NOT_SURVEYED = `${missingText('niet van toepassing')} Niet gemeten: de enquête vraagt alleen bewoners van het focusgebied.`;
 
 async function surveyProfile(
   ctx: ProfileContext,
@@ -264,6 +308,7 @@ async function surveyProfile(
       label: REFERENCE_LABELS[key],
       points: [],
       note: NOT_SURVEYED,
+      missing: 'niet van toepassing' as const,
     })),
     latest,
     baseline,
@@ -350,11 +395,14 @@ export async function indicatorProfile(
     const sum = summed.get(point.period);
     if (hasValue(point) || !sum || !hasValue(sum)) return point;
     usedSum = true;
+    const n = sum.result.includedCodes.length;
+    const unit =
+      n > 0 && sum.result.includedCodes.every((c) => c.startsWith('WK')) ? 'wijken' : 'buurten';
     return {
       period: point.period,
       result: {
         ...sum.result,
-        note: 'Som van de buurten: CBS publiceert dit cijfer niet voor de gemeente.',
+        note: `Som van ${n} geladen ${unit}, niet het cijfer van CBS voor de gemeente. Dat is ${MISSING_WORDS_OF(point.missing)}.`,
       },
     };
   });
@@ -363,7 +411,9 @@ export async function indicatorProfile(
     label: REFERENCE_LABELS.gemeente,
     points: municipal,
     ...(usedSum
-      ? { note: 'Waar CBS geen cijfer voor de gemeente publiceert, tellen wij de buurten op.' }
+      ? {
+          note: 'Waar het cijfer van de gemeente zelf ontbreekt, staat de som van de geladen buurten, met die naam erbij.',
+        }
       : {}),
   });
   references.push({

@@ -1,5 +1,6 @@
 import type { IndicatorAggregate } from '../aggregation/aggregation.service.ts';
 import type { Indicator, Theme } from '../indicators/catalogue.schema.ts';
+import type { MissingState } from './missing-figure.ts';
 
 /** The areas every profile compares with, in the order the pages show them. */
 export const REFERENCE_KEYS = ['rest_gemeente', 'gemeente', 'nederland', 'nplv'] as const;
@@ -34,6 +35,8 @@ export interface AreaSelection {
 export interface SeriesPoint {
   period: string;
   result: IndicatorAggregate;
+  /** Why there is no value (set only when there is none). */
+  missing?: MissingState;
 }
 
 export interface ReferenceSeries {
@@ -42,6 +45,8 @@ export interface ReferenceSeries {
   points: SeriesPoint[];
   /** Why there is no series, or how it was made (e.g. "som van de buurten"). */
   note?: string;
+  /** Set when the whole series cannot exist, e.g. an NPLV average of counts. */
+  missing?: MissingState;
 }
 
 export interface IndicatorProfile {

@@ -1,5 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Services } from '../../composition.ts';
+import { findVersion } from '../focus-areas/focus-area.repository.ts';
 import { listFocusAreas } from '../focus-areas/focus-area.service.ts';
 import { renderHomePage } from '../home/home.routes.tsx';
 import { renderIndicatorPage } from './indicator.routes.tsx';
@@ -37,6 +38,10 @@ async function buildPages(services: Services, version: string): Promise<WarmUpRe
   for (const area of await listFocusAreas(services.db)) {
     if (area.composition_status !== 'bekend' || area.latestVersion === null) continue;
     if (!(await build(() => renderProfilePage(services, area.slug, undefined)))) return result;
+    // Indicator pages ahead of time only where the municipality confirmed the delineation: with
+    // twenty areas, every page of every provisional one would keep a core busy after each import.
+    const version = await findVersion(services.db, area.slug);
+    if (!version || version.provisional === 1) continue;
     for (const indicator of loaded) {
       if (!(await build(() => renderIndicatorPage(monitor, area.slug, indicator.key)))) {
         return result;

@@ -42,7 +42,11 @@ describeEachDialect('seedShippedData', (getDb) => {
     // Indeling 2024: the same 13 wijken and 132 residential buurten, linked one-to-one.
     const buurten2024 = await listAreas(db, { indelingYear: 2024, kind: 'buurt' });
     assert.equal(buurten2024.length, 132);
-    assert.equal((await listAreas(db, { indelingYear: 2024, kind: 'wijk' })).length, 13);
+    assert.equal(
+      (await listAreas(db, { indelingYear: 2024, kind: 'wijk', municipalityCode: 'GM0505' }))
+        .length,
+      13,
+    );
     assert.equal((await listAreas(db, { indelingYear: 2024, kind: 'land' }))[0]?.code, 'NL00');
     const links = await listCrosswalk(
       db,
@@ -77,6 +81,56 @@ describeEachDialect('seedShippedData', (getDb) => {
       periods: ['2024'],
     });
     assert.equal(Number(gm[0]?.value), 122070);
+  });
+
+  it('loads every gemeente and wijk of NL (KWB 2024) and the 19 provisional delineations', async () => {
+    const { db } = getDb();
+    await seedShippedData(db, datasetsDir, { importedBy: 'test' });
+    assert.equal((await listAreas(db, { indelingYear: 2024, kind: 'gemeente' })).length, 342);
+    assert.equal((await listAreas(db, { indelingYear: 2024, kind: 'wijk' })).length, 3393);
+    const value = async (variable: string, code: string) =>
+      Number(
+        (
+          await findObservations(db, {
+            variables: [variable],
+            indelingYear: 2024,
+            areaCodes: [code],
+            periods: ['2024'],
+          })
+        )[0]?.value,
+      );
+    // The file's own figures, and NL00 as the sum of its 342 gemeenten (SOURCES.md §2).
+    assert.equal(await value('AantalInwoners', 'WK060606'), 14760);
+    assert.equal(await value('Woningvoorraad', 'GM0606'), 38360);
+    assert.equal(await value('AantalInwoners', 'NL00'), 17942942);
+    assert.equal(await value('Woningvoorraad', 'NL00'), 8204049);
+    // 17,942,942 inhabitants on 33,647.23 km² of land.
+    assert.equal(await value('Bevolkingsdichtheid', 'NL00'), 533);
+    const schiedam = (await listAreas(db, { indelingYear: 2024, municipalityCode: 'GM0606' }))
+      .filter((a) => a.kind !== 'gemeente')
+      .map((a) => [a.code, a.name]);
+    assert.deepEqual(
+      schiedam.find(([c]) => c === 'WK060606'),
+      ['WK060606', 'Nieuwland'],
+    );
+
+    const area = await getFocusArea(db, 'schiedam-nieuwland-oost');
+    assert.equal(area.version?.provisional, 1);
+    assert.equal(area.version?.confidence, 'hoog');
+    assert.equal(area.version?.indeling_year, 2024);
+    assert.match(area.version?.source ?? '', /schiedam24\.nl/);
+    assert.deepEqual(
+      area.members.map((m) => [m.buurt_code, m.status, m.name, m.level]),
+      [
+        ['WK060601', 'lid', 'Oost', 'wijk'],
+        ['WK060606', 'lid', 'Nieuwland', 'wijk'],
+      ],
+    );
+    const breda = await getFocusArea(db, 'breda-noord');
+    assert.ok(breda.members.length > 0 && breda.members.every((m) => m.status === 'deels'));
+    assert.ok(breda.members.every((m) => (m.reason ?? '').length > 0));
+    const dordtWest = await getFocusArea(db, 'dordt-west');
+    assert.equal(dordtWest.version?.provisional, 0);
   });
 
   it('imports nothing the second time and says every file is unchanged', async () => {

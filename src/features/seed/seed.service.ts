@@ -2,14 +2,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { DORDT_WEST_FILE, NPLV_FILE, seedFocusAreas } from '../focus-areas/focus-area.service.ts';
 import { parseDataProperties, type DataProperty } from '../imports/cbs-metadata.ts';
 import { commitImport, loadAreaLookup, sha256 } from '../imports/import.service.ts';
 import type { AreaLookup, ImportInput, ParsedImport } from '../imports/import.types.ts';
 import { parsePdokGeojson } from '../imports/pdok-geojson.importer.ts';
 import { parsePolitie47018Csv } from '../imports/politie-47018.importer.ts';
 import { parseStatlineCsv } from '../imports/statline-csv.importer.ts';
+import { parse } from 'csv-parse/sync';
+import {
+  DORDT_WEST_FILE,
+  NPLV_FILE,
+  PROVISIONAL_FILE,
+  seedFocusAreas,
+} from './focus-areas.seed.ts';
 import { identityIndeling2024, storeCrosswalk } from './indeling-2024.ts';
+import { NATIONAL_KWB_FILE, parseNationalKwb } from './national-kwb.ts';
 import { seedExampleTargets } from '../targets/target.service.ts';
 
 export interface SeedReport {
@@ -46,6 +53,27 @@ function keyedKwbAsStatline(input: ImportInput): ImportInput {
     )
     .join('\n');
   return { bytes: Buffer.from(rewritten, 'utf8'), fileName: input.fileName };
+}
+
+/**
+ * Names the national KWB file lacks: the focus areas' municipalities (NPLV list) and the wijken
+ * named in the provisional delineations.
+ */
+function knownNames(datasetsDir: string): Map<string, string> {
+  const names = new Map<string, string>();
+  const csv = (relative: string, delimiter: string) =>
+    parse(fs.readFileSync(path.join(datasetsDir, relative)), {
+      columns: true,
+      bom: true,
+      skip_empty_lines: true,
+      trim: true,
+      delimiter,
+    }) as Record<string, string>[];
+  for (const row of csv(NPLV_FILE, ','))
+    if (row.gemeentecode && row.gemeente) names.set(row.gemeentecode, row.gemeente);
+  for (const row of csv(PROVISIONAL_FILE, ';'))
+    if (row.gebiedscode && row.naam) names.set(row.gebiedscode, row.naam);
+  return names;
 }
 
 interface Step {
@@ -89,8 +117,8 @@ export async function seedShippedData(
   await run(pdok('cbs-wijkenbuurten-2023/buurten_2023_dordrecht.geojson', 'buurt'));
 
   const focus = await seedFocusAreas(db, datasetsDir, { createdBy: ctx.importedBy });
-  (focus.versionAdded ? report.imported : report.unchanged).push(
-    `${NPLV_FILE} + ${DORDT_WEST_FILE}`,
+  (focus.versionsAdded > 0 ? report.imported : report.unchanged).push(
+    `${NPLV_FILE} + ${DORDT_WEST_FILE} + ${PROVISIONAL_FILE}`,
   );
 
   // CBS kept Dordrecht's codes and borders from 2023 to 2024 (SOURCES.md §7); 2024 files need
@@ -142,6 +170,17 @@ export async function seedShippedData(
         },
       };
     },
+  });
+
+  // Every gemeente and wijk of NL, so each focus area has its key figures beside its
+  // municipality and the Netherlands. A national (system) import: no single municipality.
+  await run({
+    label: NATIONAL_KWB_FILE,
+    parse: (lookup) =>
+      parseNationalKwb(read(NATIONAL_KWB_FILE).bytes, lookup, {
+        dataProperties,
+        names: knownNames(datasetsDir),
+      }),
   });
 
   // 47018NED's region dimension is "Wijken en buurten (indeling 2024)" (SOURCES.md §9).

@@ -27,11 +27,18 @@ import {
 
 /** `geen`: not in the member list of the version at all. */
 export type FormStatus = MemberStatus | 'geen';
-export const FORM_STATUSES: readonly FormStatus[] = ['lid', 'uitgesloten', 'te_bevestigen', 'geen'];
+export const FORM_STATUSES: readonly FormStatus[] = [
+  'lid',
+  'uitgesloten',
+  'te_bevestigen',
+  'deels',
+  'geen',
+];
 export const FORM_STATUS_LABEL: Record<FormStatus, string> = {
   lid: 'Hoort erbij (lid)',
   uitgesloten: 'Uitgesloten',
   te_bevestigen: 'Te bevestigen',
+  deels: 'Hoort er deels bij (telt niet mee)',
   geen: 'Geen lid',
 };
 

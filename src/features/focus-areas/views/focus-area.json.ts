@@ -25,6 +25,12 @@ export interface FocusAreaJson {
   }[];
   /** Only the buurten with status 'lid'; null where a value is missing. */
   totaal_inwoners: ByYear;
+  /** A provisional delineation (not yet confirmed by the municipality); null otherwise. */
+  voorlopig: {
+    bron: string | null;
+    brondatum: string | null;
+    betrouwbaarheid: string | null;
+  } | null;
   bron: string;
   licentie: string;
 }
@@ -48,6 +54,13 @@ export function focusAreaJson(data: FocusAreaPageData): FocusAreaJson {
       inwoners: { ...m.inhabitants },
     })),
     totaal_inwoners: { ...data.totals },
+    voorlopig: data.provisional
+      ? {
+          bron: data.provisional.source,
+          brondatum: data.provisional.sourceDate,
+          betrouwbaarheid: data.provisional.confidence,
+        }
+      : null,
     bron: SOURCE_TEXT,
     licentie: LICENCE,
   };

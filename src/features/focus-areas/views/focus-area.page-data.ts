@@ -5,7 +5,7 @@ import { findObservations } from '../../datasets/dataset.repository.ts';
 import { normaliseName } from '../../imports/import.service.ts';
 import { parseAreaGeometry, type AreaGeometry } from '../../maps/geometry.ts';
 import { getFocusArea } from '../focus-area.service.ts';
-import type { MemberStatus } from '../focus-area.table.ts';
+import type { Confidence, MemberStatus } from '../focus-area.table.ts';
 
 /** Inhabitants on 1 January of these years; a year without data stays null ("nog niet geladen"). */
 export const POPULATION_YEARS = ['2023', '2024'] as const;
@@ -20,6 +20,25 @@ export interface MemberRow {
   status: MemberStatus;
   reason: string | null;
   inhabitants: ByYear;
+  level: 'buurt' | 'wijk';
+}
+
+/** A provisional delineation: compiled from public sources, not yet confirmed (ADR 0022). */
+export interface ProvisionalInfo {
+  source: string | null;
+  sourceDate: string | null;
+  confidence: Confidence | null;
+}
+
+/** Key figures of 1 January 2024 for the counted members, their municipality and NL. */
+export interface KeyFigures {
+  label: string;
+  inhabitants: number | null;
+  dwellings: number | null;
+  /** Land area in km². */
+  land: number | null;
+  /** Σ inhabitants / Σ land, per km² of land. */
+  density: number | null;
 }
 
 export interface MapArea {
@@ -47,13 +66,23 @@ export interface FocusAreaPageData {
   /** 'lid' buurten without a value, per year: said on the page, never filled with 0. */
   missing: Record<PopulationYear, number>;
   map: { buurten: MapArea[]; wijken: MapArea[] };
+  /** The members are buurten, or (in a provisional delineation) wijken. */
+  memberLevel: 'buurt' | 'wijk';
+  provisional: ProvisionalInfo | null;
+  /** Empty when the 2024 figures are not loaded. */
+  keyFigures: KeyFigures[];
 }
 
 export const SOURCE_TEXT =
   'Bron: CBS (Kerncijfers wijken en buurten 2023), Kadaster/CBS wijk- en buurtkaart via PDOK';
 export const LICENCE = 'CC BY 4.0';
 
-const STATUS_ORDER: Record<MemberStatus, number> = { lid: 0, te_bevestigen: 1, uitgesloten: 2 };
+const STATUS_ORDER: Record<MemberStatus, number> = {
+  lid: 0,
+  te_bevestigen: 1,
+  deels: 2,
+  uitgesloten: 3,
+};
 
 async function inhabitantsByCode(
   db: Kysely<Database>,
@@ -88,6 +117,59 @@ async function sameBuurtCodes(
     .map(([code]) => code);
 }
 
+const KEY_VARIABLES = ['AantalInwoners', 'Woningvoorraad', 'OppervlakteLand'] as const;
+const KEY_PERIOD = '2024';
+
+/**
+ * Inhabitants, dwellings and land of the counted members (summed), of the municipality and of
+ * the Netherlands, and the density as Σ inhabitants / Σ land. A sum with a member missing is
+ * no sum: it stays null ("nog niet geladen"), never a partial total shown as the whole.
+ */
+async function keyFigures(
+  db: Kysely<Database>,
+  memberCodes: readonly string[],
+  name: string,
+  municipality: { code: string; name: string },
+): Promise<KeyFigures[]> {
+  const year = Number(KEY_PERIOD);
+  const rows = await findObservations(db, {
+    variables: [...KEY_VARIABLES],
+    indelingYear: year,
+    areaCodes: [...memberCodes, municipality.code, 'NL00'],
+    periods: [KEY_PERIOD],
+  });
+  const value = new Map(
+    rows.map((r) => [`${r.area_code}|${r.variable}`, r.value === null ? null : Number(r.value)]),
+  );
+  const sum = (list: readonly string[], variable: string): number | null => {
+    if (list.length === 0) return null;
+    let total = 0;
+    for (const code of list) {
+      const v = value.get(`${code}|${variable}`);
+      if (v === undefined || v === null) return null;
+      total += v;
+    }
+    return total;
+  };
+  const figures = (label: string, list: readonly string[]): KeyFigures => {
+    const inhabitants = sum(list, 'AantalInwoners');
+    const landHa = sum(list, 'OppervlakteLand');
+    return {
+      label,
+      inhabitants,
+      dwellings: sum(list, 'Woningvoorraad'),
+      land: landHa === null ? null : landHa / 100,
+      density: inhabitants !== null && landHa ? inhabitants / (landHa / 100) : null,
+    };
+  };
+  const out = [
+    figures(name, memberCodes),
+    figures(`Gemeente ${municipality.name}`, [municipality.code]),
+    figures('Nederland', ['NL00']),
+  ];
+  return out.some((f) => f.inhabitants !== null) ? out : [];
+}
+
 /**
  * Everything the delineation page and its JSON show, read once so both give the same numbers.
  * Throws NotFoundError for an unknown slug or version (from getFocusArea).
@@ -118,6 +200,9 @@ export async function loadFocusAreaPage(
       totals: { '2023': null, '2024': null },
       missing: { '2023': 0, '2024': 0 },
       map: { buurten: [], wijken: [] },
+      memberLevel: 'buurt',
+      provisional: null,
+      keyFigures: [],
     };
   }
   const year = detail.version.indeling_year;
@@ -151,6 +236,7 @@ export async function loadFocusAreaPage(
       wijk: m.wijk_code ? (wijkName.get(m.wijk_code) ?? null) : null,
       status: m.status,
       reason: m.reason,
+      level: m.level,
       inhabitants: {
         '2023': population['2023'].get(m.buurt_code) ?? null,
         '2024': population['2024'].get(m.buurt_code) ?? null,
@@ -198,8 +284,23 @@ export async function loadFocusAreaPage(
   );
   const wijkShapes = (await listAreasWithGeometry(db, { ...filter, kind: 'wijk' })).flatMap(toMap);
 
+  const v = detail.version;
   return {
     ...base,
+    memberLevel: rows.some((r) => r.level === 'wijk') ? 'wijk' : 'buurt',
+    provisional:
+      v.provisional === 1
+        ? { source: v.source, sourceDate: v.source_date, confidence: v.confidence }
+        : null,
+    keyFigures: await keyFigures(
+      db,
+      // Codes of another indeling count only where the 2024 indeling has the same buurt.
+      year === Number(KEY_PERIOD) || counted.every((r) => population['2024'].has(r.code))
+        ? counted.map((r) => r.code)
+        : [],
+      area.name,
+      { code: area.municipality_code, name: area.municipality_name },
+    ),
     version: detail.version.version,
     indelingYear: year,
     rationale: detail.version.rationale,

@@ -21,6 +21,7 @@ export const STATUS_LABEL: Record<MemberStatus, string> = {
   lid: 'Hoort erbij',
   uitgesloten: 'Uitgesloten',
   te_bevestigen: 'Te bevestigen',
+  deels: 'Hoort er deels bij',
 };
 
 const NOT_LOADED = 'nog niet geladen';
@@ -29,8 +30,93 @@ export function formatCount(value: number | null): string {
   return value === null ? NOT_LOADED : numberFormat.format(value);
 }
 
-function buurten(n: number): string {
+function plainBuurten(n: number): string {
   return n === 1 ? '1 buurt' : `${n} buurten`;
+}
+
+function wijken(n: number): string {
+  return n === 1 ? '1 wijk' : `${n} wijken`;
+}
+
+const CONFIDENCE_TEXT = {
+  hoog: 'hoog: een officieel document noemt de wijken',
+  midden:
+    'midden: een pagina van de gemeente of het programma noemt de wijken, en die passen duidelijk op CBS-wijken',
+  laag: 'laag: afgeleid, bijvoorbeeld uit een inwonertal; geen bron noemt de wijken',
+} as const;
+
+const decimalFormat = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
+
+function ProvisionalNotice({ data }: { data: FocusAreaPageData }) {
+  const p = data.provisional;
+  if (!p) return null;
+  return (
+    <div class="utrecht-alert wk-notice" role="note" data-voorlopig>
+      <p class="utrecht-paragraph">
+        <strong>Voorlopige afbakening.</strong>{' '}
+        {`Deze indeling in wijken is samengesteld uit openbare bronnen. De gemeente ${data.municipality.name} heeft haar nog niet bevestigd; de beheerder van de gemeente kan haar verfijnen in een nieuwe versie.`}
+      </p>
+      <p class="utrecht-paragraph">
+        {`Bron: ${p.source ?? 'niet vastgelegd'}${p.sourceDate ? ` (${p.sourceDate})` : ''}. `}
+        {`Betrouwbaarheid: ${p.confidence ? CONFIDENCE_TEXT[p.confidence] : 'niet vastgelegd'}.`}
+      </p>
+    </div>
+  );
+}
+
+function KeyFiguresTable({ data }: { data: FocusAreaPageData }) {
+  if (data.keyFigures.length === 0) return null;
+  const cell = (v: number | null, f: (n: number) => string) => (
+    <td class={`utrecht-table__cell wk-num${v === null ? ' wk-muted' : ''}`}>
+      {v === null ? NOT_LOADED : f(v)}
+    </td>
+  );
+  return (
+    <div class="wk-table-scroll">
+      <table class="utrecht-table" data-kerncijfers>
+        <caption class="utrecht-table__caption">
+          {`Kerncijfers op 1 januari 2024: ${data.name} naast de gemeente en Nederland`}
+        </caption>
+        <thead class="utrecht-table__header">
+          <tr class="utrecht-table__row">
+            <th class="utrecht-table__header-cell" scope="col">
+              Gebied
+            </th>
+            <th class="utrecht-table__header-cell wk-num" scope="col">
+              Inwoners
+            </th>
+            <th class="utrecht-table__header-cell wk-num" scope="col">
+              Woningen
+            </th>
+            <th class="utrecht-table__header-cell wk-num" scope="col">
+              Land (km²)
+            </th>
+            <th class="utrecht-table__header-cell wk-num" scope="col">
+              Inwoners per km² land
+            </th>
+          </tr>
+        </thead>
+        <tbody class="utrecht-table__body">
+          {data.keyFigures.map((f) => (
+            <tr class="utrecht-table__row">
+              <th class="utrecht-table__header-cell" scope="row">
+                {f.label}
+              </th>
+              {cell(f.inhabitants, (n) => numberFormat.format(n))}
+              {cell(f.dwellings, (n) => numberFormat.format(n))}
+              {cell(f.land, (n) => decimalFormat.format(n))}
+              {cell(f.density, (n) => numberFormat.format(Math.round(n)))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p class="utrecht-paragraph wk-muted">
+        Bron: CBS, Kerncijfers wijken en buurten 2024. Het gebied is de som van de delen die
+        meetellen; de dichtheid is de som van de inwoners gedeeld door de som van het land.
+        Nederland is de som van alle gemeenten.
+      </p>
+    </div>
+  );
 }
 
 export function shapeFor(area: FocusAreaPageData['map']['buurten'][number]): MapShape {
@@ -132,9 +218,13 @@ function MemberCells({ m }: { m: MemberRow }) {
     <>
       <td class="utrecht-table__cell">{m.code}</td>
       <th class="utrecht-table__header-cell" scope="row">
-        <a class="utrecht-link" href={`/buurten/${m.code}`}>
-          {m.name}
-        </a>
+        {m.level === 'buurt' ? (
+          <a class="utrecht-link" href={`/buurten/${m.code}`}>
+            {m.name}
+          </a>
+        ) : (
+          m.name
+        )}
       </th>
       <td class="utrecht-table__cell">{m.wijk ?? 'onbekend'}</td>
       <td class="utrecht-table__cell">{STATUS_LABEL[m.status]}</td>
@@ -143,6 +233,7 @@ function MemberCells({ m }: { m: MemberRow }) {
 }
 
 function TotalText({ data, year }: { data: FocusAreaPageData; year: PopulationYear }) {
+  const buurten = data.memberLevel === 'wijk' ? wijken : plainBuurten;
   const total = data.totals[year];
   if (total !== null) return <>{numberFormat.format(total)}</>;
   if (
@@ -186,10 +277,13 @@ export function FocusAreaPage({
   if (data.version === null || data.createdAt === null) {
     return <UnknownCompositionPage data={data} />;
   }
+  const buurten = data.memberLevel === 'wijk' ? wijken : plainBuurten;
+  const unitName = data.memberLevel === 'wijk' ? 'wijken' : 'buurten';
   const members = data.members.filter((m) => m.status === 'lid');
   const others = data.members.filter((m) => m.status !== 'lid');
   const excluded = others.filter((m) => m.status === 'uitgesloten');
   const toConfirm = others.filter((m) => m.status === 'te_bevestigen');
+  const partly = others.filter((m) => m.status === 'deels');
   const mapId = 'kaart-afbakening';
   const shapes = data.map.buurten.map(shapeFor);
   const outlines: MapShape[] = data.map.wijken
@@ -212,7 +306,12 @@ export function FocusAreaPage({
     (total2023 !== null
       ? `, met samen ${numberFormat.format(total2023)} inwoners op 1 januari 2023`
       : '') +
-    `. ${excluded.length === 1 ? '1 buurt is' : `${excluded.length} buurten zijn`} uitgesloten` +
+    (excluded.length > 0
+      ? `. ${excluded.length === 1 ? '1 buurt is' : `${excluded.length} buurten zijn`} uitgesloten`
+      : '') +
+    (partly.length > 0
+      ? `. Van ${buurten(partly.length)} hoort maar een deel erbij; die tellen niet mee`
+      : '') +
     `. Van ${buurten(toConfirm.length)} moet de gemeente nog bevestigen of ze erbij horen.`;
   const description =
     `Kaart van ${buurten(shapes.length)} van ${data.municipality.name} (indeling ${data.indelingYear}). ` +
@@ -238,11 +337,13 @@ export function FocusAreaPage({
           {profile ? data.name : `${data.name}: welke buurten horen erbij?`}
         </h1>
         <p class="utrecht-paragraph wk-lead">
-          Gemeente {data.municipality.name} · buurtindeling van het CBS van {data.indelingYear} ·
-          versie {data.version}
-          {isLatest ? ' (nieuwste)' : ''}, vastgesteld op{' '}
+          Gemeente {data.municipality.name} · {data.memberLevel}indeling van het CBS van{' '}
+          {data.indelingYear} · versie {data.version}
+          {isLatest ? ' (nieuwste)' : ''},{' '}
+          {data.provisional ? 'voorlopig, opgesteld' : 'vastgesteld'} op{' '}
           {dateFormat.format(new Date(data.createdAt))}
         </p>
+        <ProvisionalNotice data={data} />
         {profile && (
           <p class="utrecht-paragraph">
             <a
@@ -268,8 +369,9 @@ export function FocusAreaPage({
         {profile}
         {profile && <h2 class="utrecht-heading-2">Afbakening</h2>}
         <p class="utrecht-paragraph">{summary}</p>
+        <KeyFiguresTable data={data} />
 
-        <h2 class="utrecht-heading-2">Waarom deze buurten</h2>
+        <h2 class="utrecht-heading-2">{`Waarom deze ${unitName}`}</h2>
         <p class="utrecht-paragraph wk-rationale">{data.rationale}</p>
 
         <h2 class="utrecht-heading-2">Kaart</h2>
@@ -317,11 +419,11 @@ export function FocusAreaPage({
           </figure>
         ) : (
           <p class="utrecht-paragraph wk-muted">
-            De kaart is {NOT_LOADED}: er zijn nog geen buurtgrenzen ingelezen.
+            {`De kaart is ${NOT_LOADED}: er zijn nog geen grenzen van de ${unitName} ingelezen.`}
           </p>
         )}
 
-        <h2 class="utrecht-heading-2">Buurten die meetellen</h2>
+        <h2 class="utrecht-heading-2">{`${unitName === 'wijken' ? 'Wijken' : 'Buurten'} die meetellen`}</h2>
         <div class="wk-table-scroll">
           <table class="utrecht-table">
             <caption class="utrecht-table__caption">
@@ -333,7 +435,7 @@ export function FocusAreaPage({
                   Code
                 </th>
                 <th class="utrecht-table__header-cell" scope="col">
-                  Buurt
+                  {unitName === 'wijken' ? 'Wijk' : 'Buurt'}
                 </th>
                 <th class="utrecht-table__header-cell" scope="col">
                   Wijk
@@ -371,10 +473,9 @@ export function FocusAreaPage({
 
         {others.length > 0 && (
           <>
-            <h2 class="utrecht-heading-2">Uitgesloten en nog te bevestigen</h2>
+            <h2 class="utrecht-heading-2">Uitgesloten, deels en nog te bevestigen</h2>
             <p class="utrecht-paragraph">
-              Deze buurten tellen niet mee in de cijfers van {data.name}. Buurten die nog bevestigd
-              moeten worden, tellen pas mee als de gemeente dat heeft besloten.
+              {`Deze ${unitName} tellen niet mee in de cijfers van ${data.name}. Wat nog bevestigd moet worden, telt pas mee als de gemeente dat heeft besloten. Van een ${unitName === 'wijken' ? 'wijk' : 'buurt'} die er deels bij hoort, tellen wij niets mee: de cijfers gelden voor het geheel.`}
             </p>
             <div class="wk-table-scroll">
               <table class="utrecht-table">
@@ -387,7 +488,7 @@ export function FocusAreaPage({
                       Code
                     </th>
                     <th class="utrecht-table__header-cell" scope="col">
-                      Buurt
+                      {unitName === 'wijken' ? 'Wijk' : 'Buurt'}
                     </th>
                     <th class="utrecht-table__header-cell" scope="col">
                       Wijk

@@ -72,7 +72,7 @@ export function compareView(
   });
 }
 
-interface Option {
+export interface Option {
   value: string;
   label: string;
 }
@@ -81,6 +81,9 @@ export interface CompareOptions {
   focus: Option[];
   wijken: Option[];
   buurten: Option[];
+  /** The municipality whose wijken and buurten are offered, and the others to choose from. */
+  municipality: { code: string; name: string };
+  municipalities: Option[];
 }
 
 const KIND_LABEL: Record<AreaSelection['kind'], string> = {
@@ -125,8 +128,8 @@ function AreaSelect({
           Kies een gebied
         </option>
         {group('Focusgebieden', options.focus)}
-        {group('Wijken van Dordrecht', options.wijken)}
-        {group('Buurten van Dordrecht', options.buurten)}
+        {group(`Wijken van ${options.municipality.name}`, options.wijken)}
+        {group(`Buurten van ${options.municipality.name}`, options.buurten)}
       </select>
     </div>
   );
@@ -169,6 +172,18 @@ export function ComparePage({ options, selected, comparison }: ComparePageProps)
           cijfer van elk gebied, met het jaar erbij. Die jaren kunnen verschillen.
         </p>
         <form class="wk-stack" method="get" action="/vergelijk">
+          <div class="utrecht-form-field">
+            <label class="utrecht-form-label" for="gemeente">
+              Wijken en buurten van gemeente
+            </label>
+            <select class="utrecht-select" id="gemeente" name="gemeente">
+              {options.municipalities.map((m) => (
+                <option value={m.value} selected={m.value === options.municipality.code}>
+                  {m.label}
+                </option>
+              ))}
+            </select>
+          </div>
           <AreaSelect name="a" label="Gebied A" options={options} selected={selected.a} />
           <AreaSelect name="b" label="Gebied B" options={options} selected={selected.b} />
           <div>

@@ -17,6 +17,8 @@ export interface CustomAreaPageProps {
   /** Ready-made starting points, e.g. the buurten of Dordt West. */
   startingPoints: { label: string; buurtCodes: readonly string[] }[];
   result?: { selection: AreaSelection; inhabitants: number; themes: ProfileThemeView[] };
+  /** The municipalities a visitor can switch to (those of the focus areas). */
+  municipalities?: { code: string; name: string }[];
   downloadQuery?: string;
 }
 
@@ -126,7 +128,7 @@ export function CustomAreaPage(props: CustomAreaPageProps) {
     >
       <h1 class="utrecht-heading-1">{title}</h1>
       <p class="utrecht-paragraph">
-        {`Kies zelf buurten in ${ctx.municipalityName}. U krijgt dan dezelfde cijfers als voor een focusgebied. Uw gebied moet samen minstens ${count(MIN_INHABITANTS)} inwoners hebben. `}
+        {`Kies zelf ${ctx.level === 'wijk' ? 'wijken' : 'buurten'} in ${ctx.municipalityName}. U krijgt dan dezelfde cijfers als voor een focusgebied. Uw gebied moet samen minstens ${count(MIN_INHABITANTS)} inwoners hebben. `}
         <a class="utrecht-link" href="/methode#eigen-gebied">
           Waarom?
         </a>
@@ -142,10 +144,10 @@ export function CustomAreaPage(props: CustomAreaPageProps) {
       {result && (
         <section class="wk-stack" aria-labelledby="uitkomst">
           <h2 class="utrecht-heading-2" id="uitkomst">
-            {`${result.selection.buurtCodes.length} buurten, samen ${count(result.inhabitants)} inwoners`}
+            {`${result.selection.buurtCodes.length} ${ctx.level === 'wijk' ? 'wijken' : 'buurten'}, samen ${count(result.inhabitants)} inwoners`}
           </h2>
           <p class="utrecht-paragraph">
-            {`Buurten: ${ctx.buurten
+            {`${ctx.level === 'wijk' ? 'Wijken' : 'Buurten'}: ${ctx.buurten
               .filter((b) => chosen.has(b.code))
               .map((b) => b.name)
               .join(
@@ -158,8 +160,26 @@ export function CustomAreaPage(props: CustomAreaPageProps) {
           />
         </section>
       )}
+      {(props.municipalities ?? []).length > 1 && (
+        <p class="utrecht-paragraph" data-gemeenten>
+          {'Andere gemeente: '}
+          {(props.municipalities ?? [])
+            .filter((m) => m.code !== ctx.municipalityCode)
+            .map((m, i) => (
+              <>
+                {i > 0 && ', '}
+                <a class="utrecht-link" href={`/eigen-gebied?gemeente=${m.code}`}>
+                  {m.name}
+                </a>
+              </>
+            ))}
+        </p>
+      )}
       <form method="get" action="/eigen-gebied" class="wk-stack" data-module="buurt-picker">
-        <h2 class="utrecht-heading-2">{result ? 'Buurten aanpassen' : 'Kies buurten'}</h2>
+        <input type="hidden" name="gemeente" value={ctx.municipalityCode} />
+        <h2 class="utrecht-heading-2">
+          {`${result ? 'Aanpassen' : 'Kies'}: ${ctx.level === 'wijk' ? 'wijken' : 'buurten'}`}
+        </h2>
         {props.startingPoints.length > 0 && (
           <p class="utrecht-paragraph">
             {'Begin met: '}
@@ -175,7 +195,7 @@ export function CustomAreaPage(props: CustomAreaPageProps) {
         )}
         <PickerMap ctx={ctx} geometry={props.geometry} chosen={chosen} />
         <p class="utrecht-paragraph" aria-live="polite" data-picker-status>
-          {`Gekozen: ${chosen.size} buurten.`}
+          {`Gekozen: ${chosen.size} ${ctx.level === 'wijk' ? 'wijken' : 'buurten'}.`}
         </p>
         <div class="wk-picker">
           {[...wijken].map(([wijk, buurten]) => (

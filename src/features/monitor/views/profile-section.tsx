@@ -4,6 +4,7 @@ import type { IndicatorAggregate } from '../../aggregation/aggregation.service.t
 import type { Indicator } from '../../indicators/catalogue.schema.ts';
 import type { IndicatorAvailability } from '../../indicators/indicator-availability.ts';
 import { evaluateTarget, noiseBand, periodYear } from '../../targets/target-rules.ts';
+import { sourceText } from '../indicator-table.ts';
 import type { Target, TargetEvaluation } from '../../targets/target.types.ts';
 import {
   REFERENCE_KEYS,
@@ -200,30 +201,37 @@ export function profileView(
   const reasons = new Map(
     availability.flatMap((a) => (a.status === 'geladen' ? [] : [[a.key, a] as const])),
   );
+  // A reference with a figure, or with a state other than "not loaded", is worth a row: the
+  // area's own cell then says why it is empty.
+  const informative = (p: IndicatorProfile): boolean =>
+    p.references.some((r) =>
+      r.points.some((pt) => hasValue(pt.result) || (pt.missing && pt.missing !== 'niet geladen')),
+    );
   return profile.themes.map(({ theme, indicators }) => {
     const rows: ProfileRow[] = [];
     const notLoaded: NotLoadedRow[] = [];
     for (const p of indicators) {
       // Loaded but without a value (e.g. every buurt secret): a row with "–" and the reason,
       // since "nog niet geladen" would be untrue.
-      const shown = p.latest ?? (p.loaded ? p.area.at(-1) : undefined);
+      const shown = p.latest ?? (p.loaded || informative(p) ? p.area.at(-1) : undefined);
       if (!shown) {
         const missing = reasons.get(p.indicator.key);
         if (missing && missing.missing.length > 0) {
-          // Plain words first (who publishes it); the variable names only in small print.
+          // Plain words: who publishes it, and the table; never the variable codes.
           notLoaded.push({
             indicator: p.indicator,
             reason: `Dit cijfer komt van ${p.indicator.source.publisher}. Die gegevens staan nog niet in Wijkkompas.`,
-            detail: missing.reason,
+            detail: sourceText(p.indicator),
           });
           continue;
         }
         const reason =
-          missing?.reason ??
-          (p.indicator.measure.type === 'survey_proportion'
+          p.indicator.measure.type === 'survey_proportion'
             ? 'Dit cijfer komt uit de bewonersenquête en wordt daar berekend.'
-            : 'De gegevens zijn er wel, maar nog niet in de buurtindeling van dit gebied.');
-        notLoaded.push({ indicator: p.indicator, reason });
+            : missing
+              ? 'De gegevens die nodig zijn, staan niet voor dezelfde periode in Wijkkompas.'
+              : 'Wijkkompas heeft dit cijfer wel voor andere gebieden, maar nog niet voor dit gebied, zijn gemeente of Nederland.';
+        notLoaded.push({ indicator: p.indicator, reason, detail: sourceText(p.indicator) });
         continue;
       }
       rows.push(

@@ -1,17 +1,18 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../../composition.ts';
-import { BadRequestError, NotFoundError } from '../../../shared/errors.ts';
+import { AppError, BadRequestError, NotFoundError } from '../../../shared/errors.ts';
 import { renderPage } from '../../../views/render.ts';
 import { Layout } from '../../../views/layout.tsx';
-import { pdfUnavailable, renderPdf } from '../../factsheet/factsheet.pdf.ts';
+import { isAllowed } from '../../accounts/permissions.ts';
+import { appPageFetcher } from '../../factsheet/factsheet.pdf.ts';
 import { getFocusArea } from '../../focus-areas/focus-area.service.ts';
 import { textIn } from '../definition/fixed-labels.ts';
 import { LANGUAGES, type Language } from '../definition/questionnaire.schema.ts';
 import { PaperForm } from './paper-form.tsx';
 
 /** At most this many numbered forms in one document: a print run is done in batches. */
-export const MAX_FORMS_PER_BATCH = 200;
+export const MAX_FORMS_PER_BATCH = 100;
 
 const params = z.object({ key: z.string().regex(/^[a-z0-9-]{3,64}$/) });
 const query = z.strictObject({
@@ -42,17 +43,22 @@ function parseQuery(raw: unknown): { language: Language; numbers: number[] } {
   if (from < 1 || to < from)
     throw new BadRequestError('"van" moet 1 of meer zijn en "tot" niet kleiner dan "van".');
   if (to - from + 1 > MAX_FORMS_PER_BATCH) {
-    throw new BadRequestError(`Hoogstens ${MAX_FORMS_PER_BATCH} formulieren per keer.`);
+    throw new BadRequestError(
+      `U vraagt ${to - from + 1} formulieren. Per keer kunnen er hoogstens ${MAX_FORMS_PER_BATCH}; maak meer bestanden, bijvoorbeeld van=${from}&tot=${from + MAX_FORMS_PER_BATCH - 1} en daarna van=${from + MAX_FORMS_PER_BATCH}.`,
+    );
   }
   return { language: taal, numbers: Array.from({ length: to - from + 1 }, (_, i) => from + i) };
 }
 
 /**
- * The paper questionnaire, public like the web survey: print HTML (print CSS, one form per sheet
- * set, form number on every form) and the same page as a tagged PDF through Chromium.
+ * The paper questionnaire. One blank form (HTML) is public like the web survey; numbered forms
+ * are a print run that keyed entry counts on, so they need the survey:print-forms permission in
+ * the questionnaire's municipality, and so does every PDF (each one costs a browser render).
+ * PDFs go through the shared renderer: one render at a time, kept per questionnaire version,
+ * language and form range.
  */
 export async function paperRoutes(app: FastifyInstance, opts: { services: Services }) {
-  const { db, surveys } = opts.services;
+  const { db, surveys, pdf } = opts.services;
 
   async function load(rawParams: unknown) {
     const p = params.safeParse(rawParams);
@@ -62,12 +68,36 @@ export async function paperRoutes(app: FastifyInstance, opts: { services: Servic
     const buurten = (area?.members ?? [])
       .filter((m) => m.status === 'lid')
       .map((m) => ({ code: m.buurt_code, name: m.name ?? m.buurt_code }));
-    return { q, buurten };
+    return { q, buurten, municipalityCode: area?.area.municipality_code };
+  }
+
+  /**
+   * Numbered forms and PDFs: only for those who may print forms in the questionnaire's
+   * municipality (any municipality when its focus area is not loaded). Returns false after
+   * sending the login redirect.
+   */
+  function mayPrint(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    municipalityCode: string | undefined,
+  ): boolean {
+    if (!request.user) {
+      void reply.redirect(`/inloggen?terug=${encodeURIComponent(request.url)}`, 303);
+      return false;
+    }
+    if (!isAllowed(request.user.grants, 'survey:print-forms', municipalityCode)) {
+      throw new AppError(
+        'FORBIDDEN',
+        'Genummerde formulieren en de PDF zijn er alleen voor het programmabureau en invoerders van deze gemeente. Het lege formulier kunt u zonder inloggen afdrukken.',
+      );
+    }
+    return true;
   }
 
   app.get('/enquete/:key/papier', async (request, reply) => {
-    const { q, buurten } = await load(request.params);
+    const { q, buurten, municipalityCode } = await load(request.params);
     const { language, numbers } = parseQuery(request.query);
+    if (numbers.length > 0 && !mayPrint(request, reply, municipalityCode)) return reply;
     if (!q.languages.includes(language)) {
       throw new BadRequestError(`Deze vragenlijst is er niet in de taal "${language}".`);
     }
@@ -84,7 +114,9 @@ export async function paperRoutes(app: FastifyInstance, opts: { services: Servic
           >
             download de PDF
           </a>
-          {'. Voor genummerde formulieren: voeg ?van=1&tot=50 aan het adres toe.'}
+          {
+            ' (na inloggen). Genummerde formulieren (na inloggen, hoogstens 100 per keer): voeg ?van=1&tot=50 aan het adres toe.'
+          }
         </p>
         {forms.map((n) => (
           <PaperForm
@@ -99,16 +131,32 @@ export async function paperRoutes(app: FastifyInstance, opts: { services: Servic
     return reply.type('text/html; charset=utf-8').send(html);
   });
 
-  app.get('/enquete/:key/papier.pdf', async (request, reply) => {
-    const { q } = await load(request.params);
-    parseQuery(request.query);
-    const unavailable = pdfUnavailable();
-    if (unavailable) return reply.code(503).type('text/plain; charset=utf-8').send(unavailable);
-    const search = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
-    const pdf = await renderPdf(app, `/enquete/${q.key}/papier${search}`);
-    return reply
-      .type('application/pdf')
-      .header('content-disposition', `attachment; filename="vragenlijst-${q.key}.pdf"`)
-      .send(pdf);
-  });
+  app.addHook('onClose', () => pdf.close());
+
+  app.get(
+    '/enquete/:key/papier.pdf',
+    { config: { permission: 'survey:print-forms' } },
+    async (request, reply) => {
+      const { q, municipalityCode } = await load(request.params);
+      const { language, numbers } = parseQuery(request.query);
+      if (!mayPrint(request, reply, municipalityCode)) return reply;
+      const unavailable = pdf.unavailable();
+      if (unavailable) return reply.code(503).type('text/plain; charset=utf-8').send(unavailable);
+      const range = numbers.length > 0 ? `${numbers[0]}-${numbers[numbers.length - 1]}` : 'leeg';
+      const search = new URLSearchParams({ taal: language });
+      if (numbers.length > 0) {
+        search.set('van', String(numbers[0]));
+        search.set('tot', String(numbers[numbers.length - 1]));
+      }
+      const bytes = await pdf.render(
+        `papier\u0000${q.key}\u0000${q.version}\u0000${language}\u0000${range}`,
+        appPageFetcher(app, request.headers.cookie),
+        `/enquete/${q.key}/papier?${search.toString()}`,
+      );
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="vragenlijst-${q.key}.pdf"`)
+        .send(bytes);
+    },
+  );
 }

@@ -26,6 +26,7 @@ for (const dialect of dialects) {
     let app: FastifyInstance;
     let researcher: string;
     let interviewer: string;
+    let keyer: string;
     before(async () => {
       handle = await createTestDb(dialect);
       await seedShippedData(handle.db, datasetsDir, { importedBy: 'test' });
@@ -41,7 +42,11 @@ for (const dialect of dialects) {
       await makeUser(handle, 'interview@fixture.example', [
         { role: 'interviewer', municipalityCode: 'GM0505' },
       ]);
+      await makeUser(handle, 'invoer@fixture.example', [
+        { role: 'invoerder', municipalityCode: 'GM0505' },
+      ]);
       researcher = (await login(app, 'onderzoek@fixture.example', undefined, '10.7.0.1')).cookie;
+      keyer = (await login(app, 'invoer@fixture.example', undefined, '10.7.0.3')).cookie;
       interviewer = (await login(app, 'interview@fixture.example', undefined, '10.7.0.2')).cookie;
     });
     after(async () => {
@@ -142,14 +147,24 @@ for (const dialect of dialects) {
     });
 
     it('prints numbered paper forms with routing, and refuses a too large batch', async () => {
-      const res = await app.inject(`/enquete/${q.key}/papier?van=7&tot=9`);
+      // Numbered forms are a print run: only for the programme bureau and keyers (issue 11.7).
+      assert.ok(isDenied(await app.inject(`/enquete/${q.key}/papier?van=7&tot=9`)));
+      const res = await app.inject({
+        url: `/enquete/${q.key}/papier?van=7&tot=9`,
+        headers: { cookie: keyer },
+      });
       assert.equal(res.statusCode, 200);
       assert.deepEqual(
         [...res.body.matchAll(/data-form-number="(\d+)"/g)].map((m) => m[1]),
         ['000007', '000008', '000009'],
       );
       assert.match(res.body, /Crabbehof-Zuid/);
-      assert.equal((await app.inject(`/enquete/${q.key}/papier?van=1&tot=900`)).statusCode, 400);
+      const tooMany = await app.inject({
+        url: `/enquete/${q.key}/papier?van=1&tot=101`,
+        headers: { cookie: keyer },
+      });
+      assert.equal(tooMany.statusCode, 400);
+      assert.match(tooMany.body, /hoogstens 100/);
       assert.equal((await app.inject(`/enquete/${q.key}/papier?taal=xx`)).statusCode, 400);
       assert.equal((await app.inject('/enquete/bestaat-niet/papier')).statusCode, 404);
     });
@@ -158,7 +173,10 @@ for (const dialect of dialects) {
       'renders the paper form as a PDF in Chromium',
       noBrowser ? { skip: noBrowser } : {},
       async () => {
-        const res = await app.inject(`/enquete/${q.key}/papier.pdf?van=1&tot=2`);
+        const res = await app.inject({
+          url: `/enquete/${q.key}/papier.pdf?van=1&tot=2`,
+          headers: { cookie: keyer },
+        });
         assert.equal(res.statusCode, 200);
         assert.equal(res.headers['content-type'], 'application/pdf');
         assert.equal(res.rawPayload.subarray(0, 5).toString('latin1'), '%PDF-');
