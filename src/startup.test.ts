@@ -174,7 +174,10 @@ describe('npm start and signals', () => {
       responseTime: 3.2,
     });
     const line = formatLine(json);
-    assert.match(line, /^\d\d:\d\d:\d\d info {2}verzoek klaar GET \/gebieden\/dordt-west 200 3 ms$/);
+    assert.match(
+      line,
+      /^\d\d:\d\d:\d\d info {2}verzoek klaar GET \/gebieden\/dordt-west 200 3 ms$/,
+    );
     assert.equal(formatLine('geen json'), 'geen json');
   });
 });
