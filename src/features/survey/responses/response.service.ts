@@ -17,7 +17,8 @@ import {
   readAnswers,
   writeAnswers,
 } from './response.repository.ts';
-import type { Channel, SurveyResponse } from './response.table.ts';
+import type { SurveyResponse } from './response.table.ts';
+import type { Channel } from '../definition/questionnaire.schema.ts';
 import { sourceOf, statusWhenSent } from './trust.ts';
 
 /**
