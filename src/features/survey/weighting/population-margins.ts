@@ -14,6 +14,7 @@ import {
   type AgeGroup,
   type BuurtPopulation,
 } from './adult-margins.ts';
+import { countedBuurtCodes } from '../../focus-areas/counted-members.ts';
 
 /**
  * The observation stems the margins are read from: what the PDOK wijk- en buurtkaart import
@@ -91,9 +92,7 @@ export async function readPopulationMargins(
     );
   }
   const year = Number(version.indeling_year);
-  const codes = (await listMembers(db, focusAreaSlug, version.version))
-    .filter((m) => m.status === 'lid')
-    .map((m) => m.buurt_code);
+  const codes = countedBuurtCodes(await listMembers(db, focusAreaSlug, version.version));
 
   const rows = await findObservations(db, {
     variables: VARIABLES,
