@@ -45,6 +45,7 @@ import {
   type ReferenceSeries,
   type SeriesPoint,
 } from './profile.types.ts';
+import { countedBuurtCodes } from '../focus-areas/counted-members.ts';
 
 /**
  * A focus area's counted buurten ('lid' only) in the version asked for (newest by default), read
@@ -77,7 +78,7 @@ async function readSelection(
     municipalityCode: detail.area.municipality_code,
     municipalityName: detail.area.municipality_name,
     indelingYear: detail.version.indeling_year,
-    buurtCodes: detail.members.filter((m) => m.status === 'lid').map((m) => m.buurt_code),
+    buurtCodes: countedBuurtCodes(detail.members),
     slug,
     version: detail.version.version,
   };
