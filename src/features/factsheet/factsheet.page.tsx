@@ -16,6 +16,7 @@ export function FactsheetPage({ sheet }: { sheet: Factsheet }) {
   return (
     <Layout
       title={sheet.title}
+      description={`Factsheet om te printen met de belangrijkste cijfers over ${sheet.areaName}, per thema en met de bron bij elk cijfer.`}
       head={<link rel="stylesheet" href="/assets/css/factsheet.css" />}
       breadcrumbs={[
         { href: '/', label: 'Focusgebieden' },

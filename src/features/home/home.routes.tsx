@@ -67,7 +67,10 @@ function byMunicipality(lines: AreaLine[]): [string, AreaLine[]][] {
 function HomePage({ lines }: { lines: AreaLine[] }) {
   const groups = byMunicipality(lines);
   return (
-    <Layout title="Focusgebieden">
+    <Layout
+      title="Focusgebieden van het NPLV"
+      description={`Cijfers over de ${lines.length} focusgebieden van het Nationaal Programma Leefbaarheid en Veiligheid: wonen, veiligheid, gezondheid en meedoen, per gebied en per buurt.`}
+    >
       <h1 class="utrecht-heading-1">
         Focusgebieden van het Nationaal Programma Leefbaarheid en Veiligheid
       </h1>

@@ -26,7 +26,10 @@ export async function sourcesRoutes(app: FastifyInstance, opts: { services: Serv
 
 function renderSources(datasets: Awaited<ReturnType<typeof listDatasets>>): string {
   return renderPage(
-    <Layout title="Bronnen">
+    <Layout
+      title="Bronnen van de cijfers"
+      description="Waar de cijfers van Wijkkompas vandaan komen: CBS, Politie via CBS en de wijk- en buurtkaart van Kadaster en CBS. Met elk geladen bestand en de licentie."
+    >
       <h1 class="utrecht-heading-1">Bronnen van de cijfers</h1>
       <p class="utrecht-paragraph">
         Bron: CBS. De cijfers komen van het Centraal Bureau voor de Statistiek (Kerncijfers wijken

@@ -120,9 +120,10 @@ export function OverviewPage({ o }: { o: Overview }) {
   return (
     <Layout
       title={`${title}: ${o.indicator.name}`}
+      description={`${o.indicator.name} voor alle NPLV-focusgebieden naast elkaar, van hoog naar laag, met het gemiddelde van de focusgebieden en Nederland.`}
       breadcrumbs={[
         { href: '/', label: 'Focusgebieden' },
-        { href: '/gebieden', label: 'Alle focusgebieden' },
+        { href: '/gebieden', label: 'Alle focusgebieden', current: true },
       ]}
     >
       <div class="wk-stack">

@@ -248,10 +248,11 @@ function TotalText({ data, year }: { data: FocusAreaPageData; year: PopulationYe
 function UnknownCompositionPage({ data }: { data: FocusAreaPageData }) {
   return (
     <Layout
-      title={data.name}
+      title={`${data.name} in ${data.municipality.name}`}
+      description={`${data.name} is een focusgebied in ${data.municipality.name}. Nog niet bekend is welke buurten erbij horen.`}
       breadcrumbs={[
         { href: '/', label: 'Focusgebieden' },
-        { href: `/gebieden/${data.slug}`, label: data.name },
+        { href: `/gebieden/${data.slug}`, label: data.name, current: true },
       ]}
     >
       <div class="wk-stack">
@@ -326,10 +327,19 @@ export function FocusAreaPage({
 
   return (
     <Layout
-      title={profile ? data.name : `${data.name}: welke buurten horen erbij`}
+      title={
+        profile
+          ? `${data.name} in ${data.municipality.name}`
+          : `${data.name}: welke buurten horen erbij`
+      }
+      description={
+        profile
+          ? `Cijfers over focusgebied ${data.name} in ${data.municipality.name}: per thema, vergeleken met de gemeente en Nederland, met de buurten die erbij horen en de bron bij elk cijfer.`
+          : `Welke buurten horen bij focusgebied ${data.name} in ${data.municipality.name}, en waarom: de kaart en de lijst van buurten.`
+      }
       breadcrumbs={[
         { href: '/', label: 'Focusgebieden' },
-        { href: `/gebieden/${data.slug}`, label: data.name },
+        { href: `/gebieden/${data.slug}`, label: data.name, current: true },
       ]}
     >
       <div class="wk-stack">

@@ -88,10 +88,11 @@ export interface BuurtPageProps {
 export function BuurtPage({ selection, wijkName, siblings, themes }: BuurtPageProps) {
   return (
     <Layout
-      title={`Buurt ${selection.name}`}
+      title={`Buurt ${selection.name} in ${selection.municipalityName}`}
+      description={`Cijfers over buurt ${selection.name} in ${selection.municipalityName}: per thema, vergeleken met de gemeente en Nederland, met de bron bij elk cijfer.`}
       breadcrumbs={[
         { href: '/', label: 'Focusgebieden' },
-        { href: `/buurten/${selection.code ?? ''}`, label: selection.name },
+        { href: `/buurten/${selection.code ?? ''}`, label: selection.name, current: true },
       ]}
     >
       <div class="wk-stack">

@@ -160,9 +160,14 @@ export function ComparePage({ options, selected, comparison }: ComparePageProps)
   return (
     <Layout
       title={title}
+      description={
+        comparison
+          ? `${comparison.a.name} en ${comparison.b.name} naast elkaar: dezelfde cijfers per thema voor beide gebieden, met de bron bij elk cijfer.`
+          : 'Kies twee gebieden, zoals een focusgebied, een wijk of een buurt, en zie hun cijfers naast elkaar.'
+      }
       breadcrumbs={[
         { href: '/', label: 'Focusgebieden' },
-        { href: '/vergelijk', label: 'Vergelijken' },
+        { href: '/vergelijk', label: 'Vergelijken', current: true },
       ]}
     >
       <div class="wk-stack">
