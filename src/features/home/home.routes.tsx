@@ -4,6 +4,7 @@ import { Layout } from '../../views/layout.tsx';
 import { htmlPage, renderPage, sendHtmlPage, type HtmlPage } from '../../views/render.ts';
 import { getFocusArea, type FocusAreaSummary } from '../focus-areas/focus-area.service.ts';
 import { nplvAreaSeries } from '../monitor/nplv-average.ts';
+import { tableScroll } from '../../views/table-scroll.ts';
 
 interface AreaLine {
   area: FocusAreaSummary;
@@ -88,7 +89,7 @@ function HomePage({ lines }: { lines: AreaLine[] }) {
         : samengesteld uit openbare bronnen, in wijken, tot de gemeente haar bevestigt. Per gebied
         staat erbij hoe zeker die afbakening is.
       </p>
-      <div class="wk-table-scroll">
+      <div {...tableScroll('Focusgebieden per gemeente, met de cijfers die er zijn')}>
         <table class="utrecht-table">
           <caption class="utrecht-table__caption">
             Focusgebieden per gemeente, met de cijfers die er zijn

@@ -3,6 +3,7 @@ import type { Services } from '../../composition.ts';
 import { Layout } from '../../views/layout.tsx';
 import { htmlPage, renderPage, sendHtmlPage } from '../../views/render.ts';
 import { listDatasets } from '../datasets/dataset.repository.ts';
+import { tableScroll } from '../../views/table-scroll.ts';
 
 const dateFormat = new Intl.DateTimeFormat('nl-NL', {
   dateStyle: 'long',
@@ -36,7 +37,7 @@ function renderSources(datasets: Awaited<ReturnType<typeof listDatasets>>): stri
         en buurten), de Politie via CBS, en de wijk- en buurtkaart van Kadaster en CBS via PDOK.
         Deze gegevens vallen onder de licentie CC BY 4.0.
       </p>
-      <div class="wk-table-scroll">
+      <div {...tableScroll(`Geladen bestanden (${datasets.length})`)}>
         <table class="utrecht-table">
           <caption class="utrecht-table__caption">Geladen bestanden ({datasets.length})</caption>
           <thead class="utrecht-table__header">

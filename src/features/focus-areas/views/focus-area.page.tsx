@@ -10,6 +10,7 @@ import {
   type MemberRow,
   type PopulationYear,
 } from './focus-area.page-data.ts';
+import { tableScroll } from '../../../views/table-scroll.ts';
 
 const numberFormat = new Intl.NumberFormat('nl-NL');
 const dateFormat = new Intl.DateTimeFormat('nl-NL', {
@@ -72,7 +73,9 @@ function KeyFiguresTable({ data }: { data: FocusAreaPageData }) {
     </td>
   );
   return (
-    <div class="wk-table-scroll">
+    <div
+      {...tableScroll(`Kerncijfers op 1 januari 2024: ${data.name} naast de gemeente en Nederland`)}
+    >
       <table class="utrecht-table" data-kerncijfers>
         <caption class="utrecht-table__caption">
           {`Kerncijfers op 1 januari 2024: ${data.name} naast de gemeente en Nederland`}
@@ -434,7 +437,9 @@ export function FocusAreaPage({
         )}
 
         <h2 class="utrecht-heading-2">{`${unitName === 'wijken' ? 'Wijken' : 'Buurten'} die meetellen`}</h2>
-        <div class="wk-table-scroll">
+        <div
+          {...tableScroll(`${buurten(members.length)} van ${data.name} met hun aantal inwoners`)}
+        >
           <table class="utrecht-table">
             <caption class="utrecht-table__caption">
               {`${buurten(members.length)} van ${data.name} met hun aantal inwoners`}
@@ -487,7 +492,7 @@ export function FocusAreaPage({
             <p class="utrecht-paragraph">
               {`Deze ${unitName} tellen niet mee in de cijfers van ${data.name}. Wat nog bevestigd moet worden, telt pas mee als de gemeente dat heeft besloten. Van een ${unitName === 'wijken' ? 'wijk' : 'buurt'} die er deels bij hoort, tellen wij niets mee: de cijfers gelden voor het geheel.`}
             </p>
-            <div class="wk-table-scroll">
+            <div {...tableScroll('Buurten die niet meetellen, met de reden')}>
               <table class="utrecht-table">
                 <caption class="utrecht-table__caption">
                   Buurten die niet meetellen, met de reden

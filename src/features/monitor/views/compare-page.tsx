@@ -10,6 +10,7 @@ import {
   type NotLoadedRow,
   type ProfileRow,
 } from './profile-section.tsx';
+import { tableScroll } from '../../../views/table-scroll.ts';
 
 export interface CompareCell {
   text: string;
@@ -204,7 +205,9 @@ export function ComparePage({ options, selected, comparison }: ComparePageProps)
                 {theme.name}
               </h2>
               {theme.rows.length > 0 && (
-                <div class="wk-table-scroll">
+                <div
+                  {...tableScroll(`${theme.name}: ${comparison.a.name} en ${comparison.b.name}`)}
+                >
                   <table class="utrecht-table wk-profile-table">
                     <caption class="utrecht-table__caption">
                       {`${theme.name}: ${comparison.a.name} en ${comparison.b.name}`}
