@@ -145,12 +145,38 @@ async function main(): Promise<number> {
   return failed === 0 ? 0 : 1;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  },
-);
+/** What `npm run bench -- --help` prints: the options, and the benchmarks BENCH_ONLY can name. */
+export function benchHelp(): string {
+  const width = Math.max(...BENCHMARKS.map((b) => b.name.length));
+  return [
+    'Gebruik: npm run bench            alle benchmarks, op landelijke schaal (duurt lang)',
+    '         npm run bench -- --help  deze uitleg',
+    '',
+    'Instellingen (omgevingsvariabelen):',
+    '  BENCH_SCALE=0.1    kleiner werk voor een snelle controle (standaard 1 = landelijke schaal, hoogstens 2)',
+    '  BENCH_ONLY=naam    alleen deze benchmarks (met komma’s gescheiden)',
+    '  BENCH_KEEP=1       de tijdelijke map (databases, synthetisch bestand) bewaren',
+    '',
+    'Benchmarks:',
+    ...BENCHMARKS.map((b) => `  ${b.name.padEnd(width)}  ${b.title}`),
+    '',
+    'Uitkomsten staan per benchmark in bench/out/<naam>.json; zie docs/benchmarks.md.',
+  ].join('\n');
+}
+
+const args = process.argv.slice(2);
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(benchHelp());
+} else if (args.length > 0) {
+  console.error(`Onbekende optie: ${args.join(' ')}\n\n${benchHelp()}`);
+  process.exitCode = 1;
+} else
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exitCode = 1;
+    },
+  );

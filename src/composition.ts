@@ -13,6 +13,7 @@ import { DEFAULT_SUBMITS_PER_MINUTE } from './features/survey/api/submission.lim
 import { storeKeyedResponse } from './features/survey/responses/response.service.ts';
 import { HealthService } from './features/health/health.service.ts';
 import { AppMetrics } from './features/health/metrics.ts';
+import { ImportJobs } from './features/data-workspace/import-jobs.ts';
 import { PdfRenderer, type PdfEngine } from './shared/pdf/pdf-renderer.ts';
 
 /**
@@ -47,6 +48,8 @@ export function createServices(
     surveyEstimateProvider(handle.db, surveys.questionnaires),
     (catalogue) => withLoadedLocalSources(handle.db, catalogue),
   );
+  // Background imports of this process; /metrics counts them.
+  const importJobs = new ImportJobs();
   return {
     db: handle.db,
     dialect: handle.dialect,
@@ -56,7 +59,11 @@ export function createServices(
     monitor,
     surveys,
     health: new HealthService(handle.db),
-    metrics: new AppMetrics({ pageCache: () => monitor.cacheStats }),
+    importJobs,
+    metrics: new AppMetrics({
+      pageCache: () => monitor.cacheStats,
+      importJobs: () => importJobs.countByState(),
+    }),
     metricsToken: config.metricsToken,
     pdf: new PdfRenderer(config.pdfEngine),
   };

@@ -1,11 +1,21 @@
 import type { ComponentChildren } from 'preact';
 
+/** The description of a page that does not give its own (the workspace, error pages). */
+export const DEFAULT_DESCRIPTION =
+  'Wijkkompas geeft cijfers over wonen, veiligheid, gezondheid en meedoen in de NPLV-focusgebieden, met bron en uitleg bij elk cijfer.';
+
 export interface LayoutProps {
   title: string;
+  /** One or two short B1 sentences for search engines and link previews: what this page shows. */
+  description?: string;
   children: ComponentChildren;
   /** Module scripts under /assets/js that enhance this page; the page works without them. */
   scripts?: string[];
-  breadcrumbs?: { href: string; label: string }[];
+  /**
+   * The trail above the page. Mark the crumb that is this page itself with `current` (it gets
+   * aria-current="page"); some trails end at the parent page, so this is not assumed.
+   */
+  breadcrumbs?: Breadcrumb[];
   /** Extra elements in <head>, such as a progress page's meta refresh. */
   head?: ComponentChildren;
   /**
@@ -13,6 +23,12 @@ export interface LayoutProps {
    * language, with their own menu and footer instead of the monitor's (no figures, no "Bron").
    */
   respondent?: RespondentFrame;
+}
+
+export interface Breadcrumb {
+  href: string;
+  label: string;
+  current?: boolean;
 }
 
 export interface RespondentFrame {
@@ -32,6 +48,7 @@ export function Layout(props: LayoutProps) {
 /** The frame of a survey page: the same head and header, the respondent's language. */
 function RespondentLayout({
   title,
+  description,
   children,
   respondent: r,
 }: LayoutProps & { respondent: RespondentFrame }) {
@@ -41,6 +58,7 @@ function RespondentLayout({
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · Wijkkompas`}</title>
+        <meta name="description" content={description ?? DEFAULT_DESCRIPTION} />
         <link rel="icon" href="/assets/img/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/vendor/design-tokens.css" />
         <link rel="stylesheet" href="/assets/vendor/component-library.css" />
@@ -77,13 +95,21 @@ function RespondentLayout({
   );
 }
 
-function MonitorLayout({ title, children, scripts = [], breadcrumbs = [], head }: LayoutProps) {
+function MonitorLayout({
+  title,
+  description,
+  children,
+  scripts = [],
+  breadcrumbs = [],
+  head,
+}: LayoutProps) {
   return (
     <html lang="nl" class="utrecht-theme wk-theme">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · Wijkkompas`}</title>
+        <meta name="description" content={description ?? DEFAULT_DESCRIPTION} />
         <link rel="icon" href="/assets/img/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/assets/vendor/design-tokens.css" />
         <link rel="stylesheet" href="/assets/vendor/component-library.css" />
@@ -138,7 +164,11 @@ function MonitorLayout({ title, children, scripts = [], breadcrumbs = [], head }
             <ol>
               {breadcrumbs.map((b) => (
                 <li>
-                  <a class="utrecht-link" href={b.href}>
+                  <a
+                    class="utrecht-link"
+                    href={b.href}
+                    aria-current={b.current ? 'page' : undefined}
+                  >
                     {b.label}
                   </a>
                 </li>

@@ -12,6 +12,20 @@ import {
 const skip = browserUnavailable();
 const BASE = '/enquete/bewonersenquete-dordt-west';
 
+/** WCAG 2.5.8: every link with this text is at least 24 × 24 px (axe skips links inside text). */
+async function checkTargetSize(page: Page, text: string) {
+  const boxes = await page.getByRole('link', { name: text, exact: true }).evaluateAll((links) =>
+    links.map((l) => {
+      const r = l.getBoundingClientRect();
+      return { width: r.width, height: r.height };
+    }),
+  );
+  assert.ok(boxes.length > 0, `no link "${text}"`);
+  for (const b of boxes) {
+    assert.ok(b.width >= 24 && b.height >= 24, `"${text}" is ${b.width} × ${b.height} px`);
+  }
+}
+
 async function checkPage(page: Page, what: string) {
   const violations = await axeViolations(page);
   assert.equal(violations.length, 0, `${what}: ${describeViolations(violations)}`);
@@ -37,6 +51,7 @@ describe('web survey on a 320px phone without JavaScript (Chromium)', skip ? { s
       const page = await context.newPage();
       await page.goto(env.baseUrl + BASE);
       await checkPage(page, 'start page');
+      await checkTargetSize(page, 'Verder met een code');
       await Promise.all([page.waitForURL(/\/stap\/1$/), page.click('button[type="submit"]')]);
       await checkPage(page, 'first page');
       assert.match(
@@ -51,6 +66,7 @@ describe('web survey on a 320px phone without JavaScript (Chromium)', skip ? { s
       await page.check('input[name="rapportcijfer_buurt"][value="8"]');
       await Promise.all([page.waitForURL(/\/stap\/2$/), page.click('button[type="submit"]')]);
       await checkPage(page, 'second page (matrix)');
+      await checkTargetSize(page, 'Vorige vraag');
       // With JavaScript on: "Ja" brings in the follow-up on the same page, in the same visit.
       await page.check('input[name="onveilig_buurt"][value="ja"]');
       await Promise.all([page.waitForLoadState('load'), page.click('button[type="submit"]')]);

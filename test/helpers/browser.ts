@@ -73,7 +73,7 @@ export async function startBrowserApp(dialect: Dialect = 'sqlite'): Promise<Brow
 /** axe-core with the WCAG 2.0/2.1 A and AA rules; returns the violations (empty is good). */
 export async function axeViolations(page: Page) {
   const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
     .analyze();
   return results.violations;
 }

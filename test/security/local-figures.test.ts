@@ -57,7 +57,8 @@ for (const dialect of dialects) {
       );
       const res = await t.app.inject({
         method: 'POST',
-        url: `/werkruimte/${DORDRECHT}/data/voorbeeld`,
+        // The upload form carries its CSRF token in its address (ADR 0018).
+        url: `/werkruimte/${DORDRECHT}/data/voorbeeld?_csrf=${encodeURIComponent(who.token)}`,
         payload: body.payload,
         headers: { ...body.headers, cookie: who.cookie },
       });

@@ -73,7 +73,8 @@ for (const dialect of dialects) {
       );
       return t.app.inject({
         method: 'POST',
-        url: `/werkruimte/${gemeente}/data/voorbeeld`,
+        // The upload form carries its CSRF token in its address (ADR 0018).
+        url: `/werkruimte/${gemeente}/data/voorbeeld?_csrf=${encodeURIComponent(who.token)}`,
         payload: body.payload,
         headers: { ...body.headers, cookie: who.cookie },
       });

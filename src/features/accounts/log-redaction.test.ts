@@ -25,4 +25,13 @@ describe('request log lines', () => {
     });
     assert.equal(other.remoteAddress, '203.0.113.5');
   });
+
+  it('hide the CSRF token that the upload form carries in its address', () => {
+    const line = logSerializers.req({
+      method: 'POST',
+      url: '/werkruimte/GM0505/data/upload?_csrf=abc.def-123&x=1',
+      ip: '203.0.113.5',
+    });
+    assert.equal(line.url, '/werkruimte/GM0505/data/upload?_csrf=[verborgen]&x=1');
+  });
 });

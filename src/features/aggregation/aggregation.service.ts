@@ -20,6 +20,7 @@ import {
   type AreaColumn,
   type ExclusionReason,
 } from './aggregate.ts';
+import { countedBuurtCodes } from '../focus-areas/counted-members.ts';
 
 type Q = Kysely<Database>;
 
@@ -404,7 +405,7 @@ export async function aggregateForFocusArea(
     );
   }
   const members = await listMembers(db, input.slug, version.version);
-  const codes = members.filter((m) => m.status === 'lid').map((m) => m.buurt_code);
+  const codes = countedBuurtCodes(members);
   const result = await aggregateIndicator(db, catalogue, {
     indicatorKey: input.indicatorKey,
     buurtCodes: codes,

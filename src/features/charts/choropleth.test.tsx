@@ -9,8 +9,8 @@ import {
   SECRET_LABEL,
   choroplethScale,
   type ChoroplethArea,
-  type Polarity,
 } from './choropleth.tsx';
+import type { Polarity } from '../indicators/catalogue.schema.ts';
 import { SEQUENTIAL_RAMP } from './palette.ts';
 import { fixtureAreas, fixtureSeries, fixtureSquare } from './test-fixtures.ts';
 import { TimeSeriesChart } from './time-series-chart.tsx';

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { Indicator } from '../indicators/catalogue.schema.ts';
+import type { Polarity } from '../indicators/catalogue.schema.ts';
 import { projectShapes, type MapShape } from '../maps/area-map.tsx';
 import type { AreaGeometry } from '../maps/geometry.ts';
 import { formatNumber, formatValue } from './format.ts';
@@ -12,8 +12,6 @@ import {
   rampColours,
 } from './palette.ts';
 import { classCount, classIndex, classify, type Classification } from './scales.ts';
-
-export type Polarity = Indicator['polarity'];
 
 /** 'geheim': CBS keeps the figure secret; 'ontbreekt': no figure published or loaded. */
 export type AreaValueStatus = 'waarde' | 'geheim' | 'ontbreekt';

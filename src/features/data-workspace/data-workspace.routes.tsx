@@ -22,7 +22,7 @@ import {
   uploadKindOf,
   withdrawRefusal,
 } from './data-workspace.service.ts';
-import { BACKGROUND_IMPORT_THRESHOLD, ImportJobs, UploadReader } from './import-jobs.ts';
+import { BACKGROUND_IMPORT_THRESHOLD, UploadReader } from './import-jobs.ts';
 import type { ImportPreview } from './data-preview.service.ts';
 import { INLINE_PARSE_BYTES } from './upload-parse.ts';
 import { findUpload } from './upload.repository.ts';
@@ -137,7 +137,7 @@ const MULTIPART_MESSAGES: Record<string, { status: number; message: string }> = 
 export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorkspaceOptions) {
   const { db } = opts.services;
   const threshold = opts.backgroundThreshold ?? BACKGROUND_IMPORT_THRESHOLD;
-  const jobs = new ImportJobs();
+  const jobs = opts.services.importJobs;
   const reader = new UploadReader(
     db,
     (error) => app.log.error({ err: error }, 'reading an upload failed'),

@@ -102,6 +102,13 @@ export class ImportJobs {
     return { job: { ...job }, completion };
   }
 
+  /** How many jobs this process holds, per state (for /metrics). */
+  countByState(): Record<JobState, number> {
+    const counts: Record<JobState, number> = { bezig: 0, klaar: 0, mislukt: 0 };
+    for (const job of this.jobs.values()) counts[job.state]++;
+    return counts;
+  }
+
   private prune(now = Date.now()): void {
     for (const [id, job] of this.jobs) {
       if (job.finishedAt && now - job.finishedAt.getTime() > KEEP_FINISHED_MS) this.jobs.delete(id);

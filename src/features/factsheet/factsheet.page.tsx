@@ -1,5 +1,6 @@
 import { Layout } from '../../views/layout.tsx';
 import type { Factsheet, FactsheetCell } from './factsheet.model.ts';
+import { tableScroll } from '../../views/table-scroll.ts';
 
 function CellText({ cell }: { cell: FactsheetCell }) {
   return (
@@ -16,6 +17,7 @@ export function FactsheetPage({ sheet }: { sheet: Factsheet }) {
   return (
     <Layout
       title={sheet.title}
+      description={`Factsheet om te printen met de belangrijkste cijfers over ${sheet.areaName}, per thema en met de bron bij elk cijfer.`}
       head={<link rel="stylesheet" href="/assets/css/factsheet.css" />}
       breadcrumbs={[
         { href: '/', label: 'Focusgebieden' },
@@ -68,7 +70,9 @@ export function FactsheetPage({ sheet }: { sheet: Factsheet }) {
             </h2>
             <p class="utrecht-paragraph wk-muted">{`${sheet.areaName}, ${sheet.municipality}`}</p>
             {section.indicators.length > 0 ? (
-              <div class="wk-table-scroll">
+              <div
+                {...tableScroll(`${section.title}: laatste cijfer, verandering en vergelijking`)}
+              >
                 <table class="utrecht-table wk-factsheet-table">
                   <caption class="utrecht-table__caption">
                     {`${section.title}: laatste cijfer, verandering en vergelijking`}

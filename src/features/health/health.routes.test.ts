@@ -150,6 +150,10 @@ describe('/metrics', () => {
       assert.equal(sample(text, 'wijkkompas_survey_submissions_total', 'channel="json"'), 1);
       const hits = Number(/^wijkkompas_page_cache_hits_total (\d+)/m.exec(text)?.[1]);
       assert.ok(hits >= 1, `page cache hits ${hits}`);
+      // Import jobs of this process, by state (none have run here).
+      for (const state of ['bezig', 'klaar', 'mislukt']) {
+        assert.equal(sample(text, 'wijkkompas_import_jobs', `state="${state}"`), 0, state);
+      }
       // Route patterns only: no URL with a code or search term in it.
       assert.doesNotMatch(text, /bestaat-niet/);
     } finally {

@@ -4,6 +4,7 @@ import { Layout } from '../../views/layout.tsx';
 import { htmlPage, renderPage, sendHtmlPage, type HtmlPage } from '../../views/render.ts';
 import { getFocusArea, type FocusAreaSummary } from '../focus-areas/focus-area.service.ts';
 import { nplvAreaSeries } from '../monitor/nplv-average.ts';
+import { tableScroll } from '../../views/table-scroll.ts';
 
 interface AreaLine {
   area: FocusAreaSummary;
@@ -67,7 +68,10 @@ function byMunicipality(lines: AreaLine[]): [string, AreaLine[]][] {
 function HomePage({ lines }: { lines: AreaLine[] }) {
   const groups = byMunicipality(lines);
   return (
-    <Layout title="Focusgebieden">
+    <Layout
+      title="Focusgebieden van het NPLV"
+      description={`Cijfers over de ${lines.length} focusgebieden van het Nationaal Programma Leefbaarheid en Veiligheid: wonen, veiligheid, gezondheid en meedoen, per gebied en per buurt.`}
+    >
       <h1 class="utrecht-heading-1">
         Focusgebieden van het Nationaal Programma Leefbaarheid en Veiligheid
       </h1>
@@ -85,7 +89,7 @@ function HomePage({ lines }: { lines: AreaLine[] }) {
         : samengesteld uit openbare bronnen, in wijken, tot de gemeente haar bevestigt. Per gebied
         staat erbij hoe zeker die afbakening is.
       </p>
-      <div class="wk-table-scroll">
+      <div {...tableScroll('Focusgebieden per gemeente, met de cijfers die er zijn')}>
         <table class="utrecht-table">
           <caption class="utrecht-table__caption">
             Focusgebieden per gemeente, met de cijfers die er zijn

@@ -3,6 +3,7 @@ import type { Services } from '../../composition.ts';
 import { Layout } from '../../views/layout.tsx';
 import { htmlPage, renderPage, sendHtmlPage } from '../../views/render.ts';
 import { listDatasets } from '../datasets/dataset.repository.ts';
+import { tableScroll } from '../../views/table-scroll.ts';
 
 const dateFormat = new Intl.DateTimeFormat('nl-NL', {
   dateStyle: 'long',
@@ -26,14 +27,17 @@ export async function sourcesRoutes(app: FastifyInstance, opts: { services: Serv
 
 function renderSources(datasets: Awaited<ReturnType<typeof listDatasets>>): string {
   return renderPage(
-    <Layout title="Bronnen">
+    <Layout
+      title="Bronnen van de cijfers"
+      description="Waar de cijfers van Wijkkompas vandaan komen: CBS, Politie via CBS en de wijk- en buurtkaart van Kadaster en CBS. Met elk geladen bestand en de licentie."
+    >
       <h1 class="utrecht-heading-1">Bronnen van de cijfers</h1>
       <p class="utrecht-paragraph">
         Bron: CBS. De cijfers komen van het Centraal Bureau voor de Statistiek (Kerncijfers wijken
         en buurten), de Politie via CBS, en de wijk- en buurtkaart van Kadaster en CBS via PDOK.
         Deze gegevens vallen onder de licentie CC BY 4.0.
       </p>
-      <div class="wk-table-scroll">
+      <div {...tableScroll(`Geladen bestanden (${datasets.length})`)}>
         <table class="utrecht-table">
           <caption class="utrecht-table__caption">Geladen bestanden ({datasets.length})</caption>
           <thead class="utrecht-table__header">

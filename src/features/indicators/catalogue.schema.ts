@@ -96,6 +96,10 @@ export const themeSchema = z.strictObject({
   description: z.string().min(1).optional(),
 });
 
+/** Which direction is good for an indicator; decides colours and target directions. */
+export const POLARITIES = ['hoger-is-beter', 'lager-is-beter', 'neutraal'] as const;
+export type Polarity = (typeof POLARITIES)[number];
+
 export const indicatorSchema = z.strictObject({
   key: z
     .string()
@@ -109,7 +113,7 @@ export const indicatorSchema = z.strictObject({
   /** Sources of the base or denominator when they come from another table. */
   otherSources: z.array(sourceSchema).optional(),
   unit: z.string().min(1),
-  polarity: z.enum(['hoger-is-beter', 'lager-is-beter', 'neutraal']),
+  polarity: z.enum(POLARITIES),
   measure: measureSchema,
   /** The population the indicator is about, in words (Dutch). */
   base: z.string().min(1),

@@ -110,7 +110,11 @@ export async function methodeRoutes(app: FastifyInstance) {
 
 function renderMethode(): string {
   return renderPage(
-    <Layout title="Hoe wij rekenen" breadcrumbs={[{ href: '/', label: 'Focusgebieden' }]}>
+    <Layout
+      title="Hoe wij rekenen"
+      description="Hoe Wijkkompas de cijfers van buurten samenvoegt, waarmee wij vergelijken en hoe wij bepalen of een gebied op koers ligt."
+      breadcrumbs={[{ href: '/', label: 'Focusgebieden' }]}
+    >
       <div class="wk-stack">
         <h1 class="utrecht-heading-1">Hoe wij rekenen</h1>
         <p class="utrecht-paragraph wk-lead">

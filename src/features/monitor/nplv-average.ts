@@ -6,7 +6,7 @@ import type { Indicator } from '../indicators/catalogue.schema.ts';
 import { areaNote, missingStateOf } from './missing-figure.ts';
 import { listEmptyColumns } from './missing-figure.repository.ts';
 import type { MonitorData } from './monitor-data.ts';
-import { selectionForFocusArea } from './profile.service.ts';
+import { selectionForFocusArea } from './focus-area-selection.ts';
 import type { AreaSelection, SeriesPoint } from './profile.types.ts';
 
 /**

@@ -4,7 +4,6 @@ import {
   type IndicatorAggregate,
 } from '../aggregation/aggregation.service.ts';
 import type { ObservationSource } from '../aggregation/observation-source.ts';
-import { getFocusArea } from '../focus-areas/focus-area.service.ts';
 import type {
   Catalogue,
   Indicator,
@@ -14,7 +13,6 @@ import {
   availabilityFromLoaded,
   type IndicatorAvailability,
 } from '../indicators/indicator-availability.ts';
-import { NotFoundError } from '../../shared/errors.ts';
 import type { MonitorData } from './monitor-data.ts';
 import { NETHERLANDS } from './monitor-data.ts';
 import { surveyPoint } from './survey-estimates.ts';
@@ -46,42 +44,9 @@ import {
   type SeriesPoint,
 } from './profile.types.ts';
 
-/**
- * A focus area's counted buurten ('lid' only) in the version asked for (newest by default), read
- * once per data version: every profile needs every focus area for the NPLV average.
- */
-export function selectionForFocusArea(
-  data: MonitorData,
-  slug: string,
-  version?: number,
-): Promise<AreaSelection> {
-  return data.read(`selectie\u0000${slug}\u0000${version ?? ''}`, () =>
-    readSelection(data, slug, version),
-  );
-}
-
-async function readSelection(
-  data: MonitorData,
-  slug: string,
-  version: number | undefined,
-): Promise<AreaSelection> {
-  const detail = await getFocusArea(data.db, slug, version);
-  if (!detail.version) {
-    throw new NotFoundError(
-      `Van focusgebied "${detail.area.name}" is nog niet bekend welke buurten erbij horen.`,
-    );
-  }
-  return {
-    kind: 'focusgebied',
-    name: detail.area.name,
-    municipalityCode: detail.area.municipality_code,
-    municipalityName: detail.area.municipality_name,
-    indelingYear: detail.version.indeling_year,
-    buurtCodes: detail.members.filter((m) => m.status === 'lid').map((m) => m.buurt_code),
-    slug,
-    version: detail.version.version,
-  };
-}
+// Kept here for the pages that import it from the profile; its home is focus-area-selection.ts,
+// which nplv-average.ts can import without an import cycle.
+export { selectionForFocusArea } from './focus-area-selection.ts';
 
 const hasValue = (p: SeriesPoint): boolean =>
   p.result.status === 'berekend' || p.result.status === 'bereik';

@@ -3,6 +3,7 @@ import { formatPeriod, formatValue as chartValue } from '../charts/format.ts';
 import { AREA_STYLES, GRID, INK, REFERENCE_STYLES } from '../charts/palette.ts';
 import { DownloadLinks } from '../monitor/views/profile-section.tsx';
 import type { Overview, OverviewValue } from './overview.service.ts';
+import { tableScroll } from '../../views/table-scroll.ts';
 
 /** As the profile tables: thousands grouped with a dot. */
 function format(o: Overview, value: number): string {
@@ -120,9 +121,10 @@ export function OverviewPage({ o }: { o: Overview }) {
   return (
     <Layout
       title={`${title}: ${o.indicator.name}`}
+      description={`${o.indicator.name} voor alle NPLV-focusgebieden naast elkaar, van hoog naar laag, met het gemiddelde van de focusgebieden en Nederland.`}
       breadcrumbs={[
         { href: '/', label: 'Focusgebieden' },
-        { href: '/gebieden', label: 'Alle focusgebieden' },
+        { href: '/gebieden', label: 'Alle focusgebieden', current: true },
       ]}
     >
       <div class="wk-stack">
@@ -155,7 +157,7 @@ export function OverviewPage({ o }: { o: Overview }) {
           {`${o.indicator.name}${o.period ? ` in ${formatPeriod(o.period)}` : ''}`}
         </h2>
         <DotChart o={o} />
-        <div class="wk-table-scroll">
+        <div {...tableScroll(`${o.indicator.name} per focusgebied, van hoog naar laag`)}>
           <table class="utrecht-table" data-table="gebieden">
             <caption class="utrecht-table__caption">
               {`${o.indicator.name} per focusgebied, van hoog naar laag`}

@@ -22,6 +22,7 @@ import {
   type NplvAverage,
 } from '../monitor/nplv-average.ts';
 import type { SeriesPoint } from '../monitor/profile.types.ts';
+import { countedMembers } from '../focus-areas/counted-members.ts';
 
 /** A figure or why there is none. */
 export interface OverviewValue {
@@ -122,7 +123,7 @@ export async function buildOverview(
       );
       const point = points.find((p) => p.period === period);
       const level = detail.members.some((m) => m.level === 'wijk') ? 'wijk' : 'buurt';
-      const counted = detail.members.filter((m) => m.status === 'lid').length;
+      const counted = countedMembers(detail.members).length;
       const shown = detail.members.filter((m) => m.status !== 'uitgesloten').length;
       const exclusions =
         point && point.result.status === 'berekend'

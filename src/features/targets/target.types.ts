@@ -1,4 +1,4 @@
-import type { Indicator, MeasureType } from '../indicators/catalogue.schema.ts';
+import type { MeasureType, Polarity } from '../indicators/catalogue.schema.ts';
 
 /**
  * gap: close a share of the gap to a reference; value: reach a value; change: an absolute change
@@ -9,9 +9,7 @@ export type TargetKind = 'gap' | 'value' | 'change' | 'guard';
 /** What a gap target converges on. nplv: the average of the NPLV focus areas. */
 export type TargetReference = 'nederland' | 'gemeente' | 'nplv';
 
-export type Polarity = Indicator['polarity'];
-
-export type { MeasureType };
+export type { MeasureType, Polarity };
 
 /** One target of one indicator in one focus area. Targets are data, not code. */
 export interface Target {

@@ -9,6 +9,7 @@ import {
   catalogueSchema,
   type Catalogue,
   type Indicator,
+  type Polarity,
   type Measure,
 } from '../indicators/catalogue.schema.ts';
 import { activeCatalogueVersion, insertCatalogueVersion } from '../indicators/catalogue.store.ts';
@@ -28,7 +29,6 @@ class ConflictError extends AppError {
   }
 }
 
-export type Polarity = Indicator['polarity'];
 export const POLARITY_LABEL: Record<Polarity, string> = {
   'hoger-is-beter': 'Hoger is beter',
   'lager-is-beter': 'Lager is beter',

@@ -24,6 +24,7 @@ import {
   focusAreaChangeNotes,
   latestBuurtIndelingYear,
 } from './workspace.repository.ts';
+import { countedMembers, isCountedMember } from '../focus-areas/counted-members.ts';
 
 /** `geen`: not in the member list of the version at all. */
 export type FormStatus = MemberStatus | 'geen';
@@ -154,7 +155,7 @@ export async function loadEditContext(
       createdAt: v.created_at,
       createdBy: v.created_by,
       note: notes.get(v.version) ?? null,
-      members: vMembers.filter((m) => m.status === 'lid').length,
+      members: countedMembers(vMembers).length,
     });
   }
   history.reverse();
@@ -380,7 +381,7 @@ export async function saveFocusAreaForm(
   if (ctx.indelingYear === null)
     return fail(422, 'Er zijn nog geen buurtgrenzen van deze gemeente ingelezen.');
   if (Object.keys(errors).length > 0) return fail(422);
-  if (!members.some((m) => m.status === 'lid'))
+  if (!members.some(isCountedMember))
     return fail(422, 'Kies minstens één buurt die erbij hoort (lid).');
   if ((ctx.current?.version ?? null) !== values.baseVersion)
     return fail(409, conflictMessage(ctx.current));

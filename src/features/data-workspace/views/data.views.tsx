@@ -665,7 +665,7 @@ function PreviewSummary(props: PreviewPageProps & { preview: ImportPreview; back
         <SubmitButton label={p.alreadyLoaded ? 'Toch bevestigen' : 'Bevestig en laad de cijfers'} />
       </form>
       <p class="utrecht-paragraph">
-        <a class="utrecht-link" href={props.base}>
+        <a class="utrecht-link wk-target" href={props.base}>
           Niet laden, terug naar de lijst
         </a>
       </p>

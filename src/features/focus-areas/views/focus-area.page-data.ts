@@ -6,6 +6,7 @@ import { normaliseName } from '../../imports/import.service.ts';
 import { parseAreaGeometry, type AreaGeometry } from '../../maps/geometry.ts';
 import { getFocusArea } from '../focus-area.service.ts';
 import type { Confidence, MemberStatus } from '../focus-area.table.ts';
+import { countedMembers } from '../counted-members.ts';
 
 /** Inhabitants on 1 January of these years; a year without data stays null ("nog niet geladen"). */
 export const POPULATION_YEARS = ['2023', '2024'] as const;
@@ -246,7 +247,7 @@ export async function loadFocusAreaPage(
       (a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.code.localeCompare(b.code),
     );
 
-  const counted = rows.filter((r) => r.status === 'lid');
+  const counted = countedMembers(rows);
   const totals = { '2023': null, '2024': null } as ByYear;
   const missing = { '2023': 0, '2024': 0 } as Record<PopulationYear, number>;
   for (const y of POPULATION_YEARS) {

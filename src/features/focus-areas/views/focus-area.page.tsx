@@ -10,6 +10,7 @@ import {
   type MemberRow,
   type PopulationYear,
 } from './focus-area.page-data.ts';
+import { tableScroll } from '../../../views/table-scroll.ts';
 
 const numberFormat = new Intl.NumberFormat('nl-NL');
 const dateFormat = new Intl.DateTimeFormat('nl-NL', {
@@ -72,7 +73,9 @@ function KeyFiguresTable({ data }: { data: FocusAreaPageData }) {
     </td>
   );
   return (
-    <div class="wk-table-scroll">
+    <div
+      {...tableScroll(`Kerncijfers op 1 januari 2024: ${data.name} naast de gemeente en Nederland`)}
+    >
       <table class="utrecht-table" data-kerncijfers>
         <caption class="utrecht-table__caption">
           {`Kerncijfers op 1 januari 2024: ${data.name} naast de gemeente en Nederland`}
@@ -248,10 +251,11 @@ function TotalText({ data, year }: { data: FocusAreaPageData; year: PopulationYe
 function UnknownCompositionPage({ data }: { data: FocusAreaPageData }) {
   return (
     <Layout
-      title={data.name}
+      title={`${data.name} in ${data.municipality.name}`}
+      description={`${data.name} is een focusgebied in ${data.municipality.name}. Nog niet bekend is welke buurten erbij horen.`}
       breadcrumbs={[
         { href: '/', label: 'Focusgebieden' },
-        { href: `/gebieden/${data.slug}`, label: data.name },
+        { href: `/gebieden/${data.slug}`, label: data.name, current: true },
       ]}
     >
       <div class="wk-stack">
@@ -326,10 +330,19 @@ export function FocusAreaPage({
 
   return (
     <Layout
-      title={profile ? data.name : `${data.name}: welke buurten horen erbij`}
+      title={
+        profile
+          ? `${data.name} in ${data.municipality.name}`
+          : `${data.name}: welke buurten horen erbij`
+      }
+      description={
+        profile
+          ? `Cijfers over focusgebied ${data.name} in ${data.municipality.name}: per thema, vergeleken met de gemeente en Nederland, met de buurten die erbij horen en de bron bij elk cijfer.`
+          : `Welke buurten horen bij focusgebied ${data.name} in ${data.municipality.name}, en waarom: de kaart en de lijst van buurten.`
+      }
       breadcrumbs={[
         { href: '/', label: 'Focusgebieden' },
-        { href: `/gebieden/${data.slug}`, label: data.name },
+        { href: `/gebieden/${data.slug}`, label: data.name, current: true },
       ]}
     >
       <div class="wk-stack">
@@ -424,7 +437,9 @@ export function FocusAreaPage({
         )}
 
         <h2 class="utrecht-heading-2">{`${unitName === 'wijken' ? 'Wijken' : 'Buurten'} die meetellen`}</h2>
-        <div class="wk-table-scroll">
+        <div
+          {...tableScroll(`${buurten(members.length)} van ${data.name} met hun aantal inwoners`)}
+        >
           <table class="utrecht-table">
             <caption class="utrecht-table__caption">
               {`${buurten(members.length)} van ${data.name} met hun aantal inwoners`}
@@ -477,7 +492,7 @@ export function FocusAreaPage({
             <p class="utrecht-paragraph">
               {`Deze ${unitName} tellen niet mee in de cijfers van ${data.name}. Wat nog bevestigd moet worden, telt pas mee als de gemeente dat heeft besloten. Van een ${unitName === 'wijken' ? 'wijk' : 'buurt'} die er deels bij hoort, tellen wij niets mee: de cijfers gelden voor het geheel.`}
             </p>
-            <div class="wk-table-scroll">
+            <div {...tableScroll('Buurten die niet meetellen, met de reden')}>
               <table class="utrecht-table">
                 <caption class="utrecht-table__caption">
                   Buurten die niet meetellen, met de reden

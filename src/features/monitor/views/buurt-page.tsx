@@ -10,6 +10,7 @@ import {
   type Cell,
   type ProfileThemeView,
 } from './profile-section.tsx';
+import { tableScroll } from '../../../views/table-scroll.ts';
 
 /** As the profile tables: thousands grouped with a dot (28.740). */
 export function tableValue(indicator: Indicator, r: IndicatorAggregate): string {
@@ -88,10 +89,11 @@ export interface BuurtPageProps {
 export function BuurtPage({ selection, wijkName, siblings, themes }: BuurtPageProps) {
   return (
     <Layout
-      title={`Buurt ${selection.name}`}
+      title={`Buurt ${selection.name} in ${selection.municipalityName}`}
+      description={`Cijfers over buurt ${selection.name} in ${selection.municipalityName}: per thema, vergeleken met de gemeente en Nederland, met de bron bij elk cijfer.`}
       breadcrumbs={[
         { href: '/', label: 'Focusgebieden' },
-        { href: `/buurten/${selection.code ?? ''}`, label: selection.name },
+        { href: `/buurten/${selection.code ?? ''}`, label: selection.name, current: true },
       ]}
     >
       <div class="wk-stack">
@@ -117,7 +119,11 @@ export function BuurtPage({ selection, wijkName, siblings, themes }: BuurtPagePr
               {theme.name}
             </h2>
             {theme.rows.length > 0 && (
-              <div class="wk-table-scroll">
+              <div
+                {...tableScroll(
+                  `${theme.name}: ${selection.name} naast wijk, gemeente en Nederland`,
+                )}
+              >
                 <table class="utrecht-table wk-profile-table">
                   <caption class="utrecht-table__caption">
                     {`${theme.name}: ${selection.name} naast wijk, gemeente en Nederland`}

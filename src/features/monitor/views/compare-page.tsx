@@ -10,6 +10,7 @@ import {
   type NotLoadedRow,
   type ProfileRow,
 } from './profile-section.tsx';
+import { tableScroll } from '../../../views/table-scroll.ts';
 
 export interface CompareCell {
   text: string;
@@ -160,9 +161,14 @@ export function ComparePage({ options, selected, comparison }: ComparePageProps)
   return (
     <Layout
       title={title}
+      description={
+        comparison
+          ? `${comparison.a.name} en ${comparison.b.name} naast elkaar: dezelfde cijfers per thema voor beide gebieden, met de bron bij elk cijfer.`
+          : 'Kies twee gebieden, zoals een focusgebied, een wijk of een buurt, en zie hun cijfers naast elkaar.'
+      }
       breadcrumbs={[
         { href: '/', label: 'Focusgebieden' },
-        { href: '/vergelijk', label: 'Vergelijken' },
+        { href: '/vergelijk', label: 'Vergelijken', current: true },
       ]}
     >
       <div class="wk-stack">
@@ -199,7 +205,9 @@ export function ComparePage({ options, selected, comparison }: ComparePageProps)
                 {theme.name}
               </h2>
               {theme.rows.length > 0 && (
-                <div class="wk-table-scroll">
+                <div
+                  {...tableScroll(`${theme.name}: ${comparison.a.name} en ${comparison.b.name}`)}
+                >
                   <table class="utrecht-table wk-profile-table">
                     <caption class="utrecht-table__caption">
                       {`${theme.name}: ${comparison.a.name} en ${comparison.b.name}`}

@@ -123,6 +123,11 @@ export function CustomAreaPage(props: CustomAreaPageProps) {
   return (
     <Layout
       title={title}
+      description={
+        result
+          ? `Cijfers over ${result.selection.name} in ${ctx.municipalityName}, een gebied dat u zelf hebt samengesteld uit ${ctx.level === 'wijk' ? 'wijken' : 'buurten'}.`
+          : `Kies zelf ${ctx.level === 'wijk' ? 'wijken' : 'buurten'} in ${ctx.municipalityName} en krijg dezelfde cijfers als voor een focusgebied.`
+      }
       scripts={['buurt-picker.js']}
       breadcrumbs={[{ href: '/', label: 'Focusgebieden' }]}
     >

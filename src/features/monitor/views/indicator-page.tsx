@@ -108,10 +108,11 @@ export function IndicatorPage({ data }: { data: IndicatorPageData }) {
   return (
     <Layout
       title={title}
+      description={`${indicator.name} in ${selection.name} (${selection.municipalityName}): de ontwikkeling door de jaren, de vergelijking met de gemeente en Nederland, en de cijfers per buurt.`}
       breadcrumbs={[
         { href: '/', label: 'Focusgebieden' },
         { href: `/gebieden/${slug}`, label: selection.name },
-        { href: base, label: indicator.name },
+        { href: base, label: indicator.name, current: true },
       ]}
     >
       <div class="wk-stack">

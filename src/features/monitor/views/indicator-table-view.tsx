@@ -1,4 +1,5 @@
 import type { CellValue, DataTable } from '../../../shared/data-table.ts';
+import { tableScroll } from '../../../views/table-scroll.ts';
 
 const formats = new Map<number, Intl.NumberFormat>();
 
@@ -32,7 +33,7 @@ export function DataTableView({
   rowHeader?: string;
 }) {
   return (
-    <div class="wk-table-scroll">
+    <div {...tableScroll(caption)}>
       <table class="utrecht-table" data-table={table.name}>
         <caption class="utrecht-table__caption">{caption}</caption>
         <thead class="utrecht-table__header">

@@ -15,6 +15,7 @@ import {
   type ReferenceSeries,
   type SeriesPoint,
 } from '../profile.types.ts';
+import { tableScroll } from '../../../views/table-scroll.ts';
 
 /** One cell that may have no value: the text, and why it is empty (never a zero). */
 export interface Cell {
@@ -316,7 +317,7 @@ export function ProfileSection({
             {theme.name}
           </h2>
           {theme.rows.length > 0 && (
-            <div class="wk-table-scroll">
+            <div {...tableScroll(`${theme.name}: laatste cijfers, verandering en vergelijking`)}>
               <table class="utrecht-table wk-profile-table">
                 <caption class="utrecht-table__caption">
                   {`${theme.name}: laatste cijfers, verandering en vergelijking`}

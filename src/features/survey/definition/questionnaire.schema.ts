@@ -30,6 +30,10 @@ export type LocalizedText = z.infer<typeof localizedTextSchema>;
 export const RESPONSE_SOURCES = ['uitnodiging', 'open_link', 'interviewer', 'papier'] as const;
 export type ResponseSource = (typeof RESPONSE_SOURCES)[number];
 
+/** The channels a response can come in by; their order is their SPSS code (1, 2, 3). */
+export const CHANNELS = ['web', 'mondeling', 'schriftelijk'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
 /** The five NPLV themes, plus `achtergrond` for questions about the respondent (age, buurt). */
 export const SURVEY_THEMES = [
   'gezond-leven',

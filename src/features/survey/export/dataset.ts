@@ -1,11 +1,10 @@
 import { BadRequestError } from '../../../shared/errors.ts';
-import { LANGUAGES, type Questionnaire } from '../definition/questionnaire.schema.ts';
+import { CHANNELS, LANGUAGES, type Questionnaire } from '../definition/questionnaire.schema.ts';
 import { checkAnswers, valueOf } from './answer-values.ts';
 import { buildCatalogue } from './catalogue.ts';
 import { CHANNEL_LABELS, LANGUAGE_LABELS } from './labels.ts';
 import type { DatasetValue, DatasetWeighting, ExportVariable, SurveyDataset } from './model.ts';
 import {
-  CHANNELS,
   exportResponseSchema,
   type ExportResponse,
   type ExportResponseInput,

@@ -1,5 +1,5 @@
 import type { Language, SurveyTheme } from '../definition/questionnaire.schema.ts';
-import type { Channel } from './response.schema.ts';
+import type { Channel } from '../definition/questionnaire.schema.ts';
 
 export { THEME_LABELS } from '../definition/fixed-labels.ts';
 

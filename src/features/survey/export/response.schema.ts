@@ -1,9 +1,5 @@
 import { z } from 'zod';
-import { LANGUAGES } from '../definition/questionnaire.schema.ts';
-
-/** The channels a response can come in by; their order is their SPSS code (1, 2, 3). */
-export const CHANNELS = ['web', 'mondeling', 'schriftelijk'] as const;
-export type Channel = (typeof CHANNELS)[number];
+import { CHANNELS, LANGUAGES } from '../definition/questionnaire.schema.ts';
 
 const answerValue = z.union([z.string(), z.number(), z.array(z.string())]);
 

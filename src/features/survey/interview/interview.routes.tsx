@@ -14,6 +14,7 @@ import { readAnswers } from '../responses/response.repository.ts';
 import { IDEMPOTENCY_KEY } from '../responses/response.service.ts';
 import { openConcept, startConcept, submitConcept } from '../web/session-response.service.ts';
 import { postStep, sendPage, stepPage, type StepContext } from '../web/step-flow.tsx';
+import { countedMembers } from '../../focus-areas/counted-members.ts';
 
 declare module 'fastify' {
   interface Session {
@@ -48,9 +49,10 @@ export async function interviewRoutes(app: FastifyInstance, opts: { services: Se
     if (!q || area?.area.municipality_code !== gemeente) {
       throw new NotFoundError('Deze vragenlijst bestaat niet in deze gemeente.');
     }
-    const buurten = (area?.members ?? [])
-      .filter((m) => m.status === 'lid')
-      .map((m) => ({ code: m.buurt_code, name: m.name ?? m.buurt_code }));
+    const buurten = countedMembers(area?.members ?? []).map((m) => ({
+      code: m.buurt_code,
+      name: m.name ?? m.buurt_code,
+    }));
     return { q, buurten, base: `/werkruimte/${gemeente}/enquetes/${q.key}/interview` };
   }
 

@@ -29,6 +29,7 @@ import {
   KeyingFormPage,
   KeyingStartPage,
 } from './keying.pages.tsx';
+import { countedMembers } from '../../focus-areas/counted-members.ts';
 
 const params = z.object({
   gemeente: z.string().regex(/^GM\d{4}$/),
@@ -81,9 +82,10 @@ export async function keyingRoutes(app: FastifyInstance, opts: { services: Servi
     if (area?.area.municipality_code !== gemeente) {
       throw new NotFoundError('Deze vragenlijst hoort niet bij deze gemeente.');
     }
-    const buurten = area.members
-      .filter((m) => m.status === 'lid')
-      .map((m) => ({ code: m.buurt_code, name: m.name ?? m.buurt_code }));
+    const buurten = countedMembers(area.members).map((m) => ({
+      code: m.buurt_code,
+      name: m.name ?? m.buurt_code,
+    }));
     return { q, buurten, indelingYear: area.version?.indeling_year };
   }
   const questionnaireIn = async (gemeente: string, key: string) => (await formIn(gemeente, key)).q;

@@ -9,6 +9,7 @@ import {
   startBrowserApp,
   type BrowserApp,
 } from '../../../../test/helpers/browser.ts';
+import { createUser } from '../../accounts/account.service.ts';
 
 /**
  * The printed paper form, as Chromium prints it (the same engine as the PDF download): every
@@ -48,6 +49,17 @@ describe('the printed paper form', skip ? { skip } : {}, () => {
   let b: BrowserApp;
   before(async () => {
     b = await startBrowserApp('sqlite');
+    // Numbered forms are a print run: only the programmabureau and invoerders may print them.
+    await createUser(
+      b.testApp.handle.db,
+      {
+        email: 'invoer@fixture.example',
+        name: 'Fixture Invoerder',
+        password: 'fixture-wachtwoord-papier-e2e',
+        grants: [{ role: 'invoerder', municipalityCode: 'GM0505' }],
+      },
+      'test',
+    );
   });
   after(async () => {
     await b?.close();
@@ -57,6 +69,13 @@ describe('the printed paper form', skip ? { skip } : {}, () => {
     const context = await b.browser.newContext({ javaScriptEnabled: false });
     try {
       const page = await context.newPage();
+      if (query !== '') {
+        await page.goto(`${b.baseUrl}/inloggen`);
+        await page.getByLabel('E-mailadres').fill('invoer@fixture.example');
+        await page.getByLabel('Wachtwoord').fill('fixture-wachtwoord-papier-e2e');
+        await page.getByRole('button', { name: 'Inloggen' }).click();
+        await page.waitForURL((url) => !url.pathname.startsWith('/inloggen'));
+      }
       const res = await page.goto(`${b.baseUrl}/enquete/bewonersenquete-dordt-west/papier${query}`);
       assert.equal(res?.status(), 200);
       await page.emulateMedia({ media: 'print' });

@@ -10,6 +10,7 @@ import { getFocusArea } from '../../focus-areas/focus-area.service.ts';
 import { textIn } from '../definition/fixed-labels.ts';
 import { LANGUAGES, type Language } from '../definition/questionnaire.schema.ts';
 import { PaperForm } from './paper-form.tsx';
+import { countedMembers } from '../../focus-areas/counted-members.ts';
 
 /** At most this many numbered forms in one document: a print run is done in batches. */
 export const MAX_FORMS_PER_BATCH = 100;
@@ -65,9 +66,10 @@ export async function paperRoutes(app: FastifyInstance, opts: { services: Servic
     const q = p.success ? surveys.questionnaires.get(p.data.key) : undefined;
     if (!q) throw new NotFoundError('Deze vragenlijst bestaat niet.');
     const area = await getFocusArea(db, q.focusArea).catch(() => undefined);
-    const buurten = (area?.members ?? [])
-      .filter((m) => m.status === 'lid')
-      .map((m) => ({ code: m.buurt_code, name: m.name ?? m.buurt_code }));
+    const buurten = countedMembers(area?.members ?? []).map((m) => ({
+      code: m.buurt_code,
+      name: m.name ?? m.buurt_code,
+    }));
     return { q, buurten, municipalityCode: area?.area.municipality_code };
   }
 

@@ -1,10 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import type { Answers, AnswerValue } from '../definition/answers.ts';
-import type { Questionnaire } from '../definition/questionnaire.schema.ts';
+import type { Channel, Questionnaire } from '../definition/questionnaire.schema.ts';
 import {
   COUNTED_STATUSES,
-  type Channel,
   type ResponseSource,
   type ResponseStatus,
   type SurveyResponse,

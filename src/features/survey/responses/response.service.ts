@@ -17,8 +17,9 @@ import {
   readAnswers,
   writeAnswers,
 } from './response.repository.ts';
-import type { Channel, SurveyResponse } from './response.table.ts';
-import { sourceOf, statusWhenSent } from './trust.ts';
+import type { SurveyResponse } from './response.table.ts';
+import type { Channel } from '../definition/questionnaire.schema.ts';
+import { AWAITING_REVIEW, awaitsReview, sourceOf, statusWhenSent } from './trust.ts';
 
 /**
  * Writing responses, for every channel. A submit carries an idempotency key (generated into the
@@ -211,7 +212,7 @@ export async function reviewResponse(
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const r = await findResponse(trx, input.id);
-    if (!r || r.status !== 'te_controleren') {
+    if (!r || !awaitsReview(r)) {
       throw new AppError('CONFLICT', 'Dit antwoord wacht niet (meer) op controle.');
     }
     const at = new Date().toISOString();
@@ -219,7 +220,7 @@ export async function reviewResponse(
       .updateTable('survey_responses')
       .set({ status: input.decision, reviewed_by: input.reviewer, reviewed_at: at })
       .where('id', '=', input.id)
-      .where('status', '=', 'te_controleren')
+      .where('status', '=', AWAITING_REVIEW)
       .execute();
     await recordAudit(trx, {
       actor: input.reviewer,

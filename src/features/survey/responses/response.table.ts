@@ -1,8 +1,5 @@
-import type { ResponseSource } from '../definition/questionnaire.schema.ts';
+import type { Channel, ResponseSource } from '../definition/questionnaire.schema.ts';
 import type { Generated, Selectable } from 'kysely';
-
-export type Channel = 'web' | 'mondeling' | 'schriftelijk';
-export const CHANNELS: readonly Channel[] = ['web', 'mondeling', 'schriftelijk'];
 
 export { RESPONSE_SOURCES, type ResponseSource } from '../definition/questionnaire.schema.ts';
 

@@ -20,7 +20,7 @@ import { fixtureResidentSurvey, submitFixtureRespondents } from '../test-fixture
 import { listCountedResponses, listPublishableResponses } from './response.repository.ts';
 import { newIdempotencyKey, reviewResponse, submitComplete } from './response.service.ts';
 import { createInvitationCodes } from './invitations.ts';
-import { feedsPublishedEstimate } from './trust.ts';
+import { awaitsReview, feedsPublishedEstimate, statusWhenSent } from './trust.ts';
 
 const KEY = 'bewonersenquete-dordt-west';
 const SURVEY_SECRET = 'fixture-enquetegeheim-van-minstens-32-tekens';
@@ -214,3 +214,25 @@ for (const dialect of dialects) {
     );
   }
 }
+
+describe('the response-status rule (trust.ts, one home)', () => {
+  it('lets a reviewer decide only on a response that waits, which is where review starts', () => {
+    const q = { trustedSources: ['uitnodiging', 'open_link', 'interviewer', 'papier'] as const };
+    for (const source of ['interviewer', 'papier', 'open_link'] as const) {
+      assert.equal(
+        awaitsReview({
+          status: statusWhenSent({ ...q, trustedSources: [...q.trustedSources] }, source),
+        }),
+        true,
+        source,
+      );
+    }
+    assert.equal(
+      awaitsReview({ status: statusWhenSent({ trustedSources: [] }, 'uitnodiging') }),
+      false,
+    );
+    for (const status of ['concept', 'ingediend', 'goedgekeurd', 'afgekeurd'] as const) {
+      assert.equal(awaitsReview({ status }), false, status);
+    }
+  });
+});

@@ -18,6 +18,14 @@ export function feedsPublishedEstimate(
   return r.status === 'goedgekeurd';
 }
 
+/** The status of a response that waits for a reviewer (interviewer, paper, trusted open link). */
+export const AWAITING_REVIEW = 'te_controleren' satisfies ResponseStatus;
+
+/** Whether a reviewer may still approve or reject this response. */
+export function awaitsReview(r: { status: ResponseStatus }): boolean {
+  return r.status === AWAITING_REVIEW;
+}
+
 /**
  * The status a sent response starts in. A response whose way in needs review to count waits
  * for it: interviewer and paper always, the open link when the questionnaire trusts it after
@@ -27,8 +35,8 @@ export function statusWhenSent(
   q: Pick<Questionnaire, 'trustedSources'>,
   source: ResponseSource,
 ): ResponseStatus {
-  if (source === 'interviewer' || source === 'papier') return 'te_controleren';
-  if (source === 'open_link' && q.trustedSources.includes('open_link')) return 'te_controleren';
+  if (source === 'interviewer' || source === 'papier') return AWAITING_REVIEW;
+  if (source === 'open_link' && q.trustedSources.includes('open_link')) return AWAITING_REVIEW;
   return 'ingediend';
 }
 

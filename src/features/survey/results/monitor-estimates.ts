@@ -3,16 +3,14 @@ import type { Database } from '../../../db/schema.ts';
 import type { SurveyEstimate, SurveyEstimateProvider } from '../../monitor/survey-estimates.ts';
 import type { QuestionnaireRegistry } from '../definition/registry.ts';
 import { listPublishableResponses } from '../responses/response.repository.ts';
-import { populationMargins } from '../weighting/population-margins.ts';
 import type { Questionnaire } from '../definition/questionnaire.schema.ts';
-import type { PopulationMargin } from '../weighting/weighting.schema.ts';
 import {
   missingValuesOf,
   weightedShare,
-  weightResponses,
   type ResultResponse,
   type Weighting,
 } from './survey-results.ts';
+import { loadWeigher } from './weighting-pipeline.ts';
 
 /** As the catalogue's survey indicators say: "Geen uitkomst bij minder dan 30 antwoorden." */
 export const MONITOR_MINIMUM_ANSWERS = 30;
@@ -116,19 +114,14 @@ interface Prepared {
  */
 async function prepare(db: Kysely<Database>, q: Questionnaire): Promise<Prepared> {
   const responses: ResultResponse[] = await listPublishableResponses(db, q);
-  let margins: PopulationMargin[] | undefined;
-  try {
-    margins = (await populationMargins(db, q.focusArea)).margins;
-  } catch {
-    // Not loaded (yet): nothing is weighted, so the monitor shows no survey figure.
-    margins = undefined;
-  }
+  // Margins not loaded (yet): nothing is weighted, so the monitor shows no survey figure.
+  const weigh = await loadWeigher(db, q);
   const byYear = new Map<string, ResultResponse[]>();
   for (const r of responses) {
     const year = r.submittedAt.slice(0, 4);
     byYear.set(year, [...(byYear.get(year) ?? []), r]);
   }
   const weighted = new Map<string, Weighting>();
-  for (const [year, group] of byYear) weighted.set(year, weightResponses(q, group, margins));
+  for (const [year, group] of byYear) weighted.set(year, weigh(group));
   return { byYear, weighted, shares: new Map() };
 }

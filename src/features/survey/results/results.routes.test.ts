@@ -68,6 +68,35 @@ for (const dialect of dialects) {
       assert.match(table[1]!, /data-category="weet_niet"[\s\S]*?data-cell="aantal">0</);
     });
 
+    it('gives a 500 when the margins cannot be read, not "niet gewogen"', async () => {
+      // The same database, but every read of the observations (where the margins come from)
+      // fails as a broken connection would: that error must reach the error handler.
+      const broken = handle.db.withPlugin({
+        transformQuery(args) {
+          if (JSON.stringify(args.node).includes('"observations"')) {
+            throw new Error('verbinding verbroken (test)');
+          }
+          return args.node;
+        },
+        transformResult: async (args) => args.result,
+      });
+      const brokenApp = await buildApp({
+        services: createServices({ ...handle, db: broken }, { datasetsDir, questionnaires: [q] }),
+        sessionSecret: `fixture-secret-${Math.random().toString(36).slice(2)}-0123456789abcdef`,
+      });
+      try {
+        await brokenApp.ready();
+        const cookie = (await login(brokenApp, 'onderzoek@fixture.example', undefined, '10.7.0.9'))
+          .cookie;
+        const res = await brokenApp.inject({ url: `${BASE}/resultaten`, headers: { cookie } });
+        assert.equal(res.statusCode, 500);
+        assert.doesNotMatch(res.body, /data-weighting="niet gewogen"/);
+        assert.doesNotMatch(res.body, /verbinding verbroken/);
+      } finally {
+        await brokenApp.close();
+      }
+    });
+
     it('breaks a question down per channel and per buurt, and names a wrong one', async () => {
       const byBuurt = await app.inject({
         url: `${BASE}/resultaten?vraag=onveilig_buurt&naar=buurt`,

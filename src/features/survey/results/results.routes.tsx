@@ -9,9 +9,7 @@ import { buildDataset } from '../export/dataset.ts';
 import { renderSurveyExport, surveyExportFormatSchema } from '../export/formats.ts';
 import { unmappedPostcodeNote } from '../keying/postcode-answers.ts';
 import { listCountedResponses } from '../responses/response.repository.ts';
-import { populationMargins } from '../weighting/population-margins.ts';
 import { wijkOf } from '../weighting/geography.ts';
-import type { PopulationMargin } from '../weighting/weighting.schema.ts';
 import { ResultsPage, type DomainView } from './results.pages.tsx';
 import {
   datasetWeighting,
@@ -19,9 +17,10 @@ import {
   exportWeights,
   questionResults,
   resultTables,
-  weightResponses,
   type ResultResponse,
+  type Weighting,
 } from './survey-results.ts';
+import { loadWeigher } from './weighting-pipeline.ts';
 
 const params = z.object({
   gemeente: z.string().regex(/^GM\d{4}$/),
@@ -45,20 +44,15 @@ export async function resultsRoutes(app: FastifyInstance, opts: { services: Serv
   async function load(gemeente: string, key: string) {
     const q = surveys.questionnaires.get(key);
     if (!q) throw new NotFoundError('Deze vragenlijst bestaat niet.');
-    const area = await getFocusArea(db, q.focusArea).catch(() => undefined);
+    const area = await getFocusArea(db, q.focusArea).catch((e: unknown) => {
+      if (e instanceof NotFoundError) return undefined;
+      throw e;
+    });
     if (area?.area.municipality_code !== gemeente) {
       throw new NotFoundError('Deze vragenlijst hoort niet bij deze gemeente.');
     }
     const responses = await listCountedResponses(db, q.key);
-    let margins: PopulationMargin[] | undefined;
-    if (q.weighting) {
-      try {
-        margins = (await populationMargins(db, q.focusArea)).margins;
-      } catch {
-        margins = undefined;
-      }
-    }
-    const weighting = weightResponses(q, responses, margins);
+    const weighting = (await loadWeigher(db, q))(responses);
     const names = new Map((area?.members ?? []).map((m) => [m.buurt_code, m.name ?? m.buurt_code]));
     const postcodes = await unmappedPostcodeNote(db, q, responses, area.version?.indeling_year);
     return { q, responses, weighting, names, postcodes };
@@ -134,7 +128,7 @@ export async function resultsRoutes(app: FastifyInstance, opts: { services: Serv
 function domainView(
   q: Questionnaire,
   responses: readonly ResultResponse[],
-  weighting: ReturnType<typeof weightResponses>,
+  weighting: Weighting,
   names: ReadonlyMap<string, string>,
   query: { vraag?: string; naar?: string },
 ): DomainView | undefined {

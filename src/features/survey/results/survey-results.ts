@@ -2,7 +2,12 @@ import type { Answers, AnswerValue } from '../definition/answers.ts';
 import type { DatasetWeighting } from '../export/model.ts';
 import { allQuestions } from '../definition/answers.ts';
 import { AGREE_SCALE, RANKED_THEMES, textIn } from '../definition/fixed-labels.ts';
-import type { Question, Questionnaire, SurveyTheme } from '../definition/questionnaire.schema.ts';
+import type {
+  Channel,
+  Question,
+  Questionnaire,
+  SurveyTheme,
+} from '../definition/questionnaire.schema.ts';
 import { collapseGeography, type GeographyLevel } from '../weighting/geography.ts';
 import { questionProportions, type Estimate } from '../weighting/proportions.ts';
 import { logitInterval, publicationCheck } from '../weighting/publication.ts';
@@ -25,8 +30,6 @@ import type { PopulationMargin } from '../weighting/weighting.schema.ts';
  * 95% intervals, and every cell under the minimum n suppressed. The weighting and the variance
  * are src/features/survey/weighting (checked against R's survey package).
  */
-
-export type Channel = 'web' | 'mondeling' | 'schriftelijk';
 
 export interface ResultResponse {
   channel: Channel;

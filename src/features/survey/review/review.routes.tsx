@@ -14,6 +14,7 @@ import { keyingItems, keyedText } from '../keying/keying-codes.ts';
 import { findResponse, readAnswers } from '../responses/response.repository.ts';
 import { countSkippedAnswers, readSkippedAnswers } from './skipped-answers.repository.ts';
 import { reviewResponse } from '../responses/response.service.ts';
+import { AWAITING_REVIEW, awaitsReview } from '../responses/trust.ts';
 
 const params = z.object({
   gemeente: z.string().regex(/^GM\d{4}$/),
@@ -56,7 +57,7 @@ export async function reviewRoutes(app: FastifyInstance, opts: { services: Servi
         .selectFrom('survey_responses')
         .select(['id', 'channel', 'interviewer_id', 'keyer_id', 'form_number', 'submitted_at'])
         .where('questionnaire_key', '=', q.key)
-        .where('status', '=', 'te_controleren')
+        .where('status', '=', AWAITING_REVIEW)
         .orderBy('submitted_at')
         .limit(500)
         .execute();
@@ -139,7 +140,7 @@ export async function reviewRoutes(app: FastifyInstance, opts: { services: Servi
       const { gemeente, key, id } = parseParams(one, request.params);
       const q = await questionnaireIn(gemeente, key);
       const r = await findResponse(db, id);
-      if (!r || r.questionnaire_key !== q.key || r.status !== 'te_controleren') {
+      if (!r || r.questionnaire_key !== q.key || !awaitsReview(r)) {
         throw new NotFoundError('Dit antwoord wacht niet op controle.');
       }
       const version = surveys.questionnaires.get(q.key, Number(r.version)) ?? q;

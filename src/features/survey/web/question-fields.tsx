@@ -52,13 +52,17 @@ function Control({
   answers,
   language,
   buurten,
+  invalid,
 }: {
   q: Question;
   answers: Answers;
   language: Language;
   buurten: readonly { code: string; name: string }[];
+  /** The answer has an error: text boxes and lists say so (aria-invalid), next to the message. */
+  invalid: boolean;
 }) {
   const value = answers[q.name];
+  const ariaInvalid = invalid ? 'true' : undefined;
   switch (q.type) {
     case 'single_choice':
       return (
@@ -146,6 +150,7 @@ function Control({
           id={id(q.name)}
           name={q.name}
           aria-labelledby={`${id(q.name)}-vraag`}
+          aria-invalid={ariaInvalid}
           value={value === undefined ? '' : String(value)}
         />
       );
@@ -158,6 +163,7 @@ function Control({
           rows={4}
           maxLength={q.maxLength}
           aria-labelledby={`${id(q.name)}-vraag`}
+          aria-invalid={ariaInvalid}
         >
           {typeof value === 'string' ? value : ''}
         </textarea>
@@ -177,6 +183,7 @@ function Control({
                   class="utrecht-select wk-survey__short"
                   id={id(q.name, t.key)}
                   name={`${q.name}__${t.key}`}
+                  aria-invalid={ariaInvalid}
                 >
                   <option value="">{ui(language).none}</option>
                   {Array.from({ length: q.places }, (_, i) => (
@@ -198,7 +205,7 @@ function Control({
           <label class="utrecht-form-label" for={id(q.name)}>
             {ui(language).choose}
           </label>
-          <select class="utrecht-select" id={id(q.name)} name={q.name}>
+          <select class="utrecht-select" id={id(q.name)} name={q.name} aria-invalid={ariaInvalid}>
             <option value="">{ui(language).none}</option>
             {buurten.map((b) => (
               <option value={b.code} selected={value === b.code}>
@@ -217,6 +224,7 @@ function Control({
                 id={id(q.name, 'postcode')}
                 name={`${q.name}__postcode`}
                 autocomplete="postal-code"
+                aria-invalid={ariaInvalid}
                 value={typeof value === 'string' && !isBuurt ? value : ''}
               />
             </div>
@@ -248,6 +256,7 @@ export function QuestionFields(props: {
             class={`utrecht-form-fieldset wk-survey__question${error ? ' utrecht-form-field--invalid' : ''}`}
             id={`vraag-${q.name}`}
             aria-describedby={error ? `${id(q.name)}-fout` : undefined}
+            aria-invalid={error ? 'true' : undefined}
           >
             <legend
               class="utrecht-form-fieldset__legend wk-survey__legend"
@@ -262,7 +271,13 @@ export function QuestionFields(props: {
                 {error}
               </p>
             )}
-            <Control q={q} answers={props.answers} language={language} buurten={props.buurten} />
+            <Control
+              q={q}
+              answers={props.answers}
+              language={language}
+              buurten={props.buurten}
+              invalid={error !== undefined}
+            />
           </fieldset>
         );
       })}

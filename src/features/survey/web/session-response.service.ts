@@ -15,7 +15,7 @@ import {
   responseDate,
   writeAnswers,
 } from '../responses/response.repository.ts';
-import type { Channel } from '../responses/response.table.ts';
+import type { Channel } from '../definition/questionnaire.schema.ts';
 import { InvitationRefusedError, newIdempotencyKey } from '../responses/response.service.ts';
 import { keyedCodeHash, useInvitationCode } from '../responses/invitations.ts';
 import { sourceOf, statusWhenSent } from '../responses/trust.ts';

@@ -173,7 +173,7 @@ export function SurveyStartPage(props: {
         </button>
       </form>
       <p class="utrecht-paragraph">
-        <a class="utrecht-link" href={`${props.base}/hervatten?taal=${language}`}>
+        <a class="utrecht-link wk-target" href={`${props.base}/hervatten?taal=${language}`}>
           {t.resume}
         </a>
       </p>
@@ -212,6 +212,7 @@ export function SurveyResumePage(props: {
             type="text"
             autocomplete="off"
             aria-describedby={props.error ? 'code-fout' : undefined}
+            aria-invalid={props.error ? 'true' : undefined}
           />
         </div>
         <button class="utrecht-button utrecht-button--primary-action" type="submit">
@@ -314,7 +315,7 @@ export function SurveyGroupPage(props: {
       </form>
       {props.previous && (
         <p class="utrecht-paragraph">
-          <a class="utrecht-link" href={props.previous}>
+          <a class="utrecht-link wk-target" href={props.previous}>
             {t.back}
           </a>
         </p>

@@ -24,6 +24,7 @@ import {
 } from './session-response.service.ts';
 import { postStep, sendPage, stepPage, type StepContext } from './step-flow.tsx';
 import { SurveyResumePage, SurveyStartPage, SurveyThanksPage } from './web.pages.tsx';
+import { countedMembers } from '../../focus-areas/counted-members.ts';
 
 declare module 'fastify' {
   interface Session {
@@ -66,9 +67,10 @@ export async function surveyWebRoutes(app: FastifyInstance, opts: { services: Se
     const q = p.success ? surveys.questionnaires.get(p.data.key) : undefined;
     if (!q) throw new NotFoundError('Deze vragenlijst bestaat niet.');
     const area = await getFocusArea(db, q.focusArea).catch(() => undefined);
-    const buurten = (area?.members ?? [])
-      .filter((m) => m.status === 'lid')
-      .map((m) => ({ code: m.buurt_code, name: m.name ?? m.buurt_code }));
+    const buurten = countedMembers(area?.members ?? []).map((m) => ({
+      code: m.buurt_code,
+      name: m.name ?? m.buurt_code,
+    }));
     return { q, buurten, base: `/enquete/${q.key}` };
   }
 

@@ -14,6 +14,7 @@ import {
   type AgeGroup,
   type BuurtPopulation,
 } from './adult-margins.ts';
+import { countedBuurtCodes } from '../../focus-areas/counted-members.ts';
 
 /**
  * The observation stems the margins are read from: what the PDOK wijk- en buurtkaart import
@@ -62,20 +63,36 @@ export async function populationMargins(
   focusAreaSlug: string,
   options: { version?: number; period?: string } = {},
 ): Promise<FocusAreaMargins> {
+  const read = await readPopulationMargins(db, focusAreaSlug, options);
+  if (!read.ok) throw new NotFoundError(read.reason);
+  return read.margins;
+}
+
+/**
+ * The margins can be absent for a known reason (no such focus area, no version, figures not
+ * loaded): that is a typed refusal, not an error. A database error is thrown as it is.
+ */
+export type MarginsRead = { ok: true; margins: FocusAreaMargins } | { ok: false; reason: string };
+
+/** populationMargins, with the expected absences as `{ ok: false, reason }` (Dutch). */
+export async function readPopulationMargins(
+  db: Kysely<Database>,
+  focusAreaSlug: string,
+  options: { version?: number; period?: string } = {},
+): Promise<MarginsRead> {
+  const refuse = (reason: string): MarginsRead => ({ ok: false, reason });
   const area = await findFocusArea(db, focusAreaSlug);
-  if (!area) throw new NotFoundError(`Focusgebied "${focusAreaSlug}" bestaat niet.`);
+  if (!area) return refuse(`Focusgebied "${focusAreaSlug}" bestaat niet.`);
   const version = await findVersion(db, focusAreaSlug, options.version);
   if (!version) {
-    throw new NotFoundError(
+    return refuse(
       options.version === undefined
         ? `Focusgebied "${area.name}" heeft nog geen afbakening in buurten.`
         : `Focusgebied "${area.name}" heeft geen versie ${options.version}.`,
     );
   }
   const year = Number(version.indeling_year);
-  const codes = (await listMembers(db, focusAreaSlug, version.version))
-    .filter((m) => m.status === 'lid')
-    .map((m) => m.buurt_code);
+  const codes = countedBuurtCodes(await listMembers(db, focusAreaSlug, version.version));
 
   const rows = await findObservations(db, {
     variables: VARIABLES,
@@ -89,7 +106,7 @@ export async function populationMargins(
   const missing = VARIABLES.filter((v) => !current.some((r) => r.variable === v));
   if (period === undefined || missing.length > 0) {
     const when = options.period ? `${options.period}, ` : '';
-    throw new NotFoundError(
+    return refuse(
       `Bevolkingscijfers voor de weging van focusgebied "${area.name}" (${when}indeling ${year}) ` +
         `zijn nog niet geladen: ${missing.map((v) => `${LABEL[v]} (${v})`).join(', ')}.`,
     );
@@ -125,12 +142,15 @@ export async function populationMargins(
   }
   const derived = deriveAdultMargins(buurten);
   return {
-    slug: area.slug,
-    name: area.name,
-    version: version.version,
-    indelingYear: year,
-    period,
-    margins: derived.margins,
-    leftOut: [...derived.leftOut, ...notLoaded],
+    ok: true,
+    margins: {
+      slug: area.slug,
+      name: area.name,
+      version: version.version,
+      indelingYear: year,
+      period,
+      margins: derived.margins,
+      leftOut: [...derived.leftOut, ...notLoaded],
+    },
   };
 }

@@ -7,6 +7,7 @@ import {
   type FieldErrors,
 } from '../../accounts/views/form.tsx';
 import type { Catalogue, Indicator } from '../../indicators/catalogue.schema.ts';
+import type { Polarity } from '../../indicators/catalogue.schema.ts';
 import type { CatalogueVersionInfo } from '../../indicators/catalogue.store.ts';
 import {
   DEFINITION_MAX,
@@ -14,7 +15,6 @@ import {
   POLARITY_LABEL,
   variableField,
   type IndicatorFormValues,
-  type Polarity,
   type ProposalView,
 } from '../catalogue-editing.service.ts';
 import type { CatalogueProposal } from '../catalogue-proposal.table.ts';
