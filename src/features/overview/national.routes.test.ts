@@ -108,6 +108,20 @@ for (const dialect of dialects) {
       assert.match(text(res.body), /0 van 5 wijken tellen mee \(geen cijfer te berekenen\)/);
     });
 
+    it('/gebieden: the chart of a count leaves NL to the table; a ratio draws it, its label inside the chart', async () => {
+      const svgOf = (html: string) => /<svg[\s\S]*?<\/svg>/.exec(html)![0];
+      const count = await t.app.inject('/gebieden?indicator=aantal-inwoners');
+      const countChart = svgOf(count.body).replace(/<desc[\s\S]*?<\/desc>/, '');
+      assert.doesNotMatch(countChart, /Nederland:/);
+      assert.match(text(count.body), /Nederland staat alleen in de tabel/);
+      assert.match(text(count.body), /1 gebied zonder cijfer staat alleen in de tabel/);
+      const ratio = svgOf((await t.app.inject('/gebieden?indicator=bevolkingsdichtheid')).body);
+      const label = /<text x="([\d.]+)"[^>]*text-anchor="(\w+)"[^>]*>Nederland:/.exec(ratio);
+      assert.ok(label, 'NL drawn for a ratio');
+      // A label near the right edge grows leftwards, so none of it is cut off.
+      if (Number(label[1]) > 720 - 24 - 120) assert.equal(label[2], 'end');
+    });
+
     it('/gebieden: for a ratio, Σ teller / Σ noemer and the plain mean, both labelled, in the page and its downloads', async () => {
       const res = await t.app.inject('/gebieden?indicator=bevolkingsdichtheid');
       const page = text(res.body);

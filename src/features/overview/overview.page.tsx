@@ -25,6 +25,19 @@ const RIGHT = 24;
 const WIDTH = 720;
 const TOP = 34;
 
+/** A label near either end of the axis is anchored inwards, so it is never cut off. */
+function anchorAt(at: number): 'start' | 'middle' | 'end' {
+  if (at > WIDTH - RIGHT - 120) return 'end';
+  if (at < LEFT + 120) return 'start';
+  return 'middle';
+}
+
+function missingText(n: number): string {
+  return n === 1
+    ? '1 gebied zonder cijfer staat alleen in de tabel.'
+    : `${n} gebieden zonder cijfer staan alleen in de tabel.`;
+}
+
 /**
  * A dot per focus area on one axis, with the NPLV average and the Netherlands as vertical lines:
  * drawn by the server as SVG (no script), the table below gives the same figures.
@@ -39,7 +52,10 @@ function DotChart({ o }: { o: Overview }) {
       value: o.average.pooled,
       style: REFERENCE_STYLES[2]!,
     });
-  if (o.netherlands.value !== null)
+  // A count for the whole country (17,9 miljoen inwoners) is no yardstick for a count of one
+  // area: on the same axis it would push every area against zero. The table still gives it.
+  const countOnly = o.indicator.measure.type === 'count';
+  if (o.netherlands.value !== null && !countOnly)
     refs.push({ label: 'Nederland', value: o.netherlands.value, style: REFERENCE_STYLES[0]! });
   const values = [...shown.map((r) => r.area.value as number), ...refs.map((r) => r.value)];
   const min = Math.min(0, ...values);
@@ -80,7 +96,13 @@ function DotChart({ o }: { o: Overview }) {
               stroke-width={r.style.width}
               stroke-dasharray={r.style.dash}
             />
-            <text x={x(r.value)} y={12 + i * 12} font-size="11" fill={INK} text-anchor="middle">
+            <text
+              x={x(r.value)}
+              y={12 + i * 12}
+              font-size="11"
+              fill={INK}
+              text-anchor={anchorAt(x(r.value))}
+            >
               {`${r.label}: ${format(o, r.value)}`}
             </text>
           </g>
@@ -107,8 +129,9 @@ function DotChart({ o }: { o: Overview }) {
       </svg>
       <figcaption class="wk-muted">
         Dichte stip: afbakening vastgesteld door de gemeente. Open stip: voorlopige afbakening.
-        {o.rows.length > shown.length
-          ? ` ${o.rows.length - shown.length} gebieden zonder cijfer staan alleen in de tabel.`
+        {o.rows.length > shown.length ? ` ${missingText(o.rows.length - shown.length)}` : ''}
+        {countOnly && o.netherlands.value !== null
+          ? ' Nederland staat alleen in de tabel: een aantal voor heel Nederland is geen maat voor een aantal in één gebied.'
           : ''}
       </figcaption>
     </figure>
