@@ -45,6 +45,18 @@ export function decodeAnswer(row: {
   return row.value_text;
 }
 
+/** One response's answer rows as answers by variable (rows without a value are left out). */
+export function decodeAnswerRows(
+  rows: readonly { variable: string; value_text: string | null; value_number: number | null }[],
+): Record<string, AnswerValue> {
+  const out: Record<string, AnswerValue> = {};
+  for (const r of rows) {
+    const v = decodeAnswer(r);
+    if (v !== undefined) out[r.variable] = v;
+  }
+  return out;
+}
+
 /** Stores the questionnaire version a response refers to, once (its definition as JSON). */
 export async function ensureQuestionnaireVersion(db: Q, q: Questionnaire, now: string) {
   await db
@@ -128,12 +140,7 @@ export async function readAnswers(db: Q, responseId: string): Promise<Record<str
     .select(['variable', 'value_text', 'value_number'])
     .where('response_id', '=', responseId)
     .execute();
-  const out: Record<string, AnswerValue> = {};
-  for (const r of rows) {
-    const v = decodeAnswer(r);
-    if (v !== undefined) out[r.variable] = v;
-  }
-  return out;
+  return decodeAnswerRows(rows);
 }
 
 /**

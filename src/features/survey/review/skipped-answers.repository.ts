@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import type { Answers, AnswerValue } from '../definition/answers.ts';
-import { decodeAnswer, encodeAnswer } from '../responses/response.repository.ts';
+import { decodeAnswerRows, encodeAnswer } from '../responses/response.repository.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -26,12 +26,7 @@ export async function readSkippedAnswers(
     .select(['variable', 'value_text', 'value_number'])
     .where('response_id', '=', responseId)
     .execute();
-  const out: Record<string, AnswerValue> = {};
-  for (const r of rows) {
-    const v = decodeAnswer(r);
-    if (v !== undefined) out[r.variable] = v;
-  }
-  return out;
+  return decodeAnswerRows(rows);
 }
 
 /** Per response id: how many answers were keyed for skipped questions (only those with any). */
