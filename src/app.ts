@@ -5,6 +5,7 @@ import { clientErrorHandler, errorPages, frameworkErrorHandler } from './plugins
 import { fastifyTrustProxy, type TrustProxy } from './plugins/trust-proxy.ts';
 import { securityHeaders } from './plugins/security-headers.ts';
 import { etagPlugin } from './plugins/etag.ts';
+import { compressionPlugin } from './plugins/compression.ts';
 import { staticAssets } from './plugins/static-assets.ts';
 import { homeRoutes } from './features/home/home.routes.tsx';
 import { sourcesRoutes } from './features/home/sources.routes.tsx';
@@ -68,6 +69,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(requestMetrics, { services: deps.services });
   await app.register(securityHeaders);
   await app.register(etagPlugin);
+  await app.register(compressionPlugin);
   await app.register(errorPages);
   await app.register(formbody);
   const session = resolveSessionSecret({

@@ -1,3 +1,4 @@
+import { promisify } from 'node:util';
 import { gzip, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { strongEtag } from '../plugins/etag.ts';
@@ -27,6 +28,8 @@ export function acceptsGzip(header: string | string[] | undefined): boolean {
 export class CompressedBody {
   readonly etag: string;
   private gzipped: { body: Buffer; etag: string } | undefined;
+  /** Compression under way on the thread pool; a client that takes gzip waits for it. */
+  private pending: Promise<void> | undefined;
 
   constructor(readonly body: Buffer) {
     this.etag = strongEtag(body);
@@ -39,13 +42,20 @@ export class CompressedBody {
   }
 
   /**
-   * Compresses on the thread pool; until it is done, requests get the plain body. The first
-   * request after a render therefore does not wait for compression.
+   * Compresses on the thread pool, so rendering does not wait for it. A request that takes gzip
+   * and comes before it is done waits for it (a few milliseconds): every send of a page is
+   * compressed, the first one too. Should compression fail, the plain body goes out.
    */
   compressInBackground(): this {
-    gzip(this.body, { level: 6 }, (err, out) => {
-      if (!err) this.setGzip(out);
-    });
+    this.pending = gzipAsync(this.body, { level: 6 }).then(
+      (out) => {
+        this.setGzip(out);
+        this.pending = undefined;
+      },
+      () => {
+        this.pending = undefined;
+      },
+    );
     return this;
   }
 
@@ -59,10 +69,12 @@ export class CompressedBody {
   }
 
   /** Sends the body in the best form the request accepts; always says that this depends on it. */
-  send(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  async send(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
     reply.header('vary', 'accept-encoding');
+    const takesGzip = acceptsGzip(request.headers['accept-encoding']);
+    if (takesGzip && this.pending) await this.pending;
     const gzipped = this.gzipped;
-    if (gzipped && acceptsGzip(request.headers['accept-encoding'])) {
+    if (gzipped && takesGzip) {
       return reply
         .header('content-encoding', 'gzip')
         .header('etag', gzipped.etag)
@@ -71,6 +83,8 @@ export class CompressedBody {
     return reply.header('etag', this.etag).send(this.body);
   }
 }
+
+const gzipAsync = promisify(gzip);
 
 /** The gzip form's ETag: the plain form's tag with a suffix, so the two never match each other. */
 function gzipEtag(etag: string): string {

@@ -24,6 +24,6 @@ export function sendHtmlPage(
   request: FastifyRequest,
   reply: FastifyReply,
   page: HtmlPage,
-): FastifyReply {
+): Promise<FastifyReply> {
   return page.send(request, reply.type('text/html; charset=utf-8'));
 }
