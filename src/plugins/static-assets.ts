@@ -4,18 +4,16 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { projectRoot } from '../config.ts';
+import { shippedAssets, VENDOR_FILES } from '../shared/assets.ts';
 import { CompressedBody } from '../shared/compressed-body.ts';
 
-/** The NL Design System CSS, from node_modules: 600 KB together, 52 KB with gzip. */
-const VENDOR: Record<string, string> = {
-  'design-tokens.css': 'node_modules/@utrecht/design-tokens/dist/index.css',
-  'component-library.css': 'node_modules/@utrecht/component-library-css/dist/index.css',
-};
+/** A fingerprinted file never changes under its address: caches may keep it for a year. */
+export const IMMUTABLE_CACHE_CONTROL = 'public, max-age=31536000, immutable';
 
 /**
- * Our own assets, and the NL Design System CSS under /assets/vendor. The vendor files are most
- * of what a first visit downloads, so they are read and compressed once at start-up and sent
- * with gzip to every client that takes it.
+ * Pages link to fingerprinted addresses (/assets/v/<fingerprint>/…, src/shared/assets.ts): sent
+ * with gzip and cached as immutable. The plain addresses (/assets/…, /assets/vendor/…) still
+ * answer, with short caching, for links from outside and for older pages in a cache.
  */
 export const staticAssets = fp(async (app: FastifyInstance) => {
   await app.register(fastifyStatic, {
@@ -25,7 +23,7 @@ export const staticAssets = fp(async (app: FastifyInstance) => {
     decorateReply: true,
   });
   const vendor = new Map(
-    Object.entries(VENDOR).map(([name, file]) => [
+    Object.entries(VENDOR_FILES).map(([name, file]) => [
       name,
       new CompressedBody(fs.readFileSync(path.join(projectRoot, file))).compressNow(),
     ]),
@@ -36,4 +34,14 @@ export const staticAssets = fp(async (app: FastifyInstance) => {
     reply.header('cache-control', 'public, max-age=86400').type('text/css; charset=utf-8');
     return body.send(request, reply);
   });
+  const manifest = shippedAssets();
+  app.get<{ Params: { fingerprint: string; '*': string } }>(
+    '/assets/v/:fingerprint/*',
+    async (request, reply) => {
+      const asset = manifest.lookup(request.params.fingerprint, request.params['*']);
+      if (!asset) return reply.callNotFound();
+      reply.header('cache-control', IMMUTABLE_CACHE_CONTROL).type(asset.type);
+      return asset.body.send(request, reply);
+    },
+  );
 });

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { assetUrl } from '../shared/assets.ts';
 
 /** The description of a page that does not give its own (the workspace, error pages). */
 export const DEFAULT_DESCRIPTION =
@@ -59,10 +60,10 @@ function RespondentLayout({
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · Wijkkompas`}</title>
         <meta name="description" content={description ?? DEFAULT_DESCRIPTION} />
-        <link rel="icon" href="/assets/img/favicon.svg" type="image/svg+xml" />
-        <link rel="stylesheet" href="/assets/vendor/design-tokens.css" />
-        <link rel="stylesheet" href="/assets/vendor/component-library.css" />
-        <link rel="stylesheet" href="/assets/css/wijkkompas.css" />
+        <link rel="icon" href={assetUrl('img/favicon.svg')} type="image/svg+xml" />
+        <link rel="stylesheet" href={assetUrl('vendor/design-tokens.css')} />
+        <link rel="stylesheet" href={assetUrl('vendor/component-library.css')} />
+        <link rel="stylesheet" href={assetUrl('css/wijkkompas.css')} />
       </head>
       <body class="utrecht-page-body utrecht-body">
         <a class="wk-skip-link utrecht-link" href="#inhoud">
@@ -110,12 +111,12 @@ function MonitorLayout({
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · Wijkkompas`}</title>
         <meta name="description" content={description ?? DEFAULT_DESCRIPTION} />
-        <link rel="icon" href="/assets/img/favicon.svg" type="image/svg+xml" />
-        <link rel="stylesheet" href="/assets/vendor/design-tokens.css" />
-        <link rel="stylesheet" href="/assets/vendor/component-library.css" />
-        <link rel="stylesheet" href="/assets/css/wijkkompas.css" />
+        <link rel="icon" href={assetUrl('img/favicon.svg')} type="image/svg+xml" />
+        <link rel="stylesheet" href={assetUrl('vendor/design-tokens.css')} />
+        <link rel="stylesheet" href={assetUrl('vendor/component-library.css')} />
+        <link rel="stylesheet" href={assetUrl('css/wijkkompas.css')} />
         {scripts.map((s) => (
-          <script type="module" src={`/assets/js/${s}`} defer />
+          <script type="module" src={assetUrl(`js/${s}`)} defer />
         ))}
         {head}
       </head>

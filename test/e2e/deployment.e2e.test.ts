@@ -98,6 +98,9 @@ ${upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=30s;`
       expires 7d;
       add_header Cache-Control "public";
     }
+    location /assets/v/ {
+      proxy_pass http://wijkkompas;
+    }
     location / {
       proxy_pass http://wijkkompas;
       proxy_next_upstream error timeout;
@@ -214,6 +217,17 @@ describe('two instances behind nginx on one PostgreSQL database', skip ? { skip 
       await css.text(),
       fs.readFileSync(path.join(projectRoot, 'assets/css/wijkkompas.css'), 'utf8'),
     );
+
+    // Pages link fingerprinted files; those come from an instance, gzip, immutable for a year.
+    const home = await (await fetch(`${front}/`)).text();
+    const linked = [...home.matchAll(/(?:href|src)="(\/assets\/v\/[^"]+)"/g)].map((m) => m[1]!);
+    assert.ok(linked.length >= 4, `gelinkte bestanden: ${linked.join(', ')}`);
+    for (const url of linked) {
+      const res = await fetch(`${front}${url}`, { headers: { 'accept-encoding': 'gzip' } });
+      await res.arrayBuffer();
+      assert.equal(res.status, 200, url);
+      assert.match(res.headers.get('cache-control') ?? '', /immutable/, url);
+    }
 
     let killed = false;
     const outcomes: Outcome[] = [];

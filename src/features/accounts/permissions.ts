@@ -93,6 +93,7 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'GET /methode',
   'GET /assets/*',
   'GET /assets/vendor/:file',
+  'GET /assets/v/:fingerprint/*',
   'GET /gebieden',
   'GET /gebieden/:slug',
   'GET /api/gebieden/:slug',

@@ -1,4 +1,5 @@
 import { Layout } from '../../views/layout.tsx';
+import { assetUrl } from '../../shared/assets.ts';
 import type { Factsheet, FactsheetCell } from './factsheet.model.ts';
 import { tableScroll } from '../../views/table-scroll.ts';
 
@@ -18,7 +19,7 @@ export function FactsheetPage({ sheet }: { sheet: Factsheet }) {
     <Layout
       title={sheet.title}
       description={`Factsheet om te printen met de belangrijkste cijfers over ${sheet.areaName}, per thema en met de bron bij elk cijfer.`}
-      head={<link rel="stylesheet" href="/assets/css/factsheet.css" />}
+      head={<link rel="stylesheet" href={assetUrl('css/factsheet.css')} />}
       breadcrumbs={[
         { href: '/', label: 'Focusgebieden' },
         { href: `/gebieden/${sheet.slug}`, label: sheet.areaName },

@@ -89,12 +89,14 @@ for (const dialect of dialects) {
           assert.equal(figure(html, key, cell), figure(profile, key, cell), `${key} ${cell}`);
         }
       }
-      assert.match(html, /href="\/assets\/css\/factsheet\.css"/);
+      // The stylesheet's address carries a fingerprint of its content (immutable caching).
+      const cssUrl = /href="(\/assets\/v\/[\w-]{12}\/css\/factsheet\.css)"/.exec(html)?.[1];
+      assert.ok(cssUrl, 'the page links the factsheet stylesheet by its fingerprinted address');
       assert.match(html, /href="\/gebieden\/dordt-west\/factsheet\.pdf"/);
       assert.match(html, /href="\/gebieden\/dordt-west\/factsheet\.docx"/);
       assert.match(html, /Bron: CBS [^<]*Licentie CC BY 4\.0\./);
       assert.match(html, /<dd>Dordrecht<\/dd>/);
-      const css = await t.app.inject('/assets/css/factsheet.css');
+      const css = await t.app.inject(cssUrl);
       assert.equal(css.statusCode, 200);
       assert.match(
         css.body,

@@ -4,6 +4,7 @@ import type { Services } from '../../../composition.ts';
 import { AppError, BadRequestError, NotFoundError } from '../../../shared/errors.ts';
 import { renderPage } from '../../../views/render.ts';
 import { Layout } from '../../../views/layout.tsx';
+import { assetUrl } from '../../../shared/assets.ts';
 import { isAllowed } from '../../accounts/permissions.ts';
 import { appPageFetcher } from '../../factsheet/factsheet.pdf.ts';
 import { getFocusArea } from '../../focus-areas/focus-area.service.ts';
@@ -106,7 +107,7 @@ export async function paperRoutes(app: FastifyInstance, opts: { services: Servic
     const title = `Papieren vragenlijst: ${textIn(q.title, 'nl')}`;
     const forms = numbers.length > 0 ? numbers : [undefined];
     const html = renderPage(
-      <Layout title={title} head={<link rel="stylesheet" href="/assets/css/paper.css" />}>
+      <Layout title={title} head={<link rel="stylesheet" href={assetUrl('css/paper.css')} />}>
         <h1 class="utrecht-heading-1 wk-paper-screen-only">{title}</h1>
         <p class="utrecht-paragraph wk-paper-screen-only">
           {'Druk deze pagina af, of '}
