@@ -18,6 +18,7 @@ import { pagesBenchmark } from './pages.bench.ts';
 import { snapshotBenchmark } from './snapshot.bench.ts';
 import { surveyBenchmark } from './survey.bench.ts';
 import { uploadBenchmark } from './upload.bench.ts';
+import { wireBenchmark } from './wire.bench.ts';
 import { formatTable } from './lib/table.ts';
 import type { BenchContext, BenchReport, Benchmark } from './lib/types.ts';
 
@@ -28,6 +29,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   surveyBenchmark,
   snapshotBenchmark,
   uploadBenchmark,
+  wireBenchmark,
 ];
 
 const root = path.resolve(import.meta.dirname, '..');
