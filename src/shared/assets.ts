@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from '../config.ts';
 import { CompressedBody } from './compressed-body.ts';
+import { neededProperties, subsetCss, usedClasses } from './css-subset.ts';
 
 /** The NL Design System CSS, from node_modules: 600 KB together, 52 KB with gzip. */
 export const VENDOR_FILES: Readonly<Record<string, string>> = {
@@ -48,7 +49,11 @@ export class AssetManifest {
     }
   }
 
-  /** Reads assets/{css,js,img} and the vendor CSS from disk. */
+  /**
+   * Reads assets/{css,js,img} and the vendor CSS from disk. Of the vendor CSS only what our code
+   * can use is kept (css-subset.ts): the component rules whose classes appear in src/ or
+   * assets/, and the design tokens those rules and our own CSS refer to.
+   */
   static fromDisk(root: string = projectRoot): AssetManifest {
     const files: [string, Buffer][] = [];
     for (const folder of OWN_FOLDERS) {
@@ -58,16 +63,19 @@ export class AssetManifest {
         files.push([`${folder}/${name}`, fs.readFileSync(path.join(dir, name))]);
       }
     }
-    for (const [name, file] of Object.entries(VENDOR_FILES))
-      files.push([`vendor/${name}`, fs.readFileSync(path.join(root, file))]);
+    const ours = [
+      ...sourceTexts(path.join(root, 'src')),
+      ...files.filter(([p]) => !p.startsWith('img/')).map(([, b]) => b.toString('utf8')),
+    ];
+    const vendor = vendorSubset(root, ours);
+    for (const [name, css] of Object.entries(vendor))
+      files.push([`vendor/${name}`, Buffer.from(css, 'utf8')]);
     return new AssetManifest(files);
   }
 
   /** The fingerprinted address of a file (e.g. "css/wijkkompas.css"); throws for an unknown one. */
   url(logicalPath: string): string {
-    const asset = this.byPath.get(logicalPath);
-    if (!asset) throw new Error(`Onbekend bestand in assets: ${logicalPath}`);
-    return asset.url;
+    return this.lookupPath(logicalPath).url;
   }
 
   /** The asset at a fingerprinted address, or null when the path or the fingerprint is not current. */
@@ -76,9 +84,40 @@ export class AssetManifest {
     return asset && asset.fingerprint === fingerprint ? asset : null;
   }
 
+  /** The asset of a file by its path (e.g. "css/wijkkompas.css"); throws for an unknown one. */
+  lookupPath(logicalPath: string): Asset {
+    const asset = this.byPath.get(logicalPath);
+    if (!asset) throw new Error(`Onbekend bestand in assets: ${logicalPath}`);
+    return asset;
+  }
+
   get size(): number {
     return this.byPath.size;
   }
+}
+
+/** The text of every non-test .ts/.tsx file under a folder (where class names are written). */
+function sourceTexts(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !/\.tsx?$/.test(entry.name) || /\.test\.tsx?$/.test(entry.name))
+      continue;
+    out.push(fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8'));
+  }
+  return out;
+}
+
+/** The vendor CSS cut down to what `ours` (source and own assets) can use. */
+export function vendorSubset(root: string, ours: readonly string[]): Record<string, string> {
+  const read = (name: string) => fs.readFileSync(path.join(root, VENDOR_FILES[name]!), 'utf8');
+  const used = usedClasses(ours, 'utrecht-');
+  const components = subsetCss(read('component-library.css'), 'utrecht-', used);
+  const tokens = read('design-tokens.css');
+  const properties = neededProperties(tokens, [components, ...ours]);
+  return {
+    'design-tokens.css': subsetCss(tokens, 'utrecht-', used, { properties }),
+    'component-library.css': components,
+  };
 }
 
 let shipped: AssetManifest | undefined;
