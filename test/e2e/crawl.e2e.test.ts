@@ -199,7 +199,8 @@ for (const dialect of dialects) {
       for (const v of visits.values()) {
         if (!isHtml(v)) continue;
         for (const tag of v.body.match(/<script\b[^>]*>/gi) ?? []) {
-          if (!/\ssrc="\/assets\/js\/[^"]+"/.test(tag)) problems.push(`${v.url}: ${tag}`);
+          if (!/\ssrc="\/assets\/v\/[\w-]{12}\/js\/[^"]+"/.test(tag))
+            problems.push(`${v.url}: ${tag}`);
         }
         if (/<style\b/i.test(v.body)) problems.push(`${v.url}: <style>`);
         if (/<[a-z][^>]*\sstyle="/i.test(v.body)) problems.push(`${v.url}: style="…"`);

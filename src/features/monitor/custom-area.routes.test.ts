@@ -77,7 +77,10 @@ for (const dialect of dialects) {
       assert.match(res.body, /<legend[^>]*>Wijk Oud Krispijn<\/legend>/);
       assert.match(res.body, /type="checkbox"[^>]*name="buurt"[^>]*value="BU05050301"/);
       assert.match(res.body, /<svg[^>]*class="wk-map"/);
-      assert.match(res.body, /<script type="module" src="\/assets\/js\/buurt-picker.js"/);
+      assert.match(
+        res.body,
+        /<script type="module" src="\/assets\/v\/[\w-]{12}\/js\/buurt-picker\.js"/,
+      );
       assert.doesNotMatch(res.body, /data-indicator=/);
       // A starting point: the buurten of Dordt West in one link.
       assert.match(res.body, /href="\/eigen-gebied\?buurt=BU05050300&amp;buurt=BU05050301/);
