@@ -1,3 +1,4 @@
+import { findTarget, upsertTarget } from '../targets/target.repository.ts';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../test/helpers/app.ts';
@@ -136,7 +137,7 @@ for (const dialect of dialects) {
       }
     });
 
-    it('shows the target with its trajectory and status where one is set', async () => {
+    it('shows a target with its trajectory and status once it is set; an example stays in the workspace', async () => {
       const res = await t.app.inject({
         method: 'GET',
         url: '/api/gebieden/dordt-west/indicatoren/bijstand-per-1000',
@@ -150,11 +151,25 @@ for (const dialect of dialects) {
           body.doel.oordeel,
         ),
       );
-      const page = await t.app.inject({
-        method: 'GET',
-        url: '/gebieden/dordt-west/indicatoren/bijstand-per-1000',
-      });
-      assert.ok(page.body.includes(`Doel (voorbeeld): ${body.doel.oordeel}`), 'target on the page');
+      const url = '/gebieden/dordt-west/indicatoren/bijstand-per-1000';
+      // Issue 17 point 5: the shipped targets are examples, not on the public page.
+      const page = await t.app.inject({ method: 'GET', url });
+      assert.ok(!page.body.includes('(voorbeeld)'), 'no example target on the public page');
+      assert.ok(!page.body.includes(`Doel: ${body.doel.oordeel}`));
+      // Once the Alliance sets it (a test fixture: the same target, no longer an example), it shows.
+      const example = await findTarget(t.handle.db, 'dordt-west', 'bijstand-per-1000');
+      assert.ok(example?.isExample);
+      await upsertTarget(
+        t.handle.db,
+        { ...example, isExample: false, note: 'Vastgesteld (testfixture)' },
+        'test',
+      );
+      try {
+        const set = await t.app.inject({ method: 'GET', url });
+        assert.ok(set.body.includes(`Doel: ${body.doel.oordeel}`), 'the set target on the page');
+      } finally {
+        await upsertTarget(t.handle.db, example, 'test');
+      }
     });
 
     it('says that the figure for the Netherlands is not loaded, not that CBS does not publish it', async () => {

@@ -14,10 +14,18 @@ function indicatorRow(html: string, key: string): HTMLElement {
   return queryOne(html, `tr[data-indicator="${key}"]`);
 }
 
-function cell(row: HTMLElement, name: string): string {
+/**
+ * A cell's text with the notes it refers to: on the profile a note is written once under the
+ * tables and the cell links to it (issue 17 point 5), so "what the cell says" includes it.
+ */
+function cell(row: HTMLElement, name: string, html?: string): string {
   const td = row.querySelector(`td[data-cell="${name}"]`);
   assert.ok(td, `no ${name} cell`);
-  return textOf(td);
+  const notes = td.querySelectorAll('a.wk-note-ref').map((a) => {
+    assert.ok(html, 'pass the page to read the notes of a cell');
+    return textOf(queryOne(html, `li${a.getAttribute('href')!}`));
+  });
+  return [textOf(td), ...notes].join(' ');
 }
 
 for (const dialect of dialects) {
@@ -44,21 +52,16 @@ for (const dialect of dialects) {
       assert.match(cell(row, 'gemeente'), /\d{2,3}\.\d{3}/);
       assert.match(cell(row, 'nederland'), /\d+\.\d{3}\.\d{3}/);
       // An NPLV average of counts means nothing: said, not a sum or mean of twenty areas.
-      assert.match(cell(row, 'nplv'), /–[\s\S]*Niet van toepassing/);
+      assert.match(cell(row, 'nplv', html), /–[\s\S]*Niet van toepassing/);
       // For a ratio it is Σ teller / Σ noemer over the areas, with the plain mean beside it.
-      const density = indicatorRow(
-        (await t.app.inject('/gebieden/schiedam-nieuwland-oost')).body,
-        'bevolkingsdichtheid',
-      );
-      assert.match(cell(density, 'nplv'), /Σ teller \/ Σ noemer over \d+ focusgebieden/);
-      assert.match(cell(density, 'nplv'), /Gewoon gemiddelde van de gebieden/);
-      // At least one target is evaluated and its status is written out in words.
-      const statuses = STATUS_RULE_NL.map((s) => s.status).join('|');
-      const targets = queryAll(html, 'td[data-cell="doel"]').map(textOf);
-      assert.ok(
-        targets.some((t) => new RegExp(`(${statuses})\\s*\\(voorbeeld\\)`).test(t)),
-        `no target status among ${targets.length} cells`,
-      );
+      const schiedam = (await t.app.inject('/gebieden/schiedam-nieuwland-oost')).body;
+      const density = indicatorRow(schiedam, 'bevolkingsdichtheid');
+      assert.match(cell(density, 'nplv', schiedam), /Σ teller \/ Σ noemer over \d+ focusgebieden/);
+      assert.match(cell(density, 'nplv', schiedam), /Gewoon gemiddelde van de gebieden/);
+      // The shipped targets are examples: they stay in the workspace until the Alliance sets
+      // them (issue 17 point 5), so the public profile has no target column.
+      assert.equal(queryAll(html, 'td[data-cell="doel"]').length, 0);
+      assert.doesNotMatch(html, /\(voorbeeld\)/);
       // The delineation stays below the profile, under its own heading.
       assert.ok(
         html.indexOf('>Afbakening</h2>') > html.indexOf('data-indicator="aantal-inwoners"'),

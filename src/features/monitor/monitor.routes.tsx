@@ -12,6 +12,7 @@ import { listTargets } from '../targets/target.repository.ts';
 import { profileTable } from './profile-table.ts';
 import { buildProfile, selectionForFocusArea } from './profile.service.ts';
 import { ProfileSection, profileView } from './views/profile-section.tsx';
+import { ProfileSummary } from './views/profile-summary.tsx';
 
 /** The focus-area profile as HTML, for the current data version. */
 export async function renderProfilePage(
@@ -38,6 +39,7 @@ export async function renderProfilePage(
       renderPage(
         <FocusAreaPage
           data={data}
+          summary={<ProfileSummary themes={themes} areaName={data.name} slug={slug} />}
           profile={
             <ProfileSection
               slug={slug}

@@ -270,13 +270,35 @@ function UnknownCompositionPage({ data }: { data: FocusAreaPageData }) {
   );
 }
 
+/** A long table folded away under a summary line on the profile; as is on the delineation page. */
+function Fold({
+  when,
+  label,
+  children,
+}: {
+  when: boolean;
+  label: string;
+  children: ComponentChildren;
+}) {
+  if (!when) return <>{children}</>;
+  return (
+    <details class="wk-fold">
+      <summary class="wk-not-loaded__summary">{label}</summary>
+      {children}
+    </details>
+  );
+}
+
 export function FocusAreaPage({
   data,
   profile,
+  summary,
 }: {
   data: FocusAreaPageData;
   /** The monitor profile, shown above the delineation (which then gets its own h2). */
   profile?: ComponentChildren;
+  /** "In het kort": the key figures, shown first, with the boundary map beside or under them. */
+  summary?: ComponentChildren;
 }) {
   if (data.version === null || data.createdAt === null) {
     return <UnknownCompositionPage data={data} />;
@@ -305,7 +327,7 @@ export function FocusAreaPage({
     .map((w) => ({ text: w.name, geometry: w.geometry }));
   const isLatest = data.version === data.latestVersion;
   const total2023 = data.totals['2023'];
-  const summary =
+  const membersText =
     `${buurten(members.length)} horen bij ${data.name}` +
     (total2023 !== null
       ? `, met samen ${numberFormat.format(total2023)} inwoners op 1 januari 2023`
@@ -327,6 +349,58 @@ export function FocusAreaPage({
       ? `Te bevestigen (gele strepen): ${toConfirm.map((m) => m.name).join(', ')}. `
       : '') +
     'De tabellen onder de kaart geven dezelfde buurten met hun inwonertal.';
+
+  const mapFigure = (
+    <>
+      {shapes.length > 0 ? (
+        <figure class="wk-figure">
+          <div class="wk-maps">
+            <div>
+              <p class="wk-map-caption" aria-hidden="true">
+                Uitsnede: {data.name}
+              </p>
+              <div class="wk-map-frame">
+                <AreaMap
+                  id={mapId}
+                  title={`Kaart van ${data.name}: de buurten en hun status`}
+                  description={description}
+                  shapes={shapes}
+                  outlines={outlines}
+                  fitTo={focusShapes}
+                  labels={labels}
+                  height={600}
+                  padding={20}
+                />
+              </div>
+            </div>
+            <div>
+              <p class="wk-map-caption" aria-hidden="true">
+                Overzicht: heel {data.municipality.name}
+              </p>
+              <div class="wk-map-frame">
+                <AreaMap
+                  id="kaart-overzicht"
+                  title={`Overzichtskaart van ${data.municipality.name} met ${data.name}`}
+                  description={`Alle ${buurten(shapes.length)} van ${data.municipality.name}. ${data.name} ligt in het westen van de stad; de kleuren en patronen zijn dezelfde als op de uitsnede.`}
+                  shapes={shapes}
+                  outlines={outlines}
+                  width={480}
+                />
+              </div>
+            </div>
+          </div>
+          <figcaption>
+            <MapLegend mapId={mapId} heading="Legenda" items={LEGEND} />
+            <Credit />
+          </figcaption>
+        </figure>
+      ) : (
+        <p class="utrecht-paragraph wk-muted">
+          {`De kaart is ${NOT_LOADED}: er zijn nog geen grenzen van de ${unitName} ingelezen.`}
+        </p>
+      )}
+    </>
+  );
 
   return (
     <Layout
@@ -379,112 +453,98 @@ export function FocusAreaPage({
             </p>
           </div>
         )}
+        {summary}
+        {summary && (
+          <section class="wk-stack" aria-labelledby="kaart">
+            <h2 class="utrecht-heading-2" id="kaart">
+              {`Kaart: de ${unitName} van ${data.name}`}
+            </h2>
+            <p class="utrecht-paragraph">{membersText}</p>
+            {mapFigure}
+          </section>
+        )}
         {profile}
-        {profile && <h2 class="utrecht-heading-2">Afbakening</h2>}
-        <p class="utrecht-paragraph">{summary}</p>
+        {profile && (
+          <h2 class="utrecht-heading-2" id="afbakening">
+            Afbakening
+          </h2>
+        )}
+        <p class="utrecht-paragraph">{membersText}</p>
         <KeyFiguresTable data={data} />
 
         <h2 class="utrecht-heading-2">{`Waarom deze ${unitName}`}</h2>
         <p class="utrecht-paragraph wk-rationale">{data.rationale}</p>
 
-        <h2 class="utrecht-heading-2">Kaart</h2>
-        {shapes.length > 0 ? (
-          <figure class="wk-figure">
-            <div class="wk-maps">
-              <div>
-                <p class="wk-map-caption" aria-hidden="true">
-                  Uitsnede: {data.name}
-                </p>
-                <div class="wk-map-frame">
-                  <AreaMap
-                    id={mapId}
-                    title={`Kaart van ${data.name}: de buurten en hun status`}
-                    description={description}
-                    shapes={shapes}
-                    outlines={outlines}
-                    fitTo={focusShapes}
-                    labels={labels}
-                    height={600}
-                    padding={20}
-                  />
-                </div>
-              </div>
-              <div>
-                <p class="wk-map-caption" aria-hidden="true">
-                  Overzicht: heel {data.municipality.name}
-                </p>
-                <div class="wk-map-frame">
-                  <AreaMap
-                    id="kaart-overzicht"
-                    title={`Overzichtskaart van ${data.municipality.name} met ${data.name}`}
-                    description={`Alle ${buurten(shapes.length)} van ${data.municipality.name}. ${data.name} ligt in het westen van de stad; de kleuren en patronen zijn dezelfde als op de uitsnede.`}
-                    shapes={shapes}
-                    outlines={outlines}
-                    width={480}
-                  />
-                </div>
-              </div>
-            </div>
-            <figcaption>
-              <MapLegend mapId={mapId} heading="Legenda" items={LEGEND} />
-              <Credit />
-            </figcaption>
-          </figure>
-        ) : (
-          <p class="utrecht-paragraph wk-muted">
-            {`De kaart is ${NOT_LOADED}: er zijn nog geen grenzen van de ${unitName} ingelezen.`}
+        {!summary && (
+          <h2 class="utrecht-heading-2" id="kaart">
+            Kaart
+          </h2>
+        )}
+        {summary ? (
+          <p class="utrecht-paragraph">
+            <a class="utrecht-link" href="#kaart">
+              De kaart staat bovenaan de pagina
+            </a>
+            .
           </p>
+        ) : (
+          mapFigure
         )}
 
         <h2 class="utrecht-heading-2">{`${unitName === 'wijken' ? 'Wijken' : 'Buurten'} die meetellen`}</h2>
-        <div
-          {...tableScroll(`${buurten(members.length)} van ${data.name} met hun aantal inwoners`)}
+        <Fold
+          when={summary !== undefined}
+          label={`Toon de ${buurten(members.length)} met hun inwoners`}
         >
-          <table class="utrecht-table">
-            <caption class="utrecht-table__caption">
-              {`${buurten(members.length)} van ${data.name} met hun aantal inwoners`}
-            </caption>
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="col">
-                  Code
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  {unitName === 'wijken' ? 'Wijk' : 'Buurt'}
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  Wijk
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  Status
-                </th>
-                <YearHeaders />
-              </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
-              {members.map((m) => (
+          <div
+            {...tableScroll(`${buurten(members.length)} van ${data.name} met hun aantal inwoners`)}
+          >
+            <table class="utrecht-table">
+              <caption class="utrecht-table__caption">
+                {`${buurten(members.length)} van ${data.name} met hun aantal inwoners`}
+              </caption>
+              <thead class="utrecht-table__header">
                 <tr class="utrecht-table__row">
-                  <MemberCells m={m} />
+                  <th class="utrecht-table__header-cell" scope="col">
+                    Code
+                  </th>
+                  <th class="utrecht-table__header-cell" scope="col">
+                    {unitName === 'wijken' ? 'Wijk' : 'Buurt'}
+                  </th>
+                  <th class="utrecht-table__header-cell" scope="col">
+                    Wijk
+                  </th>
+                  <th class="utrecht-table__header-cell" scope="col">
+                    Status
+                  </th>
+                  <YearHeaders />
+                </tr>
+              </thead>
+              <tbody class="utrecht-table__body">
+                {members.map((m) => (
+                  <tr class="utrecht-table__row">
+                    <MemberCells m={m} />
+                    {POPULATION_YEARS.map((y) => (
+                      <Count value={m.inhabitants[y]} />
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot class="utrecht-table__footer">
+                <tr class="utrecht-table__row wk-total">
+                  <th class="utrecht-table__header-cell" scope="row" colSpan={4}>
+                    {`Totaal ${buurten(members.length)}`}
+                  </th>
                   {POPULATION_YEARS.map((y) => (
-                    <Count value={m.inhabitants[y]} />
+                    <td class="utrecht-table__cell wk-num" data-total={y}>
+                      <TotalText data={data} year={y} />
+                    </td>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-            <tfoot class="utrecht-table__footer">
-              <tr class="utrecht-table__row wk-total">
-                <th class="utrecht-table__header-cell" scope="row" colSpan={4}>
-                  {`Totaal ${buurten(members.length)}`}
-                </th>
-                {POPULATION_YEARS.map((y) => (
-                  <td class="utrecht-table__cell wk-num" data-total={y}>
-                    <TotalText data={data} year={y} />
-                  </td>
-                ))}
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+              </tfoot>
+            </table>
+          </div>
+        </Fold>
 
         {others.length > 0 && (
           <>
@@ -492,44 +552,49 @@ export function FocusAreaPage({
             <p class="utrecht-paragraph">
               {`Deze ${unitName} tellen niet mee in de cijfers van ${data.name}. Wat nog bevestigd moet worden, telt pas mee als de gemeente dat heeft besloten. Van een ${unitName === 'wijken' ? 'wijk' : 'buurt'} die er deels bij hoort, tellen wij niets mee: de cijfers gelden voor het geheel.`}
             </p>
-            <div {...tableScroll('Buurten die niet meetellen, met de reden')}>
-              <table class="utrecht-table">
-                <caption class="utrecht-table__caption">
-                  Buurten die niet meetellen, met de reden
-                </caption>
-                <thead class="utrecht-table__header">
-                  <tr class="utrecht-table__row">
-                    <th class="utrecht-table__header-cell" scope="col">
-                      Code
-                    </th>
-                    <th class="utrecht-table__header-cell" scope="col">
-                      {unitName === 'wijken' ? 'Wijk' : 'Buurt'}
-                    </th>
-                    <th class="utrecht-table__header-cell" scope="col">
-                      Wijk
-                    </th>
-                    <th class="utrecht-table__header-cell" scope="col">
-                      Status
-                    </th>
-                    <th class="utrecht-table__header-cell" scope="col">
-                      Reden
-                    </th>
-                    <YearHeaders />
-                  </tr>
-                </thead>
-                <tbody class="utrecht-table__body">
-                  {others.map((m) => (
-                    <tr class="utrecht-table__row" data-status={m.status}>
-                      <MemberCells m={m} />
-                      <td class="utrecht-table__cell">{m.reason ?? 'geen reden vastgelegd'}</td>
-                      {POPULATION_YEARS.map((y) => (
-                        <Count value={m.inhabitants[y]} />
-                      ))}
+            <Fold
+              when={summary !== undefined}
+              label={`Toon de ${others.length} ${unitName} die niet meetellen`}
+            >
+              <div {...tableScroll('Buurten die niet meetellen, met de reden')}>
+                <table class="utrecht-table">
+                  <caption class="utrecht-table__caption">
+                    Buurten die niet meetellen, met de reden
+                  </caption>
+                  <thead class="utrecht-table__header">
+                    <tr class="utrecht-table__row">
+                      <th class="utrecht-table__header-cell" scope="col">
+                        Code
+                      </th>
+                      <th class="utrecht-table__header-cell" scope="col">
+                        {unitName === 'wijken' ? 'Wijk' : 'Buurt'}
+                      </th>
+                      <th class="utrecht-table__header-cell" scope="col">
+                        Wijk
+                      </th>
+                      <th class="utrecht-table__header-cell" scope="col">
+                        Status
+                      </th>
+                      <th class="utrecht-table__header-cell" scope="col">
+                        Reden
+                      </th>
+                      <YearHeaders />
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                  </thead>
+                  <tbody class="utrecht-table__body">
+                    {others.map((m) => (
+                      <tr class="utrecht-table__row" data-status={m.status}>
+                        <MemberCells m={m} />
+                        <td class="utrecht-table__cell">{m.reason ?? 'geen reden vastgelegd'}</td>
+                        {POPULATION_YEARS.map((y) => (
+                          <Count value={m.inhabitants[y]} />
+                        ))}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </Fold>
           </>
         )}
         <Credit />

@@ -1,3 +1,4 @@
+import { ProfileSummary } from './profile-summary.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import { formatPeriod, formatValue as chartValue } from '../../charts/format.ts';
 import type { IndicatorAggregate } from '../../aggregation/aggregation.service.ts';
@@ -5,7 +6,8 @@ import type { Indicator } from '../../indicators/catalogue.schema.ts';
 import type { IndicatorAvailability } from '../../indicators/indicator-availability.ts';
 import type { AreaProfile, AreaSelection, SeriesPoint } from '../profile.types.ts';
 import {
-  NotLoadedList,
+  EmptyTheme,
+  NotLoadedSection,
   profileView,
   type Cell,
   type ProfileThemeView,
@@ -113,11 +115,13 @@ export function BuurtPage({ selection, wijkName, siblings, themes }: BuurtPagePr
           </a>
           .
         </p>
+        <ProfileSummary themes={themes} areaName={selection.name} />
         {themes.map((theme) => (
           <section class="wk-stack" aria-labelledby={`thema-${theme.key}`}>
             <h2 class="utrecht-heading-2" id={`thema-${theme.key}`}>
               {theme.name}
             </h2>
+            {theme.rows.length === 0 && <EmptyTheme />}
             {theme.rows.length > 0 && (
               <div
                 {...tableScroll(
@@ -176,9 +180,9 @@ export function BuurtPage({ selection, wijkName, siblings, themes }: BuurtPagePr
                 </table>
               </div>
             )}
-            <NotLoadedList theme={theme} />
           </section>
         ))}
+        <NotLoadedSection themes={themes} />
         {siblings.length > 0 && (
           <>
             <h2 class="utrecht-heading-2">{`Andere buurten in wijk ${wijkName ?? ''}`}</h2>

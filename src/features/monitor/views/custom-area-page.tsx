@@ -1,3 +1,4 @@
+import { ProfileSummary } from './profile-summary.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import { AreaMap, MapLegend, type MapShape } from '../../maps/area-map.tsx';
 import type { AreaGeometry } from '../../maps/geometry.ts';
@@ -159,6 +160,7 @@ export function CustomAreaPage(props: CustomAreaPageProps) {
                 ', ',
               )}. Vergeleken met de rest van ${ctx.municipalityName}, de gemeente en Nederland.`}
           </p>
+          <ProfileSummary themes={result.themes} areaName="Uw gebied" />
           <ProfileSection
             themes={result.themes}
             {...(props.downloadQuery ? { downloads: `/eigen-gebied?${props.downloadQuery}` } : {})}

@@ -49,7 +49,9 @@ function DownloadLinks({ base, withMap }: { base: string; withMap: boolean }) {
 }
 
 export function IndicatorPage({ data }: { data: IndicatorPageData }) {
-  const { selection, indicator, profile, target } = data;
+  const { selection, indicator, profile } = data;
+  // An example target stays in the workspace until the Alliance sets a real one (issue 17).
+  const target = data.target && !data.target.target.isExample ? data.target : null;
   const slug = selection.slug ?? '';
   const base = `/gebieden/${slug}/indicatoren/${indicator.key}`;
   const title = `${indicator.name} in ${selection.name}`;

@@ -21,11 +21,15 @@ import { tableScroll } from '../../../views/table-scroll.ts';
 export interface Cell {
   text: string;
   note?: string;
+  /** The number behind `text`, when there is one (not for a range or an empty cell). */
+  value?: number;
 }
 
 export interface ProfileRow {
   indicator: Indicator;
   latest: Cell & { period: string; flags: string[] };
+  /** The period the change is measured from, when there is a change. */
+  baselinePeriod?: string;
   change: Cell;
   references: Record<ReferenceKey, Cell>;
   target: { status: string; explanation: string; isExample: boolean } | null;
@@ -70,6 +74,11 @@ function sameYear(points: readonly SeriesPoint[], period: string): SeriesPoint |
   );
 }
 
+/** The single number of a result, for words and charts; a range has none. */
+function numberOf(r: IndicatorAggregate): { value?: number } {
+  return r.status === 'berekend' && r.value !== null ? { value: r.value } : {};
+}
+
 function referenceCell(
   indicator: Indicator,
   series: ReferenceSeries | undefined,
@@ -80,6 +89,7 @@ function referenceCell(
     return {
       text: valueText(indicator, point.result),
       ...(point.result.note ? { note: point.result.note } : {}),
+      ...numberOf(point.result),
     };
   }
   return {
@@ -164,6 +174,7 @@ function row(p: IndicatorProfile, target: Target | undefined, latest: SeriesPoin
             (p.change > 0 ? '+' : '') +
             formatValue(p.change, ind.decimals, ind.unit) +
             ` sinds ${formatPeriod(p.baseline.period)}`,
+          value: p.change,
         }
       : {
           text: '–',
@@ -181,11 +192,13 @@ function row(p: IndicatorProfile, target: Target | undefined, latest: SeriesPoin
   }
   return {
     indicator: ind,
+    ...(p.change !== null && p.baseline ? { baselinePeriod: p.baseline.period } : {}),
     latest: {
       text: valueText(ind, latest.result),
       period: latest.period,
       flags: latest.result.survey ? [...latest.result.flags, 'enquête'] : latest.result.flags,
       ...(excluded ? { note: excluded } : {}),
+      ...numberOf(latest.result),
     },
     change,
     references: refs,
@@ -208,6 +221,8 @@ export function profileView(
     p.references.some((r) =>
       r.points.some((pt) => hasValue(pt.result) || (pt.missing && pt.missing !== 'niet geladen')),
     );
+  // Example targets are for the workspace; public pages show only targets that were set.
+  const setTargets = targets.filter((t) => !t.isExample);
   return profile.themes.map(({ theme, indicators }) => {
     const rows: ProfileRow[] = [];
     const notLoaded: NotLoadedRow[] = [];
@@ -238,7 +253,7 @@ export function profileView(
       rows.push(
         row(
           p,
-          targets.find((t) => t.indicatorKey === p.indicator.key),
+          setTargets.find((t) => t.indicatorKey === p.indicator.key),
           shown,
         ),
       );
@@ -253,9 +268,9 @@ export function NotLoadedList({ theme }: { theme: Pick<ProfileThemeView, 'name' 
   return (
     <>
       <h3 class="utrecht-heading-3">{`Nog niet geladen (${theme.name})`}</h3>
-      <ul class="utrecht-unordered-list">
+      <ul class="wk-plain-list">
         {theme.notLoaded.map((n) => (
-          <li class="utrecht-unordered-list__item" data-not-loaded={n.indicator.key}>
+          <li data-not-loaded={n.indicator.key}>
             {`${n.indicator.name}: nog niet geladen. ${n.reason}`}
             {n.detail && <span class="wk-cell-note">{n.detail}</span>}
           </li>
@@ -265,12 +280,109 @@ export function NotLoadedList({ theme }: { theme: Pick<ProfileThemeView, 'name' 
   );
 }
 
-function CellView({ cell }: { cell: Cell }) {
+/** A theme without any figure yet: one line, pointing to the list at the end. */
+export function EmptyTheme() {
+  return (
+    <p class="utrecht-paragraph wk-muted" data-empty-theme>
+      {'Voor dit thema staan nog geen cijfers in Wijkkompas. Zie '}
+      <a class="utrecht-link" href="#nog-niet-geladen">
+        nog niet geladen
+      </a>
+      {' onderaan de pagina.'}
+    </p>
+  );
+}
+
+/**
+ * Every indicator of the page without figures, gathered at the end in one section that is
+ * closed until opened (a native <details>: works without JavaScript).
+ */
+export function NotLoadedSection({
+  themes,
+}: {
+  themes: readonly Pick<ProfileThemeView, 'name' | 'notLoaded'>[];
+}) {
+  const count = themes.reduce((n, t) => n + t.notLoaded.length, 0);
+  if (count === 0) return null;
+  return (
+    <details class="wk-not-loaded" id="nog-niet-geladen">
+      <summary class="wk-not-loaded__summary">
+        {`Nog niet geladen: ${count} ${count === 1 ? 'cijfer' : 'cijfers'} zonder gegevens in Wijkkompas`}
+      </summary>
+      {themes.map((theme) => (
+        <NotLoadedList theme={theme} />
+      ))}
+    </details>
+  );
+}
+
+/**
+ * The notes of a page's tables, each written once: a cell shows a numbered reference, the list
+ * under the tables says what it means. The same state reads the same everywhere on the page,
+ * and a note that recurs on twenty rows takes one line instead of twenty.
+ */
+export class Footnotes {
+  private readonly numbers = new Map<string, number>();
+
+  /** The number of a note; the first time a note is seen, it gets the next number. */
+  ref(note: string): number {
+    let n = this.numbers.get(note);
+    if (n === undefined) {
+      n = this.numbers.size + 1;
+      this.numbers.set(note, n);
+    }
+    return n;
+  }
+
+  get list(): { n: number; text: string }[] {
+    return [...this.numbers].map(([text, n]) => ({ n, text }));
+  }
+}
+
+function NoteRef({ n }: { n: number }) {
+  return (
+    <sup>
+      <a class="wk-note-ref" href={`#noot-${n}`} aria-label={`toelichting ${n}`}>
+        {n}
+      </a>
+    </sup>
+  );
+}
+
+function CellView({ cell, notes }: { cell: Cell; notes?: Footnotes }) {
+  if (notes && cell.note) {
+    return (
+      <>
+        {cell.text}
+        <NoteRef n={notes.ref(cell.note)} />
+      </>
+    );
+  }
   return (
     <>
       {cell.text}
       {cell.note && <span class="wk-cell-note">{cell.note}</span>}
     </>
+  );
+}
+
+/** The list of notes the tables refer to. */
+export function FootnoteList({ notes }: { notes: Footnotes }) {
+  const list = notes.list;
+  if (list.length === 0) return null;
+  return (
+    <section class="wk-footnotes" aria-labelledby="toelichting">
+      <h2 class="utrecht-heading-2" id="toelichting">
+        Toelichting bij de tabellen
+      </h2>
+      <ol class="wk-footnotes__list">
+        {list.map(({ n, text }) => (
+          <li id={`noot-${n}`} value={n} data-note={n}>
+            {text}
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }
 
@@ -308,6 +420,16 @@ export function ProfileSection({
   /** Where the profile table is served as files (see DownloadLinks). */
   downloads?: string;
 }) {
+  // Without any target that was set, a column of "geen doel" says nothing: it is left out.
+  const withTargets = themes.some((t) => t.rows.some((r) => r.target !== null));
+  // Numbered in reading order (row by row, cell by cell), before the tables are drawn.
+  const notes = new Footnotes();
+  for (const theme of themes)
+    for (const r of theme.rows) {
+      if (r.latest.note) notes.ref(r.latest.note);
+      if (r.change.note) notes.ref(r.change.note);
+      for (const k of REFERENCE_KEYS) if (r.references[k].note) notes.ref(r.references[k].note!);
+    }
   return (
     <>
       {downloads && <DownloadLinks href={downloads} />}
@@ -316,6 +438,7 @@ export function ProfileSection({
           <h2 class="utrecht-heading-2" id={`thema-${theme.key}`}>
             {theme.name}
           </h2>
+          {theme.rows.length === 0 && <EmptyTheme />}
           {theme.rows.length > 0 && (
             <div {...tableScroll(`${theme.name}: laatste cijfers, verandering en vergelijking`)}>
               <table class="utrecht-table wk-profile-table">
@@ -338,9 +461,11 @@ export function ProfileSection({
                         {REFERENCE_LABELS[k]}
                       </th>
                     ))}
-                    <th class="utrecht-table__header-cell" scope="col">
-                      Doel
-                    </th>
+                    {withTargets && (
+                      <th class="utrecht-table__header-cell" scope="col">
+                        Doel
+                      </th>
+                    )}
                   </tr>
                 </thead>
                 <tbody class="utrecht-table__body">
@@ -364,36 +489,39 @@ export function ProfileSection({
                           {formatPeriod(r.latest.period)}
                           {r.latest.flags.length > 0 ? ` · ${r.latest.flags.join(', ')}` : ''}
                         </span>
-                        {r.latest.note && <span class="wk-cell-note">{r.latest.note}</span>}
+                        {r.latest.note && <NoteRef n={notes.ref(r.latest.note)} />}
                       </td>
                       <td class="utrecht-table__cell" data-cell="verandering">
-                        <CellView cell={r.change} />
+                        <CellView cell={r.change} notes={notes} />
                       </td>
                       {REFERENCE_KEYS.map((k) => (
                         <td class="utrecht-table__cell" data-cell={k}>
-                          <CellView cell={r.references[k]} />
+                          <CellView cell={r.references[k]} notes={notes} />
                         </td>
                       ))}
-                      <td class="utrecht-table__cell" data-cell="doel">
-                        {r.target ? (
-                          <>
-                            <strong>{r.target.status}</strong>
-                            {r.target.isExample && ' (voorbeeld)'}
-                            <span class="wk-cell-note">{r.target.explanation}</span>
-                          </>
-                        ) : (
-                          'geen doel'
-                        )}
-                      </td>
+                      {withTargets && (
+                        <td class="utrecht-table__cell" data-cell="doel">
+                          {r.target ? (
+                            <>
+                              <strong>{r.target.status}</strong>
+                              {r.target.isExample && ' (voorbeeld)'}
+                              <span class="wk-cell-note">{r.target.explanation}</span>
+                            </>
+                          ) : (
+                            'geen doel'
+                          )}
+                        </td>
+                      )}
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
           )}
-          <NotLoadedList theme={theme} />
         </section>
       ))}
+      <FootnoteList notes={notes} />
+      <NotLoadedSection themes={themes} />
       <p class="utrecht-paragraph wk-muted">
         {localSourceNote(themes.flatMap((t) => t.rows.map((r) => r.indicator))).trim()}
         {localSourceNote(themes.flatMap((t) => t.rows.map((r) => r.indicator))) ? ' ' : ''}
