@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { rawSqliteOf } from '../../db/database.ts';
+import { bumpDataVersion, withDataChange } from '../../db/data-change.repository.ts';
 import type { Database } from '../../db/schema.ts';
 import type {
   Dataset,
@@ -35,11 +36,14 @@ export async function countDatasets(db: Q): Promise<number> {
 }
 
 export async function insertDataset(db: Q, dataset: NewDataset): Promise<void> {
-  await db.insertInto('datasets').values(dataset).execute();
+  await withDataChange(db, 'dataset', (trx) => trx.insertInto('datasets').values(dataset).execute());
 }
 
+/** Withdraws or restores a dataset: the monitor shows or leaves out its figures. */
 export async function setDatasetStatus(db: Q, id: string, status: Dataset['status']): Promise<void> {
-  await db.updateTable('datasets').set({ status }).where('id', '=', id).execute();
+  await withDataChange(db, 'dataset', (trx) =>
+    trx.updateTable('datasets').set({ status }).where('id', '=', id).execute(),
+  );
 }
 
 export async function insertObservations(
@@ -47,10 +51,12 @@ export async function insertObservations(
   rows: readonly NewObservation[],
   onProgress?: (done: number) => void,
 ): Promise<void> {
-  for (let i = 0; i < rows.length; i += OBSERVATION_CHUNK) {
-    await db.insertInto('observations').values(rows.slice(i, i + OBSERVATION_CHUNK)).execute();
-    onProgress?.(Math.min(i + OBSERVATION_CHUNK, rows.length));
-  }
+  await withDataChange(db, 'observaties', async (trx) => {
+    for (let i = 0; i < rows.length; i += OBSERVATION_CHUNK) {
+      await trx.insertInto('observations').values(rows.slice(i, i + OBSERVATION_CHUNK)).execute();
+      onProgress?.(Math.min(i + OBSERVATION_CHUNK, rows.length));
+    }
+  });
 }
 
 /** An observation before it belongs to a dataset, as importers produce it. */
@@ -73,12 +79,19 @@ export async function insertDatasetObservations(
   rows: readonly DatasetObservation[],
   onProgress?: (done: number) => void,
 ): Promise<void> {
+  if (!trx.isTransaction) {
+    return trx
+      .transaction()
+      .execute((t) => insertDatasetObservations(root, t, datasetId, rows, onProgress));
+  }
   const byVariable = new Map<string, DatasetObservation[]>();
   for (const row of rows) {
     const list = byVariable.get(row.variable);
     if (list) list.push(row);
     else byVariable.set(row.variable, [row]);
   }
+  // The version moves in the transaction the rows belong to (the raw path shares its connection).
+  await bumpDataVersion(trx, 'observaties');
   const raw = rawSqliteOf(root);
   if (raw) {
     const insert = raw.prepare(
@@ -126,19 +139,21 @@ export async function insertDatasetObservations(
 }
 
 export async function upsertVariables(db: Q, rows: readonly Variable[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 200) {
-    await db
-      .insertInto('variables')
-      .values(rows.slice(i, i + 200))
-      .onConflict((oc) =>
-        oc.columns(['stem', 'table_id']).doUpdateSet((eb) => ({
-          title: eb.ref('excluded.title'),
-          unit: eb.ref('excluded.unit'),
-          description: eb.ref('excluded.description'),
-        })),
-      )
-      .execute();
-  }
+  await withDataChange(db, 'variabelen', async (trx) => {
+    for (let i = 0; i < rows.length; i += 200) {
+      await trx
+        .insertInto('variables')
+        .values(rows.slice(i, i + 200))
+        .onConflict((oc) =>
+          oc.columns(['stem', 'table_id']).doUpdateSet((eb) => ({
+            title: eb.ref('excluded.title'),
+            unit: eb.ref('excluded.unit'),
+            description: eb.ref('excluded.description'),
+          })),
+        )
+        .execute();
+    }
+  });
 }
 
 export interface ObservationQuery {

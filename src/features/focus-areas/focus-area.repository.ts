@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { withDataChange } from '../../db/data-change.repository.ts';
 import type { Database } from '../../db/schema.ts';
 import type {
   FocusArea,
@@ -24,19 +25,21 @@ export async function findFocusArea(db: Q, slug: string): Promise<FocusArea | un
 }
 
 export async function upsertFocusArea(db: Q, area: FocusArea): Promise<void> {
-  await db
-    .insertInto('focus_areas')
-    .values(area)
-    .onConflict((oc) =>
-      oc.column('slug').doUpdateSet((eb) => ({
-        name: eb.ref('excluded.name'),
-        municipality_code: eb.ref('excluded.municipality_code'),
-        municipality_name: eb.ref('excluded.municipality_name'),
-        composition_status: eb.ref('excluded.composition_status'),
-        source_note: eb.ref('excluded.source_note'),
-      })),
-    )
-    .execute();
+  await withDataChange(db, 'focusgebied', (trx) =>
+    trx
+      .insertInto('focus_areas')
+      .values(area)
+      .onConflict((oc) =>
+        oc.column('slug').doUpdateSet((eb) => ({
+          name: eb.ref('excluded.name'),
+          municipality_code: eb.ref('excluded.municipality_code'),
+          municipality_name: eb.ref('excluded.municipality_name'),
+          composition_status: eb.ref('excluded.composition_status'),
+          source_note: eb.ref('excluded.source_note'),
+        })),
+      )
+      .execute(),
+  );
 }
 
 /** PostgreSQL may hand integers back as strings; the pages compare numbers. */
@@ -91,12 +94,14 @@ export async function insertVersion(
   version: NewFocusAreaVersion,
   members: readonly NewFocusAreaMember[],
 ): Promise<void> {
-  await db.insertInto('focus_area_versions').values(version).execute();
-  if (members.length > 0)
-    await db
-      .insertInto('focus_area_members')
-      .values([...members])
-      .execute();
+  await withDataChange(db, 'focusgebied', async (trx) => {
+    await trx.insertInto('focus_area_versions').values(version).execute();
+    if (members.length > 0)
+      await trx
+        .insertInto('focus_area_members')
+        .values([...members])
+        .execute();
+  });
 }
 
 /** Every area code any version of a focus area names, whatever its status. */

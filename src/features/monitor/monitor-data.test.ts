@@ -8,6 +8,7 @@ import SQLite from 'better-sqlite3';
 import { describeEachDialect } from '../../../test/helpers/db.ts';
 import { createDb, rawSqliteOf } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
+import { insertDataset } from '../datasets/dataset.repository.ts';
 import { insertCatalogueVersion } from '../indicators/catalogue.store.ts';
 import { loadCatalogue } from '../indicators/catalogue.ts';
 import { OTHER_PROCESS_CHECK_MS } from './data-version.ts';
@@ -28,29 +29,27 @@ describeEachDialect('monitor data caches', (getDb) => {
     await data.catalogue();
     assert.equal(reads, 1);
 
-    // An import (fixture dataset row) moves the data version, not the catalogue.
-    await db
-      .insertInto('datasets')
-      .values({
-        id: 'fixture-dataset',
-        kind: 'cbs-statline-csv',
-        fingerprint: 'fixture',
-        source: 'fixture',
-        table_id: null,
-        edition: null,
-        title: 'fixture-dataset',
-        file_name: 'fixture.csv',
-        file_hash: 'fixture',
-        indeling_year: 2024,
-        imported_at: new Date(0).toISOString(),
-        imported_by: 'fixture',
-        row_count: 0,
-        observation_count: 0,
-        area_count: 0,
-        status: 'actief',
-        attribution: 'fixture',
-      })
-      .execute();
+    // An import (fixture dataset row, through the repository) moves the data version, not the
+    // catalogue.
+    await insertDataset(db, {
+      id: 'fixture-dataset',
+      kind: 'cbs-statline-csv',
+      fingerprint: 'fixture',
+      source: 'fixture',
+      table_id: null,
+      edition: null,
+      title: 'fixture-dataset',
+      file_name: 'fixture.csv',
+      file_hash: 'fixture',
+      indeling_year: 2024,
+      imported_at: new Date(0).toISOString(),
+      imported_by: 'fixture',
+      row_count: 0,
+      observation_count: 0,
+      area_count: 0,
+      status: 'actief',
+      attribution: 'fixture',
+    });
     const second = await data.dataVersion();
     assert.notEqual(second, first);
     await data.catalogue();
@@ -68,6 +67,9 @@ const INSERT_DATASET = `insert into datasets (id, kind, fingerprint, source, tit
   file_hash, indeling_year, imported_at, imported_by, row_count, observation_count, area_count,
   status, attribution) values (?, 'cbs-statline-csv', ?, 'fixture', 'fixture', 'fixture.csv',
   'fixture', 2024, '1970-01-01T00:00:00.000Z', 'fixture', 0, 0, 0, 'actief', 'fixture')`;
+/** What every write that feeds the monitor does in its transaction (ADR 0024). */
+const BUMP = `update data_changes set version = version + 1, changed_at = '1970-01-01T00:00:00.000Z',
+  reason = 'dataset' where id = 1`;
 
 describe('monitor data version on SQLite: the change marker', () => {
   it('reads the full version only after a write, by this connection or another process', async () => {
@@ -97,13 +99,19 @@ describe('monitor data version on SQLite: the change marker', () => {
 
       // Another process (the CLI) imports: another connection commits. It is seen once the
       // last reading of data_version is older than OTHER_PROCESS_CHECK_MS.
-      other.prepare(INSERT_DATASET).run('fixture-other', 'fixture-other');
+      other.transaction(() => {
+        other.prepare(INSERT_DATASET).run('fixture-other', 'fixture-other');
+        other.prepare(BUMP).run();
+      })();
       await sleep(OTHER_PROCESS_CHECK_MS + 5);
       const second = await data.dataVersion();
       assert.notEqual(second, first);
 
       // This process writes through the raw bulk path, outside Kysely: seen at once.
-      prepare(INSERT_DATASET).run('fixture-raw', 'fixture-raw');
+      raw.transaction(() => {
+        prepare(INSERT_DATASET).run('fixture-raw', 'fixture-raw');
+        prepare(BUMP).run();
+      })();
       const third = await data.dataVersion();
       assert.notEqual(third, second);
 

@@ -44,11 +44,16 @@ export class MonitorData {
   /** Hits and misses of the page and read caches since start, for /metrics. */
   readonly cacheStats = { hits: 0, misses: 0 };
 
+  /**
+   * Weighted survey results for survey-based indicators, the weighting kept per data version in
+   * this object's read cache; absent: they show as not loaded.
+   */
+  readonly surveyEstimates: SurveyEstimateProvider | undefined;
+
   constructor(
     readonly db: Kysely<Database>,
     private readonly catalogueOf: () => Promise<Catalogue>,
-    /** Weighted survey results for survey-based indicators; absent: they show as not loaded. */
-    readonly surveyEstimates?: SurveyEstimateProvider,
+    surveyEstimates?: SurveyEstimateProvider,
     /**
      * What the loaded data adds to the catalogue as shown, such as a local source that replaces
      * CBS figures (issue 11.10, ADR 0017); applied once per data version, on the cached catalogue.
@@ -56,6 +61,10 @@ export class MonitorData {
     private readonly shown?: (catalogue: Catalogue) => Promise<Catalogue>,
   ) {
     this.marker = changeMarker(db);
+    this.surveyEstimates = surveyEstimates
+      ? (measure, selection) =>
+          surveyEstimates(measure, selection, (key, make) => this.read(key, make))
+      : undefined;
   }
 
   /**
