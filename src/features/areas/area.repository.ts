@@ -112,6 +112,19 @@ export async function insertCrosswalk(db: Q, rows: AreaCrosswalk[]): Promise<voi
   });
 }
 
+/** Every crosswalk row from these codes (any years): what a snapshot holds. */
+export async function listCrosswalkFrom(
+  db: Q,
+  fromCodes: readonly string[],
+): Promise<AreaCrosswalk[]> {
+  if (fromCodes.length === 0) return [];
+  return db
+    .selectFrom('area_crosswalk')
+    .selectAll()
+    .where('from_code', 'in', [...fromCodes])
+    .execute();
+}
+
 export async function listCrosswalk(
   db: Q,
   fromYear: number,

@@ -35,6 +35,53 @@ export async function countDatasets(db: Q): Promise<number> {
   return Number(row.n);
 }
 
+/** The distinct area codes a dataset holds observations for. */
+export async function listDatasetAreaCodes(db: Q, datasetId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('observations')
+    .select('area_code')
+    .distinct()
+    .where('dataset_id', '=', datasetId)
+    .execute();
+  return rows.map((r) => r.area_code);
+}
+
+/** Per variable of a dataset: how many values, and its first and last period. */
+export async function summariseDatasetVariables(
+  db: Q,
+  datasetId: string,
+): Promise<{ variable: string; values: number; firstPeriod: string; lastPeriod: string }[]> {
+  const rows = await db
+    .selectFrom('observations')
+    .select((eb) => [
+      'variable',
+      eb.fn.countAll().as('n'),
+      eb.fn.min('period').as('first'),
+      eb.fn.max('period').as('last'),
+    ])
+    .where('dataset_id', '=', datasetId)
+    .groupBy('variable')
+    .orderBy('variable')
+    .execute();
+  return rows.map((r) => ({
+    variable: r.variable,
+    values: Number(r.n),
+    firstPeriod: String(r.first),
+    lastPeriod: String(r.last),
+  }));
+}
+
+/** Kind, table and import time of every active dataset (the factsheet's "data as of"). */
+export async function listActiveDatasetImports(
+  db: Q,
+): Promise<Pick<Dataset, 'kind' | 'table_id' | 'imported_at'>[]> {
+  return db
+    .selectFrom('datasets')
+    .select(['kind', 'table_id', 'imported_at'])
+    .where('status', '=', 'actief')
+    .execute();
+}
+
 export async function insertDataset(db: Q, dataset: NewDataset): Promise<void> {
   await withDataChange(db, 'dataset', (trx) => trx.insertInto('datasets').values(dataset).execute());
 }
@@ -184,6 +231,20 @@ export async function findObservations(db: Q, query: ObservationQuery): Promise<
   if (query.periods) q = q.where('o.period', 'in', query.periods);
   const rows = await q.execute();
   return pickNewest(rows);
+}
+
+/**
+ * Every observation of these areas in an active dataset: the snapshot's read. It finds the rows
+ * through the index `observations_area_idx` (migration 20261204_0701), not by scanning the table.
+ */
+export function snapshotObservationsQuery(db: Q, areaCodes: readonly string[]) {
+  return db
+    .selectFrom('observations as o')
+    .innerJoin('datasets as d', 'd.id', 'o.dataset_id')
+    .selectAll('o')
+    .select('d.imported_at')
+    .where('d.status', '=', 'actief')
+    .where('o.area_code', 'in', [...areaCodes]);
 }
 
 /**

@@ -24,6 +24,20 @@ export async function findFocusArea(db: Q, slug: string): Promise<FocusArea | un
   return db.selectFrom('focus_areas').selectAll().where('slug', '=', slug).executeTakeFirst();
 }
 
+/** Which of these slugs name a focus area that exists. */
+export async function listExistingFocusAreaSlugs(
+  db: Q,
+  slugs: readonly string[],
+): Promise<string[]> {
+  if (slugs.length === 0) return [];
+  const rows = await db
+    .selectFrom('focus_areas')
+    .select('slug')
+    .where('slug', 'in', [...slugs])
+    .execute();
+  return rows.map((r) => r.slug);
+}
+
 export async function upsertFocusArea(db: Q, area: FocusArea): Promise<void> {
   await withDataChange(db, 'focusgebied', (trx) =>
     trx

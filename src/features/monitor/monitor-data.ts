@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { listAreas, listAreasWithGeometry } from '../areas/area.repository.ts';
+import { listAreas, listAreasWithGeometry, listIndelingYears } from '../areas/area.repository.ts';
 import { listMemberCodes } from '../focus-areas/focus-area.repository.ts';
 import { listFocusAreas, type FocusAreaSummary } from '../focus-areas/focus-area.service.ts';
 import type { Area, AreaKind } from '../areas/area.table.ts';
@@ -163,9 +163,7 @@ export class MonitorData {
   /** The indeling years that have areas, newest first, once per data version. */
   indelingYears(): Promise<readonly number[]> {
     return this.read('indelingsjaren', async () =>
-      (await this.db.selectFrom('areas').select('indeling_year').distinct().execute())
-        .map((r) => Number(r.indeling_year))
-        .sort((a, b) => b - a),
+      (await listIndelingYears(this.db)).sort((a, b) => b - a),
     );
   }
 
