@@ -7,16 +7,53 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import SQLite from 'better-sqlite3';
 import { describeEachDialect } from '../../../test/helpers/db.ts';
 import { createDb, rawSqliteOf } from '../../db/database.ts';
+import { bumpDataVersion } from '../../db/data-change.repository.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { insertDataset } from '../datasets/dataset.repository.ts';
 import { insertCatalogueVersion } from '../indicators/catalogue.store.ts';
 import { loadCatalogue } from '../indicators/catalogue.ts';
 import { OTHER_PROCESS_CHECK_MS } from './data-version.ts';
 import { MonitorData } from './monitor-data.ts';
+import type { SurveyEstimateProvider } from './survey-estimates.ts';
 
 const catalogue = loadCatalogue();
 
 describeEachDialect('monitor data caches', (getDb) => {
+  it('keeps the survey weighting per data version, and weighs again after a change', async () => {
+    const { db } = getDb();
+    let weighed = 0;
+    const provider: SurveyEstimateProvider = async (_measure, _selection, remember) => {
+      assert.ok(remember, 'the monitor hands its per-version cache to the provider');
+      await remember('enquete-gewogen\u0000fixture', () => Promise.resolve(++weighed));
+      return [];
+    };
+    const data = new MonitorData(db, () => Promise.resolve(catalogue), provider);
+    const measure = {
+      type: 'survey_proportion' as const,
+      questionnaire: 'fixture',
+      variable: 'v',
+      values: ['ja'],
+    };
+    const selection = {
+      kind: 'focusgebied' as const,
+      name: 'Fixture',
+      municipalityCode: 'GM0999',
+      municipalityName: 'Fixture',
+      indelingYear: 2024,
+      buurtCodes: [],
+      slug: 'fixture',
+      version: 1,
+    };
+    await data.dataVersion();
+    await data.surveyEstimates?.(measure, selection);
+    await data.surveyEstimates?.(measure, selection);
+    assert.equal(weighed, 1, 'weighed once per version');
+    await db.transaction().execute((trx) => bumpDataVersion(trx, 'enquete-antwoord'));
+    await data.dataVersion();
+    await data.surveyEstimates?.(measure, selection);
+    assert.equal(weighed, 2, 'weighed again after a response moved the version');
+  });
+
   it('keeps the catalogue across an import but reads it again after a catalogue edit', async () => {
     const { db } = getDb();
     let reads = 0;
