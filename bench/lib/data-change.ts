@@ -1,19 +1,20 @@
 import type { Db } from '../../src/db/database.ts';
 import type { MonitorData } from '../../src/features/monitor/monitor-data.ts';
+import { listTargets, upsertTarget } from '../../src/features/targets/target.repository.ts';
 
 /**
- * A real change the monitor shows: the example targets of Dordt West get a new updated_at (a
- * second further each time). The data version moves, and with it every cache is emptied, exactly
+ * A real change the monitor shows, made as the workspace makes it: the example targets of Dordt
+ * West get a new note (another each time). The data version moves, and with it every cache is emptied, exactly
  * as after an import.
  */
 let edits = 0;
 export async function changeData(handle: Db): Promise<void> {
-  const changed = await handle.db
-    .updateTable('targets')
-    .set({ updated_at: new Date(Date.UTC(2030, 0, 1) + ++edits * 1000).toISOString() })
-    .where('focus_area_slug', '=', 'dordt-west')
-    .executeTakeFirst();
-  if (Number(changed.numUpdatedRows) === 0) throw new Error('geen doelen om te wijzigen');
+  const targets = await listTargets(handle.db, 'dordt-west');
+  if (targets.length === 0) throw new Error('geen doelen om te wijzigen');
+  const note = `bench: wijziging ${++edits}`;
+  for (const { updatedAt: _at, updatedBy: _by, ...target } of targets) {
+    await upsertTarget(handle.db, { ...target, note }, 'bench');
+  }
 }
 
 /**

@@ -35,6 +35,7 @@ import type {
 } from '../features/survey/responses/response.table.ts';
 import type { SurveySkippedAnswerTable } from '../features/survey/review/skipped-answers.table.ts';
 import type { PostcodeBuurtTable } from '../features/imports/postcode-buurt.table.ts';
+import type { DataChangeTable } from './data-change.table.ts';
 
 /** The whole database: the union of every feature's *.table.ts. */
 export interface Database {
@@ -66,4 +67,5 @@ export interface Database {
   survey_answer_log: SurveyAnswerLogTable;
   survey_skipped_answers: SurveySkippedAnswerTable;
   postcode_buurten: PostcodeBuurtTable;
+  data_changes: DataChangeTable;
 }

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import { createServices } from '../../src/composition.ts';
+import { setDatasetStatus } from '../../src/features/datasets/dataset.repository.ts';
 import { seedShippedData } from '../../src/features/seed/seed.service.ts';
 import { fixtureResidentSurvey as q } from '../../src/features/survey/test-fixtures.ts';
 import type { PageFetcher, PdfEngine } from '../../src/shared/pdf/pdf-renderer.ts';
@@ -102,11 +103,7 @@ for (const dialect of dialects) {
           .select('id')
           .where('status', '=', 'actief')
           .executeTakeFirstOrThrow();
-        await handle.db
-          .updateTable('datasets')
-          .set({ status: 'ingetrokken' })
-          .where('id', '=', dataset.id)
-          .execute();
+        await setDatasetStatus(handle.db, dataset.id, 'ingetrokken');
         try {
           assert.notEqual(
             await createServices(handle, { datasetsDir }).monitor.dataVersion(),
@@ -115,11 +112,7 @@ for (const dialect of dialects) {
           assert.equal((await app.inject('/gebieden/dordt-west/factsheet.pdf')).statusCode, 200);
           assert.equal(engine.renders.length - before, 1);
         } finally {
-          await handle.db
-            .updateTable('datasets')
-            .set({ status: 'actief' })
-            .where('id', '=', dataset.id)
-            .execute();
+          await setDatasetStatus(handle.db, dataset.id, 'actief');
         }
       });
 

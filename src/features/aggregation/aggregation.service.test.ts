@@ -4,13 +4,16 @@ import type { Kysely } from 'kysely';
 import { describeEachDialect } from '../../../test/helpers/db.ts';
 import type { Database } from '../../db/schema.ts';
 import { NotFoundError } from '../../shared/errors.ts';
-import { insertCrosswalk } from '../areas/area.repository.ts';
+import { insertCrosswalk, upsertAreas } from '../areas/area.repository.ts';
 import { insertDataset, insertObservations } from '../datasets/dataset.repository.ts';
 import type { ObservationStatus } from '../datasets/dataset.table.ts';
 import { insertVersion, upsertFocusArea } from '../focus-areas/focus-area.repository.ts';
 import type { MemberStatus } from '../focus-areas/focus-area.table.ts';
 import { loadCatalogue } from '../indicators/catalogue.ts';
-import { aggregateForFocusArea, aggregateIndicator } from './aggregation.service.ts';
+import { aggregateIndicator, aggregateIndicatorFrom } from './aggregation.service.ts';
+import { selectionForFocusArea } from '../monitor/focus-area-selection.ts';
+import { MonitorData } from '../monitor/monitor-data.ts';
+import type { Catalogue } from '../indicators/catalogue.schema.ts';
 
 /*
  * Fixture (made-up values, codes BU0999xxxx do not exist), focus area "fixture-west", version 1
@@ -69,7 +72,47 @@ async function dataset(
 
 const B = (n: number): string => `BU099900${String(n).padStart(2, '0')}`;
 
+/**
+ * One indicator for a focus area the way the monitor computes it (issue 16.3: the tests go
+ * through the production path): the focus area's selection (selectionForFocusArea, which keeps
+ * the counted members through counted-members.ts) over the municipality's snapshot, aggregated
+ * in the selection's indeling year, as the profile's own series does.
+ */
+async function aggregateForFocusArea(
+  db: Kysely<Database>,
+  catalogue: Catalogue,
+  input: { slug: string; version?: number; indicatorKey: string; period: string },
+) {
+  const monitor = new MonitorData(db, () => Promise.resolve(catalogue));
+  const selection = await selectionForFocusArea(monitor, input.slug, input.version);
+  const source = await monitor.snapshot(selection.municipalityCode);
+  const result = await aggregateIndicatorFrom(source, catalogue, {
+    indicatorKey: input.indicatorKey,
+    buurtCodes: selection.buurtCodes,
+    indelingYear: selection.indelingYear,
+    period: input.period,
+  });
+  return { ...result, slug: input.slug, version: selection.version };
+}
+
 async function seed(db: Kysely<Database>, options: { crosswalk?: number[] } = {}): Promise<void> {
+  // The buurten of the fixture municipality in both indeling years: the monitor's snapshot of a
+  // municipality holds the observations of its areas.
+  await upsertAreas(
+    db,
+    [2023, 2024].flatMap((indeling_year) =>
+      [1, 2, 3, 4, 5].map((n) => ({
+        indeling_year,
+        code: B(n),
+        kind: 'buurt' as const,
+        name: `Fixturebuurt ${n}`,
+        parent_code: null,
+        municipality_code: 'GM0999',
+        geometry: null,
+        is_water: 0,
+      })),
+    ),
+  );
   await upsertFocusArea(db, {
     slug: 'fixture-west',
     name: 'Fixture West',

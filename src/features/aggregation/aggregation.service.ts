@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { NotFoundError } from '../../shared/errors.ts';
-import { findVersion, listMembers } from '../focus-areas/focus-area.repository.ts';
 import { findIndicator } from '../indicators/catalogue.ts';
 import {
   measureVariables,
@@ -20,7 +19,6 @@ import {
   type AreaColumn,
   type ExclusionReason,
 } from './aggregate.ts';
-import { countedBuurtCodes } from '../focus-areas/counted-members.ts';
 
 type Q = Kysely<Database>;
 
@@ -384,33 +382,4 @@ export async function aggregateIndicatorFrom(
     indelingYear: input.indelingYear,
     dataIndelingYears,
   };
-}
-
-/**
- * One indicator for a focus area: only members with status 'lid' count ('te_bevestigen' and
- * 'uitgesloten' do not), in the indeling year of the focus-area version asked for (newest by default).
- */
-export async function aggregateForFocusArea(
-  db: Q,
-  catalogue: Catalogue,
-  input: { slug: string; version?: number; indicatorKey: string; period: string },
-): Promise<IndicatorAggregate & { slug: string; version: number }> {
-  requireIndicator(catalogue, input.indicatorKey);
-  const version = await findVersion(db, input.slug, input.version);
-  if (!version) {
-    throw new NotFoundError(
-      input.version === undefined
-        ? `Focusgebied "${input.slug}" heeft geen afbakening.`
-        : `Focusgebied "${input.slug}" heeft geen versie ${input.version}.`,
-    );
-  }
-  const members = await listMembers(db, input.slug, version.version);
-  const codes = countedBuurtCodes(members);
-  const result = await aggregateIndicator(db, catalogue, {
-    indicatorKey: input.indicatorKey,
-    buurtCodes: codes,
-    indelingYear: version.indeling_year,
-    period: input.period,
-  });
-  return { ...result, slug: input.slug, version: version.version };
 }

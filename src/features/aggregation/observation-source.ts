@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { listCrosswalk } from '../areas/area.repository.ts';
+import { listCrosswalk, listCrosswalkFrom } from '../areas/area.repository.ts';
 import type { AreaCrosswalk } from '../areas/area.table.ts';
 import {
   findObservations,
   listLoadedVariablePeriods,
   pickNewest,
+  snapshotObservationsQuery,
   type ObservationQuery,
   type ObservationWithProvenance,
 } from '../datasets/dataset.repository.ts';
@@ -68,19 +69,8 @@ export function databaseSource(db: Kysely<Database>): ObservationSource {
   };
 }
 
-/**
- * Every observation of these areas in an active dataset: the snapshot's read. It finds the rows
- * through the index `observations_area_idx` (migration 20261204_0701), not by scanning the table.
- */
-export function snapshotObservationsQuery(db: Kysely<Database>, areaCodes: readonly string[]) {
-  return db
-    .selectFrom('observations as o')
-    .innerJoin('datasets as d', 'd.id', 'o.dataset_id')
-    .selectAll('o')
-    .select('d.imported_at')
-    .where('d.status', '=', 'actief')
-    .where('o.area_code', 'in', [...areaCodes]);
-}
+// The snapshot's read lives with the other observation queries; re-exported for its callers.
+export { snapshotObservationsQuery };
 
 /**
  * Every active observation and crosswalk row of a set of areas, held in memory and indexed: per
@@ -134,13 +124,7 @@ export class SnapshotSource implements ObservationSource {
     for (let i = 0; i < areaCodes.length; i += 500) {
       const chunk = areaCodes.slice(i, i + 500);
       rows.push(...(await snapshotObservationsQuery(db, chunk).execute()));
-      links.push(
-        ...(await db
-          .selectFrom('area_crosswalk')
-          .selectAll()
-          .where('from_code', 'in', chunk)
-          .execute()),
-      );
+      links.push(...(await listCrosswalkFrom(db, chunk)));
     }
     return new SnapshotSource(rows, links);
   }

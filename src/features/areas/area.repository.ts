@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { withDataChange } from '../../db/data-change.repository.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Area, AreaCrosswalk, AreaKind, NewArea } from './area.table.ts';
 
@@ -7,22 +8,24 @@ type Q = Kysely<Database>;
 const CHUNK = 200;
 
 export async function upsertAreas(db: Q, areas: NewArea[]): Promise<void> {
-  for (let i = 0; i < areas.length; i += CHUNK) {
-    await db
-      .insertInto('areas')
-      .values(areas.slice(i, i + CHUNK))
-      .onConflict((oc) =>
-        oc.columns(['indeling_year', 'code']).doUpdateSet((eb) => ({
-          kind: eb.ref('excluded.kind'),
-          name: eb.ref('excluded.name'),
-          parent_code: eb.ref('excluded.parent_code'),
-          municipality_code: eb.ref('excluded.municipality_code'),
-          geometry: eb.ref('excluded.geometry'),
-          is_water: eb.ref('excluded.is_water'),
-        })),
-      )
-      .execute();
-  }
+  await withDataChange(db, 'gebieden', async (trx) => {
+    for (let i = 0; i < areas.length; i += CHUNK) {
+      await trx
+        .insertInto('areas')
+        .values(areas.slice(i, i + CHUNK))
+        .onConflict((oc) =>
+          oc.columns(['indeling_year', 'code']).doUpdateSet((eb) => ({
+            kind: eb.ref('excluded.kind'),
+            name: eb.ref('excluded.name'),
+            parent_code: eb.ref('excluded.parent_code'),
+            municipality_code: eb.ref('excluded.municipality_code'),
+            geometry: eb.ref('excluded.geometry'),
+            is_water: eb.ref('excluded.is_water'),
+          })),
+        )
+        .execute();
+    }
+  });
 }
 
 /** Areas without geometry: what lists, lookups and validation need. */
@@ -98,13 +101,28 @@ export async function listIndelingYears(db: Q): Promise<number[]> {
 }
 
 export async function insertCrosswalk(db: Q, rows: AreaCrosswalk[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await db
-      .insertInto('area_crosswalk')
-      .values(rows.slice(i, i + CHUNK))
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  }
+  await withDataChange(db, 'gebieden', async (trx) => {
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      await trx
+        .insertInto('area_crosswalk')
+        .values(rows.slice(i, i + CHUNK))
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
+  });
+}
+
+/** Every crosswalk row from these codes (any years): what a snapshot holds. */
+export async function listCrosswalkFrom(
+  db: Q,
+  fromCodes: readonly string[],
+): Promise<AreaCrosswalk[]> {
+  if (fromCodes.length === 0) return [];
+  return db
+    .selectFrom('area_crosswalk')
+    .selectAll()
+    .where('from_code', 'in', [...fromCodes])
+    .execute();
 }
 
 export async function listCrosswalk(

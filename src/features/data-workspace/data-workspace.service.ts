@@ -6,7 +6,9 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import {
   findDataset,
   findDatasetByFingerprint,
+  listDatasetAreaCodes,
   setDatasetStatus,
+  summariseDatasetVariables,
 } from '../datasets/dataset.repository.ts';
 import type { Dataset, DatasetStatus } from '../datasets/dataset.table.ts';
 import { commitImport, fingerprintOf, importProvenance } from '../imports/import.service.ts';
@@ -120,15 +122,9 @@ export function municipalityOfArea(code: string): string | undefined {
 
 /** The municipalities whose areas a dataset holds values or outlines for, sorted. */
 export async function datasetMunicipalities(db: Q, datasetId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('observations')
-    .select('area_code')
-    .distinct()
-    .where('dataset_id', '=', datasetId)
-    .execute();
   const out = new Set<string>();
-  for (const r of rows) {
-    const gm = municipalityOfArea(r.area_code);
+  for (const code of await listDatasetAreaCodes(db, datasetId)) {
+    const gm = municipalityOfArea(code);
     if (gm) out.add(gm);
   }
   return [...out].sort();
@@ -154,18 +150,7 @@ export async function datasetSummary(
   municipalityCode: string,
 ): Promise<DatasetSummary> {
   const dataset = await ownDataset(db, datasetId, municipalityCode);
-  const rows = await db
-    .selectFrom('observations')
-    .select((eb) => [
-      'variable',
-      eb.fn.countAll().as('n'),
-      eb.fn.min('period').as('first'),
-      eb.fn.max('period').as('last'),
-    ])
-    .where('dataset_id', '=', datasetId)
-    .groupBy('variable')
-    .orderBy('variable')
-    .execute();
+  const rows = await summariseDatasetVariables(db, datasetId);
   return {
     dataset: {
       ...dataset,
@@ -174,12 +159,7 @@ export async function datasetSummary(
       area_count: Number(dataset.area_count),
     },
     municipalities: await datasetMunicipalities(db, datasetId),
-    variables: rows.map((r) => ({
-      variable: r.variable,
-      values: Number(r.n),
-      firstPeriod: String(r.first),
-      lastPeriod: String(r.last),
-    })),
+    variables: rows,
   };
 }
 

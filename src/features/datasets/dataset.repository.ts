@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { rawSqliteOf } from '../../db/database.ts';
+import { bumpDataVersion, withDataChange } from '../../db/data-change.repository.ts';
 import type { Database } from '../../db/schema.ts';
 import type {
   Dataset,
@@ -34,12 +35,62 @@ export async function countDatasets(db: Q): Promise<number> {
   return Number(row.n);
 }
 
-export async function insertDataset(db: Q, dataset: NewDataset): Promise<void> {
-  await db.insertInto('datasets').values(dataset).execute();
+/** The distinct area codes a dataset holds observations for. */
+export async function listDatasetAreaCodes(db: Q, datasetId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('observations')
+    .select('area_code')
+    .distinct()
+    .where('dataset_id', '=', datasetId)
+    .execute();
+  return rows.map((r) => r.area_code);
 }
 
+/** Per variable of a dataset: how many values, and its first and last period. */
+export async function summariseDatasetVariables(
+  db: Q,
+  datasetId: string,
+): Promise<{ variable: string; values: number; firstPeriod: string; lastPeriod: string }[]> {
+  const rows = await db
+    .selectFrom('observations')
+    .select((eb) => [
+      'variable',
+      eb.fn.countAll().as('n'),
+      eb.fn.min('period').as('first'),
+      eb.fn.max('period').as('last'),
+    ])
+    .where('dataset_id', '=', datasetId)
+    .groupBy('variable')
+    .orderBy('variable')
+    .execute();
+  return rows.map((r) => ({
+    variable: r.variable,
+    values: Number(r.n),
+    firstPeriod: String(r.first),
+    lastPeriod: String(r.last),
+  }));
+}
+
+/** Kind, table and import time of every active dataset (the factsheet's "data as of"). */
+export async function listActiveDatasetImports(
+  db: Q,
+): Promise<Pick<Dataset, 'kind' | 'table_id' | 'imported_at'>[]> {
+  return db
+    .selectFrom('datasets')
+    .select(['kind', 'table_id', 'imported_at'])
+    .where('status', '=', 'actief')
+    .execute();
+}
+
+export async function insertDataset(db: Q, dataset: NewDataset): Promise<void> {
+  await withDataChange(db, 'dataset', (trx) => trx.insertInto('datasets').values(dataset).execute());
+}
+
+/** Withdraws or restores a dataset: the monitor shows or leaves out its figures. */
 export async function setDatasetStatus(db: Q, id: string, status: Dataset['status']): Promise<void> {
-  await db.updateTable('datasets').set({ status }).where('id', '=', id).execute();
+  await withDataChange(db, 'dataset', (trx) =>
+    trx.updateTable('datasets').set({ status }).where('id', '=', id).execute(),
+  );
 }
 
 export async function insertObservations(
@@ -47,10 +98,12 @@ export async function insertObservations(
   rows: readonly NewObservation[],
   onProgress?: (done: number) => void,
 ): Promise<void> {
-  for (let i = 0; i < rows.length; i += OBSERVATION_CHUNK) {
-    await db.insertInto('observations').values(rows.slice(i, i + OBSERVATION_CHUNK)).execute();
-    onProgress?.(Math.min(i + OBSERVATION_CHUNK, rows.length));
-  }
+  await withDataChange(db, 'observaties', async (trx) => {
+    for (let i = 0; i < rows.length; i += OBSERVATION_CHUNK) {
+      await trx.insertInto('observations').values(rows.slice(i, i + OBSERVATION_CHUNK)).execute();
+      onProgress?.(Math.min(i + OBSERVATION_CHUNK, rows.length));
+    }
+  });
 }
 
 /** An observation before it belongs to a dataset, as importers produce it. */
@@ -73,12 +126,19 @@ export async function insertDatasetObservations(
   rows: readonly DatasetObservation[],
   onProgress?: (done: number) => void,
 ): Promise<void> {
+  if (!trx.isTransaction) {
+    return trx
+      .transaction()
+      .execute((t) => insertDatasetObservations(root, t, datasetId, rows, onProgress));
+  }
   const byVariable = new Map<string, DatasetObservation[]>();
   for (const row of rows) {
     const list = byVariable.get(row.variable);
     if (list) list.push(row);
     else byVariable.set(row.variable, [row]);
   }
+  // The version moves in the transaction the rows belong to (the raw path shares its connection).
+  await bumpDataVersion(trx, 'observaties');
   const raw = rawSqliteOf(root);
   if (raw) {
     const insert = raw.prepare(
@@ -126,19 +186,21 @@ export async function insertDatasetObservations(
 }
 
 export async function upsertVariables(db: Q, rows: readonly Variable[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 200) {
-    await db
-      .insertInto('variables')
-      .values(rows.slice(i, i + 200))
-      .onConflict((oc) =>
-        oc.columns(['stem', 'table_id']).doUpdateSet((eb) => ({
-          title: eb.ref('excluded.title'),
-          unit: eb.ref('excluded.unit'),
-          description: eb.ref('excluded.description'),
-        })),
-      )
-      .execute();
-  }
+  await withDataChange(db, 'variabelen', async (trx) => {
+    for (let i = 0; i < rows.length; i += 200) {
+      await trx
+        .insertInto('variables')
+        .values(rows.slice(i, i + 200))
+        .onConflict((oc) =>
+          oc.columns(['stem', 'table_id']).doUpdateSet((eb) => ({
+            title: eb.ref('excluded.title'),
+            unit: eb.ref('excluded.unit'),
+            description: eb.ref('excluded.description'),
+          })),
+        )
+        .execute();
+    }
+  });
 }
 
 export interface ObservationQuery {
@@ -169,6 +231,20 @@ export async function findObservations(db: Q, query: ObservationQuery): Promise<
   if (query.periods) q = q.where('o.period', 'in', query.periods);
   const rows = await q.execute();
   return pickNewest(rows);
+}
+
+/**
+ * Every observation of these areas in an active dataset: the snapshot's read. It finds the rows
+ * through the index `observations_area_idx` (migration 20261204_0701), not by scanning the table.
+ */
+export function snapshotObservationsQuery(db: Q, areaCodes: readonly string[]) {
+  return db
+    .selectFrom('observations as o')
+    .innerJoin('datasets as d', 'd.id', 'o.dataset_id')
+    .selectAll('o')
+    .select('d.imported_at')
+    .where('d.status', '=', 'actief')
+    .where('o.area_code', 'in', [...areaCodes]);
 }
 
 /**

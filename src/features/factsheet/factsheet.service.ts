@@ -1,5 +1,6 @@
 import type { Services } from '../../composition.ts';
 import { buildProfile, selectionForFocusArea } from '../monitor/profile.service.ts';
+import { listActiveDatasetImports } from '../datasets/dataset.repository.ts';
 import { listTargets } from '../targets/target.repository.ts';
 import { buildFactsheet, type Factsheet } from './factsheet.model.ts';
 
@@ -14,11 +15,7 @@ export async function loadFactsheet(
   return monitor.cached(`factsheet:${slug}:${version ?? 'nieuwste'}`, async () => {
     const selection = await selectionForFocusArea(monitor, slug, version);
     const profile = await buildProfile(monitor, selection);
-    const datasets = await db
-      .selectFrom('datasets')
-      .select(['kind', 'table_id', 'imported_at'])
-      .where('status', '=', 'actief')
-      .execute();
+    const datasets = await listActiveDatasetImports(db);
     const newest = datasets.reduce<string | null>(
       (max, d) => (max === null || String(d.imported_at) > max ? String(d.imported_at) : max),
       null,

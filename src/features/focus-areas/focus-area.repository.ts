@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { withDataChange } from '../../db/data-change.repository.ts';
 import type { Database } from '../../db/schema.ts';
 import type {
   FocusArea,
@@ -23,20 +24,36 @@ export async function findFocusArea(db: Q, slug: string): Promise<FocusArea | un
   return db.selectFrom('focus_areas').selectAll().where('slug', '=', slug).executeTakeFirst();
 }
 
-export async function upsertFocusArea(db: Q, area: FocusArea): Promise<void> {
-  await db
-    .insertInto('focus_areas')
-    .values(area)
-    .onConflict((oc) =>
-      oc.column('slug').doUpdateSet((eb) => ({
-        name: eb.ref('excluded.name'),
-        municipality_code: eb.ref('excluded.municipality_code'),
-        municipality_name: eb.ref('excluded.municipality_name'),
-        composition_status: eb.ref('excluded.composition_status'),
-        source_note: eb.ref('excluded.source_note'),
-      })),
-    )
+/** Which of these slugs name a focus area that exists. */
+export async function listExistingFocusAreaSlugs(
+  db: Q,
+  slugs: readonly string[],
+): Promise<string[]> {
+  if (slugs.length === 0) return [];
+  const rows = await db
+    .selectFrom('focus_areas')
+    .select('slug')
+    .where('slug', 'in', [...slugs])
     .execute();
+  return rows.map((r) => r.slug);
+}
+
+export async function upsertFocusArea(db: Q, area: FocusArea): Promise<void> {
+  await withDataChange(db, 'focusgebied', (trx) =>
+    trx
+      .insertInto('focus_areas')
+      .values(area)
+      .onConflict((oc) =>
+        oc.column('slug').doUpdateSet((eb) => ({
+          name: eb.ref('excluded.name'),
+          municipality_code: eb.ref('excluded.municipality_code'),
+          municipality_name: eb.ref('excluded.municipality_name'),
+          composition_status: eb.ref('excluded.composition_status'),
+          source_note: eb.ref('excluded.source_note'),
+        })),
+      )
+      .execute(),
+  );
 }
 
 /** PostgreSQL may hand integers back as strings; the pages compare numbers. */
@@ -91,12 +108,14 @@ export async function insertVersion(
   version: NewFocusAreaVersion,
   members: readonly NewFocusAreaMember[],
 ): Promise<void> {
-  await db.insertInto('focus_area_versions').values(version).execute();
-  if (members.length > 0)
-    await db
-      .insertInto('focus_area_members')
-      .values([...members])
-      .execute();
+  await withDataChange(db, 'focusgebied', async (trx) => {
+    await trx.insertInto('focus_area_versions').values(version).execute();
+    if (members.length > 0)
+      await trx
+        .insertInto('focus_area_members')
+        .values([...members])
+        .execute();
+  });
 }
 
 /** Every area code any version of a focus area names, whatever its status. */

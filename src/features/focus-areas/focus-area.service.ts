@@ -31,19 +31,50 @@ export interface FocusAreaDetail {
   members: FocusAreaMemberDetail[];
 }
 
+/** A focus area with its versions and the members of one version; a 404 when there is none. */
 export async function getFocusArea(
   db: Kysely<Database>,
   slug: string,
   version?: number,
 ): Promise<FocusAreaDetail> {
+  const found = await lookUpFocusArea(db, slug, version);
+  if (found.kind === 'geen-gebied') throw new NotFoundError(`Focusgebied "${slug}" bestaat niet.`);
+  if (found.kind === 'geen-versie') {
+    throw new NotFoundError(`Focusgebied "${found.name}" heeft geen versie ${version}.`);
+  }
+  return found.detail;
+}
+
+/**
+ * As getFocusArea, but an absent focus area (or version) is null rather than an error: for
+ * callers to whom a missing area is an expected case, such as a questionnaire whose focus area
+ * was not loaded. Database errors still propagate.
+ */
+export async function findFocusAreaDetail(
+  db: Kysely<Database>,
+  slug: string,
+  version?: number,
+): Promise<FocusAreaDetail | null> {
+  const found = await lookUpFocusArea(db, slug, version);
+  return found.kind === 'gevonden' ? found.detail : null;
+}
+
+type FocusAreaLookUp =
+  | { kind: 'geen-gebied' }
+  | { kind: 'geen-versie'; name: string }
+  | { kind: 'gevonden'; detail: FocusAreaDetail };
+
+async function lookUpFocusArea(
+  db: Kysely<Database>,
+  slug: string,
+  version?: number,
+): Promise<FocusAreaLookUp> {
   const area = await findFocusArea(db, slug);
-  if (!area) throw new NotFoundError(`Focusgebied "${slug}" bestaat niet.`);
+  if (!area) return { kind: 'geen-gebied' };
   const versions = await listVersions(db, slug);
   const chosen = await findVersion(db, slug, version);
-  if (version !== undefined && !chosen) {
-    throw new NotFoundError(`Focusgebied "${area.name}" heeft geen versie ${version}.`);
-  }
-  if (!chosen) return { area, version: null, versions, members: [] };
+  if (version !== undefined && !chosen) return { kind: 'geen-versie', name: area.name };
+  if (!chosen) return { kind: 'gevonden', detail: { area, version: null, versions, members: [] } };
 
   // Codes mean different areas in different years: names come from the version's indeling only.
   const known = await listAreas(db, {
@@ -63,7 +94,7 @@ export async function getFocusArea(
       level: isWijk ? 'wijk' : 'buurt',
     };
   });
-  return { area, version: chosen, versions, members };
+  return { kind: 'gevonden', detail: { area, version: chosen, versions, members } };
 }
 
 export interface FocusAreaSummary extends FocusArea {

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { withDataChange } from '../../db/data-change.repository.ts';
 import type { Database } from '../../db/schema.ts';
 import type { PostcodeBuurtRow } from './postcode-buurt.importer.ts';
 
@@ -14,17 +15,20 @@ export async function replacePostcodeTable(
   datasetId: string,
   rows: readonly PostcodeBuurtRow[],
 ): Promise<void> {
-  await trx.deleteFrom('postcode_buurten').where('indeling_year', '=', indelingYear).execute();
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    await trx
-      .insertInto('postcode_buurten')
-      .values(
-        rows
-          .slice(i, i + CHUNK)
-          .map((r) => ({ ...r, indeling_year: indelingYear, dataset_id: datasetId })),
-      )
-      .execute();
-  }
+  // Survey answers are placed in buurten through this table: a new edition moves the data version.
+  await withDataChange(trx as Kysely<Database>, 'postcodes', async (t) => {
+    await t.deleteFrom('postcode_buurten').where('indeling_year', '=', indelingYear).execute();
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      await t
+        .insertInto('postcode_buurten')
+        .values(
+          rows
+            .slice(i, i + CHUNK)
+            .map((r) => ({ ...r, indeling_year: indelingYear, dataset_id: datasetId })),
+        )
+        .execute();
+    }
+  });
 }
 
 /** Whether a table is loaded for this indeling year. */

@@ -1,5 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import {
+  findNewestCatalogueVersion,
+  insertNextCatalogueVersion,
+  listCatalogueVersionRows,
+} from './catalogue.repository.ts';
 import { CatalogueError, loadCatalogue, parseCatalogue } from './catalogue.ts';
 import type { Catalogue } from './catalogue.schema.ts';
 
@@ -41,12 +46,7 @@ function info(row: {
 
 /** The newest stored version with its metadata, or the file when none is stored. */
 export async function activeCatalogueVersion(db: Q, file?: string): Promise<ActiveCatalogue> {
-  const row = await db
-    .selectFrom('catalogue_versions')
-    .selectAll()
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const row = await findNewestCatalogueVersion(db);
   if (!row) return { catalogue: loadCatalogue(file), version: null };
   const name = `catalogusversie ${Number(row.version)}`;
   let raw: unknown;
@@ -68,12 +68,7 @@ export async function activeCatalogue(db: Q, file?: string): Promise<Catalogue> 
 
 /** Every stored version, newest first, without the content. */
 export async function listCatalogueVersions(db: Q): Promise<CatalogueVersionInfo[]> {
-  const rows = await db
-    .selectFrom('catalogue_versions')
-    .select(['version', 'note', 'created_at', 'created_by'])
-    .orderBy('version', 'desc')
-    .execute();
-  return rows.map(info);
+  return (await listCatalogueVersionRows(db)).map(info);
 }
 
 /**
@@ -86,20 +81,10 @@ export async function insertCatalogueVersion(
   entry: { catalogue: Catalogue; note: string; createdBy: string; createdAt?: Date },
 ): Promise<number> {
   parseCatalogue(entry.catalogue, 'nieuwe catalogusversie');
-  const last = await db
-    .selectFrom('catalogue_versions')
-    .select((eb) => eb.fn.max('version').as('v'))
-    .executeTakeFirst();
-  const version = Number(last?.v ?? 0) + 1;
-  await db
-    .insertInto('catalogue_versions')
-    .values({
-      version,
-      content: JSON.stringify(entry.catalogue),
-      note: entry.note,
-      created_at: (entry.createdAt ?? new Date()).toISOString(),
-      created_by: entry.createdBy,
-    })
-    .execute();
-  return version;
+  return insertNextCatalogueVersion(db, {
+    content: JSON.stringify(entry.catalogue),
+    note: entry.note,
+    createdAt: (entry.createdAt ?? new Date()).toISOString(),
+    createdBy: entry.createdBy,
+  });
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { listAreas, listAreasWithGeometry } from '../areas/area.repository.ts';
+import { listAreas, listAreasWithGeometry, listIndelingYears } from '../areas/area.repository.ts';
 import { listMemberCodes } from '../focus-areas/focus-area.repository.ts';
 import { listFocusAreas, type FocusAreaSummary } from '../focus-areas/focus-area.service.ts';
 import type { Area, AreaKind } from '../areas/area.table.ts';
@@ -44,11 +44,16 @@ export class MonitorData {
   /** Hits and misses of the page and read caches since start, for /metrics. */
   readonly cacheStats = { hits: 0, misses: 0 };
 
+  /**
+   * Weighted survey results for survey-based indicators, the weighting kept per data version in
+   * this object's read cache; absent: they show as not loaded.
+   */
+  readonly surveyEstimates: SurveyEstimateProvider | undefined;
+
   constructor(
     readonly db: Kysely<Database>,
     private readonly catalogueOf: () => Promise<Catalogue>,
-    /** Weighted survey results for survey-based indicators; absent: they show as not loaded. */
-    readonly surveyEstimates?: SurveyEstimateProvider,
+    surveyEstimates?: SurveyEstimateProvider,
     /**
      * What the loaded data adds to the catalogue as shown, such as a local source that replaces
      * CBS figures (issue 11.10, ADR 0017); applied once per data version, on the cached catalogue.
@@ -56,6 +61,10 @@ export class MonitorData {
     private readonly shown?: (catalogue: Catalogue) => Promise<Catalogue>,
   ) {
     this.marker = changeMarker(db);
+    this.surveyEstimates = surveyEstimates
+      ? (measure, selection) =>
+          surveyEstimates(measure, selection, (key, make) => this.read(key, make))
+      : undefined;
   }
 
   /**
@@ -154,9 +163,7 @@ export class MonitorData {
   /** The indeling years that have areas, newest first, once per data version. */
   indelingYears(): Promise<readonly number[]> {
     return this.read('indelingsjaren', async () =>
-      (await this.db.selectFrom('areas').select('indeling_year').distinct().execute())
-        .map((r) => Number(r.indeling_year))
-        .sort((a, b) => b - a),
+      (await listIndelingYears(this.db)).sort((a, b) => b - a),
     );
   }
 

@@ -5,6 +5,7 @@ import { buildTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { queryAll, queryOne, textOf, type HTMLElement } from '../../../test/helpers/html.ts';
 import { dialects, dialectUnavailable } from '../../../test/helpers/db.ts';
 import { strongEtag } from '../../plugins/etag.ts';
+import { setDatasetStatus } from '../datasets/dataset.repository.ts';
 import { loadCatalogue } from '../indicators/catalogue.ts';
 import { STATUS_RULE_NL, TARGET_KINDS_NL } from '../targets/target-rules.ts';
 import { AGGREGATION_RULES_NL } from './methode.routes.tsx';
@@ -161,21 +162,13 @@ for (const dialect of dialects) {
         .where('status', '=', 'actief')
         .orderBy('id')
         .executeTakeFirstOrThrow();
-      await db
-        .updateTable('datasets')
-        .set({ status: 'ingetrokken' })
-        .where('id', '=', dataset.id)
-        .execute();
+      await setDatasetStatus(db, dataset.id, 'ingetrokken');
       try {
         const after = await t.app.inject('/bronnen');
         assert.equal([...after.body.matchAll(/data-status="ingetrokken"/g)].length, 1);
         assert.notEqual(after.headers.etag, before.headers.etag);
       } finally {
-        await db
-          .updateTable('datasets')
-          .set({ status: 'actief' })
-          .where('id', '=', dataset.id)
-          .execute();
+        await setDatasetStatus(db, dataset.id, 'actief');
       }
       assert.equal((await t.app.inject('/bronnen')).headers.etag, before.headers.etag);
     });

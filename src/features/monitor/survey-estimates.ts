@@ -26,10 +26,17 @@ export interface SurveyEstimate {
   withheld?: string;
 }
 
-/** Estimates for a measure and a set of buurten; empty when there are none (yet). */
+/** Keeps what `make` builds under `key` for the current data version (MonitorData.read). */
+export type RememberPerVersion = <T>(key: string, make: () => Promise<T>) => Promise<T>;
+
+/**
+ * Estimates for a measure and a set of buurten; empty when there are none (yet). `remember`
+ * keeps the costly part (the weighting) for the current data version.
+ */
 export type SurveyEstimateProvider = (
   measure: SurveyProportionMeasure,
   selection: AreaSelection,
+  remember?: RememberPerVersion,
 ) => Promise<readonly SurveyEstimate[]>;
 
 const pct = (v: number) => v.toLocaleString('nl-NL', { maximumFractionDigits: 0 });

@@ -12,7 +12,17 @@ import {
 import { buildApp } from '../../app.ts';
 import { createServices, type Services } from '../../composition.ts';
 import { seedShippedData } from '../seed/seed.service.ts';
+import { listTargets, upsertTarget } from '../targets/target.repository.ts';
 import { pageWarmUp } from './warm-up.ts';
+
+/** A change the monitor shows, as the workspace makes it: every Dordt West target's note edited. */
+async function editTargets(handle: TestDb, note: string): Promise<void> {
+  const targets = await listTargets(handle.db, 'dordt-west');
+  assert.ok(targets.length > 0, 'Dordt West has example targets');
+  for (const { updatedAt: _at, updatedBy: _by, ...target } of targets) {
+    await upsertTarget(handle.db, { ...target, note }, 'test');
+  }
+}
 
 for (const dialect of dialects) {
   describe(
@@ -75,11 +85,7 @@ for (const dialect of dialects) {
         const warmUp = pageWarmUp(services);
         const before = await warmUp.check();
         // A change the monitor shows: a target edited (FIXTURE note).
-        await handle.db
-          .updateTable('targets')
-          .set({ note: 'FIXTURE: gewijzigd door de test', updated_at: new Date().toISOString() })
-          .where('focus_area_slug', '=', 'dordt-west')
-          .execute();
+        await editTargets(handle, 'FIXTURE: gewijzigd door de test');
         const after = await warmUp.check();
         assert.ok(after.version && after.version !== before.version, 'a new data version');
         assert.ok(after.built > 2, `${after.built} pages built`);
@@ -93,14 +99,9 @@ for (const dialect of dialects) {
       it('on its timer, builds only once the version has held still for one interval', async () => {
         const warmUp = pageWarmUp(services);
         await warmUp.check();
-        // Each change a second apart in updated_at, so two quick edits never share a timestamp.
+        // Each change with a note of its own: a target saved unchanged writes nothing.
         let edits = 0;
-        const change = () =>
-          handle.db
-            .updateTable('targets')
-            .set({ updated_at: new Date(Date.now() + ++edits * 1000).toISOString() })
-            .where('focus_area_slug', '=', 'dordt-west')
-            .execute();
+        const change = () => editTargets(handle, `FIXTURE: wijziging ${++edits}`);
         await change();
         await warmUp.tick(); // sees the new version: waits
         snapshotReads = 0;

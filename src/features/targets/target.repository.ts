@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { bumpDataVersion } from '../../db/data-change.repository.ts';
 import type { Database } from '../../db/schema.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { TargetRow, TargetTable } from './target.table.ts';
@@ -152,6 +153,7 @@ export async function upsertTarget(
         }),
       )
       .execute();
+    await bumpDataVersion(trx, 'doel');
     await recordAudit(
       trx,
       {
@@ -185,6 +187,7 @@ export async function deleteTarget(
       .where('focus_area_slug', '=', slug)
       .where('indicator_key', '=', indicatorKey)
       .execute();
+    await bumpDataVersion(trx, 'doel');
     await recordAudit(
       trx,
       {

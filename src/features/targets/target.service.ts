@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { listExistingFocusAreaSlugs } from '../focus-areas/focus-area.repository.ts';
 import { loadCatalogue, type Catalogue } from '../indicators/catalogue.ts';
 import {
   findTarget,
@@ -79,10 +80,8 @@ export async function seedExampleTargets(
   const report: SeedTargetsReport = { inserted: 0, kept: 0, skippedDeleted: 0 };
   await db.transaction().execute(async (trx) => {
     const slugs = [...new Set(targets.map((t) => t.focusAreaSlug))];
-    const existing = slugs.length
-      ? await trx.selectFrom('focus_areas').select('slug').where('slug', 'in', slugs).execute()
-      : [];
-    const missing = slugs.filter((s) => !existing.some((e) => e.slug === s));
+    const existing = await listExistingFocusAreaSlugs(trx, slugs);
+    const missing = slugs.filter((s) => !existing.includes(s));
     if (missing.length > 0) {
       throw new TargetsFileError(
         missing.map((s) => ({

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { Layout } from '../../../views/layout.tsx';
 import { AreaMap, MapLegend, type LegendItem, type MapShape } from '../../maps/area-map.tsx';
+import { countedMembers, isCountedMember } from '../counted-members.ts';
 import type { MemberStatus } from '../focus-area.table.ts';
 import {
   LICENCE,
@@ -124,7 +125,7 @@ function KeyFiguresTable({ data }: { data: FocusAreaPageData }) {
 
 export function shapeFor(area: FocusAreaPageData['map']['buurten'][number]): MapShape {
   const base = 'wk-map__buurt';
-  if (area.status === 'lid')
+  if (isCountedMember(area))
     return {
       code: area.code,
       geometry: area.geometry,
@@ -239,10 +240,7 @@ function TotalText({ data, year }: { data: FocusAreaPageData; year: PopulationYe
   const buurten = data.memberLevel === 'wijk' ? wijken : plainBuurten;
   const total = data.totals[year];
   if (total !== null) return <>{numberFormat.format(total)}</>;
-  if (
-    data.missing[year] > 0 &&
-    data.missing[year] < data.members.filter((m) => m.status === 'lid').length
-  ) {
+  if (data.missing[year] > 0 && data.missing[year] < countedMembers(data.members).length) {
     return <>{`onvolledig: van ${buurten(data.missing[year])} ${NOT_LOADED}`}</>;
   }
   return <>{NOT_LOADED}</>;
@@ -305,8 +303,8 @@ export function FocusAreaPage({
   }
   const buurten = data.memberLevel === 'wijk' ? wijken : plainBuurten;
   const unitName = data.memberLevel === 'wijk' ? 'wijken' : 'buurten';
-  const members = data.members.filter((m) => m.status === 'lid');
-  const others = data.members.filter((m) => m.status !== 'lid');
+  const members = countedMembers(data.members);
+  const others = data.members.filter((m) => !isCountedMember(m));
   const excluded = others.filter((m) => m.status === 'uitgesloten');
   const toConfirm = others.filter((m) => m.status === 'te_bevestigen');
   const partly = others.filter((m) => m.status === 'deels');

@@ -16,7 +16,16 @@ import {
   type RoutedAnswers,
 } from './keying-codes.ts';
 import { placePostcodeAnswers, type SurveyPlace } from './postcode-answers.ts';
-import type { SurveyKeyEntry, SurveyKeyForm } from './keying.table.ts';
+import {
+  countKeyFormsByStatus,
+  findKeyForm,
+  insertKeyEntry,
+  insertKeyForm,
+  listFormNumbersWithDiscrepancies,
+  listKeyEntries,
+  updateKeyForm,
+} from './keying.repository.ts';
+import type { SurveyKeyEntry } from './keying.table.ts';
 
 /** What a finished paper form becomes: one response, written in the same transaction. */
 export interface KeyedResponse {
@@ -62,24 +71,8 @@ export function parseFormNumber(raw: unknown): number | undefined {
 
 const shown = (n: number) => String(n).padStart(6, '0');
 
-async function formOf(db: Kysely<Database>, key: string, formNumber: number) {
-  return db
-    .selectFrom('survey_key_forms')
-    .selectAll()
-    .where('questionnaire_key', '=', key)
-    .where('form_number', '=', formNumber)
-    .executeTakeFirst();
-}
-
-async function entriesOf(db: Kysely<Database>, key: string, formNumber: number) {
-  return db
-    .selectFrom('survey_key_entries')
-    .selectAll()
-    .where('questionnaire_key', '=', key)
-    .where('form_number', '=', formNumber)
-    .orderBy('pass')
-    .execute();
-}
+const formOf = findKeyForm;
+const entriesOf = listKeyEntries;
 
 /** Which entry a keyer would make of this form now: 1, 2, or a Dutch refusal. */
 export async function nextPass(
@@ -175,19 +168,16 @@ export async function saveKeyedEntry(
   try {
     return await deps.db.transaction().execute(async (trx) => {
       const pass = await nextPass(trx, q, formNumber, keyerId);
-      await trx
-        .insertInto('survey_key_entries')
-        .values({
-          questionnaire_key: q.key,
-          form_number: formNumber,
-          pass,
-          keyer_id: keyerId,
-          language: input.language,
-          // Everything typed, skipped questions included: double entry compares all of it.
-          answers: JSON.stringify(parsed.keyed),
-          keyed_at: now,
-        })
-        .execute();
+      await insertKeyEntry(trx, {
+        questionnaire_key: q.key,
+        form_number: formNumber,
+        pass,
+        keyer_id: keyerId,
+        language: input.language,
+        // Everything typed, skipped questions included: double entry compares all of it.
+        answers: JSON.stringify(parsed.keyed),
+        keyed_at: now,
+      });
       await recordAudit(trx, {
         actor: keyerId,
         action: 'enquete.formulier_ingevoerd',
@@ -207,19 +197,16 @@ export async function saveKeyedEntry(
       if (pass === 1) {
         const double = needsSecondEntry(deps.secret, q.key, formNumber, deps.share);
         const responseId = double ? null : await finish();
-        await trx
-          .insertInto('survey_key_forms')
-          .values({
-            questionnaire_key: q.key,
-            form_number: formNumber,
-            version: q.version,
-            double_entry: double ? 1 : 0,
-            status: double ? 'wacht_op_tweede' : 'klaar',
-            response_id: responseId,
-            resolved_by: null,
-            updated_at: now,
-          })
-          .execute();
+        await insertKeyForm(trx, {
+          questionnaire_key: q.key,
+          form_number: formNumber,
+          version: q.version,
+          double_entry: double ? 1 : 0,
+          status: double ? 'wacht_op_tweede' : 'klaar',
+          response_id: responseId,
+          resolved_by: null,
+          updated_at: now,
+        });
         const skipped = parsed.skippedQuestions;
         return responseId
           ? { kind: 'klaar', responseId, skipped }
@@ -254,19 +241,7 @@ function answersOf(entry: SurveyKeyEntry | undefined): Answers {
   return entry ? (JSON.parse(entry.answers) as Record<string, AnswerValue>) : {};
 }
 
-async function setForm(
-  trx: Transaction<Database>,
-  key: string,
-  formNumber: number,
-  values: Partial<Pick<SurveyKeyForm, 'status' | 'response_id' | 'resolved_by' | 'updated_at'>>,
-) {
-  await trx
-    .updateTable('survey_key_forms')
-    .set(values)
-    .where('questionnaire_key', '=', key)
-    .where('form_number', '=', formNumber)
-    .execute();
-}
+const setForm = updateKeyForm;
 
 export interface FormWithDiscrepancies {
   formNumber: number;
@@ -280,17 +255,8 @@ export async function listDiscrepancies(
   db: Kysely<Database>,
   q: Questionnaire,
 ): Promise<FormWithDiscrepancies[]> {
-  const forms = await db
-    .selectFrom('survey_key_forms')
-    .select('form_number')
-    .where('questionnaire_key', '=', q.key)
-    .where('status', '=', 'verschillen')
-    .orderBy('updated_at')
-    .orderBy('form_number')
-    .execute();
   const out: FormWithDiscrepancies[] = [];
-  for (const { form_number } of forms) {
-    const n = Number(form_number);
+  for (const n of await listFormNumbersWithDiscrepancies(db, q.key)) {
     const [first, second] = await entriesOf(db, q.key, n);
     out.push({
       formNumber: n,
@@ -304,16 +270,7 @@ export async function listDiscrepancies(
 
 /** Counts per status, for the keying overview. */
 export async function keyingCounts(db: Kysely<Database>, key: string) {
-  const rows = await db
-    .selectFrom('survey_key_forms')
-    .select(['status'])
-    .select((e) => e.fn.countAll().as('n'))
-    .where('questionnaire_key', '=', key)
-    .groupBy('status')
-    .execute();
-  const counts = { wacht_op_tweede: 0, verschillen: 0, klaar: 0 };
-  for (const r of rows) counts[r.status] = Number(r.n);
-  return counts;
+  return countKeyFormsByStatus(db, key);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { findArea } from '../../areas/area.repository.ts';
-import { getFocusArea } from '../../focus-areas/focus-area.service.ts';
+import { findFocusAreaDetail } from '../../focus-areas/focus-area.service.ts';
 import { hasPostcodeTable } from '../../imports/postcode-buurt.repository.ts';
 import { placeOfPostcode } from '../../imports/postcode-buurt.service.ts';
 import { allQuestions, type AnswerValue } from '../definition/answers.ts';
@@ -114,7 +114,8 @@ export async function placeSurveyPostcodes(
     return question.type === 'buurt_choice' && typeof v === 'string' && POSTCODE.test(v);
   });
   if (!hasPostcode) return { answers: { ...answers }, problems: [] };
-  const area = await getFocusArea(db, q.focusArea).catch(() => undefined);
+  // A questionnaire whose focus area is not loaded places no postcodes (a typed absence).
+  const area = await findFocusAreaDetail(db, q.focusArea);
   const year = area?.version?.indeling_year;
   if (!area || year === undefined) return { answers: { ...answers }, problems: [] };
   const texts = new Map(allQuestions(q).map(({ question }) => [question.name, question.text.nl]));

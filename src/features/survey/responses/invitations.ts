@@ -2,6 +2,7 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { BadRequestError } from '../../../shared/errors.ts';
+import { insertInvitationHashes, markInvitationUsed } from './invitation.repository.ts';
 
 /**
  * Single-use invitation codes for printed letters. Only a keyed hash is stored, with the
@@ -46,20 +47,13 @@ export async function createInvitationCodes(
   const codes = new Set<string>();
   while (codes.size < count) codes.add(newCode());
   const list = [...codes];
-  await db.transaction().execute(async (trx) => {
-    for (let i = 0; i < list.length; i += 500) {
-      await trx
-        .insertInto('survey_invitations')
-        .values(
-          list.slice(i, i + 500).map((c) => ({
-            code_hash: hash(secret, questionnaireKey, c),
-            questionnaire_key: questionnaireKey,
-            used: 0,
-          })),
-        )
-        .execute();
-    }
-  });
+  await db.transaction().execute((trx) =>
+    insertInvitationHashes(
+      trx,
+      questionnaireKey,
+      list.map((c) => hash(secret, questionnaireKey, c)),
+    ),
+  );
   // Printed in groups of five for reading off a letter: ABCDE-FGHJK.
   return list.map((c) => `${c.slice(0, 5)}-${c.slice(5)}`);
 }
@@ -76,12 +70,5 @@ export async function useInvitationCode(
 ): Promise<boolean> {
   const clean = normaliseInvitationCode(code);
   if (clean.length !== 10) return false;
-  const result = await db
-    .updateTable('survey_invitations')
-    .set({ used: 1 })
-    .where('code_hash', '=', hash(secret, questionnaireKey, clean))
-    .where('questionnaire_key', '=', questionnaireKey)
-    .where('used', '=', 0)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return markInvitationUsed(db, questionnaireKey, hash(secret, questionnaireKey, clean));
 }

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { bumpDataVersion, withDataChange } from '../../../db/data-change.repository.ts';
 import type { Database } from '../../../db/schema.ts';
 import type { Answers, AnswerValue } from '../definition/answers.ts';
 import type { Channel, Questionnaire } from '../definition/questionnaire.schema.ts';
@@ -87,28 +88,84 @@ export interface NewResponse {
   submitted: boolean;
 }
 
+/**
+ * Stores a new response. A response stored as sent can feed the monitor's survey figures, so it
+ * moves the data version in the same transaction; a concept does not (yet).
+ */
 export async function insertResponse(db: Q, r: NewResponse): Promise<void> {
-  await db
-    .insertInto('survey_responses')
-    .values({
-      id: r.id,
-      questionnaire_key: r.questionnaire.key,
-      version: r.questionnaire.version,
-      channel: r.channel,
-      source: r.source,
-      language: r.language,
-      status: r.status,
-      interviewer_id: r.interviewerId ?? null,
-      keyer_id: r.keyerId ?? null,
-      form_number: r.formNumber ?? null,
-      resume_hash: r.resumeHash ?? null,
-      idempotency_key: r.idempotencyKey,
-      created_at: responseDate(r.now),
-      submitted_at: r.submitted ? responseDate(r.now) : null,
-      reviewed_by: null,
-      reviewed_at: null,
-    })
-    .execute();
+  const insert = (q: Q) =>
+    q
+      .insertInto('survey_responses')
+      .values({
+        id: r.id,
+        questionnaire_key: r.questionnaire.key,
+        version: r.questionnaire.version,
+        channel: r.channel,
+        source: r.source,
+        language: r.language,
+        status: r.status,
+        interviewer_id: r.interviewerId ?? null,
+        keyer_id: r.keyerId ?? null,
+        form_number: r.formNumber ?? null,
+        resume_hash: r.resumeHash ?? null,
+        idempotency_key: r.idempotencyKey,
+        created_at: responseDate(r.now),
+        submitted_at: r.submitted ? responseDate(r.now) : null,
+        reviewed_by: null,
+        reviewed_at: null,
+      })
+      .execute();
+  if (r.submitted) await withDataChange(db as Kysely<Database>, 'enquete-antwoord', insert);
+  else await insert(db);
+}
+
+/**
+ * Sends a concept: its status after sending, today's date and the sender's idempotency key.
+ * False when it was no longer a concept (sent meanwhile). Moves the data version when sent.
+ */
+export async function markResponseSent(
+  db: Q,
+  input: { id: string; status: ResponseStatus; now: string; idempotencyKey: string },
+): Promise<boolean> {
+  return withDataChange(db, 'enquete-antwoord', async (trx) => {
+    const updated = await trx
+      .updateTable('survey_responses')
+      .set({
+        status: input.status,
+        submitted_at: responseDate(input.now),
+        idempotency_key: input.idempotencyKey,
+        resume_hash: null,
+      })
+      .where('id', '=', input.id)
+      .where('status', '=', 'concept')
+      .executeTakeFirst();
+    return Number(updated.numUpdatedRows) > 0;
+  });
+}
+
+/**
+ * Records a reviewer's decision on a response that waits for review; false when it no longer
+ * waits. Moves the data version: an approved response can feed the monitor.
+ */
+export async function recordReviewDecision(
+  db: Q,
+  input: {
+    id: string;
+    decision: 'goedgekeurd' | 'afgekeurd';
+    reviewer: string;
+    at: string;
+    awaiting: ResponseStatus;
+  },
+): Promise<boolean> {
+  return withDataChange(db, 'enquete-antwoord', async (trx) => {
+    const updated = await trx
+      .updateTable('survey_responses')
+      .set({ status: input.decision, reviewed_by: input.reviewer, reviewed_at: input.at })
+      .where('id', '=', input.id)
+      .where('status', '=', input.awaiting)
+      .executeTakeFirst();
+    return Number(updated.numUpdatedRows) > 0;
+  });
 }
 
 export async function findResponse(db: Q, id: string): Promise<SurveyResponse | undefined> {
@@ -157,6 +214,15 @@ export async function writeAnswers(
 ): Promise<number> {
   if (variables.length === 0) return 0;
   const before = log ? await readAnswers(trx, responseId) : {};
+  // The answers of a concept feed nothing yet; those of a sent response may feed the monitor.
+  const response = await trx
+    .selectFrom('survey_responses')
+    .select('status')
+    .where('id', '=', responseId)
+    .executeTakeFirst();
+  if (response && response.status !== 'concept') {
+    await bumpDataVersion(trx, 'enquete-antwoord');
+  }
   await trx
     .deleteFrom('survey_answers')
     .where('response_id', '=', responseId)

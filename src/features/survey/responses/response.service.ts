@@ -15,6 +15,7 @@ import {
   findResponse,
   insertResponse,
   readAnswers,
+  recordReviewDecision,
   writeAnswers,
 } from './response.repository.ts';
 import type { SurveyResponse } from './response.table.ts';
@@ -216,12 +217,13 @@ export async function reviewResponse(
       throw new AppError('CONFLICT', 'Dit antwoord wacht niet (meer) op controle.');
     }
     const at = new Date().toISOString();
-    await trx
-      .updateTable('survey_responses')
-      .set({ status: input.decision, reviewed_by: input.reviewer, reviewed_at: at })
-      .where('id', '=', input.id)
-      .where('status', '=', AWAITING_REVIEW)
-      .execute();
+    await recordReviewDecision(trx, {
+      id: input.id,
+      decision: input.decision,
+      reviewer: input.reviewer,
+      at,
+      awaiting: AWAITING_REVIEW,
+    });
     await recordAudit(trx, {
       actor: input.reviewer,
       action: `enquete.antwoord_${input.decision}`,

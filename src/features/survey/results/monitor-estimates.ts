@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import type { SurveyEstimate, SurveyEstimateProvider } from '../../monitor/survey-estimates.ts';
 import type { QuestionnaireRegistry } from '../definition/registry.ts';
@@ -18,40 +18,18 @@ export const MONITOR_MINIMUM_ANSWERS = 30;
 /**
  * Survey-based indicators for the monitor: per fieldwork year, the weighted share of the
  * questionnaire's focus area. Only for that focus area itself (a custom set or a buurt has too
- * few answers to weight on its own). Remembered until a response is added or reviewed.
+ * few answers to weight on its own). The weighted responses are kept through `remember`, which
+ * the monitor gives per data version (ADR 0024): a response sent or reviewed moves that version,
+ * so nothing here keeps a cache of its own. Without `remember` every call weighs afresh.
  */
 export function surveyEstimateProvider(
   db: Kysely<Database>,
   questionnaires: QuestionnaireRegistry,
 ): SurveyEstimateProvider {
-  const memo = new Map<string, { stamp: string; prepared: Promise<Prepared> }>();
-
-  async function stampOf(key: string): Promise<string> {
-    const row = await db
-      .selectFrom('survey_responses')
-      .select([
-        sql<number>`count(*)`.as('n'),
-        // Times are dates only (ADR 0016): the count of sent responses moves on every send.
-        sql<number>`count(submitted_at)`.as('c'),
-        sql<string>`max(submitted_at)`.as('s'),
-        sql<string>`max(reviewed_at)`.as('r'),
-      ])
-      .where('questionnaire_key', '=', key)
-      .executeTakeFirst();
-    return `${Number(row?.n ?? 0)}:${Number(row?.c ?? 0)}:${row?.s ?? ''}:${row?.r ?? ''}`;
-  }
-
-  return async (measure, selection) => {
+  return async (measure, selection, remember = (_key, make) => make()) => {
     const q = questionnaires.get(measure.questionnaire);
     if (!q || selection.kind !== 'focusgebied' || selection.slug !== q.focusArea) return [];
-    const stamp = await stampOf(q.key);
-    let entry = memo.get(q.key);
-    if (!entry || entry.stamp !== stamp) {
-      entry = { stamp, prepared: prepare(db, q) };
-      entry.prepared.catch(() => memo.delete(q.key));
-      memo.set(q.key, entry);
-    }
-    const prepared = await entry.prepared;
+    const prepared = await remember(`enquete-gewogen\u0000${q.key}`, () => prepare(db, q));
     const measureKey = `${measure.variable}|${measure.values.join(',')}`;
     const known = prepared.shares.get(measureKey);
     if (known) return known;

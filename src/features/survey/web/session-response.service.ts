@@ -11,8 +11,8 @@ import {
   findByResumeHash,
   findResponse,
   insertResponse,
+  markResponseSent,
   readAnswers,
-  responseDate,
   writeAnswers,
 } from '../responses/response.repository.ts';
 import type { Channel } from '../definition/questionnaire.schema.ts';
@@ -211,16 +211,11 @@ export async function submitConcept(
   });
   if (checked.problems.length > 0) return { problems: checked.problems, alreadySent: false };
   const status = statusWhenSent(input.questionnaire, r.source);
-  const updated = await db
-    .updateTable('survey_responses')
-    .set({
-      status,
-      submitted_at: responseDate(new Date().toISOString()),
-      idempotency_key: input.idempotencyKey,
-      resume_hash: null,
-    })
-    .where('id', '=', input.responseId)
-    .where('status', '=', 'concept')
-    .executeTakeFirst();
-  return { problems: [], alreadySent: Number(updated.numUpdatedRows) === 0 };
+  const sent = await markResponseSent(db, {
+    id: input.responseId,
+    status,
+    now: new Date().toISOString(),
+    idempotencyKey: input.idempotencyKey,
+  });
+  return { problems: [], alreadySent: !sent };
 }
