@@ -279,10 +279,16 @@ class RecordHandler {
   constructor(
     private readonly problems: ProblemList,
     private readonly visitor: CsvVisitor,
-    private readonly base: Omit<CsvHeader, 'fields'>,
+    private base: Omit<CsvHeader, 'fields'>,
     private readonly minColumns: number,
     private readonly maxRows = Infinity,
   ) {}
+
+  /** The streaming reader learns late that a file is Windows-1252 (after ASCII only). */
+  setEncoding(encoding: CsvEncoding): void {
+    this.base = { ...this.base, encoding };
+    if (this.header) this.header.encoding = encoding;
+  }
 
   onRecord(fields: string[], endLine: number): void {
     let newlines = 0;
@@ -648,7 +654,7 @@ export class CsvStreamReader {
       // both), so reading goes on; after UTF-8 letters it must start again.
       if (this.sawHigh) throw new RereadAsWindows1252();
       this.encoding = 'windows-1252';
-      if (this.handler?.header) this.handler.header.encoding = 'windows-1252';
+      this.handler?.setEncoding('windows-1252');
     }
     const text = iconv.decode(bytes, 'windows-1252');
     if (this.forced === 'windows-1252') {
