@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -103,6 +105,68 @@ async function signIn(app: FastifyInstance, email: string): Promise<string> {
   });
   if (res.statusCode !== 303) throw new Error(`inloggen mislukt: ${res.statusCode}`);
   return cookieOf(res);
+}
+
+interface MemoryRun {
+  way: string;
+  ms: number;
+  rows: number;
+  bytesRead: number;
+  refused: string;
+  startRssMb: number;
+  peakRssMb: number;
+  startHeapMb: number;
+  peakHeapMb: number;
+}
+
+/** One way of reading the file in a process of its own (bench/upload-memory.ts). */
+function measureMemory(
+  root: string,
+  way: string,
+  file: string,
+  maxRows?: number,
+): Promise<MemoryRun> {
+  const args = [
+    '--import',
+    'tsx',
+    '--expose-gc',
+    path.join(root, 'bench/upload-memory.ts'),
+    way,
+    file,
+  ];
+  if (maxRows !== undefined) args.push(String(maxRows));
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, args, { cwd: root, maxBuffer: MB }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`${way}: ${error.message}\n${stderr}`));
+      else resolve(JSON.parse(stdout.trim().split('\n').pop()!) as MemoryRun);
+    });
+  });
+}
+
+/**
+ * The upload reader's memory (issue 11.6, streaming): the same generated file read the old way
+ * (whole file in memory, parseUpload) and the new way (parseUploadStream from disk), each in a
+ * fresh process, in this run. Also the CSV reader alone (no result kept) and the row limit.
+ */
+async function memoryComparison(ctx: BenchContext, file: Buffer, rows: number) {
+  const onDisk = path.join(ctx.tmpDir, 'bench-lokaal.csv');
+  fs.writeFileSync(onDisk, file);
+  const limit = Math.max(1000, Math.floor(rows / 10));
+  const pairs: { label: string; old: MemoryRun; now: MemoryRun }[] = [];
+  for (const [label, oldWay, newWay, maxRows] of [
+    ['lokaal-import, heel bestand', 'geheel', 'stroom', undefined],
+    ['alleen CSV lezen (niets bewaard)', 'geheel-lezen', 'stroom-lezen', undefined],
+    [`rijlimiet ${limit.toLocaleString('nl-NL')} (10%)`, 'geheel', 'stroom', limit],
+  ] as const) {
+    ctx.log(`geheugen: ${label} …`);
+    const old = await measureMemory(ctx.root, oldWay, onDisk, maxRows);
+    const now = await measureMemory(ctx.root, newWay, onDisk, maxRows);
+    pairs.push({ label, old, now });
+  }
+  fs.rmSync(onDisk, { force: true });
+  const growth = (r: MemoryRun) => r.peakRssMb - r.startRssMb;
+  const heapGrowth = (r: MemoryRun) => r.peakHeapMb - r.startHeapMb;
+  return { pairs, growth, heapGrowth, limit };
 }
 
 /**
@@ -223,6 +287,11 @@ export const uploadBenchmark: Benchmark = {
           previewTimes.push(performance.now() - start);
         }
 
+        const memory = await memoryComparison(ctx, file, rows);
+        const full = memory.pairs[0]!;
+        const heapRatio = memory.heapGrowth(full.now) / memory.heapGrowth(full.old);
+        const rssRatio = memory.growth(full.now) / memory.growth(full.old);
+
         const idleP99 = idle.percentile(99) / 1e6;
         const p50 = delay.percentile(50) / 1e6;
         const p99 = delay.percentile(99) / 1e6;
@@ -231,10 +300,41 @@ export const uploadBenchmark: Benchmark = {
           `Event-loopvertraging van het versturen tot het voorbeeld klaar is: p50 ${round(p50)} ms, p99 ${round(p99)} ms, max ${round(max)} ms (zonder upload, zelfde run: p99 ${round(idleP99)} ms).`,
           `De startpagina antwoordde ${homeTimes.length} keer in die tijd, p99 ${round(percentile(homeTimes, 99))} ms.`,
           'Bevestigen (1,4 miljoen waarden opslaan) valt buiten deze meting; op SQLite schrijft better-sqlite3 synchroon.',
+          `Geheugen van het lezen (elk in een eigen proces, zelfde bestand): stromend / heel bestand = ${round(heapRatio, 2)}× (levend geheugen: heap + buffers na volledige GC) en ${round(rssRatio, 2)}× (RSS-groei). Wat overblijft is vooral het resultaat zelf (één object per waarde); alleen het lezen kost stromend ${round(memory.heapGrowth(memory.pairs[1]!.now))} MB tegen ${round(memory.heapGrowth(memory.pairs[1]!.old))} MB.`,
         );
         return {
           name: 'upload',
           tables: [
+            {
+              title:
+                'Geheugen van het lezen: heel bestand (oud) tegen stromend (nu), elk in een eigen proces',
+              columns: [
+                'meting',
+                'oud: levend geheugen, piek (MB)',
+                'nu: levend geheugen, piek (MB)',
+                'verhouding',
+                'oud: RSS-groei (MB)',
+                'nu: RSS-groei (MB)',
+                'verhouding',
+                'oud: gelezen (MB)',
+                'nu: gelezen (MB)',
+                'oud (ms)',
+                'nu (ms)',
+              ],
+              rows: memory.pairs.map(({ label, old, now }) => [
+                label,
+                round(memory.heapGrowth(old)),
+                round(memory.heapGrowth(now)),
+                round(memory.heapGrowth(now) / memory.heapGrowth(old), 2),
+                round(memory.growth(old)),
+                round(memory.growth(now)),
+                round(memory.growth(now) / memory.growth(old), 2),
+                round(old.bytesRead / MB),
+                round(now.bytesRead / MB),
+                round(old.ms, 0),
+                round(now.ms, 0),
+              ]),
+            },
             {
               title: 'Upload lezen terwijl de site antwoordt',
               columns: ['meting', 'waarde'],
@@ -256,6 +356,12 @@ export const uploadBenchmark: Benchmark = {
           ],
           targets: [
             {
+              name: 'geheugen stromend / heel bestand (heap + buffers, lokaal-import)',
+              value: heapRatio,
+              target: 1,
+              met: heapRatio < 1,
+            },
+            {
               name: 'event-loopvertraging p99 tijdens het lezen van de upload',
               value: p99,
               target: 100,
@@ -274,6 +380,7 @@ export const uploadBenchmark: Benchmark = {
             baselineHomePageP99Ms: percentile(idleTimes, 99),
             homePageMs: { p50: percentile(homeTimes, 50), p99: percentile(homeTimes, 99) },
             previewPageMs: percentile(previewTimes, 50),
+            memory: memory.pairs,
           },
         };
       } finally {

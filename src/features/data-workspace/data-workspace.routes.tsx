@@ -25,6 +25,7 @@ import {
 import { BACKGROUND_IMPORT_THRESHOLD, UploadReader } from './import-jobs.ts';
 import type { ImportPreview } from './data-preview.service.ts';
 import { INLINE_PARSE_BYTES } from './upload-parse.ts';
+import { UploadSpool, type SpooledFile } from './upload-spool.ts';
 import { findUpload } from './upload.repository.ts';
 import type { UploadSummary } from './upload.table.ts';
 import {
@@ -57,11 +58,6 @@ const datasetParam = municipalityParam.extend({ datasetId: z.string().min(1).max
 const pageQuery = z.object({ pagina: z.coerce.number().int().min(1).max(100_000).default(1) });
 const NOTICES = new Set<string>(['geladen', 'al-geladen', 'ingetrokken', 'hersteld']);
 
-interface UploadedFile {
-  fileName: string;
-  bytes: Buffer;
-}
-
 function parseParams<T>(schema: z.ZodType<T>, params: unknown): T {
   const parsed = schema.safeParse(params);
   if (!parsed.success) throw new AppError('NOT_FOUND', 'Deze pagina bestaat niet.');
@@ -84,11 +80,13 @@ function formText(request: FastifyRequest, name: string): string {
 
 /**
  * Reads the multipart form of an upload, after the session, role and CSRF checks have passed.
- * Files are limited to MAX_UPLOAD_BYTES each (413 through the error handler below).
+ * Files go to disk while they arrive (UploadSpool), limited to MAX_UPLOAD_BYTES each (413
+ * through the error handler below).
  */
 async function readUploadForm(
   request: FastifyRequest,
-): Promise<{ fields: Map<string, string>; files: Map<string, UploadedFile> }> {
+  spool: UploadSpool,
+): Promise<{ fields: Map<string, string>; files: Map<string, SpooledFile> }> {
   if (!request.isMultipart()) {
     throw new AppError(
       'BAD_REQUEST',
@@ -96,11 +94,18 @@ async function readUploadForm(
     );
   }
   const fields = new Map<string, string>();
-  const files = new Map<string, UploadedFile>();
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      files.set(part.fieldname, { fileName: part.filename, bytes: await part.toBuffer() });
-    } else if (typeof part.value === 'string') fields.set(part.fieldname, part.value);
+  const files = new Map<string, SpooledFile>();
+  const tooLarge = () => new request.server.multipartErrors.RequestFileTooLargeError();
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        await spool.discard([files.get(part.fieldname)]);
+        files.set(part.fieldname, await spool.receive(part, tooLarge));
+      } else if (typeof part.value === 'string') fields.set(part.fieldname, part.value);
+    }
+  } catch (error) {
+    await spool.discard(files.values());
+    throw error;
   }
   return { fields, files };
 }
@@ -143,6 +148,8 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
     (error) => app.log.error({ err: error }, 'reading an upload failed'),
     opts.maxUploadRows,
   );
+  const spool = new UploadSpool();
+  app.addHook('onClose', () => spool.close());
   const base = (gemeente: string) => dataBase(app.prefix, gemeente);
 
   // Scoped to this plugin: only these routes accept multipart bodies. Nothing of the body is
@@ -219,7 +226,7 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
     async (request, reply) => {
       const { gemeente } = parseParams(municipalityParam, request.params);
       const user = requireUser(request);
-      const { fields, files: uploaded } = await readUploadForm(request);
+      const { fields, files: uploaded } = await readUploadForm(request, spool);
       const field = (name: string) => (fields.get(name) ?? '').trim();
       const values: UploadFormValues = {
         soort: field('soort'),
@@ -232,7 +239,7 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
       };
       const errors: FieldErrors = {};
       const file = uploaded.get('bestand');
-      if (!file || file.bytes.length === 0 || file.fileName === '') {
+      if (!file || file.size === 0 || file.fileName === '') {
         errors.bestand = 'Kies het bestand dat u wilt laden.';
       }
       const kind = isUploadKind(values.soort) ? values.soort : undefined;
@@ -244,7 +251,7 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
       }
       const options: UploadOptions = { indelingYear, municipalityCode: gemeente };
       const metadataFile = uploaded.get('metadata');
-      const hasMetadata = !!metadataFile && metadataFile.bytes.length > 0;
+      const hasMetadata = !!metadataFile && metadataFile.size > 0;
       if (kind) {
         const needs = KIND_NEEDS[kind];
         if (needs.tableId) {
@@ -278,6 +285,7 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
         if (kind === 'lokaal' && values.vervangt_cbs === 'ja') options.replacesCbs = true;
       }
       if (Object.keys(errors).length > 0 || !kind || !file) {
+        await spool.discard(uploaded.values());
         return dataPage(request, reply, gemeente, { values, errors }, 422);
       }
       const id = await stageUpload(db, {
@@ -289,11 +297,14 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
         createdBy: actorOf(user),
       });
       // Read once, in the background; a small file is ready before the preview page opens.
+      const metadata = KIND_NEEDS[kind].metadata ? metadataFile : undefined;
+      if (!metadata) await spool.discard([metadataFile]);
       const reading = reader.read(id, {
-        bytes: file.bytes,
-        metadata: KIND_NEEDS[kind].metadata ? metadataFile : undefined,
+        file: { path: file.path },
+        size: file.size,
+        metadata: metadata && { fileName: metadata.fileName, file: { path: metadata.path } },
       });
-      if (file.bytes.length <= INLINE_PARSE_BYTES) await reading;
+      if (file.size <= INLINE_PARSE_BYTES) await reading;
       return reply.redirect(`${base(gemeente)}/voorbeeld/${id}`, 303);
     },
   );

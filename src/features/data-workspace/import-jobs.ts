@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ImportOutcome, ParsedImport } from '../imports/import.types.ts';
@@ -12,6 +13,7 @@ import {
   parseInWorker,
   parseInput,
   type ParseInput,
+  type UploadFile,
 } from './upload-parse.ts';
 import {
   findUploadFiles,
@@ -116,16 +118,26 @@ export class ImportJobs {
   }
 }
 
-/** The uploaded file (and the DataProperties file of StatLine and OData) as received. */
+/**
+ * The uploaded file (and the DataProperties file of StatLine and OData) as received: on disk
+ * (see UploadSpool), or in memory for a row staged before files went to disk.
+ */
 export interface StagedFiles {
-  bytes: Buffer;
-  metadata: { fileName: string; bytes: Buffer } | undefined;
+  file: UploadFile;
+  /** Bytes of the file, to choose between reading in the process and in a worker. */
+  size: number;
+  metadata: { fileName: string; file: UploadFile } | undefined;
+}
+
+function pathsOf(files: StagedFiles | undefined): string[] {
+  if (!files) return [];
+  return [files.file, files.metadata?.file].flatMap((f) => (f && 'path' in f ? [f.path] : []));
 }
 
 /**
- * Reads staged uploads, each once, one at a time per process: the file goes to a worker thread
- * (small files are read in the process), the result is stored with its preview, and the file
- * (held in memory only until then) is let go. Preview and confirmation read the stored result;
+ * Reads staged uploads, each once, one at a time per process: a worker thread reads the file
+ * from disk as a stream (small files are read in the process), the result is stored with its
+ * preview, and the file is removed. Preview and confirmation read the stored result;
  * nothing reads the file again. A reading lost to a restart fails, and its preview says so.
  */
 export class UploadReader {
@@ -150,7 +162,9 @@ export class UploadReader {
   read(id: string, files?: StagedFiles): Promise<void> {
     const existing = this.running.get(id);
     if (existing) return existing;
-    const job = this.queue.then(() => this.run(id, files));
+    const job = this.queue
+      .then(() => this.run(id, files))
+      .finally(() => Promise.all(pathsOf(files).map((p) => fs.promises.rm(p, { force: true }))));
     const settled = job.then(
       () => undefined,
       (error: unknown) => this.log(error),
@@ -166,28 +180,27 @@ export class UploadReader {
     if (!upload || upload.state === 'klaar' || upload.state === 'geweigerd') return;
     await setUploadState(this.db, id, 'bezig');
     try {
-      // Rows staged before files stayed in memory still carry their bytes.
+      // Rows staged before files went to disk still carry their bytes.
       const files: StagedFiles = given ?? {
-        bytes: upload.bytes,
+        file: { bytes: upload.bytes },
+        size: upload.bytes.length,
         metadata:
           upload.metadata_bytes && upload.metadata_file_name
-            ? { fileName: upload.metadata_file_name, bytes: upload.metadata_bytes }
+            ? { fileName: upload.metadata_file_name, file: { bytes: upload.metadata_bytes } }
             : undefined,
       };
-      if (files.bytes.length === 0) throw new Error('het bestand is niet meer in het geheugen');
+      if (files.size === 0) throw new Error('het bestand is niet meer beschikbaar');
       const input: ParseInput = {
         kind: uploadKindOf(upload),
         fileName: upload.file_name,
-        bytes: files.bytes,
+        file: files.file,
         options: uploadOptionsOf(upload),
         metadata: files.metadata,
         lookup: await loadAreaLookupData(this.db),
         maxRows: this.maxRows,
       };
       const outcome =
-        files.bytes.length <= INLINE_PARSE_BYTES
-          ? parseInput({ ...input, bytes: files.bytes })
-          : await parseInWorker(input);
+        files.size <= INLINE_PARSE_BYTES ? await parseInput(input) : await parseInWorker(input);
       const parsedAt = new Date().toISOString();
       if (outcome.status === 'geweigerd') {
         await storeUploadRefusal(this.db, id, JSON.stringify(outcome.problems), parsedAt);

@@ -1,6 +1,7 @@
 /**
- * Worker thread of the upload reader: runs the same importer as the CLI (parseUpload) on a
- * staged file, away from the event loop, and hands back the result as one transferable buffer.
+ * Worker thread of the upload reader: runs the same importers as the CLI on a staged file,
+ * reading it from disk as a stream (parseUploadStream), away from the event loop, and hands back
+ * the result as one transferable buffer.
  */
 import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -13,21 +14,7 @@ try {
   // Not allowed here (or not Linux): the reader runs at the process's priority.
 }
 
-const input = workerData as ParseInput;
-const outcome = parseInput({
-  ...input,
-  bytes: Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength),
-  metadata: input.metadata
-    ? {
-        fileName: input.metadata.fileName,
-        bytes: Buffer.from(
-          input.metadata.bytes.buffer,
-          input.metadata.bytes.byteOffset,
-          input.metadata.bytes.byteLength,
-        ),
-      }
-    : undefined,
-});
+const outcome = await parseInput(workerData as ParseInput);
 parentPort?.postMessage(
   outcome,
   outcome.status === 'ok' ? [outcome.encoded.buffer as ArrayBuffer] : [],

@@ -1,7 +1,15 @@
 import { Worker } from 'node:worker_threads';
 import { BadRequestError, ImportValidationError, type ImportProblem } from '../../shared/errors.ts';
 import { areaLookupFrom, type AreaLookupData } from '../imports/import.service.ts';
-import { parseUpload, type UploadKind, type UploadOptions } from '../imports/parse-upload.ts';
+import { tooManyRowsMessage } from '../imports/csv-reader.ts';
+import {
+  bytesSource,
+  fileSource,
+  parseUploadStream,
+  type UploadKind,
+  type UploadOptions,
+  type UploadSource,
+} from '../imports/parse-upload.ts';
 import { encodeParsedImport } from './parsed-import.codec.ts';
 
 /** The most data rows (or features, or records) one upload may hold. */
@@ -11,12 +19,15 @@ export const INLINE_PARSE_BYTES = 1024 * 1024;
 /** The worker's heap; a file that needs more fails its job, not the server. */
 const WORKER_HEAP_MB = 1536;
 
+/** An uploaded file: spooled to disk as it was received, or (staged before that) in memory. */
+export type UploadFile = { path: string } | { bytes: Uint8Array };
+
 export interface ParseInput {
   kind: UploadKind;
   fileName: string;
-  bytes: Uint8Array;
+  file: UploadFile;
   options: UploadOptions;
-  metadata: { fileName: string; bytes: Uint8Array } | undefined;
+  metadata: { fileName: string; file: UploadFile } | undefined;
   lookup: AreaLookupData;
   maxRows: number;
 }
@@ -26,51 +37,38 @@ export type ParseOutcome =
   | { status: 'geweigerd'; problems: ImportProblem[] }
   | { status: 'mislukt'; message: string };
 
-const CSV_KINDS: readonly UploadKind[] = ['statline', 'politie', 'lokaal'];
-
-function countLines(bytes: Buffer, stopAfter: number): number {
-  let lines = 0;
-  for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) {
-    if (++lines > stopAfter) break;
-  }
-  return lines;
-}
-
-function tooManyRows(fileName: string, maxRows: number): ImportProblem[] {
-  return [
-    {
-      file: fileName,
-      message: `het bestand heeft meer dan ${maxRows.toLocaleString('nl-NL')} regels; splits het in kleinere bestanden, of laat de beheerder het met de opdrachtregel (wijkkompas import) laden`,
-    },
-  ];
+function sourceOf(file: UploadFile): UploadSource {
+  if ('path' in file) return fileSource(file.path);
+  return bytesSource(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
 }
 
 /**
  * Reads one staged file with the importer of its kind, with a row limit as well as the byte
- * limit: CSV lines are counted before parsing (cheap), other kinds after. Never throws.
+ * limit. CSV kinds are read as a stream, and reading stops at the first row over the limit;
+ * the JSON kinds are counted after reading. Never throws.
  */
-export function parseInput(input: ParseInput & { bytes: Buffer }): ParseOutcome {
+export async function parseInput(input: ParseInput): Promise<ParseOutcome> {
   try {
-    // One header line, and a last line without newline, do not count as rows.
-    if (
-      CSV_KINDS.includes(input.kind) &&
-      countLines(input.bytes, input.maxRows + 1) > input.maxRows + 1
-    ) {
-      return { status: 'geweigerd', problems: tooManyRows(input.fileName, input.maxRows) };
-    }
     const metadata = input.metadata
-      ? { fileName: input.metadata.fileName, bytes: Buffer.from(input.metadata.bytes) }
+      ? {
+          fileName: input.metadata.fileName,
+          bytes: await sourceOf(input.metadata.file).readAll(),
+        }
       : undefined;
-    const parsed = parseUpload(
+    const parsed = await parseUploadStream(
       input.kind,
-      input.bytes,
+      sourceOf(input.file),
       input.fileName,
       input.options,
       areaLookupFrom(input.lookup),
       metadata,
+      { maxRows: input.maxRows },
     );
     if (parsed.rowCount > input.maxRows) {
-      return { status: 'geweigerd', problems: tooManyRows(input.fileName, input.maxRows) };
+      return {
+        status: 'geweigerd',
+        problems: [{ file: input.fileName, message: tooManyRowsMessage(input.maxRows) }],
+      };
     }
     return {
       status: 'ok',
@@ -94,17 +92,22 @@ export function parseInput(input: ParseInput & { bytes: Buffer }): ParseOutcome 
 const WORKER_BOOTSTRAP = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
   .then((api) => { api.register(); return import(${JSON.stringify(new URL('./parse-worker.ts', import.meta.url).href)}); })`;
 
+/** A file in memory moves to the worker instead of being copied, when it owns its memory. */
+function transferable(file: UploadFile): ArrayBuffer[] {
+  if (!('bytes' in file)) return [];
+  const { bytes } = file;
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+    ? [bytes.buffer as ArrayBuffer]
+    : [];
+}
+
 /** parseInput in a worker thread, so the event loop keeps answering other requests. */
 export function parseInWorker(input: ParseInput): Promise<ParseOutcome> {
   return new Promise((resolve) => {
     const worker = new Worker(WORKER_BOOTSTRAP, {
       eval: true,
       workerData: input,
-      // The file moves to the worker instead of being copied on this thread, when it owns its memory.
-      transferList:
-        input.bytes.byteOffset === 0 && input.bytes.byteLength === input.bytes.buffer.byteLength
-          ? [input.bytes.buffer as ArrayBuffer]
-          : [],
+      transferList: transferable(input.file),
       resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     });
     let settled = false;

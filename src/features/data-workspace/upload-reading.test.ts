@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../app.ts';
@@ -9,6 +12,7 @@ import { login, makeUser } from '../../../test/security/security-app.ts';
 import { dataWorkspaceRoutes } from './data-workspace.routes.tsx';
 import { stageUpload } from './data-workspace.service.ts';
 import { LOCAL_FIXTURE, fixtureBytes, multipart } from './data-workspace.test-helpers.ts';
+import { UploadReader } from './import-jobs.ts';
 import { INLINE_PARSE_BYTES } from './upload-parse.ts';
 
 const HOME = 'GM0505';
@@ -157,6 +161,33 @@ for (const dialect of dialects) {
       assert.match(page.body, /Het lezen is mislukt/);
       assert.doesNotMatch(page.body, /http-equiv="refresh"/);
       assert.match(page.body, /Laad het bestand opnieuw/);
+    });
+
+    it('reads a received file from disk once and removes it afterwards', async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'upload-reading-'));
+      const file = path.join(dir, 'ontvangen');
+      fs.writeFileSync(file, fixtureBytes(LOCAL_FIXTURE));
+      const errors: unknown[] = [];
+      try {
+        const id = await stageUpload(t.handle.db, {
+          municipalityCode: HOME,
+          kind: 'lokaal',
+          fileName: LOCAL_FIXTURE,
+          options: { indelingYear: 2023, municipalityCode: HOME },
+          createdBy: 'test',
+        });
+        const reader = new UploadReader(t.handle.db, (e) => errors.push(e));
+        await reader.read(id, {
+          file: { path: file },
+          size: fs.statSync(file).size,
+          metadata: undefined,
+        });
+        assert.deepEqual(errors, []);
+        assert.equal((await stored(id)).state, 'klaar');
+        assert.equal(fs.existsSync(file), false, 'the received file is removed after reading');
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it('refuses a file with more rows than the row limit, in Dutch', async () => {

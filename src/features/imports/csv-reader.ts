@@ -1,4 +1,6 @@
-import { parse as parseStream, CsvError, type Options as CsvParseOptions } from 'csv-parse';
+import { createHash } from 'node:crypto';
+import { isUtf8 } from 'node:buffer';
+import { CsvError, Parser as CsvParser, type Options as CsvParseOptions } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { ImportValidationError, type ImportProblem } from '../../shared/errors.ts';
@@ -247,6 +249,11 @@ function wrongDelimiter(
   };
 }
 
+/** The row limit's refusal: names the limit and (through the problem) the line it stopped at. */
+export function tooManyRowsMessage(maxRows: number): string {
+  return `het bestand heeft meer dan ${maxRows.toLocaleString('nl-NL')} regels met gegevens; het lezen is bij deze regel gestopt. Splits het bestand in kleinere bestanden, of laat de beheerder het met de opdrachtregel (wijkkompas import) laden`;
+}
+
 const csvParseOptions = (delimiter: CsvDelimiter): CsvParseOptions => ({
   delimiter,
   quote: '"',
@@ -266,14 +273,22 @@ const csvParseOptions = (delimiter: CsvDelimiter): CsvParseOptions => ({
 class RecordHandler {
   header: CsvHeader | undefined;
   rowCount = 0;
+  private records = 0;
   private pending: CsvRow | undefined;
 
   constructor(
     private readonly problems: ProblemList,
     private readonly visitor: CsvVisitor,
-    private readonly base: Omit<CsvHeader, 'fields'>,
+    private base: Omit<CsvHeader, 'fields'>,
     private readonly minColumns: number,
+    private readonly maxRows = Infinity,
   ) {}
+
+  /** The streaming reader learns late that a file is Windows-1252 (after ASCII only). */
+  setEncoding(encoding: CsvEncoding): void {
+    this.base = { ...this.base, encoding };
+    if (this.header) this.header.encoding = encoding;
+  }
 
   onRecord(fields: string[], endLine: number): void {
     let newlines = 0;
@@ -283,6 +298,9 @@ class RecordHandler {
     if (!this.header) {
       this.acceptHeader(row);
       return;
+    }
+    if (++this.records > this.maxRows) {
+      this.problems.fail({ line: row.line, message: tooManyRowsMessage(this.maxRows) });
     }
     if (this.pending) this.flush(this.pending, false);
     this.pending = row;
@@ -441,99 +459,411 @@ export function readCsv(
   return afterRead(handler, problems);
 }
 
+// ---------------------------------------------------------------------------------------------
+// Incremental reading
+
+/** Longest text held back while looking for the end of the header line. */
+const MAX_HEADER_CHARS = 1024 * 1024;
+/** Longest part of the current line kept to place an encoding error (a line is a record). */
+const MAX_LINE_TAIL = 64 * 1024;
+
+interface CsvParseApi {
+  parse(
+    buffer: Buffer | undefined,
+    end: boolean,
+    push: (record: unknown) => void,
+    close: () => void,
+  ): Error | undefined;
+}
+
 /**
- * Streaming twin of readCsv for files too big to hold twice in memory. The encoding must be known
- * up front (default UTF-8, checked per chunk); the delimiter is taken from the header line.
+ * csv-parse's own incremental engine: the one its stream and its sync parser both drive (the
+ * sync parser feeds it the whole text at once). Driven here directly, chunk by chunk and
+ * synchronously, so records, line numbers and errors are those of the in-memory reader.
+ */
+function csvEngine(options: CsvParseOptions): CsvParseApi {
+  return (new CsvParser(options) as unknown as { api: CsvParseApi }).api;
+}
+
+/** Length of the prefix of `bytes` that does not end inside a UTF-8 multi-byte sequence. */
+function completeUtf8Length(bytes: Buffer): number {
+  const n = bytes.length;
+  for (let back = 1; back <= Math.min(4, n); back++) {
+    const byte = bytes[n - back] as number;
+    if ((byte & 0xc0) === 0x80) continue;
+    if (byte < 0x80) return n;
+    const needs = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return back < needs ? n - back : n;
+  }
+  return n;
+}
+
+function hasHighByte(bytes: Buffer): boolean {
+  for (let i = 0; i < bytes.length; i++) if ((bytes[i] as number) >= 0x80) return true;
+  return false;
+}
+
+function countNewlines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/**
+ * Thrown when a file read without a forced encoding turns out not to be UTF-8 after non-ASCII
+ * UTF-8 text was already handed on: the whole file is Windows-1252 then (as the in-memory
+ * reader decides), so it must be read again from the start with that encoding.
+ */
+export class RereadAsWindows1252 extends Error {
+  constructor() {
+    super('the file is not UTF-8 after all: read it again as Windows-1252');
+  }
+}
+
+export interface CsvStreamOptions extends ReadCsvOptions {
+  /** More data rows than this are refused at the first row over the limit; nothing more is read. */
+  maxRows?: number;
+  /** Set by importCsvStream for its second pass after RereadAsWindows1252. */
+  detectedWindows1252?: boolean;
+}
+
+/**
+ * The incremental CSV reader: bytes go in with write() in chunks of any size (a BOM, a UTF-8
+ * character, a quoted field or a CRLF may be split across chunks), records come out to the
+ * visitor as soon as they are complete, end() finishes. Same decoding rules, delimiter
+ * detection, csv-parse options, per-record checks and problems as readCsv, which reads the
+ * whole file at once; only the memory differs (one chunk and one record at a time).
+ *
+ * A fatal problem (a CSV syntax error, MAX_PROBLEMS problems, the row limit, a wrong encoding, or
+ * one the visitor raises with ProblemList.fail) throws ImportValidationError from write(), so the
+ * caller stops reading there. An encoding problem is reported on its own, as readCsv does (it
+ * decodes before it parses).
+ */
+export class CsvStreamReader {
+  /** Bytes handed to write() so far. */
+  bytesSeen = 0;
+  private readonly forced: CsvEncoding | undefined;
+  private encoding: CsvEncoding;
+  private head: Buffer | undefined = Buffer.alloc(0);
+  private carry = Buffer.alloc(0);
+  private sawHigh = false;
+  private linesBefore = 0;
+  private lineTail = '';
+  private lineTailDropped = 0;
+  private pendingHeader: string | undefined = '';
+  private engine: CsvParseApi | undefined;
+  private handler: RecordHandler | undefined;
+  /** Forced Windows-1252: where the first non-ASCII byte is, and whether all is valid UTF-8. */
+  private firstHigh: ProblemInput | undefined;
+  private utf8Carry = Buffer.alloc(0);
+  private allUtf8 = true;
+  private result: ReadCsvResult | undefined;
+
+  constructor(
+    private readonly fileName: string,
+    private readonly options: CsvStreamOptions,
+    private readonly problems: ProblemList,
+    private readonly visitor: CsvVisitor,
+  ) {
+    this.forced = options.encoding;
+    this.encoding = options.detectedWindows1252 ? 'windows-1252' : (options.encoding ?? 'utf-8');
+  }
+
+  write(chunk: Buffer): void {
+    if (chunk.length === 0) return;
+    this.bytesSeen += chunk.length;
+    if (this.head !== undefined) {
+      const head = Buffer.concat([this.head, chunk]);
+      // Still the start of a BOM: wait for its third byte.
+      if (head.length < 3 && UTF8_BOM.subarray(0, head.length).equals(head)) {
+        this.head = head;
+        return;
+      }
+      this.head = undefined;
+      chunk = this.afterBom(head);
+    }
+    this.decode(chunk, false);
+  }
+
+  end(): ReadCsvResult {
+    if (this.result) return this.result;
+    if (this.bytesSeen === 0) this.problems.fail({ message: 'het bestand is leeg' });
+    if (this.head !== undefined) {
+      const head = this.head;
+      this.head = undefined;
+      this.decode(this.afterBom(head), true);
+    } else this.decode(Buffer.alloc(0), true);
+    if (this.pendingHeader !== undefined) {
+      if (!/\S/.test(this.pendingHeader))
+        this.problems.fail({ message: 'het bestand is leeg (alleen witruimte)' });
+      this.startWith(this.pendingHeader);
+    }
+    if (this.forced === 'windows-1252' && this.firstHigh) {
+      if (this.utf8Carry.length > 0) this.allUtf8 = false;
+      if (this.allUtf8) this.failAlone(this.firstHigh);
+    }
+    const handler = this.handler as RecordHandler;
+    const error = (this.engine as CsvParseApi).parse(undefined, true, ignore, ignore);
+    if (error) this.stop(error);
+    try {
+      handler.finish();
+    } catch (e) {
+      if (!(e instanceof TooManyProblems)) throw e;
+    }
+    this.result = afterRead(handler, this.problems);
+    return this.result;
+  }
+
+  private afterBom(head: Buffer): Buffer {
+    const hadBom = head.subarray(0, 3).equals(UTF8_BOM);
+    if (hadBom && this.forced === 'windows-1252') {
+      this.failAlone({
+        line: 1,
+        column: 1,
+        message:
+          'verkeerde tekenset: het bestand begint met een UTF-8-BOM, maar Windows-1252 is opgegeven',
+      });
+    }
+    return hadBom ? head.subarray(3) : head;
+  }
+
+  private decode(chunk: Buffer, final: boolean): void {
+    const bytes = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
+    this.carry = Buffer.alloc(0);
+    if (this.encoding === 'utf-8') {
+      const cut = final ? bytes.length : completeUtf8Length(bytes);
+      const part = bytes.subarray(0, cut);
+      if (isUtf8(part)) {
+        // A copy, so the carried bytes do not keep the whole chunk alive.
+        this.carry = Buffer.from(bytes.subarray(cut));
+        if (!this.sawHigh && hasHighByte(part)) this.sawHigh = true;
+        this.take(part.toString('utf8'), part);
+        return;
+      }
+      if (this.forced === 'utf-8') {
+        const lossy = bytes.toString('utf8');
+        this.failAlone(
+          this.encodingProblemAt(
+            lossy,
+            Math.max(0, lossy.indexOf('\uFFFD')),
+            'dit teken is geen geldige UTF-8; sla het bestand op als UTF-8 of kies Windows-1252',
+          ),
+        );
+      }
+      // Not UTF-8, so the whole file is Windows-1252. Up to here it was ASCII (the same text in
+      // both), so reading goes on; after UTF-8 letters it must start again.
+      if (this.sawHigh) throw new RereadAsWindows1252();
+      this.encoding = 'windows-1252';
+      this.handler?.setEncoding('windows-1252');
+    }
+    const text = iconv.decode(bytes, 'windows-1252');
+    if (this.forced === 'windows-1252') {
+      const undefinedByte = text.indexOf('\uFFFD');
+      if (undefinedByte >= 0) {
+        this.failAlone(
+          this.encodingProblemAt(text, undefinedByte, 'dit byte bestaat niet in Windows-1252'),
+        );
+      }
+      this.trackUtf8(bytes, text, final);
+    }
+    this.take(text, undefined);
+  }
+
+  /** Forced Windows-1252: valid multi-byte UTF-8 read as Windows-1252 would turn "ë" into "Ã«". */
+  private trackUtf8(bytes: Buffer, text: string, final: boolean): void {
+    if (this.firstHigh === undefined) {
+      const firstHigh = bytes.findIndex((b) => b >= 0x80);
+      if (firstHigh >= 0) {
+        this.firstHigh = this.encodingProblemAt(
+          text,
+          firstHigh,
+          'het bestand is UTF-8, maar Windows-1252 is opgegeven',
+        );
+      }
+    }
+    if (!this.allUtf8) return;
+    const all = this.utf8Carry.length > 0 ? Buffer.concat([this.utf8Carry, bytes]) : bytes;
+    const cut = final ? all.length : completeUtf8Length(all);
+    this.allUtf8 = isUtf8(all.subarray(0, cut));
+    this.utf8Carry = Buffer.from(all.subarray(cut));
+  }
+
+  /** Line and column of a character of this chunk's text, counting the lines read before it. */
+  private encodingProblemAt(text: string, offset: number, message: string): ProblemInput {
+    const before = text.slice(0, offset);
+    const lastNewline = before.lastIndexOf('\n');
+    const lineEnd = text.indexOf('\n', offset);
+    const rest = text.slice(lastNewline + 1, lineEnd < 0 ? undefined : lineEnd);
+    const lineText = lastNewline < 0 ? this.lineTail + rest : rest;
+    const char =
+      lastNewline < 0
+        ? this.lineTailDropped + this.lineTail.length + offset + 1
+        : offset - lastNewline;
+    return {
+      line: this.linesBefore + countNewlines(before) + 1,
+      column: csvColumnAt(lineText, lastNewline < 0 ? this.lineTail.length + offset + 1 : char),
+      message: `verkeerde tekenset: ${message} (teken ${char} van de regel)`,
+    };
+  }
+
+  private failAlone(problem: ProblemInput): never {
+    throw new ImportValidationError([{ file: this.fileName, ...problem }]);
+  }
+
+  /** Hands decoded text on: first to the header search, then to csv-parse. */
+  private take(text: string, utf8: Buffer | undefined): void {
+    if (text === '') return;
+    const lastNewline = text.lastIndexOf('\n');
+    if (lastNewline >= 0) {
+      this.linesBefore += countNewlines(text);
+      this.lineTail = text.slice(lastNewline + 1);
+      this.lineTailDropped = 0;
+    } else this.lineTail += text;
+    if (this.lineTail.length > MAX_LINE_TAIL) {
+      this.lineTailDropped += this.lineTail.length - MAX_LINE_TAIL;
+      this.lineTail = this.lineTail.slice(-MAX_LINE_TAIL);
+    }
+    if (this.pendingHeader !== undefined) {
+      const pending = this.pendingHeader + text;
+      // The delimiter comes from the whole first line, so wait until it has ended.
+      const ready =
+        /\S/.test(pending) &&
+        (firstLine(pending).length < pending.length || pending.length > MAX_HEADER_CHARS);
+      if (!ready) {
+        this.pendingHeader = pending;
+        return;
+      }
+      this.startWith(pending);
+      return;
+    }
+    this.feed(utf8 ?? Buffer.from(text, 'utf8'));
+  }
+
+  private startWith(text: string): void {
+    this.pendingHeader = undefined;
+    const { delimiter, columns } = detectDelimiter(firstLine(text));
+    const { minColumns } = this.options;
+    if (columns < minColumns) this.problems.fail(wrongDelimiter(columns, delimiter, minColumns));
+    const handler = new RecordHandler(
+      this.problems,
+      this.visitor,
+      { delimiter, decimalComma: delimiter === ';', encoding: this.encoding },
+      minColumns,
+      this.options.maxRows,
+    );
+    this.handler = handler;
+    this.engine = csvEngine({
+      ...csvParseOptions(delimiter),
+      on_record: (record: string[], context) => {
+        handler.onRecord(record, context.lines);
+        return undefined;
+      },
+    });
+    this.feed(Buffer.from(text, 'utf8'));
+  }
+
+  private feed(bytes: Buffer): void {
+    const error = (this.engine as CsvParseApi).parse(bytes, false, ignore, ignore);
+    if (error) this.stop(error);
+  }
+
+  /** A fatal error while parsing: the problems so far refuse the file (readCsv does the same). */
+  private stop(error: Error): never {
+    if (error instanceof CsvError) {
+      this.problems.add(csvErrorProblem(error, this.handler?.header?.fields));
+    } else if (!(error instanceof TooManyProblems)) throw error;
+    afterRead(this.handler as RecordHandler, this.problems);
+    // afterRead throws whenever there is a problem, and a stop always leaves one.
+    throw new ImportValidationError(this.problems.items);
+  }
+}
+
+function ignore(): void {}
+
+/**
+ * Streaming twin of readCsv: reads the chunks of `source` as they come and stops at the first
+ * fatal problem (the rest of the source is not read). The encoding must be known up front
+ * (default UTF-8, checked per chunk); importCsvStream also detects it, exactly as readCsv does.
  */
 export async function readCsvStream(
   source: AsyncIterable<Buffer>,
   fileName: string,
-  options: ReadCsvOptions,
+  options: CsvStreamOptions,
   problems: ProblemList,
   visitor: CsvVisitor,
 ): Promise<ReadCsvResult> {
-  const encoding = options.encoding ?? 'utf-8';
-  const utf8 = new TextDecoder('utf-8', { fatal: true });
-  const cp1252 = iconv.getDecoder('windows-1252');
-  let handler: RecordHandler | undefined;
-  let parser: ReturnType<typeof parseStream> | undefined;
-  let consumer: Promise<unknown> | undefined;
-  let pending = '';
-  let linesSeen = 0;
-  let sawBytes = false;
+  const reader = new CsvStreamReader(
+    fileName,
+    { ...options, encoding: options.encoding ?? 'utf-8' },
+    problems,
+    visitor,
+  );
+  for await (const chunk of source) reader.write(chunk);
+  return reader.end();
+}
 
-  const start = (text: string) => {
-    const { delimiter, columns } = detectDelimiter(firstLine(text));
-    if (columns < options.minColumns)
-      problems.fail(wrongDelimiter(columns, delimiter, options.minColumns));
-    const h = new RecordHandler(
-      problems,
-      visitor,
-      { delimiter, decimalComma: delimiter === ';', encoding },
-      options.minColumns,
-    );
-    const p = parseStream({ ...csvParseOptions(delimiter), info: true });
-    handler = h;
-    parser = p;
-    // Errors surface through the consumer; it is awaited after the last write.
-    consumer = (async () => {
-      for await (const item of p as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-        h.onRecord(item.record, item.info.lines);
-      }
-      h.finish();
-    })().then(
-      () => undefined,
-      (error: unknown) => error,
-    );
-  };
-  const push = async (text: string) => {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) linesSeen++;
-    if (!parser && text !== '') {
-      pending += text;
-      if (!/[\r\n]/.test(pending)) return;
-      const header = pending.replace(/^\uFEFF/, '');
-      pending = '';
-      start(header);
-      text = header;
-    }
-    if (parser && !parser.destroyed && !parser.write(text)) {
-      await new Promise((resolve) => parser?.once('drain', resolve).once('close', resolve));
-    }
-  };
+// ---------------------------------------------------------------------------------------------
+// Importers over the reader
 
+/**
+ * A CSV importer split at the reader: what to read with, the visitor that checks each row, and
+ * the step that turns the rows into an import once the file has been read. The same importer
+ * reads a file held in memory (importCsvBytes, the CLI) or a stream (importCsvStream, uploads).
+ */
+export interface CsvImporter<T> {
+  readonly problems: ProblemList;
+  readonly readOptions: ReadCsvOptions;
+  readonly visitor: CsvVisitor;
+  finish(read: { rowCount: number; fileHash: string }): T;
+}
+
+/** Reads a whole file held in memory with readCsv. */
+export function importCsvBytes<T>(importer: CsvImporter<T>, input: ImportInput): T {
+  const { rowCount } = readCsv(input, importer.readOptions, importer.problems, importer.visitor);
+  return importer.finish({
+    rowCount,
+    fileHash: createHash('sha256').update(input.bytes).digest('hex'),
+  });
+}
+
+/**
+ * Reads a file chunk by chunk from `open()` with a fresh importer, stopping at the first fatal
+ * problem or at the row limit. Memory holds one chunk and what the importer keeps, never the
+ * file. `open` is called a second time only for a file that turns out to be Windows-1252 after
+ * UTF-8 letters (see RereadAsWindows1252).
+ */
+export async function importCsvStream<T>(
+  open: () => AsyncIterable<Buffer>,
+  makeImporter: () => CsvImporter<T>,
+  limits: { maxRows?: number } = {},
+): Promise<T> {
+  try {
+    return await streamOnce(open(), makeImporter(), limits.maxRows, false);
+  } catch (error) {
+    if (!(error instanceof RereadAsWindows1252)) throw error;
+    return streamOnce(open(), makeImporter(), limits.maxRows, true);
+  }
+}
+
+async function streamOnce<T>(
+  source: AsyncIterable<Buffer>,
+  importer: CsvImporter<T>,
+  maxRows: number | undefined,
+  detectedWindows1252: boolean,
+): Promise<T> {
+  const hash = createHash('sha256');
+  const reader = new CsvStreamReader(
+    importer.problems.file,
+    { ...importer.readOptions, maxRows, detectedWindows1252 },
+    importer.problems,
+    importer.visitor,
+  );
   for await (const chunk of source) {
-    if (chunk.length > 0) sawBytes = true;
-    let text: string;
-    if (encoding === 'utf-8') {
-      try {
-        text = utf8.decode(chunk, { stream: true });
-      } catch {
-        const lossy = chunk.toString('utf8');
-        const at = lineAndColumn(lossy, Math.max(0, lossy.indexOf('\uFFFD')));
-        problems.fail({
-          line: linesSeen + at.line,
-          message:
-            'verkeerde tekenset: dit teken is geen geldige UTF-8; sla het bestand op als UTF-8 of kies Windows-1252',
-        });
-      }
-    } else text = cp1252.write(chunk);
-    await push(text);
-    if (parser?.destroyed) break;
+    hash.update(chunk);
+    reader.write(chunk);
   }
-  if (!sawBytes) problems.fail({ message: 'het bestand is leeg' });
-  await push(encoding === 'utf-8' ? utf8.decode() : (cp1252.end() ?? ''));
-  if (!parser) {
-    if (pending.replace(/^\uFEFF/, '').trim() === '')
-      problems.fail({ message: 'het bestand is leeg (alleen witruimte)' });
-    const header = pending.replace(/^\uFEFF/, '');
-    start(header);
-    await push(header);
-  }
-  (parser as ReturnType<typeof parseStream> | undefined)?.end();
-  const error = await consumer;
-  if (error instanceof CsvError) problems.add(csvErrorProblem(error, handler?.header?.fields));
-  else if (error !== undefined && !(error instanceof TooManyProblems)) throw error;
-  return afterRead(handler as RecordHandler, problems);
+  const { rowCount } = reader.end();
+  return importer.finish({ rowCount, fileHash: hash.digest('hex') });
 }
 
 // ---------------------------------------------------------------------------------------------

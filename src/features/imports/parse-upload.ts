@@ -1,13 +1,15 @@
+import fs from 'node:fs';
 import { BadRequestError } from '../../shared/errors.ts';
+import { importCsvBytes, importCsvStream, type CsvImporter } from './csv-reader.ts';
 import { parseDataProperties } from './cbs-metadata.ts';
 import { shippedPlausibility } from './plausibility.ts';
 import { assertWithinScope, isMunicipalScope, NATIONAL_SCOPE } from './import-scope.ts';
 import type { AreaLookup, ImportInput, ParsedImport } from './import.types.ts';
-import { parseLocalCsv } from './local-csv.importer.ts';
+import { localCsvImporter } from './local-csv.importer.ts';
 import { parseOdataJson } from './odata.importer.ts';
 import { parsePdokGeojson, type PdokOptions } from './pdok-geojson.importer.ts';
-import { parsePolitie47018Csv } from './politie-47018.importer.ts';
-import { parseStatlineCsv } from './statline-csv.importer.ts';
+import { politie47018Importer } from './politie-47018.importer.ts';
+import { statlineCsvImporter } from './statline-csv.importer.ts';
 
 /** The kinds of file a user can import, by the names the CLI uses (`wijkkompas import <kind>`). */
 export const UPLOAD_KINDS = ['statline', 'odata', 'pdok', 'politie', 'lokaal'] as const;
@@ -97,6 +99,122 @@ export function parseUpload(
   return parsed;
 }
 
+/** The options every importer gets from an upload's options. */
+function readingContext(options: UploadOptions) {
+  const scope = uploadScope(options);
+  // A municipal import reads only its own part of a national file.
+  const municipalityCode =
+    options.municipalityCode && options.municipalityCode !== NATIONAL_SCOPE
+      ? options.municipalityCode
+      : scope;
+  return {
+    indelingYear: options.indelingYear,
+    inMunicipality: municipalityCode ? { municipalityCode } : {},
+    inScope: scope ? { scope } : {},
+    plausibility: shippedPlausibility(),
+  };
+}
+
+/**
+ * For the CSV kinds: a maker of the kind's importer, its options checked now (a missing option
+ * is refused before a byte is read). Null for the JSON kinds, which are read whole.
+ */
+function csvImporterFor(
+  kind: UploadKind,
+  fileName: string,
+  options: UploadOptions,
+  lookup: AreaLookup,
+  metadata?: ImportInput,
+): (() => CsvImporter<ParsedImport>) | null {
+  const { indelingYear, inMunicipality, inScope, plausibility } = readingContext(options);
+  switch (kind) {
+    case 'statline': {
+      const meta = need(metadata, 'Het bestand met de DataProperties van de tabel');
+      const settings = {
+        tableId: need(options.tableId, 'Het tabelnummer'),
+        dataProperties: parseDataProperties(meta.bytes, meta.fileName),
+        indelingYear,
+        period: need(options.period, 'De periode'),
+        ...inMunicipality,
+        ...inScope,
+        plausibility,
+      };
+      return () => statlineCsvImporter(fileName, lookup, settings);
+    }
+    case 'politie':
+      return () =>
+        politie47018Importer(fileName, lookup, { indelingYear, ...inScope, plausibility });
+    case 'lokaal': {
+      const settings = {
+        indelingYear,
+        ...(options.source ? { source: options.source } : {}),
+        ...inScope,
+        plausibility,
+        replacesCbs: options.replacesCbs === true,
+      };
+      return () => localCsvImporter(fileName, lookup, settings);
+    }
+    case 'odata':
+    case 'pdok':
+      return null;
+  }
+}
+
+/** Chunk size of an upload read from disk. */
+export const UPLOAD_CHUNK_BYTES = 64 * 1024;
+
+/** An uploaded file to read: opened anew for each pass, in chunks. */
+export interface UploadSource {
+  open(): AsyncIterable<Buffer>;
+  /** The whole file, for the JSON kinds (read whole; bounded by the upload's byte limit). */
+  readAll(): Promise<Buffer>;
+}
+
+/** A file on disk, read in chunks of UPLOAD_CHUNK_BYTES. */
+export function fileSource(filePath: string): UploadSource {
+  return {
+    open: () => fs.createReadStream(filePath, { highWaterMark: UPLOAD_CHUNK_BYTES }),
+    readAll: () => fs.promises.readFile(filePath),
+  };
+}
+
+/** A file already in memory (an upload staged before files went to disk), in the same chunks. */
+export function bytesSource(bytes: Buffer): UploadSource {
+  return {
+    open: async function* () {
+      for (let i = 0; i < bytes.length; i += UPLOAD_CHUNK_BYTES) {
+        yield bytes.subarray(i, i + UPLOAD_CHUNK_BYTES);
+      }
+    },
+    readAll: () => Promise.resolve(bytes),
+  };
+}
+
+/**
+ * parseUpload for an upload read as a stream: CSV kinds are read chunk by chunk, row by row,
+ * and reading stops at the first fatal problem or at the first row over `maxRows` (a Dutch
+ * problem naming the file and line); memory holds one chunk and the importer's result, never
+ * the file. The JSON kinds (OData, PDOK) are read whole (JSON.parse needs all of it); their
+ * memory is bounded by the byte limit of the upload. Accepts and refuses the same files as
+ * parseUpload (tested on every fixture).
+ */
+export async function parseUploadStream(
+  kind: UploadKind,
+  source: UploadSource,
+  fileName: string,
+  options: UploadOptions,
+  lookup: AreaLookup,
+  metadata?: ImportInput,
+  limits: { maxRows?: number } = {},
+): Promise<ParsedImport> {
+  const csv = csvImporterFor(kind, fileName, options, lookup, metadata);
+  const parsed = csv
+    ? await importCsvStream(() => source.open(), csv, limits)
+    : parseByKind(kind, await source.readAll(), fileName, options, lookup, metadata);
+  assertWithinScope(parsed, uploadScope(options));
+  return parsed;
+}
+
 function parseByKind(
   kind: UploadKind,
   bytes: Buffer,
@@ -106,29 +224,10 @@ function parseByKind(
   metadata?: ImportInput,
 ): ParsedImport {
   const input: ImportInput = { bytes, fileName };
-  const { indelingYear } = options;
-  const scope = uploadScope(options);
-  // A municipal import reads only its own part of a national file.
-  const municipalityCode =
-    options.municipalityCode && options.municipalityCode !== NATIONAL_SCOPE
-      ? options.municipalityCode
-      : scope;
-  const inMunicipality = municipalityCode ? { municipalityCode } : {};
-  const inScope = scope ? { scope } : {};
-  const plausibility = shippedPlausibility();
+  const csv = csvImporterFor(kind, fileName, options, lookup, metadata);
+  if (csv) return importCsvBytes(csv(), input);
+  const { indelingYear, inMunicipality, inScope, plausibility } = readingContext(options);
   switch (kind) {
-    case 'statline': {
-      const meta = need(metadata, 'Het bestand met de DataProperties van de tabel');
-      return parseStatlineCsv(input, lookup, {
-        tableId: need(options.tableId, 'Het tabelnummer'),
-        dataProperties: parseDataProperties(meta.bytes, meta.fileName),
-        indelingYear,
-        period: need(options.period, 'De periode'),
-        ...inMunicipality,
-        ...inScope,
-        plausibility,
-      });
-    }
     case 'odata':
       return parseOdataJson(
         {
@@ -157,15 +256,7 @@ function parseByKind(
         plausibility,
       });
     }
-    case 'politie':
-      return parsePolitie47018Csv(input, lookup, { indelingYear, ...inScope, plausibility });
-    case 'lokaal':
-      return parseLocalCsv(input, lookup, {
-        indelingYear,
-        ...(options.source ? { source: options.source } : {}),
-        ...inScope,
-        plausibility,
-        replacesCbs: options.replacesCbs === true,
-      });
+    default:
+      throw new Error(`no reader for ${kind}`);
   }
 }

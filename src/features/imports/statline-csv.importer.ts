@@ -8,10 +8,12 @@ import {
   normaliseHeader,
   parseCbsValue,
   ProblemList,
-  readCsv,
+  importCsvBytes,
   splitProvisional,
   type CsvEncoding,
   type CsvHeader,
+  type CsvImporter,
+  type CsvVisitor,
 } from './csv-reader.ts';
 import { sha256 } from './import.service.ts';
 import { isMunicipalScope, scopeProblem } from './import-scope.ts';
@@ -139,8 +141,17 @@ export function parseStatlineCsv(
   lookup: AreaLookup,
   options: StatlineCsvOptions,
 ): ParsedImport {
+  return importCsvBytes(statlineCsvImporter(input.fileName, lookup, options), input);
+}
+
+/** The importer of parseStatlineCsv, to read a file in memory or a stream (importCsvStream). */
+export function statlineCsvImporter(
+  fileName: string,
+  lookup: AreaLookup,
+  options: StatlineCsvOptions,
+): CsvImporter<ParsedImport> {
   const { indelingYear, municipalityCode } = options;
-  const problems = new ProblemList(input.fileName);
+  const problems = new ProblemList(fileName);
   const topics = options.dataProperties
     .map((property, index) => ({ property, index, title: normaliseHeader(property.title) }))
     .filter((t) => t.property.type === 'Topic');
@@ -198,7 +209,8 @@ export function parseStatlineCsv(
     return result;
   };
 
-  const { rowCount } = readCsv(input, { encoding: options.encoding, minColumns: 2 }, problems, {
+  const readOptions = { encoding: options.encoding, minColumns: 2 };
+  const visitor: CsvVisitor = {
     header(h) {
       header = h;
       let previous = -1;
@@ -357,51 +369,55 @@ export function parseStatlineCsv(
         });
       });
     },
-  });
-  problems.throwIfAny();
-  if (observations.length === 0) {
-    problems.fail({
-      message: `geen rijen voor ${municipalityCode ?? 'de opgegeven gebieden'} gevonden in het bestand`,
-    });
-  }
-
-  const variables: Variable[] = [...used.entries()].map(([variable, { property, title }]) => ({
-    stem: variable,
-    table_id: options.tableId,
-    title,
-    unit: property.unit,
-    description: property.description,
-  }));
-  const readingOptions: Record<string, string> = {
-    tableId: options.tableId,
-    indelingYear: String(indelingYear),
-    period: options.period,
-    // Which column became which variable depends on the DataProperties handed in.
-    columns: sha256(roles.map((r) => (r.role === 'value' ? r.variable : r.role)).join('|')).slice(
-      0,
-      16,
-    ),
   };
-  if (municipalityCode !== undefined) readingOptions.municipalityCode = municipalityCode;
-  if (options.edition !== undefined) readingOptions.edition = options.edition;
-  if (options.encoding !== undefined) readingOptions.encoding = options.encoding;
-  if (options.decimalComma !== undefined)
-    readingOptions.decimalComma = String(options.decimalComma);
 
-  return {
-    kind: 'cbs-statline-csv',
-    source: 'CBS',
-    tableId: options.tableId,
-    edition: options.edition ?? null,
-    title: `CBS-tabel ${options.tableId} (StatLine-download, ${options.period})`,
-    fileName: input.fileName,
-    fileHash: sha256(input.bytes),
-    indelingYear,
-    attribution: `Bron: CBS, StatLine-tabel ${options.tableId} (CC BY 4.0)`,
-    options: readingOptions,
-    rowCount,
-    areas: [],
-    observations,
-    variables,
+  const finish = ({ rowCount, fileHash }: { rowCount: number; fileHash: string }): ParsedImport => {
+    problems.throwIfAny();
+    if (observations.length === 0) {
+      problems.fail({
+        message: `geen rijen voor ${municipalityCode ?? 'de opgegeven gebieden'} gevonden in het bestand`,
+      });
+    }
+
+    const variables: Variable[] = [...used.entries()].map(([variable, { property, title }]) => ({
+      stem: variable,
+      table_id: options.tableId,
+      title,
+      unit: property.unit,
+      description: property.description,
+    }));
+    const readingOptions: Record<string, string> = {
+      tableId: options.tableId,
+      indelingYear: String(indelingYear),
+      period: options.period,
+      // Which column became which variable depends on the DataProperties handed in.
+      columns: sha256(roles.map((r) => (r.role === 'value' ? r.variable : r.role)).join('|')).slice(
+        0,
+        16,
+      ),
+    };
+    if (municipalityCode !== undefined) readingOptions.municipalityCode = municipalityCode;
+    if (options.edition !== undefined) readingOptions.edition = options.edition;
+    if (options.encoding !== undefined) readingOptions.encoding = options.encoding;
+    if (options.decimalComma !== undefined)
+      readingOptions.decimalComma = String(options.decimalComma);
+
+    return {
+      kind: 'cbs-statline-csv',
+      source: 'CBS',
+      tableId: options.tableId,
+      edition: options.edition ?? null,
+      title: `CBS-tabel ${options.tableId} (StatLine-download, ${options.period})`,
+      fileName,
+      fileHash,
+      indelingYear,
+      attribution: `Bron: CBS, StatLine-tabel ${options.tableId} (CC BY 4.0)`,
+      options: readingOptions,
+      rowCount,
+      areas: [],
+      observations,
+      variables,
+    };
   };
+  return { problems, readOptions, visitor, finish };
 }
