@@ -36,7 +36,9 @@ Opdrachten:
   migreer                         database bijwerken naar het nieuwste schema
   laad-standaard                  de meegeleverde gegevens van Dordt West laden (slaat over wat er al is)
   datasets                        geladen bestanden met herkomst tonen
-  import statline BESTAND --tabel ID --metadata DATAPROPERTIES.json --indeling JAAR --periode JAAR [--gemeente GM0505]
+  import statline BESTAND --tabel ID --metadata DATAPROPERTIES.json --indeling JAAR --periode JAAR [--gemeente GM0505] [--decimale-komma]
+                                  (herkent de indeling aan de inhoud: kopregel met onderwerpen, met CBS-sleutels of
+                                  StatLine's tabel met kopregels; --decimale-komma: "2,1" en "17.942.942" ook in een ','-bestand)
   import odata --typed BESTAND.json --metadata DATAPROPERTIES.json --tabel ID --indeling JAAR [--periode JAAR] [--gemeente GM0505]
   import odata --fetch TABEL --indeling JAAR [--periode JAAR] [--gemeente GM0505]     (haalt de tabel op bij de CBS open-data-API)
   import pdok BESTAND.geojson --indeling JAAR --niveau buurt|wijk|gemeente [--gemeente GM0505]
@@ -96,6 +98,7 @@ async function parseImport(
       niveau: { type: 'string' },
       bron: { type: 'string' },
       'vervangt-cbs': { type: 'boolean' },
+      'decimale-komma': { type: 'boolean' },
     },
   });
   if (!isUploadKind(kind)) {
@@ -137,6 +140,7 @@ async function parseImport(
     ...(values.gemeente ? { municipalityCode: values.gemeente } : {}),
     ...(kind === 'lokaal' && values.bron ? { source: values.bron } : {}),
     ...(kind === 'lokaal' && values['vervangt-cbs'] === true ? { replacesCbs: true } : {}),
+    ...(kind === 'statline' && values['decimale-komma'] === true ? { decimalComma: true } : {}),
   };
   if (needs.level) {
     const level = required(values, 'niveau');

@@ -60,6 +60,11 @@ export interface UploadOptions {
   scope?: string;
   /** A local file replaces CBS figures on purpose (issue 11.10); its source is named instead. */
   replacesCbs?: boolean;
+  /**
+   * StatLine CSV: numbers use a decimal comma and `.` between thousands, also in a `,` file
+   * (`--decimale-komma`, the form's "decimale komma"). Missing: `;` files do, others not.
+   */
+  decimalComma?: boolean;
 }
 
 /** The scope an upload writes in: a GM code, or undefined for a national import. */
@@ -124,6 +129,7 @@ function parseByKind(
         dataProperties: parseDataProperties(meta.bytes, meta.fileName),
         indelingYear,
         period: need(options.period, 'De periode'),
+        ...(options.decimalComma === true ? { decimalComma: true } : {}),
         ...inMunicipality,
         ...inScope,
         plausibility,
