@@ -184,9 +184,10 @@ function observationKey(o: ObservationKey): string {
 }
 
 /**
- * An active dataset holding exactly what this import would write, from the same file: the file
- * is recognised by its content, whatever options it was read with (the seed names an edition,
- * the README's command line does not). Imports that bring areas (PDOK) are left to the
+ * An active dataset from the same file that already holds every figure this import would write:
+ * the file is recognised by its content, whatever options it was read with (the seed names an
+ * edition and reads the Netherlands row; the README's command line with --gemeente reads only the
+ * municipality's rows, a part of what is there). Imports that bring areas (PDOK) are left to the
  * fingerprint: their outlines depend on the options.
  */
 export async function findSameContent(
@@ -200,11 +201,11 @@ export async function findSameContent(
     indelingYear: parsed.indelingYear,
   });
   if (candidates.length === 0) return undefined;
-  const wanted = parsed.observations.map(observationKey).sort();
+  const wanted = parsed.observations.map(observationKey);
   for (const candidate of candidates) {
-    if (candidate.observation_count !== wanted.length || candidate.area_count !== 0) continue;
-    const stored = (await listDatasetObservations(db, candidate.id)).map(observationKey).sort();
-    if (stored.length === wanted.length && stored.every((key, i) => key === wanted[i])) {
+    if (candidate.observation_count < wanted.length || candidate.area_count !== 0) continue;
+    const stored = new Set((await listDatasetObservations(db, candidate.id)).map(observationKey));
+    if (wanted.every((key) => stored.has(key))) {
       return { id: candidate.id, imported_at: candidate.imported_at };
     }
   }

@@ -329,6 +329,9 @@ function parseFlat(
           return;
         }
         code = resolved;
+        // A download read by name for one municipality keeps its own rows, also without a
+        // Gemeentenaam column (StatLine's table download): the Netherlands row is left out.
+        if (code === 'NL00' && isMunicipalScope(options.scope)) return;
       } else {
         problems.add({
           line,
