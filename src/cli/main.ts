@@ -27,6 +27,7 @@ import { seedShippedData } from '../features/seed/seed.service.ts';
 import { AppError, ImportValidationError, formatLocation } from '../shared/errors.ts';
 import { createProgress } from './progress.ts';
 import { GEBRUIKER_HELP, runGebruiker } from './gebruiker.ts';
+import { HAAL_OP_HELP, runHaalOp } from './haal-op.ts';
 import { createInvitationCodes } from '../features/survey/responses/invitations.ts';
 import { backupDatabase, restoreDatabase } from '../features/backup/backup.service.ts';
 
@@ -45,6 +46,7 @@ Opdrachten:
   import politie BESTAND.csv --indeling JAAR [--gemeente GM0505]
   import lokaal BESTAND.csv --indeling JAAR [--bron NAAM] [--gemeente GM0505] [--vervangt-cbs]
   import postcodes BESTAND.csv --indeling JAAR   (CBS "buurt, wijk en gemeente per postcode": postcode → buurt)
+${HAAL_OP_HELP}
 
   Met --vervangt-cbs mag een lokaal bestand cijfers van een CBS-variabele (zoals AantalInwoners)
   laden; elke pagina en download noemt dan de lokale bron. Zonder die optie wordt zo'n regel
@@ -240,6 +242,16 @@ export async function main(argv: string[]): Promise<number> {
           console.log(code);
         return 0;
       }
+      case 'haal-op':
+        await runHaalOp(handle.db, rest, {
+          datasetsDir: config.datasetsDir,
+          log: (line) => console.log(line),
+          progress: (line) => {
+            if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${line}`);
+          },
+        });
+        if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+        return 0;
       case 'gebruiker':
         console.log(
           await runGebruiker(handle.db, rest, {
