@@ -28,6 +28,7 @@ import { AppError, ImportValidationError, formatLocation } from '../shared/error
 import { createProgress } from './progress.ts';
 import { GEBRUIKER_HELP, runGebruiker } from './gebruiker.ts';
 import { HAAL_OP_HELP, runHaalOp } from './haal-op.ts';
+import { CrosswalkService } from '../features/areas/crosswalk.service.ts';
 import { createInvitationCodes } from '../features/survey/responses/invitations.ts';
 import { backupDatabase, restoreDatabase } from '../features/backup/backup.service.ts';
 
@@ -47,6 +48,9 @@ Opdrachten:
   import lokaal BESTAND.csv --indeling JAAR [--bron NAAM] [--gemeente GM0505] [--vervangt-cbs]
   import postcodes BESTAND.csv --indeling JAAR   (CBS "buurt, wijk en gemeente per postcode": postcode → buurt)
 ${HAAL_OP_HELP}
+  omzettabel --van JAAR --naar JAAR --gemeente GM0505 [--niveau buurt|wijk]
+                                  omzettabel tussen twee buurtindelingen afleiden uit de overlap van de grenzen
+                                  (gewogen naar oppervlakte); dezelfde buurt met een nieuwe code houdt zo haar reeks
 
   Met --vervangt-cbs mag een lokaal bestand cijfers van een CBS-variabele (zoals AantalInwoners)
   laden; elke pagina en download noemt dan de lokale bron. Zonder die optie wordt zo'n regel
@@ -252,6 +256,38 @@ export async function main(argv: string[]): Promise<number> {
         });
         if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
         return 0;
+      case 'omzettabel': {
+        const { values } = parseArgs({
+          args: rest,
+          options: {
+            van: { type: 'string' },
+            naar: { type: 'string' },
+            gemeente: { type: 'string' },
+            niveau: { type: 'string' },
+          },
+        });
+        const gemeente = required(values, 'gemeente');
+        if (!/^GM\d{4}$/.test(gemeente))
+          throw new UsageError(
+            `--gemeente moet een gemeentecode zijn (GM0505), niet "${gemeente}".`,
+          );
+        const niveau = values.niveau ?? 'buurt';
+        if (niveau !== 'buurt' && niveau !== 'wijk')
+          throw new UsageError('--niveau moet buurt of wijk zijn.');
+        const outcome = await new CrosswalkService(handle.db).deriveAndStore({
+          municipalityCode: gemeente,
+          fromYear: year(values, 'van'),
+          toYear: year(values, 'naar'),
+          kind: niveau,
+          actor: 'cli',
+        });
+        console.log(
+          `Omzettabel: ${outcome.derived} koppelingen afgeleid (beide richtingen), ${outcome.oneToOne} keer dezelfde ${niveau}, ${outcome.added} nieuw opgeslagen.`,
+        );
+        if (outcome.withoutOutline.length > 0)
+          console.log(`Zonder grenzen, niet gekoppeld: ${outcome.withoutOutline.join(', ')}.`);
+        return 0;
+      }
       case 'gebruiker':
         console.log(
           await runGebruiker(handle.db, rest, {
