@@ -27,6 +27,18 @@ for (const dialect of dialects) {
         assert.match(text, /2022 Nederland referentie 799\.895 /);
         assert.match(text, /2023 Dordt West gebied 1\.727 /);
       });
+
+      it('issue 13.10: street robbery is in the catalogue, "nog niet geladen" until 47018NED per type is loaded', async () => {
+        const res = await t.app.inject({
+          url: '/gebieden/dordt-west/indicatoren/straatroof-per-1000',
+        });
+        assert.equal(res.statusCode, 200);
+        const text = res.body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+        assert.match(text, /Straatroof per 1\.000 inwoners in Dordt West/);
+        assert.match(text, /2023 Dordt West gebied – Nog niet geladen/);
+        assert.match(res.body, /47018NED/);
+        assert.doesNotMatch(text, /GeregistreerdeMisdrijven/, 'no variable codes on public pages');
+      });
     },
   );
 }
