@@ -27,6 +27,8 @@ import { seedShippedData } from '../features/seed/seed.service.ts';
 import { AppError, ImportValidationError, formatLocation } from '../shared/errors.ts';
 import { createProgress } from './progress.ts';
 import { GEBRUIKER_HELP, runGebruiker } from './gebruiker.ts';
+import { HAAL_OP_HELP, runHaalOp } from './haal-op.ts';
+import { CrosswalkService } from '../features/areas/crosswalk.service.ts';
 import { createInvitationCodes } from '../features/survey/responses/invitations.ts';
 import { backupDatabase, restoreDatabase } from '../features/backup/backup.service.ts';
 
@@ -36,13 +38,19 @@ Opdrachten:
   migreer                         database bijwerken naar het nieuwste schema
   laad-standaard                  de meegeleverde gegevens van Dordt West laden (slaat over wat er al is)
   datasets                        geladen bestanden met herkomst tonen
-  import statline BESTAND --tabel ID --metadata DATAPROPERTIES.json --indeling JAAR --periode JAAR [--gemeente GM0505]
+  import statline BESTAND --tabel ID --metadata DATAPROPERTIES.json --indeling JAAR --periode JAAR [--gemeente GM0505] [--decimale-komma]
+                                  (herkent de indeling aan de inhoud: kopregel met onderwerpen, met CBS-sleutels of
+                                  StatLine's tabel met kopregels; --decimale-komma: "2,1" en "17.942.942" ook in een ','-bestand)
   import odata --typed BESTAND.json --metadata DATAPROPERTIES.json --tabel ID --indeling JAAR [--periode JAAR] [--gemeente GM0505]
   import odata --fetch TABEL --indeling JAAR [--periode JAAR] [--gemeente GM0505]     (haalt de tabel op bij de CBS open-data-API)
   import pdok BESTAND.geojson --indeling JAAR --niveau buurt|wijk|gemeente [--gemeente GM0505]
   import politie BESTAND.csv --indeling JAAR [--gemeente GM0505]
   import lokaal BESTAND.csv --indeling JAAR [--bron NAAM] [--gemeente GM0505] [--vervangt-cbs]
   import postcodes BESTAND.csv --indeling JAAR   (CBS "buurt, wijk en gemeente per postcode": postcode → buurt)
+${HAAL_OP_HELP}
+  omzettabel --van JAAR --naar JAAR --gemeente GM0505 [--niveau buurt|wijk]
+                                  omzettabel tussen twee buurtindelingen afleiden uit de overlap van de grenzen
+                                  (gewogen naar oppervlakte); dezelfde buurt met een nieuwe code houdt zo haar reeks
 
   Met --vervangt-cbs mag een lokaal bestand cijfers van een CBS-variabele (zoals AantalInwoners)
   laden; elke pagina en download noemt dan de lokale bron. Zonder die optie wordt zo'n regel
@@ -96,6 +104,7 @@ async function parseImport(
       niveau: { type: 'string' },
       bron: { type: 'string' },
       'vervangt-cbs': { type: 'boolean' },
+      'decimale-komma': { type: 'boolean' },
     },
   });
   if (!isUploadKind(kind)) {
@@ -137,6 +146,7 @@ async function parseImport(
     ...(values.gemeente ? { municipalityCode: values.gemeente } : {}),
     ...(kind === 'lokaal' && values.bron ? { source: values.bron } : {}),
     ...(kind === 'lokaal' && values['vervangt-cbs'] === true ? { replacesCbs: true } : {}),
+    ...(kind === 'statline' && values['decimale-komma'] === true ? { decimalComma: true } : {}),
   };
   if (needs.level) {
     const level = required(values, 'niveau');
@@ -234,6 +244,48 @@ export async function main(argv: string[]): Promise<number> {
         }
         for (const code of await createInvitationCodes(handle.db, secret, key, Number(count)))
           console.log(code);
+        return 0;
+      }
+      case 'haal-op':
+        await runHaalOp(handle.db, rest, {
+          datasetsDir: config.datasetsDir,
+          log: (line) => console.log(line),
+          progress: (line) => {
+            if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${line}`);
+          },
+        });
+        if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+        return 0;
+      case 'omzettabel': {
+        const { values } = parseArgs({
+          args: rest,
+          options: {
+            van: { type: 'string' },
+            naar: { type: 'string' },
+            gemeente: { type: 'string' },
+            niveau: { type: 'string' },
+          },
+        });
+        const gemeente = required(values, 'gemeente');
+        if (!/^GM\d{4}$/.test(gemeente))
+          throw new UsageError(
+            `--gemeente moet een gemeentecode zijn (GM0505), niet "${gemeente}".`,
+          );
+        const niveau = values.niveau ?? 'buurt';
+        if (niveau !== 'buurt' && niveau !== 'wijk')
+          throw new UsageError('--niveau moet buurt of wijk zijn.');
+        const outcome = await new CrosswalkService(handle.db).deriveAndStore({
+          municipalityCode: gemeente,
+          fromYear: year(values, 'van'),
+          toYear: year(values, 'naar'),
+          kind: niveau,
+          actor: 'cli',
+        });
+        console.log(
+          `Omzettabel: ${outcome.derived} koppelingen afgeleid (beide richtingen), ${outcome.oneToOne} keer dezelfde ${niveau}, ${outcome.added} nieuw opgeslagen.`,
+        );
+        if (outcome.withoutOutline.length > 0)
+          console.log(`Zonder grenzen, niet gekoppeld: ${outcome.withoutOutline.join(', ')}.`);
         return 0;
       }
       case 'gebruiker':

@@ -236,6 +236,7 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
         niveau: field('niveau'),
         bron: field('bron'),
         vervangt_cbs: field('vervangt_cbs'),
+        decimale_komma: field('decimale_komma'),
       };
       const errors: FieldErrors = {};
       const file = uploaded.get('bestand');
@@ -283,6 +284,7 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
           else options.source = values.bron;
         }
         if (kind === 'lokaal' && values.vervangt_cbs === 'ja') options.replacesCbs = true;
+        if (kind === 'statline' && values.decimale_komma === 'ja') options.decimalComma = true;
       }
       if (Object.keys(errors).length > 0 || !kind || !file) {
         await spool.discard(uploaded.values());

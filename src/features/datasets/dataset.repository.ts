@@ -19,6 +19,48 @@ export async function findDatasetByFingerprint(db: Q, fingerprint: string): Prom
   return db.selectFrom('datasets').selectAll().where('fingerprint', '=', fingerprint).executeTakeFirst();
 }
 
+/**
+ * The active datasets read from the same bytes as the same kind of file for the same indeling,
+ * oldest first: the candidates for "already imported" when the options differ (issue 13.7).
+ */
+export async function listActiveDatasetsOfFile(
+  db: Q,
+  file: { kind: Dataset['kind']; fileHash: string; indelingYear: number | null },
+): Promise<Dataset[]> {
+  let query = db
+    .selectFrom('datasets')
+    .selectAll()
+    .where('kind', '=', file.kind)
+    .where('file_hash', '=', file.fileHash)
+    .where('status', '=', 'actief');
+  query =
+    file.indelingYear === null
+      ? query.where('indeling_year', 'is', null)
+      : query.where('indeling_year', '=', file.indelingYear);
+  return query.orderBy('imported_at').orderBy('id').execute();
+}
+
+/** Every observation of one dataset, without its dataset id. */
+export async function listDatasetObservations(
+  db: Q,
+  datasetId: string,
+): Promise<Omit<Observation, 'dataset_id'>[]> {
+  return db
+    .selectFrom('observations')
+    .select([
+      'variable',
+      'indeling_year',
+      'area_code',
+      'period',
+      'value',
+      'numerator',
+      'denominator',
+      'status',
+    ])
+    .where('dataset_id', '=', datasetId)
+    .execute();
+}
+
 export async function findDataset(db: Q, id: string): Promise<Dataset | undefined> {
   return db.selectFrom('datasets').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -5,6 +5,7 @@ export type DatasetKind =
   | 'cbs-odata'
   | 'cbs-statline-csv'
   | 'politie-47018'
+  | 'politie-47025'
   | 'local-csv'
   | 'reference-file';
 

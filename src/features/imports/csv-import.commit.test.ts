@@ -109,6 +109,41 @@ describeEachDialect('CSV imports committed to the database', (getDb) => {
     assert.equal(Number(nl.value), 17942942);
   });
 
+  it('recognises a file by its content: the same figures read with other options are "al geïmporteerd"', async () => {
+    const { db } = getDb();
+    const dataProperties = parseDataProperties(
+      fs.readFileSync(path.join(projectRoot, 'datasets/cbs-kwb-2024/85984NED_DataProperties.json')),
+      '85984NED_DataProperties.json',
+    );
+    const options = {
+      tableId: '85984NED',
+      dataProperties,
+      indelingYear: 2023,
+      period: '2024',
+      municipalityCode: 'GM0505',
+    };
+    // As the seed reads it (with an edition), then as the README's command line does (without).
+    const seeded = await commitImport(
+      db,
+      parseStatlineCsv(shipped(KWB), lookup, { ...options, edition: '2024' }),
+      ctx,
+    );
+    assert.equal(seeded.status, 'geimporteerd');
+    const after = await counts(db);
+    const again = await commitImport(db, parseStatlineCsv(shipped(KWB), lookup, options), ctx);
+    assert.equal(again.status, 'ongewijzigd');
+    assert.equal(again.datasetId, seeded.status === 'geimporteerd' ? seeded.datasetId : '');
+    assert.deepEqual(await counts(db), after);
+    // Other figures from the same bytes (another period) are a new dataset.
+    const other = await commitImport(
+      db,
+      parseStatlineCsv(shipped(KWB), lookup, { ...options, period: '2024*' }),
+      ctx,
+    );
+    assert.equal(other.status, 'geimporteerd');
+    assert.equal((await counts(db)).datasets, 2);
+  });
+
   it('a file that fails to parse leaves the database as it was', async () => {
     const { db } = getDb();
     await commitImport(

@@ -7,6 +7,8 @@ import { listAreas, listIndelingYears, upsertAreas } from '../areas/area.reposit
 import {
   findDatasetByFingerprint,
   insertDataset,
+  listActiveDatasetsOfFile,
+  listDatasetObservations,
   insertDatasetObservations,
   upsertVariables,
 } from '../datasets/dataset.repository.ts';
@@ -154,9 +156,66 @@ export function importProvenance(parsed: ParsedImport) {
   };
 }
 
+type ObservationKey = Pick<
+  ParsedImport['observations'][number],
+  | 'variable'
+  | 'indeling_year'
+  | 'area_code'
+  | 'period'
+  | 'value'
+  | 'numerator'
+  | 'denominator'
+  | 'status'
+>;
+
+function observationKey(o: ObservationKey): string {
+  const n = (v: number | string | null | undefined) =>
+    v === null || v === undefined ? '' : String(Number(v));
+  return [
+    o.variable,
+    o.indeling_year,
+    o.area_code,
+    o.period,
+    n(o.value),
+    n(o.numerator),
+    n(o.denominator),
+    o.status,
+  ].join('|');
+}
+
+/**
+ * An active dataset from the same file that already holds every figure this import would write:
+ * the file is recognised by its content, whatever options it was read with (the seed names an
+ * edition and reads the Netherlands row; the README's command line with --gemeente reads only the
+ * municipality's rows, a part of what is there). Imports that bring areas (PDOK) are left to the
+ * fingerprint: their outlines depend on the options.
+ */
+export async function findSameContent(
+  db: Kysely<Database>,
+  parsed: ParsedImport,
+): Promise<{ id: string; imported_at: string } | undefined> {
+  if (parsed.areas.length > 0) return undefined;
+  const candidates = await listActiveDatasetsOfFile(db, {
+    kind: parsed.kind,
+    fileHash: parsed.fileHash,
+    indelingYear: parsed.indelingYear,
+  });
+  if (candidates.length === 0) return undefined;
+  const wanted = parsed.observations.map(observationKey);
+  for (const candidate of candidates) {
+    if (candidate.observation_count < wanted.length || candidate.area_count !== 0) continue;
+    const stored = new Set((await listDatasetObservations(db, candidate.id)).map(observationKey));
+    if (wanted.every((key) => stored.has(key))) {
+      return { id: candidate.id, imported_at: candidate.imported_at };
+    }
+  }
+  return undefined;
+}
+
 /**
  * Writes a validated import in one transaction. The same file with the same options a second
- * time changes nothing and says so.
+ * time changes nothing and says so, and so does the same file read to the same figures with
+ * other options.
  */
 export async function commitImport(
   db: Kysely<Database>,
@@ -168,6 +227,8 @@ export async function commitImport(
   const existing = await findDatasetByFingerprint(db, fingerprint);
   if (existing)
     return { status: 'ongewijzigd', datasetId: existing.id, importedAt: existing.imported_at };
+  const same = await findSameContent(db, parsed);
+  if (same) return { status: 'ongewijzigd', datasetId: same.id, importedAt: same.imported_at };
 
   const id = randomUUID();
   const importedAt = (context.now?.() ?? new Date()).toISOString();

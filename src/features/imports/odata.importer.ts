@@ -26,6 +26,12 @@ export interface OdataOptions {
   scope?: string;
   /** What a figure can be (catalogue/plausibility.json); impossible values are refused. */
   plausibility?: PlausibilityRules;
+  /**
+   * Leave out rows of areas that are not loaded for the indeling year (`haal-op`: a table of a
+   * whole municipality before its buurten are loaded), instead of refusing the table. How many
+   * were left out is part of the import's options, so loading the areas later imports again.
+   */
+  skipUnknownAreas?: boolean;
 }
 
 const NUMERIC_TYPES = new Set(['Long', 'Integer', 'Short', 'Double', 'Float', 'Decimal']);
@@ -146,6 +152,7 @@ export function parseOdataJson(
   const observations: ParsedObservation[] = [];
   const seen = new Set<string>();
   let rowCount = 0;
+  let skipped = 0;
   const pageHashes: string[] = [];
 
   for (const page of pages) {
@@ -193,6 +200,10 @@ export function parseOdataJson(
       }
       rowCount++;
 
+      if (!lookup.has(indelingYear, code) && options.skipUnknownAreas) {
+        skipped++;
+        return;
+      }
       if (!lookup.has(indelingYear, code)) {
         problems.push({
           file: page.fileName,
@@ -252,6 +263,12 @@ export function parseOdataJson(
       }
     });
   }
+  if (rowCount === skipped && skipped > 0 && problems.length === 0) {
+    problems.push({
+      file: pages[0]!.fileName,
+      message: `geen enkel gebied van de tabel is geladen voor indeling ${indelingYear} (${skipped} rijen): laad eerst de gebiedsindeling`,
+    });
+  }
   if (rowCount === 0 && problems.length === 0) {
     problems.push({
       file: pages[0]!.fileName,
@@ -273,6 +290,7 @@ export function parseOdataJson(
   const readOptions: Record<string, string> = { tableId, indelingYear: String(indelingYear) };
   if (options.period) readOptions.period = options.period;
   if (municipalityCode) readOptions.municipalityCode = municipalityCode;
+  if (skipped > 0) readOptions.overgeslagen = String(skipped);
   const first = pages[0]!.fileName;
 
   return {

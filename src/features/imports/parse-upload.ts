@@ -9,7 +9,7 @@ import { localCsvImporter } from './local-csv.importer.ts';
 import { parseOdataJson } from './odata.importer.ts';
 import { parsePdokGeojson, type PdokOptions } from './pdok-geojson.importer.ts';
 import { politie47018Importer } from './politie-47018.importer.ts';
-import { statlineCsvImporter } from './statline-csv.importer.ts';
+import { parseStatlineCsv } from './statline-csv.importer.ts';
 
 /** The kinds of file a user can import, by the names the CLI uses (`wijkkompas import <kind>`). */
 export const UPLOAD_KINDS = ['statline', 'odata', 'pdok', 'politie', 'lokaal'] as const;
@@ -62,6 +62,11 @@ export interface UploadOptions {
   scope?: string;
   /** A local file replaces CBS figures on purpose (issue 11.10); its source is named instead. */
   replacesCbs?: boolean;
+  /**
+   * StatLine CSV: numbers use a decimal comma and `.` between thousands, also in a `,` file
+   * (`--decimale-komma`, the form's "decimale komma"). Missing: `;` files do, others not.
+   */
+  decimalComma?: boolean;
 }
 
 /** The scope an upload writes in: a GM code, or undefined for a national import. */
@@ -128,19 +133,6 @@ function csvImporterFor(
 ): (() => CsvImporter<ParsedImport>) | null {
   const { indelingYear, inMunicipality, inScope, plausibility } = readingContext(options);
   switch (kind) {
-    case 'statline': {
-      const meta = need(metadata, 'Het bestand met de DataProperties van de tabel');
-      const settings = {
-        tableId: need(options.tableId, 'Het tabelnummer'),
-        dataProperties: parseDataProperties(meta.bytes, meta.fileName),
-        indelingYear,
-        period: need(options.period, 'De periode'),
-        ...inMunicipality,
-        ...inScope,
-        plausibility,
-      };
-      return () => statlineCsvImporter(fileName, lookup, settings);
-    }
     case 'politie':
       return () =>
         politie47018Importer(fileName, lookup, { indelingYear, ...inScope, plausibility });
@@ -154,6 +146,9 @@ function csvImporterFor(
       };
       return () => localCsvImporter(fileName, lookup, settings);
     }
+    // A StatLine download carries its layout in title, topic and unit rows that are recognised
+    // from the whole header before a row is read (statline-layout.ts); such files are small.
+    case 'statline':
     case 'odata':
     case 'pdok':
       return null;
@@ -228,6 +223,19 @@ function parseByKind(
   if (csv) return importCsvBytes(csv(), input);
   const { indelingYear, inMunicipality, inScope, plausibility } = readingContext(options);
   switch (kind) {
+    case 'statline': {
+      const meta = need(metadata, 'Het bestand met de DataProperties van de tabel');
+      return parseStatlineCsv(input, lookup, {
+        tableId: need(options.tableId, 'Het tabelnummer'),
+        dataProperties: parseDataProperties(meta.bytes, meta.fileName),
+        indelingYear,
+        period: need(options.period, 'De periode'),
+        ...(options.decimalComma === true ? { decimalComma: true } : {}),
+        ...inMunicipality,
+        ...inScope,
+        plausibility,
+      });
+    }
     case 'odata':
       return parseOdataJson(
         {

@@ -15,7 +15,9 @@ import {
   type CsvImporter,
   type CsvVisitor,
 } from './csv-reader.ts';
+import { ImportValidationError } from '../../shared/errors.ts';
 import { sha256 } from './import.service.ts';
+import { mapProblemLines, recogniseStatlineLayout } from './statline-layout.ts';
 import { isMunicipalScope, scopeProblem } from './import-scope.ts';
 import { valueProblem, type PlausibilityRules } from './plausibility.ts';
 import type { AreaLookup, ImportInput, ParsedImport, ParsedObservation } from './import.types.ts';
@@ -61,6 +63,10 @@ type ColumnRole =
 
 /** Columns that are not figures: our own additions and the download's bookkeeping. */
 const META_COLUMNS = new Set(['source_year', 'id', 'gwb_code_added']);
+/** Region code columns of keyed files: cbsodata's `WijkenEnBuurten`/`Codering`, our `code`. */
+const CODE_COLUMNS = new Set(['wijkenenbuurten', 'regiocode', 'code', 'gwb_code']);
+/** Descriptive columns beside a region code: what the areas already hold. */
+const DESCRIPTIVE_COLUMNS = new Set(['naam', 'soort', 'soortregio', 'soort regio', 'regionaam']);
 /** DataProperty units of text-valued topics (Gemeentenaam, Soort regio, Codering, …). */
 const TEXT_UNITS = new Set(['naam', 'omschrijving', 'code']);
 
@@ -141,10 +147,36 @@ export function parseStatlineCsv(
   lookup: AreaLookup,
   options: StatlineCsvOptions,
 ): ParsedImport {
+  const recognised = recogniseStatlineLayout(input, options.dataProperties, options.encoding);
+  if (recognised.layout !== 'kopregels') return parseFlat(input, lookup, options);
+  let parsed: ParsedImport;
+  try {
+    parsed = parseFlat(recognised.input, lookup, {
+      ...options,
+      encoding: recognised.encoding,
+      decimalComma: options.decimalComma ?? recognised.decimalComma,
+    });
+  } catch (error) {
+    if (error instanceof ImportValidationError)
+      throw mapProblemLines(error, recognised.originalLine);
+    throw error;
+  }
+  // The dataset is the file as the user has it: its own bytes, and how it was read.
+  const readingOptions: Record<string, string> = { ...parsed.options, indeling: 'kopregels' };
+  if (options.encoding === undefined) delete readingOptions.encoding;
+  if (options.decimalComma === undefined) delete readingOptions.decimalComma;
+  return { ...parsed, fileHash: sha256(input.bytes), options: readingOptions };
+}
+
+function parseFlat(
+  input: ImportInput,
+  lookup: AreaLookup,
+  options: StatlineCsvOptions,
+): ParsedImport {
   return importCsvBytes(statlineCsvImporter(input.fileName, lookup, options), input);
 }
 
-/** The importer of parseStatlineCsv, to read a file in memory or a stream (importCsvStream). */
+/** The importer of a flat StatLine CSV, to read a file in memory or a stream (importCsvStream). */
 export function statlineCsvImporter(
   fileName: string,
   lookup: AreaLookup,
@@ -214,6 +246,7 @@ export function statlineCsvImporter(
     header(h) {
       header = h;
       let previous = -1;
+      const unmatched: Parameters<ProblemList['add']>[0][] = [];
       const firstColumn = new Map<string, number>();
       roles = h.fields.map((name, i): ColumnRole => {
         const norm = normaliseHeader(name);
@@ -221,14 +254,14 @@ export function statlineCsvImporter(
         const last = title.split('/').pop() ?? title;
         if (norm === 'gwb_code_added')
           return municipalityCode === undefined ? { role: 'code' } : { role: 'ignore' };
-        if (META_COLUMNS.has(norm)) return { role: 'ignore' };
-        if (norm === 'wijkenenbuurten' || last === 'codering') return { role: 'code' };
+        if (META_COLUMNS.has(norm) || DESCRIPTIVE_COLUMNS.has(norm)) return { role: 'ignore' };
+        if (CODE_COLUMNS.has(norm) || last === 'codering') return { role: 'code' };
         if (geoTitles.has(norm)) return { role: 'region' };
         if (norm === 'perioden') return { role: 'period' };
         if (last === 'gemeentenaam') return { role: 'gemeentenaam' };
         const match = matchProperty(name, topics, previous);
         if (!match) {
-          problems.add({
+          unmatched.push({
             line: 1,
             column: i + 1,
             field: name,
@@ -258,6 +291,16 @@ export function statlineCsvImporter(
       const regionColumn = roles.findIndex((r) => r.role === 'region');
       gemeenteColumn = roles.findIndex((r) => r.role === 'gemeentenaam');
       periodColumn = roles.findIndex((r) => r.role === 'period');
+      const hasValues = roles.some((r) => r.role === 'value');
+      if (codeColumn < 0 && regionColumn < 0 && !hasValues) {
+        problems.fail({
+          line: 1,
+          column: 1,
+          field: h.fields[0],
+          message: `onbekende indeling: dit is geen StatLine-download van tabel ${options.tableId}. Wijkkompas herkent een kopregel met onderwerpen ("Bevolking/Aantal inwoners (aantal)"), een kopregel met CBS-sleutels ("WijkenEnBuurten", "AantalInwoners_5") en StatLine's tabel met kopregels (titel, onderwerpen, eenheden); de eerste kolom geeft dan de gebieden ("Wijken en buurten", "WijkenEnBuurten", "Codering" of "code")`,
+        });
+      }
+      for (const problem of unmatched) problems.add(problem);
       if (codeColumn >= 0) areaColumn = codeColumn;
       else if (regionColumn >= 0) {
         areaColumn = regionColumn;
@@ -269,7 +312,7 @@ export function statlineCsvImporter(
             'kolom met gebieden ontbreekt: verwacht "Wijken en buurten", "WijkenEnBuurten" of "Codering"',
         });
       }
-      if (!roles.some((r) => r.role === 'value')) {
+      if (!hasValues) {
         problems.add({ line: 1, message: 'geen enkele kolom met cijfers gevonden' });
       }
       problems.throwIfAny();
@@ -298,6 +341,9 @@ export function statlineCsvImporter(
           return;
         }
         code = resolved;
+        // A download read by name for one municipality keeps its own rows, also without a
+        // Gemeentenaam column (StatLine's table download): the Netherlands row is left out.
+        if (code === 'NL00' && isMunicipalScope(options.scope)) return;
       } else {
         problems.add({
           line,

@@ -5,6 +5,7 @@ import { STATUS_RULE_NL, TARGET_KINDS_NL } from '../targets/target-rules.ts';
 import { REFERENCE_KEYS, REFERENCE_LABELS, type ReferenceKey } from './profile.types.ts';
 import { MIN_INHABITANTS } from './custom-area.service.ts';
 import { SurveyMethodSection } from '../survey/results/methode-section.tsx';
+import { CrosswalkMethodSection } from '../areas/views/crosswalk-method.tsx';
 
 const MIN_TEXT = MIN_INHABITANTS.toLocaleString('nl-NL');
 
@@ -131,6 +132,8 @@ function renderMethode(): string {
             <Term name={r.name}>{r.rule}</Term>
           ))}
         </dl>
+
+        <CrosswalkMethodSection />
 
         <h2 class="utrecht-heading-2" id="vergelijken">
           Vergelijken

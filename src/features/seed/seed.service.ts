@@ -7,6 +7,7 @@ import { commitImport, loadAreaLookup, sha256 } from '../imports/import.service.
 import type { AreaLookup, ImportInput, ParsedImport } from '../imports/import.types.ts';
 import { parsePdokGeojson } from '../imports/pdok-geojson.importer.ts';
 import { parsePolitie47018Csv } from '../imports/politie-47018.importer.ts';
+import { parsePolitieNlSeries } from '../imports/politie-nl-series.importer.ts';
 import { parseStatlineCsv } from '../imports/statline-csv.importer.ts';
 import { parse } from 'csv-parse/sync';
 import {
@@ -188,6 +189,15 @@ export async function seedShippedData(
   await run({
     label: politie,
     parse: (lookup) => parsePolitie47018Csv(read(politie), lookup, { indelingYear: 2024 }),
+  });
+
+  // The Netherlands beside the buurten's crime figures (issue 13.6): 47025NED per type and
+  // year, 2023 still provisional when the file was downloaded (SOURCES.md §9).
+  const nlCrime = 'politie-reference/nl_misdrijven_per_soort_jaar_47025NED.csv';
+  await run({
+    label: nlCrime,
+    parse: (lookup) =>
+      parsePolitieNlSeries(read(nlCrime), lookup, { indelingYear: 2024, provisionalFrom: 2023 }),
   });
 
   await seedExampleTargets(db, undefined, ctx.importedBy);

@@ -116,6 +116,8 @@ export interface UploadFormValues {
   bron?: string;
   /** "ja": a local file replaces CBS figures on purpose (issue 11.10). */
   vervangt_cbs?: string;
+  /** "ja": a StatLine CSV uses a decimal comma, also when its fields are separated by ','. */
+  decimale_komma?: string;
 }
 
 function Field(props: {
@@ -294,6 +296,29 @@ function UploadForm(props: {
         'Bron (lokale gegevens)',
         'Alleen bij lokale CSV: wie de cijfers maakte, bijvoorbeeld Gemeente Dordrecht, Onderzoekcentrum Drechtsteden.',
       )}
+      <div class="utrecht-form-field utrecht-form-field--checkbox">
+        <div class="utrecht-form-field__input">
+          <input
+            class="utrecht-checkbox utrecht-checkbox--html-input"
+            type="checkbox"
+            id={fieldId('decimale_komma')}
+            name="decimale_komma"
+            value="ja"
+            checked={values.decimale_komma === 'ja'}
+            aria-describedby={`${fieldId('decimale_komma')}-uitleg`}
+          />
+        </div>
+        <div class="utrecht-form-field__label">
+          <label class="utrecht-form-label" for={fieldId('decimale_komma')}>
+            Decimale komma
+          </label>
+        </div>
+        <div class="utrecht-form-field-description" id={`${fieldId('decimale_komma')}-uitleg`}>
+          Alleen bij StatLine CSV. Vink aan als getallen een komma voor decimalen en een punt tussen
+          duizendtallen hebben (2,1 en 17.942.942), ook als de kolommen met een komma gescheiden
+          zijn. Bij een puntkomma als scheidingsteken gaan we daar al van uit.
+        </div>
+      </div>
       <div class="utrecht-form-field utrecht-form-field--checkbox">
         <div class="utrecht-form-field__input">
           <input

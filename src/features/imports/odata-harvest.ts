@@ -1,0 +1,237 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { BadRequestError } from '../../shared/errors.ts';
+import type { ImportInput } from './import.types.ts';
+import { OdataFetchError } from './odata.fetch.ts';
+import type { OdataInput } from './odata.importer.ts';
+
+/**
+ * Fetches one CBS OData v3 table (DataProperties and every TypedDataSet page) the way a long
+ * unattended run needs it (issue 13.8, ADR 0029): each response is stored as it arrives, so a
+ * run that is interrupted continues at the page it stopped at, and a finished table is replayed
+ * from disk without the network; a busy server (429, 5xx) is retried with growing waits; a page
+ * that is no OData JSON stops the run with the page and address named. Nothing is imported here.
+ */
+
+export interface HarvestOptions {
+  tableId: string;
+  /** E.g. https://opendata.cbs.nl/ODataApi/odata (CBS) or https://dataderden.cbs.nl/ODataApi/odata (Politie). */
+  baseUrl: string;
+  /** OData $filter, e.g. the rows of one municipality. */
+  filter?: string;
+  /** Where the raw responses are kept: one folder per table and filter. */
+  storeDir: string;
+  /** Injected in tests; the global fetch otherwise. */
+  fetch?: typeof fetch;
+  /** Attempts after the first for a busy server or a broken connection (default 4). */
+  retries?: number;
+  /** First wait before a retry, doubled each time (default 2000 ms); Retry-After wins. */
+  backoffMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  /** Guard against a server that keeps sending nextLinks (default 500). */
+  maxPages?: number;
+  /** Fetch again even when a finished copy is stored. */
+  fresh?: boolean;
+  /** Called after each page: fetched (true) or read from disk (false). */
+  onPage?: (page: number, fetched: boolean) => void;
+}
+
+export interface HarvestResult {
+  input: OdataInput;
+  /** The folder holding the raw responses and manifest.json. */
+  dir: string;
+  /** The first address asked, for the dataset's provenance. */
+  url: string;
+  fetchedPages: number;
+  reusedPages: number;
+}
+
+interface Manifest {
+  tableId: string;
+  url: string;
+  complete: boolean;
+  pages: { file: string; url: string; next: string | null }[];
+}
+
+const RETRY_STATUS = new Set([429, 500, 502, 503, 504]);
+const MAX_RETRY_AFTER_MS = 120_000;
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function folderName(tableId: string, filter: string | undefined): string {
+  if (!filter) return tableId;
+  return `${tableId}-${createHash('sha256').update(filter).digest('hex').slice(0, 12)}`;
+}
+
+function writeAtomic(file: string, bytes: Buffer | string): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, bytes);
+  fs.renameSync(tmp, file);
+}
+
+function readManifest(dir: string): Manifest | null {
+  const file = path.join(dir, 'manifest.json');
+  if (!fs.existsSync(file)) return null;
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as Manifest;
+}
+
+/** The page's rows and nextLink; null when the bytes are no OData page. */
+function pageOf(bytes: Buffer): { next: string | null } | { error: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return { error: `geen geldige JSON (${(error as Error).message})` };
+  }
+  const record = json as Record<string, unknown> | null;
+  if (!record || typeof record !== 'object' || !Array.isArray(record.value)) {
+    return { error: 'geen OData-antwoord: het veld "value" met rijen ontbreekt' };
+  }
+  const next = record['odata.nextLink'] ?? record['@odata.nextLink'];
+  return { next: typeof next === 'string' && next !== '' ? next : null };
+}
+
+function retryAfterMs(response: Response): number | null {
+  const raw = response.headers.get('retry-after');
+  if (raw === null) return null;
+  const seconds = Number(raw);
+  if (Number.isFinite(seconds)) return Math.min(Math.max(seconds, 0) * 1000, MAX_RETRY_AFTER_MS);
+  const at = Date.parse(raw);
+  return Number.isNaN(at) ? null : Math.min(Math.max(at - Date.now(), 0), MAX_RETRY_AFTER_MS);
+}
+
+async function getWithRetries(url: string, options: HarvestOptions, dir: string): Promise<Buffer> {
+  const doFetch = options.fetch ?? fetch;
+  const sleep = options.sleep ?? defaultSleep;
+  const retries = options.retries ?? 4;
+  let wait = options.backoffMs ?? 2000;
+  let last = '';
+  for (let attempt = 0; attempt <= retries; attempt++) {
+    let response: Response | undefined;
+    try {
+      response = await doFetch(url, { headers: { accept: 'application/json' } });
+    } catch (error) {
+      const cause = (error as Error & { cause?: { code?: string } }).cause;
+      last = `geen verbinding (${cause?.code ?? (error as Error).message})`;
+    }
+    if (response) {
+      if (response.ok) return Buffer.from(await response.arrayBuffer());
+      // Read the body so the connection is released before a retry.
+      await response.arrayBuffer().catch(() => undefined);
+      if (!RETRY_STATUS.has(response.status)) {
+        throw new OdataFetchError(
+          `CBS open data weigert ${url} met status ${response.status}. Er is niets geïmporteerd; controleer het tabelnummer.`,
+        );
+      }
+      last =
+        response.status === 429 ? 'status 429: te veel verzoeken' : `status ${response.status}`;
+      const after = retryAfterMs(response);
+      if (attempt < retries) await sleep(after ?? wait);
+    } else if (attempt < retries) await sleep(wait);
+    wait *= 2;
+  }
+  throw new OdataFetchError(
+    `CBS open data is niet bereikbaar: ${url} gaf ${last}, ook na ${retries + 1} pogingen. Er is niets geïmporteerd. Wat al binnen is staat in ${dir}; start dezelfde opdracht later opnieuw, dan gaat die daar verder.`,
+  );
+}
+
+/** Fetches (or replays, or resumes) one table; see the module comment. */
+export async function harvestOdataTable(options: HarvestOptions): Promise<HarvestResult> {
+  const { tableId } = options;
+  if (!/^[0-9A-Za-z]{5,12}$/.test(tableId)) {
+    throw new BadRequestError(`"${tableId}" is geen CBS-tabelnummer (bijvoorbeeld 85984NED)`);
+  }
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const origin = new URL(base).origin;
+  const maxPages = options.maxPages ?? 500;
+  const dir = path.join(options.storeDir, folderName(tableId, options.filter));
+  fs.mkdirSync(dir, { recursive: true });
+
+  // CBS's examples write `$format` and `$filter` as they are; only the filter's value is encoded.
+  const filter = options.filter ? `&$filter=${encodeURIComponent(options.filter)}` : '';
+  const firstUrl = `${base}/${tableId}/TypedDataSet?$format=json${filter}`;
+
+  let manifest = options.fresh ? null : readManifest(dir);
+  if (manifest && manifest.url !== firstUrl) manifest = null;
+  manifest ??= { tableId, url: firstUrl, complete: false, pages: [] };
+  let fetchedPages = 0;
+  let reusedPages = 0;
+
+  const metaFile = path.join(dir, 'DataProperties.json');
+  if (options.fresh || !fs.existsSync(metaFile)) {
+    const bytes = await getWithRetries(
+      `${base}/${tableId}/DataProperties?$format=json`,
+      options,
+      dir,
+    );
+    const page = pageOf(bytes);
+    if ('error' in page) {
+      throw new OdataFetchError(
+        `De beschrijving van tabel ${tableId} (DataProperties) is ${page.error}. Er is niets geïmporteerd.`,
+      );
+    }
+    writeAtomic(metaFile, bytes);
+    fetchedPages++;
+  }
+
+  const pages: ImportInput[] = [];
+  for (const stored of manifest.pages) {
+    pages.push({ bytes: fs.readFileSync(path.join(dir, stored.file)), fileName: stored.file });
+    reusedPages++;
+    options.onPage?.(pages.length, false);
+  }
+  let next: string | null = manifest.complete
+    ? null
+    : manifest.pages.length === 0
+      ? firstUrl
+      : (manifest.pages[manifest.pages.length - 1]?.next ?? null);
+  while (next) {
+    if (pages.length >= maxPages) {
+      throw new OdataFetchError(
+        `CBS open data bleef na ${maxPages} pagina's doorverwijzen (${tableId}); er is niets geïmporteerd`,
+      );
+    }
+    const absolute: string = new URL(next, base).toString();
+    // Follow nextLinks only to the same server: a response must not send us elsewhere.
+    if (new URL(absolute).origin !== origin) {
+      throw new OdataFetchError(
+        `De volgende pagina van ${tableId} ligt buiten ${origin}: ${absolute}. Er is niets geïmporteerd.`,
+      );
+    }
+    const bytes = await getWithRetries(absolute, options, dir);
+    const number = pages.length + 1;
+    const page = pageOf(bytes);
+    if ('error' in page) {
+      throw new OdataFetchError(
+        `Pagina ${number} van tabel ${tableId} (${absolute}) is ${page.error}. Er is niets geïmporteerd; de pagina's ervoor staan in ${dir} en de volgende keer wordt vanaf pagina ${number} verder gehaald.`,
+      );
+    }
+    const file = `TypedDataSet-${String(number).padStart(4, '0')}.json`;
+    writeAtomic(path.join(dir, file), bytes);
+    manifest.pages.push({ file, url: absolute, next: page.next });
+    manifest.complete = page.next === null;
+    writeAtomic(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 1));
+    pages.push({ bytes, fileName: file });
+    fetchedPages++;
+    options.onPage?.(number, true);
+    next = page.next;
+  }
+  if (!manifest.complete) {
+    manifest.complete = true;
+    writeAtomic(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 1));
+  }
+  return {
+    input: {
+      typedDataSet: pages,
+      dataProperties: {
+        bytes: fs.readFileSync(metaFile),
+        fileName: `${tableId}_DataProperties.json`,
+      },
+    },
+    dir,
+    url: firstUrl,
+    fetchedPages,
+    reusedPages,
+  };
+}

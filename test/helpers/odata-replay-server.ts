@@ -1,0 +1,87 @@
+/**
+ * A local HTTP server (node:http) that replays recorded-format CBS OData v3 responses from the
+ * fixtures in test/fixtures/odata (real KWB 2024 figures of Dordrecht, paged 7 + 7). Faults are
+ * scripted per page: a status to answer first (429 with Retry-After, 503), or a broken body.
+ * No internet is used.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { projectRoot } from '../../src/config.ts';
+
+const FIXTURES = path.join(projectRoot, 'test', 'fixtures', 'odata');
+const RECORDED_ORIGIN = 'https://opendata.cbs.nl/ODataApi/OData';
+
+export type ReplayPage = 'meta' | 'page1' | 'page2';
+
+export interface ReplayServer {
+  /** Base URL to hand to the fetcher, like https://opendata.cbs.nl/ODataApi/odata. */
+  baseUrl: string;
+  /** Every request, as "page" names in order. */
+  requests: ReplayPage[];
+  /** Full request URLs, in order. */
+  urls: string[];
+  /** Statuses to answer (once each, in order) before the page itself. */
+  faults: Partial<Record<ReplayPage, number[]>>;
+  /** Pages answered with a cut-off body until removed from the set. */
+  broken: Set<ReplayPage>;
+  close(): Promise<void>;
+}
+
+function pageOf(url: URL): ReplayPage | null {
+  if (url.pathname.endsWith('/85984NED/DataProperties')) return 'meta';
+  if (url.pathname.endsWith('/85984NED/TypedDataSet'))
+    return url.searchParams.get('$skip') === '7' ? 'page2' : 'page1';
+  return null;
+}
+
+const FILES: Record<ReplayPage, string> = {
+  meta: '85984NED-DataProperties.fixture.json',
+  page1: '85984NED-TypedDataSet-page1.fixture.json',
+  page2: '85984NED-TypedDataSet-page2.fixture.json',
+};
+
+export async function startReplayServer(): Promise<ReplayServer> {
+  const state: Omit<ReplayServer, 'baseUrl' | 'close'> = {
+    requests: [],
+    urls: [],
+    faults: {},
+    broken: new Set(),
+  };
+  let origin = '';
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', origin);
+    state.urls.push(url.toString());
+    const page = pageOf(url);
+    if (!page) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('niet gevonden');
+      return;
+    }
+    state.requests.push(page);
+    const fault = state.faults[page]?.shift();
+    if (fault !== undefined) {
+      const headers: Record<string, string> = { 'content-type': 'text/plain' };
+      if (fault === 429) headers['retry-after'] = '0';
+      res.writeHead(fault, headers).end(`status ${fault}`);
+      return;
+    }
+    // The recorded nextLink points at CBS; the replay points it at this server.
+    const body = fs
+      .readFileSync(path.join(FIXTURES, FILES[page]), 'utf8')
+      .replaceAll(RECORDED_ORIGIN, `${origin}/ODataApi/OData`);
+    const sent = state.broken.has(page) ? body.slice(0, Math.floor(body.length / 2)) : body;
+    res.writeHead(200, { 'content-type': 'application/json' }).end(sent);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    ...state,
+    baseUrl: `${origin}/ODataApi/odata`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
