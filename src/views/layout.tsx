@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { AccountSlot } from './account-menu.tsx';
 
 /** The description of a page that does not give its own (the workspace, error pages). */
 export const DEFAULT_DESCRIPTION =
@@ -82,6 +83,7 @@ function RespondentLayout({
                 ))}
               </ul>
             </nav>
+            <AccountSlot />
           </div>
         </header>
         <main id="inhoud" class="wk-container" tabIndex={-1}>
@@ -157,6 +159,7 @@ function MonitorLayout({
                 </li>
               </ul>
             </nav>
+            <AccountSlot />
           </div>
         </header>
         {breadcrumbs.length > 0 && (

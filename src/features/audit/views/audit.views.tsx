@@ -28,7 +28,7 @@ export function AuditPage(props: {
   const code = props.municipalityCode;
   const base = `/beheer/${code}/audit`;
   return (
-    <Layout title={`Logboek ${code}`} breadcrumbs={[{ href: '/account', label: 'Mijn account' }]}>
+    <Layout title={`Logboek ${code}`} breadcrumbs={[{ href: '/werkruimte', label: 'Werkruimte' }]}>
       <h1 class="utrecht-heading-1">Logboek van wijzigingen in gemeente {code}</h1>
       <p class="utrecht-paragraph">
         Elke wijziging in de werkplaats en elke import staat hier: wie, wanneer, wat, en hoe het

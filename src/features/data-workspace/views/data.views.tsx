@@ -63,7 +63,7 @@ function Page(props: {
       title={props.title}
       {...(props.head ? { head: props.head } : {})}
       breadcrumbs={[
-        { href: '/account', label: 'Mijn account' },
+        { href: '/werkruimte', label: 'Werkruimte' },
         ...(props.crumbs === false
           ? []
           : [{ href: props.base, label: `Gegevens ${props.municipalityCode}` }]),
