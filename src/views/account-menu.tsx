@@ -19,11 +19,11 @@ export function AccountMenu(props: { name: string; csrf: string }) {
     <div class="wk-account" lang="nl">
       <p class="utrecht-paragraph wk-account__who">
         Ingelogd als{' '}
-        <a class="utrecht-link" href="/account">
+        <a class="utrecht-link wk-target" href="/account">
           {props.name}
         </a>
       </p>
-      <a class="utrecht-link" href="/werkruimte">
+      <a class="utrecht-link wk-target" href="/werkruimte">
         Werkruimte
       </a>
       <form class="wk-account__logout" method="post" action="/uitloggen">

@@ -246,7 +246,7 @@ export function ResetLinkPage(props: {
         />
       </p>
       <p class="utrecht-paragraph">
-        <a class="utrecht-link" href={`/beheer/${props.municipalityCode}/gebruikers`}>
+        <a class="utrecht-link wk-target" href={`/beheer/${props.municipalityCode}/gebruikers`}>
           Terug naar de gebruikers
         </a>
       </p>
