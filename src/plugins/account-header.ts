@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { withAccountMenu } from '../views/account-menu.tsx';
+import { PRIVATE_CACHE_CONTROL } from './etag.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -23,7 +24,13 @@ export const accountHeaderPlugin = fp(
     app.addHook('onSend', async (request, reply, payload) => {
       if (typeof payload !== 'string' || !request.user || !request.accountCsrf) return payload;
       if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return payload;
-      return withAccountMenu(payload, { name: request.user.name, csrf: request.accountCsrf });
+      const page = withAccountMenu(payload, { name: request.user.name, csrf: request.accountCsrf });
+      // A page with a name in it is for this browser only, whatever its status (a 404 may be
+      // cached by a shared cache when nothing says otherwise).
+      const cache = String(reply.getHeader('cache-control') ?? '');
+      if (page !== payload && (cache === '' || cache.includes('public')))
+        reply.header('cache-control', PRIVATE_CACHE_CONTROL);
+      return page;
     });
   },
   { name: 'wk-account-header', dependencies: ['wk-session', 'wk-csrf', 'wk-authorization'] },

@@ -124,8 +124,10 @@ export function UsersPage(props: {
     >
       <h1 class="utrecht-heading-1">Gebruikers van gemeente {code}</h1>
       <p class="utrecht-paragraph">
-        Een nieuwe gebruiker maakt u met de opdracht <code>wijkkompas gebruiker maak</code>. Hier
-        maakt u een link om een wachtwoord in te stellen, of zet u een account uit.
+        Een nieuwe gebruiker zet de technisch beheerder erbij, met de opdracht{' '}
+        <code>wijkkompas gebruiker maak</code>. Daarna maakt u hier een link waarmee de nieuwe
+        gebruiker zelf een wachtwoord kiest. Geef die link aan de gebruiker. Gaat iemand weg? Zet
+        dan het account uit.
       </p>
       <table class="utrecht-table">
         <caption class="utrecht-table__caption">Gebruikers ({props.users.length})</caption>
