@@ -26,6 +26,13 @@ function linksOf(html: string): string[] {
     .map((h) => h.split('#')[0]!);
 }
 
+/** The links of the breadcrumb trail. */
+function breadcrumbsOf(html: string): string[] {
+  return queryAll(html, 'nav[aria-label="Kruimelpad"] a[href]').map(
+    (a) => (a.getAttribute('href') ?? '').split('#')[0]!,
+  );
+}
+
 /** Pages behind login are walked one step further; public pages only link to public pages. */
 function isWorkspacePage(href: string): boolean {
   return /^\/(werkruimte|beheer|account)(\/|$|\?)/.test(href);
@@ -159,9 +166,12 @@ for (const dialect of dialects) {
           if (isDenied(res) || res.statusCode >= 400)
             report.push(`${role}: ${href} (link op ${from}) gaf ${res.statusCode}`);
           const html = String(res.headers['content-type'] ?? '').startsWith('text/html');
-          if (res.statusCode !== 200 || !html || depth >= 2) continue;
+          if (res.statusCode !== 200 || !html || depth >= 3) continue;
           if (depth > 0 && !isWorkspacePage(href)) continue;
-          for (const next of linksOf(res.body))
+          // Two steps from the home every link is followed; on the pages after that, the
+          // breadcrumbs (the way back, where a refused link was found before).
+          const nextLinks = depth < 2 ? linksOf(res.body) : breadcrumbsOf(res.body);
+          for (const next of nextLinks)
             if (!seen.has(next)) queue.push({ href: next, from: href, depth: depth + 1 });
         }
       }
