@@ -101,6 +101,8 @@ for (const dialect of dialects) {
         '/methode',
         '/werkruimte',
         '/bestaat-niet',
+        // The survey's own frame (a respondent's language) too.
+        '/enquete/bewonersenquete-dordt-west',
       ]) {
         // Twice: the second answer of a cached public page must be personal too.
         for (const round of [1, 2]) {
