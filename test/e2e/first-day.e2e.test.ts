@@ -179,10 +179,14 @@ describe('the first day in Chromium', skip ? { skip } : {}, () => {
       assert.match(home, /Uw rol: Programmabureau/);
       assert.match(home, /Focusgebieden/);
       assert.doesNotMatch(home, /Gebruikers|Logboek/);
-      // The header stays on a public page, and logging out works from there.
+      // The header stays on a public page, and logging out works from there; on a phone too.
       await page.goto(`${baseUrl}/gebieden/dordt-west`);
       assert.match(await header.innerText(), new RegExp(`Ingelogd als\\s+${colleague.name}`));
       await check(page, javaScript, 'openbare pagina, ingelogd');
+      await page.setViewportSize({ width: 375, height: 800 });
+      await check(page, javaScript, 'openbare pagina, ingelogd, 375 px');
+      await page.goto(`${baseUrl}/werkruimte`);
+      await check(page, javaScript, 'werkruimte, 375 px');
       await logout(page);
     } finally {
       await context.close();
