@@ -11,6 +11,7 @@ import { homeRoutes } from './features/home/home.routes.tsx';
 import { sourcesRoutes } from './features/home/sources.routes.tsx';
 import { authorizationPlugin } from './plugins/authorization.ts';
 import { csrfPlugin } from './plugins/csrf.ts';
+import { accountHeaderPlugin } from './plugins/account-header.ts';
 import { resolveSessionSecret, sessionPlugin } from './plugins/session.ts';
 import { accountRoutes } from './features/accounts/account.routes.tsx';
 import { oidcRoutes } from './features/accounts/oidc/oidc.routes.tsx';
@@ -81,6 +82,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(sessionPlugin, { db: deps.services.db, secret: session.secret });
   await app.register(authorizationPlugin, { db: deps.services.db });
   await app.register(csrfPlugin);
+  await app.register(accountHeaderPlugin);
   await app.register(staticAssets);
 
   await app.register(homeRoutes, { services: deps.services });

@@ -14,6 +14,11 @@ import { storeKeyedResponse } from './features/survey/responses/response.service
 import { HealthService } from './features/health/health.service.ts';
 import { AppMetrics } from './features/health/metrics.ts';
 import { ImportJobs } from './features/data-workspace/import-jobs.ts';
+import {
+  listFocusAreasOfMunicipality,
+  municipalityNames,
+} from './features/workspace/workspace.repository.ts';
+import { WorkspaceHomeService } from './features/workspace/workspace-home.service.ts';
 import { PdfRenderer, type PdfEngine } from './shared/pdf/pdf-renderer.ts';
 
 /**
@@ -66,6 +71,10 @@ export function createServices(
     }),
     metricsToken: config.metricsToken,
     pdf: new PdfRenderer(config.pdfEngine),
+    workspaceHome: new WorkspaceHomeService({
+      municipalityNames: (codes) => municipalityNames(handle.db, codes),
+      focusAreasOf: (code) => listFocusAreasOfMunicipality(handle.db, code),
+    }),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { assetUrl } from '../shared/assets.ts';
+import { AccountSlot } from './account-menu.tsx';
 
 /** The description of a page that does not give its own (the workspace, error pages). */
 export const DEFAULT_DESCRIPTION =
@@ -83,6 +84,7 @@ function RespondentLayout({
                 ))}
               </ul>
             </nav>
+            <AccountSlot />
           </div>
         </header>
         <main id="inhoud" class="wk-container" tabIndex={-1}>
@@ -158,6 +160,7 @@ function MonitorLayout({
                 </li>
               </ul>
             </nav>
+            <AccountSlot />
           </div>
         </header>
         {breadcrumbs.length > 0 && (

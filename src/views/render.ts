@@ -19,11 +19,17 @@ export function htmlPage(html: string): HtmlPage {
   return new CompressedBody(Buffer.from(html, 'utf8')).compressInBackground();
 }
 
-/** Sends a cached page; the ETag plugin answers If-None-Match with 304 from the preset ETag. */
+/**
+ * Sends a cached page; the ETag plugin answers If-None-Match with 304 from the preset ETag. A
+ * signed-in user gets the page as text, so the header can name them (src/plugins/account-header.ts);
+ * the cached bytes themselves never hold a name.
+ */
 export function sendHtmlPage(
   request: FastifyRequest,
   reply: FastifyReply,
   page: HtmlPage,
-): Promise<FastifyReply> {
-  return page.send(request, reply.type('text/html; charset=utf-8'));
+): Promise<FastifyReply> | FastifyReply {
+  reply.type('text/html; charset=utf-8');
+  if (request.user) return reply.send(page.body.toString('utf8'));
+  return page.send(request, reply);
 }

@@ -44,8 +44,8 @@ describe('login and account pages in Chromium', skip ? { skip } : {}, () => {
       await page.getByLabel('E-mailadres').fill('beheer@fixture.example');
       await page.getByLabel('Wachtwoord').fill('fixture-wachtwoord-e2e');
       await page.getByRole('button', { name: 'Inloggen' }).click();
-      await page.waitForURL(/\/account$/);
-      assert.match(await page.locator('h1').innerText(), /Mijn account/);
+      await page.waitForURL(/\/werkruimte$/);
+      assert.match(await page.locator('h1').innerText(), /Werkruimte/);
       await page.getByRole('button', { name: 'Uitloggen' }).click();
       await page.goto(`${ctx.baseUrl}/account`);
       await page.waitForURL(/\/inloggen\?terug=/);
@@ -64,8 +64,13 @@ describe('login and account pages in Chromium', skip ? { skip } : {}, () => {
       await page.getByLabel('E-mailadres').fill('beheer@fixture.example');
       await page.getByLabel('Wachtwoord').fill('fixture-wachtwoord-e2e');
       await page.getByRole('button', { name: 'Inloggen' }).click();
-      await page.waitForURL(/\/account$/);
-      for (const path of ['/account', '/beheer/GM0505/gebruikers', '/beheer/GM0505/audit']) {
+      await page.waitForURL(/\/werkruimte$/);
+      for (const path of [
+        '/werkruimte',
+        '/account',
+        '/beheer/GM0505/gebruikers',
+        '/beheer/GM0505/audit',
+      ]) {
         await page.goto(`${ctx.baseUrl}${path}`);
         assert.equal(describeViolations(await axeViolations(page)), '', path);
       }

@@ -412,12 +412,12 @@ describeEachDialect('trust: proxy, login throttle and account hardening', (getDb
         { role: 'onderzoeker', municipalityCode: 'GM0505' },
       ]);
       const cases: [string, string][] = [
-        ['%2F%E3%80%82evil', '/account'],
-        ['/%09/evil.example', '/account'],
-        ['%2F%09%2Fevil.example', '/account'],
-        ['%2F%5Cevil.example', '/account'],
-        ['%5C%5Cevil.example', '/account'],
-        ['%2F%2Fevil.example', '/account'],
+        ['%2F%E3%80%82evil', '/werkruimte'],
+        ['/%09/evil.example', '/werkruimte'],
+        ['%2F%09%2Fevil.example', '/werkruimte'],
+        ['%2F%5Cevil.example', '/werkruimte'],
+        ['%5C%5Cevil.example', '/werkruimte'],
+        ['%2F%2Fevil.example', '/werkruimte'],
         ['%2Fbeheer%2FGM0505%2Faudit', '/beheer/GM0505/audit'],
       ];
       for (const [terug, expected] of cases) {
@@ -666,9 +666,9 @@ describeEachDialect('trust: OIDC return address', (getDb) => {
     });
     try {
       for (const [terug, expected] of [
-        ['%2F%09%2Fevil.example', '/account'],
-        ['%2F%E3%80%82evil', '/account'],
-        ['%2F%5Cevil.example', '/account'],
+        ['%2F%09%2Fevil.example', '/werkruimte'],
+        ['%2F%E3%80%82evil', '/werkruimte'],
+        ['%2F%5Cevil.example', '/werkruimte'],
         ['%2Fbeheer%2FGM0505%2Faudit', '/beheer/GM0505/audit'],
       ] as const) {
         const start = await app.inject({ url: `/inloggen/oidc?terug=${terug}` });

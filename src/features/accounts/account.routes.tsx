@@ -14,6 +14,7 @@ import {
   createResetToken,
   deactivate,
   emailSchema,
+  HOME_AFTER_LOGIN,
   passwordProblems,
   resetTokenUsable,
   ResetLinkInvalidError,
@@ -185,7 +186,7 @@ export async function accountRoutes(
       await request.session.regenerate();
       request.session.userId = user.id;
       await app.sessionStoreImpl.prune();
-      return reply.redirect(returnTo ?? '/account', 303);
+      return reply.redirect(returnTo ?? HOME_AFTER_LOGIN, 303);
     },
   );
 
@@ -196,7 +197,7 @@ export async function accountRoutes(
   });
 
   app.get('/account', { config: { permission: 'account:self' } }, async (request, reply) =>
-    html(reply, <AccountPage csrf={reply.generateCsrf()} user={requireUser(request)} />),
+    html(reply, <AccountPage user={requireUser(request)} />),
   );
 
   app.get(

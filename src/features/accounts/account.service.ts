@@ -28,6 +28,9 @@ import {
 } from './login-throttle.repository.ts';
 
 /** A reset link works for this long, and once. */
+/** Where a login lands when it was not sent back to a page: the workspace home (issue 18). */
+export const HOME_AFTER_LOGIN = '/werkruimte';
+
 export const RESET_LINK_TTL_MS = 24 * 60 * 60 * 1000;
 export const PASSWORD_MIN_LENGTH = 12;
 /** argon2 hashes any length; a cap keeps a huge body from costing CPU. */

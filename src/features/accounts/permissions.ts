@@ -52,7 +52,11 @@ export const PERMISSIONS = {
   'account:self': ROLES,
   'users:manage': ['beheerder'],
   'audit:read': ['beheerder'],
-  'workspace:view': ['beheerder', 'programmabureau', 'onderzoeker', 'alliantielid'],
+  /**
+   * The workspace home, where a login lands: every signed-in user. It shows only the links the
+   * user's other permissions allow (workspace-home.service.ts).
+   */
+  'workspace:view': ROLES,
   'focus-areas:edit': ['beheerder', 'programmabureau'],
   /**
    * The shared indicator catalogue belongs to the national programme: only it changes the

@@ -1,4 +1,6 @@
+import { actorLabel } from '../../shared/actor-label.ts';
 import type { AuditRecord } from './audit.repository.ts';
+import { actionLabel, summarizeChange } from './audit-summary.ts';
 
 /**
  * A cell for a spreadsheet: quoted, and with a leading apostrophe when it would otherwise start
@@ -21,6 +23,9 @@ const HEADER = [
   'gemeente',
   'voor',
   'na',
+  'wie (leesbaar)',
+  'wat (leesbaar)',
+  'wat veranderde',
 ];
 
 /** The audit log as CSV (comma-separated, UTF-8 with BOM so spreadsheets read the accents). */
@@ -38,6 +43,9 @@ export function auditToCsv(records: readonly AuditRecord[]): string {
         r.municipalityCode,
         r.before,
         r.after,
+        actorLabel(r.actor),
+        actionLabel(r.action),
+        summarizeChange(r.before, r.after).join('; '),
       ]
         .map(csvCell)
         .join(','),

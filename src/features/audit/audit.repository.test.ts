@@ -120,7 +120,8 @@ describe('audit CSV export', () => {
     assert.ok(csv.startsWith('\uFEFFvolgnummer,tijdstip,wie'));
     assert.match(
       csv,
-      /\r\n7,2026-11-28T10:00:00.000Z,cli,gebruiker.aangemaakt,gebruiker,u1,GM0505,,"\{""naam"":""Anna""\}"\r\n$/,
+      // The raw entry first, as before; then the same in words.
+      /\r\n7,2026-11-28T10:00:00.000Z,cli,gebruiker.aangemaakt,gebruiker,u1,GM0505,,"\{""naam"":""Anna""\}",een beheerder met de opdrachtregel,Gebruiker gemaakt,naam: Anna\r\n$/,
     );
   });
 });

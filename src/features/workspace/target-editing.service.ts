@@ -22,6 +22,13 @@ export const REFERENCE_LABEL: Record<TargetReference, string> = {
   nplv: 'Gemiddelde van de NPLV-focusgebieden',
 };
 
+/** The reference inside a sentence: "de achterstand op Nederland", "… op de gemeente". */
+export const REFERENCE_IN_SENTENCE: Record<TargetReference, string> = {
+  nederland: 'Nederland',
+  gemeente: 'de gemeente',
+  nplv: 'het gemiddelde van de NPLV-focusgebieden',
+};
+
 export const TARGET_NOTE_MAX = 500;
 
 /** The form's fields, as typed (strings), so a refused form shows exactly what was sent. */

@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Services } from '../../composition.ts';
 import type { Database } from '../../db/schema.ts';
-import { isAllowed, municipalitiesWith } from '../accounts/permissions.ts';
 import { loadFocusAreaPage } from '../focus-areas/views/focus-area.page-data.ts';
 import { catalogueRoutes } from './catalogue.routes.tsx';
 import {
@@ -24,7 +23,7 @@ import {
   requireUser,
   savedVersion,
 } from './route-helpers.ts';
-import { WorkspaceHomePage, type MunicipalityLinks } from './views/workspace-home.page.tsx';
+import { WorkspaceHomePage } from './views/workspace-home.page.tsx';
 import { listFocusAreasOfMunicipality, municipalityNames } from './workspace.repository.ts';
 
 async function municipalityName(db: Kysely<Database>, code: string): Promise<string> {
@@ -39,31 +38,12 @@ async function municipalityName(db: Kysely<Database>, code: string): Promise<str
 export async function workspaceRoutes(app: FastifyInstance, opts: { services: Services }) {
   const { db } = opts.services;
 
-  app.get('/werkruimte', { config: { permission: 'workspace:view' } }, async (request, reply) => {
-    const user = requireUser(request);
-    const codes = municipalitiesWith(user.grants, 'workspace:view');
-    const names = await municipalityNames(db, codes);
-    const municipalities: MunicipalityLinks[] = [];
-    for (const code of codes) {
-      municipalities.push({
-        code,
-        name: names.get(code) ?? code,
-        focusAreas: await listFocusAreasOfMunicipality(db, code),
-        canEditFocusAreas: isAllowed(user.grants, 'focus-areas:edit', code),
-        canEditTargets: isAllowed(user.grants, 'targets:edit', code),
-        canImport: isAllowed(user.grants, 'data:import', code),
-        canReadAudit: isAllowed(user.grants, 'audit:read', code),
-      });
-    }
-    return html(
+  app.get('/werkruimte', { config: { permission: 'workspace:view' } }, async (request, reply) =>
+    html(
       reply,
-      <WorkspaceHomePage
-        userName={user.name}
-        municipalities={municipalities}
-        canEditCatalogue={isAllowed(user.grants, 'catalogue:propose')}
-      />,
-    );
-  });
+      <WorkspaceHomePage home={await opts.services.workspaceHome.forUser(requireUser(request))} />,
+    ),
+  );
 
   app.get(
     '/werkruimte/:gemeente/focusgebieden',

@@ -6,6 +6,7 @@ import { LoginPage } from '../views/account.views.tsx';
 import { createOidcClient, type OidcClient, type PendingOidcLogin } from './oidc.client.ts';
 import { OIDC_CALLBACK_PATH, OIDC_START_PATH, type OidcConfig } from './oidc.config.ts';
 import { resolveOidcLogin } from './oidc.service.ts';
+import { HOME_AFTER_LOGIN } from '../account.service.ts';
 
 declare module 'fastify' {
   interface Session {
@@ -106,6 +107,6 @@ export async function oidcRoutes(
     request.session.userId = result.user.id;
     await app.sessionStoreImpl.prune();
     reply.header('cache-control', 'no-store');
-    return reply.redirect(returnTo ?? '/account', 303);
+    return reply.redirect(returnTo ?? HOME_AFTER_LOGIN, 303);
   });
 }

@@ -1,6 +1,6 @@
 import { Layout } from '../../../views/layout.tsx';
 import type { UserWithGrants } from '../account.repository.ts';
-import { ROLE_LABELS, municipalitiesWith } from '../permissions.ts';
+import { NATIONAL_CODE, ROLE_LABELS } from '../permissions.ts';
 import { CsrfField, ErrorSummary, SubmitButton, TextField, type FieldErrors } from './form.tsx';
 
 const dateFormat = new Intl.DateTimeFormat('nl-NL', {
@@ -75,11 +75,10 @@ export function LoginPage(props: {
   );
 }
 
-export function AccountPage(props: { csrf: string; user: UserWithGrants }) {
+export function AccountPage(props: { user: UserWithGrants }) {
   const { user } = props;
-  const adminOf = municipalitiesWith(user.grants, 'users:manage');
   return (
-    <Layout title="Mijn account">
+    <Layout title="Mijn account" breadcrumbs={[{ href: '/werkruimte', label: 'Werkruimte' }]}>
       <h1 class="utrecht-heading-1">Mijn account</h1>
       <dl class="wk-details">
         <dt>Naam</dt>
@@ -91,47 +90,22 @@ export function AccountPage(props: { csrf: string; user: UserWithGrants }) {
           <ul class="utrecht-unordered-list">
             {user.grants.map((g) => (
               <li class="utrecht-unordered-list__item">
-                {ROLE_LABELS[g.role]} in gemeente {g.municipalityCode}
+                {ROLE_LABELS[g.role]}{' '}
+                {g.municipalityCode === NATIONAL_CODE
+                  ? 'voor heel Nederland'
+                  : `in gemeente ${g.municipalityCode}`}
               </li>
             ))}
           </ul>
         </dd>
       </dl>
-      <h2 class="utrecht-heading-2">Enquêtes</h2>
-      <ul class="utrecht-unordered-list">
-        {[...new Set(user.grants.map((g) => g.municipalityCode))].map((code) => (
-          <li class="utrecht-unordered-list__item">
-            <a class="utrecht-link" href={`/werkruimte/${code}/enquetes`}>
-              Enquêtes van gemeente {code}
-            </a>
-          </li>
-        ))}
-      </ul>
-      {adminOf.length > 0 && (
-        <>
-          <h2 class="utrecht-heading-2">Beheer</h2>
-          <ul class="utrecht-unordered-list">
-            {adminOf.map((code) => (
-              <>
-                <li class="utrecht-unordered-list__item">
-                  <a class="utrecht-link" href={`/beheer/${code}/gebruikers`}>
-                    Gebruikers van {code}
-                  </a>
-                </li>
-                <li class="utrecht-unordered-list__item">
-                  <a class="utrecht-link" href={`/beheer/${code}/audit`}>
-                    Logboek van wijzigingen in {code}
-                  </a>
-                </li>
-              </>
-            ))}
-          </ul>
-        </>
-      )}
-      <form class="utrecht-form" method="post" action="/uitloggen">
-        <CsrfField token={props.csrf} />
-        <SubmitButton label="Uitloggen" variant="secondary" />
-      </form>
+      <p class="utrecht-paragraph">
+        Wat u met deze rollen kunt doen, staat in{' '}
+        <a class="utrecht-link" href="/werkruimte">
+          uw werkruimte
+        </a>
+        . Klopt er iets niet? Vraag de beheerder van uw gemeente om het te veranderen.
+      </p>
     </Layout>
   );
 }
@@ -146,12 +120,14 @@ export function UsersPage(props: {
   return (
     <Layout
       title={`Gebruikers van ${code}`}
-      breadcrumbs={[{ href: '/account', label: 'Mijn account' }]}
+      breadcrumbs={[{ href: '/werkruimte', label: 'Werkruimte' }]}
     >
       <h1 class="utrecht-heading-1">Gebruikers van gemeente {code}</h1>
       <p class="utrecht-paragraph">
-        Een nieuwe gebruiker maakt u met de opdracht <code>wijkkompas gebruiker maak</code>. Hier
-        maakt u een link om een wachtwoord in te stellen, of zet u een account uit.
+        Een nieuwe gebruiker zet de technisch beheerder erbij, met de opdracht{' '}
+        <code>wijkkompas gebruiker maak</code>. Daarna maakt u hier een link waarmee de nieuwe
+        gebruiker zelf een wachtwoord kiest. Geef die link aan de gebruiker. Gaat iemand weg? Zet
+        dan het account uit.
       </p>
       <table class="utrecht-table">
         <caption class="utrecht-table__caption">Gebruikers ({props.users.length})</caption>
@@ -230,7 +206,10 @@ export function ResetLinkPage(props: {
   return (
     <Layout
       title="Link voor nieuw wachtwoord"
-      breadcrumbs={[{ href: `/beheer/${props.municipalityCode}/gebruikers`, label: 'Gebruikers' }]}
+      breadcrumbs={[
+        { href: '/werkruimte', label: 'Werkruimte' },
+        { href: `/beheer/${props.municipalityCode}/gebruikers`, label: 'Gebruikers' },
+      ]}
     >
       <h1 class="utrecht-heading-1">Link voor een nieuw wachtwoord</h1>
       {mailed === 'verstuurd' ? (
@@ -269,7 +248,7 @@ export function ResetLinkPage(props: {
         />
       </p>
       <p class="utrecht-paragraph">
-        <a class="utrecht-link" href={`/beheer/${props.municipalityCode}/gebruikers`}>
+        <a class="utrecht-link wk-target" href={`/beheer/${props.municipalityCode}/gebruikers`}>
           Terug naar de gebruikers
         </a>
       </p>

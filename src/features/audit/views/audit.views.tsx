@@ -1,5 +1,7 @@
 import { Layout } from '../../../views/layout.tsx';
+import { actorLabel } from '../../../shared/actor-label.ts';
 import type { AuditRecord } from '../audit.repository.ts';
+import { actionLabel, entityLabel, parseAuditJson, summarizeChange } from '../audit-summary.ts';
 
 const dateFormat = new Intl.DateTimeFormat('nl-NL', {
   dateStyle: 'medium',
@@ -7,15 +9,16 @@ const dateFormat = new Intl.DateTimeFormat('nl-NL', {
   timeZone: 'Europe/Amsterdam',
 });
 
-function Json(props: { value: string | null }) {
-  if (props.value === null) return <span class="wk-muted">—</span>;
-  let pretty = props.value;
-  try {
-    pretty = JSON.stringify(JSON.parse(props.value), null, 2);
-  } catch {
-    // stored as JSON by recordAudit; show raw text if an old row is not
-  }
-  return <pre class="wk-audit-json">{pretty}</pre>;
+function Change(props: { record: AuditRecord }) {
+  const lines = summarizeChange(props.record.before, props.record.after);
+  if (lines.length === 0) return <span class="wk-muted">—</span>;
+  return (
+    <ul class="utrecht-unordered-list wk-audit-change">
+      {lines.map((l) => (
+        <li class="utrecht-unordered-list__item">{l}</li>
+      ))}
+    </ul>
+  );
 }
 
 export function AuditPage(props: {
@@ -28,17 +31,18 @@ export function AuditPage(props: {
   const code = props.municipalityCode;
   const base = `/beheer/${code}/audit`;
   return (
-    <Layout title={`Logboek ${code}`} breadcrumbs={[{ href: '/account', label: 'Mijn account' }]}>
+    <Layout title={`Logboek ${code}`} breadcrumbs={[{ href: '/werkruimte', label: 'Werkruimte' }]}>
       <h1 class="utrecht-heading-1">Logboek van wijzigingen in gemeente {code}</h1>
       <p class="utrecht-paragraph">
-        Elke wijziging in de werkplaats en elke import staat hier: wie, wanneer, wat, en hoe het
-        ervoor en erna was. Niemand kan dit logboek veranderen. Wijzigingen die niet bij één
-        gemeente horen (zoals landelijke CBS-cijfers) staan ook in de lijst.
+        Hier staat elke wijziging in de werkruimte en elk bestand dat is ingelezen: wie het deed,
+        wanneer, en wat er veranderde. Niemand kan dit logboek veranderen. Ook wijzigingen voor alle
+        gemeenten samen staan erin, zoals landelijke cijfers van het CBS.
       </p>
       <p class="utrecht-paragraph">
         <a class="utrecht-link" href={`${base}.csv`} download>
           Download het hele logboek (CSV)
-        </a>
+        </a>{' '}
+        <span class="wk-muted">· met alle technische gegevens van elke wijziging</span>
       </p>
       <table class="utrecht-table">
         <caption class="utrecht-table__caption">
@@ -56,10 +60,7 @@ export function AuditPage(props: {
               Wat
             </th>
             <th class="utrecht-table__header-cell" scope="col">
-              Ervoor
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Erna
+              Wat veranderde
             </th>
           </tr>
         </thead>
@@ -67,20 +68,22 @@ export function AuditPage(props: {
           {props.records.map((r) => (
             <tr class="utrecht-table__row">
               <td class="utrecht-table__cell">{dateFormat.format(new Date(r.occurredAt))}</td>
-              <td class="utrecht-table__cell">{r.actor}</td>
-              <td class="utrecht-table__cell">
-                {r.action}
+              <td class="utrecht-table__cell">{actorLabel(r.actor)}</td>
+              <td class="utrecht-table__cell" data-actie={r.action}>
+                {actionLabel(r.action)}
                 <br />
                 <span class="wk-muted">
-                  {r.entity} {r.entityId}
+                  {entityLabel(
+                    r.entity,
+                    r.entityId,
+                    parseAuditJson(r.before),
+                    parseAuditJson(r.after),
+                  )}
                   {r.municipalityCode === null ? ' (alle gemeenten)' : ''}
                 </span>
               </td>
               <td class="utrecht-table__cell">
-                <Json value={r.before} />
-              </td>
-              <td class="utrecht-table__cell">
-                <Json value={r.after} />
+                <Change record={r} />
               </td>
             </tr>
           ))}

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { ImportProblem } from '../../../shared/errors.ts';
 import { Layout } from '../../../views/layout.tsx';
+import { actorLabel } from '../../../shared/actor-label.ts';
 import {
   CsrfField,
   ErrorSummary,
@@ -36,10 +37,8 @@ function when(iso: string): string {
 }
 
 /** "gebruiker:<id> <naam>" → the name; "cli", "seed" and the like stay as they are. */
-function who(actor: string): string {
-  const m = /^gebruiker:\S+ (.+)$/.exec(actor);
-  return m ? m[1]! : actor;
-}
+/** Who loaded a dataset, as a reader says it (not "start" or "cli"). */
+const who = actorLabel;
 
 const STATUS_LABELS: Record<Dataset['status'], string> = {
   actief: 'In gebruik',
@@ -63,7 +62,7 @@ function Page(props: {
       title={props.title}
       {...(props.head ? { head: props.head } : {})}
       breadcrumbs={[
-        { href: '/account', label: 'Mijn account' },
+        { href: '/werkruimte', label: 'Werkruimte' },
         ...(props.crumbs === false
           ? []
           : [{ href: props.base, label: `Gegevens ${props.municipalityCode}` }]),

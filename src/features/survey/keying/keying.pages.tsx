@@ -28,6 +28,17 @@ function crumbs(municipalityCode: string, q: Questionnaire) {
   ];
 }
 
+/**
+ * The trail of the differences page: reviewers (survey:review) open it, and most of them may not
+ * key in forms, so it leads back to the surveys rather than to "Formulieren invoeren".
+ */
+function reviewCrumbs(municipalityCode: string) {
+  return [
+    { href: '/werkruimte', label: 'Werkruimte' },
+    { href: `/werkruimte/${municipalityCode}/enquetes`, label: 'Enquêtes' },
+  ];
+}
+
 /** What the keyer is told when a form had answers at questions the routing skips. */
 export function skippedText(numbers: readonly number[]): string {
   const list =
@@ -263,7 +274,7 @@ export function DiscrepancyPage(props: {
   return (
     <Layout
       title={`Verschillen bij dubbele invoer: ${textIn(q.title, 'nl')}`}
-      breadcrumbs={crumbs(props.municipalityCode, q)}
+      breadcrumbs={reviewCrumbs(props.municipalityCode)}
     >
       <h1 class="utrecht-heading-1">Verschillen bij dubbele invoer</h1>
       <SavedNotice text={props.saved} />

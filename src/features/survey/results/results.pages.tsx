@@ -162,6 +162,28 @@ function DomainTable({ view }: { view: DomainView }) {
   );
 }
 
+/** How an answer came in, after "3": "3 via internet", "2 uit een interview", "1 op papier". */
+const CHANNEL_PHRASES: Record<string, string> = {
+  internet: 'via internet',
+  interview: 'uit een interview',
+  papier: 'op papier',
+};
+
+/**
+ * Which answers count, in whole sentences: never "0 antwoorden tellen mee (…): ." for a survey
+ * without answers, and "1 antwoord telt mee" for one.
+ */
+export function countedSentence(responses: number, byChannel: Record<string, number>): string {
+  const rule =
+    'Een antwoord telt mee als het op internet is verstuurd, of als het is goedgekeurd. Antwoorden die nog gecontroleerd worden, tellen niet mee.';
+  if (responses === 0) return `Er telt nog geen antwoord mee. ${rule}`;
+  const parts = Object.entries(byChannel)
+    .filter(([, n]) => n > 0)
+    .map(([name, n]) => `${n} ${CHANNEL_PHRASES[name] ?? name}`);
+  const counted = responses === 1 ? '1 antwoord telt mee' : `${responses} antwoorden tellen mee`;
+  return `${counted}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}. ${rule}`;
+}
+
 export function ResultsPage(props: {
   base: string;
   questionnaire: Questionnaire;
@@ -185,12 +207,8 @@ export function ResultsPage(props: {
       ]}
     >
       <h1 class="utrecht-heading-1">{title}</h1>
-      <p class="utrecht-paragraph">
-        {`${props.responses} antwoorden tellen mee (op internet verstuurd, of goedgekeurd): ${Object.entries(
-          props.byChannel,
-        )
-          .map(([c, n]) => `${c} ${n}`)
-          .join(', ')}. Antwoorden die nog gecontroleerd worden, tellen niet mee.`}
+      <p class="utrecht-paragraph" data-meetellen>
+        {countedSentence(props.responses, props.byChannel)}
       </p>
       <section class="wk-stack" aria-labelledby="weging">
         <h2 class="utrecht-heading-2" id="weging">

@@ -227,8 +227,9 @@ for (const dialect of dialects) {
       assert.equal(theirs.statusCode, 200);
       assert.match(theirs.body, /Interview afnemen/);
       assert.doesNotMatch(theirs.body, /Resultaten en downloads/);
-      const account = await app.inject({ url: '/account', headers: { cookie: interviewer } });
-      assert.match(account.body, /href="\/werkruimte\/GM0505\/enquetes"/);
+      // The workspace home, where the login lands, leads the interviewer to the surveys.
+      const home = await app.inject({ url: '/werkruimte', headers: { cookie: interviewer } });
+      assert.match(home.body, /href="\/werkruimte\/GM0505\/enquetes"/);
       assert.ok(
         isDenied(
           await app.inject({

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { actorLabel } from '../../../shared/actor-label.ts';
 import { fieldId, type FieldErrors } from '../../accounts/views/form.tsx';
 
 const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', {
@@ -11,13 +12,8 @@ export function formatDateTime(value: string): string {
   return dateTimeFormat.format(new Date(value));
 }
 
-/** "gebruiker:<id> Naam" → "Naam"; "seed" and "cli" stay as they are. */
-export function actorName(actor: string): string {
-  const m = /^gebruiker:\S+ (.+)$/.exec(actor);
-  if (m) return m[1]!;
-  if (actor === 'seed') return 'eerste inlezing';
-  return actor;
-}
+/** "gebruiker:<id> Naam" → "Naam"; a change by the system itself in words (actor-label.ts). */
+export const actorName = actorLabel;
 
 export function describedBy(
   name: string,

@@ -12,6 +12,7 @@ import type { Catalogue, Indicator } from '../../indicators/catalogue.schema.ts'
 import type { StoredTarget, TargetKind, TargetReference } from '../../targets/target.types.ts';
 import {
   KIND_LABEL,
+  REFERENCE_IN_SENTENCE,
   REFERENCE_LABEL,
   TARGET_NOTE_MAX,
   type TargetFormValues,
@@ -31,7 +32,7 @@ function crumbs(code: string, area: FocusArea) {
 export function describeTarget(t: StoredTarget, unit: string): string {
   switch (t.kind) {
     case 'gap':
-      return `${pct.format((t.gapShare ?? 0) * 100)}% van de achterstand op ${REFERENCE_LABEL[t.reference ?? 'nederland'].toLowerCase()} inlopen`;
+      return `${pct.format((t.gapShare ?? 0) * 100)}% van de achterstand op ${REFERENCE_IN_SENTENCE[t.reference ?? 'nederland']} inlopen`;
     case 'value':
       return `${num.format(t.targetValue ?? 0)} (${unit}) bereiken`;
     case 'change':

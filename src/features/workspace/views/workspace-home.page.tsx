@@ -1,102 +1,55 @@
 import { Layout } from '../../../views/layout.tsx';
-import type { FocusArea } from '../../focus-areas/focus-area.table.ts';
+import type { HomeLink, WorkspaceHome } from '../workspace-home.service.ts';
 
-export interface MunicipalityLinks {
-  code: string;
-  name: string;
-  focusAreas: FocusArea[];
-  canEditFocusAreas: boolean;
-  canEditTargets: boolean;
-  canImport: boolean;
-  canReadAudit: boolean;
-}
-
-function Item(props: { href: string; label: string; hint: string }) {
+function Item(props: { link: HomeLink }) {
   return (
     <li class="utrecht-unordered-list__item">
-      <a class="utrecht-link" href={props.href}>
-        {props.label}
+      <a class="utrecht-link" href={props.link.href}>
+        {props.link.label}
       </a>
-      <span class="wk-muted"> · {props.hint}</span>
+      <span class="wk-muted"> · {props.link.hint}</span>
     </li>
   );
 }
 
-export function WorkspaceHomePage(props: {
-  userName: string;
-  municipalities: MunicipalityLinks[];
-  canEditCatalogue: boolean;
-}) {
+/** Where every signed-in user lands: per municipality, what their role(s) let them do there. */
+export function WorkspaceHomePage(props: { home: WorkspaceHome }) {
+  const { home } = props;
   return (
     <Layout title="Werkruimte">
       <div class="wk-stack">
         <h1 class="utrecht-heading-1">Werkruimte</h1>
         <p class="utrecht-paragraph wk-lead">
-          Welkom, {props.userName}. Hier houdt u de monitor zelf bij: de buurten van een
-          focusgebied, de indicatoren en doelen, en de gegevens.
+          Welkom, {home.userName}. Hieronder staat wat u met uw account kunt doen.
         </p>
-        {props.municipalities.map((m) => (
-          <section aria-labelledby={`gemeente-${m.code}`}>
-            <h2 class="utrecht-heading-2" id={`gemeente-${m.code}`}>
-              Gemeente {m.name} <span class="wk-muted">({m.code})</span>
+        {home.sections.length === 0 && (
+          <p class="utrecht-paragraph">
+            Uw account heeft nog geen rol. Vraag de beheerder van uw gemeente om u een rol te geven.
+          </p>
+        )}
+        {home.sections.map((s) => (
+          <section aria-labelledby={`gemeente-${s.code}`} data-gemeente={s.code}>
+            <h2 class="utrecht-heading-2" id={`gemeente-${s.code}`}>
+              {s.title}
             </h2>
+            <p class="utrecht-paragraph">Uw rol: {s.roles.join(', ')}. U kunt hier:</p>
             <ul class="utrecht-unordered-list">
-              {m.canEditFocusAreas && (
-                <Item
-                  href={`/werkruimte/${m.code}/focusgebieden`}
-                  label="Focusgebieden"
-                  hint="welke buurten erbij horen, met kaart en versies"
-                />
-              )}
-              {m.canEditTargets &&
-                m.focusAreas.map((a) => (
-                  <Item
-                    href={`/werkruimte/${m.code}/doelen/${a.slug}`}
-                    label={`Doelen van ${a.name}`}
-                    hint="doel per indicator"
-                  />
-                ))}
-              {m.canImport && (
-                <Item
-                  href={`/werkruimte/${m.code}/data`}
-                  label="Gegevens"
-                  hint="bestanden inlezen en datasets bekijken"
-                />
-              )}
-              <Item
-                href={`/werkruimte/${m.code}/enquetes`}
-                label="Enquêtes"
-                hint="bewonersenquête en vragenlijst voor professionals: invoer, controle, resultaten"
-              />
-              {m.canReadAudit && (
-                <Item
-                  href={`/beheer/${m.code}/audit`}
-                  label="Logboek"
-                  hint="wie heeft wat veranderd"
-                />
-              )}
-              <Item
-                href={m.focusAreas[0] ? `/gebieden/${m.focusAreas[0].slug}` : '/'}
-                label="Openbare monitor"
-                hint="zoals iedereen hem ziet"
-              />
+              {s.links.map((l) => (
+                <Item link={l} />
+              ))}
             </ul>
           </section>
         ))}
-        {props.canEditCatalogue && (
-          <section aria-labelledby="catalogus-titel">
-            <h2 class="utrecht-heading-2" id="catalogus-titel">
-              Voor alle gemeenten
-            </h2>
-            <ul class="utrecht-unordered-list">
-              <Item
-                href="/werkruimte/catalogus"
-                label="Indicatorcatalogus"
-                hint="definities, richting, bron, eenheid en decimalen"
-              />
-            </ul>
-          </section>
-        )}
+        <section aria-labelledby="voor-iedereen">
+          <h2 class="utrecht-heading-2" id="voor-iedereen">
+            Verder
+          </h2>
+          <ul class="utrecht-unordered-list">
+            {home.always.map((l) => (
+              <Item link={l} />
+            ))}
+          </ul>
+        </section>
       </div>
     </Layout>
   );
