@@ -67,7 +67,8 @@ function wholeNumber(
   const raw = text(body, name);
   if (raw === '' && empty !== null) return empty;
   if (!/^\d{1,6}$/.test(raw) || Number(raw) > max) {
-    errors[name] = `${label.charAt(0).toUpperCase()}${label.slice(1)} is een heel getal van 0 tot en met ${max}.`;
+    errors[name] =
+      `${label.charAt(0).toUpperCase()}${label.slice(1)} is een heel getal van 0 tot en met ${max}.`;
     return 0;
   }
   return Number(raw);
