@@ -1,3 +1,4 @@
+import { tableScroll } from '../../../views/table-scroll.ts';
 import { Layout } from '../../../views/layout.tsx';
 import type { ThemeRef } from '../input-xlsx.ts';
 import { KIND_LABELS } from '../participation.forms.ts';
@@ -37,7 +38,7 @@ export function ImportPreviewPage(props: {
             {`In ${p.fileName} staan ${p.rows.length} briefjes. Klopt dit? Dan laadt u ze met de knop onder de tabel. Er is nog niets opgeslagen.`}
           </p>
         )}
-        <div class="wk-table-scroll">
+        <div {...tableScroll('Wat er geladen wordt')}>
           <table class="utrecht-table">
             <caption class="utrecht-table__caption">Wat er geladen wordt</caption>
             <thead class="utrecht-table__header">

@@ -1,3 +1,4 @@
+import { tableScroll } from '../../../views/table-scroll.ts';
 import { Layout } from '../../../views/layout.tsx';
 import { formatSessionTime } from '../amsterdam-time.ts';
 import type { ThemeRef } from '../input-xlsx.ts';
@@ -39,7 +40,7 @@ export function SessionListPage(props: {
         {props.sessions.length === 0 ? (
           <p class="utrecht-paragraph">Er zijn nog geen bijeenkomsten.</p>
         ) : (
-          <div class="wk-table-scroll">
+          <div {...tableScroll('Alle bijeenkomsten, nieuwste eerst')}>
             <table class="utrecht-table">
               <caption class="utrecht-table__caption">Alle bijeenkomsten, nieuwste eerst</caption>
               <thead class="utrecht-table__header">

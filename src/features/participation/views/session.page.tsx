@@ -1,3 +1,4 @@
+import { tableScroll } from '../../../views/table-scroll.ts';
 import { Layout } from '../../../views/layout.tsx';
 import { formatSessionTime } from '../amsterdam-time.ts';
 import { formatSheetProblem, type SheetProblem } from '../input-xlsx.ts';
@@ -136,7 +137,7 @@ export function SessionPage(props: {
           {d.attendance.length === 0 ? (
             <p class="utrecht-paragraph">Nog niet vastgelegd.</p>
           ) : (
-            <div class="wk-table-scroll">
+            <div {...tableScroll('Aantal aanwezigen per groep of sector')}>
               <table class="utrecht-table">
                 <caption class="utrecht-table__caption">
                   Aantal aanwezigen per groep of sector (totaal {d.attendanceTotal})
@@ -230,7 +231,7 @@ export function SessionPage(props: {
           {d.counts.length === 0 ? (
             <p class="utrecht-paragraph">Nog geen inbreng vastgelegd.</p>
           ) : (
-            <div class="wk-table-scroll">
+            <div {...tableScroll('Inbreng per thema en soort')}>
               <table class="utrecht-table">
                 <caption class="utrecht-table__caption">Inbreng per thema en soort</caption>
                 <Head labels={['Thema', 'Soort', 'Aantal', 'Stemmen']} />
@@ -248,7 +249,7 @@ export function SessionPage(props: {
             </div>
           )}
           {d.inputs !== null && d.inputs.length > 0 && (
-            <div class="wk-table-scroll">
+            <div {...tableScroll('Alle inbreng van deze bijeenkomst')}>
               <table class="utrecht-table">
                 <caption class="utrecht-table__caption">Alle inbreng van deze bijeenkomst</caption>
                 <Head

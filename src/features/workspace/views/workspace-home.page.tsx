@@ -64,6 +64,11 @@ export function WorkspaceHomePage(props: {
                 />
               )}
               <Item
+                href={`/werkruimte/${m.code}/bijeenkomsten`}
+                label="Bijeenkomsten"
+                hint="kennissessies plannen, aanwezigen en inbreng vastleggen"
+              />
+              <Item
                 href={`/werkruimte/${m.code}/enquetes`}
                 label="Enquêtes"
                 hint="bewonersenquête en vragenlijst voor professionals: invoer, controle, resultaten"
