@@ -349,6 +349,55 @@ for (const dialect of dialects) {
       assert.match((await t.app.inject('/')).body, /href="\/gebieden\/dordt-west\/doe-mee"/);
     });
 
+    it('edits and cancels a session through its forms; the public page and feed follow', async () => {
+      const id = await plan({ titel: 'Fixture te wijzigen' });
+      const url = `${BASE}/${id}`;
+      const form = await get(`${url}/bewerken`);
+      assert.equal(form.statusCode, 200);
+      assert.match(form.body, /value="2099-03-12"/);
+      assert.match(form.body, /value="19:30"/);
+      const edited = await post(url, {
+        _csrf: csrfToken(form.body),
+        titel: 'Fixture gewijzigd',
+        gebied: 'dordt-west',
+        themas: 'gezond-leven',
+        datum: '2099-07-02',
+        begintijd: '10:00',
+        eindtijd: '12:00',
+        plaats: 'Fixture-school',
+        organisator: 'Fixture',
+        doelgroep: 'bewoners',
+        openbaar: 'ja',
+      });
+      assert.equal(edited.statusCode, 303);
+      const noReason = await post(`${url}/annuleren`, { _csrf: await token(url), reden: '' });
+      assert.equal(noReason.statusCode, 400);
+      assert.equal(fieldError(noReason.body, 'reden'), 'Vul de reden in.');
+      const cancelled = await post(`${url}/annuleren`, {
+        _csrf: await token(url),
+        reden: 'Fixture: zaal niet beschikbaar',
+      });
+      assert.equal(cancelled.statusCode, 303);
+      const page = decode((await t.app.inject('/gebieden/dordt-west/doe-mee')).body);
+      assert.match(page, /Afgelast: <\/strong><strong>Fixture gewijzigd<\/strong>/);
+      assert.match(page, /Reden: Fixture: zaal niet beschikbaar/);
+      const ics = icsLines(
+        (await t.app.inject('/gebieden/dordt-west/doe-mee/bijeenkomsten.ics')).body,
+      );
+      const start = ics.indexOf(`UID:bijeenkomst-${id}@localhost`);
+      const event = ics.slice(start, ics.indexOf('END:VEVENT', start));
+      assert.ok(event.includes('DTSTART:20990702T080000Z'), 'CEST: 10:00 is 08:00 UTC');
+      assert.ok(event.includes('STATUS:CANCELLED'));
+      const actions = (await listAudit(t.handle.db, { municipalityCode: HOME }))
+        .filter((r) => r.entityId === id)
+        .map((r) => r.action);
+      assert.deepEqual(actions.sort(), [
+        'bijeenkomst.geannuleerd',
+        'bijeenkomst.gepland',
+        'bijeenkomst.gewijzigd',
+      ]);
+    });
+
     it('the iCal feed is RFC 5545: CRLF, folded, escaped, a stable UID and a DTSTAMP', async () => {
       const res = await t.app.inject('/gebieden/dordt-west/doe-mee/bijeenkomsten.ics');
       assert.equal(res.statusCode, 200);

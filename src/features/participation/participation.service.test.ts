@@ -220,6 +220,27 @@ describe('ParticipationService: attendance, participants and inputs', () => {
   });
 });
 
+describe('ParticipationService: removing', () => {
+  it('removes an input or a name of this session only, audited, and refuses unknown ids', async () => {
+    const { service, store, audit, id } = await planned();
+    await service.addInput(ACTOR, 'GM0505', id, { thema: 'wonen', soort: 'idee', tekst: 'Weg' });
+    await service.addParticipant(ACTOR, 'GM0505', id, { naam: 'Fixture Weg', toestemming: 'ja' });
+    const inputId = store.state.inputs[0]!.id;
+    const participantId = store.state.participants[0]!.id;
+    await assert.rejects(service.removeInput(ACTOR, 'GM0014', id, inputId), NotFoundError);
+    await assert.rejects(service.removeInput(ACTOR, 'GM0505', id, 'onbekend'), NotFoundError);
+    await service.removeInput(ACTOR, 'GM0505', id, inputId);
+    await service.removeParticipant(ACTOR, 'GM0505', id, participantId);
+    assert.deepEqual(store.state.inputs, []);
+    assert.deepEqual(store.state.participants, []);
+    assert.deepEqual(
+      audit.slice(-2).map((a) => a.action),
+      ['inbreng.verwijderd', 'bijeenkomst.deelnemer-verwijderd'],
+    );
+    assert.doesNotMatch(JSON.stringify(audit), /Fixture Weg/);
+  });
+});
+
 describe('ParticipationService: bulk entry from the XLSX template', () => {
   it('reads its own template back: the headers and sheets it names', async () => {
     const { service, id } = await planned();
