@@ -37,6 +37,7 @@ import { surveyWebRoutes } from './features/survey/web/web.routes.tsx';
 import { interviewRoutes } from './features/survey/interview/interview.routes.tsx';
 import { surveySubmissionRoutes } from './features/survey/api/submission.routes.ts';
 import { healthRoutes, requestMetrics } from './features/health/health.routes.ts';
+import { participationRoutes } from './features/participation/participation.routes.tsx';
 
 export interface AppDeps {
   services: Services;
@@ -104,6 +105,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(factsheetRoutes, { services: deps.services });
   await app.register(workspaceRoutes, { services: deps.services });
   await app.register(dataWorkspaceRoutes, { services: deps.services });
+  await app.register(participationRoutes, {
+    services: deps.services,
+    publicUrl: deps.publicUrl ?? 'http://localhost:3000',
+  });
   await app.register(paperRoutes, { services: deps.services });
   await app.register(resultsRoutes, { services: deps.services });
   await app.register(surveyOverviewRoutes, { services: deps.services });

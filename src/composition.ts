@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { AppConfig } from './config.ts';
 import type { Db } from './db/database.ts';
 import { createResetMailer } from './features/accounts/mail/reset-mail.ts';
@@ -20,6 +20,8 @@ import {
 } from './features/workspace/workspace.repository.ts';
 import { WorkspaceHomeService } from './features/workspace/workspace-home.service.ts';
 import { PdfRenderer, type PdfEngine } from './shared/pdf/pdf-renderer.ts';
+import { recordAudit } from './features/audit/audit.repository.ts';
+import { ParticipationRepository, ParticipationService } from './features/participation/index.ts';
 
 /**
  * The one composition root: database → repositories → services, wired by hand. Routes receive
@@ -55,6 +57,52 @@ export function createServices(
   );
   // Background imports of this process; /metrics counts them.
   const importJobs = new ImportJobs();
+  const focusAreaRef = (a: {
+    slug: string;
+    name: string;
+    municipality_code: string;
+    municipality_name: string;
+  }) => ({
+    slug: a.slug,
+    name: a.name,
+    municipalityCode: a.municipality_code,
+    municipalityName: a.municipality_name,
+  });
+  const participation = new ParticipationService({
+    repository: new ParticipationRepository(handle.db),
+    transaction: (work) =>
+      handle.db.transaction().execute((trx) =>
+        work({
+          repository: new ParticipationRepository(trx),
+          audit: { record: (entry) => recordAudit(trx, entry) },
+        }),
+      ),
+    themes: async () =>
+      (await monitor.catalogue()).themes.map((t) => ({ key: t.key, name: t.name })),
+    focusAreas: {
+      ofMunicipality: async (code) =>
+        (await monitor.focusAreas()).filter((a) => a.municipality_code === code).map(focusAreaRef),
+      find: async (slug) => {
+        const area = (await monitor.focusAreas()).find((a) => a.slug === slug);
+        return area ? focusAreaRef(area) : null;
+      },
+    },
+    surveys: (slug) =>
+      surveys.questionnaires
+        .list()
+        .filter((q) => q.focusArea === slug)
+        .map((q) => ({
+          key: q.key,
+          title: q.title.nl,
+          audience: q.audience,
+          invitations: q.invitations,
+        })),
+    // No phone number, address or mail box for interviews and paper forms is configured yet:
+    // the page says so rather than invent one (ADR 0025).
+    contact: () => null,
+    now: () => new Date(),
+    newId: randomUUID,
+  });
   return {
     db: handle.db,
     dialect: handle.dialect,
@@ -75,6 +123,7 @@ export function createServices(
       municipalityNames: (codes) => municipalityNames(handle.db, codes),
       focusAreasOf: (code) => listFocusAreasOfMunicipality(handle.db, code),
     }),
+    participation,
   };
 }
 

@@ -36,6 +36,14 @@ import type {
 import type { SurveySkippedAnswerTable } from '../features/survey/review/skipped-answers.table.ts';
 import type { PostcodeBuurtTable } from '../features/imports/postcode-buurt.table.ts';
 import type { DataChangeTable } from './data-change.table.ts';
+import type {
+  ParticipationAttendanceTable,
+  ParticipationImportTable,
+  ParticipationInputTable,
+  ParticipationParticipantTable,
+  ParticipationSessionTable,
+  ParticipationSessionThemeTable,
+} from '../features/participation/participation.table.ts';
 
 /** The whole database: the union of every feature's *.table.ts. */
 export interface Database {
@@ -68,4 +76,10 @@ export interface Database {
   survey_skipped_answers: SurveySkippedAnswerTable;
   postcode_buurten: PostcodeBuurtTable;
   data_changes: DataChangeTable;
+  participation_sessions: ParticipationSessionTable;
+  participation_session_themes: ParticipationSessionThemeTable;
+  participation_attendance: ParticipationAttendanceTable;
+  participation_participants: ParticipationParticipantTable;
+  participation_imports: ParticipationImportTable;
+  participation_inputs: ParticipationInputTable;
 }

@@ -181,11 +181,17 @@ for (const dialect of dialects) {
       assert.deepEqual(bad, []);
     });
 
-    it('serves every HTML page in Dutch with exactly one h1', () => {
+    it('serves every HTML page in Dutch (or the language asked with ?taal=) with exactly one h1', () => {
       const problems: string[] = [];
       for (const v of visits.values()) {
         if (!isHtml(v) || v.status !== 200) continue;
-        if (!/<html\b[^>]*\slang="nl"/i.test(v.body)) problems.push(`${v.url}: geen lang="nl"`);
+        // A survey page asked for in another language (?taal=en) is in that language.
+        const lang = new URL(v.url, 'http://crawl.invalid').searchParams.get('taal') ?? 'nl';
+        if (
+          !/^[a-z]{2}$/.test(lang) ||
+          !new RegExp(`<html\\b[^>]*\\slang="${lang}"`, 'i').test(v.body)
+        )
+          problems.push(`${v.url}: geen lang="${lang}"`);
         const h1s = v.body.match(/<h1\b/gi)?.length ?? 0;
         if (h1s !== 1) problems.push(`${v.url}: ${h1s} h1-koppen`);
       }

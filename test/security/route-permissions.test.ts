@@ -9,6 +9,7 @@ import {
   type Role,
   type RoutePermission,
 } from '../../src/features/accounts/permissions.ts';
+import { ParticipationRepository } from '../../src/features/participation/index.ts';
 import { describeEachDialect } from '../helpers/db.ts';
 import {
   buildSecurityApp,
@@ -21,6 +22,10 @@ import {
 
 const HOME = 'GM0505';
 const OTHER = 'GM0014';
+/** A knowledge session of HOME, so the session routes answer for the roles that may open them. */
+const FIXTURE_SESSION = '00000000-0000-4000-8000-000000000014';
+/** Ids that exist nowhere: the routes under a session answer 404 to those who may use them. */
+const MISSING_ID = '00000000-0000-4000-8000-0000000000ff';
 
 interface Identity {
   label: string;
@@ -52,6 +57,10 @@ function fillUrl(url: string, targetUserId: string): string {
     .replace(':id', targetUserId)
     .replace(':token', 'ongeldig-fixture-token')
     .replace(':slug', 'dordt-west')
+    .replace(':sessie', FIXTURE_SESSION)
+    .replace(':upload', MISSING_ID)
+    .replace(':inbreng', MISSING_ID)
+    .replace(':deelnemer', MISSING_ID)
     .replace(':file', 'design-tokens.css')
     .replace('*', 'css/wijkkompas.css');
 }
@@ -96,6 +105,28 @@ describeEachDialect('every route for every role', (getDb) => {
         identity.cookie = session.cookie;
         identity.token = session.token;
       }
+      await new ParticipationRepository(handle.db).insertSession(
+        {
+          id: FIXTURE_SESSION,
+          municipality_code: HOME,
+          focus_area_slug: 'dordt-west',
+          title: 'Fixture-kennissessie',
+          description: null,
+          starts_at: '2099-01-14T18:30:00.000Z',
+          ends_at: '2099-01-14T20:30:00.000Z',
+          location: 'Fixture-buurthuis',
+          organiser: 'Fixture',
+          audience: 'gemengd',
+          is_public: 1,
+          status: 'gepland',
+          cancel_reason: null,
+          created_at: '2026-12-04T00:00:00.000Z',
+          created_by: 'fixture',
+          updated_at: '2026-12-04T00:00:00.000Z',
+          updated_by: 'fixture',
+        },
+        ['wonen'],
+      );
       // The account that admin routes act on: in HOME, and none of the identities above.
       const target = await makeUser(handle, 'doel@fixture.example', [
         { role: 'interviewer', municipalityCode: HOME },
@@ -154,6 +185,47 @@ describeEachDialect('paper-form PDFs in the route table', (getDb) => {
         (r) => r.method === 'GET' && r.url === '/enquete/:key/papier',
       );
       assert.equal(html?.permission, 'public');
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describeEachDialect('knowledge sessions in the route table', (getDb) => {
+  it('the alliance reads, researchers enter inputs, only the bureau plans and sees names', async () => {
+    const app = await buildSecurityApp(getDb());
+    try {
+      const permission = (method: string, url: string) =>
+        app.routePermissions.find((r) => r.method === method && r.url === url)?.permission;
+      const base = '/werkruimte/:gemeente/bijeenkomsten';
+      assert.equal(permission('GET', base), 'participation:read');
+      assert.equal(permission('GET', `${base}/:sessie`), 'participation:read');
+      assert.equal(permission('POST', base), 'participation:plan');
+      assert.equal(permission('POST', `${base}/:sessie/annuleren`), 'participation:plan');
+      assert.equal(permission('POST', `${base}/:sessie/inbreng`), 'participation:input');
+      assert.equal(permission('POST', `${base}/:sessie/inbreng/bestand`), 'participation:input');
+      assert.equal(permission('POST', `${base}/:sessie/deelnemers`), 'participation:participants');
+      assert.equal(permission('GET', '/gebieden/:slug/doe-mee'), 'public');
+      assert.equal(permission('GET', '/gebieden/:slug/doe-mee/bijeenkomsten.ics'), 'public');
+      assert.deepEqual([...PERMISSIONS['participation:read']].sort(), [
+        'alliantielid',
+        'beheerder',
+        'onderzoeker',
+        'programmabureau',
+      ]);
+      assert.deepEqual([...PERMISSIONS['participation:plan']].sort(), [
+        'beheerder',
+        'programmabureau',
+      ]);
+      assert.deepEqual([...PERMISSIONS['participation:input']].sort(), [
+        'beheerder',
+        'onderzoeker',
+        'programmabureau',
+      ]);
+      assert.deepEqual([...PERMISSIONS['participation:participants']].sort(), [
+        'beheerder',
+        'programmabureau',
+      ]);
     } finally {
       await app.close();
     }

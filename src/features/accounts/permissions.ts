@@ -74,6 +74,14 @@ export const PERMISSIONS = {
   'survey:print-forms': ['programmabureau', 'invoerder'],
   /** Approving interviewer and keyed responses, settling double-entry differences, results. */
   'survey:review': ['beheerder', 'programmabureau', 'onderzoeker'],
+  /** Knowledge sessions: the list, a session and its inputs as counts per theme (ADR 0025). */
+  'participation:read': ['beheerder', 'programmabureau', 'onderzoeker', 'alliantielid'],
+  /** Planning, editing and cancelling a session; attendance. */
+  'participation:plan': ['beheerder', 'programmabureau'],
+  /** Reading the texts of inputs and recording them, one by one or from the XLSX template. */
+  'participation:input': ['beheerder', 'programmabureau', 'onderzoeker'],
+  /** Named participants (with consent): never public, never for the alliance or researchers. */
+  'participation:participants': ['beheerder', 'programmabureau'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -111,6 +119,9 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'GET /gebieden/:slug/factsheet',
   'GET /gebieden/:slug/factsheet.pdf',
   'GET /gebieden/:slug/factsheet.docx',
+  // Participation (ADR 0025): how to take part, and the public sessions as a calendar.
+  'GET /gebieden/:slug/doe-mee',
+  'GET /gebieden/:slug/doe-mee/bijeenkomsten.ics',
   // Municipal single sign-on (OpenID Connect), only registered when OIDC_* is configured.
   'GET /inloggen/oidc',
   'GET /inloggen/oidc/terug',

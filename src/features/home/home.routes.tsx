@@ -124,6 +124,10 @@ function HomePage({ lines }: { lines: AreaLine[] }) {
                     ) : (
                       area.name
                     )}
+                    <br />
+                    <a class="utrecht-link" href={`/gebieden/${area.slug}/doe-mee`}>
+                      Doe mee<span class="wk-visually-hidden"> in {area.name}</span>
+                    </a>
                   </td>
                   <td class="utrecht-table__cell">{delineation}</td>
                   <td class="utrecht-table__cell">{data}</td>

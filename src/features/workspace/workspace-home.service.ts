@@ -106,6 +106,13 @@ export class WorkspaceHomeService {
       label: 'Enquêtes',
       hint: surveyHint(can),
     });
+    if (can('participation:read'))
+      links.push({
+        href: `/werkruimte/${code}/bijeenkomsten`,
+        label: 'Bijeenkomsten',
+        hint: 'kennissessies plannen, aanwezigen en inbreng vastleggen',
+      });
+    // @@more-programme-links@@
     if (can('users:manage'))
       links.push({
         href: `/beheer/${code}/gebruikers`,

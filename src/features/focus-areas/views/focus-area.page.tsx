@@ -439,6 +439,11 @@ export function FocusAreaPage({
             </a>
           </p>
         )}
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href={`/gebieden/${data.slug}/doe-mee`}>
+            Doe mee: vragenlijsten en bijeenkomsten in {data.name}
+          </a>
+        </p>
         {!isLatest && (
           <div class="utrecht-alert wk-notice" role="note">
             <p class="utrecht-paragraph">

@@ -1,0 +1,248 @@
+import type { ComponentChildren } from 'preact';
+import { CSRF_FIELD } from '../../../plugins/csrf.ts';
+import type { FieldErrors, FormBody } from '../participation.forms.ts';
+
+/** Form parts of the participation pages: label above, error by the field, GOV.UK summary. */
+
+export function fieldId(name: string): string {
+  return `veld-${name}`;
+}
+
+export function value(values: FormBody, name: string): string {
+  const v = values[name];
+  return typeof v === 'string' ? v : '';
+}
+
+function describedBy(name: string, error: string | undefined, description: boolean) {
+  const id = fieldId(name);
+  return (
+    [description ? `${id}-uitleg` : '', error ? `${id}-fout` : ''].filter(Boolean).join(' ') ||
+    undefined
+  );
+}
+
+export function ErrorSummary(props: { errors: FieldErrors; message?: string | undefined }) {
+  const entries = Object.entries(props.errors);
+  if (entries.length === 0 && !props.message) return null;
+  return (
+    <div
+      class="utrecht-alert utrecht-alert--error"
+      role="alert"
+      aria-labelledby="foutoverzicht-titel"
+      tabIndex={-1}
+      id="foutoverzicht"
+    >
+      <div class="utrecht-alert__content">
+        <h2 class="utrecht-heading-2" id="foutoverzicht-titel">
+          Er is een probleem
+        </h2>
+        {props.message && <p class="utrecht-paragraph">{props.message}</p>}
+        {entries.length > 0 && (
+          <ul class="utrecht-unordered-list">
+            {entries.map(([name, message]) => (
+              <li class="utrecht-unordered-list__item">
+                <a class="utrecht-link" href={`#${fieldId(name)}`}>
+                  {message}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function FieldError(props: { name: string; error: string | undefined }) {
+  if (!props.error) return null;
+  return (
+    <div class="utrecht-form-field-error-message" id={`${fieldId(props.name)}-fout`}>
+      {props.error}
+    </div>
+  );
+}
+
+function Field(props: {
+  name: string;
+  label: string;
+  error: string | undefined;
+  description?: string | undefined;
+  children: ComponentChildren;
+}) {
+  const id = fieldId(props.name);
+  return (
+    <div class={`utrecht-form-field${props.error ? ' utrecht-form-field--invalid' : ''}`}>
+      <div class="utrecht-form-field__label">
+        <label class="utrecht-form-label" for={id}>
+          {props.label}
+        </label>
+      </div>
+      {props.description && (
+        <div class="utrecht-form-field-description" id={`${id}-uitleg`}>
+          {props.description}
+        </div>
+      )}
+      <FieldError name={props.name} error={props.error} />
+      <div class="utrecht-form-field__input">{props.children}</div>
+    </div>
+  );
+}
+
+export function TextInput(props: {
+  name: string;
+  label: string;
+  values: FormBody;
+  errors: FieldErrors;
+  description?: string;
+  type?: 'text' | 'date' | 'time' | 'number';
+  required?: boolean;
+  autocomplete?: string;
+}) {
+  const error = props.errors[props.name];
+  return (
+    <Field name={props.name} label={props.label} error={error} description={props.description}>
+      <input
+        class={`utrecht-textbox utrecht-textbox--html-input${error ? ' utrecht-textbox--invalid' : ''}`}
+        id={fieldId(props.name)}
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={value(props.values, props.name)}
+        required={props.required}
+        autocomplete={props.autocomplete ?? 'off'}
+        {...(props.type === 'number' ? { min: '0', inputMode: 'numeric' } : {})}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(props.name, error, Boolean(props.description))}
+      />
+    </Field>
+  );
+}
+
+export function TextArea(props: {
+  name: string;
+  label: string;
+  values: FormBody;
+  errors: FieldErrors;
+  description?: string;
+  required?: boolean;
+}) {
+  const error = props.errors[props.name];
+  return (
+    <Field name={props.name} label={props.label} error={error} description={props.description}>
+      <textarea
+        class={`utrecht-textarea utrecht-textarea--html-textarea${error ? ' utrecht-textarea--invalid' : ''}`}
+        id={fieldId(props.name)}
+        name={props.name}
+        rows={3}
+        required={props.required}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(props.name, error, Boolean(props.description))}
+      >
+        {value(props.values, props.name)}
+      </textarea>
+    </Field>
+  );
+}
+
+export function Select(props: {
+  name: string;
+  label: string;
+  values: FormBody;
+  errors: FieldErrors;
+  options: readonly { value: string; label: string }[];
+  description?: string;
+}) {
+  const error = props.errors[props.name];
+  const current = value(props.values, props.name);
+  return (
+    <Field name={props.name} label={props.label} error={error} description={props.description}>
+      <select
+        class={`utrecht-select utrecht-select--html-select${error ? ' utrecht-select--invalid' : ''}`}
+        id={fieldId(props.name)}
+        name={props.name}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(props.name, error, Boolean(props.description))}
+      >
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === current}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+/**
+ * Check boxes or radio buttons in a fieldset. The first box carries the field id, so the error
+ * summary's link lands on it.
+ */
+export function Choices(props: {
+  name: string;
+  legend: string;
+  type: 'checkbox' | 'radio';
+  values: FormBody;
+  errors: FieldErrors;
+  options: readonly { value: string; label: string }[];
+}) {
+  const error = props.errors[props.name];
+  const raw = props.values[props.name];
+  const chosen = new Set(typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw : []);
+  return (
+    <fieldset
+      class={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset${error ? ' utrecht-form-fieldset--invalid' : ''}`}
+      aria-describedby={error ? `${fieldId(props.name)}-fout` : undefined}
+    >
+      <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+        {props.legend}
+      </legend>
+      <FieldError name={props.name} error={error} />
+      {props.options.map((o, i) => {
+        const id = i === 0 ? fieldId(props.name) : `${fieldId(props.name)}-${i}`;
+        return (
+          <div class="utrecht-form-field utrecht-form-field--checkbox">
+            <input
+              class={
+                props.type === 'checkbox'
+                  ? 'utrecht-checkbox utrecht-checkbox--html-input'
+                  : 'utrecht-radio-button utrecht-radio-button--html-input'
+              }
+              type={props.type}
+              id={id}
+              name={props.name}
+              value={o.value}
+              checked={chosen.has(o.value)}
+            />{' '}
+            <label class="utrecht-form-label" for={id}>
+              {o.label}
+            </label>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+export function CsrfField(props: { token: string }) {
+  return <input type="hidden" name={CSRF_FIELD} value={props.token} />;
+}
+
+export function Submit(props: { label: string; variant?: 'primary' | 'secondary' | 'warning' }) {
+  const variant = props.variant ?? 'primary';
+  return (
+    <button
+      type="submit"
+      class={`utrecht-button utrecht-button--${variant === 'warning' ? 'warning' : `${variant}-action`}`}
+    >
+      {props.label}
+    </button>
+  );
+}
+
+export function Notice(props: { text: string | undefined }) {
+  if (!props.text) return null;
+  return (
+    <div class="utrecht-alert utrecht-alert--ok" role="status">
+      <p class="utrecht-paragraph">{props.text}</p>
+    </div>
+  );
+}
