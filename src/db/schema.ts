@@ -35,6 +35,18 @@ import type {
 } from '../features/survey/responses/response.table.ts';
 import type { SurveySkippedAnswerTable } from '../features/survey/review/skipped-answers.table.ts';
 import type { PostcodeBuurtTable } from '../features/imports/postcode-buurt.table.ts';
+import type {
+  BudgetEntryTable,
+  BudgetLineTable,
+  BureauPositionTable,
+  DeadlineReminderTable,
+  FundingSourceTable,
+  ProgrammeBureauTable,
+  ProgrammeProjectTable,
+  ProjectIndicatorTable,
+  SubsidyApplicationTable,
+  SubsidySchemeTable,
+} from '../features/budget/budget.table.ts';
 
 /** The whole database: the union of every feature's *.table.ts. */
 export interface Database {
@@ -66,4 +78,14 @@ export interface Database {
   survey_answer_log: SurveyAnswerLogTable;
   survey_skipped_answers: SurveySkippedAnswerTable;
   postcode_buurten: PostcodeBuurtTable;
+  programme_bureaus: ProgrammeBureauTable;
+  bureau_positions: BureauPositionTable;
+  funding_sources: FundingSourceTable;
+  budget_lines: BudgetLineTable;
+  budget_entries: BudgetEntryTable;
+  subsidy_schemes: SubsidySchemeTable;
+  subsidy_applications: SubsidyApplicationTable;
+  deadline_reminders: DeadlineReminderTable;
+  programme_projects: ProgrammeProjectTable;
+  project_indicators: ProjectIndicatorTable;
 }
