@@ -35,6 +35,8 @@ import { surveyWebRoutes } from './features/survey/web/web.routes.tsx';
 import { interviewRoutes } from './features/survey/interview/interview.routes.tsx';
 import { surveySubmissionRoutes } from './features/survey/api/submission.routes.ts';
 import { healthRoutes, requestMetrics } from './features/health/health.routes.ts';
+import { budgetRoutes } from './features/budget/budget.routes.tsx';
+import { subsidyRoutes } from './features/budget/subsidy.routes.tsx';
 
 export interface AppDeps {
   services: Services;
@@ -108,6 +110,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(surveyWebRoutes, { services: deps.services });
   await app.register(interviewRoutes, { services: deps.services });
   await app.register(surveySubmissionRoutes, { services: deps.services });
+  await app.register(budgetRoutes, { services: deps.services });
+  await app.register(subsidyRoutes, { services: deps.services });
   await app.register(apiRoutes);
   await app.register(healthRoutes, { services: deps.services });
   return app;

@@ -15,6 +15,13 @@ import { HealthService } from './features/health/health.service.ts';
 import { AppMetrics } from './features/health/metrics.ts';
 import { ImportJobs } from './features/data-workspace/import-jobs.ts';
 import { PdfRenderer, type PdfEngine } from './shared/pdf/pdf-renderer.ts';
+import {
+  BudgetRepository,
+  BudgetService,
+  SubsidyRepository,
+  SubsidyService,
+  databaseAuditWriter,
+} from './features/budget/index.ts';
 
 /**
  * The one composition root: database → repositories → services, wired by hand. Routes receive
@@ -50,6 +57,8 @@ export function createServices(
   );
   // Background imports of this process; /metrics counts them.
   const importJobs = new ImportJobs();
+  const budgetRepository = new BudgetRepository(handle.db);
+  const subsidyRepository = new SubsidyRepository(handle.db);
   return {
     db: handle.db,
     dialect: handle.dialect,
@@ -66,6 +75,8 @@ export function createServices(
     }),
     metricsToken: config.metricsToken,
     pdf: new PdfRenderer(config.pdfEngine),
+    budget: new BudgetService(budgetRepository, databaseAuditWriter),
+    subsidies: new SubsidyService(subsidyRepository, budgetRepository, databaseAuditWriter),
   };
 }
 

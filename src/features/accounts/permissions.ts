@@ -70,6 +70,12 @@ export const PERMISSIONS = {
   'survey:print-forms': ['programmabureau', 'invoerder'],
   /** Approving interviewer and keyed responses, settling double-entry differences, results. */
   'survey:review': ['beheerder', 'programmabureau', 'onderzoeker'],
+  /**
+   * The programme bureau's budget, subsidy applications and projects (issue 15, ADR 0027):
+   * Alliance members read them, the programme bureau and the administrator change them.
+   */
+  'budget:read': ['beheerder', 'programmabureau', 'alliantielid'],
+  'budget:edit': ['beheerder', 'programmabureau'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -136,9 +136,7 @@ export class BudgetRepository {
     await this.handle
       .insertInto('programme_bureaus')
       .values({ focus_area_slug: slug, location, updated_at: at })
-      .onConflict((oc) =>
-        oc.column('focus_area_slug').doUpdateSet({ location, updated_at: at }),
-      )
+      .onConflict((oc) => oc.column('focus_area_slug').doUpdateSet({ location, updated_at: at }))
       .execute();
   }
 

@@ -22,9 +22,21 @@ const bzk: FundingSource = {
   to_year: null,
   note: '',
 };
-const own: FundingSource = { ...bzk, id: 'eigen', name: 'Eigen budget', kind: 'gemeente', annual_cents: null };
+const own: FundingSource = {
+  ...bzk,
+  id: 'eigen',
+  name: 'Eigen budget',
+  kind: 'gemeente',
+  annual_cents: null,
+};
 
-function line(id: string, source: string, planned: number, theme: string | null, year = 2025): BudgetLine {
+function line(
+  id: string,
+  source: string,
+  planned: number,
+  theme: string | null,
+  year = 2025,
+): BudgetLine {
   return {
     id,
     focus_area_slug: 'dordt-west',
@@ -58,9 +70,7 @@ class FakeRepo {
     }
   }
   async focusArea(slug: string) {
-    return slug === 'dordt-west'
-      ? { slug, name: 'Dordt West', municipality_code: 'GM0505' }
-      : null;
+    return slug === 'dordt-west' ? { slug, name: 'Dordt West', municipality_code: 'GM0505' } : null;
   }
   async listSources() {
     return this.sources;
@@ -115,7 +125,13 @@ describe('planVsRealisation', () => {
     ];
     const p = planVsRealisation(lines, sums, [bzk, own]);
     assert.deepEqual(
-      p.rows.map((r) => [r.line.id, r.plannedCents, r.committedCents, r.spentCents, r.availableCents]),
+      p.rows.map((r) => [
+        r.line.id,
+        r.plannedCents,
+        r.committedCents,
+        r.spentCents,
+        r.availableCents,
+      ]),
       [
         ['a', 50_000_000, 2_000_00, 10_000_01, 50_000_000 - 2_000_00 - 10_000_01],
         ['b', 12_345_67, 0, 345_67, 12_000_00],

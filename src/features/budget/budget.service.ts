@@ -12,12 +12,18 @@ import type {
 } from './budget.repository.ts';
 import { ENTRY_KINDS, FUNDING_KINDS, type EntryKind, type FundingKind } from './budget.table.ts';
 import { parseEuro } from './money.ts';
+import {
+  MAX_IMPORT_BYTES,
+  entryTemplate,
+  planXlsx,
+  readEntryWorkbook,
+  type ReadResult,
+} from './budget.xlsx.ts';
 import { isTheme, themeName } from './themes.ts';
 
 export type FieldErrors = Record<string, string>;
 export type FormResult<T = undefined> =
-  | { ok: true; value: T }
-  | { ok: false; errors: FieldErrors; values: Record<string, string> };
+  { ok: true; value: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
 export interface Actor {
   id: string;
@@ -67,7 +73,12 @@ export interface PlanVsRealisation {
   otherContributions: Totals;
 }
 
-const zero = (): Totals => ({ plannedCents: 0, committedCents: 0, spentCents: 0, availableCents: 0 });
+const zero = (): Totals => ({
+  plannedCents: 0,
+  committedCents: 0,
+  spentCents: 0,
+  availableCents: 0,
+});
 
 function add(t: Totals, r: LineRow): void {
   t.plannedCents += r.plannedCents;
@@ -180,7 +191,8 @@ export function checkEntry(
     errors.entry_date = 'Vul een datum in als jjjj-mm-dd, zoals 2025-03-31.';
   const money = parseEuro(v.amount);
   if (!money.ok) errors.amount = money.error;
-  else if (money.cents === 0) errors.amount = 'Een bedrag van € 0,00 hoeft niet ingevoerd te worden.';
+  else if (money.cents === 0)
+    errors.amount = 'Een bedrag van € 0,00 hoeft niet ingevoerd te worden.';
   if (v.description === '') errors.description = 'Beschrijf waarvoor het bedrag is.';
   if (Object.keys(errors).length > 0 || !money.ok) return null;
   return { kind: v.kind as EntryKind, cents: money.cents };
@@ -284,7 +296,8 @@ export class BudgetService {
     await this.requireArea(municipalityCode, slug);
     const v = values(form, ['organisation', 'title', 'hours_per_week']);
     const errors: FieldErrors = {};
-    if (v.organisation === '') errors.organisation = 'Vul de organisatie in die de medewerker levert.';
+    if (v.organisation === '')
+      errors.organisation = 'Vul de organisatie in die de medewerker levert.';
     if (v.title === '') errors.title = 'Vul de functie in.';
     let hours: number | null = null;
     if (v.hours_per_week !== '') {
@@ -487,7 +500,10 @@ export class BudgetService {
       await this.audit.write(
         {
           actor: actorLabel(actor),
-          action: entry.kind === 'uitgave' ? 'begroting.uitgave-geboekt' : 'begroting.verplichting-geboekt',
+          action:
+            entry.kind === 'uitgave'
+              ? 'begroting.uitgave-geboekt'
+              : 'begroting.verplichting-geboekt',
           entity: 'begrotingsboeking',
           entityId: entry.id,
           municipalityCode,
@@ -555,5 +571,43 @@ export class BudgetService {
 
   async lineCodes(slug: string): Promise<Set<string>> {
     return new Set((await this.repo.listLines(slug)).map((l) => l.code));
+  }
+
+  async template(municipalityCode: string, slug: string): Promise<Buffer> {
+    await this.requireArea(municipalityCode, slug);
+    const lines = await this.repo.listLines(slug);
+    return entryTemplate(lines.map((l) => ({ code: l.code, description: l.description })));
+  }
+
+  /** Reads an uploaded workbook against this focus area's budget lines; writes nothing. */
+  async previewImport(municipalityCode: string, slug: string, bytes: Buffer): Promise<ReadResult> {
+    await this.requireArea(municipalityCode, slug);
+    if (bytes.length > MAX_IMPORT_BYTES)
+      return {
+        ok: false,
+        problems: [`Het bestand is groter dan ${MAX_IMPORT_BYTES / 1024} kB. Splits het in delen.`],
+      };
+    return readEntryWorkbook(bytes, await this.lineCodes(slug));
+  }
+
+  /** Reads the confirmed workbook again and writes its rows in one transaction. */
+  async confirmImport(
+    actor: Actor,
+    municipalityCode: string,
+    slug: string,
+    bytes: Buffer,
+    fileName: string,
+  ): Promise<ReadResult & { added?: number; skipped?: number }> {
+    const read = await this.previewImport(municipalityCode, slug, bytes);
+    if (!read.ok) return read;
+    return {
+      ...read,
+      ...(await this.importEntries(actor, municipalityCode, slug, read.rows, fileName)),
+    };
+  }
+
+  async exportXlsx(municipalityCode: string, slug: string): Promise<Buffer> {
+    const overview = await this.overview(municipalityCode, slug);
+    return planXlsx(overview.area.name, overview.plan, await this.entriesOf(slug));
   }
 }

@@ -34,9 +34,7 @@ export interface ImportedEntry {
   key: string;
 }
 
-export type ReadResult =
-  | { ok: true; rows: ImportedEntry[] }
-  | { ok: false; problems: string[] };
+export type ReadResult = { ok: true; rows: ImportedEntry[] } | { ok: false; problems: string[] };
 
 const header = (i: number) => `kolom ${LETTERS[i]} (${ENTRY_COLUMNS[i]!.header})`;
 
@@ -73,7 +71,11 @@ function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('').trim();
+    if ('richText' in value)
+      return value.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
     if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
     if ('text' in value) return String(value.text).trim();
     return '';
@@ -109,7 +111,10 @@ export async function readEntryWorkbook(
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (error) {
     if (error instanceof Error)
-      return { ok: false, problems: ['Het bestand is geen Excel-bestand (.xlsx) dat te lezen is.'] };
+      return {
+        ok: false,
+        problems: ['Het bestand is geen Excel-bestand (.xlsx) dat te lezen is.'],
+      };
     throw error;
   }
   const sheet = wb.getWorksheet(ENTRY_SHEET);
@@ -147,7 +152,9 @@ export async function readEntryWorkbook(
     const errors: Record<string, string> = {};
     if (!knownCodes.has(code))
       errors.code =
-        code === '' ? 'vul de regelcode in.' : `regelcode "${code}" bestaat niet in deze begroting.`;
+        code === ''
+          ? 'vul de regelcode in.'
+          : `regelcode "${code}" bestaat niet in deze begroting.`;
     const checked = checkEntry(v, errors);
     const order = ['code', 'kind', 'entry_date', 'amount', 'description'];
     for (const [field, message] of Object.entries(errors)) {
@@ -156,9 +163,14 @@ export async function readEntryWorkbook(
     }
     if (!checked || errors.code) continue;
     const reference = cellText(cells[5]!);
-    const content = [code, checked.kind, v.entry_date, checked.cents, v.description, reference].join(
-      '\u001f',
-    );
+    const content = [
+      code,
+      checked.kind,
+      v.entry_date,
+      checked.cents,
+      v.description,
+      reference,
+    ].join('\u001f');
     const n = (seen.get(content) ?? 0) + 1;
     seen.set(content, n);
     rows.push({
@@ -226,13 +238,13 @@ export async function planXlsx(
       available: euro(r.availableCents),
     });
   const totalRow = (label: string, t: PlanVsRealisation['total']) =>
-    sheet.addRow({
+    (sheet.addRow({
       code: label,
       planned: euro(t.plannedCents),
       committed: euro(t.committedCents),
       spent: euro(t.spentCents),
       available: euro(t.availableCents),
-    }).font = { bold: true };
+    }).font = { bold: true });
   totalRow('Totaal', plan.total);
   totalRow('Eigen bijdrage gemeente', plan.ownContribution);
   totalRow('Overige bronnen', plan.otherContributions);

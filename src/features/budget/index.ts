@@ -1,0 +1,7 @@
+/** What other features may use of the programme's money, subsidies and projects. */
+export { BudgetRepository } from './budget.repository.ts';
+export { BudgetService } from './budget.service.ts';
+export { SubsidyRepository } from './subsidy.repository.ts';
+export { SubsidyService } from './subsidy.service.ts';
+export { databaseAuditWriter } from './audit-writer.ts';
+export { formatEuro, parseEuro } from './money.ts';
