@@ -20,6 +20,8 @@ import {
   BudgetService,
   SubsidyRepository,
   SubsidyService,
+  ReminderService,
+  createReminderMailer,
   databaseAuditWriter,
 } from './features/budget/index.ts';
 
@@ -77,6 +79,11 @@ export function createServices(
     pdf: new PdfRenderer(config.pdfEngine),
     budget: new BudgetService(budgetRepository, databaseAuditWriter),
     subsidies: new SubsidyService(subsidyRepository, budgetRepository, databaseAuditWriter),
+    reminders: new ReminderService(
+      subsidyRepository,
+      databaseAuditWriter,
+      config.mail ? createReminderMailer(config.mail) : undefined,
+    ),
   };
 }
 

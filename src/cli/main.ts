@@ -29,6 +29,13 @@ import { createProgress } from './progress.ts';
 import { GEBRUIKER_HELP, runGebruiker } from './gebruiker.ts';
 import { createInvitationCodes } from '../features/survey/responses/invitations.ts';
 import { backupDatabase, restoreDatabase } from '../features/backup/backup.service.ts';
+import {
+  DEFAULT_REMINDER_DAYS,
+  ReminderService,
+  SubsidyRepository,
+  createReminderMailer,
+  databaseAuditWriter,
+} from '../features/budget/index.ts';
 
 const HELP = `Gebruik: wijkkompas <opdracht> [opties]
 
@@ -50,6 +57,7 @@ Opdrachten:
   Nederland) wordt geweigerd. Zonder --gemeente is het een landelijke import.
 ${GEBRUIKER_HELP}
   enquete-codes SLEUTEL AANTAL     codes voor uitnodigingsbrieven maken (één keer getoond, alleen een hash bewaard)
+  herinneringen [--dagen N]       mail een herinnering N dagen (standaard 14) vóór elke subsidiedeadline, één keer per deadline (SMTP_URL, MAIL_FROM)
   backup BESTAND                  een back-up maken terwijl de server draait (SQLite: online back-up; PostgreSQL: pg_dump)
   herstel BESTAND [--overschrijf] een back-up terugzetten in een lege database (SQLite: eerst de server stoppen)
 
@@ -234,6 +242,24 @@ export async function main(argv: string[]): Promise<number> {
         }
         for (const code of await createInvitationCodes(handle.db, secret, key, Number(count)))
           console.log(code);
+        return 0;
+      }
+      case 'herinneringen': {
+        const { values } = parseArgs({ args: rest, options: { dagen: { type: 'string' } } });
+        const days = values.dagen === undefined ? DEFAULT_REMINDER_DAYS : Number(values.dagen);
+        if (!Number.isInteger(days) || days < 0 || days > 365)
+          throw new UsageError('--dagen is een heel getal van 0 tot en met 365.');
+        const service = new ReminderService(
+          new SubsidyRepository(handle.db),
+          databaseAuditWriter,
+          config.mail ? createReminderMailer(config.mail) : undefined,
+        );
+        const report = await service.sendDue(days);
+        if (report.notice) console.log(report.notice);
+        else
+          console.log(
+            `Herinneringen verstuurd: ${report.sent}; deadlines zonder e-mailadres: ${report.withoutAddress}.`,
+          );
         return 0;
       }
       case 'gebruiker':

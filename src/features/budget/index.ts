@@ -5,3 +5,5 @@ export { SubsidyRepository } from './subsidy.repository.ts';
 export { SubsidyService } from './subsidy.service.ts';
 export { databaseAuditWriter } from './audit-writer.ts';
 export { formatEuro, parseEuro } from './money.ts';
+export { ReminderService, DEFAULT_REMINDER_DAYS } from './reminder.service.ts';
+export { createReminderMailer } from './reminder-mail.ts';
