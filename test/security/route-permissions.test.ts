@@ -142,7 +142,7 @@ describeEachDialect('paper-form PDFs in the route table', (getDb) => {
     const app = await buildSecurityApp(getDb());
     try {
       const pdf = app.routePermissions.find(
-        (r) => r.method === 'GET' && r.url === '/enquete/:key/papier.pdf',
+        (r) => (r.method === 'GET' || r.method === 'HEAD') && r.url === '/enquete/:key/papier.pdf',
       );
       assert.equal(pdf?.permission, 'survey:print-forms');
       assert.deepEqual([...PERMISSIONS['survey:print-forms']].sort(), [
@@ -151,9 +151,38 @@ describeEachDialect('paper-form PDFs in the route table', (getDb) => {
       ]);
       // One blank form stays public; numbered forms are checked in the handler.
       const html = app.routePermissions.find(
-        (r) => r.method === 'GET' && r.url === '/enquete/:key/papier',
+        (r) => (r.method === 'GET' || r.method === 'HEAD') && r.url === '/enquete/:key/papier',
       );
       assert.equal(html?.permission, 'public');
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describeEachDialect('budget, subsidy and project routes in the route table', (getDb) => {
+  it('are read by Alliance members and changed only by the programme bureau and beheerder', async () => {
+    const app = await buildSecurityApp(getDb());
+    try {
+      assert.deepEqual([...PERMISSIONS['budget:read']].sort(), [
+        'alliantielid',
+        'beheerder',
+        'programmabureau',
+      ]);
+      assert.deepEqual([...PERMISSIONS['budget:edit']].sort(), ['beheerder', 'programmabureau']);
+      const routes = app.routePermissions.filter((r) =>
+        /^\/werkruimte\/:gemeente\/(begroting|subsidies|programma|projecten)/.test(r.url),
+      );
+      assert.ok(routes.length >= 15, String(routes.length));
+      for (const r of routes) {
+        const expected =
+          (r.method === 'GET' || r.method === 'HEAD') &&
+          !r.url.endsWith('/importeren') &&
+          !r.url.endsWith('sjabloon.xlsx')
+            ? 'budget:read'
+            : 'budget:edit';
+        assert.equal(r.permission, expected, `${r.method} ${r.url}`);
+      }
     } finally {
       await app.close();
     }

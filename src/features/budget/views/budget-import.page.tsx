@@ -124,7 +124,14 @@ export function BudgetImportPage(props: {
                 </label>
               </div>
               <div class="utrecht-form-field__input">
-                <input id="veld-bestand" type="file" name="bestand" accept=".xlsx" required />
+                <input
+                  class="utrecht-textbox utrecht-textbox--html-input"
+                  id="veld-bestand"
+                  type="file"
+                  name="bestand"
+                  accept=".xlsx"
+                  required
+                />
               </div>
             </div>
             <SubmitButton label="Bekijk voorbeeld" />
