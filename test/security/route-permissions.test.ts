@@ -142,7 +142,7 @@ describeEachDialect('paper-form PDFs in the route table', (getDb) => {
     const app = await buildSecurityApp(getDb());
     try {
       const pdf = app.routePermissions.find(
-        (r) => (r.method === 'GET' || r.method === 'HEAD') && r.url === '/enquete/:key/papier.pdf',
+        (r) => r.method === 'GET' && r.url === '/enquete/:key/papier.pdf',
       );
       assert.equal(pdf?.permission, 'survey:print-forms');
       assert.deepEqual([...PERMISSIONS['survey:print-forms']].sort(), [
@@ -151,7 +151,7 @@ describeEachDialect('paper-form PDFs in the route table', (getDb) => {
       ]);
       // One blank form stays public; numbered forms are checked in the handler.
       const html = app.routePermissions.find(
-        (r) => (r.method === 'GET' || r.method === 'HEAD') && r.url === '/enquete/:key/papier',
+        (r) => r.method === 'GET' && r.url === '/enquete/:key/papier',
       );
       assert.equal(html?.permission, 'public');
     } finally {
