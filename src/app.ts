@@ -37,6 +37,7 @@ import { surveySubmissionRoutes } from './features/survey/api/submission.routes.
 import { healthRoutes, requestMetrics } from './features/health/health.routes.ts';
 import { budgetRoutes } from './features/budget/budget.routes.tsx';
 import { subsidyRoutes } from './features/budget/subsidy.routes.tsx';
+import { projectRoutes } from './features/budget/project.routes.tsx';
 
 export interface AppDeps {
   services: Services;
@@ -112,6 +113,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(surveySubmissionRoutes, { services: deps.services });
   await app.register(budgetRoutes, { services: deps.services });
   await app.register(subsidyRoutes, { services: deps.services });
+  await app.register(projectRoutes, { services: deps.services });
   await app.register(apiRoutes);
   await app.register(healthRoutes, { services: deps.services });
   return app;

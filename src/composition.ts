@@ -21,6 +21,8 @@ import {
   SubsidyRepository,
   SubsidyService,
   ReminderService,
+  ProjectRepository,
+  ProjectService,
   createReminderMailer,
   databaseAuditWriter,
 } from './features/budget/index.ts';
@@ -79,6 +81,13 @@ export function createServices(
     pdf: new PdfRenderer(config.pdfEngine),
     budget: new BudgetService(budgetRepository, databaseAuditWriter),
     subsidies: new SubsidyService(subsidyRepository, budgetRepository, databaseAuditWriter),
+    projects: new ProjectService(
+      new ProjectRepository(handle.db),
+      budgetRepository,
+      databaseAuditWriter,
+      async () =>
+        (await activeCatalogue(handle.db)).indicators.map((i) => ({ key: i.key, name: i.name })),
+    ),
     reminders: new ReminderService(
       subsidyRepository,
       databaseAuditWriter,

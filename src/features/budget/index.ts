@@ -7,3 +7,6 @@ export { databaseAuditWriter } from './audit-writer.ts';
 export { formatEuro, parseEuro } from './money.ts';
 export { ReminderService, DEFAULT_REMINDER_DAYS } from './reminder.service.ts';
 export { createReminderMailer } from './reminder-mail.ts';
+export { ProjectRepository } from './project.repository.ts';
+export { ProjectService } from './project.service.ts';
+export { IndicatorProjects } from './views/indicator-projects.tsx';

@@ -31,6 +31,11 @@ export function ProgrammePage(props: { municipalityCode: string; areas: FocusAre
           </li>
         ))}
       </ul>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={`/werkruimte/${code}/projecten`}>
+          Projecten per thema, ook van andere focusgebieden
+        </a>
+      </p>
     </Layout>
   );
 }
