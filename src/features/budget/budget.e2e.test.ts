@@ -72,6 +72,21 @@ describe('budget and subsidy pages in Chromium', skip ? { skip } : {}, () => {
       await page.getByRole('button', { name: 'Aanvraag opslaan' }).click();
       await page.getByText('De aanvraag is opgeslagen.').waitFor();
       assert.match(await page.locator('main').innerText(), /2026-03-31/);
+
+      // A public project aiming at an indicator appears on that indicator's monitor page.
+      await page.goto(`${ctx.baseUrl}/werkruimte/GM0505/projecten`);
+      await page.locator('#veld-name').fill('Buurtsportcoach Wielwijk');
+      await page.locator('#veld-theme').selectOption('gezond-leven');
+      await page.locator('#veld-status').selectOption('lopend');
+      await page.locator('#indicator-overgewicht').check();
+      await page.locator('#veld-public').check();
+      await page.getByRole('button', { name: 'Project opslaan' }).click();
+      await page.getByText('Het project is opgeslagen.').waitFor();
+      await page.goto(`${ctx.baseUrl}/gebieden/dordt-west/indicatoren/overgewicht`);
+      assert.match(
+        await page.locator('main').innerText(),
+        /Wat wordt eraan gedaan\s+Buurtsportcoach Wielwijk \(Lopend\)/,
+      );
     } finally {
       await context.close();
     }
@@ -85,6 +100,8 @@ describe('budget and subsidy pages in Chromium', skip ? { skip } : {}, () => {
         BUDGET,
         `${BUDGET}/importeren`,
         SUBSIDIES,
+        '/werkruimte/GM0505/projecten',
+        '/gebieden/dordt-west/indicatoren/overgewicht',
       ]) {
         await page.goto(`${ctx.baseUrl}${path}`);
         assert.equal(describeViolations(await axeViolations(page)), '', path);

@@ -8,5 +8,5 @@ export { formatEuro, parseEuro } from './money.ts';
 export { ReminderService, DEFAULT_REMINDER_DAYS } from './reminder.service.ts';
 export { createReminderMailer } from './reminder-mail.ts';
 export { ProjectRepository } from './project.repository.ts';
-export { ProjectService } from './project.service.ts';
+export { ProjectService, type IndicatorSection } from './project.service.tsx';
 export { IndicatorProjects } from './views/indicator-projects.tsx';

@@ -14,7 +14,7 @@ import { upsertFocusArea } from '../focus-areas/focus-area.repository.ts';
 import { BudgetRepository } from './budget.repository.ts';
 import { databaseAuditWriter } from './audit-writer.ts';
 import { ProjectRepository } from './project.repository.ts';
-import { ProjectService } from './project.service.ts';
+import { ProjectService } from './project.service.tsx';
 
 describeEachDialect('projects', (getDb) => {
   it('aim at indicators; other areas read them by theme; only public ones reach the monitor', async () => {

@@ -1,5 +1,5 @@
 import type { Project } from '../project.repository.ts';
-import { PROJECT_STATUS_LABEL } from '../project.service.ts';
+import { PROJECT_STATUS_LABEL } from '../project-status.ts';
 
 /**
  * "Wat wordt eraan gedaan": the public projects of the focus area that aim at this indicator,

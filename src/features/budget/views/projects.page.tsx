@@ -5,7 +5,7 @@ import {
   PROJECT_STATUSES,
   PROJECT_STATUS_LABEL,
   type ProjectsOverview,
-} from '../project.service.ts';
+} from '../project.service.tsx';
 import { THEMES, themeName } from '../themes.ts';
 import { Choice, Input, Notice, type FieldErrors } from './fields.tsx';
 

@@ -1,24 +1,20 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import type { VNode } from 'preact';
 import type { AuditWriter } from './audit-writer.ts';
 import type { BudgetRepository, FocusAreaRef } from './budget.repository.ts';
 import { actorLabel, type Actor, type FieldErrors, type FormResult } from './budget.service.ts';
 import type { Project, ProjectRepository } from './project.repository.ts';
 import { THEMES, isTheme, themeName } from './themes.ts';
+import { IndicatorProjects } from './views/indicator-projects.tsx';
+import { PROJECT_STATUSES, PROJECT_STATUS_LABEL } from './project-status.ts';
 
-export const PROJECT_STATUSES = [
-  'idee',
-  'in-voorbereiding',
-  'lopend',
-  'afgerond',
-  'gestopt',
-] as const;
-export const PROJECT_STATUS_LABEL: Record<(typeof PROJECT_STATUSES)[number], string> = {
-  idee: 'Idee',
-  'in-voorbereiding': 'In voorbereiding',
-  lopend: 'Lopend',
-  afgerond: 'Afgerond',
-  gestopt: 'Gestopt',
-};
+/** A section for the public indicator page; `key` changes whenever what it shows changes (page cache). */
+export interface IndicatorSection {
+  key: string;
+  node: VNode | null;
+}
+
+export { PROJECT_STATUSES, PROJECT_STATUS_LABEL };
 
 export interface IndicatorOption {
   key: string;
@@ -74,6 +70,20 @@ export class ProjectService {
   /** What the public indicator page lists: the public projects aiming at this indicator. */
   async forIndicator(slug: string, indicatorKey: string): Promise<Project[]> {
     return this.repo.listPublicForIndicator(slug, indicatorKey);
+  }
+
+  /**
+   * The public indicator page's "Wat wordt eraan gedaan" section. Public, by the project's own
+   * choice: residents and the council see what is done about a figure; amounts stay inside.
+   */
+  async indicatorSection(slug: string, indicatorKey: string): Promise<IndicatorSection> {
+    const projects = await this.forIndicator(slug, indicatorKey);
+    if (projects.length === 0) return { key: '', node: null };
+    const key = createHash('sha256')
+      .update(JSON.stringify(projects.map((p) => [p.id, p.name, p.status, p.description])))
+      .digest('hex')
+      .slice(0, 16);
+    return { key, node: <IndicatorProjects projects={projects} /> };
   }
 
   async create(
