@@ -46,7 +46,10 @@ describe('budget and subsidy pages in Chromium', skip ? { skip } : {}, () => {
   it('without JavaScript: the €500.000 line, spending, and an application with a deadline', async () => {
     const { context, page } = await signedIn(false);
     try {
-      await page.goto(`${ctx.baseUrl}${BUDGET}`);
+      // From the workspace home, by links only.
+      await page.getByRole('link', { name: 'Begroting, subsidies en projecten' }).click();
+      await page.getByRole('link', { name: 'begroting en programmabureau' }).click();
+      await page.waitForURL(new RegExp(`${BUDGET}$`));
       await page.locator('#veld-regel-code').fill('PB-2025');
       await page.locator('#veld-regel-year').fill('2025');
       await page.locator('#veld-regel-funding_source_id').selectOption('dordt-west-bzk');

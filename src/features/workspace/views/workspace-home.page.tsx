@@ -9,6 +9,7 @@ export interface MunicipalityLinks {
   canEditTargets: boolean;
   canImport: boolean;
   canReadAudit: boolean;
+  canReadBudget: boolean;
 }
 
 function Item(props: { href: string; label: string; hint: string }) {
@@ -61,6 +62,13 @@ export function WorkspaceHomePage(props: {
                   href={`/werkruimte/${m.code}/data`}
                   label="Gegevens"
                   hint="bestanden inlezen en datasets bekijken"
+                />
+              )}
+              {m.canReadBudget && (
+                <Item
+                  href={`/werkruimte/${m.code}/programma`}
+                  label="Begroting, subsidies en projecten"
+                  hint="programmabureau, plan en realisatie, aanvragen met deadlines"
                 />
               )}
               <Item
