@@ -268,4 +268,60 @@ describeEachDialect('budget routes', (getDb) => {
       await app.close();
     }
   });
+
+  it('an application with a deadline: status by HTTP, the iCal feed, Alliance members read only', async () => {
+    const handle = getDb();
+    const app = await setup(handle);
+    try {
+      const pb = await login(app, 'pb@fixture.example');
+      const SUB = '/werkruimte/GM0505/subsidies/dordt-west';
+      const created = await post(app, pb.cookie, `${SUB}/aanvragen`, {
+        scheme_id: 'preventie-met-gezag',
+        title: 'Jongerenwerk, Wielwijk; 2026',
+        submission_deadline: '2026-03-31',
+        accountability_deadline: '2027-06-30',
+        requested: '75.000',
+      });
+      assert.equal(created.statusCode, 303);
+      const detailUrl = String(created.headers.location).replace(/\?.*$/, '');
+      const skipped = await post(app, pb.cookie, `${detailUrl}/status`, {
+        status: 'toegekend',
+        granted: '1',
+      });
+      assert.equal(skipped.statusCode, 422);
+      assert.match(skipped.body, /kan de status alleen naar: In voorbereiding/);
+      assert.equal(
+        (await post(app, pb.cookie, `${detailUrl}/status`, { status: 'in-voorbereiding' }))
+          .statusCode,
+        303,
+      );
+
+      const lid = await login(app, 'lid@fixture.example');
+      const ics = await app.inject({
+        url: `${SUB}/deadlines.ics`,
+        headers: { cookie: lid.cookie },
+      });
+      assert.equal(ics.statusCode, 200);
+      assert.match(String(ics.headers['content-type']), /^text\/calendar/);
+      assert.match(
+        ics.body,
+        /SUMMARY:Indienen: Jongerenwerk\\, Wielwijk\\; 2026 \(Preventie met Gezag\)\r\n/,
+      );
+      assert.match(ics.body, /DTSTART;VALUE=DATE:20270630/);
+      const page = await app.inject({ url: detailUrl, headers: { cookie: lid.cookie } });
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /In voorbereiding/);
+      assert.doesNotMatch(page.body, /Status opslaan/);
+      const body = form({ _csrf: lid.token, status: 'ingediend' });
+      const denied = await app.inject({
+        method: 'POST',
+        url: `${detailUrl}/status`,
+        payload: body.payload,
+        headers: { ...body.headers, cookie: lid.cookie },
+      });
+      assert.ok(isDenied(denied));
+    } finally {
+      await app.close();
+    }
+  });
 });
