@@ -38,6 +38,9 @@ import { interviewRoutes } from './features/survey/interview/interview.routes.ts
 import { surveySubmissionRoutes } from './features/survey/api/submission.routes.ts';
 import { healthRoutes, requestMetrics } from './features/health/health.routes.ts';
 import { participationRoutes } from './features/participation/participation.routes.tsx';
+import { budgetRoutes } from './features/budget/budget.routes.tsx';
+import { subsidyRoutes } from './features/budget/subsidy.routes.tsx';
+import { projectRoutes } from './features/budget/project.routes.tsx';
 
 export interface AppDeps {
   services: Services;
@@ -117,6 +120,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(surveyWebRoutes, { services: deps.services });
   await app.register(interviewRoutes, { services: deps.services });
   await app.register(surveySubmissionRoutes, { services: deps.services });
+  await app.register(budgetRoutes, { services: deps.services });
+  await app.register(subsidyRoutes, { services: deps.services });
+  await app.register(projectRoutes, { services: deps.services });
   await app.register(apiRoutes);
   await app.register(healthRoutes, { services: deps.services });
   return app;

@@ -22,6 +22,17 @@ import { WorkspaceHomeService } from './features/workspace/workspace-home.servic
 import { PdfRenderer, type PdfEngine } from './shared/pdf/pdf-renderer.ts';
 import { recordAudit } from './features/audit/audit.repository.ts';
 import { ParticipationRepository, ParticipationService } from './features/participation/index.ts';
+import {
+  BudgetRepository,
+  BudgetService,
+  SubsidyRepository,
+  SubsidyService,
+  ReminderService,
+  ProjectRepository,
+  ProjectService,
+  createReminderMailer,
+  databaseAuditWriter,
+} from './features/budget/index.ts';
 
 /**
  * The one composition root: database → repositories → services, wired by hand. Routes receive
@@ -103,6 +114,8 @@ export function createServices(
     now: () => new Date(),
     newId: randomUUID,
   });
+  const budgetRepository = new BudgetRepository(handle.db);
+  const subsidyRepository = new SubsidyRepository(handle.db);
   return {
     db: handle.db,
     dialect: handle.dialect,
@@ -124,6 +137,20 @@ export function createServices(
       focusAreasOf: (code) => listFocusAreasOfMunicipality(handle.db, code),
     }),
     participation,
+    budget: new BudgetService(budgetRepository, databaseAuditWriter),
+    subsidies: new SubsidyService(subsidyRepository, budgetRepository, databaseAuditWriter),
+    projects: new ProjectService(
+      new ProjectRepository(handle.db),
+      budgetRepository,
+      databaseAuditWriter,
+      async () =>
+        (await activeCatalogue(handle.db)).indicators.map((i) => ({ key: i.key, name: i.name })),
+    ),
+    reminders: new ReminderService(
+      subsidyRepository,
+      databaseAuditWriter,
+      config.mail ? createReminderMailer(config.mail) : undefined,
+    ),
   };
 }
 

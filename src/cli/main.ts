@@ -31,6 +31,13 @@ import { HAAL_OP_HELP, runHaalOp } from './haal-op.ts';
 import { CrosswalkService } from '../features/areas/crosswalk.service.ts';
 import { createInvitationCodes } from '../features/survey/responses/invitations.ts';
 import { backupDatabase, restoreDatabase } from '../features/backup/backup.service.ts';
+import {
+  DEFAULT_REMINDER_DAYS,
+  ReminderService,
+  SubsidyRepository,
+  createReminderMailer,
+  databaseAuditWriter,
+} from '../features/budget/index.ts';
 
 const HELP = `Gebruik: wijkkompas <opdracht> [opties]
 
@@ -58,6 +65,7 @@ ${HAAL_OP_HELP}
   Nederland) wordt geweigerd. Zonder --gemeente is het een landelijke import.
 ${GEBRUIKER_HELP}
   enquete-codes SLEUTEL AANTAL     codes voor uitnodigingsbrieven maken (één keer getoond, alleen een hash bewaard)
+  herinneringen [--dagen N]       mail een herinnering N dagen (standaard 14) vóór elke subsidiedeadline, één keer per deadline (SMTP_URL, MAIL_FROM)
   backup BESTAND                  een back-up maken terwijl de server draait (SQLite: online back-up; PostgreSQL: pg_dump)
   herstel BESTAND [--overschrijf] een back-up terugzetten in een lege database (SQLite: eerst de server stoppen)
 
@@ -286,6 +294,24 @@ export async function main(argv: string[]): Promise<number> {
         );
         if (outcome.withoutOutline.length > 0)
           console.log(`Zonder grenzen, niet gekoppeld: ${outcome.withoutOutline.join(', ')}.`);
+        return 0;
+      }
+      case 'herinneringen': {
+        const { values } = parseArgs({ args: rest, options: { dagen: { type: 'string' } } });
+        const days = values.dagen === undefined ? DEFAULT_REMINDER_DAYS : Number(values.dagen);
+        if (!Number.isInteger(days) || days < 0 || days > 365)
+          throw new UsageError('--dagen is een heel getal van 0 tot en met 365.');
+        const service = new ReminderService(
+          new SubsidyRepository(handle.db),
+          databaseAuditWriter,
+          config.mail ? createReminderMailer(config.mail) : undefined,
+        );
+        const report = await service.sendDue(days);
+        if (report.notice) console.log(report.notice);
+        else
+          console.log(
+            `Herinneringen verstuurd: ${report.sent}; deadlines zonder e-mailadres: ${report.withoutAddress}.`,
+          );
         return 0;
       }
       case 'gebruiker':

@@ -44,6 +44,18 @@ import type {
   ParticipationSessionTable,
   ParticipationSessionThemeTable,
 } from '../features/participation/participation.table.ts';
+import type {
+  BudgetEntryTable,
+  BudgetLineTable,
+  BureauPositionTable,
+  DeadlineReminderTable,
+  FundingSourceTable,
+  ProgrammeBureauTable,
+  ProgrammeProjectTable,
+  ProjectIndicatorTable,
+  SubsidyApplicationTable,
+  SubsidySchemeTable,
+} from '../features/budget/budget.table.ts';
 
 /** The whole database: the union of every feature's *.table.ts. */
 export interface Database {
@@ -82,4 +94,14 @@ export interface Database {
   participation_participants: ParticipationParticipantTable;
   participation_imports: ParticipationImportTable;
   participation_inputs: ParticipationInputTable;
+  programme_bureaus: ProgrammeBureauTable;
+  bureau_positions: BureauPositionTable;
+  funding_sources: FundingSourceTable;
+  budget_lines: BudgetLineTable;
+  budget_entries: BudgetEntryTable;
+  subsidy_schemes: SubsidySchemeTable;
+  subsidy_applications: SubsidyApplicationTable;
+  deadline_reminders: DeadlineReminderTable;
+  programme_projects: ProgrammeProjectTable;
+  project_indicators: ProjectIndicatorTable;
 }

@@ -231,3 +231,32 @@ describeEachDialect('knowledge sessions in the route table', (getDb) => {
     }
   });
 });
+
+describeEachDialect('budget, subsidy and project routes in the route table', (getDb) => {
+  it('are read by Alliance members and changed only by the programme bureau and beheerder', async () => {
+    const app = await buildSecurityApp(getDb());
+    try {
+      assert.deepEqual([...PERMISSIONS['budget:read']].sort(), [
+        'alliantielid',
+        'beheerder',
+        'programmabureau',
+      ]);
+      assert.deepEqual([...PERMISSIONS['budget:edit']].sort(), ['beheerder', 'programmabureau']);
+      const routes = app.routePermissions.filter((r) =>
+        /^\/werkruimte\/:gemeente\/(begroting|subsidies|programma|projecten)/.test(r.url),
+      );
+      assert.ok(routes.length >= 15, String(routes.length));
+      for (const r of routes) {
+        const expected =
+          (r.method === 'GET' || r.method === 'HEAD') &&
+          !r.url.endsWith('/importeren') &&
+          !r.url.endsWith('sjabloon.xlsx')
+            ? 'budget:read'
+            : 'budget:edit';
+        assert.equal(r.permission, expected, `${r.method} ${r.url}`);
+      }
+    } finally {
+      await app.close();
+    }
+  });
+});

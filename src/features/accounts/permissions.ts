@@ -82,6 +82,12 @@ export const PERMISSIONS = {
   'participation:input': ['beheerder', 'programmabureau', 'onderzoeker'],
   /** Named participants (with consent): never public, never for the alliance or researchers. */
   'participation:participants': ['beheerder', 'programmabureau'],
+  /**
+   * The programme bureau's budget, subsidy applications and projects (issue 15, ADR 0027):
+   * Alliance members read them, the programme bureau and the administrator change them.
+   */
+  'budget:read': ['beheerder', 'programmabureau', 'alliantielid'],
+  'budget:edit': ['beheerder', 'programmabureau'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.ts';
+import type { IndicatorSection } from '../budget/index.ts';
 import { htmlPage, renderPage, sendHtmlPage, type HtmlPage } from '../../views/render.ts';
 import { BadRequestError, NotFoundError } from '../../shared/errors.ts';
 import { parseFormat, sendTable } from '../../shared/downloads/send.ts';
@@ -111,11 +112,12 @@ export async function renderIndicatorPage(
   indicatorKey: string,
   version?: number,
   data?: IndicatorPageData,
+  section?: IndicatorSection,
 ): Promise<HtmlPage> {
   const pageData = data ?? (await loadIndicatorPage(monitor, slug, indicatorKey, version));
   return monitor.cached(
-    `indicator-html\u0000${slug}\u0000${version ?? ''}\u0000${indicatorKey}`,
-    async () => htmlPage(renderPage(<IndicatorPage data={pageData} />)),
+    `indicator-html\u0000${slug}\u0000${version ?? ''}\u0000${indicatorKey}\u0000${section?.key ?? ''}`,
+    async () => htmlPage(renderPage(<IndicatorPage data={pageData} extra={section?.node} />)),
   );
 }
 
@@ -350,7 +352,14 @@ export async function indicatorRoutes(app: FastifyInstance, opts: { services: Se
       return sendHtmlPage(
         request,
         reply,
-        await renderIndicatorPage(monitor, slug, indicator, version, data),
+        await renderIndicatorPage(
+          monitor,
+          slug,
+          indicator,
+          version,
+          data,
+          await opts.services.projects.indicatorSection(slug, indicator),
+        ),
       );
     },
   );

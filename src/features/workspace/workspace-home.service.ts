@@ -112,6 +112,13 @@ export class WorkspaceHomeService {
         label: 'Bijeenkomsten',
         hint: 'kennissessies plannen, aanwezigen en inbreng vastleggen',
       });
+    if (can('budget:read'))
+      for (const a of focusAreas)
+        links.push({
+          href: `/werkruimte/${code}/begroting/${a.slug}`,
+          label: `Programma en geld van ${a.name}`,
+          hint: 'programmabureau, begroting, subsidies en projecten',
+        });
     // @@more-programme-links@@
     if (can('users:manage'))
       links.push({

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { Layout } from '../../../views/layout.tsx';
 import { Choropleth, type ChoroplethArea } from '../../charts/choropleth.tsx';
 import { TimeSeriesChart, type ChartSeries } from '../../charts/time-series-chart.tsx';
@@ -48,7 +49,14 @@ function DownloadLinks({ base, withMap }: { base: string; withMap: boolean }) {
   );
 }
 
-export function IndicatorPage({ data }: { data: IndicatorPageData }) {
+export function IndicatorPage({
+  data,
+  extra,
+}: {
+  data: IndicatorPageData;
+  /** A section another feature adds (the projects aiming at this indicator). */
+  extra?: ComponentChildren;
+}) {
   const { selection, indicator, profile } = data;
   // An example target stays in the workspace until the Alliance sets a real one (issue 17).
   const target = data.target && !data.target.target.isExample ? data.target : null;
@@ -227,6 +235,8 @@ export function IndicatorPage({ data }: { data: IndicatorPageData }) {
         ) : (
           <p class="utrecht-paragraph">Voor deze indicator is nog geen kaart.</p>
         )}
+
+        {extra}
 
         <h2 class="utrecht-heading-2">Over deze indicator</h2>
         <dl class="wk-definitions">

@@ -1,0 +1,262 @@
+import multipart from '@fastify/multipart';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Services } from '../../composition.ts';
+import { CSRF_FIELD } from '../../plugins/csrf.ts';
+import { AppError } from '../../shared/errors.ts';
+import type { FieldErrors, FormResult } from './budget.service.ts';
+import { MAX_IMPORT_BYTES } from './budget.xlsx.ts';
+import {
+  XLSX_TYPE,
+  areaParams,
+  body,
+  canEditBudget,
+  html,
+  idParams,
+  municipalityOnly,
+  params,
+  savedMessage,
+  user,
+} from './route-helpers.ts';
+import { BudgetImportPage } from './views/budget-import.page.tsx';
+import { BudgetLinePage } from './views/budget-line.page.tsx';
+import { BudgetPage, budgetBase, type BudgetForm } from './views/budget.page.tsx';
+import { ProgrammePage } from './views/programme.page.tsx';
+
+const SAVED: Record<string, string> = {
+  locatie: 'De plek van het programmabureau is opgeslagen.',
+  functie: 'De functie is toegevoegd.',
+  'functie-weg': 'De functie is verwijderd.',
+  bron: 'De geldbron is toegevoegd.',
+  regel: 'De begrotingsregel is toegevoegd.',
+  boeking: 'De boeking is opgeslagen.',
+};
+
+/**
+ * The programme bureau and its budget per focus area, in the municipal workspace. Reading
+ * needs budget:read (Alliance members too), every change budget:edit; both in :gemeente.
+ */
+export async function budgetRoutes(app: FastifyInstance, opts: { services: Services }) {
+  const budget = opts.services.budget;
+
+  app.get(
+    '/werkruimte/:gemeente/programma',
+    { config: { permission: 'budget:read' } },
+    async (request, reply) => {
+      const { gemeente } = params(municipalityOnly, request.params);
+      return html(
+        reply,
+        <ProgrammePage municipalityCode={gemeente} areas={await budget.areasOf(gemeente)} />,
+      );
+    },
+  );
+
+  async function page(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    failed?: { form: BudgetForm; values: Record<string, string>; errors: FieldErrors },
+  ) {
+    const { gemeente, slug } = params(areaParams, request.params);
+    return html(
+      reply,
+      <BudgetPage
+        csrf={reply.generateCsrf()}
+        municipalityCode={gemeente}
+        overview={await budget.overview(gemeente, slug)}
+        canEdit={canEditBudget(request, gemeente)}
+        saved={savedMessage(request.query, SAVED)}
+        failed={failed}
+      />,
+      failed ? 422 : 200,
+    );
+  }
+
+  app.get('/werkruimte/:gemeente/begroting/:slug', { config: { permission: 'budget:read' } }, page);
+
+  app.get(
+    '/werkruimte/:gemeente/begroting/:slug/regels/:id',
+    { config: { permission: 'budget:read' } },
+    async (request, reply) => {
+      const { gemeente, slug, id } = params(idParams, request.params);
+      const detail = await budget.lineDetail(gemeente, slug, id);
+      return html(reply, <BudgetLinePage municipalityCode={gemeente} {...detail} />);
+    },
+  );
+
+  app.get(
+    '/werkruimte/:gemeente/begroting/:slug/begroting.xlsx',
+    { config: { permission: 'budget:read' } },
+    async (request, reply) => {
+      const { gemeente, slug } = params(areaParams, request.params);
+      const bytes = await budget.exportXlsx(gemeente, slug);
+      return reply
+        .header('cache-control', 'no-store')
+        .header('content-disposition', `attachment; filename="begroting-${slug}.xlsx"`)
+        .type(XLSX_TYPE)
+        .send(bytes);
+    },
+  );
+
+  const forms: Array<
+    [string, BudgetForm, 'setLocation' | 'addPosition' | 'addSource' | 'addLine' | 'addEntry']
+  > = [
+    ['locatie', 'locatie', 'setLocation'],
+    ['functies', 'functie', 'addPosition'],
+    ['bronnen', 'bron', 'addSource'],
+    ['regels', 'regel', 'addLine'],
+    ['boekingen', 'boeking', 'addEntry'],
+  ];
+  for (const [path, form, method] of forms) {
+    app.post(
+      `/werkruimte/:gemeente/begroting/:slug/${path}`,
+      { config: { permission: 'budget:edit' } },
+      async (request, reply) => {
+        const { gemeente, slug } = params(areaParams, request.params);
+        const result: FormResult<unknown> = await budget[method](
+          user(request),
+          gemeente,
+          slug,
+          body(request),
+        );
+        if (result.ok) return reply.redirect(`${budgetBase(gemeente, slug)}?klaar=${form}`, 303);
+        return page(request, reply, { form, values: result.values, errors: result.errors });
+      },
+    );
+  }
+
+  app.post(
+    '/werkruimte/:gemeente/begroting/:slug/functies/:id/verwijderen',
+    { config: { permission: 'budget:edit' } },
+    async (request, reply) => {
+      const { gemeente, slug, id } = params(idParams, request.params);
+      await budget.removePosition(user(request), gemeente, slug, id);
+      return reply.redirect(`${budgetBase(gemeente, slug)}?klaar=functie-weg`, 303);
+    },
+  );
+
+  app.get(
+    '/werkruimte/:gemeente/begroting/:slug/sjabloon.xlsx',
+    { config: { permission: 'budget:edit' } },
+    async (request, reply) => {
+      const { gemeente, slug } = params(areaParams, request.params);
+      return reply
+        .header('cache-control', 'no-store')
+        .header('content-disposition', `attachment; filename="boekingen-sjabloon-${slug}.xlsx"`)
+        .type(XLSX_TYPE)
+        .send(await budget.template(gemeente, slug));
+    },
+  );
+
+  const maxKilobytes = MAX_IMPORT_BYTES / 1024;
+
+  app.get(
+    '/werkruimte/:gemeente/begroting/:slug/importeren',
+    { config: { permission: 'budget:edit' } },
+    async (request, reply) => {
+      const { gemeente, slug } = params(areaParams, request.params);
+      return html(
+        reply,
+        <BudgetImportPage
+          csrf={reply.generateCsrf()}
+          municipalityCode={gemeente}
+          area={await budget.requireArea(gemeente, slug)}
+          maxKilobytes={maxKilobytes}
+        />,
+      );
+    },
+  );
+
+  app.post(
+    '/werkruimte/:gemeente/begroting/:slug/importeren/bevestigen',
+    { config: { permission: 'budget:edit' } },
+    async (request, reply) => {
+      const { gemeente, slug } = params(areaParams, request.params);
+      const form = body(request);
+      const file = typeof form.file === 'string' ? form.file : '';
+      const fileName =
+        typeof form.file_name === 'string' ? form.file_name.slice(0, 200) : 'bestand.xlsx';
+      const bytes = Buffer.from(file, 'base64');
+      const result = await budget.confirmImport(user(request), gemeente, slug, bytes, fileName);
+      if (!result.ok)
+        return html(
+          reply,
+          <BudgetImportPage
+            csrf={reply.generateCsrf()}
+            municipalityCode={gemeente}
+            area={await budget.requireArea(gemeente, slug)}
+            problems={result.problems}
+            maxKilobytes={maxKilobytes}
+          />,
+          422,
+        );
+      return reply.redirect(
+        `${budgetBase(gemeente, slug)}?klaar=boeking&toegevoegd=${result.added ?? 0}&overgeslagen=${result.skipped ?? 0}`,
+        303,
+      );
+    },
+  );
+
+  // The upload itself: multipart in its own scope, CSRF token in the address (read before the
+  // body, like the data workspace's upload), limited to MAX_IMPORT_BYTES.
+  await app.register(async (scope) => {
+    await scope.register(multipart, {
+      limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5, parts: 6 },
+    });
+    scope.addHook('onRequest', async (request) => {
+      if (!String(request.headers['content-type'] ?? '').startsWith('multipart/')) return;
+      const token = (request.query as Record<string, unknown> | undefined)?.[CSRF_FIELD];
+      if (typeof token === 'string' && request.headers['x-csrf-token'] === undefined)
+        request.headers['x-csrf-token'] = token;
+    });
+    scope.setErrorHandler((error: FastifyError, request, reply) => {
+      if (error.code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
+      const { gemeente, slug } = params(areaParams, request.params);
+      return html(
+        reply,
+        <BudgetImportPage
+          csrf={reply.generateCsrf()}
+          municipalityCode={gemeente}
+          area={{ slug, name: slug, municipality_code: gemeente }}
+          problems={[`Het bestand is groter dan ${maxKilobytes} kB. Er is niets ingelezen.`]}
+          maxKilobytes={maxKilobytes}
+        />,
+        413,
+      );
+    });
+    scope.post(
+      '/werkruimte/:gemeente/begroting/:slug/importeren',
+      { config: { permission: 'budget:edit' } },
+      async (request, reply) => {
+        const { gemeente, slug } = params(areaParams, request.params);
+        const area = await budget.requireArea(gemeente, slug);
+        if (!request.isMultipart())
+          throw new AppError(
+            'BAD_REQUEST',
+            'Kies een Excel-bestand en verstuur het formulier opnieuw.',
+          );
+        let upload: { name: string; bytes: Buffer } | null = null;
+        for await (const part of request.parts())
+          if (part.type === 'file' && part.fieldname === 'bestand')
+            upload = { name: part.filename, bytes: await part.toBuffer() };
+        const read = upload
+          ? await budget.previewImport(gemeente, slug, upload.bytes)
+          : { ok: false as const, problems: ['Kies een Excel-bestand (.xlsx).'] };
+        return html(
+          reply,
+          <BudgetImportPage
+            csrf={reply.generateCsrf()}
+            municipalityCode={gemeente}
+            area={area}
+            problems={read.ok ? undefined : read.problems}
+            preview={
+              read.ok && upload
+                ? { fileName: upload.name, file: upload.bytes.toString('base64'), rows: read.rows }
+                : undefined
+            }
+            maxKilobytes={maxKilobytes}
+          />,
+          read.ok ? 200 : 422,
+        );
+      },
+    );
+  });
+}

@@ -1,0 +1,613 @@
+import { randomUUID } from 'node:crypto';
+import { NotFoundError } from '../../shared/errors.ts';
+import type { AuditWriter } from './audit-writer.ts';
+import type {
+  BudgetEntry,
+  BudgetLine,
+  BudgetRepository,
+  BureauPosition,
+  EntrySum,
+  FocusAreaRef,
+  FundingSource,
+} from './budget.repository.ts';
+import { ENTRY_KINDS, FUNDING_KINDS, type EntryKind, type FundingKind } from './budget.table.ts';
+import { parseEuro } from './money.ts';
+import {
+  MAX_IMPORT_BYTES,
+  entryTemplate,
+  planXlsx,
+  readEntryWorkbook,
+  type ReadResult,
+} from './budget.xlsx.ts';
+import { isTheme, themeName } from './themes.ts';
+
+export type FieldErrors = Record<string, string>;
+export type FormResult<T = undefined> =
+  { ok: true; value: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
+
+export interface Actor {
+  id: string;
+  name: string;
+}
+
+export const actorLabel = (a: Actor) => `gebruiker:${a.id} ${a.name}`;
+
+export const FUNDING_KIND_LABEL: Record<FundingKind, string> = {
+  rijk: 'Rijk',
+  gemeente: 'Gemeente (eigen bijdrage)',
+  partner: 'Partner',
+  overig: 'Overig',
+};
+
+export const ENTRY_KIND_LABEL: Record<EntryKind, string> = {
+  verplichting: 'Verplichting',
+  uitgave: 'Uitgave',
+};
+
+/** One budget line against its realisation. Available = planned − open commitments − spent. */
+export interface LineRow {
+  line: BudgetLine;
+  source: FundingSource | null;
+  themeName: string;
+  plannedCents: number;
+  committedCents: number;
+  spentCents: number;
+  availableCents: number;
+}
+
+export interface Totals {
+  plannedCents: number;
+  committedCents: number;
+  spentCents: number;
+  availableCents: number;
+}
+
+export interface PlanVsRealisation {
+  rows: LineRow[];
+  byTheme: Array<{ theme: string | null; name: string } & Totals>;
+  byYear: Array<{ year: number } & Totals>;
+  total: Totals;
+  /** The municipality's own budgets (sources of kind "gemeente"): the council sets and controls these. */
+  ownContribution: Totals;
+  /** Everything else (Rijk, partners, other). */
+  otherContributions: Totals;
+}
+
+const zero = (): Totals => ({
+  plannedCents: 0,
+  committedCents: 0,
+  spentCents: 0,
+  availableCents: 0,
+});
+
+function add(t: Totals, r: LineRow): void {
+  t.plannedCents += r.plannedCents;
+  t.committedCents += r.committedCents;
+  t.spentCents += r.spentCents;
+  t.availableCents += r.availableCents;
+}
+
+/** Plan against realisation: pure, integer cents only. */
+export function planVsRealisation(
+  lines: readonly BudgetLine[],
+  sums: readonly EntrySum[],
+  sources: readonly FundingSource[],
+): PlanVsRealisation {
+  const sourceById = new Map(sources.map((s) => [s.id, s]));
+  const sum = (id: string, kind: EntryKind) =>
+    sums
+      .filter((s) => s.budget_line_id === id && s.kind === kind)
+      .reduce((n, s) => n + s.total_cents, 0);
+  const rows = lines.map((line): LineRow => {
+    const committedCents = sum(line.id, 'verplichting');
+    const spentCents = sum(line.id, 'uitgave');
+    return {
+      line,
+      source: sourceById.get(line.funding_source_id) ?? null,
+      themeName: themeName(line.theme),
+      plannedCents: line.planned_cents,
+      committedCents,
+      spentCents,
+      availableCents: line.planned_cents - committedCents - spentCents,
+    };
+  });
+  const total = zero();
+  const ownContribution = zero();
+  const otherContributions = zero();
+  const themes = new Map<string, { theme: string | null; name: string } & Totals>();
+  const years = new Map<number, { year: number } & Totals>();
+  for (const r of rows) {
+    add(total, r);
+    add(r.source?.kind === 'gemeente' ? ownContribution : otherContributions, r);
+    const tk = r.line.theme ?? '';
+    if (!themes.has(tk)) themes.set(tk, { theme: r.line.theme, name: r.themeName, ...zero() });
+    add(themes.get(tk)!, r);
+    if (!years.has(r.line.year)) years.set(r.line.year, { year: r.line.year, ...zero() });
+    add(years.get(r.line.year)!, r);
+  }
+  return {
+    rows,
+    byTheme: [...themes.values()].sort((a, b) => a.name.localeCompare(b.name, 'nl')),
+    byYear: [...years.values()].sort((a, b) => a.year - b.year),
+    total,
+    ownContribution,
+    otherContributions,
+  };
+}
+
+export interface BudgetOverview {
+  area: FocusAreaRef;
+  location: string | null;
+  positions: BureauPosition[];
+  sources: FundingSource[];
+  plan: PlanVsRealisation;
+}
+
+function text(form: Record<string, unknown>, name: string): string {
+  const v = form[name];
+  return typeof v === 'string' ? v.trim() : '';
+}
+
+function values(form: Record<string, unknown>, names: readonly string[]): Record<string, string> {
+  return Object.fromEntries(names.map((n) => [n, text(form, n)]));
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isIsoDate(value: string): boolean {
+  const m = DATE.exec(value);
+  if (!m) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+export const LINE_FIELDS = [
+  'code',
+  'year',
+  'theme',
+  'project',
+  'funding_source_id',
+  'description',
+  'planned',
+  'negative_reason',
+] as const;
+export const ENTRY_FIELDS = [
+  'budget_line_id',
+  'kind',
+  'entry_date',
+  'amount',
+  'description',
+  'reference',
+] as const;
+
+/** Checks of one commitment or spending, shared by the form and the XLSX import. */
+export function checkEntry(
+  v: { kind: string; entry_date: string; amount: string; description: string },
+  errors: FieldErrors,
+): { kind: EntryKind; cents: number } | null {
+  if (!(ENTRY_KINDS as readonly string[]).includes(v.kind))
+    errors.kind = 'Kies "verplichting" of "uitgave".';
+  if (!isIsoDate(v.entry_date))
+    errors.entry_date = 'Vul een datum in als jjjj-mm-dd, zoals 2025-03-31.';
+  const money = parseEuro(v.amount);
+  if (!money.ok) errors.amount = money.error;
+  else if (money.cents === 0)
+    errors.amount = 'Een bedrag van € 0,00 hoeft niet ingevoerd te worden.';
+  if (v.description === '') errors.description = 'Beschrijf waarvoor het bedrag is.';
+  if (Object.keys(errors).length > 0 || !money.ok) return null;
+  return { kind: v.kind as EntryKind, cents: money.cents };
+}
+
+/**
+ * The programme bureau and its budget for one focus area: positions, location, funding
+ * sources, budget lines, commitments and spending. Every change is audited in its own
+ * transaction; every method checks the focus area belongs to the municipality of the route.
+ */
+export class BudgetService {
+  constructor(
+    private readonly repo: BudgetRepository,
+    private readonly audit: AuditWriter,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async requireArea(municipalityCode: string, slug: string): Promise<FocusAreaRef> {
+    const area = await this.repo.focusArea(slug);
+    if (!area || area.municipality_code !== municipalityCode)
+      throw new NotFoundError(`Focusgebied "${slug}" hoort niet bij deze gemeente.`);
+    return area;
+  }
+
+  async areasOf(municipalityCode: string): Promise<FocusAreaRef[]> {
+    return this.repo.focusAreasOf(municipalityCode);
+  }
+
+  async overview(municipalityCode: string, slug: string): Promise<BudgetOverview> {
+    const area = await this.requireArea(municipalityCode, slug);
+    const [location, positions, sources, lines, sums] = await Promise.all([
+      this.repo.bureauLocation(slug),
+      this.repo.listPositions(slug),
+      this.repo.listSources(slug),
+      this.repo.listLines(slug),
+      this.repo.sumEntries(slug),
+    ]);
+    return { area, location, positions, sources, plan: planVsRealisation(lines, sums, sources) };
+  }
+
+  async lineDetail(
+    municipalityCode: string,
+    slug: string,
+    lineId: string,
+  ): Promise<{ area: FocusAreaRef; row: LineRow; entries: BudgetEntry[] }> {
+    const area = await this.requireArea(municipalityCode, slug);
+    const line = await this.repo.findLine(slug, lineId);
+    if (!line) throw new NotFoundError('Deze begrotingsregel bestaat niet.');
+    const [sources, sums, entries] = await Promise.all([
+      this.repo.listSources(slug),
+      this.repo.sumEntries(slug),
+      this.repo.listEntries([line.id]),
+    ]);
+    return { area, row: planVsRealisation([line], sums, sources).rows[0]!, entries };
+  }
+
+  async entriesOf(slug: string): Promise<BudgetEntry[]> {
+    const lines = await this.repo.listLines(slug);
+    return this.repo.listEntries(lines.map((l) => l.id));
+  }
+
+  async setLocation(
+    actor: Actor,
+    municipalityCode: string,
+    slug: string,
+    form: Record<string, unknown>,
+  ): Promise<FormResult> {
+    await this.requireArea(municipalityCode, slug);
+    const location = text(form, 'location');
+    if (location === '' || location.length > 300)
+      return {
+        ok: false,
+        errors: { location: 'Vul de plek van het programmabureau in (hoogstens 300 tekens).' },
+        values: { location },
+      };
+    await this.repo.transaction(async (tx) => {
+      const before = await tx.bureauLocation(slug);
+      await tx.setBureauLocation(slug, location, this.now().toISOString());
+      await this.audit.write(
+        {
+          actor: actorLabel(actor),
+          action: 'programmabureau.locatie-gewijzigd',
+          entity: 'programmabureau',
+          entityId: slug,
+          municipalityCode,
+          before: before === null ? null : { location: before },
+          after: { location },
+        },
+        tx.handle,
+      );
+    });
+    return { ok: true, value: undefined };
+  }
+
+  async addPosition(
+    actor: Actor,
+    municipalityCode: string,
+    slug: string,
+    form: Record<string, unknown>,
+  ): Promise<FormResult> {
+    await this.requireArea(municipalityCode, slug);
+    const v = values(form, ['organisation', 'title', 'hours_per_week']);
+    const errors: FieldErrors = {};
+    if (v.organisation === '')
+      errors.organisation = 'Vul de organisatie in die de medewerker levert.';
+    if (v.title === '') errors.title = 'Vul de functie in.';
+    let hours: number | null = null;
+    if (v.hours_per_week !== '') {
+      hours = Number(v.hours_per_week);
+      if (!/^\d{1,2}$/.test(v.hours_per_week!) || hours < 1 || hours > 40)
+        errors.hours_per_week = 'Vul een heel aantal uren per week in, van 1 tot en met 40.';
+    }
+    if (Object.keys(errors).length > 0) return { ok: false, errors, values: v };
+    const position: BureauPosition = {
+      id: randomUUID(),
+      focus_area_slug: slug,
+      organisation: v.organisation!,
+      title: v.title!,
+      hours_per_week: hours,
+      created_at: this.now().toISOString(),
+    };
+    await this.repo.transaction(async (tx) => {
+      await tx.insertPosition(position);
+      await this.audit.write(
+        {
+          actor: actorLabel(actor),
+          action: 'programmabureau.functie-toegevoegd',
+          entity: 'programmabureau-functie',
+          entityId: position.id,
+          municipalityCode,
+          after: position,
+        },
+        tx.handle,
+      );
+    });
+    return { ok: true, value: undefined };
+  }
+
+  async removePosition(actor: Actor, municipalityCode: string, slug: string, id: string) {
+    await this.requireArea(municipalityCode, slug);
+    await this.repo.transaction(async (tx) => {
+      const before = await tx.deletePosition(slug, id);
+      if (!before) throw new NotFoundError('Deze functie bestaat niet (meer).');
+      await this.audit.write(
+        {
+          actor: actorLabel(actor),
+          action: 'programmabureau.functie-verwijderd',
+          entity: 'programmabureau-functie',
+          entityId: id,
+          municipalityCode,
+          before,
+        },
+        tx.handle,
+      );
+    });
+  }
+
+  async addSource(
+    actor: Actor,
+    municipalityCode: string,
+    slug: string,
+    form: Record<string, unknown>,
+  ): Promise<FormResult> {
+    await this.requireArea(municipalityCode, slug);
+    const v = values(form, ['name', 'kind', 'funder', 'annual', 'from_year', 'note']);
+    const errors: FieldErrors = {};
+    if (v.name === '') errors.name = 'Geef de bron een naam.';
+    if (!(FUNDING_KINDS as readonly string[]).includes(v.kind!))
+      errors.kind = 'Kies het soort bron: Rijk, gemeente, partner of overig.';
+    if (v.funder === '') errors.funder = 'Vul in wie het geld geeft.';
+    let annual: number | null = null;
+    if (v.annual !== '') {
+      const m = parseEuro(v.annual!);
+      if (!m.ok) errors.annual = m.error;
+      else if (m.cents < 0) errors.annual = 'Een bijdrage per jaar is niet negatief.';
+      else annual = m.cents;
+    }
+    let fromYear: number | null = null;
+    if (v.from_year !== '') {
+      fromYear = Number(v.from_year);
+      if (!/^\d{4}$/.test(v.from_year!) || fromYear < 2000 || fromYear > 2100)
+        errors.from_year = 'Vul een jaartal in, zoals 2023.';
+    }
+    if (Object.keys(errors).length > 0) return { ok: false, errors, values: v };
+    const source: FundingSource = {
+      id: randomUUID(),
+      focus_area_slug: slug,
+      name: v.name!,
+      kind: v.kind as FundingKind,
+      funder: v.funder!,
+      annual_cents: annual,
+      from_year: fromYear,
+      to_year: null,
+      note: v.note!,
+    };
+    await this.repo.transaction(async (tx) => {
+      await tx.insertSource(source);
+      await this.audit.write(
+        {
+          actor: actorLabel(actor),
+          action: 'begroting.bron-toegevoegd',
+          entity: 'financieringsbron',
+          entityId: source.id,
+          municipalityCode,
+          after: source,
+        },
+        tx.handle,
+      );
+    });
+    return { ok: true, value: undefined };
+  }
+
+  async addLine(
+    actor: Actor,
+    municipalityCode: string,
+    slug: string,
+    form: Record<string, unknown>,
+  ): Promise<FormResult<string>> {
+    await this.requireArea(municipalityCode, slug);
+    const v = values(form, LINE_FIELDS);
+    const errors: FieldErrors = {};
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/.test(v.code!))
+      errors.code = 'Geef een korte code van letters, cijfers, punt of streepje, zoals GL-2025-01.';
+    const year = Number(v.year);
+    if (!/^\d{4}$/.test(v.year!) || year < 2000 || year > 2100)
+      errors.year = 'Vul een jaartal in, zoals 2025.';
+    if (v.theme !== '' && !isTheme(v.theme!)) errors.theme = 'Kies een van de vijf thema’s.';
+    const sources = await this.repo.listSources(slug);
+    if (!sources.some((s) => s.id === v.funding_source_id))
+      errors.funding_source_id = 'Kies de financieringsbron.';
+    if (v.description === '') errors.description = 'Beschrijf waarvoor deze regel is.';
+    const planned = parseEuro(v.planned!);
+    if (!planned.ok) errors.planned = planned.error;
+    else if (planned.cents < 0 && v.negative_reason === '')
+      errors.negative_reason =
+        'Een negatief begroot bedrag mag alleen met een reden, zoals een correctie of terugbetaling.';
+    if (Object.keys(errors).length === 0) {
+      const existing = await this.repo.listLines(slug);
+      if (existing.some((l) => l.code === v.code))
+        errors.code = `Code ${v.code} bestaat al in deze begroting; kies een andere.`;
+    }
+    if (Object.keys(errors).length > 0 || !planned.ok) return { ok: false, errors, values: v };
+    const at = this.now().toISOString();
+    const line: BudgetLine = {
+      id: randomUUID(),
+      focus_area_slug: slug,
+      code: v.code!,
+      year,
+      theme: v.theme === '' ? null : v.theme!,
+      project: v.project!,
+      funding_source_id: v.funding_source_id!,
+      description: v.description!,
+      planned_cents: planned.cents,
+      negative_reason: planned.cents < 0 ? v.negative_reason! : null,
+      created_at: at,
+      updated_at: at,
+    };
+    await this.repo.transaction(async (tx) => {
+      await tx.insertLine(line);
+      await this.audit.write(
+        {
+          actor: actorLabel(actor),
+          action: 'begroting.regel-aangemaakt',
+          entity: 'begrotingsregel',
+          entityId: line.id,
+          municipalityCode,
+          after: line,
+        },
+        tx.handle,
+      );
+    });
+    return { ok: true, value: line.id };
+  }
+
+  async addEntry(
+    actor: Actor,
+    municipalityCode: string,
+    slug: string,
+    form: Record<string, unknown>,
+  ): Promise<FormResult<string>> {
+    await this.requireArea(municipalityCode, slug);
+    const v = values(form, ENTRY_FIELDS);
+    const errors: FieldErrors = {};
+    const line = v.budget_line_id ? await this.repo.findLine(slug, v.budget_line_id) : null;
+    if (!line) errors.budget_line_id = 'Kies de begrotingsregel.';
+    const checked = checkEntry(
+      { kind: v.kind!, entry_date: v.entry_date!, amount: v.amount!, description: v.description! },
+      errors,
+    );
+    if (!checked || !line) return { ok: false, errors, values: v };
+    const entry: BudgetEntry = {
+      id: randomUUID(),
+      budget_line_id: line.id,
+      kind: checked.kind,
+      entry_date: v.entry_date!,
+      amount_cents: checked.cents,
+      description: v.description!,
+      reference: v.reference!,
+      import_key: null,
+      created_at: this.now().toISOString(),
+      created_by: actorLabel(actor),
+    };
+    await this.repo.transaction(async (tx) => {
+      await tx.insertEntry(entry);
+      await this.audit.write(
+        {
+          actor: actorLabel(actor),
+          action:
+            entry.kind === 'uitgave'
+              ? 'begroting.uitgave-geboekt'
+              : 'begroting.verplichting-geboekt',
+          entity: 'begrotingsboeking',
+          entityId: entry.id,
+          municipalityCode,
+          after: entry,
+        },
+        tx.handle,
+      );
+    });
+    return { ok: true, value: line.id };
+  }
+
+  /** Writes already-checked imported entries in one transaction; rows seen before are skipped. */
+  async importEntries(
+    actor: Actor,
+    municipalityCode: string,
+    slug: string,
+    rows: ReadonlyArray<{
+      lineCode: string;
+      kind: EntryKind;
+      date: string;
+      cents: number;
+      description: string;
+      reference: string;
+      key: string;
+    }>,
+    fileName: string,
+  ): Promise<{ added: number; skipped: number }> {
+    await this.requireArea(municipalityCode, slug);
+    return this.repo.transaction(async (tx) => {
+      const lines = new Map((await tx.listLines(slug)).map((l) => [l.code, l]));
+      let added = 0;
+      const at = this.now().toISOString();
+      for (const r of rows) {
+        const line = lines.get(r.lineCode);
+        if (!line) throw new NotFoundError(`Begrotingsregel ${r.lineCode} bestaat niet (meer).`);
+        const inserted = await tx.insertEntry({
+          id: randomUUID(),
+          budget_line_id: line.id,
+          kind: r.kind,
+          entry_date: r.date,
+          amount_cents: r.cents,
+          description: r.description,
+          reference: r.reference,
+          import_key: `${slug}:${r.key}`,
+          created_at: at,
+          created_by: actorLabel(actor),
+        });
+        if (inserted) added += 1;
+      }
+      const result = { added, skipped: rows.length - added };
+      await this.audit.write(
+        {
+          actor: actorLabel(actor),
+          action: 'begroting.boekingen-geimporteerd',
+          entity: 'begroting',
+          entityId: slug,
+          municipalityCode,
+          after: { file: fileName, ...result },
+        },
+        tx.handle,
+      );
+      return result;
+    });
+  }
+
+  async lineCodes(slug: string): Promise<Set<string>> {
+    return new Set((await this.repo.listLines(slug)).map((l) => l.code));
+  }
+
+  async template(municipalityCode: string, slug: string): Promise<Buffer> {
+    await this.requireArea(municipalityCode, slug);
+    const lines = await this.repo.listLines(slug);
+    return entryTemplate(lines.map((l) => ({ code: l.code, description: l.description })));
+  }
+
+  /** Reads an uploaded workbook against this focus area's budget lines; writes nothing. */
+  async previewImport(municipalityCode: string, slug: string, bytes: Buffer): Promise<ReadResult> {
+    await this.requireArea(municipalityCode, slug);
+    if (bytes.length > MAX_IMPORT_BYTES)
+      return {
+        ok: false,
+        problems: [`Het bestand is groter dan ${MAX_IMPORT_BYTES / 1024} kB. Splits het in delen.`],
+      };
+    return readEntryWorkbook(bytes, await this.lineCodes(slug));
+  }
+
+  /** Reads the confirmed workbook again and writes its rows in one transaction. */
+  async confirmImport(
+    actor: Actor,
+    municipalityCode: string,
+    slug: string,
+    bytes: Buffer,
+    fileName: string,
+  ): Promise<ReadResult & { added?: number; skipped?: number }> {
+    const read = await this.previewImport(municipalityCode, slug, bytes);
+    if (!read.ok) return read;
+    return {
+      ...read,
+      ...(await this.importEntries(actor, municipalityCode, slug, read.rows, fileName)),
+    };
+  }
+
+  async exportXlsx(municipalityCode: string, slug: string): Promise<Buffer> {
+    const overview = await this.overview(municipalityCode, slug);
+    return planXlsx(overview.area.name, overview.plan, await this.entriesOf(slug));
+  }
+}

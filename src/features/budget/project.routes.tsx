@@ -1,0 +1,51 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Services } from '../../composition.ts';
+import type { FieldErrors } from './budget.service.ts';
+import {
+  body,
+  canEditBudget,
+  html,
+  municipalityOnly,
+  params,
+  savedMessage,
+  user,
+} from './route-helpers.ts';
+import { ProjectsPage } from './views/projects.page.tsx';
+
+/** Projects of a municipality's focus areas, and other areas' projects by theme (read-only). */
+export async function projectRoutes(app: FastifyInstance, opts: { services: Services }) {
+  const projects = opts.services.projects;
+
+  async function page(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    failed?: { values: Record<string, string>; errors: FieldErrors },
+  ) {
+    const { gemeente } = params(municipalityOnly, request.params);
+    return html(
+      reply,
+      <ProjectsPage
+        csrf={reply.generateCsrf()}
+        municipalityCode={gemeente}
+        overview={await projects.overview(gemeente)}
+        canEdit={canEditBudget(request, gemeente)}
+        saved={savedMessage(request.query, { project: 'Het project is opgeslagen.' })}
+        failed={failed}
+      />,
+      failed ? 422 : 200,
+    );
+  }
+
+  app.get('/werkruimte/:gemeente/projecten', { config: { permission: 'budget:read' } }, page);
+
+  app.post(
+    '/werkruimte/:gemeente/projecten',
+    { config: { permission: 'budget:edit' } },
+    async (request, reply) => {
+      const { gemeente } = params(municipalityOnly, request.params);
+      const result = await projects.create(user(request), gemeente, body(request));
+      if (result.ok) return reply.redirect(`/werkruimte/${gemeente}/projecten?klaar=project`, 303);
+      return page(request, reply, result);
+    },
+  );
+}

@@ -1,0 +1,112 @@
+import type { ComponentChildren } from 'preact';
+import { fieldId, type FieldErrors } from '../../accounts/views/form.tsx';
+
+export type { FieldErrors };
+
+function describedBy(name: string, error: string | undefined): string | undefined {
+  return error ? `${fieldId(name)}-fout` : undefined;
+}
+
+export function idKey(prefix: string | undefined, name: string): string {
+  return prefix ? `${prefix}-${name}` : name;
+}
+
+/** Errors keyed by prefixed field names, so the summary links reach the right form. */
+export function prefixed(prefix: string, errors: FieldErrors): FieldErrors {
+  return Object.fromEntries(Object.entries(errors).map(([k, v]) => [idKey(prefix, k), v]));
+}
+
+/** A labelled control with its error beside it (same markup as the other workspace forms). */
+export function Field(props: {
+  name: string;
+  label: string;
+  error: string | undefined;
+  children: ComponentChildren;
+}) {
+  return (
+    <div class={`utrecht-form-field${props.error ? ' utrecht-form-field--invalid' : ''}`}>
+      <div class="utrecht-form-field__label">
+        <label class="utrecht-form-label" for={fieldId(props.name)}>
+          {props.label}
+        </label>
+      </div>
+      {props.error && (
+        <div class="utrecht-form-field-error-message" id={`${fieldId(props.name)}-fout`}>
+          {props.error}
+        </div>
+      )}
+      <div class="utrecht-form-field__input">{props.children}</div>
+    </div>
+  );
+}
+
+export function Input(props: {
+  name: string;
+  label: string;
+  values: Record<string, string>;
+  errors: FieldErrors;
+  type?: 'text' | 'date' | 'email';
+  inputmode?: 'decimal' | 'numeric';
+  required?: boolean;
+  /** Several forms on one page: the prefix keeps element ids unique. */
+  prefix?: string;
+}) {
+  const error = props.errors[props.name];
+  const key = idKey(props.prefix, props.name);
+  return (
+    <Field name={key} label={props.label} error={error}>
+      <input
+        class={`utrecht-textbox utrecht-textbox--html-input${error ? ' utrecht-textbox--invalid' : ''}`}
+        id={fieldId(key)}
+        name={props.name}
+        type={props.type ?? 'text'}
+        inputMode={props.inputmode}
+        value={props.values[props.name] ?? ''}
+        required={props.required}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(key, error)}
+      />
+    </Field>
+  );
+}
+
+export function Choice(props: {
+  name: string;
+  label: string;
+  values: Record<string, string>;
+  errors: FieldErrors;
+  options: readonly { value: string; label: string }[];
+  prefix?: string;
+}) {
+  const error = props.errors[props.name];
+  const current = props.values[props.name] ?? '';
+  const key = idKey(props.prefix, props.name);
+  return (
+    <Field name={key} label={props.label} error={error}>
+      <select
+        class={`utrecht-select utrecht-select--html-select${error ? ' utrecht-select--invalid' : ''}`}
+        id={fieldId(key)}
+        name={props.name}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(key, error)}
+      >
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === current}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+export function Notice(props: { text: string | undefined }) {
+  if (!props.text) return null;
+  return (
+    <div class="utrecht-alert utrecht-alert--ok" role="status">
+      <div class="utrecht-alert__content">
+        <p class="utrecht-paragraph">{props.text}</p>
+      </div>
+    </div>
+  );
+}

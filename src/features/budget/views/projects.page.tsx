@@ -1,0 +1,168 @@
+import { Layout } from '../../../views/layout.tsx';
+import { CsrfField, ErrorSummary, SubmitButton } from '../../accounts/views/form.tsx';
+import type { Project } from '../project.repository.ts';
+import {
+  PROJECT_STATUSES,
+  PROJECT_STATUS_LABEL,
+  type ProjectsOverview,
+} from '../project.service.tsx';
+import { THEMES, themeName } from '../themes.ts';
+import { Choice, Input, Notice, type FieldErrors } from './fields.tsx';
+
+function ProjectTable(props: { caption: string; projects: Project[]; names: Map<string, string> }) {
+  return (
+    <table class="utrecht-table">
+      <caption class="utrecht-table__caption">{props.caption}</caption>
+      <thead class="utrecht-table__header">
+        <tr class="utrecht-table__row">
+          <th class="utrecht-table__header-cell" scope="col">
+            Project
+          </th>
+          <th class="utrecht-table__header-cell" scope="col">
+            Focusgebied
+          </th>
+          <th class="utrecht-table__header-cell" scope="col">
+            Thema
+          </th>
+          <th class="utrecht-table__header-cell" scope="col">
+            Status
+          </th>
+          <th class="utrecht-table__header-cell" scope="col">
+            Werkt aan
+          </th>
+        </tr>
+      </thead>
+      <tbody class="utrecht-table__body">
+        {props.projects.length === 0 && (
+          <tr class="utrecht-table__row">
+            <td class="utrecht-table__cell" colSpan={5}>
+              Nog geen projecten.
+            </td>
+          </tr>
+        )}
+        {props.projects.map((p) => (
+          <tr class="utrecht-table__row">
+            <td class="utrecht-table__cell">
+              {p.name}
+              {p.description && <> – {p.description}</>}
+            </td>
+            <td class="utrecht-table__cell">{p.focus_area_name}</td>
+            <td class="utrecht-table__cell">{themeName(p.theme)}</td>
+            <td class="utrecht-table__cell">
+              {PROJECT_STATUS_LABEL[p.status as keyof typeof PROJECT_STATUS_LABEL] ?? p.status}
+            </td>
+            <td class="utrecht-table__cell">
+              {p.indicators.length === 0
+                ? '–'
+                : p.indicators.map((k) => props.names.get(k) ?? k).join(', ')}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Own projects, the form to add one, and other focus areas' projects by theme (read-only). */
+export function ProjectsPage(props: {
+  csrf: string;
+  municipalityCode: string;
+  overview: ProjectsOverview;
+  canEdit: boolean;
+  saved?: string | undefined;
+  failed?: { values: Record<string, string>; errors: FieldErrors } | undefined;
+}) {
+  const { areas, own, othersByTheme, indicators } = props.overview;
+  const names = new Map(indicators.map((i) => [i.key, i.name]));
+  const form = props.failed ?? { values: {}, errors: {} };
+  const chosen = new Set((form.values.indicators ?? '').split(',').filter(Boolean));
+  const base = `/werkruimte/${props.municipalityCode}/projecten`;
+  return (
+    <Layout
+      title="Projecten"
+      description="Projecten per thema, met de indicatoren waar ze aan werken, ook van andere focusgebieden."
+      breadcrumbs={[
+        { href: '/werkruimte', label: 'Werkruimte' },
+        { href: `/werkruimte/${props.municipalityCode}/programma`, label: 'Programma' },
+        { href: base, label: 'Projecten', current: true },
+      ]}
+    >
+      <h1 class="utrecht-heading-1">Projecten</h1>
+      <Notice text={props.saved} />
+      {props.failed && <ErrorSummary errors={props.failed.errors} />}
+      <ProjectTable caption="Projecten van deze gemeente" projects={own} names={names} />
+      <h2 class="utrecht-heading-2">Leren van andere focusgebieden</h2>
+      {othersByTheme.length === 0 && (
+        <p class="utrecht-paragraph">Andere focusgebieden hebben nog geen projecten ingevuld.</p>
+      )}
+      {othersByTheme.map((g) => (
+        <ProjectTable caption={`${g.name}: projecten elders`} projects={g.projects} names={names} />
+      ))}
+      {props.canEdit && (
+        <form method="post" action={base}>
+          <CsrfField token={props.csrf} />
+          <h2 class="utrecht-heading-2">Project toevoegen</h2>
+          <Choice
+            name="focus_area_slug"
+            label="Focusgebied"
+            options={areas.map((a) => ({ value: a.slug, label: a.name }))}
+            {...form}
+          />
+          <Input name="name" label="Naam" {...form} />
+          <Input name="description" label="Korte omschrijving" {...form} />
+          <Choice
+            name="theme"
+            label="Thema"
+            options={THEMES.map((t) => ({ value: t.key, label: t.name }))}
+            {...form}
+          />
+          <Choice
+            name="status"
+            label="Status"
+            options={PROJECT_STATUSES.map((s) => ({ value: s, label: PROJECT_STATUS_LABEL[s] }))}
+            {...form}
+          />
+          <Input name="budget_line_id" label="Begrotingsregel (id, mag leeg)" {...form} />
+          <fieldset class="utrecht-form-fieldset" id="veld-indicators">
+            <legend class="utrecht-form-fieldset__legend">Werkt aan deze indicatoren</legend>
+            {form.errors.indicators && (
+              <div class="utrecht-form-field-error-message">{form.errors.indicators}</div>
+            )}
+            {indicators.map((i) => (
+              <div class="utrecht-form-field utrecht-form-field--checkbox">
+                <input
+                  class="utrecht-checkbox utrecht-checkbox--html-input"
+                  type="checkbox"
+                  id={`indicator-${i.key}`}
+                  name="indicators"
+                  value={i.key}
+                  checked={chosen.has(i.key)}
+                />
+                <label
+                  class="utrecht-form-label utrecht-form-label--checkbox"
+                  for={`indicator-${i.key}`}
+                >
+                  {i.name}
+                </label>
+              </div>
+            ))}
+          </fieldset>
+          <div class="utrecht-form-field utrecht-form-field--checkbox">
+            <input
+              class="utrecht-checkbox utrecht-checkbox--html-input"
+              type="checkbox"
+              id="veld-public"
+              name="public"
+              value="ja"
+              checked={form.values.public === 'ja'}
+            />
+            <label class="utrecht-form-label utrecht-form-label--checkbox" for="veld-public">
+              Openbaar: toon dit project op de monitorpagina van de indicatoren
+            </label>
+          </div>
+          <SubmitButton label="Project opslaan" />
+        </form>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,197 @@
+import { Layout } from '../../../views/layout.tsx';
+import { CsrfField, ErrorSummary, SubmitButton } from '../../accounts/views/form.tsx';
+import { formatEuro } from '../money.ts';
+import { STATUS_LABEL, type ApplicationStatus, type SubsidyOverview } from '../subsidy.service.ts';
+import { THEMES, themeName } from '../themes.ts';
+import { Choice, Input, Notice, type FieldErrors } from './fields.tsx';
+
+export function subsidyBase(code: string, slug: string): string {
+  return `/werkruimte/${code}/subsidies/${slug}`;
+}
+
+const money = (c: number | null) => (c === null ? '–' : formatEuro(c));
+
+/** The national schemes and this focus area's applications to them. */
+export function SubsidiesPage(props: {
+  csrf: string;
+  municipalityCode: string;
+  overview: SubsidyOverview;
+  canEdit: boolean;
+  saved?: string | undefined;
+  failed?: { values: Record<string, string>; errors: FieldErrors } | undefined;
+}) {
+  const { area, schemes, applications, lines } = props.overview;
+  const base = subsidyBase(props.municipalityCode, area.slug);
+  const schemeName = new Map(schemes.map((s) => [s.id, s.name]));
+  const form = props.failed ?? { values: {}, errors: {} };
+  return (
+    <Layout
+      title={`Subsidies ${area.name}`}
+      description={`Regelingen van het Rijk en de aanvragen van ${area.name}, met deadlines.`}
+      breadcrumbs={[
+        { href: '/werkruimte', label: 'Werkruimte' },
+        { href: `/werkruimte/${props.municipalityCode}/programma`, label: 'Programma' },
+        { href: base, label: `Subsidies ${area.name}`, current: true },
+      ]}
+    >
+      <h1 class="utrecht-heading-1">Subsidies {area.name}</h1>
+      <Notice text={props.saved} />
+      {props.failed && <ErrorSummary errors={props.failed.errors} />}
+      <h2 class="utrecht-heading-2">Aanvragen</h2>
+      <table class="utrecht-table">
+        <caption class="utrecht-table__caption">Aanvragen met status en deadlines</caption>
+        <thead class="utrecht-table__header">
+          <tr class="utrecht-table__row">
+            <th class="utrecht-table__header-cell" scope="col">
+              Aanvraag
+            </th>
+            <th class="utrecht-table__header-cell" scope="col">
+              Regeling
+            </th>
+            <th class="utrecht-table__header-cell" scope="col">
+              Status
+            </th>
+            <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
+              Gevraagd
+            </th>
+            <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
+              Toegekend
+            </th>
+            <th class="utrecht-table__header-cell" scope="col">
+              Indienen vóór
+            </th>
+            <th class="utrecht-table__header-cell" scope="col">
+              Verantwoorden vóór
+            </th>
+          </tr>
+        </thead>
+        <tbody class="utrecht-table__body">
+          {applications.length === 0 && (
+            <tr class="utrecht-table__row">
+              <td class="utrecht-table__cell" colSpan={7}>
+                Nog geen aanvragen.
+              </td>
+            </tr>
+          )}
+          {applications.map((a) => (
+            <tr class="utrecht-table__row">
+              <td class="utrecht-table__cell">
+                <a class="utrecht-link" href={`${base}/aanvragen/${a.id}`}>
+                  {a.title}
+                </a>
+                {a.theme && <> ({themeName(a.theme)})</>}
+              </td>
+              <td class="utrecht-table__cell">{schemeName.get(a.scheme_id) ?? a.scheme_id}</td>
+              <td class="utrecht-table__cell">
+                {STATUS_LABEL[a.status as ApplicationStatus] ?? a.status}
+              </td>
+              <td class="utrecht-table__cell utrecht-table__cell--numeric">
+                {money(a.requested_cents)}
+              </td>
+              <td class="utrecht-table__cell utrecht-table__cell--numeric">
+                {money(a.granted_cents)}
+              </td>
+              <td class="utrecht-table__cell">{a.submission_deadline ?? '–'}</td>
+              <td class="utrecht-table__cell">{a.accountability_deadline ?? '–'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p class="utrecht-paragraph">
+        <a class="utrecht-link" href={`${base}/deadlines.ics`}>
+          Deadlines in uw agenda (iCal)
+        </a>
+      </p>
+
+      <h2 class="utrecht-heading-2">Regelingen</h2>
+      <table class="utrecht-table">
+        <caption class="utrecht-table__caption">
+          Regelingen die bij het Nationaal Programma horen
+        </caption>
+        <thead class="utrecht-table__header">
+          <tr class="utrecht-table__row">
+            <th class="utrecht-table__header-cell" scope="col">
+              Regeling
+            </th>
+            <th class="utrecht-table__header-cell" scope="col">
+              Ministerie
+            </th>
+            <th class="utrecht-table__header-cell" scope="col">
+              Regels
+            </th>
+          </tr>
+        </thead>
+        <tbody class="utrecht-table__body">
+          {schemes.map((s) => (
+            <tr class="utrecht-table__row">
+              <td class="utrecht-table__cell">{s.name}</td>
+              <td class="utrecht-table__cell">{s.ministry}</td>
+              <td class="utrecht-table__cell">{s.rules}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      {props.canEdit && (
+        <form method="post" action={`${base}/aanvragen`}>
+          <CsrfField token={props.csrf} />
+          <h2 class="utrecht-heading-2">Nieuwe aanvraag</h2>
+          <Choice
+            name="scheme_id"
+            label="Regeling"
+            options={[
+              { value: '', label: 'Kies een regeling' },
+              ...schemes.map((s) => ({ value: s.id, label: s.name })),
+            ]}
+            {...form}
+          />
+          <Input name="title" label="Titel" {...form} />
+          <Input name="project" label="Project (mag leeg)" {...form} />
+          <Choice
+            name="theme"
+            label="Thema"
+            options={[
+              { value: '', label: 'Geen thema' },
+              ...THEMES.map((t) => ({ value: t.key, label: t.name })),
+            ]}
+            {...form}
+          />
+          <Input
+            name="requested"
+            label="Gevraagd bedrag in euro (mag leeg)"
+            inputmode="decimal"
+            {...form}
+          />
+          <Input
+            name="submission_deadline"
+            label="Indienen vóór (jjjj-mm-dd)"
+            type="date"
+            {...form}
+          />
+          <Input
+            name="accountability_deadline"
+            label="Verantwoorden vóór (jjjj-mm-dd)"
+            type="date"
+            {...form}
+          />
+          <Choice
+            name="budget_line_id"
+            label="Begrotingsregel (mag leeg)"
+            options={[
+              { value: '', label: 'Geen' },
+              ...lines.map((l) => ({ value: l.id, label: `${l.code} – ${l.description}` })),
+            ]}
+            {...form}
+          />
+          <Input
+            name="contact_email"
+            label="E-mail voor herinneringen (mag leeg)"
+            type="email"
+            {...form}
+          />
+          <SubmitButton label="Aanvraag opslaan" />
+        </form>
+      )}
+    </Layout>
+  );
+}
