@@ -35,6 +35,7 @@ import { surveyWebRoutes } from './features/survey/web/web.routes.tsx';
 import { interviewRoutes } from './features/survey/interview/interview.routes.tsx';
 import { surveySubmissionRoutes } from './features/survey/api/submission.routes.ts';
 import { healthRoutes, requestMetrics } from './features/health/health.routes.ts';
+import { allianceRoutes } from './features/alliance/alliance.routes.tsx';
 
 export interface AppDeps {
   services: Services;
@@ -108,6 +109,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(surveyWebRoutes, { services: deps.services });
   await app.register(interviewRoutes, { services: deps.services });
   await app.register(surveySubmissionRoutes, { services: deps.services });
+  await app.register(allianceRoutes, {
+    services: deps.services,
+    publicUrl: deps.publicUrl ?? 'http://localhost:3000',
+  });
   await app.register(apiRoutes);
   await app.register(healthRoutes, { services: deps.services });
   return app;

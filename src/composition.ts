@@ -15,6 +15,11 @@ import { HealthService } from './features/health/health.service.ts';
 import { AppMetrics } from './features/health/metrics.ts';
 import { ImportJobs } from './features/data-workspace/import-jobs.ts';
 import { PdfRenderer, type PdfEngine } from './shared/pdf/pdf-renderer.ts';
+import {
+  AllianceRepository,
+  AllianceService,
+  allianceTransaction,
+} from './features/alliance/index.ts';
 
 /**
  * The one composition root: database → repositories → services, wired by hand. Routes receive
@@ -66,6 +71,10 @@ export function createServices(
     }),
     metricsToken: config.metricsToken,
     pdf: new PdfRenderer(config.pdfEngine),
+    alliance: new AllianceService(
+      new AllianceRepository(handle.db),
+      allianceTransaction(handle.db),
+    ),
   };
 }
 

@@ -20,6 +20,7 @@ import * as m0602 from './migrations/20261204_0602_create_postcode_buurten.ts';
 import * as m0701 from './migrations/20261204_0701_observations_area_index.ts';
 import * as m0702 from './migrations/20261204_0702_timestamps_iso_text.ts';
 import * as m0801 from './migrations/20261204_0801_focus_area_provisional.ts';
+import * as m1021 from './migrations/20261204_1021_create_alliance.ts';
 
 /**
  * Migrations are listed here, not discovered on disk: the order is visible in review and the
@@ -45,6 +46,7 @@ export const migrations: Record<string, Migration> = {
   '20261204_0701_observations_area_index': m0701,
   '20261204_0702_timestamps_iso_text': m0702,
   '20261204_0801_focus_area_provisional': m0801,
+  '20261204_1021_create_alliance': m1021,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -35,6 +35,14 @@ import type {
 } from '../features/survey/responses/response.table.ts';
 import type { SurveySkippedAnswerTable } from '../features/survey/review/skipped-answers.table.ts';
 import type { PostcodeBuurtTable } from '../features/imports/postcode-buurt.table.ts';
+import type {
+  AllianceActionTable,
+  AllianceAgreementTable,
+  AllianceDecisionTable,
+  AllianceMeetingTable,
+  AllianceMembershipTable,
+  AllianceSeatTable,
+} from '../features/alliance/alliance.table.ts';
 
 /** The whole database: the union of every feature's *.table.ts. */
 export interface Database {
@@ -66,4 +74,10 @@ export interface Database {
   survey_answer_log: SurveyAnswerLogTable;
   survey_skipped_answers: SurveySkippedAnswerTable;
   postcode_buurten: PostcodeBuurtTable;
+  alliance_seats: AllianceSeatTable;
+  alliance_memberships: AllianceMembershipTable;
+  alliance_meetings: AllianceMeetingTable;
+  alliance_decisions: AllianceDecisionTable;
+  alliance_actions: AllianceActionTable;
+  alliance_agreements: AllianceAgreementTable;
 }

@@ -70,6 +70,13 @@ export const PERMISSIONS = {
   'survey:print-forms': ['programmabureau', 'invoerder'],
   /** Approving interviewer and keyed responses, settling double-entry differences, results. */
   'survey:review': ['beheerder', 'programmabureau', 'onderzoeker'],
+  /**
+   * The Alliance in the workspace: register, all decisions (public and confidential), actions,
+   * agreements. The public composition page and feed are public routes (issue 15, ADR 0026).
+   */
+  'alliance:read': ['beheerder', 'programmabureau', 'alliantielid'],
+  /** Changing the Alliance register, meetings, decisions, actions and agreements. */
+  'alliance:edit': ['beheerder', 'programmabureau'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
