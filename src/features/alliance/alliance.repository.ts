@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import type { FocusAreaRef } from './alliance.types.ts';
 import { recordAudit, type AuditEntry } from '../audit/audit.repository.ts';
 import type {
   ActionStatus,
@@ -12,11 +13,7 @@ import type {
   AllianceSeat,
 } from './alliance.table.ts';
 
-export interface FocusAreaRef {
-  slug: string;
-  name: string;
-  municipalityCode: string;
-}
+export type { FocusAreaRef };
 
 /** What the Alliance service needs from storage; the repository below, or a fake in tests. */
 export interface AllianceStore {

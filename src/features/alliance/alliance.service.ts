@@ -7,7 +7,8 @@ import {
   AUDIT_ACTIONS,
   VISIBILITY_LABELS,
 } from './alliance.labels.ts';
-import type { AllianceStore, AllianceTransaction, FocusAreaRef } from './alliance.repository.ts';
+import type { AllianceStore, AllianceTransaction } from './alliance.repository.ts';
+import type { FocusAreaRef } from './alliance.types.ts';
 import type {
   ActionStatus,
   AgreementStatus,

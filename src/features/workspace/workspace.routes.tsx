@@ -53,6 +53,7 @@ export async function workspaceRoutes(app: FastifyInstance, opts: { services: Se
         canEditTargets: isAllowed(user.grants, 'targets:edit', code),
         canImport: isAllowed(user.grants, 'data:import', code),
         canReadAudit: isAllowed(user.grants, 'audit:read', code),
+        canReadAlliance: isAllowed(user.grants, 'alliance:read', code),
       });
     }
     return html(

@@ -1,7 +1,7 @@
 import { tableScroll } from '../../../views/table-scroll.ts';
 import { CsrfField, ErrorSummary, SubmitButton } from '../../accounts/views/form.tsx';
 import { ACTION_STATUS_LABELS } from '../alliance.labels.ts';
-import type { FocusAreaRef } from '../alliance.repository.ts';
+import type { FocusAreaRef } from '../alliance.types.ts';
 import type { ActionView, FieldErrors } from '../alliance.service.ts';
 import { formatDay } from '../dates.ts';
 import { AllianceFrame, allianceBase } from './alliance-frame.tsx';

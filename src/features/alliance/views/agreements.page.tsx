@@ -1,6 +1,6 @@
 import { CsrfField, ErrorSummary, SubmitButton } from '../../accounts/views/form.tsx';
 import { AGREEMENT_STATUS_LABELS, PARTY_LABELS } from '../alliance.labels.ts';
-import type { FocusAreaRef } from '../alliance.repository.ts';
+import type { FocusAreaRef } from '../alliance.types.ts';
 import type { FieldErrors } from '../alliance.service.ts';
 import type { AgreementSubject, AllianceAgreement } from '../alliance.table.ts';
 import { AllianceFrame, allianceBase } from './alliance-frame.tsx';

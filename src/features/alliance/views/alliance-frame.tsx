@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { Layout } from '../../../views/layout.tsx';
-import type { FocusAreaRef } from '../alliance.repository.ts';
+import type { FocusAreaRef } from '../alliance.types.ts';
 
 export type AllianceTab = 'register' | 'vergaderingen' | 'besluiten' | 'acties' | 'afspraken';
 

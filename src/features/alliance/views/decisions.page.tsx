@@ -1,5 +1,5 @@
 import { tableScroll } from '../../../views/table-scroll.ts';
-import type { FocusAreaRef } from '../alliance.repository.ts';
+import type { FocusAreaRef } from '../alliance.types.ts';
 import type { AllianceDecision } from '../alliance.table.ts';
 import { formatDay } from '../dates.ts';
 import { AllianceFrame, allianceBase } from './alliance-frame.tsx';
@@ -69,7 +69,7 @@ export function DecisionsPage(props: { area: FocusAreaRef; decisions: AllianceDe
           Openbare besluiten
         </h2>
         <DecisionTable
-          caption="Openbare besluiten"
+          caption="Lijst van openbare besluiten"
           base={base}
           decisions={props.decisions.filter((d) => d.visibility === 'openbaar')}
         />
@@ -80,7 +80,7 @@ export function DecisionsPage(props: { area: FocusAreaRef; decisions: AllianceDe
         </h2>
         <p class="utrecht-paragraph">Alleen voor leden van de Alliantie en het programmabureau.</p>
         <DecisionTable
-          caption="Vertrouwelijke besluiten"
+          caption="Lijst van vertrouwelijke besluiten"
           base={base}
           decisions={props.decisions.filter((d) => d.visibility === 'vertrouwelijk')}
         />

@@ -1,6 +1,6 @@
 import { tableScroll } from '../../../views/table-scroll.ts';
 import { CsrfField, ErrorSummary, SubmitButton } from '../../accounts/views/form.tsx';
-import type { FocusAreaRef } from '../alliance.repository.ts';
+import type { FocusAreaRef } from '../alliance.types.ts';
 import type { FieldErrors } from '../alliance.service.ts';
 import type { AllianceMeeting } from '../alliance.table.ts';
 import { amsterdamTime, formatDay } from '../dates.ts';

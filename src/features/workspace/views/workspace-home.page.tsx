@@ -9,6 +9,7 @@ export interface MunicipalityLinks {
   canEditTargets: boolean;
   canImport: boolean;
   canReadAudit: boolean;
+  canReadAlliance: boolean;
 }
 
 function Item(props: { href: string; label: string; hint: string }) {
@@ -63,6 +64,14 @@ export function WorkspaceHomePage(props: {
                   hint="bestanden inlezen en datasets bekijken"
                 />
               )}
+              {m.canReadAlliance &&
+                m.focusAreas.map((a) => (
+                  <Item
+                    href={`/werkruimte/${m.code}/alliantie/${a.slug}`}
+                    label={`Alliantie ${a.name}`}
+                    hint="leden, vergaderingen, besluiten, acties en afspraken met het Rijk"
+                  />
+                ))}
               <Item
                 href={`/werkruimte/${m.code}/enquetes`}
                 label="Enquêtes"
