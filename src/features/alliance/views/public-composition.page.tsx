@@ -1,14 +1,14 @@
 import { Layout } from '../../../views/layout.tsx';
 import { tableScroll } from '../../../views/table-scroll.ts';
 import type { PublicComposition } from '../alliance.service.ts';
-import { amsterdamTime, formatDay } from '../dates.ts';
+import { amsterdamDate, amsterdamTime, formatDay } from '../dates.ts';
 
 const NOT_FILLED = 'nog niet ingevuld';
 
 /** The public page of a focus area's Alliance: who sits at the table, and public decisions. */
 export function PublicCompositionPage(props: { data: PublicComposition }) {
   const { area, seats, decisions } = props.data;
-  const upcoming = props.data.meetings.filter((m) => m.starts_at >= new Date().toISOString());
+  const upcoming = props.data.meetings.filter((m) => amsterdamDate(m.starts_at) >= props.data.date);
   return (
     <Layout
       title={`Alliantie ${area.name}`}
@@ -33,7 +33,12 @@ export function PublicCompositionPage(props: { data: PublicComposition }) {
             Stand op {formatDay(props.data.date)}. Een naam van een vertegenwoordiger staat hier
             alleen als die persoon dat goed vindt.
           </p>
-          <div {...tableScroll(`Zetels van de Alliantie ${area.name}`)}>
+          {seats.length === 0 && (
+            <p class="utrecht-paragraph">
+              De gemeente heeft de zetels van deze Alliantie nog niet in Wijkkompas gezet.
+            </p>
+          )}
+          <div {...tableScroll(`Zetels van de Alliantie ${area.name}`)} hidden={seats.length === 0}>
             <table class="utrecht-table">
               <caption class="utrecht-table__caption">Zetels van de Alliantie {area.name}</caption>
               <thead class="utrecht-table__header">
