@@ -54,6 +54,7 @@ export const AUDIT_ACTIONS = {
   memberAdded: 'alliantie.lid-toegevoegd',
   memberEnded: 'alliantie.lidmaatschap-beeindigd',
   meetingPlanned: 'alliantie.vergadering-gepland',
+  documentsAdded: 'alliantie.documenten-toegevoegd',
   decisionRecorded: 'alliantie.besluit-vastgelegd',
   actionAdded: 'alliantie.actie-toegevoegd',
   actionStatusChanged: 'alliantie.actiestatus-gewijzigd',

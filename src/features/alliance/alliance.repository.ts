@@ -27,6 +27,7 @@ export interface AllianceStore {
   listMeetings(slug: string): Promise<AllianceMeeting[]>;
   findMeeting(id: string): Promise<AllianceMeeting | null>;
   insertMeeting(row: AllianceMeeting): Promise<void>;
+  setMeetingDocuments(id: string, documents: string, updatedAt: string): Promise<void>;
   listDecisions(slug: string): Promise<AllianceDecision[]>;
   /** The highest sequence number used in this focus area and year, 0 when none. */
   maxDecisionSequence(slug: string, year: number): Promise<number>;
@@ -134,6 +135,14 @@ export class AllianceRepository implements AllianceStore {
 
   async insertMeeting(row: AllianceMeeting): Promise<void> {
     await this.db.insertInto('alliance_meetings').values(row).execute();
+  }
+
+  async setMeetingDocuments(id: string, documents: string, updatedAt: string): Promise<void> {
+    await this.db
+      .updateTable('alliance_meetings')
+      .set({ documents, updated_at: updatedAt })
+      .where('id', '=', id)
+      .execute();
   }
 
   async listDecisions(slug: string): Promise<AllianceDecision[]> {

@@ -150,11 +150,16 @@ describeEachDialect('Alliance routes', (getDb) => {
       });
       assert.equal(action.statusCode, 303);
 
+      const docs = await post(app, session, `${meetingUrl}/documenten`, {
+        documenten: 'Verslag (fixture) | https://example.org/verslag.pdf',
+      });
+      assert.equal(docs.statusCode, 303);
       const meeting = await app.inject({
         method: 'GET',
         url: meetingUrl,
         headers: { cookie: pb.cookie },
       });
+      assert.match(meeting.body, /Verslag \(fixture\)/);
       assert.match(meeting.body, /Besluit 2026-01/);
       assert.match(meeting.body, /Besluit 2026-02 · Vertrouwelijk/);
       assert.match(meeting.body, /href="https:\/\/example.org\/voorstel.pdf"/);
@@ -297,6 +302,30 @@ describeEachDialect('Alliance routes', (getDb) => {
       });
       assert.equal(ok.statusCode, 303);
       assert.equal((await repo.findAgreement(agreement.id))!.status, 'in-uitvoering');
+
+      const addBad = await post(app, session, `${BASE}/afspraken`, {
+        onderwerp: 'monitoring',
+        partij: 'gemeente',
+        afspraak: '',
+        bron: 'Besluit (fixture)',
+      });
+      assert.equal(addBad.statusCode, 400);
+      assert.match(addBad.body, /Afspraak: schrijf op wat is afgesproken/);
+      assert.equal((await repo.listAgreements('dordt-west')).length, 11);
+      const added = await post(app, session, `${BASE}/afspraken`, {
+        onderwerp: 'monitoring',
+        partij: 'rijk-en-gemeente',
+        afspraak: 'Samen een jaarlijkse voortgangsrapportage (fixture)',
+        bron: 'Besluit (fixture)',
+        link: '/gebieden/dordt-west',
+      });
+      assert.equal(added.statusCode, 303);
+      const after = await app.inject({
+        method: 'GET',
+        url: `${BASE}/afspraken`,
+        headers: { cookie: pb.cookie },
+      });
+      assert.match(after.body, /Samen een jaarlijkse voortgangsrapportage \(fixture\)/);
     } finally {
       await app.close();
     }

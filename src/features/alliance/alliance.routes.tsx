@@ -264,6 +264,26 @@ export async function allianceRoutes(
   );
 
   app.post(
+    '/werkruimte/:gemeente/alliantie/:slug/vergaderingen/:id/documenten',
+    { config: { permission: 'alliance:edit' } },
+    async (request, reply) => {
+      const params = parse(itemParam, request.params);
+      const result = await alliance.addDocuments(
+        actor(request, params.gemeente),
+        params.slug,
+        params.id,
+        body(request),
+      );
+      if (result.ok)
+        return reply.redirect(
+          `${base(params.gemeente, params.slug)}/vergaderingen/${params.id}?opgeslagen=ja`,
+          303,
+        );
+      return renderMeeting(request, reply, params, { form: 'documenten', ...result }, 400);
+    },
+  );
+
+  app.post(
     '/werkruimte/:gemeente/alliantie/:slug/vergaderingen/:id/acties',
     { config: { permission: 'alliance:edit' } },
     async (request, reply) => {
@@ -381,6 +401,24 @@ export async function allianceRoutes(
     async (request, reply) => {
       const { gemeente, slug } = parse(areaParam, request.params);
       return renderAgreements(request, reply, gemeente, slug);
+    },
+  );
+
+  app.post(
+    '/werkruimte/:gemeente/alliantie/:slug/afspraken',
+    { config: { permission: 'alliance:edit' } },
+    async (request, reply) => {
+      const { gemeente, slug } = parse(areaParam, request.params);
+      const result = await alliance.addAgreement(actor(request, gemeente), slug, body(request));
+      if (result.ok) return reply.redirect(`${base(gemeente, slug)}/afspraken?opgeslagen=ja`, 303);
+      return renderAgreements(
+        request,
+        reply,
+        gemeente,
+        slug,
+        { errors: result.errors, values: result.values },
+        400,
+      );
     },
   );
 

@@ -197,6 +197,26 @@ describe('Alliance service: meetings, decisions, actions', () => {
     assert.equal(ctx.store.meetings.length, 2);
   });
 
+  it('adds document links to a meeting later, refusing anything but http(s) and local paths', async () => {
+    const m = await meeting(ctx);
+    const bad = await ctx.service.addDocuments(PB, 'dordt-west', m.id, {
+      documenten: 'Verslag | https://example.org/verslag.pdf\nKwaad | javascript:alert(1)',
+    });
+    assert.equal(bad.ok, false);
+    if (!bad.ok) assert.match(bad.errors.documenten!, /^Documenten, regel 2: /);
+    assert.equal(ctx.store.meetings[0]!.documents, '[]');
+    const ok = await ctx.service.addDocuments(PB, 'dordt-west', m.id, {
+      documenten: 'Verslag | https://example.org/verslag.pdf\n/gebieden/dordt-west',
+    });
+    assert.ok(ok.ok);
+    const detail = await ctx.service.meeting('dordt-west', 'GM0505', m.id);
+    assert.deepEqual(detail.documents, [
+      { title: 'Verslag', url: 'https://example.org/verslag.pdf' },
+      { title: '/gebieden/dordt-west', url: '/gebieden/dordt-west' },
+    ]);
+    assert.equal(ctx.audit.entries.at(-1)!.action, AUDIT_ACTIONS.documentsAdded);
+  });
+
   it('numbers decisions per year: 2026-01, 2026-02, then 2027-01', async () => {
     const m = await meeting(ctx, '2026-01-20');
     const one = await ctx.service.recordDecision(PB, 'dordt-west', m.id, {
@@ -299,6 +319,30 @@ describe('Alliance service: meetings, decisions, actions', () => {
 });
 
 describe('Alliance service: agreements', () => {
+  it('adds a commitment under its subject with a local link only', async () => {
+    const ctx = await seeded();
+    const bad = await ctx.service.addAgreement(PB, 'dordt-west', {
+      onderwerp: 'financiering',
+      partij: 'rijk',
+      afspraak: 'Extra bijdrage',
+      bron: '',
+      link: 'https://elders.example',
+    });
+    assert.equal(bad.ok, false);
+    if (!bad.ok) assert.deepEqual(Object.keys(bad.errors).sort(), ['bron', 'link']);
+    const ok = await ctx.service.addAgreement(PB, 'dordt-west', {
+      onderwerp: 'financiering',
+      partij: 'rijk',
+      afspraak: 'Extra bijdrage',
+      bron: 'Brief van het ministerie (fixture)',
+      link: '/gebieden/dordt-west',
+    });
+    assert.ok(ok.ok);
+    assert.equal(ok.value.position, 3);
+    assert.equal(ok.value.status, 'afgesproken');
+    assert.equal(ctx.audit.entries.at(-1)!.action, AUDIT_ACTIONS.agreementAdded);
+  });
+
   it('updates status and evidence with an audit entry; "gerealiseerd" needs evidence', async () => {
     const ctx = await seeded();
     const a = ctx.store.agreements.find(

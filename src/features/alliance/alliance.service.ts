@@ -5,12 +5,14 @@ import {
   AGREEMENT_STATUS_LABELS,
   AGREEMENT_SUBJECTS,
   AUDIT_ACTIONS,
+  PARTY_LABELS,
   VISIBILITY_LABELS,
 } from './alliance.labels.ts';
 import type { AllianceStore, AllianceTransaction } from './alliance.repository.ts';
 import type { FocusAreaRef } from './alliance.types.ts';
 import type {
   ActionStatus,
+  AgreementParty,
   AgreementStatus,
   AllianceAction,
   AllianceAgreement,
@@ -152,6 +154,18 @@ function parseDocumentLine(line: string): MeetingDocument | string {
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
     return 'begin het adres met https:// of http://';
   return { title, url: parsed.toString() };
+}
+
+/** The document lines of a form field; a bad line sets the field's error (the first one). */
+function parseDocuments(value: string, errors: FieldErrors): MeetingDocument[] {
+  const documents: MeetingDocument[] = [];
+  lines(value).forEach((line, i) => {
+    const doc = parseDocumentLine(line);
+    if (typeof doc === 'string') {
+      errors.documenten ??= `Documenten, regel ${i + 1}: "${line.slice(0, 80)}" ${doc}.`;
+    } else documents.push(doc);
+  });
+  return documents;
 }
 
 /**
@@ -427,13 +441,7 @@ export class AllianceService {
     const agenda = lines(text(form, 'agenda'));
     if (agenda.length === 0) errors.agenda = 'Agenda: zet minstens één agendapunt, één per regel.';
     checkLength(errors, 'agenda', 'Agenda', text(form, 'agenda'));
-    const documents: MeetingDocument[] = [];
-    lines(text(form, 'documenten')).forEach((line, i) => {
-      const doc = parseDocumentLine(line);
-      if (typeof doc === 'string') {
-        errors.documenten ??= `Documenten, regel ${i + 1}: "${line.slice(0, 80)}" ${doc}.`;
-      } else documents.push(doc);
-    });
+    const documents = parseDocuments(text(form, 'documenten'), errors);
     if (Object.keys(errors).length > 0) return { ok: false, errors, values: stringValues(form) };
     const at = this.now().toISOString();
     const row: AllianceMeeting = {
@@ -480,6 +488,41 @@ export class AllianceService {
       decisions,
       actions,
       seats: await this.seatOptions(slug),
+    };
+  }
+
+  /** Adds document links to a meeting, e.g. the minutes once they are there. */
+  async addDocuments(
+    who: Actor,
+    slug: string,
+    meetingId: string,
+    form: FormInput,
+  ): Promise<FormResult<AllianceMeeting>> {
+    const area = await this.area(slug, who.municipalityCode);
+    const meeting = await this.store.findMeeting(meetingId);
+    if (!meeting || meeting.focus_area_slug !== slug)
+      throw new NotFoundError('Deze vergadering bestaat niet.');
+    const errors: FieldErrors = {};
+    const added = parseDocuments(text(form, 'documenten'), errors);
+    if (added.length === 0 && !errors.documenten)
+      errors.documenten = 'Documenten: zet minstens één link, één per regel: titel | adres.';
+    if (Object.keys(errors).length > 0) return { ok: false, errors, values: stringValues(form) };
+    const documents = [...(JSON.parse(meeting.documents) as MeetingDocument[]), ...added];
+    const at = this.now().toISOString();
+    await this.transaction(async ({ store, audit }) => {
+      await store.setMeetingDocuments(meeting.id, JSON.stringify(documents), at);
+      await audit.record({
+        actor: who.actor,
+        action: AUDIT_ACTIONS.documentsAdded,
+        entity: 'alliantievergadering',
+        entityId: meeting.id,
+        municipalityCode: area.municipalityCode,
+        after: { focusgebied: slug, documenten: added },
+      });
+    });
+    return {
+      ok: true,
+      value: { ...meeting, documents: JSON.stringify(documents), updated_at: at },
     };
   }
 
@@ -662,6 +705,71 @@ export class AllianceService {
         agreements: rows.filter((r) => r.subject === s.key),
       })),
     };
+  }
+
+  /** A further commitment, e.g. from a later agreement with the state. */
+  async addAgreement(
+    who: Actor,
+    slug: string,
+    form: FormInput,
+  ): Promise<FormResult<AllianceAgreement>> {
+    const area = await this.area(slug, who.municipalityCode);
+    const errors: FieldErrors = {};
+    const subject = AGREEMENT_SUBJECTS.find((s) => s.key === text(form, 'onderwerp'));
+    if (!subject) errors.onderwerp = 'Onderwerp: kies een van de zes onderwerpen.';
+    const party = text(form, 'partij');
+    if (!Object.hasOwn(PARTY_LABELS, party))
+      errors.partij = 'Wie: kies Rijk, gemeente, of Rijk en gemeente samen.';
+    const commitment = text(form, 'afspraak');
+    if (!commitment) errors.afspraak = 'Afspraak: schrijf op wat is afgesproken.';
+    checkLength(errors, 'afspraak', 'Afspraak', commitment, 2000);
+    const source = text(form, 'bron');
+    if (!source)
+      errors.bron = 'Bron: noem waar de afspraak staat, bijvoorbeeld een brief of besluit.';
+    checkLength(errors, 'bron', 'Bron', source, 300);
+    const link = text(form, 'link');
+    if (link && (!link.startsWith('/') || link.startsWith('//') || /\s/.test(link)))
+      errors.link = 'Link in Wijkkompas: begin met /, bijvoorbeeld /gebieden/dordt-west.';
+    checkLength(errors, 'link', 'Link in Wijkkompas', link, 300);
+    const linkLabel = text(form, 'link_tekst');
+    checkLength(errors, 'link_tekst', 'Tekst van de link', linkLabel, 200);
+    if (Object.keys(errors).length > 0) return { ok: false, errors, values: stringValues(form) };
+    const at = this.now().toISOString();
+    const row = await this.transaction(async ({ store, audit }) => {
+      const same = (await store.listAgreements(slug)).filter((a) => a.subject === subject!.key);
+      const agreement: AllianceAgreement = {
+        id: randomUUID(),
+        focus_area_slug: slug,
+        subject: subject!.key,
+        position: Math.max(0, ...same.map((a) => a.position)) + 1,
+        party: party as AgreementParty,
+        commitment,
+        source,
+        status: 'afgesproken',
+        evidence: '',
+        link_path: link || null,
+        link_label: link ? linkLabel || null : null,
+        created_at: at,
+        updated_at: at,
+      };
+      await store.insertAgreement(agreement);
+      await audit.record({
+        actor: who.actor,
+        action: AUDIT_ACTIONS.agreementAdded,
+        entity: 'samenwerkingsafspraak',
+        entityId: agreement.id,
+        municipalityCode: area.municipalityCode,
+        after: {
+          focusgebied: slug,
+          onderwerp: subject!.label,
+          wie: PARTY_LABELS[agreement.party],
+          afspraak: commitment,
+          bron: source,
+        },
+      });
+      return agreement;
+    });
+    return { ok: true, value: row };
   }
 
   async updateAgreement(

@@ -66,6 +66,10 @@ export class FakeAllianceStore implements AllianceStore {
   async insertMeeting(row: AllianceMeeting) {
     this.meetings.push({ ...row });
   }
+  async setMeetingDocuments(id: string, documents: string, updatedAt: string) {
+    const m = this.meetings.find((x) => x.id === id);
+    if (m) Object.assign(m, { documents, updated_at: updatedAt });
+  }
   async listDecisions(slug: string) {
     return this.decisions
       .filter((d) => d.focus_area_slug === slug)

@@ -1,10 +1,10 @@
 import { CsrfField, ErrorSummary, SubmitButton } from '../../accounts/views/form.tsx';
-import { AGREEMENT_STATUS_LABELS, PARTY_LABELS } from '../alliance.labels.ts';
+import { AGREEMENT_STATUS_LABELS, AGREEMENT_SUBJECTS, PARTY_LABELS } from '../alliance.labels.ts';
 import type { FocusAreaRef } from '../alliance.types.ts';
 import type { FieldErrors } from '../alliance.service.ts';
 import type { AgreementSubject, AllianceAgreement } from '../alliance.table.ts';
 import { AllianceFrame, allianceBase } from './alliance-frame.tsx';
-import { Input, Notice, Select } from './fields.tsx';
+import { Input, Notice, Select, TextArea } from './fields.tsx';
 
 /** The agreements between the state and the municipality, by the letter's six subjects. */
 export function AgreementsPage(props: {
@@ -19,6 +19,9 @@ export function AgreementsPage(props: {
 }) {
   const base = allianceBase(props.area);
   const errors = props.errors ?? {};
+  // Errors of the "add" form come without a failed id.
+  const addErrors = props.failedId === undefined ? errors : {};
+  const added = props.failedId === undefined ? (props.values ?? {}) : {};
   return (
     <AllianceFrame area={props.area} tab="afspraken" title="Afspraken met het Rijk">
       <ErrorSummary errors={errors} />
@@ -111,6 +114,64 @@ export function AgreementsPage(props: {
           })}
         </section>
       ))}
+      {props.canEdit && (
+        <section aria-labelledby="afspraak-toevoegen">
+          <h2 class="utrecht-heading-2" id="afspraak-toevoegen">
+            Afspraak toevoegen
+          </h2>
+          <form method="post" action={`${base}/afspraken`} class="utrecht-form" novalidate>
+            <CsrfField token={props.csrf} />
+            <Select
+              name="onderwerp"
+              label="Onderwerp"
+              value={added.onderwerp}
+              error={addErrors.onderwerp}
+              options={[
+                { value: '', label: 'Kies een onderwerp' },
+                ...AGREEMENT_SUBJECTS.map((s) => ({ value: s.key, label: s.label })),
+              ]}
+            />
+            <Select
+              name="partij"
+              label="Wie doet het"
+              value={added.partij}
+              error={addErrors.partij}
+              options={[
+                { value: '', label: 'Kies wie' },
+                ...Object.entries(PARTY_LABELS).map(([value, label]) => ({ value, label })),
+              ]}
+            />
+            <TextArea
+              name="afspraak"
+              label="Afspraak"
+              rows={3}
+              value={added.afspraak}
+              error={addErrors.afspraak}
+            />
+            <Input
+              name="bron"
+              label="Bron"
+              description="Waar staat de afspraak? Bijvoorbeeld: Brief van het ministerie van 3 maart 2026."
+              value={added.bron}
+              error={addErrors.bron}
+            />
+            <Input
+              name="link"
+              label="Link in Wijkkompas (niet verplicht)"
+              description="Waar ziet u het in Wijkkompas? Bijvoorbeeld /gebieden/dordt-west."
+              value={added.link}
+              error={addErrors.link}
+            />
+            <Input
+              name="link_tekst"
+              label="Tekst van de link (niet verplicht)"
+              value={added.link_tekst}
+              error={addErrors.link_tekst}
+            />
+            <SubmitButton label="Afspraak toevoegen" />
+          </form>
+        </section>
+      )}
     </AllianceFrame>
   );
 }

@@ -10,7 +10,7 @@ export function MeetingPage(props: {
   data: MeetingDetail;
   canEdit: boolean;
   csrf: string;
-  form?: 'besluit' | 'actie';
+  form?: 'besluit' | 'actie' | 'documenten';
   errors?: FieldErrors;
   values?: Record<string, string>;
   saved?: string | undefined;
@@ -98,6 +98,25 @@ export function MeetingPage(props: {
           </ul>
         )}
       </section>
+      {props.canEdit && (
+        <section aria-labelledby="documenten-toevoegen">
+          <h2 class="utrecht-heading-2" id="documenten-toevoegen">
+            Documenten toevoegen
+          </h2>
+          <form method="post" action={`${url}/documenten`} class="utrecht-form" novalidate>
+            <CsrfField token={props.csrf} />
+            <TextArea
+              name="documenten"
+              label="Links naar documenten"
+              description="Eén link per regel: titel | adres. Bijvoorbeeld: Verslag | https://gemeente.nl/verslag.pdf"
+              rows={3}
+              value={val('documenten', 'documenten')}
+              error={err('documenten', 'documenten')}
+            />
+            <SubmitButton label="Documenten toevoegen" />
+          </form>
+        </section>
+      )}
       {props.canEdit && (
         <section aria-labelledby="besluit-vastleggen">
           <h2 class="utrecht-heading-2" id="besluit-vastleggen">
