@@ -24,6 +24,7 @@ export interface AllianceStore {
   findMembership(id: string): Promise<AllianceMembership | null>;
   insertMembership(row: AllianceMembership): Promise<void>;
   endMembership(id: string, endsOn: string, updatedAt: string): Promise<void>;
+  setRepresentativePublic(id: string, value: 0 | 1, updatedAt: string): Promise<void>;
   listMeetings(slug: string): Promise<AllianceMeeting[]>;
   findMeeting(id: string): Promise<AllianceMeeting | null>;
   insertMeeting(row: AllianceMeeting): Promise<void>;
@@ -111,6 +112,14 @@ export class AllianceRepository implements AllianceStore {
     await this.db
       .updateTable('alliance_memberships')
       .set({ ends_on: endsOn, updated_at: updatedAt })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async setRepresentativePublic(id: string, value: 0 | 1, updatedAt: string): Promise<void> {
+    await this.db
+      .updateTable('alliance_memberships')
+      .set({ representative_public: value, updated_at: updatedAt })
       .where('id', '=', id)
       .execute();
   }

@@ -188,6 +188,17 @@ describeEachDialect('Alliance routes', (getDb) => {
       assert.match(ics.body, /DTSTART:20261215T183000Z\r\n/);
       assert.doesNotMatch(ics.body.replace(/\r\n /g, ''), /Grondpositie|Onderhandelingsruimte/);
 
+      // Consent withdrawn: the name leaves the public page.
+      const schoolMember = (await repo.listMemberships('dordt-west')).find(
+        (m) => m.organisation === 'Stichting Basisscholen',
+      )!;
+      const withdrawn = await post(app, session, `${BASE}/leden/${schoolMember.id}/openbaar`, {
+        naam_openbaar: 'nee',
+      });
+      assert.equal(withdrawn.statusCode, 303);
+      const pubAfter = await app.inject({ method: 'GET', url: '/gebieden/dordt-west/alliantie' });
+      assert.doesNotMatch(pubAfter.body, /Wel Openbaar/);
+
       const actions = (await listAudit(handle.db, { municipalityCode: 'GM0505' })).map(
         (a) => a.action,
       );
@@ -196,6 +207,7 @@ describeEachDialect('Alliance routes', (getDb) => {
         'alliantie.vergadering-gepland',
         'alliantie.besluit-vastgelegd',
         'alliantie.actie-toegevoegd',
+        'alliantie.toestemming-naam-gewijzigd',
       ])
         assert.ok(actions.includes(label), label);
     } finally {

@@ -147,6 +147,22 @@ export async function allianceRoutes(
   );
 
   app.post(
+    '/werkruimte/:gemeente/alliantie/:slug/leden/:id/openbaar',
+    { config: { permission: 'alliance:edit' } },
+    async (request, reply) => {
+      const { gemeente, slug, id } = parse(itemParam, request.params);
+      const result = await alliance.setRepresentativeConsent(
+        actor(request, gemeente),
+        slug,
+        id,
+        body(request),
+      );
+      if (result.ok) return reply.redirect(`${base(gemeente, slug)}?opgeslagen=ja`, 303);
+      return renderRegister(request, reply, gemeente, slug, { form: 'lid', ...result }, 400);
+    },
+  );
+
+  app.post(
     '/werkruimte/:gemeente/alliantie/:slug/leden/:id/einde',
     { config: { permission: 'alliance:edit' } },
     async (request, reply) => {

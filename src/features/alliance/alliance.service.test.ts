@@ -140,6 +140,18 @@ describe('Alliance service: register', () => {
     });
     const pub = await ctx.service.publicComposition('dordt-west');
     const bySector = new Map(pub.seats.map((s) => [s.sector, s]));
+    // Consent withdrawn: the name leaves the public page at once.
+    const open = ctx.store.memberships.find((m) => m.organisation === 'Ondernemersvereniging')!;
+    assert.ok(
+      (
+        await ctx.service.setRepresentativeConsent(PB, 'dordt-west', open.id, {
+          naam_openbaar: 'nee',
+        })
+      ).ok,
+    );
+    const withdrawn = await ctx.service.publicComposition('dordt-west');
+    assert.equal(withdrawn.seats.find((s) => s.sector === 'Ondernemers')!.representative, null);
+    assert.equal(ctx.audit.entries.at(-1)!.action, AUDIT_ACTIONS.consentChanged);
     assert.equal(bySector.get('Politie')!.representative, null);
     assert.equal(bySector.get('Politie')!.organisation, 'Politie Eenheid');
     assert.deepEqual(bySector.get('Ondernemers')!.representative, {

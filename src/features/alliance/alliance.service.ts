@@ -410,6 +410,44 @@ export class AllianceService {
     return { ok: true, value: { ...m, ends_on: endsOn, updated_at: at } };
   }
 
+  /**
+   * Records that a representative agreed to be named publicly, or withdrew that consent; the
+   * public page follows at once.
+   */
+  async setRepresentativeConsent(
+    who: Actor,
+    slug: string,
+    membershipId: string,
+    form: FormInput,
+  ): Promise<FormResult<AllianceMembership>> {
+    const area = await this.area(slug, who.municipalityCode);
+    const m = await this.store.findMembership(membershipId);
+    if (!m || m.focus_area_slug !== slug) throw new NotFoundError('Dit lidmaatschap bestaat niet.');
+    const choice = text(form, 'naam_openbaar');
+    const errors: FieldErrors = {};
+    if (choice !== 'ja' && choice !== 'nee')
+      errors.naam_openbaar = 'Naam openbaar: kies ja of nee.';
+    else if (choice === 'ja' && !m.representative_name)
+      errors.naam_openbaar =
+        'Naam openbaar: van dit lid is geen naam van een vertegenwoordiger bekend.';
+    if (Object.keys(errors).length > 0) return { ok: false, errors, values: stringValues(form) };
+    const value = choice === 'ja' ? 1 : 0;
+    const at = this.now().toISOString();
+    await this.transaction(async ({ store, audit }) => {
+      await store.setRepresentativePublic(m.id, value, at);
+      await audit.record({
+        actor: who.actor,
+        action: AUDIT_ACTIONS.consentChanged,
+        entity: 'alliantielid',
+        entityId: m.id,
+        municipalityCode: area.municipalityCode,
+        before: { organisatie: m.organisation, naamOpenbaar: m.representative_public === 1 },
+        after: { organisatie: m.organisation, naamOpenbaar: value === 1 },
+      });
+    });
+    return { ok: true, value: { ...m, representative_public: value, updated_at: at } };
+  }
+
   async meetings(slug: string, municipalityCode: string) {
     const area = await this.area(slug, municipalityCode);
     return { area, meetings: await this.store.listMeetings(slug) };

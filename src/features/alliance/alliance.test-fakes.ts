@@ -53,6 +53,10 @@ export class FakeAllianceStore implements AllianceStore {
     const m = this.memberships.find((x) => x.id === id);
     if (m) Object.assign(m, { ends_on: endsOn, updated_at: updatedAt });
   }
+  async setRepresentativePublic(id: string, value: 0 | 1, updatedAt: string) {
+    const m = this.memberships.find((x) => x.id === id);
+    if (m) Object.assign(m, { representative_public: value, updated_at: updatedAt });
+  }
   async listMeetings(slug: string) {
     return this.meetings
       .filter((m) => m.focus_area_slug === slug)

@@ -86,6 +86,24 @@ export function RegisterPage(props: RegisterPageProps) {
                   {member?.representative_name
                     ? `${member.representative_name}${member.representative_function ? `, ${member.representative_function}` : ''} (${member.representative_public === 1 ? 'naam openbaar' : 'naam niet openbaar'})`
                     : '—'}
+                  {props.canEdit && member?.representative_name && (
+                    <form method="post" action={`${base}/leden/${member.id}/openbaar`}>
+                      <CsrfField token={props.csrf} />
+                      <input
+                        type="hidden"
+                        name="naam_openbaar"
+                        value={member.representative_public === 1 ? 'nee' : 'ja'}
+                      />
+                      <SubmitButton
+                        variant="secondary"
+                        label={
+                          member.representative_public === 1
+                            ? `Naam niet meer openbaar (${member.organisation})`
+                            : `Naam openbaar maken (${member.organisation})`
+                        }
+                      />
+                    </form>
+                  )}
                 </td>
                 <td class="utrecht-table__cell">{member?.mandate || '—'}</td>
                 <td class="utrecht-table__cell">
