@@ -106,7 +106,15 @@ export function ActionsPage(props: {
   };
   return (
     <AllianceFrame area={props.area} tab="acties" title="Acties">
-      <ErrorSummary errors={errors} />
+      <ErrorSummary
+        errors={
+          props.failedId
+            ? Object.fromEntries(
+                Object.entries(errors).map(([k, v]) => [`${k}-alle-${props.failedId}`, v]),
+              )
+            : errors
+        }
+      />
       <Notice text={props.saved} />
       <section aria-labelledby="te-laat">
         <h2 class="utrecht-heading-2" id="te-laat">

@@ -24,7 +24,15 @@ export function AgreementsPage(props: {
   const added = props.failedId === undefined ? (props.values ?? {}) : {};
   return (
     <AllianceFrame area={props.area} tab="afspraken" title="Afspraken met het Rijk">
-      <ErrorSummary errors={errors} />
+      <ErrorSummary
+        errors={
+          props.failedId
+            ? Object.fromEntries(
+                Object.entries(errors).map(([k, v]) => [`${k}-${props.failedId}`, v]),
+              )
+            : errors
+        }
+      />
       <Notice text={props.saved} />
       <p class="utrecht-paragraph">
         Het Rijk en de gemeente maakten samenwerkingsafspraken over zes onderwerpen. Per afspraak

@@ -118,7 +118,7 @@ export function Select(props: {
         </label>
       </div>
       {props.error && (
-        <div class="utrecht-form-field-error-message" id={`${fieldId(name)}-fout`}>
+        <div class="utrecht-form-field-error-message" id={`${id}-fout`}>
           {props.error}
         </div>
       )}
@@ -128,7 +128,7 @@ export function Select(props: {
           id={id}
           name={name}
           aria-invalid={props.error ? 'true' : undefined}
-          aria-describedby={props.error ? `${fieldId(name)}-fout` : undefined}
+          aria-describedby={props.error ? `${id}-fout` : undefined}
         >
           {props.options.map((o) => (
             <option value={o.value} selected={o.value === props.value}>

@@ -28,7 +28,14 @@ export function RegisterPage(props: RegisterPageProps) {
   const err = (form: string, name: string) => (props.form === form ? errors[name] : undefined);
   return (
     <AllianceFrame area={data.area} tab="register" title="Leden">
-      <ErrorSummary errors={errors} />
+      <ErrorSummary
+        errors={
+          // The end form's field carries the membership in its id; the summary links to it.
+          props.form === 'einde' && props.endId
+            ? Object.fromEntries(Object.entries(errors).map(([k, v]) => [`${k}-${props.endId}`, v]))
+            : errors
+        }
+      />
       <Notice text={props.saved} />
       <form method="get" action={base} class="utrecht-form">
         <Input
