@@ -83,6 +83,13 @@ describe('Alliance service: register', () => {
     assert.deepEqual(await on('2024-12-31'), []);
     assert.deepEqual(await on('2025-06-30'), ['Corporatie A']);
     assert.deepEqual(await on('2025-07-01'), ['Corporatie B']);
+    const wrong = await ctx.service.register('dordt-west', 'GM0505', '31-12-2025');
+    assert.equal(wrong.date, '2026-03-01');
+    assert.match(wrong.dateProblem!, /^Wie was lid op: "31-12-2025" is geen datum/);
+    assert.equal(
+      (await ctx.service.register('dordt-west', 'GM0505', '2025-06-30')).dateProblem,
+      undefined,
+    );
     assert.equal(isMemberOn(ended.value, '2025-07-01'), false);
     assert.equal(isMemberOn(ended.value, '2025-06-30'), true);
   });

@@ -47,6 +47,8 @@ export interface SeatView {
 export interface Register {
   area: FocusAreaRef;
   date: string;
+  /** Set when the date asked for was not a date; the register then shows today. */
+  dateProblem?: string;
   seats: SeatView[];
   /** Every membership ever, with its seat's sector, oldest first. */
   history: (AllianceMembership & { sector: string })[];
@@ -197,7 +199,8 @@ export class AllianceService {
 
   async register(slug: string, municipalityCode: string, date?: string): Promise<Register> {
     const area = await this.area(slug, municipalityCode);
-    const on = date && isIsoDate(date) ? date : this.today();
+    const valid = date !== undefined && date !== '' && isIsoDate(date);
+    const on = valid ? date : this.today();
     const seats = await this.store.listSeats(slug);
     const memberships = await this.store.listMemberships(slug);
     const sector = new Map(seats.map((s) => [s.id, s.sector]));
@@ -210,6 +213,11 @@ export class AllianceService {
           memberships.filter((m) => m.seat_id === seat.id && isMemberOn(m, on)).at(-1) ?? null,
       })),
       history: memberships.map((m) => ({ ...m, sector: sector.get(m.seat_id) ?? '' })),
+      ...(date && !valid
+        ? {
+            dateProblem: `Wie was lid op: "${date.slice(0, 20)}" is geen datum; schrijf jjjj-mm-dd. U ziet de leden van vandaag.`,
+          }
+        : {}),
     };
   }
 

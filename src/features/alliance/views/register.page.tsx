@@ -44,7 +44,7 @@ export function RegisterPage(props: RegisterPageProps) {
           label="Wie was lid op"
           description="Kies een datum om te zien wie toen lid was."
           value={data.date}
-          error={undefined}
+          error={data.dateProblem}
         />
         <SubmitButton label="Toon leden op deze datum" variant="secondary" />
       </form>
