@@ -41,6 +41,7 @@ import { participationRoutes } from './features/participation/participation.rout
 import { budgetRoutes } from './features/budget/budget.routes.tsx';
 import { subsidyRoutes } from './features/budget/subsidy.routes.tsx';
 import { projectRoutes } from './features/budget/project.routes.tsx';
+import { allianceRoutes } from './features/alliance/alliance.routes.tsx';
 
 export interface AppDeps {
   services: Services;
@@ -123,6 +124,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(budgetRoutes, { services: deps.services });
   await app.register(subsidyRoutes, { services: deps.services });
   await app.register(projectRoutes, { services: deps.services });
+  await app.register(allianceRoutes, {
+    services: deps.services,
+    publicUrl: deps.publicUrl ?? 'http://localhost:3000',
+  });
   await app.register(apiRoutes);
   await app.register(healthRoutes, { services: deps.services });
   return app;

@@ -33,6 +33,11 @@ import {
   createReminderMailer,
   databaseAuditWriter,
 } from './features/budget/index.ts';
+import {
+  AllianceRepository,
+  AllianceService,
+  allianceTransaction,
+} from './features/alliance/index.ts';
 
 /**
  * The one composition root: database → repositories → services, wired by hand. Routes receive
@@ -150,6 +155,10 @@ export function createServices(
       subsidyRepository,
       databaseAuditWriter,
       config.mail ? createReminderMailer(config.mail) : undefined,
+    ),
+    alliance: new AllianceService(
+      new AllianceRepository(handle.db),
+      allianceTransaction(handle.db),
     ),
   };
 }

@@ -21,6 +21,7 @@ import * as m0701 from './migrations/20261204_0701_observations_area_index.ts';
 import * as m0702 from './migrations/20261204_0702_timestamps_iso_text.ts';
 import * as m0801 from './migrations/20261204_0801_focus_area_provisional.ts';
 import * as m1001 from './migrations/20261204_1001_create_participation.ts';
+import * as m1021 from './migrations/20261204_1021_create_alliance.ts';
 import * as m1041 from './migrations/20261204_1041_create_programme_finance.ts';
 import * as m1061 from './migrations/20261204_1061_create_data_changes.ts';
 
@@ -49,6 +50,7 @@ export const migrations: Record<string, Migration> = {
   '20261204_0702_timestamps_iso_text': m0702,
   '20261204_0801_focus_area_provisional': m0801,
   '20261204_1001_create_participation': m1001,
+  '20261204_1021_create_alliance': m1021,
   '20261204_1041_create_programme_finance': m1041,
   '20261204_1061_create_data_changes': m1061,
 };

@@ -56,6 +56,14 @@ import type {
   SubsidyApplicationTable,
   SubsidySchemeTable,
 } from '../features/budget/budget.table.ts';
+import type {
+  AllianceActionTable,
+  AllianceAgreementTable,
+  AllianceDecisionTable,
+  AllianceMeetingTable,
+  AllianceMembershipTable,
+  AllianceSeatTable,
+} from '../features/alliance/alliance.table.ts';
 
 /** The whole database: the union of every feature's *.table.ts. */
 export interface Database {
@@ -104,4 +112,10 @@ export interface Database {
   deadline_reminders: DeadlineReminderTable;
   programme_projects: ProgrammeProjectTable;
   project_indicators: ProjectIndicatorTable;
+  alliance_seats: AllianceSeatTable;
+  alliance_memberships: AllianceMembershipTable;
+  alliance_meetings: AllianceMeetingTable;
+  alliance_decisions: AllianceDecisionTable;
+  alliance_actions: AllianceActionTable;
+  alliance_agreements: AllianceAgreementTable;
 }

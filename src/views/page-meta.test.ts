@@ -43,6 +43,11 @@ const PAGES: { url: string; title: string[]; description: string[] }[] = [
     description: ['Inwoners per km²', 'alle NPLV-focusgebieden'],
   },
   { url: '/gebieden/dordt-west/factsheet', title: ['Dordt West'], description: ['Dordt West'] },
+  {
+    url: '/gebieden/dordt-west/alliantie',
+    title: ['Alliantie Dordt West'],
+    description: ['Alliantie Dordt West', 'besloten'],
+  },
   { url: '/bronnen', title: ['Bronnen'], description: ['CBS'] },
   { url: '/methode', title: ['Hoe wij rekenen'], description: ['samenvoegt'] },
 ];

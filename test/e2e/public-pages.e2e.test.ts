@@ -19,6 +19,7 @@ const PAGES = [
   ['/', 200],
   ['/gebieden/dordt-west', 200],
   ['/gebieden/dordt-west/factsheet', 200],
+  ['/gebieden/dordt-west/alliantie', 200],
   ['/gebieden/dordt-west/indicatoren/aantal-inwoners', 200],
   ['/gebieden/dordt-west/indicatoren/bijstand-per-1000', 200],
   ['/bronnen', 200],

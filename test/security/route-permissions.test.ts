@@ -260,3 +260,29 @@ describeEachDialect('budget, subsidy and project routes in the route table', (ge
     }
   });
 });
+
+describeEachDialect('Alliance routes in the route table', (getDb) => {
+  it('let Alliance members read, the programme bureau and beheerder edit, and the public see only the composition and feed', async () => {
+    const app = await buildSecurityApp(getDb());
+    try {
+      const alliance = app.routePermissions.filter((r) => r.url.includes('/alliantie'));
+      const byKey = new Map(alliance.map((r) => [`${r.method} ${r.url}`, r.permission]));
+      assert.equal(byKey.get('GET /gebieden/:slug/alliantie'), 'public');
+      assert.equal(byKey.get('GET /gebieden/:slug/alliantie/vergaderingen.ics'), 'public');
+      for (const r of alliance.filter((x) => x.url.startsWith('/werkruimte/'))) {
+        // Every workspace route of the Alliance is scoped to the municipality in its address.
+        assert.ok(r.url.startsWith(`/werkruimte/:${SCOPE_PARAM}/alliantie/:slug`), r.url);
+        assert.equal(r.permission, r.method === 'POST' ? 'alliance:edit' : 'alliance:read', r.url);
+      }
+      assert.ok(alliance.filter((r) => r.method === 'POST').length >= 7);
+      assert.deepEqual([...PERMISSIONS['alliance:read']].sort(), [
+        'alliantielid',
+        'beheerder',
+        'programmabureau',
+      ]);
+      assert.deepEqual([...PERMISSIONS['alliance:edit']].sort(), ['beheerder', 'programmabureau']);
+    } finally {
+      await app.close();
+    }
+  });
+});

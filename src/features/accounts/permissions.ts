@@ -88,6 +88,13 @@ export const PERMISSIONS = {
    */
   'budget:read': ['beheerder', 'programmabureau', 'alliantielid'],
   'budget:edit': ['beheerder', 'programmabureau'],
+  /**
+   * The Alliance in the workspace: register, all decisions (public and confidential), actions,
+   * agreements. The public composition page and feed are public routes (issue 15, ADR 0026).
+   */
+  'alliance:read': ['beheerder', 'programmabureau', 'alliantielid'],
+  /** Changing the Alliance register, meetings, decisions, actions and agreements. */
+  'alliance:edit': ['beheerder', 'programmabureau'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -19,6 +19,7 @@ import {
 import { identityIndeling2024, storeCrosswalk } from './indeling-2024.ts';
 import { NATIONAL_KWB_FILE, parseNationalKwb } from './national-kwb.ts';
 import { seedExampleTargets } from '../targets/target.service.ts';
+import { seedAlliance } from '../alliance/index.ts';
 
 export interface SeedReport {
   imported: string[];
@@ -201,5 +202,9 @@ export async function seedShippedData(
   });
 
   await seedExampleTargets(db, undefined, ctx.importedBy);
+  const alliance = await seedAlliance(db, ctx.importedBy);
+  (alliance.seats + alliance.agreements > 0 ? report.imported : report.unchanged).push(
+    'Alliantie Dordt West: zetels en samenwerkingsafspraken uit de raadsinformatiebrief',
+  );
   return report;
 }

@@ -119,7 +119,13 @@ export class WorkspaceHomeService {
           label: `Programma en geld van ${a.name}`,
           hint: 'programmabureau, begroting, subsidies en projecten',
         });
-    // @@more-programme-links@@
+    if (can('alliance:read'))
+      for (const a of focusAreas)
+        links.push({
+          href: `/werkruimte/${code}/alliantie/${a.slug}`,
+          label: `Alliantie van ${a.name}`,
+          hint: 'leden, vergaderingen, besluiten, acties en afspraken met het Rijk',
+        });
     if (can('users:manage'))
       links.push({
         href: `/beheer/${code}/gebruikers`,

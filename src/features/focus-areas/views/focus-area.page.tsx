@@ -444,6 +444,13 @@ export function FocusAreaPage({
             Doe mee: vragenlijsten en bijeenkomsten in {data.name}
           </a>
         </p>
+        {profile && (
+          <p class="utrecht-paragraph">
+            <a class="utrecht-link" href={`/gebieden/${data.slug}/alliantie`}>
+              Wie zitten er in de Alliantie, en wat besloot die?
+            </a>
+          </p>
+        )}
         {!isLatest && (
           <div class="utrecht-alert wk-notice" role="note">
             <p class="utrecht-paragraph">

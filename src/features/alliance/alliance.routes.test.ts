@@ -1,0 +1,345 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { it } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { projectRoot } from '../../config.ts';
+import { describeEachDialect, type TestDb } from '../../../test/helpers/db.ts';
+import {
+  buildSecurityApp,
+  csrfToken,
+  form,
+  login,
+  makeUser,
+} from '../../../test/security/security-app.ts';
+import { listAudit } from '../audit/audit.repository.ts';
+import { seedFocusAreas } from '../seed/focus-areas.seed.ts';
+import { AllianceRepository } from './alliance.repository.ts';
+import { seedAlliance } from './alliance.seed.ts';
+
+const datasetsDir = path.join(projectRoot, 'datasets');
+const BASE = '/werkruimte/GM0505/alliantie/dordt-west';
+
+async function setUp(handle: TestDb) {
+  await seedFocusAreas(handle.db, datasetsDir);
+  await seedAlliance(handle.db, 'seed');
+  const app = await buildSecurityApp(handle);
+  const users = {
+    pb: await makeUser(handle, 'pb@fixture.example', [
+      { role: 'programmabureau', municipalityCode: 'GM0505' },
+    ]),
+    lid: await makeUser(handle, 'lid@fixture.example', [
+      { role: 'alliantielid', municipalityCode: 'GM0505' },
+    ]),
+    ander: await makeUser(handle, 'ander@fixture.example', [
+      { role: 'beheerder', municipalityCode: 'GM0014' },
+    ]),
+  };
+  return { app, users, repo: new AllianceRepository(handle.db) };
+}
+
+async function post(
+  app: FastifyInstance,
+  session: { cookie: string; token: string },
+  url: string,
+  fields: Record<string, string>,
+) {
+  const body = form({ _csrf: session.token, ...fields });
+  return app.inject({
+    method: 'POST',
+    url,
+    payload: body.payload,
+    headers: { ...body.headers, cookie: session.cookie },
+  });
+}
+
+describeEachDialect('Alliance routes', (getDb) => {
+  it('shows the seeded Alliance publicly, with empty seats as "nog niet ingevuld"', async () => {
+    const { app } = await setUp(getDb());
+    try {
+      const res = await app.inject({ method: 'GET', url: '/gebieden/dordt-west/alliantie' });
+      assert.equal(res.statusCode, 200);
+      assert.match(res.body, /<html lang="nl"/);
+      for (const sector of [
+        'Burgemeester (voorzitter)',
+        'Woningcorporatie',
+        'Ministerie van Justitie en Veiligheid',
+        'Bewoners',
+      ])
+        assert.ok(res.body.includes(sector), sector);
+      assert.equal(res.body.match(/nog niet ingevuld/g)?.length, 20);
+      const missing = await app.inject({ method: 'GET', url: '/gebieden/bestaat-niet/alliantie' });
+      assert.equal(missing.statusCode, 404);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('lets the programme bureau fill the register, plan a meeting, decide twice and add an action', async () => {
+    const handle = getDb();
+    const { app, repo } = await setUp(handle);
+    try {
+      const pb = await login(app, 'pb@fixture.example');
+      const page = await app.inject({ method: 'GET', url: BASE, headers: { cookie: pb.cookie } });
+      assert.equal(page.statusCode, 200);
+      const token = csrfToken(page.body);
+      const session = { cookie: pb.cookie, token };
+      const seats = await repo.listSeats('dordt-west');
+      const police = seats.find((s) => s.sector === 'Politie')!;
+
+      // Without a CSRF token: refused, nothing written.
+      const noToken = await post(app, { cookie: pb.cookie, token: '' }, `${BASE}/leden`, {
+        zetel: police.id,
+        organisatie: 'Politie',
+        vanaf: '2026-01-01',
+      });
+      assert.equal(noToken.statusCode, 403);
+      // A bad date: a Dutch message naming the field, nothing written.
+      const bad = await post(app, session, `${BASE}/leden`, {
+        zetel: police.id,
+        organisatie: 'Politie',
+        vanaf: '1-1-2026',
+      });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /Lid vanaf: vul een datum in als jjjj-mm-dd/);
+      assert.match(bad.body, /value="Politie"/, 'the form keeps what was typed');
+      assert.deepEqual(await repo.listMemberships('dordt-west'), []);
+
+      const added = await post(app, session, `${BASE}/leden`, {
+        zetel: police.id,
+        organisatie: 'Politie Zuid-Holland-Zuid',
+        vertegenwoordiger: 'Niet Openbaar',
+        functie: 'Teamchef',
+        vanaf: '2026-01-01',
+      });
+      assert.equal(added.statusCode, 303);
+      const schools = seats.find((s) => s.sector === 'Primair onderwijs')!;
+      await post(app, session, `${BASE}/leden`, {
+        zetel: schools.id,
+        organisatie: 'Stichting Basisscholen',
+        vertegenwoordiger: 'Wel Openbaar',
+        functie: 'Bestuurder',
+        naam_openbaar: 'ja',
+        vanaf: '2026-01-01',
+      });
+
+      const planned = await post(app, session, `${BASE}/vergaderingen`, {
+        datum: '2026-12-15',
+        begintijd: '19:30',
+        eindtijd: '21:00',
+        plaats: 'Wijkcentrum Crabbehof',
+        agenda: 'Opening\nContouren en hoofdthema’s',
+        documenten: 'Voorstel contouren | https://example.org/voorstel.pdf',
+      });
+      assert.equal(planned.statusCode, 303);
+      const meetingUrl = String(planned.headers.location).replace(/\?.*$/, '');
+      assert.match(meetingUrl, /\/vergaderingen\/[0-9a-f-]{36}$/);
+      const one = await post(app, session, `${meetingUrl}/besluiten`, {
+        besluit_titel: 'De Alliantie stelt de contouren vast',
+        openbaarheid: 'openbaar',
+      });
+      const two = await post(app, session, `${meetingUrl}/besluiten`, {
+        besluit_titel: 'Grondpositie Wielwijk verkennen',
+        besluit_tekst: 'Onderhandelingsruimte tot een bedrag X',
+        openbaarheid: 'vertrouwelijk',
+      });
+      assert.deepEqual([one.statusCode, two.statusCode], [303, 303]);
+      const action = await post(app, session, `${meetingUrl}/acties`, {
+        actie: 'Wijkschouw organiseren',
+        eigenaar: police.id,
+        deadline: '2026-01-31',
+      });
+      assert.equal(action.statusCode, 303);
+
+      const docs = await post(app, session, `${meetingUrl}/documenten`, {
+        documenten: 'Verslag (fixture) | https://example.org/verslag.pdf',
+      });
+      assert.equal(docs.statusCode, 303);
+      const meeting = await app.inject({
+        method: 'GET',
+        url: meetingUrl,
+        headers: { cookie: pb.cookie },
+      });
+      assert.match(meeting.body, /Verslag \(fixture\)/);
+      assert.match(meeting.body, /Besluit 2026-01/);
+      assert.match(meeting.body, /Besluit 2026-02 · Vertrouwelijk/);
+      assert.match(meeting.body, /href="https:\/\/example.org\/voorstel.pdf"/);
+
+      const overdue = await app.inject({
+        method: 'GET',
+        url: `${BASE}/acties`,
+        headers: { cookie: pb.cookie },
+      });
+      assert.match(overdue.body, /Te laat \(1\)/);
+      assert.match(overdue.body, /Politie Zuid-Holland-Zuid \(Politie\)/);
+
+      // Public: consented names only, public decisions only, also in the feed.
+      const pub = await app.inject({ method: 'GET', url: '/gebieden/dordt-west/alliantie' });
+      assert.match(pub.body, /Wel Openbaar, Bestuurder/);
+      assert.doesNotMatch(pub.body, /Niet Openbaar/);
+      assert.match(pub.body, /De Alliantie stelt de contouren vast/);
+      assert.doesNotMatch(pub.body, /Grondpositie|Onderhandelingsruimte/);
+      const ics = await app.inject({
+        method: 'GET',
+        url: '/gebieden/dordt-west/alliantie/vergaderingen.ics',
+      });
+      assert.equal(ics.statusCode, 200);
+      assert.match(String(ics.headers['content-type']), /^text\/calendar/);
+      assert.match(ics.body, /^BEGIN:VCALENDAR\r\n/);
+      assert.match(ics.body, /DTSTART:20261215T183000Z\r\n/);
+      assert.doesNotMatch(ics.body.replace(/\r\n /g, ''), /Grondpositie|Onderhandelingsruimte/);
+
+      // Consent withdrawn: the name leaves the public page.
+      const schoolMember = (await repo.listMemberships('dordt-west')).find(
+        (m) => m.organisation === 'Stichting Basisscholen',
+      )!;
+      const withdrawn = await post(app, session, `${BASE}/leden/${schoolMember.id}/openbaar`, {
+        naam_openbaar: 'nee',
+      });
+      assert.equal(withdrawn.statusCode, 303);
+      const pubAfter = await app.inject({ method: 'GET', url: '/gebieden/dordt-west/alliantie' });
+      assert.doesNotMatch(pubAfter.body, /Wel Openbaar/);
+
+      const actions = (await listAudit(handle.db, { municipalityCode: 'GM0505' })).map(
+        (a) => a.action,
+      );
+      for (const label of [
+        'alliantie.lid-toegevoegd',
+        'alliantie.vergadering-gepland',
+        'alliantie.besluit-vastgelegd',
+        'alliantie.actie-toegevoegd',
+        'alliantie.toestemming-naam-gewijzigd',
+      ])
+        assert.ok(actions.includes(label), label);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('lets an Alliance member read confidential decisions but change nothing; another municipality reads nothing', async () => {
+    const handle = getDb();
+    const { app, repo } = await setUp(handle);
+    try {
+      const pb = await login(app, 'pb@fixture.example');
+      const page = await app.inject({
+        method: 'GET',
+        url: `${BASE}/vergaderingen`,
+        headers: { cookie: pb.cookie },
+      });
+      const session = { cookie: pb.cookie, token: csrfToken(page.body) };
+      const planned = await post(app, session, `${BASE}/vergaderingen`, {
+        datum: '2026-02-10',
+        begintijd: '10:00',
+        eindtijd: '12:00',
+        plaats: 'Stadskantoor',
+        agenda: 'Opening',
+      });
+      const meetingUrl = String(planned.headers.location).replace(/\?.*$/, '');
+      await post(app, session, `${meetingUrl}/besluiten`, {
+        besluit_titel: 'Vertrouwelijk punt',
+        openbaarheid: 'vertrouwelijk',
+      });
+
+      const lid = await login(app, 'lid@fixture.example');
+      const list = await app.inject({
+        method: 'GET',
+        url: `${BASE}/besluiten`,
+        headers: { cookie: lid.cookie },
+      });
+      assert.equal(list.statusCode, 200);
+      assert.match(list.body, /Vertrouwelijk punt/);
+      assert.doesNotMatch(list.body, /<form method="post"/, 'no edit forms for a member');
+      const denied = await post(app, lid, `${meetingUrl}/besluiten`, {
+        besluit_titel: 'Mag niet',
+        openbaarheid: 'openbaar',
+      });
+      assert.equal(denied.statusCode, 403);
+
+      const ander = await login(app, 'ander@fixture.example');
+      const foreign = await app.inject({
+        method: 'GET',
+        url: `${BASE}/besluiten`,
+        headers: { cookie: ander.cookie },
+      });
+      assert.equal(foreign.statusCode, 403);
+      // Its own municipality's address with Dordt West in it: no such focus area there.
+      const own = `/werkruimte/GM0014/alliantie/dordt-west`;
+      const ownList = await app.inject({
+        method: 'GET',
+        url: `${own}/besluiten`,
+        headers: { cookie: ander.cookie },
+      });
+      assert.equal(ownList.statusCode, 404);
+      assert.doesNotMatch(ownList.body, /Vertrouwelijk punt/);
+      const seat = (await repo.listSeats('dordt-west'))[1]!;
+      const write = await post(app, ander, `${own}/leden`, {
+        zetel: seat.id,
+        organisatie: 'Kaper',
+        vanaf: '2026-01-01',
+      });
+      assert.equal(write.statusCode, 404);
+      assert.deepEqual(await repo.listMemberships('dordt-west'), []);
+      assert.equal((await repo.listDecisions('dordt-west')).length, 1);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('updates an agreement and shows where Wijkkompas shows it', async () => {
+    const handle = getDb();
+    const { app, repo } = await setUp(handle);
+    try {
+      const pb = await login(app, 'pb@fixture.example');
+      const page = await app.inject({
+        method: 'GET',
+        url: `${BASE}/afspraken`,
+        headers: { cookie: pb.cookie },
+      });
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /Afbakening van het gebied/);
+      assert.match(page.body, /href="\/gebieden\/dordt-west"/);
+      assert.match(page.body, /500\.000 per jaar/);
+      const agreement = (await repo.listAgreements('dordt-west')).find(
+        (a) => a.subject === 'monitoring' && a.party === 'gemeente',
+      )!;
+      const session = { cookie: pb.cookie, token: csrfToken(page.body) };
+      const bad = await post(app, session, `${BASE}/afspraken/${agreement.id}`, {
+        status: 'gerealiseerd',
+        onderbouwing: '',
+      });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /Onderbouwing: schrijf op waaruit blijkt/);
+      const ok = await post(app, session, `${BASE}/afspraken/${agreement.id}`, {
+        status: 'in-uitvoering',
+        onderbouwing: 'De brede monitor staat in Wijkkompas',
+      });
+      assert.equal(ok.statusCode, 303);
+      assert.equal((await repo.findAgreement(agreement.id))!.status, 'in-uitvoering');
+
+      const addBad = await post(app, session, `${BASE}/afspraken`, {
+        onderwerp: 'monitoring',
+        partij: 'gemeente',
+        afspraak: '',
+        bron: 'Besluit (fixture)',
+      });
+      assert.equal(addBad.statusCode, 400);
+      assert.match(addBad.body, /Afspraak: schrijf op wat is afgesproken/);
+      assert.equal((await repo.listAgreements('dordt-west')).length, 11);
+      const added = await post(app, session, `${BASE}/afspraken`, {
+        onderwerp: 'monitoring',
+        partij: 'rijk-en-gemeente',
+        afspraak: 'Samen een jaarlijkse voortgangsrapportage (fixture)',
+        bron: 'Besluit (fixture)',
+        link: '/gebieden/dordt-west',
+      });
+      assert.equal(added.statusCode, 303);
+      const after = await app.inject({
+        method: 'GET',
+        url: `${BASE}/afspraken`,
+        headers: { cookie: pb.cookie },
+      });
+      assert.match(after.body, /Samen een jaarlijkse voortgangsrapportage \(fixture\)/);
+    } finally {
+      await app.close();
+    }
+  });
+});

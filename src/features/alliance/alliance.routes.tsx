@@ -1,0 +1,463 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { z } from 'zod';
+import type { Services } from '../../composition.ts';
+import { AppError, NotFoundError } from '../../shared/errors.ts';
+import { renderPage } from '../../views/render.ts';
+import { actorOf } from '../accounts/account.service.ts';
+import { isAllowed } from '../accounts/permissions.ts';
+import type { Actor, FormInput } from './alliance.service.ts';
+import { ActionsPage } from './views/actions.page.tsx';
+import { AgreementsPage } from './views/agreements.page.tsx';
+import { DecisionsPage } from './views/decisions.page.tsx';
+import { MeetingPage } from './views/meeting.page.tsx';
+import { MeetingsPage } from './views/meetings.page.tsx';
+import { PublicCompositionPage } from './views/public-composition.page.tsx';
+import { RegisterPage } from './views/register.page.tsx';
+
+const slugParam = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
+const areaParam = slugParam.extend({ gemeente: z.string().regex(/^GM\d{4}$/) });
+const itemParam = areaParam.extend({ id: z.string().uuid() });
+
+function parse<T>(schema: z.ZodType<T>, params: unknown): T {
+  const parsed = schema.safeParse(params);
+  if (!parsed.success) throw new NotFoundError('Deze pagina bestaat niet.');
+  return parsed.data;
+}
+
+function html(reply: FastifyReply, page: VNode, status = 200) {
+  return reply
+    .status(status)
+    .header('cache-control', 'no-store')
+    .type('text/html; charset=utf-8')
+    .send(renderPage(page));
+}
+
+function body(request: FastifyRequest): FormInput {
+  return request.body && typeof request.body === 'object' ? (request.body as FormInput) : {};
+}
+
+function actor(request: FastifyRequest, gemeente: string): Actor {
+  if (!request.user) throw new AppError('UNAUTHENTICATED', 'Log eerst in.');
+  return { actor: actorOf(request.user), municipalityCode: gemeente };
+}
+
+function canEdit(request: FastifyRequest, gemeente: string): boolean {
+  return request.user ? isAllowed(request.user.grants, 'alliance:edit', gemeente) : false;
+}
+
+function savedMessage(query: unknown): string | undefined {
+  const v = (query as { opgeslagen?: unknown } | undefined)?.opgeslagen;
+  return v === 'ja' ? 'Opgeslagen.' : undefined;
+}
+
+function dateQuery(query: unknown): string | undefined {
+  const v = (query as { datum?: unknown } | undefined)?.datum;
+  return typeof v === 'string' ? v : undefined;
+}
+
+/**
+ * The Alliance (issue 15, ADR 0026). Public: the composition page and the meeting feed, which
+ * never carry confidential decisions. Workspace: routes under /werkruimte/:gemeente/alliantie,
+ * scoped to that municipality by the authorization plugin; the service refuses a focus area of
+ * another municipality. Reading needs alliance:read, every form alliance:edit.
+ */
+export async function allianceRoutes(
+  app: FastifyInstance,
+  opts: { services: Services; publicUrl: string },
+) {
+  const alliance = opts.services.alliance;
+  const base = (gemeente: string, slug: string) => `/werkruimte/${gemeente}/alliantie/${slug}`;
+
+  app.get(
+    '/gebieden/:slug/alliantie',
+    { config: { permission: 'public' } },
+    async (request, reply) => {
+      const { slug } = parse(slugParam, request.params);
+      return html(reply, <PublicCompositionPage data={await alliance.publicComposition(slug)} />);
+    },
+  );
+
+  app.get(
+    '/gebieden/:slug/alliantie/vergaderingen.ics',
+    { config: { permission: 'public' } },
+    async (request, reply) => {
+      const { slug } = parse(slugParam, request.params);
+      const calendar = await alliance.meetingsCalendar(slug, opts.publicUrl);
+      return reply
+        .header('cache-control', 'no-cache')
+        .header('content-disposition', `attachment; filename="alliantie-${slug}.ics"`)
+        .type('text/calendar; charset=utf-8')
+        .send(calendar);
+    },
+  );
+
+  // The register.
+  async function renderRegister(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    gemeente: string,
+    slug: string,
+    extra: Partial<Parameters<typeof RegisterPage>[0]> = {},
+    status = 200,
+  ) {
+    const data = await alliance.register(slug, gemeente, dateQuery(request.query));
+    return html(
+      reply,
+      <RegisterPage
+        data={data}
+        canEdit={canEdit(request, gemeente)}
+        csrf={reply.generateCsrf()}
+        saved={savedMessage(request.query)}
+        {...extra}
+      />,
+      status,
+    );
+  }
+
+  app.get(
+    '/werkruimte/:gemeente/alliantie/:slug',
+    { config: { permission: 'alliance:read' } },
+    async (request, reply) => {
+      const { gemeente, slug } = parse(areaParam, request.params);
+      return renderRegister(request, reply, gemeente, slug);
+    },
+  );
+
+  app.post(
+    '/werkruimte/:gemeente/alliantie/:slug/leden',
+    { config: { permission: 'alliance:edit' } },
+    async (request, reply) => {
+      const { gemeente, slug } = parse(areaParam, request.params);
+      const result = await alliance.addMembership(actor(request, gemeente), slug, body(request));
+      if (result.ok) return reply.redirect(`${base(gemeente, slug)}?opgeslagen=ja`, 303);
+      return renderRegister(request, reply, gemeente, slug, { form: 'lid', ...result }, 400);
+    },
+  );
+
+  app.post(
+    '/werkruimte/:gemeente/alliantie/:slug/zetels',
+    { config: { permission: 'alliance:edit' } },
+    async (request, reply) => {
+      const { gemeente, slug } = parse(areaParam, request.params);
+      const result = await alliance.addSeat(actor(request, gemeente), slug, body(request));
+      if (result.ok) return reply.redirect(`${base(gemeente, slug)}?opgeslagen=ja`, 303);
+      return renderRegister(request, reply, gemeente, slug, { form: 'zetel', ...result }, 400);
+    },
+  );
+
+  app.post(
+    '/werkruimte/:gemeente/alliantie/:slug/leden/:id/openbaar',
+    { config: { permission: 'alliance:edit' } },
+    async (request, reply) => {
+      const { gemeente, slug, id } = parse(itemParam, request.params);
+      const result = await alliance.setRepresentativeConsent(
+        actor(request, gemeente),
+        slug,
+        id,
+        body(request),
+      );
+      if (result.ok) return reply.redirect(`${base(gemeente, slug)}?opgeslagen=ja`, 303);
+      return renderRegister(request, reply, gemeente, slug, { form: 'lid', ...result }, 400);
+    },
+  );
+
+  app.post(
+    '/werkruimte/:gemeente/alliantie/:slug/leden/:id/einde',
+    { config: { permission: 'alliance:edit' } },
+    async (request, reply) => {
+      const { gemeente, slug, id } = parse(itemParam, request.params);
+      const result = await alliance.endMembership(
+        actor(request, gemeente),
+        slug,
+        id,
+        body(request),
+      );
+      if (result.ok) return reply.redirect(`${base(gemeente, slug)}?opgeslagen=ja`, 303);
+      return renderRegister(
+        request,
+        reply,
+        gemeente,
+        slug,
+        { form: 'einde', endId: id, ...result },
+        400,
+      );
+    },
+  );
+
+  // Meetings.
+  async function renderMeetings(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    gemeente: string,
+    slug: string,
+    extra: { errors?: Record<string, string>; values?: Record<string, string> } = {},
+    status = 200,
+  ) {
+    const { area, meetings } = await alliance.meetings(slug, gemeente);
+    return html(
+      reply,
+      <MeetingsPage
+        area={area}
+        meetings={meetings}
+        canEdit={canEdit(request, gemeente)}
+        csrf={reply.generateCsrf()}
+        {...extra}
+      />,
+      status,
+    );
+  }
+
+  app.get(
+    '/werkruimte/:gemeente/alliantie/:slug/vergaderingen',
+    { config: { permission: 'alliance:read' } },
+    async (request, reply) => {
+      const { gemeente, slug } = parse(areaParam, request.params);
+      return renderMeetings(request, reply, gemeente, slug);
+    },
+  );
+
+  app.post(
+    '/werkruimte/:gemeente/alliantie/:slug/vergaderingen',
+    { config: { permission: 'alliance:edit' } },
+    async (request, reply) => {
+      const { gemeente, slug } = parse(areaParam, request.params);
+      const result = await alliance.planMeeting(actor(request, gemeente), slug, body(request));
+      if (result.ok)
+        return reply.redirect(
+          `${base(gemeente, slug)}/vergaderingen/${result.value.id}?opgeslagen=ja`,
+          303,
+        );
+      return renderMeetings(request, reply, gemeente, slug, result, 400);
+    },
+  );
+
+  async function renderMeeting(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    params: { gemeente: string; slug: string; id: string },
+    extra: Partial<Parameters<typeof MeetingPage>[0]> = {},
+    status = 200,
+  ) {
+    const data = await alliance.meeting(params.slug, params.gemeente, params.id);
+    return html(
+      reply,
+      <MeetingPage
+        data={data}
+        canEdit={canEdit(request, params.gemeente)}
+        csrf={reply.generateCsrf()}
+        saved={savedMessage(request.query)}
+        {...extra}
+      />,
+      status,
+    );
+  }
+
+  app.get(
+    '/werkruimte/:gemeente/alliantie/:slug/vergaderingen/:id',
+    { config: { permission: 'alliance:read' } },
+    async (request, reply) => renderMeeting(request, reply, parse(itemParam, request.params)),
+  );
+
+  app.post(
+    '/werkruimte/:gemeente/alliantie/:slug/vergaderingen/:id/besluiten',
+    { config: { permission: 'alliance:edit' } },
+    async (request, reply) => {
+      const params = parse(itemParam, request.params);
+      const result = await alliance.recordDecision(
+        actor(request, params.gemeente),
+        params.slug,
+        params.id,
+        body(request),
+      );
+      if (result.ok)
+        return reply.redirect(
+          `${base(params.gemeente, params.slug)}/vergaderingen/${params.id}?opgeslagen=ja`,
+          303,
+        );
+      return renderMeeting(request, reply, params, { form: 'besluit', ...result }, 400);
+    },
+  );
+
+  app.post(
+    '/werkruimte/:gemeente/alliantie/:slug/vergaderingen/:id/documenten',
+    { config: { permission: 'alliance:edit' } },
+    async (request, reply) => {
+      const params = parse(itemParam, request.params);
+      const result = await alliance.addDocuments(
+        actor(request, params.gemeente),
+        params.slug,
+        params.id,
+        body(request),
+      );
+      if (result.ok)
+        return reply.redirect(
+          `${base(params.gemeente, params.slug)}/vergaderingen/${params.id}?opgeslagen=ja`,
+          303,
+        );
+      return renderMeeting(request, reply, params, { form: 'documenten', ...result }, 400);
+    },
+  );
+
+  app.post(
+    '/werkruimte/:gemeente/alliantie/:slug/vergaderingen/:id/acties',
+    { config: { permission: 'alliance:edit' } },
+    async (request, reply) => {
+      const params = parse(itemParam, request.params);
+      const result = await alliance.addAction(
+        actor(request, params.gemeente),
+        params.slug,
+        params.id,
+        body(request),
+      );
+      if (result.ok)
+        return reply.redirect(
+          `${base(params.gemeente, params.slug)}/vergaderingen/${params.id}?opgeslagen=ja`,
+          303,
+        );
+      return renderMeeting(request, reply, params, { form: 'actie', ...result }, 400);
+    },
+  );
+
+  // Decisions and actions.
+  app.get(
+    '/werkruimte/:gemeente/alliantie/:slug/besluiten',
+    { config: { permission: 'alliance:read' } },
+    async (request, reply) => {
+      const { gemeente, slug } = parse(areaParam, request.params);
+      const { area, decisions } = await alliance.decisions(slug, gemeente);
+      return html(reply, <DecisionsPage area={area} decisions={decisions} />);
+    },
+  );
+
+  async function renderActions(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    gemeente: string,
+    slug: string,
+    extra: { errors?: Record<string, string>; failedId?: string } = {},
+    status = 200,
+  ) {
+    const data = await alliance.actions(slug, gemeente);
+    return html(
+      reply,
+      <ActionsPage
+        {...data}
+        canEdit={canEdit(request, gemeente)}
+        csrf={reply.generateCsrf()}
+        saved={savedMessage(request.query)}
+        {...extra}
+      />,
+      status,
+    );
+  }
+
+  app.get(
+    '/werkruimte/:gemeente/alliantie/:slug/acties',
+    { config: { permission: 'alliance:read' } },
+    async (request, reply) => {
+      const { gemeente, slug } = parse(areaParam, request.params);
+      return renderActions(request, reply, gemeente, slug);
+    },
+  );
+
+  app.post(
+    '/werkruimte/:gemeente/alliantie/:slug/acties/:id/status',
+    { config: { permission: 'alliance:edit' } },
+    async (request, reply) => {
+      const { gemeente, slug, id } = parse(itemParam, request.params);
+      const result = await alliance.setActionStatus(
+        actor(request, gemeente),
+        slug,
+        id,
+        body(request),
+      );
+      if (result.ok) return reply.redirect(`${base(gemeente, slug)}/acties?opgeslagen=ja`, 303);
+      return renderActions(
+        request,
+        reply,
+        gemeente,
+        slug,
+        { errors: result.errors, failedId: id },
+        400,
+      );
+    },
+  );
+
+  // Agreements with the state.
+  async function renderAgreements(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    gemeente: string,
+    slug: string,
+    extra: {
+      errors?: Record<string, string>;
+      values?: Record<string, string>;
+      failedId?: string;
+    } = {},
+    status = 200,
+  ) {
+    const data = await alliance.agreements(slug, gemeente);
+    return html(
+      reply,
+      <AgreementsPage
+        {...data}
+        canEdit={canEdit(request, gemeente)}
+        csrf={reply.generateCsrf()}
+        saved={savedMessage(request.query)}
+        {...extra}
+      />,
+      status,
+    );
+  }
+
+  app.get(
+    '/werkruimte/:gemeente/alliantie/:slug/afspraken',
+    { config: { permission: 'alliance:read' } },
+    async (request, reply) => {
+      const { gemeente, slug } = parse(areaParam, request.params);
+      return renderAgreements(request, reply, gemeente, slug);
+    },
+  );
+
+  app.post(
+    '/werkruimte/:gemeente/alliantie/:slug/afspraken',
+    { config: { permission: 'alliance:edit' } },
+    async (request, reply) => {
+      const { gemeente, slug } = parse(areaParam, request.params);
+      const result = await alliance.addAgreement(actor(request, gemeente), slug, body(request));
+      if (result.ok) return reply.redirect(`${base(gemeente, slug)}/afspraken?opgeslagen=ja`, 303);
+      return renderAgreements(
+        request,
+        reply,
+        gemeente,
+        slug,
+        { errors: result.errors, values: result.values },
+        400,
+      );
+    },
+  );
+
+  app.post(
+    '/werkruimte/:gemeente/alliantie/:slug/afspraken/:id',
+    { config: { permission: 'alliance:edit' } },
+    async (request, reply) => {
+      const { gemeente, slug, id } = parse(itemParam, request.params);
+      const result = await alliance.updateAgreement(
+        actor(request, gemeente),
+        slug,
+        id,
+        body(request),
+      );
+      if (result.ok) return reply.redirect(`${base(gemeente, slug)}/afspraken?opgeslagen=ja`, 303);
+      return renderAgreements(
+        request,
+        reply,
+        gemeente,
+        slug,
+        { errors: result.errors, values: result.values, failedId: id },
+        400,
+      );
+    },
+  );
+}

@@ -1,0 +1,294 @@
+import { tableScroll } from '../../../views/table-scroll.ts';
+import { CsrfField, ErrorSummary, SubmitButton } from '../../accounts/views/form.tsx';
+import { SEAT_KIND_LABELS } from '../alliance.labels.ts';
+import type { FieldErrors, Register } from '../alliance.service.ts';
+import { formatDay } from '../dates.ts';
+import { AllianceFrame, allianceBase } from './alliance-frame.tsx';
+import { Checkbox, Input, Notice, Select, TextArea } from './fields.tsx';
+
+export interface RegisterPageProps {
+  data: Register;
+  canEdit: boolean;
+  csrf: string;
+  /** Which form the errors belong to. */
+  form?: 'lid' | 'zetel' | 'einde';
+  errors?: FieldErrors;
+  values?: Record<string, string>;
+  saved?: string | undefined;
+  /** The membership whose end form failed. */
+  endId?: string;
+}
+
+/** The register: seats with their member on a date, every membership ever, and the edit forms. */
+export function RegisterPage(props: RegisterPageProps) {
+  const { data } = props;
+  const base = allianceBase(data.area);
+  const errors = props.errors ?? {};
+  const values = props.values ?? {};
+  const err = (form: string, name: string) => (props.form === form ? errors[name] : undefined);
+  return (
+    <AllianceFrame area={data.area} tab="register" title="Leden">
+      <ErrorSummary
+        errors={
+          // The end form's field carries the membership in its id; the summary links to it.
+          props.form === 'einde' && props.endId
+            ? Object.fromEntries(Object.entries(errors).map(([k, v]) => [`${k}-${props.endId}`, v]))
+            : errors
+        }
+      />
+      <Notice text={props.saved} />
+      <form method="get" action={base} class="utrecht-form">
+        <Input
+          name="datum"
+          type="date"
+          label="Wie was lid op"
+          description="Kies een datum om te zien wie toen lid was."
+          value={data.date}
+          error={data.dateProblem}
+        />
+        <SubmitButton label="Toon leden op deze datum" variant="secondary" />
+      </form>
+      <div {...tableScroll(`Leden op ${formatDay(data.date)}`)}>
+        <table class="utrecht-table">
+          <caption class="utrecht-table__caption">Leden op {formatDay(data.date)}</caption>
+          <thead class="utrecht-table__header">
+            <tr class="utrecht-table__row">
+              <th class="utrecht-table__header-cell" scope="col">
+                Zetel
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                Organisatie
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                Vertegenwoordiger
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                Mandaat
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                Netwerken en gremia
+              </th>
+            </tr>
+          </thead>
+          <tbody class="utrecht-table__body">
+            {data.seats.map(({ seat, member }) => (
+              <tr class="utrecht-table__row">
+                <th class="utrecht-table__header-cell" scope="row">
+                  {seat.sector}
+                  <br />
+                  <span class="wk-muted">{SEAT_KIND_LABELS[seat.kind]}</span>
+                </th>
+                <td class="utrecht-table__cell">
+                  {member ? (
+                    <>
+                      {member.organisation}
+                      <br />
+                      <span class="wk-muted">sinds {formatDay(member.starts_on)}</span>
+                    </>
+                  ) : (
+                    'nog niet ingevuld'
+                  )}
+                </td>
+                <td class="utrecht-table__cell">
+                  {member?.representative_name
+                    ? `${member.representative_name}${member.representative_function ? `, ${member.representative_function}` : ''} (${member.representative_public === 1 ? 'naam openbaar' : 'naam niet openbaar'})`
+                    : '—'}
+                  {props.canEdit && member?.representative_name && (
+                    <form method="post" action={`${base}/leden/${member.id}/openbaar`}>
+                      <CsrfField token={props.csrf} />
+                      <input
+                        type="hidden"
+                        name="naam_openbaar"
+                        value={member.representative_public === 1 ? 'nee' : 'ja'}
+                      />
+                      <SubmitButton
+                        variant="secondary"
+                        label={
+                          member.representative_public === 1
+                            ? `Naam niet meer openbaar (${member.organisation})`
+                            : `Naam openbaar maken (${member.organisation})`
+                        }
+                      />
+                    </form>
+                  )}
+                </td>
+                <td class="utrecht-table__cell">{member?.mandate || '—'}</td>
+                <td class="utrecht-table__cell">
+                  {member?.networks ? member.networks.split('\n').join(', ') : '—'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <section aria-labelledby="geschiedenis">
+        <h2 class="utrecht-heading-2" id="geschiedenis">
+          Wie was wanneer lid
+        </h2>
+        {data.history.length === 0 ? (
+          <p class="utrecht-paragraph">Er zijn nog geen leden ingevuld.</p>
+        ) : (
+          <div {...tableScroll('Alle lidmaatschappen')}>
+            <table class="utrecht-table">
+              <caption class="utrecht-table__caption">Alle lidmaatschappen</caption>
+              <thead class="utrecht-table__header">
+                <tr class="utrecht-table__row">
+                  <th class="utrecht-table__header-cell" scope="col">
+                    Organisatie
+                  </th>
+                  <th class="utrecht-table__header-cell" scope="col">
+                    Zetel
+                  </th>
+                  <th class="utrecht-table__header-cell" scope="col">
+                    Van
+                  </th>
+                  <th class="utrecht-table__header-cell" scope="col">
+                    Tot en met
+                  </th>
+                </tr>
+              </thead>
+              <tbody class="utrecht-table__body">
+                {data.history.map((m) => (
+                  <tr class="utrecht-table__row">
+                    <th class="utrecht-table__header-cell" scope="row">
+                      {m.organisation}
+                    </th>
+                    <td class="utrecht-table__cell">{m.sector}</td>
+                    <td class="utrecht-table__cell">{formatDay(m.starts_on)}</td>
+                    <td class="utrecht-table__cell">
+                      {m.ends_on ? (
+                        formatDay(m.ends_on)
+                      ) : props.canEdit ? (
+                        <form
+                          method="post"
+                          action={`${base}/leden/${m.id}/einde`}
+                          class="utrecht-form"
+                          novalidate
+                        >
+                          <CsrfField token={props.csrf} />
+                          <Input
+                            name="tot"
+                            idSuffix={m.id}
+                            type="date"
+                            label={`Lid tot en met (${m.organisation})`}
+                            value={props.endId === m.id ? values.tot : undefined}
+                            error={props.endId === m.id ? err('einde', 'tot') : undefined}
+                          />
+                          <SubmitButton label="Beëindigen" variant="secondary" />
+                        </form>
+                      ) : (
+                        'nu lid'
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      {props.canEdit && (
+        <section aria-labelledby="lid-toevoegen">
+          <h2 class="utrecht-heading-2" id="lid-toevoegen">
+            Lid toevoegen
+          </h2>
+          <form method="post" action={`${base}/leden`} class="utrecht-form" novalidate>
+            <CsrfField token={props.csrf} />
+            <Select
+              name="zetel"
+              label="Zetel"
+              value={values.zetel}
+              error={err('lid', 'zetel')}
+              options={[
+                { value: '', label: 'Kies een zetel' },
+                ...data.seats.map((s) => ({ value: s.seat.id, label: s.seat.sector })),
+              ]}
+            />
+            <Input
+              name="organisatie"
+              label="Organisatie"
+              value={values.organisatie}
+              error={err('lid', 'organisatie')}
+            />
+            <Input
+              name="vertegenwoordiger"
+              label="Naam vertegenwoordiger"
+              value={values.vertegenwoordiger}
+              error={err('lid', 'vertegenwoordiger')}
+            />
+            <Input
+              name="functie"
+              label="Functie vertegenwoordiger"
+              value={values.functie}
+              error={err('lid', 'functie')}
+            />
+            <Checkbox
+              name="naam_openbaar"
+              label="De vertegenwoordiger vindt het goed dat naam en functie op de openbare pagina staan"
+              checked={values.naam_openbaar === 'ja'}
+            />
+            <TextArea
+              name="mandaat"
+              label="Mandaat"
+              description="Waarover mag deze vertegenwoordiger namens de organisatie beslissen?"
+              value={values.mandaat}
+              error={err('lid', 'mandaat')}
+            />
+            <TextArea
+              name="gremia"
+              label="Netwerken en gremia"
+              description="Via welke netwerken bereikt dit lid de eigen achterban? Eén per regel."
+              value={values.gremia}
+              error={err('lid', 'gremia')}
+            />
+            <Input
+              name="vanaf"
+              type="date"
+              label="Lid vanaf"
+              value={values.vanaf}
+              error={err('lid', 'vanaf')}
+            />
+            <SubmitButton label="Lid toevoegen" />
+          </form>
+        </section>
+      )}
+
+      {props.canEdit && (
+        <section aria-labelledby="zetel-toevoegen">
+          <h2 class="utrecht-heading-2" id="zetel-toevoegen">
+            Zetel toevoegen
+          </h2>
+          <form method="post" action={`${base}/zetels`} class="utrecht-form" novalidate>
+            <CsrfField token={props.csrf} />
+            <Input
+              name="sector"
+              label="Sector"
+              description="Bijvoorbeeld: Zorg, of: Bewoners Wielwijk."
+              value={values.sector}
+              error={err('zetel', 'sector')}
+            />
+            <Select
+              name="soort"
+              label="Soort zetel"
+              value={values.soort ?? 'partner'}
+              error={err('zetel', 'soort')}
+              options={[
+                { value: 'partner', label: SEAT_KIND_LABELS.partner },
+                { value: 'bewoners', label: SEAT_KIND_LABELS.bewoners },
+              ]}
+            />
+            <Input
+              name="toelichting"
+              label="Toelichting"
+              value={values.toelichting}
+              error={err('zetel', 'toelichting')}
+            />
+            <SubmitButton label="Zetel toevoegen" />
+          </form>
+        </section>
+      )}
+    </AllianceFrame>
+  );
+}
