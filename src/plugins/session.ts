@@ -123,9 +123,9 @@ export function resolveSessionSecret(source: SessionSecretSource): {
 }
 
 export interface SessionPluginOptions {
-  db: Kysely<Database>;
   secret: string;
-  store?: KyselySessionStore;
+  /** Built by the composition root (services.sessions) on the application's database. */
+  store: KyselySessionStore;
 }
 
 /**
@@ -135,7 +135,7 @@ export interface SessionPluginOptions {
  */
 export const sessionPlugin = fp(
   async (app: FastifyInstance, opts: SessionPluginOptions) => {
-    const store = opts.store ?? new KyselySessionStore(opts.db);
+    const { store } = opts;
     app.decorate('sessionStoreImpl', store);
     await app.register(cookie);
     await app.register(session, {

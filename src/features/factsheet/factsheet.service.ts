@@ -1,11 +1,13 @@
-import type { Services } from '../../composition.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { MonitorData } from '../monitor/monitor-data.ts';
 import { buildProfile, selectionForFocusArea } from '../monitor/profile.service.ts';
 import { listTargets } from '../targets/target.repository.ts';
 import { buildFactsheet, type Factsheet } from './factsheet.model.ts';
 
 /** The factsheet of a focus area for the current data version (cached per version). */
 export async function loadFactsheet(
-  services: Pick<Services, 'db' | 'monitor'>,
+  services: { db: Kysely<Database>; monitor: MonitorData },
   slug: string,
   version?: number,
 ): Promise<Factsheet> {
@@ -32,3 +34,11 @@ export async function loadFactsheet(
     });
   });
 }
+
+/** The factsheets for routes: the database stays here, with the composition root. */
+export function factsheetService(db: Kysely<Database>, monitor: MonitorData) {
+  return {
+    load: (slug: string, version?: number) => loadFactsheet({ db, monitor }, slug, version),
+  };
+}
+export type FactsheetService = ReturnType<typeof factsheetService>;
