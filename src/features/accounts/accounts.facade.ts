@@ -27,3 +27,5 @@ export function accountService(db: Kysely<Database>) {
   };
 }
 export type AccountService = ReturnType<typeof accountService>;
+/** A user with the roles per municipality, as pages show it. */
+export type { UserWithGrants } from './account.repository.ts';

@@ -11,3 +11,5 @@ export function auditService(db: Kysely<Database>) {
   };
 }
 export type AuditService = ReturnType<typeof auditService>;
+/** One entry of the log as views show it. */
+export type { AuditRecord } from './audit.repository.ts';

@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema.ts';
 import { withDb } from '../../shared/with-db.ts';
 import { findVersion } from './focus-area.repository.ts';
 import { getFocusArea, listFocusAreas } from './focus-area.service.ts';
-import { loadFocusAreaPage } from './views/focus-area.page-data.ts';
+import { loadFocusAreaPage } from './focus-area.page-data.ts';
 
 /** What routes and pages may ask about focus areas; built by the composition root. */
 export function focusAreaService(db: Kysely<Database>) {

@@ -1,5 +1,5 @@
 import { Layout } from '../../../views/layout.tsx';
-import type { AuditRecord } from '../audit.repository.ts';
+import type { AuditRecord } from '../audit.facade.ts';
 
 const dateFormat = new Intl.DateTimeFormat('nl-NL', {
   dateStyle: 'medium',
