@@ -96,11 +96,7 @@ export function createServices(
     uploads: uploadService(db, importJobs),
     surveys,
     responses: responseService(db),
-    keying: keyingService(db, {
-      secret: surveys.secret,
-      share: surveys.doubleEntryShare,
-      storeResponse: surveys.storeKeyedResponse,
-    }),
+    keying: keyingService(db, surveys),
     surveyResults: surveyResultService(db),
     factsheets: factsheetService(db, monitor),
     health: new HealthService(db),

@@ -122,10 +122,13 @@ export function resolveSessionSecret(source: SessionSecretSource): {
   );
 }
 
+/** What the session plugin needs of a store; KyselySessionStore in the app, a fake in route tests. */
+export type SessionStore = Pick<KyselySessionStore, 'set' | 'get' | 'destroy' | 'prune'>;
+
 export interface SessionPluginOptions {
   secret: string;
   /** Built by the composition root (services.sessions) on the application's database. */
-  store: KyselySessionStore;
+  store: SessionStore;
 }
 
 /**
@@ -152,6 +155,6 @@ export const sessionPlugin = fp(
 
 declare module 'fastify' {
   interface FastifyInstance {
-    sessionStoreImpl: KyselySessionStore;
+    sessionStoreImpl: SessionStore;
   }
 }

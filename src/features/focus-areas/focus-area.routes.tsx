@@ -4,7 +4,10 @@ import { parseVersion, slugOf, type Query } from './focus-area.params.ts';
 import { focusAreaJson } from './views/focus-area.json.ts';
 
 /** The public delineation of a focus area as JSON (the page is part of the monitor profile). */
-export async function focusAreaRoutes(app: FastifyInstance, opts: { services: Services }) {
+export async function focusAreaRoutes(
+  app: FastifyInstance,
+  opts: { services: Pick<Services, 'focusAreas'> },
+) {
   const { focusAreas } = opts.services;
 
   // GET /gebieden/:slug is the monitor profile with this delineation below it: monitor.routes.tsx.

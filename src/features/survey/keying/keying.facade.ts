@@ -17,14 +17,19 @@ export interface KeyingScope {
   indelingYear?: number | undefined;
 }
 
-/** Keying paper forms (twice for the drawn share) and settling the differences. */
+/**
+ * Keying paper forms (twice for the drawn share) and settling the differences. The survey
+ * settings are read on every call, so a change to them (tests set the share) takes effect.
+ */
 export function keyingService(
   db: Kysely<Database>,
-  settings: { secret: string; share: number; storeResponse: StoreKeyedResponse },
+  settings: { secret: string; doubleEntryShare: number; storeKeyedResponse: StoreKeyedResponse },
 ) {
   const deps = ({ municipalityCode, indelingYear }: KeyingScope): KeyingDeps => ({
     db,
-    ...settings,
+    secret: settings.secret,
+    share: settings.doubleEntryShare,
+    storeResponse: settings.storeKeyedResponse,
     municipalityCode,
     place: indelingYear === undefined ? undefined : { municipalityCode, indelingYear },
   });
