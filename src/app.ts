@@ -28,6 +28,8 @@ import { factsheetRoutes } from './features/factsheet/factsheet.routes.tsx';
 import { dataWorkspaceRoutes } from './features/data-workspace/data-workspace.routes.tsx';
 import { apiRoutes } from './features/api/api.routes.ts';
 import { workspaceRoutes } from './features/workspace/workspace.routes.tsx';
+import { catalogueRoutes } from './features/workspace/catalogue.routes.tsx';
+import { targetRoutes } from './features/workspace/targets.routes.tsx';
 import { paperRoutes } from './features/survey/paper/paper.routes.tsx';
 import { resultsRoutes } from './features/survey/results/results.routes.tsx';
 import { surveyOverviewRoutes } from './features/survey/results/overview.routes.tsx';
@@ -84,8 +86,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   if (session.ephemeral)
     app.log.warn('SESSION_SECRET ontbreekt: tijdelijk geheim, alleen voor lokaal gebruik');
-  await app.register(sessionPlugin, { db: deps.services.db, secret: session.secret });
-  await app.register(authorizationPlugin, { db: deps.services.db });
+  await app.register(sessionPlugin, { store: deps.services.sessions, secret: session.secret });
+  await app.register(authorizationPlugin, { users: deps.services.accounts });
   await app.register(csrfPlugin);
   await app.register(accountHeaderPlugin);
   await app.register(staticAssets);
@@ -108,6 +110,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(customAreaRoutes, { services: deps.services });
   await app.register(factsheetRoutes, { services: deps.services });
   await app.register(workspaceRoutes, { services: deps.services });
+  await app.register(catalogueRoutes, { services: deps.services });
+  await app.register(targetRoutes, { services: deps.services });
   await app.register(dataWorkspaceRoutes, { services: deps.services });
   await app.register(participationRoutes, {
     services: deps.services,

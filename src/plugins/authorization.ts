@@ -1,9 +1,6 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
 import type { UserWithGrants } from '../features/accounts/account.repository.ts';
-import { currentUser } from '../features/accounts/account.service.ts';
 import {
   PERMISSIONS,
   SCOPE_PARAM,
@@ -76,6 +73,11 @@ export function safeReturnPath(value: unknown): string | undefined {
   return value;
 }
 
+/** Who is behind a session: the active user, or undefined when gone or deactivated. */
+export interface UserLookup {
+  currentUser(userId: string): Promise<UserWithGrants | undefined>;
+}
+
 /**
  * Declared in one place (permissions.ts), enforced here: an onRoute hook refuses to register a
  * route without a known permission, so the app does not start; a preHandler checks every request
@@ -83,7 +85,7 @@ export function safeReturnPath(value: unknown): string | undefined {
  * Register this before every route.
  */
 export const authorizationPlugin = fp(
-  async (app: FastifyInstance, opts: { db: Kysely<Database> }) => {
+  async (app: FastifyInstance, opts: { users: UserLookup }) => {
     app.decorateRequest('user', null);
     const declaredRoutes: DeclaredRoute[] = [];
     app.decorate('routePermissions', declaredRoutes);
@@ -105,7 +107,7 @@ export const authorizationPlugin = fp(
     app.addHook('preHandler', async (request, reply) => {
       const userId = request.session?.userId;
       if (userId) {
-        const user = await currentUser(opts.db, userId);
+        const user = await opts.users.currentUser(userId);
         if (user) request.user = user;
         else delete request.session.userId; // deactivated or removed: treat as a visitor
       }

@@ -122,10 +122,13 @@ export function resolveSessionSecret(source: SessionSecretSource): {
   );
 }
 
+/** What the session plugin needs of a store; KyselySessionStore in the app, a fake in route tests. */
+export type SessionStore = Pick<KyselySessionStore, 'set' | 'get' | 'destroy' | 'prune'>;
+
 export interface SessionPluginOptions {
-  db: Kysely<Database>;
   secret: string;
-  store?: KyselySessionStore;
+  /** Built by the composition root (services.sessions) on the application's database. */
+  store: SessionStore;
 }
 
 /**
@@ -135,7 +138,7 @@ export interface SessionPluginOptions {
  */
 export const sessionPlugin = fp(
   async (app: FastifyInstance, opts: SessionPluginOptions) => {
-    const store = opts.store ?? new KyselySessionStore(opts.db);
+    const { store } = opts;
     app.decorate('sessionStoreImpl', store);
     await app.register(cookie);
     await app.register(session, {
@@ -152,6 +155,6 @@ export const sessionPlugin = fp(
 
 declare module 'fastify' {
   interface FastifyInstance {
-    sessionStoreImpl: KyselySessionStore;
+    sessionStoreImpl: SessionStore;
   }
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import Fastify from 'fastify';
 import { createUser } from '../../src/features/accounts/account.service.ts';
+import { accountService } from '../../src/features/accounts/accounts.facade.ts';
 import { authorizationPlugin, safeReturnPath } from '../../src/plugins/authorization.ts';
 import {
   KyselySessionStore,
@@ -94,8 +95,11 @@ describe('app start', () => {
     const handle = createDb({ kind: 'sqlite', file: ':memory:' });
     const app = Fastify();
     try {
-      await app.register(sessionPlugin, { db: handle.db, secret: 'x'.repeat(40) });
-      await app.register(authorizationPlugin, { db: handle.db });
+      await app.register(sessionPlugin, {
+        store: new KyselySessionStore(handle.db),
+        secret: 'x'.repeat(40),
+      });
+      await app.register(authorizationPlugin, { users: accountService(handle.db) });
       app.get('/declared', { config: { permission: 'public' } }, async () => 'ok');
       assert.throws(
         () => app.get('/vergeten', async () => 'oops'),

@@ -6,17 +6,11 @@ import { safeReturnPath } from '../../plugins/authorization.ts';
 import { SESSION_COOKIE } from '../../plugins/session.ts';
 import { AppError, BadRequestError } from '../../shared/errors.ts';
 import { renderPage } from '../../views/render.ts';
-import { listUsersInMunicipality } from './account.repository.ts';
 import {
   actorOf,
-  attemptLogin,
-  completeReset,
-  createResetToken,
-  deactivate,
   emailSchema,
   HOME_AFTER_LOGIN,
   passwordProblems,
-  resetTokenUsable,
   ResetLinkInvalidError,
 } from './account.service.ts';
 import {
@@ -30,7 +24,7 @@ import {
 import type { FieldErrors } from './views/form.tsx';
 import type { ResetMail, ResetMailer } from './mail/reset-mail.ts';
 import type { ResetMailOutcome } from './views/account.views.tsx';
-import { oidcButton } from './oidc/oidc.routes.tsx';
+import { oidcButton } from './oidc/oidc.config.ts';
 
 /** Per client address: enough for typing errors, too few for guessing. */
 export const LOGIN_RATE_LIMIT = { max: 10, timeWindow: 15 * 60 * 1000 };
@@ -100,7 +94,7 @@ export async function accountRoutes(
     publicUrl: string;
   },
 ) {
-  const { db } = opts.services;
+  const { accounts } = opts.services;
   await app.register(rateLimit, { global: false });
 
   app.get<{ Querystring: { terug?: string } }>(
@@ -169,7 +163,7 @@ export async function accountRoutes(
         );
       if (!email.success || password === '') return again(422);
 
-      const outcome = await attemptLogin(db, email.data, password);
+      const outcome = await accounts.attemptLogin(email.data, password);
       if (!outcome.ok && outcome.reason === 'throttled') {
         request.log.warn('inloggen geweigerd: te veel mislukte pogingen voor dit account');
         reply.header('retry-after', String(outcome.retryAfterSeconds));
@@ -205,7 +199,7 @@ export async function accountRoutes(
     { config: { permission: 'users:manage' } },
     async (request, reply) => {
       const { gemeente } = parseParams(municipalityParam, request.params);
-      const users = await listUsersInMunicipality(db, gemeente);
+      const users = await accounts.usersInMunicipality(gemeente);
       return html(
         reply,
         <UsersPage
@@ -224,7 +218,11 @@ export async function accountRoutes(
     async (request, reply) => {
       const { gemeente, id } = parseParams(userParam, request.params);
       const admin = requireUser(request);
-      const { token, expiresAt, user } = await createResetToken(db, id, gemeente, actorOf(admin));
+      const { token, expiresAt, user } = await accounts.createResetToken(
+        id,
+        gemeente,
+        actorOf(admin),
+      );
       // The link's origin is configuration (PUBLIC_URL): a Host or X-Forwarded-Host header would
       // let anyone who can reach the server send staff a link to their own site.
       const link = `${opts.publicUrl}/wachtwoord-herstellen/${token}`;
@@ -253,7 +251,7 @@ export async function accountRoutes(
     { config: { permission: 'users:manage' } },
     async (request, reply) => {
       const { gemeente, id } = parseParams(userParam, request.params);
-      await deactivate(db, id, gemeente, requireUser(request));
+      await accounts.deactivate(id, gemeente, requireUser(request));
       return reply.redirect(`/beheer/${gemeente}/gebruikers`, 303);
     },
   );
@@ -263,7 +261,8 @@ export async function accountRoutes(
     { config: { permission: 'public' } },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      if (!(await resetTokenUsable(db, request.params.token))) throw new ResetLinkInvalidError();
+      if (!(await accounts.resetTokenUsable(request.params.token)))
+        throw new ResetLinkInvalidError();
       return html(
         reply,
         <ResetPasswordPage csrf={reply.generateCsrf()} token={request.params.token} />,
@@ -295,11 +294,11 @@ export async function accountRoutes(
           422,
         );
       if (Object.keys(errors).length > 0) {
-        if (!(await resetTokenUsable(db, token))) throw new ResetLinkInvalidError();
+        if (!(await accounts.resetTokenUsable(token))) throw new ResetLinkInvalidError();
         return again();
       }
       try {
-        await completeReset(db, token, password);
+        await accounts.completeReset(token, password);
       } catch (error) {
         if (error instanceof BadRequestError) {
           errors.wachtwoord = error.message;

@@ -1,5 +1,5 @@
 import type { MemberStatus } from '../focus-areas/focus-area.table.ts';
-import { POPULATION_YEARS } from '../focus-areas/views/focus-area.page-data.ts';
+import { POPULATION_YEARS } from '../focus-areas/focus-area.page-data.ts';
 import { registerApiOperation, type ApiParameter, type JsonSchema } from './openapi.ts';
 
 /**

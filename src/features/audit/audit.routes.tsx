@@ -4,7 +4,6 @@ import type { Services } from '../../composition.ts';
 import { AppError } from '../../shared/errors.ts';
 import { renderPage } from '../../views/render.ts';
 import { auditToCsv } from './audit.csv.ts';
-import { countAudit, listAudit } from './audit.repository.ts';
 import { AuditPage } from './views/audit.views.tsx';
 
 export const AUDIT_PAGE_SIZE = 100;
@@ -23,7 +22,7 @@ function municipality(raw: unknown): string {
  * checked by the authorization plugin (only a beheerder of that municipality gets in).
  */
 export async function auditRoutes(app: FastifyInstance, opts: { services: Services }) {
-  const { db } = opts.services;
+  const { audit } = opts.services;
 
   app.get(
     '/beheer/:gemeente/audit',
@@ -32,9 +31,9 @@ export async function auditRoutes(app: FastifyInstance, opts: { services: Servic
       const gemeente = municipality(request.params);
       const q = query.safeParse(request.query);
       const page = q.success ? q.data.pagina : 1;
-      const total = await countAudit(db, gemeente);
+      const total = await audit.count(gemeente);
       const pageCount = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
-      const records = await listAudit(db, {
+      const records = await audit.list({
         municipalityCode: gemeente,
         limit: AUDIT_PAGE_SIZE,
         offset: (Math.min(page, pageCount) - 1) * AUDIT_PAGE_SIZE,
@@ -61,7 +60,7 @@ export async function auditRoutes(app: FastifyInstance, opts: { services: Servic
     { config: { permission: 'audit:read' } },
     async (request, reply) => {
       const gemeente = municipality(request.params);
-      const records = await listAudit(db, { municipalityCode: gemeente });
+      const records = await audit.list({ municipalityCode: gemeente });
       return reply
         .header('cache-control', 'no-store')
         .header('content-disposition', `attachment; filename="logboek-${gemeente}.csv"`)

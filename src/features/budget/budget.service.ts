@@ -10,8 +10,25 @@ import type {
   FocusAreaRef,
   FundingSource,
 } from './budget.repository.ts';
-import { ENTRY_KINDS, FUNDING_KINDS, type EntryKind, type FundingKind } from './budget.table.ts';
+import { FUNDING_KINDS, type EntryKind, type FundingKind } from './budget.table.ts';
 import { parseEuro } from './money.ts';
+import {
+  checkEntry,
+  type FieldErrors,
+  type LineRow,
+  type PlanVsRealisation,
+  type Totals,
+} from './budget.entry.ts';
+
+export {
+  ENTRY_KIND_LABEL,
+  checkEntry,
+  isIsoDate,
+  type FieldErrors,
+  type LineRow,
+  type PlanVsRealisation,
+  type Totals,
+} from './budget.entry.ts';
 import {
   MAX_IMPORT_BYTES,
   entryTemplate,
@@ -21,7 +38,6 @@ import {
 } from './budget.xlsx.ts';
 import { isTheme, themeName } from './themes.ts';
 
-export type FieldErrors = Record<string, string>;
 export type FormResult<T = undefined> =
   { ok: true; value: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
@@ -38,40 +54,6 @@ export const FUNDING_KIND_LABEL: Record<FundingKind, string> = {
   partner: 'Partner',
   overig: 'Overig',
 };
-
-export const ENTRY_KIND_LABEL: Record<EntryKind, string> = {
-  verplichting: 'Verplichting',
-  uitgave: 'Uitgave',
-};
-
-/** One budget line against its realisation. Available = planned − open commitments − spent. */
-export interface LineRow {
-  line: BudgetLine;
-  source: FundingSource | null;
-  themeName: string;
-  plannedCents: number;
-  committedCents: number;
-  spentCents: number;
-  availableCents: number;
-}
-
-export interface Totals {
-  plannedCents: number;
-  committedCents: number;
-  spentCents: number;
-  availableCents: number;
-}
-
-export interface PlanVsRealisation {
-  rows: LineRow[];
-  byTheme: Array<{ theme: string | null; name: string } & Totals>;
-  byYear: Array<{ year: number } & Totals>;
-  total: Totals;
-  /** The municipality's own budgets (sources of kind "gemeente"): the council sets and controls these. */
-  ownContribution: Totals;
-  /** Everything else (Rijk, partners, other). */
-  otherContributions: Totals;
-}
 
 const zero = (): Totals => ({
   plannedCents: 0,
@@ -152,15 +134,6 @@ function values(form: Record<string, unknown>, names: readonly string[]): Record
   return Object.fromEntries(names.map((n) => [n, text(form, n)]));
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export function isIsoDate(value: string): boolean {
-  const m = DATE.exec(value);
-  if (!m) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-
 export const LINE_FIELDS = [
   'code',
   'year',
@@ -179,24 +152,6 @@ export const ENTRY_FIELDS = [
   'description',
   'reference',
 ] as const;
-
-/** Checks of one commitment or spending, shared by the form and the XLSX import. */
-export function checkEntry(
-  v: { kind: string; entry_date: string; amount: string; description: string },
-  errors: FieldErrors,
-): { kind: EntryKind; cents: number } | null {
-  if (!(ENTRY_KINDS as readonly string[]).includes(v.kind))
-    errors.kind = 'Kies "verplichting" of "uitgave".';
-  if (!isIsoDate(v.entry_date))
-    errors.entry_date = 'Vul een datum in als jjjj-mm-dd, zoals 2025-03-31.';
-  const money = parseEuro(v.amount);
-  if (!money.ok) errors.amount = money.error;
-  else if (money.cents === 0)
-    errors.amount = 'Een bedrag van € 0,00 hoeft niet ingevoerd te worden.';
-  if (v.description === '') errors.description = 'Beschrijf waarvoor het bedrag is.';
-  if (Object.keys(errors).length > 0 || !money.ok) return null;
-  return { kind: v.kind as EntryKind, cents: money.cents };
-}
 
 /**
  * The programme bureau and its budget for one focus area: positions, location, funding
@@ -611,3 +566,5 @@ export class BudgetService {
     return planXlsx(overview.area.name, overview.plan, await this.entriesOf(slug));
   }
 }
+
+export type { BudgetEntry, FocusAreaRef } from './budget.repository.ts';

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { BudgetEntry } from './budget.repository.ts';
-import { ENTRY_KIND_LABEL, checkEntry, type PlanVsRealisation } from './budget.service.ts';
+import { ENTRY_KIND_LABEL, checkEntry, type PlanVsRealisation } from './budget.entry.ts';
+
 import type { EntryKind } from './budget.table.ts';
 import { centsToInput, eurosToCents } from './money.ts';
 

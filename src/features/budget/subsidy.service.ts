@@ -262,3 +262,5 @@ export class SubsidyService {
     return toICalendar(`Subsidiedeadlines ${area.name}`, events);
   }
 }
+
+export type { SubsidyApplication } from './subsidy.repository.ts';

@@ -9,24 +9,13 @@ import { ErrorPage } from '../../views/error-page.tsx';
 import { renderPage } from '../../views/render.ts';
 import { actorOf } from '../accounts/account.service.ts';
 import { municipalitiesWith } from '../accounts/permissions.ts';
-import { listIndelingYears } from '../areas/area.repository.ts';
-import { listDatasets } from '../datasets/dataset.repository.ts';
 import { KIND_NEEDS, isUploadKind, type UploadOptions } from '../imports/parse-upload.ts';
 import type { FieldErrors } from '../accounts/views/form.tsx';
-import {
-  changeDatasetStatus,
-  confirmUpload,
-  datasetSummary,
-  loadParsedUpload,
-  stageUpload,
-  uploadKindOf,
-  withdrawRefusal,
-} from './data-workspace.service.ts';
-import { BACKGROUND_IMPORT_THRESHOLD, UploadReader } from './import-jobs.ts';
+import { uploadKindOf, withdrawRefusal } from './data-workspace.service.ts';
+import { BACKGROUND_IMPORT_THRESHOLD } from './import-jobs.ts';
 import type { ImportPreview } from './data-preview.service.ts';
 import { INLINE_PARSE_BYTES } from './upload-parse.ts';
 import { UploadSpool, type SpooledFile } from './upload-spool.ts';
-import { findUpload } from './upload.repository.ts';
 import type { UploadSummary } from './upload.table.ts';
 import {
   DataPage,
@@ -140,11 +129,10 @@ const MULTIPART_MESSAGES: Record<string, { status: number; message: string }> = 
  * restoring a dataset. Every route needs data:import in the :gemeente of its path.
  */
 export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorkspaceOptions) {
-  const { db } = opts.services;
+  const { uploads, datasets: datasetService, areas } = opts.services;
   const threshold = opts.backgroundThreshold ?? BACKGROUND_IMPORT_THRESHOLD;
   const jobs = opts.services.importJobs;
-  const reader = new UploadReader(
-    db,
+  const reader = uploads.reader(
     (error) => app.log.error({ err: error }, 'reading an upload failed'),
     opts.maxUploadRows,
   );
@@ -193,8 +181,8 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
     status = 200,
   ) {
     const [datasets, years] = await Promise.all([
-      listDatasets(db, { municipalityCode: gemeente }),
-      listIndelingYears(db),
+      datasetService.list({ municipalityCode: gemeente }),
+      areas.indelingYears(),
     ]);
     return html(
       reply,
@@ -245,7 +233,7 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
       }
       const kind = isUploadKind(values.soort) ? values.soort : undefined;
       if (!kind) errors.soort = 'Kies het soort bestand.';
-      const years = await listIndelingYears(db);
+      const years = await areas.indelingYears();
       const indelingYear = Number(values.indeling);
       if (!years.includes(indelingYear)) {
         errors.indeling = 'Kies een gebiedsindeling uit de lijst.';
@@ -290,7 +278,7 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
         await spool.discard(uploaded.values());
         return dataPage(request, reply, gemeente, { values, errors }, 422);
       }
-      const id = await stageUpload(db, {
+      const id = await uploads.stage({
         municipalityCode: gemeente,
         kind,
         fileName: file.fileName,
@@ -313,7 +301,7 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
 
   async function loadUpload(params: unknown): Promise<{ gemeente: string; upload: UploadSummary }> {
     const { gemeente, uploadId } = parseParams(uploadParam, params);
-    const upload = await findUpload(db, uploadId, gemeente);
+    const upload = await uploads.find(uploadId, gemeente);
     if (!upload) {
       throw new AppError(
         'NOT_FOUND',
@@ -379,15 +367,15 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
       const actor = actorOf(requireUser(request));
       // The stored result of the one reading; a file not (yet) read or refused goes back to
       // its preview page, which says why.
-      const parsed = await loadParsedUpload(db, upload);
+      const parsed = await uploads.loadParsed(upload);
       if (!parsed) return reply.redirect(`${base(gemeente)}/voorbeeld/${upload.id}`, 303);
       if (parsed.observations.length > threshold) {
-        const { job } = jobs.start(db, upload, parsed, actor, (error) =>
+        const { job } = uploads.startImport(upload, parsed, actor, (error) =>
           request.log.error({ err: error }, 'background import failed'),
         );
         return reply.redirect(`${base(gemeente)}/taak/${job.id}`, 303);
       }
-      const outcome = await confirmUpload(db, upload, parsed, actor);
+      const outcome = await uploads.confirm(upload, parsed, actor);
       const notice = outcome.status === 'geimporteerd' ? 'geladen' : 'al-geladen';
       return reply.redirect(`${base(gemeente)}/${outcome.datasetId}?melding=${notice}`, 303);
     },
@@ -421,7 +409,7 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
     status = 200,
   ) {
     const { gemeente, datasetId } = parseParams(datasetParam, request.params);
-    const summary = await datasetSummary(db, datasetId, gemeente);
+    const summary = await uploads.datasetSummary(datasetId, gemeente);
     const allowed = municipalitiesWith(requireUser(request).grants, 'data:import');
     return html(
       reply,
@@ -470,8 +458,7 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
           };
           return datasetPage(request, reply, { errors, reason }, 422);
         }
-        await changeDatasetStatus(
-          db,
+        await uploads.changeDatasetStatus(
           {
             datasetId,
             municipalityCode: gemeente,

@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../composition.ts';
 import { htmlPage, renderPage, sendHtmlPage } from '../../views/render.ts';
-import { parseVersion, slugOf, type Query } from '../focus-areas/focus-area.routes.tsx';
+import { parseVersion, slugOf, type Query } from '../focus-areas/focus-area.params.ts';
 import { DOCX_CONTENT_TYPE, factsheetDocx } from './factsheet.docx.ts';
 import { FactsheetPage } from './factsheet.page.tsx';
-import { loadFactsheet } from './factsheet.service.ts';
 import { appPageFetcher, factsheetPdfKey } from './factsheet.pdf.ts';
 
 type Route = { Params: { slug: string }; Querystring: Query };
@@ -27,7 +26,7 @@ export async function factsheetRoutes(app: FastifyInstance, opts: { services: Se
       `factsheet-html:${slug}:${version ?? 'nieuwste'}`,
       async () =>
         htmlPage(
-          renderPage(<FactsheetPage sheet={await loadFactsheet(services, slug, version)} />),
+          renderPage(<FactsheetPage sheet={await services.factsheets.load(slug, version)} />),
         ),
     );
     return sendHtmlPage(request, reply, page);
@@ -37,7 +36,7 @@ export async function factsheetRoutes(app: FastifyInstance, opts: { services: Se
     const slug = slugOf(request.params);
     const version = parseVersion(request.query);
     // Loading first gives the Dutch 404 for an unknown area before any browser starts.
-    await loadFactsheet(services, slug, version);
+    await services.factsheets.load(slug, version);
     const unavailable = services.pdf.unavailable();
     if (unavailable) {
       return reply.code(503).type('text/plain; charset=utf-8').send(unavailable);
@@ -56,7 +55,7 @@ export async function factsheetRoutes(app: FastifyInstance, opts: { services: Se
 
   app.get<Route>('/gebieden/:slug/factsheet.docx', async (request, reply) => {
     const slug = slugOf(request.params);
-    const sheet = await loadFactsheet(services, slug, parseVersion(request.query));
+    const sheet = await services.factsheets.load(slug, parseVersion(request.query));
     return reply
       .type(DOCX_CONTENT_TYPE)
       .header('content-disposition', `attachment; filename="factsheet-${slug}.docx"`)

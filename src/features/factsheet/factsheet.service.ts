@@ -1,4 +1,6 @@
-import type { Services } from '../../composition.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { MonitorData } from '../monitor/monitor-data.ts';
 import { buildProfile, selectionForFocusArea } from '../monitor/profile.service.ts';
 import { listActiveDatasetImports } from '../datasets/dataset.repository.ts';
 import { listTargets } from '../targets/target.repository.ts';
@@ -6,7 +8,7 @@ import { buildFactsheet, type Factsheet } from './factsheet.model.ts';
 
 /** The factsheet of a focus area for the current data version (cached per version). */
 export async function loadFactsheet(
-  services: Pick<Services, 'db' | 'monitor'>,
+  services: { db: Kysely<Database>; monitor: MonitorData },
   slug: string,
   version?: number,
 ): Promise<Factsheet> {
@@ -29,3 +31,11 @@ export async function loadFactsheet(
     });
   });
 }
+
+/** The factsheets for routes: the database stays here, with the composition root. */
+export function factsheetService(db: Kysely<Database>, monitor: MonitorData) {
+  return {
+    load: (slug: string, version?: number) => loadFactsheet({ db, monitor }, slug, version),
+  };
+}
+export type FactsheetService = ReturnType<typeof factsheetService>;

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../composition.ts';
 import { Layout } from '../../views/layout.tsx';
 import { htmlPage, renderPage, sendHtmlPage } from '../../views/render.ts';
-import { listDatasets } from '../datasets/dataset.repository.ts';
+import type { Dataset } from '../datasets/dataset.table.ts';
 import { tableScroll } from '../../views/table-scroll.ts';
 
 const dateFormat = new Intl.DateTimeFormat('nl-NL', {
@@ -19,13 +19,13 @@ export async function sourcesRoutes(app: FastifyInstance, opts: { services: Serv
     await monitor.dataVersion();
     // The list changes with the datasets only: one page (and its gzip form) per data version.
     const page = await monitor.cached('bronnen', async () =>
-      htmlPage(renderSources(await listDatasets(opts.services.db))),
+      htmlPage(renderSources(await opts.services.datasets.list())),
     );
     return sendHtmlPage(request, reply, page);
   });
 }
 
-function renderSources(datasets: Awaited<ReturnType<typeof listDatasets>>): string {
+function renderSources(datasets: readonly Dataset[]): string {
   return renderPage(
     <Layout
       title="Bronnen van de cijfers"

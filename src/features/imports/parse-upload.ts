@@ -122,16 +122,15 @@ function readingContext(options: UploadOptions) {
 
 /**
  * For the CSV kinds: a maker of the kind's importer, its options checked now (a missing option
- * is refused before a byte is read). Null for the JSON kinds, which are read whole.
+ * is refused before a byte is read). Null for the kinds read whole (StatLine, JSON).
  */
 function csvImporterFor(
   kind: UploadKind,
   fileName: string,
   options: UploadOptions,
   lookup: AreaLookup,
-  metadata?: ImportInput,
 ): (() => CsvImporter<ParsedImport>) | null {
-  const { indelingYear, inMunicipality, inScope, plausibility } = readingContext(options);
+  const { indelingYear, inScope, plausibility } = readingContext(options);
   switch (kind) {
     case 'politie':
       return () =>
@@ -202,7 +201,7 @@ export async function parseUploadStream(
   metadata?: ImportInput,
   limits: { maxRows?: number } = {},
 ): Promise<ParsedImport> {
-  const csv = csvImporterFor(kind, fileName, options, lookup, metadata);
+  const csv = csvImporterFor(kind, fileName, options, lookup);
   const parsed = csv
     ? await importCsvStream(() => source.open(), csv, limits)
     : parseByKind(kind, await source.readAll(), fileName, options, lookup, metadata);
@@ -219,7 +218,7 @@ function parseByKind(
   metadata?: ImportInput,
 ): ParsedImport {
   const input: ImportInput = { bytes, fileName };
-  const csv = csvImporterFor(kind, fileName, options, lookup, metadata);
+  const csv = csvImporterFor(kind, fileName, options, lookup);
   if (csv) return importCsvBytes(csv(), input);
   const { indelingYear, inMunicipality, inScope, plausibility } = readingContext(options);
   switch (kind) {

@@ -4,10 +4,8 @@ import { toJson } from '../../shared/downloads/json.ts';
 import { parseFormat, sendTable } from '../../shared/downloads/send.ts';
 import { BadRequestError } from '../../shared/errors.ts';
 import { htmlPage, renderPage, sendHtmlPage } from '../../views/render.ts';
-import { listAreasWithGeometry } from '../areas/area.repository.ts';
-import { listFocusAreas } from '../focus-areas/focus-area.service.ts';
 import { parseAreaGeometry, type AreaGeometry } from '../maps/geometry.ts';
-import { chooseMunicipality } from './compare.routes.tsx';
+import { chooseMunicipality } from './compare.page-builder.tsx';
 import {
   checkCustomArea,
   customAreaContext,
@@ -55,12 +53,12 @@ function parseName(raw: string | string[] | undefined): string {
 }
 
 async function pageParts(services: Services, ctx: CustomAreaContext) {
-  const { monitor } = services;
+  const { monitor, areas, focusAreas } = services;
   return monitor.cached(
     `eigen-gebied-kaart:${ctx.municipalityCode}:${ctx.indelingYear}`,
     async () => {
       const geometry = new Map<string, AreaGeometry>();
-      for (const a of await listAreasWithGeometry(monitor.db, {
+      for (const a of await areas.listWithGeometry({
         indelingYear: ctx.indelingYear,
         municipalityCode: ctx.municipalityCode,
         kind: ctx.level,
@@ -70,7 +68,7 @@ async function pageParts(services: Services, ctx: CustomAreaContext) {
       }
       const startingPoints: CustomAreaPageProps['startingPoints'] = [];
       const known = new Set(ctx.buurten.map((b) => b.code));
-      for (const f of await listFocusAreas(monitor.db)) {
+      for (const f of await focusAreas.list()) {
         if (f.composition_status !== 'bekend' || f.latestVersion === null) continue;
         const s = await selectionForFocusArea(monitor, f.slug);
         // Only where every buurt is also one of the form's (same code in the newest indeling).

@@ -1,7 +1,7 @@
 import { BadRequestError } from '../../shared/errors.ts';
 import { findArea, listAreas } from '../areas/area.repository.ts';
 import { listFocusAreas } from '../focus-areas/focus-area.service.ts';
-import { BUURT_CODE, WIJK_CODE, newestIndelingYear } from './buurt.routes.tsx';
+import { BUURT_CODE, WIJK_CODE, newestIndelingYear } from './buurt.page-builder.tsx';
 import type { MonitorData } from './monitor-data.ts';
 import { selectionForFocusArea } from './profile.service.ts';
 import type { AreaSelection } from './profile.types.ts';

@@ -1,10 +1,8 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Services } from '../../composition.ts';
-import { findVersion } from '../focus-areas/focus-area.repository.ts';
-import { listFocusAreas } from '../focus-areas/focus-area.service.ts';
-import { renderHomePage } from '../home/home.routes.tsx';
-import { renderIndicatorPage } from './indicator.routes.tsx';
-import { renderProfilePage } from './monitor.routes.tsx';
+import { renderHomePage } from '../home/home.page-builder.tsx';
+import { renderIndicatorPage } from './indicator.page-builder.tsx';
+import { renderProfilePage } from './profile.page-builder.tsx';
 
 export interface WarmUpResult {
   /** The data version the pages were built for, or undefined when nothing had moved. */
@@ -35,15 +33,15 @@ async function buildPages(services: Services, version: string): Promise<WarmUpRe
   };
   if (!(await build(() => renderHomePage(services)))) return result;
   const loaded = (await monitor.availability()).filter((a) => a.status === 'geladen');
-  for (const area of await listFocusAreas(services.db)) {
+  for (const area of await services.focusAreas.list()) {
     if (area.composition_status !== 'bekend' || area.latestVersion === null) continue;
     if (!(await build(() => renderProfilePage(services, area.slug, undefined)))) return result;
     // Indicator pages ahead of time only where the municipality confirmed the delineation: with
     // twenty areas, every page of every provisional one would keep a core busy after each import.
-    const version = await findVersion(services.db, area.slug);
+    const version = await services.focusAreas.findVersion(area.slug);
     if (!version || version.provisional === 1) continue;
     for (const indicator of loaded) {
-      if (!(await build(() => renderIndicatorPage(monitor, area.slug, indicator.key)))) {
+      if (!(await build(() => renderIndicatorPage(services, area.slug, indicator.key)))) {
         return result;
       }
     }

@@ -600,3 +600,5 @@ export function sessionFormValues(s: SessionWithThemes): FormBody {
 }
 
 export { text as formText };
+
+export type { SessionWithThemes } from './participation.repository.ts';

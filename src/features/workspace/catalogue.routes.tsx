@@ -3,16 +3,7 @@ import { z } from 'zod';
 import type { Services } from '../../composition.ts';
 import { isAllowed, municipalitiesWith } from '../accounts/permissions.ts';
 import type { FieldErrors } from '../accounts/views/form.tsx';
-import { activeCatalogueVersion, listCatalogueVersions } from '../indicators/catalogue.store.ts';
-import {
-  decideProposal,
-  findActiveIndicator,
-  indicatorFormValues,
-  listProposalViews,
-  proposeIndicatorChange,
-  saveIndicatorForm,
-  type IndicatorFormValues,
-} from './catalogue-editing.service.ts';
+import { indicatorFormValues, type IndicatorFormValues } from './catalogue-editing.service.ts';
 import { formBody, html, parseParams, requireUser, savedVersion } from './route-helpers.ts';
 import { CatalogueListPage, IndicatorEditPage, ProposalsPage } from './views/catalogue.pages.tsx';
 
@@ -25,7 +16,7 @@ const proposalParam = z.object({ id: z.string().uuid() });
  * (catalogue:propose), which the national role accepts or rejects (ADR 0017).
  */
 export async function catalogueRoutes(app: FastifyInstance, opts: { services: Services }) {
-  const { db } = opts.services;
+  const { catalogue: catalogues, catalogueEditing: editing } = opts.services;
   const canEdit = (request: FastifyRequest) =>
     isAllowed(requireUser(request).grants, 'catalogue:edit');
 
@@ -33,16 +24,16 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { services: Se
     '/werkruimte/catalogus',
     { config: { permission: 'catalogue:propose' } },
     async (request, reply) => {
-      const { catalogue } = await activeCatalogueVersion(db);
+      const { catalogue } = await catalogues.activeVersion();
       const editor = canEdit(request);
       const open = editor
-        ? (await listProposalViews(db)).filter((p) => p.proposal.status === 'open').length
+        ? (await editing.proposals()).filter((p) => p.proposal.status === 'open').length
         : 0;
       return html(
         reply,
         <CatalogueListPage
           catalogue={catalogue}
-          versions={await listCatalogueVersions(db)}
+          versions={await catalogues.versions()}
           canEdit={editor}
           openProposals={open}
         />,
@@ -62,7 +53,7 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { services: Se
       saved?: string | undefined;
     } = {},
   ) {
-    const { indicator, catalogue, baseVersion } = await findActiveIndicator(db, key);
+    const { indicator, catalogue, baseVersion } = await editing.findActiveIndicator(key);
     const theme = catalogue.themes.find((t) => t.key === indicator.theme);
     return html(
       reply,
@@ -102,7 +93,7 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { services: Se
     { config: { permission: 'catalogue:edit' } },
     async (request, reply) => {
       const { indicator } = parseParams(indicatorParam, request.params);
-      const result = await saveIndicatorForm(db, {
+      const result = await editing.save({
         key: indicator,
         actor: requireUser(request),
         form: formBody(request),
@@ -127,7 +118,7 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { services: Se
     async (request, reply) => {
       const { indicator } = parseParams(indicatorParam, request.params);
       const user = requireUser(request);
-      const result = await proposeIndicatorChange(db, {
+      const result = await editing.propose({
         key: indicator,
         actor: user,
         // The proposal is audited in the proposer's (first) municipality.
@@ -154,7 +145,7 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { services: Se
       reply,
       <ProposalsPage
         csrf={reply.generateCsrf()}
-        proposals={await listProposalViews(db)}
+        proposals={await editing.proposals()}
         message={extra.message}
         saved={extra.saved}
       />,
@@ -185,7 +176,7 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { services: Se
       if (decision !== 'aannemen' && decision !== 'afwijzen')
         return proposalsPage(reply, { message: 'Kies aannemen of afwijzen.' }, 422);
       const reason = form[`toelichting-${id}`];
-      const result = await decideProposal(db, {
+      const result = await editing.decide({
         id,
         actor: requireUser(request),
         accept: decision === 'aannemen',

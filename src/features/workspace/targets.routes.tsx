@@ -1,17 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.ts';
-import { activeCatalogue } from '../indicators/catalogue.store.ts';
-import { listTargets } from '../targets/target.repository.ts';
-import { focusAreaInMunicipality } from './focus-area-editing.service.ts';
 import { focusAreaParam, formBody, html, parseParams, requireUser } from './route-helpers.ts';
-import {
-  currentTarget,
-  indicatorForTarget,
-  removeTarget,
-  saveTargetForm,
-  targetFormValues,
-} from './target-editing.service.ts';
+import { targetFormValues } from './target-editing.service.ts';
 import { TargetEditPage, TargetListPage } from './views/targets.pages.tsx';
 
 const targetParam = focusAreaParam.extend({
@@ -27,22 +18,22 @@ const SAVED: Record<string, string> = {
 
 /** Targets of a focus area, per indicator. Scoped by :gemeente; the area must be of it too. */
 export async function targetRoutes(app: FastifyInstance, opts: { services: Services }) {
-  const { db } = opts.services;
+  const { catalogue, targets, targetEditing: editing, focusAreaEditing } = opts.services;
 
   app.get<{ Querystring: { klaar?: string } }>(
     '/werkruimte/:gemeente/doelen/:slug',
     { config: { permission: 'targets:edit' } },
     async (request, reply) => {
       const { gemeente, slug } = parseParams(focusAreaParam, request.params);
-      const area = await focusAreaInMunicipality(db, slug, gemeente);
+      const area = await focusAreaEditing.inMunicipality(slug, gemeente);
       const klaar = request.query.klaar;
       return html(
         reply,
         <TargetListPage
           municipalityCode={gemeente}
           area={area}
-          catalogue={await activeCatalogue(db)}
-          targets={await listTargets(db, slug)}
+          catalogue={await catalogue.active()}
+          targets={await targets.list(slug)}
           saved={typeof klaar === 'string' ? SAVED[klaar] : undefined}
         />,
       );
@@ -54,9 +45,9 @@ export async function targetRoutes(app: FastifyInstance, opts: { services: Servi
     { config: { permission: 'targets:edit' } },
     async (request, reply) => {
       const { gemeente, slug, indicator } = parseParams(targetParam, request.params);
-      const area = await focusAreaInMunicipality(db, slug, gemeente);
-      const ind = await indicatorForTarget(db, indicator);
-      const target = await currentTarget(db, slug, indicator);
+      const area = await focusAreaEditing.inMunicipality(slug, gemeente);
+      const ind = await editing.indicator(indicator);
+      const target = await editing.current(slug, indicator);
       return html(
         reply,
         <TargetEditPage
@@ -76,9 +67,9 @@ export async function targetRoutes(app: FastifyInstance, opts: { services: Servi
     { config: { permission: 'targets:edit' } },
     async (request, reply) => {
       const { gemeente, slug, indicator } = parseParams(targetParam, request.params);
-      const area = await focusAreaInMunicipality(db, slug, gemeente);
-      const ind = await indicatorForTarget(db, indicator);
-      const result = await saveTargetForm(db, {
+      const area = await focusAreaEditing.inMunicipality(slug, gemeente);
+      const ind = await editing.indicator(indicator);
+      const result = await editing.save({
         slug,
         indicatorKey: indicator,
         actor: requireUser(request),
@@ -96,7 +87,7 @@ export async function targetRoutes(app: FastifyInstance, opts: { services: Servi
           municipalityCode={gemeente}
           area={area}
           indicator={ind}
-          target={await currentTarget(db, slug, indicator)}
+          target={await editing.current(slug, indicator)}
           values={result.values}
           errors={result.errors}
         />,
@@ -110,8 +101,8 @@ export async function targetRoutes(app: FastifyInstance, opts: { services: Servi
     { config: { permission: 'targets:edit' } },
     async (request, reply) => {
       const { gemeente, slug, indicator } = parseParams(targetParam, request.params);
-      await focusAreaInMunicipality(db, slug, gemeente);
-      await removeTarget(db, { slug, indicatorKey: indicator, actor: requireUser(request) });
+      await focusAreaEditing.inMunicipality(slug, gemeente);
+      await editing.remove({ slug, indicatorKey: indicator, actor: requireUser(request) });
       return reply.redirect(`/werkruimte/${gemeente}/doelen/${slug}?klaar=verwijderd`, 303);
     },
   );

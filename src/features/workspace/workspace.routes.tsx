@@ -1,18 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { Kysely } from 'kysely';
 import type { Services } from '../../composition.ts';
-import type { Database } from '../../db/schema.ts';
-import { loadFocusAreaPage } from '../focus-areas/views/focus-area.page-data.ts';
-import { catalogueRoutes } from './catalogue.routes.tsx';
-import {
-  decideBuurt,
-  focusAreaInMunicipality,
-  formValuesOf,
-  loadEditContext,
-  saveFocusAreaForm,
-  type FormValues,
-} from './focus-area-editing.service.ts';
-import { targetRoutes } from './targets.routes.tsx';
+import { formValuesOf, type FormValues } from './focus-area-editing.service.ts';
 import { FocusAreaEditPage, FocusAreaListPage } from './views/focus-area-edit.page.tsx';
 import {
   focusAreaParam,
@@ -24,11 +12,6 @@ import {
   savedVersion,
 } from './route-helpers.ts';
 import { WorkspaceHomePage } from './views/workspace-home.page.tsx';
-import { listFocusAreasOfMunicipality, municipalityNames } from './workspace.repository.ts';
-
-async function municipalityName(db: Kysely<Database>, code: string): Promise<string> {
-  return (await municipalityNames(db, [code])).get(code) ?? code;
-}
 
 /**
  * The programme workspace: the start page, focus-area delineation, the indicator catalogue and
@@ -36,7 +19,9 @@ async function municipalityName(db: Kysely<Database>, code: string): Promise<str
  * by the authorization plugin, and a focus area of another municipality is refused here.
  */
 export async function workspaceRoutes(app: FastifyInstance, opts: { services: Services }) {
-  const { db } = opts.services;
+  const { focusAreas, focusAreaEditing: editing } = opts.services;
+  const municipalityName = async (code: string): Promise<string> =>
+    (await editing.municipalityNames([code])).get(code) ?? code;
 
   app.get('/werkruimte', { config: { permission: 'workspace:view' } }, async (request, reply) =>
     html(
@@ -54,8 +39,8 @@ export async function workspaceRoutes(app: FastifyInstance, opts: { services: Se
         reply,
         <FocusAreaListPage
           municipalityCode={gemeente}
-          municipalityName={await municipalityName(db, gemeente)}
-          areas={await listFocusAreasOfMunicipality(db, gemeente)}
+          municipalityName={await municipalityName(gemeente)}
+          areas={await editing.focusAreasOfMunicipality(gemeente)}
         />,
       );
     },
@@ -74,8 +59,8 @@ export async function workspaceRoutes(app: FastifyInstance, opts: { services: Se
       rejectReasons?: Record<string, string>;
     } = {},
   ) {
-    const ctx = await loadEditContext(db, slug, gemeente);
-    const data = ctx.current ? await loadFocusAreaPage(db, slug) : null;
+    const ctx = await editing.editContext(slug, gemeente);
+    const data = ctx.current ? await focusAreas.loadPage(slug) : null;
     return html(
       reply,
       <FocusAreaEditPage
@@ -113,7 +98,7 @@ export async function workspaceRoutes(app: FastifyInstance, opts: { services: Se
     { config: { permission: 'focus-areas:edit' } },
     async (request, reply) => {
       const { gemeente, slug } = parseParams(focusAreaParam, request.params);
-      const result = await saveFocusAreaForm(db, {
+      const result = await editing.save({
         slug,
         municipalityCode: gemeente,
         actor: requireUser(request),
@@ -136,9 +121,9 @@ export async function workspaceRoutes(app: FastifyInstance, opts: { services: Se
       { config: { permission: 'focus-areas:edit' } },
       async (request, reply) => {
         const { gemeente, slug } = parseParams(focusAreaParam, request.params);
-        await focusAreaInMunicipality(db, slug, gemeente);
+        await editing.inMunicipality(slug, gemeente);
         const form = formBody(request);
-        const result = await decideBuurt(db, {
+        const result = await editing.decideBuurt({
           slug,
           municipalityCode: gemeente,
           actor: requireUser(request),
@@ -157,7 +142,4 @@ export async function workspaceRoutes(app: FastifyInstance, opts: { services: Se
       },
     );
   }
-
-  await app.register(catalogueRoutes, { services: opts.services });
-  await app.register(targetRoutes, { services: opts.services });
 }

@@ -76,3 +76,15 @@ export function loadOidcConfig(env: NodeJS.ProcessEnv = process.env): OidcConfig
     municipalityCode,
   };
 }
+
+/** The single sign-on button of the login page, or undefined when OIDC is not configured. */
+export function oidcButton(
+  config: OidcConfig | undefined,
+  returnTo?: string,
+): { label: string; href: string } | undefined {
+  if (!config) return undefined;
+  const href = returnTo
+    ? `${OIDC_START_PATH}?terug=${encodeURIComponent(returnTo)}`
+    : OIDC_START_PATH;
+  return { label: config.label, href };
+}

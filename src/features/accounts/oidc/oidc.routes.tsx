@@ -4,8 +4,7 @@ import { safeReturnPath } from '../../../plugins/authorization.ts';
 import { renderPage } from '../../../views/render.ts';
 import { LoginPage } from '../views/account.views.tsx';
 import { createOidcClient, type OidcClient, type PendingOidcLogin } from './oidc.client.ts';
-import { OIDC_CALLBACK_PATH, OIDC_START_PATH, type OidcConfig } from './oidc.config.ts';
-import { resolveOidcLogin } from './oidc.service.ts';
+import { OIDC_CALLBACK_PATH, OIDC_START_PATH, oidcButton } from './oidc.config.ts';
 import { HOME_AFTER_LOGIN } from '../account.service.ts';
 
 declare module 'fastify' {
@@ -23,18 +22,6 @@ export const OIDC_FAILED =
 export const OIDC_UNAVAILABLE =
   'Inloggen met uw gemeente-account werkt nu niet. Probeer het later opnieuw, of log in met uw wachtwoord.';
 
-/** The single sign-on button of the login page, or undefined when OIDC is not configured. */
-export function oidcButton(
-  config: OidcConfig | undefined,
-  returnTo?: string,
-): { label: string; href: string } | undefined {
-  if (!config) return undefined;
-  const href = returnTo
-    ? `${OIDC_START_PATH}?terug=${encodeURIComponent(returnTo)}`
-    : OIDC_START_PATH;
-  return { label: config.label, href };
-}
-
 /**
  * Municipal single sign-on by OpenID Connect. Registers nothing when OIDC is not configured.
  * Both routes are public (listed in PUBLIC_ROUTES in permissions.ts): they are the way in.
@@ -43,7 +30,7 @@ export async function oidcRoutes(
   app: FastifyInstance,
   opts: { services: Services; client?: OidcClient },
 ) {
-  const { db, oidc: config } = opts.services;
+  const { accounts, oidc: config } = opts.services;
   if (!config) return;
   const oidc = opts.client ?? createOidcClient(config);
 
@@ -97,7 +84,7 @@ export async function oidcRoutes(
     // Checked again on the way back, by the same rule as at the start: the pending state lives in
     // the session, and a redirect answer is not covered by the page's form-action.
     const returnTo = safeReturnPath(pending.returnTo);
-    const result = await resolveOidcLogin(db, claims, config.municipalityCode);
+    const result = await accounts.resolveOidcLogin(claims, config.municipalityCode);
     if (!result.ok) {
       request.log.info({ reason: result.reason }, 'OIDC-inloggen geweigerd');
       return loginPage(reply, 403, result.message, returnTo);

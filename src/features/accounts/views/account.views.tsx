@@ -1,5 +1,5 @@
 import { Layout } from '../../../views/layout.tsx';
-import type { UserWithGrants } from '../account.repository.ts';
+import type { UserWithGrants } from '../accounts.facade.ts';
 import { NATIONAL_CODE, ROLE_LABELS } from '../permissions.ts';
 import { CsrfField, ErrorSummary, SubmitButton, TextField, type FieldErrors } from './form.tsx';
 

@@ -1,6 +1,6 @@
 import { Layout } from '../../../views/layout.tsx';
 import { actorLabel } from '../../../shared/actor-label.ts';
-import type { AuditRecord } from '../audit.repository.ts';
+import type { AuditRecord } from '../audit.facade.ts';
 import { actionLabel, entityLabel, parseAuditJson, summarizeChange } from '../audit-summary.ts';
 
 const dateFormat = new Intl.DateTimeFormat('nl-NL', {

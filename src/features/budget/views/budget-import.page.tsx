@@ -1,6 +1,6 @@
 import { Layout } from '../../../views/layout.tsx';
 import { CsrfField, SubmitButton } from '../../accounts/views/form.tsx';
-import type { FocusAreaRef } from '../budget.repository.ts';
+import type { FocusAreaRef } from '../budget.service.ts';
 import { ENTRY_KIND_LABEL } from '../budget.service.ts';
 import type { ImportedEntry } from '../budget.xlsx.ts';
 import { formatEuro } from '../money.ts';

@@ -1,5 +1,5 @@
 import { Layout } from '../../../views/layout.tsx';
-import type { BudgetEntry, FocusAreaRef } from '../budget.repository.ts';
+import type { BudgetEntry, FocusAreaRef } from '../budget.service.ts';
 import { ENTRY_KIND_LABEL, type LineRow } from '../budget.service.ts';
 import { formatEuro } from '../money.ts';
 import { budgetBase } from './budget.page.tsx';

@@ -1,4 +1,4 @@
-import type { Project } from '../project.repository.ts';
+import type { Project } from '../project.types.ts';
 import { PROJECT_STATUS_LABEL } from '../project-status.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { Layout } from '../../../views/layout.tsx';
-import type { FocusAreaRef } from '../budget.repository.ts';
+import type { FocusAreaRef } from '../budget.service.ts';
 
 /** The programme's money per focus area of a municipality: where to go. */
 export function ProgrammePage(props: { municipalityCode: string; areas: FocusAreaRef[] }) {

@@ -1,6 +1,6 @@
 import { Layout } from '../../../views/layout.tsx';
 import { CsrfField, ErrorSummary, SubmitButton } from '../../accounts/views/form.tsx';
-import type { Project } from '../project.repository.ts';
+import type { Project } from '../project.types.ts';
 import {
   PROJECT_STATUSES,
   PROJECT_STATUS_LABEL,

@@ -1,7 +1,7 @@
 import { Layout } from '../../../views/layout.tsx';
 import { CsrfField, ErrorSummary, SubmitButton } from '../../accounts/views/form.tsx';
 import { formatEuro } from '../money.ts';
-import type { SubsidyApplication } from '../subsidy.repository.ts';
+import type { SubsidyApplication } from '../subsidy.service.ts';
 import {
   STATUS_LABEL,
   TRANSITIONS,

@@ -4,7 +4,7 @@ import {
   SOURCE_TEXT,
   type ByYear,
   type FocusAreaPageData,
-} from './focus-area.page-data.ts';
+} from '../focus-area.page-data.ts';
 
 export interface FocusAreaJson {
   slug: string;

@@ -10,7 +10,7 @@ import {
   type FocusAreaPageData,
   type MemberRow,
   type PopulationYear,
-} from './focus-area.page-data.ts';
+} from '../focus-area.page-data.ts';
 import { tableScroll } from '../../../views/table-scroll.ts';
 
 const numberFormat = new Intl.NumberFormat('nl-NL');

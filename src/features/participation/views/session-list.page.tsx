@@ -3,7 +3,7 @@ import { Layout } from '../../../views/layout.tsx';
 import { formatSessionTime } from '../amsterdam-time.ts';
 import type { ThemeRef } from '../input-xlsx.ts';
 import { AUDIENCE_LABELS } from '../participation.forms.ts';
-import type { SessionWithThemes } from '../participation.repository.ts';
+import type { SessionWithThemes } from '../participation.service.ts';
 import type { FocusAreaRef } from '../participation.service.ts';
 import { Notice } from './fields.tsx';
 import { STATUS_LABELS, sessionsBase, themeNames } from './labels.ts';

@@ -3,7 +3,6 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../../composition.ts';
 import { BadRequestError, NotFoundError } from '../../../shared/errors.ts';
-import { submitComplete } from '../responses/response.service.ts';
 import { SUBMISSION_BODY_LIMIT } from './submission.limits.ts';
 import {
   describeBodyProblem,
@@ -22,7 +21,7 @@ export const TOO_MANY_SUBMISSIONS =
  * so every 201/200 is a stored response; the Idempotency-Key makes a resend harmless.
  */
 export async function surveySubmissionRoutes(app: FastifyInstance, opts: { services: Services }) {
-  const { db, surveys } = opts.services;
+  const { responses, surveys } = opts.services;
   await app.register(rateLimit, { global: false });
 
   app.post(
@@ -75,7 +74,7 @@ export async function surveySubmissionRoutes(app: FastifyInstance, opts: { servi
           'De antwoorden zijn niet opgeslagen: veld "uitnodiging" ontbreekt. Deze vragenlijst is alleen in te vullen met de code uit de uitnodigingsbrief.',
         );
       }
-      const result = await submitComplete(db, {
+      const result = await responses.submitComplete({
         questionnaire,
         channel: 'web',
         language: body.data.taal,

@@ -5,14 +5,11 @@ import { NotFoundError } from '../../../shared/errors.ts';
 import { Layout } from '../../../views/layout.tsx';
 import { actorOf } from '../../accounts/account.service.ts';
 import { CsrfField, SubmitButton } from '../../accounts/views/form.tsx';
-import { getFocusArea } from '../../focus-areas/focus-area.service.ts';
 import { formBody, html, parseParams, requireUser } from '../../workspace/route-helpers.ts';
 import { SavedNotice } from '../../workspace/views/common.tsx';
 import { textIn } from '../definition/fixed-labels.ts';
 import { LANGUAGES, type Language } from '../definition/questionnaire.schema.ts';
-import { readAnswers } from '../responses/response.repository.ts';
 import { IDEMPOTENCY_KEY } from '../responses/response.service.ts';
-import { openConcept, startConcept, submitConcept } from '../web/session-response.service.ts';
 import { postStep, sendPage, stepPage, type StepContext } from '../web/step-flow.tsx';
 import { countedMembers } from '../../focus-areas/counted-members.ts';
 
@@ -40,12 +37,12 @@ const stepParams = params.extend({
  * review and this interviewer cannot open it again. Every answer change is logged.
  */
 export async function interviewRoutes(app: FastifyInstance, opts: { services: Services }) {
-  const { db, surveys } = opts.services;
+  const { focusAreas, responses, surveys } = opts.services;
 
   async function load(rawParams: unknown) {
     const { gemeente, key } = parseParams(params, rawParams);
     const q = surveys.questionnaires.get(key);
-    const area = q ? await getFocusArea(db, q.focusArea).catch(() => undefined) : undefined;
+    const area = q ? await focusAreas.get(q.focusArea).catch(() => undefined) : undefined;
     if (!q || area?.area.municipality_code !== gemeente) {
       throw new NotFoundError('Deze vragenlijst bestaat niet in deze gemeente.');
     }
@@ -70,7 +67,7 @@ export async function interviewRoutes(app: FastifyInstance, opts: { services: Se
   async function own(request: FastifyRequest, key: string) {
     const s = request.session.interview;
     if (!s || s.key !== key) return undefined;
-    const r = await openConcept(db, s.id, key);
+    const r = await responses.openConcept(s.id, key);
     return r && r.interviewer_id === actorOf(requireUser(request)) ? { r, s } : undefined;
   }
 
@@ -136,7 +133,7 @@ export async function interviewRoutes(app: FastifyInstance, opts: { services: Se
         q.languages.includes(raw as Language)
           ? (raw as Language)
           : 'nl';
-      const id = await startConcept(db, {
+      const id = await responses.startConcept({
         questionnaire: q,
         channel: 'mondeling',
         language,
@@ -160,7 +157,7 @@ export async function interviewRoutes(app: FastifyInstance, opts: { services: Se
         reply,
         stepContext(ctx, current.s.language),
         stap,
-        await readAnswers(db, current.r.id),
+        await responses.readAnswers(current.r.id),
       );
     },
   );
@@ -173,7 +170,7 @@ export async function interviewRoutes(app: FastifyInstance, opts: { services: Se
       const { stap } = parseParams(stepParams, request.params);
       const current = await own(request, ctx.q.key);
       if (!current) return reply.redirect(ctx.base, 303);
-      return postStep(db, request, reply, stepContext(ctx, current.s.language), {
+      return postStep(responses, request, reply, stepContext(ctx, current.s.language), {
         responseId: current.r.id,
         step: stap,
         logAs: actorOf(requireUser(request)),
@@ -188,7 +185,7 @@ export async function interviewRoutes(app: FastifyInstance, opts: { services: Se
       const ctx = await load(request.params);
       const current = await own(request, ctx.q.key);
       if (!current) return reply.redirect(ctx.base, 303);
-      return sendPage(db, reply, stepContext(ctx, current.s.language), current.r.id);
+      return sendPage(responses, reply, stepContext(ctx, current.s.language), current.r.id);
     },
   );
 
@@ -202,14 +199,14 @@ export async function interviewRoutes(app: FastifyInstance, opts: { services: Se
       if (!current || typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) {
         return reply.redirect(ctx.base, 303);
       }
-      const sent = await submitConcept(db, {
+      const sent = await responses.submitConcept({
         questionnaire: ctx.q,
         responseId: current.r.id,
         idempotencyKey: key,
         language: current.s.language,
       });
       if (sent.problems.length > 0) {
-        return sendPage(db, reply, stepContext(ctx, current.s.language), current.r.id, {
+        return sendPage(responses, reply, stepContext(ctx, current.s.language), current.r.id, {
           idempotencyKey: key,
           problems: sent.problems.map((p) => p.message),
         });

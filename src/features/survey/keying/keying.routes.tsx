@@ -3,7 +3,6 @@ import { z } from 'zod';
 import type { Services } from '../../../composition.ts';
 import { NotFoundError } from '../../../shared/errors.ts';
 import { actorOf } from '../../accounts/account.service.ts';
-import { getFocusArea } from '../../focus-areas/focus-area.service.ts';
 import { formBody, html, parseParams, requireUser } from '../../workspace/route-helpers.ts';
 import type { FieldErrors } from '../../accounts/views/form.tsx';
 import type { PaperBuurt } from '../paper/paper-codes.ts';
@@ -12,16 +11,7 @@ import {
   type Language,
   type Questionnaire,
 } from '../definition/questionnaire.schema.ts';
-import {
-  KeyingRefusedError,
-  keyingCounts,
-  listDiscrepancies,
-  nextPass,
-  parseFormNumber,
-  resolveForm,
-  saveKeyedEntry,
-  type KeyingDeps,
-} from './keying.service.ts';
+import { KeyingRefusedError, parseFormNumber } from './keying.service.ts';
 import {
   DiscrepancyPage,
   formLabel,
@@ -69,7 +59,7 @@ function textFields(body: Record<string, unknown>): Record<string, string> {
  * municipality of the questionnaire's focus area.
  */
 export async function keyingRoutes(app: FastifyInstance, opts: { services: Services }) {
-  const { db, surveys } = opts.services;
+  const { focusAreas, keying, surveys } = opts.services;
 
   /** The questionnaire and the buurten its paper form lists (as paper.routes.tsx prints them). */
   async function formIn(
@@ -78,7 +68,7 @@ export async function keyingRoutes(app: FastifyInstance, opts: { services: Servi
   ): Promise<{ q: Questionnaire; buurten: PaperBuurt[]; indelingYear: number | undefined }> {
     const q = surveys.questionnaires.get(key);
     if (!q) throw new NotFoundError('Deze vragenlijst bestaat niet.');
-    const area = await getFocusArea(db, q.focusArea).catch(() => undefined);
+    const area = await focusAreas.get(q.focusArea).catch(() => undefined);
     if (area?.area.municipality_code !== gemeente) {
       throw new NotFoundError('Deze vragenlijst hoort niet bij deze gemeente.');
     }
@@ -89,15 +79,6 @@ export async function keyingRoutes(app: FastifyInstance, opts: { services: Servi
     return { q, buurten, indelingYear: area.version?.indeling_year };
   }
   const questionnaireIn = async (gemeente: string, key: string) => (await formIn(gemeente, key)).q;
-
-  const deps = (gemeente: string, indelingYear?: number): KeyingDeps => ({
-    db,
-    secret: surveys.secret,
-    share: surveys.doubleEntryShare,
-    storeResponse: surveys.storeKeyedResponse,
-    municipalityCode: gemeente,
-    place: indelingYear === undefined ? undefined : { municipalityCode: gemeente, indelingYear },
-  });
 
   app.get<{ Querystring: { opgeslagen?: string; uitkomst?: string; overgeslagen?: string } }>(
     '/werkruimte/:gemeente/enquetes/:key/invoer',
@@ -113,7 +94,7 @@ export async function keyingRoutes(app: FastifyInstance, opts: { services: Servi
           csrf={reply.generateCsrf()}
           municipalityCode={gemeente}
           questionnaire={q}
-          counts={await keyingCounts(db, q.key)}
+          counts={await keying.counts(q.key)}
           saved={n !== undefined && outcome ? `Formulier ${formLabel(n)} ${outcome}` : undefined}
           skipped={n !== undefined && outcome ? skippedNumbers(request.query.overgeslagen) : []}
         />,
@@ -133,7 +114,7 @@ export async function keyingRoutes(app: FastifyInstance, opts: { services: Servi
       if (n === undefined) error = 'Typ het formuliernummer: alleen cijfers, hoogstens 6.';
       else {
         try {
-          await nextPass(db, q, n, actorOf(requireUser(request)));
+          await keying.nextPass(q, n, actorOf(requireUser(request)));
         } catch (e) {
           if (!(e instanceof KeyingRefusedError)) throw e;
           error = e.message;
@@ -146,7 +127,7 @@ export async function keyingRoutes(app: FastifyInstance, opts: { services: Servi
             csrf={reply.generateCsrf()}
             municipalityCode={gemeente}
             questionnaire={q}
-            counts={await keyingCounts(db, q.key)}
+            counts={await keying.counts(q.key)}
             error={error}
             value={typeof raw === 'string' ? raw.slice(0, 20) : ''}
           />,
@@ -163,7 +144,7 @@ export async function keyingRoutes(app: FastifyInstance, opts: { services: Servi
     async (request, reply) => {
       const { gemeente, key, formulier } = parseParams(formParams, request.params);
       const { q, buurten } = await formIn(gemeente, key);
-      const pass = await nextPass(db, q, formulier, actorOf(requireUser(request)));
+      const pass = await keying.nextPass(q, formulier, actorOf(requireUser(request)));
       return html(
         reply,
         <KeyingFormPage
@@ -191,14 +172,17 @@ export async function keyingRoutes(app: FastifyInstance, opts: { services: Servi
       const language = (LANGUAGES as readonly string[]).includes(values.taal ?? '')
         ? (values.taal as Language)
         : 'nl';
-      const outcome = await saveKeyedEntry(deps(gemeente, indelingYear), {
-        questionnaire: q,
-        formNumber: formulier,
-        keyerId: keyer,
-        language,
-        raw: values,
-        buurten,
-      });
+      const outcome = await keying.save(
+        { municipalityCode: gemeente, indelingYear },
+        {
+          questionnaire: q,
+          formNumber: formulier,
+          keyerId: keyer,
+          language,
+          raw: values,
+          buurten,
+        },
+      );
       if (outcome.kind === 'fouten') {
         const errors: FieldErrors = {};
         for (const p of outcome.problems) errors[p.field] ??= p.message;
@@ -242,7 +226,7 @@ export async function keyingRoutes(app: FastifyInstance, opts: { services: Servi
           csrf={reply.generateCsrf()}
           municipalityCode={gemeente}
           questionnaire={q}
-          forms={await listDiscrepancies(db, q)}
+          forms={await keying.discrepancies(q)}
           saved={
             n === undefined
               ? undefined
@@ -265,12 +249,15 @@ export async function keyingRoutes(app: FastifyInstance, opts: { services: Servi
         if (k.endsWith('__anders')) continue;
         choices[k] = v === 'anders' ? (values[`${k}__anders`] ?? '') : v;
       }
-      const outcome = await resolveForm(deps(gemeente), {
-        questionnaire: q,
-        formNumber: formulier,
-        reviewerId: actorOf(requireUser(request)),
-        choices,
-      });
+      const outcome = await keying.resolve(
+        { municipalityCode: gemeente },
+        {
+          questionnaire: q,
+          formNumber: formulier,
+          reviewerId: actorOf(requireUser(request)),
+          choices,
+        },
+      );
       if (outcome.kind === 'fouten') {
         const errors: FieldErrors = {};
         for (const p of outcome.problems) errors[p.field] ??= p.message;
@@ -280,7 +267,7 @@ export async function keyingRoutes(app: FastifyInstance, opts: { services: Servi
             csrf={reply.generateCsrf()}
             municipalityCode={gemeente}
             questionnaire={q}
-            forms={await listDiscrepancies(db, q)}
+            forms={await keying.discrepancies(q)}
             errors={{ formNumber: formulier, errors, values }}
           />,
           400,

@@ -7,7 +7,6 @@ import { Layout } from '../../../views/layout.tsx';
 import { assetUrl } from '../../../shared/assets.ts';
 import { isAllowed } from '../../accounts/permissions.ts';
 import { appPageFetcher } from '../../factsheet/factsheet.pdf.ts';
-import { getFocusArea } from '../../focus-areas/focus-area.service.ts';
 import { textIn } from '../definition/fixed-labels.ts';
 import { LANGUAGES, type Language } from '../definition/questionnaire.schema.ts';
 import { PaperForm } from './paper-form.tsx';
@@ -60,13 +59,13 @@ function parseQuery(raw: unknown): { language: Language; numbers: number[] } {
  * language and form range.
  */
 export async function paperRoutes(app: FastifyInstance, opts: { services: Services }) {
-  const { db, surveys, pdf } = opts.services;
+  const { focusAreas, surveys, pdf } = opts.services;
 
   async function load(rawParams: unknown) {
     const p = params.safeParse(rawParams);
     const q = p.success ? surveys.questionnaires.get(p.data.key) : undefined;
     if (!q) throw new NotFoundError('Deze vragenlijst bestaat niet.');
-    const area = await getFocusArea(db, q.focusArea).catch(() => undefined);
+    const area = await focusAreas.get(q.focusArea).catch(() => undefined);
     const buurten = countedMembers(area?.members ?? []).map((m) => ({
       code: m.buurt_code,
       name: m.name ?? m.buurt_code,

@@ -3,11 +3,9 @@ import { z } from 'zod';
 import type { Services } from '../../../composition.ts';
 import { Layout } from '../../../views/layout.tsx';
 import { isAllowed, type Permission } from '../../accounts/permissions.ts';
-import { getFocusArea } from '../../focus-areas/focus-area.service.ts';
 import { html, parseParams, requireUser } from '../../workspace/route-helpers.ts';
 import { textIn } from '../definition/fixed-labels.ts';
 import type { Questionnaire } from '../definition/questionnaire.schema.ts';
-import { countResponses } from '../responses/response.repository.ts';
 
 const params = z.object({ gemeente: z.string().regex(/^GM\d{4}$/) });
 
@@ -27,7 +25,7 @@ interface Row {
 
 /** The questionnaires of a municipality with what each signed-in role can do with them. */
 export async function surveyOverviewRoutes(app: FastifyInstance, opts: { services: Services }) {
-  const { db, surveys } = opts.services;
+  const { focusAreas, responses, surveys } = opts.services;
   app.get(
     '/werkruimte/:gemeente/enquetes',
     { config: { permission: 'account:self' } },
@@ -37,7 +35,7 @@ export async function surveyOverviewRoutes(app: FastifyInstance, opts: { service
       const can = (p: Permission) => isAllowed(user.grants, p, gemeente);
       const rows: Row[] = [];
       for (const q of surveys.questionnaires.list()) {
-        const area = await getFocusArea(db, q.focusArea).catch(() => undefined);
+        const area = await focusAreas.get(q.focusArea).catch(() => undefined);
         if (area?.area.municipality_code !== gemeente) continue;
         const base = `/werkruimte/${gemeente}/enquetes/${q.key}`;
         const links = [
@@ -57,7 +55,7 @@ export async function surveyOverviewRoutes(app: FastifyInstance, opts: { service
               ]
             : []),
         ];
-        const counts = can('survey:review') ? await countResponses(db, q.key) : [];
+        const counts = can('survey:review') ? await responses.count(q.key) : [];
         rows.push({ q, counts, links });
       }
       return html(

@@ -2,13 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../../composition.ts';
 import { BadRequestError, NotFoundError } from '../../../shared/errors.ts';
-import { getFocusArea } from '../../focus-areas/focus-area.service.ts';
 import { html, parseParams } from '../../workspace/route-helpers.ts';
 import type { Questionnaire } from '../definition/questionnaire.schema.ts';
 import { buildDataset } from '../export/dataset.ts';
 import { renderSurveyExport, surveyExportFormatSchema } from '../export/formats.ts';
-import { unmappedPostcodeNote } from '../keying/postcode-answers.ts';
-import { listCountedResponses } from '../responses/response.repository.ts';
 import { wijkOf } from '../weighting/geography.ts';
 import { ResultsPage, type DomainView } from './results.pages.tsx';
 import {
@@ -20,7 +17,6 @@ import {
   type ResultResponse,
   type Weighting,
 } from './survey-results.ts';
-import { loadWeigher } from './weighting-pipeline.ts';
 
 const params = z.object({
   gemeente: z.string().regex(/^GM\d{4}$/),
@@ -39,22 +35,26 @@ const CHANNEL_NAMES: Record<string, string> = {
  * population of the focus area where that can be done.
  */
 export async function resultsRoutes(app: FastifyInstance, opts: { services: Services }) {
-  const { db, surveys } = opts.services;
+  const { focusAreas, responses: responseService, surveyResults, surveys } = opts.services;
 
   async function load(gemeente: string, key: string) {
     const q = surveys.questionnaires.get(key);
     if (!q) throw new NotFoundError('Deze vragenlijst bestaat niet.');
-    const area = await getFocusArea(db, q.focusArea).catch((e: unknown) => {
+    const area = await focusAreas.get(q.focusArea).catch((e: unknown) => {
       if (e instanceof NotFoundError) return undefined;
       throw e;
     });
     if (area?.area.municipality_code !== gemeente) {
       throw new NotFoundError('Deze vragenlijst hoort niet bij deze gemeente.');
     }
-    const responses = await listCountedResponses(db, q.key);
-    const weighting = (await loadWeigher(db, q))(responses);
+    const responses = await responseService.listCounted(q.key);
+    const weighting = (await surveyResults.weigher(q))(responses);
     const names = new Map((area?.members ?? []).map((m) => [m.buurt_code, m.name ?? m.buurt_code]));
-    const postcodes = await unmappedPostcodeNote(db, q, responses, area.version?.indeling_year);
+    const postcodes = await surveyResults.unmappedPostcodeNote(
+      q,
+      responses,
+      area.version?.indeling_year,
+    );
     return { q, responses, weighting, names, postcodes };
   }
 

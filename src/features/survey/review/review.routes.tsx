@@ -5,16 +5,12 @@ import { NotFoundError } from '../../../shared/errors.ts';
 import { Layout } from '../../../views/layout.tsx';
 import { actorOf } from '../../accounts/account.service.ts';
 import { CsrfField, SubmitButton } from '../../accounts/views/form.tsx';
-import { getFocusArea } from '../../focus-areas/focus-area.service.ts';
 import { SavedNotice } from '../../workspace/views/common.tsx';
 import { formBody, html, parseParams, requireUser } from '../../workspace/route-helpers.ts';
 import { textIn } from '../definition/fixed-labels.ts';
 import type { Questionnaire } from '../definition/questionnaire.schema.ts';
 import { keyingItems, keyedText } from '../keying/keying-codes.ts';
-import { findResponse, readAnswers } from '../responses/response.repository.ts';
-import { countSkippedAnswers, readSkippedAnswers } from './skipped-answers.repository.ts';
-import { reviewResponse } from '../responses/response.service.ts';
-import { AWAITING_REVIEW, awaitsReview } from '../responses/trust.ts';
+import { awaitsReview } from '../responses/trust.ts';
 
 const params = z.object({
   gemeente: z.string().regex(/^GM\d{4}$/),
@@ -36,11 +32,11 @@ const date = (iso: string | null) => (iso ? iso.slice(0, 10) : '–');
  * or rejects them. The list shows no answers; one response at a time is opened to check it.
  */
 export async function reviewRoutes(app: FastifyInstance, opts: { services: Services }) {
-  const { db, surveys } = opts.services;
+  const { focusAreas, responses, surveys } = opts.services;
 
   async function questionnaireIn(gemeente: string, key: string): Promise<Questionnaire> {
     const q = surveys.questionnaires.get(key);
-    const area = q ? await getFocusArea(db, q.focusArea).catch(() => undefined) : undefined;
+    const area = q ? await focusAreas.get(q.focusArea).catch(() => undefined) : undefined;
     if (!q || area?.area.municipality_code !== gemeente) {
       throw new NotFoundError('Deze vragenlijst bestaat niet in deze gemeente.');
     }
@@ -53,18 +49,8 @@ export async function reviewRoutes(app: FastifyInstance, opts: { services: Servi
     async (request, reply) => {
       const { gemeente, key } = parseParams(params, request.params);
       const q = await questionnaireIn(gemeente, key);
-      const waiting = await db
-        .selectFrom('survey_responses')
-        .select(['id', 'channel', 'interviewer_id', 'keyer_id', 'form_number', 'submitted_at'])
-        .where('questionnaire_key', '=', q.key)
-        .where('status', '=', AWAITING_REVIEW)
-        .orderBy('submitted_at')
-        .limit(500)
-        .execute();
-      const flagged = await countSkippedAnswers(
-        db,
-        waiting.map((r) => r.id),
-      );
+      const waiting = await responses.awaitingReview(q.key, 500);
+      const flagged = await responses.countSkippedAnswers(waiting.map((r) => r.id));
       const base = `/werkruimte/${gemeente}/enquetes/${q.key}/controle`;
       const done = request.query.klaar;
       return html(
@@ -139,13 +125,13 @@ export async function reviewRoutes(app: FastifyInstance, opts: { services: Servi
     async (request, reply) => {
       const { gemeente, key, id } = parseParams(one, request.params);
       const q = await questionnaireIn(gemeente, key);
-      const r = await findResponse(db, id);
+      const r = await responses.find(id);
       if (!r || r.questionnaire_key !== q.key || !awaitsReview(r)) {
         throw new NotFoundError('Dit antwoord wacht niet op controle.');
       }
       const version = surveys.questionnaires.get(q.key, Number(r.version)) ?? q;
-      const typed = keyedText(version, await readAnswers(db, id));
-      const skipped = keyedText(version, await readSkippedAnswers(db, id));
+      const typed = keyedText(version, await responses.readAnswers(id));
+      const skipped = keyedText(version, await responses.readSkippedAnswers(id));
       const base = `/werkruimte/${gemeente}/enquetes/${q.key}/controle`;
       return html(
         reply,
@@ -211,11 +197,11 @@ export async function reviewRoutes(app: FastifyInstance, opts: { services: Servi
     async (request, reply) => {
       const { gemeente, key, id } = parseParams(one, request.params);
       const q = await questionnaireIn(gemeente, key);
-      const r = await findResponse(db, id);
+      const r = await responses.find(id);
       if (!r || r.questionnaire_key !== q.key)
         throw new NotFoundError('Dit antwoord bestaat niet.');
       const decision = formBody(request).besluit === 'afgekeurd' ? 'afgekeurd' : 'goedgekeurd';
-      await reviewResponse(db, {
+      await responses.review({
         id,
         decision,
         reviewer: actorOf(requireUser(request)),

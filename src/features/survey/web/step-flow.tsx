@@ -1,12 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../../db/schema.ts';
+import type { ResponseService } from '../responses/responses.facade.ts';
 import { html, formBody } from '../../workspace/route-helpers.ts';
 import { isAsked, variablesOf, type Answers } from '../definition/answers.ts';
 import type { Language, Questionnaire } from '../definition/questionnaire.schema.ts';
-import { readAnswers } from '../responses/response.repository.ts';
 import { newIdempotencyKey } from '../responses/response.service.ts';
-import { askedGroups, saveGroup } from './session-response.service.ts';
+import { askedGroups } from './session-response.service.ts';
 import { readGroupForm, SHOWN_FIELD, type FormBody } from './web-form.ts';
 import { SurveyGroupPage, SurveySendPage } from './web.pages.tsx';
 
@@ -15,6 +13,9 @@ import { SurveyGroupPage, SurveySendPage } from './web.pages.tsx';
  * go to the next group the routing asks, then the send page. Where the concept lives (the
  * visitor's or the interviewer's session) and who is logged as changing it stay with the routes.
  */
+/** The part of the response service the flow uses. */
+export type StepResponses = Pick<ResponseService, 'readAnswers' | 'saveGroup'>;
+
 export interface StepContext {
   q: Questionnaire;
   /** Where `/stap/:n` and `/versturen` live for this channel. */
@@ -78,13 +79,13 @@ export function stepPage(
 
 /** Saves the posted group; the page again with errors, or a redirect to the next asked group. */
 export async function postStep(
-  db: Kysely<Database>,
+  responses: StepResponses,
   request: FastifyRequest,
   reply: FastifyReply,
   ctx: StepContext,
   input: { responseId: string; step: number; logAs?: string },
 ) {
-  const before = await readAnswers(db, input.responseId);
+  const before = await responses.readAnswers(input.responseId);
   const group = askedGroups(ctx.q, before)[input.step - 1];
   if (!group) return reply.redirect(`${ctx.base}/versturen`, 303);
   const body = formBody(request) as FormBody;
@@ -111,7 +112,7 @@ export async function postStep(
       added.map((x) => x.name),
     );
   }
-  const saved = await saveGroup(db, {
+  const saved = await responses.saveGroup({
     questionnaire: ctx.q,
     responseId: input.responseId,
     group,
@@ -140,13 +141,13 @@ function shownQuestions(body: FormBody): string[] | undefined {
 
 /** The send page, with a fresh idempotency key (or the posted one when showing problems). */
 export async function sendPage(
-  db: Kysely<Database>,
+  responses: StepResponses,
   reply: FastifyReply,
   ctx: StepContext,
   responseId: string,
   shown: { idempotencyKey?: string; problems?: string[] } = {},
 ) {
-  const answers = await readAnswers(db, responseId);
+  const answers = await responses.readAnswers(responseId);
   const problems = shown.problems ?? [];
   return html(
     reply,

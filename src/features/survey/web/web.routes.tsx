@@ -2,25 +2,19 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../../composition.ts';
 import { NotFoundError } from '../../../shared/errors.ts';
-import { getFocusArea } from '../../focus-areas/focus-area.service.ts';
 import { formBody, html } from '../../workspace/route-helpers.ts';
 import {
   LANGUAGES,
   type Language,
   type Questionnaire,
 } from '../definition/questionnaire.schema.ts';
-import { readAnswers } from '../responses/response.repository.ts';
 import { IDEMPOTENCY_KEY, StartLimiter } from '../responses/response.service.ts';
 import {
   InvitationRefusedError,
   askedGroups,
   newResumeCode,
-  openConcept,
   openResumeCode,
-  resumeByCode,
   sealResumeCode,
-  startConcept,
-  submitConcept,
 } from './session-response.service.ts';
 import { postStep, sendPage, stepPage, type StepContext } from './step-flow.tsx';
 import { SurveyResumePage, SurveyStartPage, SurveyThanksPage } from './web.pages.tsx';
@@ -59,14 +53,14 @@ function languageOf(q: Questionnaire, raw: unknown): Language {
  * JavaScript, save and resume with a code, and a send that cannot count twice.
  */
 export async function surveyWebRoutes(app: FastifyInstance, opts: { services: Services }) {
-  const { db, surveys } = opts.services;
+  const { focusAreas, responses, surveys } = opts.services;
   const limiter = new StartLimiter(surveys.secret, STARTS_PER_HOUR);
 
   async function load(params: unknown) {
     const p = keyParam.safeParse(params);
     const q = p.success ? surveys.questionnaires.get(p.data.key) : undefined;
     if (!q) throw new NotFoundError('Deze vragenlijst bestaat niet.');
-    const area = await getFocusArea(db, q.focusArea).catch(() => undefined);
+    const area = await focusAreas.get(q.focusArea).catch(() => undefined);
     const buurten = countedMembers(area?.members ?? []).map((m) => ({
       code: m.buurt_code,
       name: m.name ?? m.buurt_code,
@@ -78,7 +72,7 @@ export async function surveyWebRoutes(app: FastifyInstance, opts: { services: Se
   async function current(request: FastifyRequest, q: Questionnaire) {
     const s = request.session.survey;
     if (!s || s.key !== q.key) return undefined;
-    const r = await openConcept(db, s.id, q.key);
+    const r = await responses.openConcept(s.id, q.key);
     return r ? { response: r, session: s } : undefined;
   }
 
@@ -140,7 +134,7 @@ export async function surveyWebRoutes(app: FastifyInstance, opts: { services: Se
     const code = newResumeCode();
     let id: string;
     try {
-      id = await startConcept(db, {
+      id = await responses.startConcept({
         questionnaire: ctx.q,
         channel: 'web',
         language,
@@ -170,7 +164,7 @@ export async function surveyWebRoutes(app: FastifyInstance, opts: { services: Se
     const { stap } = stepParam.parse(request.params);
     const open = await current(request, ctx.q);
     if (!open) return reply.redirect(ctx.base, 303);
-    const answers = await readAnswers(db, open.response.id);
+    const answers = await responses.readAnswers(open.response.id);
     const page = stepPage(reply, stepContext(ctx, open.session), Math.max(1, stap), answers);
     // The resume code is shown once, on the first page after starting.
     if (open.session.sealed && stap === 1)
@@ -183,7 +177,7 @@ export async function surveyWebRoutes(app: FastifyInstance, opts: { services: Se
     const { stap } = stepParam.parse(request.params);
     const open = await current(request, ctx.q);
     if (!open) return reply.redirect(ctx.base, 303);
-    return postStep(db, request, reply, stepContext(ctx, open.session), {
+    return postStep(responses, request, reply, stepContext(ctx, open.session), {
       responseId: open.response.id,
       step: stap,
     });
@@ -193,7 +187,7 @@ export async function surveyWebRoutes(app: FastifyInstance, opts: { services: Se
     const ctx = await load(request.params);
     const open = await current(request, ctx.q);
     if (!open) return reply.redirect(ctx.base, 303);
-    return sendPage(db, reply, stepContext(ctx, open.session), open.response.id);
+    return sendPage(responses, reply, stepContext(ctx, open.session), open.response.id);
   });
 
   app.post('/enquete/:key/versturen', async (request, reply) => {
@@ -205,7 +199,7 @@ export async function surveyWebRoutes(app: FastifyInstance, opts: { services: Se
         : undefined;
     const s = request.session.survey;
     if (!s || s.key !== ctx.q.key || !key) return reply.redirect(ctx.base, 303);
-    const sent = await submitConcept(db, {
+    const sent = await responses.submitConcept({
       questionnaire: ctx.q,
       responseId: s.id,
       idempotencyKey: key,
@@ -213,7 +207,7 @@ export async function surveyWebRoutes(app: FastifyInstance, opts: { services: Se
     });
     if (sent.problems.length > 0) {
       return sendPage(
-        db,
+        responses,
         reply,
         { q: ctx.q, base: ctx.base, language: s.language, buurten: ctx.buurten },
         s.id,
@@ -238,7 +232,7 @@ export async function surveyWebRoutes(app: FastifyInstance, opts: { services: Se
     const language = languageOf(ctx.q, body.taal);
     const r =
       typeof body.code === 'string'
-        ? await resumeByCode(db, surveys.secret, ctx.q.key, body.code)
+        ? await responses.resumeByCode(surveys.secret, ctx.q.key, body.code)
         : undefined;
     if (!r || !limiter.allow(request.ip)) {
       const message =
@@ -248,7 +242,7 @@ export async function surveyWebRoutes(app: FastifyInstance, opts: { services: Se
       return entryPage(reply, ctx, 'hervatten', language, message);
     }
     request.session.survey = { key: ctx.q.key, id: r.id, language: languageOf(ctx.q, r.language) };
-    const answers = await readAnswers(db, r.id);
+    const answers = await responses.readAnswers(r.id);
     const groups = askedGroups(ctx.q, answers);
     const firstOpen = groups.findIndex((g) =>
       g.questions.every((q) =>

@@ -7,7 +7,7 @@ import {
   type FieldErrors,
 } from '../../accounts/views/form.tsx';
 import type { FocusArea } from '../../focus-areas/focus-area.table.ts';
-import type { FocusAreaPageData } from '../../focus-areas/views/focus-area.page-data.ts';
+import type { FocusAreaPageData } from '../../focus-areas/focus-area.page-data.ts';
 import { LEGEND, shapeFor, STATUS_LABEL } from '../../focus-areas/views/focus-area.page.tsx';
 import { AreaMap, MapLegend, type MapShape } from '../../maps/area-map.tsx';
 import {

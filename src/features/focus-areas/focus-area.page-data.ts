@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../../db/schema.ts';
-import { listAreas, listAreasWithGeometry } from '../../areas/area.repository.ts';
-import { findObservations } from '../../datasets/dataset.repository.ts';
-import { normaliseName } from '../../imports/import.service.ts';
-import { parseAreaGeometry, type AreaGeometry } from '../../maps/geometry.ts';
-import { getFocusArea } from '../focus-area.service.ts';
-import type { Confidence, MemberStatus } from '../focus-area.table.ts';
-import { countedMembers } from '../counted-members.ts';
+import type { Database } from '../../db/schema.ts';
+import { listAreas, listAreasWithGeometry } from '../areas/area.repository.ts';
+import { findObservations } from '../datasets/dataset.repository.ts';
+import { normaliseName } from '../imports/import.service.ts';
+import { parseAreaGeometry, type AreaGeometry } from '../maps/geometry.ts';
+import { getFocusArea } from './focus-area.service.ts';
+import type { Confidence, MemberStatus } from './focus-area.table.ts';
+import { countedMembers } from './counted-members.ts';
 
 /** Inhabitants on 1 January of these years; a year without data stays null ("nog niet geladen"). */
 export const POPULATION_YEARS = ['2023', '2024'] as const;
