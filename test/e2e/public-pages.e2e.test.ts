@@ -105,7 +105,11 @@ describe('public pages in Chromium', skip ? { skip } : {}, () => {
       assert.ok(await map.isVisible(), 'map not visible');
       const box = await map.boundingBox();
       assert.ok(box && box.width > 200 && box.height > 150, `map is ${JSON.stringify(box)}`);
+      // On the profile the buurt table is folded under a summary line (issue 17 point 1); a
+      // native <details> opens without JavaScript.
       const total = page.locator('tr.wk-total');
+      assert.equal(await total.isVisible(), false, 'folded at first');
+      await page.locator('details.wk-fold > summary').first().click();
       assert.ok(await total.isVisible(), 'total row not visible');
       assert.match(await total.innerText(), /28\.740/);
       assert.ok(await page.getByRole('table').first().isVisible());
