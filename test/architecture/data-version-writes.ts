@@ -40,6 +40,31 @@ export const NOT_MONITOR: Readonly<Record<string, string>> = {
   survey_answer_log: 'who changed which answer; not shown in the monitor',
   survey_skipped_answers: 'answers to skipped questions, kept for review only',
   data_changes: 'the data version itself',
+  participation_sessions:
+    'knowledge sessions; the Doe mee page reads them live, the monitor does not',
+  participation_session_themes: 'knowledge sessions, as above',
+  participation_attendance: 'knowledge sessions, as above',
+  participation_participants: 'named participants, never public',
+  participation_imports: 'staged XLSX imports of session inputs',
+  participation_inputs: 'session inputs; not part of the monitor figures',
+  programme_bureaus: 'programme bureau (workspace only)',
+  bureau_positions: 'programme bureau (workspace only)',
+  funding_sources: 'budget (workspace only)',
+  budget_lines: 'budget (workspace only)',
+  budget_entries: 'budget (workspace only)',
+  subsidy_schemes: 'subsidies (workspace only)',
+  subsidy_applications: 'subsidies (workspace only)',
+  deadline_reminders: 'which reminder mails were sent',
+  programme_projects:
+    'projects: the indicator page keys its cached page on the projects section itself (ADR 0027)',
+  project_indicators: 'projects, as above',
+  alliance_seats:
+    'Alliance register; its public page is rendered per request, not from the monitor cache',
+  alliance_memberships: 'Alliance register, as above',
+  alliance_meetings: 'Alliance meetings, as above',
+  alliance_decisions: 'Alliance decisions, as above',
+  alliance_actions: 'Alliance actions, as above',
+  alliance_agreements: 'agreements with the state, as above',
 };
 
 /** The table names of the Database interface in src/db/schema.ts. */
