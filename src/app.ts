@@ -77,7 +77,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(requestMetrics, { services: deps.services });
   await app.register(securityHeaders);
   await app.register(etagPlugin);
-  await app.register(compressionPlugin);
   await app.register(errorPages);
   await app.register(formbody);
   const session = resolveSessionSecret({
@@ -90,6 +89,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authorizationPlugin, { users: deps.services.accounts });
   await app.register(csrfPlugin);
   await app.register(accountHeaderPlugin);
+  // After every hook that changes an HTML body (the account header): it compresses the result.
+  await app.register(compressionPlugin);
   await app.register(staticAssets);
 
   await app.register(homeRoutes, { services: deps.services });

@@ -35,10 +35,11 @@ export const staticAssets = fp(async (app: FastifyInstance) => {
     return body.send(request, reply);
   });
   const manifest = shippedAssets();
-  app.get<{ Params: { fingerprint: string; '*': string } }>(
-    '/assets/v/:fingerprint/*',
+  app.get<{ Params: { fingerprint: string; folder: string; file: string } }>(
+    '/assets/v/:fingerprint/:folder/:file',
     async (request, reply) => {
-      const asset = manifest.lookup(request.params.fingerprint, request.params['*']);
+      const { fingerprint, folder, file } = request.params;
+      const asset = manifest.lookup(fingerprint, `${folder}/${file}`);
       if (!asset) return reply.callNotFound();
       reply.header('cache-control', IMMUTABLE_CACHE_CONTROL).type(asset.type);
       return asset.body.send(request, reply);

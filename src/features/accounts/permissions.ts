@@ -118,7 +118,7 @@ export const PUBLIC_ROUTES: ReadonlySet<string> = new Set([
   'GET /methode',
   'GET /assets/*',
   'GET /assets/vendor/:file',
-  'GET /assets/v/:fingerprint/*',
+  'GET /assets/v/:fingerprint/:folder/:file',
   'GET /gebieden',
   'GET /gebieden/:slug',
   'GET /api/gebieden/:slug',

@@ -20,7 +20,14 @@ function cell(html: string, key: string, name: string): string {
   assert.ok(row, `no row for ${key}`);
   const m = new RegExp(`<td[^>]*data-cell="${name}"[^>]*>([\\s\\S]*?)</td>`).exec(row[1]!);
   assert.ok(m, `no ${name} cell for ${key}`);
-  return text(m[1]!);
+  // On the profile a cell links to its note, written once under the tables (issue 17 point 5):
+  // what the cell says includes the note it refers to.
+  const notes = [...m[1]!.matchAll(/href="#(noot-\d+)"/g)].map((ref) => {
+    const note = new RegExp(`<li id="${ref[1]}"[^>]*>([\\s\\S]*?)</li>`).exec(html);
+    assert.ok(note, `note ${ref[1]} of ${key}/${name} is on the page`);
+    return text(note[1]!);
+  });
+  return [text(m[1]!), ...notes].join(' ');
 }
 
 for (const dialect of dialects) {

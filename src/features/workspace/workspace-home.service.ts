@@ -113,17 +113,16 @@ export class WorkspaceHomeService {
         hint: 'kennissessies plannen, aanwezigen en inbreng vastleggen',
       });
     if (can('budget:read'))
-      for (const a of focusAreas)
-        links.push({
-          href: `/werkruimte/${code}/begroting/${a.slug}`,
-          label: `Programma en geld van ${a.name}`,
-          hint: 'programmabureau, begroting, subsidies en projecten',
-        });
+      links.push({
+        href: `/werkruimte/${code}/programma`,
+        label: 'Begroting, subsidies en projecten',
+        hint: 'programmabureau, plan en realisatie, aanvragen met deadlines',
+      });
     if (can('alliance:read'))
       for (const a of focusAreas)
         links.push({
           href: `/werkruimte/${code}/alliantie/${a.slug}`,
-          label: `Alliantie van ${a.name}`,
+          label: `Alliantie ${a.name}`,
           hint: 'leden, vergaderingen, besluiten, acties en afspraken met het Rijk',
         });
     if (can('users:manage'))

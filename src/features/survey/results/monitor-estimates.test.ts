@@ -78,9 +78,15 @@ for (const dialect of dialects) {
         res.body,
       );
       assert.ok(row, 'the survey indicator has a row');
-      assert.match(row[1]!, /enquête/);
-      assert.match(row[1]!, /95%-marge \d+ tot \d+/);
-      assert.match(row[1]!, /Niet gemeten/);
+      // A cell's note is written once under the tables and linked (issue 17 point 5): the row
+      // says what its notes say.
+      const notes = [...row[1]!.matchAll(/href="#(noot-\d+)"/g)].map(
+        (ref) => new RegExp(`<li id="${ref[1]}"[^>]*>([\\s\\S]*?)</li>`).exec(res.body)?.[1] ?? '',
+      );
+      const said = [row[1]!, ...notes].join(' ');
+      assert.match(said, /enquête/);
+      assert.match(said, /95%-marge \d+ tot \d+/);
+      assert.match(said, /Niet gemeten/);
     });
 
     it('has an indicator page with the survey figure, its margin and the table', async () => {
