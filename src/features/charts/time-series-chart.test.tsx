@@ -245,8 +245,12 @@ describe('TimeSeriesChart', () => {
       const values = queryAll(html, '.wk-chart__value').map((t) => textOf(t));
       assert.deepEqual(values, ['60,1', '51,2']);
       assert.equal(textOf(queryAll(html, '.wk-chart__x-axis text')[0]), '0');
-      const labels = queryAll(html, '.wk-chart__series > text').map((t) => textOf(t));
-      assert.ok(labels.includes('Dordt West') && labels.includes('Nederland'));
+      // Row names in the same groups as the line chart's (wide: labels, narrow: legend).
+      const names = queryAll(html, narrow ? '.wk-chart__legend text' : '.wk-chart__labels text');
+      assert.deepEqual(
+        names.map((t) => textOf(t)),
+        ['Dordt West', 'Nederland'],
+      );
       assert.match(
         textOf(queryOne(html, 'desc')),
         /Alleen 2023: een vergelijking, geen ontwikkeling/,

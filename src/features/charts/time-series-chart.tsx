@@ -573,7 +573,8 @@ function DotComparison({
   return (
     <svg
       xmlns="http://www.w3.org/2000/svg"
-      class={`wk-chart wk-chart--stippen${narrow ? ' wk-chart--smal' : ''}`}
+      // Also a "tijdreeks": the page's CSS shows the wide or the narrow drawing by screen width.
+      class={`wk-chart wk-chart--tijdreeks wk-chart--stippen${narrow ? ' wk-chart--smal' : ''}`}
       viewBox={`0 0 ${width} ${height}`}
       width={width}
       height={height}
@@ -625,15 +626,6 @@ function DotComparison({
         const x = sx(r.point.value);
         return (
           <g class={`wk-chart__series wk-chart__series--${r.s.kind}`} data-key={r.s.key}>
-            <text
-              x={plotLeft - 10}
-              y={fx(y)}
-              text-anchor="end"
-              dominant-baseline="middle"
-              fill={INK}
-            >
-              {r.s.label}
-            </text>
             <line x1={plotLeft} x2={fx(x)} y1={fx(y)} y2={fx(y)} stroke={GRID} stroke-width={1} />
             <Marker shape={r.style.marker} x={x} y={y} color={r.style.color} size={6} />
             <text
@@ -648,6 +640,20 @@ function DotComparison({
           </g>
         );
       })}
+      {/* The names of the rows: the same group names as the line chart's labels and legend. */}
+      <g class={narrow ? 'wk-chart__legend' : 'wk-chart__labels'}>
+        {rows.map((r, i) => (
+          <text
+            x={plotLeft - 10}
+            y={fx(top + DOT_ROW * (i + 0.5))}
+            text-anchor="end"
+            dominant-baseline="middle"
+            fill={INK}
+          >
+            {r.s.label}
+          </text>
+        ))}
+      </g>
     </svg>
   );
 }

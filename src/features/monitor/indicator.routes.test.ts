@@ -56,7 +56,7 @@ for (const dialect of dialects) {
     it('draws a count for the area alone, a rate with its references', async () => {
       const chartKeys = (html: string): string[] => {
         // The line chart, or the dot comparison that replaces it for a single period (issue 17).
-        const svg = queryAll(html, 'svg.wk-chart--tijdreeks, svg.wk-chart--stippen')[0];
+        const svg = queryAll(html, 'svg.wk-chart--tijdreeks')[0];
         if (!svg) return [];
         return queryAll(svg, '[class*="wk-chart__series"][data-key]').map((e) =>
           e.getAttribute('data-key')!,
