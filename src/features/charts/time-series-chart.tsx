@@ -559,12 +559,15 @@ function DotComparison({
   const tDecimals = tickDecimals(ticks);
   const note = tMin === 0 ? null : axisNoteText(tMin, decimals, axisNote);
   const longest = Math.max(...rows.map((r) => r.s.label.length));
-  const labelWidth = Math.min(narrow ? 130 : 240, 12 + CHAR_WIDTH * longest);
+  // Wide: names left of the rows. Narrow: names above each dot, so long names keep the width.
+  const labelWidth = narrow ? 16 : Math.min(280, 20 + 8 * longest);
+  const row = narrow ? DOT_ROW + 16 : DOT_ROW;
+  const dotY = (i: number) => top + row * (i + 0.5) + (narrow ? 8 : 0);
   const valueRoom = 12 + CHAR_WIDTH * 9;
   const top = note ? 48 : 32;
   const plotLeft = labelWidth;
   const plotRight = width - valueRoom;
-  const plotBottom = top + rows.length * DOT_ROW;
+  const plotBottom = top + rows.length * row;
   const height = plotBottom + 34;
   const sx = (v: number) => plotLeft + ((v - tMin) / (tMax - tMin)) * (plotRight - plotLeft);
   const titleId = `${id}-titel`;
@@ -622,7 +625,7 @@ function DotComparison({
         ))}
       </g>
       {rows.map((r, i) => {
-        const y = top + DOT_ROW * (i + 0.5);
+        const y = dotY(i);
         const x = sx(r.point.value);
         return (
           <g class={`wk-chart__series wk-chart__series--${r.s.kind}`} data-key={r.s.key}>
@@ -644,9 +647,9 @@ function DotComparison({
       <g class={narrow ? 'wk-chart__legend' : 'wk-chart__labels'}>
         {rows.map((r, i) => (
           <text
-            x={plotLeft - 10}
-            y={fx(top + DOT_ROW * (i + 0.5))}
-            text-anchor="end"
+            x={narrow ? plotLeft : plotLeft - 10}
+            y={fx(narrow ? dotY(i) - 16 : dotY(i))}
+            text-anchor={narrow ? 'start' : 'end'}
             dominant-baseline="middle"
             fill={INK}
           >
