@@ -45,6 +45,16 @@ function page(): string {
         series={fixtureSeries}
         target={{ year: 2030, value: 39.4, label: 'Doel 2030 (voorbeeld)' }}
       />
+      <TimeSeriesChart
+        id="stippen"
+        title="Fixture-indicator in één jaar"
+        description="Vergelijking van de fixture-indicator."
+        unit="% van de huishoudens"
+        decimals={1}
+        series={fixtureSeries
+          .filter((s) => s.kind !== 'traject')
+          .map((s) => ({ ...s, points: s.points.slice(-1) }))}
+      />
       <Choropleth
         id="kaart"
         title="Fixture-indicator per buurt"
@@ -82,6 +92,10 @@ describe('charts in Chromium', skip ? { skip } : {}, () => {
         1,
       );
       assert.equal(await p.getByRole('img', { name: 'Fixture-indicator per buurt' }).count(), 1);
+      // One period: the dot comparison is a named image too, with its value labels visible.
+      const dots = p.getByRole('img', { name: 'Fixture-indicator in één jaar' });
+      assert.equal(await dots.count(), 1);
+      assert.ok((await dots.locator('.wk-chart__value').count()) >= 2);
       const map = p.getByRole('img', { name: 'Fixture-indicator per buurt' });
       const box = await map.boundingBox();
       assert.ok(box && box.width > 200 && box.height > 50, `map is ${JSON.stringify(box)}`);

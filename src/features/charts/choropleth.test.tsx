@@ -14,6 +14,7 @@ import type { Polarity } from '../indicators/catalogue.schema.ts';
 import { SEQUENTIAL_RAMP } from './palette.ts';
 import { fixtureAreas, fixtureSeries, fixtureSquare } from './test-fixtures.ts';
 import { TimeSeriesChart } from './time-series-chart.tsx';
+import { queryOne, textOf } from '../../../test/helpers/html.ts';
 
 const DARKEST = SEQUENTIAL_RAMP.at(-1)!;
 const LIGHTEST = SEQUENTIAL_RAMP[0]!;
@@ -83,24 +84,25 @@ describe('Choropleth', () => {
     assert.match(html, /<title>Fixturebuurt 3: 30,0% van de woningen<\/title>/);
   });
 
-  it('keeps the dark colour on the favourable end and says so in words', () => {
+  it('keeps darker = more for every polarity and says the favourable end in words', () => {
     const higher = map('hoger-is-beter');
     const lower = map('lager-is-beter');
-    assert.equal(fillOf(higher, 'BU-FIXTURE-10'), DARKEST);
-    assert.equal(fillOf(higher, 'BU-FIXTURE-1'), LIGHTEST);
-    assert.equal(fillOf(lower, 'BU-FIXTURE-10'), LIGHTEST);
-    assert.equal(fillOf(lower, 'BU-FIXTURE-1'), DARKEST);
-    for (const [html, direction] of [
-      [higher, 'hoger'],
-      [lower, 'lager'],
+    // Darker is always the higher value, also for "lager is beter" (issue 17).
+    for (const html of [higher, lower]) {
+      assert.equal(fillOf(html, 'BU-FIXTURE-10'), DARKEST);
+      assert.equal(fillOf(html, 'BU-FIXTURE-1'), LIGHTEST);
+    }
+    for (const [html, favourable, unfavourable, sentence] of [
+      [higher, DARKEST, LIGHTEST, 'Donkerder = meer. Hoger is gunstiger.'],
+      [lower, LIGHTEST, DARKEST, 'Donkerder = meer. Lager is gunstiger.'],
     ] as const) {
       const items = legendItems(html);
       assert.equal(items.length, 5);
-      assert.match(items.find((i) => i.fill === DARKEST)!.text, /\(gunstiger\)$/);
-      assert.match(items.find((i) => i.fill === LIGHTEST)!.text, /\(ongunstiger\)$/);
-      assert.ok(html.includes(`Donkerder is gunstiger: hier is ${direction} beter.`));
+      assert.match(items.find((i) => i.fill === favourable)!.text, /\(gunstiger\)$/);
+      assert.match(items.find((i) => i.fill === unfavourable)!.text, /\(ongunstiger\)$/);
+      assert.equal(textOf(queryOne(html, '.wk-choropleth-legend__note')), sentence);
+      assert.ok(textOf(queryOne(html, 'desc')).includes(sentence));
     }
-    // Ranges go low to high in both: only the words and colours move.
     assert.match(legendItems(lower)[0]!.text, /^10,0 tot .*\(gunstiger\)$/);
     assert.match(legendItems(higher)[4]!.text, /tot en met 100,0 \(gunstiger\)$/);
   });
@@ -109,7 +111,28 @@ describe('Choropleth', () => {
     const html = map('neutraal');
     assert.doesNotMatch(html, /gunstiger/);
     assert.equal(fillOf(html, 'BU-FIXTURE-10'), DARKEST);
-    assert.match(html, /Donkerder is een hogere waarde/);
+    assert.equal(textOf(queryOne(html, '.wk-choropleth-legend__note')), 'Donkerder = meer.');
+  });
+
+  it('gives a dominating buurt its own top class and prints Dutch ranges', () => {
+    const values = [78.6, 80.2, 81, 83.5, 85, 86.1, 88, 90.4, 92, 95.5, 499];
+    const areas = values.map((value, i) => ({
+      code: `BU-X-${i}`,
+      name: `Buurt ${i}`,
+      geometry: fixtureSquare(4 + i * 0.01, 51.8),
+      value,
+      status: 'waarde' as const,
+    }));
+    const html = map('lager-is-beter', areas);
+    const items = legendItems(html);
+    assert.equal(items.length, 5);
+    assert.equal(items.at(-1)!.text, '499,0 (uitschieter) (ongunstiger)');
+    // The other buurten spread over four classes instead of sharing one with the outlier.
+    assert.match(items[3]!.text, /^\d+,\d tot en met 95,5$/);
+    assert.equal(items[0]!.text, '78,6 tot 81,6 (gunstiger)');
+    assert.equal(fillOf(html, 'BU-X-10'), DARKEST);
+    assert.notEqual(fillOf(html, 'BU-X-9'), DARKEST);
+    assert.equal(new Set(areas.map((a) => fillOf(html, a.code))).size, 5);
   });
 
   it('hatches secret areas, dots missing ones, and names both in the legend', () => {

@@ -78,10 +78,16 @@ export interface ChoroplethScale {
   colourOf(value: number): string;
 }
 
+/** "Donkerder = meer." plus, from the polarity, which direction is favourable (none for neutraal). */
+export function legendNote(polarity: Polarity): string {
+  if (polarity === 'neutraal') return 'Donkerder = meer.';
+  return `Donkerder = meer. ${polarity === 'hoger-is-beter' ? 'Hoger' : 'Lager'} is gunstiger.`;
+}
+
 /**
- * Classes and colours for a map. The dark end of the ramp is always the favourable end: for
- * "lager is beter" the ramp is reversed so the lowest values are darkest. For "neutraal" the
- * darkest class is simply the highest.
+ * Classes and colours for a map. Darker always means a higher value, whatever the polarity
+ * (the usual reading of a choropleth); which end is favourable is said in words. A buurt far
+ * above the rest gets a class of its own ("uitschieter"), so the other classes show the spread.
  */
 export function choroplethScale(
   areas: readonly Pick<ChoroplethArea, 'value' | 'status'>[],
@@ -92,16 +98,20 @@ export function choroplethScale(
   const values = areas.filter((a) => shownStatus(a) === 'waarde').map((a) => a.value as number);
   const classification = classify(values, wanted);
   const count = classCount(classification);
-  const ramp = rampColours(count);
-  const colours = polarity === 'lager-is-beter' ? [...ramp].reverse() : ramp;
+  const colours = rampColours(count);
   const b = classification.breaks;
+  const outlier = classification.outlierFrom;
   const classes: ChoroplethClass[] = Array.from({ length: count }, (_, i) => {
-    const from = b[i]!;
+    const isOutlier = outlier !== undefined && i === count - 1;
+    const from = isOutlier ? outlier : b[i]!;
     const to = b[i + 1]!;
-    const label =
+    // The last class, and the one just below an outlier class, include their upper bound.
+    const inclusive = i === count - 1 || (outlier !== undefined && i === count - 2);
+    const range =
       from === to
         ? formatNumber(from, decimals)
-        : `${formatNumber(from, decimals)} ${i === count - 1 ? 'tot en met' : 'tot'} ${formatNumber(to, decimals)}`;
+        : `${formatNumber(from, decimals)} ${inclusive ? 'tot en met' : 'tot'} ${formatNumber(to, decimals)}`;
+    const label = isOutlier ? `${range} (uitschieter)` : range;
     return { from, to, colour: colours[i]!, label };
   });
   if (count > 1 && polarity !== 'neutraal') {
@@ -140,11 +150,7 @@ export function describeChoropleth(
         ? `Alleen ${lowest.name} heeft een waarde: ${v(lowest)}.`
         : `Laagste waarde: ${lowest.name}, ${v(lowest)}. Hoogste waarde: ${highest.name}, ${v(highest)}.`,
     );
-    sentences.push(
-      polarity === 'neutraal'
-        ? 'Donkerder is een hogere waarde.'
-        : `Donkerder is gunstiger; hier is ${polarity === 'hoger-is-beter' ? 'hoger' : 'lager'} beter.`,
-    );
+    sentences.push(legendNote(polarity));
   }
   if (secret.length > 0) {
     sentences.push(`Geheim (CBS), gearceerd: ${secret.map((a) => a.name).join(', ')}.`);
@@ -250,13 +256,7 @@ export function ChoroplethLegend({
   return (
     <div class="wk-choropleth-legend" id={prefix}>
       <p class="wk-choropleth-legend__heading">{heading ?? `Legenda (${unit})`}</p>
-      {scale.classes.length > 1 && (
-        <p class="wk-choropleth-legend__note">
-          {polarity === 'neutraal'
-            ? 'Donkerder is een hogere waarde. Hoger is hier niet beter of slechter.'
-            : `Donkerder is gunstiger: hier is ${polarity === 'hoger-is-beter' ? 'hoger' : 'lager'} beter.`}
-        </p>
-      )}
+      {scale.classes.length > 1 && <p class="wk-choropleth-legend__note">{legendNote(polarity)}</p>}
       <ul class="wk-choropleth-legend__list">
         {scale.classes.map((c) => (
           <li class="wk-choropleth-legend__item" data-judgement={c.judgement}>

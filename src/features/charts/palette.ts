@@ -46,7 +46,7 @@ export const TRAJECTORY_STYLE: LineStyle = {
 
 /**
  * Sequential map colours from light to dark (hue 211, saturation 60% as the Utrecht blues).
- * The dark end always means "gunstiger"; the map reverses the order for "lager is beter".
+ * Darker always means more; the legend says in words which end is favourable.
  */
 export const SEQUENTIAL_RAMP: readonly string[] = [
   '#e7eff9',

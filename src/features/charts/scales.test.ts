@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { classCount, classIndex, classify, niceTicks, tickDecimals } from './scales.ts';
+import {
+  classCount,
+  classIndex,
+  classify,
+  niceTicks,
+  outlierFence,
+  tickDecimals,
+  valueTicks,
+  zeroBasedMeasure,
+} from './scales.ts';
 
 /** The properties every tick list must have, whatever the input. */
 function assertCovers(ticks: number[], min: number, max: number) {
@@ -95,5 +104,43 @@ describe('classify', () => {
     assert.equal(classIndex(c, 10), 0);
     assert.equal(classIndex(c, 1000), classCount(c) - 1);
     assert.equal(classIndex(c, -5), 0);
+  });
+});
+
+describe('classify with an outlier', () => {
+  it('gives a value above Q3 + 3 × IQR its own top class', () => {
+    const values = [78.6, 80.2, 81, 83.5, 85, 86.1, 88, 90.4, 92, 95.5, 499];
+    const c = classify(values, 5);
+    assert.equal(c.outlierFrom, 499);
+    assert.equal(classCount(c), 5);
+    assert.equal(c.breaks.at(-2), 95.5);
+    assert.equal(classIndex(c, 499), 4);
+    assert.equal(classIndex(c, 95.5), 3);
+    assert.equal(classIndex(c, 78.6), 0);
+    assert.ok(outlierFence([...values].sort((a, b) => a - b)) < 499);
+  });
+
+  it('finds no outlier in an even spread', () => {
+    const c = classify([10, 20, 30, 40, 50, 60, 70, 80, 90, 100], 5);
+    assert.equal(c.outlierFrom, undefined);
+    assert.deepEqual(
+      c.breaks.map((b) => Number(b.toFixed(9))),
+      [10, 28, 46, 64, 82, 100],
+    );
+  });
+});
+
+describe('value axis', () => {
+  it('starts at 0 for counts and rates, fits the data otherwise', () => {
+    for (const type of ['count', 'ratio', 'share_published', 'survey_proportion']) {
+      assert.ok(zeroBasedMeasure(type), type);
+    }
+    for (const type of ['mean', 'median', 'model_estimate']) {
+      assert.ok(!zeroBasedMeasure(type), type);
+    }
+    assert.equal(valueTicks([51.2, 60.1], true)[0], 0);
+    assert.equal(valueTicks([51.2, 60.1], false)[0], 50);
+    assert.ok(valueTicks([-4, 3], true)[0]! <= -4);
+    assert.deepEqual(valueTicks([], true), []);
   });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { render } from 'preact-render-to-string';
+import { queryAll, queryOne, textOf } from '../../../test/helpers/html.ts';
 import { REFERENCE_STYLES, TRAJECTORY_STYLE } from './palette.ts';
 import { fixtureSeries } from './test-fixtures.ts';
 import {
@@ -13,7 +14,12 @@ import {
 
 function chart(
   series: ChartSeries[],
-  extra: { target?: { year: number; value: number; label: string }; narrow?: boolean } = {},
+  extra: {
+    target?: { year: number; value: number; label: string };
+    narrow?: boolean;
+    fromZero?: boolean;
+    axisNote?: string;
+  } = {},
 ) {
   return render(
     <TimeSeriesChart
@@ -128,17 +134,21 @@ describe('TimeSeriesChart', () => {
   });
 
   it('writes axis numbers with a decimal comma', () => {
-    const html = chart([
-      {
-        key: 'klein',
-        label: 'Klein',
-        kind: 'gebied',
-        points: [
-          { period: '2022', value: 0.12 },
-          { period: '2023', value: 0.31 },
-        ],
-      },
-    ]);
+    const html = chart(
+      [
+        {
+          key: 'klein',
+          label: 'Klein',
+          kind: 'gebied',
+          points: [
+            { period: '2022', value: 0.12 },
+            { period: '2023', value: 0.31 },
+          ],
+        },
+        // A fitted axis (not from 0), so the ticks need two decimals.
+      ],
+      { fromZero: false },
+    );
     assert.match(html, />0,15<\/text>/);
     assert.doesNotMatch(html, />0\.\d+<\/text>/);
   });
@@ -168,5 +178,83 @@ describe('TimeSeriesChart', () => {
     assert.equal(placed[3], 300, 'a label with room stays where its line ends');
     const crowded = spreadLabels([305, 306, 307], 16, 20, 310);
     assert.ok(crowded.every((y) => y <= 310 && y >= 20));
+  });
+
+  const rate = (first: number, second: number): ChartSeries[] => [
+    {
+      key: 'gebied',
+      label: 'Dordt West',
+      kind: 'gebied',
+      points: [
+        { period: '2022', value: first },
+        { period: '2023', value: second },
+      ],
+    },
+    {
+      key: 'nederland',
+      label: 'Nederland',
+      kind: 'referentie',
+      points: [
+        { period: '2022', value: 51.2 },
+        { period: '2023', value: 52 },
+      ],
+    },
+  ];
+  const yLabels = (html: string) => queryAll(html, '.wk-chart__y-axis text').map((t) => textOf(t));
+
+  it('starts the y axis of a rate at 0, without a note', () => {
+    const html = chart(rate(58.3, 60.1));
+    assert.equal(yLabels(html)[0], '0');
+    assert.equal(queryAll(html, '.wk-chart__axis-note').length, 0);
+  });
+
+  it('says visibly and in the description why an axis does not start at 0', () => {
+    const html = chart(rate(58.3, 60.1), {
+      fromZero: false,
+      axisNote: 'Dit is een gemiddelde.',
+    });
+    assert.notEqual(yLabels(html)[0], '0');
+    const note = textOf(queryOne(html, '.wk-chart__axis-note'));
+    assert.equal(
+      note,
+      `Let op: de as begint bij ${yLabels(html)[0]},0, niet bij 0. Dit is een gemiddelde.`,
+    );
+    assert.ok(textOf(queryOne(html, 'desc')).includes(note));
+  });
+
+  it('one period: labelled dots on an axis from 0, no line', () => {
+    const series: ChartSeries[] = [
+      {
+        key: 'gebied',
+        label: 'Dordt West',
+        kind: 'gebied',
+        points: [{ period: '2023', value: 60.1 }],
+      },
+      {
+        key: 'nederland',
+        label: 'Nederland',
+        kind: 'referentie',
+        points: [{ period: '2023', value: 51.2 }],
+      },
+    ];
+    for (const narrow of [false, true]) {
+      const html = chart(series, { narrow });
+      queryOne(html, 'svg.wk-chart--stippen');
+      assert.equal(queryAll(html, 'path.wk-chart__line').length, 0);
+      assert.equal(queryAll(html, '.wk-chart__marker').length, 2);
+      const values = queryAll(html, '.wk-chart__value').map((t) => textOf(t));
+      assert.deepEqual(values, ['60,1', '51,2']);
+      assert.equal(textOf(queryAll(html, '.wk-chart__x-axis text')[0]), '0');
+      // Row names in the same groups as the line chart's (wide: labels, narrow: legend).
+      const names = queryAll(html, narrow ? '.wk-chart__legend text' : '.wk-chart__labels text');
+      assert.deepEqual(
+        names.map((t) => textOf(t)),
+        ['Dordt West', 'Nederland'],
+      );
+      assert.match(
+        textOf(queryOne(html, 'desc')),
+        /Alleen 2023: een vergelijking, geen ontwikkeling/,
+      );
+    }
   });
 });

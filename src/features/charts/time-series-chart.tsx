@@ -10,7 +10,7 @@ import {
   type LineStyle,
   type MarkerShape,
 } from './palette.ts';
-import { niceTicks, tickDecimals } from './scales.ts';
+import { tickDecimals, valueTicks } from './scales.ts';
 
 export type SeriesKind = 'gebied' | 'referentie' | 'traject';
 
@@ -52,6 +52,13 @@ export interface TimeSeriesChartProps {
    * plot instead of at the line ends. Without values it draws nothing (the wide chart says so).
    */
   narrow?: boolean;
+  /**
+   * Whether the value axis starts at 0 (default true: counts and rates). When false the axis
+   * fits the data, and `axisNote` (or a default sentence) says so visibly in the chart.
+   */
+  fromZero?: boolean;
+  /** Why the axis does not start at 0; shown in the chart and read out with the description. */
+  axisNote?: string;
 }
 
 export const EMPTY_CHART_TEXT = 'Nog geen gegevens voor een grafiek';
@@ -235,6 +242,8 @@ export function TimeSeriesChart({
   narrow = false,
   width = narrow ? 360 : 720,
   height = narrow ? 240 : 360,
+  fromZero = true,
+  axisNote,
 }: TimeSeriesChartProps) {
   if (!hasValues(series)) {
     if (narrow) return null;
@@ -242,6 +251,14 @@ export function TimeSeriesChart({
       <p class="wk-chart-empty" id={id}>
         {EMPTY_CHART_TEXT}.
       </p>
+    );
+  }
+  if (singlePeriod(series) && !target) {
+    return (
+      <DotComparison
+        {...{ id, title, description, unit, decimals, series, narrow, width, fromZero }}
+        {...(axisNote ? { axisNote } : {})}
+      />
     );
   }
   const styles = seriesStyles(series);
@@ -269,8 +286,9 @@ export function TimeSeriesChart({
     xMin -= 1;
     xMax += 1;
   }
-  const yTicks = niceTicks(Math.min(...values), Math.max(...values), 5);
+  const yTicks = valueTicks(values, fromZero, 5);
   const yMin = yTicks[0]!;
+  const note = yMin === 0 ? null : axisNoteText(yMin, decimals, axisNote);
   const yMax = yTicks[yTicks.length - 1]!;
   const yDecimals = tickDecimals(yTicks);
 
@@ -291,7 +309,7 @@ export function TimeSeriesChart({
   const legendHeight = narrow ? endLabels.length * LEGEND_ROW + 8 : 0;
   const totalHeight = height + legendHeight;
   const margin = {
-    top: 28,
+    top: note ? 44 : 28,
     bottom: 40 + legendHeight,
     left: 16 + CHAR_WIDTH * Math.max(...yTicks.map((t) => formatNumber(t, yDecimals).length)),
     right: narrow ? 20 : Math.min(260, 56 + CHAR_WIDTH * longest),
@@ -350,10 +368,15 @@ export function TimeSeriesChart({
       font-size={FONT_SIZE}
     >
       <title id={titleId}>{title}</title>
-      <desc id={descId}>{`${description} ${summary}`.trim()}</desc>
+      <desc id={descId}>{[description, summary, note].filter(Boolean).join(' ').trim()}</desc>
       <text class="wk-chart__unit" x={plotLeft} y={14} fill={MUTED_INK}>
         {unit}
       </text>
+      {note && (
+        <text class="wk-chart__axis-note" x={plotLeft} y={32} fill={INK}>
+          {note}
+        </text>
+      )}
       <g class="wk-chart__y-axis">
         {yTicks.map((t) => (
           <g>
@@ -466,6 +489,173 @@ export function TimeSeriesChart({
             </g>
           );
         })}
+      </g>
+    </svg>
+  );
+}
+
+/** The visible sentence for an axis that does not start at 0, with the reason when given. */
+export function axisNoteText(start: number, decimals: number, reason?: string): string {
+  const base = `Let op: de as begint bij ${formatNumber(start, Math.max(0, decimals))}, niet bij 0.`;
+  return reason ? `${base} ${reason}` : base;
+}
+
+/** True when the data series (not a trajectory) have values in one period only. */
+export function singlePeriod(series: readonly ChartSeries[]): boolean {
+  const periods = new Set<number>();
+  for (const s of series) {
+    for (const run of lineSegments(s.points)) {
+      for (const p of run) {
+        if (s.kind === 'traject') return false;
+        periods.add(p.x);
+      }
+    }
+  }
+  return periods.size === 1;
+}
+
+/** Height of one row in the dot comparison. */
+const DOT_ROW = 32;
+
+/**
+ * One period only: a line with one point says nothing about change, so the areas are compared
+ * as labelled dots on one value axis (from 0 for counts and rates), one row per area.
+ */
+function DotComparison({
+  id,
+  title,
+  description,
+  unit,
+  decimals,
+  series,
+  narrow,
+  width,
+  fromZero,
+  axisNote,
+}: {
+  id: string;
+  title: string;
+  description: string;
+  unit: string;
+  decimals: number;
+  series: readonly ChartSeries[];
+  narrow: boolean;
+  width: number;
+  fromZero: boolean;
+  axisNote?: string;
+}) {
+  const styles = seriesStyles(series);
+  const rows = series
+    .map((s, i) => ({ s, style: styles[i]!, point: lineSegments(s.points).flat()[0] }))
+    .filter((r): r is typeof r & { point: LinePoint } => r.point !== undefined);
+  const period = rows[0]!.point.period;
+  const ticks = valueTicks(
+    rows.map((r) => r.point.value),
+    fromZero,
+    narrow ? 3 : 5,
+  );
+  const tMin = ticks[0]!;
+  const tMax = ticks[ticks.length - 1]!;
+  const tDecimals = tickDecimals(ticks);
+  const note = tMin === 0 ? null : axisNoteText(tMin, decimals, axisNote);
+  const longest = Math.max(...rows.map((r) => r.s.label.length));
+  // Wide: names left of the rows. Narrow: names above each dot, so long names keep the width.
+  const labelWidth = narrow ? 16 : Math.min(280, 20 + 8 * longest);
+  const row = narrow ? DOT_ROW + 16 : DOT_ROW;
+  const dotY = (i: number) => top + row * (i + 0.5) + (narrow ? 8 : 0);
+  const valueRoom = 12 + CHAR_WIDTH * 9;
+  const top = note ? 48 : 32;
+  const plotLeft = labelWidth;
+  const plotRight = width - valueRoom;
+  const plotBottom = top + rows.length * row;
+  const height = plotBottom + 34;
+  const sx = (v: number) => plotLeft + ((v - tMin) / (tMax - tMin)) * (plotRight - plotLeft);
+  const titleId = `${id}-titel`;
+  const descId = `${id}-beschrijving`;
+  const summary = describeChart(series, unit, decimals);
+  return (
+    <svg
+      xmlns="http://www.w3.org/2000/svg"
+      // Also a "tijdreeks": the page's CSS shows the wide or the narrow drawing by screen width.
+      class={`wk-chart wk-chart--tijdreeks wk-chart--stippen${narrow ? ' wk-chart--smal' : ''}`}
+      viewBox={`0 0 ${width} ${height}`}
+      width={width}
+      height={height}
+      role="img"
+      aria-labelledby={titleId}
+      aria-describedby={descId}
+      focusable="false"
+      font-family={FONT}
+      font-size={FONT_SIZE}
+    >
+      <title id={titleId}>{title}</title>
+      <desc id={descId}>
+        {[
+          description,
+          `Alleen ${formatPeriod(period)}: een vergelijking, geen ontwikkeling.`,
+          summary,
+          note,
+        ]
+          .filter(Boolean)
+          .join(' ')}
+      </desc>
+      <text class="wk-chart__unit" x={plotLeft} y={14} fill={MUTED_INK}>
+        {`${unit}, ${formatPeriod(period)}`}
+      </text>
+      {note && (
+        <text class="wk-chart__axis-note" x={plotLeft} y={32} fill={INK}>
+          {note}
+        </text>
+      )}
+      <g class="wk-chart__x-axis">
+        {ticks.map((t) => (
+          <g>
+            <line
+              x1={fx(sx(t))}
+              x2={fx(sx(t))}
+              y1={top}
+              y2={plotBottom}
+              stroke={t === tMin ? INK : GRID}
+              stroke-width={1}
+            />
+            <text x={fx(sx(t))} y={plotBottom + 20} text-anchor="middle" fill={MUTED_INK}>
+              {formatNumber(t, tDecimals)}
+            </text>
+          </g>
+        ))}
+      </g>
+      {rows.map((r, i) => {
+        const y = dotY(i);
+        const x = sx(r.point.value);
+        return (
+          <g class={`wk-chart__series wk-chart__series--${r.s.kind}`} data-key={r.s.key}>
+            <line x1={plotLeft} x2={fx(x)} y1={fx(y)} y2={fx(y)} stroke={GRID} stroke-width={1} />
+            <Marker shape={r.style.marker} x={x} y={y} color={r.style.color} size={6} />
+            <text
+              class="wk-chart__value"
+              x={fx(x + 12)}
+              y={fx(y)}
+              dominant-baseline="middle"
+              fill={INK}
+            >
+              {formatNumber(r.point.value, decimals)}
+            </text>
+          </g>
+        );
+      })}
+      {/* The names of the rows: the same group names as the line chart's labels and legend. */}
+      <g class={narrow ? 'wk-chart__legend' : 'wk-chart__labels'}>
+        {rows.map((r, i) => (
+          <text
+            x={narrow ? plotLeft : plotLeft - 10}
+            y={fx(narrow ? dotY(i) - 16 : dotY(i))}
+            text-anchor={narrow ? 'start' : 'end'}
+            dominant-baseline="middle"
+            fill={INK}
+          >
+            {r.s.label}
+          </text>
+        ))}
       </g>
     </svg>
   );

@@ -55,7 +55,8 @@ for (const dialect of dialects) {
 
     it('draws a count for the area alone, a rate with its references', async () => {
       const chartKeys = (html: string): string[] => {
-        const svg = queryAll(html, 'svg[class*="wk-chart--tijdreeks"]')[0];
+        // The line chart, or the dot comparison that replaces it for a single period (issue 17).
+        const svg = queryAll(html, 'svg.wk-chart--tijdreeks')[0];
         if (!svg) return [];
         return queryAll(svg, '[class*="wk-chart__series"][data-key]').map((e) =>
           e.getAttribute('data-key')!,
@@ -71,6 +72,22 @@ for (const dialect of dialects) {
       const keys = chartKeys(rate);
       assert.ok(keys.includes('gebied') && keys.includes('gemeente'), keys.join(','));
       assert.doesNotMatch(rate, /Dit is een aantal\./);
+    });
+
+    it('shows the shipped single year as labelled dots on an axis from 0, not as a line', async () => {
+      const rate = (await t.app.inject('/gebieden/dordt-west/indicatoren/ouderen-65-plus')).body;
+      const svg = queryAll(rate, 'svg.wk-chart--stippen')[0];
+      assert.ok(svg, 'a dot comparison');
+      assert.equal(queryAll(rate, 'path.wk-chart__line').length, 0);
+      assert.equal(textOf(queryAll(svg, '.wk-chart__x-axis text')[0]), '0');
+      const values = queryAll(svg, '.wk-chart__value').map((e) => textOf(e));
+      assert.ok(
+        values.length >= 2 && values.every((v) => /^\d+(,\d+)?$/.test(v)),
+        values.join('|'),
+      );
+      assert.equal(queryAll(rate, '.wk-chart__axis-note').length, 0);
+      // The map's legend: darker is more, and the polarity in words.
+      assert.match(textOf(queryOne(rate, '.wk-choropleth-legend__note')), /^Donkerder = meer\./);
     });
 
     it('serves the same rows as CSV (both dialects) and JSON', async () => {

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { Layout } from '../../../views/layout.tsx';
 import { Choropleth, type ChoroplethArea } from '../../charts/choropleth.tsx';
+import { zeroBasedMeasure } from '../../charts/scales.ts';
 import { TimeSeriesChart, type ChartSeries } from '../../charts/time-series-chart.tsx';
 import { STATUS_RULE_NL } from '../../targets/target-rules.ts';
 import { aggregationRuleText, sourceText } from '../indicator-table.ts';
@@ -162,6 +163,8 @@ export function IndicatorPage({
             decimals={indicator.decimals}
             series={series}
             {...(chartTarget ? { target: chartTarget } : {})}
+            fromZero={zeroBasedMeasure(indicator.measure.type)}
+            axisNote="Dit is een gemiddelde of schatting: zo blijven de verschillen zichtbaar."
           />
         ))}
         {isCount && profile.loaded && (
