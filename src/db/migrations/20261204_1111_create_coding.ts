@@ -6,7 +6,7 @@ type AnyDb = Kysely<any>;
 /**
  * Coding open text (ADR 0031): a codebook per focus area, versioned (a new version on every
  * change, old versions kept); the codes of each version; one code per item per coder; drawn
- * samples that two coders code for the agreement (Cohen's kappa). Timestamps are ISO-8601 UTC text.
+ * samples whose items two different coders code for the agreement (Cohen's kappa). Timestamps are ISO-8601 UTC text.
  */
 export async function up(db: AnyDb): Promise<void> {
   await db.schema
@@ -53,8 +53,7 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('focus_area_slug', 'text', (c) => c.notNull())
     .addColumn('seed', 'text', (c) => c.notNull())
-    .addColumn('coder_a', 'text', (c) => c.notNull())
-    .addColumn('coder_b', 'text', (c) => c.notNull())
+    .addColumn('size', 'integer', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('created_by', 'text', (c) => c.notNull())
     .execute();

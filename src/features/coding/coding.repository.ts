@@ -184,6 +184,6 @@ export class CodingRepository {
       .where('sample_id', '=', sample.id)
       .orderBy('item_id')
       .execute();
-    return { sample, items };
+    return { sample: { ...sample, size: Number(sample.size) }, items };
   }
 }

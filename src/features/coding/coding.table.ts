@@ -40,13 +40,12 @@ export interface CodingAssignmentTable {
 export type CodingAssignment = Selectable<CodingAssignmentTable>;
 export type NewCodingAssignment = Insertable<CodingAssignmentTable>;
 
-/** A drawn sample, coded by two coders for the agreement. */
+/** A drawn sample; each item is coded by two different coders for the agreement. */
 export interface CodingSampleTable {
   id: string;
   focus_area_slug: string;
   seed: string;
-  coder_a: string;
-  coder_b: string;
+  size: number;
   created_at: string;
   created_by: string;
 }
