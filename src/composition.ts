@@ -42,6 +42,7 @@ import { KyselySessionStore } from './plugins/session.ts';
 import { PdfRenderer, type PdfEngine } from './shared/pdf/pdf-renderer.ts';
 import { recordAudit } from './features/audit/audit.repository.ts';
 import { ParticipationRepository, ParticipationService } from './features/participation/index.ts';
+import { CodingRepository, CodingService } from './features/coding/index.ts';
 import {
   BudgetRepository,
   BudgetService,
@@ -142,6 +143,26 @@ export function createServices(
     now: () => new Date(),
     newId: randomUUID,
   });
+  const coding = new CodingService({
+    repository: new CodingRepository(handle.db),
+    transaction: (work) =>
+      handle.db.transaction().execute((trx) =>
+        work({
+          repository: new CodingRepository(trx),
+          audit: { record: (entry) => recordAudit(trx, entry) },
+        }),
+      ),
+    themes: async () =>
+      (await monitor.catalogue()).themes.map((t) => ({ key: t.key, name: t.name })),
+    focusAreas: {
+      find: async (slug) => {
+        const area = (await monitor.focusAreas()).find((a) => a.slug === slug);
+        return area ? focusAreaRef(area) : null;
+      },
+    },
+    now: () => new Date(),
+    newId: randomUUID,
+  });
   const budgetRepository = new BudgetRepository(handle.db);
   const subsidyRepository = new SubsidyRepository(handle.db);
   // One line per service, so branches that add one merge without conflicts.
@@ -181,6 +202,7 @@ export function createServices(
       focusAreasOf: (code) => listFocusAreasOfMunicipality(handle.db, code),
     }),
     participation,
+    coding,
     budget: new BudgetService(budgetRepository, databaseAuditWriter),
     subsidies: new SubsidyService(subsidyRepository, budgetRepository, databaseAuditWriter),
     projects: new ProjectService(

@@ -24,6 +24,7 @@ import * as m1001 from './migrations/20261204_1001_create_participation.ts';
 import * as m1021 from './migrations/20261204_1021_create_alliance.ts';
 import * as m1041 from './migrations/20261204_1041_create_programme_finance.ts';
 import * as m1061 from './migrations/20261204_1061_create_data_changes.ts';
+import * as m1111 from './migrations/20261204_1111_create_coding.ts';
 
 /**
  * Migrations are listed here, not discovered on disk: the order is visible in review and the
@@ -53,6 +54,7 @@ export const migrations: Record<string, Migration> = {
   '20261204_1021_create_alliance': m1021,
   '20261204_1041_create_programme_finance': m1041,
   '20261204_1061_create_data_changes': m1061,
+  '20261204_1111_create_coding': m1111,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -45,6 +45,13 @@ import type {
   ParticipationSessionThemeTable,
 } from '../features/participation/participation.table.ts';
 import type {
+  CodingAssignmentTable,
+  CodingCodebookVersionTable,
+  CodingCodeTable,
+  CodingSampleItemTable,
+  CodingSampleTable,
+} from '../features/coding/coding.table.ts';
+import type {
   BudgetEntryTable,
   BudgetLineTable,
   BureauPositionTable,
@@ -102,6 +109,11 @@ export interface Database {
   participation_participants: ParticipationParticipantTable;
   participation_imports: ParticipationImportTable;
   participation_inputs: ParticipationInputTable;
+  coding_codebook_versions: CodingCodebookVersionTable;
+  coding_codes: CodingCodeTable;
+  coding_assignments: CodingAssignmentTable;
+  coding_samples: CodingSampleTable;
+  coding_sample_items: CodingSampleItemTable;
   programme_bureaus: ProgrammeBureauTable;
   bureau_positions: BureauPositionTable;
   funding_sources: FundingSourceTable;

@@ -65,6 +65,11 @@ export const NOT_MONITOR: Readonly<Record<string, string>> = {
   alliance_decisions: 'Alliance decisions, as above',
   alliance_actions: 'Alliance actions, as above',
   alliance_agreements: 'agreements with the state, as above',
+  coding_codebook_versions: 'codebook of open text (workspace only; ADR 0031)',
+  coding_codes: 'codebook, as above',
+  coding_assignments: 'codes given to open text; the monitor figures do not read them',
+  coding_samples: 'agreement samples of coding (workspace only)',
+  coding_sample_items: 'agreement samples, as above',
 };
 
 /** The table names of the Database interface in src/db/schema.ts. */

@@ -232,6 +232,32 @@ describeEachDialect('knowledge sessions in the route table', (getDb) => {
   });
 });
 
+describeEachDialect('coding routes in the route table', (getDb) => {
+  it('researchers and beheerder code; the bureau and the alliance read counts only', async () => {
+    const app = await buildSecurityApp(getDb());
+    try {
+      const permission = (method: string, url: string) =>
+        app.routePermissions.find((r) => r.method === method && r.url === url)?.permission;
+      const base = '/werkruimte/:gemeente/coderen/:slug';
+      assert.equal(permission('GET', base), 'coding:read');
+      assert.equal(permission('POST', `${base}/steekproef`), 'coding:code');
+      assert.equal(permission('GET', `${base}/codeboek`), 'coding:code');
+      assert.equal(permission('POST', `${base}/codeboek`), 'coding:code');
+      assert.equal(permission('GET', `${base}/item`), 'coding:code');
+      assert.equal(permission('POST', `${base}/item`), 'coding:code');
+      assert.deepEqual([...PERMISSIONS['coding:read']].sort(), [
+        'alliantielid',
+        'beheerder',
+        'onderzoeker',
+        'programmabureau',
+      ]);
+      assert.deepEqual([...PERMISSIONS['coding:code']].sort(), ['beheerder', 'onderzoeker']);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describeEachDialect('budget, subsidy and project routes in the route table', (getDb) => {
   it('are read by Alliance members and changed only by the programme bureau and beheerder', async () => {
     const app = await buildSecurityApp(getDb());

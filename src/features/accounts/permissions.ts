@@ -82,6 +82,10 @@ export const PERMISSIONS = {
   'participation:input': ['beheerder', 'programmabureau', 'onderzoeker'],
   /** Named participants (with consent): never public, never for the alliance or researchers. */
   'participation:participants': ['beheerder', 'programmabureau'],
+  /** Coding open text (ADR 0031): the agreement and the counts per code, never the texts. */
+  'coding:read': ['beheerder', 'programmabureau', 'onderzoeker', 'alliantielid'],
+  /** Editing the codebook, coding items, drawing the agreement sample. */
+  'coding:code': ['beheerder', 'onderzoeker'],
   /**
    * The programme bureau's budget, subsidy applications and projects (issue 15, ADR 0027):
    * Alliance members read them, the programme bureau and the administrator change them.
