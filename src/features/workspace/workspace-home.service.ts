@@ -112,6 +112,13 @@ export class WorkspaceHomeService {
         label: 'Bijeenkomsten',
         hint: 'kennissessies plannen, aanwezigen en inbreng vastleggen',
       });
+    if (can('coding:read'))
+      for (const a of focusAreas)
+        links.push({
+          href: `/werkruimte/${code}/coderen/${a.slug}`,
+          label: `Coderen: ${a.name}`,
+          hint: 'codeboek, open antwoorden en inbreng coderen, overeenstemming (kappa)',
+        });
     if (can('budget:read'))
       links.push({
         href: `/werkruimte/${code}/programma`,
