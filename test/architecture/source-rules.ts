@@ -19,9 +19,7 @@ export const QUERY_INFRASTRUCTURE: Readonly<Record<string, string>> = {
  * Route files that still query: issue 16 point 1 moves every route off the database in a
  * branch of its own; remove an entry once its file no longer queries (the test says so).
  */
-export const ROUTES_BEING_MOVED: readonly string[] = [
-  'src/features/survey/review/review.routes.tsx',
-];
+export const ROUTES_BEING_MOVED: readonly string[] = [];
 
 const QUERY_CALL = /\.(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)\(/g;
 const SQL_IMPORT = /import\s*\{[^}]*\bsql\b[^}]*\}\s*from\s*['"]kysely['"]/g;
@@ -101,20 +99,6 @@ export const ALLOWED_SWALLOWS: Readonly<Record<string, { count: number; reason: 
     count: 3,
     reason:
       'closing a page or browser that may be gone, and the render queue: the render itself rejects to its own caller',
-  },
-  // Route files: the routes refactor of issue 16 replaces these by findFocusAreaDetail (null
-  // when the focus area is absent); remove each entry with it.
-  'src/features/survey/keying/keying.routes.tsx': { count: 1, reason: 'route file, being moved' },
-  'src/features/survey/web/web.routes.tsx': { count: 1, reason: 'route file, being moved' },
-  'src/features/survey/review/review.routes.tsx': { count: 1, reason: 'route file, being moved' },
-  'src/features/survey/paper/paper.routes.tsx': { count: 1, reason: 'route file, being moved' },
-  'src/features/survey/results/overview.routes.tsx': {
-    count: 1,
-    reason: 'route file, being moved',
-  },
-  'src/features/survey/interview/interview.routes.tsx': {
-    count: 1,
-    reason: 'route file, being moved',
   },
 };
 

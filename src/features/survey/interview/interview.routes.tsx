@@ -42,7 +42,7 @@ export async function interviewRoutes(app: FastifyInstance, opts: { services: Se
   async function load(rawParams: unknown) {
     const { gemeente, key } = parseParams(params, rawParams);
     const q = surveys.questionnaires.get(key);
-    const area = q ? await focusAreas.get(q.focusArea).catch(() => undefined) : undefined;
+    const area = q ? ((await focusAreas.find(q.focusArea)) ?? undefined) : undefined;
     if (!q || area?.area.municipality_code !== gemeente) {
       throw new NotFoundError('Deze vragenlijst bestaat niet in deze gemeente.');
     }

@@ -68,7 +68,7 @@ export async function keyingRoutes(app: FastifyInstance, opts: { services: Servi
   ): Promise<{ q: Questionnaire; buurten: PaperBuurt[]; indelingYear: number | undefined }> {
     const q = surveys.questionnaires.get(key);
     if (!q) throw new NotFoundError('Deze vragenlijst bestaat niet.');
-    const area = await focusAreas.get(q.focusArea).catch(() => undefined);
+    const area = (await focusAreas.find(q.focusArea)) ?? undefined;
     if (area?.area.municipality_code !== gemeente) {
       throw new NotFoundError('Deze vragenlijst hoort niet bij deze gemeente.');
     }

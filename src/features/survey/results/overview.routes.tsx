@@ -35,7 +35,7 @@ export async function surveyOverviewRoutes(app: FastifyInstance, opts: { service
       const can = (p: Permission) => isAllowed(user.grants, p, gemeente);
       const rows: Row[] = [];
       for (const q of surveys.questionnaires.list()) {
-        const area = await focusAreas.get(q.focusArea).catch(() => undefined);
+        const area = (await focusAreas.find(q.focusArea)) ?? undefined;
         if (area?.area.municipality_code !== gemeente) continue;
         const base = `/werkruimte/${gemeente}/enquetes/${q.key}`;
         const links = [

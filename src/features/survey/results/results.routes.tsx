@@ -40,10 +40,7 @@ export async function resultsRoutes(app: FastifyInstance, opts: { services: Serv
   async function load(gemeente: string, key: string) {
     const q = surveys.questionnaires.get(key);
     if (!q) throw new NotFoundError('Deze vragenlijst bestaat niet.');
-    const area = await focusAreas.get(q.focusArea).catch((e: unknown) => {
-      if (e instanceof NotFoundError) return undefined;
-      throw e;
-    });
+    const area = await focusAreas.find(q.focusArea);
     if (area?.area.municipality_code !== gemeente) {
       throw new NotFoundError('Deze vragenlijst hoort niet bij deze gemeente.');
     }

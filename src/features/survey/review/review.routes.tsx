@@ -36,7 +36,7 @@ export async function reviewRoutes(app: FastifyInstance, opts: { services: Servi
 
   async function questionnaireIn(gemeente: string, key: string): Promise<Questionnaire> {
     const q = surveys.questionnaires.get(key);
-    const area = q ? await focusAreas.get(q.focusArea).catch(() => undefined) : undefined;
+    const area = q ? ((await focusAreas.find(q.focusArea)) ?? undefined) : undefined;
     if (!q || area?.area.municipality_code !== gemeente) {
       throw new NotFoundError('Deze vragenlijst bestaat niet in deze gemeente.');
     }

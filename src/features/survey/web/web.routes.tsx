@@ -60,7 +60,7 @@ export async function surveyWebRoutes(app: FastifyInstance, opts: { services: Se
     const p = keyParam.safeParse(params);
     const q = p.success ? surveys.questionnaires.get(p.data.key) : undefined;
     if (!q) throw new NotFoundError('Deze vragenlijst bestaat niet.');
-    const area = await focusAreas.get(q.focusArea).catch(() => undefined);
+    const area = (await focusAreas.find(q.focusArea)) ?? undefined;
     const buurten = countedMembers(area?.members ?? []).map((m) => ({
       code: m.buurt_code,
       name: m.name ?? m.buurt_code,
