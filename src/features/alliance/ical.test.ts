@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildCalendar, escapeText, foldLine } from './ical.ts';
+import { escapeText, foldLine } from '../../shared/ical.ts';
+import { buildCalendar } from './ical.ts';
 
 /**
  * A strict reader for what the feed must be (RFC 5545 §3.1): CRLF only, no line over 75 octets,

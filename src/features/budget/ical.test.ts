@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { escapeText, foldLine, toICalendar } from './ical.ts';
+import { escapeText, foldLine } from '../../shared/ical.ts';
+import { toICalendar } from './ical.ts';
 
 /** A minimal RFC 5545 reader: unfold, split properties, unescape TEXT. */
 function parse(ics: string): Array<Record<string, string>> {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { escapeText, foldLine, formatUtc, toICalendar } from './ical.ts';
+import { escapeText, foldLine, formatUtc } from '../../shared/ical.ts';
+import { toICalendar } from './ical.ts';
 
 describe('iCalendar writer (RFC 5545)', () => {
   it('escapes backslash, semicolon, comma and newlines in TEXT values', () => {
