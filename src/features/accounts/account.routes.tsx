@@ -21,7 +21,7 @@ import {
   ResetPasswordPage,
   UsersPage,
 } from './views/account.views.tsx';
-import type { FieldErrors } from './views/form.tsx';
+import type { FieldErrors } from '../../views/components/form.tsx';
 import type { ResetMail, ResetMailer } from './mail/reset-mail.ts';
 import type { ResetMailOutcome } from './views/account.views.tsx';
 import { oidcButton } from './oidc/oidc.config.ts';

@@ -10,7 +10,7 @@ import { renderPage } from '../../views/render.ts';
 import { actorOf } from '../accounts/account.service.ts';
 import { municipalitiesWith } from '../accounts/permissions.ts';
 import { KIND_NEEDS, isUploadKind, type UploadOptions } from '../imports/parse-upload.ts';
-import type { FieldErrors } from '../accounts/views/form.tsx';
+import type { FieldErrors } from '../../views/components/form.tsx';
 import { uploadKindOf, withdrawRefusal } from './data-workspace.service.ts';
 import { BACKGROUND_IMPORT_THRESHOLD } from './import-jobs.ts';
 import type { ImportPreview } from './data-preview.service.ts';

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.ts';
 import { isAllowed, municipalitiesWith } from '../accounts/permissions.ts';
-import type { FieldErrors } from '../accounts/views/form.tsx';
+import type { FieldErrors } from '../../views/components/form.tsx';
 import { indicatorFormValues, type IndicatorFormValues } from './catalogue-editing.service.ts';
 import { formBody, html, parseParams, requireUser, savedVersion } from './route-helpers.ts';
 import { CatalogueListPage, IndicatorEditPage, ProposalsPage } from './views/catalogue.pages.tsx';

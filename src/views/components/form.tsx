@@ -1,4 +1,4 @@
-import { CSRF_FIELD } from '../../../plugins/csrf.ts';
+import { CSRF_FIELD } from '../../plugins/csrf.ts';
 
 /** Field name → Dutch message. Order is the order on the page. */
 export type FieldErrors = Record<string, string>;
@@ -107,5 +107,17 @@ export function SubmitButton(props: {
     >
       {props.label}
     </button>
+  );
+}
+
+/** A short confirmation after a form was saved ("Opgeslagen."), announced politely. */
+export function Notice(props: { text?: string | undefined }) {
+  if (!props.text) return null;
+  return (
+    <div class="utrecht-alert utrecht-alert--ok" role="status">
+      <div class="utrecht-alert__content">
+        <p class="utrecht-paragraph">{props.text}</p>
+      </div>
+    </div>
   );
 }

@@ -1,7 +1,13 @@
 import { Layout } from '../../../views/layout.tsx';
 import type { UserWithGrants } from '../accounts.facade.ts';
 import { NATIONAL_CODE, ROLE_LABELS } from '../permissions.ts';
-import { CsrfField, ErrorSummary, SubmitButton, TextField, type FieldErrors } from './form.tsx';
+import {
+  CsrfField,
+  ErrorSummary,
+  SubmitButton,
+  TextField,
+  type FieldErrors,
+} from '../../../views/components/form.tsx';
 
 const dateFormat = new Intl.DateTimeFormat('nl-NL', {
   dateStyle: 'long',

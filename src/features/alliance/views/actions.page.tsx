@@ -1,11 +1,12 @@
 import { tableScroll } from '../../../views/table-scroll.ts';
-import { CsrfField, ErrorSummary, SubmitButton } from '../../accounts/views/form.tsx';
+import { CsrfField, ErrorSummary, SubmitButton } from '../../../views/components/form.tsx';
 import { ACTION_STATUS_LABELS } from '../alliance.labels.ts';
 import type { FocusAreaRef } from '../alliance.types.ts';
 import type { ActionView, FieldErrors } from '../alliance.service.ts';
 import { formatDay } from '../dates.ts';
 import { AllianceFrame, allianceBase } from './alliance-frame.tsx';
-import { Notice, Select } from './fields.tsx';
+import { Select } from './fields.tsx';
+import { Notice } from '../../../views/components/form.tsx';
 
 function ActionTable(props: {
   caption: string;

@@ -1,10 +1,11 @@
-import { CsrfField, ErrorSummary, SubmitButton } from '../../accounts/views/form.tsx';
+import { CsrfField, ErrorSummary, SubmitButton } from '../../../views/components/form.tsx';
 import { AGREEMENT_STATUS_LABELS, AGREEMENT_SUBJECTS, PARTY_LABELS } from '../alliance.labels.ts';
 import type { FocusAreaRef } from '../alliance.types.ts';
 import type { FieldErrors } from '../alliance.service.ts';
 import type { AgreementSubject, AllianceAgreement } from '../alliance.table.ts';
 import { AllianceFrame, allianceBase } from './alliance-frame.tsx';
-import { Input, Notice, Select, TextArea } from './fields.tsx';
+import { Input, Select, TextArea } from './fields.tsx';
+import { Notice } from '../../../views/components/form.tsx';
 
 /** The agreements between the state and the municipality, by the letter's six subjects. */
 export function AgreementsPage(props: {

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { fieldId } from '../../accounts/views/form.tsx';
+import { fieldId } from '../../../views/components/form.tsx';
 
 /** Form controls of the Alliance pages: label above, error by the field, linked for readers. */
 
@@ -158,17 +158,6 @@ export function Checkbox(props: { name: string; label: string; checked: boolean 
         <label class="utrecht-form-label" for={fieldId(props.name)}>
           {props.label}
         </label>
-      </div>
-    </div>
-  );
-}
-
-export function Notice(props: { text: string | undefined }) {
-  if (!props.text) return null;
-  return (
-    <div class="utrecht-alert utrecht-alert--ok" role="status">
-      <div class="utrecht-alert__content">
-        <p class="utrecht-paragraph">{props.text}</p>
       </div>
     </div>
   );

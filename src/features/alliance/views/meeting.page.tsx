@@ -1,9 +1,10 @@
-import { CsrfField, ErrorSummary, SubmitButton } from '../../accounts/views/form.tsx';
+import { CsrfField, ErrorSummary, SubmitButton } from '../../../views/components/form.tsx';
 import { ACTION_STATUS_LABELS, VISIBILITY_LABELS } from '../alliance.labels.ts';
 import type { FieldErrors, MeetingDetail } from '../alliance.service.ts';
 import { amsterdamTime, formatDay } from '../dates.ts';
 import { AllianceFrame, allianceBase } from './alliance-frame.tsx';
-import { Input, Notice, Select, TextArea } from './fields.tsx';
+import { Input, Select, TextArea } from './fields.tsx';
+import { Notice } from '../../../views/components/form.tsx';
 
 /** One meeting: agenda, documents, the decisions taken and the actions agreed, with forms. */
 export function MeetingPage(props: {

@@ -1,5 +1,5 @@
 import { tableScroll } from '../../../views/table-scroll.ts';
-import { CsrfField, ErrorSummary, SubmitButton } from '../../accounts/views/form.tsx';
+import { CsrfField, ErrorSummary, SubmitButton } from '../../../views/components/form.tsx';
 import type { FocusAreaRef } from '../alliance.types.ts';
 import type { FieldErrors } from '../alliance.service.ts';
 import type { AllianceMeeting } from '../alliance.table.ts';

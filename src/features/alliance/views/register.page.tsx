@@ -1,10 +1,11 @@
 import { tableScroll } from '../../../views/table-scroll.ts';
-import { CsrfField, ErrorSummary, SubmitButton } from '../../accounts/views/form.tsx';
+import { CsrfField, ErrorSummary, SubmitButton } from '../../../views/components/form.tsx';
 import { SEAT_KIND_LABELS } from '../alliance.labels.ts';
 import type { FieldErrors, Register } from '../alliance.service.ts';
 import { formatDay } from '../dates.ts';
 import { AllianceFrame, allianceBase } from './alliance-frame.tsx';
-import { Checkbox, Input, Notice, Select, TextArea } from './fields.tsx';
+import { Checkbox, Input, Select, TextArea } from './fields.tsx';
+import { Notice } from '../../../views/components/form.tsx';
 
 export interface RegisterPageProps {
   data: Register;

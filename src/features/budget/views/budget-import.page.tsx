@@ -1,5 +1,5 @@
 import { Layout } from '../../../views/layout.tsx';
-import { CsrfField, SubmitButton } from '../../accounts/views/form.tsx';
+import { CsrfField, SubmitButton } from '../../../views/components/form.tsx';
 import type { FocusAreaRef } from '../budget.service.ts';
 import { ENTRY_KIND_LABEL } from '../budget.service.ts';
 import type { ImportedEntry } from '../budget.xlsx.ts';

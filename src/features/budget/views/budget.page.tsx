@@ -1,5 +1,5 @@
 import { Layout } from '../../../views/layout.tsx';
-import { CsrfField, ErrorSummary, SubmitButton } from '../../accounts/views/form.tsx';
+import { CsrfField, ErrorSummary, SubmitButton } from '../../../views/components/form.tsx';
 import {
   ENTRY_KIND_LABEL,
   FUNDING_KIND_LABEL,
@@ -9,7 +9,8 @@ import {
 import { ENTRY_KINDS, FUNDING_KINDS } from '../budget.table.ts';
 import { formatEuro } from '../money.ts';
 import { THEMES } from '../themes.ts';
-import { Choice, Input, Notice, prefixed, type FieldErrors } from './fields.tsx';
+import { Choice, Input, prefixed, type FieldErrors } from './fields.tsx';
+import { Notice } from '../../../views/components/form.tsx';
 import { PlanChart } from './plan-chart.tsx';
 
 export type BudgetForm = 'locatie' | 'functie' | 'bron' | 'regel' | 'boeking';

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { fieldId, type FieldErrors } from '../../accounts/views/form.tsx';
+import { fieldId, type FieldErrors } from '../../../views/components/form.tsx';
 
 export type { FieldErrors };
 
@@ -97,16 +97,5 @@ export function Choice(props: {
         ))}
       </select>
     </Field>
-  );
-}
-
-export function Notice(props: { text: string | undefined }) {
-  if (!props.text) return null;
-  return (
-    <div class="utrecht-alert utrecht-alert--ok" role="status">
-      <div class="utrecht-alert__content">
-        <p class="utrecht-paragraph">{props.text}</p>
-      </div>
-    </div>
   );
 }

@@ -1,5 +1,5 @@
 import { Layout } from '../../../views/layout.tsx';
-import { CsrfField, ErrorSummary, SubmitButton } from '../../accounts/views/form.tsx';
+import { CsrfField, ErrorSummary, SubmitButton } from '../../../views/components/form.tsx';
 import type { Project } from '../project.types.ts';
 import {
   PROJECT_STATUSES,
@@ -7,7 +7,8 @@ import {
   type ProjectsOverview,
 } from '../project.service.tsx';
 import { THEMES, themeName } from '../themes.ts';
-import { Choice, Input, Notice, type FieldErrors } from './fields.tsx';
+import { Choice, Input, type FieldErrors } from './fields.tsx';
+import { Notice } from '../../../views/components/form.tsx';
 
 function ProjectTable(props: { caption: string; projects: Project[]; names: Map<string, string> }) {
   return (

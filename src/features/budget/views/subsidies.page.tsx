@@ -1,9 +1,10 @@
 import { Layout } from '../../../views/layout.tsx';
-import { CsrfField, ErrorSummary, SubmitButton } from '../../accounts/views/form.tsx';
+import { CsrfField, ErrorSummary, SubmitButton } from '../../../views/components/form.tsx';
 import { formatEuro } from '../money.ts';
 import { STATUS_LABEL, type ApplicationStatus, type SubsidyOverview } from '../subsidy.service.ts';
 import { THEMES, themeName } from '../themes.ts';
-import { Choice, Input, Notice, type FieldErrors } from './fields.tsx';
+import { Choice, Input, type FieldErrors } from './fields.tsx';
+import { Notice } from '../../../views/components/form.tsx';
 
 export function subsidyBase(code: string, slug: string): string {
   return `/werkruimte/${code}/subsidies/${slug}`;

@@ -1,5 +1,5 @@
 import { Layout } from '../../../views/layout.tsx';
-import { CsrfField, ErrorSummary, SubmitButton } from '../../accounts/views/form.tsx';
+import { CsrfField, ErrorSummary, SubmitButton } from '../../../views/components/form.tsx';
 import { formatEuro } from '../money.ts';
 import type { SubsidyApplication } from '../subsidy.service.ts';
 import {
@@ -10,7 +10,8 @@ import {
   type SubsidyOverview,
 } from '../subsidy.service.ts';
 import { themeName } from '../themes.ts';
-import { Choice, Input, Notice, type FieldErrors } from './fields.tsx';
+import { Choice, Input, type FieldErrors } from './fields.tsx';
+import { Notice } from '../../../views/components/form.tsx';
 import { subsidyBase } from './subsidies.page.tsx';
 
 /** One application: its facts and, for editors, the next status it may move to. */

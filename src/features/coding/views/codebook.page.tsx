@@ -1,6 +1,7 @@
 import { Layout } from '../../../views/layout.tsx';
 import { type CodebookPage as Data } from '../coding.service.ts';
-import { codingBase, CsrfField, ErrorList, Notice } from './parts.tsx';
+import { codingBase, ErrorList } from './parts.tsx';
+import { CsrfField, Notice } from '../../../views/components/form.tsx';
 
 export function CodebookPage(props: {
   gemeente: string;

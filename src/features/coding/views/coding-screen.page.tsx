@@ -1,6 +1,7 @@
 import { Layout } from '../../../views/layout.tsx';
 import { SOURCE_LABELS, type CodingScreen } from '../coding.service.ts';
-import { codingBase, CsrfField, ErrorList, Notice } from './parts.tsx';
+import { codingBase, ErrorList } from './parts.tsx';
+import { CsrfField, Notice } from '../../../views/components/form.tsx';
 
 /** One item per page: radio buttons of the codes, submit, on to the next item. */
 export function CodingScreenPage(props: {

@@ -1,7 +1,8 @@
 import { tableScroll } from '../../../views/table-scroll.ts';
 import { Layout } from '../../../views/layout.tsx';
 import { SOURCE_LABELS, type AgreementSummary } from '../coding.service.ts';
-import { codingBase, CsrfField, ErrorList, Notice } from './parts.tsx';
+import { codingBase, ErrorList } from './parts.tsx';
+import { CsrfField, Notice } from '../../../views/components/form.tsx';
 
 const nl = (x: number, digits = 2) =>
   x.toLocaleString('nl-NL', { minimumFractionDigits: digits, maximumFractionDigits: digits });

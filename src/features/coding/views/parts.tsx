@@ -1,11 +1,5 @@
-import { CSRF_FIELD } from '../../../plugins/csrf.ts';
-
 export function codingBase(gemeente: string, slug: string): string {
   return `/werkruimte/${gemeente}/coderen/${slug}`;
-}
-
-export function CsrfField(props: { token: string }) {
-  return <input type="hidden" name={CSRF_FIELD} value={props.token} />;
 }
 
 export function ErrorList(props: { errors: Record<string, string> }) {
@@ -25,15 +19,6 @@ export function ErrorList(props: { errors: Record<string, string> }) {
           ))}
         </ul>
       </div>
-    </div>
-  );
-}
-
-export function Notice(props: { text?: string | undefined }) {
-  if (!props.text) return null;
-  return (
-    <div class="utrecht-alert utrecht-alert--ok" role="status">
-      <p class="utrecht-paragraph">{props.text}</p>
     </div>
   );
 }

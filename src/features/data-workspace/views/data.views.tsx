@@ -8,7 +8,7 @@ import {
   SubmitButton,
   fieldId,
   type FieldErrors,
-} from '../../accounts/views/form.tsx';
+} from '../../../views/components/form.tsx';
 import type { Dataset } from '../../datasets/dataset.table.ts';
 import {
   PDOK_LEVELS,

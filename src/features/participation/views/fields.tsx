@@ -1,12 +1,8 @@
 import type { ComponentChildren } from 'preact';
-import { CSRF_FIELD } from '../../../plugins/csrf.ts';
+import { fieldId } from '../../../views/components/form.tsx';
 import type { FieldErrors, FormBody } from '../participation.forms.ts';
 
 /** Form parts of the participation pages: label above, error by the field, GOV.UK summary. */
-
-export function fieldId(name: string): string {
-  return `veld-${name}`;
-}
 
 export function value(values: FormBody, name: string): string {
   const v = values[name];
@@ -18,38 +14,6 @@ function describedBy(name: string, error: string | undefined, description: boole
   return (
     [description ? `${id}-uitleg` : '', error ? `${id}-fout` : ''].filter(Boolean).join(' ') ||
     undefined
-  );
-}
-
-export function ErrorSummary(props: { errors: FieldErrors; message?: string | undefined }) {
-  const entries = Object.entries(props.errors);
-  if (entries.length === 0 && !props.message) return null;
-  return (
-    <div
-      class="utrecht-alert utrecht-alert--error"
-      role="alert"
-      aria-labelledby="foutoverzicht-titel"
-      tabIndex={-1}
-      id="foutoverzicht"
-    >
-      <div class="utrecht-alert__content">
-        <h2 class="utrecht-heading-2" id="foutoverzicht-titel">
-          Er is een probleem
-        </h2>
-        {props.message && <p class="utrecht-paragraph">{props.message}</p>}
-        {entries.length > 0 && (
-          <ul class="utrecht-unordered-list">
-            {entries.map(([name, message]) => (
-              <li class="utrecht-unordered-list__item">
-                <a class="utrecht-link" href={`#${fieldId(name)}`}>
-                  {message}
-                </a>
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
-    </div>
   );
 }
 
@@ -222,10 +186,6 @@ export function Choices(props: {
   );
 }
 
-export function CsrfField(props: { token: string }) {
-  return <input type="hidden" name={CSRF_FIELD} value={props.token} />;
-}
-
 export function Submit(props: { label: string; variant?: 'primary' | 'secondary' | 'warning' }) {
   const variant = props.variant ?? 'primary';
   return (
@@ -235,14 +195,5 @@ export function Submit(props: { label: string; variant?: 'primary' | 'secondary'
     >
       {props.label}
     </button>
-  );
-}
-
-export function Notice(props: { text: string | undefined }) {
-  if (!props.text) return null;
-  return (
-    <div class="utrecht-alert utrecht-alert--ok" role="status">
-      <p class="utrecht-paragraph">{props.text}</p>
-    </div>
   );
 }

@@ -3,7 +3,8 @@ import { Layout } from '../../../views/layout.tsx';
 import type { ThemeRef } from '../input-xlsx.ts';
 import { KIND_LABELS } from '../participation.forms.ts';
 import type { ImportPreview } from '../participation.service.ts';
-import { CsrfField, Submit } from './fields.tsx';
+import { Submit } from './fields.tsx';
+import { CsrfField } from '../../../views/components/form.tsx';
 import { sessionsBase, themeNames } from './labels.ts';
 
 export function ImportPreviewPage(props: {

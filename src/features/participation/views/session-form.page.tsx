@@ -3,15 +3,8 @@ import type { ThemeRef } from '../input-xlsx.ts';
 import { AUDIENCE_LABELS, type FieldErrors, type FormBody } from '../participation.forms.ts';
 import { AUDIENCES } from '../participation.table.ts';
 import type { FocusAreaRef } from '../participation.service.ts';
-import {
-  Choices,
-  CsrfField,
-  ErrorSummary,
-  Select,
-  Submit,
-  TextArea,
-  TextInput,
-} from './fields.tsx';
+import { Choices, Select, Submit, TextArea, TextInput } from './fields.tsx';
+import { CsrfField, ErrorSummary } from '../../../views/components/form.tsx';
 import { sessionsBase } from './labels.ts';
 
 /** Planning a new session, or editing one (then `sessionId` is set). */

@@ -5,7 +5,7 @@ import type { ThemeRef } from '../input-xlsx.ts';
 import { AUDIENCE_LABELS } from '../participation.forms.ts';
 import type { SessionWithThemes } from '../participation.service.ts';
 import type { FocusAreaRef } from '../participation.service.ts';
-import { Notice } from './fields.tsx';
+import { Notice } from '../../../views/components/form.tsx';
 import { STATUS_LABELS, sessionsBase, themeNames } from './labels.ts';
 
 export function SessionListPage(props: {

@@ -10,16 +10,8 @@ import {
 } from '../participation.forms.ts';
 import type { SessionDetail } from '../participation.service.ts';
 import { INPUT_KINDS } from '../participation.table.ts';
-import {
-  Choices,
-  CsrfField,
-  ErrorSummary,
-  Notice,
-  Select,
-  Submit,
-  TextArea,
-  TextInput,
-} from './fields.tsx';
+import { Choices, Select, Submit, TextArea, TextInput } from './fields.tsx';
+import { CsrfField, ErrorSummary, Notice } from '../../../views/components/form.tsx';
 import { STATUS_LABELS, sessionsBase, themeNames } from './labels.ts';
 
 export interface SessionPageAccess {

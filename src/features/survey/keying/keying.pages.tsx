@@ -6,7 +6,7 @@ import {
   SubmitButton,
   TextField,
   type FieldErrors,
-} from '../../accounts/views/form.tsx';
+} from '../../../views/components/form.tsx';
 import { SavedNotice } from '../../workspace/views/common.tsx';
 import { textIn } from '../definition/fixed-labels.ts';
 import type { Questionnaire } from '../definition/questionnaire.schema.ts';

@@ -4,7 +4,7 @@ import type { Services } from '../../../composition.ts';
 import { NotFoundError } from '../../../shared/errors.ts';
 import { Layout } from '../../../views/layout.tsx';
 import { actorOf } from '../../accounts/account.service.ts';
-import { CsrfField, SubmitButton } from '../../accounts/views/form.tsx';
+import { CsrfField, SubmitButton } from '../../../views/components/form.tsx';
 import { SavedNotice } from '../../workspace/views/common.tsx';
 import { formBody, html, parseParams, requireUser } from '../../workspace/route-helpers.ts';
 import { textIn } from '../definition/fixed-labels.ts';

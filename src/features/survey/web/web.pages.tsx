@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { Layout } from '../../../views/layout.tsx';
-import { CsrfField } from '../../accounts/views/form.tsx';
+import { CsrfField } from '../../../views/components/form.tsx';
 import type { Answers } from '../definition/answers.ts';
 import { textIn } from '../definition/fixed-labels.ts';
 import {

@@ -5,7 +5,7 @@ import {
   SubmitButton,
   TextField,
   type FieldErrors,
-} from '../../accounts/views/form.tsx';
+} from '../../../views/components/form.tsx';
 import type { Catalogue, Indicator } from '../../indicators/catalogue.schema.ts';
 import type { Polarity } from '../../indicators/catalogue.schema.ts';
 import type { CatalogueVersionInfo } from '../../indicators/catalogue.store.ts';

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { actorLabel } from '../../../shared/actor-label.ts';
-import { fieldId, type FieldErrors } from '../../accounts/views/form.tsx';
+import { fieldId, type FieldErrors } from '../../../views/components/form.tsx';
 
 const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', {
   dateStyle: 'long',

@@ -5,7 +5,7 @@ import {
   fieldId,
   SubmitButton,
   type FieldErrors,
-} from '../../accounts/views/form.tsx';
+} from '../../../views/components/form.tsx';
 import type { FocusArea } from '../../focus-areas/focus-area.table.ts';
 import type { FocusAreaPageData } from '../../focus-areas/focus-area.page-data.ts';
 import { LEGEND, shapeFor, STATUS_LABEL } from '../../focus-areas/views/focus-area.page.tsx';

@@ -6,7 +6,7 @@ import {
   SubmitButton,
   TextField,
   type FieldErrors,
-} from '../../accounts/views/form.tsx';
+} from '../../../views/components/form.tsx';
 import type { FocusArea } from '../../focus-areas/focus-area.table.ts';
 import type { Catalogue, Indicator } from '../../indicators/catalogue.schema.ts';
 import type { StoredTarget, TargetKind, TargetReference } from '../../targets/target.types.ts';
