@@ -34,9 +34,12 @@ export function summaryItems(themes: readonly ProfileThemeView[]): SummaryItem[]
   return items;
 }
 
-function changeWords(row: ProfileRow): string | null {
+/** A survey figure has a margin; words without it would claim more than the figure carries. */
+const fromSurvey = (row: ProfileRow) => row.indicator.measure.type === 'survey_proportion';
+
+export function changeWords(row: ProfileRow): string | null {
   const value = row.change.value;
-  if (value === undefined) return null;
+  if (value === undefined || fromSurvey(row)) return null;
   // Zero as shown (+0,0) is no change in words either.
   if (value === 0 || /^[+-]?0(,0+)?(\s|$)/.test(row.change.text))
     return `Gelijk gebleven sinds ${formatPeriod(row.baselinePeriod ?? '')}.`;
@@ -45,11 +48,12 @@ function changeWords(row: ProfileRow): string | null {
 
 /**
  * How the area compares with the municipality and the Netherlands, in words. Compared as
- * shown (two figures that read the same are "even hoog"), never for a count: a count of a
- * part of the city is always smaller than that of the city.
+ * shown (two figures that read the same are "even hoog"), never for a count (a count of a part
+ * of the city is always smaller than that of the city) and never for a survey figure, whose
+ * margin the table gives beside it.
  */
 export function comparisonWords(row: ProfileRow): string | null {
-  if (row.indicator.measure.type === 'count') return null;
+  if (row.indicator.measure.type === 'count' || fromSurvey(row)) return null;
   const own = row.latest.value;
   if (own === undefined) return null;
   const parts: { word: 'hoger' | 'lager' | 'even hoog'; where: string; text: string }[] = [];
