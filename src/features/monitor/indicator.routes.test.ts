@@ -86,6 +86,13 @@ for (const dialect of dialects) {
         values.join('|'),
       );
       assert.equal(queryAll(rate, '.wk-chart__axis-note').length, 0);
+      // One period shows no development: the heading and the description say what it is.
+      assert.ok(queryAll(rate, 'h2').some((h) => textOf(h) === 'Vergelijking met andere gebieden'));
+      assert.ok(!queryAll(rate, 'h2').some((h) => textOf(h) === 'Ontwikkeling door de tijd'));
+      assert.doesNotMatch(rate, /Lijngrafiek van/);
+      // Two periods do: inhabitants 2023 and 2024.
+      const count = (await t.app.inject(PAGE)).body;
+      assert.ok(queryAll(count, 'h2').some((h) => textOf(h) === 'Ontwikkeling door de tijd'));
       // The map's legend: darker is more, and the polarity in words.
       assert.match(textOf(queryOne(rate, '.wk-choropleth-legend__note')), /^Donkerder = meer\./);
     });

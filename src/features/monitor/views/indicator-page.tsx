@@ -2,7 +2,11 @@ import type { ComponentChildren } from 'preact';
 import { Layout } from '../../../views/layout.tsx';
 import { Choropleth, type ChoroplethArea } from '../../charts/choropleth.tsx';
 import { zeroBasedMeasure } from '../../charts/scales.ts';
-import { TimeSeriesChart, type ChartSeries } from '../../charts/time-series-chart.tsx';
+import {
+  singlePeriod,
+  TimeSeriesChart,
+  type ChartSeries,
+} from '../../charts/time-series-chart.tsx';
 import { STATUS_RULE_NL } from '../../targets/target-rules.ts';
 import { aggregationRuleText, sourceText } from '../indicator-table.ts';
 import type { IndicatorPageData } from '../indicator-page.types.ts';
@@ -96,6 +100,9 @@ export function IndicatorPage({
           label: `Doel ${target.target.targetYear}${target.target.isExample ? ' (voorbeeld)' : ''}`,
         }
       : undefined;
+  // One period only: the chart draws dots that compare areas (the same test as the chart).
+  const oneMoment = singlePeriod(series) && !chartTarget;
+  const chartKind = oneMoment ? 'Stippen' : 'Lijngrafiek';
 
   const buurtRows = new Map((data.buurten?.rows ?? []).map((r) => [r.areaCode, r]));
   const mapAreas: ChoroplethArea[] = data.buurten
@@ -143,7 +150,9 @@ export function IndicatorPage({
           </div>
         )}
 
-        <h2 class="utrecht-heading-2">Ontwikkeling door de tijd</h2>
+        <h2 class="utrecht-heading-2">
+          {oneMoment ? 'Vergelijking met andere gebieden' : 'Ontwikkeling door de tijd'}
+        </h2>
         {/* Two drawings of one chart: the wide one, and on small screens (CSS) the narrow one. */}
         {[false, true].map((narrow) => (
           <TimeSeriesChart
@@ -156,8 +165,8 @@ export function IndicatorPage({
             }
             description={
               isCount
-                ? `Lijngrafiek van ${indicator.name.toLowerCase()} per jaar voor ${selection.name}${chartTarget ? ', met het doeltraject' : ''}. De tabel onder de grafiek geeft dezelfde cijfers en die van de vergelijkingsgebieden.`
-                : `Lijngrafiek van ${indicator.name.toLowerCase()} per jaar voor ${selection.name}, de rest van de gemeente, de gemeente, Nederland en het gemiddelde van de NPLV-focusgebieden${chartTarget ? ', met het doeltraject' : ''}. De tabel onder de grafiek geeft dezelfde cijfers.`
+                ? `${chartKind} van ${indicator.name.toLowerCase()} per jaar voor ${selection.name}${chartTarget ? ', met het doeltraject' : ''}. De tabel onder de grafiek geeft dezelfde cijfers en die van de vergelijkingsgebieden.`
+                : `${chartKind} van ${indicator.name.toLowerCase()} per jaar voor ${selection.name}, de rest van de gemeente, de gemeente, Nederland en het gemiddelde van de NPLV-focusgebieden${chartTarget ? ', met het doeltraject' : ''}. De tabel onder de grafiek geeft dezelfde cijfers.`
             }
             unit={indicator.unit}
             decimals={indicator.decimals}
