@@ -334,6 +334,14 @@ for (const dialect of dialects) {
       assert.match(body, /href="\/enquete\/bewonersenquete-dordt-west"/);
       assert.match(body, /href="\/enquete\/bewonersenquete-dordt-west\/papier"/);
       assert.match(body, /Telefoonnummer: nog niet ingevuld/);
+      // The number of ways said is the number listed: per questionnaire, with or without a code.
+      const sections = body.split(/<section aria-labelledby="enquete-/).slice(1);
+      assert.ok(sections.length >= 2, 'both questionnaires of Dordt West');
+      for (const section of sections) {
+        const said = /U kunt op (\w+) manieren meedoen/.exec(section)?.[1];
+        const listed = section.split('</ul>')[0]!.match(/<li /g)?.length;
+        assert.equal(said, { 3: 'drie', 4: 'vier' }[listed ?? 0], section.slice(0, 80));
+      }
       assert.doesNotMatch(body, /\b0\d{1,3}[- ]?\d{6,8}\b/, 'no invented phone number');
       assert.match(body, /Fixture-kennissessie Wonen, en meer/);
       assert.doesNotMatch(body, /Fixture besloten overleg/);

@@ -10,6 +10,8 @@ function SurveyWays(props: { survey: OpenSurvey; data: DoeMeeData }) {
   const { survey, data } = props;
   const contact = data.contact;
   const id = `enquete-${survey.key}`;
+  // Internet, interview, paper; with invitation letters also a code.
+  const ways = survey.invitations !== 'uit' ? 'vier' : 'drie';
   return (
     <section aria-labelledby={id}>
       <h3 class="utrecht-heading-3" id={id}>
@@ -19,7 +21,7 @@ function SurveyWays(props: { survey: OpenSurvey; data: DoeMeeData }) {
         {survey.audience === 'bewoners'
           ? `Voor bewoners van ${data.focusArea.name}.`
           : `Voor mensen die in ${data.focusArea.name} werken.`}{' '}
-        U kunt op vier manieren meedoen:
+        {`U kunt op ${ways} manieren meedoen:`}
       </p>
       <ul class="utrecht-unordered-list">
         <li class="utrecht-unordered-list__item">
