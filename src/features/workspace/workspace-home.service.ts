@@ -117,7 +117,7 @@ export class WorkspaceHomeService {
         links.push({
           href: `/werkruimte/${code}/coderen/${a.slug}`,
           label: `Coderen: ${a.name}`,
-          hint: 'codeboek, open antwoorden en inbreng coderen, overeenstemming (kappa)',
+          hint: 'codeboek, inbreng van bijeenkomsten coderen, overeenstemming (kappa)',
         });
     if (can('budget:read'))
       links.push({
