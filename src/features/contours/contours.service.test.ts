@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { ACTION_LABELS } from '../audit/audit-summary.ts';
 import type { AuditEntryInput } from '../participation/participation.service.ts';
 import { readContent } from './contours.content.ts';
 import type { EvidenceInput } from './contours.repository.ts';
@@ -249,8 +250,23 @@ describe('ContoursService: status and freezing', () => {
     await assert.rejects(service.submit('GM0505', AREA.slug, BUREAU, { versie: '1' }), /al voorgelegd/);
   });
 
+  it('writes every change to the audit log under a Dutch label', async () => {
+    const { service, audit } = await submitted();
+    await service.saveEvidence('GM0505', AREA.slug, 'wonen', { part: 'ambitie' }, BUREAU, {
+      versie: '1',
+      bewijs: 'indicator:woz',
+    });
+    await service.submit('GM0505', AREA.slug, BUREAU, { versie: '2' });
+    await service.decide('GM0505', AREA.slug, BUREAU, { versie: '2', besluit: 'd1' });
+    await service.newConcept('GM0505', AREA.slug, BUREAU, { versie: '2' });
+    const actions = [...new Set(audit.map((a) => a.action))];
+    assert.equal(actions.length, 5, actions.join(' '));
+    for (const action of actions) assert.ok(ACTION_LABELS[action], `no Dutch label for ${action}`);
+    assert.ok(audit.every((a) => a.entity === 'contourvoorstel' && a.municipalityCode === 'GM0505'));
+  });
+
   it('freezes a set version: no theme, no evidence, no second decision; a new concept starts from it', async () => {
-    const { service, rows } = await submitted();
+    const { service, rows, audit } = await submitted();
     await service.decide('GM0505', AREA.slug, BUREAU, { versie: '1', datum: '2026-12-10', kenmerk: 'B-1' });
     const frozen = rows[0]!.content;
     await assert.rejects(
@@ -274,6 +290,7 @@ describe('ContoursService: status and freezing', () => {
 
     const next = await service.newConcept('GM0505', AREA.slug, BUREAU, { versie: '1' });
     assert.equal(next, 2);
+    assert.equal(audit.at(-1)?.action, 'contouren.nieuw_concept');
     assert.equal(rows[1]!.status, 'concept');
     assert.equal(rows[1]!.based_on, 1);
     assert.equal(rows[1]!.content, frozen);
