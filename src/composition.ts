@@ -189,10 +189,8 @@ export function createServices(
         theme: i.theme,
       })),
     surveyQuestions: (slug) => surveyQuestionsOf(surveys.questionnaires.list(), slug),
-    codes: async (slug) =>
-      (await new CodingRepository(handle.db).findCodebook(slug))?.codes ?? [],
-    targets: async (slug) =>
-      (await targetService(db).list(slug)).map((t) => t.indicatorKey),
+    codes: async (slug) => (await new CodingRepository(handle.db).findCodebook(slug))?.codes ?? [],
+    targets: async (slug) => (await targetService(db).list(slug)).map((t) => t.indicatorKey),
     decisions: (slug) => new AllianceRepository(handle.db).listDecisions(slug),
     now: () => new Date(),
     newId: randomUUID,

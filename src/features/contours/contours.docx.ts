@@ -33,8 +33,18 @@ const evidenceRun = (numbers: readonly string[]): TextRun[] =>
 
 function item(i: DocumentItem): Paragraph[] {
   return [
-    new Paragraph({ bullet: { level: 0 }, children: [new TextRun(i.text), ...evidenceRun(i.evidence)] }),
-    ...(i.note ? [new Paragraph({ indent: { left: 720 }, children: [new TextRun({ text: i.note, size: 18 })] })] : []),
+    new Paragraph({
+      bullet: { level: 0 },
+      children: [new TextRun(i.text), ...evidenceRun(i.evidence)],
+    }),
+    ...(i.note
+      ? [
+          new Paragraph({
+            indent: { left: 720 },
+            children: [new TextRun({ text: i.note, size: 18 })],
+          }),
+        ]
+      : []),
   ];
 }
 
@@ -60,7 +70,10 @@ export async function contoursDocx(
     }),
     new Paragraph({ heading: HeadingLevel.HEADING_2, text: 'Ambitie' }),
     new Paragraph({
-      children: [new TextRun(t.ambition || 'Nog geen ambitie beschreven.'), ...evidenceRun(t.ambitionEvidence)],
+      children: [
+        new TextRun(t.ambition || 'Nog geen ambitie beschreven.'),
+        ...evidenceRun(t.ambitionEvidence),
+      ],
     }),
     new Paragraph({ heading: HeadingLevel.HEADING_2, text: 'Doelen' }),
     ...(t.goals.length > 0 ? t.goals.flatMap(item) : [new Paragraph({ text: 'Nog geen doelen.' })]),

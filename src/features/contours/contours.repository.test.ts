@@ -115,7 +115,11 @@ describeEachDialect('contours repository', (getDb) => {
       },
       ['wonen'],
     );
-    const input = (id: string, at: string, quote: [number, 'niet_toegestaan' | 'te_beoordelen' | 'goedgekeurd']) => ({
+    const input = (
+      id: string,
+      at: string,
+      quote: [number, 'niet_toegestaan' | 'te_beoordelen' | 'goedgekeurd'],
+    ) => ({
       id,
       municipality_code: 'GM0505',
       focus_area_slug: 'fixture-west',

@@ -61,7 +61,10 @@ export class ContoursRepository {
   }
 
   /** The latest version with this status; null when there is none. */
-  async findLatestWithStatus(slug: string, status: ContourStatus): Promise<ContourVersionRow | null> {
+  async findLatestWithStatus(
+    slug: string,
+    status: ContourStatus,
+  ): Promise<ContourVersionRow | null> {
     const found = await this.db
       .selectFrom('contour_versions')
       .selectAll()

@@ -25,7 +25,10 @@ async function sofficeUnavailable(): Promise<string | undefined> {
     await run('soffice', ['--version'], { timeout: 60_000 });
     return undefined;
   } catch (error) {
-    if (inCi) throw new Error('CI: LibreOffice (soffice) is verplicht, maar niet geïnstalleerd', { cause: error });
+    if (inCi)
+      throw new Error('CI: LibreOffice (soffice) is verplicht, maar niet geïnstalleerd', {
+        cause: error,
+      });
     return 'LibreOffice (soffice) niet geïnstalleerd';
   }
 }
@@ -86,7 +89,11 @@ for (const dialect of dialects) {
     });
 
     it('refuses a post without a valid CSRF token and saves nothing', async () => {
-      const res = await post(`${BASE}/thema/wonen`, { versie: '0', titel: 'Zonder token' }, 'bureau');
+      const res = await post(
+        `${BASE}/thema/wonen`,
+        { versie: '0', titel: 'Zonder token' },
+        'bureau',
+      );
       assert.equal(res.statusCode, 403);
       assert.match((await get(BASE, 'bureau')).body, /nog geen voorstel opgeslagen/);
     });
@@ -94,7 +101,9 @@ for (const dialect of dialects) {
     it('drafts, links evidence to the theme card, submits, sets and freezes; every step audited', async () => {
       const form = await get(`${BASE}/thema/wonen`, 'bureau');
       assert.equal(form.statusCode, 200);
-      const indicator = /name="doel-1-indicator"[\s\S]*?<option value="([^"]+)"/.exec(form.body)?.[1];
+      const indicator = /name="doel-1-indicator"[\s\S]*?<option value="([^"]+)"/.exec(
+        form.body,
+      )?.[1];
       assert.ok(indicator, 'the goal offers the indicators of the theme');
       const bad = await post(
         `${BASE}/thema/wonen`,
@@ -137,7 +146,12 @@ for (const dialect of dialects) {
       assert.equal(picked.statusCode, 303, picked.body);
       const foreign = await post(
         `${BASE}/thema/wonen/bewijs`,
-        { _csrf: csrfToken(picker.body), versie: '2', onderdeel: 'doel-1', bewijs: 'input:bestaat-niet' },
+        {
+          _csrf: csrfToken(picker.body),
+          versie: '2',
+          onderdeel: 'doel-1',
+          bewijs: 'input:bestaat-niet',
+        },
         'bureau',
       );
       assert.equal(foreign.statusCode, 400);
@@ -147,8 +161,13 @@ for (const dialect of dialects) {
       assert.equal(read.statusCode, 200);
       assert.doesNotMatch(read.body, /<b>goed/);
       assert.match(read.body, /Fixture: &lt;b>goed&lt;\/b> wonen/);
-      const anchor = chosen[0]!.replace(/^indicator:/, 'bewijs-indicator-').replace(/[^A-Za-z0-9_-]/g, '-');
-      assert.match(read.body, new RegExp(`href="/werkruimte/${HOME}/themakaart/dordt-west#${anchor}"`));
+      const anchor = chosen[0]!
+        .replace(/^indicator:/, 'bewijs-indicator-')
+        .replace(/[^A-Za-z0-9_-]/g, '-');
+      assert.match(
+        read.body,
+        new RegExp(`href="/werkruimte/${HOME}/themakaart/dordt-west#${anchor}"`),
+      );
       assert.doesNotMatch(read.body, /action="\/werkruimte\/GM0505\/contouren/, 'reading only');
       assert.doesNotMatch(read.body, /bewerken/);
       assert.equal((await get(BASE, 'onderzoek')).statusCode, 200);
@@ -171,7 +190,12 @@ for (const dialect of dialects) {
       assert.match(decode(badDecision.body), /Datum van het besluit: vul een datum in als/);
       const decided = await post(
         `${BASE}/vaststellen`,
-        { _csrf: await token(BASE, 'bureau'), versie: '2', datum: '2026-12-10', kenmerk: 'Alliantie A-7' },
+        {
+          _csrf: await token(BASE, 'bureau'),
+          versie: '2',
+          datum: '2026-12-10',
+          kenmerk: 'Alliantie A-7',
+        },
         'bureau',
       );
       assert.equal(decided.statusCode, 303, decided.body);
@@ -182,7 +206,10 @@ for (const dialect of dialects) {
       );
       assert.equal(frozen.statusCode, 409);
       assert.match(decode(frozen.body), /vastgesteld en verandert niet meer/);
-      assert.equal((await get(`${BASE}/thema/wonen/bewijs?onderdeel=doel-1`, 'bureau')).statusCode, 200);
+      assert.equal(
+        (await get(`${BASE}/thema/wonen/bewijs?onderdeel=doel-1`, 'bureau')).statusCode,
+        200,
+      );
       const set = await get(BASE, 'bureau');
       assert.match(set.body, /data-status="vastgesteld"/);
       assert.match(set.body, /2026-12-10, Alliantie A-7/);

@@ -30,7 +30,8 @@ const areaParam = z.object({
 const NOTICES: Record<string, string> = {
   opgeslagen: 'Opgeslagen als nieuwe versie.',
   voorgelegd: 'Het voorstel is voorgelegd aan de Alliantie.',
-  vastgesteld: 'Vastgelegd: de Alliantie heeft het voorstel vastgesteld. Deze versie verandert niet meer.',
+  vastgesteld:
+    'Vastgelegd: de Alliantie heeft het voorstel vastgesteld. Deze versie verandert niet meer.',
   concept: 'Er is een nieuw concept gemaakt op basis van de vastgestelde versie.',
 };
 
@@ -135,16 +136,24 @@ export async function contoursRoutes(
     overview(request, reply),
   );
 
-  app.get(`${base}/versies`, { config: { permission: 'contours:read' } }, async (request, reply) => {
-    const { gemeente, slug } = params(request.params);
-    const data = await service.history(gemeente, slug);
-    return html(reply, <HistoryPage gemeente={gemeente} {...data} />);
-  });
+  app.get(
+    `${base}/versies`,
+    { config: { permission: 'contours:read' } },
+    async (request, reply) => {
+      const { gemeente, slug } = params(request.params);
+      const data = await service.history(gemeente, slug);
+      return html(reply, <HistoryPage gemeente={gemeente} {...data} />);
+    },
+  );
 
-  app.get(`${base}/afdrukken`, { config: { permission: 'contours:read' } }, async (request, reply) => {
-    const { gemeente, slug, doc } = await document(request);
-    return html(reply, <ContoursPrintPage doc={doc} base={contoursBase(gemeente, slug)} />);
-  });
+  app.get(
+    `${base}/afdrukken`,
+    { config: { permission: 'contours:read' } },
+    async (request, reply) => {
+      const { gemeente, slug, doc } = await document(request);
+      return html(reply, <ContoursPrintPage doc={doc} base={contoursBase(gemeente, slug)} />);
+    },
+  );
 
   app.get(
     `${base}/contouren.pdf`,
@@ -164,7 +173,10 @@ export async function contoursRoutes(
       return reply
         .type('application/pdf')
         .header('cache-control', 'no-store')
-        .header('content-disposition', `attachment; filename="contouren-${slug}-v${doc.version}.pdf"`)
+        .header(
+          'content-disposition',
+          `attachment; filename="contouren-${slug}-v${doc.version}.pdf"`,
+        )
         .send(bytes);
     },
   );
@@ -259,7 +271,8 @@ export async function contoursRoutes(
         return reply.redirect(`${contoursBase(gemeente, slug)}?melding=opgeslagen`, 303);
       const data = await service.picker(gemeente, slug, thema, which);
       const wanted = form['bewijs'];
-      const chosen = typeof wanted === 'string' ? [wanted] : Array.isArray(wanted) ? wanted.map(String) : [];
+      const chosen =
+        typeof wanted === 'string' ? [wanted] : Array.isArray(wanted) ? wanted.map(String) : [];
       return html(
         reply,
         <EvidencePage

@@ -28,8 +28,7 @@ function fake(inputs: EvidenceInput[] = []) {
     findVersion: async (_slug, n) =>
       n === undefined ? latest() : (rows.find((r) => r.version === n) ?? null),
     findLatestWithStatus: async (_slug, status) =>
-      [...rows].filter((r) => r.status === status).sort((a, b) => b.version - a.version)[0] ??
-      null,
+      [...rows].filter((r) => r.status === status).sort((a, b) => b.version - a.version)[0] ?? null,
     insertVersion: async (row) => {
       if (rows.some((r) => r.version === row.version)) throw new Error('duplicate version');
       rows.push({ ...row });
@@ -152,14 +151,10 @@ describe('ContoursService: versions', () => {
       ...wonen(0),
       'doel-2': 'Meer sociale huur',
     });
-    await service.saveEvidence(
-      'GM0505',
-      AREA.slug,
-      'wonen',
-      { part: 'doel', index: 1 },
-      BUREAU,
-      { versie: '1', bewijs: ['indicator:woz', 'input:i1'] },
-    );
+    await service.saveEvidence('GM0505', AREA.slug, 'wonen', { part: 'doel', index: 1 }, BUREAU, {
+      versie: '1',
+      bewijs: ['indicator:woz', 'input:i1'],
+    });
     // i1 is not an input of this area: refused, nothing saved.
     assert.equal(rows.length, 1);
     const ok = await service.saveEvidence(
@@ -243,11 +238,18 @@ describe('ContoursService: status and freezing', () => {
     const { service } = fake();
     await service.saveTheme('GM0505', AREA.slug, 'wonen', BUREAU, wonen(0));
     await assert.rejects(
-      service.decide('GM0505', AREA.slug, BUREAU, { versie: '1', datum: '2026-12-10', kenmerk: 'x' }),
+      service.decide('GM0505', AREA.slug, BUREAU, {
+        versie: '1',
+        datum: '2026-12-10',
+        kenmerk: 'x',
+      }),
       /nog een concept/,
     );
     await service.submit('GM0505', AREA.slug, BUREAU, { versie: '1' });
-    await assert.rejects(service.submit('GM0505', AREA.slug, BUREAU, { versie: '1' }), /al voorgelegd/);
+    await assert.rejects(
+      service.submit('GM0505', AREA.slug, BUREAU, { versie: '1' }),
+      /al voorgelegd/,
+    );
   });
 
   it('writes every change to the audit log under a Dutch label', async () => {
@@ -262,12 +264,18 @@ describe('ContoursService: status and freezing', () => {
     const actions = [...new Set(audit.map((a) => a.action))];
     assert.equal(actions.length, 5, actions.join(' '));
     for (const action of actions) assert.ok(ACTION_LABELS[action], `no Dutch label for ${action}`);
-    assert.ok(audit.every((a) => a.entity === 'contourvoorstel' && a.municipalityCode === 'GM0505'));
+    assert.ok(
+      audit.every((a) => a.entity === 'contourvoorstel' && a.municipalityCode === 'GM0505'),
+    );
   });
 
   it('freezes a set version: no theme, no evidence, no second decision; a new concept starts from it', async () => {
     const { service, rows, audit } = await submitted();
-    await service.decide('GM0505', AREA.slug, BUREAU, { versie: '1', datum: '2026-12-10', kenmerk: 'B-1' });
+    await service.decide('GM0505', AREA.slug, BUREAU, {
+      versie: '1',
+      datum: '2026-12-10',
+      kenmerk: 'B-1',
+    });
     const frozen = rows[0]!.content;
     await assert.rejects(
       service.saveTheme('GM0505', AREA.slug, 'wonen', BUREAU, wonen(1, { titel: 'Anders' })),
@@ -281,7 +289,11 @@ describe('ContoursService: status and freezing', () => {
       /vastgesteld/,
     );
     await assert.rejects(
-      service.decide('GM0505', AREA.slug, BUREAU, { versie: '1', datum: '2026-12-11', kenmerk: 'B-2' }),
+      service.decide('GM0505', AREA.slug, BUREAU, {
+        versie: '1',
+        datum: '2026-12-11',
+        kenmerk: 'B-2',
+      }),
       /al vastgesteld/,
     );
     assert.equal(rows.length, 1);
@@ -303,7 +315,11 @@ describe('ContoursService: status and freezing', () => {
   it('decided() gives the last set version, not a later concept', async () => {
     const { service } = await submitted();
     assert.equal(await service.decided(AREA.slug), null);
-    await service.decide('GM0505', AREA.slug, BUREAU, { versie: '1', datum: '2026-12-10', kenmerk: 'B-1' });
+    await service.decide('GM0505', AREA.slug, BUREAU, {
+      versie: '1',
+      datum: '2026-12-10',
+      kenmerk: 'B-1',
+    });
     await service.newConcept('GM0505', AREA.slug, BUREAU, { versie: '1' });
     await service.saveTheme('GM0505', AREA.slug, 'wonen', BUREAU, wonen(2, { titel: 'Later' }));
     assert.deepEqual(await service.decided(AREA.slug), {
@@ -359,8 +375,15 @@ describe('ContoursService: evidence', () => {
         'code:wonen-schimmel',
       ],
     );
-    const resolved = await service.resolve('GM0505', AREA.slug, ['input:in-1', 'input:in-2', 'input:weg']);
-    assert.equal(resolved.get('input:in-1')!.label, 'Knelpunt uit "Kennissessie wonen" (4 stippen)');
+    const resolved = await service.resolve('GM0505', AREA.slug, [
+      'input:in-1',
+      'input:in-2',
+      'input:weg',
+    ]);
+    assert.equal(
+      resolved.get('input:in-1')!.label,
+      'Knelpunt uit "Kennissessie wonen" (4 stippen)',
+    );
     assert.match(resolved.get('input:in-2')!.label, /"Samen de portiek opknappen"/);
     assert.equal(
       resolved.get('input:in-1')!.href,

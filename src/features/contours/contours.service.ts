@@ -360,8 +360,7 @@ export class ContoursService {
       if (goal.length > MAX_TEXT)
         errors[`doel-${slot + 1}`] = `Doel ${slot + 1}: gebruik hoogstens ${MAX_TEXT} tekens.`;
       if (indicator !== '' && !indicatorKeys.has(indicator))
-        errors[`doel-${slot + 1}-indicator`] =
-          `Doel ${slot + 1}: kies een indicator uit de lijst.`;
+        errors[`doel-${slot + 1}-indicator`] = `Doel ${slot + 1}: kies een indicator uit de lijst.`;
       if (goal !== '') goals.push({ slot, text: goal, indicatorKey: indicator || null });
       else if (indicator !== '' && !errors[`doel-${slot + 1}-indicator`])
         errors[`doel-${slot + 1}`] = `Doel ${slot + 1}: schrijf het doel, of kies geen indicator.`;
@@ -536,7 +535,11 @@ export class ContoursService {
         entity: 'contourvoorstel',
         entityId: `${slug}@${version}`,
         municipalityCode: focusArea.municipalityCode,
-        before: { versie: latest?.version, onderdeel: formatItemRef(item), bewijs: target.evidence },
+        before: {
+          versie: latest?.version,
+          onderdeel: formatItemRef(item),
+          bewijs: target.evidence,
+        },
         after: { versie: version, onderdeel: formatItemRef(item), bewijs: wanted },
       });
       return { ok: true as const, version };
@@ -553,7 +556,9 @@ export class ContoursService {
           `Versie ${latest.version} is al ${STATUS_LABELS[latest.status].toLowerCase()}.`,
         );
       if (readContent(latest.content).themes.length === 0)
-        throw conflict('Een voorstel zonder hoofdthema’s kan niet aan de Alliantie worden voorgelegd.');
+        throw conflict(
+          'Een voorstel zonder hoofdthema’s kan niet aan de Alliantie worden voorgelegd.',
+        );
       const moved = await repository.changeStatus(latest.id, 'concept', {
         status: 'voorgelegd',
         submitted_at: this.deps.now().toISOString(),
@@ -638,9 +643,7 @@ export class ContoursService {
     return this.deps.transaction(async ({ repository, audit }) => {
       const latest = await this.latestFor(repository, slug, body);
       if (latest.status !== 'vastgesteld')
-        throw conflict(
-          `Versie ${latest.version} is nog niet vastgesteld: werk daarin verder.`,
-        );
+        throw conflict(`Versie ${latest.version} is nog niet vastgesteld: werk daarin verder.`);
       const version = await this.insert(repository, focusArea, actor, latest, {
         content: readContent(latest.content),
         note: `Nieuw concept op basis van vastgestelde versie ${latest.version}`,
@@ -711,7 +714,8 @@ export function withTheme(
 }
 
 function itemOf(main: MainTheme, item: ItemRef): { text: string; evidence: string[] } | null {
-  if (item.part === 'ambitie') return { text: main.ambition || main.title, evidence: main.evidence };
+  if (item.part === 'ambitie')
+    return { text: main.ambition || main.title, evidence: main.evidence };
   const row = item.part === 'doel' ? main.goals[item.index] : main.actions[item.index];
   return row ? { text: row.text, evidence: row.evidence } : null;
 }

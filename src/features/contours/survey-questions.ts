@@ -22,7 +22,12 @@ export function surveyQuestionsOf(
             themeKey: row.theme ?? question.theme,
           });
       } else {
-        out.push({ ...base, name: question.name, text: question.text.nl, themeKey: question.theme });
+        out.push({
+          ...base,
+          name: question.name,
+          text: question.text.nl,
+          themeKey: question.theme,
+        });
       }
     }
   }

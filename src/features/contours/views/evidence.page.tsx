@@ -55,9 +55,7 @@ export function EvidencePage(props: {
       <div class="wk-stack">
         <h1 class="utrecht-heading-1">Onderbouwing kiezen</h1>
         <ErrorSummary errors={props.errors} />
-        <p class="utrecht-paragraph">
-          {`Voor ${what} van het hoofdthema bij ${data.theme.name}:`}
-        </p>
+        <p class="utrecht-paragraph">{`Voor ${what} van het hoofdthema bij ${data.theme.name}:`}</p>
         <blockquote class="utrecht-blockquote">
           <p class="utrecht-paragraph">{data.itemText}</p>
         </blockquote>
@@ -74,7 +72,9 @@ export function EvidencePage(props: {
               const list = data.candidates.filter((c) => c.kind === kind);
               return (
                 <fieldset class="utrecht-form-fieldset" data-kind={kind}>
-                  <legend class="utrecht-form-fieldset__legend">{EVIDENCE_KIND_LABELS[kind]}</legend>
+                  <legend class="utrecht-form-fieldset__legend">
+                    {EVIDENCE_KIND_LABELS[kind]}
+                  </legend>
                   {list.length === 0 ? (
                     <p class="utrecht-paragraph wk-muted">Hier is bij dit thema nog niets.</p>
                   ) : (

@@ -29,12 +29,24 @@ export function HistoryPage(props: {
               <caption class="utrecht-table__caption">Alle versies, de nieuwste eerst</caption>
               <thead class="utrecht-table__header">
                 <tr class="utrecht-table__row">
-                  <th class="utrecht-table__header-cell" scope="col">Versie</th>
-                  <th class="utrecht-table__header-cell" scope="col">Status</th>
-                  <th class="utrecht-table__header-cell" scope="col">Opgeslagen</th>
-                  <th class="utrecht-table__header-cell" scope="col">Wat is er veranderd</th>
-                  <th class="utrecht-table__header-cell" scope="col">Voorgelegd</th>
-                  <th class="utrecht-table__header-cell" scope="col">Vastgesteld</th>
+                  <th class="utrecht-table__header-cell" scope="col">
+                    Versie
+                  </th>
+                  <th class="utrecht-table__header-cell" scope="col">
+                    Status
+                  </th>
+                  <th class="utrecht-table__header-cell" scope="col">
+                    Opgeslagen
+                  </th>
+                  <th class="utrecht-table__header-cell" scope="col">
+                    Wat is er veranderd
+                  </th>
+                  <th class="utrecht-table__header-cell" scope="col">
+                    Voorgelegd
+                  </th>
+                  <th class="utrecht-table__header-cell" scope="col">
+                    Vastgesteld
+                  </th>
                 </tr>
               </thead>
               <tbody class="utrecht-table__body">
@@ -52,7 +64,9 @@ export function HistoryPage(props: {
                       {v.based_on !== null ? ` (op basis van versie ${v.based_on})` : ''}
                     </td>
                     <td class="utrecht-table__cell">
-                      {v.submitted_at ? `${when(v.submitted_at)}, ${v.submitted_by_name ?? ''}` : ''}
+                      {v.submitted_at
+                        ? `${when(v.submitted_at)}, ${v.submitted_by_name ?? ''}`
+                        : ''}
                     </td>
                     <td class="utrecht-table__cell">
                       {v.status === 'vastgesteld'

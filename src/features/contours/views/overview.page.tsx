@@ -37,7 +37,11 @@ function MainThemeSection(props: {
         {theme.title}
       </h2>
       <p class="utrecht-paragraph wk-muted">Thema: {name}</p>
-      <ItemTools show={props.editable} href={themeBase} label={`Hoofdthema "${theme.title}" bewerken`} />
+      <ItemTools
+        show={props.editable}
+        href={themeBase}
+        label={`Hoofdthema "${theme.title}" bewerken`}
+      />
       <h3 class="utrecht-heading-3">Ambitie</h3>
       <p class="utrecht-paragraph">{theme.ambition || 'Nog geen ambitie beschreven.'}</p>
       <EvidenceList refs={theme.evidence} evidence={data.evidence} />
@@ -185,7 +189,8 @@ export function ContoursOverviewPage(props: {
   const base = contoursBase(props.gemeente, data.focusArea.slug);
   const version = data.version;
   const isLatest = version !== null && version.version === data.latest;
-  const editable = props.canEdit && (version === null || (isLatest && version.status !== 'vastgesteld'));
+  const editable =
+    props.canEdit && (version === null || (isLatest && version.status !== 'vastgesteld'));
   const included = new Set(data.content.themes.map((t) => t.themeKey));
   const versionQuery = version && !isLatest ? `?versie=${version.version}` : '';
   return (
@@ -198,8 +203,8 @@ export function ContoursOverviewPage(props: {
         <Notice text={props.notice} />
         <ErrorSummary errors={props.errors} />
         <p class="utrecht-paragraph">
-          De hoofdthema’s van het programma, met per thema een ambitie, doelen en eerste acties.
-          Bij elk onderdeel staat waarop het rust: cijfers, de enquêtes en de kennissessies.
+          De hoofdthema’s van het programma, met per thema een ambitie, doelen en eerste acties. Bij
+          elk onderdeel staat waarop het rust: cijfers, de enquêtes en de kennissessies.
         </p>
         {version === null ? (
           <p class="utrecht-paragraph">Er is nog geen voorstel opgeslagen.</p>

@@ -107,9 +107,9 @@ export function ThemeFormPage(props: {
         <h1 class="utrecht-heading-1">Hoofdthema bij {data.theme.name}</h1>
         <ErrorSummary errors={errors} />
         <p class="utrecht-paragraph">
-          Opslaan maakt een nieuwe versie van het voorstel; oude versies blijven bewaard. Laat
-          alle velden leeg om dit thema niet als hoofdthema op te nemen. De onderbouwing kiest u
-          daarna per onderdeel op de pagina van het voorstel.
+          Opslaan maakt een nieuwe versie van het voorstel; oude versies blijven bewaard. Laat alle
+          velden leeg om dit thema niet als hoofdthema op te nemen. De onderbouwing kiest u daarna
+          per onderdeel op de pagina van het voorstel.
         </p>
         <form method="post" action={`${base}/thema/${data.theme.key}`} class="wk-stack">
           <CsrfField token={props.csrf} />
@@ -119,7 +119,12 @@ export function ThemeFormPage(props: {
               {errors['versie']}
             </p>
           )}
-          <Field name="titel" label="Titel van het hoofdthema" value={v('titel')} error={errors['titel']} />
+          <Field
+            name="titel"
+            label="Titel van het hoofdthema"
+            value={v('titel')}
+            error={errors['titel']}
+          />
           <Field
             name="ambitie"
             label="Ambitie"
