@@ -6,6 +6,7 @@ import { readContent } from './contours.content.ts';
 import type { EvidenceInput } from './contours.repository.ts';
 import { ContoursService, themeCardHref, type ContoursStore } from './contours.service.ts';
 import type { ContourVersionRow } from './contours.table.ts';
+import { when } from './views/parts.tsx';
 
 const AREA = {
   slug: 'fixture-west',
@@ -403,5 +404,13 @@ describe('ContoursService: evidence', () => {
   it('refuses an area of another municipality', async () => {
     const { service } = fake();
     await assert.rejects(service.view('GM0014', AREA.slug), /bestaat niet/);
+  });
+});
+
+describe('contours views', () => {
+  it('show moments in Dutch time, summer and winter', () => {
+    assert.equal(when('2026-12-04T20:15:00.000Z'), '4 december 2026 om 21:15');
+    assert.equal(when('2026-07-01T20:15:00.000Z'), '1 juli 2026 om 22:15');
+    assert.equal(when(null), '');
   });
 });

@@ -4,9 +4,15 @@ export function contoursBase(gemeente: string, slug: string): string {
   return `/werkruimte/${gemeente}/contouren/${slug}`;
 }
 
-/** "2026-12-04T20:15:00.000Z" → "2026-12-04 20:15 (UTC)". */
+const WHEN = new Intl.DateTimeFormat('nl-NL', {
+  timeZone: 'Europe/Amsterdam',
+  dateStyle: 'long',
+  timeStyle: 'short',
+});
+
+/** "2026-12-04T20:15:00.000Z" → "4 december 2026 om 21:15" (Dutch time, as people read it). */
 export function when(iso: string | null): string {
-  return iso ? `${iso.slice(0, 16).replace('T', ' ')} (UTC)` : '';
+  return iso ? WHEN.format(new Date(iso)) : '';
 }
 
 /** The evidence of one item: each a link to its place on the theme card. */
