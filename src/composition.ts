@@ -43,6 +43,8 @@ import { PdfRenderer, type PdfEngine } from './shared/pdf/pdf-renderer.ts';
 import { recordAudit } from './features/audit/audit.repository.ts';
 import { ParticipationRepository, ParticipationService } from './features/participation/index.ts';
 import { CodingRepository, CodingService } from './features/coding/index.ts';
+import { ContoursRepository, ContoursService } from './features/contours/index.ts';
+import { surveyQuestionsOf } from './features/contours/survey-questions.ts';
 import {
   BudgetRepository,
   BudgetService,
@@ -163,6 +165,36 @@ export function createServices(
     now: () => new Date(),
     newId: randomUUID,
   });
+  const contours = new ContoursService({
+    repository: new ContoursRepository(handle.db),
+    transaction: (work) =>
+      handle.db.transaction().execute((trx) =>
+        work({
+          repository: new ContoursRepository(trx),
+          audit: { record: (entry) => recordAudit(trx, entry) },
+        }),
+      ),
+    themes: async () =>
+      (await monitor.catalogue()).themes.map((t) => ({ key: t.key, name: t.name })),
+    focusAreas: {
+      find: async (slug) => {
+        const area = (await monitor.focusAreas()).find((a) => a.slug === slug);
+        return area ? focusAreaRef(area) : null;
+      },
+    },
+    indicators: async () =>
+      (await monitor.catalogue()).indicators.map((i) => ({
+        key: i.key,
+        name: i.name,
+        theme: i.theme,
+      })),
+    surveyQuestions: (slug) => surveyQuestionsOf(surveys.questionnaires.list(), slug),
+    codes: async (slug) => (await new CodingRepository(handle.db).findCodebook(slug))?.codes ?? [],
+    targets: async (slug) => (await targetService(db).list(slug)).map((t) => t.indicatorKey),
+    decisions: (slug) => new AllianceRepository(handle.db).listDecisions(slug),
+    now: () => new Date(),
+    newId: randomUUID,
+  });
   const budgetRepository = new BudgetRepository(handle.db);
   const subsidyRepository = new SubsidyRepository(handle.db);
   // One line per service, so branches that add one merge without conflicts.
@@ -203,6 +235,7 @@ export function createServices(
     }),
     participation,
     coding,
+    contours,
     budget: new BudgetService(budgetRepository, databaseAuditWriter),
     subsidies: new SubsidyService(subsidyRepository, budgetRepository, databaseAuditWriter),
     projects: new ProjectService(

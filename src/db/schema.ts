@@ -51,6 +51,7 @@ import type {
   CodingSampleItemTable,
   CodingSampleTable,
 } from '../features/coding/coding.table.ts';
+import type { ContourVersionTable } from '../features/contours/contours.table.ts';
 import type {
   BudgetEntryTable,
   BudgetLineTable,
@@ -114,6 +115,7 @@ export interface Database {
   coding_assignments: CodingAssignmentTable;
   coding_samples: CodingSampleTable;
   coding_sample_items: CodingSampleItemTable;
+  contour_versions: ContourVersionTable;
   programme_bureaus: ProgrammeBureauTable;
   bureau_positions: BureauPositionTable;
   funding_sources: FundingSourceTable;

@@ -61,6 +61,7 @@ function fillUrl(url: string, targetUserId: string): string {
     .replace(':upload', MISSING_ID)
     .replace(':inbreng', MISSING_ID)
     .replace(':deelnemer', MISSING_ID)
+    .replace(':thema', 'wonen')
     .replace(':file', 'design-tokens.css')
     .replace('*', 'css/wijkkompas.css');
 }
@@ -307,6 +308,30 @@ describeEachDialect('Alliance routes in the route table', (getDb) => {
         'programmabureau',
       ]);
       assert.deepEqual([...PERMISSIONS['alliance:edit']].sort(), ['beheerder', 'programmabureau']);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describeEachDialect('contours routes in the route table', (getDb) => {
+  it('the bureau and beheerder draft and set; the alliance and researchers read; nothing is public', async () => {
+    const app = await buildSecurityApp(getDb());
+    try {
+      const routes = app.routePermissions.filter((r) => r.url.includes('/contouren'));
+      assert.ok(routes.length >= 11, String(routes.length));
+      for (const r of routes) {
+        assert.ok(r.url.startsWith(`/werkruimte/:${SCOPE_PARAM}/contouren/:slug`), r.url);
+        const edits = r.method === 'POST' || r.url.includes('/thema/');
+        assert.equal(r.permission, edits ? 'contours:edit' : 'contours:read', r.url);
+      }
+      assert.deepEqual([...PERMISSIONS['contours:read']].sort(), [
+        'alliantielid',
+        'beheerder',
+        'onderzoeker',
+        'programmabureau',
+      ]);
+      assert.deepEqual([...PERMISSIONS['contours:edit']].sort(), ['beheerder', 'programmabureau']);
     } finally {
       await app.close();
     }

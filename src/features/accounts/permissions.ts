@@ -99,6 +99,13 @@ export const PERMISSIONS = {
   'alliance:read': ['beheerder', 'programmabureau', 'alliantielid'],
   /** Changing the Alliance register, meetings, decisions, actions and agreements. */
   'alliance:edit': ['beheerder', 'programmabureau'],
+  /**
+   * The contours proposal (issue 14, ADR 0034): the proposal, its versions and its exports. The
+   * public sees only what the feedback page shows of a set version.
+   */
+  'contours:read': ['beheerder', 'programmabureau', 'onderzoeker', 'alliantielid'],
+  /** Drafting the proposal, choosing its evidence and recording its status. */
+  'contours:edit': ['beheerder', 'programmabureau'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -29,6 +29,11 @@ export const ACTION_LABELS: Record<string, string> = {
   'enquete.verschillen_opgelost': 'Verschillen bij dubbele invoer opgelost',
   'enquete.antwoord_goedgekeurd': 'Antwoord goedgekeurd',
   'enquete.antwoord_afgekeurd': 'Antwoord afgekeurd',
+  'contouren.nieuwe_versie': 'Nieuwe versie van de contouren (hoofdthema bijgewerkt)',
+  'contouren.onderbouwing': 'Onderbouwing bij de contouren gekozen',
+  'contouren.voorgelegd': 'Contouren voorgelegd aan de Alliantie',
+  'contouren.vastgesteld': 'Contouren vastgesteld door de Alliantie',
+  'contouren.nieuw_concept': 'Nieuw concept van de contouren begonnen',
 };
 
 const ENTITY_LABELS: Record<string, string> = {
@@ -39,6 +44,7 @@ const ENTITY_LABELS: Record<string, string> = {
   doel: 'Doel',
   enqueteformulier: 'Formulier',
   enqueteantwoord: 'Antwoord',
+  contourvoorstel: 'Contouren programma',
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -89,6 +95,14 @@ const FIELD_LABELS: Record<string, string> = {
   definition: 'definitie',
   name: 'naam',
   theme: 'thema',
+  thema: 'thema',
+  doelen: 'doelen',
+  acties: 'acties',
+  onderdeel: 'onderdeel',
+  bewijs: 'onderbouwing',
+  datum: 'datum',
+  kenmerk: 'kenmerk',
+  weggehaald: 'weggehaald',
 };
 
 /** An action's Dutch label; an unknown key (an old or new action) is shown readably, not raw. */

@@ -85,6 +85,21 @@ describe('the workspace home', () => {
     assert.ok(!links.some((h) => h.startsWith('/werkruimte/NL00')), links.join(' '));
   });
 
+  it('links the contours proposal for the roles that read it, and no other', async () => {
+    const href = '/werkruimte/GM0505/contouren/dordt-west';
+    for (const role of ROLES) {
+      if (role === 'landelijk_beheerder') continue;
+      const home = await service.forUser({
+        name: role,
+        grants: [{ role, municipalityCode: 'GM0505' }],
+      });
+      const expected = ['beheerder', 'programmabureau', 'onderzoeker', 'alliantielid'].includes(
+        role,
+      );
+      assert.equal(hrefs(home).includes(href), expected, role);
+    }
+  });
+
   it('links, for every role, only to pages permissions.ts lets that role open', async () => {
     // The route → permission pairs of what the home links to (the route test checks the rest).
     const permissionOf: [RegExp, Parameters<typeof isAllowed>[1], boolean][] = [
@@ -96,6 +111,7 @@ describe('the workspace home', () => {
       [/^\/werkruimte\/GM0505\/programma$/, 'budget:read', true],
       [/^\/werkruimte\/GM0505\/coderen\//, 'coding:read', true],
       [/^\/werkruimte\/GM0505\/alliantie\//, 'alliance:read', true],
+      [/^\/werkruimte\/GM0505\/contouren\//, 'contours:read', true],
       [/^\/beheer\/GM0505\/gebruikers$/, 'users:manage', true],
       [/^\/beheer\/GM0505\/audit$/, 'audit:read', true],
       [/^\/werkruimte\/catalogus$/, 'catalogue:propose', false],

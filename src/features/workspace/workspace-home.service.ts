@@ -119,6 +119,15 @@ export class WorkspaceHomeService {
           label: `Coderen: ${a.name}`,
           hint: 'codeboek, inbreng van bijeenkomsten coderen, overeenstemming (kappa)',
         });
+    if (can('contours:read'))
+      for (const a of focusAreas)
+        links.push({
+          href: `/werkruimte/${code}/contouren/${a.slug}`,
+          label: `Contouren programma ${a.name}`,
+          hint: can('contours:edit')
+            ? 'hoofdthema’s, ambities, doelen en acties opstellen, met onderbouwing'
+            : 'hoofdthema’s, ambities, doelen en acties, met onderbouwing',
+        });
     if (can('budget:read'))
       links.push({
         href: `/werkruimte/${code}/programma`,
