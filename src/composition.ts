@@ -43,6 +43,13 @@ import { PdfRenderer, type PdfEngine } from './shared/pdf/pdf-renderer.ts';
 import { recordAudit } from './features/audit/audit.repository.ts';
 import { ParticipationRepository, ParticipationService } from './features/participation/index.ts';
 import { CodingRepository, CodingService } from './features/coding/index.ts';
+import { SynthesisRepository, SynthesisService } from './features/synthesis/index.ts';
+import { buildProfile, selectionForFocusArea } from './features/monitor/profile.service.ts';
+import { profileView } from './features/monitor/views/profile-section.tsx';
+import { questionResults } from './features/survey/results/survey-results.ts';
+import { loadWeigher } from './features/survey/results/weighting-pipeline.ts';
+import { listCountedResponses } from './features/survey/responses/response.repository.ts';
+import { NotFoundError } from './shared/errors.ts';
 import {
   BudgetRepository,
   BudgetService,
@@ -163,6 +170,63 @@ export function createServices(
     now: () => new Date(),
     newId: randomUUID,
   });
+  const synthesis = new SynthesisService({
+    repository: new SynthesisRepository(handle.db),
+    transaction: (work) =>
+      handle.db.transaction().execute((trx) =>
+        work({
+          repository: new SynthesisRepository(trx),
+          audit: { record: (entry) => recordAudit(trx, entry) },
+        }),
+      ),
+    focusAreas: {
+      find: async (slug) => {
+        const area = (await monitor.focusAreas()).find((a) => a.slug === slug);
+        return area ? focusAreaRef(area) : null;
+      },
+    },
+    // The same rows as the area's public profile (no example targets), per data version.
+    monitorThemes: async (slug) => {
+      await monitor.dataVersion();
+      return monitor.read(`themakaart-monitor\u0000${slug}`, async () => {
+        try {
+          const selection = await selectionForFocusArea(monitor, slug);
+          return profileView(
+            await buildProfile(monitor, selection),
+            [],
+            await monitor.availability(),
+          );
+        } catch (error) {
+          // Buurten not yet known: the monitor has no figures for the area (said on the page).
+          if (error instanceof NotFoundError) return null;
+          throw error;
+        }
+      });
+    },
+    // Every questionnaire of the area, weighted as on its results page.
+    surveys: async (slug) =>
+      Promise.all(
+        surveys.questionnaires
+          .list()
+          .filter((q) => q.focusArea === slug)
+          .map(async (q) => {
+            const responses = await listCountedResponses(handle.db, q.key);
+            const weighting = (await loadWeigher(handle.db, q))(responses);
+            return {
+              key: q.key,
+              title: q.title.nl,
+              audience: q.audience,
+              responses: responses.length,
+              weighted: weighting.design !== undefined,
+              effectiveN: weighting.summary?.effectiveN ?? responses.length,
+              converged: weighting.converged ?? true,
+              tables: questionResults(q, responses, weighting),
+            };
+          }),
+      ),
+    codeCounts: async (gemeente, slug) => (await coding.summary(gemeente, slug)).counts,
+    now: () => new Date(),
+  });
   const budgetRepository = new BudgetRepository(handle.db);
   const subsidyRepository = new SubsidyRepository(handle.db);
   // One line per service, so branches that add one merge without conflicts.
@@ -203,6 +267,7 @@ export function createServices(
     }),
     participation,
     coding,
+    synthesis,
     budget: new BudgetService(budgetRepository, databaseAuditWriter),
     subsidies: new SubsidyService(subsidyRepository, budgetRepository, databaseAuditWriter),
     projects: new ProjectService(

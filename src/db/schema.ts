@@ -51,6 +51,7 @@ import type {
   CodingSampleItemTable,
   CodingSampleTable,
 } from '../features/coding/coding.table.ts';
+import type { SynthesisWeightsTable } from '../features/synthesis/synthesis.table.ts';
 import type {
   BudgetEntryTable,
   BudgetLineTable,
@@ -114,6 +115,7 @@ export interface Database {
   coding_assignments: CodingAssignmentTable;
   coding_samples: CodingSampleTable;
   coding_sample_items: CodingSampleItemTable;
+  synthesis_weights: SynthesisWeightsTable;
   programme_bureaus: ProgrammeBureauTable;
   bureau_positions: BureauPositionTable;
   funding_sources: FundingSourceTable;
