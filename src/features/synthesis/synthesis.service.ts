@@ -93,7 +93,11 @@ export interface EvidenceItem {
 
 export interface MonitorItem extends EvidenceItem {
   period: string;
+  /** Why the area has no figure ("Geen cijfer voor dit gebied."), when it has none. */
+  note: string | null;
   comparisons: ReferenceComparison[];
+  /** Why there is no comparison, when there is none. */
+  notCompared: string | null;
   /** "ongunstiger dan de gemeente" etc.; null when no direction can be given. */
   direction: string | null;
   unfavourableVsCity: boolean | null;
@@ -327,7 +331,18 @@ export class SynthesisService {
     const cards: ThemeCard[] = THEMES.map((theme) => {
       const view = monitorThemes?.find((t) => t.key === theme.key);
       const monitor: MonitorItem[] = (view?.rows ?? []).map((row) => {
-        const comparisons = referenceComparisons(row) ?? [];
+        const made = referenceComparisons(row);
+        const comparisons = made ?? [];
+        const notCompared =
+          row.latest.value === undefined
+            ? 'geen cijfer voor het gebied'
+            : made === null
+              ? row.indicator.measure.type === 'count'
+                ? 'een aantal: niet te vergelijken met de hele gemeente'
+                : 'een enquêtecijfer: vergelijk met de marge op de indicatorpagina'
+              : made.length === 0
+                ? 'geen cijfer van de gemeente of Nederland'
+                : null;
         const city = comparisons.find((c) => c.key === 'gemeente');
         const refs = comparisons.map((c) => `${c.where} ${c.text}`).join(', ');
         return {
@@ -338,7 +353,9 @@ export class SynthesisService {
             `/gebieden/${slug}/indicatoren/${row.indicator.key}`,
           ),
           period: row.latest.period,
+          note: row.latest.value === undefined ? (row.latest.note ?? 'Geen cijfer.') : null,
           comparisons,
+          notCompared,
           direction: directionWords(comparisons),
           unfavourableVsCity: city && city.favourable !== null ? !city.favourable : null,
         };

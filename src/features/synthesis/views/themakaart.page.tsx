@@ -12,6 +12,7 @@ import {
   themakaartPath,
   WEIGHT_FIELD,
   type EvidenceItem,
+  type MonitorItem,
   type SurveyItem,
   type SynthesisPage,
   type ThemeCard,
@@ -32,6 +33,18 @@ const CODE_SOURCE_LABELS: Record<string, string> = {
 const nl = (v: number, digits = 2) =>
   v.toLocaleString('nl-NL', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const pct = (v: number) => `${nl(v * 100, 0)}%`;
+
+/** The comparison as the profile says it: "hoger dan in de gemeente (30,6)". */
+function compared(m: MonitorItem): string {
+  if (m.notCompared !== null) return m.notCompared;
+  return m.comparisons
+    .map((c) =>
+      c.word === 'even hoog'
+        ? `even hoog als ${c.where} (${c.text})`
+        : `${c.word} dan ${c.where} (${c.text})`,
+    )
+    .join(', ');
+}
 
 function EvidenceLink(props: { item: EvidenceItem; text?: string }) {
   return (
@@ -110,14 +123,16 @@ function ThemeSection(props: { card: ThemeCard; data: SynthesisPage; rank: numbe
                       {m.label}
                     </a>
                   </th>
-                  <td class="utrecht-table__cell">{m.value.split(';')[0]}</td>
                   <td class="utrecht-table__cell">
-                    {m.comparisons.length === 0
-                      ? 'niet vergeleken (een aantal, een enquêtecijfer of geen cijfer)'
-                      : m.comparisons.map((c) => `${c.word} dan ${c.where} (${c.text})`).join(', ')}
+                    {m.value.split(';')[0]}
+                    {m.note !== null && <span class="wk-cell-note">{m.note}</span>}
                   </td>
+                  <td class="utrecht-table__cell">{compared(m)}</td>
                   <td class="utrecht-table__cell" data-richting>
-                    {m.direction ?? 'geen richting (neutraal of even hoog)'}
+                    {m.direction ??
+                      (m.notCompared !== null
+                        ? 'geen richting'
+                        : 'geen richting (neutraal, of even hoog)')}
                   </td>
                 </tr>
               ))}
