@@ -236,7 +236,7 @@ export function ThemakaartPage(props: {
           <h2 class="utrecht-heading-2" id="rangorde">
             Rangorde van de thema’s
           </h2>
-          <div {...tableScroll('Rangorde van de thema’s')}>
+          <div {...tableScroll('Tabel met scores per thema')}>
             <table class="utrecht-table" data-rangorde>
               <thead class="utrecht-table__header">
                 <tr class="utrecht-table__row">
