@@ -70,6 +70,8 @@ export const NOT_MONITOR: Readonly<Record<string, string>> = {
   coding_assignments: 'codes given to open text; the monitor figures do not read them',
   coding_samples: 'agreement samples of coding (workspace only)',
   coding_sample_items: 'agreement samples, as above',
+  synthesis_weights:
+    'weights of the themakaart ranking (workspace only; read per request, not cached; ADR 0033)',
 };
 
 /** The table names of the Database interface in src/db/schema.ts. */

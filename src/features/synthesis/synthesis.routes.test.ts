@@ -128,6 +128,10 @@ for (const dialect of dialects) {
       assert.equal(res.statusCode, 200);
       assert.doesNotMatch(res.body, /schimmel in de portiekflats|donkere speelplaats/);
       assert.match(res.body, /De tekst van inbreng ziet u niet met uw rol/);
+      // The figures are there, but no link to the survey results the alliance may not open.
+      assert.match(res.body, /FIXTURE: voelt u zich weleens onveilig/);
+      assert.doesNotMatch(res.body, /\/enquetes\/[^"]+\/resultaten/);
+      assert.match((await get(PAGE, 'onderzoeker')).body, /\/enquetes\/[^"]+\/resultaten/);
       assert.doesNotMatch(res.body, /name="gewicht_monitor"/);
       const denied = await post(`${PAGE}/gewichten`, { gewicht_monitor: '99' }, 'alliantie');
       assert.equal(denied.statusCode, 403);

@@ -60,6 +60,11 @@ export async function synthesisRoutes(
         gemeente={gemeente}
         data={data}
         canEdit={isAllowed(grants, 'synthesis:weights', gemeente)}
+        access={{
+          results: isAllowed(grants, 'survey:review', gemeente),
+          sessions: isAllowed(grants, 'participation:read', gemeente),
+          coding: isAllowed(grants, 'coding:read', gemeente),
+        }}
         csrf={reply.generateCsrf()}
         errors={errors}
         values={values}

@@ -46,7 +46,15 @@ function compared(m: MonitorItem): string {
     .join(', ');
 }
 
-function EvidenceLink(props: { item: EvidenceItem; text?: string }) {
+/** Which evidence pages the reader may open (permissions.ts); others get no link, never a refusal. */
+export interface EvidenceAccess {
+  results: boolean;
+  sessions: boolean;
+  coding: boolean;
+}
+
+function EvidenceLink(props: { item: EvidenceItem; text?: string; allowed: boolean }) {
+  if (!props.allowed) return null;
   return (
     <a class="utrecht-link" href={props.item.source}>
       {props.text ?? 'bron bekijken'}
@@ -63,7 +71,12 @@ function NoData(props: { source: SourceKey; reason: string | null }) {
   );
 }
 
-function SurveyList(props: { items: SurveyItem[]; source: SourceKey; missing: string | null }) {
+function SurveyList(props: {
+  items: SurveyItem[];
+  source: SourceKey;
+  missing: string | null;
+  access: EvidenceAccess;
+}) {
   if (props.items.length === 0) return <NoData source={props.source} reason={props.missing} />;
   return (
     <ul class="wk-plain-list">
@@ -76,14 +89,19 @@ function SurveyList(props: { items: SurveyItem[]; source: SourceKey; missing: st
               {i.warning}
             </span>
           )}{' '}
-          <EvidenceLink item={i} text="resultaten" />
+          <EvidenceLink item={i} text="resultaten" allowed={props.access.results} />
         </li>
       ))}
     </ul>
   );
 }
 
-function ThemeSection(props: { card: ThemeCard; data: SynthesisPage; rank: number | null }) {
+function ThemeSection(props: {
+  card: ThemeCard;
+  data: SynthesisPage;
+  rank: number | null;
+  access: EvidenceAccess;
+}) {
   const { card, data } = props;
   const s = card.sessions;
   return (
@@ -147,13 +165,19 @@ function ThemeSection(props: { card: ThemeCard; data: SynthesisPage; rank: numbe
       )}
 
       <h3 class="utrecht-heading-3">Bewonersenquête (gewogen, met 95%-marge)</h3>
-      <SurveyList items={card.bewoners} source="bewoners" missing={data.sources.bewoners.missing} />
+      <SurveyList
+        items={card.bewoners}
+        source="bewoners"
+        missing={data.sources.bewoners.missing}
+        access={props.access}
+      />
 
       <h3 class="utrecht-heading-3">Vragenlijst professionals</h3>
       <SurveyList
         items={card.professionals}
         source="professionals"
         missing={data.sources.professionals.missing}
+        access={props.access}
       />
 
       <h3 class="utrecht-heading-3">Kennissessies</h3>
@@ -171,7 +195,7 @@ function ThemeSection(props: { card: ThemeCard; data: SynthesisPage; rank: numbe
               <li class="utrecht-ordered-list__item" id={i.anchor} data-bewijs={i.refText}>
                 {`${i.label}, ${i.value}`}
                 {i.text !== null ? `: “${i.text}” ` : ' '}
-                <EvidenceLink item={i} text="bijeenkomst" />
+                <EvidenceLink item={i} text="bijeenkomst" allowed={props.access.sessions} />
               </li>
             ))}
           </ol>
@@ -192,7 +216,7 @@ function ThemeSection(props: { card: ThemeCard; data: SynthesisPage; rank: numbe
             <li id={c.anchor} data-bewijs={c.refText}>
               <strong>{c.label}</strong>
               {`: ${c.perSource.map((p) => `${p.items} uit ${CODE_SOURCE_LABELS[p.source] ?? p.source}`).join(', ')} `}
-              <EvidenceLink item={c} text="codering" />
+              <EvidenceLink item={c} text="codering" allowed={props.access.coding} />
             </li>
           ))}
         </ul>
@@ -206,6 +230,7 @@ export function ThemakaartPage(props: {
   gemeente: string;
   data: SynthesisPage;
   canEdit: boolean;
+  access: EvidenceAccess;
   csrf: string;
   errors: Record<string, string>;
   values: Record<string, string>;
@@ -342,7 +367,12 @@ export function ThemakaartPage(props: {
         </section>
 
         {data.themes.map((card) => (
-          <ThemeSection card={card} data={data} rank={ranks.get(card.key) ?? null} />
+          <ThemeSection
+            card={card}
+            data={data}
+            rank={ranks.get(card.key) ?? null}
+            access={props.access}
+          />
         ))}
       </div>
     </Layout>
