@@ -9,6 +9,7 @@ import { questionResults, type ResultResponse } from '../survey/results/survey-r
 import type { SynthesisInput } from './synthesis.repository.ts';
 import {
   SynthesisService,
+  gapText,
   type CodeCount,
   type SurveyOutcome,
   type SynthesisStore,
@@ -179,6 +180,15 @@ const WEIGHTS = {
   gewicht_codes: '20',
 };
 
+describe('the gap text', () => {
+  it('has a sign, the decimals and unit, and no sign for zero as shown', () => {
+    assert.equal(gapText(6.84, 1, 'per 1.000 inwoners'), '+6,8 per 1.000 inwoners');
+    assert.equal(gapText(-2.5, 0, '% van de huishoudens'), '-3% van de huishoudens');
+    assert.equal(gapText(0.04, 1, ''), '0,0');
+    assert.equal(gapText(1234, 0, 'aantal'), '+1.234');
+  });
+});
+
 describe('the themakaart service', () => {
   it('puts the monitor beside the city with its direction, using the profile’s comparison', async () => {
     const { service } = fake();
@@ -190,6 +200,13 @@ describe('the themakaart service', () => {
     const work = page.themes.find((t) => t.key === 'werk-en-inkomen')!;
     const bijstand = work.monitor.find((m) => m.ref.id === 'bijstand-per-1000')!;
     assert.equal(bijstand.direction, 'ongunstiger dan de gemeente, ongunstiger dan Nederland.');
+    // The gap as the profile writes a change: sign, decimals and unit of the indicator.
+    assert.deepEqual(
+      bijstand.gaps.map((g) => g.key),
+      ['gemeente', 'nederland'],
+    );
+    assert.match(bijstand.gaps[0]!.text, /^\+30(,0)? per 1\.000 inwoners$/);
+    assert.match(bijstand.gaps[1]!.text, /^\+35(,0)? per 1\.000 inwoners$/);
     assert.equal(bijstand.anchor, evidenceAnchor({ kind: 'indicator', id: 'bijstand-per-1000' }));
     assert.equal(bijstand.url, `/werkruimte/GM0505/themakaart/fixture-west#${bijstand.anchor}`);
     assert.equal(bijstand.source, '/gebieden/fixture-west/indicatoren/bijstand-per-1000');

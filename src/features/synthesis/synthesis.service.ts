@@ -7,7 +7,7 @@ import {
 } from '../../shared/evidence.ts';
 import { THEMES } from '../budget/themes.ts';
 import type { AuditWriter, FocusAreaRef } from '../participation/index.ts';
-import { formatPeriod } from '../charts/format.ts';
+import { formatPeriod, formatValue } from '../charts/format.ts';
 import type { ProfileThemeView } from '../monitor/views/profile-section.tsx';
 import {
   referenceComparisons,
@@ -98,6 +98,8 @@ export interface MonitorItem extends EvidenceItem {
   comparisons: ReferenceComparison[];
   /** Why there is no comparison, when there is none. */
   notCompared: string | null;
+  /** Per reference the gap as the profile writes a change: "+6,8 per 1.000 inwoners". */
+  gaps: { key: 'gemeente' | 'nederland'; text: string }[];
   /** "ongunstiger dan de gemeente" etc.; null when no direction can be given. */
   direction: string | null;
   unfavourableVsCity: boolean | null;
@@ -182,6 +184,12 @@ export function themakaartPath(gemeente: string, slug: string): string {
 const nl = (v: number, digits = 0) =>
   v.toLocaleString('nl-NL', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const pct = (v: number) => `${nl(v * 100)}%`;
+
+/** A gap as the profile writes a change: a sign, the indicator's decimals and unit. */
+export function gapText(gap: number, decimals: number, unit: string): string {
+  const text = formatValue(gap, decimals, unit).replaceAll('\u202f', '.');
+  return gap > 0 && !/^0(,0+)?(\D|$)/.test(text) ? `+${text}` : text;
+}
 
 /** The short words for an indicator's direction against the city and the Netherlands. */
 function directionWords(comparisons: readonly ReferenceComparison[]): string | null {
@@ -356,6 +364,10 @@ export class SynthesisService {
           note: row.latest.value === undefined ? (row.latest.note ?? 'Geen cijfer.') : null,
           comparisons,
           notCompared,
+          gaps: comparisons.map((c) => ({
+            key: c.key,
+            text: gapText(c.gap, row.indicator.decimals, row.indicator.unit),
+          })),
           direction: directionWords(comparisons),
           unfavourableVsCity: city && city.favourable !== null ? !city.favourable : null,
         };

@@ -80,6 +80,8 @@ export interface ReferenceComparison {
   where: string;
   /** The reference's figure as shown. */
   text: string;
+  /** The area's figure minus the reference's, in the indicator's unit (0 when "even hoog"). */
+  gap: number;
   /** By the indicator's polarity; null for "even hoog" or a neutral indicator. */
   favourable: boolean | null;
 }
@@ -103,7 +105,8 @@ export function referenceComparisons(row: ProfileRow): ReferenceComparison[] | n
       polarity === 'neutraal' || word === 'even hoog'
         ? null
         : (word === 'hoger') === (polarity === 'hoger-is-beter');
-    parts.push({ key, word, where, text: ref.text, favourable });
+    const gap = word === 'even hoog' ? 0 : own - ref.value;
+    parts.push({ key, word, where, text: ref.text, gap, favourable });
   }
   return parts;
 }

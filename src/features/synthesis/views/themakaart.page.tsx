@@ -38,11 +38,12 @@ const pct = (v: number) => `${nl(v * 100, 0)}%`;
 function compared(m: MonitorItem): string {
   if (m.notCompared !== null) return m.notCompared;
   return m.comparisons
-    .map((c) =>
-      c.word === 'even hoog'
+    .map((c) => {
+      const gap = m.gaps.find((g) => g.key === c.key)?.text;
+      return c.word === 'even hoog'
         ? `even hoog als ${c.where} (${c.text})`
-        : `${c.word} dan ${c.where} (${c.text})`,
-    )
+        : `${c.word} dan ${c.where} (${c.text}; verschil ${gap})`;
+    })
     .join(', ');
 }
 
