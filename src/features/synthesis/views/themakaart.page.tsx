@@ -64,10 +64,21 @@ function EvidenceLink(props: { item: EvidenceItem; text?: string; allowed: boole
   );
 }
 
+/** What a source has for a theme when it shows nothing: per theme, or for the whole area. */
+const NOTHING_FOR_THEME: Record<SourceKey, string> = {
+  monitor: 'geen indicator met een cijfer voor dit thema',
+  bewoners: 'geen vraag over dit thema in de vragenlijst',
+  professionals: 'geen vraag over dit thema in de vragenlijst',
+  bijeenkomsten: 'nog geen inbreng over dit thema',
+  codes: 'nog geen code van dit thema gegeven',
+};
+
 function NoData(props: { source: SourceKey; reason: string | null }) {
   return (
     <p class="utrecht-paragraph wk-muted" data-geen-gegevens={props.source}>
-      {`${SOURCE_NAMES[props.source]}: ${props.reason ?? 'nog geen gegevens'} voor dit thema.`}
+      {props.reason === null
+        ? `${SOURCE_NAMES[props.source]}: ${NOTHING_FOR_THEME[props.source]}.`
+        : `${SOURCE_NAMES[props.source]}: ${props.reason} voor dit gebied.`}
     </p>
   );
 }
@@ -183,7 +194,7 @@ function ThemeSection(props: {
 
       <h3 class="utrecht-heading-3">Kennissessies</h3>
       {s.inputs === 0 ? (
-        <NoData source="bijeenkomsten" reason={null} />
+        <NoData source="bijeenkomsten" reason={data.sources.bijeenkomsten.missing} />
       ) : (
         <>
           <p class="utrecht-paragraph" data-inbreng-telling>
