@@ -164,7 +164,7 @@ export type FormBody = Record<string, unknown>;
 export type FormResult =
   { ok: true } | { ok: false; errors: Record<string, string>; values: Record<string, string> };
 
-export const INPUT_KINDS = ['knelpunt', 'kans', 'idee', 'vraag'] as const;
+const INPUT_KINDS = ['knelpunt', 'kans', 'idee', 'vraag'] as const;
 const TOP_INPUTS = 3;
 const NO_DATA = 'nog geen gegevens';
 
