@@ -42,6 +42,7 @@ import { healthRoutes, requestMetrics } from './features/health/health.routes.ts
 import { participationRoutes } from './features/participation/participation.routes.tsx';
 import { codingRoutes } from './features/coding/coding.routes.tsx';
 import { contoursRoutes } from './features/contours/contours.routes.tsx';
+import { synthesisRoutes } from './features/synthesis/synthesis.routes.tsx';
 import { budgetRoutes } from './features/budget/budget.routes.tsx';
 import { subsidyRoutes } from './features/budget/subsidy.routes.tsx';
 import { projectRoutes } from './features/budget/project.routes.tsx';
@@ -125,6 +126,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     services: deps.services,
     publicUrl: deps.publicUrl ?? 'http://localhost:3000',
   });
+  await app.register(synthesisRoutes, { services: deps.services });
   await app.register(paperRoutes, { services: deps.services });
   await app.register(resultsRoutes, { services: deps.services });
   await app.register(surveyOverviewRoutes, { services: deps.services });

@@ -45,6 +45,13 @@ import { ParticipationRepository, ParticipationService } from './features/partic
 import { CodingRepository, CodingService } from './features/coding/index.ts';
 import { ContoursRepository, ContoursService } from './features/contours/index.ts';
 import { surveyQuestionsOf } from './features/contours/survey-questions.ts';
+import { SynthesisRepository, SynthesisService } from './features/synthesis/index.ts';
+import { buildProfile, selectionForFocusArea } from './features/monitor/profile.service.ts';
+import { profileView } from './features/monitor/views/profile-section.tsx';
+import { questionResults } from './features/survey/results/survey-results.ts';
+import { loadWeigher } from './features/survey/results/weighting-pipeline.ts';
+import { listCountedResponses } from './features/survey/responses/response.repository.ts';
+import { NotFoundError } from './shared/errors.ts';
 import {
   BudgetRepository,
   BudgetService,
@@ -165,6 +172,63 @@ export function createServices(
     now: () => new Date(),
     newId: randomUUID,
   });
+  const synthesis = new SynthesisService({
+    repository: new SynthesisRepository(handle.db),
+    transaction: (work) =>
+      handle.db.transaction().execute((trx) =>
+        work({
+          repository: new SynthesisRepository(trx),
+          audit: { record: (entry) => recordAudit(trx, entry) },
+        }),
+      ),
+    focusAreas: {
+      find: async (slug) => {
+        const area = (await monitor.focusAreas()).find((a) => a.slug === slug);
+        return area ? focusAreaRef(area) : null;
+      },
+    },
+    // The same rows as the area's public profile (no example targets), per data version.
+    monitorThemes: async (slug) => {
+      await monitor.dataVersion();
+      return monitor.read(`themakaart-monitor\u0000${slug}`, async () => {
+        try {
+          const selection = await selectionForFocusArea(monitor, slug);
+          return profileView(
+            await buildProfile(monitor, selection),
+            [],
+            await monitor.availability(),
+          );
+        } catch (error) {
+          // Buurten not yet known: the monitor has no figures for the area (said on the page).
+          if (error instanceof NotFoundError) return null;
+          throw error;
+        }
+      });
+    },
+    // Every questionnaire of the area, weighted as on its results page.
+    surveys: async (slug) =>
+      Promise.all(
+        surveys.questionnaires
+          .list()
+          .filter((q) => q.focusArea === slug)
+          .map(async (q) => {
+            const responses = await listCountedResponses(handle.db, q.key);
+            const weighting = (await loadWeigher(handle.db, q))(responses);
+            return {
+              key: q.key,
+              title: q.title.nl,
+              audience: q.audience,
+              responses: responses.length,
+              weighted: weighting.design !== undefined,
+              effectiveN: weighting.summary?.effectiveN ?? responses.length,
+              converged: weighting.converged ?? true,
+              tables: questionResults(q, responses, weighting),
+            };
+          }),
+      ),
+    codeCounts: async (gemeente, slug) => (await coding.summary(gemeente, slug)).counts,
+    now: () => new Date(),
+  });
   const contours = new ContoursService({
     repository: new ContoursRepository(handle.db),
     transaction: (work) =>
@@ -236,6 +300,7 @@ export function createServices(
     participation,
     coding,
     contours,
+    synthesis,
     budget: new BudgetService(budgetRepository, databaseAuditWriter),
     subsidies: new SubsidyService(subsidyRepository, budgetRepository, databaseAuditWriter),
     projects: new ProjectService(

@@ -52,6 +52,7 @@ import type {
   CodingSampleTable,
 } from '../features/coding/coding.table.ts';
 import type { ContourVersionTable } from '../features/contours/contours.table.ts';
+import type { SynthesisWeightsTable } from '../features/synthesis/synthesis.table.ts';
 import type {
   BudgetEntryTable,
   BudgetLineTable,
@@ -116,6 +117,7 @@ export interface Database {
   coding_samples: CodingSampleTable;
   coding_sample_items: CodingSampleItemTable;
   contour_versions: ContourVersionTable;
+  synthesis_weights: SynthesisWeightsTable;
   programme_bureaus: ProgrammeBureauTable;
   bureau_positions: BureauPositionTable;
   funding_sources: FundingSourceTable;

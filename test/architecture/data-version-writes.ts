@@ -72,6 +72,8 @@ export const NOT_MONITOR: Readonly<Record<string, string>> = {
   coding_sample_items: 'agreement samples, as above',
   contour_versions:
     'the contours proposal (workspace only; ADR 0034); the public feedback page reads the set version per request',
+  synthesis_weights:
+    'weights of the themakaart ranking (workspace only; read per request, not cached; ADR 0033)',
 };
 
 /** The table names of the Database interface in src/db/schema.ts. */

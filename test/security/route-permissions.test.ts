@@ -259,6 +259,31 @@ describeEachDialect('coding routes in the route table', (getDb) => {
   });
 });
 
+describeEachDialect('themakaart routes in the route table', (getDb) => {
+  it('the bureau, researchers, beheerder and the alliance read; bureau and beheerder weigh', async () => {
+    const app = await buildSecurityApp(getDb());
+    try {
+      const permission = (method: string, url: string) =>
+        app.routePermissions.find((r) => r.method === method && r.url === url)?.permission;
+      const base = '/werkruimte/:gemeente/themakaart/:slug';
+      assert.equal(permission('GET', base), 'synthesis:read');
+      assert.equal(permission('POST', `${base}/gewichten`), 'synthesis:weights');
+      assert.deepEqual([...PERMISSIONS['synthesis:read']].sort(), [
+        'alliantielid',
+        'beheerder',
+        'onderzoeker',
+        'programmabureau',
+      ]);
+      assert.deepEqual([...PERMISSIONS['synthesis:weights']].sort(), [
+        'beheerder',
+        'programmabureau',
+      ]);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describeEachDialect('budget, subsidy and project routes in the route table', (getDb) => {
   it('are read by Alliance members and changed only by the programme bureau and beheerder', async () => {
     const app = await buildSecurityApp(getDb());

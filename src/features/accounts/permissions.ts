@@ -87,6 +87,13 @@ export const PERMISSIONS = {
   /** Editing the codebook, coding items, drawing the agreement sample. */
   'coding:code': ['beheerder', 'onderzoeker'],
   /**
+   * The themakaart (issue 14 point 4, ADR 0033): the synthesis per theme and its ranking. The
+   * alliance reads the synthesis, never a raw response; input texts follow participation:input.
+   */
+  'synthesis:read': ['beheerder', 'programmabureau', 'onderzoeker', 'alliantielid'],
+  /** Changing the weights of the themakaart's ranking. */
+  'synthesis:weights': ['beheerder', 'programmabureau'],
+  /**
    * The programme bureau's budget, subsidy applications and projects (issue 15, ADR 0027):
    * Alliance members read them, the programme bureau and the administrator change them.
    */

@@ -110,6 +110,7 @@ describe('the workspace home', () => {
       [/^\/werkruimte\/GM0505\/bijeenkomsten$/, 'participation:read', true],
       [/^\/werkruimte\/GM0505\/programma$/, 'budget:read', true],
       [/^\/werkruimte\/GM0505\/coderen\//, 'coding:read', true],
+      [/^\/werkruimte\/GM0505\/themakaart\//, 'synthesis:read', true],
       [/^\/werkruimte\/GM0505\/alliantie\//, 'alliance:read', true],
       [/^\/werkruimte\/GM0505\/contouren\//, 'contours:read', true],
       [/^\/beheer\/GM0505\/gebruikers$/, 'users:manage', true],

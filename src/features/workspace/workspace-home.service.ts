@@ -119,6 +119,13 @@ export class WorkspaceHomeService {
           label: `Coderen: ${a.name}`,
           hint: 'codeboek, inbreng van bijeenkomsten coderen, overeenstemming (kappa)',
         });
+    if (can('synthesis:read'))
+      for (const a of focusAreas)
+        links.push({
+          href: `/werkruimte/${code}/themakaart/${a.slug}`,
+          label: `Themakaart ${a.name}`,
+          hint: 'per thema cijfers, enquêtes, professionals en kennissessies naast elkaar, met rangorde',
+        });
     if (can('contours:read'))
       for (const a of focusAreas)
         links.push({

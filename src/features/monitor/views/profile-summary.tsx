@@ -53,17 +53,8 @@ export function changeWords(row: ProfileRow): string | null {
  * margin the table gives beside it.
  */
 export function comparisonWords(row: ProfileRow): string | null {
-  if (row.indicator.measure.type === 'count' || fromSurvey(row)) return null;
-  const own = row.latest.value;
-  if (own === undefined) return null;
-  const parts: { word: 'hoger' | 'lager' | 'even hoog'; where: string; text: string }[] = [];
-  for (const [key, where] of COMPARED) {
-    const ref = row.references[key];
-    if (ref.value === undefined) continue;
-    const word = ref.text === row.latest.text ? 'even hoog' : own > ref.value ? 'hoger' : 'lager';
-    parts.push({ word, where, text: ref.text });
-  }
-  if (parts.length === 0) return null;
+  const parts = referenceComparisons(row);
+  if (parts === null || parts.length === 0) return null;
   const phrase = (p: (typeof parts)[number]) =>
     p.word === 'even hoog' ? `even hoog als ${p.where}` : `${p.word} dan ${p.where}`;
   let sentence: string;
@@ -75,13 +66,49 @@ export function comparisonWords(row: ProfileRow): string | null {
   } else {
     sentence = `${capital(parts.map((p) => `${phrase(p)} (${p.text})`).join(', '))}.`;
   }
-  const polarity = row.indicator.polarity;
   const words = new Set(parts.map((p) => p.word));
-  if (polarity !== 'neutraal' && words.size === 1 && !words.has('even hoog')) {
-    const better = (parts[0]!.word === 'hoger') === (polarity === 'hoger-is-beter');
-    sentence += better ? ' Dat is gunstiger.' : ' Dat is ongunstiger.';
+  if (words.size === 1 && parts[0]!.favourable !== null) {
+    sentence += parts[0]!.favourable ? ' Dat is gunstiger.' : ' Dat is ongunstiger.';
   }
   return sentence;
+}
+
+/** The area against one reference: higher, lower or as high, and whether that is favourable. */
+export interface ReferenceComparison {
+  key: (typeof COMPARED)[number][0];
+  word: 'hoger' | 'lager' | 'even hoog';
+  where: string;
+  /** The reference's figure as shown. */
+  text: string;
+  /** The area's figure minus the reference's, in the indicator's unit (0 when "even hoog"). */
+  gap: number;
+  /** By the indicator's polarity; null for "even hoog" or a neutral indicator. */
+  favourable: boolean | null;
+}
+
+/**
+ * The comparisons behind `comparisonWords`, one per reference with a figure (also used by the
+ * themakaart, so both say the same). Null where no comparison is made: a count, a survey figure,
+ * or an area without a figure.
+ */
+export function referenceComparisons(row: ProfileRow): ReferenceComparison[] | null {
+  if (row.indicator.measure.type === 'count' || fromSurvey(row)) return null;
+  const own = row.latest.value;
+  if (own === undefined) return null;
+  const polarity = row.indicator.polarity;
+  const parts: ReferenceComparison[] = [];
+  for (const [key, where] of COMPARED) {
+    const ref = row.references[key];
+    if (ref.value === undefined) continue;
+    const word = ref.text === row.latest.text ? 'even hoog' : own > ref.value ? 'hoger' : 'lager';
+    const favourable =
+      polarity === 'neutraal' || word === 'even hoog'
+        ? null
+        : (word === 'hoger') === (polarity === 'hoger-is-beter');
+    const gap = word === 'even hoog' ? 0 : own - ref.value;
+    parts.push({ key, word, where, text: ref.text, gap, favourable });
+  }
+  return parts;
 }
 
 function capital(s: string): string {
