@@ -39,7 +39,12 @@ describe('factsheet model', () => {
       version: 'versie 1',
       dataDate: '1 januari 2026',
       dataVersion: 'x',
+      summary: [],
+      boundary: null,
       sections: [],
+      withTargets: false,
+      notes: [],
+      notLoaded: [],
       source: 'Bron: CBS. Licentie CC BY 4.0.',
     };
     const xml = coreXml(sheet, new Date('2026-01-01T12:00:00.123Z'));
