@@ -118,6 +118,13 @@ for (const dialect of dialects) {
         Math.abs(sum - num('gemeente')) / num('gemeente') < 0.01,
         `${num('laatste')} + ${num('rest_gemeente')} is not about ${num('gemeente')}`,
       );
+      // A share the rest of the municipality sums from its buurten says which it left out
+      // (CBS keeps small buurten secret), as the area's own figure does: never silently.
+      const restCell = rawCell(html, 'eenpersoonshuishoudens', 'rest_gemeente');
+      const ref = /href="#noot-(\d+)"/.exec(restCell)?.[1];
+      assert.ok(ref, `no note on the rest of the municipality: ${restCell}`);
+      const note = new RegExp(`<li[^>]*id="noot-${ref}"[^>]*>([^<]*)<`).exec(html)?.[1] ?? '';
+      assert.match(note, /Niet meegeteld: \d+ buurten (geheim|zonder cijfer)/);
       // Indicators without figures: once, at the end, not in a theme section.
       const notLoaded = [...html.matchAll(/data-not-loaded="([^"]+)"/g)].map((m) => m[1]!);
       assert.ok(notLoaded.length > 0, 'no list of what is not loaded');
