@@ -1,6 +1,7 @@
 import {
   Document,
   HeadingLevel,
+  ImageRun,
   Packer,
   Paragraph,
   Table,
@@ -11,6 +12,7 @@ import {
   WidthType,
 } from 'docx';
 import type { Factsheet, FactsheetCell, FactsheetSection } from './factsheet.model.ts';
+import { LEGEND } from '../focus-areas/views/focus-area.page.tsx';
 import { FACTSHEET_COLUMNS } from './factsheet.page.tsx';
 
 export const DOCX_CONTENT_TYPE =
@@ -164,6 +166,46 @@ const KEYWORDS = 'NPLV, factsheet, wijkmonitor';
 const subjectOf = (sheet: Factsheet): string =>
   `Brede monitor ${sheet.areaName}, ${sheet.municipality}`;
 
+/** Width and height of a PNG, from its header. */
+export function pngSize(png: Buffer): { width: number; height: number } | null {
+  if (png.length < 24 || png.toString('latin1', 1, 4) !== 'PNG') return null;
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+/** The map printed this wide in Word (pixels at 96 dpi: about 9 cm). */
+const MAP_WIDTH = 340;
+
+/** The boundary map with its alternative text, and the legend in words under it. */
+function mapParagraphs(sheet: Factsheet, map: Buffer): Paragraph[] {
+  const size = pngSize(map);
+  if (!size || !sheet.boundary) return [];
+  return [
+    new Paragraph({
+      keepNext: true,
+      children: [
+        new ImageRun({
+          type: 'png',
+          data: map,
+          transformation: {
+            width: MAP_WIDTH,
+            height: Math.round((MAP_WIDTH * size.height) / size.width),
+          },
+          altText: {
+            name: `Kaart van ${sheet.areaName}`,
+            title: `Kaart van ${sheet.areaName}: de buurten en hun status`,
+            description: `${sheet.boundary.text} Tabel 1 noemt dezelfde buurten met hun status.`,
+          },
+        }),
+      ],
+    }),
+    new Paragraph({
+      keepNext: true,
+      children: [new TextRun({ text: 'Legenda', bold: true, size: NOTE_SIZE })],
+    }),
+    ...LEGEND.map((item) => text(item.label, NOTE_SIZE)),
+  ];
+}
+
 const text = (t: string, size = BODY_SIZE) =>
   new Paragraph({ children: [new TextRun({ text: t, size })] });
 
@@ -171,7 +213,7 @@ const text = (t: string, size = BODY_SIZE) =>
  * The factsheet as a Word document, in the order of the PDF: the title, the key figures and the
  * boundary first; a captioned table per theme with figures; the notes once; what is not loaded.
  */
-export async function factsheetDocx(sheet: Factsheet): Promise<Buffer> {
+export async function factsheetDocx(sheet: Factsheet, map: Buffer | null = null): Promise<Buffer> {
   let tables = 0;
   const meta = [
     `Gebied: ${sheet.areaName}`,
@@ -208,10 +250,14 @@ export async function factsheetDocx(sheet: Factsheet): Promise<Buffer> {
     ? [
         new Paragraph({ heading: HeadingLevel.HEADING_1, text: 'Afbakening' }),
         text(sheet.boundary.text),
-        text(
-          'De kaart van de afbakening staat in de PDF van deze factsheet en op de pagina van het gebied in Wijkkompas.',
-          NOTE_SIZE,
-        ),
+        ...(map && pngSize(map)
+          ? mapParagraphs(sheet, map)
+          : [
+              text(
+                'De kaart van de afbakening staat in de PDF van deze factsheet en op de pagina van het gebied in Wijkkompas.',
+                NOTE_SIZE,
+              ),
+            ]),
         caption(
           ++tables,
           `${sheet.boundary.unit === 'wijk' ? 'Wijken' : 'Buurten'} van ${sheet.areaName} per status en wijk`,

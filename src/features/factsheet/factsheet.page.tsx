@@ -15,6 +15,9 @@ export const FACTSHEET_COLUMNS = [
   'Nederland',
 ] as const;
 
+/** The element the .docx takes the boundary map from (a PNG of it). */
+export const FACTSHEET_MAP_SELECTOR = '[data-factsheet-map]';
+
 function NoteRef({ n }: { n: number }) {
   return (
     <sup>
@@ -62,7 +65,7 @@ function Boundary({ sheet, boundary }: { sheet: Factsheet; boundary: FactsheetBo
       <p class="utrecht-paragraph">{boundary.text}</p>
       {focusShapes.length > 0 ? (
         <figure class="wk-figure wk-factsheet-boundary__grid">
-          <div class="wk-map-frame">
+          <div class="wk-map-frame" data-factsheet-map>
             <AreaMap
               id={mapId}
               title={`Kaart van ${sheet.areaName}: de buurten en hun status`}

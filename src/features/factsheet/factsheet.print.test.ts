@@ -155,5 +155,20 @@ describe('factsheet on paper [sqlite]', () => {
     }
     const broken = brokenWords(documentText, await pdfText(pdf));
     assert.deepEqual(broken, [], `broken in the PDF of the .docx: ${broken.join(', ')}`);
+
+    // The boundary map: the PNG the browser draws of the PDF's map, on page 1 with its legend.
+    if (!browserUnavailable()) {
+      assert.ok(res.rawPayload.includes('word/media/image1.png'), 'no map image in the .docx');
+      const { stdout: images } = await run('pdfimages', ['-list', '-f', '1', '-l', '1', pdf]);
+      const rows = images.trim().split('\n').slice(2);
+      assert.ok(
+        rows.some((r) => /\bimage\b/.test(r) && Number(r.trim().split(/\s+/)[3]) >= 400),
+        `no map on page 1 of the .docx:\n${images}`,
+      );
+      const first = (await run('pdftotext', ['-f', '1', '-l', '1', '-layout', pdf, '-'])).stdout;
+      for (const t of ['Legenda', 'Hoort bij het focusgebied', 'Zuidendijk', 'Uitgesloten']) {
+        assert.ok(first.includes(t), `page 1 of the .docx lacks "${t}"`);
+      }
+    }
   });
 });
