@@ -88,40 +88,42 @@ function Boundary({ sheet, boundary }: { sheet: Factsheet; boundary: FactsheetBo
           De kaart is nog niet geladen: er zijn nog geen grenzen ingelezen.
         </p>
       )}
-      <table class="utrecht-table wk-factsheet-members" data-members>
-        <caption class="utrecht-table__caption">{caption}</caption>
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col">
-              Status
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Wijk
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              {unit === 'Wijk' ? 'Wijken' : 'Buurten'}
-            </th>
-          </tr>
-        </thead>
-        <tbody class="utrecht-table__body">
-          {boundary.groups.map((g) => (
-            <tr class="utrecht-table__row" data-status={g.status}>
-              <th class="utrecht-table__header-cell" scope="row">
-                {g.statusLabel}
+      <div {...tableScroll(caption)}>
+        <table class="utrecht-table wk-factsheet-members" data-members>
+          <caption class="utrecht-table__caption">{caption}</caption>
+          <thead class="utrecht-table__header">
+            <tr class="utrecht-table__row">
+              <th class="utrecht-table__header-cell" scope="col">
+                Status
               </th>
-              <td class="utrecht-table__cell">{g.wijk}</td>
-              <td class="utrecht-table__cell">
-                {g.names.map((name, i) => (
-                  <>
-                    {i > 0 && ', '}
-                    <span data-member={name}>{name}</span>
-                  </>
-                ))}
-              </td>
+              <th class="utrecht-table__header-cell" scope="col">
+                Wijk
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {unit === 'Wijk' ? 'Wijken' : 'Buurten'}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody class="utrecht-table__body">
+            {boundary.groups.map((g) => (
+              <tr class="utrecht-table__row" data-status={g.status}>
+                <th class="utrecht-table__header-cell" scope="row">
+                  {g.statusLabel}
+                </th>
+                <td class="utrecht-table__cell">{g.wijk}</td>
+                <td class="utrecht-table__cell">
+                  {g.names.map((name, i) => (
+                    <>
+                      {i > 0 && ', '}
+                      <span data-member={name}>{name}</span>
+                    </>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }
