@@ -286,7 +286,7 @@ export function createServices(
     responses: responseService(db),
     keying: keyingService(db, surveys),
     surveyResults: surveyResultService(db),
-    factsheets: factsheetService(db, monitor),
+    factsheets: factsheetService(db, monitor, focusAreaService(db)),
     health: new HealthService(db),
     metrics: new AppMetrics({
       pageCache: () => monitor.cacheStats,

@@ -1,13 +1,21 @@
 import { formatPeriod } from '../charts/format.ts';
 import type { IndicatorAvailability } from '../indicators/indicator-availability.ts';
-import { profileView, type Cell } from '../monitor/views/profile-section.tsx';
+import { Footnotes, profileView, type Cell } from '../monitor/views/profile-section.tsx';
+import { summaryItems } from '../monitor/views/profile-summary.tsx';
 import type { AreaProfile } from '../monitor/profile.types.ts';
+import type { FocusAreaPageData, MapArea } from '../focus-areas/focus-area.page-data.ts';
+import { countedMembers } from '../focus-areas/counted-members.ts';
+import type { MemberStatus } from '../focus-areas/focus-area.table.ts';
 import type { Target } from '../targets/target.types.ts';
 
-/** One figure as printed: the text and, when there is no figure, why not. */
+/**
+ * One figure as printed: the text and, when there is no figure or it needs a word, why. The
+ * note is printed once under the tables; the cell carries its number (`ref`).
+ */
 export interface FactsheetCell {
   text: string;
   note?: string;
+  ref?: number;
 }
 
 export interface FactsheetIndicator {
@@ -17,6 +25,8 @@ export interface FactsheetIndicator {
   /** "2024", "2e kwartaal 2023", with status flags such as "voorlopig" after it. */
   period: string;
   change: FactsheetCell;
+  /** The municipality without the focus area: the monitor's own Σ teller / Σ noemer. */
+  rest: FactsheetCell;
   gemeente: FactsheetCell;
   nederland: FactsheetCell;
   /** The target status in words, "geen doel" without a target. */
@@ -24,11 +34,73 @@ export interface FactsheetIndicator {
   statusExplanation?: string;
 }
 
+/** A theme with figures; a theme without any is not printed (its indicators are in notLoaded). */
 export interface FactsheetSection {
   key: string;
   title: string;
   indicators: FactsheetIndicator[];
-  notLoaded: { key: string; name: string; reason: string }[];
+}
+
+/** Indicators without figures, gathered at the end: one reason, the names it holds for. */
+export interface FactsheetNotLoaded {
+  reason: string;
+  indicators: { key: string; name: string; theme: string }[];
+}
+
+/** The key figure of a theme, as "In het kort" on the profile says it. */
+export interface FactsheetSummaryItem {
+  key: string;
+  theme: string;
+  name: string;
+  value: string;
+  period: string;
+  /** "Gestegen: +230 sinds 2023." and the comparison in words, when there are any. */
+  words: string[];
+}
+
+export interface FactsheetMember {
+  code: string;
+  name: string;
+  wijk: string;
+  status: MemberStatus;
+  /** "Hoort erbij", "Uitgesloten", …: the words of the delineation page. */
+  statusLabel: string;
+}
+
+export interface FactsheetMemberGroup {
+  status: MemberStatus;
+  statusLabel: string;
+  wijk: string;
+  names: string[];
+}
+
+const STATUS_ORDER: readonly MemberStatus[] = ['lid', 'deels', 'te_bevestigen', 'uitgesloten'];
+
+/** Members grouped by status (in STATUS_ORDER) and then by wijk, in the order they come. */
+export function groupMembers(members: readonly FactsheetMember[]): FactsheetMemberGroup[] {
+  const groups: FactsheetMemberGroup[] = [];
+  for (const status of STATUS_ORDER) {
+    for (const m of members.filter((x) => x.status === status)) {
+      const group = groups.find((g) => g.status === status && g.wijk === m.wijk);
+      if (group) group.names.push(m.name);
+      else groups.push({ status, statusLabel: m.statusLabel, wijk: m.wijk, names: [m.name] });
+    }
+  }
+  return groups;
+}
+
+/** The delineation: which buurten belong to the area (with their status) and its map. */
+export interface FactsheetBoundary {
+  /** "buurt" or "wijk": what the members are. */
+  unit: 'buurt' | 'wijk';
+  /** "9 buurten tellen mee; 1 buurt is uitgesloten." */
+  text: string;
+  members: FactsheetMember[];
+  /** The members per status (counted first) and wijk: a short table that fits beside the map. */
+  groups: FactsheetMemberGroup[];
+  rationale: string | null;
+  indelingYear: number | null;
+  map: { buurten: MapArea[]; wijken: MapArea[] };
 }
 
 export interface Factsheet {
@@ -42,7 +114,15 @@ export interface Factsheet {
   /** "28 november 2026": the newest import in the data version, or "onbekend". */
   dataDate: string;
   dataVersion: string;
+  summary: FactsheetSummaryItem[];
+  /** null when it is not known which buurten belong to the area. */
+  boundary: FactsheetBoundary | null;
   sections: FactsheetSection[];
+  /** True when any indicator has a target that was set: only then is there a "Doel" column. */
+  withTargets: boolean;
+  /** The notes the tables refer to by number, each written once. */
+  notes: { n: number; text: string }[];
+  notLoaded: FactsheetNotLoaded[];
   /** "Bron: CBS (…) … Licentie CC BY 4.0." */
   source: string;
 }
@@ -60,6 +140,13 @@ export interface FactsheetInput {
   /** imported_at of the newest active dataset (ISO), null without data. */
   dataDate: string | null;
   sources: readonly FactsheetSource[];
+  /** The delineation page's data (members with status, map); absent: no boundary section. */
+  page?: Pick<
+    FocusAreaPageData,
+    'members' | 'map' | 'memberLevel' | 'rationale' | 'indelingYear' | 'version'
+  >;
+  /** Status labels of the delineation page, so both say the same words. */
+  statusLabels?: Record<MemberStatus, string>;
 }
 
 const DATE = new Intl.DateTimeFormat('nl-NL', {
@@ -90,18 +177,91 @@ export function sourceLine(sources: readonly FactsheetSource[]): string {
   return `Bron: ${cbs}${police ? ', Politie via CBS' : ''}, Kadaster/CBS wijk- en buurtkaart via PDOK. Licentie CC BY 4.0.`;
 }
 
-function cell(c: Cell): FactsheetCell {
-  return c.note ? { text: c.text, note: c.note } : { text: c.text };
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/** The delineation in one sentence: what counts and what does not, said as on the page. */
+export function boundaryText(
+  members: readonly { status: MemberStatus }[],
+  unit: 'buurt' | 'wijk',
+  areaName: string,
+): string {
+  const [one, many] = unit === 'wijk' ? ['wijk', 'wijken'] : ['buurt', 'buurten'];
+  const count = (status: MemberStatus) => members.filter((m) => m.status === status).length;
+  const parts = [
+    `${plural(countedMembers(members).length, one, many)} tellen mee in de cijfers van ${areaName}`,
+  ];
+  const excluded = count('uitgesloten');
+  const partly = count('deels');
+  const toConfirm = count('te_bevestigen');
+  if (excluded > 0) parts.push(`${plural(excluded, one, many)} uitgesloten`);
+  if (partly > 0) parts.push(`${plural(partly, one, many)} hoort er deels bij en telt niet mee`);
+  if (toConfirm > 0) parts.push(`${plural(toConfirm, one, many)} nog te bevestigen`);
+  return `${parts.join('; ')}.`;
 }
 
 /**
  * The factsheet of an area: every figure formatted here, once, with the same rules as the
- * profile page (profileView), so the screen, the PDF and the .docx print the same strings.
+ * profile page (profileView, summaryItems), so the screen, the PDF and the .docx print the same
+ * strings. Themes without figures get no table; their indicators are listed at the end.
  */
 export function buildFactsheet(input: FactsheetInput): Factsheet {
   const { profile } = input;
   const selection = profile.selection;
   const themes = profileView(profile, input.targets, input.availability);
+  // Numbered in reading order (row by row, cell by cell), as on the profile page.
+  const notes = new Footnotes();
+  const cell = (c: Cell): FactsheetCell =>
+    c.note ? { text: c.text, note: c.note, ref: notes.ref(c.note) } : { text: c.text };
+  const sections: FactsheetSection[] = themes
+    .filter((theme) => theme.rows.length > 0)
+    .map((theme) => ({
+      key: theme.key,
+      title: theme.name,
+      indicators: theme.rows.map((r) => ({
+        key: r.indicator.key,
+        name: r.indicator.name,
+        value: cell(r.latest),
+        period:
+          formatPeriod(r.latest.period) +
+          (r.latest.flags.length > 0 ? ` (${r.latest.flags.join(', ')})` : ''),
+        change: cell(r.change),
+        rest: cell(r.references.rest_gemeente),
+        gemeente: cell(r.references.gemeente),
+        nederland: cell(r.references.nederland),
+        status: r.target
+          ? `${r.target.status}${r.target.isExample ? ' (voorbeelddoel)' : ''}`
+          : 'geen doel',
+        ...(r.target ? { statusExplanation: r.target.explanation } : {}),
+      })),
+    }));
+  const notLoaded = new Map<string, FactsheetNotLoaded>();
+  for (const theme of themes) {
+    for (const n of theme.notLoaded) {
+      const group = notLoaded.get(n.reason) ?? { reason: n.reason, indicators: [] };
+      group.indicators.push({ key: n.indicator.key, name: n.indicator.name, theme: theme.name });
+      notLoaded.set(n.reason, group);
+    }
+  }
+  const page = input.page;
+  const members: FactsheetMember[] = (page?.members ?? []).map((m) => ({
+    code: m.code,
+    name: m.name,
+    wijk: m.wijk ?? 'onbekend',
+    status: m.status,
+    statusLabel: input.statusLabels?.[m.status] ?? m.status,
+  }));
+  const boundary: FactsheetBoundary | null =
+    page && page.version !== null
+      ? {
+          unit: page.memberLevel,
+          text: boundaryText(page.members, page.memberLevel, selection.name),
+          members,
+          groups: groupMembers(members),
+          rationale: page.rationale,
+          indelingYear: page.indelingYear,
+          map: page.map,
+        }
+      : null;
   return {
     title: `Factsheet ${selection.name}`,
     areaName: selection.name,
@@ -110,32 +270,19 @@ export function buildFactsheet(input: FactsheetInput): Factsheet {
     version: selection.version !== undefined ? `versie ${selection.version}` : '',
     dataDate: formatDataDate(input.dataDate),
     dataVersion: profile.dataVersion,
-    sections: themes.map((theme) => ({
-      key: theme.key,
-      title: theme.name,
-      indicators: theme.rows.map((r) => ({
-        key: r.indicator.key,
-        name: r.indicator.name,
-        value: r.latest.note
-          ? { text: r.latest.text, note: r.latest.note }
-          : { text: r.latest.text },
-        period:
-          formatPeriod(r.latest.period) +
-          (r.latest.flags.length > 0 ? ` (${r.latest.flags.join(', ')})` : ''),
-        change: cell(r.change),
-        gemeente: cell(r.references.gemeente),
-        nederland: cell(r.references.nederland),
-        status: r.target
-          ? `${r.target.status}${r.target.isExample ? ' (voorbeelddoel)' : ''}`
-          : 'geen doel',
-        ...(r.target ? { statusExplanation: r.target.explanation } : {}),
-      })),
-      notLoaded: theme.notLoaded.map((n) => ({
-        key: n.indicator.key,
-        name: n.indicator.name,
-        reason: n.reason,
-      })),
+    summary: summaryItems(themes).map((item) => ({
+      key: item.row.indicator.key,
+      theme: item.themeName,
+      name: item.row.indicator.name,
+      value: item.row.latest.text,
+      period: formatPeriod(item.row.latest.period),
+      words: [item.change, item.comparison].filter((w): w is string => w !== null),
     })),
+    boundary,
+    sections,
+    withTargets: sections.some((s) => s.indicators.some((i) => i.statusExplanation !== undefined)),
+    notes: notes.list,
+    notLoaded: [...notLoaded.values()],
     source: sourceLine(input.sources),
   };
 }

@@ -1,20 +1,140 @@
 import { Layout } from '../../views/layout.tsx';
 import { assetUrl } from '../../shared/assets.ts';
-import type { Factsheet, FactsheetCell } from './factsheet.model.ts';
+import { AreaMap, MapLegend, type MapShape } from '../maps/area-map.tsx';
+import { LEGEND, shapeFor } from '../focus-areas/views/focus-area.page.tsx';
+import type { Factsheet, FactsheetBoundary, FactsheetCell } from './factsheet.model.ts';
 import { tableScroll } from '../../views/table-scroll.ts';
 
+/** The columns of every theme table, in order; "Doel" only when a target was set. */
+export const FACTSHEET_COLUMNS = [
+  'Indicator',
+  'Laatste cijfer',
+  'Verandering',
+  'Rest van de gemeente',
+  'Gemeente',
+  'Nederland',
+] as const;
+
+/** The element the .docx takes the boundary map from (a PNG of it). */
+export const FACTSHEET_MAP_SELECTOR = '[data-factsheet-map]';
+
+function NoteRef({ n }: { n: number }) {
+  return (
+    <sup>
+      <a class="wk-note-ref" href={`#noot-${n}`} aria-label={`toelichting ${n}`}>
+        {n}
+      </a>
+    </sup>
+  );
+}
+
+/** The figure, and the number of its note (printed once under the tables). */
 function CellText({ cell }: { cell: FactsheetCell }) {
   return (
     <>
       {cell.text}
-      {cell.note && <span class="wk-cell-note">{cell.note}</span>}
+      {cell.ref !== undefined && <NoteRef n={cell.ref} />}
     </>
   );
 }
 
-/** Print-ready factsheet: one section per theme, each printed on a page of its own. */
+/** The boundary: the existing delineation map, zoomed to the area, and the buurten with status. */
+function Boundary({ sheet, boundary }: { sheet: Factsheet; boundary: FactsheetBoundary }) {
+  const mapId = 'factsheet-kaart';
+  const shapes = boundary.map.buurten.map(shapeFor);
+  const outlines: MapShape[] = boundary.map.wijken
+    .filter((w) => !w.isWater)
+    .map((w) => ({
+      code: w.code,
+      geometry: w.geometry,
+      className: 'wk-map__wijk',
+      title: `Wijk ${w.name}`,
+    }));
+  const focusShapes = shapes.filter((_, i) => boundary.map.buurten[i]?.status !== undefined);
+  const memberWijken = new Set(boundary.members.map((m) => m.wijk));
+  const labels = boundary.map.wijken
+    .filter((w) => memberWijken.has(w.name))
+    .map((w) => ({ text: w.name, geometry: w.geometry }));
+  const unit = boundary.unit === 'wijk' ? 'Wijk' : 'Buurt';
+  const caption = `${unit === 'Wijk' ? 'Wijken' : 'Buurten'} van ${sheet.areaName} per status en wijk`;
+  return (
+    <section class="wk-factsheet-boundary" aria-labelledby="factsheet-afbakening">
+      <h2 class="utrecht-heading-2" id="factsheet-afbakening">
+        Afbakening
+      </h2>
+      <p class="utrecht-paragraph">{boundary.text}</p>
+      {focusShapes.length > 0 ? (
+        <figure class="wk-figure wk-factsheet-boundary__grid">
+          <div class="wk-map-frame" data-factsheet-map>
+            <AreaMap
+              id={mapId}
+              title={`Kaart van ${sheet.areaName}: de buurten en hun status`}
+              description={`${boundary.text} De tabel bij de kaart noemt dezelfde buurten met hun status.`}
+              shapes={shapes}
+              outlines={outlines}
+              fitTo={focusShapes}
+              labels={labels}
+              width={420}
+              height={320}
+              padding={12}
+            />
+          </div>
+          <figcaption>
+            <MapLegend mapId={mapId} heading="Legenda" items={LEGEND} />
+          </figcaption>
+        </figure>
+      ) : (
+        <p class="utrecht-paragraph wk-muted">
+          De kaart is nog niet geladen: er zijn nog geen grenzen ingelezen.
+        </p>
+      )}
+      <div {...tableScroll(caption)}>
+        <table class="utrecht-table wk-factsheet-members" data-members>
+          <caption class="utrecht-table__caption">{caption}</caption>
+          <thead class="utrecht-table__header">
+            <tr class="utrecht-table__row">
+              <th class="utrecht-table__header-cell" scope="col">
+                Status
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                Wijk
+              </th>
+              <th class="utrecht-table__header-cell" scope="col">
+                {unit === 'Wijk' ? 'Wijken' : 'Buurten'}
+              </th>
+            </tr>
+          </thead>
+          <tbody class="utrecht-table__body">
+            {boundary.groups.map((g) => (
+              <tr class="utrecht-table__row" data-status={g.status}>
+                <th class="utrecht-table__header-cell" scope="row">
+                  {g.statusLabel}
+                </th>
+                <td class="utrecht-table__cell">{g.wijk}</td>
+                <td class="utrecht-table__cell">
+                  {g.names.map((name, i) => (
+                    <>
+                      {i > 0 && ', '}
+                      <span data-member={name}>{name}</span>
+                    </>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/**
+ * Print-ready factsheet: page 1 holds the title, the key figures and the boundary; then a table
+ * per theme that has figures, the notes once, and one short list of what is not loaded yet.
+ */
 export function FactsheetPage({ sheet }: { sheet: Factsheet }) {
   const base = `/gebieden/${sheet.slug}/factsheet`;
+  const columns = [...FACTSHEET_COLUMNS, ...(sheet.withTargets ? ['Doel'] : [])];
   return (
     <Layout
       title={sheet.title}
@@ -57,9 +177,28 @@ export function FactsheetPage({ sheet }: { sheet: Factsheet }) {
             <a class="utrecht-link" href={`${base}.docx`}>
               Word-bestand (.docx)
             </a>
-            {'. Afdrukken kan ook: elk thema komt op een eigen pagina.'}
+            {'. Afdrukken kan ook: de kerncijfers en de afbakening staan op de eerste pagina.'}
           </p>
         </header>
+        {sheet.summary.length > 0 && (
+          <section class="wk-factsheet-summary" aria-labelledby="factsheet-in-het-kort">
+            <h2 class="utrecht-heading-2" id="factsheet-in-het-kort">
+              In het kort
+            </h2>
+            <ul class="wk-factsheet-summary__list">
+              {sheet.summary.map((item) => (
+                <li data-summary={item.key}>
+                  <span class="wk-factsheet-summary__theme">{`${item.theme}: `}</span>
+                  {`${item.name} `}
+                  <strong>{item.value}</strong>
+                  {` (${item.period}).`}
+                  {item.words.length > 0 && ` ${item.words.join(' ')}`}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        {sheet.boundary && <Boundary sheet={sheet} boundary={sheet.boundary} />}
         {sheet.sections.map((section) => (
           <section
             class="wk-factsheet-theme"
@@ -69,86 +208,93 @@ export function FactsheetPage({ sheet }: { sheet: Factsheet }) {
             <h2 class="utrecht-heading-2" id={`factsheet-${section.key}`}>
               {section.title}
             </h2>
-            <p class="utrecht-paragraph wk-muted">{`${sheet.areaName}, ${sheet.municipality}`}</p>
-            {section.indicators.length > 0 ? (
-              <div
-                {...tableScroll(`${section.title}: laatste cijfer, verandering en vergelijking`)}
-              >
-                <table class="utrecht-table wk-factsheet-table">
-                  <caption class="utrecht-table__caption">
-                    {`${section.title}: laatste cijfer, verandering en vergelijking`}
-                  </caption>
-                  <thead class="utrecht-table__header">
-                    <tr class="utrecht-table__row">
+            <div {...tableScroll(`${section.title}: laatste cijfer, verandering en vergelijking`)}>
+              <table class="utrecht-table wk-factsheet-table">
+                <caption class="utrecht-table__caption">
+                  {`${section.title}: laatste cijfer, verandering en vergelijking`}
+                </caption>
+                <thead class="utrecht-table__header">
+                  <tr class="utrecht-table__row">
+                    {columns.map((c) => (
                       <th class="utrecht-table__header-cell" scope="col">
-                        Indicator
+                        {c}
                       </th>
-                      <th class="utrecht-table__header-cell" scope="col">
-                        Laatste cijfer
+                    ))}
+                  </tr>
+                </thead>
+                <tbody class="utrecht-table__body">
+                  {section.indicators.map((i) => (
+                    <tr class="utrecht-table__row" data-indicator={i.key}>
+                      <th class="utrecht-table__header-cell" scope="row">
+                        {i.name}
                       </th>
-                      <th class="utrecht-table__header-cell" scope="col">
-                        Verandering
-                      </th>
-                      <th class="utrecht-table__header-cell" scope="col">
-                        Gemeente
-                      </th>
-                      <th class="utrecht-table__header-cell" scope="col">
-                        Nederland
-                      </th>
-                      <th class="utrecht-table__header-cell" scope="col">
-                        Doel
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody class="utrecht-table__body">
-                    {section.indicators.map((i) => (
-                      <tr class="utrecht-table__row" data-indicator={i.key}>
-                        <th class="utrecht-table__header-cell" scope="row">
-                          {i.name}
-                        </th>
-                        <td class="utrecht-table__cell" data-cell="laatste">
-                          {i.value.text}
-                          <span class="wk-cell-note">{i.period}</span>
-                          {i.value.note && <span class="wk-cell-note">{i.value.note}</span>}
-                        </td>
-                        <td class="utrecht-table__cell" data-cell="verandering">
-                          <CellText cell={i.change} />
-                        </td>
-                        <td class="utrecht-table__cell" data-cell="gemeente">
-                          <CellText cell={i.gemeente} />
-                        </td>
-                        <td class="utrecht-table__cell" data-cell="nederland">
-                          <CellText cell={i.nederland} />
-                        </td>
+                      <td class="utrecht-table__cell" data-cell="laatste">
+                        <CellText cell={i.value} />
+                        <span class="wk-cell-note">{i.period}</span>
+                      </td>
+                      <td class="utrecht-table__cell" data-cell="verandering">
+                        <CellText cell={i.change} />
+                      </td>
+                      <td class="utrecht-table__cell" data-cell="rest_gemeente">
+                        <CellText cell={i.rest} />
+                      </td>
+                      <td class="utrecht-table__cell" data-cell="gemeente">
+                        <CellText cell={i.gemeente} />
+                      </td>
+                      <td class="utrecht-table__cell" data-cell="nederland">
+                        <CellText cell={i.nederland} />
+                      </td>
+                      {sheet.withTargets && (
                         <td class="utrecht-table__cell" data-cell="doel">
                           {i.status}
                           {i.statusExplanation && (
                             <span class="wk-cell-note">{i.statusExplanation}</span>
                           )}
                         </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            ) : (
-              <p class="utrecht-paragraph">Voor dit thema zijn nog geen cijfers geladen.</p>
-            )}
-            {section.notLoaded.length > 0 && (
-              <>
-                <h3 class="utrecht-heading-3">Nog niet geladen</h3>
-                <ul class="utrecht-unordered-list">
-                  {section.notLoaded.map((n) => (
-                    <li class="utrecht-unordered-list__item" data-not-loaded={n.key}>
-                      {`${n.name}: ${n.reason}`}
-                    </li>
+                      )}
+                    </tr>
                   ))}
-                </ul>
-              </>
-            )}
-            <p class="utrecht-paragraph wk-credit wk-factsheet-source">{sheet.source}</p>
+                </tbody>
+              </table>
+            </div>
           </section>
         ))}
+        {sheet.notes.length > 0 && (
+          <section class="wk-factsheet-notes" aria-labelledby="factsheet-toelichting">
+            <h2 class="utrecht-heading-2" id="factsheet-toelichting">
+              Toelichting bij de tabellen
+            </h2>
+            <ol class="wk-footnotes__list">
+              {sheet.notes.map(({ n, text }) => (
+                <li id={`noot-${n}`} value={n} data-note={n}>
+                  {text}
+                </li>
+              ))}
+            </ol>
+          </section>
+        )}
+        {sheet.notLoaded.length > 0 && (
+          <section class="wk-factsheet-not-loaded" aria-labelledby="factsheet-nog-niet-geladen">
+            <h2 class="utrecht-heading-2" id="factsheet-nog-niet-geladen">
+              Nog niet geladen
+            </h2>
+            <ul class="wk-plain-list">
+              {sheet.notLoaded.map((group) => (
+                <li>
+                  {`${group.reason} Dat geldt voor: `}
+                  {group.indicators.map((n, i) => (
+                    <>
+                      {i > 0 && ', '}
+                      <span data-not-loaded={n.key}>{n.name}</span>
+                    </>
+                  ))}
+                  .
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        <p class="utrecht-paragraph wk-credit wk-factsheet-source">{sheet.source}</p>
       </article>
     </Layout>
   );

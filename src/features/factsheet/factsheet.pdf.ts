@@ -28,3 +28,8 @@ export function appPageFetcher(app: FastifyInstance, cookie?: string): PageFetch
 export function factsheetPdfKey(slug: string, version: number | undefined, data: string): string {
   return `factsheet\u0000${slug}\u0000${version ?? 'nieuwste'}\u0000${data}`;
 }
+
+/** The cache key of the boundary map as a PNG for the .docx (same parts as the PDF's key). */
+export function factsheetMapKey(slug: string, version: number | undefined, data: string): string {
+  return `factsheet-kaart\u0000${slug}\u0000${version ?? 'nieuwste'}\u0000${data}`;
+}

@@ -63,7 +63,11 @@ for (const dialect of dialects) {
     before(async () => {
       t = await buildTestApp(dialect);
       const profile = await t.app.inject('/gebieden/dordt-west');
-      themes = [...profile.body.matchAll(/<h2[^>]*id="thema-([^"]+)"/g)].map((m) => m[1]!);
+      // The themes of the profile that have a table of figures: only those get a section.
+      themes = profile.body.split(/(?=<section[^>]*aria-labelledby="thema-)/).flatMap((part) => {
+        const key = /^<section[^>]*aria-labelledby="thema-([^"]+)"/.exec(part)?.[1];
+        return key && /data-indicator="/.test(part.split('</section>')[0]!) ? [key] : [];
+      });
       dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wijkkompas-factsheet-'));
     });
     after(async () => {
@@ -71,7 +75,7 @@ for (const dialect of dialects) {
       if (dir) fs.rmSync(dir, { recursive: true, force: true });
     });
 
-    it('HTML: one section per theme, the same figures as the profile page, print CSS', async () => {
+    it('HTML: one section per theme with figures, the same figures as the profile page, print CSS', async () => {
       const res = await t.app.inject('/gebieden/dordt-west/factsheet');
       assert.equal(res.statusCode, 200);
       assert.match(String(res.headers['content-type']), /text\/html/);
@@ -85,7 +89,7 @@ for (const dialect of dialects) {
       const keys = [...html.matchAll(/<tr[^>]*data-indicator="([^"]+)"/g)].map((m) => m[1]!);
       assert.ok(keys.length > 3, `only ${keys.length} indicators`);
       for (const key of keys) {
-        for (const cell of ['laatste', 'verandering', 'gemeente', 'nederland']) {
+        for (const cell of ['laatste', 'verandering', 'rest_gemeente', 'gemeente', 'nederland']) {
           assert.equal(figure(html, key, cell), figure(profile, key, cell), `${key} ${cell}`);
         }
       }
@@ -98,10 +102,57 @@ for (const dialect of dialects) {
       assert.match(html, /<dd>Dordrecht<\/dd>/);
       const css = await t.app.inject(cssUrl);
       assert.equal(css.statusCode, 200);
+      // Rows are never split over two pages; a theme does not force a page of its own (the
+      // page count itself is checked in factsheet.print.test.ts).
       assert.match(
         css.body,
-        /@media print[\s\S]*\.wk-factsheet-theme\s*\{[^}]*break-before:\s*page/,
+        /@media print[\s\S]*\.wk-factsheet-table tr[^{]*\{[^}]*break-inside:\s*avoid/,
       );
+      assert.doesNotMatch(css.body, /break-before:\s*page/);
+      // The rest of the municipality is the municipality without the area: for a count the
+      // three add up (CBS rounds buurt figures, so within a few per cent).
+      const num = (cell: string) =>
+        Number(figure(html, 'aantal-inwoners', cell).replaceAll('.', ''));
+      const sum = num('laatste') + num('rest_gemeente');
+      assert.ok(
+        Math.abs(sum - num('gemeente')) / num('gemeente') < 0.01,
+        `${num('laatste')} + ${num('rest_gemeente')} is not about ${num('gemeente')}`,
+      );
+      // A share the rest of the municipality sums from its buurten says which it left out
+      // (CBS keeps small buurten secret), as the area's own figure does: never silently.
+      const restCell = rawCell(html, 'eenpersoonshuishoudens', 'rest_gemeente');
+      const ref = /href="#noot-(\d+)"/.exec(restCell)?.[1];
+      assert.ok(ref, `no note on the rest of the municipality: ${restCell}`);
+      const note = new RegExp(`<li[^>]*id="noot-${ref}"[^>]*>([^<]*)<`).exec(html)?.[1] ?? '';
+      assert.match(note, /Niet meegeteld: \d+ buurten (geheim|zonder cijfer)/);
+      // Indicators without figures: once, at the end, not in a theme section.
+      const notLoaded = [...html.matchAll(/data-not-loaded="([^"]+)"/g)].map((m) => m[1]!);
+      assert.ok(notLoaded.length > 0, 'no list of what is not loaded');
+      assert.equal(new Set(notLoaded).size, notLoaded.length, 'an indicator listed twice');
+      assert.ok(
+        html.indexOf('data-not-loaded') > html.lastIndexOf('data-theme='),
+        'the not-loaded list is not at the end',
+      );
+      // The boundary: every member of the delineation page with its status, and the map.
+      assert.match(html, /<svg[^>]*class="wk-map"/);
+      const delineation = (await t.app.inject('/api/gebieden/dordt-west')).json() as {
+        leden: { naam: string; status: string }[];
+      };
+      const members = /<table[^>]*data-members[^>]*>([\s\S]*?)<\/table>/.exec(html)?.[1] ?? '';
+      const printed = new Map(
+        [...members.matchAll(/<tr[^>]*data-status="([^"]+)"[^>]*>([\s\S]*?)<\/tr>/g)].flatMap(
+          (row) =>
+            [...row[2]!.matchAll(/data-member="([^"]+)"/g)].map((m) => [m[1]!, row[1]!] as const),
+        ),
+      );
+      assert.ok(delineation.leden.length > 3, 'the API lists the members');
+      assert.ok(
+        delineation.leden.some((m) => m.status !== 'lid'),
+        'a member that does not count',
+      );
+      for (const m of delineation.leden) {
+        assert.equal(printed.get(m.naam), m.status, `member ${m.naam}`);
+      }
     });
 
     it('unknown area and bad version: Dutch 404 and 400', async () => {
@@ -146,9 +197,9 @@ for (const dialect of dialects) {
       for (const title of titles) {
         assert.ok(strings.includes(title), `theme "${title}" not in the outline`);
       }
-      // One page per theme after the header page.
+      // No longer a page per theme (13 pages before): factsheet.print.test.ts counts them.
       const pages = text.match(/\/Type\s*\/Page\b/g) ?? [];
-      assert.ok(pages.length >= titles.length + 1, `${pages.length} pages`);
+      assert.ok(pages.length >= 2 && pages.length <= 6, `${pages.length} pages`);
     });
 
     it('.docx: Word content type, title and nl-NL, and LibreOffice converts it', async (ctx) => {

@@ -3,8 +3,8 @@ import type { Services } from '../../composition.ts';
 import { htmlPage, renderPage, sendHtmlPage } from '../../views/render.ts';
 import { parseVersion, slugOf, type Query } from '../focus-areas/focus-area.params.ts';
 import { DOCX_CONTENT_TYPE, factsheetDocx } from './factsheet.docx.ts';
-import { FactsheetPage } from './factsheet.page.tsx';
-import { appPageFetcher, factsheetPdfKey } from './factsheet.pdf.ts';
+import { FACTSHEET_MAP_SELECTOR, FactsheetPage } from './factsheet.page.tsx';
+import { appPageFetcher, factsheetMapKey, factsheetPdfKey } from './factsheet.pdf.ts';
 
 type Route = { Params: { slug: string }; Querystring: Query };
 
@@ -55,10 +55,22 @@ export async function factsheetRoutes(app: FastifyInstance, opts: { services: Se
 
   app.get<Route>('/gebieden/:slug/factsheet.docx', async (request, reply) => {
     const slug = slugOf(request.params);
-    const sheet = await services.factsheets.load(slug, parseVersion(request.query));
+    const version = parseVersion(request.query);
+    const sheet = await services.factsheets.load(slug, version);
+    // The boundary map as the PDF prints it, drawn by the same browser; without Chromium the
+    // Word file says where the map is.
+    const map =
+      sheet.boundary && !services.pdf.unavailable()
+        ? await services.pdf.image(
+            factsheetMapKey(slug, version, await services.monitor.dataVersion()),
+            appPageFetcher(app),
+            `/gebieden/${encodeURIComponent(slug)}/factsheet${versionQuery(version)}`,
+            FACTSHEET_MAP_SELECTOR,
+          )
+        : null;
     return reply
       .type(DOCX_CONTENT_TYPE)
       .header('content-disposition', `attachment; filename="factsheet-${slug}.docx"`)
-      .send(await factsheetDocx(sheet));
+      .send(await factsheetDocx(sheet, map));
   });
 }

@@ -4,19 +4,29 @@ import type { MonitorData } from '../monitor/monitor-data.ts';
 import { buildProfile, selectionForFocusArea } from '../monitor/profile.service.ts';
 import { listActiveDatasetImports } from '../datasets/dataset.repository.ts';
 import { listTargets } from '../targets/target.repository.ts';
+import type { FocusAreaService } from '../focus-areas/focus-areas.facade.ts';
+import { STATUS_LABEL } from '../focus-areas/views/focus-area.page.tsx';
 import { buildFactsheet, type Factsheet } from './factsheet.model.ts';
 
 /** The factsheet of a focus area for the current data version (cached per version). */
 export async function loadFactsheet(
-  services: { db: Kysely<Database>; monitor: MonitorData },
+  services: {
+    db: Kysely<Database>;
+    monitor: MonitorData;
+    focusAreas: Pick<FocusAreaService, 'loadPage'>;
+  },
   slug: string,
   version?: number,
 ): Promise<Factsheet> {
-  const { db, monitor } = services;
+  const { db, monitor, focusAreas } = services;
   await monitor.dataVersion();
   return monitor.cached(`factsheet:${slug}:${version ?? 'nieuwste'}`, async () => {
     const selection = await selectionForFocusArea(monitor, slug, version);
     const profile = await buildProfile(monitor, selection);
+    // The same read (and cache key) as the profile page: the members with status and the map.
+    const page = await monitor.read(`focusgebied-pagina\u0000${slug}\u0000${version ?? ''}`, () =>
+      focusAreas.loadPage(slug, version),
+    );
     const datasets = await listActiveDatasetImports(db);
     const newest = datasets.reduce<string | null>(
       (max, d) => (max === null || String(d.imported_at) > max ? String(d.imported_at) : max),
@@ -28,14 +38,21 @@ export async function loadFactsheet(
       availability: await monitor.availability(),
       dataDate: newest,
       sources: datasets.map((d) => ({ kind: d.kind, tableId: d.table_id })),
+      page,
+      statusLabels: STATUS_LABEL,
     });
   });
 }
 
 /** The factsheets for routes: the database stays here, with the composition root. */
-export function factsheetService(db: Kysely<Database>, monitor: MonitorData) {
+export function factsheetService(
+  db: Kysely<Database>,
+  monitor: MonitorData,
+  focusAreas: Pick<FocusAreaService, 'loadPage'>,
+) {
   return {
-    load: (slug: string, version?: number) => loadFactsheet({ db, monitor }, slug, version),
+    load: (slug: string, version?: number) =>
+      loadFactsheet({ db, monitor, focusAreas }, slug, version),
   };
 }
 export type FactsheetService = ReturnType<typeof factsheetService>;

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 /** The same flags the browser tests use: headless, no sandbox (containers), no background traffic. */
 const CHROMIUM_ARGS = [
@@ -34,6 +34,11 @@ export type PageFetcher = (pathAndQuery: string) => Promise<FetchedPage>;
 /** What turns a page of the app into a PDF; tests inject a counting fake. */
 export interface PdfEngine {
   render(fetchPage: PageFetcher, pathAndQuery: string): Promise<Buffer>;
+  /**
+   * A PNG of the first element matching `selector` on the page, as printed (twice the pixels
+   * for paper), e.g. a map for a Word document; null when the page has no such element.
+   */
+  image?(fetchPage: PageFetcher, pathAndQuery: string, selector: string): Promise<Buffer | null>;
   close(): Promise<void>;
 }
 
@@ -69,8 +74,36 @@ export class ChromiumEngine implements PdfEngine {
   }
 
   async render(fetchPage: PageFetcher, pathAndQuery: string): Promise<Buffer> {
+    return this.onPage(fetchPage, pathAndQuery, {}, (page) =>
+      page.pdf({
+        format: 'A4',
+        printBackground: true,
+        tagged: true,
+        outline: true,
+        preferCSSPageSize: true,
+      }),
+    );
+  }
+
+  async image(
+    fetchPage: PageFetcher,
+    pathAndQuery: string,
+    selector: string,
+  ): Promise<Buffer | null> {
+    return this.onPage(fetchPage, pathAndQuery, { deviceScaleFactor: 2 }, async (page) => {
+      const element = await page.$(selector);
+      return element ? element.screenshot({ type: 'png' }) : null;
+    });
+  }
+
+  private async onPage<T>(
+    fetchPage: PageFetcher,
+    pathAndQuery: string,
+    options: { deviceScaleFactor?: number },
+    use: (page: Page) => Promise<T>,
+  ): Promise<T> {
     const browser = await this.launch();
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await browser.newContext({ javaScriptEnabled: false, ...options });
     try {
       await context.route('**/*', async (route) => {
         const url = new URL(route.request().url());
@@ -84,13 +117,7 @@ export class ChromiumEngine implements PdfEngine {
         throw new Error(`pagina voor de PDF gaf status ${response?.status() ?? 'geen antwoord'}`);
       }
       await page.emulateMedia({ media: 'print' });
-      return await page.pdf({
-        format: 'A4',
-        printBackground: true,
-        tagged: true,
-        outline: true,
-        preferCSSPageSize: true,
-      });
+      return await use(page);
     } finally {
       await context.close().catch(() => undefined);
     }
@@ -124,6 +151,30 @@ export class PdfRenderer {
   }
 
   render(key: string, fetchPage: PageFetcher, pathAndQuery: string): Promise<Buffer> {
+    return this.cached(key, () => this.engine.render(fetchPage, pathAndQuery));
+  }
+
+  /**
+   * A PNG of one element of an app page (see PdfEngine.image), in the same queue and cache as
+   * the PDFs; null when the engine makes no images or the page lacks the element.
+   */
+  async image(
+    key: string,
+    fetchPage: PageFetcher,
+    pathAndQuery: string,
+    selector: string,
+  ): Promise<Buffer | null> {
+    const image = this.engine.image?.bind(this.engine);
+    if (!image) return null;
+    // An empty buffer stands for "no such element" in the cache.
+    const png = await this.cached(
+      key,
+      async () => (await image(fetchPage, pathAndQuery, selector)) ?? Buffer.alloc(0),
+    );
+    return png.length > 0 ? png : null;
+  }
+
+  private cached(key: string, make: () => Promise<Buffer>): Promise<Buffer> {
     const hit = this.cache.get(key);
     if (hit) {
       // Most recently used goes last, so the oldest is dropped first.
@@ -133,7 +184,7 @@ export class PdfRenderer {
     }
     const job = this.queue.then(() => {
       this.renders += 1;
-      return this.engine.render(fetchPage, pathAndQuery);
+      return make();
     });
     this.queue = job.catch(() => undefined);
     this.cache.set(key, job);

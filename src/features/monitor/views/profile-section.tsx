@@ -86,9 +86,12 @@ function referenceCell(
 ): Cell {
   const point = series?.points.find((p) => p.period === period);
   if (point && hasValue(point.result)) {
+    // A reference summed from buurten (the rest of the municipality) says which it left out,
+    // as the area's own figure does.
+    const note = [point.result.note, excludedNote(point.result)].filter(Boolean).join(' ');
     return {
       text: valueText(indicator, point.result),
-      ...(point.result.note ? { note: point.result.note } : {}),
+      ...(note ? { note } : {}),
       ...numberOf(point.result),
     };
   }
