@@ -97,21 +97,30 @@ function dutchIssue(issue: z.core.$ZodRawIssue): string | undefined {
   }
 }
 
-/** "Parameter "versie" klopt niet: …" for the first problem, naming where it is. */
+/**
+ * The first problem as one Dutch sentence that names where it is: `Parameter "versie" klopt
+ * niet: …`. A schema's own message that already names its parameter (a whole sentence, such as
+ * "De versie in het adres klopt niet. …") is shown as written.
+ */
 export function describeProblem(part: Exclude<HttpPart, 'params'>, error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return `${PART_LABEL[part]} klopt niet.`;
   const path = issue.path.map(String).join('.');
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.map((k) => `"${path === '' ? k : `${path}.${k}`}"`).join(', ');
+    return `${PART_LABEL[part]} ${keys} ${issue.keys.length > 1 ? 'zijn' : 'is'} onbekend.`;
+  }
+  const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+  if (path !== '' && /^[A-Z]/.test(issue.message) && issue.message.includes(path)) {
+    return sentence(issue.message);
+  }
   const where =
-    issue.code === 'unrecognized_keys' && path === ''
-      ? `${PART_LABEL[part]} ${issue.keys.map((k) => `"${k}"`).join(', ')}`
-      : path === ''
-        ? part === 'body'
-          ? 'De inhoud'
-          : PART_LABEL[part]
-        : `${PART_LABEL[part]} "${path}"`;
-  const what = issue.code === 'unrecognized_keys' ? 'is onbekend' : `klopt niet: ${issue.message}`;
-  return `${where} ${what}${/[.!?]$/.test(what) ? '' : '.'}`;
+    path !== ''
+      ? `${PART_LABEL[part]} "${path}"`
+      : part === 'body'
+        ? 'De inhoud'
+        : PART_LABEL[part];
+  return sentence(`${where} klopt niet: ${issue.message}`);
 }
 
 const NOT_FOUND = 'Deze pagina bestaat niet.';

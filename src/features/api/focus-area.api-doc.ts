@@ -107,7 +107,10 @@ export const focusAreaParams = z.object({
 export const versionQuery = z.object({
   versie: z
     .string()
-    .regex(/^[1-9][0-9]{0,5}$/, { error: 'gebruik een heel getal vanaf 1, bijvoorbeeld ?versie=1' })
+    .regex(/^[1-9][0-9]{0,5}$/, {
+      error:
+        'De versie in het adres klopt niet. Gebruik een heel getal vanaf 1, bijvoorbeeld ?versie=1.',
+    })
     .transform(Number)
     .optional()
     .meta({ description: 'Versie van de begrenzing (heel getal vanaf 1). Zonder: de nieuwste.' }),
