@@ -1,6 +1,6 @@
 import type { MemberStatus } from '../focus-areas/focus-area.table.ts';
 import { POPULATION_YEARS } from '../focus-areas/focus-area.page-data.ts';
-import { z } from 'zod';
+import { focusAreaParams, versionQuery } from '../focus-areas/focus-area.params.ts';
 import { apiRoute, type JsonSchema } from './openapi.ts';
 
 /**
@@ -94,27 +94,6 @@ const focusAreaSchema: JsonSchema = {
     licentie: { type: 'string', examples: ['CC BY 4.0'] },
   },
 };
-
-/** The focus area in the path, as every /api/gebieden route has. */
-export const focusAreaParams = z.object({
-  slug: z
-    .string()
-    .regex(/^[a-z0-9-]{1,80}$/)
-    .meta({ description: 'De naam van het focusgebied in het adres.', examples: ['dordt-west'] }),
-});
-
-/** ?versie=N: the version of the delineation, a whole number from 1; without it the newest. */
-export const versionQuery = z.object({
-  versie: z
-    .string()
-    .regex(/^[1-9][0-9]{0,5}$/, {
-      error:
-        'De versie in het adres klopt niet. Gebruik een heel getal vanaf 1, bijvoorbeeld ?versie=1.',
-    })
-    .transform(Number)
-    .optional()
-    .meta({ description: 'Versie van de begrenzing (heel getal vanaf 1). Zonder: de nieuwste.' }),
-});
 
 export const focusAreaApi = apiRoute({
   method: 'GET',

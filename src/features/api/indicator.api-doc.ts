@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { focusAreaParams, versionQuery } from './focus-area.api-doc.ts';
+import { focusAreaParams, versionQuery } from '../focus-areas/focus-area.params.ts';
 import { apiRoute } from './openapi.ts';
 
 /** GET /api/gebieden/:slug/indicatoren/:indicator (monitor/indicator.routes.tsx). */

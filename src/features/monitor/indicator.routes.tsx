@@ -1,37 +1,21 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import type { Services } from '../../composition.ts';
 import { sendHtmlPage } from '../../views/render.ts';
-import { BadRequestError, NotFoundError } from '../../shared/errors.ts';
+import { NotFoundError } from '../../shared/errors.ts';
 import { parseFormat, sendTable } from '../../shared/downloads/send.ts';
 import { routeOptions, type RouteTypes } from '../../shared/http.ts';
-import { indicatorApi } from '../api/index.ts';
+import { indicatorApi, indicatorParams } from '../api/index.ts';
+import { parseVersion } from '../focus-areas/focus-area.params.ts';
 import {
   indicatorJson,
   loadIndicatorPage,
   renderIndicatorPage,
 } from './indicator.page-builder.tsx';
 
-const paramsSchema = z.object({
-  slug: z.string().regex(/^[a-z0-9-]{1,80}$/),
-  indicator: z.string().regex(/^[a-z0-9-]{1,80}$/),
-});
-
 type Query = { versie?: string | string[]; formaat?: string | string[] };
 
-function parseVersion(query: Query): number | undefined {
-  const value = query.versie;
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !/^[1-9][0-9]{0,5}$/.test(value)) {
-    throw new BadRequestError(
-      'De versie in het adres klopt niet. Gebruik een heel getal vanaf 1, bijvoorbeeld ?versie=1.',
-    );
-  }
-  return Number(value);
-}
-
 function paramsOf(params: unknown): { slug: string; indicator: string } {
-  const parsed = paramsSchema.safeParse(params);
+  const parsed = indicatorParams.safeParse(params);
   if (!parsed.success)
     throw new NotFoundError('Er is geen focusgebied of indicator met dit adres.');
   return parsed.data;
