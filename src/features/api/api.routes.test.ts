@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import Fastify from 'fastify';
 import { z } from 'zod';
+import { projectRoot } from '../../config.ts';
 import { errorPages } from '../../plugins/error-pages.ts';
 import { routeOptions, type RouteTypes } from '../../shared/http.ts';
 import { apiRoutes } from './api.routes.ts';
@@ -132,5 +135,23 @@ describe('API routes against their definitions', () => {
     } finally {
       await app.close();
     }
+  });
+
+  it('has no module that works by being imported (no bare side-effect imports in src/)', () => {
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (/\.tsx?$/.test(entry.name)) {
+          const text = fs.readFileSync(full, 'utf8');
+          for (const m of text.matchAll(/^import\s+['"]([^'"]+)['"]/gm)) {
+            offenders.push(`${path.relative(projectRoot, full)}: ${m[1]}`);
+          }
+        }
+      }
+    };
+    walk(path.join(projectRoot, 'src'));
+    assert.deepEqual(offenders, []);
   });
 });

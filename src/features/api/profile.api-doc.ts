@@ -59,8 +59,7 @@ export const customAreaQuery = z.object({
   ).meta({
     description:
       'Een CBS-buurtcode (BU en 8 cijfers) of wijkcode (WK en 6 tekens); herhaal de parameter ' +
-      'voor elke buurt.',
-    examples: ['BU05050301'],
+      'voor elke buurt, bijvoorbeeld ?buurt=BU05050301&buurt=BU05050302.',
   }),
   naam: z
     .string()
