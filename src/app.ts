@@ -27,6 +27,15 @@ import { customAreaRoutes } from './features/monitor/custom-area.routes.tsx';
 import { factsheetRoutes } from './features/factsheet/factsheet.routes.tsx';
 import { dataWorkspaceRoutes } from './features/data-workspace/data-workspace.routes.tsx';
 import { apiRoutes } from './features/api/api.routes.ts';
+import {
+  customAreaApi,
+  focusAreaApi,
+  focusAreaProfileApi,
+  indicatorApi,
+  openApiDocumentRoute,
+  type ApiRoute,
+} from './features/api/index.ts';
+import { submissionApi } from './features/survey/api/submission.api-doc.ts';
 import { workspaceRoutes } from './features/workspace/workspace.routes.tsx';
 import { catalogueRoutes } from './features/workspace/catalogue.routes.tsx';
 import { targetRoutes } from './features/workspace/targets.routes.tsx';
@@ -47,6 +56,20 @@ import { budgetRoutes } from './features/budget/budget.routes.tsx';
 import { subsidyRoutes } from './features/budget/subsidy.routes.tsx';
 import { projectRoutes } from './features/budget/project.routes.tsx';
 import { allianceRoutes } from './features/alliance/alliance.routes.tsx';
+
+/**
+ * Every route under /api/, as data: each route validates with its definition's zod schemas and
+ * /api/openapi.json is built from this list (ADR 0039). A route under /api/ that is not here
+ * fails the OpenAPI test.
+ */
+export const API_ROUTES: readonly ApiRoute[] = [
+  openApiDocumentRoute,
+  focusAreaApi,
+  focusAreaProfileApi,
+  indicatorApi,
+  customAreaApi,
+  submissionApi,
+];
 
 export interface AppDeps {
   services: Services;
@@ -95,6 +118,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // After every hook that changes an HTML body (the account header): it compresses the result.
   await app.register(compressionPlugin);
   await app.register(staticAssets);
+  // Before the features: it notes every /api/ route they add (see the OpenAPI test).
+  await app.register(apiRoutes, { routes: API_ROUTES });
 
   await app.register(homeRoutes, { services: deps.services });
   await app.register(sourcesRoutes, { services: deps.services });
@@ -142,7 +167,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     services: deps.services,
     publicUrl: deps.publicUrl ?? 'http://localhost:3000',
   });
-  await app.register(apiRoutes);
   await app.register(healthRoutes, { services: deps.services });
   return app;
 }

@@ -1,11 +1,10 @@
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.ts';
 import { safeReturnPath } from '../../plugins/authorization.ts';
 import { SESSION_COOKIE } from '../../plugins/session.ts';
 import { AppError, BadRequestError } from '../../shared/errors.ts';
-import { renderPage } from '../../views/render.ts';
 import {
   actorOf,
   emailSchema,
@@ -25,6 +24,7 @@ import type { FieldErrors } from '../../views/components/form.tsx';
 import type { ResetMail, ResetMailer } from './mail/reset-mail.ts';
 import type { ResetMailOutcome } from './views/account.views.tsx';
 import { oidcButton } from './oidc/oidc.config.ts';
+import { html, parseParams } from '../../shared/http.ts';
 
 /** Per client address: enough for typing errors, too few for guessing. */
 export const LOGIN_RATE_LIMIT = { max: 10, timeWindow: 15 * 60 * 1000 };
@@ -40,10 +40,6 @@ export function accountThrottledMessage(retryAfterSeconds: number): string {
 const municipalityParam = z.object({ gemeente: z.string().regex(/^GM\d{4}$/) });
 const userParam = municipalityParam.extend({ id: z.string().min(1).max(100) });
 
-function html(reply: FastifyReply, page: Parameters<typeof renderPage>[0], status = 200) {
-  return reply.status(status).type('text/html; charset=utf-8').send(renderPage(page));
-}
-
 function body(request: FastifyRequest): Record<string, unknown> {
   return request.body && typeof request.body === 'object'
     ? (request.body as Record<string, unknown>)
@@ -52,12 +48,6 @@ function body(request: FastifyRequest): Record<string, unknown> {
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
-}
-
-function parseParams<T>(schema: z.ZodType<T>, params: unknown): T {
-  const parsed = schema.safeParse(params);
-  if (!parsed.success) throw new AppError('NOT_FOUND', 'Deze pagina bestaat niet.');
-  return parsed.data;
 }
 
 function requireUser(request: FastifyRequest) {

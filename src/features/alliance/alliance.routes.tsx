@@ -1,9 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { VNode } from 'preact';
 import { z } from 'zod';
 import type { Services } from '../../composition.ts';
 import { AppError, NotFoundError } from '../../shared/errors.ts';
-import { renderPage } from '../../views/render.ts';
 import { actorOf } from '../accounts/account.service.ts';
 import { isAllowed } from '../accounts/permissions.ts';
 import type { Actor, FormInput } from './alliance.service.ts';
@@ -14,6 +12,7 @@ import { MeetingPage } from './views/meeting.page.tsx';
 import { MeetingsPage } from './views/meetings.page.tsx';
 import { PublicCompositionPage } from './views/public-composition.page.tsx';
 import { RegisterPage } from './views/register.page.tsx';
+import { html } from '../../shared/http.ts';
 
 const slugParam = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 const areaParam = slugParam.extend({ gemeente: z.string().regex(/^GM\d{4}$/) });
@@ -23,14 +22,6 @@ function parse<T>(schema: z.ZodType<T>, params: unknown): T {
   const parsed = schema.safeParse(params);
   if (!parsed.success) throw new NotFoundError('Deze pagina bestaat niet.');
   return parsed.data;
-}
-
-function html(reply: FastifyReply, page: VNode, status = 200) {
-  return reply
-    .status(status)
-    .header('cache-control', 'no-store')
-    .type('text/html; charset=utf-8')
-    .send(renderPage(page));
 }
 
 function body(request: FastifyRequest): FormInput {

@@ -1,24 +1,48 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildOpenApi, registerApiOperation } from './openapi.ts';
-import './focus-area.api-doc.ts';
+import fp from 'fastify-plugin';
+import { projectRoot } from '../../config.ts';
+import { routeOptions } from '../../shared/http.ts';
+import { openApiDocumentRoute } from './openapi-document.api-doc.ts';
+import { buildOpenApi, type ApiRoute, type ServedRoute } from './openapi.ts';
 
-registerApiOperation({
-  method: 'GET',
-  path: '/api/openapi.json',
-  summary: 'Deze beschrijving van de API',
-  description: 'Het OpenAPI 3.1-document van alle routes onder /api/.',
-  tags: ['API'],
-  responseSchema: {
-    type: 'object',
-    required: ['openapi', 'info', 'paths'],
-    properties: { openapi: { const: '3.1.0' } },
-  },
-});
-
-/** GET /api/openapi.json: built from the registry, so it lists whatever routes documented. */
-export async function apiRoutes(app: FastifyInstance) {
-  app.get('/api/openapi.json', async (_request, reply) => {
-    reply.header('access-control-allow-origin', '*');
-    return reply.type('application/json; charset=utf-8').send(JSON.stringify(buildOpenApi()));
-  });
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route under /api/ with the schema it validates with (for the OpenAPI test). */
+    servedApiRoutes: ServedRoute[];
+  }
 }
+
+function packageVersion(): string {
+  const text = fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8');
+  const version = (JSON.parse(text) as { version?: unknown }).version;
+  return typeof version === 'string' ? version : '0.0.0';
+}
+
+/**
+ * GET /api/openapi.json, built once from the route list app.ts passes in (ADR 0039). Registered
+ * before the features: its onRoute hook notes every /api/ route Fastify serves, so a test can
+ * hold them against the list.
+ */
+export const apiRoutes = fp(
+  async (app: FastifyInstance, opts: { routes: readonly ApiRoute[] }) => {
+    const served: ServedRoute[] = [];
+    app.decorate('servedApiRoutes', served);
+    app.addHook('onRoute', (route) => {
+      if (!route.url.startsWith('/api/')) return;
+      for (const method of [route.method].flat()) {
+        served.push({ method, url: route.url, schema: route.schema });
+      }
+    });
+    const document = JSON.stringify(buildOpenApi(opts.routes, packageVersion()));
+    app.route({
+      ...routeOptions(openApiDocumentRoute),
+      handler: async (_request, reply) => {
+        reply.header('access-control-allow-origin', '*');
+        return reply.type('application/json; charset=utf-8').send(document);
+      },
+    });
+  },
+  { name: 'api-routes' },
+);

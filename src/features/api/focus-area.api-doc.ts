@@ -1,9 +1,10 @@
 import type { MemberStatus } from '../focus-areas/focus-area.table.ts';
 import { POPULATION_YEARS } from '../focus-areas/focus-area.page-data.ts';
-import { registerApiOperation, type ApiParameter, type JsonSchema } from './openapi.ts';
+import { focusAreaParams, versionQuery } from '../focus-areas/focus-area.params.ts';
+import { apiRoute, type JsonSchema } from './openapi.ts';
 
 /**
- * Documents GET /api/gebieden/:slug (focus-areas/focus-area.routes.tsx), whose body is
+ * Defines GET /api/gebieden/:slug (focus-areas/focus-area.routes.tsx), whose body is
  * FocusAreaJson in focus-areas/views/focus-area.json.ts: keep the two in step. The OpenAPI
  * test checks a real response against this schema.
  */
@@ -94,31 +95,15 @@ const focusAreaSchema: JsonSchema = {
   },
 };
 
-/** The focus area in the path and the version of its delineation, as every /api/gebieden route has. */
-export const FOCUS_AREA_PARAMETERS: ApiParameter[] = [
-  {
-    name: 'slug',
-    in: 'path',
-    description: 'De naam van het focusgebied in het adres.',
-    schema: { type: 'string', pattern: '^[a-z0-9-]{1,80}$' },
-    example: 'dordt-west',
-  },
-  {
-    name: 'versie',
-    in: 'query',
-    description: 'Versie van de begrenzing (heel getal vanaf 1). Zonder: de nieuwste.',
-    schema: { type: 'integer', minimum: 1, maximum: 999999 },
-  },
-];
-
-registerApiOperation({
+export const focusAreaApi = apiRoute({
   method: 'GET',
-  path: '/api/gebieden/:slug',
+  url: '/api/gebieden/:slug',
+  schema: { params: focusAreaParams, querystring: versionQuery },
+  notFound: 'Er is geen focusgebied met dit adres.',
   summary: 'Begrenzing van een focusgebied',
   description:
     'De buurten van een focusgebied (lid, uitgesloten of nog te bevestigen), met reden en ' +
     'inwonertal, voor de nieuwste of een gekozen versie van de begrenzing.',
   tags: ['Focusgebieden'],
-  parameters: FOCUS_AREA_PARAMETERS,
-  responseSchema: focusAreaSchema,
+  response: focusAreaSchema,
 });

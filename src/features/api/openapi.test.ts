@@ -6,15 +6,17 @@ import { projectRoot } from '../../config.ts';
 import { buildTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { dialects, dialectUnavailable } from '../../../test/helpers/db.ts';
 import { PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL } from '../../plugins/etag.ts';
+import { z } from 'zod';
+import { API_ROUTES } from '../../app.ts';
 import {
+  apiRoute,
+  apiRouteProblems,
   buildOpenApi,
-  registerApiOperation,
   toOpenApiPath,
-  unregisterApiOperation,
-  type ApiOperation,
+  undefinedApiRoutes,
+  type ApiRoute,
   type JsonSchema,
 } from './openapi.ts';
-import './api.routes.ts';
 
 interface OpenApiDoc {
   openapi: string;
@@ -84,12 +86,13 @@ function schemaProblems(schema: JsonSchema, value: unknown, at = '$'): string[] 
   return problems;
 }
 
-describe('OpenAPI registry', () => {
+const pkg = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as {
+  version: string;
+};
+
+describe('OpenAPI document from the route list', () => {
   it('builds a structurally valid OpenAPI 3.1 document', () => {
-    const doc = buildOpenApi() as unknown as OpenApiDoc;
-    const pkg = JSON.parse(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as {
-      version: string;
-    };
+    const doc = buildOpenApi(API_ROUTES, pkg.version) as unknown as OpenApiDoc;
     assert.equal(doc.openapi, '3.1.0');
     assert.equal(doc.info.title, 'Wijkkompas API');
     assert.equal(doc.info.version, pkg.version);
@@ -120,46 +123,111 @@ describe('OpenAPI registry', () => {
     for (const [, name] of refs) assert.ok(doc.components.schemas[name!], `component ${name}`);
   });
 
-  it('refuses an operation outside /api/ or with an undescribed path parameter', () => {
-    const base: Omit<ApiOperation, 'path'> = {
+  it('refuses a route outside /api/, an undescribed path parameter or a route twice', () => {
+    const base: Omit<ApiRoute, 'url'> = {
       method: 'GET',
+      schema: {},
       summary: 's',
       description: 'd',
       tags: [],
-      responseSchema: {},
+      response: {},
     };
+    assert.throws(() => buildOpenApi([{ ...base, url: '/gebieden/:slug' }], '1'), /under \/api\//);
     assert.throws(
-      () => registerApiOperation({ ...base, path: '/gebieden/:slug' }),
-      /under \/api\//,
-    );
-    assert.throws(
-      () => registerApiOperation({ ...base, path: '/api/x/:code' }),
+      () => buildOpenApi([{ ...base, url: '/api/x/:code' }], '1'),
       /path parameter code/,
     );
+    const described = {
+      ...base,
+      url: '/api/x/:code',
+      schema: { params: z.object({ code: z.string() }) },
+    };
+    assert.deepEqual(apiRouteProblems([described]), []);
+    assert.deepEqual(apiRouteProblems([described, described]), [
+      'GET /api/x/{code} is twice in the list',
+    ]);
     assert.equal(toOpenApiPath('/api/a/:slug/b/:id_2'), '/api/a/{slug}/b/{id_2}');
   });
 
   it('adds the formaat parameter and download types for routes that serve tables', () => {
-    registerApiOperation({
+    const fixture = apiRoute({
       method: 'GET',
-      path: '/api/fixture-downloads/:code',
+      url: '/api/fixture-downloads/:code',
+      schema: { params: z.object({ code: z.string().meta({ description: 'Code' }) }) },
       summary: 'Fixture',
       description: 'Alleen voor deze test.',
       tags: ['Fixture'],
-      parameters: [{ name: 'code', in: 'path', description: 'Code', schema: { type: 'string' } }],
-      responseSchema: { type: 'object' },
+      response: { type: 'object' },
       downloads: ['csv', 'csv-excel', 'json', 'geojson'],
     });
-    const doc = buildOpenApi() as unknown as OpenApiDoc;
+    const doc = buildOpenApi([...API_ROUTES, fixture], pkg.version) as unknown as OpenApiDoc;
     const op = doc.paths['/api/fixture-downloads/{code}']!.get!;
     assert.ok(op.parameters?.some((p) => p.name === 'formaat' && p.in === 'query'));
     const content = op.responses['200']!.content!;
     assert.ok(content['text/csv'] && content['application/geo+json']);
-    assert.equal(unregisterApiOperation('GET', '/api/fixture-downloads/:code'), true);
+    // Nothing is kept between builds: the document holds only the routes passed in.
     assert.equal(
-      (buildOpenApi() as unknown as OpenApiDoc).paths['/api/fixture-downloads/{code}'],
+      (buildOpenApi(API_ROUTES, pkg.version) as unknown as OpenApiDoc).paths[
+        '/api/fixture-downloads/{code}'
+      ],
       undefined,
     );
+    assert.deepEqual(buildOpenApi(API_ROUTES, pkg.version), buildOpenApi(API_ROUTES, pkg.version));
+  });
+
+  it('documents every route of the list with every parameter of its schemas', () => {
+    const doc = buildOpenApi(API_ROUTES, pkg.version) as unknown as OpenApiDoc;
+    const operations = Object.values(doc.paths).flatMap((item) => Object.keys(item));
+    assert.equal(operations.length, API_ROUTES.length);
+    for (const route of API_ROUTES) {
+      const op = doc.paths[toOpenApiPath(route.url)]?.[route.method.toLowerCase()];
+      assert.ok(op, `${route.method} ${route.url} is in the document`);
+      const parts = [
+        ['path', route.schema.params],
+        ['query', route.schema.querystring],
+        ['header', route.schema.headers],
+      ] as const;
+      for (const [where, schema] of parts) {
+        const keys = schema ? Object.keys((schema as z.ZodObject).shape) : [];
+        for (const key of keys) {
+          const param = op.parameters?.find(
+            (p) => p.in === where && p.name.toLowerCase() === key.toLowerCase(),
+          );
+          assert.ok(param, `${route.method} ${route.url}: ${where} parameter ${key}`);
+        }
+      }
+      if (route.schema.body) {
+        assert.ok((op as unknown as { requestBody?: unknown }).requestBody, route.url);
+      }
+    }
+    // The parameters as the routes validate them.
+    const focusArea = doc.paths['/api/gebieden/{slug}']!.get!.parameters!;
+    assert.deepEqual(
+      focusArea.map((p) => [p.name, p.in, p.required]),
+      [
+        ['slug', 'path', true],
+        ['versie', 'query', false],
+      ],
+    );
+    const custom = doc.paths['/api/eigen-gebied']!.get!.parameters as unknown as {
+      name: string;
+      required: boolean;
+      schema: JsonSchema;
+    }[];
+    const buurt = custom.find((p) => p.name === 'buurt')!;
+    assert.equal(buurt.required, true);
+    assert.deepEqual(buurt.schema, { type: 'array', items: { type: 'string', maxLength: 200 } });
+    const submission = doc.paths['/api/enquetes/{key}/antwoorden']!.post!.parameters!;
+    assert.ok(
+      submission.some((p) => p.name === 'Idempotency-Key' && p.in === 'header' && p.required),
+    );
+    const body = (
+      doc.paths['/api/enquetes/{key}/antwoorden']!.post as unknown as {
+        requestBody: { content: Record<string, { schema: JsonSchema }> };
+      }
+    ).requestBody.content['application/json']!.schema;
+    assert.deepEqual(body.required, ['taal', 'antwoorden']);
+    assert.equal(body.additionalProperties, false);
   });
 });
 
@@ -201,6 +269,11 @@ for (const dialect of dialects) {
           .filter((key) => !served.has(key)),
       );
       assert.deepEqual(phantom, []);
+    });
+
+    it('serves every /api/ route with the schemas of its definition, and no other', () => {
+      assert.deepEqual(undefinedApiRoutes(t.app.servedApiRoutes, API_ROUTES), []);
+      assert.ok(t.app.servedApiRoutes.length >= API_ROUTES.length);
     });
 
     it('describes /api/gebieden/{slug} as it really answers', async () => {

@@ -1,39 +1,35 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { projectRoot } from '../../config.ts';
+import { isDeepStrictEqual } from 'node:util';
+import { z } from 'zod';
 import { DOWNLOAD_FORMATS, type DownloadFormat } from '../../shared/downloads/send.ts';
 import { DATA_LICENCE } from '../../shared/downloads/json.ts';
+import type { RouteDefinition, RouteSchema } from '../../shared/http.ts';
 
 /** A JSON Schema (2020-12, the dialect of OpenAPI 3.1) as a plain object. */
 export type JsonSchema = { [keyword: string]: unknown };
 
-export interface ApiParameter {
-  name: string;
-  in: 'path' | 'query' | 'header';
-  description: string;
-  /** Path parameters are always required. */
-  required?: boolean;
-  schema: JsonSchema;
-  example?: unknown;
-}
-
-export interface ApiOperation {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** As registered in Fastify (`/api/gebieden/:slug`) or in OpenAPI form (`/api/gebieden/{slug}`). */
-  path: string;
+/**
+ * One route under /api/ as data (ADR 0039): the request in zod (the route validates with the
+ * same schemas, see routeOptions in shared/http.ts) plus what the OpenAPI document says about it.
+ * Descriptions of parameters come from the zod schemas (`.meta({ description, examples })`).
+ */
+export interface ApiRoute<S extends RouteSchema = RouteSchema> extends RouteDefinition<S> {
   summary: string;
   description: string;
-  parameters?: ApiParameter[];
-  /** JSON Schema of the 200 JSON body. */
-  responseSchema: JsonSchema;
   tags: string[];
+  /** The 200 (and, for a write, 201) JSON body: a zod schema or a JSON Schema. */
+  response: z.ZodType | JsonSchema;
   /**
    * When the route also serves its table as a download (`?formaat=`, see
    * shared/downloads/send.ts): the formats it accepts. Adds the parameter and content types.
    */
   downloads?: readonly DownloadFormat[];
-  /** A write (POST): the JSON body it takes. The 200 then means "seen before", 201 "stored". */
-  write?: { requestSchema: JsonSchema; created: string; repeated: string };
+  /** A write (POST): the 201 means "stored", the 200 "seen before", and the rate limit's 429. */
+  write?: { created: string; repeated: string };
+}
+
+/** Keeps the schema's types for the handler: `app.route<RouteTypes<…>>({ ...routeOptions(x) })`. */
+export function apiRoute<S extends RouteSchema>(route: ApiRoute<S>): ApiRoute<S> {
+  return route;
 }
 
 /** `/api/gebieden/:slug` → `/api/gebieden/{slug}`: the same route in both notations. */
@@ -41,43 +37,76 @@ export function toOpenApiPath(fastifyPath: string): string {
   return fastifyPath.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 }
 
-const operations = new Map<string, ApiOperation>();
+function jsonSchemaOf(schema: z.ZodType | JsonSchema, io: 'input' | 'output'): JsonSchema {
+  if (!(schema instanceof z.ZodType)) return schema;
+  const { $schema: _dialect, ...json } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+  }) as JsonSchema;
+  return json;
+}
+
+/** `idempotency-key` → `Idempotency-Key`: headers are case-insensitive, documented as usually written. */
+function headerName(name: string): string {
+  return name.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase());
+}
+
+interface Parameter {
+  name: string;
+  in: 'path' | 'query' | 'header';
+  required: boolean;
+  description?: string;
+  schema: JsonSchema;
+  example?: unknown;
+}
+
+/** The parameters one zod object describes, in the order of its keys. */
+function parametersOf(schema: z.ZodType | undefined, where: Parameter['in']): Parameter[] {
+  if (!schema) return [];
+  const json = jsonSchemaOf(schema, 'input');
+  const properties = (json.properties ?? {}) as Record<string, JsonSchema>;
+  const required = new Set((json.required as string[] | undefined) ?? []);
+  return Object.entries(properties).map(([name, property]) => {
+    const { description, examples, ...rest } = property;
+    let own: JsonSchema = rest;
+    // A repeatable query parameter (see repeatable() in shared/http.ts): one value or several.
+    const anyOf = rest.anyOf as JsonSchema[] | undefined;
+    if (
+      anyOf?.length === 2 &&
+      anyOf[1]!.type === 'array' &&
+      isDeepStrictEqual(anyOf[1]!.items, anyOf[0])
+    ) {
+      own = anyOf[1]!;
+    }
+    return {
+      name: where === 'header' ? headerName(name) : name,
+      in: where,
+      required: where === 'path' || required.has(name),
+      ...(typeof description === 'string' ? { description } : {}),
+      schema: own,
+      ...(Array.isArray(examples) && examples.length > 0 ? { example: examples[0] } : {}),
+    };
+  });
+}
 
 /**
- * Documents one API route. Route modules call this next to (or for) their routes; the OpenAPI
- * test fails for any GET /api/… route in the app without an entry here. Registering the same
- * method and path again replaces the earlier entry, so re-imports in tests are harmless.
+ * Why a route list cannot be documented: a route outside /api/, a path parameter without a
+ * schema, or the same method and path twice. Empty when all is well.
  */
-export function registerApiOperation(op: ApiOperation): void {
-  const openApiPath = toOpenApiPath(op.path);
-  if (!openApiPath.startsWith('/api/')) {
-    throw new Error(`API operation ${op.method} ${op.path} must live under /api/`);
-  }
-  const placeholders = [...openApiPath.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
-  for (const name of placeholders) {
-    if (!op.parameters?.some((p) => p.in === 'path' && p.name === name)) {
-      throw new Error(
-        `API operation ${op.method} ${op.path} does not describe path parameter ${name}`,
-      );
+export function apiRouteProblems(routes: readonly ApiRoute[]): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const route of routes) {
+    const key = `${route.method} ${toOpenApiPath(route.url)}`;
+    if (seen.has(key)) problems.push(`${key} is twice in the list`);
+    seen.add(key);
+    if (!route.url.startsWith('/api/')) problems.push(`${key} must live under /api/`);
+    const described = new Set(parametersOf(route.schema.params, 'path').map((p) => p.name));
+    for (const [, name] of route.url.matchAll(/:([A-Za-z0-9_]+)/g)) {
+      if (!described.has(name!)) problems.push(`${key} does not describe path parameter ${name}`);
     }
   }
-  operations.set(`${op.method} ${openApiPath}`, { ...op, path: openApiPath });
-}
-
-/** Removes an entry; for tests that register a throw-away operation. */
-export function unregisterApiOperation(method: ApiOperation['method'], path: string): boolean {
-  return operations.delete(`${method} ${toOpenApiPath(path)}`);
-}
-
-/** Every documented operation as "METHOD /openapi/{path}". */
-export function documentedOperations(): string[] {
-  return [...operations.keys()];
-}
-
-function packageVersion(): string {
-  const text = fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8');
-  const version = (JSON.parse(text) as { version?: unknown }).version;
-  return typeof version === 'string' ? version : '0.0.0';
+  return problems;
 }
 
 const ERROR_SCHEMA: JsonSchema = {
@@ -110,7 +139,7 @@ const ETAG_HEADER = {
   schema: { type: 'string' },
 };
 
-function formatParameter(formats: readonly DownloadFormat[]) {
+function formatParameter(formats: readonly DownloadFormat[]): Parameter {
   return {
     name: 'formaat',
     in: 'query',
@@ -135,84 +164,96 @@ function downloadContent(formats: readonly DownloadFormat[]): Record<string, unk
   return content;
 }
 
-function operationObject(op: ApiOperation) {
-  const parameters: unknown[] = (op.parameters ?? []).map((p) => ({
-    name: p.name,
-    in: p.in,
-    required: p.in === 'path' ? true : (p.required ?? false),
-    description: p.description,
-    schema: p.schema,
-    ...(p.example !== undefined ? { example: p.example } : {}),
-  }));
-  const formats = op.downloads?.filter((f) => DOWNLOAD_FORMATS.includes(f)) ?? [];
-  if (formats.length > 0) parameters.push(formatParameter(formats));
+function operationObject(route: ApiRoute, path: string) {
+  const parameters = [
+    ...parametersOf(route.schema.params, 'path'),
+    ...parametersOf(route.schema.querystring, 'query'),
+    ...parametersOf(route.schema.headers, 'header'),
+  ];
+  const formats = route.downloads?.filter((f) => DOWNLOAD_FORMATS.includes(f)) ?? [];
+  if (formats.length > 0 && !parameters.some((p) => p.name === 'formaat')) {
+    parameters.push(formatParameter(formats));
+  }
   return {
-    operationId: `${op.method.toLowerCase()}${op.path
+    operationId: `${route.method.toLowerCase()}${path
       .replace(/[{}]/g, '')
       .split(/[/-]/)
       .filter(Boolean)
       .map((s) => s[0]!.toUpperCase() + s.slice(1))
       .join('')}`,
-    summary: op.summary,
-    description: op.description,
-    tags: op.tags,
+    summary: route.summary,
+    description: route.description,
+    tags: route.tags,
     ...(parameters.length > 0 ? { parameters } : {}),
-    ...(op.write ? writeParts(op, op.write) : readResponses(op, formats)),
+    ...(route.schema.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: jsonSchemaOf(route.schema.body, 'input') } },
+          },
+        }
+      : {}),
+    responses: route.write ? writeResponses(route, route.write) : readResponses(route, formats),
   };
 }
 
-/** A write: request body, 201 and 200 with the same body, 429 from the rate limit, no ETag. */
-function writeParts(op: ApiOperation, write: NonNullable<ApiOperation['write']>) {
-  const body = { 'application/json': { schema: op.responseSchema } };
+/** A write: 201 and 200 with the same body, 429 from the rate limit, no ETag. */
+function writeResponses(route: ApiRoute, write: NonNullable<ApiRoute['write']>) {
+  const body = { 'application/json': { schema: jsonSchemaOf(route.response, 'output') } };
   return {
-    requestBody: {
-      required: true,
-      content: { 'application/json': { schema: write.requestSchema } },
-    },
-    responses: {
-      '201': { description: write.created, content: body },
-      '200': { description: write.repeated, content: body },
-      '400': errorResponse('Een veld of antwoord klopt niet; de melding noemt het.'),
-      '404': errorResponse('Deze vragenlijst bestaat niet.'),
-      '429': errorResponse('Te veel verzoeken vanaf deze verbinding; probeer het later.'),
-    },
+    '201': { description: write.created, content: body },
+    '200': { description: write.repeated, content: body },
+    '400': errorResponse('Een veld of antwoord klopt niet; de melding noemt het.'),
+    '404': errorResponse(route.notFound ?? 'Dit adres bestaat niet.'),
+    '429': errorResponse('Te veel verzoeken vanaf deze verbinding; probeer het later.'),
   };
 }
 
-function readResponses(op: ApiOperation, formats: readonly DownloadFormat[]) {
+function readResponses(route: ApiRoute, formats: readonly DownloadFormat[]) {
   return {
-    responses: {
-      '200': {
-        description: 'Gelukt.',
-        headers: { ETag: ETAG_HEADER },
-        content: {
-          'application/json': { schema: op.responseSchema },
-          ...downloadContent(formats),
-        },
+    '200': {
+      description: 'Gelukt.',
+      headers: { ETag: ETAG_HEADER },
+      content: {
+        'application/json': { schema: jsonSchemaOf(route.response, 'output') },
+        ...downloadContent(formats),
       },
-      '304': { description: 'Niet gewijzigd: de versie met deze ETag is nog actueel.' },
-      '400': errorResponse('Een parameter klopt niet; de melding zegt wat.'),
-      '404': errorResponse('Het gevraagde gebied of de gevraagde indicator bestaat niet.'),
     },
+    '304': { description: 'Niet gewijzigd: de versie met deze ETag is nog actueel.' },
+    '400': errorResponse('Een parameter klopt niet; de melding noemt hem.'),
+    '404': errorResponse(
+      route.notFound ?? 'Het gevraagde gebied of de gevraagde indicator bestaat niet.',
+    ),
   };
 }
 
-/** The OpenAPI 3.1 document of every registered operation, paths sorted for a stable diff. */
-export function buildOpenApi(): Record<string, unknown> {
+/**
+ * The OpenAPI 3.1 document of the routes passed in, paths sorted for a stable diff. Pure: the
+ * same list and version give the same document. Throws on a list apiRouteProblems refuses.
+ */
+export function buildOpenApi(
+  routes: readonly ApiRoute[],
+  version: string,
+): Record<string, unknown> {
+  const problems = apiRouteProblems(routes);
+  if (problems.length > 0)
+    throw new Error(`API routes cannot be documented: ${problems.join('; ')}`);
   const paths: Record<string, Record<string, unknown>> = {};
-  const sorted = [...operations.values()].sort(
-    (a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method),
-  );
-  for (const op of sorted) {
-    (paths[op.path] ??= {})[op.method.toLowerCase()] = operationObject(op);
+  const sorted = [...routes]
+    .map((route) => ({ route, path: toOpenApiPath(route.url) }))
+    .sort((a, b) => a.path.localeCompare(b.path) || a.route.method.localeCompare(b.route.method));
+  for (const { route, path } of sorted) {
+    (paths[path] ??= {})[route.method.toLowerCase()] = operationObject(route, path);
   }
-  const tags = [...new Set(sorted.flatMap((op) => op.tags))].sort().map((name) => ({ name }));
+  const tags = [...new Set(sorted.flatMap(({ route }) => route.tags))]
+    .sort()
+    .map((name) => ({ name }));
   return {
     openapi: '3.1.0',
     jsonSchemaDialect: 'https://spec.openapis.org/oas/3.1/dialect/base',
     info: {
       title: 'Wijkkompas API',
-      version: packageVersion(),
+      version,
       summary: 'Open cijfers over de NPLV-focusgebieden, hun buurten en indicatoren.',
       description:
         'Alles wat de pagina’s van Wijkkompas laten zien, als JSON. De cijfers komen van het ' +
@@ -224,4 +265,44 @@ export function buildOpenApi(): Record<string, unknown> {
     paths,
     components: { schemas: { Fout: ERROR_SCHEMA } },
   };
+}
+
+/** A route as Fastify holds it (from an onRoute hook): method, url and its schema, if any. */
+export interface ServedRoute {
+  method: string;
+  url: string;
+  schema?: unknown;
+}
+
+/**
+ * Routes under /api/ that Fastify serves but the list does not define with the same schema, and
+ * definitions Fastify does not serve. HEAD routes Fastify adds for a GET are left out.
+ */
+export function undefinedApiRoutes(
+  served: readonly ServedRoute[],
+  routes: readonly ApiRoute[],
+): string[] {
+  const defined = new Map(routes.map((r) => [`${r.method} ${r.url}`, r]));
+  const problems: string[] = [];
+  const servedKeys = new Set<string>();
+  for (const route of served) {
+    if (!route.url.startsWith('/api/') || route.method === 'HEAD') continue;
+    const key = `${route.method} ${route.url}`;
+    servedKeys.add(key);
+    const definition = defined.get(key);
+    if (!definition) {
+      problems.push(`${key} is served without a definition in the API route list`);
+      continue;
+    }
+    const schema = (route.schema ?? {}) as Record<string, unknown>;
+    for (const part of ['params', 'querystring', 'headers', 'body'] as const) {
+      if (schema[part] !== definition.schema[part]) {
+        problems.push(`${key} does not validate ${part} with the schema of its definition`);
+      }
+    }
+  }
+  for (const key of defined.keys()) {
+    if (!servedKeys.has(key)) problems.push(`${key} is defined but not served`);
+  }
+  return problems;
 }

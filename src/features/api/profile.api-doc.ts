@@ -1,9 +1,10 @@
-import type { JsonSchema } from './openapi.ts';
-import { FOCUS_AREA_PARAMETERS } from './focus-area.api-doc.ts';
-import { registerApiOperation } from './openapi.ts';
+import { z } from 'zod';
+import { repeatable } from '../../shared/http.ts';
+import { focusAreaParams, versionQuery } from '../focus-areas/focus-area.params.ts';
+import { apiRoute, type JsonSchema } from './openapi.ts';
 
 /**
- * Documents the profile tables as JSON: GET /api/gebieden/:slug/profiel
+ * Defines the profile tables as JSON: GET /api/gebieden/:slug/profiel
  * (monitor/monitor.routes.tsx) and GET /api/eigen-gebied (monitor/custom-area.routes.tsx).
  * Both answer toJson(profileTable(…)) of monitor/profile-table.ts.
  */
@@ -36,43 +37,55 @@ export const profileTableSchema: JsonSchema = {
   },
 };
 
-registerApiOperation({
+export const focusAreaProfileApi = apiRoute({
   method: 'GET',
-  path: '/api/gebieden/:slug/profiel',
+  url: '/api/gebieden/:slug/profiel',
+  schema: { params: focusAreaParams, querystring: versionQuery },
+  notFound: 'Er is geen focusgebied met dit adres.',
   summary: 'Profiel van een focusgebied',
   description:
     'Per indicator het laatste cijfer van het focusgebied met de verandering sinds de basis, en ' +
     'in dezelfde periode de rest van de gemeente, de gemeente, Nederland en het gemiddelde van ' +
     'de NPLV-focusgebieden. Indicatoren zonder gegevens staan erin als "nog niet geladen".',
   tags: ['Monitor'],
-  parameters: FOCUS_AREA_PARAMETERS,
-  responseSchema: profileTableSchema,
+  response: profileTableSchema,
 });
 
-registerApiOperation({
+/** The codes are checked (and refused with their own reason) by parseBuurtParam. */
+export const customAreaQuery = z.object({
+  buurt: repeatable(
+    z.string().max(200),
+    'geef minstens één buurt op, bijvoorbeeld ?buurt=BU05050301',
+  ).meta({
+    description:
+      'Een CBS-buurtcode (BU en 8 cijfers) of wijkcode (WK en 6 tekens); herhaal de parameter ' +
+      'voor elke buurt, bijvoorbeeld ?buurt=BU05050301&buurt=BU05050302.',
+  }),
+  naam: z
+    .string()
+    .optional()
+    .meta({ description: 'Een naam voor het gebied; na 80 tekens valt de rest weg.' }),
+  gemeente: z
+    .string()
+    .regex(/^(GM[0-9]{4})?$/, {
+      error: 'gebruik een CBS-gemeentecode, bijvoorbeeld ?gemeente=GM0606',
+    })
+    .optional()
+    .meta({
+      description: 'De gemeente van de buurten (CBS-code). Zonder: de gemeente van de eerste code.',
+      examples: ['GM0505'],
+    }),
+});
+
+export const customAreaApi = apiRoute({
   method: 'GET',
-  path: '/api/eigen-gebied',
+  url: '/api/eigen-gebied',
+  schema: { querystring: customAreaQuery },
   summary: 'Profiel van een eigen keuze van buurten',
   description:
     'Hetzelfde profiel voor een zelf gekozen set buurten (parameter buurt, meermaals). Een set ' +
     'met minder dan 1.000 inwoners, of die alleen in een kleine groep met een geheime buurt ' +
     'verschilt van een gebied dat al gepubliceerd is, geeft 400 met de reden (zie /methode).',
   tags: ['Monitor'],
-  parameters: [
-    {
-      name: 'buurt',
-      in: 'query',
-      required: true,
-      description: 'Een CBS-buurtcode; herhaal de parameter voor elke buurt.',
-      schema: { type: 'string', pattern: '^BU[0-9]{8}$' },
-      example: 'BU05050301',
-    },
-    {
-      name: 'naam',
-      in: 'query',
-      description: 'Een naam voor het gebied (hoogstens 80 tekens).',
-      schema: { type: 'string', maxLength: 80 },
-    },
-  ],
-  responseSchema: profileTableSchema,
+  response: profileTableSchema,
 });

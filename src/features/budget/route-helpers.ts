@@ -1,9 +1,10 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { VNode } from 'preact';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { isAllowed } from '../accounts/permissions.ts';
-import { AppError, NotFoundError } from '../../shared/errors.ts';
-import { renderPage } from '../../views/render.ts';
+import { AppError } from '../../shared/errors.ts';
+
+/** The request helpers live in src/shared/http.ts; re-exported under the names budget uses. */
+export { formBody as body, html, parseParams as params } from '../../shared/http.ts';
 
 export const municipalityOnly = z.object({ gemeente: z.string().regex(/^GM\d{4}$/) });
 export const areaParams = z.object({
@@ -11,26 +12,6 @@ export const areaParams = z.object({
   slug: z.string().regex(/^[a-z0-9-]{1,80}$/),
 });
 export const idParams = areaParams.extend({ id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/) });
-
-export function params<T>(schema: z.ZodType<T>, value: unknown): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new NotFoundError('Deze pagina bestaat niet.');
-  return parsed.data;
-}
-
-export function html(reply: FastifyReply, page: VNode, status = 200) {
-  return reply
-    .status(status)
-    .header('cache-control', 'no-store')
-    .type('text/html; charset=utf-8')
-    .send(renderPage(page));
-}
-
-export function body(request: FastifyRequest): Record<string, unknown> {
-  return request.body && typeof request.body === 'object'
-    ? (request.body as Record<string, unknown>)
-    : {};
-}
 
 export function user(request: FastifyRequest) {
   if (!request.user) throw new AppError('UNAUTHENTICATED', 'Log eerst in.');

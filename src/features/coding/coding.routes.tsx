@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.ts';
 import { AppError, NotFoundError } from '../../shared/errors.ts';
-import { renderPage } from '../../views/render.ts';
 import { actorOf } from '../accounts/account.service.ts';
 import { isAllowed } from '../accounts/permissions.ts';
 import { codebookText, type CodingActor, type FormBody } from './coding.service.ts';
@@ -11,6 +10,7 @@ import { CodebookPage } from './views/codebook.page.tsx';
 import { CodingScreenPage } from './views/coding-screen.page.tsx';
 import { CodingOverviewPage } from './views/overview.page.tsx';
 import { codingBase } from './views/parts.tsx';
+import { html } from '../../shared/http.ts';
 
 const areaParam = z.object({
   gemeente: z.string().regex(/^GM\d{4}$/),
@@ -27,14 +27,6 @@ function params(value: unknown) {
   const parsed = areaParam.safeParse(value);
   if (!parsed.success) throw new NotFoundError('Deze pagina bestaat niet.');
   return parsed.data;
-}
-
-function html(reply: FastifyReply, page: Parameters<typeof renderPage>[0], status = 200) {
-  return reply
-    .status(status)
-    .header('cache-control', 'no-store')
-    .type('text/html; charset=utf-8')
-    .send(renderPage(page));
 }
 
 function body(request: FastifyRequest): FormBody {

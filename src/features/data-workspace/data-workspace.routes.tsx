@@ -6,7 +6,6 @@ import { AppError } from '../../shared/errors.ts';
 import type { ImportProblem } from '../../shared/errors.ts';
 import { CSRF_FIELD } from '../../plugins/csrf.ts';
 import { ErrorPage } from '../../views/error-page.tsx';
-import { renderPage } from '../../views/render.ts';
 import { actorOf } from '../accounts/account.service.ts';
 import { municipalitiesWith } from '../accounts/permissions.ts';
 import { KIND_NEEDS, isUploadKind, type UploadOptions } from '../imports/parse-upload.ts';
@@ -27,6 +26,7 @@ import {
   type DatasetNotice,
   type UploadFormValues,
 } from './views/data.views.tsx';
+import { html, parseParams } from '../../shared/http.ts';
 
 /** The largest file the workspace accepts; bigger national tables go through the CLI. */
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
@@ -46,20 +46,6 @@ const jobParam = municipalityParam.extend({ id: z.string().uuid() });
 const datasetParam = municipalityParam.extend({ datasetId: z.string().min(1).max(100) });
 const pageQuery = z.object({ pagina: z.coerce.number().int().min(1).max(100_000).default(1) });
 const NOTICES = new Set<string>(['geladen', 'al-geladen', 'ingetrokken', 'hersteld']);
-
-function parseParams<T>(schema: z.ZodType<T>, params: unknown): T {
-  const parsed = schema.safeParse(params);
-  if (!parsed.success) throw new AppError('NOT_FOUND', 'Deze pagina bestaat niet.');
-  return parsed.data;
-}
-
-function html(reply: FastifyReply, page: Parameters<typeof renderPage>[0], status = 200) {
-  return reply
-    .status(status)
-    .header('cache-control', 'no-store')
-    .type('text/html; charset=utf-8')
-    .send(renderPage(page));
-}
 
 function formText(request: FastifyRequest, name: string): string {
   const body = request.body && typeof request.body === 'object' ? request.body : {};

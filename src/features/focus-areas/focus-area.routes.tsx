@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../composition.ts';
-import { parseVersion, slugOf, type Query } from './focus-area.params.ts';
+import { routeOptions, type RouteTypes } from '../../shared/http.ts';
+import { focusAreaApi } from '../api/index.ts';
 import { focusAreaJson } from './views/focus-area.json.ts';
 
 /** The public delineation of a focus area as JSON (the page is part of the monitor profile). */
@@ -12,13 +13,12 @@ export async function focusAreaRoutes(
 
   // GET /gebieden/:slug is the monitor profile with this delineation below it: monitor.routes.tsx.
 
-  app.get<{ Params: { slug: string }; Querystring: Query }>(
-    '/api/gebieden/:slug',
-    async (request, reply) => {
-      const version = parseVersion(request.query);
-      const data = await focusAreas.loadPage(slugOf(request.params), version);
+  app.route<RouteTypes<typeof focusAreaApi.schema>>({
+    ...routeOptions(focusAreaApi),
+    handler: async (request, reply) => {
+      const data = await focusAreas.loadPage(request.params.slug, request.query.versie);
       reply.header('access-control-allow-origin', '*');
       return reply.type('application/json; charset=utf-8').send(focusAreaJson(data));
     },
-  );
+  });
 }

@@ -3,7 +3,9 @@ import type { Services } from '../../composition.ts';
 import { toJson } from '../../shared/downloads/json.ts';
 import { parseFormat, sendTable } from '../../shared/downloads/send.ts';
 import { BadRequestError } from '../../shared/errors.ts';
+import { routeOptions, type RouteTypes } from '../../shared/http.ts';
 import { htmlPage, renderPage, sendHtmlPage } from '../../views/render.ts';
+import { customAreaApi } from '../api/index.ts';
 import { parseAreaGeometry, type AreaGeometry } from '../maps/geometry.ts';
 import { chooseMunicipality } from './compare.page-builder.tsx';
 import {
@@ -93,25 +95,31 @@ const cacheKey = (codes: readonly string[], name: string) =>
  */
 export async function customAreaRoutes(app: FastifyInstance, opts: { services: Services }) {
   const { services } = opts;
-  app.get<{ Querystring: Query }>('/api/eigen-gebied', async (request, reply) => {
-    const { monitor } = services;
-    await monitor.dataVersion();
-    const name = parseName(request.query.naam);
-    const municipality = await chooseMunicipality(
-      monitor,
-      request.query.gemeente,
-      municipalityOfCodes(request.query.buurt),
-    );
-    const ctx = await customAreaContext(monitor, municipality);
-    const codes = parseBuurtParam(request.query.buurt);
-    if (codes.length === 0)
-      throw new BadRequestError('Geef minstens één buurt op, bijvoorbeeld ?buurt=BU05050301.');
-    const selection = checkCustomArea(ctx, codes, name);
-    const table = await monitor.cached(`${cacheKey(codes, name)}:tabel`, async () =>
-      profileTable(await buildProfile(monitor, selection), `eigen-gebied-${codes.length}-buurten`),
-    );
-    reply.header('access-control-allow-origin', '*');
-    return reply.type('application/json; charset=utf-8').send(JSON.stringify(toJson(table)));
+  app.route<RouteTypes<typeof customAreaApi.schema>>({
+    ...routeOptions(customAreaApi),
+    handler: async (request, reply) => {
+      const { monitor } = services;
+      await monitor.dataVersion();
+      const name = parseName(request.query.naam);
+      const municipality = await chooseMunicipality(
+        monitor,
+        request.query.gemeente,
+        municipalityOfCodes(request.query.buurt),
+      );
+      const ctx = await customAreaContext(monitor, municipality);
+      const codes = parseBuurtParam(request.query.buurt);
+      if (codes.length === 0)
+        throw new BadRequestError('Geef minstens één buurt op, bijvoorbeeld ?buurt=BU05050301.');
+      const selection = checkCustomArea(ctx, codes, name);
+      const table = await monitor.cached(`${cacheKey(codes, name)}:tabel`, async () =>
+        profileTable(
+          await buildProfile(monitor, selection),
+          `eigen-gebied-${codes.length}-buurten`,
+        ),
+      );
+      reply.header('access-control-allow-origin', '*');
+      return reply.type('application/json; charset=utf-8').send(JSON.stringify(toJson(table)));
+    },
   });
 
   app.get<{ Querystring: Query }>('/eigen-gebied', async (request, reply) => {

@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../composition.ts';
 import { toJson } from '../../shared/downloads/json.ts';
 import { parseFormat, sendTable } from '../../shared/downloads/send.ts';
+import { routeOptions, type RouteTypes } from '../../shared/http.ts';
 import { sendHtmlPage } from '../../views/render.ts';
-import '../api/profile.api-doc.ts';
+import { focusAreaProfileApi } from '../api/index.ts';
 import { parseVersion, slugOf, type Query } from '../focus-areas/focus-area.params.ts';
 import { profileDownload, renderProfilePage } from './profile.page-builder.tsx';
 
@@ -26,13 +27,13 @@ export async function monitorRoutes(app: FastifyInstance, opts: { services: Serv
     },
   );
 
-  app.get<{ Params: { slug: string }; Querystring: Query }>(
-    '/api/gebieden/:slug/profiel',
-    async (request, reply) => {
-      const version = parseVersion(request.query);
-      const table = await profileDownload(opts.services, slugOf(request.params), version);
+  app.route<RouteTypes<typeof focusAreaProfileApi.schema>>({
+    ...routeOptions(focusAreaProfileApi),
+    handler: async (request, reply) => {
+      const { slug } = request.params;
+      const table = await profileDownload(opts.services, slug, request.query.versie);
       reply.header('access-control-allow-origin', '*');
       return reply.type('application/json; charset=utf-8').send(JSON.stringify(toJson(table)));
     },
-  );
+  });
 }

@@ -155,7 +155,11 @@ for (const dialect of dialects) {
       assert.equal(nplv.waarde, null);
       assert.deepEqual(nplv.status, ['niet van toepassing']);
       assert.equal((await t.app.inject('/gebieden?indicator=bestaat-niet')).statusCode, 404);
-      assert.equal((await t.app.inject('/gebieden?indicator=%3Cx%3E')).statusCode, 400);
+      for (const query of ['indicator=%3Cx%3E', 'indicator=a&indicator=b']) {
+        const bad = await t.app.inject(`/gebieden?${query}`);
+        assert.equal(bad.statusCode, 400, query);
+        assert.match(bad.body, /De indicator in het adres klopt niet/, query);
+      }
     });
 
     it('runs the public pages, compare and custom areas for Schiedam end to end', async () => {

@@ -1,22 +1,25 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { Services } from '../../composition.ts';
 import { parseFormat, sendTable } from '../../shared/downloads/send.ts';
-import { BadRequestError } from '../../shared/errors.ts';
+import { parseQuery } from '../../shared/http.ts';
 import { htmlPage, renderPage, sendHtmlPage } from '../../views/render.ts';
 import { OverviewPage } from './overview.page.tsx';
 import { buildOverview, overviewTable } from './overview.service.ts';
 
 type Query = { indicator?: string | string[]; formaat?: string | string[] };
 
+const BAD_INDICATOR =
+  'De indicator in het adres klopt niet. Gebruik een sleutel zoals ?indicator=aantal-inwoners.';
+const overviewQuery = z.object({
+  indicator: z
+    .string({ error: BAD_INDICATOR })
+    .regex(/^([a-z0-9-]{1,80})?$/, { error: BAD_INDICATOR })
+    .optional(),
+});
+
 function parseIndicator(query: Query): string | undefined {
-  const value = query.indicator;
-  if (value === undefined || value === '') return undefined;
-  if (typeof value !== 'string' || !/^[a-z0-9-]{1,80}$/.test(value)) {
-    throw new BadRequestError(
-      'De indicator in het adres klopt niet. Gebruik een sleutel zoals ?indicator=aantal-inwoners.',
-    );
-  }
-  return value;
+  return parseQuery(overviewQuery, query).indicator || undefined;
 }
 
 /** The national overview: all focus areas for one indicator (?indicator=), and its downloads. */

@@ -17,6 +17,7 @@ import { SessionFormPage } from './views/session-form.page.tsx';
 import { SessionListPage } from './views/session-list.page.tsx';
 import { SessionPage } from './views/session.page.tsx';
 import { sessionsBase } from './views/labels.ts';
+import { html } from '../../shared/http.ts';
 
 /** The largest template upload: thousands of notes fit in far less. */
 const MAX_TEMPLATE_BYTES = 5 * 1024 * 1024;
@@ -44,14 +45,6 @@ function params<T>(schema: z.ZodType<T>, value: unknown): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new NotFoundError('Deze pagina bestaat niet.');
   return parsed.data;
-}
-
-function html(reply: FastifyReply, page: Parameters<typeof renderPage>[0], status = 200) {
-  return reply
-    .status(status)
-    .header('cache-control', 'no-store')
-    .type('text/html; charset=utf-8')
-    .send(renderPage(page));
 }
 
 function body(request: FastifyRequest): FormBody {

@@ -1,10 +1,35 @@
-import { registerApiOperation } from '../../api/openapi.ts';
-import { LANGUAGES } from '../definition/questionnaire.schema.ts';
+import { z } from 'zod';
+import { apiRoute } from '../../api/index.ts';
+import {
+  describeBodyProblem,
+  idempotencyHeader,
+  submissionBodySchema,
+  submissionKeyParam,
+} from './submission.schema.ts';
 
-/** Documents POST /api/enquetes/:key/antwoorden (submission.routes.ts): keep the two in step. */
-registerApiOperation({
+export const IDEMPOTENCY_KEY_PROBLEM =
+  'De kop Idempotency-Key ontbreekt of klopt niet: 16 tot 100 tekens, alleen letters, cijfers, - en _.';
+
+/** Defines POST /api/enquetes/:key/antwoorden (submission.routes.ts): the route validates with it. */
+export const submissionApi = apiRoute({
   method: 'POST',
-  path: '/api/enquetes/:key/antwoorden',
+  url: '/api/enquetes/:key/antwoorden',
+  schema: {
+    params: submissionKeyParam,
+    headers: z.looseObject({
+      'idempotency-key': idempotencyHeader.meta({
+        description: 'Een eigen sleutel per antwoord: 16 tot 100 tekens, letters, cijfers, - en _.',
+      }),
+    }),
+    body: submissionBodySchema,
+  },
+  notFound: 'Deze vragenlijst bestaat niet.',
+  problem: (part, error) =>
+    part === 'headers'
+      ? IDEMPOTENCY_KEY_PROBLEM
+      : part === 'body'
+        ? describeBodyProblem(error)
+        : undefined,
   summary: 'Een ingevulde vragenlijst versturen',
   description:
     'Slaat één volledig antwoord op het webkanaal op, in één transactie. Het antwoord komt pas ' +
@@ -15,53 +40,11 @@ registerApiOperation({
     'gepubliceerde cijfers als de vragenlijst dat vertrouwt (na controle). Het aantal verzoeken ' +
     'per verbinding is beperkt.',
   tags: ['Enquête'],
-  parameters: [
-    {
-      name: 'key',
-      in: 'path',
-      description: 'De sleutel van de vragenlijst.',
-      schema: { type: 'string', pattern: '^[a-z0-9-]{3,64}$' },
-      example: 'bewonersenquete-dordt-west',
-    },
-    {
-      name: 'Idempotency-Key',
-      in: 'header',
-      required: true,
-      description: 'Een eigen sleutel per antwoord: 16 tot 100 tekens, letters, cijfers, - en _.',
-      schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{16,100}$' },
-    },
-  ],
   write: {
-    requestSchema: {
-      type: 'object',
-      required: ['taal', 'antwoorden'],
-      additionalProperties: false,
-      properties: {
-        uitnodiging: {
-          type: 'string',
-          description: 'De code uit de uitnodigingsbrief (als de vragenlijst codes gebruikt).',
-        },
-        taal: { type: 'string', enum: [...LANGUAGES] },
-        antwoorden: {
-          type: 'object',
-          description:
-            'Per variabele het antwoord: de waarde van de keuze, een getal, tekst, of een lijst.',
-          additionalProperties: {
-            oneOf: [
-              { type: 'string' },
-              { type: 'number' },
-              { type: 'array', items: { type: 'string' } },
-            ],
-          },
-        },
-      },
-    },
     created: 'Opgeslagen.',
     repeated: 'Deze sleutel was al verstuurd: hetzelfde id, niets dubbel opgeslagen.',
   },
-  responseSchema: {
-    type: 'object',
-    required: ['id'],
-    properties: { id: { type: 'string', description: 'Het id van het opgeslagen antwoord.' } },
-  },
+  response: z.object({
+    id: z.string().meta({ description: 'Het id van het opgeslagen antwoord.' }),
+  }),
 });

@@ -3,14 +3,9 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../../composition.ts';
 import { BadRequestError, NotFoundError } from '../../../shared/errors.ts';
+import { routeOptions, type RouteTypes } from '../../../shared/http.ts';
 import { SUBMISSION_BODY_LIMIT } from './submission.limits.ts';
-import {
-  describeBodyProblem,
-  idempotencyHeader,
-  submissionBodySchema,
-  submissionKeyParam,
-} from './submission.schema.ts';
-import './submission.api-doc.ts';
+import { submissionApi } from './submission.api-doc.ts';
 
 export const TOO_MANY_SUBMISSIONS =
   'Vanaf deze verbinding zijn in korte tijd te veel antwoorden verstuurd. Probeer het over een minuut opnieuw.';
@@ -24,52 +19,48 @@ export async function surveySubmissionRoutes(app: FastifyInstance, opts: { servi
   const { responses, surveys } = opts.services;
   await app.register(rateLimit, { global: false });
 
-  app.post(
-    '/api/enquetes/:key/antwoorden',
-    {
-      bodyLimit: SUBMISSION_BODY_LIMIT,
-      config: {
-        permission: 'public',
-        csrf: false,
-        rateLimit: {
-          max: surveys.submitsPerMinute,
-          timeWindow: 60_000,
-          // Counted per keyed HMAC: the limiter's memory holds no address (ADR 0011).
-          keyGenerator: (request) =>
-            createHmac('sha256', surveys.secret).update(request.ip).digest('base64url'),
-          errorResponseBuilder: () =>
-            Object.assign(new Error(TOO_MANY_SUBMISSIONS), {
-              statusCode: 429,
-              code: 'TE_VEEL_VERZOEKEN',
-            }),
-        },
+  app.route<RouteTypes<typeof submissionApi.schema>>({
+    ...routeOptions(submissionApi),
+    bodyLimit: SUBMISSION_BODY_LIMIT,
+    config: {
+      permission: 'public',
+      csrf: false,
+      rateLimit: {
+        max: surveys.submitsPerMinute,
+        timeWindow: 60_000,
+        // Counted per keyed HMAC: the limiter's memory holds no address (ADR 0011).
+        keyGenerator: (request) =>
+          createHmac('sha256', surveys.secret).update(request.ip).digest('base64url'),
+        errorResponseBuilder: () =>
+          Object.assign(new Error(TOO_MANY_SUBMISSIONS), {
+            statusCode: 429,
+            code: 'TE_VEEL_VERZOEKEN',
+          }),
       },
     },
-    async (request, reply) => {
-      const params = submissionKeyParam.safeParse(request.params);
-      const questionnaire = params.success
-        ? surveys.questionnaires.get(params.data.key)
-        : undefined;
-      if (!questionnaire) throw new NotFoundError('Deze vragenlijst bestaat niet.');
+    // Before the schemas: an unknown questionnaire is a 404 and a form post a 400 about JSON,
+    // whatever the body holds.
+    preValidation: async (request) => {
+      const { key } = request.params as { key?: unknown };
+      if (typeof key !== 'string' || !surveys.questionnaires.get(key)) {
+        throw new NotFoundError('Deze vragenlijst bestaat niet.');
+      }
       if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
         throw new BadRequestError(
           'Stuur de antwoorden als JSON, met de kop Content-Type: application/json.',
         );
       }
-      const key = idempotencyHeader.safeParse(request.headers['idempotency-key']);
-      if (!key.success) {
-        throw new BadRequestError(
-          'De kop Idempotency-Key ontbreekt of klopt niet: 16 tot 100 tekens, alleen letters, cijfers, - en _.',
-        );
-      }
-      const body = submissionBodySchema.safeParse(request.body);
-      if (!body.success) throw new BadRequestError(describeBodyProblem(body.error));
-      if (!questionnaire.languages.includes(body.data.taal)) {
+    },
+    handler: async (request, reply) => {
+      const questionnaire = surveys.questionnaires.get(request.params.key);
+      if (!questionnaire) throw new NotFoundError('Deze vragenlijst bestaat niet.');
+      const body = request.body;
+      if (!questionnaire.languages.includes(body.taal)) {
         throw new BadRequestError(
           `De antwoorden zijn niet opgeslagen: veld "taal": deze vragenlijst is er in ${questionnaire.languages.join(', ')}.`,
         );
       }
-      if (questionnaire.invitations === 'verplicht' && body.data.uitnodiging === undefined) {
+      if (questionnaire.invitations === 'verplicht' && body.uitnodiging === undefined) {
         throw new BadRequestError(
           'De antwoorden zijn niet opgeslagen: veld "uitnodiging" ontbreekt. Deze vragenlijst is alleen in te vullen met de code uit de uitnodigingsbrief.',
         );
@@ -77,14 +68,14 @@ export async function surveySubmissionRoutes(app: FastifyInstance, opts: { servi
       const result = await responses.submitComplete({
         questionnaire,
         channel: 'web',
-        language: body.data.taal,
-        answers: body.data.antwoorden,
-        idempotencyKey: key.data,
-        ...(body.data.uitnodiging !== undefined && questionnaire.invitations !== 'uit'
-          ? { invitation: { code: body.data.uitnodiging, secret: surveys.secret } }
+        language: body.taal,
+        answers: body.antwoorden,
+        idempotencyKey: request.headers['idempotency-key'],
+        ...(body.uitnodiging !== undefined && questionnaire.invitations !== 'uit'
+          ? { invitation: { code: body.uitnodiging, secret: surveys.secret } }
           : {}),
       });
       return reply.status(result.duplicate ? 200 : 201).send({ id: result.id });
     },
-  );
+  });
 }
