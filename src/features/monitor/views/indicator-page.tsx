@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { Layout } from '../../../views/layout.tsx';
-import { Choropleth, type ChoroplethArea } from '../../charts/choropleth.tsx';
+import { Choropleth, ZOOMED_MAP_WIDTH, type ChoroplethArea } from '../../charts/choropleth.tsx';
 import { zeroBasedMeasure } from '../../charts/scales.ts';
 import {
   singlePeriod,
@@ -229,13 +229,22 @@ export function IndicatorPage({
           <>
             <Choropleth
               id="kaart-buurten"
-              title={`${indicator.name} per buurt van ${selection.municipalityName}, ${mapPeriod}`}
-              description={`Kaart van de buurten van ${selection.municipalityName}, gekleurd naar ${indicator.name.toLowerCase()} in ${mapPeriod}. De buurten van ${selection.name} hebben een dikke rand. De tabel onder de kaart geeft dezelfde cijfers.`}
+              title={`${indicator.name} per buurt, ${data.outline ? `in en rond ${selection.name}` : `van ${selection.municipalityName}`}, ${mapPeriod}`}
+              description={`Kaart van ${selection.name} en de buurten eromheen in ${selection.municipalityName}, gekleurd naar ${indicator.name.toLowerCase()} in ${mapPeriod}. De buurten van ${selection.name} hebben een dikke rand. De tabel onder de kaart geeft de cijfers van alle buurten van ${selection.municipalityName}.`}
               unit={indicator.unit}
               decimals={indicator.decimals}
               polarity={indicator.polarity}
               areas={mapAreas}
-              {...(data.outline ? { outline: data.outline } : {})}
+              {...(data.outline
+                ? {
+                    outline: data.outline,
+                    // Zoomed to the focus area, with its wijken named: on a phone the whole
+                    // municipality would leave the area a few dozen pixels wide.
+                    zoomToOutline: true,
+                    width: ZOOMED_MAP_WIDTH,
+                    labels: data.mapLabels,
+                  }
+                : {})}
               outlineLabel={`Buurten van ${selection.name} (dikke rand)`}
             />
             <DataTableView
