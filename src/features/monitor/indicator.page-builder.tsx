@@ -154,7 +154,9 @@ export async function buildIndicatorPage(
   // The member buurten together, each with its own border: the focus area is their union.
   const outline = mergeGeometries(mapAreas.filter((a) => a.member).map((a) => a.geometry));
   const memberWijken = new Set(
-    shapes.filter((s) => members.has(s.code)).flatMap((s) => (s.parent_code ? [s.parent_code] : [])),
+    shapes
+      .filter((s) => members.has(s.code))
+      .flatMap((s) => (s.parent_code ? [s.parent_code] : [])),
   );
   const mapLabels = (
     await monitor.areasWithGeometry({

@@ -12,9 +12,12 @@ import { aggregationRuleText, sourceText } from '../indicator-table.ts';
 import type { IndicatorPageData } from '../indicator-page.types.ts';
 import type { SeriesPoint } from '../profile.types.ts';
 import { DataTableView, formatCell } from './indicator-table-view.tsx';
+import { MISSING_WORDS } from '../missing-figure.ts';
+import { isTermKey, type TermKey } from '../terms.ts';
+import { TermList } from './profile-section.tsx';
 
 const REASON_LABEL: Record<string, string> = {
-  geheim: 'geheim (CBS houdt het cijfer geheim)',
+  geheim: MISSING_WORDS.geheim,
   ontbreekt: 'geen cijfer',
   'indeling gewijzigd': 'buurtindeling gewijzigd',
 };
@@ -122,6 +125,13 @@ export function IndicatorPage({
   const mapPeriod = profile.periods.at(-1);
   const latest = profile.latest;
   const otherReasons = data.excluded.filter((e) => e.reason !== 'geheim');
+  // The explained words the page's tables use, explained once at the end (as on /methode).
+  const terms = new Set<TermKey>(
+    [...data.series.rows, ...(data.buurten?.rows ?? [])]
+      .flatMap((r): string[] => r.flags)
+      .filter(isTermKey),
+  );
+  if (data.excluded.some((e) => e.reason === 'geheim')) terms.add('geheim');
 
   return (
     <Layout
@@ -295,6 +305,7 @@ export function IndicatorPage({
             )}
           </dd>
         </dl>
+        <TermList terms={[...terms]} />
         <p class="utrecht-paragraph wk-credit">{sourceText(indicator)}</p>
       </div>
     </Layout>
