@@ -123,7 +123,9 @@ export function CustomAreaPage(props: CustomAreaPageProps) {
     list.push(b);
     wijken.set(b.wijkName, list);
   }
-  const title = result ? result.selection.name : 'Eigen gebied samenstellen';
+  const heading = result ? result.selection.name : 'Eigen gebied samenstellen';
+  // The page title names the area and its municipality, as on every profile.
+  const title = `${heading} in ${ctx.municipalityName}`;
   return (
     <Layout
       title={title}
@@ -135,7 +137,7 @@ export function CustomAreaPage(props: CustomAreaPageProps) {
       scripts={['buurt-picker.js']}
       breadcrumbs={[{ href: '/', label: 'Focusgebieden' }]}
     >
-      <h1 class="utrecht-heading-1">{title}</h1>
+      <h1 class="utrecht-heading-1">{heading}</h1>
       <p class="utrecht-paragraph">
         {`Kies zelf ${ctx.level === 'wijk' ? 'wijken' : 'buurten'} in ${ctx.municipalityName}. U krijgt dan dezelfde cijfers als voor een focusgebied. Uw gebied moet samen minstens ${count(MIN_INHABITANTS)} inwoners hebben. `}
         <a class="utrecht-link" href="/methode#eigen-gebied">
