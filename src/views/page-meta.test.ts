@@ -33,10 +33,36 @@ const PAGES: { url: string; title: string[]; description: string[] }[] = [
   { url: '/vergelijk', title: ['vergelijken'], description: ['twee gebieden'] },
   {
     url: '/eigen-gebied?gemeente=GM0606&buurt=WK060601&buurt=WK060603',
-    title: [],
+    title: ['Eigen gebied', 'Schiedam'],
     description: ['Schiedam', 'zelf'],
   },
-  { url: '/eigen-gebied', title: ['Eigen gebied'], description: ['Kies zelf'] },
+  { url: '/eigen-gebied', title: ['Eigen gebied', 'Dordrecht'], description: ['Kies zelf'] },
+  {
+    url: '/gebieden/dordt-west/doe-mee',
+    title: ['Doe mee', 'Dordt West'],
+    description: ['Dordt West', 'praat u mee'],
+  },
+  {
+    url: '/enquete/bewonersenquete-dordt-west',
+    title: ['Bewonersenquête Dordt West'],
+    description: ['Bewonersenquête Dordt West', 'anoniem'],
+  },
+  {
+    url: '/enquete/bewonersenquete-dordt-west?taal=en',
+    title: ['Dordt West'],
+    description: ['Dordt West', 'anonymous'],
+  },
+  {
+    url: '/enquete/professionals-dordt-west',
+    title: ['professionals', 'Dordt West'],
+    description: ['professionals', 'Dordt West'],
+  },
+  {
+    url: '/enquete/bewonersenquete-dordt-west/papier',
+    title: ['Papieren vragenlijst', 'Dordt West'],
+    description: ['op papier', 'Dordt West'],
+  },
+  { url: '/inloggen', title: ['Inloggen'], description: ['werkruimte'] },
   {
     url: '/gebieden?indicator=bevolkingsdichtheid',
     title: ['Alle focusgebieden', 'Inwoners per km²'],

@@ -8,6 +8,7 @@ import {
   MISSING_LABEL,
   SECRET_LABEL,
   choroplethScale,
+  ZOOMED_MAP_WIDTH,
   type ChoroplethArea,
 } from './choropleth.tsx';
 import type { Polarity } from '../indicators/catalogue.schema.ts';
@@ -251,5 +252,41 @@ describe('Choropleth', () => {
     )) {
       assert.ok(ids.includes((ref[1] ?? ref[2])!), `reference to a missing id ${ref[0]}`);
     }
+  });
+
+  it('zoomed to the outline: draws the area and its neighbours only, with labels, colours from all areas', () => {
+    const areas = fixtureAreas();
+    const props = {
+      id: 'kaart',
+      title: 'Fixturekaart',
+      description: 'Waarden per fixturebuurt.',
+      unit: '% van de woningen',
+      decimals: 1,
+      polarity: 'hoger-is-beter' as const,
+      areas,
+      outline: fixtureSquare(4.64, 51.79, 0.01),
+    };
+    const whole = render(<Choropleth {...props} />);
+    const zoomed = render(
+      <Choropleth
+        {...props}
+        zoomToOutline
+        width={ZOOMED_MAP_WIDTH}
+        labels={[{ text: 'Fixturewijk', geometry: fixtureSquare(4.64, 51.79, 0.01) }]}
+      />,
+    );
+    const drawn = (html: string) =>
+      [...html.matchAll(/data-code="(BU-FIXTURE-\d+)"/g)].map((m) => m[1]);
+    assert.equal(drawn(whole).length, 10);
+    const near = drawn(zoomed);
+    assert.ok(near.includes('BU-FIXTURE-1') && near.includes('BU-FIXTURE-2'), near.join());
+    assert.ok(!near.includes('BU-FIXTURE-5'), 'a buurt far from the outline is drawn');
+    assert.match(zoomed, new RegExp(`viewBox="0 0 ${ZOOMED_MAP_WIDTH} `));
+    assert.match(
+      zoomed,
+      /<text class="wk-choropleth__label"[^>]*font-size="15"[^>]*>Fixturewijk<\/text>/,
+    );
+    // The colour of a buurt is that of the whole map: the classes come from every area.
+    assert.equal(fillOf(zoomed, 'BU-FIXTURE-2'), fillOf(whole, 'BU-FIXTURE-2'));
   });
 });

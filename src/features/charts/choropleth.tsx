@@ -40,6 +40,13 @@ export interface ChoroplethProps {
   outlineLabel?: string;
   /** Wanted number of classes (default 5); fewer when the values do not allow it. */
   classes?: number;
+  /**
+   * Zoom to the outline: the view is fitted to it (with some surroundings), areas outside are
+   * left out of the page. Classes still come from every area, so the colours match the table.
+   */
+  zoomToOutline?: boolean;
+  /** Names drawn on the map at the centre of their area (e.g. the buurten of the focus area). */
+  labels?: readonly { text: string; geometry: AreaGeometry }[];
   /** Render the legend under the map (default). Pass false to place ChoroplethLegend yourself. */
   showLegend?: boolean;
   width?: number;
@@ -49,6 +56,14 @@ export const EMPTY_MAP_TEXT = 'Nog geen gegevens voor een kaart';
 export const SECRET_LABEL = 'geheim (CBS)';
 export const MISSING_LABEL = 'geen gegevens';
 export const DEFAULT_OUTLINE_LABEL = 'Grens focusgebied';
+/** Around a zoomed outline: enough of the neighbouring buurten to see where the area lies. */
+const ZOOM_MARGIN = 20;
+/**
+ * Label size in SVG units. A zoomed map is drawn 400 units wide, so on a 375 px phone (343 px of
+ * column) a label is still 15 × 343 / 400 ≈ 12.9 px: legible (issue 17 point 3).
+ */
+const LABEL_SIZE = 15;
+export const ZOOMED_MAP_WIDTH = 400;
 
 type Shown = 'waarde' | 'geheim' | 'ontbreekt';
 
@@ -321,6 +336,8 @@ export function Choropleth({
   outlineLabel = DEFAULT_OUTLINE_LABEL,
   classes = 5,
   showLegend = true,
+  zoomToOutline = false,
+  labels = [],
   width = 640,
 }: ChoroplethProps) {
   if (areas.length === 0) {
@@ -337,8 +354,16 @@ export function Choropleth({
     className: '',
     title: a.name,
   }));
-  if (outline) shapes.push({ code: 'grens', geometry: outline, className: '', title: '' });
-  const { path, width: w, height } = projectShapes(shapes, width, 8);
+  const outlineShape = outline && { code: 'grens', geometry: outline, className: '', title: '' };
+  if (outlineShape) shapes.push(outlineShape);
+  const zoomed = zoomToOutline && outlineShape !== undefined;
+  const {
+    path,
+    width: w,
+    height,
+    visible,
+  } = zoomed ? projectShapes([outlineShape], width, ZOOM_MARGIN) : projectShapes(shapes, width, 8);
+  const drawnAreas = zoomed ? areas.filter((a) => visible(a.geometry)) : areas;
   const titleId = `${id}-titel`;
   const descId = `${id}-beschrijving`;
   const summary = describeChoropleth(
@@ -373,7 +398,7 @@ export function Choropleth({
         <PatternDef prefix={id} kind="ontbreekt" />
       </defs>
       <g class="wk-choropleth__areas" stroke={INK} stroke-width={0.6} stroke-linejoin="round">
-        {areas.map((a) => {
+        {drawnAreas.map((a) => {
           const status = shownStatus(a);
           return (
             <path
@@ -397,6 +422,31 @@ export function Choropleth({
           <path d={path(outline) ?? ''} stroke={INK} stroke-width={3}>
             <title>{outlineLabel}</title>
           </path>
+        </g>
+      )}
+      {labels.length > 0 && (
+        <g class="wk-choropleth__labels" aria-hidden="true">
+          {labels.map((l) => {
+            const [x, y] = path.centroid(l.geometry);
+            return Number.isFinite(x) && Number.isFinite(y) ? (
+              <text
+                class="wk-choropleth__label"
+                x={x.toFixed(1)}
+                y={y.toFixed(1)}
+                text-anchor="middle"
+                dominant-baseline="middle"
+                font-size={LABEL_SIZE}
+                font-weight="bold"
+                fill={INK}
+                stroke={WHITE}
+                stroke-width={3}
+                stroke-linejoin="round"
+                paint-order="stroke"
+              >
+                {l.text}
+              </text>
+            ) : null;
+          })}
         </g>
       )}
     </svg>

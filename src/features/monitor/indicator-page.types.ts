@@ -23,6 +23,8 @@ export interface IndicatorPageData {
   geometries: Map<string, AreaGeometry>;
   /** The focus area's member buurten as one geometry, drawn bold on the map. */
   outline: AreaGeometry | undefined;
+  /** Names on the zoomed map: the wijken the focus area lies in (buurt names would crowd it). */
+  mapLabels: { text: string; geometry: AreaGeometry }[];
   /** The buurten left out of the latest value, by name and reason. */
   excluded: { code: string; name: string; reason: string; inhabitants: number | null }[];
   exclusionSummary: string | null;

@@ -153,6 +153,21 @@ export async function buildIndicatorPage(
   }
   // The member buurten together, each with its own border: the focus area is their union.
   const outline = mergeGeometries(mapAreas.filter((a) => a.member).map((a) => a.geometry));
+  const memberWijken = new Set(
+    shapes
+      .filter((s) => members.has(s.code))
+      .flatMap((s) => (s.parent_code ? [s.parent_code] : [])),
+  );
+  const mapLabels = (
+    await monitor.areasWithGeometry({
+      indelingYear: selection.indelingYear,
+      municipalityCode: selection.municipalityCode,
+      kind: 'wijk',
+    })
+  ).flatMap((w) => {
+    const geometry = memberWijken.has(w.code) ? parseAreaGeometry(w.geometry) : null;
+    return geometry ? [{ text: w.name, geometry }] : [];
+  });
 
   const latestPeriod = profile.periods.at(-1);
   let buurten: DataTable | null = null;
@@ -202,6 +217,7 @@ export async function buildIndicatorPage(
     mapAreas,
     geometries,
     outline,
+    mapLabels,
     excluded: excludedList.map((e) => ({
       code: e.code,
       name: names.get(e.code) ?? e.code,

@@ -4,6 +4,7 @@ import { htmlPage, renderPage, sendHtmlPage, type HtmlPage } from '../../views/r
 import { STATUS_RULE_NL, TARGET_KINDS_NL } from '../targets/target-rules.ts';
 import { REFERENCE_KEYS, REFERENCE_LABELS, type ReferenceKey } from './profile.types.ts';
 import { MIN_INHABITANTS } from './custom-area.service.ts';
+import { TERM_KEYS, TERMS } from './terms.ts';
 import { SurveyMethodSection } from '../survey/results/methode-section.tsx';
 import { CrosswalkMethodSection } from '../areas/views/crosswalk-method.tsx';
 
@@ -81,17 +82,13 @@ const REFERENCE_EXPLANATION: Record<ReferenceKey, string> = {
     'Het cijfer dat het CBS voor de hele gemeente geeft. Ontbreekt dat in Wijkkompas, dan tellen ' +
     'wij de geladen buurten op en zeggen we dat erbij ("som van 24 geladen buurten").',
   nederland: 'Het cijfer dat het CBS voor heel Nederland geeft.',
-  nplv:
-    'Alleen voor percentages, verhoudingen en gemiddelden: de tellers van alle focusgebieden ' +
-    'opgeteld, gedeeld door hun opgetelde noemers. Het gewone gemiddelde van de gebieden (elk ' +
-    'gebied telt even zwaar) staat erbij. Voor aantallen is er geen gemiddelde. We tonen het pas ' +
-    'als minstens 2 gebieden een cijfer hebben.',
+  nplv: TERMS.nplv.text,
 };
 
-function Term({ name, children }: { name: string; children: string }) {
+function Term({ name, id, children }: { name: string; id?: string; children: string }) {
   return (
     <>
-      <dt>{name}</dt>
+      <dt {...(id ? { id } : {})}>{name}</dt>
       <dd>
         <p class="utrecht-paragraph">{children}</p>
       </dd>
@@ -144,7 +141,24 @@ function renderMethode(): string {
         </p>
         <dl class="wk-definitions" data-section="vergelijking">
           {REFERENCE_KEYS.map((k) => (
-            <Term name={REFERENCE_LABELS[k]}>{REFERENCE_EXPLANATION[k]}</Term>
+            <Term name={REFERENCE_LABELS[k]} {...(k === 'nplv' ? { id: TERMS.nplv.anchor } : {})}>
+              {REFERENCE_EXPLANATION[k]}
+            </Term>
+          ))}
+        </dl>
+
+        <h2 class="utrecht-heading-2" id="woorden">
+          Woorden bij de cijfers
+        </h2>
+        <p class="utrecht-paragraph">
+          Naast een cijfer staat soms een woord. Dit betekent het. Op de pagina's met cijfers staat
+          dezelfde uitleg onder de tabellen.
+        </p>
+        <dl class="wk-definitions" data-section="woorden">
+          {TERM_KEYS.filter((k) => k !== 'nplv').map((k) => (
+            <Term name={TERMS[k].word} id={TERMS[k].anchor}>
+              {TERMS[k].text}
+            </Term>
           ))}
         </dl>
 

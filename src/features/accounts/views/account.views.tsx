@@ -33,7 +33,10 @@ export function LoginPage(props: {
     ? `/inloggen?terug=${encodeURIComponent(props.returnTo)}`
     : '/inloggen';
   return (
-    <Layout title="Inloggen">
+    <Layout
+      title="Inloggen"
+      description="Inloggen in de werkruimte van Wijkkompas, voor medewerkers van de gemeente, het programmabureau en de Alliantie."
+    >
       <h1 class="utrecht-heading-1">Inloggen</h1>
       <ErrorSummary errors={errors} message={props.message} />
       <p class="utrecht-paragraph">

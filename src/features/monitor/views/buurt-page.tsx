@@ -8,6 +8,8 @@ import type { AreaProfile, AreaSelection, SeriesPoint } from '../profile.types.t
 import {
   EmptyTheme,
   NotLoadedSection,
+  TermList,
+  termsUsed,
   profileView,
   type Cell,
   type ProfileThemeView,
@@ -182,6 +184,7 @@ export function BuurtPage({ selection, wijkName, siblings, themes }: BuurtPagePr
             )}
           </section>
         ))}
+        <TermList terms={termsUsed(themes, [])} />
         <NotLoadedSection themes={themes} />
         {siblings.length > 0 && (
           <>

@@ -4,7 +4,7 @@ import { AreaMap, MapLegend, type MapShape } from '../../maps/area-map.tsx';
 import type { AreaGeometry } from '../../maps/geometry.ts';
 import type { CustomAreaContext, PickableBuurt } from '../custom-area.service.ts';
 import { MIN_INHABITANTS } from '../custom-area.service.ts';
-import type { AreaSelection } from '../profile.types.ts';
+import { REFERENCE_KEYS, type AreaSelection } from '../profile.types.ts';
 import { ProfileSection, type ProfileThemeView } from './profile-section.tsx';
 
 export interface CustomAreaPageProps {
@@ -22,6 +22,9 @@ export interface CustomAreaPageProps {
   municipalities?: { code: string; name: string }[];
   downloadQuery?: string;
 }
+
+/** The comparison columns beside a custom area. */
+export const CUSTOM_AREA_REFERENCES = REFERENCE_KEYS.filter((k) => k !== 'nplv');
 
 const count = (n: number) => n.toLocaleString('nl-NL');
 
@@ -120,7 +123,9 @@ export function CustomAreaPage(props: CustomAreaPageProps) {
     list.push(b);
     wijken.set(b.wijkName, list);
   }
-  const title = result ? result.selection.name : 'Eigen gebied samenstellen';
+  const heading = result ? result.selection.name : 'Eigen gebied samenstellen';
+  // The page title names the area and its municipality, as on every profile.
+  const title = `${heading} in ${ctx.municipalityName}`;
   return (
     <Layout
       title={title}
@@ -132,7 +137,7 @@ export function CustomAreaPage(props: CustomAreaPageProps) {
       scripts={['buurt-picker.js']}
       breadcrumbs={[{ href: '/', label: 'Focusgebieden' }]}
     >
-      <h1 class="utrecht-heading-1">{title}</h1>
+      <h1 class="utrecht-heading-1">{heading}</h1>
       <p class="utrecht-paragraph">
         {`Kies zelf ${ctx.level === 'wijk' ? 'wijken' : 'buurten'} in ${ctx.municipalityName}. U krijgt dan dezelfde cijfers als voor een focusgebied. Uw gebied moet samen minstens ${count(MIN_INHABITANTS)} inwoners hebben. `}
         <a class="utrecht-link" href="/methode#eigen-gebied">
@@ -163,6 +168,9 @@ export function CustomAreaPage(props: CustomAreaPageProps) {
           <ProfileSummary themes={result.themes} areaName="Uw gebied" />
           <ProfileSection
             themes={result.themes}
+            // An area of your own is no focus area: the NPLV average says nothing about it, and it
+            // has no targets (so no target column either).
+            references={CUSTOM_AREA_REFERENCES}
             {...(props.downloadQuery ? { downloads: `/eigen-gebied?${props.downloadQuery}` } : {})}
           />
         </section>

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { Layout } from '../../../views/layout.tsx';
-import { Choropleth, type ChoroplethArea } from '../../charts/choropleth.tsx';
+import { Choropleth, ZOOMED_MAP_WIDTH, type ChoroplethArea } from '../../charts/choropleth.tsx';
 import { zeroBasedMeasure } from '../../charts/scales.ts';
 import {
   singlePeriod,
@@ -12,9 +12,12 @@ import { aggregationRuleText, sourceText } from '../indicator-table.ts';
 import type { IndicatorPageData } from '../indicator-page.types.ts';
 import type { SeriesPoint } from '../profile.types.ts';
 import { DataTableView, formatCell } from './indicator-table-view.tsx';
+import { MISSING_WORDS } from '../missing-figure.ts';
+import { isTermKey, type TermKey } from '../terms.ts';
+import { TermList } from './profile-section.tsx';
 
 const REASON_LABEL: Record<string, string> = {
-  geheim: 'geheim (CBS houdt het cijfer geheim)',
+  geheim: MISSING_WORDS.geheim,
   ontbreekt: 'geen cijfer',
   'indeling gewijzigd': 'buurtindeling gewijzigd',
 };
@@ -122,6 +125,13 @@ export function IndicatorPage({
   const mapPeriod = profile.periods.at(-1);
   const latest = profile.latest;
   const otherReasons = data.excluded.filter((e) => e.reason !== 'geheim');
+  // The explained words the page's tables use, explained once at the end (as on /methode).
+  const terms = new Set<TermKey>(
+    [...data.series.rows, ...(data.buurten?.rows ?? [])]
+      .flatMap((r): string[] => r.flags)
+      .filter(isTermKey),
+  );
+  if (data.excluded.some((e) => e.reason === 'geheim')) terms.add('geheim');
 
   return (
     <Layout
@@ -229,13 +239,22 @@ export function IndicatorPage({
           <>
             <Choropleth
               id="kaart-buurten"
-              title={`${indicator.name} per buurt van ${selection.municipalityName}, ${mapPeriod}`}
-              description={`Kaart van de buurten van ${selection.municipalityName}, gekleurd naar ${indicator.name.toLowerCase()} in ${mapPeriod}. De buurten van ${selection.name} hebben een dikke rand. De tabel onder de kaart geeft dezelfde cijfers.`}
+              title={`${indicator.name} per buurt, ${data.outline ? `in en rond ${selection.name}` : `van ${selection.municipalityName}`}, ${mapPeriod}`}
+              description={`Kaart van ${selection.name} en de buurten eromheen in ${selection.municipalityName}, gekleurd naar ${indicator.name.toLowerCase()} in ${mapPeriod}. De buurten van ${selection.name} hebben een dikke rand. De tabel onder de kaart geeft de cijfers van alle buurten van ${selection.municipalityName}.`}
               unit={indicator.unit}
               decimals={indicator.decimals}
               polarity={indicator.polarity}
               areas={mapAreas}
-              {...(data.outline ? { outline: data.outline } : {})}
+              {...(data.outline
+                ? {
+                    outline: data.outline,
+                    // Zoomed to the focus area, with its wijken named: on a phone the whole
+                    // municipality would leave the area a few dozen pixels wide.
+                    zoomToOutline: true,
+                    width: ZOOMED_MAP_WIDTH,
+                    labels: data.mapLabels,
+                  }
+                : {})}
               outlineLabel={`Buurten van ${selection.name} (dikke rand)`}
             />
             <DataTableView
@@ -286,6 +305,7 @@ export function IndicatorPage({
             )}
           </dd>
         </dl>
+        <TermList terms={[...terms]} />
         <p class="utrecht-paragraph wk-credit">{sourceText(indicator)}</p>
       </div>
     </Layout>

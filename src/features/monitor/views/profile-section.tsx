@@ -16,6 +16,7 @@ import {
   type SeriesPoint,
 } from '../profile.types.ts';
 import { tableScroll } from '../../../views/table-scroll.ts';
+import { isTermKey, TERM_KEYS, TERMS, termHref, type TermKey } from '../terms.ts';
 
 /** One cell that may have no value: the text, and why it is empty (never a zero). */
 export interface Cell {
@@ -325,21 +326,40 @@ export function NotLoadedSection({
  * and a note that recurs on twenty rows takes one line instead of twenty.
  */
 export class Footnotes {
-  private readonly numbers = new Map<string, number>();
+  private readonly numbers = new Map<string, { n: number; term: TermKey | undefined }>();
 
-  /** The number of a note; the first time a note is seen, it gets the next number. */
-  ref(note: string): number {
-    let n = this.numbers.get(note);
-    if (n === undefined) {
-      n = this.numbers.size + 1;
-      this.numbers.set(note, n);
+  /**
+   * The number of a note; the first time a note is seen, it gets the next number. `term`: the
+   * word the note uses (e.g. geheim), so the note links to its one explanation on the page.
+   */
+  ref(note: string, term?: TermKey): number {
+    let entry = this.numbers.get(note);
+    if (entry === undefined) {
+      entry = { n: this.numbers.size + 1, term };
+      this.numbers.set(note, entry);
     }
-    return n;
+    return entry.n;
   }
 
-  get list(): { n: number; text: string }[] {
-    return [...this.numbers].map(([text, n]) => ({ n, text }));
+  get list(): { n: number; text: string; term: TermKey | undefined }[] {
+    return [...this.numbers].map(([text, { n, term }]) => ({ n, text, term }));
   }
+}
+
+/** The id of a word's explanation on the page (see TermList). */
+export function termId(key: TermKey): string {
+  return `uitleg-${TERMS[key].anchor}`;
+}
+
+/** The word a note is about, when it uses one that is explained (only "geheim" so far). */
+export function noteTerm(note: string): TermKey | undefined {
+  return /\bgeheim\b/i.test(note) ? 'geheim' : undefined;
+}
+
+/** A note in a comparison column: about secrecy, or else (the NPLV column) about its average. */
+function referenceTerm(key: ReferenceKey, note: string | undefined): TermKey | undefined {
+  if (note === undefined) return undefined;
+  return noteTerm(note) ?? (key === 'nplv' ? 'nplv' : undefined);
 }
 
 function NoteRef({ n }: { n: number }) {
@@ -352,12 +372,12 @@ function NoteRef({ n }: { n: number }) {
   );
 }
 
-function CellView({ cell, notes }: { cell: Cell; notes?: Footnotes }) {
+function CellView({ cell, notes, term }: { cell: Cell; notes?: Footnotes; term?: TermKey }) {
   if (notes && cell.note) {
     return (
       <>
         {cell.text}
-        <NoteRef n={notes.ref(cell.note)} />
+        <NoteRef n={notes.ref(cell.note, term ?? noteTerm(cell.note))} />
       </>
     );
   }
@@ -369,7 +389,7 @@ function CellView({ cell, notes }: { cell: Cell; notes?: Footnotes }) {
   );
 }
 
-/** The list of notes the tables refer to. */
+/** The list of notes the tables refer to; a note that uses an explained word links to it. */
 export function FootnoteList({ notes }: { notes: Footnotes }) {
   const list = notes.list;
   if (list.length === 0) return null;
@@ -379,14 +399,72 @@ export function FootnoteList({ notes }: { notes: Footnotes }) {
         Toelichting bij de tabellen
       </h2>
       <ol class="wk-footnotes__list">
-        {list.map(({ n, text }) => (
+        {list.map(({ n, text, term }) => (
           <li id={`noot-${n}`} value={n} data-note={n}>
             {text}
+            {term && (
+              <>
+                {' '}
+                <a class="utrecht-link" href={`#${termId(term)}`} data-term-link={term}>
+                  {`Wat betekent ${TERMS[term].word}?`}
+                </a>
+              </>
+            )}
           </li>
         ))}
       </ol>
     </section>
   );
+}
+
+/**
+ * The words the page's tables use, each explained once, in the same text as on /methode, with a
+ * link to it there. A cell or a note with the word refers here.
+ */
+export function TermList({ terms }: { terms: readonly TermKey[] }) {
+  const used = TERM_KEYS.filter((k) => terms.includes(k));
+  if (used.length === 0) return null;
+  return (
+    <section class="wk-terms" aria-labelledby="woorden">
+      <h2 class="utrecht-heading-2" id="woorden">
+        Woorden bij de cijfers
+      </h2>
+      <dl class="wk-definitions" data-section="woorden">
+        {used.map((k) => (
+          <>
+            <dt id={termId(k)} data-term={k}>
+              {TERMS[k].word}
+            </dt>
+            <dd>
+              {TERMS[k].text}{' '}
+              <a class="utrecht-link" href={termHref(k)}>
+                {`Meer over ${TERMS[k].word} in hoe wij rekenen`}
+              </a>
+            </dd>
+          </>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+/** The explained words a profile's rows use: their flags, their notes and the NPLV column. */
+export function termsUsed(
+  themes: readonly Pick<ProfileThemeView, 'rows'>[],
+  references: readonly ReferenceKey[],
+): TermKey[] {
+  const used = new Set<TermKey>();
+  if (references.includes('nplv')) used.add('nplv');
+  for (const theme of themes)
+    for (const r of theme.rows) {
+      for (const flag of r.latest.flags) if (isTermKey(flag)) used.add(flag);
+      const cells = [r.latest, r.change, ...references.map((k) => r.references[k])];
+      for (const c of cells) {
+        const term = c.note ? noteTerm(c.note) : undefined;
+        if (term) used.add(term);
+      }
+    }
+  return [...used];
 }
 
 /** Per theme: a table of its indicators and a list of those not yet loaded. */
@@ -417,11 +495,17 @@ export function ProfileSection({
   slug,
   themes,
   downloads,
+  references = REFERENCE_KEYS,
 }: {
   slug?: string;
   themes: ProfileThemeView[];
   /** Where the profile table is served as files (see DownloadLinks). */
   downloads?: string;
+  /**
+   * The comparison columns; a column that means nothing for the area is left out (the NPLV
+   * average beside a custom area).
+   */
+  references?: readonly ReferenceKey[];
 }) {
   // Without any target that was set, a column of "geen doel" says nothing: it is left out.
   const withTargets = themes.some((t) => t.rows.some((r) => r.target !== null));
@@ -429,9 +513,12 @@ export function ProfileSection({
   const notes = new Footnotes();
   for (const theme of themes)
     for (const r of theme.rows) {
-      if (r.latest.note) notes.ref(r.latest.note);
-      if (r.change.note) notes.ref(r.change.note);
-      for (const k of REFERENCE_KEYS) if (r.references[k].note) notes.ref(r.references[k].note!);
+      if (r.latest.note) notes.ref(r.latest.note, noteTerm(r.latest.note));
+      if (r.change.note) notes.ref(r.change.note, noteTerm(r.change.note));
+      for (const k of references) {
+        const note = r.references[k].note;
+        if (note) notes.ref(note, referenceTerm(k, note));
+      }
     }
   return (
     <>
@@ -459,8 +546,8 @@ export function ProfileSection({
                     <th class="utrecht-table__header-cell" scope="col">
                       Verandering
                     </th>
-                    {REFERENCE_KEYS.map((k) => (
-                      <th class="utrecht-table__header-cell" scope="col">
+                    {references.map((k) => (
+                      <th class="utrecht-table__header-cell" scope="col" data-column={k}>
                         {REFERENCE_LABELS[k]}
                       </th>
                     ))}
@@ -492,14 +579,20 @@ export function ProfileSection({
                           {formatPeriod(r.latest.period)}
                           {r.latest.flags.length > 0 ? ` · ${r.latest.flags.join(', ')}` : ''}
                         </span>
-                        {r.latest.note && <NoteRef n={notes.ref(r.latest.note)} />}
+                        {r.latest.note && (
+                          <NoteRef n={notes.ref(r.latest.note, noteTerm(r.latest.note))} />
+                        )}
                       </td>
                       <td class="utrecht-table__cell" data-cell="verandering">
                         <CellView cell={r.change} notes={notes} />
                       </td>
-                      {REFERENCE_KEYS.map((k) => (
+                      {references.map((k) => (
                         <td class="utrecht-table__cell" data-cell={k}>
-                          <CellView cell={r.references[k]} notes={notes} />
+                          <CellView
+                            cell={r.references[k]}
+                            notes={notes}
+                            term={referenceTerm(k, r.references[k].note)}
+                          />
                         </td>
                       ))}
                       {withTargets && (
@@ -524,6 +617,7 @@ export function ProfileSection({
         </section>
       ))}
       <FootnoteList notes={notes} />
+      <TermList terms={termsUsed(themes, references)} />
       <NotLoadedSection themes={themes} />
       <p class="utrecht-paragraph wk-muted">
         {localSourceNote(themes.flatMap((t) => t.rows.map((r) => r.indicator))).trim()}

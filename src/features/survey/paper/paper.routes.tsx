@@ -106,7 +106,11 @@ export async function paperRoutes(app: FastifyInstance, opts: { services: Servic
     const title = `Papieren vragenlijst: ${textIn(q.title, 'nl')}`;
     const forms = numbers.length > 0 ? numbers : [undefined];
     const html = renderPage(
-      <Layout title={title} head={<link rel="stylesheet" href={assetUrl('css/paper.css')} />}>
+      <Layout
+        title={title}
+        description={`${textIn(q.title, 'nl')} op papier: druk de vragenlijst af om hem met de hand in te vullen, of om er een gesprek mee te voeren.`}
+        head={<link rel="stylesheet" href={assetUrl('css/paper.css')} />}
+      >
         <h1 class="utrecht-heading-1 wk-paper-screen-only">{title}</h1>
         <p class="utrecht-paragraph wk-paper-screen-only">
           {'Druk deze pagina af, of '}

@@ -46,6 +46,8 @@ const UI = {
     skipLink: 'Ga direct naar de vragen',
     menuLabel: 'Menu van de vragenlijst',
     menuStart: 'Over de vragenlijst',
+    description: (title: string) =>
+      `${title}: vul de vragenlijst in op uw telefoon of computer, in een paar minuten. Uw antwoorden zijn anoniem.`,
   },
   en: {
     start: 'Start the questionnaire',
@@ -70,6 +72,8 @@ const UI = {
     skipLink: 'Skip to the questions',
     menuLabel: 'Questionnaire menu',
     menuStart: 'About the questionnaire',
+    description: (title: string) =>
+      `${title}: fill in the questionnaire on your phone or computer in a few minutes. Your answers are anonymous.`,
   },
 } as const;
 export const uiText = (l: Language) => (l === 'en' ? UI.en : UI.nl);
@@ -92,6 +96,7 @@ function SurveyLayout(props: {
   return (
     <Layout
       title={props.title}
+      description={t.description(textIn(props.q.title, props.language))}
       respondent={{
         language: props.language,
         dir: RTL_LANGUAGES.has(props.language) ? 'rtl' : 'ltr',
