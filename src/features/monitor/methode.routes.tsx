@@ -32,7 +32,9 @@ export const AGGREGATION_RULES_NL: readonly { key: string; name: string; rule: s
       'We rekenen per buurt terug hoeveel mensen of woningen het percentage is, met de basis ' +
       'die het CBS gebruikt. Die aantallen tellen we op en delen we door de totale basis. Zo’n ' +
       'cijfer krijgt het label "herberekend". Is de basis een benadering, dan staat er ook ' +
-      '"benadering".',
+      '"benadering". Geeft een ander bestand van het CBS hetzelfde cijfer als aantal (zoals de ' +
+      'leeftijdsgroepen van de gemeente in 2024), dan rekenen we met dat aantal: dan is er niets ' +
+      'terug te rekenen.',
   },
   {
     key: 'mean',
