@@ -72,7 +72,8 @@ export const AGGREGATION_RULES_NL: readonly { key: string; name: string; rule: s
       'Het CBS maakt cijfers van kleine buurten soms geheim. Zo’n buurt tellen we niet mee en ' +
       'dat zeggen we erbij, bijvoorbeeld: "excl. 2 buurten, ca. 180 inwoners". We vullen nooit ' +
       'zelf iets in. Zijn alle buurten geheim, dan is er geen cijfer, nooit een 0. Is een bron ' +
-      'nog niet ingelezen, dan staat er "nog niet geladen".',
+      'nog niet ingelezen, dan staat er "nog niet geladen". Een jaar waarin geen enkel gebied ' +
+      'een cijfer heeft, laten we bij die indicator weg.',
   },
 ];
 
@@ -81,7 +82,11 @@ const REFERENCE_EXPLANATION: Record<ReferenceKey, string> = {
     'Alle buurten van de gemeente die niet bij het focusgebied horen, opgeteld met dezelfde regels.',
   gemeente:
     'Het cijfer dat het CBS voor de hele gemeente geeft. Ontbreekt dat in Wijkkompas, dan tellen ' +
-    'wij de geladen buurten op en zeggen we dat erbij ("som van 24 geladen buurten").',
+    'wij de geladen buurten op en zeggen we dat erbij ("som van 24 geladen buurten"). Voor ' +
+    'jaren zonder CBS-bestand in Wijkkompas kan het cijfer van de gemeente uit de kengetallen ' +
+    'van haar begroting komen (Dordrecht 2014 tot en met 2020), maar alleen als de gemeente ' +
+    'hetzelfde telt als het CBS. Telt de begroting iets anders, zoals uitkeringen in plaats van ' +
+    'personen, dan gebruiken we het niet en staat dat bij het cijfer onder "Over de reeks".',
   nederland: 'Het cijfer dat het CBS voor heel Nederland geeft.',
   nplv:
     'Alleen voor percentages, verhoudingen en gemiddelden: de tellers van alle focusgebieden ' +
