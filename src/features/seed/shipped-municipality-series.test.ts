@@ -120,6 +120,14 @@ for (const dialect of dialects) {
       assert.match(bijstand, /de begroting telt uitkeringen, CBS telt personen/);
       assert.doesNotMatch(bijstand, /2019 Gemeente referentie/);
       assert.equal((await municipality('bijstand', '2019')).status, 'nog niet geladen');
+
+      // Crimes per 1.000 inhabitants: the municipality's inhabitants 2014–2020 and the
+      // Netherlands' crimes 2012–2023 never meet in one area, so those years are not rows.
+      const rate = textOf(
+        (await t.app.inject({ url: '/gebieden/dordt-west/indicatoren/misdrijven-per-1000' })).body,
+      );
+      assert.match(rate, /2023 Dordt West gebied 60,1 /);
+      assert.doesNotMatch(rate, /20(1\d|2[0-2]) (Dordt West|Gemeente|Nederland) /);
     });
 
     it('the budget file is one dataset with its provenance, and loading it again changes nothing', async () => {
