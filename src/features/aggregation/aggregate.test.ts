@@ -370,3 +370,55 @@ describe('aggregateColumns: the same rules over columns per variable', () => {
     assert.deepEqual(r.excluded, [{ code: 'BU09990004', inhabitants: 75, reason: 'ontbreekt' }]);
   });
 });
+
+describe('aggregate: a published share that also has a count (issue 13.6)', () => {
+  const measure = {
+    type: 'share_published' as const,
+    variable: 'PercentagePersonen0Tot15Jaar',
+    base: 'AantalInwoners',
+    count: 'k_0Tot15Jaar',
+  };
+
+  it('uses the count where an area has it: Σ count / Σ base, not herberekend', () => {
+    // datasets/cbs-kwb-multi/kwb-2024-dordrecht-gemeente.csv, row GM0505: 0 tot 15 jaar 18611
+    // of 122070 inhabitants → 18611 / 122070 × 100 = 15.2461701...
+    const r = aggregate(
+      measure,
+      areas({ GM0505: { k_0Tot15Jaar: 18611, AantalInwoners: 122070 } }),
+    );
+    assert.equal(r.status, 'berekend');
+    close(r.value, (18611 / 122070) * 100);
+    close(r.numerator ?? NaN, 18611);
+    assert.equal(r.denominator, 122070);
+    assert.deepEqual(r.flags, []);
+  });
+
+  it('weights the percentage back where only the percentage is there, and mixes both per area', () => {
+    // A: 20 % of 1000 = 200 (reconstructed); B: count 90 of 600. (200 + 90) / 1600 × 100 = 18.125.
+    const r = aggregate(
+      measure,
+      areas({
+        BU09990001: { PercentagePersonen0Tot15Jaar: 20, AantalInwoners: 1000 },
+        BU09990002: { k_0Tot15Jaar: 90, AantalInwoners: 600 },
+      }),
+    );
+    close(r.value, 18.125);
+    close(r.numerator ?? NaN, 290);
+    assert.deepEqual(r.flags, ['herberekend']);
+  });
+
+  it('a secret count leaves the area out, even when a percentage is there', () => {
+    const r = aggregate(
+      measure,
+      areas({
+        BU09990001: { k_0Tot15Jaar: null, PercentagePersonen0Tot15Jaar: 20, AantalInwoners: 1000 },
+        BU09990002: { k_0Tot15Jaar: 90, AantalInwoners: 600 },
+      }),
+    );
+    close(r.value, 15);
+    assert.deepEqual(
+      r.excluded.map((e) => [e.code, e.reason]),
+      [['BU09990001', 'geheim']],
+    );
+  });
+});

@@ -150,6 +150,14 @@ export function aggregateColumns(
   const excluded: Exclusion[] = [];
   const stems = stemsOf(measure);
   const stemColumns = stems.map((stem) => columns.get(stem));
+  // A published share that also has a count: an area with the count uses it (count, base)
+  // instead of the percentage, so no reconstruction is needed there.
+  const countColumn =
+    measure.type === 'share_published' && measure.count !== undefined
+      ? columns.get(measure.count)
+      : undefined;
+  const countColumns = countColumn ? [countColumn, stemColumns[1]] : undefined;
+  let fromPercentage = false;
   // A ratio adds its numerator stems into `a` and its denominator stems into `b`; a count or
   // median has `a` alone (b = 1); the others have the value in `a` and its base in `b`.
   const numeratorStems = measure.type === 'ratio' ? stemList(measure.numerator).length : 1;
@@ -170,9 +178,11 @@ export function aggregateColumns(
     let b = 0;
     let buurtVoorlopig = false;
     let buurtGeschat = false;
+    const byCount = countColumns !== undefined && countColumn?.get(code) !== undefined;
+    const readColumns = byCount ? (countColumns as (AreaColumn | undefined)[]) : stemColumns;
     if (!reason) {
-      for (let i = 0; i < stemColumns.length; i++) {
-        const obs = stemColumns[i]?.get(code);
+      for (let i = 0; i < readColumns.length; i++) {
+        const obs = readColumns[i]?.get(code);
         if (!obs) {
           reason ??= 'ontbreekt';
           continue;
@@ -195,6 +205,9 @@ export function aggregateColumns(
       continue;
     }
     if (single) b = 1;
+    // The count as a percentage of its base, so the sums below stay Σ(% × base) / Σ base.
+    if (byCount) a = b > 0 ? (a / b) * 100 : 0;
+    else if (measure.type === 'share_published') fromPercentage = true;
     if (included.length === 0 || a < minA) {
       minA = a;
       minCode = code;
@@ -268,7 +281,7 @@ export function aggregateColumns(
     case 'mean':
     case 'model_estimate': {
       // Σ(value × base) / Σ base. For a share this is the reconstructed count over the base.
-      if (measure.type === 'share_published') flags.push('herberekend');
+      if (measure.type === 'share_published' && fromPercentage) flags.push('herberekend');
       if (measure.type === 'model_estimate') flags.push('gemodelleerd');
       if (measure.baseIsProxy) flags.push('benadering');
       if (sumB <= 0) return noData('De basis om mee te wegen is nul.');

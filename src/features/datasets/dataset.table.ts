@@ -7,7 +7,8 @@ export type DatasetKind =
   | 'politie-47018'
   | 'politie-47025'
   | 'local-csv'
-  | 'reference-file';
+  | 'reference-file'
+  | 'gemeente-kengetallen';
 
 export type DatasetStatus = 'actief' | 'ingetrokken';
 

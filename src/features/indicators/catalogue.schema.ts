@@ -41,6 +41,13 @@ const sharePublishedSchema = z.strictObject({
   base: stemSchema,
   /** True when the base only approximates the CBS base; the result is then marked "benadering". */
   baseIsProxy: z.boolean().optional(),
+  /**
+   * The same share as a count (e.g. `k_0Tot15Jaar` beside `PercentagePersonen0Tot15Jaar`). Where an
+   * area has the count, the share is Σ count / Σ base and needs no reconstruction; where it only
+   * has the percentage, the percentage is weighted back with its base. One indicator thus runs
+   * across files that publish the share in either form (issue 13.6).
+   */
+  count: stemSchema.optional(),
 });
 
 const meanSchema = z.strictObject({
@@ -123,6 +130,11 @@ export const indicatorSchema = z.strictObject({
     minBase: z.number().int().positive().optional(),
   }),
   decimals: z.number().int().min(0).max(3),
+  /**
+   * What a reader must know about the series: where a loaded source defines the figure
+   * differently, or why a source that looks alike is not used (Dutch, B1; shown on the page).
+   */
+  seriesNote: z.string().min(1).optional(),
 });
 
 export const catalogueSchema = z
@@ -197,12 +209,30 @@ export function measureVariables(measure: Measure): string[] {
     case 'ratio':
       return [...new Set([...asList(measure.numerator), ...asList(measure.denominator)])];
     case 'share_published':
+      return measure.count === undefined
+        ? [measure.variable, measure.base]
+        : [measure.variable, measure.base, measure.count];
     case 'mean':
     case 'model_estimate':
       return [measure.variable, measure.base];
     case 'survey_proportion':
       return [];
   }
+}
+
+/**
+ * The sets of stems that each suffice to compute the measure: one set for most rules; two for a
+ * published share that also has a count (the percentage with its base, or the count with it).
+ * A period is loaded when every stem of one set has it.
+ */
+export function measureVariableSets(measure: Measure): string[][] {
+  if (measure.type === 'share_published' && measure.count !== undefined) {
+    return [
+      [measure.variable, measure.base],
+      [measure.count, measure.base],
+    ];
+  }
+  return [measureVariables(measure)];
 }
 
 /** Numerator or denominator as a list of stems. */

@@ -120,7 +120,8 @@ describe('the shipped indicator catalogue', () => {
     });
     assert.deepEqual(
       measureVariables(byKey.get('kinderen-0-15')?.measure ?? { type: 'count', variable: 'x' }),
-      ['PercentagePersonen0Tot15Jaar', 'AantalInwoners'],
+      // The PDOK 2023 percentage, its base, and the 85984NED count of the 2024 municipality file.
+      ['PercentagePersonen0Tot15Jaar', 'AantalInwoners', 'k_0Tot15Jaar'],
     );
   });
 });

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { listLoadedVariablePeriods } from '../datasets/dataset.repository.ts';
-import { measureVariables, type Catalogue } from './catalogue.schema.ts';
+import { measureVariables, measureVariableSets, type Catalogue } from './catalogue.schema.ts';
 
 export interface LoadedPeriod {
   period: string;
@@ -49,8 +49,12 @@ export function availabilityFromLoaded(
         reason: 'Dit cijfer komt uit de bewonersenquête en wordt daar berekend.',
       };
     }
-    const missing = variables.filter((v) => !byVariable.has(v));
-    if (missing.length > 0) {
+    // A share may be loaded as a percentage or as a count: each set of stems that suffices is
+    // tried, and a period counts when every stem of one set has it.
+    const sets = measureVariableSets(indicator.measure);
+    const complete = sets.filter((set) => set.every((v) => byVariable.has(v)));
+    if (complete.length === 0) {
+      const missing = (sets[0] as string[]).filter((v) => !byVariable.has(v));
       return {
         key: indicator.key,
         status: 'nog niet geladen',
@@ -58,16 +62,21 @@ export function availabilityFromLoaded(
         reason: `Nog geen gegevens geladen voor ${missing.join(', ')}.`,
       };
     }
-    // A period counts only when every variable the rule needs has it.
-    const first = byVariable.get(variables[0] as string) as Map<string, Set<number>>;
-    const periods: LoadedPeriod[] = [];
-    for (const period of [...first.keys()].sort()) {
-      const perVariable = variables.map((v) => byVariable.get(v)?.get(period));
-      if (perVariable.some((years) => years === undefined)) continue;
-      const years = new Set<number>();
-      for (const set of perVariable) for (const y of set as Set<number>) years.add(y);
-      periods.push({ period, indelingYears: [...years].sort((a, b) => a - b) });
+    const byPeriod = new Map<string, Set<number>>();
+    for (const set of complete) {
+      const first = byVariable.get(set[0] as string) as Map<string, Set<number>>;
+      for (const period of first.keys()) {
+        const perVariable = set.map((v) => byVariable.get(v)?.get(period));
+        if (perVariable.some((years) => years === undefined)) continue;
+        let years = byPeriod.get(period);
+        if (!years) byPeriod.set(period, (years = new Set()));
+        for (const found of perVariable) for (const y of found as Set<number>) years.add(y);
+      }
     }
+    const periods: LoadedPeriod[] = [...byPeriod.keys()].sort().map((period) => ({
+      period,
+      indelingYears: [...(byPeriod.get(period) as Set<number>)].sort((a, b) => a - b),
+    }));
     if (periods.length === 0) {
       return {
         key: indicator.key,

@@ -58,7 +58,9 @@ export function aggregationRuleText(measure: Measure): string {
         ? 'Een verhouding per 1.000: we tellen de tellers van alle buurten op en delen die door de opgetelde noemers, maal 1.000. We middelen nooit de cijfers van de buurten.'
         : 'Een percentage: we tellen de tellers van alle buurten op en delen die door de opgetelde noemers, maal 100. We middelen nooit de percentages van de buurten.';
     case 'share_published':
-      return 'CBS publiceert per buurt alleen een percentage. We rekenen per buurt terug naar een aantal (percentage × basis), tellen die op en delen door de opgetelde basis. Zo’n cijfer heet "herberekend".';
+      return measure.count === undefined
+        ? 'CBS publiceert per buurt alleen een percentage. We rekenen per buurt terug naar een aantal (percentage × basis), tellen die op en delen door de opgetelde basis. Zo’n cijfer heet "herberekend".'
+        : 'Geeft CBS het aantal, dan tellen we de aantallen op en delen die door de opgetelde basis. Geeft CBS alleen een percentage, dan rekenen we per buurt eerst terug naar een aantal (percentage × basis). Zo’n cijfer heet "herberekend".';
     case 'mean':
       return measure.baseIsProxy
         ? 'Een gemiddelde: we wegen het gemiddelde van elke buurt met een basis die de echte basis benadert. De uitkomst is een benadering.'

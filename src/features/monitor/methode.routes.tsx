@@ -33,7 +33,9 @@ export const AGGREGATION_RULES_NL: readonly { key: string; name: string; rule: s
       'We rekenen per buurt terug hoeveel mensen of woningen het percentage is, met de basis ' +
       'die het CBS gebruikt. Die aantallen tellen we op en delen we door de totale basis. Zo’n ' +
       'cijfer krijgt het label "herberekend". Is de basis een benadering, dan staat er ook ' +
-      '"benadering".',
+      '"benadering". Geeft een ander bestand van het CBS hetzelfde cijfer als aantal (zoals de ' +
+      'leeftijdsgroepen van de gemeente in 2024), dan rekenen we met dat aantal: dan is er niets ' +
+      'terug te rekenen.',
   },
   {
     key: 'mean',
@@ -71,7 +73,8 @@ export const AGGREGATION_RULES_NL: readonly { key: string; name: string; rule: s
       'Het CBS maakt cijfers van kleine buurten soms geheim. Zo’n buurt tellen we niet mee en ' +
       'dat zeggen we erbij, bijvoorbeeld: "excl. 2 buurten, ca. 180 inwoners". We vullen nooit ' +
       'zelf iets in. Zijn alle buurten geheim, dan is er geen cijfer, nooit een 0. Is een bron ' +
-      'nog niet ingelezen, dan staat er "nog niet geladen".',
+      'nog niet ingelezen, dan staat er "nog niet geladen". Een jaar waarin geen enkel gebied ' +
+      'een cijfer heeft, laten we bij die indicator weg.',
   },
 ];
 
@@ -80,7 +83,11 @@ const REFERENCE_EXPLANATION: Record<ReferenceKey, string> = {
     'Alle buurten van de gemeente die niet bij het focusgebied horen, opgeteld met dezelfde regels.',
   gemeente:
     'Het cijfer dat het CBS voor de hele gemeente geeft. Ontbreekt dat in Wijkkompas, dan tellen ' +
-    'wij de geladen buurten op en zeggen we dat erbij ("som van 24 geladen buurten").',
+    'wij de geladen buurten op en zeggen we dat erbij ("som van 24 geladen buurten"). Voor ' +
+    'jaren zonder CBS-bestand in Wijkkompas kan het cijfer van de gemeente uit de kengetallen ' +
+    'van haar begroting komen (Dordrecht 2014 tot en met 2020), maar alleen als de gemeente ' +
+    'hetzelfde telt als het CBS. Telt de begroting iets anders, zoals uitkeringen in plaats van ' +
+    'personen, dan gebruiken we het niet en staat dat bij het cijfer onder "Over de reeks".',
   nederland: 'Het cijfer dat het CBS voor heel Nederland geeft.',
   nplv: TERMS.nplv.text,
 };

@@ -291,8 +291,7 @@ export async function indicatorProfile(
 ): Promise<IndicatorProfile> {
   const { selection } = ctx;
   const availability = ctx.availability.get(indicator.key);
-  const periods =
-    availability?.status === 'geladen' ? availability.periods.map((p) => p.period) : [];
+  let periods = availability?.status === 'geladen' ? availability.periods.map((p) => p.period) : [];
   const empty: IndicatorProfile = {
     indicator,
     loaded: false,
@@ -308,7 +307,7 @@ export async function indicatorProfile(
   }
   if (periods.length === 0) return empty;
 
-  const area = await seriesOf(ctx, ctx.source, indicator, periods, selection.buurtCodes, [
+  let area = await seriesOf(ctx, ctx.source, indicator, periods, selection.buurtCodes, [
     selection.indelingYear,
   ]);
   const references: ReferenceSeries[] = [];
@@ -390,6 +389,26 @@ export async function indicatorProfile(
     ),
   });
   references.push(await nplvSeries(ctx, indicator, periods));
+
+  // A period in which no area has a figure (or anything to say but "not loaded") is there only
+  // because the rule's variables are loaded for different areas in it, e.g. the municipality's
+  // inhabitants from its budgets beside the Netherlands' crimes (issue 13.6). It is left out;
+  // if that leaves nothing, the newest period stays, so the page still says what is missing.
+  const saysSomething = (p: SeriesPoint) => hasValue(p) || p.missing !== 'niet geladen';
+  const kept = periods.filter((period) =>
+    [area, ...references.map((r) => r.points)].some((points) =>
+      points.some((p) => p.period === period && saysSomething(p)),
+    ),
+  );
+  const shown = new Set(kept.length > 0 ? kept : periods.slice(-1));
+  if (shown.size < periods.length) {
+    periods = periods.filter((period) => shown.has(period));
+    area = area.filter((p) => shown.has(p.period));
+    // New objects: a series may be memoised and shared with other pages.
+    for (const [i, reference] of references.entries()) {
+      references[i] = { ...reference, points: reference.points.filter((p) => shown.has(p.period)) };
+    }
+  }
 
   const withValue = area.filter(hasValue);
   const latest = withValue.at(-1) ?? null;

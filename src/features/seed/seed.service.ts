@@ -7,6 +7,7 @@ import { commitImport, loadAreaLookup, sha256 } from '../imports/import.service.
 import type { AreaLookup, ImportInput, ParsedImport } from '../imports/import.types.ts';
 import { parsePdokGeojson } from '../imports/pdok-geojson.importer.ts';
 import { parsePolitie47018Csv } from '../imports/politie-47018.importer.ts';
+import { parseGemeenteKengetallen } from '../imports/gemeente-kengetallen.importer.ts';
 import { parsePolitieNlSeries } from '../imports/politie-nl-series.importer.ts';
 import { parseStatlineCsv } from '../imports/statline-csv.importer.ts';
 import { parse } from 'csv-parse/sync';
@@ -29,6 +30,8 @@ export interface SeedReport {
 const DORDRECHT = 'GM0505';
 const KWB_TABLE = '85984NED';
 const KWB_PROPERTIES = 'cbs-kwb-2024/85984NED_DataProperties.json';
+export const KENGETALLEN_FILE =
+  'dordrecht-kengetallen/dordrecht_kengetallen_begroting_2014_2020.csv';
 
 /**
  * `cbs-kwb-2024/kwb2024_dordrecht.csv` is our CSV of a stripped OData download: headers are the
@@ -199,6 +202,15 @@ export async function seedShippedData(
     label: nlCrime,
     parse: (lookup) =>
       parsePolitieNlSeries(read(nlCrime), lookup, { indelingYear: 2024, provisionalFrom: 2023 }),
+  });
+
+  // The municipality's own series 2014–2020 from its budgets (SOURCES.md §4, issue 13.6), only
+  // where the definition is CBS's. Dordrecht's borders did not change in those years, so the
+  // figures belong to the municipality as it is in indeling 2024, as the national crime series do.
+  await run({
+    label: KENGETALLEN_FILE,
+    parse: (lookup) =>
+      parseGemeenteKengetallen(read(KENGETALLEN_FILE), lookup, { indelingYear: 2024 }),
   });
 
   await seedExampleTargets(db, undefined, ctx.importedBy);

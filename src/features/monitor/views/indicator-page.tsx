@@ -279,6 +279,12 @@ export function IndicatorPage({
           <dd>{indicator.base}</dd>
           <dt>Richting</dt>
           <dd>{POLARITY_TEXT[indicator.polarity]}</dd>
+          {indicator.seriesNote !== undefined && (
+            <>
+              <dt>Over de reeks</dt>
+              <dd>{indicator.seriesNote}</dd>
+            </>
+          )}
           <dt>Zo tellen we buurten op</dt>
           <dd>{aggregationRuleText(indicator.measure)}</dd>
           <dt>Geheimhouding</dt>
