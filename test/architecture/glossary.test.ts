@@ -35,6 +35,9 @@ const TECHNICAL: Readonly<Record<string, string>> = {
   ENTRY_FIELDS: 'English form field names of the booking form',
   APPLICATION_FIELDS: 'English form field names of the subsidy application form',
   AGREE_LABELS: 'the Dutch answer labels themselves, exported as value labels',
+  FACTSHEET_COLUMNS: 'the Dutch column headings themselves',
+  HttpPart: 'Fastify schema parts',
+  HttpMethod: 'HTTP methods',
 };
 
 interface ValueSet {

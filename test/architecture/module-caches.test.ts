@@ -26,7 +26,6 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'src/features/charts/format.ts formats': 'a number format per number of decimals',
   'src/features/monitor/views/indicator-table-view.tsx formats':
     'a number format per number of decimals',
-  'src/features/api/openapi.ts operations': 'the route registry, not a cache of data',
   'src/db/database.ts rawSqlite': 'WeakMap from a Kysely instance to its SQLite handle',
   'src/db/database.ts importsRunning': 'WeakMap per SQLite handle: imports in progress',
 };
