@@ -59,6 +59,12 @@ import {
   AllianceService,
   allianceTransaction,
 } from './features/alliance/index.ts';
+import {
+  CouncilLetterRepository,
+  CouncilLetterService,
+  councilLetterTransaction,
+  type LetterSources,
+} from './features/council-letter/index.ts';
 
 /**
  * The one composition root: database → repositories → services, wired by hand (ADR 0023).
@@ -164,6 +170,70 @@ export function createServices(
     newId: randomUUID,
   });
   const budgetRepository = new BudgetRepository(handle.db);
+  const factsheets = factsheetService(db, monitor);
+  const budget = new BudgetService(budgetRepository, databaseAuditWriter);
+  const alliance = new AllianceService(
+    new AllianceRepository(handle.db),
+    allianceTransaction(handle.db),
+  );
+  // What a council letter's live blocks read (ADR 0032): the same services the pages use.
+  const councilLetterSources: LetterSources = {
+    dataVersion: () => monitor.dataVersion(),
+    monitor: async (slug) => {
+      const sheet = await factsheets.load(slug);
+      return sheet.sections.some((s) => s.indicators.length > 0) ? sheet : null;
+    },
+    participation: async (slug, municipalityCode, now) => {
+      const sessions = (await participation.listSessions(municipalityCode)).filter(
+        (s) => s.focus_area_slug === slug && s.status !== 'geannuleerd',
+      );
+      const held = sessions.filter((s) => s.ends_at < now.toISOString());
+      const names = new Map((await participation.themes()).map((t) => [t.key, t.name]));
+      const byTheme = new Map<string, number>();
+      for (const s of held) {
+        const detail = await participation.detail(municipalityCode, s.id, {
+          inputTexts: false,
+          participants: false,
+        });
+        for (const c of detail.counts) {
+          const theme = names.get(c.theme_key) ?? c.theme_key;
+          byTheme.set(theme, (byTheme.get(theme) ?? 0) + c.inputs);
+        }
+      }
+      return {
+        held: held.length,
+        planned: sessions.length - held.length,
+        inputsByTheme: [...byTheme].map(([theme, inputs]) => ({ theme, inputs })),
+      };
+    },
+    alliance: async (slug) => {
+      const c = await alliance.publicComposition(slug);
+      return {
+        seats: c.seats.map((s) => ({ sector: s.sector, organisation: s.organisation })),
+        decisions: c.decisions.map((d) => ({ number: d.number, title: d.title })),
+      };
+    },
+    budget: async (slug, municipalityCode) => {
+      const o = await budget.overview(municipalityCode, slug);
+      return {
+        lines: o.plan.rows.length,
+        sources: o.sources.length,
+        plannedCents: o.plan.total.plannedCents,
+        committedCents: o.plan.total.committedCents,
+        spentCents: o.plan.total.spentCents,
+        ownPlannedCents: o.plan.ownContribution.plannedCents,
+        ownSpentCents: o.plan.ownContribution.spentCents,
+        state: o.sources
+          .filter((s) => s.kind === 'rijk')
+          .map((s) => ({
+            name: s.name,
+            funder: s.funder,
+            annualCents: s.annual_cents === null ? null : Number(s.annual_cents),
+            fromYear: s.from_year,
+          })),
+      };
+    },
+  };
   const subsidyRepository = new SubsidyRepository(handle.db);
   // One line per service, so branches that add one merge without conflicts.
   return {
@@ -190,7 +260,7 @@ export function createServices(
     responses: responseService(db),
     keying: keyingService(db, surveys),
     surveyResults: surveyResultService(db),
-    factsheets: factsheetService(db, monitor),
+    factsheets,
     health: new HealthService(db),
     metrics: new AppMetrics({
       pageCache: () => monitor.cacheStats,
@@ -203,7 +273,7 @@ export function createServices(
     }),
     participation,
     coding,
-    budget: new BudgetService(budgetRepository, databaseAuditWriter),
+    budget,
     subsidies: new SubsidyService(subsidyRepository, budgetRepository, databaseAuditWriter),
     projects: new ProjectService(
       new ProjectRepository(handle.db),
@@ -217,9 +287,11 @@ export function createServices(
       databaseAuditWriter,
       config.mail ? createReminderMailer(config.mail) : undefined,
     ),
-    alliance: new AllianceService(
-      new AllianceRepository(handle.db),
-      allianceTransaction(handle.db),
+    alliance,
+    councilLetters: new CouncilLetterService(
+      new CouncilLetterRepository(handle.db),
+      councilLetterTransaction(handle.db),
+      councilLetterSources,
     ),
   };
 }

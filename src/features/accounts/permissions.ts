@@ -99,6 +99,15 @@ export const PERMISSIONS = {
   'alliance:read': ['beheerder', 'programmabureau', 'alliantielid'],
   /** Changing the Alliance register, meetings, decisions, actions and agreements. */
   'alliance:edit': ['beheerder', 'programmabureau'],
+  /**
+   * Council information letters (issue 15, ADR 0032): Alliance members read drafts, the
+   * programme bureau and beheerder write them and plan council moments; published letters are
+   * public routes.
+   */
+  'council-letter:read': ['beheerder', 'programmabureau', 'alliantielid'],
+  'council-letter:edit': ['beheerder', 'programmabureau'],
+  /** Publishing freezes a letter for good: beheerder or programmabureau only. */
+  'council-letter:publish': ['beheerder', 'programmabureau'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
