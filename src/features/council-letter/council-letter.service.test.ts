@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AuditEntry } from '../audit/audit.repository.ts';
-import { CouncilLetterService, LetterFrozenError } from './council-letter.service.ts';
+import {
+  CouncilLetterService,
+  CouncilMomentReminders,
+  LetterFrozenError,
+} from './council-letter.service.ts';
 import {
   FakeCouncilLetterStore,
   FakeSources,
@@ -16,7 +20,7 @@ function setup() {
   const audit: AuditEntry[] = [];
   const sources = new FakeSources();
   let n = 0;
-  let clock = new Date('2027-01-10T10:00:00Z');
+  const clock = new Date('2027-01-10T10:00:00Z');
   const service = new CouncilLetterService(
     store,
     fakeTransaction(store, audit),
@@ -24,7 +28,8 @@ function setup() {
     () => clock,
     () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
   );
-  return { store, audit, sources, service, setClock: (d: string) => (clock = new Date(d)) };
+  const reminders = new CouncilMomentReminders(store, fakeTransaction(store, audit), () => clock);
+  return { store, audit, sources, service, reminders };
 }
 
 async function publishedLetter(ctx: ReturnType<typeof setup>, texts: Record<string, string> = {}) {
@@ -182,9 +187,9 @@ describe('CouncilLetterService', () => {
     assert.ok(ok.ok);
     const sent: { to: string; subject: string }[] = [];
     const mailer = { send: async (m: { to: string; subject: string }) => void sent.push(m) };
-    assert.deepEqual(await ctx.service.sendMomentReminders(mailer, 5), { sent: 0 });
-    assert.deepEqual(await ctx.service.sendMomentReminders(mailer, 14), { sent: 1 });
-    assert.deepEqual(await ctx.service.sendMomentReminders(mailer, 14), { sent: 0 });
+    assert.deepEqual(await ctx.reminders.sendMomentReminders(mailer, 5), { sent: 0 });
+    assert.deepEqual(await ctx.reminders.sendMomentReminders(mailer, 14), { sent: 1 });
+    assert.deepEqual(await ctx.reminders.sendMomentReminders(mailer, 14), { sent: 0 });
     assert.equal(sent[0]?.to, 'programma@fixture.example');
     assert.match(sent[0]!.subject, /20 januari 2027/);
     const ics = await ctx.service.momentsCalendar('dordt-west', 'https://wk.example');

@@ -538,6 +538,18 @@ export class CouncilLetterService {
       })),
     });
   }
+}
+
+/**
+ * Reminders for planned council information moments, folded into `wijkkompas herinneringen`
+ * beside the subsidy deadlines (ADR 0027, 0032).
+ */
+export class CouncilMomentReminders {
+  constructor(
+    private readonly store: CouncilLetterStore,
+    private readonly transaction: CouncilLetterTransaction,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   /**
    * Mails a reminder `daysBefore` days (or fewer) before each planned moment with an address,
