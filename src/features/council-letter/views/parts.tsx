@@ -33,7 +33,7 @@ export function BlockView(props: { block: LiveBlock; headingLevel?: 3 | 4 }) {
   const b = props.block;
   const Heading = props.headingLevel === 4 ? 'h4' : 'h3';
   return (
-    <section class="wk-stack" aria-label={b.title}>
+    <div class="wk-stack">
       <Heading class={props.headingLevel === 4 ? 'utrecht-heading-4' : 'utrecht-heading-3'}>
         {b.title}
       </Heading>
@@ -73,7 +73,7 @@ export function BlockView(props: { block: LiveBlock; headingLevel?: 3 | 4 }) {
       <p class="utrecht-paragraph wk-muted">
         Bron: {b.source}. Gegevensversie {b.dataVersion}.
       </p>
-    </section>
+    </div>
   );
 }
 
