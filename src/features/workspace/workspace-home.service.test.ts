@@ -96,6 +96,7 @@ describe('the workspace home', () => {
       [/^\/werkruimte\/GM0505\/programma$/, 'budget:read', true],
       [/^\/werkruimte\/GM0505\/coderen\//, 'coding:read', true],
       [/^\/werkruimte\/GM0505\/alliantie\//, 'alliance:read', true],
+      [/^\/werkruimte\/GM0505\/raadsbrieven\//, 'council-letter:read', true],
       [/^\/beheer\/GM0505\/gebruikers$/, 'users:manage', true],
       [/^\/beheer\/GM0505\/audit$/, 'audit:read', true],
       [/^\/werkruimte\/catalogus$/, 'catalogue:propose', false],
