@@ -7,6 +7,8 @@ import { describeEachDialect, type TestDb } from '../../../test/helpers/db.ts';
 import { buildSecurityApp, form, login, makeUser } from '../../../test/security/security-app.ts';
 import { listAudit } from '../audit/audit.repository.ts';
 import { seedFocusAreas } from '../seed/focus-areas.seed.ts';
+import { seedAlliance } from '../alliance/index.ts';
+import { ParticipationRepository } from '../participation/index.ts';
 import { CouncilLetterRepository } from './council-letter.repository.ts';
 
 const datasetsDir = path.join(projectRoot, 'datasets');
@@ -139,6 +141,96 @@ describeEachDialect('council letter routes', (getDb) => {
       assert.match(
         archive.body,
         /15 maart 2099: De contouren en belangrijkste thema&#39;s|15 maart 2099: De contouren en belangrijkste thema's/,
+      );
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('fills the live blocks of a draft from the real participation, Alliance and budget services', async () => {
+    const handle = getDb();
+    const { app, pb } = await setUp(handle);
+    try {
+      await seedAlliance(handle.db, 'seed');
+      const participation = new ParticipationRepository(handle.db);
+      const session = {
+        municipality_code: 'GM0505',
+        focus_area_slug: 'dordt-west',
+        description: null,
+        location: 'Buurthuis',
+        organiser: 'Programmabureau',
+        audience: 'gemengd' as const,
+        is_public: 1,
+        cancel_reason: null,
+        created_at: 't',
+        created_by: 'test',
+        updated_at: 't',
+        updated_by: 'test',
+      };
+      await participation.insertSession(
+        {
+          ...session,
+          id: '00000000-0000-4000-8000-000000000101',
+          title: 'Eerste brede kennissessie',
+          starts_at: '2026-10-01T17:00:00.000Z',
+          ends_at: '2026-10-01T19:00:00.000Z',
+          status: 'gepland',
+        },
+        ['wonen'],
+      );
+      await participation.insertSession(
+        {
+          ...session,
+          id: '00000000-0000-4000-8000-000000000102',
+          title: 'Later',
+          starts_at: '2099-10-01T17:00:00.000Z',
+          ends_at: '2099-10-01T19:00:00.000Z',
+          status: 'gepland',
+        },
+        ['wonen'],
+      );
+      const input = {
+        municipality_code: 'GM0505',
+        focus_area_slug: 'dordt-west',
+        source: 'bijeenkomst' as const,
+        session_id: '00000000-0000-4000-8000-000000000101',
+        sub_theme: null,
+        kind: 'knelpunt' as const,
+        table_group: null,
+        votes: 0,
+        quote_allowed: 0,
+        quote_review: 'niet_toegestaan' as const,
+        import_id: null,
+        import_row: null,
+        created_at: 't',
+        created_by: 'test',
+      };
+      await participation.insertInputs([
+        { ...input, id: 'i1', theme_key: 'wonen', text: 'Tocht' },
+        { ...input, id: 'i2', theme_key: 'wonen', text: 'Schimmel' },
+        { ...input, id: 'i3', theme_key: 'onderwijs', text: 'Huiswerkklas' },
+      ]);
+      // The Dordt West seed already holds BZK's contribution as a funding source.
+      const started = await post(app, pb, BASE, {});
+      const draft = await get(app, started.headers.location as string, pb.cookie);
+      const cell = (key: string) =>
+        new RegExp(
+          `data-figuur="${key}"[^>]*>[\\s\\S]*?<td class="utrecht-table__cell">([^<]*)</td>`,
+        ).exec(draft.body)?.[1];
+      assert.equal(cell('participatie:gehouden'), '1');
+      assert.equal(cell('participatie:gepland'), '1');
+      assert.equal(cell('participatie:inbreng'), '3');
+      assert.equal(cell('participatie:inbreng:Wonen'), '2');
+      assert.equal(cell('alliantie:zetel:Politie'), 'nog niet ingevuld');
+      assert.equal(
+        cell('financien:rijk:Bijdrage Rijk voor het programmabureau'),
+        '€ 500.000,00 per jaar',
+      );
+      assert.equal(cell('financien:begroot'), '€ 0,00');
+      // The monitor has no data in this database: said, not invented.
+      assert.match(
+        draft.body,
+        /Kerncijfers uit de monitor[\s\S]*?Deze cijfers zijn nog niet geladen/,
       );
     } finally {
       await app.close();

@@ -205,8 +205,8 @@ export function budgetBlock(b: BudgetFigures, dataVersion: string): LiveBlock {
     b.sources + b.lines === 0
       ? []
       : [
-          ...b.state.map((s, i) => ({
-            key: `rijk:${i}:${s.name}`,
+          ...b.state.map((s) => ({
+            key: `rijk:${s.name}`,
             label: `${s.name} (${s.funder})`,
             value:
               s.annualCents === null ? 'bedrag niet ingevuld' : `${euro(s.annualCents)} per jaar`,
