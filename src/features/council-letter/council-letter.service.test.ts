@@ -201,3 +201,22 @@ describe('CouncilLetterService', () => {
     );
   });
 });
+
+describe('letter snapshot', () => {
+  it('refuses a stored letter whose text no longer matches its hash', async () => {
+    const ctx = setup();
+    const { id } = await publishedLetter(ctx, { aanleiding: 'Origineel' });
+    const row = ctx.store.letters.find((l) => l.id === id)!;
+    assert.ok((await ctx.service.published('dordt-west', 1)).snapshot);
+    row.snapshot = row.snapshot!.replace('Origineel', 'Vervalst');
+    await assert.rejects(ctx.service.published('dordt-west', 1), /klopt niet met zijn hash/);
+  });
+
+  it('writes canonical JSON: the same content in another key order gives the same hash', () => {
+    const a = canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: 'x' } });
+    const b = canonicalJson({ a: { c: 'x', d: [2, { e: 0, f: 1 }] }, b: 1 });
+    assert.equal(a, b);
+    assert.equal(a, '{"a":{"c":"x","d":[2,{"e":0,"f":1}]},"b":1}');
+    assert.equal(contentHash(a), contentHash(b));
+  });
+});
