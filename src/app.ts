@@ -56,6 +56,7 @@ import { budgetRoutes } from './features/budget/budget.routes.tsx';
 import { subsidyRoutes } from './features/budget/subsidy.routes.tsx';
 import { projectRoutes } from './features/budget/project.routes.tsx';
 import { allianceRoutes } from './features/alliance/alliance.routes.tsx';
+import { councilLetterRoutes } from './features/council-letter/council-letter.routes.tsx';
 
 /**
  * Every route under /api/, as data: each route validates with its definition's zod schemas and
@@ -164,6 +165,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(subsidyRoutes, { services: deps.services });
   await app.register(projectRoutes, { services: deps.services });
   await app.register(allianceRoutes, {
+    services: deps.services,
+    publicUrl: deps.publicUrl ?? 'http://localhost:3000',
+  });
+  await app.register(councilLetterRoutes, {
     services: deps.services,
     publicUrl: deps.publicUrl ?? 'http://localhost:3000',
   });

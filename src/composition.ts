@@ -53,6 +53,12 @@ import { loadWeigher } from './features/survey/results/weighting-pipeline.ts';
 import { listCountedResponses } from './features/survey/responses/response.repository.ts';
 import { NotFoundError } from './shared/errors.ts';
 import {
+  CouncilLetterRepository,
+  CouncilLetterService,
+  councilLetterTransaction,
+  type LetterSources,
+} from './features/council-letter/index.ts';
+import {
   BudgetRepository,
   BudgetService,
   SubsidyRepository,
@@ -261,6 +267,70 @@ export function createServices(
   });
   const budgetRepository = new BudgetRepository(handle.db);
   const subsidyRepository = new SubsidyRepository(handle.db);
+  const factsheets = factsheetService(db, monitor, focusAreaService(db));
+  const budget = new BudgetService(budgetRepository, databaseAuditWriter);
+  const alliance = new AllianceService(
+    new AllianceRepository(handle.db),
+    allianceTransaction(handle.db),
+  );
+  // What a council letter's live blocks read (ADR 0032): the same services the pages use.
+  const councilLetterSources: LetterSources = {
+    dataVersion: () => monitor.dataVersion(),
+    monitor: async (slug) => {
+      const sheet = await factsheets.load(slug);
+      return sheet.sections.some((s) => s.indicators.length > 0) ? sheet : null;
+    },
+    participation: async (slug, municipalityCode, now) => {
+      const sessions = (await participation.listSessions(municipalityCode)).filter(
+        (s) => s.focus_area_slug === slug && s.status !== 'geannuleerd',
+      );
+      const held = sessions.filter((s) => s.ends_at < now.toISOString());
+      const names = new Map((await participation.themes()).map((t) => [t.key, t.name]));
+      const byTheme = new Map<string, number>();
+      for (const s of held) {
+        const detail = await participation.detail(municipalityCode, s.id, {
+          inputTexts: false,
+          participants: false,
+        });
+        for (const c of detail.counts) {
+          const theme = names.get(c.theme_key) ?? c.theme_key;
+          byTheme.set(theme, (byTheme.get(theme) ?? 0) + c.inputs);
+        }
+      }
+      return {
+        held: held.length,
+        planned: sessions.length - held.length,
+        inputsByTheme: [...byTheme].map(([theme, inputs]) => ({ theme, inputs })),
+      };
+    },
+    alliance: async (slug) => {
+      const c = await alliance.publicComposition(slug);
+      return {
+        seats: c.seats.map((s) => ({ sector: s.sector, organisation: s.organisation })),
+        decisions: c.decisions.map((d) => ({ number: d.number, title: d.title })),
+      };
+    },
+    budget: async (slug, municipalityCode) => {
+      const o = await budget.overview(municipalityCode, slug);
+      return {
+        lines: o.plan.rows.length,
+        sources: o.sources.length,
+        plannedCents: o.plan.total.plannedCents,
+        committedCents: o.plan.total.committedCents,
+        spentCents: o.plan.total.spentCents,
+        ownPlannedCents: o.plan.ownContribution.plannedCents,
+        ownSpentCents: o.plan.ownContribution.spentCents,
+        state: o.sources
+          .filter((s) => s.kind === 'rijk')
+          .map((s) => ({
+            name: s.name,
+            funder: s.funder,
+            annualCents: s.annual_cents === null ? null : Number(s.annual_cents),
+            fromYear: s.from_year,
+          })),
+      };
+    },
+  };
   // One line per service, so branches that add one merge without conflicts.
   return {
     datasetsDir: config.datasetsDir,
@@ -286,7 +356,7 @@ export function createServices(
     responses: responseService(db),
     keying: keyingService(db, surveys),
     surveyResults: surveyResultService(db),
-    factsheets: factsheetService(db, monitor, focusAreaService(db)),
+    factsheets,
     health: new HealthService(db),
     metrics: new AppMetrics({
       pageCache: () => monitor.cacheStats,
@@ -301,7 +371,7 @@ export function createServices(
     coding,
     contours,
     synthesis,
-    budget: new BudgetService(budgetRepository, databaseAuditWriter),
+    budget,
     subsidies: new SubsidyService(subsidyRepository, budgetRepository, databaseAuditWriter),
     projects: new ProjectService(
       new ProjectRepository(handle.db),
@@ -315,9 +385,11 @@ export function createServices(
       databaseAuditWriter,
       config.mail ? createReminderMailer(config.mail) : undefined,
     ),
-    alliance: new AllianceService(
-      new AllianceRepository(handle.db),
-      allianceTransaction(handle.db),
+    alliance,
+    councilLetters: new CouncilLetterService(
+      new CouncilLetterRepository(handle.db),
+      councilLetterTransaction(handle.db),
+      councilLetterSources,
     ),
   };
 }

@@ -3,6 +3,11 @@
  * success, 1 on a refused import or bad arguments (nothing changed), 2 on an unexpected error.
  */
 import fs from 'node:fs';
+import {
+  CouncilLetterRepository,
+  CouncilMomentReminders,
+  councilLetterTransaction,
+} from '../features/council-letter/index.ts';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
@@ -65,7 +70,7 @@ ${HAAL_OP_HELP}
   Nederland) wordt geweigerd. Zonder --gemeente is het een landelijke import.
 ${GEBRUIKER_HELP}
   enquete-codes SLEUTEL AANTAL     codes voor uitnodigingsbrieven maken (één keer getoond, alleen een hash bewaard)
-  herinneringen [--dagen N]       mail een herinnering N dagen (standaard 14) vóór elke subsidiedeadline, één keer per deadline (SMTP_URL, MAIL_FROM)
+  herinneringen [--dagen N]       mail een herinnering N dagen (standaard 14) vóór elke subsidiedeadline en elk gepland raadsinformatiemoment, één keer per deadline (SMTP_URL, MAIL_FROM)
   backup BESTAND                  een back-up maken terwijl de server draait (SQLite: online back-up; PostgreSQL: pg_dump)
   herstel BESTAND [--overschrijf] een back-up terugzetten in een lege database (SQLite: eerst de server stoppen)
 
@@ -312,6 +317,14 @@ export async function main(argv: string[]): Promise<number> {
           console.log(
             `Herinneringen verstuurd: ${report.sent}; deadlines zonder e-mailadres: ${report.withoutAddress}.`,
           );
+        // The planned council information moments (ADR 0032), with the same mail and window.
+        if (config.mail) {
+          const moments = await new CouncilMomentReminders(
+            new CouncilLetterRepository(handle.db),
+            councilLetterTransaction(handle.db),
+          ).sendMomentReminders(createReminderMailer(config.mail), days);
+          console.log(`Herinneringen voor raadsinformatiemomenten verstuurd: ${moments.sent}.`);
+        }
         return 0;
       }
       case 'gebruiker':

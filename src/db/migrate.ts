@@ -25,6 +25,7 @@ import * as m1021 from './migrations/20261204_1021_create_alliance.ts';
 import * as m1041 from './migrations/20261204_1041_create_programme_finance.ts';
 import * as m1061 from './migrations/20261204_1061_create_data_changes.ts';
 import * as m1111 from './migrations/20261204_1111_create_coding.ts';
+import * as m1201 from './migrations/20261204_1201_create_council_letters.ts';
 import * as m1211 from './migrations/20261204_1211_create_synthesis_weights.ts';
 import * as m1221 from './migrations/20261204_1221_create_contours.ts';
 
@@ -57,6 +58,7 @@ export const migrations: Record<string, Migration> = {
   '20261204_1041_create_programme_finance': m1041,
   '20261204_1061_create_data_changes': m1061,
   '20261204_1111_create_coding': m1111,
+  '20261204_1201_create_council_letters': m1201,
   '20261204_1211_create_synthesis_weights': m1211,
   '20261204_1221_create_contours': m1221,
 };

@@ -73,6 +73,10 @@ import type {
   AllianceMembershipTable,
   AllianceSeatTable,
 } from '../features/alliance/alliance.table.ts';
+import type {
+  CouncilLetterTable,
+  CouncilMomentTable,
+} from '../features/council-letter/council-letter.table.ts';
 
 /** The whole database: the union of every feature's *.table.ts. */
 export interface Database {
@@ -134,4 +138,6 @@ export interface Database {
   alliance_decisions: AllianceDecisionTable;
   alliance_actions: AllianceActionTable;
   alliance_agreements: AllianceAgreementTable;
+  council_letters: CouncilLetterTable;
+  council_moments: CouncilMomentTable;
 }

@@ -65,6 +65,8 @@ export const NOT_MONITOR: Readonly<Record<string, string>> = {
   alliance_decisions: 'Alliance decisions, as above',
   alliance_actions: 'Alliance actions, as above',
   alliance_agreements: 'agreements with the state, as above',
+  council_letters: 'council letters: a published letter is a frozen snapshot, never a monitor page',
+  council_moments: 'planning of council information moments, not monitor figures',
   coding_codebook_versions: 'codebook of open text (workspace only; ADR 0031)',
   coding_codes: 'codebook, as above',
   coding_assignments: 'codes given to open text; the monitor figures do not read them',

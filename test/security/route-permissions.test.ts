@@ -62,6 +62,8 @@ function fillUrl(url: string, targetUserId: string): string {
     .replace(':inbreng', MISSING_ID)
     .replace(':deelnemer', MISSING_ID)
     .replace(':thema', 'wonen')
+    .replace(':brief', MISSING_ID)
+    .replace(':nummer', '1')
     .replace(':file', 'design-tokens.css')
     .replace('*', 'css/wijkkompas.css');
 }
@@ -357,6 +359,47 @@ describeEachDialect('contours routes in the route table', (getDb) => {
         'programmabureau',
       ]);
       assert.deepEqual([...PERMISSIONS['contours:edit']].sort(), ['beheerder', 'programmabureau']);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describeEachDialect('council letter routes in the route table', (getDb) => {
+  it('Alliance members read drafts, the bureau and beheerder edit and publish, the public reads published letters', async () => {
+    const app = await buildSecurityApp(getDb());
+    try {
+      const routes = app.routePermissions.filter((r) => r.url.includes('/raadsbrieven'));
+      const byKey = new Map(routes.map((r) => [`${r.method} ${r.url}`, r.permission]));
+      for (const url of [
+        '/gebieden/:slug/raadsbrieven',
+        '/gebieden/:slug/raadsbrieven/momenten.ics',
+        '/gebieden/:slug/raadsbrieven/:nummer',
+        '/gebieden/:slug/raadsbrieven/:nummer/raadsbrief.docx',
+        '/gebieden/:slug/raadsbrieven/:nummer/raadsbrief.pdf',
+      ])
+        assert.equal(byKey.get(`GET ${url}`), 'public', url);
+      const base = `/werkruimte/:${SCOPE_PARAM}/raadsbrieven/:slug`;
+      assert.equal(byKey.get(`GET ${base}`), 'council-letter:read');
+      assert.equal(byKey.get(`GET ${base}/:brief`), 'council-letter:read');
+      assert.equal(byKey.get(`POST ${base}`), 'council-letter:edit');
+      assert.equal(byKey.get(`POST ${base}/momenten`), 'council-letter:edit');
+      assert.equal(byKey.get(`POST ${base}/:brief`), 'council-letter:edit');
+      assert.equal(byKey.get(`POST ${base}/:brief/status`), 'council-letter:edit');
+      assert.equal(byKey.get(`POST ${base}/:brief/publiceren`), 'council-letter:publish');
+      assert.deepEqual([...PERMISSIONS['council-letter:read']].sort(), [
+        'alliantielid',
+        'beheerder',
+        'programmabureau',
+      ]);
+      assert.deepEqual([...PERMISSIONS['council-letter:edit']].sort(), [
+        'beheerder',
+        'programmabureau',
+      ]);
+      assert.deepEqual([...PERMISSIONS['council-letter:publish']].sort(), [
+        'beheerder',
+        'programmabureau',
+      ]);
     } finally {
       await app.close();
     }

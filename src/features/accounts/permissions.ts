@@ -113,6 +113,15 @@ export const PERMISSIONS = {
   'contours:read': ['beheerder', 'programmabureau', 'onderzoeker', 'alliantielid'],
   /** Drafting the proposal, choosing its evidence and recording its status. */
   'contours:edit': ['beheerder', 'programmabureau'],
+  /**
+   * Council information letters (issue 15, ADR 0032): Alliance members read drafts, the
+   * programme bureau and beheerder write them and plan council moments; published letters are
+   * public routes.
+   */
+  'council-letter:read': ['beheerder', 'programmabureau', 'alliantielid'],
+  'council-letter:edit': ['beheerder', 'programmabureau'],
+  /** Publishing freezes a letter for good: beheerder or programmabureau only. */
+  'council-letter:publish': ['beheerder', 'programmabureau'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

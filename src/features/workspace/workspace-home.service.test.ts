@@ -113,6 +113,7 @@ describe('the workspace home', () => {
       [/^\/werkruimte\/GM0505\/themakaart\//, 'synthesis:read', true],
       [/^\/werkruimte\/GM0505\/alliantie\//, 'alliance:read', true],
       [/^\/werkruimte\/GM0505\/contouren\//, 'contours:read', true],
+      [/^\/werkruimte\/GM0505\/raadsbrieven\//, 'council-letter:read', true],
       [/^\/beheer\/GM0505\/gebruikers$/, 'users:manage', true],
       [/^\/beheer\/GM0505\/audit$/, 'audit:read', true],
       [/^\/werkruimte\/catalogus$/, 'catalogue:propose', false],

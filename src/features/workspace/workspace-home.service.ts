@@ -148,6 +148,13 @@ export class WorkspaceHomeService {
           label: `Alliantie ${a.name}`,
           hint: 'leden, vergaderingen, besluiten, acties en afspraken met het Rijk',
         });
+    if (can('council-letter:read'))
+      for (const a of focusAreas)
+        links.push({
+          href: `/werkruimte/${code}/raadsbrieven/${a.slug}`,
+          label: `Raadsinformatie ${a.name}`,
+          hint: 'raadsinformatiebrieven met cijfers uit Wijkkompas, planning van raadsmomenten',
+        });
     if (can('users:manage'))
       links.push({
         href: `/beheer/${code}/gebruikers`,

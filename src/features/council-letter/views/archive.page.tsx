@@ -1,0 +1,95 @@
+import { Layout } from '../../../views/layout.tsx';
+import { tableScroll } from '../../../views/table-scroll.ts';
+import { longDate } from '../live-blocks.ts';
+import type { ArchiveEntry } from '../council-letter.service.ts';
+import type { FocusAreaRef } from '../council-letter.service.ts';
+import type { CouncilMoment } from '../council-letter.table.ts';
+
+/** Public: the published council letters of a focus area and the planned moments. */
+export function ArchivePage(props: {
+  area: FocusAreaRef;
+  letters: ArchiveEntry[];
+  moments: CouncilMoment[];
+}) {
+  const { area } = props;
+  return (
+    <Layout
+      title={`Raadsinformatiebrieven ${area.name}`}
+      description={`De raadsinformatiebrieven over het Nationaal Programma ${area.name}.`}
+      breadcrumbs={[
+        { href: `/gebieden/${area.slug}`, label: area.name },
+        {
+          href: `/gebieden/${area.slug}/raadsbrieven`,
+          label: 'Raadsinformatiebrieven',
+          current: true,
+        },
+      ]}
+    >
+      <div class="wk-stack">
+        <h1 class="utrecht-heading-1">Raadsinformatiebrieven {area.name}</h1>
+        <p class="utrecht-paragraph">
+          Het college informeert de gemeenteraad regelmatig over het Nationaal Programma {area.name}
+          . Hier staan alle brieven die zijn gepubliceerd. Een brief verandert na publicatie niet
+          meer; de cijfers erin zijn de cijfers van die dag.
+        </p>
+        {props.letters.length === 0 ? (
+          <p class="utrecht-paragraph">Er is nog geen raadsinformatiebrief gepubliceerd.</p>
+        ) : (
+          <div {...tableScroll('Gepubliceerde raadsinformatiebrieven')}>
+            <table class="utrecht-table">
+              <caption class="utrecht-table__caption">Gepubliceerde raadsinformatiebrieven</caption>
+              <thead class="utrecht-table__header">
+                <tr class="utrecht-table__row">
+                  <th class="utrecht-table__header-cell" scope="col">
+                    Nummer
+                  </th>
+                  <th class="utrecht-table__header-cell" scope="col">
+                    Brief
+                  </th>
+                  <th class="utrecht-table__header-cell" scope="col">
+                    Gepubliceerd op
+                  </th>
+                </tr>
+              </thead>
+              <tbody class="utrecht-table__body">
+                {props.letters.map((l) => (
+                  <tr class="utrecht-table__row">
+                    <th class="utrecht-table__header-cell" scope="row">
+                      {l.number}
+                    </th>
+                    <td class="utrecht-table__cell">
+                      <a
+                        class="utrecht-link"
+                        href={`/gebieden/${area.slug}/raadsbrieven/${l.number}`}
+                      >
+                        {l.title}
+                      </a>
+                    </td>
+                    <td class="utrecht-table__cell">{longDate(l.publishedOn)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <h2 class="utrecht-heading-2">Volgende momenten</h2>
+        {props.moments.length === 0 ? (
+          <p class="utrecht-paragraph">Er is nog geen volgend moment gepland.</p>
+        ) : (
+          <ul class="utrecht-unordered-list">
+            {props.moments.map((m) => (
+              <li class="utrecht-unordered-list__item">
+                {longDate(m.date)}: {m.subject}
+              </li>
+            ))}
+          </ul>
+        )}
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href={`/gebieden/${area.slug}/raadsbrieven/momenten.ics`}>
+            Deze momenten in uw agenda (iCal)
+          </a>
+        </p>
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,211 @@
+import type { ComponentChildren } from 'preact';
+import { fieldId } from '../../../views/components/form.tsx';
+import { tableScroll } from '../../../views/table-scroll.ts';
+import { NOT_LOADED } from '../live-blocks.ts';
+import type { ChangedFigure, LiveBlock } from '../snapshot.ts';
+
+/** Plain text as paragraphs: a blank line starts a new one. Everything is escaped by preact. */
+export function LetterText(props: { text: string; empty?: string }) {
+  const parts = props.text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  if (parts.length === 0)
+    return <p class="utrecht-paragraph wk-muted">{props.empty ?? 'Nog geen tekst.'}</p>;
+  return (
+    <>
+      {parts.map((p) => (
+        <p class="utrecht-paragraph">
+          {p.split('\n').map((line, i) => (
+            <>
+              {i > 0 && <br />}
+              {line}
+            </>
+          ))}
+        </p>
+      ))}
+    </>
+  );
+}
+
+/** A live block: its figures as a table, or "nog niet geladen"; always its source and version. */
+export function BlockView(props: { block: LiveBlock; headingLevel?: 3 | 4 }) {
+  const b = props.block;
+  const Heading = props.headingLevel === 4 ? 'h4' : 'h3';
+  return (
+    <div class="wk-stack">
+      <Heading class={props.headingLevel === 4 ? 'utrecht-heading-4' : 'utrecht-heading-3'}>
+        {b.title}
+      </Heading>
+      {b.loaded ? (
+        <div {...tableScroll(b.title)}>
+          <table class="utrecht-table">
+            <caption class="utrecht-table__caption">{b.title}</caption>
+            <thead class="utrecht-table__header">
+              <tr class="utrecht-table__row">
+                <th class="utrecht-table__header-cell" scope="col">
+                  Onderwerp
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  Cijfer
+                </th>
+                <th class="utrecht-table__header-cell" scope="col">
+                  Toelichting
+                </th>
+              </tr>
+            </thead>
+            <tbody class="utrecht-table__body">
+              {b.figures.map((f) => (
+                <tr class="utrecht-table__row" data-figuur={`${b.key}:${f.key}`}>
+                  <th class="utrecht-table__header-cell" scope="row">
+                    {f.label}
+                  </th>
+                  <td class="utrecht-table__cell">{f.value}</td>
+                  <td class="utrecht-table__cell">{f.note ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p class="utrecht-paragraph">Deze cijfers zijn {NOT_LOADED}.</p>
+      )}
+      <p class="utrecht-paragraph wk-muted">
+        Bron: {b.source}. Gegevensversie {b.dataVersion}.
+      </p>
+    </div>
+  );
+}
+
+/** The figures that changed since the letter before. */
+export function ChangesView(props: { changes: ChangedFigure[]; previous: string }) {
+  if (props.changes.length === 0)
+    return <p class="utrecht-paragraph">Geen cijfers veranderd sinds {props.previous}.</p>;
+  const caption = `Cijfers die veranderd zijn sinds ${props.previous}`;
+  return (
+    <div {...tableScroll(caption)}>
+      <table class="utrecht-table" id="veranderde-cijfers">
+        <caption class="utrecht-table__caption">{caption}</caption>
+        <thead class="utrecht-table__header">
+          <tr class="utrecht-table__row">
+            <th class="utrecht-table__header-cell" scope="col">
+              Onderdeel
+            </th>
+            <th class="utrecht-table__header-cell" scope="col">
+              Cijfer
+            </th>
+            <th class="utrecht-table__header-cell" scope="col">
+              Was
+            </th>
+            <th class="utrecht-table__header-cell" scope="col">
+              Is nu
+            </th>
+          </tr>
+        </thead>
+        <tbody class="utrecht-table__body">
+          {props.changes.map((c) => (
+            <tr class="utrecht-table__row">
+              <td class="utrecht-table__cell">{c.block}</td>
+              <th class="utrecht-table__header-cell" scope="row">
+                {c.label}
+              </th>
+              <td class="utrecht-table__cell">{c.before ?? 'niet in de vorige brief'}</td>
+              <td class="utrecht-table__cell">{c.after ?? 'niet meer in deze brief'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A labelled form field; the error by the field, linked for screen readers. */
+export function Field(props: {
+  name: string;
+  label: string;
+  error?: string | undefined;
+  description?: string | undefined;
+  children: (attrs: {
+    id: string;
+    describedBy: string | undefined;
+    invalid: boolean;
+  }) => ComponentChildren;
+}) {
+  const id = fieldId(props.name);
+  const describedBy =
+    [props.description ? `${id}-uitleg` : '', props.error ? `${id}-fout` : '']
+      .filter(Boolean)
+      .join(' ') || undefined;
+  return (
+    <div class={`utrecht-form-field${props.error ? ' utrecht-form-field--invalid' : ''}`}>
+      <div class="utrecht-form-field__label">
+        <label class="utrecht-form-label" for={id}>
+          {props.label}
+        </label>
+      </div>
+      {props.description && (
+        <div class="utrecht-form-field-description" id={`${id}-uitleg`}>
+          {props.description}
+        </div>
+      )}
+      {props.error && (
+        <div class="utrecht-form-field-error-message" id={`${id}-fout`}>
+          {props.error}
+        </div>
+      )}
+      <div class="utrecht-form-field__input">
+        {props.children({ id, describedBy, invalid: Boolean(props.error) })}
+      </div>
+    </div>
+  );
+}
+
+export function InputField(props: {
+  name: string;
+  label: string;
+  value?: string | undefined;
+  error?: string | undefined;
+  description?: string;
+  type?: 'text' | 'date' | 'email';
+}) {
+  return (
+    <Field {...props}>
+      {(a) => (
+        <input
+          class={`utrecht-textbox utrecht-textbox--html-input${a.invalid ? ' utrecht-textbox--invalid' : ''}`}
+          id={a.id}
+          name={props.name}
+          type={props.type ?? 'text'}
+          value={props.value ?? ''}
+          aria-invalid={a.invalid ? 'true' : undefined}
+          aria-describedby={a.describedBy}
+        />
+      )}
+    </Field>
+  );
+}
+
+export function TextAreaField(props: {
+  name: string;
+  label: string;
+  value?: string | undefined;
+  error?: string | undefined;
+  description?: string;
+}) {
+  return (
+    <Field {...props}>
+      {(a) => (
+        <textarea
+          class={`utrecht-textarea${a.invalid ? ' utrecht-textarea--invalid' : ''}`}
+          id={a.id}
+          name={props.name}
+          rows={6}
+          aria-invalid={a.invalid ? 'true' : undefined}
+          aria-describedby={a.describedBy}
+        >
+          {props.value ?? ''}
+        </textarea>
+      )}
+    </Field>
+  );
+}
