@@ -34,6 +34,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'contouren.voorgelegd': 'Contouren voorgelegd aan de Alliantie',
   'contouren.vastgesteld': 'Contouren vastgesteld door de Alliantie',
   'contouren.nieuw_concept': 'Nieuw concept van de contouren begonnen',
+  'themakaart.gewichten_gewijzigd': 'Gewichten van de themakaart veranderd',
 };
 
 const ENTITY_LABELS: Record<string, string> = {
@@ -45,6 +46,7 @@ const ENTITY_LABELS: Record<string, string> = {
   enqueteformulier: 'Formulier',
   enqueteantwoord: 'Antwoord',
   contourvoorstel: 'Contouren programma',
+  themakaart: 'Themakaart',
 };
 
 const FIELD_LABELS: Record<string, string> = {

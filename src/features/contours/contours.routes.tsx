@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.ts';
 import { AppError, NotFoundError } from '../../shared/errors.ts';
-import { renderPage } from '../../views/render.ts';
+import { formBody, html, parseParams } from '../../shared/http.ts';
 import { actorOf } from '../accounts/account.service.ts';
 import { isAllowed } from '../accounts/permissions.ts';
 import { appPageFetcher } from '../factsheet/factsheet.pdf.ts';
@@ -36,27 +36,13 @@ const NOTICES: Record<string, string> = {
 };
 
 function params(value: unknown) {
-  const parsed = areaParam.safeParse(value);
-  if (!parsed.success) throw new NotFoundError('Deze pagina bestaat niet.');
-  return parsed.data;
+  return parseParams(areaParam, value);
 }
 
 function theme(value: unknown): { gemeente: string; slug: string; thema: string } {
   const p = params(value);
   if (!p.thema) throw new NotFoundError('Dit thema bestaat niet.');
   return { ...p, thema: p.thema };
-}
-
-function html(reply: FastifyReply, page: Parameters<typeof renderPage>[0], status = 200) {
-  return reply
-    .status(status)
-    .header('cache-control', 'no-store')
-    .type('text/html; charset=utf-8')
-    .send(renderPage(page));
-}
-
-function body(request: FastifyRequest): FormBody {
-  return request.body && typeof request.body === 'object' ? (request.body as FormBody) : {};
 }
 
 function actor(request: FastifyRequest): ContoursActor {
@@ -221,7 +207,7 @@ export async function contoursRoutes(
     { config: { permission: 'contours:edit' } },
     async (request, reply) => {
       const { gemeente, slug, thema } = theme(request.params);
-      const form = body(request);
+      const form = formBody<FormBody>(request);
       const result = await service.saveTheme(gemeente, slug, thema, actor(request), form);
       if (result.ok)
         return reply.redirect(`${contoursBase(gemeente, slug)}?melding=opgeslagen`, 303);
@@ -264,7 +250,7 @@ export async function contoursRoutes(
     { config: { permission: 'contours:edit' } },
     async (request, reply) => {
       const { gemeente, slug, thema } = theme(request.params);
-      const form = body(request);
+      const form = formBody<FormBody>(request);
       const which = item(form['onderdeel']);
       const result = await service.saveEvidence(gemeente, slug, thema, which, actor(request), form);
       if (result.ok)
@@ -292,7 +278,7 @@ export async function contoursRoutes(
     { config: { permission: 'contours:edit' } },
     async (request, reply) => {
       const { gemeente, slug } = params(request.params);
-      await service.submit(gemeente, slug, actor(request), body(request));
+      await service.submit(gemeente, slug, actor(request), formBody<FormBody>(request));
       return reply.redirect(`${contoursBase(gemeente, slug)}?melding=voorgelegd`, 303);
     },
   );
@@ -302,7 +288,7 @@ export async function contoursRoutes(
     { config: { permission: 'contours:edit' } },
     async (request, reply) => {
       const { gemeente, slug } = params(request.params);
-      const form = body(request);
+      const form = formBody<FormBody>(request);
       const result = await service.decide(gemeente, slug, actor(request), form);
       if (result.ok)
         return reply.redirect(`${contoursBase(gemeente, slug)}?melding=vastgesteld`, 303);
@@ -315,7 +301,7 @@ export async function contoursRoutes(
     { config: { permission: 'contours:edit' } },
     async (request, reply) => {
       const { gemeente, slug } = params(request.params);
-      await service.newConcept(gemeente, slug, actor(request), body(request));
+      await service.newConcept(gemeente, slug, actor(request), formBody<FormBody>(request));
       return reply.redirect(`${contoursBase(gemeente, slug)}?melding=concept`, 303);
     },
   );

@@ -115,6 +115,22 @@ describe('factsheet boundary and Word layout', () => {
     );
   });
 
+  it('says one buurt "telt" and several "horen er deels bij" (verb agrees with the count)', () => {
+    const members = [
+      member('Zuidendijk', 'Oud Krispijn', 'lid'),
+      member('Wielwijk', 'Wielwijk', 'deels'),
+      member('Crabbehof', 'Crabbehof', 'deels'),
+    ];
+    assert.equal(
+      boundaryText(members, 'buurt', 'Dordt West'),
+      '1 buurt telt mee in de cijfers van Dordt West; 2 buurten horen er deels bij en tellen niet mee.',
+    );
+    assert.equal(
+      boundaryText([member('Wielwijk', 'Wielwijk', 'deels')], 'wijk', 'Dordt West'),
+      '0 wijken tellen mee in de cijfers van Dordt West; 1 wijk hoort er deels bij en telt niet mee.',
+    );
+  });
+
   it('writes fixed tables with explicit widths, Arial and a caption above each table', async () => {
     const cell = (text: string, ref?: number) => (ref ? { text, note: 'n', ref } : { text });
     const sheet: Factsheet = {

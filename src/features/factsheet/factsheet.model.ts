@@ -187,14 +187,19 @@ export function boundaryText(
 ): string {
   const [one, many] = unit === 'wijk' ? ['wijk', 'wijken'] : ['buurt', 'buurten'];
   const count = (status: MemberStatus) => members.filter((m) => m.status === status).length;
+  const verb = (n: number, single: string, multiple: string) => (n === 1 ? single : multiple);
+  const counted = countedMembers(members).length;
   const parts = [
-    `${plural(countedMembers(members).length, one, many)} tellen mee in de cijfers van ${areaName}`,
+    `${plural(counted, one, many)} ${verb(counted, 'telt', 'tellen')} mee in de cijfers van ${areaName}`,
   ];
   const excluded = count('uitgesloten');
   const partly = count('deels');
   const toConfirm = count('te_bevestigen');
   if (excluded > 0) parts.push(`${plural(excluded, one, many)} uitgesloten`);
-  if (partly > 0) parts.push(`${plural(partly, one, many)} hoort er deels bij en telt niet mee`);
+  if (partly > 0)
+    parts.push(
+      `${plural(partly, one, many)} ${verb(partly, 'hoort', 'horen')} er deels bij en ${verb(partly, 'telt', 'tellen')} niet mee`,
+    );
   if (toConfirm > 0) parts.push(`${plural(toConfirm, one, many)} nog te bevestigen`);
   return `${parts.join('; ')}.`;
 }

@@ -4,6 +4,7 @@ import { AreaMap, MapLegend, type MapShape } from '../maps/area-map.tsx';
 import { LEGEND, shapeFor } from '../focus-areas/views/focus-area.page.tsx';
 import type { Factsheet, FactsheetBoundary, FactsheetCell } from './factsheet.model.ts';
 import { tableScroll } from '../../views/table-scroll.ts';
+import { NoteRef } from '../monitor/views/profile-section.tsx';
 
 /** The columns of every theme table, in order; "Doel" only when a target was set. */
 export const FACTSHEET_COLUMNS = [
@@ -17,16 +18,6 @@ export const FACTSHEET_COLUMNS = [
 
 /** The element the .docx takes the boundary map from (a PNG of it). */
 export const FACTSHEET_MAP_SELECTOR = '[data-factsheet-map]';
-
-function NoteRef({ n }: { n: number }) {
-  return (
-    <sup>
-      <a class="wk-note-ref" href={`#noot-${n}`} aria-label={`toelichting ${n}`}>
-        {n}
-      </a>
-    </sup>
-  );
-}
 
 /** The figure, and the number of its note (printed once under the tables). */
 function CellText({ cell }: { cell: FactsheetCell }) {

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.ts';
-import { AppError, NotFoundError } from '../../shared/errors.ts';
-import { renderPage } from '../../views/render.ts';
+import { AppError } from '../../shared/errors.ts';
+import { formBody, html, parseParams } from '../../shared/http.ts';
 import { actorOf } from '../accounts/account.service.ts';
 import { isAllowed } from '../accounts/permissions.ts';
 import { themakaartPath, type FormBody } from './synthesis.service.ts';
@@ -14,21 +14,7 @@ const areaParam = z.object({
 });
 
 function params(value: unknown) {
-  const parsed = areaParam.safeParse(value);
-  if (!parsed.success) throw new NotFoundError('Deze pagina bestaat niet.');
-  return parsed.data;
-}
-
-function html(reply: FastifyReply, page: Parameters<typeof renderPage>[0], status = 200) {
-  return reply
-    .status(status)
-    .header('cache-control', 'no-store')
-    .type('text/html; charset=utf-8')
-    .send(renderPage(page));
-}
-
-function body(request: FastifyRequest): FormBody {
-  return request.body && typeof request.body === 'object' ? (request.body as FormBody) : {};
+  return parseParams(areaParam, value);
 }
 
 /**
@@ -90,7 +76,7 @@ export async function synthesisRoutes(
         gemeente,
         slug,
         { id: request.user.id, name: request.user.name, audit: actorOf(request.user) },
-        body(request),
+        formBody<FormBody>(request),
       );
       if (result.ok)
         return reply.redirect(`${themakaartPath(gemeente, slug)}?melding=gewichten#rangorde`, 303);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { evidenceAnchor } from '../../shared/evidence.ts';
+import { actionLabel, entityLabel } from '../audit/audit-summary.ts';
 import { loadCatalogue } from '../indicators/catalogue.ts';
 import type { ProfileRow, ProfileThemeView } from '../monitor/views/profile-section.tsx';
 import type { AuditEntryInput } from '../participation/participation.service.ts';
@@ -358,6 +359,12 @@ describe('the themakaart service', () => {
     assert.equal(stored()?.updated_by, 'Fixture Bureau');
     assert.equal(audit.length, 1);
     assert.equal(audit[0]!.action, 'themakaart.gewichten_gewijzigd');
+    // The audit page shows a Dutch label and the thing it is about, not the keys.
+    assert.equal(actionLabel(audit[0]!.action), 'Gewichten van de themakaart veranderd');
+    assert.equal(
+      entityLabel(audit[0]!.entity, audit[0]!.entityId, audit[0]!.before, audit[0]!.after),
+      'Themakaart fixture-west',
+    );
     assert.deepEqual((audit[0]!.after as Record<string, number>)['Monitor (cijfers)'], 60);
     const page = await service.page('GM0505', AREA.slug, { inputTexts: false });
     assert.equal(page.weights.monitor, 60);

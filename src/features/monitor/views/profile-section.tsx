@@ -362,7 +362,8 @@ function referenceTerm(key: ReferenceKey, note: string | undefined): TermKey | u
   return noteTerm(note) ?? (key === 'nplv' ? 'nplv' : undefined);
 }
 
-function NoteRef({ n }: { n: number }) {
+/** The number of a note under the tables, linked to it (profile and factsheet). */
+export function NoteRef({ n }: { n: number }) {
   return (
     <sup>
       <a class="wk-note-ref" href={`#noot-${n}`} aria-label={`toelichting ${n}`}>
