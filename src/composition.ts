@@ -26,6 +26,9 @@ import {
   surveyResultService,
 } from './features/survey/responses/responses.facade.ts';
 import { storeKeyedResponse } from './features/survey/responses/response.service.ts';
+import { feedsPublishedEstimate } from './features/survey/responses/trust.ts';
+import type { ResponseSource } from './features/survey/definition/questionnaire.schema.ts';
+import type { ResponseStatus } from './features/survey/responses/response.table.ts';
 import {
   listFocusAreasOfMunicipality,
   municipalityNames,
@@ -143,8 +146,32 @@ export function createServices(
     now: () => new Date(),
     newId: randomUUID,
   });
+  // The open questions of a focus area's questionnaires (every version), for coding (ADR 0035).
+  const openQuestionnaires = (slug: string) =>
+    surveys.questionnaires
+      .list()
+      .filter((q) => q.focusArea === slug)
+      .map((latest) => {
+        const questions = new Map<string, string>();
+        for (const version of surveys.questionnaires.versions(latest.key))
+          for (const group of version.groups)
+            for (const question of group.questions)
+              if (question.type === 'open_text') questions.set(question.name, question.theme);
+        return {
+          key: latest.key,
+          audience: latest.audience,
+          questions: [...questions].map(([variable, theme]) => ({ variable, theme })),
+          quoteConsent: latest.quoteConsent,
+          counts: (r: { source: string; status: string }) =>
+            feedsPublishedEstimate(latest, {
+              source: r.source as ResponseSource,
+              status: r.status as ResponseStatus,
+            }),
+        };
+      });
   const coding = new CodingService({
     repository: new CodingRepository(handle.db),
+    openQuestionnaires,
     transaction: (work) =>
       handle.db.transaction().execute((trx) =>
         work({

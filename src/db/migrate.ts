@@ -25,6 +25,7 @@ import * as m1021 from './migrations/20261204_1021_create_alliance.ts';
 import * as m1041 from './migrations/20261204_1041_create_programme_finance.ts';
 import * as m1061 from './migrations/20261204_1061_create_data_changes.ts';
 import * as m1111 from './migrations/20261204_1111_create_coding.ts';
+import * as m1231 from './migrations/20261204_1231_create_feedback_quotes.ts';
 
 /**
  * Migrations are listed here, not discovered on disk: the order is visible in review and the
@@ -55,6 +56,7 @@ export const migrations: Record<string, Migration> = {
   '20261204_1041_create_programme_finance': m1041,
   '20261204_1061_create_data_changes': m1061,
   '20261204_1111_create_coding': m1111,
+  '20261204_1231_create_feedback_quotes': m1231,
 };
 
 class StaticProvider implements MigrationProvider {

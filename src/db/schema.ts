@@ -51,6 +51,7 @@ import type {
   CodingSampleItemTable,
   CodingSampleTable,
 } from '../features/coding/coding.table.ts';
+import type { FeedbackQuoteReviewTable } from '../features/feedback/feedback.table.ts';
 import type {
   BudgetEntryTable,
   BudgetLineTable,
@@ -114,6 +115,7 @@ export interface Database {
   coding_assignments: CodingAssignmentTable;
   coding_samples: CodingSampleTable;
   coding_sample_items: CodingSampleItemTable;
+  feedback_quote_reviews: FeedbackQuoteReviewTable;
   programme_bureaus: ProgrammeBureauTable;
   bureau_positions: BureauPositionTable;
   funding_sources: FundingSourceTable;

@@ -70,6 +70,8 @@ export const NOT_MONITOR: Readonly<Record<string, string>> = {
   coding_assignments: 'codes given to open text; the monitor figures do not read them',
   coding_samples: 'agreement samples of coding (workspace only)',
   coding_sample_items: 'agreement samples, as above',
+  feedback_quote_reviews:
+    'quote reviews; the public feedback page is rendered per request, not from the monitor cache',
 };
 
 /** The table names of the Database interface in src/db/schema.ts. */
