@@ -41,6 +41,7 @@ import { surveySubmissionRoutes } from './features/survey/api/submission.routes.
 import { healthRoutes, requestMetrics } from './features/health/health.routes.ts';
 import { participationRoutes } from './features/participation/participation.routes.tsx';
 import { codingRoutes } from './features/coding/coding.routes.tsx';
+import { feedbackRoutes } from './features/feedback/feedback.routes.tsx';
 import { budgetRoutes } from './features/budget/budget.routes.tsx';
 import { subsidyRoutes } from './features/budget/subsidy.routes.tsx';
 import { projectRoutes } from './features/budget/project.routes.tsx';
@@ -120,6 +121,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     publicUrl: deps.publicUrl ?? 'http://localhost:3000',
   });
   await app.register(codingRoutes, { services: deps.services });
+  await app.register(feedbackRoutes, {
+    services: deps.services,
+    publicUrl: deps.publicUrl ?? 'http://localhost:3000',
+  });
   await app.register(paperRoutes, { services: deps.services });
   await app.register(resultsRoutes, { services: deps.services });
   await app.register(surveyOverviewRoutes, { services: deps.services });

@@ -47,6 +47,12 @@ import { recordAudit } from './features/audit/audit.repository.ts';
 import { ParticipationRepository, ParticipationService } from './features/participation/index.ts';
 import { CodingRepository, CodingService } from './features/coding/index.ts';
 import {
+  FeedbackRepository,
+  FeedbackService,
+  NOTHING_DECIDED,
+  type DecidedContours,
+} from './features/feedback/index.ts';
+import {
   BudgetRepository,
   BudgetService,
   SubsidyRepository,
@@ -82,6 +88,8 @@ export function createServices(
     surveySubmitsPerMinute?: number | undefined;
     /** Renders PDFs; tests pass a counting fake. Default: one shared Chromium per process. */
     pdfEngine?: PdfEngine;
+    /** What the Alliance decided per focus area (the contours feature); default: nothing yet. */
+    decidedContours?: DecidedContours;
   },
 ) {
   const { db } = handle;
@@ -190,6 +198,36 @@ export function createServices(
     now: () => new Date(),
     newId: randomUUID,
   });
+  const feedback = new FeedbackService({
+    repository: new FeedbackRepository(handle.db),
+    transaction: (work) =>
+      handle.db.transaction().execute((trx) =>
+        work({
+          repository: new FeedbackRepository(trx),
+          audit: { record: (entry) => recordAudit(trx, entry) },
+        }),
+      ),
+    coded: coding,
+    // The contours feature provides what was decided; until it is wired in, nothing is (ADR 0035).
+    decided: config.decidedContours ?? NOTHING_DECIDED,
+    upcoming: async (slug) =>
+      (await participation.doeMee(slug)).sessions.map((s) => ({
+        title: s.title,
+        starts_at: s.starts_at,
+        ends_at: s.ends_at,
+        location: s.location,
+        cancelled: s.status === 'geannuleerd',
+      })),
+    themes: async () =>
+      (await monitor.catalogue()).themes.map((t) => ({ key: t.key, name: t.name })),
+    focusAreas: {
+      find: async (slug) => {
+        const area = (await monitor.focusAreas()).find((a) => a.slug === slug);
+        return area ? focusAreaRef(area) : null;
+      },
+    },
+    now: () => new Date(),
+  });
   const budgetRepository = new BudgetRepository(handle.db);
   const subsidyRepository = new SubsidyRepository(handle.db);
   // One line per service, so branches that add one merge without conflicts.
@@ -230,6 +268,7 @@ export function createServices(
     }),
     participation,
     coding,
+    feedback,
     budget: new BudgetService(budgetRepository, databaseAuditWriter),
     subsidies: new SubsidyService(subsidyRepository, budgetRepository, databaseAuditWriter),
     projects: new ProjectService(

@@ -87,6 +87,11 @@ export const PERMISSIONS = {
   /** Editing the codebook, coding items, drawing the agreement sample. */
   'coding:code': ['beheerder', 'onderzoeker'],
   /**
+   * Reviewing quotes for the public page "Wat we met uw inbreng deden" (ADR 0035): the texts
+   * whose source allowed quoting, approved or rejected by the programme bureau.
+   */
+  'feedback:quotes': ['beheerder', 'programmabureau'],
+  /**
    * The programme bureau's budget, subsidy applications and projects (issue 15, ADR 0027):
    * Alliance members read them, the programme bureau and the administrator change them.
    */
