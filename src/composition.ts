@@ -26,9 +26,10 @@ import {
   surveyResultService,
 } from './features/survey/responses/responses.facade.ts';
 import { storeKeyedResponse } from './features/survey/responses/response.service.ts';
-import { feedsPublishedEstimate } from './features/survey/responses/trust.ts';
-import type { ResponseSource } from './features/survey/definition/questionnaire.schema.ts';
-import type { ResponseStatus } from './features/survey/responses/response.table.ts';
+import {
+  COUNTED_STATUSES,
+  type ResponseStatus,
+} from './features/survey/responses/response.table.ts';
 import {
   listFocusAreasOfMunicipality,
   municipalityNames,
@@ -170,11 +171,10 @@ export function createServices(
           audience: latest.audience,
           questions: [...questions].map(([variable, theme]) => ({ variable, theme })),
           quoteConsent: latest.quoteConsent,
+          // The responses the workspace results and exports count (sent, or approved after
+          // review); a draft or a rejected response is never coded (ADR 0035).
           counts: (r: { source: string; status: string }) =>
-            feedsPublishedEstimate(latest, {
-              source: r.source as ResponseSource,
-              status: r.status as ResponseStatus,
-            }),
+            COUNTED_STATUSES.includes(r.status as ResponseStatus),
         };
       });
   const coding = new CodingService({

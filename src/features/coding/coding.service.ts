@@ -33,7 +33,7 @@ export interface OpenQuestionnaire {
   questions: { variable: string; theme: string }[];
   /** The question whose answer `ja` lets the respondent's open answers be quoted, if any. */
   quoteConsent?: string | undefined;
-  /** Whether a sent response counts (the survey's trust rule, responses/trust.ts). */
+  /** Whether a sent response counts (the statuses the survey's results and exports count). */
   counts: (response: { source: string; status: string }) => boolean;
 }
 
