@@ -56,9 +56,7 @@ function fake(
     },
     listSessionInputs: async () => items,
     listOpenAnswers: async (keys, variables) =>
-      open.rows.filter(
-        (r) => keys.includes(r.questionnaire_key) && variables.includes(r.variable),
-      ),
+      open.rows.filter((r) => keys.includes(r.questionnaire_key) && variables.includes(r.variable)),
     countPerTheme: async () => [],
     saveAssignment: async (row) => {
       assignments = assignments.filter(
@@ -350,9 +348,12 @@ describe('CodingService with open survey answers', () => {
   it('draws the agreement sample over open answers too', async () => {
     const f = fake([], open);
     await f.service.saveCodebook('GM0505', AREA.slug, a, { codes: 'wonen; Schimmel\nwonen; Huur' });
-    assert.deepEqual(await f.service.drawSample('GM0505', AREA.slug, a, { zaad: 'z', aantal: '3' }), {
-      ok: true,
-    });
+    assert.deepEqual(
+      await f.service.drawSample('GM0505', AREA.slug, a, { zaad: 'z', aantal: '3' }),
+      {
+        ok: true,
+      },
+    );
     const s = await f.service.screen('GM0505', AREA.slug, b.id);
     assert.equal(s.inSample, true);
     assert.ok(s.item && s.item.source !== 'bijeenkomst');
