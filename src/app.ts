@@ -52,6 +52,7 @@ import { participationRoutes } from './features/participation/participation.rout
 import { codingRoutes } from './features/coding/coding.routes.tsx';
 import { contoursRoutes } from './features/contours/contours.routes.tsx';
 import { synthesisRoutes } from './features/synthesis/synthesis.routes.tsx';
+import { feedbackRoutes } from './features/feedback/feedback.routes.tsx';
 import { budgetRoutes } from './features/budget/budget.routes.tsx';
 import { subsidyRoutes } from './features/budget/subsidy.routes.tsx';
 import { projectRoutes } from './features/budget/project.routes.tsx';
@@ -153,6 +154,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     publicUrl: deps.publicUrl ?? 'http://localhost:3000',
   });
   await app.register(synthesisRoutes, { services: deps.services });
+  await app.register(feedbackRoutes, {
+    services: deps.services,
+    publicUrl: deps.publicUrl ?? 'http://localhost:3000',
+  });
   await app.register(paperRoutes, { services: deps.services });
   await app.register(resultsRoutes, { services: deps.services });
   await app.register(surveyOverviewRoutes, { services: deps.services });

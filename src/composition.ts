@@ -59,6 +59,15 @@ import {
   type LetterSources,
 } from './features/council-letter/index.ts';
 import {
+  COUNTED_STATUSES,
+  type ResponseStatus,
+} from './features/survey/responses/response.table.ts';
+import {
+  FeedbackRepository,
+  FeedbackService,
+  type DecidedContours,
+} from './features/feedback/index.ts';
+import {
   BudgetRepository,
   BudgetService,
   SubsidyRepository,
@@ -94,6 +103,8 @@ export function createServices(
     surveySubmitsPerMinute?: number | undefined;
     /** Renders PDFs; tests pass a counting fake. Default: one shared Chromium per process. */
     pdfEngine?: PdfEngine;
+    /** What the Alliance decided per focus area; default: the contours feature's set version. */
+    decidedContours?: DecidedContours;
   },
 ) {
   const { db } = handle;
@@ -158,8 +169,31 @@ export function createServices(
     now: () => new Date(),
     newId: randomUUID,
   });
+  // The open questions of a focus area's questionnaires (every version), for coding (ADR 0035).
+  const openQuestionnaires = (slug: string) =>
+    surveys.questionnaires
+      .list()
+      .filter((q) => q.focusArea === slug)
+      .map((latest) => {
+        const questions = new Map<string, string>();
+        for (const version of surveys.questionnaires.versions(latest.key))
+          for (const group of version.groups)
+            for (const question of group.questions)
+              if (question.type === 'open_text') questions.set(question.name, question.theme);
+        return {
+          key: latest.key,
+          audience: latest.audience,
+          questions: [...questions].map(([variable, theme]) => ({ variable, theme })),
+          quoteConsent: latest.quoteConsent,
+          // The responses the workspace results and exports count (sent, or approved after
+          // review); a draft or a rejected response is never coded (ADR 0035).
+          counts: (r: { source: string; status: string }) =>
+            COUNTED_STATUSES.includes(r.status as ResponseStatus),
+        };
+      });
   const coding = new CodingService({
     repository: new CodingRepository(handle.db),
+    openQuestionnaires,
     transaction: (work) =>
       handle.db.transaction().execute((trx) =>
         work({
@@ -265,6 +299,47 @@ export function createServices(
     now: () => new Date(),
     newId: randomUUID,
   });
+  const feedback = new FeedbackService({
+    repository: new FeedbackRepository(handle.db),
+    transaction: (work) =>
+      handle.db.transaction().execute((trx) =>
+        work({
+          repository: new FeedbackRepository(trx),
+          audit: { record: (entry) => recordAudit(trx, entry) },
+        }),
+      ),
+    coded: coding,
+    // What the Alliance set: the contours feature's last vastgesteld version (ADR 0034, 0035).
+    decided: config.decidedContours ?? {
+      decided: async (slug) => {
+        const set = await contours.decided(slug);
+        return set === null
+          ? null
+          : {
+              themes: set.themes.map((t) => ({ name: t.title, ambition: t.ambition })),
+              decidedOn: set.decidedOn,
+              reference: set.decisionReference,
+            };
+      },
+    },
+    upcoming: async (slug) =>
+      (await participation.doeMee(slug)).sessions.map((s) => ({
+        title: s.title,
+        starts_at: s.starts_at,
+        ends_at: s.ends_at,
+        location: s.location,
+        cancelled: s.status === 'geannuleerd',
+      })),
+    themes: async () =>
+      (await monitor.catalogue()).themes.map((t) => ({ key: t.key, name: t.name })),
+    focusAreas: {
+      find: async (slug) => {
+        const area = (await monitor.focusAreas()).find((a) => a.slug === slug);
+        return area ? focusAreaRef(area) : null;
+      },
+    },
+    now: () => new Date(),
+  });
   const budgetRepository = new BudgetRepository(handle.db);
   const subsidyRepository = new SubsidyRepository(handle.db);
   const factsheets = factsheetService(db, monitor, focusAreaService(db));
@@ -369,6 +444,7 @@ export function createServices(
     }),
     participation,
     coding,
+    feedback,
     contours,
     synthesis,
     budget,

@@ -53,6 +53,7 @@ import type {
 } from '../features/coding/coding.table.ts';
 import type { ContourVersionTable } from '../features/contours/contours.table.ts';
 import type { SynthesisWeightsTable } from '../features/synthesis/synthesis.table.ts';
+import type { FeedbackQuoteReviewTable } from '../features/feedback/feedback.table.ts';
 import type {
   BudgetEntryTable,
   BudgetLineTable,
@@ -122,6 +123,7 @@ export interface Database {
   coding_sample_items: CodingSampleItemTable;
   contour_versions: ContourVersionTable;
   synthesis_weights: SynthesisWeightsTable;
+  feedback_quote_reviews: FeedbackQuoteReviewTable;
   programme_bureaus: ProgrammeBureauTable;
   bureau_positions: BureauPositionTable;
   funding_sources: FundingSourceTable;

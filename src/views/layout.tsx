@@ -52,6 +52,7 @@ function RespondentLayout({
   title,
   description,
   children,
+  head,
   respondent: r,
 }: LayoutProps & { respondent: RespondentFrame }) {
   return (
@@ -65,6 +66,7 @@ function RespondentLayout({
         <link rel="stylesheet" href={assetUrl('vendor/design-tokens.css')} />
         <link rel="stylesheet" href={assetUrl('vendor/component-library.css')} />
         <link rel="stylesheet" href={assetUrl('css/wijkkompas.css')} />
+        {head}
       </head>
       <body class="utrecht-page-body utrecht-body">
         <a class="wk-skip-link utrecht-link" href="#inhoud">

@@ -76,6 +76,8 @@ export const NOT_MONITOR: Readonly<Record<string, string>> = {
     'the contours proposal (workspace only; ADR 0034); the public feedback page reads the set version per request',
   synthesis_weights:
     'weights of the themakaart ranking (workspace only; read per request, not cached; ADR 0033)',
+  feedback_quote_reviews:
+    'quote reviews; the public feedback page is rendered per request, not from the monitor cache',
 };
 
 /** The table names of the Database interface in src/db/schema.ts. */

@@ -405,3 +405,25 @@ describeEachDialect('council letter routes in the route table', (getDb) => {
     }
   });
 });
+
+describeEachDialect('feedback routes in the route table', (getDb) => {
+  it('the public page, its English version and the flyer are public; only the bureau reviews quotes', async () => {
+    const app = await buildSecurityApp(getDb());
+    try {
+      const permission = (method: string, url: string) =>
+        app.routePermissions.find((r) => r.method === method && r.url === url)?.permission;
+      for (const base of ['/gebieden/:slug/inbreng', '/en/areas/:slug/input'])
+        for (const suffix of ['', '/folder', '/folder.pdf'])
+          assert.equal(permission('GET', `${base}${suffix}`), 'public', `${base}${suffix}`);
+      const quotes = '/werkruimte/:gemeente/inbreng/:slug/citaten';
+      assert.equal(permission('GET', quotes), 'feedback:quotes');
+      assert.equal(permission('POST', quotes), 'feedback:quotes');
+      assert.deepEqual([...PERMISSIONS['feedback:quotes']].sort(), [
+        'beheerder',
+        'programmabureau',
+      ]);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -94,6 +94,11 @@ export const PERMISSIONS = {
   /** Changing the weights of the themakaart's ranking. */
   'synthesis:weights': ['beheerder', 'programmabureau'],
   /**
+   * Reviewing quotes for the public page "Wat we met uw inbreng deden" (ADR 0035): the texts
+   * whose source allowed quoting, approved or rejected by the programme bureau.
+   */
+  'feedback:quotes': ['beheerder', 'programmabureau'],
+  /**
    * The programme bureau's budget, subsidy applications and projects (issue 15, ADR 0027):
    * Alliance members read them, the programme bureau and the administrator change them.
    */

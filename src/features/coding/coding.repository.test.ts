@@ -177,8 +177,109 @@ describeEachDialect('coding repository', (getDb) => {
       },
     ]);
     assert.deepEqual(await repo.listSessionInputs('fixture-west'), [
-      { source: 'bijeenkomst', id: 'in1', text: 'Fixture-tekst', theme_key: 'wonen' },
+      {
+        source: 'bijeenkomst',
+        id: 'in1',
+        text: 'Fixture-tekst',
+        theme_key: 'wonen',
+        quotable: false,
+      },
     ]);
     assert.deepEqual(await repo.listSessionInputs('elders'), []);
+  });
+});
+
+describeEachDialect('coding repository: open answers and theme counts', (getDb) => {
+  async function response(id: string, key: string, status: string, answers: [string, string][]) {
+    const { db } = getDb();
+    await db
+      .insertInto('survey_responses')
+      .values({
+        id,
+        questionnaire_key: key,
+        version: 1,
+        channel: 'web',
+        source: 'uitnodiging',
+        language: 'nl',
+        status: status as 'ingediend',
+        interviewer_id: null,
+        keyer_id: null,
+        form_number: null,
+        resume_hash: null,
+        idempotency_key: `idem-${id}`,
+        created_at: '2027-01-14',
+        submitted_at: status === 'concept' ? null : '2027-01-14',
+        reviewed_by: null,
+        reviewed_at: null,
+      })
+      .execute();
+    for (const [variable, text] of answers) {
+      await db
+        .insertInto('survey_answers')
+        .values({ response_id: id, variable, value_text: text, value_number: null })
+        .execute();
+    }
+  }
+
+  it('reads open answers of sent responses only, without empty ones', async () => {
+    const repo = new CodingRepository(getDb().db);
+    await response('r1', 'fixture-enquete', 'ingediend', [
+      ['open', 'Fixture: meer groen'],
+      ['leeftijd', '40'],
+    ]);
+    await response('r2', 'fixture-enquete', 'concept', [['open', 'Fixture: nog bezig']]);
+    await response('r3', 'fixture-enquete', 'afgekeurd', [['open', 'Fixture: afgekeurd']]);
+    await response('r4', 'fixture-enquete', 'te_controleren', [['open', '   ']]);
+    await response('r5', 'andere', 'ingediend', [['open', 'Fixture: ander gebied']]);
+    await response('r6', 'fixture-enquete', 'goedgekeurd', [['open', 'Fixture: goedgekeurd']]);
+    const rows = await repo.listOpenAnswers(['fixture-enquete'], ['open']);
+    assert.deepEqual(
+      rows.map((r) => [r.response_id, r.status, r.value_text]),
+      [
+        ['r1', 'ingediend', 'Fixture: meer groen'],
+        ['r6', 'goedgekeurd', 'Fixture: goedgekeurd'],
+      ],
+    );
+    assert.deepEqual(await repo.listOpenAnswers([], ['open']), []);
+  });
+
+  it('counts coded items per theme of the code in the version it was given under', async () => {
+    const repo = new CodingRepository(getDb().db);
+    await repo.insertCodebookVersion(versionRow('t1', 1), [
+      codeRow('wonen-huur', 'wonen', 1),
+      codeRow('onderwijs-school', 'onderwijs', 2),
+    ]);
+    // Version 2 moves the key to another theme: earlier assignments keep their theme.
+    await repo.insertCodebookVersion(versionRow('t2', 2), [
+      codeRow('wonen-huur', 'gezond-leven', 1),
+    ]);
+    const at = '2027-01-14T19:00:00.000Z';
+    const give = (
+      source: 'enquete' | 'bijeenkomst',
+      item: string,
+      coder: string,
+      code: string,
+      v: number,
+    ) =>
+      repo.saveAssignment({
+        focus_area_slug: 'fixture-west',
+        source,
+        item_id: item,
+        coder,
+        code_key: code,
+        codebook_version: v,
+        coded_at: at,
+      });
+    await give('enquete', 'e1', 'a', 'wonen-huur', 1);
+    await give('enquete', 'e1', 'b', 'wonen-huur', 1);
+    await give('enquete', 'e2', 'a', 'onderwijs-school', 1);
+    await give('enquete', 'e2', 'b', 'wonen-huur', 1);
+    await give('bijeenkomst', 'i1', 'a', 'wonen-huur', 2);
+    assert.deepEqual(await repo.countPerTheme('fixture-west'), [
+      { source: 'bijeenkomst', theme_key: 'gezond-leven', items: 1 },
+      { source: 'enquete', theme_key: 'onderwijs', items: 1 },
+      { source: 'enquete', theme_key: 'wonen', items: 2 },
+    ]);
+    assert.deepEqual(await repo.countPerTheme('elders'), []);
   });
 });

@@ -22,6 +22,25 @@ export interface CodingItem {
   id: string;
   text: string;
   theme_key: string;
+  /** Whether the source allowed quoting it (a session input's flag, a respondent's consent). */
+  quotable?: boolean;
+}
+
+/** One open answer of a sent survey response, as read for coding (never shown with its ids). */
+export interface OpenAnswerRow {
+  response_id: string;
+  questionnaire_key: string;
+  source: string;
+  status: string;
+  variable: string;
+  value_text: string;
+}
+
+/** Coded items per catalogue theme per source (through the code's theme in its version). */
+export interface ThemeCount {
+  source: CodingSource;
+  theme_key: string;
+  items: number;
 }
 
 export interface CodeCount {
@@ -89,12 +108,76 @@ export class CodingRepository {
   async listSessionInputs(slug: string): Promise<CodingItem[]> {
     const rows = await this.db
       .selectFrom('participation_inputs')
-      .select(['id', 'text', 'theme_key'])
+      .select(['id', 'text', 'theme_key', 'quote_allowed'])
       .where('focus_area_slug', '=', slug)
       .orderBy('created_at')
       .orderBy('id')
       .execute();
-    return rows.map((r) => ({ source: 'bijeenkomst' as const, ...r }));
+    return rows.map((r) => ({
+      source: 'bijeenkomst' as const,
+      id: r.id,
+      text: r.text,
+      theme_key: r.theme_key,
+      quotable: Number(r.quote_allowed) === 1,
+    }));
+  }
+
+  /**
+   * The answers to the named variables of sent responses (not drafts, not rejected) of the named
+   * questionnaires, in response-id order (random ids: the order says nothing about who or when).
+   * Empty answers are left out.
+   */
+  async listOpenAnswers(
+    questionnaireKeys: readonly string[],
+    variables: readonly string[],
+  ): Promise<OpenAnswerRow[]> {
+    if (questionnaireKeys.length === 0 || variables.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('survey_answers as a')
+      .innerJoin('survey_responses as r', 'r.id', 'a.response_id')
+      .select([
+        'a.response_id',
+        'r.questionnaire_key',
+        'r.source',
+        'r.status',
+        'a.variable',
+        'a.value_text',
+      ])
+      .where('r.questionnaire_key', 'in', [...questionnaireKeys])
+      .where('r.status', 'not in', ['concept', 'afgekeurd'])
+      .where('a.variable', 'in', [...variables])
+      .where('a.value_text', 'is not', null)
+      .orderBy('a.response_id')
+      .orderBy('a.variable')
+      .execute();
+    return rows
+      .filter((r) => (r.value_text ?? '').trim() !== '')
+      .map((r) => ({ ...r, value_text: r.value_text ?? '' }));
+  }
+
+  /**
+   * Coded items per theme per source: each assignment's code is looked up in the codebook version
+   * it was given under. An item two coders put under different themes counts under both.
+   */
+  async countPerTheme(slug: string): Promise<ThemeCount[]> {
+    const rows = await this.db
+      .selectFrom('coding_assignments as a')
+      .innerJoin('coding_codebook_versions as v', (j) =>
+        j
+          .onRef('v.focus_area_slug', '=', 'a.focus_area_slug')
+          .onRef('v.version', '=', 'a.codebook_version'),
+      )
+      .innerJoin('coding_codes as c', (j) =>
+        j.onRef('c.version_id', '=', 'v.id').onRef('c.code_key', '=', 'a.code_key'),
+      )
+      .select(['a.source', 'c.theme_key'])
+      .select((eb) => eb.fn.count<number | string>('a.item_id').distinct().as('items'))
+      .where('a.focus_area_slug', '=', slug)
+      .groupBy(['a.source', 'c.theme_key'])
+      .orderBy('a.source')
+      .orderBy('c.theme_key')
+      .execute();
+    return rows.map((r) => ({ source: r.source, theme_key: r.theme_key, items: Number(r.items) }));
   }
 
   /** Sets (or replaces) the code one coder gave one item. */

@@ -1,15 +1,22 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AuditEntryInput } from '../participation/participation.service.ts';
-import type { Codebook, CodingItem, NewCode } from './coding.repository.ts';
+import type { Codebook, CodingItem, NewCode, OpenAnswerRow } from './coding.repository.ts';
 import {
   CodingService,
   drawSample,
+  openAnswerId,
+  type OpenQuestionnaire,
   parseCodebookText,
   samplePairs,
   type CodingStore,
 } from './coding.service.ts';
-import type { CodebookVersion, CodingAssignment, CodingSample } from './coding.table.ts';
+import type {
+  CodebookVersion,
+  CodingAssignment,
+  CodingSample,
+  CodingSource,
+} from './coding.table.ts';
 
 const AREA = {
   slug: 'fixture-west',
@@ -22,10 +29,16 @@ const THEMES = [
   { key: 'veiligheid', name: 'Veiligheid' },
 ];
 
-function fake(items: CodingItem[]) {
+function fake(
+  items: CodingItem[],
+  open: { rows: OpenAnswerRow[]; questionnaires: OpenQuestionnaire[] } = {
+    rows: [],
+    questionnaires: [],
+  },
+) {
   const versions: { row: CodebookVersion; codes: NewCode[] }[] = [];
   let assignments: CodingAssignment[] = [];
-  const samples: { sample: CodingSample; items: { source: 'bijeenkomst'; item_id: string }[] }[] =
+  const samples: { sample: CodingSample; items: { source: CodingSource; item_id: string }[] }[] =
     [];
   const audit: AuditEntryInput[] = [];
   const book = (v: { row: CodebookVersion; codes: NewCode[] }): Codebook => ({
@@ -42,6 +55,9 @@ function fake(items: CodingItem[]) {
       versions.push({ row, codes: [...codes] });
     },
     listSessionInputs: async () => items,
+    listOpenAnswers: async (keys, variables) =>
+      open.rows.filter((r) => keys.includes(r.questionnaire_key) && variables.includes(r.variable)),
+    countPerTheme: async () => [],
     saveAssignment: async (row) => {
       assignments = assignments.filter(
         (a) => !(a.source === row.source && a.item_id === row.item_id && a.coder === row.coder),
@@ -53,7 +69,7 @@ function fake(items: CodingItem[]) {
     listAssignments: async () => assignments,
     countPerCode: async () => [],
     insertSample: async (sample, sampleItems) => {
-      samples.push({ sample, items: sampleItems as { source: 'bijeenkomst'; item_id: string }[] });
+      samples.push({ sample, items: [...sampleItems] });
     },
     latestSample: async () => samples.at(-1) ?? null,
   };
@@ -66,6 +82,7 @@ function fake(items: CodingItem[]) {
     focusAreas: { find: async (slug) => (slug === AREA.slug ? AREA : null) },
     now: () => new Date(Date.UTC(2027, 0, 14, 19, 0, clock++)),
     newId: () => `id-${++ids}`,
+    openQuestionnaires: (slug) => (slug === AREA.slug ? open.questionnaires : []),
   });
   return {
     service,
@@ -246,5 +263,114 @@ describe('CodingService', () => {
     assert.ok(next.item && !sampled.includes(next.item.id));
     assert.equal(next.done, 2);
     assert.equal(f.audit.filter((e) => e.action === 'steekproef.getrokken').length, 1);
+  });
+});
+
+describe('CodingService with open survey answers', () => {
+  const answer = (
+    response: string,
+    key: string,
+    variable: string,
+    text: string,
+    status = 'ingediend',
+  ): OpenAnswerRow => ({
+    response_id: response,
+    questionnaire_key: key,
+    source: 'uitnodiging',
+    status,
+    variable,
+    value_text: text,
+  });
+  const open = {
+    rows: [
+      answer('resp-1', 'bewoners', 'eerst_verbeteren', 'Fixture: meer bankjes'),
+      answer('resp-1', 'bewoners', 'mag_citeren', 'ja'),
+      answer('resp-2', 'bewoners', 'eerst_verbeteren', 'Fixture: niet geteld', 'te_controleren'),
+      answer('resp-3', 'bewoners', 'eerst_verbeteren', 'Fixture: zonder toestemming'),
+      answer('resp-4', 'prof', 'knelpunt', 'Fixture: wachtlijsten'),
+    ],
+    questionnaires: [
+      {
+        key: 'bewoners',
+        audience: 'bewoners' as const,
+        questions: [{ variable: 'eerst_verbeteren', theme: 'algemeen' }],
+        quoteConsent: 'mag_citeren',
+        counts: (r: { status: string }) => r.status === 'ingediend',
+      },
+      {
+        key: 'prof',
+        audience: 'professionals' as const,
+        questions: [{ variable: 'knelpunt', theme: 'algemeen' }],
+        counts: () => true,
+      },
+    ],
+  };
+
+  it('codes open answers of both surveys next to session inputs, without response ids', async () => {
+    const f = fake(items.slice(0, 1), open);
+    await f.service.saveCodebook('GM0505', AREA.slug, a, { codes: 'wonen; Schimmel\nwonen; Huur' });
+    const screen = await f.service.screen('GM0505', AREA.slug, a.id);
+    // One session input, two counted resident answers and one professional's answer; the
+    // response awaiting review does not count and the consent answer is not an item.
+    assert.equal(screen.total, 4);
+    const seen: string[] = [];
+    for (let n = 0; n < 4; n += 1) {
+      const s = await f.service.screen('GM0505', AREA.slug, a.id);
+      assert.ok(s.item);
+      seen.push(`${s.item.source}:${s.item.text}`);
+      assert.doesNotMatch(s.item.id, /resp-/);
+      await f.service.assign('GM0505', AREA.slug, a, {
+        bron: s.item.source,
+        item: s.item.id,
+        code: 'wonen-huur',
+      });
+    }
+    assert.deepEqual(seen.sort(), [
+      'bijeenkomst:Fixture i1',
+      'enquete:Fixture: meer bankjes',
+      'enquete:Fixture: zonder toestemming',
+      'professionals:Fixture: wachtlijsten',
+    ]);
+    assert.equal((await f.service.screen('GM0505', AREA.slug, a.id)).item, null);
+    const audited = f.audit.filter((e) => e.entity === 'codering').map((e) => e.entityId);
+    assert.ok(audited.includes(`enquete:${openAnswerId('resp-1', 'eerst_verbeteren')}`));
+    assert.ok(audited.every((id) => !id.includes('resp-')));
+    // An answer that does not count cannot be coded by posting its id either.
+    await assert.rejects(
+      f.service.assign('GM0505', AREA.slug, b, {
+        bron: 'enquete',
+        item: openAnswerId('resp-2', 'eerst_verbeteren'),
+        code: 'wonen-huur',
+      }),
+    );
+  });
+
+  it('draws the agreement sample over open answers too', async () => {
+    const f = fake([], open);
+    await f.service.saveCodebook('GM0505', AREA.slug, a, { codes: 'wonen; Schimmel\nwonen; Huur' });
+    assert.deepEqual(
+      await f.service.drawSample('GM0505', AREA.slug, a, { zaad: 'z', aantal: '3' }),
+      {
+        ok: true,
+      },
+    );
+    const s = await f.service.screen('GM0505', AREA.slug, b.id);
+    assert.equal(s.inSample, true);
+    assert.ok(s.item && s.item.source !== 'bijeenkomst');
+  });
+
+  it('offers as quotes only answers whose respondent said yes, and session inputs that allow it', async () => {
+    const f = fake(
+      [
+        { ...items[0]!, quotable: true },
+        { ...items[1]!, quotable: false },
+      ],
+      open,
+    );
+    const quotes = await f.service.quoteCandidates(AREA.slug);
+    assert.deepEqual(
+      quotes.map((q) => q.text),
+      ['Fixture i1', 'Fixture: meer bankjes'],
+    );
   });
 });

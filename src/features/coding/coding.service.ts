@@ -7,6 +7,7 @@ import type {
   CodingItem,
   CodingRepository,
   NewCode,
+  ThemeCount,
 } from './coding.repository.ts';
 import type { CodebookVersion, CodingAssignment, CodingSource } from './coding.table.ts';
 import { CODING_SOURCES } from './coding.table.ts';
@@ -24,8 +25,22 @@ export interface ThemeRef {
   name: string;
 }
 
+/** A questionnaire of the focus area whose open answers are coded (ADR 0035). */
+export interface OpenQuestionnaire {
+  key: string;
+  audience: 'bewoners' | 'professionals';
+  /** The variables of its open-text questions (every version) and their survey theme. */
+  questions: { variable: string; theme: string }[];
+  /** The question whose answer `ja` lets the respondent's open answers be quoted, if any. */
+  quoteConsent?: string | undefined;
+  /** Whether a sent response counts (the statuses the survey's results and exports count). */
+  counts: (response: { source: string; status: string }) => boolean;
+}
+
 export interface CodingDeps {
   repository: CodingStore;
+  /** The questionnaires of a focus area with open questions; none when left out. */
+  openQuestionnaires?: (slug: string) => OpenQuestionnaire[];
   transaction: CodingTransactor;
   themes: () => Promise<ThemeRef[]>;
   focusAreas: { find(slug: string): Promise<FocusAreaRef | null> };
@@ -74,8 +89,17 @@ export interface AgreementSummary {
 
 export const SOURCE_LABELS: Record<CodingSource, string> = {
   bijeenkomst: 'Bijeenkomst',
-  enquete: 'Enquête (open antwoord)',
+  enquete: 'Bewonersenquête (open antwoord)',
+  professionals: 'Vragenlijst professionals (open antwoord)',
 };
+
+/**
+ * The item id of an open answer: a hash of response and question, so the coding screen, its
+ * form and the audit log never carry a response id (ADR 0035).
+ */
+export function openAnswerId(responseId: string, variable: string): string {
+  return createHash('sha256').update(`${responseId}\u0000${variable}`).digest('hex').slice(0, 32);
+}
 
 const MAX_CODES = 200;
 const MAX_FIELD = 500;
@@ -179,10 +203,56 @@ export function samplePairs(
 
 /**
  * Coding open text against a versioned codebook per focus area, the agreement sample and the
- * counts per code (ADR 0031). Session inputs are the items; open survey answers come later.
+ * counts per code (ADR 0031). Session inputs and open survey answers are the items (ADR 0035).
  */
 export class CodingService {
   constructor(private readonly deps: CodingDeps) {}
+
+  /**
+   * Everything to code in a focus area: session inputs, then the open answers of its surveys
+   * (resident survey as `enquete`, professionals as `professionals`) from responses that count.
+   */
+  private async items(slug: string): Promise<CodingItem[]> {
+    const { repository } = this.deps;
+    const inputs = await repository.listSessionInputs(slug);
+    const questionnaires = this.deps.openQuestionnaires?.(slug) ?? [];
+    const answers: CodingItem[] = [];
+    for (const q of questionnaires) {
+      const themeOf = new Map(q.questions.map((x) => [x.variable, x.theme]));
+      const variables = [...themeOf.keys()];
+      if (variables.length === 0) continue;
+      const rows = await repository.listOpenAnswers(
+        [q.key],
+        q.quoteConsent ? [...variables, q.quoteConsent] : variables,
+      );
+      const consenting = new Set(
+        rows
+          .filter((r) => r.variable === q.quoteConsent && r.value_text.trim() === 'ja')
+          .map((r) => r.response_id),
+      );
+      for (const r of rows) {
+        if (!themeOf.has(r.variable) || !q.counts(r)) continue;
+        answers.push({
+          source: q.audience === 'professionals' ? 'professionals' : 'enquete',
+          id: openAnswerId(r.response_id, r.variable),
+          text: r.value_text.trim(),
+          theme_key: themeOf.get(r.variable) ?? '',
+          quotable: consenting.has(r.response_id),
+        });
+      }
+    }
+    return [...inputs, ...answers];
+  }
+
+  /** Coded items per catalogue theme per source, for the public feedback page (ADR 0035). */
+  themeCounts(slug: string): Promise<ThemeCount[]> {
+    return this.deps.repository.countPerTheme(slug);
+  }
+
+  /** Items whose source allowed quoting (for the review of quotes; never public unreviewed). */
+  async quoteCandidates(slug: string): Promise<CodingItem[]> {
+    return (await this.items(slug)).filter((i) => i.quotable === true);
+  }
 
   private async area(gemeente: string, slug: string): Promise<FocusAreaRef> {
     const area = await this.deps.focusAreas.find(slug);
@@ -258,7 +328,7 @@ export class CodingService {
   ): Promise<CodingScreen> {
     const focusArea = await this.area(gemeente, slug);
     const { repository } = this.deps;
-    const items = await repository.listSessionInputs(slug);
+    const items = await this.items(slug);
     const assignments = await repository.listAssignments(slug);
     const sample = await repository.latestSample(slug);
     const key = (s: string, id: string) => `${s}\u0000${id}`;
@@ -306,7 +376,7 @@ export class CodingService {
     const code = typeof body['code'] === 'string' ? body['code'] : '';
     if (!CODING_SOURCES.includes(source as CodingSource))
       throw new NotFoundError('Dit item bestaat niet.');
-    const items = await this.deps.repository.listSessionInputs(slug);
+    const items = await this.items(slug);
     if (!items.some((i) => i.source === source && i.id === itemId))
       throw new NotFoundError('Dit item bestaat niet.');
     return this.deps.transaction(async ({ repository, audit }) => {
@@ -352,7 +422,7 @@ export class CodingService {
     const seed = typeof body['zaad'] === 'string' ? body['zaad'].trim() : '';
     const sizeText = typeof body['aantal'] === 'string' ? body['aantal'].trim() : '';
     const errors: FieldErrors = {};
-    const items = await this.deps.repository.listSessionInputs(slug);
+    const items = await this.items(slug);
     const size = /^\d{1,5}$/.test(sizeText) ? Number(sizeText) : NaN;
     if (!(size >= 1)) errors['aantal'] = 'Aantal: vul een heel getal van 1 of meer in.';
     else if (size > items.length)

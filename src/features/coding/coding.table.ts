@@ -1,7 +1,10 @@
 import type { Insertable, Selectable } from 'kysely';
 
-/** Where a coded item comes from: a session input, or an open survey answer. */
-export const CODING_SOURCES = ['bijeenkomst', 'enquete'] as const;
+/**
+ * Where a coded item comes from: a session input, an open answer of a resident survey
+ * (`enquete`), or an open answer of a questionnaire for professionals (`professionals`).
+ */
+export const CODING_SOURCES = ['bijeenkomst', 'enquete', 'professionals'] as const;
 export type CodingSource = (typeof CODING_SOURCES)[number];
 
 /** One version of a focus area's codebook (ADR 0031); a change makes a new version. */

@@ -345,7 +345,8 @@ for (const dialect of dialects) {
       assert.doesNotMatch(body, /\b0\d{1,3}[- ]?\d{6,8}\b/, 'no invented phone number');
       assert.match(body, /Fixture-kennissessie Wonen, en meer/);
       assert.doesNotMatch(body, /Fixture besloten overleg/);
-      assert.match(body, /Er is nog niets gepubliceerd over wat er met de inbreng is gedaan/);
+      assert.match(body, /href="\/gebieden\/dordt-west\/inbreng"/);
+      assert.match(body, /href="\/gebieden\/dordt-west\/inbreng\/folder\.pdf"/);
       assert.match(body, /href="\/gebieden\/dordt-west\/doe-mee\/bijeenkomsten\.ics"/);
       assert.doesNotMatch(body, /schimmel|Fixture Deelnemer/);
       assert.equal((await t.app.inject('/gebieden/bestaat-niet/doe-mee')).statusCode, 404);

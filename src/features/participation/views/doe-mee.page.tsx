@@ -138,8 +138,14 @@ export function DoeMeePage(props: { data: DoeMeeData }) {
             Wat gebeurde er met eerdere inbreng
           </h2>
           <p class="utrecht-paragraph">
-            Er is nog niets gepubliceerd over wat er met de inbreng is gedaan. Zodra dat er is,
-            leest u het hier.
+            <a class="utrecht-link" href={`/gebieden/${d.focusArea.slug}/inbreng`}>
+              Lees wat we met uw inbreng deden
+            </a>{' '}
+            (ook{' '}
+            <a class="utrecht-link" href={`/gebieden/${d.focusArea.slug}/inbreng/folder.pdf`}>
+              als folder om te printen
+            </a>
+            ).
           </p>
           {d.heldSessions > 0 && (
             <p class="utrecht-paragraph">

@@ -206,6 +206,11 @@ export const questionnaireSchema = z.strictObject({
    */
   invitations: z.enum(['uit', 'mogelijk', 'verplicht']).default('uit'),
   /**
+   * The question whose answer `ja` lets this respondent's open answers be quoted on the public
+   * page "Wat we met uw inbreng deden", after review (ADR 0035). Without it nothing is quoted.
+   */
+  quoteConsent: variableNameSchema.optional(),
+  /**
    * The ways in whose responses feed a published estimate (the public monitor), ADR 0016.
    * `uitnodiging` counts once sent; `interviewer` and `papier` once a reviewer approved them;
    * `open_link` (web without a code) only after review too: when it is listed, open-link

@@ -42,6 +42,7 @@ const UI = {
     sendIntro: 'U bent klaar. Na het versturen kunt u niets meer veranderen.',
     thanks: 'Hartelijk dank!',
     thanksText: 'Uw antwoorden zijn verstuurd. Ze helpen om Dordt West beter te maken.',
+    feedbackLink: 'Lees wat we met uw inbreng doen',
     privacy: 'Uw antwoorden zijn anoniem. Wij bewaren geen naam, adres of IP-adres.',
     skipLink: 'Ga direct naar de vragen',
     menuLabel: 'Menu van de vragenlijst',
@@ -68,6 +69,7 @@ const UI = {
     sendIntro: 'You are done. After sending you cannot change anything.',
     thanks: 'Thank you very much!',
     thanksText: 'Your answers have been sent. They help to make Dordt West better.',
+    feedbackLink: 'Read what we do with your input',
     privacy: 'Your answers are anonymous. We do not keep any name, address or IP address.',
     skipLink: 'Skip to the questions',
     menuLabel: 'Questionnaire menu',
@@ -375,6 +377,19 @@ export function SurveyThanksPage(props: { q: Questionnaire; language: Language }
     <SurveyLayout q={props.q} language={props.language} title={t.thanks}>
       <h1 class="utrecht-heading-1">{t.thanks}</h1>
       <p class="utrecht-paragraph">{t.thanksText}</p>
+      <p class="utrecht-paragraph">
+        <a
+          class="utrecht-link"
+          id="wat-we-deden"
+          href={
+            t === UI.en
+              ? `/en/areas/${props.q.focusArea}/input`
+              : `/gebieden/${props.q.focusArea}/inbreng`
+          }
+        >
+          {t.feedbackLink}
+        </a>
+      </p>
     </SurveyLayout>
   );
 }
