@@ -53,6 +53,7 @@ export const AUDIT_ACTIONS = {
   seatAdded: 'alliantie.zetel-toegevoegd',
   memberAdded: 'alliantie.lid-toegevoegd',
   memberEnded: 'alliantie.lidmaatschap-beeindigd',
+  memberCorrected: 'alliantie.lid-gewijzigd',
   consentChanged: 'alliantie.toestemming-naam-gewijzigd',
   meetingPlanned: 'alliantie.vergadering-gepland',
   documentsAdded: 'alliantie.documenten-toegevoegd',

@@ -24,6 +24,8 @@ export interface AllianceStore {
   findMembership(id: string): Promise<AllianceMembership | null>;
   insertMembership(row: AllianceMembership): Promise<void>;
   endMembership(id: string, endsOn: string, updatedAt: string): Promise<void>;
+  /** Writes a membership's corrected details (everything but its seat, area and end). */
+  updateMembership(row: AllianceMembership): Promise<void>;
   setRepresentativePublic(id: string, value: 0 | 1, updatedAt: string): Promise<void>;
   listMeetings(slug: string): Promise<AllianceMeeting[]>;
   findMeeting(id: string): Promise<AllianceMeeting | null>;
@@ -113,6 +115,23 @@ export class AllianceRepository implements AllianceStore {
       .updateTable('alliance_memberships')
       .set({ ends_on: endsOn, updated_at: updatedAt })
       .where('id', '=', id)
+      .execute();
+  }
+
+  async updateMembership(row: AllianceMembership): Promise<void> {
+    await this.db
+      .updateTable('alliance_memberships')
+      .set({
+        organisation: row.organisation,
+        representative_name: row.representative_name,
+        representative_function: row.representative_function,
+        representative_public: row.representative_public,
+        mandate: row.mandate,
+        networks: row.networks,
+        starts_on: row.starts_on,
+        updated_at: row.updated_at,
+      })
+      .where('id', '=', row.id)
       .execute();
   }
 
