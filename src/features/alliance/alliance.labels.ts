@@ -56,6 +56,7 @@ export const AUDIT_ACTIONS = {
   memberCorrected: 'alliantie.lid-gewijzigd',
   consentChanged: 'alliantie.toestemming-naam-gewijzigd',
   meetingPlanned: 'alliantie.vergadering-gepland',
+  meetingChanged: 'alliantie.vergadering-gewijzigd',
   documentsAdded: 'alliantie.documenten-toegevoegd',
   decisionRecorded: 'alliantie.besluit-vastgelegd',
   actionAdded: 'alliantie.actie-toegevoegd',

@@ -31,6 +31,8 @@ export interface AllianceStore {
   findMeeting(id: string): Promise<AllianceMeeting | null>;
   insertMeeting(row: AllianceMeeting): Promise<void>;
   setMeetingDocuments(id: string, documents: string, updatedAt: string): Promise<void>;
+  /** Writes a meeting's corrected title, times, place and agenda. */
+  updateMeeting(row: AllianceMeeting): Promise<void>;
   listDecisions(slug: string): Promise<AllianceDecision[]>;
   /** The highest sequence number used in this focus area and year, 0 when none. */
   maxDecisionSequence(slug: string, year: number): Promise<number>;
@@ -163,6 +165,21 @@ export class AllianceRepository implements AllianceStore {
 
   async insertMeeting(row: AllianceMeeting): Promise<void> {
     await this.db.insertInto('alliance_meetings').values(row).execute();
+  }
+
+  async updateMeeting(row: AllianceMeeting): Promise<void> {
+    await this.db
+      .updateTable('alliance_meetings')
+      .set({
+        title: row.title,
+        starts_at: row.starts_at,
+        ends_at: row.ends_at,
+        place: row.place,
+        agenda: row.agenda,
+        updated_at: row.updated_at,
+      })
+      .where('id', '=', row.id)
+      .execute();
   }
 
   async setMeetingDocuments(id: string, documents: string, updatedAt: string): Promise<void> {

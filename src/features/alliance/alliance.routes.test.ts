@@ -433,4 +433,85 @@ describeEachDialect('Alliance routes', (getDb) => {
       await app.close();
     }
   });
+  it('moves a meeting until its first decision; the public feed follows; audited', async () => {
+    const handle = getDb();
+    const { app, repo } = await setUp(handle);
+    try {
+      const pb = await login(app, 'pb@fixture.example');
+      const page = await app.inject({
+        url: `${BASE}/vergaderingen`,
+        headers: { cookie: pb.cookie },
+      });
+      const session = { cookie: pb.cookie, token: csrfToken(page.body) };
+      const planned = await post(app, session, `${BASE}/vergaderingen`, {
+        datum: '2026-02-10',
+        begintijd: '10:00',
+        eindtijd: '12:00',
+        plaats: 'Stadskantor',
+        agenda: 'Opening',
+      });
+      const meetingUrl = String(planned.headers.location).replace(/\?.*$/, '');
+      const id = meetingUrl.split('/').at(-1)!;
+      const form = await app.inject({ url: meetingUrl, headers: { cookie: pb.cookie } });
+      assert.match(form.body, /id="veld-plaats"[^>]*value="Stadskantor"/);
+      assert.match(form.body, /id="veld-datum"[^>]*value="2026-02-10"/);
+
+      const moved = await post(app, session, meetingUrl, {
+        titel: 'Alliantie Dordt West',
+        datum: '2026-02-17',
+        begintijd: '19:30',
+        eindtijd: '21:00',
+        plaats: 'Stadskantoor',
+        agenda: 'Opening\nBegroting',
+      });
+      assert.equal(moved.statusCode, 303);
+      const after = (await repo.findMeeting(id))!;
+      assert.equal(after.starts_at, '2026-02-17T18:30:00.000Z');
+      assert.equal(after.place, 'Stadskantoor');
+      const feed = await app.inject({ url: '/gebieden/dordt-west/alliantie/vergaderingen.ics' });
+      assert.match(feed.body, /LOCATION:Stadskantoor\r\n/);
+      assert.match(feed.body, /DTSTART:20260217T183000Z/);
+
+      await post(app, session, `${meetingUrl}/besluiten`, {
+        besluit_titel: 'Begroting vastgesteld',
+        openbaarheid: 'openbaar',
+      });
+      const refused = await post(app, session, meetingUrl, {
+        titel: 'Alliantie Dordt West',
+        datum: '2026-03-03',
+        begintijd: '19:30',
+        eindtijd: '21:00',
+        plaats: 'Stadskantoor',
+        agenda: 'Opening',
+      });
+      assert.equal(refused.statusCode, 400);
+      assert.match(refused.body, /href="#veld-datum"/);
+      assert.match(refused.body, /heeft al besluiten \(2026-01\)/);
+      assert.equal((await repo.findMeeting(id))!.starts_at, '2026-02-17T18:30:00.000Z');
+      assert.equal(JSON.parse((await repo.findMeeting(id))!.agenda).length, 2, 'nothing changed');
+
+      const audit = (await listAudit(handle.db, { municipalityCode: 'GM0505' })).filter(
+        (a) => a.action === 'alliantie.vergadering-gewijzigd',
+      );
+      assert.equal(audit.length, 1);
+      assert.match(JSON.stringify(audit[0]), /Stadskantor\\+"/);
+      assert.match(JSON.stringify(audit[0]), /2026-02-17T18:30:00.000Z/);
+
+      const lid = await login(app, 'lid@fixture.example');
+      const asMember = await app.inject({ url: meetingUrl, headers: { cookie: lid.cookie } });
+      assert.doesNotMatch(asMember.body, /Vergadering opslaan/);
+      const denied = await post(app, lid, meetingUrl, {
+        titel: 'X',
+        datum: '2026-02-17',
+        begintijd: '19:30',
+        eindtijd: '21:00',
+        plaats: 'Elders',
+        agenda: 'X',
+      });
+      assert.equal(denied.statusCode, 403);
+      assert.equal((await repo.findMeeting(id))!.place, 'Stadskantoor');
+    } finally {
+      await app.close();
+    }
+  });
 });

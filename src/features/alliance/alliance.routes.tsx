@@ -308,6 +308,26 @@ export async function allianceRoutes(
   );
 
   app.post(
+    '/werkruimte/:gemeente/alliantie/:slug/vergaderingen/:id',
+    { config: { permission: 'alliance:edit' } },
+    async (request, reply) => {
+      const params = parse(itemParam, request.params);
+      const result = await alliance.updateMeeting(
+        actor(request, params.gemeente),
+        params.slug,
+        params.id,
+        body(request),
+      );
+      if (result.ok)
+        return reply.redirect(
+          `${base(params.gemeente, params.slug)}/vergaderingen/${params.id}?opgeslagen=ja`,
+          303,
+        );
+      return renderMeeting(request, reply, params, { form: 'wijzigen', ...result }, 400);
+    },
+  );
+
+  app.post(
     '/werkruimte/:gemeente/alliantie/:slug/vergaderingen/:id/besluiten',
     { config: { permission: 'alliance:edit' } },
     async (request, reply) => {

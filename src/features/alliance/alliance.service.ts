@@ -618,6 +618,91 @@ export class AllianceService {
     return { ok: true, value: row };
   }
 
+  /**
+   * Corrects a meeting: title, date and times, place, agenda (a moved meeting, a typo). The feed
+   * carries the change with the meeting's new update time. Once decisions are recorded, their
+   * number and date follow the meeting, so its date no longer changes.
+   */
+  async updateMeeting(
+    who: Actor,
+    slug: string,
+    meetingId: string,
+    form: FormInput,
+  ): Promise<FormResult<AllianceMeeting>> {
+    const area = await this.area(slug, who.municipalityCode);
+    const meeting = await this.store.findMeeting(meetingId);
+    if (!meeting || meeting.focus_area_slug !== slug)
+      throw new NotFoundError('Deze vergadering bestaat niet.');
+    const errors: FieldErrors = {};
+    const title = text(form, 'titel');
+    if (!title) errors.titel = 'Titel: vul een titel in.';
+    checkLength(errors, 'titel', 'Titel', title, 200);
+    const date = text(form, 'datum');
+    const start = text(form, 'begintijd');
+    const end = text(form, 'eindtijd');
+    if (!isIsoDate(date))
+      errors.datum = 'Datum: vul een datum in als jjjj-mm-dd, bijvoorbeeld 2026-03-12.';
+    if (!isClockTime(start))
+      errors.begintijd = 'Begintijd: vul een tijd in als uu:mm, bijvoorbeeld 19:30.';
+    if (!isClockTime(end))
+      errors.eindtijd = 'Eindtijd: vul een tijd in als uu:mm, bijvoorbeeld 21:00.';
+    else if (isClockTime(start) && end <= start)
+      errors.eindtijd = 'Eindtijd: de vergadering moet na de begintijd eindigen.';
+    const place = text(form, 'plaats');
+    if (!place) errors.plaats = 'Plaats: vul in waar de Alliantie vergadert.';
+    checkLength(errors, 'plaats', 'Plaats', place, 300);
+    const agenda = lines(text(form, 'agenda'));
+    if (agenda.length === 0) errors.agenda = 'Agenda: zet minstens één agendapunt, één per regel.';
+    checkLength(errors, 'agenda', 'Agenda', text(form, 'agenda'));
+    if (isIsoDate(date) && date !== amsterdamDate(meeting.starts_at)) {
+      const decided = (await this.store.listDecisions(slug)).filter(
+        (d) => d.meeting_id === meeting.id,
+      );
+      if (decided.length > 0)
+        errors.datum = `Datum: deze vergadering heeft al besluiten (${decided.map((d) => d.number).join(', ')}) met de datum ${amsterdamDate(meeting.starts_at)}; de datum blijft daarom zo.`;
+    }
+    if (Object.keys(errors).length > 0) return { ok: false, errors, values: stringValues(form) };
+    const next: AllianceMeeting = {
+      ...meeting,
+      title,
+      starts_at: amsterdamToUtc(date, start),
+      ends_at: amsterdamToUtc(date, end),
+      place,
+      agenda: JSON.stringify(agenda),
+      updated_at: this.now().toISOString(),
+    };
+    const fields = {
+      title: 'titel',
+      starts_at: 'begin',
+      ends_at: 'einde',
+      place: 'plaats',
+    } as const;
+    const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter(
+      (k) => next[k] !== meeting[k],
+    );
+    const agendaChanged = next.agenda !== meeting.agenda;
+    if (changed.length === 0 && !agendaChanged) return { ok: true, value: meeting };
+    await this.transaction(async ({ store, audit }) => {
+      await store.updateMeeting(next);
+      await audit.record({
+        actor: who.actor,
+        action: AUDIT_ACTIONS.meetingChanged,
+        entity: 'alliantievergadering',
+        entityId: meeting.id,
+        municipalityCode: area.municipalityCode,
+        before: {
+          ...Object.fromEntries(changed.map((k) => [fields[k], meeting[k]])),
+          ...(agendaChanged ? { agenda: JSON.parse(meeting.agenda) as string[] } : {}),
+        },
+        after: {
+          ...Object.fromEntries(changed.map((k) => [fields[k], next[k]])),
+          ...(agendaChanged ? { agenda } : {}),
+        },
+      });
+    });
+    return { ok: true, value: next };
+  }
+
   async meeting(slug: string, municipalityCode: string, meetingId: string): Promise<MeetingDetail> {
     const area = await this.area(slug, municipalityCode);
     const meeting = await this.store.findMeeting(meetingId);

@@ -84,6 +84,10 @@ export class FakeAllianceStore implements AllianceStore {
   async insertMeeting(row: AllianceMeeting) {
     this.meetings.push({ ...row });
   }
+  async updateMeeting(row: AllianceMeeting) {
+    const m = this.meetings.find((x) => x.id === row.id);
+    if (m) Object.assign(m, { ...row });
+  }
   async setMeetingDocuments(id: string, documents: string, updatedAt: string) {
     const m = this.meetings.find((x) => x.id === id);
     if (m) Object.assign(m, { documents, updated_at: updatedAt });
