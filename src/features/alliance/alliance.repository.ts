@@ -24,11 +24,15 @@ export interface AllianceStore {
   findMembership(id: string): Promise<AllianceMembership | null>;
   insertMembership(row: AllianceMembership): Promise<void>;
   endMembership(id: string, endsOn: string, updatedAt: string): Promise<void>;
+  /** Writes a membership's corrected details (everything but its seat, area and end). */
+  updateMembership(row: AllianceMembership): Promise<void>;
   setRepresentativePublic(id: string, value: 0 | 1, updatedAt: string): Promise<void>;
   listMeetings(slug: string): Promise<AllianceMeeting[]>;
   findMeeting(id: string): Promise<AllianceMeeting | null>;
   insertMeeting(row: AllianceMeeting): Promise<void>;
   setMeetingDocuments(id: string, documents: string, updatedAt: string): Promise<void>;
+  /** Writes a meeting's corrected title, times, place and agenda. */
+  updateMeeting(row: AllianceMeeting): Promise<void>;
   listDecisions(slug: string): Promise<AllianceDecision[]>;
   /** The highest sequence number used in this focus area and year, 0 when none. */
   maxDecisionSequence(slug: string, year: number): Promise<number>;
@@ -116,6 +120,23 @@ export class AllianceRepository implements AllianceStore {
       .execute();
   }
 
+  async updateMembership(row: AllianceMembership): Promise<void> {
+    await this.db
+      .updateTable('alliance_memberships')
+      .set({
+        organisation: row.organisation,
+        representative_name: row.representative_name,
+        representative_function: row.representative_function,
+        representative_public: row.representative_public,
+        mandate: row.mandate,
+        networks: row.networks,
+        starts_on: row.starts_on,
+        updated_at: row.updated_at,
+      })
+      .where('id', '=', row.id)
+      .execute();
+  }
+
   async setRepresentativePublic(id: string, value: 0 | 1, updatedAt: string): Promise<void> {
     await this.db
       .updateTable('alliance_memberships')
@@ -144,6 +165,21 @@ export class AllianceRepository implements AllianceStore {
 
   async insertMeeting(row: AllianceMeeting): Promise<void> {
     await this.db.insertInto('alliance_meetings').values(row).execute();
+  }
+
+  async updateMeeting(row: AllianceMeeting): Promise<void> {
+    await this.db
+      .updateTable('alliance_meetings')
+      .set({
+        title: row.title,
+        starts_at: row.starts_at,
+        ends_at: row.ends_at,
+        place: row.place,
+        agenda: row.agenda,
+        updated_at: row.updated_at,
+      })
+      .where('id', '=', row.id)
+      .execute();
   }
 
   async setMeetingDocuments(id: string, documents: string, updatedAt: string): Promise<void> {

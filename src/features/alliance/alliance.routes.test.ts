@@ -342,4 +342,176 @@ describeEachDialect('Alliance routes', (getDb) => {
       await app.close();
     }
   });
+  it("corrects a member's details, keeps who was a member when, refuses an overlapping start date", async () => {
+    const handle = getDb();
+    const { app, repo } = await setUp(handle);
+    try {
+      const pb = await login(app, 'pb@fixture.example');
+      const page = await app.inject({ method: 'GET', url: BASE, headers: { cookie: pb.cookie } });
+      const session = { cookie: pb.cookie, token: csrfToken(page.body) };
+      const seat = (await repo.listSeats('dordt-west')).find((s) => s.kind === 'partner')!;
+      await post(app, session, `${BASE}/leden`, {
+        zetel: seat.id,
+        organisatie: 'Eerste Organisatie',
+        vanaf: '2026-01-01',
+      });
+      const first = (await repo.listMemberships('dordt-west'))[0]!;
+      await post(app, session, `${BASE}/leden/${first.id}/einde`, { tot: '2026-03-31' });
+      await post(app, session, `${BASE}/leden`, {
+        zetel: seat.id,
+        organisatie: 'Woonstichtnig Fixture',
+        vertegenwoordiger: 'F. Bestuurdr',
+        vanaf: '2026-04-01',
+      });
+      const second = (await repo.listMemberships('dordt-west')).find((m) => m.id !== first.id)!;
+      const memberUrl = `${BASE}/leden/${second.id}`;
+
+      // The register links to the member's page; its form starts from what is stored.
+      const register = await app.inject({ url: BASE, headers: { cookie: pb.cookie } });
+      assert.match(register.body, new RegExp(`href="${memberUrl}"`));
+      const before = await app.inject({ url: memberUrl, headers: { cookie: pb.cookie } });
+      assert.equal(before.statusCode, 200);
+      assert.match(before.body, /id="veld-organisatie"[^>]*value="Woonstichtnig Fixture"/);
+
+      const overlap = await post(app, session, memberUrl, {
+        organisatie: 'Woonstichting Fixture',
+        vertegenwoordiger: 'F. Bestuurder',
+        vanaf: '2026-03-01',
+      });
+      assert.equal(overlap.statusCode, 400);
+      assert.match(overlap.body, /href="#veld-vanaf"/);
+      assert.match(overlap.body, /nog een ander lid \(Eerste Organisatie, tot en met 2026-03-31\)/);
+      assert.equal((await repo.findMembership(second.id))!.organisation, 'Woonstichtnig Fixture');
+
+      const ok = await post(app, session, memberUrl, {
+        organisatie: 'Woonstichting Fixture',
+        vertegenwoordiger: 'F. Bestuurder',
+        functie: 'Directeur',
+        naam_openbaar: 'ja',
+        gremia: 'Huurdersoverleg\r\n\r\nWijkplatform',
+        vanaf: '2026-04-01',
+      });
+      assert.equal(ok.statusCode, 303);
+      const after = (await repo.findMembership(second.id))!;
+      assert.equal(after.organisation, 'Woonstichting Fixture');
+      assert.equal(after.networks, 'Huurdersoverleg\nWijkplatform');
+      assert.equal(after.seat_id, seat.id);
+      assert.equal(after.ends_on, null);
+      // The history still has both memberships, each with its own period.
+      const history = await repo.listMemberships('dordt-west');
+      assert.deepEqual(
+        history.map((m) => [m.organisation, m.starts_on, m.ends_on]),
+        [
+          ['Eerste Organisatie', '2026-01-01', '2026-03-31'],
+          ['Woonstichting Fixture', '2026-04-01', null],
+        ],
+      );
+      const publicPage = await app.inject({ url: '/gebieden/dordt-west/alliantie' });
+      assert.match(publicPage.body, /F\. Bestuurder/);
+
+      const audit = (await listAudit(handle.db, { municipalityCode: 'GM0505' })).filter(
+        (a) => a.action === 'alliantie.lid-gewijzigd',
+      );
+      assert.equal(audit.length, 1, 'the refused correction wrote nothing');
+      const entry = JSON.stringify(audit[0]);
+      assert.match(entry, /Woonstichtnig Fixture/);
+      assert.match(entry, /Woonstichting Fixture/);
+      assert.doesNotMatch(entry, /vanaf/, 'only changed fields');
+
+      const lid = await login(app, 'lid@fixture.example');
+      const asMember = await app.inject({ url: memberUrl, headers: { cookie: lid.cookie } });
+      assert.equal(asMember.statusCode, 200);
+      assert.match(asMember.body, /Woonstichting Fixture/);
+      assert.doesNotMatch(asMember.body, /<form method="post"/);
+      const denied = await post(app, lid, memberUrl, {
+        organisatie: 'Mag niet',
+        vanaf: '2026-04-01',
+      });
+      assert.equal(denied.statusCode, 403);
+      assert.equal((await repo.findMembership(second.id))!.organisation, 'Woonstichting Fixture');
+    } finally {
+      await app.close();
+    }
+  });
+  it('moves a meeting until its first decision; the public feed follows; audited', async () => {
+    const handle = getDb();
+    const { app, repo } = await setUp(handle);
+    try {
+      const pb = await login(app, 'pb@fixture.example');
+      const page = await app.inject({
+        url: `${BASE}/vergaderingen`,
+        headers: { cookie: pb.cookie },
+      });
+      const session = { cookie: pb.cookie, token: csrfToken(page.body) };
+      const planned = await post(app, session, `${BASE}/vergaderingen`, {
+        datum: '2026-02-10',
+        begintijd: '10:00',
+        eindtijd: '12:00',
+        plaats: 'Stadskantor',
+        agenda: 'Opening',
+      });
+      const meetingUrl = String(planned.headers.location).replace(/\?.*$/, '');
+      const id = meetingUrl.split('/').at(-1)!;
+      const form = await app.inject({ url: meetingUrl, headers: { cookie: pb.cookie } });
+      assert.match(form.body, /id="veld-plaats"[^>]*value="Stadskantor"/);
+      assert.match(form.body, /id="veld-datum"[^>]*value="2026-02-10"/);
+
+      const moved = await post(app, session, meetingUrl, {
+        titel: 'Alliantie Dordt West',
+        datum: '2026-02-17',
+        begintijd: '19:30',
+        eindtijd: '21:00',
+        plaats: 'Stadskantoor',
+        agenda: 'Opening\nBegroting',
+      });
+      assert.equal(moved.statusCode, 303);
+      const after = (await repo.findMeeting(id))!;
+      assert.equal(after.starts_at, '2026-02-17T18:30:00.000Z');
+      assert.equal(after.place, 'Stadskantoor');
+      const feed = await app.inject({ url: '/gebieden/dordt-west/alliantie/vergaderingen.ics' });
+      assert.match(feed.body, /LOCATION:Stadskantoor\r\n/);
+      assert.match(feed.body, /DTSTART:20260217T183000Z/);
+
+      await post(app, session, `${meetingUrl}/besluiten`, {
+        besluit_titel: 'Begroting vastgesteld',
+        openbaarheid: 'openbaar',
+      });
+      const refused = await post(app, session, meetingUrl, {
+        titel: 'Alliantie Dordt West',
+        datum: '2026-03-03',
+        begintijd: '19:30',
+        eindtijd: '21:00',
+        plaats: 'Stadskantoor',
+        agenda: 'Opening',
+      });
+      assert.equal(refused.statusCode, 400);
+      assert.match(refused.body, /href="#veld-datum"/);
+      assert.match(refused.body, /heeft al besluiten \(2026-01\)/);
+      assert.equal((await repo.findMeeting(id))!.starts_at, '2026-02-17T18:30:00.000Z');
+      assert.equal(JSON.parse((await repo.findMeeting(id))!.agenda).length, 2, 'nothing changed');
+
+      const audit = (await listAudit(handle.db, { municipalityCode: 'GM0505' })).filter(
+        (a) => a.action === 'alliantie.vergadering-gewijzigd',
+      );
+      assert.equal(audit.length, 1);
+      assert.match(JSON.stringify(audit[0]), /Stadskantor\\+"/);
+      assert.match(JSON.stringify(audit[0]), /2026-02-17T18:30:00.000Z/);
+
+      const lid = await login(app, 'lid@fixture.example');
+      const asMember = await app.inject({ url: meetingUrl, headers: { cookie: lid.cookie } });
+      assert.doesNotMatch(asMember.body, /Vergadering opslaan/);
+      const denied = await post(app, lid, meetingUrl, {
+        titel: 'X',
+        datum: '2026-02-17',
+        begintijd: '19:30',
+        eindtijd: '21:00',
+        plaats: 'Elders',
+        agenda: 'X',
+      });
+      assert.equal(denied.statusCode, 403);
+      assert.equal((await repo.findMeeting(id))!.place, 'Stadskantoor');
+    } finally {
+      await app.close();
+    }
+  });
 });

@@ -10,6 +10,7 @@ import { AgreementsPage } from './views/agreements.page.tsx';
 import { DecisionsPage } from './views/decisions.page.tsx';
 import { MeetingPage } from './views/meeting.page.tsx';
 import { MeetingsPage } from './views/meetings.page.tsx';
+import { MemberPage } from './views/member.page.tsx';
 import { PublicCompositionPage } from './views/public-composition.page.tsx';
 import { RegisterPage } from './views/register.page.tsx';
 import { html } from '../../shared/http.ts';
@@ -137,6 +138,53 @@ export async function allianceRoutes(
     },
   );
 
+  async function renderMember(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    params: { gemeente: string; slug: string; id: string },
+    extra: { errors?: Record<string, string>; values?: Record<string, string> } = {},
+    status = 200,
+  ) {
+    const data = await alliance.membership(params.slug, params.gemeente, params.id);
+    return html(
+      reply,
+      <MemberPage
+        {...data}
+        canEdit={canEdit(request, params.gemeente)}
+        csrf={reply.generateCsrf()}
+        saved={savedMessage(request.query)}
+        {...extra}
+      />,
+      status,
+    );
+  }
+
+  app.get(
+    '/werkruimte/:gemeente/alliantie/:slug/leden/:id',
+    { config: { permission: 'alliance:read' } },
+    async (request, reply) => renderMember(request, reply, parse(itemParam, request.params)),
+  );
+
+  app.post(
+    '/werkruimte/:gemeente/alliantie/:slug/leden/:id',
+    { config: { permission: 'alliance:edit' } },
+    async (request, reply) => {
+      const params = parse(itemParam, request.params);
+      const result = await alliance.updateMembership(
+        actor(request, params.gemeente),
+        params.slug,
+        params.id,
+        body(request),
+      );
+      if (result.ok)
+        return reply.redirect(
+          `${base(params.gemeente, params.slug)}/leden/${params.id}?opgeslagen=ja`,
+          303,
+        );
+      return renderMember(request, reply, params, result, 400);
+    },
+  );
+
   app.post(
     '/werkruimte/:gemeente/alliantie/:slug/leden/:id/openbaar',
     { config: { permission: 'alliance:edit' } },
@@ -248,6 +296,26 @@ export async function allianceRoutes(
     '/werkruimte/:gemeente/alliantie/:slug/vergaderingen/:id',
     { config: { permission: 'alliance:read' } },
     async (request, reply) => renderMeeting(request, reply, parse(itemParam, request.params)),
+  );
+
+  app.post(
+    '/werkruimte/:gemeente/alliantie/:slug/vergaderingen/:id',
+    { config: { permission: 'alliance:edit' } },
+    async (request, reply) => {
+      const params = parse(itemParam, request.params);
+      const result = await alliance.updateMeeting(
+        actor(request, params.gemeente),
+        params.slug,
+        params.id,
+        body(request),
+      );
+      if (result.ok)
+        return reply.redirect(
+          `${base(params.gemeente, params.slug)}/vergaderingen/${params.id}?opgeslagen=ja`,
+          303,
+        );
+      return renderMeeting(request, reply, params, { form: 'wijzigen', ...result }, 400);
+    },
   );
 
   app.post(

@@ -418,6 +418,107 @@ export class AllianceService {
     return { ok: true, value: { ...m, ends_on: endsOn, updated_at: at } };
   }
 
+  /** One membership with its seat, for its own page and edit form. */
+  async membership(slug: string, municipalityCode: string, membershipId: string) {
+    const area = await this.area(slug, municipalityCode);
+    const m = await this.store.findMembership(membershipId);
+    if (!m || m.focus_area_slug !== slug) throw new NotFoundError('Dit lidmaatschap bestaat niet.');
+    const seat = (await this.store.listSeats(slug)).find((s) => s.id === m.seat_id);
+    return { area, membership: m, sector: seat?.sector ?? '' };
+  }
+
+  /**
+   * Corrects a membership's details: a typo in the organisation or the representative, the
+   * mandate, the networks, the start date. The membership keeps its seat and its place in the
+   * history; another organisation on the seat is a new membership (end this one first). The
+   * start date may not overlap another membership of the same seat. The audit entry keeps every
+   * changed field before and after.
+   */
+  async updateMembership(
+    who: Actor,
+    slug: string,
+    membershipId: string,
+    form: FormInput,
+  ): Promise<FormResult<AllianceMembership>> {
+    const area = await this.area(slug, who.municipalityCode);
+    const m = await this.store.findMembership(membershipId);
+    if (!m || m.focus_area_slug !== slug) throw new NotFoundError('Dit lidmaatschap bestaat niet.');
+    const errors: FieldErrors = {};
+    const organisation = text(form, 'organisatie');
+    if (!organisation) errors.organisatie = 'Organisatie: vul de naam van de organisatie in.';
+    checkLength(errors, 'organisatie', 'Organisatie', organisation, 200);
+    const name = text(form, 'vertegenwoordiger');
+    const fn = text(form, 'functie');
+    checkLength(errors, 'vertegenwoordiger', 'Naam vertegenwoordiger', name, 200);
+    checkLength(errors, 'functie', 'Functie', fn, 200);
+    const consent = text(form, 'naam_openbaar') === 'ja';
+    if (consent && !name)
+      errors.vertegenwoordiger =
+        'Naam vertegenwoordiger: vul een naam in, of zet het vinkje voor openbaar uit.';
+    const mandate = text(form, 'mandaat');
+    checkLength(errors, 'mandaat', 'Mandaat', mandate);
+    const networks = lines(text(form, 'gremia')).join('\n');
+    checkLength(errors, 'gremia', 'Netwerken en gremia', networks);
+    const startsOn = text(form, 'vanaf');
+    if (!isIsoDate(startsOn))
+      errors.vanaf = 'Lid vanaf: vul een datum in als jjjj-mm-dd, bijvoorbeeld 2026-01-15.';
+    else if (m.ends_on !== null && startsOn > m.ends_on)
+      errors.vanaf = `Lid vanaf: de datum ligt na het einde van het lidmaatschap (${m.ends_on}).`;
+    else {
+      const end = m.ends_on ?? '9999-12-31';
+      const other = (await this.store.listMemberships(slug)).find(
+        (x) =>
+          x.id !== m.id &&
+          x.seat_id === m.seat_id &&
+          x.starts_on <= end &&
+          (x.ends_on === null || x.ends_on >= startsOn),
+      );
+      if (other)
+        errors.vanaf = `Lid vanaf: op ${startsOn} had deze zetel nog een ander lid (${other.organisation}, tot en met ${other.ends_on ?? 'nu'}).`;
+    }
+    if (Object.keys(errors).length > 0) return { ok: false, errors, values: stringValues(form) };
+    const at = this.now().toISOString();
+    const next: AllianceMembership = {
+      ...m,
+      organisation,
+      representative_name: name || null,
+      representative_function: fn || null,
+      representative_public: consent ? 1 : 0,
+      mandate,
+      networks,
+      starts_on: startsOn,
+      updated_at: at,
+    };
+    const labels: Partial<Record<keyof AllianceMembership, string>> = {
+      organisation: 'organisatie',
+      representative_name: 'vertegenwoordiger',
+      representative_function: 'functie',
+      representative_public: 'naamOpenbaar',
+      mandate: 'mandaat',
+      networks: 'gremia',
+      starts_on: 'vanaf',
+    };
+    const changed = (Object.keys(labels) as (keyof AllianceMembership)[]).filter(
+      (k) => next[k] !== m[k],
+    );
+    if (changed.length === 0) return { ok: true, value: m };
+    const show = (row: AllianceMembership, k: keyof AllianceMembership) =>
+      k === 'representative_public' ? row[k] === 1 : row[k];
+    await this.transaction(async ({ store, audit }) => {
+      await store.updateMembership(next);
+      await audit.record({
+        actor: who.actor,
+        action: AUDIT_ACTIONS.memberCorrected,
+        entity: 'alliantielid',
+        entityId: m.id,
+        municipalityCode: area.municipalityCode,
+        before: Object.fromEntries(changed.map((k) => [labels[k]!, show(m, k)])),
+        after: Object.fromEntries(changed.map((k) => [labels[k]!, show(next, k)])),
+      });
+    });
+    return { ok: true, value: next };
+  }
+
   /**
    * Records that a representative agreed to be named publicly, or withdrew that consent; the
    * public page follows at once.
@@ -515,6 +616,91 @@ export class AllianceService {
       });
     });
     return { ok: true, value: row };
+  }
+
+  /**
+   * Corrects a meeting: title, date and times, place, agenda (a moved meeting, a typo). The feed
+   * carries the change with the meeting's new update time. Once decisions are recorded, their
+   * number and date follow the meeting, so its date no longer changes.
+   */
+  async updateMeeting(
+    who: Actor,
+    slug: string,
+    meetingId: string,
+    form: FormInput,
+  ): Promise<FormResult<AllianceMeeting>> {
+    const area = await this.area(slug, who.municipalityCode);
+    const meeting = await this.store.findMeeting(meetingId);
+    if (!meeting || meeting.focus_area_slug !== slug)
+      throw new NotFoundError('Deze vergadering bestaat niet.');
+    const errors: FieldErrors = {};
+    const title = text(form, 'titel');
+    if (!title) errors.titel = 'Titel: vul een titel in.';
+    checkLength(errors, 'titel', 'Titel', title, 200);
+    const date = text(form, 'datum');
+    const start = text(form, 'begintijd');
+    const end = text(form, 'eindtijd');
+    if (!isIsoDate(date))
+      errors.datum = 'Datum: vul een datum in als jjjj-mm-dd, bijvoorbeeld 2026-03-12.';
+    if (!isClockTime(start))
+      errors.begintijd = 'Begintijd: vul een tijd in als uu:mm, bijvoorbeeld 19:30.';
+    if (!isClockTime(end))
+      errors.eindtijd = 'Eindtijd: vul een tijd in als uu:mm, bijvoorbeeld 21:00.';
+    else if (isClockTime(start) && end <= start)
+      errors.eindtijd = 'Eindtijd: de vergadering moet na de begintijd eindigen.';
+    const place = text(form, 'plaats');
+    if (!place) errors.plaats = 'Plaats: vul in waar de Alliantie vergadert.';
+    checkLength(errors, 'plaats', 'Plaats', place, 300);
+    const agenda = lines(text(form, 'agenda'));
+    if (agenda.length === 0) errors.agenda = 'Agenda: zet minstens één agendapunt, één per regel.';
+    checkLength(errors, 'agenda', 'Agenda', text(form, 'agenda'));
+    if (isIsoDate(date) && date !== amsterdamDate(meeting.starts_at)) {
+      const decided = (await this.store.listDecisions(slug)).filter(
+        (d) => d.meeting_id === meeting.id,
+      );
+      if (decided.length > 0)
+        errors.datum = `Datum: deze vergadering heeft al besluiten (${decided.map((d) => d.number).join(', ')}) met de datum ${amsterdamDate(meeting.starts_at)}; de datum blijft daarom zo.`;
+    }
+    if (Object.keys(errors).length > 0) return { ok: false, errors, values: stringValues(form) };
+    const next: AllianceMeeting = {
+      ...meeting,
+      title,
+      starts_at: amsterdamToUtc(date, start),
+      ends_at: amsterdamToUtc(date, end),
+      place,
+      agenda: JSON.stringify(agenda),
+      updated_at: this.now().toISOString(),
+    };
+    const fields = {
+      title: 'titel',
+      starts_at: 'begin',
+      ends_at: 'einde',
+      place: 'plaats',
+    } as const;
+    const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter(
+      (k) => next[k] !== meeting[k],
+    );
+    const agendaChanged = next.agenda !== meeting.agenda;
+    if (changed.length === 0 && !agendaChanged) return { ok: true, value: meeting };
+    await this.transaction(async ({ store, audit }) => {
+      await store.updateMeeting(next);
+      await audit.record({
+        actor: who.actor,
+        action: AUDIT_ACTIONS.meetingChanged,
+        entity: 'alliantievergadering',
+        entityId: meeting.id,
+        municipalityCode: area.municipalityCode,
+        before: {
+          ...Object.fromEntries(changed.map((k) => [fields[k], meeting[k]])),
+          ...(agendaChanged ? { agenda: JSON.parse(meeting.agenda) as string[] } : {}),
+        },
+        after: {
+          ...Object.fromEntries(changed.map((k) => [fields[k], next[k]])),
+          ...(agendaChanged ? { agenda } : {}),
+        },
+      });
+    });
+    return { ok: true, value: next };
   }
 
   async meeting(slug: string, municipalityCode: string, meetingId: string): Promise<MeetingDetail> {

@@ -53,6 +53,20 @@ export class FakeAllianceStore implements AllianceStore {
     const m = this.memberships.find((x) => x.id === id);
     if (m) Object.assign(m, { ends_on: endsOn, updated_at: updatedAt });
   }
+  async updateMembership(row: AllianceMembership) {
+    const m = this.memberships.find((x) => x.id === row.id);
+    if (m)
+      Object.assign(m, {
+        organisation: row.organisation,
+        representative_name: row.representative_name,
+        representative_function: row.representative_function,
+        representative_public: row.representative_public,
+        mandate: row.mandate,
+        networks: row.networks,
+        starts_on: row.starts_on,
+        updated_at: row.updated_at,
+      });
+  }
   async setRepresentativePublic(id: string, value: 0 | 1, updatedAt: string) {
     const m = this.memberships.find((x) => x.id === id);
     if (m) Object.assign(m, { representative_public: value, updated_at: updatedAt });
@@ -69,6 +83,10 @@ export class FakeAllianceStore implements AllianceStore {
   }
   async insertMeeting(row: AllianceMeeting) {
     this.meetings.push({ ...row });
+  }
+  async updateMeeting(row: AllianceMeeting) {
+    const m = this.meetings.find((x) => x.id === row.id);
+    if (m) Object.assign(m, { ...row });
   }
   async setMeetingDocuments(id: string, documents: string, updatedAt: string) {
     const m = this.meetings.find((x) => x.id === id);

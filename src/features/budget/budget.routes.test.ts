@@ -324,4 +324,77 @@ describeEachDialect('budget routes', (getDb) => {
       await app.close();
     }
   });
+  it('corrects an application: a moved deadline reaches the feed, a bad date changes nothing, audited', async () => {
+    const handle = getDb();
+    const app = await setup(handle);
+    try {
+      const pb = await login(app, 'pb@fixture.example');
+      const SUB = '/werkruimte/GM0505/subsidies/dordt-west';
+      const created = await post(app, pb.cookie, `${SUB}/aanvragen`, {
+        scheme_id: 'preventie-met-gezag',
+        title: 'Jongrenwerk Wielwijk',
+        submission_deadline: '2026-03-31',
+        requested: '75.000',
+      });
+      assert.equal(created.statusCode, 303);
+      const detailUrl = String(created.headers.location).replace(/\?.*$/, '');
+      const page = await app.inject({ url: detailUrl, headers: { cookie: pb.cookie } });
+      // The edit form starts from what is stored.
+      assert.match(page.body, /id="veld-gegevens-title"[^>]*value="Jongrenwerk Wielwijk"/);
+      assert.match(page.body, /id="veld-gegevens-requested"[^>]*value="75000,00"/);
+
+      const bad = await post(app, pb.cookie, detailUrl, {
+        scheme_id: 'preventie-met-gezag',
+        title: 'Jongerenwerk Wielwijk',
+        submission_deadline: '2026-02-30',
+        requested: '75.000',
+      });
+      assert.equal(bad.statusCode, 422);
+      assert.match(bad.body, /href="#veld-gegevens-submission_deadline"/);
+      assert.match(bad.body, /Vul een datum in als jjjj-mm-dd/);
+      let stored = await app.inject({ url: detailUrl, headers: { cookie: pb.cookie } });
+      assert.match(stored.body, /Jongrenwerk Wielwijk/, 'nothing changed');
+
+      const ok = await post(app, pb.cookie, detailUrl, {
+        scheme_id: 'preventie-met-gezag',
+        title: 'Jongerenwerk Wielwijk',
+        submission_deadline: '2026-04-15',
+        requested: '80.000',
+        contact_email: 'pb@gemeente.example',
+      });
+      assert.equal(ok.statusCode, 303);
+      stored = await app.inject({
+        url: String(ok.headers.location),
+        headers: { cookie: pb.cookie },
+      });
+      assert.match(stored.body, /De gegevens van de aanvraag zijn gewijzigd\./);
+      assert.match(stored.body, /<h1[^>]*>Jongerenwerk Wielwijk<\/h1>/);
+      assert.match(stored.body, /€ 80\.000,00/);
+      const ics = await app.inject({ url: `${SUB}/deadlines.ics`, headers: { cookie: pb.cookie } });
+      assert.match(ics.body, /DTSTART;VALUE=DATE:20260415/);
+      assert.doesNotMatch(ics.body, /20260331/);
+
+      const audit = (await listAudit(handle.db, { municipalityCode: 'GM0505' })).filter(
+        (a) => a.action === 'subsidie.aanvraag-gewijzigd',
+      );
+      assert.equal(audit.length, 1, 'one entry for the one correction, none for the refused one');
+      const entry = audit[0]!;
+      assert.match(JSON.stringify(entry), /Jongrenwerk Wielwijk/);
+      assert.match(JSON.stringify(entry), /2026-04-15/);
+
+      const lid = await login(app, 'lid@fixture.example');
+      const asMember = await app.inject({ url: detailUrl, headers: { cookie: lid.cookie } });
+      assert.doesNotMatch(asMember.body, /Gegevens opslaan/);
+      const body = form({ _csrf: lid.token, scheme_id: 'preventie-met-gezag', title: 'X' });
+      const denied = await app.inject({
+        method: 'POST',
+        url: detailUrl,
+        payload: body.payload,
+        headers: { ...body.headers, cookie: lid.cookie },
+      });
+      assert.ok(isDenied(denied));
+    } finally {
+      await app.close();
+    }
+  });
 });

@@ -17,6 +17,7 @@ import { SubsidyApplicationPage } from './views/subsidy-application.page.tsx';
 const SAVED: Record<string, string> = {
   aanvraag: 'De aanvraag is opgeslagen.',
   status: 'De status is gewijzigd.',
+  gegevens: 'De gegevens van de aanvraag zijn gewijzigd.',
 };
 
 /** Schemes, applications, their status and an iCal feed of their deadlines. */
@@ -46,7 +47,7 @@ export async function subsidyRoutes(app: FastifyInstance, opts: { services: Serv
   async function detailPage(
     request: FastifyRequest,
     reply: FastifyReply,
-    failed?: { values: Record<string, string>; errors: FieldErrors },
+    failed?: { form: 'status' | 'gegevens'; values: Record<string, string>; errors: FieldErrors },
   ) {
     const { gemeente, slug, id } = params(idParams, request.params);
     const { app: application, ...overview } = await subsidies.application(gemeente, slug, id);
@@ -113,7 +114,19 @@ export async function subsidyRoutes(app: FastifyInstance, opts: { services: Serv
       const result = await subsidies.changeStatus(user(request), gemeente, slug, id, body(request));
       if (result.ok)
         return reply.redirect(`${subsidyBase(gemeente, slug)}/aanvragen/${id}?klaar=status`, 303);
-      return detailPage(request, reply, result);
+      return detailPage(request, reply, { form: 'status', ...result });
+    },
+  );
+
+  app.post(
+    '/werkruimte/:gemeente/subsidies/:slug/aanvragen/:id',
+    { config: { permission: 'budget:edit' } },
+    async (request, reply) => {
+      const { gemeente, slug, id } = params(idParams, request.params);
+      const result = await subsidies.update(user(request), gemeente, slug, id, body(request));
+      if (result.ok)
+        return reply.redirect(`${subsidyBase(gemeente, slug)}/aanvragen/${id}?klaar=gegevens`, 303);
+      return detailPage(request, reply, { form: 'gegevens', ...result });
     },
   );
 }

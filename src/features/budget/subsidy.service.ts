@@ -10,7 +10,7 @@ import {
   type FormResult,
 } from './budget.service.ts';
 import { toICalendar, type CalendarEvent } from './ical.ts';
-import { parseEuro } from './money.ts';
+import { centsToInput, parseEuro } from './money.ts';
 import type { SubsidyApplication, SubsidyRepository, SubsidyScheme } from './subsidy.repository.ts';
 import { isTheme } from './themes.ts';
 
@@ -75,6 +75,64 @@ export interface SubsidyOverview {
   lines: BudgetLine[];
 }
 
+type ApplicationValues = Record<(typeof APPLICATION_FIELDS)[number], string>;
+
+/** The fields of a new or corrected application, checked; errors name the field in Dutch. */
+function validateApplication(
+  form: Record<string, unknown>,
+  schemes: readonly SubsidyScheme[],
+  lines: readonly BudgetLine[],
+):
+  | { ok: true; v: ApplicationValues; requested: number | null }
+  | { ok: false; errors: FieldErrors; values: Record<string, string> } {
+  const v = Object.fromEntries(
+    APPLICATION_FIELDS.map((f) => [f, text(form, f)]),
+  ) as ApplicationValues;
+  const errors: FieldErrors = {};
+  if (!schemes.some((s) => s.id === v.scheme_id)) errors.scheme_id = 'Kies de regeling.';
+  if (v.title === '') errors.title = 'Geef de aanvraag een titel.';
+  if (v.theme !== '' && !isTheme(v.theme)) errors.theme = 'Kies een van de vijf thema’s.';
+  let requested: number | null = null;
+  if (v.requested !== '') {
+    const m = parseEuro(v.requested);
+    if (!m.ok) errors.requested = m.error;
+    else if (m.cents <= 0) errors.requested = 'Het gevraagde bedrag is groter dan nul.';
+    else requested = m.cents;
+  }
+  for (const f of ['submission_deadline', 'accountability_deadline'] as const)
+    if (v[f] !== '' && !isIsoDate(v[f]))
+      errors[f] = 'Vul een datum in als jjjj-mm-dd, zoals 2026-03-31.';
+  if (
+    !errors.submission_deadline &&
+    !errors.accountability_deadline &&
+    v.submission_deadline !== '' &&
+    v.accountability_deadline !== '' &&
+    v.accountability_deadline < v.submission_deadline
+  )
+    errors.accountability_deadline = 'De verantwoording ligt na het indienen.';
+  if (v.budget_line_id !== '' && !lines.some((l) => l.id === v.budget_line_id))
+    errors.budget_line_id = 'Kies een begrotingsregel van dit focusgebied.';
+  if (v.contact_email !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.contact_email))
+    errors.contact_email = 'Vul een geldig e-mailadres in, zoals naam@gemeente.nl.';
+  if (Object.keys(errors).length > 0) return { ok: false, errors, values: v };
+  return { ok: true, v, requested };
+}
+
+/** The values a stored application shows in its edit form. */
+export function applicationFormValues(a: SubsidyApplication): Record<string, string> {
+  return {
+    scheme_id: a.scheme_id,
+    title: a.title,
+    project: a.project,
+    theme: a.theme ?? '',
+    requested: centsToInput(a.requested_cents),
+    submission_deadline: a.submission_deadline ?? '',
+    accountability_deadline: a.accountability_deadline ?? '',
+    budget_line_id: a.budget_line_id ?? '',
+    contact_email: a.contact_email ?? '',
+  };
+}
+
 /** National schemes and a focus area's applications to them, with deadlines. */
 export class SubsidyService {
   constructor(
@@ -115,37 +173,9 @@ export class SubsidyService {
     form: Record<string, unknown>,
   ): Promise<FormResult<string>> {
     const { schemes, lines } = await this.overview(municipalityCode, slug);
-    const v = Object.fromEntries(APPLICATION_FIELDS.map((f) => [f, text(form, f)])) as Record<
-      (typeof APPLICATION_FIELDS)[number],
-      string
-    >;
-    const errors: FieldErrors = {};
-    if (!schemes.some((s) => s.id === v.scheme_id)) errors.scheme_id = 'Kies de regeling.';
-    if (v.title === '') errors.title = 'Geef de aanvraag een titel.';
-    if (v.theme !== '' && !isTheme(v.theme)) errors.theme = 'Kies een van de vijf thema’s.';
-    let requested: number | null = null;
-    if (v.requested !== '') {
-      const m = parseEuro(v.requested);
-      if (!m.ok) errors.requested = m.error;
-      else if (m.cents <= 0) errors.requested = 'Het gevraagde bedrag is groter dan nul.';
-      else requested = m.cents;
-    }
-    for (const f of ['submission_deadline', 'accountability_deadline'] as const)
-      if (v[f] !== '' && !isIsoDate(v[f]))
-        errors[f] = 'Vul een datum in als jjjj-mm-dd, zoals 2026-03-31.';
-    if (
-      !errors.submission_deadline &&
-      !errors.accountability_deadline &&
-      v.submission_deadline !== '' &&
-      v.accountability_deadline !== '' &&
-      v.accountability_deadline < v.submission_deadline
-    )
-      errors.accountability_deadline = 'De verantwoording ligt na het indienen.';
-    if (v.budget_line_id !== '' && !lines.some((l) => l.id === v.budget_line_id))
-      errors.budget_line_id = 'Kies een begrotingsregel van dit focusgebied.';
-    if (v.contact_email !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.contact_email))
-      errors.contact_email = 'Vul een geldig e-mailadres in, zoals naam@gemeente.nl.';
-    if (Object.keys(errors).length > 0) return { ok: false, errors, values: v };
+    const checked = validateApplication(form, schemes, lines);
+    if (!checked.ok) return checked;
+    const { v, requested } = checked;
     const at = this.now().toISOString();
     const app: SubsidyApplication = {
       id: randomUUID(),
@@ -179,6 +209,59 @@ export class SubsidyService {
       );
     });
     return { ok: true, value: app.id };
+  }
+
+  /**
+   * Corrects an application's details (a typo in the title, a moved deadline). The status and
+   * the granted amount change only through changeStatus. A changed deadline is a new deadline
+   * for the reminders. The audit entry keeps the fields before and after.
+   */
+  async update(
+    actor: Actor,
+    municipalityCode: string,
+    slug: string,
+    id: string,
+    form: Record<string, unknown>,
+  ): Promise<FormResult> {
+    const { schemes, lines } = await this.overview(municipalityCode, slug);
+    const current = await this.repo.findApplication(slug, id);
+    if (!current) throw new NotFoundError('Deze aanvraag bestaat niet.');
+    const checked = validateApplication(form, schemes, lines);
+    if (!checked.ok) return checked;
+    const { v, requested } = checked;
+    const next: SubsidyApplication = {
+      ...current,
+      scheme_id: v.scheme_id,
+      title: v.title,
+      project: v.project,
+      theme: v.theme === '' ? null : v.theme,
+      requested_cents: requested,
+      submission_deadline: v.submission_deadline || null,
+      accountability_deadline: v.accountability_deadline || null,
+      budget_line_id: v.budget_line_id || null,
+      contact_email: v.contact_email || null,
+      updated_at: this.now().toISOString(),
+    };
+    const changed = (Object.keys(next) as (keyof SubsidyApplication)[]).filter(
+      (k) => k !== 'updated_at' && next[k] !== current[k],
+    );
+    if (changed.length === 0) return { ok: true, value: undefined };
+    await this.repo.transaction(async (tx) => {
+      await tx.updateApplication(next);
+      await this.audit.write(
+        {
+          actor: actorLabel(actor),
+          action: 'subsidie.aanvraag-gewijzigd',
+          entity: 'subsidieaanvraag',
+          entityId: id,
+          municipalityCode,
+          before: Object.fromEntries(changed.map((k) => [k, current[k]])),
+          after: Object.fromEntries(changed.map((k) => [k, next[k]])),
+        },
+        tx.handle,
+      );
+    });
+    return { ok: true, value: undefined };
   }
 
   async changeStatus(

@@ -1,7 +1,7 @@
 import { CsrfField, ErrorSummary, SubmitButton } from '../../../views/components/form.tsx';
 import { ACTION_STATUS_LABELS, VISIBILITY_LABELS } from '../alliance.labels.ts';
 import type { FieldErrors, MeetingDetail } from '../alliance.service.ts';
-import { amsterdamTime, formatDay } from '../dates.ts';
+import { amsterdamDate, amsterdamTime, formatDay } from '../dates.ts';
 import { AllianceFrame, allianceBase } from './alliance-frame.tsx';
 import { Input, Select, TextArea } from './fields.tsx';
 import { Notice } from '../../../views/components/form.tsx';
@@ -11,7 +11,7 @@ export function MeetingPage(props: {
   data: MeetingDetail;
   canEdit: boolean;
   csrf: string;
-  form?: 'besluit' | 'actie' | 'documenten';
+  form?: 'besluit' | 'actie' | 'documenten' | 'wijzigen';
   errors?: FieldErrors;
   values?: Record<string, string>;
   saved?: string | undefined;
@@ -23,6 +23,17 @@ export function MeetingPage(props: {
   const values = props.values ?? {};
   const err = (form: string, name: string) => (props.form === form ? errors[name] : undefined);
   const val = (form: string, name: string) => (props.form === form ? values[name] : undefined);
+  const current: Record<string, string> =
+    props.form === 'wijzigen'
+      ? values
+      : {
+          titel: meeting.title,
+          datum: amsterdamDate(meeting.starts_at),
+          begintijd: amsterdamTime(meeting.starts_at),
+          eindtijd: amsterdamTime(meeting.ends_at),
+          plaats: meeting.place,
+          agenda: agenda.join('\n'),
+        };
   return (
     <AllianceFrame area={area} tab="vergaderingen" title={meeting.title}>
       <ErrorSummary errors={errors} />
@@ -99,6 +110,61 @@ export function MeetingPage(props: {
           </ul>
         )}
       </section>
+      {props.canEdit && (
+        <section aria-labelledby="vergadering-wijzigen">
+          <h2 class="utrecht-heading-2" id="vergadering-wijzigen">
+            Vergadering wijzigen
+          </h2>
+          <p class="utrecht-paragraph">
+            Verbeter een fout of verzet de vergadering. Na het eerste besluit blijft de datum zoals
+            die is.
+          </p>
+          <form method="post" action={url} class="utrecht-form" novalidate>
+            <CsrfField token={props.csrf} />
+            <Input
+              name="titel"
+              label="Titel"
+              value={current.titel}
+              error={err('wijzigen', 'titel')}
+            />
+            <Input
+              name="datum"
+              type="date"
+              label="Datum"
+              value={current.datum}
+              error={err('wijzigen', 'datum')}
+            />
+            <Input
+              name="begintijd"
+              type="time"
+              label="Begintijd"
+              value={current.begintijd}
+              error={err('wijzigen', 'begintijd')}
+            />
+            <Input
+              name="eindtijd"
+              type="time"
+              label="Eindtijd"
+              value={current.eindtijd}
+              error={err('wijzigen', 'eindtijd')}
+            />
+            <Input
+              name="plaats"
+              label="Plaats"
+              value={current.plaats}
+              error={err('wijzigen', 'plaats')}
+            />
+            <TextArea
+              name="agenda"
+              label="Agenda"
+              description="Eén agendapunt per regel."
+              value={current.agenda}
+              error={err('wijzigen', 'agenda')}
+            />
+            <SubmitButton label="Vergadering opslaan" />
+          </form>
+        </section>
+      )}
       {props.canEdit && (
         <section aria-labelledby="documenten-toevoegen">
           <h2 class="utrecht-heading-2" id="documenten-toevoegen">

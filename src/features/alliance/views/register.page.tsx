@@ -153,7 +153,9 @@ export function RegisterPage(props: RegisterPageProps) {
                 {data.history.map((m) => (
                   <tr class="utrecht-table__row">
                     <th class="utrecht-table__header-cell" scope="row">
-                      {m.organisation}
+                      <a class="utrecht-link" href={`${base}/leden/${m.id}`}>
+                        {m.organisation}
+                      </a>
                     </th>
                     <td class="utrecht-table__cell">{m.sector}</td>
                     <td class="utrecht-table__cell">{formatDay(m.starts_on)}</td>

@@ -4,13 +4,14 @@ import { formatEuro } from '../money.ts';
 import type { SubsidyApplication } from '../subsidy.service.ts';
 import {
   STATUS_LABEL,
+  applicationFormValues,
   TRANSITIONS,
   isStatus,
   type ApplicationStatus,
   type SubsidyOverview,
 } from '../subsidy.service.ts';
-import { themeName } from '../themes.ts';
-import { Choice, Input, type FieldErrors } from './fields.tsx';
+import { THEMES, themeName } from '../themes.ts';
+import { Choice, Input, prefixed, type FieldErrors } from './fields.tsx';
 import { Notice } from '../../../views/components/form.tsx';
 import { subsidyBase } from './subsidies.page.tsx';
 
@@ -22,7 +23,9 @@ export function SubsidyApplicationPage(props: {
   app: SubsidyApplication;
   canEdit: boolean;
   saved?: string | undefined;
-  failed?: { values: Record<string, string>; errors: FieldErrors } | undefined;
+  failed?:
+    | { form: 'status' | 'gegevens'; values: Record<string, string>; errors: FieldErrors }
+    | undefined;
 }) {
   const { area, schemes, lines } = props.overview;
   const a = props.app;
@@ -30,7 +33,12 @@ export function SubsidyApplicationPage(props: {
   const scheme = schemes.find((s) => s.id === a.scheme_id);
   const line = lines.find((l) => l.id === a.budget_line_id);
   const next = isStatus(a.status) ? TRANSITIONS[a.status] : [];
-  const form = props.failed ?? { values: {}, errors: {} };
+  const form =
+    props.failed?.form === 'status' ? props.failed : { values: {}, errors: {} as FieldErrors };
+  const details =
+    props.failed?.form === 'gegevens'
+      ? props.failed
+      : { values: applicationFormValues(a), errors: {} as FieldErrors };
   return (
     <Layout
       title={`Aanvraag ${a.title}`}
@@ -43,7 +51,15 @@ export function SubsidyApplicationPage(props: {
     >
       <h1 class="utrecht-heading-1">{a.title}</h1>
       <Notice text={props.saved} />
-      {props.failed && <ErrorSummary errors={props.failed.errors} />}
+      {props.failed && (
+        <ErrorSummary
+          errors={
+            props.failed.form === 'gegevens'
+              ? prefixed('gegevens', props.failed.errors)
+              : props.failed.errors
+          }
+        />
+      )}
       <dl class="wk-facts">
         <dt>Regeling</dt>
         <dd>
@@ -83,6 +99,73 @@ export function SubsidyApplicationPage(props: {
             {...form}
           />
           <SubmitButton label="Status opslaan" />
+        </form>
+      )}
+      {props.canEdit && (
+        <form method="post" action={`${base}/aanvragen/${a.id}`}>
+          <CsrfField token={props.csrf} />
+          <h2 class="utrecht-heading-2">Gegevens wijzigen</h2>
+          <p class="utrecht-paragraph">
+            Verbeter hier een fout of een verschoven deadline. De status wijzigt u hierboven.
+          </p>
+          <Choice
+            name="scheme_id"
+            label="Regeling"
+            prefix="gegevens"
+            options={schemes.map((s) => ({ value: s.id, label: s.name }))}
+            {...details}
+          />
+          <Input name="title" label="Titel" prefix="gegevens" {...details} />
+          <Input name="project" label="Project (mag leeg)" prefix="gegevens" {...details} />
+          <Choice
+            name="theme"
+            label="Thema"
+            prefix="gegevens"
+            options={[
+              { value: '', label: 'Geen thema' },
+              ...THEMES.map((t) => ({ value: t.key, label: t.name })),
+            ]}
+            {...details}
+          />
+          <Input
+            name="requested"
+            label="Gevraagd bedrag in euro (mag leeg)"
+            inputmode="decimal"
+            prefix="gegevens"
+            {...details}
+          />
+          <Input
+            name="submission_deadline"
+            label="Indienen vóór (jjjj-mm-dd)"
+            type="date"
+            prefix="gegevens"
+            {...details}
+          />
+          <Input
+            name="accountability_deadline"
+            label="Verantwoorden vóór (jjjj-mm-dd)"
+            type="date"
+            prefix="gegevens"
+            {...details}
+          />
+          <Choice
+            name="budget_line_id"
+            label="Begrotingsregel (mag leeg)"
+            prefix="gegevens"
+            options={[
+              { value: '', label: 'Geen' },
+              ...lines.map((l) => ({ value: l.id, label: `${l.code} – ${l.description}` })),
+            ]}
+            {...details}
+          />
+          <Input
+            name="contact_email"
+            label="E-mail voor herinneringen (mag leeg)"
+            type="email"
+            prefix="gegevens"
+            {...details}
+          />
+          <SubmitButton label="Gegevens opslaan" />
         </form>
       )}
     </Layout>
