@@ -104,36 +104,6 @@ export interface UploadFormValues {
   decimale_komma?: string;
 }
 
-export function Field(props: {
-  name: string;
-  label: string;
-  description?: string;
-  error?: string | undefined;
-  children: ComponentChildren;
-}) {
-  const id = fieldId(props.name);
-  return (
-    <div class={`utrecht-form-field${props.error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>
-          {props.label}
-        </label>
-      </div>
-      {props.description && (
-        <div class="utrecht-form-field-description" id={`${id}-uitleg`}>
-          {props.description}
-        </div>
-      )}
-      {props.error && (
-        <div class="utrecht-form-field-error-message" id={`${id}-fout`}>
-          {props.error}
-        </div>
-      )}
-      <div class="utrecht-form-field__input">{props.children}</div>
-    </div>
-  );
-}
-
 export function describedBy(name: string, description: boolean, error: string | undefined) {
   const id = fieldId(name);
   return (

@@ -6,6 +6,7 @@ import {
 } from '../../../views/components/form.tsx';
 import type { Dataset } from '../../datasets/dataset.table.ts';
 import { PDOK_LEVELS, UPLOAD_KINDS, UPLOAD_KIND_LABELS } from '../../imports/parse-upload.ts';
+import { Field } from '../../../views/components/field.tsx';
 import {
   formatNumber,
   when,
@@ -15,7 +16,6 @@ import {
   Th,
   Td,
   type UploadFormValues,
-  Field,
   describedBy,
 } from './data-workspace-parts.tsx';
 

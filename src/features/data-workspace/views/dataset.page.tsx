@@ -6,6 +6,7 @@ import {
   type FieldErrors,
 } from '../../../views/components/form.tsx';
 import type { DatasetSummary } from '../data-workspace.service.ts';
+import { Field } from '../../../views/components/field.tsx';
 import {
   formatNumber,
   when,
@@ -15,7 +16,6 @@ import {
   Th,
   Td,
   Notice,
-  Field,
   describedBy,
 } from './data-workspace-parts.tsx';
 
