@@ -12,17 +12,15 @@ import {
   passwordProblems,
   ResetLinkInvalidError,
 } from './account.service.ts';
-import {
-  AccountPage,
-  LoginPage,
-  MessagePage,
-  ResetLinkPage,
-  ResetPasswordPage,
-  UsersPage,
-} from './views/account.views.tsx';
+import { AccountPage } from './views/account.page.tsx';
+import { LoginPage } from './views/login.page.tsx';
+import { MessagePage } from './views/message.page.tsx';
+import { ResetLinkPage } from './views/reset-link.page.tsx';
+import { ResetPasswordPage } from './views/reset-password.page.tsx';
+import { UsersPage } from './views/users.page.tsx';
 import type { FieldErrors } from '../../views/components/form.tsx';
 import type { ResetMail, ResetMailer } from './mail/reset-mail.ts';
-import type { ResetMailOutcome } from './views/account.views.tsx';
+import type { ResetMailOutcome } from './views/accounts-parts.tsx';
 import { oidcButton } from './oidc/oidc.config.ts';
 import { html, parseParams } from '../../shared/http.ts';
 

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { projectRoot } from '../../config.ts';
 import { renderPage } from '../../views/render.ts';
 import { queryAll, textOf } from '../../../test/helpers/html.ts';
-import { AuditPage } from './views/audit.views.tsx';
+import { AuditPage } from './views/audit.page.tsx';
 import { ACTION_LABELS, actionLabel, entityLabel, summarizeChange } from './audit-summary.ts';
 
 /** Every action key the code writes: string literals "thing.verb" in files that call recordAudit. */

@@ -4,7 +4,7 @@ import type { Services } from '../../composition.ts';
 import { AppError } from '../../shared/errors.ts';
 import { renderPage } from '../../views/render.ts';
 import { auditToCsv } from './audit.csv.ts';
-import { AuditPage } from './views/audit.views.tsx';
+import { AuditPage } from './views/audit.page.tsx';
 
 export const AUDIT_PAGE_SIZE = 100;
 

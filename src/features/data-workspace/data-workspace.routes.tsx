@@ -16,16 +16,12 @@ import type { ImportPreview } from './data-preview.service.ts';
 import { INLINE_PARSE_BYTES } from './upload-parse.ts';
 import { UploadSpool, type SpooledFile } from './upload-spool.ts';
 import type { UploadSummary } from './upload.table.ts';
-import {
-  DataPage,
-  DatasetPage,
-  JobPage,
-  PreviewPage,
-  ReadingPage,
-  dataBase,
-  type DatasetNotice,
-  type UploadFormValues,
-} from './views/data.views.tsx';
+import { dataBase, type UploadFormValues } from './views/data-workspace-parts.tsx';
+import { DataPage } from './views/data.page.tsx';
+import { DatasetPage, type DatasetNotice } from './views/dataset.page.tsx';
+import { JobPage } from './views/job.page.tsx';
+import { PreviewPage } from './views/import-preview.page.tsx';
+import { ReadingPage } from './views/reading.page.tsx';
 import { html, parseParams } from '../../shared/http.ts';
 
 /** The largest file the workspace accepts; bigger national tables go through the CLI. */

@@ -6,7 +6,7 @@ import { dialects, dialectUnavailable } from '../../../test/helpers/db.ts';
 import { csrfToken, login, makeUser } from '../../../test/security/security-app.ts';
 import { renderPage } from '../../views/render.ts';
 import { listAudit } from '../audit/audit.repository.ts';
-import { SurveyThanksPage } from '../survey/web/web.pages.tsx';
+import { SurveyThanksPage } from '../survey/web/views/survey-thanks.page.tsx';
 
 const HOME = 'GM0505';
 const SESSIONS = `/werkruimte/${HOME}/bijeenkomsten`;

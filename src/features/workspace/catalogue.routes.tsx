@@ -5,7 +5,9 @@ import { isAllowed, municipalitiesWith } from '../accounts/permissions.ts';
 import type { FieldErrors } from '../../views/components/form.tsx';
 import { indicatorFormValues, type IndicatorFormValues } from './catalogue-editing.service.ts';
 import { formBody, html, parseParams, requireUser, savedVersion } from './route-helpers.ts';
-import { CatalogueListPage, IndicatorEditPage, ProposalsPage } from './views/catalogue.pages.tsx';
+import { CatalogueListPage } from './views/catalogue-list.page.tsx';
+import { IndicatorEditPage } from './views/indicator-edit.page.tsx';
+import { ProposalsPage } from './views/proposals.page.tsx';
 
 const indicatorParam = z.object({ indicator: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/) });
 const proposalParam = z.object({ id: z.string().uuid() });

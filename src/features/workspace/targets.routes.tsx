@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { Services } from '../../composition.ts';
 import { focusAreaParam, formBody, html, parseParams, requireUser } from './route-helpers.ts';
 import { targetFormValues } from './target-editing.service.ts';
-import { TargetEditPage, TargetListPage } from './views/targets.pages.tsx';
+import { TargetEditPage } from './views/target-edit.page.tsx';
+import { TargetListPage } from './views/target-list.page.tsx';
 
 const targetParam = focusAreaParam.extend({
   indicator: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),

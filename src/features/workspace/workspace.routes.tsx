@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Services } from '../../composition.ts';
 import { formValuesOf, type FormValues } from './focus-area-editing.service.ts';
-import { FocusAreaEditPage, FocusAreaListPage } from './views/focus-area-edit.page.tsx';
+import { FocusAreaEditPage } from './views/focus-area-edit.page.tsx';
+import { FocusAreaListPage } from './views/focus-area-list.page.tsx';
 import {
   focusAreaParam,
   formBody,

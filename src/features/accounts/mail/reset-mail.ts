@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import { formatDate } from '../views/account.views.tsx';
+import { formatDate } from '../views/accounts-parts.tsx';
 import type { MailConfig } from './mail.config.ts';
 
 export interface ResetMail {

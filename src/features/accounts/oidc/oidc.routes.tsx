@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Services } from '../../../composition.ts';
 import { safeReturnPath } from '../../../plugins/authorization.ts';
 import { renderPage } from '../../../views/render.ts';
-import { LoginPage } from '../views/account.views.tsx';
+import { LoginPage } from '../views/login.page.tsx';
 import { createOidcClient, type OidcClient, type PendingOidcLogin } from './oidc.client.ts';
 import { OIDC_CALLBACK_PATH, OIDC_START_PATH, oidcButton } from './oidc.config.ts';
 import { HOME_AFTER_LOGIN } from '../account.service.ts';

@@ -1,6 +1,7 @@
-import type { ComponentChildren } from 'preact';
 import { fieldId, type FieldErrors } from '../../../views/components/form.tsx';
+import { Field } from '../../../views/components/field.tsx';
 
+export { Field };
 export type { FieldErrors };
 
 function describedBy(name: string, error: string | undefined): string | undefined {
@@ -14,30 +15,6 @@ export function idKey(prefix: string | undefined, name: string): string {
 /** Errors keyed by prefixed field names, so the summary links reach the right form. */
 export function prefixed(prefix: string, errors: FieldErrors): FieldErrors {
   return Object.fromEntries(Object.entries(errors).map(([k, v]) => [idKey(prefix, k), v]));
-}
-
-/** A labelled control with its error beside it (same markup as the other workspace forms). */
-export function Field(props: {
-  name: string;
-  label: string;
-  error: string | undefined;
-  children: ComponentChildren;
-}) {
-  return (
-    <div class={`utrecht-form-field${props.error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={fieldId(props.name)}>
-          {props.label}
-        </label>
-      </div>
-      {props.error && (
-        <div class="utrecht-form-field-error-message" id={`${fieldId(props.name)}-fout`}>
-          {props.error}
-        </div>
-      )}
-      <div class="utrecht-form-field__input">{props.children}</div>
-    </div>
-  );
 }
 
 export function Input(props: {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { renderPage } from '../../../views/render.ts';
 import type { ImportJob } from '../import-jobs.ts';
-import { JobPage } from './data.views.tsx';
+import { JobPage } from './job.page.tsx';
 
 const job = (over: Partial<ImportJob>): ImportJob => ({
   id: '00000000-0000-4000-8000-000000000000',

@@ -12,13 +12,10 @@ import {
   type Questionnaire,
 } from '../definition/questionnaire.schema.ts';
 import { KeyingRefusedError, parseFormNumber } from './keying.service.ts';
-import {
-  DiscrepancyPage,
-  formLabel,
-  keyingBase,
-  KeyingFormPage,
-  KeyingStartPage,
-} from './keying.pages.tsx';
+import { DiscrepancyPage } from './views/discrepancy.page.tsx';
+import { KeyingFormPage } from './views/keying-form.page.tsx';
+import { formLabel, keyingBase } from './views/keying-parts.tsx';
+import { KeyingStartPage } from './views/keying-start.page.tsx';
 import { countedMembers } from '../../focus-areas/counted-members.ts';
 
 const params = z.object({

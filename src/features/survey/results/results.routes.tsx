@@ -7,7 +7,7 @@ import type { Questionnaire } from '../definition/questionnaire.schema.ts';
 import { buildDataset } from '../export/dataset.ts';
 import { renderSurveyExport, surveyExportFormatSchema } from '../export/formats.ts';
 import { wijkOf } from '../weighting/geography.ts';
-import { ResultsPage, type DomainView } from './results.pages.tsx';
+import { ResultsPage, type DomainView } from './views/results.page.tsx';
 import {
   datasetWeighting,
   domainResults,

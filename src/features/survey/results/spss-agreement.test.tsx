@@ -14,7 +14,7 @@ import { toSav } from '../export/sav/sav-writer.ts';
 import { fixtureAnswers, fixtureRespondents, fixtureResidentSurvey } from '../test-fixtures.ts';
 import type { PopulationMargin } from '../weighting/weighting.schema.ts';
 import { estimatesOf } from './monitor-estimates.ts';
-import { ResultsPage } from './results.pages.tsx';
+import { ResultsPage } from './views/results.page.tsx';
 import {
   datasetWeighting,
   exportWeights,

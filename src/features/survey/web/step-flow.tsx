@@ -6,7 +6,8 @@ import type { Language, Questionnaire } from '../definition/questionnaire.schema
 import { newIdempotencyKey } from '../responses/response.service.ts';
 import { askedGroups } from './session-response.service.ts';
 import { readGroupForm, SHOWN_FIELD, type FormBody } from './web-form.ts';
-import { SurveyGroupPage, SurveySendPage } from './web.pages.tsx';
+import { SurveyGroupPage } from './views/survey-group.page.tsx';
+import { SurveySendPage } from './views/survey-send.page.tsx';
 
 /**
  * The page-by-page flow both the web respondent and the interviewer walk: show a group, save it,

@@ -17,7 +17,9 @@ import {
   sealResumeCode,
 } from './session-response.service.ts';
 import { postStep, sendPage, stepPage, type StepContext } from './step-flow.tsx';
-import { SurveyResumePage, SurveyStartPage, SurveyThanksPage } from './web.pages.tsx';
+import { SurveyResumePage } from './views/survey-resume.page.tsx';
+import { SurveyStartPage } from './views/survey-start.page.tsx';
+import { SurveyThanksPage } from './views/survey-thanks.page.tsx';
 import { countedMembers } from '../../focus-areas/counted-members.ts';
 
 declare module 'fastify' {

@@ -1,6 +1,6 @@
-import type { ComponentChildren } from 'preact';
 import { actorLabel } from '../../../shared/actor-label.ts';
 import { fieldId, type FieldErrors } from '../../../views/components/form.tsx';
+import { Field, FieldError } from '../../../views/components/field.tsx';
 
 const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', {
   dateStyle: 'long',
@@ -23,42 +23,6 @@ export function describedBy(
   const id = fieldId(name);
   return (
     [hint ? `${id}-uitleg` : '', error ? `${id}-fout` : ''].filter(Boolean).join(' ') || undefined
-  );
-}
-
-export function FieldError(props: { name: string; error: string | undefined }) {
-  if (!props.error) return null;
-  return (
-    <div class="utrecht-form-field-error-message" id={`${fieldId(props.name)}-fout`}>
-      {props.error}
-    </div>
-  );
-}
-
-/** A labelled form field around any control; the error sits by the field, as in TextField. */
-export function Field(props: {
-  name: string;
-  label: string;
-  error: string | undefined;
-  description?: string;
-  children: ComponentChildren;
-}) {
-  const id = fieldId(props.name);
-  return (
-    <div class={`utrecht-form-field${props.error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>
-          {props.label}
-        </label>
-      </div>
-      {props.description && (
-        <div class="utrecht-form-field-description" id={`${id}-uitleg`}>
-          {props.description}
-        </div>
-      )}
-      <FieldError name={props.name} error={props.error} />
-      <div class="utrecht-form-field__input">{props.children}</div>
-    </div>
   );
 }
 
@@ -136,4 +100,5 @@ export function SavedNotice(props: { text: string | undefined }) {
   );
 }
 
+export { Field, FieldError };
 export type { FieldErrors };

@@ -5,9 +5,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { actorLabel } from '../../../shared/actor-label.ts';
-import { countedSentence } from '../../survey/results/results.pages.tsx';
+import { countedSentence } from '../../survey/results/views/results.page.tsx';
 import type { StoredTarget } from '../../targets/target.types.ts';
-import { describeTarget } from './targets.pages.tsx';
+import { describeTarget } from './targets-parts.tsx';
 
 function gapTarget(reference: NonNullable<StoredTarget['reference']>): StoredTarget {
   return {

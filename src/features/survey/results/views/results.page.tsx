@@ -1,9 +1,9 @@
-import { Layout } from '../../../views/layout.tsx';
-import { textIn, THEME_LABELS } from '../definition/fixed-labels.ts';
-import type { Questionnaire } from '../definition/questionnaire.schema.ts';
-import { SURVEY_EXPORT_FORMATS } from '../export/formats.ts';
-import { MINIMUM_CELL_N } from '../weighting/suppression.ts';
-import type { ResultTable, SuppressedTable, Weighting } from './survey-results.ts';
+import { Layout } from '../../../../views/layout.tsx';
+import { textIn, THEME_LABELS } from '../../definition/fixed-labels.ts';
+import type { Questionnaire } from '../../definition/questionnaire.schema.ts';
+import { SURVEY_EXPORT_FORMATS } from '../../export/formats.ts';
+import { MINIMUM_CELL_N } from '../../weighting/suppression.ts';
+import type { ResultTable, SuppressedTable, Weighting } from '../survey-results.ts';
 
 const pct = (v: number) =>
   (v * 100).toLocaleString('nl-NL', { maximumFractionDigits: 1, minimumFractionDigits: 1 });

@@ -1,0 +1,1 @@
+export const crumbs = [{ href: '/werkruimte', label: 'Werkruimte' }];
