@@ -38,6 +38,7 @@ const TECHNICAL: Readonly<Record<string, string>> = {
   FACTSHEET_COLUMNS: 'the Dutch column headings themselves',
   HttpPart: 'Fastify schema parts',
   HttpMethod: 'HTTP methods',
+  FeedbackLanguage: 'ISO 639-1 language codes',
 };
 
 interface ValueSet {
