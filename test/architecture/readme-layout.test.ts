@@ -9,7 +9,7 @@ const root = join(import.meta.dirname, '..', '..');
 describe('the README layout', () => {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
   const layout = readme.slice(readme.indexOf('## Layout'), readme.indexOf('## Tests'));
-  const listed = [...layout.matchAll(/^ {2}([a-z-]+)\/ /gm)].map((m) => m[1]);
+  const listed = [...layout.matchAll(/^ {2}([a-z-]+)\/ /gm)].map((m) => m[1] ?? '');
   const folders = readdirSync(join(root, 'src', 'features'), { withFileTypes: true })
     .filter((e) => e.isDirectory())
     .map((e) => e.name);

@@ -65,6 +65,23 @@ export class ProjectRepository {
     return this.withIndicators(rows);
   }
 
+  /** One project of a municipality, or null when it does not exist there. */
+  async find(municipalityCode: string, id: string): Promise<Project | null> {
+    const row = await this.base()
+      .where('p.id', '=', id)
+      .where('p.municipality_code', '=', municipalityCode)
+      .executeTakeFirst();
+    return row ? ((await this.withIndicators([row]))[0] ?? null) : null;
+  }
+
+  async updateStatus(id: string, status: string, at: string): Promise<void> {
+    await this.handle
+      .updateTable('programme_projects')
+      .set({ status, updated_at: at })
+      .where('id', '=', id)
+      .execute();
+  }
+
   async insert(p: ProgrammeProjectTable, indicators: readonly string[]): Promise<void> {
     await this.handle.insertInto('programme_projects').values(p).execute();
     if (indicators.length > 0)

@@ -117,3 +117,98 @@ describeEachDialect('projects', (getDb) => {
     }
   });
 });
+
+describeEachDialect('project status', (getDb) => {
+  it('moves a project to another status, audited; refuses a bad status, another municipality and a reader', async () => {
+    const handle = getDb();
+    await upsertFocusArea(handle.db, {
+      slug: 'dordt-west',
+      name: 'Dordt West',
+      municipality_code: 'GM0505',
+      municipality_name: 'Dordrecht',
+      composition_status: 'bekend',
+      source_note: '',
+    });
+    const app = await buildSecurityApp(handle);
+    try {
+      await makeUser(handle, 'pb@fixture.example', [
+        { role: 'programmabureau', municipalityCode: 'GM0505' },
+      ]);
+      await makeUser(handle, 'pb-elders@fixture.example', [
+        { role: 'programmabureau', municipalityCode: 'GM0014' },
+      ]);
+      await makeUser(handle, 'lid@fixture.example', [
+        { role: 'alliantielid', municipalityCode: 'GM0505' },
+      ]);
+      const pb = await login(app, 'pb@fixture.example');
+      const url = '/werkruimte/GM0505/projecten';
+      const post = async (
+        cookie: string,
+        target: string,
+        fields: Record<string, string>,
+        pageUrl = url,
+      ) => {
+        const page = await app.inject({ url: pageUrl, headers: { cookie } });
+        const params = new URLSearchParams({ _csrf: csrfToken(page.body), ...fields });
+        return app.inject({
+          method: 'POST',
+          url: target,
+          payload: params.toString(),
+          headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+        });
+      };
+      const created = await post(pb.cookie, url, {
+        focus_area_slug: 'dordt-west',
+        name: 'Buurtsportcoach Wielwijk',
+        theme: 'gezond-leven',
+        status: 'idee',
+      });
+      assert.equal(created.statusCode, 303);
+      const [project] = await new ProjectRepository(handle.db).listAll();
+      assert.ok(project);
+      const target = `${url}/${project.id}/status`;
+
+      const page = await app.inject({ url, headers: { cookie: pb.cookie } });
+      assert.match(page.body, new RegExp(`action="${target}"`), 'a status form per own project');
+      assert.match(page.body, /Status van Buurtsportcoach Wielwijk/, 'the select has a label');
+
+      const bad = await post(pb.cookie, target, { status: 'vergeten' });
+      assert.equal(bad.statusCode, 422);
+      assert.match(bad.body, /Kies een status voor “Buurtsportcoach Wielwijk”/);
+      assert.equal((await new ProjectRepository(handle.db).listAll())[0]?.status, 'idee');
+
+      const ok = await post(pb.cookie, target, { status: 'lopend' });
+      assert.equal(ok.statusCode, 303);
+      assert.equal(ok.headers.location, `${url}?klaar=status`);
+      assert.equal((await new ProjectRepository(handle.db).listAll())[0]?.status, 'lopend');
+      const audit = await listAudit(handle.db, { municipalityCode: 'GM0505' });
+      const entry = audit.find((a) => a.action === 'project.status-gewijzigd');
+      assert.ok(entry, 'the change is audited');
+
+      // Another municipality's bureau cannot reach this project through its own scope.
+      const elders = await login(app, 'pb-elders@fixture.example');
+      const foreign = await post(
+        elders.cookie,
+        `/werkruimte/GM0014/projecten/${project.id}/status`,
+        { status: 'gestopt' },
+        '/werkruimte/GM0014/projecten',
+      );
+      assert.equal(foreign.statusCode, 404);
+      const lid = await login(app, 'lid@fixture.example');
+      const body = form({ _csrf: lid.token, status: 'gestopt' });
+      assert.ok(
+        isDenied(
+          await app.inject({
+            method: 'POST',
+            url: target,
+            payload: body.payload,
+            headers: { ...body.headers, cookie: lid.cookie },
+          }),
+        ),
+      );
+      assert.equal((await new ProjectRepository(handle.db).listAll())[0]?.status, 'lopend');
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -11,6 +11,10 @@ import {
   user,
 } from './route-helpers.ts';
 import { ProjectsPage } from './views/projects.page.tsx';
+import { NotFoundError } from '../../shared/errors.ts';
+import { z } from 'zod';
+
+const projectParams = municipalityOnly.extend({ id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/) });
 
 /** Projects of a municipality's focus areas, and other areas' projects by theme (read-only). */
 export async function projectRoutes(app: FastifyInstance, opts: { services: Services }) {
@@ -29,7 +33,10 @@ export async function projectRoutes(app: FastifyInstance, opts: { services: Serv
         municipalityCode={gemeente}
         overview={await projects.overview(gemeente)}
         canEdit={canEditBudget(request, gemeente)}
-        saved={savedMessage(request.query, { project: 'Het project is opgeslagen.' })}
+        saved={savedMessage(request.query, {
+          project: 'Het project is opgeslagen.',
+          status: 'De status van het project is veranderd.',
+        })}
         failed={failed}
       />,
       failed ? 422 : 200,
@@ -45,6 +52,18 @@ export async function projectRoutes(app: FastifyInstance, opts: { services: Serv
       const { gemeente } = params(municipalityOnly, request.params);
       const result = await projects.create(user(request), gemeente, body(request));
       if (result.ok) return reply.redirect(`/werkruimte/${gemeente}/projecten?klaar=project`, 303);
+      return page(request, reply, result);
+    },
+  );
+
+  app.post(
+    '/werkruimte/:gemeente/projecten/:id/status',
+    { config: { permission: 'budget:edit' } },
+    async (request, reply) => {
+      const { gemeente, id } = params(projectParams, request.params);
+      const result = await projects.setStatus(user(request), gemeente, id, body(request));
+      if (result === null) throw new NotFoundError('Dit project bestaat niet (meer).');
+      if (result.ok) return reply.redirect(`/werkruimte/${gemeente}/projecten?klaar=status`, 303);
       return page(request, reply, result);
     },
   );

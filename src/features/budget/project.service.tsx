@@ -149,6 +149,41 @@ export class ProjectService {
     });
     return { ok: true, value: project.id };
   }
+
+  /** Moves a project of this municipality to another status; audited with before and after. */
+  async setStatus(
+    actor: Actor,
+    municipalityCode: string,
+    id: string,
+    form: Record<string, unknown>,
+  ): Promise<FormResult<string> | null> {
+    const status = text(form, 'status');
+    return this.repo.transaction(async (tx) => {
+      const project = await tx.find(municipalityCode, id);
+      if (!project) return null;
+      if (!(PROJECT_STATUSES as readonly string[]).includes(status))
+        return {
+          ok: false,
+          errors: { [`status-${id}`]: `Kies een status voor “${project.name}”.` },
+          values: {},
+        };
+      if (status === project.status) return { ok: true, value: id };
+      await tx.updateStatus(id, status, this.now().toISOString());
+      await this.audit.write(
+        {
+          actor: actorLabel(actor),
+          action: 'project.status-gewijzigd',
+          entity: 'project',
+          entityId: id,
+          municipalityCode,
+          before: { status: project.status },
+          after: { status },
+        },
+        tx.handle,
+      );
+      return { ok: true, value: id };
+    });
+  }
 }
 
 export { themeName };

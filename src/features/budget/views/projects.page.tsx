@@ -1,5 +1,5 @@
 import { Layout } from '../../../views/layout.tsx';
-import { CsrfField, ErrorSummary, SubmitButton } from '../../../views/components/form.tsx';
+import { CsrfField, ErrorSummary, SubmitButton, fieldId } from '../../../views/components/form.tsx';
 import type { Project } from '../project.types.ts';
 import {
   PROJECT_STATUSES,
@@ -10,7 +10,13 @@ import { THEMES, themeName } from '../themes.ts';
 import { Choice, Input, type FieldErrors } from './fields.tsx';
 import { Notice } from '../../../views/components/form.tsx';
 
-function ProjectTable(props: { caption: string; projects: Project[]; names: Map<string, string> }) {
+function ProjectTable(props: {
+  caption: string;
+  projects: Project[];
+  names: Map<string, string>;
+  /** When set, each row gets a small form to change its status (own projects, editors only). */
+  statusForm?: { csrf: string; base: string; errors: FieldErrors } | undefined;
+}) {
   return (
     <table class="utrecht-table">
       <caption class="utrecht-table__caption">{props.caption}</caption>
@@ -50,7 +56,11 @@ function ProjectTable(props: { caption: string; projects: Project[]; names: Map<
             <td class="utrecht-table__cell">{p.focus_area_name}</td>
             <td class="utrecht-table__cell">{themeName(p.theme)}</td>
             <td class="utrecht-table__cell">
-              {PROJECT_STATUS_LABEL[p.status as keyof typeof PROJECT_STATUS_LABEL] ?? p.status}
+              {props.statusForm ? (
+                <StatusForm project={p} {...props.statusForm} />
+              ) : (
+                (PROJECT_STATUS_LABEL[p.status as keyof typeof PROJECT_STATUS_LABEL] ?? p.status)
+              )}
             </td>
             <td class="utrecht-table__cell">
               {p.indicators.length === 0
@@ -61,6 +71,42 @@ function ProjectTable(props: { caption: string; projects: Project[]; names: Map<
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** A status picker for one project: a labelled select and a button, without JavaScript. */
+function StatusForm(props: { project: Project; csrf: string; base: string; errors: FieldErrors }) {
+  const key = `status-${props.project.id}`;
+  const id = fieldId(key);
+  const error = props.errors[key];
+  return (
+    <form method="post" action={`${props.base}/${props.project.id}/status`} class="wk-inline-form">
+      <CsrfField token={props.csrf} />
+      {error && (
+        <div class="utrecht-form-field-error-message" id={`${id}-fout`}>
+          {error}
+        </div>
+      )}
+      <label class="utrecht-form-label wk-visually-hidden" for={id}>
+        Status van {props.project.name}
+      </label>
+      <select
+        class="utrecht-select utrecht-select--html-select"
+        id={id}
+        name="status"
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `${id}-fout` : undefined}
+      >
+        {PROJECT_STATUSES.map((s) => (
+          <option value={s} selected={s === props.project.status}>
+            {PROJECT_STATUS_LABEL[s]}
+          </option>
+        ))}
+      </select>{' '}
+      <button class="utrecht-button utrecht-button--secondary-action" type="submit">
+        Wijzig<span class="wk-visually-hidden"> de status van {props.project.name}</span>
+      </button>
+    </form>
   );
 }
 
@@ -91,7 +137,12 @@ export function ProjectsPage(props: {
       <h1 class="utrecht-heading-1">Projecten</h1>
       <Notice text={props.saved} />
       {props.failed && <ErrorSummary errors={props.failed.errors} />}
-      <ProjectTable caption="Projecten van deze gemeente" projects={own} names={names} />
+      <ProjectTable
+        caption="Projecten van deze gemeente"
+        projects={own}
+        names={names}
+        statusForm={props.canEdit ? { csrf: props.csrf, base, errors: form.errors } : undefined}
+      />
       <h2 class="utrecht-heading-2">Leren van andere focusgebieden</h2>
       {othersByTheme.length === 0 && (
         <p class="utrecht-paragraph">Andere focusgebieden hebben nog geen projecten ingevuld.</p>
