@@ -16,7 +16,6 @@ function chart(
   series: ChartSeries[],
   extra: {
     target?: { year: number; value: number; label: string };
-    narrow?: boolean;
     fromZero?: boolean;
     axisNote?: string;
   } = {},
@@ -92,7 +91,7 @@ describe('TimeSeriesChart', () => {
     assert.equal(count(g, /class="wk-chart__marker"/g), 1);
   });
 
-  it('dashes the trajectory, marks the target and labels every line at its end', () => {
+  it('dashes the trajectory, marks the target and names every line in the legend', () => {
     const html = chart(fixtureSeries, {
       target: { year: 2030, value: 39.4, label: 'Doel 2030 (voorbeeld)' },
     });
@@ -105,32 +104,55 @@ describe('TimeSeriesChart', () => {
       group(html, 'nederland'),
       new RegExp(`stroke-dasharray="${REFERENCE_STYLES[0]!.dash}"`),
     );
-    const labels = /<g class="wk-chart__labels">(.*)<\/g><\/svg>$/s.exec(html)?.[1] ?? '';
-    for (const s of fixtureSeries) assert.ok(labels.includes(`>${s.label}</text>`), s.label);
+    const legend = /<g class="wk-chart__legend">(.*)<\/g><\/svg>$/s.exec(html)?.[1] ?? '';
+    for (const s of fixtureSeries) assert.ok(legend.includes(`>${s.label}</text>`), s.label);
     assert.match(html, />2030<\/text>/, 'the x axis reaches the target year');
   });
 
-  it('narrow: every series in a legend under the plot, inside a 360px wide image', () => {
-    const wide = chart(fixtureSeries);
-    const html = chart(fixtureSeries, { narrow: true });
-    assert.match(html, /^<svg [^>]*class="wk-chart wk-chart--tijdreeks wk-chart--smal"/);
-    assert.match(html, /viewBox="0 0 360 (\d+)"/);
-    assert.doesNotMatch(html, /wk-chart__labels/);
+  it('is one drawing for every width: no viewBox, x in % of the width, text in CSS pixels', () => {
+    const html = chart(fixtureSeries);
+    const svg = /^<svg [^>]*>/.exec(html)?.[0] ?? '';
+    assert.match(svg, /class="wk-chart wk-chart--tijdreeks"/);
+    assert.match(svg, / width="100%"/);
+    assert.match(svg, / height="\d+"/);
+    assert.match(svg, / font-size="13"/);
+    // Only the stretched plot inside has a viewBox; text never sits in it, so it is not scaled.
+    assert.doesNotMatch(svg, /viewBox/);
+    for (const plot of html.matchAll(/<svg [^>]*viewBox[^>]*>(.*?)<\/svg>/gs)) {
+      assert.match(plot[0], /preserveAspectRatio="none"/);
+      assert.doesNotMatch(plot[1]!, /<text/);
+      for (const line of plot[1]!.matchAll(/<path [^>]*>/g))
+        assert.match(line[0], /vector-effect="non-scaling-stroke"/);
+    }
+    const xAxis = /<g class="wk-chart__x-axis">(.*?)<\/g><g class="wk-chart__series/s.exec(
+      html,
+    )?.[1];
+    const years = [...(xAxis ?? '').matchAll(/<text x="([\d.]+)%"/g)].map((m) => Number(m[1]));
+    assert.ok(years.length > 1 && years.every((x) => x > 0 && x < 100), `${years}`);
+    // The legend lies under the plot: below every tick line of the y axis.
     const legend = /<g class="wk-chart__legend">(.*)<\/g><\/svg>$/s.exec(html)?.[1] ?? '';
     for (const s of fixtureSeries) assert.ok(legend.includes(`>${s.label}</text>`), s.label);
-    // The legend lies under the plot: below every tick line of the y axis.
-    const height = Number(/viewBox="0 0 360 (\d+)"/.exec(html)?.[1]);
+    const height = Number(/^<svg [^>]* height="(\d+)"/.exec(html)?.[1]);
     const legendYs = [...legend.matchAll(/<text [^>]*y="([\d.]+)"/g)].map((m) => Number(m[1]));
     const yAxis = /<g class="wk-chart__y-axis">(.*?)<g class="wk-chart__x-axis">/s.exec(html)?.[1];
     const gridYs = [...(yAxis ?? '').matchAll(/ y1="([\d.]+)"/g)].map((m) => Number(m[1]));
     assert.ok(gridYs.length > 1);
     assert.ok(Math.min(...legendYs) > Math.max(...gridYs), `${legendYs} vs ${gridYs}`);
     assert.ok(Math.max(...legendYs) < height);
-    // The same description for screen readers as the wide chart.
-    const desc = (h: string) => /<desc id="ts-beschrijving">(.*?)<\/desc>/s.exec(h)?.[1];
-    assert.equal(desc(html), desc(wide));
-    // Without values the wide chart says so; the narrow one adds nothing.
-    assert.equal(chart([], { narrow: true }), '');
+  });
+
+  it('breaks a long axis note into lines that fit a phone', () => {
+    const html = chart(rate(58.3, 60.1), {
+      fromZero: false,
+      axisNote: 'Dit is een gemiddelde of schatting: zo blijven de verschillen zichtbaar.',
+    });
+    const lines = queryAll(html, '.wk-chart__axis-note tspan').map((t) => textOf(t).trim());
+    assert.ok(lines.length > 1, `${lines.length} lines`);
+    assert.ok(
+      lines.every((l) => l.length <= 46),
+      lines.join(' | '),
+    );
+    assert.equal(lines.join(' '), textOf(queryOne(html, '.wk-chart__axis-note')));
   });
 
   it('writes axis numbers with a decimal comma', () => {
@@ -237,16 +259,16 @@ describe('TimeSeriesChart', () => {
         points: [{ period: '2023', value: 51.2 }],
       },
     ];
-    for (const narrow of [false, true]) {
-      const html = chart(series, { narrow });
+    {
+      const html = chart(series);
       queryOne(html, 'svg.wk-chart--stippen');
       assert.equal(queryAll(html, 'path.wk-chart__line').length, 0);
       assert.equal(queryAll(html, '.wk-chart__marker').length, 2);
       const values = queryAll(html, '.wk-chart__value').map((t) => textOf(t));
       assert.deepEqual(values, ['60,1', '51,2']);
       assert.equal(textOf(queryAll(html, '.wk-chart__x-axis text')[0]), '0');
-      // Row names in the same groups as the line chart's (wide: labels, narrow: legend).
-      const names = queryAll(html, narrow ? '.wk-chart__legend text' : '.wk-chart__labels text');
+      // Row names in the same group as the line chart's legend.
+      const names = queryAll(html, '.wk-chart__legend text');
       assert.deepEqual(
         names.map((t) => textOf(t)),
         ['Dordt West', 'Nederland'],

@@ -45,13 +45,8 @@ export interface TimeSeriesChartProps {
   decimals: number;
   series: readonly ChartSeries[];
   target?: ChartTarget;
-  width?: number;
+  /** Height of the plot in CSS pixels; the width follows the column (one drawing for all). */
   height?: number;
-  /**
-   * For small screens: narrower, fewer year labels, and the series named in a legend under the
-   * plot instead of at the line ends. Without values it draws nothing (the wide chart says so).
-   */
-  narrow?: boolean;
   /**
    * Whether the value axis starts at 0 (default true: counts and rates). When false the axis
    * fits the data, and `axisNote` (or a default sentence) says so visibly in the chart.
@@ -218,18 +213,79 @@ export function spreadLabels(wanted: readonly number[], gap: number, top: number
 }
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+/** In CSS pixels: the chart has no viewBox, so its text is never scaled down on a phone. */
 const FONT_SIZE = 13;
-/** Height of one legend line in the narrow chart. */
+/** Height of one legend line under the plot. */
 const LEGEND_ROW = 18;
-/** Rough width of one character at FONT_SIZE, to reserve room for the direct labels (the
- * margin adds room for the swatch and a few wider letters). */
-const CHAR_WIDTH = 7;
+/** Characters of a note line: about 330 px at FONT_SIZE, the width of a 375 px phone's column. */
+const NOTE_CHARS = 46;
+/** Horizontal room in the plot's own units (it is stretched to the chart's width). */
+const PLOT_UNITS = 1000;
+/** Left and right inset of the first and last year, in % of the width: keeps their labels in. */
+const X_INSET = 6;
+
+/** A percentage of the chart's width, as an SVG length. */
+function pct(n: number): string {
+  return `${fx(n)}%`;
+}
+
+/** A long note cut into lines of at most `most` characters, at spaces. */
+export function wrapText(text: string, most: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > most) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** A note over several lines, starting at baseline y. */
+function NoteText({ text, y }: { text: string; y: number }) {
+  return (
+    <text class="wk-chart__axis-note" x={0} y={y} fill={INK}>
+      {wrapText(text, NOTE_CHARS).map((line, i, all) => (
+        // A space between the lines keeps the note's text one sentence for copy and search.
+        <tspan x={0} dy={i === 0 ? 0 : FONT_SIZE + 3}>
+          {i < all.length - 1 ? `${line} ` : line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
+
+/** A marker placed at (x% of the width, y px): a nested SVG moves its origin there. */
+function PlacedMarker(props: {
+  shape: MarkerShape;
+  x: number;
+  y: number;
+  color: string;
+  size?: number;
+}) {
+  return (
+    <svg x={pct(props.x)} y={fx(props.y)} overflow="visible">
+      <Marker
+        shape={props.shape}
+        x={0}
+        y={0}
+        color={props.color}
+        {...(props.size ? { size: props.size } : {})}
+      />
+    </svg>
+  );
+}
 
 /**
- * A line chart of one indicator over time, drawn as plain SVG on the server. The chart is one
- * image for assistive technology (role="img" with a title and a description that reads out the
+ * A line chart of one indicator over time, drawn as plain SVG on the server: one drawing for
+ * every screen width. It has no viewBox: heights and text are in CSS pixels (13 px text on a
+ * phone and on a laptop), horizontal positions are percentages of the width, and the lines lie
+ * in a plot that stretches to the width with strokes that do not stretch. The chart is one image
+ * for assistive technology (role="img" with a title and a description that reads out the
  * values); the table beside it on the page has every figure. Lines differ by dash pattern,
- * thickness and marker shape as well as colour, and are labelled directly at their ends.
+ * thickness and marker shape as well as colour, and a legend under the plot names them.
  */
 export function TimeSeriesChart({
   id,
@@ -239,14 +295,11 @@ export function TimeSeriesChart({
   decimals,
   series,
   target,
-  narrow = false,
-  width = narrow ? 360 : 720,
-  height = narrow ? 240 : 360,
+  height = 260,
   fromZero = true,
   axisNote,
 }: TimeSeriesChartProps) {
   if (!hasValues(series)) {
-    if (narrow) return null;
     return (
       <p class="wk-chart-empty" id={id}>
         {EMPTY_CHART_TEXT}.
@@ -256,7 +309,7 @@ export function TimeSeriesChart({
   if (singlePeriod(series) && !target) {
     return (
       <DotComparison
-        {...{ id, title, description, unit, decimals, series, narrow, width, fromZero }}
+        {...{ id, title, description, unit, decimals, series, fromZero }}
         {...(axisNote ? { axisNote } : {})}
       />
     );
@@ -289,50 +342,30 @@ export function TimeSeriesChart({
   const yTicks = valueTicks(values, fromZero, 5);
   const yMin = yTicks[0]!;
   const note = yMin === 0 ? null : axisNoteText(yMin, decimals, axisNote);
+  const noteLines = note ? wrapText(note, NOTE_CHARS).length : 0;
   const yMax = yTicks[yTicks.length - 1]!;
   const yDecimals = tickDecimals(yTicks);
 
-  // Labels at the line ends: one per series with a value, plus the target.
-  interface EndLabel {
-    text: string;
-    style: LineStyle;
-    value: number;
-  }
-  const endLabels: EndLabel[] = [];
-  series.forEach((s, i) => {
-    const flat = runsPerSeries[i]!.flat();
-    const last = flat[flat.length - 1];
-    if (last) endLabels.push({ text: s.label, style: styles[i]!, value: last.value });
-  });
-  const longest = Math.max(...endLabels.map((l) => l.text.length));
-  // Narrow: a legend of one line per series under the year labels, and no labels at the side.
-  const legendHeight = narrow ? endLabels.length * LEGEND_ROW + 8 : 0;
-  const totalHeight = height + legendHeight;
-  const margin = {
-    top: note ? 44 : 28,
-    bottom: 40 + legendHeight,
-    left: 16 + CHAR_WIDTH * Math.max(...yTicks.map((t) => formatNumber(t, yDecimals).length)),
-    right: narrow ? 20 : Math.min(260, 56 + CHAR_WIDTH * longest),
-  };
-  const plotLeft = margin.left;
-  const plotRight = width - margin.right;
-  const plotTop = margin.top;
-  const plotBottom = totalHeight - margin.bottom;
-  const inset = 12; // keeps end markers off the axes
-  const sx = (x: number) =>
-    plotLeft + inset + ((x - xMin) / (xMax - xMin)) * (plotRight - plotLeft - 2 * inset);
+  // The legend: one line per series with a value.
+  const legend = series
+    .map((s, i) => ({ text: s.label, style: styles[i]!, has: runsPerSeries[i]!.length > 0 }))
+    .filter((l) => l.has);
+  const legendHeight = legend.length * LEGEND_ROW + 8;
+  // Room above the plot for the unit, the note and the label of the top grid line.
+  const plotTop = 24 + noteLines * (FONT_SIZE + 3) + FONT_SIZE + 6;
+  const plotBottom = plotTop + height;
+  const totalHeight = plotBottom + 32 + legendHeight;
+  /** x in % of the width. */
+  const sx = (x: number) => X_INSET + ((x - xMin) / (xMax - xMin)) * (100 - 2 * X_INSET);
   const sy = (v: number) => plotBottom - ((v - yMin) / (yMax - yMin)) * (plotBottom - plotTop);
+  /** x in the plot's own units, y relative to the plot's top. */
+  const px = (x: number) => (sx(x) / 100) * PLOT_UNITS;
+  const py = (v: number) => sy(v) - plotTop;
 
-  const step = yearStep(xMax - xMin, narrow ? 5 : 12);
+  // At most six year labels: they fit a phone's width as well as a laptop's.
+  const step = yearStep(xMax - xMin, 6);
   const xTicks: number[] = [];
   for (let year = Math.ceil(xMin / step) * step; year <= xMax; year += step) xTicks.push(year);
-
-  const labelY = spreadLabels(
-    endLabels.map((l) => sy(l.value)),
-    FONT_SIZE + 3,
-    plotTop,
-    plotBottom,
-  );
 
   // The target's label goes on the side the trajectory does not come from, inside the plot.
   let targetLabelY = 0;
@@ -356,9 +389,8 @@ export function TimeSeriesChart({
   return (
     <svg
       xmlns="http://www.w3.org/2000/svg"
-      class={`wk-chart wk-chart--tijdreeks${narrow ? ' wk-chart--smal' : ''}`}
-      viewBox={`0 0 ${width} ${totalHeight}`}
-      width={width}
+      class="wk-chart wk-chart--tijdreeks"
+      width="100%"
       height={totalHeight}
       role="img"
       aria-labelledby={titleId}
@@ -369,32 +401,23 @@ export function TimeSeriesChart({
     >
       <title id={titleId}>{title}</title>
       <desc id={descId}>{[description, summary, note].filter(Boolean).join(' ').trim()}</desc>
-      <text class="wk-chart__unit" x={plotLeft} y={14} fill={MUTED_INK}>
+      <text class="wk-chart__unit" x={0} y={14} fill={MUTED_INK}>
         {unit}
       </text>
-      {note && (
-        <text class="wk-chart__axis-note" x={plotLeft} y={32} fill={INK}>
-          {note}
-        </text>
-      )}
+      {note && <NoteText text={note} y={32} />}
       <g class="wk-chart__y-axis">
         {yTicks.map((t) => (
           <g>
             <line
-              x1={plotLeft}
-              x2={plotRight}
+              x1={0}
+              x2="100%"
               y1={fx(sy(t))}
               y2={fx(sy(t))}
               stroke={t === yMin ? INK : GRID}
               stroke-width={1}
             />
-            <text
-              x={plotLeft - 6}
-              y={fx(sy(t))}
-              text-anchor="end"
-              dominant-baseline="middle"
-              fill={MUTED_INK}
-            >
+            {/* The value stands above its grid line at the left: no margin that a phone lacks. */}
+            <text x={0} y={fx(sy(t) - 4)} fill={MUTED_INK}>
               {formatNumber(t, yDecimals)}
             </text>
           </g>
@@ -404,13 +427,13 @@ export function TimeSeriesChart({
         {xTicks.map((year) => (
           <g>
             <line
-              x1={fx(sx(year))}
-              x2={fx(sx(year))}
+              x1={pct(sx(year))}
+              x2={pct(sx(year))}
               y1={plotBottom}
               y2={plotBottom + 5}
               stroke={INK}
             />
-            <text x={fx(sx(year))} y={plotBottom + 20} text-anchor="middle" fill={MUTED_INK}>
+            <text x={pct(sx(year))} y={plotBottom + 20} text-anchor="middle" fill={MUTED_INK}>
               {String(year)}
             </text>
           </g>
@@ -419,30 +442,46 @@ export function TimeSeriesChart({
       {series.map((s, i) => {
         const style = styles[i]!;
         const runs = runsPerSeries[i]!;
+        const lines = runs.filter((run) => run.length > 1);
         return (
           <g class={`wk-chart__series wk-chart__series--${s.kind}`} data-key={s.key}>
-            {runs
-              .filter((run) => run.length > 1)
-              .map((run) => (
-                <path
-                  class="wk-chart__line"
-                  d={run
-                    .map((p, k) => `${k === 0 ? 'M' : 'L'}${fx(sx(p.x))},${fx(sy(p.value))}`)
-                    .join('')}
-                  fill="none"
-                  stroke={style.color}
-                  stroke-width={style.width}
-                  stroke-dasharray={style.dash}
-                  stroke-linejoin="round"
-                  stroke-linecap={style.dash ? 'butt' : 'round'}
-                />
-              ))}
+            {lines.length > 0 && (
+              <svg
+                y={plotTop}
+                width="100%"
+                height={height}
+                viewBox={`0 0 ${PLOT_UNITS} ${height}`}
+                preserveAspectRatio="none"
+                overflow="visible"
+              >
+                {lines.map((run) => (
+                  <path
+                    class="wk-chart__line"
+                    d={run
+                      .map((p, k) => `${k === 0 ? 'M' : 'L'}${fx(px(p.x))},${fx(py(p.value))}`)
+                      .join('')}
+                    fill="none"
+                    stroke={style.color}
+                    stroke-width={style.width}
+                    stroke-dasharray={style.dash}
+                    stroke-linejoin="round"
+                    stroke-linecap={style.dash ? 'butt' : 'round'}
+                    vector-effect="non-scaling-stroke"
+                  />
+                ))}
+              </svg>
+            )}
             {runs
               // A trajectory is a drawn line, not data: only a lone point needs a mark.
               .filter((run) => s.kind !== 'traject' || run.length === 1)
               .flat()
               .map((p) => (
-                <Marker shape={style.marker} x={sx(p.x)} y={sy(p.value)} color={style.color} />
+                <PlacedMarker
+                  shape={style.marker}
+                  x={sx(p.x)}
+                  y={sy(p.value)}
+                  color={style.color}
+                />
               ))}
           </g>
         );
@@ -450,7 +489,7 @@ export function TimeSeriesChart({
       {target && (
         <g class="wk-chart__target">
           <circle
-            cx={fx(sx(target.year))}
+            cx={pct(sx(target.year))}
             cy={fx(sy(target.value))}
             r={7}
             fill={WHITE}
@@ -458,32 +497,31 @@ export function TimeSeriesChart({
             stroke-width={2}
           />
           <circle
-            cx={fx(sx(target.year))}
+            cx={pct(sx(target.year))}
             cy={fx(sy(target.value))}
             r={2.5}
             fill={TRAJECTORY_STYLE.color}
           />
-          <text x={fx(sx(target.year))} y={fx(targetLabelY)} text-anchor="end" fill={INK}>
+          <text x={pct(sx(target.year))} y={fx(targetLabelY)} text-anchor="end" fill={INK}>
             {`${target.label}: ${formatNumber(target.value, decimals)}`}
           </text>
         </g>
       )}
-      <g class={narrow ? 'wk-chart__legend' : 'wk-chart__labels'}>
-        {endLabels.map((l, i) => {
-          const y = narrow ? plotBottom + 40 + i * LEGEND_ROW : labelY[i]!;
-          const x0 = narrow ? plotLeft : plotRight + 8;
+      <g class="wk-chart__legend">
+        {legend.map((l, i) => {
+          const y = plotBottom + 40 + i * LEGEND_ROW;
           return (
             <g>
               <line
-                x1={x0}
-                x2={x0 + 22}
+                x1={0}
+                x2={22}
                 y1={fx(y)}
                 y2={fx(y)}
                 stroke={l.style.color}
                 stroke-width={l.style.width}
                 stroke-dasharray={l.style.dash}
               />
-              <text x={x0 + 28} y={fx(y)} dominant-baseline="middle" fill={INK}>
+              <text x={28} y={fx(y)} dominant-baseline="middle" fill={INK}>
                 {l.text}
               </text>
             </g>
@@ -514,12 +552,17 @@ export function singlePeriod(series: readonly ChartSeries[]): boolean {
   return periods.size === 1;
 }
 
-/** Height of one row in the dot comparison. */
-const DOT_ROW = 32;
+/** Height of one row in the dot comparison: the name above, the dot under it. */
+const DOT_ROW = 48;
+/** Where the dot comparison's value axis starts and ends, in % of the width; the room on the
+ * right is for the value beside the largest dot. */
+const DOT_LEFT = 3;
+const DOT_RIGHT = 78;
 
 /**
  * One period only: a line with one point says nothing about change, so the areas are compared
- * as labelled dots on one value axis (from 0 for counts and rates), one row per area.
+ * as labelled dots on one value axis (from 0 for counts and rates), one row per area with its
+ * name above the dot. Like the line chart it has no viewBox: it adapts to the width.
  */
 function DotComparison({
   id,
@@ -528,8 +571,6 @@ function DotComparison({
   unit,
   decimals,
   series,
-  narrow,
-  width,
   fromZero,
   axisNote,
 }: {
@@ -539,8 +580,6 @@ function DotComparison({
   unit: string;
   decimals: number;
   series: readonly ChartSeries[];
-  narrow: boolean;
-  width: number;
   fromZero: boolean;
   axisNote?: string;
 }) {
@@ -552,34 +591,27 @@ function DotComparison({
   const ticks = valueTicks(
     rows.map((r) => r.point.value),
     fromZero,
-    narrow ? 3 : 5,
+    4,
   );
   const tMin = ticks[0]!;
   const tMax = ticks[ticks.length - 1]!;
   const tDecimals = tickDecimals(ticks);
   const note = tMin === 0 ? null : axisNoteText(tMin, decimals, axisNote);
-  const longest = Math.max(...rows.map((r) => r.s.label.length));
-  // Wide: names left of the rows. Narrow: names above each dot, so long names keep the width.
-  const labelWidth = narrow ? 16 : Math.min(280, 20 + 8 * longest);
-  const row = narrow ? DOT_ROW + 16 : DOT_ROW;
-  const dotY = (i: number) => top + row * (i + 0.5) + (narrow ? 8 : 0);
-  const valueRoom = 12 + CHAR_WIDTH * 9;
-  const top = note ? 48 : 32;
-  const plotLeft = labelWidth;
-  const plotRight = width - valueRoom;
-  const plotBottom = top + rows.length * row;
+  const noteLines = note ? wrapText(note, NOTE_CHARS).length : 0;
+  const top = 24 + noteLines * (FONT_SIZE + 3) + 8;
+  const dotY = (i: number) => top + DOT_ROW * (i + 0.5) + 8;
+  const plotBottom = top + rows.length * DOT_ROW;
   const height = plotBottom + 34;
-  const sx = (v: number) => plotLeft + ((v - tMin) / (tMax - tMin)) * (plotRight - plotLeft);
+  const sx = (v: number) => DOT_LEFT + ((v - tMin) / (tMax - tMin)) * (DOT_RIGHT - DOT_LEFT);
   const titleId = `${id}-titel`;
   const descId = `${id}-beschrijving`;
   const summary = describeChart(series, unit, decimals);
   return (
     <svg
       xmlns="http://www.w3.org/2000/svg"
-      // Also a "tijdreeks": the page's CSS shows the wide or the narrow drawing by screen width.
-      class={`wk-chart wk-chart--tijdreeks wk-chart--stippen${narrow ? ' wk-chart--smal' : ''}`}
-      viewBox={`0 0 ${width} ${height}`}
-      width={width}
+      // Also a "tijdreeks": the page's CSS sizes both kinds alike.
+      class="wk-chart wk-chart--tijdreeks wk-chart--stippen"
+      width="100%"
       height={height}
       role="img"
       aria-labelledby={titleId}
@@ -599,26 +631,22 @@ function DotComparison({
           .filter(Boolean)
           .join(' ')}
       </desc>
-      <text class="wk-chart__unit" x={plotLeft} y={14} fill={MUTED_INK}>
+      <text class="wk-chart__unit" x={0} y={14} fill={MUTED_INK}>
         {`${unit}, ${formatPeriod(period)}`}
       </text>
-      {note && (
-        <text class="wk-chart__axis-note" x={plotLeft} y={32} fill={INK}>
-          {note}
-        </text>
-      )}
+      {note && <NoteText text={note} y={32} />}
       <g class="wk-chart__x-axis">
         {ticks.map((t) => (
           <g>
             <line
-              x1={fx(sx(t))}
-              x2={fx(sx(t))}
+              x1={pct(sx(t))}
+              x2={pct(sx(t))}
               y1={top}
               y2={plotBottom}
               stroke={t === tMin ? INK : GRID}
               stroke-width={1}
             />
-            <text x={fx(sx(t))} y={plotBottom + 20} text-anchor="middle" fill={MUTED_INK}>
+            <text x={pct(sx(t))} y={plotBottom + 20} text-anchor="middle" fill={MUTED_INK}>
               {formatNumber(t, tDecimals)}
             </text>
           </g>
@@ -629,11 +657,19 @@ function DotComparison({
         const x = sx(r.point.value);
         return (
           <g class={`wk-chart__series wk-chart__series--${r.s.kind}`} data-key={r.s.key}>
-            <line x1={plotLeft} x2={fx(x)} y1={fx(y)} y2={fx(y)} stroke={GRID} stroke-width={1} />
-            <Marker shape={r.style.marker} x={x} y={y} color={r.style.color} size={6} />
+            <line
+              x1={pct(DOT_LEFT)}
+              x2={pct(x)}
+              y1={fx(y)}
+              y2={fx(y)}
+              stroke={GRID}
+              stroke-width={1}
+            />
+            <PlacedMarker shape={r.style.marker} x={x} y={y} color={r.style.color} size={6} />
             <text
               class="wk-chart__value"
-              x={fx(x + 12)}
+              x={pct(x)}
+              dx={12}
               y={fx(y)}
               dominant-baseline="middle"
               fill={INK}
@@ -643,16 +679,10 @@ function DotComparison({
           </g>
         );
       })}
-      {/* The names of the rows: the same group names as the line chart's labels and legend. */}
-      <g class={narrow ? 'wk-chart__legend' : 'wk-chart__labels'}>
+      {/* The names of the rows, above their dots: the same legend group as the line chart's. */}
+      <g class="wk-chart__legend">
         {rows.map((r, i) => (
-          <text
-            x={narrow ? plotLeft : plotLeft - 10}
-            y={fx(narrow ? dotY(i) - 16 : dotY(i))}
-            text-anchor={narrow ? 'start' : 'end'}
-            dominant-baseline="middle"
-            fill={INK}
-          >
+          <text x={pct(DOT_LEFT)} y={fx(dotY(i) - 16)} dominant-baseline="middle" fill={INK}>
             {r.s.label}
           </text>
         ))}

@@ -163,29 +163,26 @@ export function IndicatorPage({
         <h2 class="utrecht-heading-2">
           {oneMoment ? 'Vergelijking met andere gebieden' : 'Ontwikkeling door de tijd'}
         </h2>
-        {/* Two drawings of one chart: the wide one, and on small screens (CSS) the narrow one. */}
-        {[false, true].map((narrow) => (
-          <TimeSeriesChart
-            id={narrow ? 'grafiek-tijdreeks-smal' : 'grafiek-tijdreeks'}
-            narrow={narrow}
-            title={
-              isCount
-                ? `${indicator.name}: ${selection.name}`
-                : `${indicator.name}: ${selection.name} en vergelijkingsgebieden`
-            }
-            description={
-              isCount
-                ? `${chartKind} van ${indicator.name.toLowerCase()} per jaar voor ${selection.name}${chartTarget ? ', met het doeltraject' : ''}. De tabel onder de grafiek geeft dezelfde cijfers en die van de vergelijkingsgebieden.`
-                : `${chartKind} van ${indicator.name.toLowerCase()} per jaar voor ${selection.name}, de rest van de gemeente, de gemeente, Nederland en het gemiddelde van de NPLV-focusgebieden${chartTarget ? ', met het doeltraject' : ''}. De tabel onder de grafiek geeft dezelfde cijfers.`
-            }
-            unit={indicator.unit}
-            decimals={indicator.decimals}
-            series={series}
-            {...(chartTarget ? { target: chartTarget } : {})}
-            fromZero={zeroBasedMeasure(indicator.measure.type)}
-            axisNote="Dit is een gemiddelde of schatting: zo blijven de verschillen zichtbaar."
-          />
-        ))}
+        {/* One drawing for every width: it adapts to the column (see TimeSeriesChart). */}
+        <TimeSeriesChart
+          id="grafiek-tijdreeks"
+          title={
+            isCount
+              ? `${indicator.name}: ${selection.name}`
+              : `${indicator.name}: ${selection.name} en vergelijkingsgebieden`
+          }
+          description={
+            isCount
+              ? `${chartKind} van ${indicator.name.toLowerCase()} per jaar voor ${selection.name}${chartTarget ? ', met het doeltraject' : ''}. De tabel onder de grafiek geeft dezelfde cijfers en die van de vergelijkingsgebieden.`
+              : `${chartKind} van ${indicator.name.toLowerCase()} per jaar voor ${selection.name}, de rest van de gemeente, de gemeente, Nederland en het gemiddelde van de NPLV-focusgebieden${chartTarget ? ', met het doeltraject' : ''}. De tabel onder de grafiek geeft dezelfde cijfers.`
+          }
+          unit={indicator.unit}
+          decimals={indicator.decimals}
+          series={series}
+          {...(chartTarget ? { target: chartTarget } : {})}
+          fromZero={zeroBasedMeasure(indicator.measure.type)}
+          axisNote="Dit is een gemiddelde of schatting: zo blijven de verschillen zichtbaar."
+        />
         {isCount && profile.loaded && (
           <p class="utrecht-paragraph">
             Dit is een aantal. De gemeente en Nederland zijn veel groter dan {selection.name}.
