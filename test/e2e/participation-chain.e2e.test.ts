@@ -427,6 +427,13 @@ describe(
           );
           assert.deepEqual([...listed].sort(), docxThemes, `${path}: same main themes as the docx`);
           for (const t of MAIN_THEMES) assert.ok(decided.includes(t.ambition), `${path}: ambition`);
+          // The contours are written in Dutch: on the English page they carry lang="nl" (WCAG 3.1.2).
+          if (path === FEEDBACK_EN)
+            assert.equal(
+              await page.locator('#contouren li [lang="nl"]').count(),
+              MAIN_THEMES.length * 2,
+              'title and ambition marked as Dutch',
+            );
           assert.deepEqual(await feedbackCounts(page), themakaart, `${path}: same counts`);
         } finally {
           await context.close();
