@@ -44,9 +44,11 @@ const TO_CODE: Record<string, string> = {
   'FIXTURE-keten-antwoord: meer lantaarns in het park': 'veiligheid-en-leefbaarheid: Verlichting',
   'FIXTURE-keten-antwoord: de galerij wordt nooit geschilderd': 'wonen: Onderhoud',
   'FIXTURE-keten-antwoord: de voordeur sluit niet': 'wonen: Onderhoud',
+  'FIXTURE-keten-professional: huiswerkklas in de bibliotheek': 'onderwijs: Huiswerk',
 };
-const SESSION_TEXTS = Object.keys(TO_CODE).filter((t) => !t.includes('antwoord'));
+const SESSION_TEXTS = Object.keys(TO_CODE).filter((t) => t.startsWith('FIXTURE-keten: '));
 const ANSWER_TEXTS = Object.keys(TO_CODE).filter((t) => t.includes('antwoord'));
+const PROFESSIONAL_TEXT = 'FIXTURE-keten-professional: huiswerkklas in de bibliotheek';
 
 /** The main themes the bureau drafts: theme key, link text, title, ambition. */
 const MAIN_THEMES = [
@@ -69,7 +71,7 @@ const SOURCE_COLUMNS = ['enquete', 'professionals', 'bijeenkomst'] as const;
 const THEMAKAART_SOURCES: Record<string, (typeof SOURCE_COLUMNS)[number]> = {
   bijeenkomsten: 'bijeenkomst',
   'open antwoorden enquête': 'enquete',
-  professionals: 'professionals',
+  'open antwoorden professionals': 'professionals',
 };
 
 type Counts = Record<string, Record<(typeof SOURCE_COLUMNS)[number], number>>;
@@ -191,14 +193,18 @@ describe(
           created_by: 'fixture',
         })),
       );
-      // Sent responses to the shipped resident survey, each with an open answer.
-      for (const [n, text] of ANSWER_TEXTS.entries()) {
+      // Sent responses to the shipped resident and professionals surveys, each with an open answer.
+      const answers = [
+        ...ANSWER_TEXTS.map((text) => ['bewonersenquete-dordt-west', 'eerst_verbeteren', text]),
+        ['professionals-dordt-west', 'idee', PROFESSIONAL_TEXT],
+      ] as const;
+      for (const [n, [questionnaire, variable, text]] of answers.entries()) {
         const id = `00000000-0000-4000-8000-0000000c4a3${n}`;
         await db
           .insertInto('survey_responses')
           .values({
             id,
-            questionnaire_key: 'bewonersenquete-dordt-west',
+            questionnaire_key: questionnaire,
             version: 1,
             channel: 'web',
             source: 'uitnodiging',
@@ -219,7 +225,7 @@ describe(
           .insertInto('survey_answers')
           .values({
             response_id: id,
-            variable: 'eerst_verbeteren',
+            variable,
             value_text: text,
             value_number: null,
           })
@@ -265,7 +271,7 @@ describe(
         await page.goto(`${ctx.baseUrl}${CODING}/codeboek`);
         await page
           .getByLabel('Codes, één per regel')
-          .fill('wonen; Onderhoud\nveiligheid-en-leefbaarheid; Verlichting');
+          .fill('wonen; Onderhoud\nveiligheid-en-leefbaarheid; Verlichting\nonderwijs; Huiswerk');
         await page.getByRole('button', { name: 'Opslaan als nieuwe versie' }).click();
         await page.waitForURL(/melding=codeboek/);
 
@@ -300,16 +306,17 @@ describe(
       }
     });
 
-    it('the themakaart shows the coded counts per theme, from both sources', async () => {
+    it('the themakaart shows the coded counts per theme, from all three sources', async () => {
       const { context, page } = await signedIn(BUREAU, false);
       try {
         await page.getByRole('link', { name: 'Themakaart Dordt West' }).click();
         await page.waitForURL(new RegExp(`${THEMAKAART}$`));
         themakaart = await themakaartCounts(page);
-        // What the coder chose above: housing 2 + 2, lighting 1 + 1.
+        // What the coder chose above: housing 2 + 2, lighting 1 + 1, homework 1 (professionals).
         assert.deepEqual(themakaart, {
           wonen: { enquete: 2, professionals: 0, bijeenkomst: 2 },
           'veiligheid-en-leefbaarheid': { enquete: 1, professionals: 0, bijeenkomst: 1 },
+          onderwijs: { enquete: 0, professionals: 1, bijeenkomst: 0 },
         });
       } finally {
         await context.close();
