@@ -94,7 +94,8 @@ export function FeedbackSections(props: {
             <ul class="utrecht-unordered-list" id="contouren">
               {data.decided.themes.map((c) => (
                 <li class="utrecht-unordered-list__item">
-                  <strong>{c.name}</strong>: {c.ambition}
+                  {/* The contours are written in Dutch, also on the English page. */}
+                  <strong lang="nl">{c.name}</strong>: <span lang="nl">{c.ambition}</span>
                 </li>
               ))}
             </ul>

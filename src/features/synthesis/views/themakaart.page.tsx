@@ -28,6 +28,7 @@ const KIND_LABELS: Record<string, string> = {
 const CODE_SOURCE_LABELS: Record<string, string> = {
   bijeenkomst: 'bijeenkomsten',
   enquete: 'open antwoorden enquête',
+  professionals: 'open antwoorden professionals',
 };
 
 const nl = (v: number, digits = 2) =>
