@@ -8,15 +8,24 @@ import { queryAll, textOf } from '../../../test/helpers/html.ts';
 import { AuditPage } from './views/audit.page.tsx';
 import { ACTION_LABELS, actionLabel, entityLabel, summarizeChange } from './audit-summary.ts';
 
-/** Every action key the code writes: string literals "thing.verb" in files that call recordAudit. */
+/**
+ * Every action key the code writes: "thing.verb" literals on a line that sets `action:`, the
+ * values of every `AUDIT_ACTIONS = { … }` object, and the older pattern of files that call
+ * recordAudit with a known prefix. New features write through `audit.record(…)`, so reading only
+ * recordAudit files missed them.
+ */
 function writtenActions(): Set<string> {
   const found = new Set<string>();
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
       const file = path.join(dir, name);
       if (statSync(file).isDirectory()) walk(file);
-      else if (/\.tsx?$/.test(name) && !name.includes('.test.')) {
+      else if (/\.tsx?$/.test(name) && !name.includes('.test.') && !name.includes('test-')) {
         const text = readFileSync(file, 'utf8');
+        for (const line of text.split('\n').filter((l) => /\baction:/.test(l)))
+          for (const m of line.matchAll(/'([a-z]+\.[a-z_-]+)'/g)) found.add(m[1]!);
+        for (const block of text.matchAll(/AUDIT_ACTIONS = \{([^}]*)\}/g))
+          for (const m of block[1]!.matchAll(/'([a-z]+\.[a-z_-]+)'/g)) found.add(m[1]!);
         if (!/recordAudit\(|TARGET_DELETED/.test(text)) continue;
         for (const m of text.matchAll(
           /'((?:gebruiker|dataset|import|indicator|catalogusvoorstel|focusgebied|doel|enquete)\.[a-z_-]+)'/g,
@@ -37,7 +46,13 @@ function writtenActions(): Set<string> {
 describe('the audit log in words', () => {
   it('has a Dutch label for every action the code writes', () => {
     const actions = writtenActions();
-    assert.ok(actions.size >= 20, [...actions].join(', '));
+    assert.ok(actions.size >= 70, [...actions].join(', '));
+    for (const expected of [
+      'project.status-gewijzigd',
+      'alliantie.besluit-vastgelegd',
+      'raadsbrief.gepubliceerd',
+    ])
+      assert.ok(actions.has(expected), `${expected} niet gevonden`);
     const missing = [...actions].filter((a) => !(a in ACTION_LABELS));
     assert.deepEqual(missing, []);
     for (const label of Object.values(ACTION_LABELS)) assert.doesNotMatch(label, /[._]/);
