@@ -185,8 +185,11 @@ for (const dialect of dialects) {
       const problems: string[] = [];
       for (const v of visits.values()) {
         if (!isHtml(v) || v.status !== 200) continue;
-        // A survey page asked for in another language (?taal=en) is in that language.
-        const lang = new URL(v.url, 'http://crawl.invalid').searchParams.get('taal') ?? 'nl';
+        // A survey page asked for in another language (?taal=en) is in that language, and so is
+        // a page under /en/ (the English feedback page "What we did with your input").
+        const url = new URL(v.url, 'http://crawl.invalid');
+        const lang =
+          url.searchParams.get('taal') ?? (url.pathname.startsWith('/en/') ? 'en' : 'nl');
         if (
           !/^[a-z]{2}$/.test(lang) ||
           !new RegExp(`<html\\b[^>]*\\slang="${lang}"`, 'i').test(v.body)
