@@ -18,7 +18,17 @@ const RECORDED_ORIGINS = [
 ];
 
 /** KWB 2024 (85984NED, paged 7 + 7) and police-registered crime (47018NED, paged 3 + 3). */
-export type ReplayPage = 'meta' | 'page1' | 'page2' | 'crime-meta' | 'crime-page1' | 'crime-page2';
+export type ReplayPage =
+  | 'meta'
+  | 'page1'
+  | 'page2'
+  | 'crime-meta'
+  | 'crime-page1'
+  | 'crime-page2'
+  | 'pdok-page1'
+  | 'pdok-page2';
+
+const PDOK_ORIGIN = 'https://api.pdok.nl';
 
 export interface ReplayServer {
   /** Base URL to hand to the fetcher, like https://opendata.cbs.nl/ODataApi/odata. */
@@ -41,6 +51,9 @@ function pageOf(url: URL): ReplayPage | null {
   if (url.pathname.endsWith('/47018NED/DataProperties')) return 'crime-meta';
   if (url.pathname.endsWith('/47018NED/TypedDataSet'))
     return url.searchParams.get('$skip') === '3' ? 'crime-page2' : 'crime-page1';
+  // PDOK's OGC API (buurten 2023, four real Dordrecht buurten, paged 2 + 2 with a cursor).
+  if (url.pathname === '/cbs/wijken-en-buurten-2023/ogc/v1/collections/buurten/items')
+    return url.searchParams.get('cursor') === 'fixture-2' ? 'pdok-page2' : 'pdok-page1';
   return null;
 }
 
@@ -51,6 +64,8 @@ const FILES: Record<ReplayPage, string> = {
   'crime-meta': '47018NED-DataProperties.fixture.json',
   'crime-page1': '47018NED-TypedDataSet-page1.fixture.json',
   'crime-page2': '47018NED-TypedDataSet-page2.fixture.json',
+  'pdok-page1': 'pdok-buurten-2023-page1.fixture.json',
+  'pdok-page2': 'pdok-buurten-2023-page2.fixture.json',
 };
 
 export async function startReplayServer(): Promise<ReplayServer> {
@@ -79,6 +94,7 @@ export async function startReplayServer(): Promise<ReplayServer> {
     }
     // The recorded nextLink points at CBS; the replay points it at this server.
     let body = fs.readFileSync(path.join(FIXTURES, FILES[page]), 'utf8');
+    body = body.replaceAll(PDOK_ORIGIN, origin);
     for (const recorded of RECORDED_ORIGINS)
       body = body.replaceAll(recorded, `${origin}/ODataApi/OData`);
     const sent = state.broken.has(page) ? body.slice(0, Math.floor(body.length / 2)) : body;

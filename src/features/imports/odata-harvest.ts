@@ -277,3 +277,73 @@ export async function harvestOdataTable(options: HarvestOptions): Promise<Harves
     reusedPages,
   };
 }
+
+/** PDOK's OGC API Features, where CBS's wijk- en buurtkaart of each year is served. */
+export const PDOK_API_URL = 'https://api.pdok.nl';
+
+const PDOK_COLLECTIONS = { gemeente: 'gemeenten', wijk: 'wijken', buurt: 'buurten' } as const;
+
+export interface PdokHarvestOptions extends PageOptions {
+  /** The year of the wijk- en buurtkaart (its indeling). */
+  year: number;
+  level: keyof typeof PDOK_COLLECTIONS;
+  /** Only the features of this municipality (property filter `gemeentecode`). */
+  municipalityCode: string;
+  /** https://api.pdok.nl, or a replay server in tests. */
+  baseUrl?: string;
+}
+
+/**
+ * The documented address form of PDOK's CBS Wijken en Buurten OGC API (one API per year):
+ * https://api.pdok.nl/cbs/wijken-en-buurten-2024/ogc/v1/collections/buurten/items?f=json&…
+ * 1000 features a page; the next page is the link with rel "next".
+ */
+export function pdokItemsUrl(options: Omit<PdokHarvestOptions, keyof PageOptions>): string {
+  const base = (options.baseUrl ?? PDOK_API_URL).replace(/\/+$/, '');
+  const collection = PDOK_COLLECTIONS[options.level];
+  return `${base}/cbs/wijken-en-buurten-${options.year}/ogc/v1/collections/${collection}/items?f=json&limit=1000&gemeentecode=${encodeURIComponent(options.municipalityCode)}`;
+}
+
+/**
+ * Fetches (or replays, or resumes) the features of one level, year and municipality from PDOK,
+ * kept and retried like the CBS tables, and gives them as one GeoJSON FeatureCollection for the
+ * existing PDOK importer. Nothing is imported here.
+ */
+export async function harvestPdokItems(
+  options: PdokHarvestOptions,
+): Promise<{
+  input: ImportInput;
+  url: string;
+  dir: string;
+  fetchedPages: number;
+  reusedPages: number;
+}> {
+  if (!/^GM\d{4}$/.test(options.municipalityCode) || !Number.isInteger(options.year)) {
+    throw new BadRequestError(
+      `Ongeldige gemeentecode of jaar voor PDOK: ${options.municipalityCode}, ${options.year}`,
+    );
+  }
+  const url = pdokItemsUrl(options);
+  const name = `pdok-${PDOK_COLLECTIONS[options.level]}-${options.year}`;
+  const dir = path.join(options.storeDir, folderName(name, options.municipalityCode));
+  fs.mkdirSync(dir, { recursive: true });
+  let manifest = options.fresh ? null : readManifest(dir);
+  if (manifest && manifest.url !== url) manifest = null;
+  manifest ??= { tableId: name, url, complete: false, pages: [] };
+  const collected = await collectPages(manifest, dir, url, name, options, 'geojson');
+  const features: unknown[] = [];
+  for (const page of collected.pages) {
+    const json = JSON.parse(page.bytes.toString('utf8').replace(/^\uFEFF/, '')) as {
+      features: unknown[];
+    };
+    features.push(...json.features);
+  }
+  const bytes = Buffer.from(JSON.stringify({ type: 'FeatureCollection', features }), 'utf8');
+  return {
+    input: { bytes, fileName: `${name}-${options.municipalityCode}.geojson` },
+    url,
+    dir,
+    fetchedPages: collected.fetched,
+    reusedPages: collected.reused,
+  };
+}
