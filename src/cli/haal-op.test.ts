@@ -68,7 +68,9 @@ describeEachDialect('wijkkompas haal-op against a local replay server', (getDb) 
     const { db } = getDb();
     await loadAreas(db);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wk-haal-op-cli-'));
-    const args = ['--indeling', '2024', '--gemeente', 'GM0505', '--gemeente', 'GM0014'];
+    const args = [
+      ...['--wat', 'kwb', '--indeling', '2024', '--gemeente', 'GM0505', '--gemeente', 'GM0014'],
+    ];
     const common = ['--map', dir, '--bron', server.baseUrl];
     try {
       server.requests.length = 0;
@@ -120,5 +122,97 @@ describeEachDialect('wijkkompas haal-op against a local replay server', (getDb) 
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('fetches police-registered crime (47018NED) per buurt from the police server, resumes after a broken page, and imports it once', async () => {
+    const { db } = getDb();
+    await loadAreas(db);
+    // Five of the six buurten in the fixture; BU05050105 is not loaded and is skipped, counted.
+    await upsertAreas(
+      db,
+      ['BU05050100', 'BU05050101', 'BU05050102', 'BU05050103', 'BU05050104'].map((code) => ({
+        indeling_year: 2024,
+        code,
+        kind: 'buurt' as const,
+        name: code,
+        parent_code: 'WK050501',
+        municipality_code: 'GM0505',
+        geometry: null,
+        is_water: 0,
+      })),
+    );
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wk-haal-op-crime-'));
+    const args = ['--wat', 'misdrijven', '--indeling', '2024', '--gemeente', 'GM0505'];
+    const common = ['--map', dir, '--bron', 'http://127.0.0.1:9/niet-gebruikt'];
+    const police = ['--bron-politie', server.baseUrl];
+    try {
+      server.requests.length = 0;
+      server.urls.length = 0;
+      server.broken.add('crime-page2');
+      await assert.rejects(
+        runHaalOp(db, [...args, ...common, ...police], io([])),
+        (error: unknown) =>
+          error instanceof OdataFetchError && /^Pagina 2 van tabel 47018NED/.test(error.message),
+      );
+      server.broken.delete('crime-page2');
+      assert.equal(await count(db, 'datasets'), 0, 'nothing imported from a broken run');
+      assert.deepEqual(server.requests, ['crime-meta', 'crime-page1', 'crime-page2']);
+      assert.ok(
+        decodeURIComponent(server.urls[1]!).endsWith(
+          "/47018NED/TypedDataSet?$format=json&$filter=startswith(WijkenEnBuurten,'GM0505') or startswith(WijkenEnBuurten,'WK0505') or startswith(WijkenEnBuurten,'BU0505')",
+        ),
+      );
+
+      server.faults['crime-page2'] = [503];
+      const lines: string[] = [];
+      const first = await runHaalOp(db, [...args, ...common, ...police], io(lines));
+      assert.deepEqual(
+        server.requests,
+        ['crime-meta', 'crime-page1', 'crime-page2', 'crime-page2', 'crime-page2'],
+        'resumed at page 2 (retried once after 503), page 1 came from the folder',
+      );
+      assert.deepEqual(first, { imported: 1, unchanged: 0, skipped: 0, observations: 5 });
+      assert.match(
+        lines[0]!,
+        /\[1\/1\] 47018NED \(indeling 2024\) GM0505: geïmporteerd, 5 rijen, 5 waarden .*; 1 rijen van gebieden die nog niet geladen zijn overgeslagen\./,
+      );
+      const dataset = await db.selectFrom('datasets').selectAll().executeTakeFirstOrThrow();
+      assert.equal(dataset.kind, 'politie-47018');
+      assert.equal(dataset.table_id, '47018NED');
+      assert.equal(dataset.municipality_code, 'GM0505');
+      assert.match(dataset.title, /Geregistreerde misdrijven .*opgehaald bij CBS open data/);
+      assert.equal(await count(db, 'audit_log'), 1);
+      const value = await db
+        .selectFrom('observations')
+        .select(['value', 'period', 'indeling_year'])
+        .where('area_code', '=', 'BU05050101')
+        .where('variable', '=', 'GeregistreerdeMisdrijven')
+        .executeTakeFirstOrThrow();
+      assert.equal(Number(value.value), 68, 'the real 2023 figure of BU05050101');
+      assert.equal(value.period, '2023');
+      assert.equal(value.indeling_year, 2024);
+
+      const requests = server.requests.length;
+      const again: string[] = [];
+      const second = await runHaalOp(db, [...args, ...common, ...police], io(again));
+      assert.equal(second.unchanged, 1);
+      assert.match(again[0]!, /GM0505: al geïmporteerd/);
+      assert.equal(server.requests.length, requests, 'replayed from the stored responses');
+      assert.equal(await count(db, 'datasets'), 1);
+      assert.equal(await count(db, 'observations'), 5);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses an unknown --wat in Dutch before fetching anything', async () => {
+    const { db } = getDb();
+    await loadAreas(db);
+    server.requests.length = 0;
+    await assert.rejects(
+      runHaalOp(db, ['--wat', 'weer', '--bron', server.baseUrl], io([])),
+      /--wat moet kwb of misdrijven zijn, niet "weer"/,
+    );
+    assert.equal(server.requests.length, 0);
   });
 });

@@ -17,13 +17,22 @@ import {
 import { commitImport, loadAreaLookup } from '../features/imports/import.service.ts';
 import { harvestOdataTable } from '../features/imports/odata-harvest.ts';
 import { parseOdataJson } from '../features/imports/odata.importer.ts';
+import {
+  parsePolitie47018Csv,
+  POLITIE_TABLE_ID,
+} from '../features/imports/politie-47018.importer.ts';
+import { CBS_THIRD_PARTY_URL, politieOdataToCsv } from '../features/imports/politie-odata.ts';
+import type { ImportInput, ParsedImport } from '../features/imports/import.types.ts';
 import { shippedPlausibility } from '../features/imports/plausibility.ts';
 import { BadRequestError } from '../shared/errors.ts';
 
-export const HAAL_OP_HELP = `  haal-op [--indeling JAAR …] [--tabel ID] [--gemeente GM0505 …] [--map MAP] [--bron URL] [--opnieuw]
+export const HAAL_OP_HELP = `  haal-op [--wat kwb|misdrijven …] [--indeling JAAR …] [--tabel ID] [--gemeente GM0505 …] [--map MAP]
+          [--bron URL] [--bron-politie URL] [--opnieuw]
                                   haalt bij CBS open data de Kerncijfers wijken en buurten op (per jaar de tabel van
-                                  dat jaar, vanaf 2013) voor de gemeenten van de 20 focusgebieden, en laadt die per
-                                  gemeente; zonder --indeling voor elk geladen indelingsjaar. De antwoorden blijven in
+                                  dat jaar, vanaf 2013) en de geregistreerde misdrijven per buurt (CBS/Politie 47018NED,
+                                  in het nieuwste indelingsjaar) voor de gemeenten van de 20 focusgebieden, en laadt
+                                  die per gemeente; zonder --indeling voor elk geladen indelingsjaar, zonder --wat
+                                  allebei. De antwoorden blijven in
                                   MAP (standaard ./data/opgehaald): een afgebroken run gaat daar verder, een tweede run
                                   gebruikt ze opnieuw (--opnieuw haalt alles opnieuw op)`;
 
@@ -48,7 +57,12 @@ export interface HaalOpSummary {
   observations: number;
 }
 
+/** What haal-op can fetch; `--wat` chooses, all by default. */
+export const HAAL_OP_SOURCES = ['kwb', 'misdrijven'] as const;
+type Source = (typeof HAAL_OP_SOURCES)[number];
+
 interface Job {
+  source: Source;
   year: number;
   tableId: string;
   municipality: string;
@@ -63,6 +77,8 @@ export async function runHaalOp(
   const { values } = parseArgs({
     args,
     options: {
+      wat: { type: 'string', multiple: true },
+      'bron-politie': { type: 'string' },
       indeling: { type: 'string', multiple: true },
       tabel: { type: 'string' },
       gemeente: { type: 'string', multiple: true },
@@ -70,6 +86,12 @@ export async function runHaalOp(
       bron: { type: 'string' },
       opnieuw: { type: 'boolean' },
     },
+  });
+  const sources = (values.wat ?? [...HAAL_OP_SOURCES]).map((raw) => {
+    const source = HAAL_OP_SOURCES.find((s) => s === raw);
+    if (!source)
+      throw new BadRequestError(`--wat moet ${HAAL_OP_SOURCES.join(' of ')} zijn, niet "${raw}".`);
+    return source;
   });
   const lookup0 = await loadAreaLookup(db);
   const years = (values.indeling ?? []).map((raw) => {
@@ -94,16 +116,26 @@ export async function runHaalOp(
       throw new BadRequestError(`--gemeente moet een gemeentecode zijn (GM0505), niet "${gm}".`);
   }
   const jobs: Job[] = [];
-  for (const year of plannedYears) {
+  for (const year of sources.includes('kwb') ? plannedYears : []) {
     const tableId = values.tabel ?? KWB_TABLES[year];
     if (!tableId) {
       throw new BadRequestError(
         `Voor indeling ${year} kent Wijkkompas geen KWB-tabel; geef die op met --tabel.`,
       );
     }
-    for (const municipality of municipalities) jobs.push({ year, tableId, municipality });
+    for (const municipality of municipalities)
+      jobs.push({ source: 'kwb', year, tableId, municipality });
   }
-  const baseUrl = values.bron ?? CBS_OPEN_DATA_URL;
+  if (sources.includes('misdrijven')) {
+    // 47018NED holds every year in one table; its rows are loaded in the newest indeling asked.
+    const year = Math.max(...plannedYears);
+    for (const municipality of municipalities)
+      jobs.push({ source: 'misdrijven', year, tableId: POLITIE_TABLE_ID, municipality });
+  }
+  const baseUrls: Record<Source, string> = {
+    kwb: values.bron ?? CBS_OPEN_DATA_URL,
+    misdrijven: values['bron-politie'] ?? CBS_THIRD_PARTY_URL,
+  };
   const storeDir = path.resolve(values.map ?? path.join('data', 'opgehaald'));
   const plausibility = shippedPlausibility();
   const summary: HaalOpSummary = { imported: 0, unchanged: 0, skipped: 0, observations: 0 };
@@ -119,7 +151,7 @@ export async function runHaalOp(
     }
     const harvest = await harvestOdataTable({
       tableId: job.tableId,
-      baseUrl,
+      baseUrl: baseUrls[job.source],
       filter: municipalityFilter('WijkenEnBuurten', job.municipality),
       storeDir,
       fresh: values.opnieuw === true,
@@ -130,25 +162,45 @@ export async function runHaalOp(
         io.progress(`${label}: pagina ${page} ${fetched ? 'opgehaald' : 'uit de map'}`),
     });
     const lookup = await loadAreaLookup(db);
-    const parsed = parseOdataJson(harvest.input, lookup, {
-      tableId: job.tableId,
-      indelingYear: job.year,
-      period: String(job.year),
-      municipalityCode: job.municipality,
-      skipUnknownAreas: true,
-      plausibility,
-    });
+    let parsed: ParsedImport;
+    let skipped: number;
+    if (job.source === 'kwb') {
+      parsed = parseOdataJson(harvest.input, lookup, {
+        tableId: job.tableId,
+        indelingYear: job.year,
+        period: String(job.year),
+        municipalityCode: job.municipality,
+        skipUnknownAreas: true,
+        plausibility,
+      });
+      skipped = Number(parsed.options.overgeslagen ?? 0);
+    } else {
+      const csv = politieOdataToCsv(
+        harvest.input.typedDataSet as ImportInput[],
+        (code) => lookup.has(job.year, code),
+        `${job.tableId}-${job.municipality}.csv`,
+      );
+      parsed = parsePolitie47018Csv(csv.input, lookup, {
+        indelingYear: job.year,
+        scope: job.municipality,
+        plausibility,
+      });
+      skipped = csv.skipped;
+      if (skipped > 0) parsed.options.overgeslagen = String(skipped);
+    }
     // Provenance: where the figures came from; the page hashes already make the file's hash.
     const withSource = {
       ...parsed,
-      title: `CBS-tabel ${job.tableId}, opgehaald bij CBS open data (${job.municipality})`,
+      title:
+        job.source === 'kwb'
+          ? `CBS-tabel ${job.tableId}, opgehaald bij CBS open data (${job.municipality})`
+          : `Geregistreerde misdrijven (CBS/Politie ${job.tableId}), opgehaald bij CBS open data (${job.municipality})`,
       options: { ...parsed.options, bron: harvest.url },
     };
     const outcome = await commitImport(db, withSource, {
       importedBy: io.importedBy ?? 'cli',
       municipalityCode: job.municipality,
     });
-    const skipped = parsed.options.overgeslagen;
     const note = skipped
       ? `; ${skipped} rijen van gebieden die nog niet geladen zijn overgeslagen`
       : '';

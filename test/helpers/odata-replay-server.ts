@@ -1,6 +1,7 @@
 /**
  * A local HTTP server (node:http) that replays recorded-format CBS OData v3 responses from the
- * fixtures in test/fixtures/odata (real KWB 2024 figures of Dordrecht, paged 7 + 7). Faults are
+ * fixtures in test/fixtures/odata (real KWB 2024 figures of Dordrecht, paged 7 + 7; real 2023
+ * police-registered crime of six Dordrecht buurten, 47018NED, paged 3 + 3). Faults are
  * scripted per page: a status to answer first (429 with Retry-After, 503), or a broken body.
  * No internet is used.
  */
@@ -11,9 +12,23 @@ import path from 'node:path';
 import { projectRoot } from '../../src/config.ts';
 
 const FIXTURES = path.join(projectRoot, 'test', 'fixtures', 'odata');
-const RECORDED_ORIGIN = 'https://opendata.cbs.nl/ODataApi/OData';
+const RECORDED_ORIGINS = [
+  'https://opendata.cbs.nl/ODataApi/OData',
+  'https://dataderden.cbs.nl/ODataApi/OData',
+];
 
-export type ReplayPage = 'meta' | 'page1' | 'page2';
+/** KWB 2024 (85984NED, paged 7 + 7) and police-registered crime (47018NED, paged 3 + 3). */
+export type ReplayPage =
+  | 'meta'
+  | 'page1'
+  | 'page2'
+  | 'crime-meta'
+  | 'crime-page1'
+  | 'crime-page2'
+  | 'pdok-page1'
+  | 'pdok-page2';
+
+const PDOK_ORIGIN = 'https://api.pdok.nl';
 
 export interface ReplayServer {
   /** Base URL to hand to the fetcher, like https://opendata.cbs.nl/ODataApi/odata. */
@@ -33,6 +48,12 @@ function pageOf(url: URL): ReplayPage | null {
   if (url.pathname.endsWith('/85984NED/DataProperties')) return 'meta';
   if (url.pathname.endsWith('/85984NED/TypedDataSet'))
     return url.searchParams.get('$skip') === '7' ? 'page2' : 'page1';
+  if (url.pathname.endsWith('/47018NED/DataProperties')) return 'crime-meta';
+  if (url.pathname.endsWith('/47018NED/TypedDataSet'))
+    return url.searchParams.get('$skip') === '3' ? 'crime-page2' : 'crime-page1';
+  // PDOK's OGC API (buurten 2023, four real Dordrecht buurten, paged 2 + 2 with a cursor).
+  if (url.pathname === '/cbs/wijken-en-buurten-2023/ogc/v1/collections/buurten/items')
+    return url.searchParams.get('cursor') === 'fixture-2' ? 'pdok-page2' : 'pdok-page1';
   return null;
 }
 
@@ -40,6 +61,11 @@ const FILES: Record<ReplayPage, string> = {
   meta: '85984NED-DataProperties.fixture.json',
   page1: '85984NED-TypedDataSet-page1.fixture.json',
   page2: '85984NED-TypedDataSet-page2.fixture.json',
+  'crime-meta': '47018NED-DataProperties.fixture.json',
+  'crime-page1': '47018NED-TypedDataSet-page1.fixture.json',
+  'crime-page2': '47018NED-TypedDataSet-page2.fixture.json',
+  'pdok-page1': 'pdok-buurten-2023-page1.fixture.json',
+  'pdok-page2': 'pdok-buurten-2023-page2.fixture.json',
 };
 
 export async function startReplayServer(): Promise<ReplayServer> {
@@ -67,9 +93,10 @@ export async function startReplayServer(): Promise<ReplayServer> {
       return;
     }
     // The recorded nextLink points at CBS; the replay points it at this server.
-    const body = fs
-      .readFileSync(path.join(FIXTURES, FILES[page]), 'utf8')
-      .replaceAll(RECORDED_ORIGIN, `${origin}/ODataApi/OData`);
+    let body = fs.readFileSync(path.join(FIXTURES, FILES[page]), 'utf8');
+    body = body.replaceAll(PDOK_ORIGIN, origin);
+    for (const recorded of RECORDED_ORIGINS)
+      body = body.replaceAll(recorded, `${origin}/ODataApi/OData`);
     const sent = state.broken.has(page) ? body.slice(0, Math.floor(body.length / 2)) : body;
     res.writeHead(200, { 'content-type': 'application/json' }).end(sent);
   });

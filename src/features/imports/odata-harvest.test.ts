@@ -5,7 +5,13 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { startReplayServer, type ReplayServer } from '../../../test/helpers/odata-replay-server.ts';
 import type { AreaLookup, ImportInput } from './import.types.ts';
-import { harvestOdataTable, type HarvestOptions } from './odata-harvest.ts';
+import {
+  harvestOdataTable,
+  harvestPdokItems,
+  pdokItemsUrl,
+  type HarvestOptions,
+} from './odata-harvest.ts';
+import { parsePdokGeojson } from './pdok-geojson.importer.ts';
 import { OdataFetchError } from './odata.fetch.ts';
 import { parseOdataJson } from './odata.importer.ts';
 
@@ -146,5 +152,60 @@ describe('harvestOdataTable against a local replay server', () => {
       harvestOdataTable(options({ baseUrl: server.baseUrl.replace('127.0.0.1', 'localhost') })),
       /ligt buiten http:\/\/localhost/,
     );
+  });
+
+  it('PDOK: builds the documented OGC API address, follows rel=next, retries, resumes, and gives the PDOK importer one collection', async () => {
+    assert.equal(
+      pdokItemsUrl({ year: 2024, level: 'buurt', municipalityCode: 'GM0505' }),
+      'https://api.pdok.nl/cbs/wijken-en-buurten-2024/ogc/v1/collections/buurten/items?f=json&limit=1000&gemeentecode=GM0505',
+    );
+    const pdok = {
+      storeDir,
+      backoffMs: 5,
+      sleep: async (ms: number) => {
+        waits.push(ms);
+      },
+      year: 2023,
+      level: 'buurt' as const,
+      municipalityCode: 'GM0505',
+      baseUrl: server.baseUrl.replace('/ODataApi/odata', ''),
+    };
+    server.broken.add('pdok-page2');
+    await assert.rejects(harvestPdokItems(pdok), (error: unknown) => {
+      assert.ok(error instanceof OdataFetchError);
+      assert.match(
+        error.message,
+        /^Pagina 2 van pdok-buurten-2023 \(http:\/\/127\.0\.0\.1:\d+\/cbs\/wijken-en-buurten-2023\/ogc\/v1\/collections\/buurten\/items\?.*cursor=fixture-2\) is geen geldige JSON/,
+      );
+      return true;
+    });
+    server.broken.delete('pdok-page2');
+    server.faults['pdok-page2'] = [503];
+    const result = await harvestPdokItems(pdok);
+    assert.deepEqual(server.requests, ['pdok-page1', 'pdok-page2', 'pdok-page2', 'pdok-page2']);
+    assert.deepEqual(waits, [5]);
+    assert.equal(result.reusedPages, 1);
+    assert.equal(result.fetchedPages, 1);
+    assert.match(server.urls[0]!, /items\?f=json&limit=1000&gemeentecode=GM0505$/);
+
+    const parsed = parsePdokGeojson(
+      result.input,
+      {
+        years: () => [2023],
+        has: (y, c) => y === 2023 && ['GM0505', 'WK050501', 'WK050599'].includes(c),
+        findByName: () => [],
+      },
+      { indelingYear: 2023, level: 'buurt', municipalityCode: 'GM0505' },
+    );
+    const buurten = parsed.areas.filter((a) => a.kind === 'buurt');
+    assert.deepEqual(
+      buurten.map((a) => a.code),
+      ['BU05059997', 'BU05050100', 'BU05050101', 'BU05050102'],
+    );
+    assert.ok(buurten.every((a) => a.geometry !== null));
+
+    const again = await harvestPdokItems(pdok);
+    assert.equal(server.requests.length, 4, 'a finished collection is replayed from disk');
+    assert.equal(again.input.bytes.toString(), result.input.bytes.toString());
   });
 });

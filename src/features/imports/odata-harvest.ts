@@ -14,13 +14,9 @@ import type { OdataInput } from './odata.importer.ts';
  * that is no OData JSON stops the run with the page and address named. Nothing is imported here.
  */
 
-export interface HarvestOptions {
-  tableId: string;
-  /** E.g. https://opendata.cbs.nl/ODataApi/odata (CBS) or https://dataderden.cbs.nl/ODataApi/odata (Politie). */
-  baseUrl: string;
-  /** OData $filter, e.g. the rows of one municipality. */
-  filter?: string;
-  /** Where the raw responses are kept: one folder per table and filter. */
+/** How pages are fetched, kept and retried; shared by the OData and the PDOK harvester. */
+export interface PageOptions {
+  /** Where the raw responses are kept: one folder per table (or collection) and filter. */
   storeDir: string;
   /** Injected in tests; the global fetch otherwise. */
   fetch?: typeof fetch;
@@ -35,6 +31,14 @@ export interface HarvestOptions {
   fresh?: boolean;
   /** Called after each page: fetched (true) or read from disk (false). */
   onPage?: (page: number, fetched: boolean) => void;
+}
+
+export interface HarvestOptions extends PageOptions {
+  tableId: string;
+  /** E.g. https://opendata.cbs.nl/ODataApi/odata (CBS) or https://dataderden.cbs.nl/ODataApi/odata (Politie). */
+  baseUrl: string;
+  /** OData $filter, e.g. the rows of one municipality. */
+  filter?: string;
 }
 
 export interface HarvestResult {
@@ -76,8 +80,13 @@ function readManifest(dir: string): Manifest | null {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as Manifest;
 }
 
-/** The page's rows and nextLink; null when the bytes are no OData page. */
-function pageOf(bytes: Buffer): { next: string | null } | { error: string } {
+type PageFormat = 'odata' | 'geojson';
+
+/** The page's nextLink, or what is wrong with it: no JSON, or not the expected kind of page. */
+function pageOf(
+  bytes: Buffer,
+  format: PageFormat = 'odata',
+): { next: string | null } | { error: string } {
   let json: unknown;
   try {
     json = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
@@ -85,6 +94,15 @@ function pageOf(bytes: Buffer): { next: string | null } | { error: string } {
     return { error: `geen geldige JSON (${(error as Error).message})` };
   }
   const record = json as Record<string, unknown> | null;
+  if (format === 'geojson') {
+    // OGC API Features: a FeatureCollection, the next page as a link with rel "next".
+    if (!record || typeof record !== 'object' || !Array.isArray(record.features)) {
+      return { error: 'geen GeoJSON-antwoord: het veld "features" ontbreekt' };
+    }
+    const links = Array.isArray(record.links) ? (record.links as Record<string, unknown>[]) : [];
+    const link = links.find((l) => l && l.rel === 'next' && typeof l.href === 'string');
+    return { next: link ? (link.href as string) : null };
+  }
   if (!record || typeof record !== 'object' || !Array.isArray(record.value)) {
     return { error: 'geen OData-antwoord: het veld "value" met rijen ontbreekt' };
   }
@@ -101,7 +119,12 @@ function retryAfterMs(response: Response): number | null {
   return Number.isNaN(at) ? null : Math.min(Math.max(at - Date.now(), 0), MAX_RETRY_AFTER_MS);
 }
 
-async function getWithRetries(url: string, options: HarvestOptions, dir: string): Promise<Buffer> {
+async function getWithRetries(
+  url: string,
+  options: PageOptions,
+  dir: string,
+  server = 'CBS open data',
+): Promise<Buffer> {
   const doFetch = options.fetch ?? fetch;
   const sleep = options.sleep ?? defaultSleep;
   const retries = options.retries ?? 4;
@@ -121,7 +144,7 @@ async function getWithRetries(url: string, options: HarvestOptions, dir: string)
       await response.arrayBuffer().catch(() => undefined);
       if (!RETRY_STATUS.has(response.status)) {
         throw new OdataFetchError(
-          `CBS open data weigert ${url} met status ${response.status}. Er is niets geïmporteerd; controleer het tabelnummer.`,
+          `${server} weigert ${url} met status ${response.status}. Er is niets geïmporteerd; controleer ${server === 'PDOK' ? 'het adres' : 'het tabelnummer'}.`,
         );
       }
       last =
@@ -132,8 +155,71 @@ async function getWithRetries(url: string, options: HarvestOptions, dir: string)
     wait *= 2;
   }
   throw new OdataFetchError(
-    `CBS open data is niet bereikbaar: ${url} gaf ${last}, ook na ${retries + 1} pogingen. Er is niets geïmporteerd. Wat al binnen is staat in ${dir}; start dezelfde opdracht later opnieuw, dan gaat die daar verder.`,
+    `${server} is niet bereikbaar: ${url} gaf ${last}, ook na ${retries + 1} pogingen. Er is niets geïmporteerd. Wat al binnen is staat in ${dir}; start dezelfde opdracht later opnieuw, dan gaat die daar verder.`,
   );
+}
+
+/** Reads the stored pages of the manifest, then fetches from where it stopped until no nextLink. */
+async function collectPages(
+  manifest: Manifest,
+  dir: string,
+  base: string,
+  name: string,
+  options: PageOptions,
+  format: PageFormat,
+): Promise<{ pages: ImportInput[]; fetched: number; reused: number }> {
+  const origin = new URL(base).origin;
+  const maxPages = options.maxPages ?? 500;
+  const server = format === 'odata' ? 'CBS open data' : 'PDOK';
+  let fetched = 0;
+  let reused = 0;
+  const pages: ImportInput[] = [];
+  for (const stored of manifest.pages) {
+    pages.push({ bytes: fs.readFileSync(path.join(dir, stored.file)), fileName: stored.file });
+    reused++;
+    options.onPage?.(pages.length, false);
+  }
+  let next: string | null = manifest.complete
+    ? null
+    : manifest.pages.length === 0
+      ? manifest.url
+      : (manifest.pages[manifest.pages.length - 1]?.next ?? null);
+  while (next) {
+    if (pages.length >= maxPages) {
+      throw new OdataFetchError(
+        `${server} bleef na ${maxPages} pagina's doorverwijzen (${name}); er is niets geïmporteerd`,
+      );
+    }
+    const absolute: string = new URL(next, base).toString();
+    // Follow nextLinks only to the same server: a response must not send us elsewhere.
+    if (new URL(absolute).origin !== origin) {
+      throw new OdataFetchError(
+        `De volgende pagina van ${name} ligt buiten ${origin}: ${absolute}. Er is niets geïmporteerd.`,
+      );
+    }
+    const bytes = await getWithRetries(absolute, options, dir, server);
+    const number = pages.length + 1;
+    const page = pageOf(bytes, format);
+    if ('error' in page) {
+      throw new OdataFetchError(
+        `Pagina ${number} van ${format === 'odata' ? 'tabel ' : ''}${name} (${absolute}) is ${page.error}. Er is niets geïmporteerd; de pagina's ervoor staan in ${dir} en de volgende keer wordt vanaf pagina ${number} verder gehaald.`,
+      );
+    }
+    const file = `${format === 'odata' ? 'TypedDataSet' : 'items'}-${String(number).padStart(4, '0')}.json`;
+    writeAtomic(path.join(dir, file), bytes);
+    manifest.pages.push({ file, url: absolute, next: page.next });
+    manifest.complete = page.next === null;
+    writeAtomic(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 1));
+    pages.push({ bytes, fileName: file });
+    fetched++;
+    options.onPage?.(number, true);
+    next = page.next;
+  }
+  if (!manifest.complete) {
+    manifest.complete = true;
+    writeAtomic(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 1));
+  }
+  return { pages, fetched, reused };
 }
 
 /** Fetches (or replays, or resumes) one table; see the module comment. */
@@ -143,8 +229,6 @@ export async function harvestOdataTable(options: HarvestOptions): Promise<Harves
     throw new BadRequestError(`"${tableId}" is geen CBS-tabelnummer (bijvoorbeeld 85984NED)`);
   }
   const base = options.baseUrl.replace(/\/+$/, '');
-  const origin = new URL(base).origin;
-  const maxPages = options.maxPages ?? 500;
   const dir = path.join(options.storeDir, folderName(tableId, options.filter));
   fs.mkdirSync(dir, { recursive: true });
 
@@ -175,52 +259,10 @@ export async function harvestOdataTable(options: HarvestOptions): Promise<Harves
     fetchedPages++;
   }
 
-  const pages: ImportInput[] = [];
-  for (const stored of manifest.pages) {
-    pages.push({ bytes: fs.readFileSync(path.join(dir, stored.file)), fileName: stored.file });
-    reusedPages++;
-    options.onPage?.(pages.length, false);
-  }
-  let next: string | null = manifest.complete
-    ? null
-    : manifest.pages.length === 0
-      ? firstUrl
-      : (manifest.pages[manifest.pages.length - 1]?.next ?? null);
-  while (next) {
-    if (pages.length >= maxPages) {
-      throw new OdataFetchError(
-        `CBS open data bleef na ${maxPages} pagina's doorverwijzen (${tableId}); er is niets geïmporteerd`,
-      );
-    }
-    const absolute: string = new URL(next, base).toString();
-    // Follow nextLinks only to the same server: a response must not send us elsewhere.
-    if (new URL(absolute).origin !== origin) {
-      throw new OdataFetchError(
-        `De volgende pagina van ${tableId} ligt buiten ${origin}: ${absolute}. Er is niets geïmporteerd.`,
-      );
-    }
-    const bytes = await getWithRetries(absolute, options, dir);
-    const number = pages.length + 1;
-    const page = pageOf(bytes);
-    if ('error' in page) {
-      throw new OdataFetchError(
-        `Pagina ${number} van tabel ${tableId} (${absolute}) is ${page.error}. Er is niets geïmporteerd; de pagina's ervoor staan in ${dir} en de volgende keer wordt vanaf pagina ${number} verder gehaald.`,
-      );
-    }
-    const file = `TypedDataSet-${String(number).padStart(4, '0')}.json`;
-    writeAtomic(path.join(dir, file), bytes);
-    manifest.pages.push({ file, url: absolute, next: page.next });
-    manifest.complete = page.next === null;
-    writeAtomic(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 1));
-    pages.push({ bytes, fileName: file });
-    fetchedPages++;
-    options.onPage?.(number, true);
-    next = page.next;
-  }
-  if (!manifest.complete) {
-    manifest.complete = true;
-    writeAtomic(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 1));
-  }
+  const collected = await collectPages(manifest, dir, base, tableId, options, 'odata');
+  const pages = collected.pages;
+  fetchedPages += collected.fetched;
+  reusedPages += collected.reused;
   return {
     input: {
       typedDataSet: pages,
@@ -233,5 +275,75 @@ export async function harvestOdataTable(options: HarvestOptions): Promise<Harves
     url: firstUrl,
     fetchedPages,
     reusedPages,
+  };
+}
+
+/** PDOK's OGC API Features, where CBS's wijk- en buurtkaart of each year is served. */
+export const PDOK_API_URL = 'https://api.pdok.nl';
+
+const PDOK_COLLECTIONS = { gemeente: 'gemeenten', wijk: 'wijken', buurt: 'buurten' } as const;
+
+export interface PdokHarvestOptions extends PageOptions {
+  /** The year of the wijk- en buurtkaart (its indeling). */
+  year: number;
+  level: keyof typeof PDOK_COLLECTIONS;
+  /** Only the features of this municipality (property filter `gemeentecode`). */
+  municipalityCode: string;
+  /** https://api.pdok.nl, or a replay server in tests. */
+  baseUrl?: string;
+}
+
+/**
+ * The documented address form of PDOK's CBS Wijken en Buurten OGC API (one API per year):
+ * https://api.pdok.nl/cbs/wijken-en-buurten-2024/ogc/v1/collections/buurten/items?f=json&…
+ * 1000 features a page; the next page is the link with rel "next".
+ */
+export function pdokItemsUrl(options: Omit<PdokHarvestOptions, keyof PageOptions>): string {
+  const base = (options.baseUrl ?? PDOK_API_URL).replace(/\/+$/, '');
+  const collection = PDOK_COLLECTIONS[options.level];
+  return `${base}/cbs/wijken-en-buurten-${options.year}/ogc/v1/collections/${collection}/items?f=json&limit=1000&gemeentecode=${encodeURIComponent(options.municipalityCode)}`;
+}
+
+/**
+ * Fetches (or replays, or resumes) the features of one level, year and municipality from PDOK,
+ * kept and retried like the CBS tables, and gives them as one GeoJSON FeatureCollection for the
+ * existing PDOK importer. Nothing is imported here.
+ */
+export async function harvestPdokItems(
+  options: PdokHarvestOptions,
+): Promise<{
+  input: ImportInput;
+  url: string;
+  dir: string;
+  fetchedPages: number;
+  reusedPages: number;
+}> {
+  if (!/^GM\d{4}$/.test(options.municipalityCode) || !Number.isInteger(options.year)) {
+    throw new BadRequestError(
+      `Ongeldige gemeentecode of jaar voor PDOK: ${options.municipalityCode}, ${options.year}`,
+    );
+  }
+  const url = pdokItemsUrl(options);
+  const name = `pdok-${PDOK_COLLECTIONS[options.level]}-${options.year}`;
+  const dir = path.join(options.storeDir, folderName(name, options.municipalityCode));
+  fs.mkdirSync(dir, { recursive: true });
+  let manifest = options.fresh ? null : readManifest(dir);
+  if (manifest && manifest.url !== url) manifest = null;
+  manifest ??= { tableId: name, url, complete: false, pages: [] };
+  const collected = await collectPages(manifest, dir, url, name, options, 'geojson');
+  const features: unknown[] = [];
+  for (const page of collected.pages) {
+    const json = JSON.parse(page.bytes.toString('utf8').replace(/^\uFEFF/, '')) as {
+      features: unknown[];
+    };
+    features.push(...json.features);
+  }
+  const bytes = Buffer.from(JSON.stringify({ type: 'FeatureCollection', features }), 'utf8');
+  return {
+    input: { bytes, fileName: `${name}-${options.municipalityCode}.geojson` },
+    url,
+    dir,
+    fetchedPages: collected.fetched,
+    reusedPages: collected.reused,
   };
 }
