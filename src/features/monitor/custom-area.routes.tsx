@@ -17,7 +17,7 @@ import {
 } from './custom-area.service.ts';
 import { profileTable } from './profile.download.ts';
 import { buildProfile, selectionForFocusArea } from './profile.service.ts';
-import { CustomAreaPage, type CustomAreaPageProps } from './views/custom-area-page.tsx';
+import { CustomAreaPage, type CustomAreaPageProps } from './views/custom-area.page.tsx';
 import { profileView } from './views/profile-section.tsx';
 
 type Query = {
