@@ -5,7 +5,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { applySecurityHeaders, FIXED_SECURITY_HEADERS, HSTS } from './security-headers.ts';
 import { AppError, ImportValidationError } from '../shared/errors.ts';
-import { ErrorPage } from '../views/error-page.tsx';
+import { ErrorPage } from '../views/error.page.tsx';
 import { renderPage } from '../views/render.ts';
 
 const STATUS: Record<AppError['code'], number> = {

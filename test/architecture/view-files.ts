@@ -9,18 +9,7 @@ import { lineOf, type SourceFile } from './source-scan.ts';
  * Files that still export a page component outside a `*.page.tsx`, each with its reason. Remove
  * an entry once the file is split or renamed: the guard fails on an entry that is no longer needed.
  */
-export const PAGE_FILE_ALLOWANCES: Readonly<Record<string, string>> = {
-  'src/views/error-page.tsx':
-    'gedeelde foutpagina, ook gebruikt door de participatie-feature waaraan tegelijk gewerkt wordt; hernoemen naar error.page.tsx na die merge',
-  'src/features/monitor/views/buurt-page.tsx':
-    'openbare monitor: de tabelopmaak daar wordt tegelijk omgebouwd; hernoemen na die merge',
-  'src/features/monitor/views/compare-page.tsx':
-    'openbare monitor: de tabelopmaak daar wordt tegelijk omgebouwd; hernoemen na die merge',
-  'src/features/monitor/views/custom-area-page.tsx':
-    'openbare monitor: de tabelopmaak daar wordt tegelijk omgebouwd; hernoemen na die merge',
-  'src/features/monitor/views/indicator-page.tsx':
-    'openbare monitor: de tabelopmaak daar wordt tegelijk omgebouwd; hernoemen na die merge',
-};
+export const PAGE_FILE_ALLOWANCES: Readonly<Record<string, string>> = {};
 
 /** An exported component whose name ends in `Page` (a function or an arrow constant). */
 const PAGE_EXPORT =

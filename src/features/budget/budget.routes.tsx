@@ -5,15 +5,13 @@ import { CSRF_FIELD } from '../../plugins/csrf.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { FieldErrors, FormResult } from './budget.service.ts';
 import { MAX_IMPORT_BYTES } from './budget.xlsx.ts';
+import { formBody, html, parseParams } from '../../shared/http.ts';
 import {
   XLSX_TYPE,
   areaParams,
-  body,
   canEditBudget,
-  html,
   idParams,
   municipalityOnly,
-  params,
   savedMessage,
   user,
 } from './route-helpers.ts';
@@ -42,7 +40,7 @@ export async function budgetRoutes(app: FastifyInstance, opts: { services: Servi
     '/werkruimte/:gemeente/programma',
     { config: { permission: 'budget:read' } },
     async (request, reply) => {
-      const { gemeente } = params(municipalityOnly, request.params);
+      const { gemeente } = parseParams(municipalityOnly, request.params);
       return html(
         reply,
         <ProgrammePage municipalityCode={gemeente} areas={await budget.areasOf(gemeente)} />,
@@ -55,7 +53,7 @@ export async function budgetRoutes(app: FastifyInstance, opts: { services: Servi
     reply: FastifyReply,
     failed?: { form: BudgetForm; values: Record<string, string>; errors: FieldErrors },
   ) {
-    const { gemeente, slug } = params(areaParams, request.params);
+    const { gemeente, slug } = parseParams(areaParams, request.params);
     return html(
       reply,
       <BudgetPage
@@ -76,7 +74,7 @@ export async function budgetRoutes(app: FastifyInstance, opts: { services: Servi
     '/werkruimte/:gemeente/begroting/:slug/regels/:id',
     { config: { permission: 'budget:read' } },
     async (request, reply) => {
-      const { gemeente, slug, id } = params(idParams, request.params);
+      const { gemeente, slug, id } = parseParams(idParams, request.params);
       const detail = await budget.lineDetail(gemeente, slug, id);
       return html(reply, <BudgetLinePage municipalityCode={gemeente} {...detail} />);
     },
@@ -86,7 +84,7 @@ export async function budgetRoutes(app: FastifyInstance, opts: { services: Servi
     '/werkruimte/:gemeente/begroting/:slug/begroting.xlsx',
     { config: { permission: 'budget:read' } },
     async (request, reply) => {
-      const { gemeente, slug } = params(areaParams, request.params);
+      const { gemeente, slug } = parseParams(areaParams, request.params);
       const bytes = await budget.exportXlsx(gemeente, slug);
       return reply
         .header('cache-control', 'no-store')
@@ -110,12 +108,12 @@ export async function budgetRoutes(app: FastifyInstance, opts: { services: Servi
       `/werkruimte/:gemeente/begroting/:slug/${path}`,
       { config: { permission: 'budget:edit' } },
       async (request, reply) => {
-        const { gemeente, slug } = params(areaParams, request.params);
+        const { gemeente, slug } = parseParams(areaParams, request.params);
         const result: FormResult<unknown> = await budget[method](
           user(request),
           gemeente,
           slug,
-          body(request),
+          formBody(request),
         );
         if (result.ok) return reply.redirect(`${budgetBase(gemeente, slug)}?klaar=${form}`, 303);
         return page(request, reply, { form, values: result.values, errors: result.errors });
@@ -127,7 +125,7 @@ export async function budgetRoutes(app: FastifyInstance, opts: { services: Servi
     '/werkruimte/:gemeente/begroting/:slug/functies/:id/verwijderen',
     { config: { permission: 'budget:edit' } },
     async (request, reply) => {
-      const { gemeente, slug, id } = params(idParams, request.params);
+      const { gemeente, slug, id } = parseParams(idParams, request.params);
       await budget.removePosition(user(request), gemeente, slug, id);
       return reply.redirect(`${budgetBase(gemeente, slug)}?klaar=functie-weg`, 303);
     },
@@ -137,7 +135,7 @@ export async function budgetRoutes(app: FastifyInstance, opts: { services: Servi
     '/werkruimte/:gemeente/begroting/:slug/sjabloon.xlsx',
     { config: { permission: 'budget:edit' } },
     async (request, reply) => {
-      const { gemeente, slug } = params(areaParams, request.params);
+      const { gemeente, slug } = parseParams(areaParams, request.params);
       return reply
         .header('cache-control', 'no-store')
         .header('content-disposition', `attachment; filename="boekingen-sjabloon-${slug}.xlsx"`)
@@ -152,7 +150,7 @@ export async function budgetRoutes(app: FastifyInstance, opts: { services: Servi
     '/werkruimte/:gemeente/begroting/:slug/importeren',
     { config: { permission: 'budget:edit' } },
     async (request, reply) => {
-      const { gemeente, slug } = params(areaParams, request.params);
+      const { gemeente, slug } = parseParams(areaParams, request.params);
       return html(
         reply,
         <BudgetImportPage
@@ -169,8 +167,8 @@ export async function budgetRoutes(app: FastifyInstance, opts: { services: Servi
     '/werkruimte/:gemeente/begroting/:slug/importeren/bevestigen',
     { config: { permission: 'budget:edit' } },
     async (request, reply) => {
-      const { gemeente, slug } = params(areaParams, request.params);
-      const form = body(request);
+      const { gemeente, slug } = parseParams(areaParams, request.params);
+      const form = formBody(request);
       const file = typeof form.file === 'string' ? form.file : '';
       const fileName =
         typeof form.file_name === 'string' ? form.file_name.slice(0, 200) : 'bestand.xlsx';
@@ -209,7 +207,7 @@ export async function budgetRoutes(app: FastifyInstance, opts: { services: Servi
     });
     scope.setErrorHandler((error: FastifyError, request, reply) => {
       if (error.code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
-      const { gemeente, slug } = params(areaParams, request.params);
+      const { gemeente, slug } = parseParams(areaParams, request.params);
       return html(
         reply,
         <BudgetImportPage
@@ -226,7 +224,7 @@ export async function budgetRoutes(app: FastifyInstance, opts: { services: Servi
       '/werkruimte/:gemeente/begroting/:slug/importeren',
       { config: { permission: 'budget:edit' } },
       async (request, reply) => {
-        const { gemeente, slug } = params(areaParams, request.params);
+        const { gemeente, slug } = parseParams(areaParams, request.params);
         const area = await budget.requireArea(gemeente, slug);
         if (!request.isMultipart())
           throw new AppError(

@@ -10,3 +10,4 @@ export { createReminderMailer } from './reminder-mail.ts';
 export { ProjectRepository } from './project.repository.ts';
 export { ProjectService, type IndicatorSection } from './project.service.tsx';
 export { IndicatorProjects } from './views/indicator-projects.tsx';
+export { THEMES, isTheme, themeName } from './themes.ts';

@@ -1,15 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../composition.ts';
 import type { FieldErrors } from './budget.service.ts';
-import {
-  body,
-  canEditBudget,
-  html,
-  municipalityOnly,
-  params,
-  savedMessage,
-  user,
-} from './route-helpers.ts';
+import { formBody, html, parseParams } from '../../shared/http.ts';
+import { canEditBudget, municipalityOnly, savedMessage, user } from './route-helpers.ts';
 import { ProjectsPage } from './views/projects.page.tsx';
 import { NotFoundError } from '../../shared/errors.ts';
 import { z } from 'zod';
@@ -25,7 +18,7 @@ export async function projectRoutes(app: FastifyInstance, opts: { services: Serv
     reply: FastifyReply,
     failed?: { values: Record<string, string>; errors: FieldErrors },
   ) {
-    const { gemeente } = params(municipalityOnly, request.params);
+    const { gemeente } = parseParams(municipalityOnly, request.params);
     return html(
       reply,
       <ProjectsPage
@@ -49,8 +42,8 @@ export async function projectRoutes(app: FastifyInstance, opts: { services: Serv
     '/werkruimte/:gemeente/projecten',
     { config: { permission: 'budget:edit' } },
     async (request, reply) => {
-      const { gemeente } = params(municipalityOnly, request.params);
-      const result = await projects.create(user(request), gemeente, body(request));
+      const { gemeente } = parseParams(municipalityOnly, request.params);
+      const result = await projects.create(user(request), gemeente, formBody(request));
       if (result.ok) return reply.redirect(`/werkruimte/${gemeente}/projecten?klaar=project`, 303);
       return page(request, reply, result);
     },
@@ -60,8 +53,8 @@ export async function projectRoutes(app: FastifyInstance, opts: { services: Serv
     '/werkruimte/:gemeente/projecten/:id/status',
     { config: { permission: 'budget:edit' } },
     async (request, reply) => {
-      const { gemeente, id } = params(projectParams, request.params);
-      const result = await projects.setStatus(user(request), gemeente, id, body(request));
+      const { gemeente, id } = parseParams(projectParams, request.params);
+      const result = await projects.setStatus(user(request), gemeente, id, formBody(request));
       if (result === null) throw new NotFoundError('Dit project bestaat niet (meer).');
       if (result.ok) return reply.redirect(`/werkruimte/${gemeente}/projecten?klaar=status`, 303);
       return page(request, reply, result);

@@ -3,9 +3,6 @@ import { z } from 'zod';
 import { isAllowed } from '../accounts/permissions.ts';
 import { AppError } from '../../shared/errors.ts';
 
-/** The request helpers live in src/shared/http.ts; re-exported under the names budget uses. */
-export { formBody as body, html, parseParams as params } from '../../shared/http.ts';
-
 export const municipalityOnly = z.object({ gemeente: z.string().regex(/^GM\d{4}$/) });
 export const areaParams = z.object({
   gemeente: z.string().regex(/^GM\d{4}$/),

@@ -1,16 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../composition.ts';
 import type { FieldErrors } from './budget.service.ts';
-import {
-  areaParams,
-  body,
-  canEditBudget,
-  html,
-  idParams,
-  params,
-  savedMessage,
-  user,
-} from './route-helpers.ts';
+import { formBody, html, parseParams } from '../../shared/http.ts';
+import { areaParams, canEditBudget, idParams, savedMessage, user } from './route-helpers.ts';
 import { SubsidiesPage, subsidyBase } from './views/subsidies.page.tsx';
 import { SubsidyApplicationPage } from './views/subsidy-application.page.tsx';
 
@@ -29,7 +21,7 @@ export async function subsidyRoutes(app: FastifyInstance, opts: { services: Serv
     reply: FastifyReply,
     failed?: { values: Record<string, string>; errors: FieldErrors },
   ) {
-    const { gemeente, slug } = params(areaParams, request.params);
+    const { gemeente, slug } = parseParams(areaParams, request.params);
     return html(
       reply,
       <SubsidiesPage
@@ -49,7 +41,7 @@ export async function subsidyRoutes(app: FastifyInstance, opts: { services: Serv
     reply: FastifyReply,
     failed?: { form: 'status' | 'gegevens'; values: Record<string, string>; errors: FieldErrors },
   ) {
-    const { gemeente, slug, id } = params(idParams, request.params);
+    const { gemeente, slug, id } = parseParams(idParams, request.params);
     const { app: application, ...overview } = await subsidies.application(gemeente, slug, id);
     return html(
       reply,
@@ -76,7 +68,7 @@ export async function subsidyRoutes(app: FastifyInstance, opts: { services: Serv
     '/werkruimte/:gemeente/subsidies/:slug/deadlines.ics',
     { config: { permission: 'budget:read' } },
     async (request, reply) => {
-      const { gemeente, slug } = params(areaParams, request.params);
+      const { gemeente, slug } = parseParams(areaParams, request.params);
       return reply
         .header('cache-control', 'no-store')
         .header('content-disposition', `attachment; filename="subsidiedeadlines-${slug}.ics"`)
@@ -95,8 +87,8 @@ export async function subsidyRoutes(app: FastifyInstance, opts: { services: Serv
     '/werkruimte/:gemeente/subsidies/:slug/aanvragen',
     { config: { permission: 'budget:edit' } },
     async (request, reply) => {
-      const { gemeente, slug } = params(areaParams, request.params);
-      const result = await subsidies.create(user(request), gemeente, slug, body(request));
+      const { gemeente, slug } = parseParams(areaParams, request.params);
+      const result = await subsidies.create(user(request), gemeente, slug, formBody(request));
       if (result.ok)
         return reply.redirect(
           `${subsidyBase(gemeente, slug)}/aanvragen/${result.value}?klaar=aanvraag`,
@@ -110,8 +102,14 @@ export async function subsidyRoutes(app: FastifyInstance, opts: { services: Serv
     '/werkruimte/:gemeente/subsidies/:slug/aanvragen/:id/status',
     { config: { permission: 'budget:edit' } },
     async (request, reply) => {
-      const { gemeente, slug, id } = params(idParams, request.params);
-      const result = await subsidies.changeStatus(user(request), gemeente, slug, id, body(request));
+      const { gemeente, slug, id } = parseParams(idParams, request.params);
+      const result = await subsidies.changeStatus(
+        user(request),
+        gemeente,
+        slug,
+        id,
+        formBody(request),
+      );
       if (result.ok)
         return reply.redirect(`${subsidyBase(gemeente, slug)}/aanvragen/${id}?klaar=status`, 303);
       return detailPage(request, reply, { form: 'status', ...result });
@@ -122,8 +120,8 @@ export async function subsidyRoutes(app: FastifyInstance, opts: { services: Serv
     '/werkruimte/:gemeente/subsidies/:slug/aanvragen/:id',
     { config: { permission: 'budget:edit' } },
     async (request, reply) => {
-      const { gemeente, slug, id } = params(idParams, request.params);
-      const result = await subsidies.update(user(request), gemeente, slug, id, body(request));
+      const { gemeente, slug, id } = parseParams(idParams, request.params);
+      const result = await subsidies.update(user(request), gemeente, slug, id, formBody(request));
       if (result.ok)
         return reply.redirect(`${subsidyBase(gemeente, slug)}/aanvragen/${id}?klaar=gegevens`, 303);
       return detailPage(request, reply, { form: 'gegevens', ...result });

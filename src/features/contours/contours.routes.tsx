@@ -6,7 +6,7 @@ import { AppError, NotFoundError } from '../../shared/errors.ts';
 import { formBody, html, parseParams } from '../../shared/http.ts';
 import { actorOf } from '../accounts/account.service.ts';
 import { isAllowed } from '../accounts/permissions.ts';
-import { appPageFetcher } from '../factsheet/factsheet.pdf.ts';
+import { appPageFetcher } from '../factsheet/index.ts';
 import { parseItemRef, type ItemRef } from './contours.content.ts';
 import { contoursDocument } from './contours.document.ts';
 import { DOCX_CONTENT_TYPE, contoursDocx } from './contours.docx.ts';

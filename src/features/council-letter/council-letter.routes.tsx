@@ -6,7 +6,7 @@ import { AppError, NotFoundError } from '../../shared/errors.ts';
 import { renderPage } from '../../views/render.ts';
 import { actorOf } from '../accounts/account.service.ts';
 import { isAllowed } from '../accounts/permissions.ts';
-import { appPageFetcher } from '../factsheet/factsheet.pdf.ts';
+import { appPageFetcher } from '../factsheet/index.ts';
 import { DOCX_CONTENT_TYPE, councilLetterDocx } from './council-letter.docx.ts';
 import type { Actor, FormInput } from './council-letter.service.ts';
 import { ArchivePage } from './views/archive.page.tsx';

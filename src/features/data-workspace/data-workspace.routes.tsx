@@ -5,7 +5,7 @@ import type { Services } from '../../composition.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { ImportProblem } from '../../shared/errors.ts';
 import { CSRF_FIELD } from '../../plugins/csrf.ts';
-import { ErrorPage } from '../../views/error-page.tsx';
+import { ErrorPage } from '../../views/error.page.tsx';
 import { actorOf } from '../accounts/account.service.ts';
 import { municipalitiesWith } from '../accounts/permissions.ts';
 import { KIND_NEEDS, isUploadKind, type UploadOptions } from '../imports/parse-upload.ts';

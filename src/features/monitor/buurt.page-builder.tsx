@@ -5,7 +5,7 @@ import { findArea, listIndelingYears } from '../areas/area.repository.ts';
 import type { MonitorData } from './monitor-data.ts';
 import { buildProfile } from './profile.service.ts';
 import type { AreaSelection } from './profile.types.ts';
-import { BuurtPage, buurtView } from './views/buurt-page.tsx';
+import { BuurtPage, buurtView } from './views/buurt.page.tsx';
 
 export const BUURT_CODE = /^BU\d{8}$/;
 /** CBS wijk codes: 4 digits of the municipality and 2 characters (Amsterdam uses letters). */

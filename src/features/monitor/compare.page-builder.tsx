@@ -18,7 +18,7 @@ import {
   compareView,
   type CompareOptions,
   type Option,
-} from './views/compare-page.tsx';
+} from './views/compare.page.tsx';
 
 const SLUG = /^[a-z0-9-]{1,80}$/;
 

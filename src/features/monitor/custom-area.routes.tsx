@@ -15,9 +15,9 @@ import {
   parseBuurtParam,
   type CustomAreaContext,
 } from './custom-area.service.ts';
-import { profileTable } from './profile-table.ts';
+import { profileTable } from './profile.download.ts';
 import { buildProfile, selectionForFocusArea } from './profile.service.ts';
-import { CustomAreaPage, type CustomAreaPageProps } from './views/custom-area-page.tsx';
+import { CustomAreaPage, type CustomAreaPageProps } from './views/custom-area.page.tsx';
 import { profileView } from './views/profile-section.tsx';
 
 type Query = {

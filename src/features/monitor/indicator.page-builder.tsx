@@ -12,9 +12,9 @@ import { evaluateTarget, noiseBand, periodYear } from '../targets/target-rules.t
 import type { StoredTarget, TargetEvaluation } from '../targets/target.types.ts';
 import { indicatorProfile, profileContext, selectionForFocusArea } from './profile.service.ts';
 import type { IndicatorProfile, SeriesPoint } from './profile.types.ts';
-import { buurtTable, seriesTable, type BuurtResult } from './indicator-table.ts';
+import { buurtTable, seriesTable, type BuurtResult } from './indicator.download.ts';
 import type { DataTable } from '../../shared/data-table.ts';
-import { IndicatorPage } from './views/indicator-page.tsx';
+import { IndicatorPage } from './views/indicator.page.tsx';
 import type { IndicatorPageData } from './indicator-page.types.ts';
 
 /** What the indicator page needs; route tests may pass fakes of these. */

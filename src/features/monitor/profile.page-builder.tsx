@@ -2,7 +2,7 @@ import type { Services } from '../../composition.ts';
 import type { DataTable } from '../../shared/data-table.ts';
 import { htmlPage, renderPage, type HtmlPage } from '../../views/render.ts';
 import { FocusAreaPage } from '../focus-areas/views/focus-area.page.tsx';
-import { profileTable } from './profile-table.ts';
+import { profileTable } from './profile.download.ts';
 import { buildProfile, selectionForFocusArea } from './profile.service.ts';
 import { ProfileSection, profileView } from './views/profile-section.tsx';
 import { ProfileSummary } from './views/profile-summary.tsx';

@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Services } from '../../composition.ts';
-import { renderHomePage } from '../home/home.page-builder.tsx';
+import { renderHomePage } from '../home/index.ts';
 import { renderIndicatorPage } from './indicator.page-builder.tsx';
 import { renderProfilePage } from './profile.page-builder.tsx';
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Services } from '../../composition.ts';
 import { CSRF_FIELD } from '../../plugins/csrf.ts';
 import { AppError, NotFoundError } from '../../shared/errors.ts';
-import { ErrorPage } from '../../views/error-page.tsx';
+import { ErrorPage } from '../../views/error.page.tsx';
 import { renderPage } from '../../views/render.ts';
 import { actorOf } from '../accounts/account.service.ts';
 import { isAllowed } from '../accounts/permissions.ts';

@@ -5,7 +5,7 @@ import {
   type EvidenceKind,
   type EvidenceRef,
 } from '../../shared/evidence.ts';
-import { THEMES } from '../budget/themes.ts';
+import { THEMES } from '../budget/index.ts';
 import type { AuditWriter, FocusAreaRef } from '../participation/index.ts';
 import { formatPeriod, formatValue } from '../charts/format.ts';
 import type { ProfileThemeView } from '../monitor/views/profile-section.tsx';

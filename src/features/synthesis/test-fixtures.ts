@@ -9,7 +9,7 @@ import type { TestApp } from '../../../test/helpers/app.ts';
 import { createTestDb } from '../../../test/helpers/db.ts';
 import { CodingRepository } from '../coding/index.ts';
 import { ParticipationRepository } from '../participation/index.ts';
-import { seedShippedData } from '../seed/seed.service.ts';
+import { seedShippedData } from '../seed/index.ts';
 import {
   questionnaireSchema,
   type Questionnaire,

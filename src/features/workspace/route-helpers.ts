@@ -2,9 +2,6 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.ts';
 
-/** The request helpers live in src/shared/http.ts; re-exported for the routes that import them here. */
-export { formBody, html, parseParams } from '../../shared/http.ts';
-
 export const municipalityParam = z.object({ gemeente: z.string().regex(/^GM\d{4}$/) });
 export const focusAreaParam = municipalityParam.extend({
   slug: z.string().regex(/^[a-z0-9-]{1,80}$/),

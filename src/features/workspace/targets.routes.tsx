@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.ts';
-import { focusAreaParam, formBody, html, parseParams, requireUser } from './route-helpers.ts';
+import { formBody, html, parseParams } from '../../shared/http.ts';
+import { focusAreaParam, requireUser } from './route-helpers.ts';
 import { targetFormValues } from './target-editing.service.ts';
 import { TargetEditPage } from './views/target-edit.page.tsx';
 import { TargetListPage } from './views/target-list.page.tsx';

@@ -3,15 +3,8 @@ import type { Services } from '../../composition.ts';
 import { formValuesOf, type FormValues } from './focus-area-editing.service.ts';
 import { FocusAreaEditPage } from './views/focus-area-edit.page.tsx';
 import { FocusAreaListPage } from './views/focus-area-list.page.tsx';
-import {
-  focusAreaParam,
-  formBody,
-  html,
-  municipalityParam,
-  parseParams,
-  requireUser,
-  savedVersion,
-} from './route-helpers.ts';
+import { formBody, html, parseParams } from '../../shared/http.ts';
+import { focusAreaParam, municipalityParam, requireUser, savedVersion } from './route-helpers.ts';
 import { WorkspaceHomePage } from './views/workspace-home.page.tsx';
 
 /**

@@ -4,7 +4,7 @@ import type { IndicatorAggregate } from '../../aggregation/aggregation.service.t
 import type { Indicator } from '../../indicators/catalogue.schema.ts';
 import type { IndicatorAvailability } from '../../indicators/indicator-availability.ts';
 import { evaluateTarget, noiseBand, periodYear } from '../../targets/target-rules.ts';
-import { sourceText } from '../indicator-table.ts';
+import { sourceText } from '../indicator.download.ts';
 import type { Target, TargetEvaluation } from '../../targets/target.types.ts';
 import {
   REFERENCE_KEYS,

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import type { Services } from '../../../composition.ts';
 import { NotFoundError } from '../../../shared/errors.ts';
 import { actorOf } from '../../accounts/account.service.ts';
-import { formBody, html, parseParams, requireUser } from '../../workspace/route-helpers.ts';
+import { formBody, html, parseParams } from '../../../shared/http.ts';
+import { requireUser } from '../../workspace/route-helpers.ts';
 import type { FieldErrors } from '../../../views/components/form.tsx';
 import type { PaperBuurt } from '../paper/paper-codes.ts';
 import {

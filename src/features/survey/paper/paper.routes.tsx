@@ -6,7 +6,7 @@ import { renderPage } from '../../../views/render.ts';
 import { Layout } from '../../../views/layout.tsx';
 import { assetUrl } from '../../../shared/assets.ts';
 import { isAllowed } from '../../accounts/permissions.ts';
-import { appPageFetcher } from '../../factsheet/factsheet.pdf.ts';
+import { appPageFetcher } from '../../factsheet/index.ts';
 import { textIn } from '../definition/fixed-labels.ts';
 import { LANGUAGES, type Language } from '../definition/questionnaire.schema.ts';
 import { PaperForm } from './paper-form.tsx';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../../composition.ts';
 import { BadRequestError, NotFoundError } from '../../../shared/errors.ts';
-import { html, parseParams } from '../../workspace/route-helpers.ts';
+import { html, parseParams } from '../../../shared/http.ts';
 import type { Questionnaire } from '../definition/questionnaire.schema.ts';
 import { buildDataset } from '../export/dataset.ts';
 import { renderSurveyExport, surveyExportFormatSchema } from '../export/formats.ts';

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ResponseService } from '../responses/responses.facade.ts';
-import { html, formBody } from '../../workspace/route-helpers.ts';
+import { formBody, html } from '../../../shared/http.ts';
 import { isAsked, variablesOf, type Answers } from '../definition/answers.ts';
 import type { Language, Questionnaire } from '../definition/questionnaire.schema.ts';
 import { newIdempotencyKey } from '../responses/response.service.ts';

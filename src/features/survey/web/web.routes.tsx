@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../../composition.ts';
 import { NotFoundError } from '../../../shared/errors.ts';
-import { formBody, html } from '../../workspace/route-helpers.ts';
+import { formBody, html } from '../../../shared/http.ts';
 import {
   LANGUAGES,
   type Language,

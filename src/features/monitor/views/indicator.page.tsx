@@ -8,7 +8,7 @@ import {
   type ChartSeries,
 } from '../../charts/time-series-chart.tsx';
 import { STATUS_RULE_NL } from '../../targets/target-rules.ts';
-import { aggregationRuleText, sourceText } from '../indicator-table.ts';
+import { aggregationRuleText, sourceText } from '../indicator.download.ts';
 import type { IndicatorPageData } from '../indicator-page.types.ts';
 import type { SeriesPoint } from '../profile.types.ts';
 import { DataTableView, formatCell } from './indicator-table-view.tsx';

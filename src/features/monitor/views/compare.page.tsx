@@ -3,7 +3,7 @@ import { formatPeriod } from '../../charts/format.ts';
 import type { Indicator } from '../../indicators/catalogue.schema.ts';
 import type { IndicatorAvailability } from '../../indicators/indicator-availability.ts';
 import type { AreaProfile, AreaSelection } from '../profile.types.ts';
-import { SourceNote } from './buurt-page.tsx';
+import { SourceNote } from './buurt.page.tsx';
 import {
   NotLoadedList,
   profileView,

@@ -10,7 +10,7 @@ import {
   rowFlags,
   seriesTable,
   sourceText,
-} from './indicator-table.ts';
+} from './indicator.download.ts';
 import type { AreaSelection, IndicatorProfile } from './profile.types.ts';
 
 // Structural checks only: the numbers below are placeholders, not figures from any source.

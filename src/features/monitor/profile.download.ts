@@ -1,6 +1,6 @@
 import { localSourceNote } from '../imports/local-sources.ts';
 import type { DataColumn, DataRow, DataTable } from '../../shared/data-table.ts';
-import { pointFlags } from './indicator-table.ts';
+import { pointFlags } from './indicator.download.ts';
 import { MISSING_FLAG, MISSING_WORDS } from './missing-figure.ts';
 import {
   REFERENCE_KEYS,
