@@ -309,9 +309,7 @@ export function pdokItemsUrl(options: Omit<PdokHarvestOptions, keyof PageOptions
  * kept and retried like the CBS tables, and gives them as one GeoJSON FeatureCollection for the
  * existing PDOK importer. Nothing is imported here.
  */
-export async function harvestPdokItems(
-  options: PdokHarvestOptions,
-): Promise<{
+export async function harvestPdokItems(options: PdokHarvestOptions): Promise<{
   input: ImportInput;
   url: string;
   dir: string;
