@@ -283,8 +283,13 @@ describe(
           assert.ok(code, `unexpected item to code: "${text}"`);
           seen.push(text);
           await page.getByLabel(code, { exact: true }).check();
+          // The page after saving has the same address each time: wait for its new answer.
+          const saved = page.waitForResponse(
+            (r) => r.request().method() === 'GET' && /melding=opgeslagen/.test(r.url()),
+          );
           await page.getByRole('button', { name: 'Opslaan en volgende' }).click();
-          await page.waitForURL(/melding=opgeslagen/);
+          await saved;
+          await page.waitForLoadState('load');
         }
         assert.deepEqual(seen.sort(), Object.keys(TO_CODE).sort());
         assert.match(await page.locator('main').innerText(), /Klaar: u hebt alle items gecodeerd/);

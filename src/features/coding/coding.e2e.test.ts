@@ -155,8 +155,14 @@ describe('the coding screen in Chromium', skip ? { skip } : {}, () => {
         if (/licht/.test(text)) await page.keyboard.press('ArrowDown');
         await page.keyboard.press('Tab');
         assert.equal((await page.locator(':focus').innerText()).trim(), 'Opslaan en volgende');
+        // The page after saving has the same address each time, so wait for its new answer,
+        // not for the address (which already matches after the first item).
+        const saved = page.waitForResponse(
+          (r) => r.request().method() === 'GET' && /melding=opgeslagen/.test(r.url()),
+        );
         await page.keyboard.press('Enter');
-        await page.waitForURL(/melding=opgeslagen/);
+        await saved;
+        await page.waitForLoadState('load');
         assert.match(await page.getByRole('status').innerText(), /De code is opgeslagen/);
       }
       assert.deepEqual(coded.sort(), [
