@@ -19,10 +19,20 @@ import { buildTestApp } from '../test/helpers/app.ts';
 const root = path.resolve(import.meta.dirname, '..');
 const cli = path.join(root, '.ci/lighthouse/node_modules/lighthouse/cli/index.js');
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** Performance below this fails (0–1); see ADR 0041 for why it is not 1. */
-const PERFORMANCE_BAR = Number(process.env.LIGHTHOUSE_PERFORMANCE_BAR ?? '0.9');
+/**
+ * Performance below this fails (0–1, compared as Lighthouse shows it: rounded to whole points).
+ * The bar is 100 (issue 17.6, ADR 0041); `LIGHTHOUSE_PERFORMANCE_BAR` lowers it on a machine that
+ * is busy with other work, never in CI.
+ */
+const PERFORMANCE_BAR =
+  process.env.CI === 'true' ? 1 : Number(process.env.LIGHTHOUSE_PERFORMANCE_BAR ?? '1');
 /** Runs of one page at most: the first, and repeats while performance is under the bar. */
-const RUNS = 3;
+const RUNS = 5;
+
+/** Whether a score reaches the bar as Lighthouse reports it (0.996 shows, and counts, as 100). */
+function meetsBar(score: number | null): boolean {
+  return score !== null && Math.round(score * 100) >= Math.round(PERFORMANCE_BAR * 100);
+}
 
 interface Audit {
   id: string;
@@ -107,7 +117,7 @@ try {
       const chosen: Report =
         !report || (next.categories.performance?.score ?? -1) > best || a11y !== 1 ? next : report;
       report = chosen;
-      if (a11y !== 1 || (chosen.categories.performance?.score ?? 0) >= PERFORMANCE_BAR) break;
+      if (a11y !== 1 || meetsBar(chosen.categories.performance?.score ?? null)) break;
     }
     if (!report) throw new Error('geen rapport');
     const perf = report.categories.performance?.score ?? null;
@@ -120,7 +130,7 @@ try {
         .map((x) => x.id);
       problems.push(`${type} (${url}): toegankelijkheid ${String(a11y)}: ${failed.join(', ')}`);
     }
-    if (perf === null || perf < PERFORMANCE_BAR)
+    if (!meetsBar(perf))
       problems.push(`${type} (${url}): prestaties ${String(perf)} < ${PERFORMANCE_BAR}`);
   }
 } finally {
