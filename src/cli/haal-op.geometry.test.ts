@@ -218,4 +218,50 @@ describeEachDialect('wijkkompas haal-op: outlines from PDOK, then figures', (get
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('without --wat fetches outlines, then KWB, then crime, so every crime row finds its buurt', async () => {
+    const { db } = getDb();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wk-haal-op-geo-all-'));
+    try {
+      for (const list of [pdok.requests, pdok.urls, cbs.requests, cbs.urls]) list.length = 0;
+      const lines: string[] = [];
+      const summary = await runHaalOp(
+        db,
+        [
+          ...['--indeling', '2024', '--gemeente', 'GM0505', '--map', dir],
+          ...['--bron', cbs.baseUrl, '--bron-politie', cbs.baseUrl, '--bron-pdok', pdok.baseUrl],
+        ],
+        io(lines),
+      );
+      assert.deepEqual(summary, {
+        imported: 5,
+        unchanged: 0,
+        skipped: 0,
+        observations: 14 * 8 + 6,
+      });
+      assert.deepEqual(
+        lines.slice(0, 5).map((l) => /^\[\d\/5\] (.+?) GM0505: (\S+)/.exec(l)?.slice(1, 3)),
+        [
+          ['PDOK gemeenten 2024', 'geïmporteerd,'],
+          ['PDOK wijken 2024', 'geïmporteerd,'],
+          ['PDOK buurten 2024', 'geïmporteerd,'],
+          ['85984NED (indeling 2024)', 'geïmporteerd,'],
+          ['47018NED (indeling 2024)', 'geïmporteerd,'],
+        ],
+      );
+      assert.doesNotMatch(
+        lines[4]!,
+        /overgeslagen/,
+        'the six buurten of the crime pages are loaded',
+      );
+      const crime = await db
+        .selectFrom('observations')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('variable', '=', 'GeregistreerdeMisdrijven')
+        .executeTakeFirstOrThrow();
+      assert.equal(Number(crime.n), 6);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
