@@ -211,7 +211,7 @@ describeEachDialect('wijkkompas haal-op against a local replay server', (getDb) 
     server.requests.length = 0;
     await assert.rejects(
       runHaalOp(db, ['--wat', 'weer', '--bron', server.baseUrl], io([])),
-      /--wat moet kwb of misdrijven zijn, niet "weer"/,
+      /--wat moet geometrie, kwb of misdrijven zijn \(of meer, met komma.s\), niet "weer"/,
     );
     assert.equal(server.requests.length, 0);
   });

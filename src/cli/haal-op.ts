@@ -1,6 +1,8 @@
 /**
- * `wijkkompas haal-op`: fetches CBS tables for the municipalities of the NPLV focus areas and
- * imports each (table, municipality) as one dataset, in one transaction, idempotently (ADR 0029).
+ * `wijkkompas haal-op`: fetches the wijk- en buurtkaart from PDOK and CBS tables for the
+ * municipalities of the NPLV focus areas and imports each (level or table, municipality, year) as
+ * one dataset, in one transaction, idempotently (ADR 0029, ADR 0043). Outlines come first, so a
+ * fresh database gets its areas and then their figures in one run.
  * The raw responses are kept in a folder, so a second run replays them and an interrupted run
  * continues where it stopped.
  */
@@ -13,9 +15,15 @@ import {
   KWB_TABLES,
   municipalityFilter,
   nplvMunicipalities,
+  PDOK_OGC_YEARS,
 } from '../features/imports/cbs-sources.ts';
 import { commitImport, loadAreaLookup } from '../features/imports/import.service.ts';
-import { harvestOdataTable } from '../features/imports/odata-harvest.ts';
+import {
+  harvestOdataTable,
+  harvestPdokItems,
+  PDOK_API_URL,
+} from '../features/imports/odata-harvest.ts';
+import { parsePdokGeojson, type PdokLevel } from '../features/imports/pdok-geojson.importer.ts';
 import { parseOdataJson } from '../features/imports/odata.importer.ts';
 import {
   parsePolitie47018Csv,
@@ -26,13 +34,14 @@ import type { ImportInput, ParsedImport } from '../features/imports/import.types
 import { shippedPlausibility } from '../features/imports/plausibility.ts';
 import { BadRequestError } from '../shared/errors.ts';
 
-export const HAAL_OP_HELP = `  haal-op [--wat kwb|misdrijven …] [--indeling JAAR …] [--tabel ID] [--gemeente GM0505 …] [--map MAP]
-          [--bron URL] [--bron-politie URL] [--opnieuw]
-                                  haalt bij CBS open data de Kerncijfers wijken en buurten op (per jaar de tabel van
-                                  dat jaar, vanaf 2013) en de geregistreerde misdrijven per buurt (CBS/Politie 47018NED,
-                                  in het nieuwste indelingsjaar) voor de gemeenten van de 20 focusgebieden, en laadt
-                                  die per gemeente; zonder --indeling voor elk geladen indelingsjaar, zonder --wat
-                                  allebei. De antwoorden blijven in
+export const HAAL_OP_HELP = `  haal-op [--wat geometrie,kwb,misdrijven] [--indeling JAAR …] [--tabel ID] [--gemeente GM0505 …] [--map MAP]
+          [--bron URL] [--bron-politie URL] [--bron-pdok URL] [--opnieuw]
+                                  haalt voor de gemeenten van de 20 focusgebieden eerst bij PDOK de gemeente, wijken en
+                                  buurten met hun grenzen op (wijk- en buurtkaart van dat jaar, vanaf 2023), dan bij CBS
+                                  open data de Kerncijfers wijken en buurten (per jaar de tabel van dat jaar, vanaf 2013)
+                                  en de geregistreerde misdrijven per buurt (CBS/Politie 47018NED, alle jaren vanaf 2012,
+                                  in het nieuwste indelingsjaar), en laadt die per gemeente; zonder --indeling voor elk
+                                  geladen indelingsjaar (met geometrie ook 2023 en 2024), zonder --wat alles. De antwoorden blijven in
                                   MAP (standaard ./data/opgehaald): een afgebroken run gaat daar verder, een tweede run
                                   gebruikt ze opnieuw (--opnieuw haalt alles opnieuw op)`;
 
@@ -58,7 +67,7 @@ export interface HaalOpSummary {
 }
 
 /** What haal-op can fetch; `--wat` chooses, all by default. */
-export const HAAL_OP_SOURCES = ['kwb', 'misdrijven'] as const;
+export const HAAL_OP_SOURCES = ['geometrie', 'kwb', 'misdrijven'] as const;
 type Source = (typeof HAAL_OP_SOURCES)[number];
 
 interface Job {
@@ -66,7 +75,16 @@ interface Job {
   year: number;
   tableId: string;
   municipality: string;
+  /** Geometry only: the level of the wijk- en buurtkaart (gemeente before wijk before buurt). */
+  level?: PdokLevel;
 }
+
+/** PDOK's collection of each level, for messages and titles. */
+const PDOK_LEVELS: readonly { level: PdokLevel; collection: string }[] = [
+  { level: 'gemeente', collection: 'gemeenten' },
+  { level: 'wijk', collection: 'wijken' },
+  { level: 'buurt', collection: 'buurten' },
+];
 
 /** Plans the jobs from the arguments, then fetches and imports them one by one. */
 export async function runHaalOp(
@@ -79,6 +97,7 @@ export async function runHaalOp(
     options: {
       wat: { type: 'string', multiple: true },
       'bron-politie': { type: 'string' },
+      'bron-pdok': { type: 'string' },
       indeling: { type: 'string', multiple: true },
       tabel: { type: 'string' },
       gemeente: { type: 'string', multiple: true },
@@ -87,12 +106,17 @@ export async function runHaalOp(
       opnieuw: { type: 'boolean' },
     },
   });
-  const sources = (values.wat ?? [...HAAL_OP_SOURCES]).map((raw) => {
-    const source = HAAL_OP_SOURCES.find((s) => s === raw);
-    if (!source)
-      throw new BadRequestError(`--wat moet ${HAAL_OP_SOURCES.join(' of ')} zijn, niet "${raw}".`);
-    return source;
-  });
+  // `--wat geometrie,kwb` and `--wat geometrie --wat kwb` mean the same.
+  const sources = (values.wat ?? [...HAAL_OP_SOURCES])
+    .flatMap((raw) => raw.split(','))
+    .map((raw) => {
+      const source = HAAL_OP_SOURCES.find((s) => s === raw.trim());
+      if (!source)
+        throw new BadRequestError(
+          `--wat moet ${HAAL_OP_SOURCES.slice(0, -1).join(', ')} of ${HAAL_OP_SOURCES.at(-1)} zijn (of meer, met komma's), niet "${raw}".`,
+        );
+      return source;
+    });
   const lookup0 = await loadAreaLookup(db);
   const years = (values.indeling ?? []).map((raw) => {
     const n = Number(raw);
@@ -100,11 +124,23 @@ export async function runHaalOp(
       throw new BadRequestError(`--indeling moet een jaartal zijn, niet "${raw}".`);
     return n;
   });
+  // Without --indeling: the loaded years with a KWB table and, when outlines are fetched, the
+  // years PDOK serves in an API of their own that have a KWB table too (2023, 2024).
+  const geometryYears = sources.includes('geometrie')
+    ? PDOK_OGC_YEARS.filter((y) => KWB_TABLES[y] !== undefined)
+    : [];
   const plannedYears =
-    years.length > 0 ? years : lookup0.years().filter((y) => KWB_TABLES[y] !== undefined);
+    years.length > 0
+      ? years
+      : [
+          ...new Set([
+            ...lookup0.years().filter((y) => KWB_TABLES[y] !== undefined),
+            ...geometryYears,
+          ]),
+        ].sort((a, b) => a - b);
   if (plannedYears.length === 0) {
     throw new BadRequestError(
-      'Er is geen gebiedsindeling geladen waarvoor CBS een KWB-tabel heeft: laad eerst de gebieden (wijkkompas laad-standaard of import pdok).',
+      'Er is geen gebiedsindeling geladen waarvoor CBS een KWB-tabel heeft: laad eerst de gebieden (wijkkompas haal-op --wat geometrie, laad-standaard of import pdok).',
     );
   }
   if (values.tabel !== undefined && plannedYears.length !== 1) {
@@ -116,6 +152,19 @@ export async function runHaalOp(
       throw new BadRequestError(`--gemeente moet een gemeentecode zijn (GM0505), niet "${gm}".`);
   }
   const jobs: Job[] = [];
+  // Outlines first: the figures below skip rows of areas that are not loaded.
+  for (const year of sources.includes('geometrie') ? plannedYears : []) {
+    for (const municipality of municipalities) {
+      for (const { level } of PDOK_LEVELS)
+        jobs.push({
+          source: 'geometrie',
+          year,
+          tableId: `wijkenbuurten-${year}`,
+          municipality,
+          level,
+        });
+    }
+  }
   for (const year of sources.includes('kwb') ? plannedYears : []) {
     const tableId = values.tabel ?? KWB_TABLES[year];
     if (!tableId) {
@@ -133,6 +182,7 @@ export async function runHaalOp(
       jobs.push({ source: 'misdrijven', year, tableId: POLITIE_TABLE_ID, municipality });
   }
   const baseUrls: Record<Source, string> = {
+    geometrie: values['bron-pdok'] ?? PDOK_API_URL,
     kwb: values.bron ?? CBS_OPEN_DATA_URL,
     misdrijven: values['bron-politie'] ?? CBS_THIRD_PARTY_URL,
   };
@@ -141,6 +191,16 @@ export async function runHaalOp(
   const summary: HaalOpSummary = { imported: 0, unchanged: 0, skipped: 0, observations: 0 };
 
   for (const [index, job] of jobs.entries()) {
+    if (job.source === 'geometrie') {
+      await runGeometryJob(db, job, `[${index + 1}/${jobs.length}]`, {
+        baseUrl: baseUrls.geometrie,
+        storeDir,
+        fresh: values.opnieuw === true,
+        io,
+        summary,
+      });
+      continue;
+    }
     const label = `[${index + 1}/${jobs.length}] ${job.tableId} (indeling ${job.year}) ${job.municipality}`;
     if (!(await loadAreaLookup(db)).has(job.year, job.municipality)) {
       summary.skipped++;
@@ -204,19 +264,96 @@ export async function runHaalOp(
     const note = skipped
       ? `; ${skipped} rijen van gebieden die nog niet geladen zijn overgeslagen`
       : '';
-    if (outcome.status === 'geimporteerd') {
-      summary.imported++;
-      summary.observations += outcome.observations;
-      io.log(
-        `${label}: geïmporteerd, ${outcome.rows} rijen, ${outcome.observations} waarden (dataset ${outcome.datasetId})${note}.`,
-      );
-    } else {
-      summary.unchanged++;
-      io.log(`${label}: al geïmporteerd (${outcome.importedAt}); niets veranderd${note}.`);
-    }
+    report(outcome, label, note, io, summary);
   }
   io.log(
     `Klaar: ${summary.imported} tabellen geïmporteerd (${summary.observations} waarden), ${summary.unchanged} al aanwezig, ${summary.skipped} overgeslagen. Ruwe antwoorden: ${storeDir}`,
   );
   return summary;
+}
+
+function report(
+  outcome: Awaited<ReturnType<typeof commitImport>>,
+  label: string,
+  note: string,
+  io: HaalOpIo,
+  summary: HaalOpSummary,
+): void {
+  if (outcome.status === 'geimporteerd') {
+    summary.imported++;
+    summary.observations += outcome.observations;
+    io.log(
+      `${label}: geïmporteerd, ${outcome.rows} rijen, ${outcome.observations} waarden (dataset ${outcome.datasetId})${note}.`,
+    );
+  } else {
+    summary.unchanged++;
+    io.log(`${label}: al geïmporteerd (${outcome.importedAt}); niets veranderd${note}.`);
+  }
+}
+
+/**
+ * One level of the wijk- en buurtkaart of one year and municipality from PDOK's OGC API Features,
+ * through the PDOK importer and commitImport: one dataset, one transaction, idempotent (the
+ * collected pages give the same bytes on a replay). Years before 2023 live in PDOK's "historisch"
+ * API, whose collections and filters could not be confirmed here: those are skipped, said so.
+ */
+async function runGeometryJob(
+  db: Kysely<Database>,
+  job: Job,
+  counter: string,
+  context: {
+    baseUrl: string;
+    storeDir: string;
+    fresh: boolean;
+    io: HaalOpIo;
+    summary: HaalOpSummary;
+  },
+): Promise<void> {
+  const { io, summary } = context;
+  const level = job.level ?? 'gemeente';
+  const collection = PDOK_LEVELS.find((l) => l.level === level)?.collection ?? level;
+  const label = `${counter} PDOK ${collection} ${job.year} ${job.municipality}`;
+  if (!PDOK_OGC_YEARS.includes(job.year)) {
+    summary.skipped++;
+    io.log(
+      `${label}: overgeslagen, PDOK heeft de wijk- en buurtkaart ${job.year} niet in een eigen API (alleen ${PDOK_OGC_YEARS.join(', ')}); laad de grenzen van dat jaar met wijkkompas import pdok.`,
+    );
+    return;
+  }
+  const harvest = await harvestPdokItems({
+    year: job.year,
+    level,
+    municipalityCode: job.municipality,
+    baseUrl: context.baseUrl,
+    storeDir: context.storeDir,
+    fresh: context.fresh,
+    ...(io.fetch ? { fetch: io.fetch } : {}),
+    ...(io.sleep ? { sleep: io.sleep } : {}),
+    ...(io.backoffMs !== undefined ? { backoffMs: io.backoffMs } : {}),
+    onPage: (page, fetched) =>
+      io.progress(`${label}: pagina ${page} ${fetched ? 'opgehaald' : 'uit de map'}`),
+  });
+  const features = (JSON.parse(harvest.input.bytes.toString('utf8')) as { features: unknown[] })
+    .features.length;
+  if (features === 0) {
+    summary.skipped++;
+    io.log(`${label}: overgeslagen, PDOK gaf geen ${collection} van deze gemeente in ${job.year}.`);
+    return;
+  }
+  const parsed = parsePdokGeojson(harvest.input, await loadAreaLookup(db), {
+    indelingYear: job.year,
+    level,
+    municipalityCode: job.municipality,
+    plausibility: shippedPlausibility(),
+  });
+  const outcome = await commitImport(
+    db,
+    {
+      ...parsed,
+      title: `${parsed.title}, opgehaald bij PDOK`,
+      options: { ...parsed.options, bron: harvest.url },
+    },
+    { importedBy: io.importedBy ?? 'cli', municipalityCode: job.municipality },
+  );
+  report(outcome, label, '', io, summary);
 }

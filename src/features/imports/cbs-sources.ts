@@ -50,3 +50,11 @@ export function municipalityFilter(geoKey: string, municipalityCode: string): st
     .map((prefix) => `startswith(${geoKey},'${prefix}${digits}')`)
     .join(' or ');
 }
+
+/**
+ * Years of the CBS wijk- en buurtkaart that PDOK serves in an OGC API of their own
+ * (`https://api.pdok.nl/cbs/wijken-en-buurten-<jaar>/ogc/v1`), as PDOK's list of APIs names
+ * them. Older years are in one "historisch" API whose collections could not be confirmed
+ * (ADR 0043), so haal-op does not fetch them.
+ */
+export const PDOK_OGC_YEARS: readonly number[] = [2023, 2024, 2025];

@@ -283,4 +283,56 @@ describe('parsePdokGeojson', () => {
     assert.equal(pdokStem('aantalInwoners'), 'AantalInwoners');
     assert.equal(pdokStem('percentageEenpersoonshuishoudens'), 'PercentageEenpersoonshuishoudens');
   });
+
+  it('reads snake-case attributes under the camel-case stems and jaarcode as the year, not as a figure', () => {
+    const parsed = parsePdokGeojson(
+      fixture([
+        {
+          type: 'Feature',
+          properties: {
+            wijkcode: 'WK050501',
+            wijknaam: 'Binnenstad',
+            gemeentecode: 'GM0505',
+            water: 'NEE',
+            jaarcode: 2024,
+            aantal_inwoners: '10390',
+            bevolkingsdichtheid_inwoners_per_km2: '9539',
+            percentage_personen_0_tot_15_jaar: '11',
+            meest_voorkomende_postcode: '3311',
+            aantalInwoners_som_buurten: 10370,
+          },
+          geometry: square(true),
+        },
+      ]),
+      lookupOf(['GM0505'], 2024),
+      { indelingYear: 2024, level: 'wijk' },
+    );
+    const byVariable = new Map(parsed.observations.map((o) => [o.variable, o]));
+    assert.deepEqual([...byVariable.keys()].sort(), [
+      'AantalInwoners',
+      'Bevolkingsdichtheid',
+      'PercentagePersonen0Tot15Jaar',
+    ]);
+    assert.equal(byVariable.get('AantalInwoners')?.value, 10390);
+    assert.equal(byVariable.get('AantalInwoners')?.period, '2024');
+    assert.equal(parsed.edition, '2024');
+  });
+
+  it('names jaarcode in the problem when it is no year', () => {
+    const problems = validationProblems(() =>
+      parsePdokGeojson(
+        fixture([
+          {
+            type: 'Feature',
+            properties: { gemeentecode: 'GM0505', gemeentenaam: 'Dordrecht', jaarcode: 'twee' },
+            geometry: square(true),
+          },
+        ]),
+        lookupOf([], 2024),
+        { indelingYear: 2024, level: 'gemeente' },
+      ),
+    );
+    assert.equal(problems[0]?.field, 'features[0].properties.jaarcode');
+    assert.match(problems[0]!.message, /ongeldig jaar "twee"/);
+  });
 });

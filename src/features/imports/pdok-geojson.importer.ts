@@ -48,6 +48,8 @@ const NON_MEASURES = new Set([
   'fuuid',
   'jrstatcode',
   'jaar',
+  // The year of the edition in PDOK's multi-year collections: a label, not a figure.
+  'jaarcode',
   'buurtcode',
   'buurtnaam',
   'wijkcode',
@@ -80,6 +82,17 @@ type Ring = Position[];
 interface Geometry {
   type: 'Polygon' | 'MultiPolygon';
   coordinates: Ring[] | Ring[][];
+}
+
+/**
+ * Some PDOK services spell the attributes in snake case (`aantal_inwoners`,
+ * `percentage_personen_0_tot_15_jaar`) where the wijk- en buurtkaart files use camel case
+ * (`aantalInwoners`); both are read as the camel-case name, so one figure keeps one stem. A name
+ * with a capital in it (`aantalInwoners_som_buurten`) is left as it is.
+ */
+export function camelAttribute(attribute: string): string {
+  if (!attribute.includes('_') || /[A-Z]/.test(attribute)) return attribute;
+  return attribute.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
 
 export function pdokStem(attribute: string): string {
@@ -195,6 +208,12 @@ function text(props: Record<string, unknown>, ...keys: string[]): string | undef
     if (typeof v === 'string' && v.trim() !== '') return v.trim();
   }
   return undefined;
+}
+
+/** `jaarcode` may come as a number (2024) or as text ("2024"). */
+function yearText(raw: unknown): string | undefined {
+  if (typeof raw === 'number' && Number.isFinite(raw)) return String(raw);
+  return typeof raw === 'string' && raw.trim() !== '' ? raw.trim() : undefined;
 }
 
 const LEVEL_LABEL: Record<PdokLevel, string> = {
@@ -332,12 +351,13 @@ export function parsePdokGeojson(
       return;
     }
 
-    const jaar = text(props, 'jaar');
+    const jaarField = text(props, 'jaar') !== undefined ? 'jaar' : 'jaarcode';
+    const jaar = text(props, 'jaar') ?? yearText(props.jaarcode);
     if (jaar !== undefined) {
       if (!/^\d{4}$/.test(jaar)) {
         problems.push({
           file,
-          field: `${where}.properties.jaar`,
+          field: `${where}.properties.${jaarField}`,
           message: `ongeldig jaar "${jaar}"`,
         });
         return;
@@ -345,7 +365,7 @@ export function parsePdokGeojson(
       if (period !== undefined && period !== jaar) {
         problems.push({
           file,
-          field: `${where}.properties.jaar`,
+          field: `${where}.properties.${jaarField}`,
           message: `jaar ${jaar} wijkt af van eerder jaar ${period} in hetzelfde bestand`,
         });
         return;
@@ -365,13 +385,14 @@ export function parsePdokGeojson(
     });
     knownHere.add(code);
 
-    for (const [attribute, raw] of Object.entries(props)) {
-      if (NON_MEASURES.has(attribute)) continue;
+    for (const [name, raw] of Object.entries(props)) {
+      const attribute = camelAttribute(name);
+      if (NON_MEASURES.has(name) || NON_MEASURES.has(attribute)) continue;
       const { value, ok } = readValue(raw);
       if (!ok) {
         problems.push({
           file,
-          field: `${where}.properties.${attribute}`,
+          field: `${where}.properties.${name}`,
           message: `geen getal: "${String(raw)}"`,
         });
         continue;
@@ -379,7 +400,7 @@ export function parsePdokGeojson(
       const stem = pdokStem(attribute);
       const impossible = valueProblem(options.plausibility, stem, value);
       if (impossible) {
-        problems.push({ file, field: `${where}.properties.${attribute}`, message: impossible });
+        problems.push({ file, field: `${where}.properties.${name}`, message: impossible });
         continue;
       }
       stems.set(stem, attribute);

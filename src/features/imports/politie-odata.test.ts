@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { AreaLookup } from './import.types.ts';
 import { parsePolitie47018Csv } from './politie-47018.importer.ts';
+import { shippedPlausibility } from './plausibility.ts';
 import { politieOdataToCsv } from './politie-odata.ts';
 
 const fixture = (n: number) => {
@@ -69,5 +70,48 @@ describe('politieOdataToCsv: fetched 47018NED pages through the police importer'
     );
     assert.equal(parsed.observations[0]?.value, null);
     assert.equal(parsed.observations[0]?.status, 'geheim');
+  });
+
+  it('reads the older years of 47018NED (2012 to 2017) from the same table, per crime type: no predecessor table is needed', () => {
+    // Constructed rows in the table's shape (not CBS figures): 47018NED holds every year from 2012.
+    const row = (id: number, type: string, period: string, value: number) => ({
+      ID: id,
+      SoortMisdrijf: `${type} `,
+      WijkenEnBuurten: 'BU05050100',
+      Perioden: period,
+      GeregistreerdeMisdrijven_1: value,
+    });
+    const page = {
+      fileName: 'p.json',
+      bytes: Buffer.from(
+        JSON.stringify({
+          value: [
+            row(0, '0.0.0', '2012JJ00', 40),
+            row(1, '1.1.1', '2012JJ00', 3),
+            row(2, '0.0.0', '2017JJ00', 31),
+            row(3, '1.4.6', '2017JJ00', 1),
+          ],
+        }),
+      ),
+    };
+    const csv = politieOdataToCsv([page], () => true, 'p.csv');
+    const parsed = parsePolitie47018Csv(
+      csv.input,
+      {
+        years: () => [2024],
+        has: (y, c) => y === 2024 && c === 'BU05050100',
+        findByName: () => [],
+      },
+      { indelingYear: 2024, scope: 'GM0505', plausibility: shippedPlausibility() },
+    );
+    assert.deepEqual(
+      parsed.observations.map((o) => [o.variable, o.period, o.value, o.indeling_year]),
+      [
+        ['GeregistreerdeMisdrijven', '2012', 40, 2024],
+        ['GeregistreerdeMisdrijven.1.1.1', '2012', 3, 2024],
+        ['GeregistreerdeMisdrijven', '2017', 31, 2024],
+        ['GeregistreerdeMisdrijven.1.4.6', '2017', 1, 2024],
+      ],
+    );
   });
 });
