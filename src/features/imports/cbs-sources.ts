@@ -2,8 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 
-/** CBS's open-data API (OData v3), where the KWB tables live. */
-export const CBS_OPEN_DATA_URL = 'https://opendata.cbs.nl/ODataApi/odata';
+/**
+ * CBS's open-data service (OData v3), where the KWB tables live: its bulk feed (`ODataFeed`), which
+ * pages with `odata.nextLink`; the `ODataApi` address refuses a query of more than 10,000 rows
+ * instead of paging it (ADR 0043).
+ */
+export const CBS_OPEN_DATA_URL = 'https://opendata.cbs.nl/ODataFeed/odata';
 
 /**
  * Kerncijfers wijken en buurten: one CBS table per year, each in that year's wijk- en

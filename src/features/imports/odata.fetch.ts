@@ -2,7 +2,8 @@ import { AppError, BadRequestError } from '../../shared/errors.ts';
 import type { ImportInput } from './import.types.ts';
 import type { OdataInput } from './odata.importer.ts';
 
-export const CBS_ODATA_BASE_URL = 'https://opendata.cbs.nl/ODataApi/odata';
+/** CBS's paging feed (see `CBS_OPEN_DATA_URL`): a large table arrives in pages, not refused. */
+export const CBS_ODATA_BASE_URL = 'https://opendata.cbs.nl/ODataFeed/odata';
 
 export interface FetchOdataOptions {
   /** Injected in tests with recorded responses; the global fetch otherwise. */

@@ -178,8 +178,8 @@ describe('fetchOdataTable (recorded responses)', () => {
   function recorded(): { fetch: typeof fetch; urls: string[] } {
     const urls: string[] = [];
     const routes: Record<string, string> = {
-      'https://opendata.cbs.nl/ODataApi/odata/85984NED/DataProperties?$format=json': META,
-      'https://opendata.cbs.nl/ODataApi/odata/85984NED/TypedDataSet?$format=json': PAGE1,
+      'https://opendata.cbs.nl/ODataFeed/odata/85984NED/DataProperties?$format=json': META,
+      'https://opendata.cbs.nl/ODataFeed/odata/85984NED/TypedDataSet?$format=json': PAGE1,
       'https://opendata.cbs.nl/ODataApi/OData/85984NED/TypedDataSet?$format=json&$skip=7': PAGE2,
     };
     const fake = (async (input: string | URL | Request) => {

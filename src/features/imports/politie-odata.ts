@@ -1,7 +1,11 @@
 import type { ImportInput } from './import.types.ts';
 
-/** Where CBS publishes the police's tables ("data van derden"), OData v3 like opendata.cbs.nl. */
-export const CBS_THIRD_PARTY_URL = 'https://dataderden.cbs.nl/ODataApi/odata';
+/**
+ * Where CBS publishes the police's tables ("data van derden"), OData v3 like opendata.cbs.nl, at
+ * its paging feed: one municipality of 47018NED is about 100,000 rows, more than `ODataApi`
+ * answers in one query (ADR 0043).
+ */
+export const CBS_THIRD_PARTY_URL = 'https://dataderden.cbs.nl/ODataFeed/odata';
 
 function csvField(value: unknown): string {
   // CBS writes a secret or missing figure as null; the CSV importers read "." as secret.
