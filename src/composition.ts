@@ -46,8 +46,11 @@ import { CodingRepository, CodingService } from './features/coding/index.ts';
 import { ContoursRepository, ContoursService } from './features/contours/index.ts';
 import { surveyQuestionsOf } from './features/contours/survey-questions.ts';
 import { SynthesisRepository, SynthesisService } from './features/synthesis/index.ts';
-import { buildProfile, selectionForFocusArea } from './features/monitor/profile.service.ts';
-import { profileView } from './features/monitor/views/profile-section.tsx';
+import {
+  buildProfile,
+  selectionForFocusArea,
+} from './features/monitor/profiles/profile.service.ts';
+import { profileView } from './features/monitor/profiles/views/profile-section.tsx';
 import { questionResults } from './features/survey/results/survey-results.ts';
 import { loadWeigher } from './features/survey/results/weighting-pipeline.ts';
 import { listCountedResponses } from './features/survey/responses/response.repository.ts';

@@ -90,7 +90,7 @@ export const ALLOWED_SWALLOWS: Readonly<Record<string, { count: number; reason: 
     count: 1,
     reason: 'a lower thread priority is not allowed on every system; the reader runs anyway',
   },
-  'src/features/monitor/warm-up.ts': {
+  'src/features/monitor/page-cache/warm-up.ts': {
     count: 3,
     reason:
       'building pages ahead is optional: a failure is counted, and the request that needs the page builds it and meets the error itself',
