@@ -7,7 +7,7 @@ import { listAudit } from '../audit/audit.repository.ts';
 import { loadCatalogue } from '../indicators/catalogue.ts';
 import { activeCatalogue, listCatalogueVersions } from '../indicators/catalogue.store.ts';
 import { findTarget, listTargets } from '../targets/target.repository.ts';
-import { fieldError, formFields, postForm } from './test-helpers.ts';
+import { fieldError, formFields, postForm } from '../../../test/helpers/forms.ts';
 
 const HOME = 'GM0505';
 const SLUG = 'dordt-west';

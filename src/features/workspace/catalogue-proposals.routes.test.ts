@@ -10,7 +10,7 @@ import { login, makeUser } from '../../../test/security/security-app.ts';
 import { isAllowed } from '../accounts/permissions.ts';
 import { listAudit } from '../audit/audit.repository.ts';
 import { activeCatalogue, listCatalogueVersions } from '../indicators/catalogue.store.ts';
-import { formFields, postForm } from './test-helpers.ts';
+import { formFields, postForm } from '../../../test/helpers/forms.ts';
 
 const KEY = 'ervaren-gezondheid-goed';
 const EDIT = `/werkruimte/catalogus/${KEY}`;

@@ -5,7 +5,7 @@ import { isAllowed, municipalitiesWith } from '../accounts/permissions.ts';
 import type { FieldErrors } from '../../views/components/form.tsx';
 import { indicatorFormValues, type IndicatorFormValues } from './catalogue-editing.service.ts';
 import { formBody, html, parseParams } from '../../shared/http.ts';
-import { requireUser, savedVersion } from './route-helpers.ts';
+import { requireUser, savedVersion } from '../../shared/route-helpers.ts';
 import { CatalogueListPage } from './views/catalogue-list.page.tsx';
 import { IndicatorEditPage } from './views/indicator-edit.page.tsx';
 import { ProposalsPage } from './views/proposals.page.tsx';

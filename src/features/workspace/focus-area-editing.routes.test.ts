@@ -11,7 +11,7 @@ import {
   listMembers,
   listVersions,
 } from '../focus-areas/focus-area.repository.ts';
-import { fieldError, formFields, postForm } from './test-helpers.ts';
+import { fieldError, formFields, postForm } from '../../../test/helpers/forms.ts';
 
 const HOME = 'GM0505';
 const SLUG = 'dordt-west';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.ts';
 import { formBody, html, parseParams } from '../../shared/http.ts';
-import { focusAreaParam, requireUser } from './route-helpers.ts';
+import { focusAreaParam, requireUser } from '../../shared/route-helpers.ts';
 import { targetFormValues } from './target-editing.service.ts';
 import { TargetEditPage } from './views/target-edit.page.tsx';
 import { TargetListPage } from './views/target-list.page.tsx';

@@ -4,7 +4,12 @@ import { formValuesOf, type FormValues } from './focus-area-editing.service.ts';
 import { FocusAreaEditPage } from './views/focus-area-edit.page.tsx';
 import { FocusAreaListPage } from './views/focus-area-list.page.tsx';
 import { formBody, html, parseParams } from '../../shared/http.ts';
-import { focusAreaParam, municipalityParam, requireUser, savedVersion } from './route-helpers.ts';
+import {
+  focusAreaParam,
+  municipalityParam,
+  requireUser,
+  savedVersion,
+} from '../../shared/route-helpers.ts';
 import { WorkspaceHomePage } from './views/workspace-home.page.tsx';
 
 /**

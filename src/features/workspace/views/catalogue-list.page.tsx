@@ -2,7 +2,7 @@ import { Layout } from '../../../views/layout.tsx';
 import type { Catalogue } from '../../indicators/catalogue.schema.ts';
 import type { CatalogueVersionInfo } from '../../indicators/catalogue.store.ts';
 import { POLARITY_LABEL } from '../catalogue-editing.service.ts';
-import { actorName, formatDateTime } from './common.tsx';
+import { actorName, formatDateTime } from '../../../views/components/form-controls.tsx';
 import { crumbs } from './catalogue-parts.tsx';
 
 export function CatalogueListPage(props: {

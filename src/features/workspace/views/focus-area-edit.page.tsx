@@ -27,7 +27,7 @@ import {
   formatDateTime,
   SavedNotice,
   TextArea,
-} from './common.tsx';
+} from '../../../views/components/form-controls.tsx';
 
 function workspaceCrumbs(code: string) {
   return [

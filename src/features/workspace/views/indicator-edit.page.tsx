@@ -16,7 +16,7 @@ import {
   variableField,
   type IndicatorFormValues,
 } from '../catalogue-editing.service.ts';
-import { SavedNotice, Select, TextArea } from './common.tsx';
+import { SavedNotice, Select, TextArea } from '../../../views/components/form-controls.tsx';
 
 export function IndicatorEditPage(props: {
   csrf: string;

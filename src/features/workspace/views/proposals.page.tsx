@@ -4,7 +4,12 @@ import { CsrfField, ErrorSummary } from '../../../views/components/form.tsx';
 import type { Indicator } from '../../indicators/catalogue.schema.ts';
 import { POLARITY_LABEL, type ProposalView } from '../catalogue-editing.service.ts';
 import type { CatalogueProposal } from '../catalogue-proposal.table.ts';
-import { actorName, formatDateTime, SavedNotice, TextArea } from './common.tsx';
+import {
+  actorName,
+  formatDateTime,
+  SavedNotice,
+  TextArea,
+} from '../../../views/components/form-controls.tsx';
 
 function describe(ind: Indicator | undefined): string {
   if (!ind) return '(niet meer in de catalogus)';

@@ -16,7 +16,12 @@ import {
   TARGET_NOTE_MAX,
   type TargetFormValues,
 } from '../target-editing.service.ts';
-import { actorName, formatDateTime, Select, TextArea } from './common.tsx';
+import {
+  actorName,
+  formatDateTime,
+  Select,
+  TextArea,
+} from '../../../views/components/form-controls.tsx';
 import { crumbs } from './targets-parts.tsx';
 
 export function TargetEditPage(props: {

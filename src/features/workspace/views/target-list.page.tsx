@@ -2,7 +2,11 @@ import { Layout } from '../../../views/layout.tsx';
 import type { FocusArea } from '../../focus-areas/focus-area.table.ts';
 import type { Catalogue } from '../../indicators/catalogue.schema.ts';
 import type { StoredTarget } from '../../targets/target.types.ts';
-import { actorName, formatDateTime, SavedNotice } from './common.tsx';
+import {
+  actorName,
+  formatDateTime,
+  SavedNotice,
+} from '../../../views/components/form-controls.tsx';
 import { describeTarget } from './targets-parts.tsx';
 
 export function TargetListPage(props: {

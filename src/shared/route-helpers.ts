@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AppError } from '../../shared/errors.ts';
+import { AppError } from './errors.ts';
 
 export const municipalityParam = z.object({ gemeente: z.string().regex(/^GM\d{4}$/) });
 export const focusAreaParam = municipalityParam.extend({

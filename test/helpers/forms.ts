@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 
-/** Test support for the workspace route tests: read a page's form as a browser would send it. */
+/** Test support for route tests of forms: read a page's form as a browser would send it. */
 
 function decode(value: string): string {
   return value

@@ -1,6 +1,6 @@
-import { actorLabel } from '../../../shared/actor-label.ts';
-import { fieldId, type FieldErrors } from '../../../views/components/form.tsx';
-import { Field, FieldError } from '../../../views/components/field.tsx';
+import { actorLabel } from '../../shared/actor-label.ts';
+import { fieldId, type FieldErrors } from './form.tsx';
+import { Field, FieldError } from './field.tsx';
 
 const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', {
   dateStyle: 'long',
