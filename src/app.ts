@@ -37,7 +37,7 @@ import {
 } from './features/api/index.ts';
 import { submissionApi } from './features/survey/api/submission.api-doc.ts';
 import { workspaceRoutes } from './features/workspace/workspace.routes.tsx';
-import { catalogueRoutes } from './features/workspace/catalogue.routes.tsx';
+import { catalogueRoutes } from './features/indicators/catalogue.routes.tsx';
 import { targetRoutes } from './features/workspace/targets.routes.tsx';
 import { paperRoutes } from './features/survey/paper/paper.routes.tsx';
 import { resultsRoutes } from './features/survey/results/results.routes.tsx';

@@ -13,7 +13,10 @@ import { focusAreaService } from './features/focus-areas/focus-areas.facade.ts';
 import { HealthService } from './features/health/health.service.ts';
 import { AppMetrics } from './features/health/metrics.ts';
 import { withLoadedLocalSources } from './features/imports/local-sources.ts';
-import { catalogueService } from './features/indicators/catalogue.facade.ts';
+import {
+  catalogueEditingService,
+  catalogueService,
+} from './features/indicators/catalogue.facade.ts';
 import { activeCatalogue } from './features/indicators/catalogue.store.ts';
 import { MonitorData } from './features/monitor/monitor-data.ts';
 import { DEFAULT_SUBMITS_PER_MINUTE } from './features/survey/api/submission.limits.ts';
@@ -34,7 +37,6 @@ import { WorkspaceHomeService } from './features/workspace/workspace-home.servic
 import { surveyEstimateProvider } from './features/survey/results/monitor-estimates.ts';
 import { targetService } from './features/targets/targets.facade.ts';
 import {
-  catalogueEditingService,
   focusAreaEditingService,
   targetEditingService,
 } from './features/workspace/workspace.facade.ts';

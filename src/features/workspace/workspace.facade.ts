@@ -2,13 +2,6 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { withDb } from '../../shared/with-db.ts';
 import {
-  decideProposal,
-  findActiveIndicator,
-  listProposalViews,
-  proposeIndicatorChange,
-  saveIndicatorForm,
-} from './catalogue-editing.service.ts';
-import {
   decideBuurt,
   focusAreaInMunicipality,
   loadEditContext,
@@ -35,18 +28,6 @@ export function focusAreaEditingService(db: Kysely<Database>) {
   };
 }
 export type FocusAreaEditingService = ReturnType<typeof focusAreaEditingService>;
-
-/** The workspace's editing of the indicator catalogue and the proposals to change it. */
-export function catalogueEditingService(db: Kysely<Database>) {
-  return {
-    findActiveIndicator: withDb(db, findActiveIndicator),
-    save: withDb(db, saveIndicatorForm),
-    propose: withDb(db, proposeIndicatorChange),
-    proposals: withDb(db, listProposalViews),
-    decide: withDb(db, decideProposal),
-  };
-}
-export type CatalogueEditingService = ReturnType<typeof catalogueEditingService>;
 
 /** The workspace's editing of a focus area's targets. */
 export function targetEditingService(db: Kysely<Database>) {

@@ -6,7 +6,6 @@ type Q = Kysely<Database>;
 
 /** The audit log's name for a delineation change; entity id is the focus area's slug. */
 export const FOCUS_AREA_ENTITY = 'focusgebied';
-export const CATALOGUE_ENTITY = 'indicatorcatalogus';
 
 export async function listFocusAreasOfMunicipality(
   db: Q,

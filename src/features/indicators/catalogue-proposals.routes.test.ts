@@ -9,7 +9,7 @@ import { dialects, dialectUnavailable } from '../../../test/helpers/db.ts';
 import { login, makeUser } from '../../../test/security/security-app.ts';
 import { isAllowed } from '../accounts/permissions.ts';
 import { listAudit } from '../audit/audit.repository.ts';
-import { activeCatalogue, listCatalogueVersions } from '../indicators/catalogue.store.ts';
+import { activeCatalogue, listCatalogueVersions } from './catalogue.store.ts';
 import { formFields, postForm } from '../../../test/helpers/forms.ts';
 
 const KEY = 'ervaren-gezondheid-goed';

@@ -1,6 +1,6 @@
 import { Layout } from '../../../views/layout.tsx';
-import type { Catalogue } from '../../indicators/catalogue.schema.ts';
-import type { CatalogueVersionInfo } from '../../indicators/catalogue.store.ts';
+import type { Catalogue } from '../catalogue.schema.ts';
+import type { CatalogueVersionInfo } from '../catalogue.store.ts';
 import { POLARITY_LABEL } from '../catalogue-editing.service.ts';
 import { actorName, formatDateTime } from '../../../views/components/form-controls.tsx';
 import { crumbs } from './catalogue-parts.tsx';

@@ -7,8 +7,8 @@ import {
   TextField,
   type FieldErrors,
 } from '../../../views/components/form.tsx';
-import type { Indicator } from '../../indicators/catalogue.schema.ts';
-import type { Polarity } from '../../indicators/catalogue.schema.ts';
+import type { Indicator } from '../catalogue.schema.ts';
+import type { Polarity } from '../catalogue.schema.ts';
 import {
   DEFINITION_MAX,
   NOTE_MAX,

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { describeEachDialect } from '../../../test/helpers/db.ts';
-import { CatalogueError, loadCatalogue } from '../indicators/catalogue.ts';
+import { CatalogueError, loadCatalogue } from './catalogue.ts';
 import {
   activeCatalogue,
   activeCatalogueVersion,
   insertCatalogueVersion,
   listCatalogueVersions,
-} from '../indicators/catalogue.store.ts';
+} from './catalogue.store.ts';
 
 describeEachDialect('catalogue store', (getDb) => {
   it('uses the file until a version is stored, then the newest version', async () => {

@@ -1,7 +1,7 @@
 import { Layout } from '../../../views/layout.tsx';
 import { crumbs } from './catalogue-parts.tsx';
 import { CsrfField, ErrorSummary } from '../../../views/components/form.tsx';
-import type { Indicator } from '../../indicators/catalogue.schema.ts';
+import type { Indicator } from '../catalogue.schema.ts';
 import { POLARITY_LABEL, type ProposalView } from '../catalogue-editing.service.ts';
 import type { CatalogueProposal } from '../catalogue-proposal.table.ts';
 import {

@@ -11,10 +11,9 @@ import {
   type Indicator,
   type Polarity,
   type Measure,
-} from '../indicators/catalogue.schema.ts';
-import { activeCatalogueVersion, insertCatalogueVersion } from '../indicators/catalogue.store.ts';
-import type { Actor, Errors } from './focus-area-editing.service.ts';
-import { CATALOGUE_ENTITY } from './workspace.repository.ts';
+} from './catalogue.schema.ts';
+import { activeCatalogueVersion, insertCatalogueVersion } from './catalogue.store.ts';
+import type { Actor, Errors } from '../workspace/focus-area-editing.service.ts';
 import {
   decideCatalogueProposal,
   findCatalogueProposal,
@@ -22,6 +21,9 @@ import {
   listCatalogueProposals,
 } from './catalogue-proposal.repository.ts';
 import type { CatalogueProposal } from './catalogue-proposal.table.ts';
+
+/** The audit log's name for a change of the shared indicator catalogue. */
+export const CATALOGUE_ENTITY = 'indicatorcatalogus';
 
 class ConflictError extends AppError {
   constructor(message: string) {
