@@ -35,11 +35,8 @@ import {
 } from './features/workspace/workspace.repository.ts';
 import { WorkspaceHomeService } from './features/workspace/workspace-home.service.ts';
 import { surveyEstimateProvider } from './features/survey/results/monitor-estimates.ts';
-import { targetService } from './features/targets/targets.facade.ts';
-import {
-  focusAreaEditingService,
-  targetEditingService,
-} from './features/workspace/workspace.facade.ts';
+import { targetEditingService, targetService } from './features/targets/targets.facade.ts';
+import { focusAreaEditingService } from './features/workspace/workspace.facade.ts';
 import { KyselySessionStore } from './plugins/session.ts';
 import { PdfRenderer, type PdfEngine } from './shared/pdf/pdf-renderer.ts';
 import { recordAudit } from './features/audit/audit.repository.ts';

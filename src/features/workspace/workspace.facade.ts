@@ -7,12 +7,6 @@ import {
   loadEditContext,
   saveFocusAreaForm,
 } from './focus-area-editing.service.ts';
-import {
-  currentTarget,
-  indicatorForTarget,
-  removeTarget,
-  saveTargetForm,
-} from './target-editing.service.ts';
 import { listFocusAreasOfMunicipality, municipalityNames } from './workspace.repository.ts';
 
 /** The workspace's editing of focus areas: delineation, rationale, decisions on buurten. */
@@ -28,14 +22,3 @@ export function focusAreaEditingService(db: Kysely<Database>) {
   };
 }
 export type FocusAreaEditingService = ReturnType<typeof focusAreaEditingService>;
-
-/** The workspace's editing of a focus area's targets. */
-export function targetEditingService(db: Kysely<Database>) {
-  return {
-    indicator: withDb(db, indicatorForTarget),
-    current: withDb(db, currentTarget),
-    save: withDb(db, saveTargetForm),
-    remove: withDb(db, removeTarget),
-  };
-}
-export type TargetEditingService = ReturnType<typeof targetEditingService>;

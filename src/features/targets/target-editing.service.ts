@@ -4,10 +4,10 @@ import { NotFoundError } from '../../shared/errors.ts';
 import { actorOf } from '../accounts/account.service.ts';
 import type { Indicator } from '../indicators/catalogue.schema.ts';
 import { activeCatalogue } from '../indicators/catalogue.store.ts';
-import { deleteTarget, findTarget, upsertTarget } from '../targets/target.repository.ts';
-import { targetSchema } from '../targets/target.schema.ts';
-import type { StoredTarget, Target, TargetKind, TargetReference } from '../targets/target.types.ts';
-import type { Actor, Errors } from './focus-area-editing.service.ts';
+import { deleteTarget, findTarget, upsertTarget } from './target.repository.ts';
+import { targetSchema } from './target.schema.ts';
+import type { StoredTarget, Target, TargetKind, TargetReference } from './target.types.ts';
+import type { Actor, Errors } from '../workspace/focus-area-editing.service.ts';
 
 export const KIND_LABEL: Record<TargetKind, string> = {
   gap: 'Achterstand inlopen op een vergelijkingsgebied',

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { actorLabel } from '../../../shared/actor-label.ts';
 import { countedSentence } from '../../survey/results/views/results.page.tsx';
-import type { StoredTarget } from '../../targets/target.types.ts';
+import type { StoredTarget } from '../target.types.ts';
 import { describeTarget } from './targets-parts.tsx';
 
 function gapTarget(reference: NonNullable<StoredTarget['reference']>): StoredTarget {

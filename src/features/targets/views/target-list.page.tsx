@@ -1,7 +1,7 @@
 import { Layout } from '../../../views/layout.tsx';
 import type { FocusArea } from '../../focus-areas/focus-area.table.ts';
 import type { Catalogue } from '../../indicators/catalogue.schema.ts';
-import type { StoredTarget } from '../../targets/target.types.ts';
+import type { StoredTarget } from '../target.types.ts';
 import {
   actorName,
   formatDateTime,

@@ -9,7 +9,7 @@ import {
 } from '../../../views/components/form.tsx';
 import type { FocusArea } from '../../focus-areas/focus-area.table.ts';
 import type { Indicator } from '../../indicators/catalogue.schema.ts';
-import type { StoredTarget, TargetKind, TargetReference } from '../../targets/target.types.ts';
+import type { StoredTarget, TargetKind, TargetReference } from '../target.types.ts';
 import {
   KIND_LABEL,
   REFERENCE_LABEL,

@@ -1,5 +1,5 @@
 import type { FocusArea } from '../../focus-areas/focus-area.table.ts';
-import type { StoredTarget } from '../../targets/target.types.ts';
+import type { StoredTarget } from '../target.types.ts';
 import { REFERENCE_IN_SENTENCE } from '../target-editing.service.ts';
 
 const pct = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 });
