@@ -37,6 +37,7 @@ import {
 } from './features/api/index.ts';
 import { submissionApi } from './features/survey/api/submission.api-doc.ts';
 import { workspaceRoutes } from './features/workspace/workspace.routes.tsx';
+import { focusAreaEditingRoutes } from './features/focus-areas/focus-area-editing.routes.tsx';
 import { catalogueRoutes } from './features/indicators/catalogue.routes.tsx';
 import { targetRoutes } from './features/targets/targets.routes.tsx';
 import { paperRoutes } from './features/survey/paper/paper.routes.tsx';
@@ -141,6 +142,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(customAreaRoutes, { services: deps.services });
   await app.register(factsheetRoutes, { services: deps.services });
   await app.register(workspaceRoutes, { services: deps.services });
+  await app.register(focusAreaEditingRoutes, { services: deps.services });
   await app.register(catalogueRoutes, { services: deps.services });
   await app.register(targetRoutes, { services: deps.services });
   await app.register(dataWorkspaceRoutes, { services: deps.services });

@@ -9,7 +9,10 @@ import { ImportJobs } from './features/data-workspace/import-jobs.ts';
 import { uploadService } from './features/data-workspace/uploads.facade.ts';
 import { datasetService } from './features/datasets/datasets.facade.ts';
 import { factsheetService } from './features/factsheet/factsheet.service.ts';
-import { focusAreaService } from './features/focus-areas/focus-areas.facade.ts';
+import {
+  focusAreaEditingService,
+  focusAreaService,
+} from './features/focus-areas/focus-areas.facade.ts';
 import { HealthService } from './features/health/health.service.ts';
 import { AppMetrics } from './features/health/metrics.ts';
 import { withLoadedLocalSources } from './features/imports/local-sources.ts';
@@ -29,14 +32,9 @@ import {
   surveyResultService,
 } from './features/survey/responses/responses.facade.ts';
 import { storeKeyedResponse } from './features/survey/responses/response.service.ts';
-import {
-  listFocusAreasOfMunicipality,
-  municipalityNames,
-} from './features/workspace/workspace.repository.ts';
-import { WorkspaceHomeService } from './features/workspace/workspace-home.service.ts';
 import { surveyEstimateProvider } from './features/survey/results/monitor-estimates.ts';
 import { targetEditingService, targetService } from './features/targets/targets.facade.ts';
-import { focusAreaEditingService } from './features/workspace/workspace.facade.ts';
+import { workspaceHomeService } from './features/workspace/workspace.facade.ts';
 import { KyselySessionStore } from './plugins/session.ts';
 import { PdfRenderer, type PdfEngine } from './shared/pdf/pdf-renderer.ts';
 import { recordAudit } from './features/audit/audit.repository.ts';
@@ -440,10 +438,7 @@ export function createServices(
       importJobs: () => importJobs.countByState(),
     }),
     pdf: new PdfRenderer(config.pdfEngine),
-    workspaceHome: new WorkspaceHomeService({
-      municipalityNames: (codes) => municipalityNames(handle.db, codes),
-      focusAreasOf: (code) => listFocusAreasOfMunicipality(handle.db, code),
-    }),
+    workspaceHome: workspaceHomeService(db),
     participation,
     coding,
     feedback,

@@ -13,7 +13,7 @@ import {
   type Measure,
 } from './catalogue.schema.ts';
 import { activeCatalogueVersion, insertCatalogueVersion } from './catalogue.store.ts';
-import type { Actor, Errors } from '../workspace/focus-area-editing.service.ts';
+import type { Actor, Errors } from '../focus-areas/focus-area-editing.service.ts';
 import {
   decideCatalogueProposal,
   findCatalogueProposal,

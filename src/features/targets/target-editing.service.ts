@@ -7,7 +7,7 @@ import { activeCatalogue } from '../indicators/catalogue.store.ts';
 import { deleteTarget, findTarget, upsertTarget } from './target.repository.ts';
 import { targetSchema } from './target.schema.ts';
 import type { StoredTarget, Target, TargetKind, TargetReference } from './target.types.ts';
-import type { Actor, Errors } from '../workspace/focus-area-editing.service.ts';
+import type { Actor, Errors } from '../focus-areas/focus-area-editing.service.ts';
 
 export const KIND_LABEL: Record<TargetKind, string> = {
   gap: 'Achterstand inlopen op een vergelijkingsgebied',

@@ -1,24 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { withDb } from '../../shared/with-db.ts';
 import {
-  decideBuurt,
-  focusAreaInMunicipality,
-  loadEditContext,
-  saveFocusAreaForm,
-} from './focus-area-editing.service.ts';
-import { listFocusAreasOfMunicipality, municipalityNames } from './workspace.repository.ts';
+  listFocusAreasOfMunicipality,
+  municipalityNames,
+} from '../focus-areas/focus-area-editing.repository.ts';
+import { WorkspaceHomeService } from './workspace-home.service.ts';
 
-/** The workspace's editing of focus areas: delineation, rationale, decisions on buurten. */
-export function focusAreaEditingService(db: Kysely<Database>) {
-  return {
-    municipalityNames: withDb(db, municipalityNames),
-    focusAreasOfMunicipality: withDb(db, listFocusAreasOfMunicipality),
-    /** NotFoundError unless the focus area lies in the municipality. */
-    inMunicipality: withDb(db, focusAreaInMunicipality),
-    editContext: withDb(db, loadEditContext),
-    save: withDb(db, saveFocusAreaForm),
-    decideBuurt: withDb(db, decideBuurt),
-  };
+/** The workspace home: the links each user gets, per municipality they work for. */
+export function workspaceHomeService(db: Kysely<Database>): WorkspaceHomeService {
+  return new WorkspaceHomeService({
+    municipalityNames: (codes) => municipalityNames(db, codes),
+    focusAreasOf: (code) => listFocusAreasOfMunicipality(db, code),
+  });
 }
-export type FocusAreaEditingService = ReturnType<typeof focusAreaEditingService>;

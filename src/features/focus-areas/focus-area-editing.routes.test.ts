@@ -5,12 +5,7 @@ import { dialects, dialectUnavailable } from '../../../test/helpers/db.ts';
 import { login, makeUser } from '../../../test/security/security-app.ts';
 import { listAreas } from '../areas/area.repository.ts';
 import { listAudit } from '../audit/audit.repository.ts';
-import {
-  findVersion,
-  listFocusAreas,
-  listMembers,
-  listVersions,
-} from '../focus-areas/focus-area.repository.ts';
+import { findVersion, listFocusAreas, listMembers, listVersions } from './focus-area.repository.ts';
 import { fieldError, formFields, postForm } from '../../../test/helpers/forms.ts';
 
 const HOME = 'GM0505';

@@ -11,20 +11,20 @@ import {
   listMembers,
   listVersions,
   upsertFocusArea,
-} from '../focus-areas/focus-area.repository.ts';
+} from './focus-area.repository.ts';
 import type {
   FocusArea,
   FocusAreaMember,
   FocusAreaVersion,
   MemberStatus,
   NewFocusAreaMember,
-} from '../focus-areas/focus-area.table.ts';
+} from './focus-area.table.ts';
 import {
   FOCUS_AREA_ENTITY,
   focusAreaChangeNotes,
   latestBuurtIndelingYear,
-} from './workspace.repository.ts';
-import { countedMembers, isCountedMember } from '../focus-areas/counted-members.ts';
+} from './focus-area-editing.repository.ts';
+import { countedMembers, isCountedMember } from './counted-members.ts';
 
 /** `geen`: not in the member list of the version at all. */
 export type FormStatus = MemberStatus | 'geen';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { FocusArea } from '../focus-areas/focus-area.table.ts';
+import type { FocusArea } from './focus-area.table.ts';
 
 type Q = Kysely<Database>;
 

@@ -6,8 +6,8 @@ import {
   SubmitButton,
   type FieldErrors,
 } from '../../../views/components/form.tsx';
-import type { FocusAreaPageData } from '../../focus-areas/focus-area.page-data.ts';
-import { LEGEND, shapeFor, STATUS_LABEL } from '../../focus-areas/views/focus-area.page.tsx';
+import type { FocusAreaPageData } from '../focus-area.page-data.ts';
+import { LEGEND, shapeFor, STATUS_LABEL } from './focus-area.page.tsx';
 import { AreaMap, MapLegend, type MapShape } from '../../maps/area-map.tsx';
 import {
   FORM_STATUS_LABEL,

@@ -1,5 +1,5 @@
 import { Layout } from '../../../views/layout.tsx';
-import type { FocusArea } from '../../focus-areas/focus-area.table.ts';
+import type { FocusArea } from '../focus-area.table.ts';
 
 export function FocusAreaListPage(props: {
   municipalityCode: string;
