@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { createServices, type Services } from '../src/composition.ts';
 import type { Db } from '../src/db/database.ts';
-import { pageWarmUp } from '../src/features/monitor/warm-up.ts';
+import { pageWarmUp } from '../src/features/monitor/page-cache/warm-up.ts';
 import { changeData, forgetRendered } from './lib/data-change.ts';
 import { seedShippedData } from '../src/features/seed/seed.service.ts';
 import { CompressedBody } from '../src/shared/compressed-body.ts';
@@ -202,7 +202,7 @@ type ColdKind = (typeof COLD_KINDS)[number];
  * - "na wijziging": the same app after a real data change (changeData): the observations,
  *   areas and availability are read again as well (as on the first request after an import).
  * - "na wijziging, opgewarmd": as the last, but the warm-up ran first, as the server does within
- *   a second of a change (src/features/monitor/warm-up.ts): what a visitor gets then.
+ *   a second of a change (src/features/monitor/page-cache/warm-up.ts): what a visitor gets then.
  * - "nieuwe app": a new app and MonitorData per sample (a restart, before any warm-up).
  */
 async function coldRenders(

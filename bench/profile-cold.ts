@@ -15,7 +15,10 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildApp } from '../src/app.ts';
 import { createServices } from '../src/composition.ts';
-import { buildProfile, selectionForFocusArea } from '../src/features/monitor/profile.service.ts';
+import {
+  buildProfile,
+  selectionForFocusArea,
+} from '../src/features/monitor/profiles/profile.service.ts';
 import { seedShippedData } from '../src/features/seed/seed.service.ts';
 import { collectGarbage, median, round } from './lib/stats.ts';
 import { changeData, forgetRendered } from './lib/data-change.ts';

@@ -9,11 +9,17 @@ import { ImportJobs } from './features/data-workspace/import-jobs.ts';
 import { uploadService } from './features/data-workspace/uploads.facade.ts';
 import { datasetService } from './features/datasets/datasets.facade.ts';
 import { factsheetService } from './features/factsheet/factsheet.service.ts';
-import { focusAreaService } from './features/focus-areas/focus-areas.facade.ts';
+import {
+  focusAreaEditingService,
+  focusAreaService,
+} from './features/focus-areas/focus-areas.facade.ts';
 import { HealthService } from './features/health/health.service.ts';
 import { AppMetrics } from './features/health/metrics.ts';
 import { withLoadedLocalSources } from './features/imports/local-sources.ts';
-import { catalogueService } from './features/indicators/catalogue.facade.ts';
+import {
+  catalogueEditingService,
+  catalogueService,
+} from './features/indicators/catalogue.facade.ts';
 import { activeCatalogue } from './features/indicators/catalogue.store.ts';
 import { MonitorData } from './features/monitor/monitor-data.ts';
 import { DEFAULT_SUBMITS_PER_MINUTE } from './features/survey/api/submission.limits.ts';
@@ -26,18 +32,9 @@ import {
   surveyResultService,
 } from './features/survey/responses/responses.facade.ts';
 import { storeKeyedResponse } from './features/survey/responses/response.service.ts';
-import {
-  listFocusAreasOfMunicipality,
-  municipalityNames,
-} from './features/workspace/workspace.repository.ts';
-import { WorkspaceHomeService } from './features/workspace/workspace-home.service.ts';
 import { surveyEstimateProvider } from './features/survey/results/monitor-estimates.ts';
-import { targetService } from './features/targets/targets.facade.ts';
-import {
-  catalogueEditingService,
-  focusAreaEditingService,
-  targetEditingService,
-} from './features/workspace/workspace.facade.ts';
+import { targetEditingService, targetService } from './features/targets/targets.facade.ts';
+import { workspaceHomeService } from './features/workspace/workspace.facade.ts';
 import { KyselySessionStore } from './plugins/session.ts';
 import { PdfRenderer, type PdfEngine } from './shared/pdf/pdf-renderer.ts';
 import { recordAudit } from './features/audit/audit.repository.ts';
@@ -46,8 +43,11 @@ import { CodingRepository, CodingService } from './features/coding/index.ts';
 import { ContoursRepository, ContoursService } from './features/contours/index.ts';
 import { surveyQuestionsOf } from './features/contours/survey-questions.ts';
 import { SynthesisRepository, SynthesisService } from './features/synthesis/index.ts';
-import { buildProfile, selectionForFocusArea } from './features/monitor/profile.service.ts';
-import { profileView } from './features/monitor/views/profile-section.tsx';
+import {
+  buildProfile,
+  selectionForFocusArea,
+} from './features/monitor/profiles/profile.service.ts';
+import { profileView } from './features/monitor/profiles/views/profile-section.tsx';
 import { questionResults } from './features/survey/results/survey-results.ts';
 import { loadWeigher } from './features/survey/results/weighting-pipeline.ts';
 import { listCountedResponses } from './features/survey/responses/response.repository.ts';
@@ -438,10 +438,7 @@ export function createServices(
       importJobs: () => importJobs.countByState(),
     }),
     pdf: new PdfRenderer(config.pdfEngine),
-    workspaceHome: new WorkspaceHomeService({
-      municipalityNames: (codes) => municipalityNames(handle.db, codes),
-      focusAreasOf: (code) => listFocusAreasOfMunicipality(handle.db, code),
-    }),
+    workspaceHome: workspaceHomeService(db),
     participation,
     coding,
     feedback,

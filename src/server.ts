@@ -3,7 +3,7 @@ import { createServices } from './composition.ts';
 import { seedShippedData } from './features/seed/seed.service.ts';
 import { loadQuestionnaires } from './features/survey/definition/load.ts';
 import { loadXlsForm } from './features/survey/definition/xlsform.ts';
-import { pageWarmUp } from './features/monitor/warm-up.ts';
+import { pageWarmUp } from './features/monitor/page-cache/warm-up.ts';
 import {
   StartupError,
   checkPortFree,

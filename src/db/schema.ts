@@ -17,8 +17,8 @@ import type {
   UserTable,
 } from '../features/accounts/account.table.ts';
 import type { AuditLogTable } from '../features/audit/audit.table.ts';
-import type { CatalogueVersionTable } from '../features/workspace/catalogue-version.table.ts';
-import type { CatalogueProposalTable } from '../features/workspace/catalogue-proposal.table.ts';
+import type { CatalogueVersionTable } from '../features/indicators/catalogue-version.table.ts';
+import type { CatalogueProposalTable } from '../features/indicators/catalogue-proposal.table.ts';
 import type { TargetTable } from '../features/targets/target.table.ts';
 import type { UploadTable } from '../features/data-workspace/upload.table.ts';
 import type { OidcIdentityTable } from '../features/accounts/oidc/oidc.table.ts';

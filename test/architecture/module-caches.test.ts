@@ -24,7 +24,7 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'src/features/maps/area-map.tsx fits': 'keyed on outline ids and size: pure; bounded (500)',
   'src/features/maps/area-map.tsx drawn': 'WeakMap per outline object: pure projection',
   'src/features/charts/format.ts formats': 'a number format per number of decimals',
-  'src/features/monitor/views/indicator-table-view.tsx formats':
+  'src/features/monitor/indicator-pages/views/indicator-table-view.tsx formats':
     'a number format per number of decimals',
   'src/db/database.ts rawSqlite': 'WeakMap from a Kysely instance to its SQLite handle',
   'src/db/database.ts importsRunning': 'WeakMap per SQLite handle: imports in progress',

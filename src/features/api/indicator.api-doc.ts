@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { focusAreaParams, versionQuery } from '../focus-areas/focus-area.params.ts';
 import { apiRoute } from './openapi.ts';
 
-/** GET /api/gebieden/:slug/indicatoren/:indicator (monitor/indicator.routes.tsx). */
+/** GET /api/gebieden/:slug/indicatoren/:indicator (monitor/indicator-pages/indicator.routes.tsx). */
 export const indicatorParams = focusAreaParams.extend({
   indicator: z
     .string()

@@ -5,8 +5,8 @@ import { apiRoute, type JsonSchema } from './openapi.ts';
 
 /**
  * Defines the profile tables as JSON: GET /api/gebieden/:slug/profiel
- * (monitor/monitor.routes.tsx) and GET /api/eigen-gebied (monitor/custom-area.routes.tsx).
- * Both answer toJson(profileTable(…)) of monitor/profile.download.ts.
+ * (monitor/profiles/profile.routes.tsx) and GET /api/eigen-gebied (monitor/custom-areas/custom-area.routes.tsx).
+ * Both answer toJson(profileTable(…)) of monitor/profiles/profile.download.ts.
  */
 export const profileTableSchema: JsonSchema = {
   type: 'object',

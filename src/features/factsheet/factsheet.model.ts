@@ -1,7 +1,7 @@
 import { formatPeriod } from '../charts/format.ts';
 import type { IndicatorAvailability } from '../indicators/indicator-availability.ts';
-import { Footnotes, profileView, type Cell } from '../monitor/views/profile-section.tsx';
-import { summaryItems } from '../monitor/views/profile-summary.tsx';
+import { Footnotes, profileView, type Cell } from '../monitor/profiles/views/profile-section.tsx';
+import { summaryItems } from '../monitor/profiles/views/profile-summary.tsx';
 import type { AreaProfile } from '../monitor/profile.types.ts';
 import type { FocusAreaPageData, MapArea } from '../focus-areas/focus-area.page-data.ts';
 import { countedMembers } from '../focus-areas/counted-members.ts';

@@ -4,7 +4,7 @@ import { AreaMap, MapLegend, type MapShape } from '../maps/area-map.tsx';
 import { LEGEND, shapeFor } from '../focus-areas/views/focus-area.page.tsx';
 import type { Factsheet, FactsheetBoundary, FactsheetCell } from './factsheet.model.ts';
 import { tableScroll } from '../../views/table-scroll.ts';
-import { NoteRef } from '../monitor/views/profile-section.tsx';
+import { NoteRef } from '../monitor/profiles/views/profile-section.tsx';
 
 /** The columns of every theme table, in order; "Doel" only when a target was set. */
 export const FACTSHEET_COLUMNS = [

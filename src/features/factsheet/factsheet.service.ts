@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { MonitorData } from '../monitor/monitor-data.ts';
-import { buildProfile, selectionForFocusArea } from '../monitor/profile.service.ts';
+import { buildProfile, selectionForFocusArea } from '../monitor/profiles/profile.service.ts';
 import { listActiveDatasetImports } from '../datasets/dataset.repository.ts';
 import { listTargets } from '../targets/target.repository.ts';
 import type { FocusAreaService } from '../focus-areas/focus-areas.facade.ts';

@@ -11,7 +11,7 @@ export async function focusAreaRoutes(
 ) {
   const { focusAreas } = opts.services;
 
-  // GET /gebieden/:slug is the monitor profile with this delineation below it: monitor.routes.tsx.
+  // GET /gebieden/:slug is the monitor profile with this delineation below it: monitor/profiles/profile.routes.tsx.
 
   app.route<RouteTypes<typeof focusAreaApi.schema>>({
     ...routeOptions(focusAreaApi),

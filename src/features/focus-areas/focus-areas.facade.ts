@@ -4,6 +4,16 @@ import { withDb } from '../../shared/with-db.ts';
 import { findVersion } from './focus-area.repository.ts';
 import { findFocusAreaDetail, getFocusArea, listFocusAreas } from './focus-area.service.ts';
 import { loadFocusAreaPage } from './focus-area.page-data.ts';
+import {
+  decideBuurt,
+  focusAreaInMunicipality,
+  loadEditContext,
+  saveFocusAreaForm,
+} from './focus-area-editing.service.ts';
+import {
+  listFocusAreasOfMunicipality,
+  municipalityNames,
+} from './focus-area-editing.repository.ts';
 
 /** What routes and pages may ask about focus areas; built by the composition root. */
 export function focusAreaService(db: Kysely<Database>) {
@@ -20,3 +30,17 @@ export function focusAreaService(db: Kysely<Database>) {
   };
 }
 export type FocusAreaService = ReturnType<typeof focusAreaService>;
+
+/** Editing focus areas in the workspace: delineation, rationale, decisions on buurten. */
+export function focusAreaEditingService(db: Kysely<Database>) {
+  return {
+    municipalityNames: withDb(db, municipalityNames),
+    focusAreasOfMunicipality: withDb(db, listFocusAreasOfMunicipality),
+    /** NotFoundError unless the focus area lies in the municipality. */
+    inMunicipality: withDb(db, focusAreaInMunicipality),
+    editContext: withDb(db, loadEditContext),
+    save: withDb(db, saveFocusAreaForm),
+    decideBuurt: withDb(db, decideBuurt),
+  };
+}
+export type FocusAreaEditingService = ReturnType<typeof focusAreaEditingService>;

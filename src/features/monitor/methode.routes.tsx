@@ -3,7 +3,7 @@ import { Layout } from '../../views/layout.tsx';
 import { htmlPage, renderPage, sendHtmlPage, type HtmlPage } from '../../views/render.ts';
 import { STATUS_RULE_NL, TARGET_KINDS_NL } from '../targets/target-rules.ts';
 import { REFERENCE_KEYS, REFERENCE_LABELS, type ReferenceKey } from './profile.types.ts';
-import { MIN_INHABITANTS } from './custom-area.service.ts';
+import { MIN_INHABITANTS } from './custom-areas/custom-area.service.ts';
 import { TERM_KEYS, TERMS } from './terms.ts';
 import { SurveyMethodSection } from '../survey/results/methode-section.tsx';
 import { CrosswalkMethodSection } from '../areas/views/crosswalk-method.tsx';

@@ -12,7 +12,7 @@ import { migrateToLatest } from '../../db/migrate.ts';
 import { insertDataset } from '../datasets/dataset.repository.ts';
 import { insertCatalogueVersion } from '../indicators/catalogue.store.ts';
 import { loadCatalogue } from '../indicators/catalogue.ts';
-import { OTHER_PROCESS_CHECK_MS } from './data-version.ts';
+import { OTHER_PROCESS_CHECK_MS } from './page-cache/data-version.ts';
 import { MonitorData } from './monitor-data.ts';
 import type { SurveyEstimateProvider } from './survey-estimates.ts';
 

@@ -10,7 +10,7 @@ import {
 } from '../indicators/indicator-availability.ts';
 import { SnapshotSource } from '../aggregation/observation-source.ts';
 import type { Catalogue } from '../indicators/catalogue.schema.ts';
-import { changeMarker, readDataVersionParts } from './data-version.ts';
+import { changeMarker, readDataVersionParts } from './page-cache/data-version.ts';
 import type { SurveyEstimateProvider } from './survey-estimates.ts';
 
 export const NETHERLANDS = 'NL00';

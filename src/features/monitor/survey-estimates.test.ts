@@ -5,9 +5,9 @@ import { datasetsDir } from '../../../test/helpers/app.ts';
 import { loadCatalogue } from '../indicators/catalogue.ts';
 import { seedShippedData } from '../seed/seed.service.ts';
 import { MonitorData } from './monitor-data.ts';
-import { buildProfile, selectionForFocusArea } from './profile.service.ts';
+import { buildProfile, selectionForFocusArea } from './profiles/profile.service.ts';
 import type { SurveyEstimate, SurveyEstimateProvider } from './survey-estimates.ts';
-import { profileView } from './views/profile-section.tsx';
+import { profileView } from './profiles/views/profile-section.tsx';
 
 const catalogue = loadCatalogue();
 

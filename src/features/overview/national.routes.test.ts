@@ -198,9 +198,9 @@ for (const dialect of dialects) {
     it('puts no municipality code in shared monitor code', async () => {
       const fs = await import('node:fs');
       for (const file of [
-        'src/features/monitor/compare.routes.tsx',
-        'src/features/monitor/custom-area.routes.tsx',
-        'src/features/monitor/custom-area.service.ts',
+        'src/features/monitor/comparison/compare.routes.tsx',
+        'src/features/monitor/custom-areas/custom-area.routes.tsx',
+        'src/features/monitor/custom-areas/custom-area.service.ts',
         'src/features/focus-areas/focus-area.service.ts',
         'src/features/overview/overview.service.ts',
       ]) {

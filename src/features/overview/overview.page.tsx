@@ -1,7 +1,7 @@
 import { Layout } from '../../views/layout.tsx';
 import { formatPeriod, formatValue as chartValue } from '../charts/format.ts';
 import { AREA_STYLES, GRID, INK, REFERENCE_STYLES } from '../charts/palette.ts';
-import { DownloadLinks } from '../monitor/views/profile-section.tsx';
+import { DownloadLinks } from '../monitor/profiles/views/profile-section.tsx';
 import type { Overview, OverviewValue } from './overview.service.ts';
 import { tableScroll } from '../../views/table-scroll.ts';
 

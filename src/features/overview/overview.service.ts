@@ -4,7 +4,7 @@ import { getFocusArea } from '../focus-areas/focus-area.service.ts';
 import type { Indicator } from '../indicators/catalogue.schema.ts';
 import { NotFoundError } from '../../shared/errors.ts';
 import type { DataRow, DataTable } from '../../shared/data-table.ts';
-import { pointFlags, sourceText } from '../monitor/indicator.download.ts';
+import { pointFlags, sourceText } from '../monitor/indicator-pages/indicator.download.ts';
 import {
   MISSING_FLAG,
   MISSING_WORDS,

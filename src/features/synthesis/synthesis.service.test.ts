@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { evidenceAnchor } from '../../shared/evidence.ts';
 import { actionLabel, entityLabel } from '../audit/audit-summary.ts';
 import { loadCatalogue } from '../indicators/catalogue.ts';
-import type { ProfileRow, ProfileThemeView } from '../monitor/views/profile-section.tsx';
+import type { ProfileRow, ProfileThemeView } from '../monitor/profiles/views/profile-section.tsx';
 import type { AuditEntryInput } from '../participation/participation.service.ts';
 import { questionnaireSchema } from '../survey/definition/questionnaire.schema.ts';
 import { questionResults, type ResultResponse } from '../survey/results/survey-results.ts';

@@ -8,11 +8,11 @@ import {
 import { THEMES } from '../budget/index.ts';
 import type { AuditWriter, FocusAreaRef } from '../participation/index.ts';
 import { formatPeriod, formatValue } from '../charts/format.ts';
-import type { ProfileThemeView } from '../monitor/views/profile-section.tsx';
+import type { ProfileThemeView } from '../monitor/profiles/views/profile-section.tsx';
 import {
   referenceComparisons,
   type ReferenceComparison,
-} from '../monitor/views/profile-summary.tsx';
+} from '../monitor/profiles/views/profile-summary.tsx';
 import type { ResultTable } from '../survey/results/survey-results.ts';
 import { publicationCheck } from '../survey/weighting/publication.ts';
 import type { SynthesisInput, SynthesisRepository } from './synthesis.repository.ts';

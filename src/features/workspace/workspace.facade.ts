@@ -1,60 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { withDb } from '../../shared/with-db.ts';
 import {
-  decideProposal,
-  findActiveIndicator,
-  listProposalViews,
-  proposeIndicatorChange,
-  saveIndicatorForm,
-} from './catalogue-editing.service.ts';
-import {
-  decideBuurt,
-  focusAreaInMunicipality,
-  loadEditContext,
-  saveFocusAreaForm,
-} from './focus-area-editing.service.ts';
-import {
-  currentTarget,
-  indicatorForTarget,
-  removeTarget,
-  saveTargetForm,
-} from './target-editing.service.ts';
-import { listFocusAreasOfMunicipality, municipalityNames } from './workspace.repository.ts';
+  listFocusAreasOfMunicipality,
+  municipalityNames,
+} from '../focus-areas/focus-area-editing.repository.ts';
+import { WorkspaceHomeService } from './workspace-home.service.ts';
 
-/** The workspace's editing of focus areas: delineation, rationale, decisions on buurten. */
-export function focusAreaEditingService(db: Kysely<Database>) {
-  return {
-    municipalityNames: withDb(db, municipalityNames),
-    focusAreasOfMunicipality: withDb(db, listFocusAreasOfMunicipality),
-    /** NotFoundError unless the focus area lies in the municipality. */
-    inMunicipality: withDb(db, focusAreaInMunicipality),
-    editContext: withDb(db, loadEditContext),
-    save: withDb(db, saveFocusAreaForm),
-    decideBuurt: withDb(db, decideBuurt),
-  };
+/** The workspace home: the links each user gets, per municipality they work for. */
+export function workspaceHomeService(db: Kysely<Database>): WorkspaceHomeService {
+  return new WorkspaceHomeService({
+    municipalityNames: (codes) => municipalityNames(db, codes),
+    focusAreasOf: (code) => listFocusAreasOfMunicipality(db, code),
+  });
 }
-export type FocusAreaEditingService = ReturnType<typeof focusAreaEditingService>;
-
-/** The workspace's editing of the indicator catalogue and the proposals to change it. */
-export function catalogueEditingService(db: Kysely<Database>) {
-  return {
-    findActiveIndicator: withDb(db, findActiveIndicator),
-    save: withDb(db, saveIndicatorForm),
-    propose: withDb(db, proposeIndicatorChange),
-    proposals: withDb(db, listProposalViews),
-    decide: withDb(db, decideProposal),
-  };
-}
-export type CatalogueEditingService = ReturnType<typeof catalogueEditingService>;
-
-/** The workspace's editing of a focus area's targets. */
-export function targetEditingService(db: Kysely<Database>) {
-  return {
-    indicator: withDb(db, indicatorForTarget),
-    current: withDb(db, currentTarget),
-    save: withDb(db, saveTargetForm),
-    remove: withDb(db, removeTarget),
-  };
-}
-export type TargetEditingService = ReturnType<typeof targetEditingService>;

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { buildTestApp, type TestApp } from '../../../../test/helpers/app.ts';
 import { dialects, dialectUnavailable } from '../../../../test/helpers/db.ts';
 import { isDenied, login, makeUser } from '../../../../test/security/security-app.ts';
-import { formFields, postForm } from '../../workspace/test-helpers.ts';
+import { formFields, postForm } from '../../../../test/helpers/forms.ts';
 
 const BASE = '/werkruimte/GM0505/enquetes/bewonersenquete-dordt-west/interview';
 

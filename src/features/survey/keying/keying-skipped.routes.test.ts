@@ -18,7 +18,7 @@ import {
 import { login, makeUser } from '../../../../test/security/security-app.ts';
 import { getFocusArea } from '../../focus-areas/focus-area.service.ts';
 import { seedShippedData } from '../../seed/seed.service.ts';
-import { formFields, postForm } from '../../workspace/test-helpers.ts';
+import { formFields, postForm } from '../../../../test/helpers/forms.ts';
 import { questionnaireSchema } from '../definition/questionnaire.schema.ts';
 import { numberedBuurten } from '../paper/paper-codes.ts';
 import { readAnswers } from '../responses/response.repository.ts';

@@ -12,7 +12,7 @@ import {
 } from '../../../../test/helpers/db.ts';
 import { isDenied, login, makeUser } from '../../../../test/security/security-app.ts';
 import { seedShippedData } from '../../seed/seed.service.ts';
-import { fieldError, formFields, postForm } from '../../workspace/test-helpers.ts';
+import { fieldError, formFields, postForm } from '../../../../test/helpers/forms.ts';
 import { listCountedResponses } from '../responses/response.repository.ts';
 import { fixtureResidentSurvey as q } from '../test-fixtures.ts';
 

@@ -4,7 +4,7 @@ import type { Services } from '../../../composition.ts';
 import { NotFoundError } from '../../../shared/errors.ts';
 import { actorOf } from '../../accounts/account.service.ts';
 import { formBody, html, parseParams } from '../../../shared/http.ts';
-import { requireUser } from '../../workspace/route-helpers.ts';
+import { requireUser } from '../../../shared/route-helpers.ts';
 import type { FieldErrors } from '../../../views/components/form.tsx';
 import type { PaperBuurt } from '../paper/paper-codes.ts';
 import {

@@ -11,7 +11,7 @@ import {
   type TestDb,
 } from '../../../../test/helpers/db.ts';
 import { seedShippedData } from '../../seed/seed.service.ts';
-import { selectionForFocusArea } from '../../monitor/profile.service.ts';
+import { selectionForFocusArea } from '../../monitor/profiles/profile.service.ts';
 import {
   fixtureRespondents,
   fixtureResidentSurvey as q,

@@ -4,7 +4,7 @@ import type { Services } from '../../../composition.ts';
 import { Layout } from '../../../views/layout.tsx';
 import { isAllowed, type Permission } from '../../accounts/permissions.ts';
 import { html, parseParams } from '../../../shared/http.ts';
-import { requireUser } from '../../workspace/route-helpers.ts';
+import { requireUser } from '../../../shared/route-helpers.ts';
 import { textIn } from '../definition/fixed-labels.ts';
 import type { Questionnaire } from '../definition/questionnaire.schema.ts';
 

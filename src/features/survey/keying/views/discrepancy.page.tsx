@@ -6,7 +6,7 @@ import {
   SubmitButton,
   type FieldErrors,
 } from '../../../../views/components/form.tsx';
-import { SavedNotice } from '../../../workspace/views/common.tsx';
+import { SavedNotice } from '../../../../views/components/form-controls.tsx';
 import { textIn } from '../../definition/fixed-labels.ts';
 import type { Questionnaire } from '../../definition/questionnaire.schema.ts';
 import type { Discrepancy } from '../double-entry.ts';

@@ -1,0 +1,39 @@
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../../../composition.ts';
+import { toJson } from '../../../shared/downloads/json.ts';
+import { parseFormat, sendTable } from '../../../shared/downloads/send.ts';
+import { routeOptions, type RouteTypes } from '../../../shared/http.ts';
+import { sendHtmlPage } from '../../../views/render.ts';
+import { focusAreaProfileApi } from '../../api/index.ts';
+import { parseVersion, slugOf, type Query } from '../../focus-areas/focus-area.params.ts';
+import { profileDownload, renderProfilePage } from './profile.page-builder.tsx';
+
+/** The public monitor pages: the focus-area profile and its downloads (?formaat=). */
+export async function profileRoutes(app: FastifyInstance, opts: { services: Services }) {
+  app.get<{ Params: { slug: string }; Querystring: Query }>(
+    '/gebieden/:slug',
+    async (request, reply) => {
+      const version = parseVersion(request.query);
+      const format = parseFormat(request.query);
+      if (format) {
+        const table = await profileDownload(opts.services, slugOf(request.params), version);
+        return sendTable(request, reply, table, format);
+      }
+      return sendHtmlPage(
+        request,
+        reply,
+        await renderProfilePage(opts.services, slugOf(request.params), version),
+      );
+    },
+  );
+
+  app.route<RouteTypes<typeof focusAreaProfileApi.schema>>({
+    ...routeOptions(focusAreaProfileApi),
+    handler: async (request, reply) => {
+      const { slug } = request.params;
+      const table = await profileDownload(opts.services, slug, request.query.versie);
+      reply.header('access-control-allow-origin', '*');
+      return reply.type('application/json; charset=utf-8').send(JSON.stringify(toJson(table)));
+    },
+  });
+}
