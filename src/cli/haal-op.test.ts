@@ -211,7 +211,7 @@ describeEachDialect('wijkkompas haal-op against a local replay server', (getDb) 
     server.requests.length = 0;
     await assert.rejects(
       runHaalOp(db, ['--wat', 'weer', '--bron', server.baseUrl], io([])),
-      /--wat moet kwb of misdrijven zijn, niet "weer"/,
+      /--wat moet kwb, misdrijven of gezondheid zijn, niet "weer"/,
     );
     assert.equal(server.requests.length, 0);
   });
