@@ -238,10 +238,10 @@ describeEachDialect('wijkkompas haal-op against a local replay server', (getDb) 
       server.faults['v4-page2'] = [503];
       const lines: string[] = [];
       const first = await runHaalOp(db, [...args, ...common, ...v4], io(lines));
-      assert.deepEqual(first, { imported: 1, unchanged: 0, skipped: 0, observations: 40 });
+      assert.deepEqual(first, { imported: 1, unchanged: 0, skipped: 0, observations: 60 });
       assert.match(
         lines[0]!,
-        /^\[1\/1\] 50150NED \(indeling 2024\) GM0505: geïmporteerd, 25 rijen, 40 waarden .*; 1 rijen van gebieden die nog niet geladen zijn overgeslagen; 4 van de 7 cijfers uit de catalogus staan niet in de tabel\.$/,
+        /^\[1\/1\] 50150NED \(indeling 2024\) GM0505: geïmporteerd, 29 rijen, 60 waarden .*; 1 rijen van gebieden die nog niet geladen zijn overgeslagen; 4 van de 7 cijfers uit de catalogus staan niet in de tabel\.$/,
       );
       const dataset = await db.selectFrom('datasets').selectAll().executeTakeFirstOrThrow();
       assert.equal(dataset.kind, 'cbs-odata');
@@ -286,7 +286,7 @@ describeEachDialect('wijkkompas haal-op against a local replay server', (getDb) 
       assert.match(again[0]!, /GM0505: al geïmporteerd/);
       assert.equal(server.requests.length, requests, 'replayed from the stored responses');
       assert.equal(await count(db, 'datasets'), 1);
-      assert.equal(await count(db, 'observations'), 40);
+      assert.equal(await count(db, 'observations'), 60);
       assert.equal(await count(db, 'audit_log'), 1);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

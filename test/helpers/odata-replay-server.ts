@@ -3,7 +3,7 @@
  * fixtures in test/fixtures/odata (real KWB 2024 figures of Dordrecht, paged 7 + 7; real 2023
  * police-registered crime of six Dordrecht buurten, 47018NED, paged 3 + 3), and the OData v4
  * responses in test/fixtures/odata-v4 (health estimates 50150NED: recorded shape, invented
- * values, paged 10 + 16). Faults are
+ * values, paged 10 + 20). Faults are
  * scripted per page: a status to answer first (429 with Retry-After, 503), or a broken body.
  * No internet is used.
  */
@@ -36,7 +36,7 @@ export type ReplayPage =
   | 'v4-page1'
   | 'v4-page2';
 
-/** CBS's OData v4 service (health estimates 50150NED, invented fixture values, paged 10 + 16). */
+/** CBS's OData v4 service (health estimates 50150NED, invented fixture values, paged 10 + 20). */
 const V4_ORIGIN = 'https://datasets.cbs.nl/odata/v1/CBS';
 
 const PDOK_ORIGIN = 'https://api.pdok.nl';

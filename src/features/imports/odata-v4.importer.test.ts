@@ -99,11 +99,11 @@ describe('parseOdataV4 (CBS OData v4, long Observations)', () => {
     assert.ok(!parsed.observations.some((o) => o.area_code === 'BU05050105'));
     assert.equal(parsed.options.api, 'odata-v4');
     assert.equal(parsed.options.Marges, 'MW00000');
-    // 5 areas × 4 measures × 2 periods, each exactly once.
-    assert.equal(parsed.observations.length, 40);
+    // 5 areas × 4 measures × 3 periods, each exactly once.
+    assert.equal(parsed.observations.length, 60);
     assert.equal(
       new Set(parsed.observations.map((o) => `${o.variable}|${o.area_code}|${o.period}`)).size,
-      40,
+      60,
     );
   });
 
