@@ -1,10 +1,12 @@
-import type { ObservationStatus, Variable } from '../datasets/dataset.table.ts';
 import { ImportValidationError, type ImportProblem } from '../../shared/errors.ts';
 import { sha256 } from './import.service.ts';
 import type { OdataV4Input } from './odata-harvest.ts';
 import { periodFromCbs } from './odata.importer.ts';
 import { valueProblem, type PlausibilityRules } from './plausibility.ts';
 import type { AreaLookup, ImportInput, ParsedImport, ParsedObservation } from './import.types.ts';
+
+type ObservationStatus = ParsedObservation['status'];
+type Variable = ParsedImport['variables'][number];
 
 /**
  * Reads one table of CBS's OData v4 service (ADR 0042): long `Observations` (one row per
