@@ -80,6 +80,10 @@ for (const dialect of dialects) {
           /Geheim \(CBS\): CBS houdt dit cijfer/,
         );
 
+        // /methode says what "niet van toepassing" from a source means.
+        const methode = (await t.app.inject('/methode')).body.replace(/&quot;/g, '"');
+        assert.match(methode, /dan staat er "niet van toepassing" en telt die buurt niet mee/);
+
         for (const body of [res.body, secret.body]) {
           for (const code of [
             'ErvarenGezondheidGoedZeerGoed',
