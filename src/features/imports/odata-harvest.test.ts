@@ -296,6 +296,21 @@ describe('harvestOdataV4Table (CBS OData v4) against a local replay server', () 
     assert.equal(again.fileHash, parsed.fileHash, 'the same bytes: the import is idempotent');
   });
 
+  it('refuses a description (MeasureCodes) that says it has a second page, instead of reading half of it', async () => {
+    const paged: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (!String(input).endsWith('/MeasureCodes')) return response;
+      const body = (await response.json()) as Record<string, unknown>;
+      body['@odata.nextLink'] = `${String(input)}?$skip=2`;
+      return new Response(JSON.stringify(body), { status: 200 });
+    };
+    await assert.rejects(
+      harvestOdataV4Table({ ...options(), fetch: paged }),
+      /De beschrijving van tabel 50150NED \(MeasureCodes, .*\) heeft meer dan één pagina/,
+    );
+    assert.ok(!server.requests.includes('v4-page1'), 'no observations fetched');
+  });
+
   it('a cut-off page stops the run naming page and address; the next run resumes at that page', async () => {
     server.broken.add('v4-page2');
     await assert.rejects(harvestOdataV4Table(options()), (error: unknown) => {

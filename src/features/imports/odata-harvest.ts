@@ -352,6 +352,12 @@ export async function harvestOdataV4Table(options: V4HarvestOptions): Promise<V4
           `De beschrijving van tabel ${tableId} (${name}, ${base}/${tableId}/${name}) is ${page.error}. Er is niets geïmporteerd.`,
         );
       }
+      // A description is one short list; a second page would be read as if it were complete.
+      if (page.next !== null) {
+        throw new OdataFetchError(
+          `De beschrijving van tabel ${tableId} (${name}, ${base}/${tableId}/${name}) heeft meer dan één pagina; Wijkkompas leest alleen beschrijvingen van één pagina. Er is niets geïmporteerd.`,
+        );
+      }
       writeAtomic(file, bytes);
       fetchedPages++;
     }
