@@ -219,7 +219,7 @@ describeEachDialect('wijkkompas haal-op: outlines from PDOK, then figures', (get
     }
   });
 
-  it('without --wat fetches outlines, then KWB, then crime, so every crime row finds its buurt', async () => {
+  it('without --wat fetches outlines, then KWB, crime and health estimates, so every row finds its buurt', async () => {
     const { db } = getDb();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wk-haal-op-geo-all-'));
     try {
@@ -230,25 +230,29 @@ describeEachDialect('wijkkompas haal-op: outlines from PDOK, then figures', (get
         [
           ...['--indeling', '2024', '--gemeente', 'GM0505', '--map', dir],
           ...['--bron', cbs.baseUrl, '--bron-politie', cbs.baseUrl, '--bron-pdok', pdok.baseUrl],
+          ...['--bron-v4', cbs.v4BaseUrl],
         ],
         io(lines),
       );
       assert.deepEqual(summary, {
-        imported: 5,
+        imported: 6,
         unchanged: 0,
         skipped: 0,
-        observations: 14 * 8 + 6,
+        // KWB 14 areas × 8 variables, crime 6 buurten, health 72 fixture values of the loaded areas.
+        observations: 14 * 8 + 6 + 72,
       });
       assert.deepEqual(
-        lines.slice(0, 5).map((l) => /^\[\d\/5\] (.+?) GM0505: (\S+)/.exec(l)?.slice(1, 3)),
+        lines.slice(0, 6).map((l) => /^\[\d\/6\] (.+?) GM0505: (\S+)/.exec(l)?.slice(1, 3)),
         [
           ['PDOK gemeenten 2024', 'geïmporteerd,'],
           ['PDOK wijken 2024', 'geïmporteerd,'],
           ['PDOK buurten 2024', 'geïmporteerd,'],
           ['85984NED (indeling 2024)', 'geïmporteerd,'],
           ['47018NED (indeling 2024)', 'geïmporteerd,'],
+          ['50150NED (indeling 2024)', 'geïmporteerd,'],
         ],
       );
+      assert.doesNotMatch(lines[5]!, /overgeslagen/, 'the health rows find their areas too');
       assert.doesNotMatch(
         lines[4]!,
         /overgeslagen/,

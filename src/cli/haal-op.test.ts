@@ -10,6 +10,12 @@ import { describeEachDialect } from '../../test/helpers/db.ts';
 import { startReplayServer, type ReplayServer } from '../../test/helpers/odata-replay-server.ts';
 import { upsertAreas } from '../features/areas/area.repository.ts';
 import { OdataFetchError } from '../features/imports/odata.fetch.ts';
+import { aggregateIndicatorFrom } from '../features/aggregation/aggregation.service.ts';
+import { databaseSource } from '../features/aggregation/observation-source.ts';
+import { activeCatalogue } from '../features/indicators/catalogue.store.ts';
+import { findIndicator } from '../features/indicators/catalogue.ts';
+import { missingStateOf, MISSING_WORDS } from '../features/monitor/missing-figure.ts';
+import { listEmptyColumns } from '../features/monitor/missing-figure.repository.ts';
 import { runHaalOp, type HaalOpIo } from './haal-op.ts';
 
 /** GM0505 and 12 of its 13 wijken of indeling 2024 (WK050598 left out: not loaded yet). */
@@ -205,13 +211,154 @@ describeEachDialect('wijkkompas haal-op against a local replay server', (getDb) 
     }
   });
 
+  it('fetches the health estimates (50150NED) over OData v4, imports them once, and every missing figure gets its own state', async () => {
+    const { db } = getDb();
+    await loadAreas(db);
+    // Four of the five buurten in the v4 fixture; BU05050105 is not loaded and is skipped.
+    await upsertAreas(
+      db,
+      ['BU05050100', 'BU05050101', 'BU05050102', 'BU05050103'].map((code) => ({
+        indeling_year: 2024,
+        code,
+        kind: 'buurt' as const,
+        name: code,
+        parent_code: 'WK050501',
+        municipality_code: 'GM0505',
+        geometry: null,
+        is_water: 0,
+      })),
+    );
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wk-haal-op-health-'));
+    const args = ['--wat', 'gezondheid', '--indeling', '2024', '--gemeente', 'GM0505'];
+    const common = ['--map', dir, '--bron', 'http://127.0.0.1:9/niet-gebruikt'];
+    const v4 = ['--bron-v4', server.v4BaseUrl];
+    try {
+      server.requests.length = 0;
+      server.faults['v4-page1'] = [429];
+      server.faults['v4-page2'] = [503];
+      const lines: string[] = [];
+      const first = await runHaalOp(db, [...args, ...common, ...v4], io(lines));
+      assert.deepEqual(first, { imported: 1, unchanged: 0, skipped: 0, observations: 60 });
+      assert.match(
+        lines[0]!,
+        /^\[1\/1\] 50150NED \(indeling 2024\) GM0505: geïmporteerd, 29 rijen, 60 waarden .*; 1 rijen van gebieden die nog niet geladen zijn overgeslagen; 4 van de 7 cijfers uit de catalogus staan niet in de tabel\.$/,
+      );
+      const dataset = await db.selectFrom('datasets').selectAll().executeTakeFirstOrThrow();
+      assert.equal(dataset.kind, 'cbs-odata');
+      assert.equal(dataset.table_id, '50150NED');
+      assert.equal(dataset.municipality_code, 'GM0505');
+      assert.match(dataset.title, /Gezondheid per wijk en buurt .*opgehaald bij CBS open data v4/);
+      assert.match(dataset.attribution, /RIVM, GGD'en en CBS/);
+      assert.equal(await count(db, 'audit_log'), 1);
+
+      // The four states on the monitor, from the loaded rows and nothing else.
+      const catalogue = await activeCatalogue(db);
+      const source = databaseSource(db);
+      const empty = new Set(await listEmptyColumns(db));
+      const state = async (indicatorKey: string, buurtCodes: string[], period: string) =>
+        missingStateOf(
+          source,
+          empty,
+          findIndicator(catalogue, indicatorKey)!,
+          await aggregateIndicatorFrom(source, catalogue, {
+            indicatorKey,
+            buurtCodes,
+            indelingYear: 2024,
+            period,
+          }),
+        );
+      assert.equal(await state('ervaren-gezondheid-goed', ['BU05050103'], '2022'), 'geheim');
+      assert.equal(
+        await state('ernstig-eenzaam', ['BU05050102', 'BU05050103'], '2022'),
+        'niet van toepassing',
+      );
+      assert.equal(
+        await state('risico-angst-depressie', ['BU05050100'], '2012'),
+        'niet gepubliceerd',
+      );
+      assert.equal(await state('overgewicht', ['BU05050100'], '2022'), 'niet geladen');
+      assert.equal(MISSING_WORDS['niet van toepassing'], 'niet van toepassing');
+
+      const requests = server.requests.length;
+      const again: string[] = [];
+      const second = await runHaalOp(db, [...args, ...common, ...v4], io(again));
+      assert.equal(second.unchanged, 1);
+      assert.match(again[0]!, /GM0505: al geïmporteerd/);
+      assert.equal(server.requests.length, requests, 'replayed from the stored responses');
+      assert.equal(await count(db, 'datasets'), 1);
+      assert.equal(await count(db, 'observations'), 60);
+      assert.equal(await count(db, 'audit_log'), 1);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a broken v4 page stops the health run naming page and address, imports nothing, and resumes there', async () => {
+    const { db } = getDb();
+    await loadAreas(db);
+    await upsertAreas(db, [
+      {
+        indeling_year: 2024,
+        code: 'BU05050100',
+        kind: 'buurt' as const,
+        name: 'BU05050100',
+        parent_code: 'WK050501',
+        municipality_code: 'GM0505',
+        geometry: null,
+        is_water: 0,
+      },
+    ]);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wk-haal-op-health-cut-'));
+    const args = ['--wat', 'gezondheid', '--indeling', '2024', '--gemeente', 'GM0505'];
+    const common = ['--map', dir, '--bron-v4', server.v4BaseUrl];
+    try {
+      server.requests.length = 0;
+      server.broken.add('v4-page2');
+      await assert.rejects(runHaalOp(db, [...args, ...common], io([])), (error: unknown) => {
+        assert.ok(error instanceof OdataFetchError);
+        assert.match(
+          error.message,
+          /^Pagina 2 van tabel 50150NED \(http:\/\/127\.0\.0\.1:\d+\/odata\/v1\/CBS\/50150NED\/Observations\?.*\) is geen geldige JSON/,
+        );
+        return true;
+      });
+      server.broken.delete('v4-page2');
+      assert.equal(await count(db, 'datasets'), 0, 'nothing imported from a broken run');
+      const lines: string[] = [];
+      const resumed = await runHaalOp(db, [...args, ...common], io(lines));
+      assert.equal(resumed.imported, 1);
+      assert.deepEqual(
+        server.requests.filter((r) => r.startsWith('v4-page')),
+        ['v4-page1', 'v4-page2', 'v4-page2'],
+        'page 1 came from the folder the second time',
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses --wat gezondheid for an indeling without a health table, before fetching anything', async () => {
+    const { db } = getDb();
+    await loadAreas(db);
+    server.requests.length = 0;
+    await assert.rejects(
+      runHaalOp(
+        db,
+        ['--wat', 'gezondheid', '--indeling', '2023', '--bron-v4', server.v4BaseUrl],
+        io([]),
+      ),
+      /Voor indeling 2023 kent Wijkkompas geen tabel met gezondheidsschattingen \(wel voor indeling 2024\)/,
+    );
+    assert.equal(server.requests.length, 0);
+  });
+
   it('refuses an unknown --wat in Dutch before fetching anything', async () => {
     const { db } = getDb();
     await loadAreas(db);
     server.requests.length = 0;
     await assert.rejects(
       runHaalOp(db, ['--wat', 'weer', '--bron', server.baseUrl], io([])),
-      /--wat moet geometrie, kwb of misdrijven zijn \(of meer, met komma.s\), niet "weer"/,
+      /--wat moet geometrie, kwb, misdrijven of gezondheid zijn \(of meer, met komma.s\), niet "weer"/,
     );
     assert.equal(server.requests.length, 0);
   });

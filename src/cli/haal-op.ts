@@ -11,7 +11,10 @@ import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import {
+  CBS_ODATA_V4_URL,
   CBS_OPEN_DATA_URL,
+  HEALTH_FIXED_DIMENSIONS,
+  HEALTH_TABLES,
   KWB_TABLES,
   municipalityFilter,
   nplvMunicipalities,
@@ -20,11 +23,14 @@ import {
 import { commitImport, loadAreaLookup } from '../features/imports/import.service.ts';
 import {
   harvestOdataTable,
+  harvestOdataV4Table,
   harvestPdokItems,
   PDOK_API_URL,
 } from '../features/imports/odata-harvest.ts';
 import { parsePdokGeojson, type PdokLevel } from '../features/imports/pdok-geojson.importer.ts';
+import { parseOdataV4 } from '../features/imports/odata-v4.importer.ts';
 import { parseOdataJson } from '../features/imports/odata.importer.ts';
+import { activeCatalogue } from '../features/indicators/catalogue.store.ts';
 import {
   parsePolitie47018Csv,
   POLITIE_TABLE_ID,
@@ -34,14 +40,16 @@ import type { ImportInput, ParsedImport } from '../features/imports/import.types
 import { shippedPlausibility } from '../features/imports/plausibility.ts';
 import { BadRequestError } from '../shared/errors.ts';
 
-export const HAAL_OP_HELP = `  haal-op [--wat geometrie,kwb,misdrijven] [--indeling JAAR …] [--tabel ID] [--gemeente GM0505 …] [--map MAP]
-          [--bron URL] [--bron-politie URL] [--bron-pdok URL] [--opnieuw]
+export const HAAL_OP_HELP = `  haal-op [--wat geometrie,kwb,misdrijven,gezondheid] [--indeling JAAR …] [--tabel ID] [--gemeente GM0505 …]
+          [--map MAP] [--bron URL] [--bron-politie URL] [--bron-pdok URL] [--bron-v4 URL] [--opnieuw]
                                   haalt voor de gemeenten van de 20 focusgebieden eerst bij PDOK de gemeente, wijken en
                                   buurten met hun grenzen op (wijk- en buurtkaart van dat jaar, vanaf 2023), dan bij CBS
-                                  open data de Kerncijfers wijken en buurten (per jaar de tabel van dat jaar, vanaf 2013)
-                                  en de geregistreerde misdrijven per buurt (CBS/Politie 47018NED, alle jaren vanaf 2012,
-                                  in het nieuwste indelingsjaar), en laadt die per gemeente; zonder --indeling voor elk
-                                  geladen indelingsjaar (met geometrie ook 2023 en 2024), zonder --wat alles. De antwoorden blijven in
+                                  open data de Kerncijfers wijken en buurten (per jaar de tabel van dat jaar, vanaf 2013),
+                                  de geregistreerde misdrijven per buurt (CBS/Politie 47018NED, alle jaren vanaf 2012,
+                                  in het nieuwste indelingsjaar) en de gezondheidsschattingen per wijk en buurt
+                                  (Gezondheidsmonitor, RIVM/GGD'en/CBS 50150NED, via OData v4, indeling 2024), en laadt
+                                  die per gemeente; zonder --indeling voor elk geladen indelingsjaar (met geometrie ook
+                                  2023 en 2024), zonder --wat alles. De antwoorden blijven in
                                   MAP (standaard ./data/opgehaald): een afgebroken run gaat daar verder, een tweede run
                                   gebruikt ze opnieuw (--opnieuw haalt alles opnieuw op)`;
 
@@ -67,7 +75,7 @@ export interface HaalOpSummary {
 }
 
 /** What haal-op can fetch; `--wat` chooses, all by default. */
-export const HAAL_OP_SOURCES = ['geometrie', 'kwb', 'misdrijven'] as const;
+export const HAAL_OP_SOURCES = ['geometrie', 'kwb', 'misdrijven', 'gezondheid'] as const;
 type Source = (typeof HAAL_OP_SOURCES)[number];
 
 interface Job {
@@ -98,6 +106,7 @@ export async function runHaalOp(
       wat: { type: 'string', multiple: true },
       'bron-politie': { type: 'string' },
       'bron-pdok': { type: 'string' },
+      'bron-v4': { type: 'string' },
       indeling: { type: 'string', multiple: true },
       tabel: { type: 'string' },
       gemeente: { type: 'string', multiple: true },
@@ -181,11 +190,25 @@ export async function runHaalOp(
     for (const municipality of municipalities)
       jobs.push({ source: 'misdrijven', year, tableId: POLITIE_TABLE_ID, municipality });
   }
+  if (sources.includes('gezondheid')) {
+    // One table per indeling holds every edition of the estimates; only known tables are fetched.
+    const healthYears = plannedYears.filter((y) => HEALTH_TABLES[y] !== undefined);
+    if (healthYears.length === 0 && values.wat !== undefined) {
+      throw new BadRequestError(
+        `Voor indeling ${plannedYears.join(', ')} kent Wijkkompas geen tabel met gezondheidsschattingen (wel voor indeling ${Object.keys(HEALTH_TABLES).join(', ')}).`,
+      );
+    }
+    for (const year of healthYears)
+      for (const municipality of municipalities)
+        jobs.push({ source: 'gezondheid', year, tableId: HEALTH_TABLES[year]!, municipality });
+  }
   const baseUrls: Record<Source, string> = {
     geometrie: values['bron-pdok'] ?? PDOK_API_URL,
     kwb: values.bron ?? CBS_OPEN_DATA_URL,
     misdrijven: values['bron-politie'] ?? CBS_THIRD_PARTY_URL,
+    gezondheid: values['bron-v4'] ?? CBS_ODATA_V4_URL,
   };
+  const catalogue = sources.includes('gezondheid') ? await activeCatalogue(db) : null;
   const storeDir = path.resolve(values.map ?? path.join('data', 'opgehaald'));
   const plausibility = shippedPlausibility();
   const summary: HaalOpSummary = { imported: 0, unchanged: 0, skipped: 0, observations: 0 };
@@ -209,61 +232,104 @@ export async function runHaalOp(
       );
       continue;
     }
-    const harvest = await harvestOdataTable({
-      tableId: job.tableId,
-      baseUrl: baseUrls[job.source],
-      filter: municipalityFilter('WijkenEnBuurten', job.municipality),
+    const pageOptions = {
       storeDir,
       fresh: values.opnieuw === true,
       ...(io.fetch ? { fetch: io.fetch } : {}),
       ...(io.sleep ? { sleep: io.sleep } : {}),
       ...(io.backoffMs !== undefined ? { backoffMs: io.backoffMs } : {}),
-      onPage: (page, fetched) =>
+      onPage: (page: number, fetched: boolean) =>
         io.progress(`${label}: pagina ${page} ${fetched ? 'opgehaald' : 'uit de map'}`),
-    });
-    const lookup = await loadAreaLookup(db);
+    };
     let parsed: ParsedImport;
     let skipped: number;
-    if (job.source === 'kwb') {
-      parsed = parseOdataJson(harvest.input, lookup, {
+    let url: string;
+    let missing = '';
+    if (job.source === 'gezondheid') {
+      // OData v4 (ADR 0042): long observations of adults' estimates, the municipality's areas.
+      const fixed = Object.entries(HEALTH_FIXED_DIMENSIONS)
+        .map(([dimension, code]) => `${dimension} eq '${code}'`)
+        .join(' and ');
+      const harvest = await harvestOdataV4Table({
+        tableId: job.tableId,
+        baseUrl: baseUrls.gezondheid,
+        filter: `(${municipalityFilter('WijkenEnBuurten', job.municipality)}) and ${fixed}`,
+        codeLists: Object.keys(HEALTH_FIXED_DIMENSIONS),
+        ...pageOptions,
+      });
+      parsed = parseOdataV4(harvest.input, await loadAreaLookup(db), {
         tableId: job.tableId,
         indelingYear: job.year,
-        period: String(job.year),
+        fixed: HEALTH_FIXED_DIMENSIONS,
         municipalityCode: job.municipality,
         skipUnknownAreas: true,
         plausibility,
+        source: 'CBS open data (OData v4), RIVM/GGD/CBS Gezondheidsmonitor',
+        attribution: `Bron: RIVM, GGD'en en CBS (Gezondheidsmonitor Volwassenen en Ouderen, kleine-gebiedsschattingen), tabel ${job.tableId}. Licentie CC BY 4.0.`,
       });
       skipped = Number(parsed.options.overgeslagen ?? 0);
+      url = harvest.url;
+      // Catalogue variables of this table that the table did not bring stay "nog niet geladen".
+      const brought = new Set(parsed.variables.map((v) => v.stem));
+      const wanted = (catalogue?.indicators ?? [])
+        .filter((i) => i.source.tableId === job.tableId)
+        .flatMap((i) => i.source.variables)
+        .filter((v, i, all) => all.indexOf(v) === i);
+      const absent = wanted.filter((v) => !brought.has(v));
+      if (absent.length > 0)
+        missing = `; ${absent.length} van de ${wanted.length} cijfers uit de catalogus staan niet in de tabel`;
     } else {
-      const csv = politieOdataToCsv(
-        harvest.input.typedDataSet as ImportInput[],
-        (code) => lookup.has(job.year, code),
-        `${job.tableId}-${job.municipality}.csv`,
-      );
-      parsed = parsePolitie47018Csv(csv.input, lookup, {
-        indelingYear: job.year,
-        scope: job.municipality,
-        plausibility,
+      const harvest = await harvestOdataTable({
+        tableId: job.tableId,
+        baseUrl: baseUrls[job.source],
+        filter: municipalityFilter('WijkenEnBuurten', job.municipality),
+        ...pageOptions,
       });
-      skipped = csv.skipped;
-      if (skipped > 0) parsed.options.overgeslagen = String(skipped);
+      url = harvest.url;
+      const lookup = await loadAreaLookup(db);
+      if (job.source === 'kwb') {
+        parsed = parseOdataJson(harvest.input, lookup, {
+          tableId: job.tableId,
+          indelingYear: job.year,
+          period: String(job.year),
+          municipalityCode: job.municipality,
+          skipUnknownAreas: true,
+          plausibility,
+        });
+        skipped = Number(parsed.options.overgeslagen ?? 0);
+      } else {
+        const csv = politieOdataToCsv(
+          harvest.input.typedDataSet as ImportInput[],
+          (code) => lookup.has(job.year, code),
+          `${job.tableId}-${job.municipality}.csv`,
+        );
+        parsed = parsePolitie47018Csv(csv.input, lookup, {
+          indelingYear: job.year,
+          scope: job.municipality,
+          plausibility,
+        });
+        skipped = csv.skipped;
+        if (skipped > 0) parsed.options.overgeslagen = String(skipped);
+      }
     }
     // Provenance: where the figures came from; the page hashes already make the file's hash.
+    const titles: Record<Exclude<Source, 'geometrie'>, string> = {
+      kwb: `CBS-tabel ${job.tableId}, opgehaald bij CBS open data (${job.municipality})`,
+      misdrijven: `Geregistreerde misdrijven (CBS/Politie ${job.tableId}), opgehaald bij CBS open data (${job.municipality})`,
+      gezondheid: `Gezondheid per wijk en buurt (RIVM/GGD'en/CBS ${job.tableId}), opgehaald bij CBS open data v4 (${job.municipality})`,
+    };
     const withSource = {
       ...parsed,
-      title:
-        job.source === 'kwb'
-          ? `CBS-tabel ${job.tableId}, opgehaald bij CBS open data (${job.municipality})`
-          : `Geregistreerde misdrijven (CBS/Politie ${job.tableId}), opgehaald bij CBS open data (${job.municipality})`,
-      options: { ...parsed.options, bron: harvest.url },
+      title: titles[job.source],
+      options: { ...parsed.options, bron: url },
     };
     const outcome = await commitImport(db, withSource, {
       importedBy: io.importedBy ?? 'cli',
       municipalityCode: job.municipality,
     });
-    const note = skipped
-      ? `; ${skipped} rijen van gebieden die nog niet geladen zijn overgeslagen`
-      : '';
+    const note =
+      (skipped ? `; ${skipped} rijen van gebieden die nog niet geladen zijn overgeslagen` : '') +
+      missing;
     report(outcome, label, note, io, summary);
   }
   io.log(

@@ -1,7 +1,9 @@
 /**
  * A local HTTP server (node:http) that replays recorded-format CBS OData v3 responses from the
  * fixtures in test/fixtures/odata (real KWB 2024 figures of Dordrecht, paged 7 + 7; real 2023
- * police-registered crime of six Dordrecht buurten, 47018NED, paged 3 + 3). Faults are
+ * police-registered crime of six Dordrecht buurten, 47018NED, paged 3 + 3), and the OData v4
+ * responses in test/fixtures/odata-v4 (health estimates 50150NED: recorded shape, invented
+ * values, paged 10 + 20). Faults are
  * scripted per page: a status to answer first (429 with Retry-After, 503), or a broken body.
  * No internet is used.
  */
@@ -26,13 +28,24 @@ export type ReplayPage =
   | 'crime-page1'
   | 'crime-page2'
   | 'pdok-page1'
-  | 'pdok-page2';
+  | 'pdok-page2'
+  | 'v4-dimensions'
+  | 'v4-measures'
+  | 'v4-leeftijd'
+  | 'v4-marges'
+  | 'v4-page1'
+  | 'v4-page2';
+
+/** CBS's OData v4 service (health estimates 50150NED, invented fixture values, paged 10 + 20). */
+const V4_ORIGIN = 'https://datasets.cbs.nl/odata/v1/CBS';
 
 const PDOK_ORIGIN = 'https://api.pdok.nl';
 
 export interface ReplayServer {
   /** Base URL to hand to the fetcher, like https://opendata.cbs.nl/ODataApi/odata. */
   baseUrl: string;
+  /** The v4 catalogue root, like https://datasets.cbs.nl/odata/v1/CBS. */
+  v4BaseUrl: string;
   /** Every request, as "page" names in order. */
   requests: ReplayPage[];
   /** Full request URLs, in order. */
@@ -41,6 +54,8 @@ export interface ReplayServer {
   faults: Partial<Record<ReplayPage, number[]>>;
   /** Pages answered with a cut-off body until removed from the set. */
   broken: Set<ReplayPage>;
+  /** Pages answered (status 200) with JSON that is no OData page, like a portal's error. */
+  notOdata: Set<ReplayPage>;
   close(): Promise<void>;
 }
 
@@ -51,6 +66,16 @@ function pageOf(url: URL): ReplayPage | null {
   if (url.pathname.endsWith('/47018NED/DataProperties')) return 'crime-meta';
   if (url.pathname.endsWith('/47018NED/TypedDataSet'))
     return url.searchParams.get('$skip') === '3' ? 'crime-page2' : 'crime-page1';
+  if (url.pathname.startsWith('/odata/v1/CBS/50150NED/')) {
+    const rest = url.pathname.slice('/odata/v1/CBS/50150NED/'.length);
+    if (rest === 'Dimensions') return 'v4-dimensions';
+    if (rest === 'MeasureCodes') return 'v4-measures';
+    if (rest === 'LeeftijdCodes') return 'v4-leeftijd';
+    if (rest === 'MargesCodes') return 'v4-marges';
+    if (rest === 'Observations')
+      return url.searchParams.get('$skip') === '10' ? 'v4-page2' : 'v4-page1';
+    return null;
+  }
   // PDOK's OGC API (buurten 2023, four real Dordrecht buurten, paged 2 + 2 with a cursor).
   if (url.pathname === '/cbs/wijken-en-buurten-2023/ogc/v1/collections/buurten/items')
     return url.searchParams.get('cursor') === 'fixture-2' ? 'pdok-page2' : 'pdok-page1';
@@ -66,14 +91,21 @@ const FILES: Record<ReplayPage, string> = {
   'crime-page2': '47018NED-TypedDataSet-page2.fixture.json',
   'pdok-page1': 'pdok-buurten-2023-page1.fixture.json',
   'pdok-page2': 'pdok-buurten-2023-page2.fixture.json',
+  'v4-dimensions': '../odata-v4/50150NED-Dimensions.fixture.json',
+  'v4-measures': '../odata-v4/50150NED-MeasureCodes.fixture.json',
+  'v4-leeftijd': '../odata-v4/50150NED-LeeftijdCodes.fixture.json',
+  'v4-marges': '../odata-v4/50150NED-MargesCodes.fixture.json',
+  'v4-page1': '../odata-v4/50150NED-Observations-page1.fixture.json',
+  'v4-page2': '../odata-v4/50150NED-Observations-page2.fixture.json',
 };
 
 export async function startReplayServer(): Promise<ReplayServer> {
-  const state: Omit<ReplayServer, 'baseUrl' | 'close'> = {
+  const state: Omit<ReplayServer, 'baseUrl' | 'v4BaseUrl' | 'close'> = {
     requests: [],
     urls: [],
     faults: {},
     broken: new Set(),
+    notOdata: new Set(),
   };
   let origin = '';
   const server = http.createServer((req, res) => {
@@ -92,9 +124,16 @@ export async function startReplayServer(): Promise<ReplayServer> {
       res.writeHead(fault, headers).end(`status ${fault}`);
       return;
     }
+    if (state.notOdata.has(page)) {
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end('{"error":{"code":"fixture","message":"Service tijdelijk niet beschikbaar"}}');
+      return;
+    }
     // The recorded nextLink points at CBS; the replay points it at this server.
     let body = fs.readFileSync(path.join(FIXTURES, FILES[page]), 'utf8');
     body = body.replaceAll(PDOK_ORIGIN, origin);
+    body = body.replaceAll(V4_ORIGIN, `${origin}/odata/v1/CBS`);
     for (const recorded of RECORDED_ORIGINS)
       body = body.replaceAll(recorded, `${origin}/ODataApi/OData`);
     const sent = state.broken.has(page) ? body.slice(0, Math.floor(body.length / 2)) : body;
@@ -105,6 +144,7 @@ export async function startReplayServer(): Promise<ReplayServer> {
   return {
     ...state,
     baseUrl: `${origin}/ODataApi/odata`,
+    v4BaseUrl: `${origin}/odata/v1/CBS`,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -36,6 +36,8 @@ export type ExclusionReason =
   | 'geheim'
   /** No value at all for this buurt and period. */
   | 'ontbreekt'
+  /** The publisher says the figure cannot exist for this buurt (status niet van toepassing). */
+  | 'niet van toepassing'
   /** The buurt cannot be translated 1:1 to the indeling of the data. */
   | 'indeling gewijzigd';
 
@@ -187,6 +189,10 @@ export function aggregateColumns(
           reason ??= 'ontbreekt';
           continue;
         }
+        if (obs.status === 'niet van toepassing') {
+          reason ??= 'niet van toepassing';
+          continue;
+        }
         if (obs.status === 'geheim' || obs.value === null || !Number.isFinite(obs.value)) {
           reason = 'geheim';
           continue;
@@ -243,6 +249,13 @@ export function aggregateColumns(
     ...base,
     note,
   });
+  if (
+    included.length === 0 &&
+    excluded.length > 0 &&
+    excluded.every((e) => e.reason === 'niet van toepassing')
+  ) {
+    return noData('de bron geeft aan dat dit cijfer voor deze buurten niet kan bestaan.');
+  }
   if (included.length === 0) {
     return noData(
       'Voor geen enkele buurt is een waarde bekend (alle buurten geheim of ontbrekend).',

@@ -37,8 +37,17 @@ export interface DatasetTable {
 export type Dataset = Selectable<DatasetTable>;
 export type NewDataset = Insertable<DatasetTable>;
 
-/** definitief, voorlopig, geheim (suppressed by the publisher), geschat (estimated). */
-export type ObservationStatus = 'definitief' | 'voorlopig' | 'geheim' | 'geschat';
+/**
+ * definitief, voorlopig, geheim (suppressed by the publisher), geschat (estimated), niet van
+ * toepassing (the publisher marks the figure as one that cannot exist for this area, e.g. CBS
+ * v4's ValueAttribute "Impossible"; stored without a value, ADR 0042).
+ */
+export type ObservationStatus =
+  | 'definitief'
+  | 'voorlopig'
+  | 'geheim'
+  | 'geschat'
+  | 'niet van toepassing';
 
 /**
  * One value of one variable for one area and period. `variable` is the CBS stem without the

@@ -28,6 +28,25 @@ export const KWB_TABLES: Readonly<Record<number, string>> = {
   2024: '85984NED',
 };
 
+/** CBS's open-data API v4 (OData 4), the CBS catalogue; `haal-op --bron-v4` overrides it. */
+export const CBS_ODATA_V4_URL = 'https://datasets.cbs.nl/odata/v1/CBS';
+
+/**
+ * Gezondheid per wijk en buurt (Gezondheidsmonitor Volwassenen en Ouderen, small-area
+ * estimates by RIVM with the GGD'en and CBS), fetched over OData v4 (ADR 0042). One table holds
+ * every edition as a period (2012, 2016, 2020, 2022, 2024) in the indeling of one year:
+ * 50150NED is indeling 2024. Its dimensions besides region and period are fixed to adults
+ * (18 jaar of ouder, `20300`) and the estimate itself (`MW00000`, not the 95% bounds).
+ * The earlier table 50120NED (editions up to 2022) is left out: its indeling year could not be
+ * confirmed.
+ */
+export const HEALTH_TABLES: Readonly<Record<number, string>> = { 2024: '50150NED' };
+
+export const HEALTH_FIXED_DIMENSIONS: Readonly<Record<string, string>> = {
+  Leeftijd: '20300',
+  Marges: 'MW00000',
+};
+
 /** The NPLV list of focus areas, shipped with the data (SOURCES.md §5). */
 export const NPLV_AREAS_FILE = 'nplv/nplv_focusgebieden.csv';
 

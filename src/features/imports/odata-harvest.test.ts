@@ -7,6 +7,7 @@ import { startReplayServer, type ReplayServer } from '../../../test/helpers/odat
 import type { AreaLookup, ImportInput } from './import.types.ts';
 import {
   harvestOdataTable,
+  harvestOdataV4Table,
   harvestPdokItems,
   pdokItemsUrl,
   type HarvestOptions,
@@ -14,6 +15,7 @@ import {
 import { parsePdokGeojson } from './pdok-geojson.importer.ts';
 import { OdataFetchError } from './odata.fetch.ts';
 import { parseOdataJson } from './odata.importer.ts';
+import { parseOdataV4 } from './odata-v4.importer.ts';
 
 const dordrecht = fs
   .readFileSync(path.resolve('datasets/cbs-kwb-2024/kwb2024_dordrecht.csv'), 'utf8')
@@ -207,5 +209,144 @@ describe('harvestOdataTable against a local replay server', () => {
     const again = await harvestPdokItems(pdok);
     assert.equal(server.requests.length, 4, 'a finished collection is replayed from disk');
     assert.equal(again.input.bytes.toString(), result.input.bytes.toString());
+  });
+});
+
+describe('harvestOdataV4Table (CBS OData v4) against a local replay server', () => {
+  let server: ReplayServer;
+  let storeDir: string;
+  let waits: number[];
+  const filter =
+    "(startswith(WijkenEnBuurten,'GM0505') or startswith(WijkenEnBuurten,'WK0505') or startswith(WijkenEnBuurten,'BU0505')) and Leeftijd eq '20300' and Marges eq 'MW00000'";
+  const options = () => ({
+    tableId: '50150NED',
+    baseUrl: server.v4BaseUrl,
+    filter,
+    codeLists: ['Leeftijd', 'Marges'],
+    storeDir,
+    backoffMs: 5,
+    sleep: async (ms: number) => {
+      waits.push(ms);
+    },
+  });
+  const v4Lookup: AreaLookup = {
+    years: () => [2024],
+    has: (y, c) =>
+      y === 2024 && ['GM0505', 'BU05050100', 'BU05050101', 'BU05050102', 'BU05050103'].includes(c),
+    findByName: () => [],
+  };
+
+  beforeEach(async () => {
+    server = await startReplayServer();
+    storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wk-haal-op-v4-'));
+    waits = [];
+  });
+  afterEach(async () => {
+    await server.close();
+    fs.rmSync(storeDir, { recursive: true, force: true });
+  });
+
+  it('reads the description, follows @odata.nextLink, retries 429 (Retry-After) and 503, and replays from disk', async () => {
+    server.faults['v4-page1'] = [429];
+    server.faults['v4-page2'] = [503];
+    const first = await harvestOdataV4Table(options());
+    assert.deepEqual(server.requests, [
+      'v4-dimensions',
+      'v4-measures',
+      'v4-leeftijd',
+      'v4-marges',
+      'v4-page1',
+      'v4-page1',
+      'v4-page2',
+      'v4-page2',
+    ]);
+    assert.deepEqual(waits, [0, 5], 'Retry-After 0 for the 429, the first backoff for the 503');
+    assert.equal(
+      decodeURIComponent(server.urls[4]!).replace(/^http:\/\/127\.0\.0\.1:\d+/, ''),
+      `/odata/v1/CBS/50150NED/Observations?$filter=${filter}`,
+    );
+    assert.match(server.urls[6]!, /\/odata\/v1\/CBS\/50150NED\/Observations\?.*&\$skip=10$/);
+    assert.equal(first.input.observations.length, 2);
+    assert.deepEqual(fs.readdirSync(first.dir).sort(), [
+      'Dimensions.json',
+      'LeeftijdCodes.json',
+      'MargesCodes.json',
+      'MeasureCodes.json',
+      'Observations-0001.json',
+      'Observations-0002.json',
+      'manifest.json',
+    ]);
+    assert.match(path.basename(first.dir), /^50150NED-v4-[0-9a-f]{12}$/);
+    const parsed = parseOdataV4(first.input, v4Lookup, {
+      tableId: '50150NED',
+      indelingYear: 2024,
+      fixed: { Leeftijd: '20300', Marges: 'MW00000' },
+      skipUnknownAreas: true,
+    });
+
+    const replay = await harvestOdataV4Table(options());
+    assert.equal(server.requests.length, 8, 'a finished table is replayed from disk');
+    assert.equal(replay.reusedPages, 2);
+    const again = parseOdataV4(replay.input, v4Lookup, {
+      tableId: '50150NED',
+      indelingYear: 2024,
+      fixed: { Leeftijd: '20300', Marges: 'MW00000' },
+      skipUnknownAreas: true,
+    });
+    assert.equal(again.fileHash, parsed.fileHash, 'the same bytes: the import is idempotent');
+  });
+
+  it('refuses a description (MeasureCodes) that says it has a second page, instead of reading half of it', async () => {
+    const paged: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (!String(input).endsWith('/MeasureCodes')) return response;
+      const body = (await response.json()) as Record<string, unknown>;
+      body['@odata.nextLink'] = `${String(input)}?$skip=2`;
+      return new Response(JSON.stringify(body), { status: 200 });
+    };
+    await assert.rejects(
+      harvestOdataV4Table({ ...options(), fetch: paged }),
+      /De beschrijving van tabel 50150NED \(MeasureCodes, .*\) heeft meer dan één pagina/,
+    );
+    assert.ok(!server.requests.includes('v4-page1'), 'no observations fetched');
+  });
+
+  it('a cut-off page stops the run naming page and address; the next run resumes at that page', async () => {
+    server.broken.add('v4-page2');
+    await assert.rejects(harvestOdataV4Table(options()), (error: unknown) => {
+      assert.ok(error instanceof OdataFetchError);
+      assert.match(
+        error.message,
+        /^Pagina 2 van tabel 50150NED \(http:\/\/127\.0\.0\.1:\d+\/odata\/v1\/CBS\/50150NED\/Observations\?.*\$skip=10\) is geen geldige JSON/,
+      );
+      assert.match(error.message, /Er is niets geïmporteerd/);
+      return true;
+    });
+    server.broken.delete('v4-page2');
+    const resumed = await harvestOdataV4Table(options());
+    assert.deepEqual(server.requests.slice(-1), ['v4-page2'], 'only page 2 again');
+    assert.equal(server.requests.filter((r) => r === 'v4-page1').length, 1);
+    assert.equal(server.requests.filter((r) => r === 'v4-measures').length, 1);
+    assert.equal(resumed.reusedPages, 1);
+    assert.equal(resumed.fetchedPages, 1);
+  });
+
+  it('a page that is JSON but no OData page (a portal error) stops the run naming page and address', async () => {
+    server.notOdata.add('v4-page1');
+    await assert.rejects(harvestOdataV4Table(options()), (error: unknown) => {
+      assert.ok(error instanceof OdataFetchError);
+      assert.match(
+        error.message,
+        /^Pagina 1 van tabel 50150NED \(http:\/\/127\.0\.0\.1:\d+\/odata\/v1\/CBS\/50150NED\/Observations\?\$filter=.*\) is geen OData-antwoord: het veld "value" met rijen ontbreekt/,
+      );
+      return true;
+    });
+    server.notOdata.clear();
+    server.notOdata.add('v4-measures');
+    fs.rmSync(storeDir, { recursive: true, force: true });
+    await assert.rejects(
+      harvestOdataV4Table(options()),
+      /De beschrijving van tabel 50150NED \(MeasureCodes, http:\/\/127\.0\.0\.1:\d+\/odata\/v1\/CBS\/50150NED\/MeasureCodes\) is geen OData-antwoord/,
+    );
   });
 });

@@ -7,11 +7,13 @@ import { OdataFetchError } from './odata.fetch.ts';
 import type { OdataInput } from './odata.importer.ts';
 
 /**
- * Fetches one CBS OData v3 table (DataProperties and every TypedDataSet page) the way a long
+ * Fetches one CBS OData table the way a long
  * unattended run needs it (issue 13.8, ADR 0029): each response is stored as it arrives, so a
  * run that is interrupted continues at the page it stopped at, and a finished table is replayed
  * from disk without the network; a busy server (429, 5xx) is retried with growing waits; a page
  * that is no OData JSON stops the run with the page and address named. Nothing is imported here.
+ * Two shapes: v3 (`DataProperties` + wide `TypedDataSet` pages, `odata.nextLink`) and v4
+ * (`Dimensions`, `MeasureCodes`, code lists + long `Observations` pages, `@odata.nextLink`).
  */
 
 /** How pages are fetched, kept and retried; shared by the OData and the PDOK harvester. */
@@ -167,6 +169,7 @@ async function collectPages(
   name: string,
   options: PageOptions,
   format: PageFormat,
+  prefix: string = format === 'odata' ? 'TypedDataSet' : 'items',
 ): Promise<{ pages: ImportInput[]; fetched: number; reused: number }> {
   const origin = new URL(base).origin;
   const maxPages = options.maxPages ?? 500;
@@ -205,7 +208,7 @@ async function collectPages(
         `Pagina ${number} van ${format === 'odata' ? 'tabel ' : ''}${name} (${absolute}) is ${page.error}. Er is niets geïmporteerd; de pagina's ervoor staan in ${dir} en de volgende keer wordt vanaf pagina ${number} verder gehaald.`,
       );
     }
-    const file = `${format === 'odata' ? 'TypedDataSet' : 'items'}-${String(number).padStart(4, '0')}.json`;
+    const file = `${prefix}-${String(number).padStart(4, '0')}.json`;
     writeAtomic(path.join(dir, file), bytes);
     manifest.pages.push({ file, url: absolute, next: page.next });
     manifest.complete = page.next === null;
@@ -275,6 +278,111 @@ export async function harvestOdataTable(options: HarvestOptions): Promise<Harves
     url: firstUrl,
     fetchedPages,
     reusedPages,
+  };
+}
+
+/** The files of one CBS OData v4 table, as the v4 importer reads them. */
+export interface OdataV4Input {
+  /** Every `Observations` page, in order (`@odata.nextLink`). */
+  observations: readonly ImportInput[];
+  /** `Dimensions`: the table's dimensions (identifier and kind). */
+  dimensions: ImportInput;
+  /** `MeasureCodes`: the measures (identifier, title, unit, description). */
+  measureCodes: ImportInput;
+  /** `<Dimension>Codes` of the dimensions asked for in `codeLists`, by dimension. */
+  codeLists: Readonly<Record<string, ImportInput>>;
+}
+
+export interface V4HarvestOptions extends PageOptions {
+  tableId: string;
+  /** The catalogue's root, e.g. https://datasets.cbs.nl/odata/v1/CBS (or a replay server). */
+  baseUrl: string;
+  /** OData v4 $filter on the observations, e.g. the rows of one municipality. */
+  filter?: string;
+  /** Dimensions whose code lists are kept (to check a fixed code exists), e.g. `Leeftijd`. */
+  codeLists?: readonly string[];
+}
+
+export interface V4HarvestResult {
+  input: OdataV4Input;
+  dir: string;
+  /** The first address asked for observations, for the dataset's provenance. */
+  url: string;
+  fetchedPages: number;
+  reusedPages: number;
+}
+
+/**
+ * Fetches (or replays, or resumes) one table of CBS's OData v4 service (`datasets.cbs.nl/odata/v1`,
+ * ADR 0042): first its description (`Dimensions`, `MeasureCodes`, the code lists asked for),
+ * each stored once, then the `Observations` pages through the same page loop, folder,
+ * manifest, retries and resume as the v3 tables. Kept apart from the v3 copy of a table with
+ * the same number (folder `<table>-v4-…`). Nothing is imported here.
+ */
+export async function harvestOdataV4Table(options: V4HarvestOptions): Promise<V4HarvestResult> {
+  const { tableId } = options;
+  if (!/^[0-9A-Za-z]{5,12}$/.test(tableId)) {
+    throw new BadRequestError(`"${tableId}" is geen CBS-tabelnummer (bijvoorbeeld 50150NED)`);
+  }
+  const codeLists = options.codeLists ?? [];
+  for (const dimension of codeLists) {
+    if (!/^[A-Za-z][A-Za-z0-9]*$/.test(dimension)) {
+      throw new BadRequestError(`"${dimension}" is geen dimensie van een CBS-tabel`);
+    }
+  }
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const dir = path.join(options.storeDir, folderName(`${tableId}-v4`, options.filter));
+  fs.mkdirSync(dir, { recursive: true });
+  const filter = options.filter ? `?$filter=${encodeURIComponent(options.filter)}` : '';
+  const firstUrl = `${base}/${tableId}/Observations${filter}`;
+
+  let manifest = options.fresh ? null : readManifest(dir);
+  if (manifest && manifest.url !== firstUrl) manifest = null;
+  manifest ??= { tableId, url: firstUrl, complete: false, pages: [] };
+  let fetchedPages = 0;
+
+  // The description: small lists, one response each, kept beside the pages.
+  const meta = async (name: string): Promise<ImportInput> => {
+    const file = path.join(dir, `${name}.json`);
+    if (options.fresh || !fs.existsSync(file)) {
+      const bytes = await getWithRetries(`${base}/${tableId}/${name}`, options, dir);
+      const page = pageOf(bytes);
+      if ('error' in page) {
+        throw new OdataFetchError(
+          `De beschrijving van tabel ${tableId} (${name}, ${base}/${tableId}/${name}) is ${page.error}. Er is niets geïmporteerd.`,
+        );
+      }
+      // A description is one short list; a second page would be read as if it were complete.
+      if (page.next !== null) {
+        throw new OdataFetchError(
+          `De beschrijving van tabel ${tableId} (${name}, ${base}/${tableId}/${name}) heeft meer dan één pagina; Wijkkompas leest alleen beschrijvingen van één pagina. Er is niets geïmporteerd.`,
+        );
+      }
+      writeAtomic(file, bytes);
+      fetchedPages++;
+    }
+    return { bytes: fs.readFileSync(file), fileName: `${tableId}_${name}.json` };
+  };
+  const dimensions = await meta('Dimensions');
+  const measureCodes = await meta('MeasureCodes');
+  const lists: Record<string, ImportInput> = {};
+  for (const dimension of codeLists) lists[dimension] = await meta(`${dimension}Codes`);
+
+  const collected = await collectPages(
+    manifest,
+    dir,
+    base,
+    tableId,
+    options,
+    'odata',
+    'Observations',
+  );
+  return {
+    input: { observations: collected.pages, dimensions, measureCodes, codeLists: lists },
+    dir,
+    url: firstUrl,
+    fetchedPages: fetchedPages + collected.fetched,
+    reusedPages: collected.reused,
   };
 }
 

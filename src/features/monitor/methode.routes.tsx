@@ -73,8 +73,9 @@ export const AGGREGATION_RULES_NL: readonly { key: string; name: string; rule: s
       'Het CBS maakt cijfers van kleine buurten soms geheim. Zo’n buurt tellen we niet mee en ' +
       'dat zeggen we erbij, bijvoorbeeld: "excl. 2 buurten, ca. 180 inwoners". We vullen nooit ' +
       'zelf iets in. Zijn alle buurten geheim, dan is er geen cijfer, nooit een 0. Is een bron ' +
-      'nog niet ingelezen, dan staat er "nog niet geladen". Een jaar waarin geen enkel gebied ' +
-      'een cijfer heeft, laten we bij die indicator weg.',
+      'nog niet ingelezen, dan staat er "nog niet geladen". Zegt de bron dat een cijfer voor een ' +
+      'buurt niet kan bestaan, dan staat er "niet van toepassing" en telt die buurt niet mee. ' +
+      'Een jaar waarin geen enkel gebied een cijfer heeft, laten we bij die indicator weg.',
   },
 ];
 

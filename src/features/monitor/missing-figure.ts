@@ -14,7 +14,8 @@ import { emptyColumnKey } from './missing-figure.repository.ts';
  * - geheim: CBS left this area's cell empty while publishing others (its symbol "."):
  *   suppressed for privacy or reliability;
  * - niet van toepassing: the figure is not defined for this area (a rate over zero inhabitants,
- *   an average of counts, a survey the area was not asked).
+ *   an average of counts, a survey the area was not asked, a cell the publisher marks as one
+ *   that cannot exist: CBS v4's "Impossible").
  */
 export type MissingState = 'niet geladen' | 'niet gepubliceerd' | 'geheim' | 'niet van toepassing';
 
@@ -61,6 +62,13 @@ export async function missingStateOf(
   if (result.note && NOT_DEFINED_NOTES.includes(result.note)) return 'niet van toepassing';
   if (result.note && /te klein om te tonen/.test(result.note)) return 'niet van toepassing';
   const secret = result.excluded.filter((e) => e.reason === 'geheim').map((e) => e.code);
+  // The publisher marked every left-out area's figure as one that cannot exist (ADR 0042).
+  if (
+    secret.length === 0 &&
+    result.excluded.length > 0 &&
+    result.excluded.every((e) => e.reason === 'niet van toepassing')
+  )
+    return 'niet van toepassing';
   if (secret.length === 0) return 'niet geladen';
   const variables = measureVariables(indicator.measure);
   let unpublished = 0;

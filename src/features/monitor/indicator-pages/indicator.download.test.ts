@@ -111,6 +111,12 @@ describe('indicator tables', () => {
       includedCodes: [],
       excluded: [{ code: 'BU00000003', inhabitants: null, reason: 'ontbreekt' }],
     });
+    const notDefined = result({
+      status: 'onvoldoende data',
+      value: null,
+      includedCodes: [],
+      excluded: [{ code: 'BU00000004', inhabitants: null, reason: 'niet van toepassing' }],
+    });
     assert.equal(buurtMapStatus(secret), 'geheim');
     assert.equal(buurtMapStatus(missing), 'ontbreekt');
     const table = buurtTable({
@@ -122,6 +128,7 @@ describe('indicator tables', () => {
         { code: 'BU00000001', name: 'Een', member: true, result: result({}) },
         { code: 'BU00000002', name: 'Twee', member: false, result: secret },
         { code: 'BU00000003', name: 'Drie', member: false, result: missing },
+        { code: 'BU00000004', name: 'Vier', member: false, result: notDefined },
       ],
     });
     assert.deepEqual(
@@ -130,8 +137,10 @@ describe('indicator tables', () => {
         ['BU00000001', 'waarde', false],
         ['BU00000002', 'geheim (CBS)', true],
         ['BU00000003', 'geen gegevens', false],
+        ['BU00000004', 'niet van toepassing', false],
       ],
     );
+    assert.deepEqual(table.rows[3]!.flags, ['niet van toepassing']);
   });
 
   it('says the aggregation rule and the source in words', () => {

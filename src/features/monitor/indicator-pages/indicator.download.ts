@@ -218,6 +218,12 @@ export function buurtTable(input: {
       const flags = rowFlags(b.result);
       const shown = buurtMapStatus(b.result);
       if (shown === 'geheim' && !flags.includes('geheim')) flags.push('geheim');
+      // The source says the figure cannot exist for this buurt (ADR 0042): its own words and flag.
+      const notDefined =
+        shown === 'ontbreekt' &&
+        b.result.excluded.length > 0 &&
+        b.result.excluded.every((e) => e.reason === 'niet van toepassing');
+      if (notDefined) flags.push('niet van toepassing');
       return {
         areaCode: b.code,
         cells: {
@@ -226,7 +232,7 @@ export function buurtTable(input: {
           in_focusgebied: b.member ? 'ja' : 'nee',
           periode: period,
           waarde: buurtValue(b.result),
-          uitkomst: statusLabel[shown],
+          uitkomst: notDefined ? 'niet van toepassing' : statusLabel[shown],
         },
         flags,
       };
