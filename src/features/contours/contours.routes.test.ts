@@ -291,6 +291,36 @@ for (const dialect of dialects) {
       assert.match(text, /B2\. Bewonersenquête: /);
     });
 
+    it('two saves of the same version at once: one is stored, the other gets a Dutch 409 and keeps its text', async () => {
+      const form = await get(`${BASE}/thema/onderwijs`, 'bureau');
+      assert.equal(form.statusCode, 200);
+      for (let round = 0; round < 3; round += 1) {
+        const before = (await get(`${BASE}/versies`, 'bureau')).body.match(
+          /data-version=/g,
+        )?.length;
+        const shown = /name="versie" value="(\d+)"/.exec(
+          (await get(`${BASE}/thema/onderwijs`, 'bureau')).body,
+        )?.[1];
+        const fields = { _csrf: csrfToken(form.body), versie: shown!, ambitie: 'Samen leren.' };
+        const answers = await Promise.all(
+          ['Fixture: eerst', 'Fixture: tegelijk'].map((titel) =>
+            post(`${BASE}/thema/onderwijs`, { ...fields, titel: `${titel} ${round}` }, 'bureau'),
+          ),
+        );
+        const statuses = answers.map((a) => a.statusCode).sort();
+        assert.deepEqual(statuses, [303, 409], answers.map((a) => a.body.slice(0, 300)).join('\n'));
+        const refused = answers.find((a) => a.statusCode === 409)!;
+        assert.match(
+          decode(refused.body),
+          /iemand anders heeft dit voorstel gewijzigd; intussen is versie \d+ opgeslagen/i,
+        );
+        assert.match(decode(refused.body), /Uw wijziging is niet bewaard/);
+        assert.match(refused.body, /Fixture: (eerst|tegelijk)/, 'the text typed stays');
+        const after = (await get(`${BASE}/versies`, 'bureau')).body.match(/data-version=/g)?.length;
+        assert.equal(after, (before ?? 0) + 1, 'exactly one new version');
+      }
+    });
+
     it('PDF: Chromium renders the print page of the version asked for', async (ctx) => {
       if (skipPdf) {
         ctx.skip(skipPdf);

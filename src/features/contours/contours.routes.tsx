@@ -221,7 +221,7 @@ export async function contoursRoutes(
           csrf={reply.generateCsrf()}
           errors={result.errors}
         />,
-        400,
+        result.conflict ? 409 : 400,
       );
     },
   );
@@ -268,7 +268,7 @@ export async function contoursRoutes(
           csrf={reply.generateCsrf()}
           errors={result.errors}
         />,
-        400,
+        result.conflict ? 409 : 400,
       );
     },
   );

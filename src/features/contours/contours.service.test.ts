@@ -31,8 +31,9 @@ function fake(inputs: EvidenceInput[] = []) {
     findLatestWithStatus: async (_slug, status) =>
       [...rows].filter((r) => r.status === status).sort((a, b) => b.version - a.version)[0] ?? null,
     insertVersion: async (row) => {
-      if (rows.some((r) => r.version === row.version)) throw new Error('duplicate version');
+      if (rows.some((r) => r.version === row.version)) return false;
       rows.push({ ...row });
+      return true;
     },
     changeStatus: async (id, from, patch) => {
       const row = rows.find((r) => r.id === id && r.status === from);
