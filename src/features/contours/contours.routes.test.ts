@@ -321,6 +321,22 @@ for (const dialect of dialects) {
       }
     });
 
+    it('a version in the address that is not a whole number from 1 is a 400 naming it, as on the monitor', async () => {
+      for (const url of [
+        `${BASE}?versie=abc`,
+        `${BASE}?versie=0`,
+        `${BASE}?versie=1&versie=2`,
+        `${BASE}/afdrukken?versie=-1`,
+        `${BASE}/contouren.docx?versie=1.5`,
+      ]) {
+        const res = await get(url, 'alliantie');
+        assert.equal(res.statusCode, 400, url);
+        assert.match(decode(res.body), /versie(" | in het adres )klopt niet/, url);
+      }
+      // A well-formed number of a version that does not exist is still a page that does not exist.
+      assert.equal((await get(`${BASE}?versie=999`, 'alliantie')).statusCode, 404);
+    });
+
     it('PDF: Chromium renders the print page of the version asked for', async (ctx) => {
       if (skipPdf) {
         ctx.skip(skipPdf);
