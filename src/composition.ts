@@ -9,6 +9,7 @@ import { ImportJobs } from './features/data-workspace/import-jobs.ts';
 import { uploadService } from './features/data-workspace/uploads.facade.ts';
 import { datasetService } from './features/datasets/datasets.facade.ts';
 import { factsheetService } from './features/factsheet/factsheet.service.ts';
+import { focusAreaDirectory } from './features/focus-areas/focus-area.directory.ts';
 import {
   focusAreaEditingService,
   focusAreaService,
@@ -123,17 +124,8 @@ export function createServices(
   );
   // Background imports of this process; /metrics counts them.
   const importJobs = new ImportJobs();
-  const focusAreaRef = (a: {
-    slug: string;
-    name: string;
-    municipality_code: string;
-    municipality_name: string;
-  }) => ({
-    slug: a.slug,
-    name: a.name,
-    municipalityCode: a.municipality_code,
-    municipalityName: a.municipality_name,
-  });
+  // Participation, coding, contours, synthesis and feedback look focus areas up the same way.
+  const focusAreaLookup = focusAreaDirectory(() => monitor.focusAreas());
   const participation = new ParticipationService({
     repository: new ParticipationRepository(handle.db),
     transaction: (work) =>
@@ -145,14 +137,7 @@ export function createServices(
       ),
     themes: async () =>
       (await monitor.catalogue()).themes.map((t) => ({ key: t.key, name: t.name })),
-    focusAreas: {
-      ofMunicipality: async (code) =>
-        (await monitor.focusAreas()).filter((a) => a.municipality_code === code).map(focusAreaRef),
-      find: async (slug) => {
-        const area = (await monitor.focusAreas()).find((a) => a.slug === slug);
-        return area ? focusAreaRef(area) : null;
-      },
-    },
+    focusAreas: focusAreaLookup,
     surveys: (slug) =>
       surveys.questionnaires
         .list()
@@ -203,12 +188,7 @@ export function createServices(
       ),
     themes: async () =>
       (await monitor.catalogue()).themes.map((t) => ({ key: t.key, name: t.name })),
-    focusAreas: {
-      find: async (slug) => {
-        const area = (await monitor.focusAreas()).find((a) => a.slug === slug);
-        return area ? focusAreaRef(area) : null;
-      },
-    },
+    focusAreas: focusAreaLookup,
     now: () => new Date(),
     newId: randomUUID,
   });
@@ -221,12 +201,7 @@ export function createServices(
           audit: { record: (entry) => recordAudit(trx, entry) },
         }),
       ),
-    focusAreas: {
-      find: async (slug) => {
-        const area = (await monitor.focusAreas()).find((a) => a.slug === slug);
-        return area ? focusAreaRef(area) : null;
-      },
-    },
+    focusAreas: focusAreaLookup,
     // The same rows as the area's public profile (no example targets), per data version.
     monitorThemes: async (slug) => {
       await monitor.dataVersion();
@@ -280,12 +255,7 @@ export function createServices(
       ),
     themes: async () =>
       (await monitor.catalogue()).themes.map((t) => ({ key: t.key, name: t.name })),
-    focusAreas: {
-      find: async (slug) => {
-        const area = (await monitor.focusAreas()).find((a) => a.slug === slug);
-        return area ? focusAreaRef(area) : null;
-      },
-    },
+    focusAreas: focusAreaLookup,
     indicators: async () =>
       (await monitor.catalogue()).indicators.map((i) => ({
         key: i.key,
@@ -332,12 +302,7 @@ export function createServices(
       })),
     themes: async () =>
       (await monitor.catalogue()).themes.map((t) => ({ key: t.key, name: t.name })),
-    focusAreas: {
-      find: async (slug) => {
-        const area = (await monitor.focusAreas()).find((a) => a.slug === slug);
-        return area ? focusAreaRef(area) : null;
-      },
-    },
+    focusAreas: focusAreaLookup,
     now: () => new Date(),
   });
   const budgetRepository = new BudgetRepository(handle.db);

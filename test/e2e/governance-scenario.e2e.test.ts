@@ -15,6 +15,7 @@ import {
   axeViolations,
   browserUnavailable,
   describeViolations,
+  signIn,
   startBrowserApp,
   type BrowserApp,
 } from '../helpers/browser.ts';
@@ -92,11 +93,7 @@ describe('governance scenario in Chromium', skip ? { skip } : {}, () => {
   async function signedIn(who: { email: string; password: string }, javaScriptEnabled: boolean) {
     const context = await ctx.browser.newContext({ javaScriptEnabled });
     const page = await context.newPage();
-    await page.goto(`${ctx.baseUrl}/inloggen?terug=%2Fwerkruimte`);
-    await page.getByLabel('E-mailadres').fill(who.email);
-    await page.getByLabel('Wachtwoord').fill(who.password);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL(/\/werkruimte$/);
+    await signIn(page, ctx.baseUrl, who);
     return { context, page };
   }
 

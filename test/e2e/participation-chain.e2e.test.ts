@@ -11,6 +11,7 @@ import {
   axeViolations,
   browserUnavailable,
   describeViolations,
+  signIn,
   startBrowserApp,
   type BrowserApp,
 } from '../helpers/browser.ts';
@@ -242,11 +243,7 @@ describe(
       });
       const page = await context.newPage();
       page.setDefaultTimeout(60_000);
-      await page.goto(`${ctx.baseUrl}/inloggen?terug=%2Fwerkruimte`);
-      await page.getByLabel('E-mailadres').fill(email);
-      await page.getByLabel('Wachtwoord').fill(PASSWORD);
-      await page.getByRole('button', { name: 'Inloggen' }).click();
-      await page.waitForURL(/\/werkruimte$/);
+      await signIn(page, ctx.baseUrl, { email, password: PASSWORD });
       return { context, page };
     }
 

@@ -131,6 +131,40 @@ describe('phones and keyboards in Chromium', skip ? { skip } : {}, () => {
     });
   });
 
+  it('at 375 px the two areas of /vergelijk fit the screen: no column runs past the table box or the page', async () => {
+    await withPage(env, PHONE, async (page) => {
+      for (const url of [
+        '/vergelijk?a=fg:dordt-west&b=bu:BU05050300',
+        '/vergelijk?a=fg:schiedam-nieuwland-oost&b=wk:WK060603',
+      ]) {
+        await page.goto(env.baseUrl + url);
+        const tables = await page.locator('.wk-table-scroll').evaluateAll((boxes) =>
+          boxes.map((box) => {
+            const outer = box.getBoundingClientRect();
+            const cells = Array.from(box.querySelectorAll('th, td')).map((cell) => ({
+              text: cell.textContent?.trim().slice(0, 40) ?? '',
+              right: cell.getBoundingClientRect().right,
+            }));
+            return {
+              caption: box.querySelector('caption')?.textContent?.trim() ?? '',
+              overflow: box.scrollWidth - box.clientWidth,
+              right: outer.right,
+              cells,
+            };
+          }),
+        );
+        assert.ok(tables.length > 0, `${url}: no table to compare`);
+        const pageWidth = await page.evaluate(() => document.documentElement.clientWidth);
+        for (const t of tables) {
+          const where = `${url}: table "${t.caption}"`;
+          assert.ok(t.overflow <= 0, `${where} is ${t.overflow} px wider than its box`);
+          const cut = t.cells.filter((c) => c.right > Math.min(t.right, pageWidth) + 0.5);
+          assert.deepEqual(cut, [], `${where}: cells cut off`);
+        }
+      }
+    });
+  });
+
   it('a scrolling table box takes keyboard focus with a visible outline and scrolls with the arrow keys', async () => {
     await withPage(env, PHONE, async (page) => {
       await page.goto(`${env.baseUrl}/bronnen`);

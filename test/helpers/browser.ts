@@ -102,3 +102,20 @@ export async function openWithoutJavaScript(
   await page.goto(url);
   return { context, page };
 }
+
+/**
+ * Logs in through the login form (without JavaScript too) and waits until it lands on `landing`,
+ * the page the form sends back to (default the workspace home).
+ */
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  user: { email: string; password: string },
+  landing = '/werkruimte',
+): Promise<void> {
+  await page.goto(`${baseUrl}/inloggen?terug=${encodeURIComponent(landing)}`);
+  await page.getByLabel('E-mailadres').fill(user.email);
+  await page.getByLabel('Wachtwoord').fill(user.password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.waitForURL(new RegExp(`${landing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+}

@@ -6,7 +6,13 @@ import { projectRoot } from '../../config.ts';
 import { renderPage } from '../../views/render.ts';
 import { queryAll, textOf } from '../../../test/helpers/html.ts';
 import { AuditPage } from './views/audit.page.tsx';
-import { ACTION_LABELS, actionLabel, entityLabel, summarizeChange } from './audit-summary.ts';
+import {
+  ACTION_LABELS,
+  ENTITY_LABELS,
+  actionLabel,
+  entityLabel,
+  summarizeChange,
+} from './audit-summary.ts';
 
 /**
  * Every action key the code writes: "thing.verb" literals on a line that sets `action:`, the
@@ -43,6 +49,37 @@ function writtenActions(): Set<string> {
   return found;
 }
 
+/**
+ * Every kind of thing the code writes to the audit log: the string after `entity:` in an audit
+ * entry, and the `…_ENTITY = '…'` constants some writers use. Any other `entity:` value outside
+ * the audit feature (a variable, a template) is returned apart, so a new way of writing a kind
+ * cannot slip past this list.
+ */
+function writtenEntities(): { kinds: Set<string>; unreadable: string[] } {
+  const kinds = new Set<string>();
+  const unreadable: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const file = path.join(dir, name);
+      if (statSync(file).isDirectory()) walk(file);
+      else if (/\.tsx?$/.test(name) && !name.includes('.test.') && !name.includes('test-')) {
+        const text = readFileSync(file, 'utf8');
+        const own = file.includes(`${path.sep}features${path.sep}audit${path.sep}`);
+        for (const m of text.matchAll(/\bentity:\s*([^,\n}]+)/g)) {
+          const value = m[1]!.trim();
+          const literal = /^['"`]([^'"`$]+)['"`]$/.exec(value);
+          if (literal) kinds.add(literal[1]!);
+          else if (/^[A-Z_]+_ENTITY$/.test(value) || /^string;?$/.test(value) || own) continue;
+          else unreadable.push(`${path.relative(projectRoot, file)}: entity: ${value}`);
+        }
+        for (const m of text.matchAll(/\b[A-Z_]+_ENTITY\s*=\s*'([^']+)'/g)) kinds.add(m[1]!);
+      }
+    }
+  };
+  walk(path.join(projectRoot, 'src'));
+  return { kinds, unreadable };
+}
+
 describe('the audit log in words', () => {
   it('has a Dutch label for every action the code writes', () => {
     const actions = writtenActions();
@@ -56,6 +93,30 @@ describe('the audit log in words', () => {
     const missing = [...actions].filter((a) => !(a in ACTION_LABELS));
     assert.deepEqual(missing, []);
     for (const label of Object.values(ACTION_LABELS)) assert.doesNotMatch(label, /[._]/);
+  });
+
+  it('has a readable Dutch label for every kind of thing the code writes', () => {
+    const { kinds, unreadable } = writtenEntities();
+    assert.deepEqual(unreadable, [], 'an audit entity that is not a string or an _ENTITY constant');
+    assert.ok(kinds.size >= 30, [...kinds].join(', '));
+    for (const expected of [
+      'gebruiker',
+      'doel',
+      'indicatorcatalogus',
+      'subsidieaanvraag',
+      'raadsmoment',
+    ])
+      assert.ok(kinds.has(expected), `${expected} niet gevonden`);
+    const missing = [...kinds].filter((k) => !(k in ENTITY_LABELS)).sort();
+    assert.deepEqual(missing, []);
+    for (const label of Object.values(ENTITY_LABELS)) {
+      assert.doesNotMatch(label, /[._-]/);
+      assert.match(label, /^[A-Z]/);
+    }
+    assert.equal(
+      entityLabel('programmabureau-functie', 'f1', null, null),
+      'Functie bij het programmabureau f1',
+    );
   });
 
   it('shows an unknown action as words, not as a key', () => {

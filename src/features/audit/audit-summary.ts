@@ -85,7 +85,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'raadsbrief.herinnering-verstuurd': 'Herinnering voor een raadsmoment gemaild',
 };
 
-const ENTITY_LABELS: Record<string, string> = {
+export const ENTITY_LABELS: Record<string, string> = {
   gebruiker: 'Gebruiker',
   dataset: 'Gegevens',
   indicatorcatalogus: 'Indicator',
@@ -95,6 +95,30 @@ const ENTITY_LABELS: Record<string, string> = {
   enqueteantwoord: 'Antwoord',
   contourvoorstel: 'Contouren programma',
   themakaart: 'Themakaart',
+  bijeenkomst: 'Bijeenkomst',
+  deelnemer: 'Deelnemer',
+  inbreng: 'Inbreng',
+  codeboek: 'Codeboek',
+  codering: 'Code bij een tekst',
+  codeersteekproef: 'Steekproef voor dubbel coderen',
+  citaat: 'Citaat',
+  omzettabel: 'Omzettabel tussen buurtindelingen',
+  alliantiezetel: 'Zetel in de Alliantie',
+  alliantielid: 'Lid van de Alliantie',
+  alliantievergadering: 'Vergadering van de Alliantie',
+  alliantiebesluit: 'Besluit van de Alliantie',
+  alliantieactie: 'Actie van de Alliantie',
+  samenwerkingsafspraak: 'Afspraak tussen Rijk en gemeente',
+  begroting: 'Begroting',
+  begrotingsregel: 'Begrotingsregel',
+  begrotingsboeking: 'Boeking op de begroting',
+  financieringsbron: 'Geldbron',
+  programmabureau: 'Programmabureau',
+  'programmabureau-functie': 'Functie bij het programmabureau',
+  project: 'Project',
+  subsidieaanvraag: 'Subsidieaanvraag',
+  raadsinformatiebrief: 'Raadsinformatiebrief',
+  raadsmoment: 'Moment om de raad te informeren',
 };
 
 const FIELD_LABELS: Record<string, string> = {

@@ -4,6 +4,7 @@ import {
   axeViolations,
   browserUnavailable,
   describeViolations,
+  signIn,
   startBrowserApp,
   type BrowserApp,
 } from '../../../test/helpers/browser.ts';
@@ -122,11 +123,7 @@ describe('the coding screen in Chromium', skip ? { skip } : {}, () => {
     const context = await ctx.browser.newContext({ javaScriptEnabled });
     const page = await context.newPage();
     page.setDefaultTimeout(60_000);
-    await page.goto(`${ctx.baseUrl}/inloggen?terug=${encodeURIComponent(BASE)}`);
-    await page.getByLabel('E-mailadres').fill(EMAIL);
-    await page.getByLabel('Wachtwoord').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL(new RegExp(`${BASE}$`));
+    await signIn(page, ctx.baseUrl, { email: EMAIL, password: PASSWORD }, BASE);
     return { context, page };
   }
 

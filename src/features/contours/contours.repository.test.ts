@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { describeEachDialect } from '../../../test/helpers/db.ts';
 import { ParticipationRepository } from '../participation/index.ts';
+import { listAudit, recordAudit } from '../audit/audit.repository.ts';
 import { ContoursRepository } from './contours.repository.ts';
+import { ContoursService } from './contours.service.ts';
 import type { ContourVersionRow } from './contours.table.ts';
 
 function versionRow(id: string, version: number, slug = 'fixture-west'): ContourVersionRow {
@@ -43,8 +45,10 @@ describeEachDialect('contours repository', (getDb) => {
       (await repo.listVersions('fixture-west')).map((v) => v.version),
       [2, 1],
     );
-    // Two versions with one number in one area cannot exist.
-    await assert.rejects(repo.insertVersion(versionRow('v1b', 1)));
+    // Two versions with one number in one area cannot exist: the second is not stored.
+    assert.equal(await repo.insertVersion(versionRow('v1b', 1)), false);
+    assert.equal((await repo.findVersion('fixture-west', 1))?.id, 'v1');
+    assert.equal((await repo.listVersions('fixture-west')).length, 2);
     assert.equal(await repo.findLatestWithStatus('fixture-west', 'vastgesteld'), null);
   });
 
@@ -164,5 +168,67 @@ describeEachDialect('contours repository', (getDb) => {
       },
     ]);
     assert.deepEqual(await repo.listEvidenceInputs('elders'), []);
+  });
+
+  it('a save that loses the race to another save is a conflict, stores nothing and is not audited', async () => {
+    const handle = getDb();
+    let competitor = true;
+    const service = new ContoursService({
+      repository: new ContoursRepository(handle.db),
+      // Another save stores version 2 just after this one read version 1 as the latest, as two
+      // requests at once do on PostgreSQL.
+      transaction: (work) =>
+        handle.db.transaction().execute((trx) => {
+          const repository = new ContoursRepository(trx);
+          const racing = Object.assign(Object.create(repository) as ContoursRepository, {
+            findVersion: async (slug: string, n?: number) => {
+              const found = await repository.findVersion(slug, n);
+              if (competitor && found) {
+                competitor = false;
+                await repository.insertVersion({ ...versionRow('v2-other', 2), based_on: 1 });
+              }
+              return found;
+            },
+          });
+          return work({
+            repository: racing,
+            audit: { record: (entry) => recordAudit(trx, entry) },
+          });
+        }),
+      themes: async () => [{ key: 'wonen', name: 'Wonen' }],
+      focusAreas: {
+        find: async () => ({
+          slug: 'fixture-west',
+          name: 'Fixture West',
+          municipalityCode: 'GM0505',
+          municipalityName: 'Fixture',
+        }),
+      },
+      indicators: async () => [],
+      surveyQuestions: () => [],
+      codes: async () => [],
+      targets: async () => [],
+      decisions: async () => [],
+      now: () => new Date('2027-01-05T09:00:00.000Z'),
+      newId: () => 'v2-mine',
+    });
+    await new ContoursRepository(handle.db).insertVersion(versionRow('v1', 1));
+    const actor = { id: 'u1', name: 'Fixture Bureau', audit: 'gebruiker:u1 Fixture Bureau' };
+    const result = await service.saveTheme('GM0505', 'fixture-west', 'wonen', actor, {
+      versie: '1',
+      titel: 'Mijn titel',
+    });
+    assert.equal(result.ok, false);
+    assert.equal(!result.ok && result.conflict, true);
+    assert.match(
+      !result.ok ? (result.errors['versie'] ?? '') : '',
+      /iemand anders heeft dit voorstel gewijzigd; intussen is versie 2 opgeslagen/,
+    );
+    const versions = await new ContoursRepository(handle.db).listVersions('fixture-west');
+    assert.deepEqual(
+      versions.map((v) => v.id),
+      ['v2-other', 'v1'],
+    );
+    assert.deepEqual(await listAudit(handle.db, { municipalityCode: 'GM0505' }), []);
   });
 });

@@ -76,8 +76,17 @@ export class ContoursRepository {
     return found ? row(found) : null;
   }
 
-  async insertVersion(version: ContourVersionRow): Promise<void> {
-    await this.db.insertInto('contour_versions').values(version).execute();
+  /**
+   * Stores a new version unless its number is taken in that area (another save came first): the
+   * answer says whether it was stored, so two saves at once end in a conflict, not a database error.
+   */
+  async insertVersion(version: ContourVersionRow): Promise<boolean> {
+    const result = await this.db
+      .insertInto('contour_versions')
+      .values(version)
+      .onConflict((oc) => oc.columns(['focus_area_slug', 'version']).doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
   }
 
   /**

@@ -291,6 +291,52 @@ for (const dialect of dialects) {
       assert.match(text, /B2\. Bewonersenquête: /);
     });
 
+    it('two saves of the same version at once: one is stored, the other gets a Dutch 409 and keeps its text', async () => {
+      const form = await get(`${BASE}/thema/onderwijs`, 'bureau');
+      assert.equal(form.statusCode, 200);
+      for (let round = 0; round < 3; round += 1) {
+        const before = (await get(`${BASE}/versies`, 'bureau')).body.match(
+          /data-version=/g,
+        )?.length;
+        const shown = /name="versie" value="(\d+)"/.exec(
+          (await get(`${BASE}/thema/onderwijs`, 'bureau')).body,
+        )?.[1];
+        const fields = { _csrf: csrfToken(form.body), versie: shown!, ambitie: 'Samen leren.' };
+        const answers = await Promise.all(
+          ['Fixture: eerst', 'Fixture: tegelijk'].map((titel) =>
+            post(`${BASE}/thema/onderwijs`, { ...fields, titel: `${titel} ${round}` }, 'bureau'),
+          ),
+        );
+        const statuses = answers.map((a) => a.statusCode).sort();
+        assert.deepEqual(statuses, [303, 409], answers.map((a) => a.body.slice(0, 300)).join('\n'));
+        const refused = answers.find((a) => a.statusCode === 409)!;
+        assert.match(
+          decode(refused.body),
+          /iemand anders heeft dit voorstel gewijzigd; intussen is versie \d+ opgeslagen/i,
+        );
+        assert.match(decode(refused.body), /Uw wijziging is niet bewaard/);
+        assert.match(refused.body, /Fixture: (eerst|tegelijk)/, 'the text typed stays');
+        const after = (await get(`${BASE}/versies`, 'bureau')).body.match(/data-version=/g)?.length;
+        assert.equal(after, (before ?? 0) + 1, 'exactly one new version');
+      }
+    });
+
+    it('a version in the address that is not a whole number from 1 is a 400 naming it, as on the monitor', async () => {
+      for (const url of [
+        `${BASE}?versie=abc`,
+        `${BASE}?versie=0`,
+        `${BASE}?versie=1&versie=2`,
+        `${BASE}/afdrukken?versie=-1`,
+        `${BASE}/contouren.docx?versie=1.5`,
+      ]) {
+        const res = await get(url, 'alliantie');
+        assert.equal(res.statusCode, 400, url);
+        assert.match(decode(res.body), /versie(" | in het adres )klopt niet/, url);
+      }
+      // A well-formed number of a version that does not exist is still a page that does not exist.
+      assert.equal((await get(`${BASE}?versie=999`, 'alliantie')).statusCode, 404);
+    });
+
     it('PDF: Chromium renders the print page of the version asked for', async (ctx) => {
       if (skipPdf) {
         ctx.skip(skipPdf);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Services } from '../../composition.ts';
 import { AppError, NotFoundError } from '../../shared/errors.ts';
 import { formBody, html, parseParams } from '../../shared/http.ts';
+import { parseVersion } from '../../shared/version-query.ts';
 import { actorOf } from '../accounts/account.service.ts';
 import { isAllowed } from '../accounts/permissions.ts';
 import { appPageFetcher } from '../factsheet/index.ts';
@@ -55,14 +56,6 @@ function query(request: FastifyRequest, name: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-/** ?versie=3 → 3; absent → undefined; anything else is a page that does not exist. */
-function version(request: FastifyRequest): number | undefined {
-  const wanted = query(request, 'versie');
-  if (wanted === undefined) return undefined;
-  if (!/^\d{1,6}$/.test(wanted)) throw new NotFoundError('Deze versie bestaat niet.');
-  return Number(wanted);
-}
-
 function item(value: unknown): ItemRef {
   const parsed = typeof value === 'string' ? parseItemRef(value) : null;
   if (!parsed) throw new NotFoundError('Dit onderdeel bestaat niet.');
@@ -95,7 +88,7 @@ export async function contoursRoutes(
   ) {
     const { gemeente, slug } = params(request.params);
     const canEdit = isAllowed(request.user?.grants ?? [], 'contours:edit', gemeente);
-    const data = await service.view(gemeente, slug, version(request));
+    const data = await service.view(gemeente, slug, parseVersion(request.query));
     return html(
       reply,
       <ContoursOverviewPage
@@ -113,7 +106,7 @@ export async function contoursRoutes(
 
   async function document(request: FastifyRequest) {
     const { gemeente, slug } = params(request.params);
-    const doc = contoursDocument(await service.view(gemeente, slug, version(request)));
+    const doc = contoursDocument(await service.view(gemeente, slug, parseVersion(request.query)));
     if (!doc) throw new NotFoundError('Er is nog geen voorstel opgeslagen.');
     return { gemeente, slug, doc };
   }
@@ -221,7 +214,7 @@ export async function contoursRoutes(
           csrf={reply.generateCsrf()}
           errors={result.errors}
         />,
-        400,
+        result.conflict ? 409 : 400,
       );
     },
   );
@@ -268,7 +261,7 @@ export async function contoursRoutes(
           csrf={reply.generateCsrf()}
           errors={result.errors}
         />,
-        400,
+        result.conflict ? 409 : 400,
       );
     },
   );

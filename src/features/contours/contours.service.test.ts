@@ -31,8 +31,9 @@ function fake(inputs: EvidenceInput[] = []) {
     findLatestWithStatus: async (_slug, status) =>
       [...rows].filter((r) => r.status === status).sort((a, b) => b.version - a.version)[0] ?? null,
     insertVersion: async (row) => {
-      if (rows.some((r) => r.version === row.version)) throw new Error('duplicate version');
+      if (rows.some((r) => r.version === row.version)) return false;
       rows.push({ ...row });
+      return true;
     },
     changeStatus: async (id, from, patch) => {
       const row = rows.find((r) => r.id === id && r.status === from);
@@ -79,7 +80,7 @@ function fake(inputs: EvidenceInput[] = []) {
     now: () => new Date((clock += 60_000)),
     newId: () => `id-${++ids}`,
   });
-  return { service, rows, audit };
+  return { service, rows, audit, repository };
 }
 
 const wonen = (versie: number, extra: Record<string, string> = {}) => ({
@@ -251,6 +252,48 @@ describe('ContoursService: status and freezing', () => {
       service.submit('GM0505', AREA.slug, BUREAU, { versie: '1' }),
       /al voorgelegd/,
     );
+  });
+
+  it('a save or a new concept that loses the race to another one is a conflict, not an error', async () => {
+    const { service, rows, audit, repository } = await submitted();
+    // Another request stores the next version right after this one read the latest.
+    const read = repository.findVersion;
+    const racing = (competitor: number) => {
+      repository.findVersion = async (slug, n) => {
+        const found = await read(slug, n);
+        repository.findVersion = read;
+        rows.push({
+          ...rows[0]!,
+          id: `other-${competitor}`,
+          version: competitor,
+          status: 'concept',
+        });
+        return found;
+      };
+    };
+    racing(2);
+    const lost = await service.saveEvidence(
+      'GM0505',
+      AREA.slug,
+      'wonen',
+      { part: 'ambitie' },
+      BUREAU,
+      { versie: '1', bewijs: 'indicator:woz' },
+    );
+    assert.equal(lost.ok, false);
+    assert.equal(!lost.ok && lost.conflict, true);
+    assert.match(!lost.ok ? (lost.errors['versie'] ?? '') : '', /intussen is versie 2 opgeslagen/);
+    rows.pop();
+    await service.decide('GM0505', AREA.slug, BUREAU, { versie: '1', besluit: 'd1' });
+    const audited = audit.length;
+    racing(2);
+    await assert.rejects(
+      service.newConcept('GM0505', AREA.slug, BUREAU, { versie: '1' }),
+      (e: Error & { code?: string }) =>
+        e.code === 'CONFLICT' && /al een nieuw concept begonnen/.test(e.message),
+    );
+    assert.equal(audit.length, audited, 'a lost race is not audited');
+    assert.deepEqual(rows.map((r) => r.id).sort(), ['id-1', 'other-2']);
   });
 
   it('writes every change to the audit log under a Dutch label', async () => {

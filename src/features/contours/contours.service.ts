@@ -73,7 +73,9 @@ export interface ContoursActor {
 
 export type FormBody = Record<string, unknown>;
 export type FieldErrors = Record<string, string>;
-export type FormResult = { ok: true; version: number } | { ok: false; errors: FieldErrors };
+/** `conflict`: someone else saved a version in the meantime (answered with 409, the text kept). */
+export type FormResult =
+  { ok: true; version: number } | { ok: false; errors: FieldErrors; conflict?: true };
 
 /** A piece of evidence the bureau can pick for a theme, and how it is shown. */
 export interface EvidenceCandidate {
@@ -180,6 +182,13 @@ function list(body: FormBody, name: string): string[] {
 
 function conflict(message: string): AppError {
   return new AppError('CONFLICT', message);
+}
+
+/** The form was filled in on an older version, or another save took the next number first. */
+function changedMeanwhile(version: number): FieldErrors {
+  return {
+    versie: `Versie: iemand anders heeft dit voorstel gewijzigd; intussen is versie ${version} opgeslagen. Uw wijziging is niet bewaard. Open het formulier opnieuw en doe uw wijziging dan nog een keer; uw tekst staat hieronder.`,
+  };
 }
 
 /** A session input as evidence: its text only when the source allowed quoting and it was reviewed. */
@@ -329,12 +338,8 @@ export class ContoursService {
         `Versie ${latest.version} is vastgesteld en verandert niet meer. Begin een nieuw concept om verder te werken.`,
       );
     const basis = text(body, 'versie');
-    const expected = latest ? String(latest.version) : '0';
-    if (basis !== expected)
-      return {
-        versie: `Versie: intussen is versie ${expected} opgeslagen. Open het formulier opnieuw; uw tekst staat hieronder.`,
-      };
-    return null;
+    const expected = latest?.version ?? 0;
+    return basis === String(expected) ? null : changedMeanwhile(expected);
   }
 
   /** Saves one main theme (or takes it out when every field is empty) as a new version. */
@@ -380,7 +385,8 @@ export class ContoursService {
     return this.deps.transaction(async ({ repository, audit }) => {
       const latest = await repository.findVersion(slug);
       const stale = this.editable(latest, body);
-      if (stale) Object.assign(errors, stale);
+      if (stale)
+        return { ok: false as const, errors: { ...errors, ...stale }, conflict: true as const };
       if (Object.keys(errors).length > 0) return { ok: false as const, errors };
       const content = latest ? readContent(latest.content) : EMPTY_CONTENT;
       const before = content.themes.find((t) => t.themeKey === themeKey) ?? null;
@@ -406,6 +412,7 @@ export class ContoursService {
         content: withTheme(content, themeKey, next, await this.deps.themes()),
         note: note || (next ? `${theme.name} bijgewerkt` : `${theme.name} weggehaald`),
       });
+      if (version === null) return this.lostRace(latest);
       await audit.record({
         actor: actor.audit,
         action: 'contouren.nieuwe_versie',
@@ -427,15 +434,21 @@ export class ContoursService {
     });
   }
 
+  /** Another save stored the next version between reading the latest and writing ours. */
+  private lostRace(latest: ContourVersionRow | null): FormResult {
+    return { ok: false, errors: changedMeanwhile((latest?.version ?? 0) + 1), conflict: true };
+  }
+
+  /** The number of the new version; null when another save took that number first. */
   private async insert(
     repository: ContoursStore,
     focusArea: FocusAreaRef,
     actor: ContoursActor,
     latest: ContourVersionRow | null,
     fields: { content: ContourContent; note: string; basedOn?: number },
-  ): Promise<number> {
+  ): Promise<number | null> {
     const version = (latest?.version ?? 0) + 1;
-    await repository.insertVersion({
+    const stored = await repository.insertVersion({
       id: this.deps.newId(),
       municipality_code: focusArea.municipalityCode,
       focus_area_slug: focusArea.slug,
@@ -455,7 +468,7 @@ export class ContoursService {
       decision_reference: null,
       decision_id: null,
     });
-    return version;
+    return stored ? version : null;
   }
 
   /** The evidence picker for one item of a main theme: the theme's candidates from every source. */
@@ -510,7 +523,7 @@ export class ContoursService {
     return this.deps.transaction(async ({ repository, audit }) => {
       const latest = await repository.findVersion(slug);
       const stale = this.editable(latest, body);
-      if (stale) return { ok: false as const, errors: stale };
+      if (stale) return { ok: false as const, errors: stale, conflict: true as const };
       const content = latest ? readContent(latest.content) : EMPTY_CONTENT;
       const main = content.themes.find((t) => t.themeKey === themeKey);
       const target = main ? itemOf(main, item) : null;
@@ -529,6 +542,7 @@ export class ContoursService {
         content: withTheme(content, themeKey, updated, await this.deps.themes()),
         note: `Onderbouwing bij ${label(item)} van "${main.title}"`,
       });
+      if (version === null) return this.lostRace(latest);
       await audit.record({
         actor: actor.audit,
         action: 'contouren.onderbouwing',
@@ -649,6 +663,10 @@ export class ContoursService {
         note: `Nieuw concept op basis van vastgestelde versie ${latest.version}`,
         basedOn: latest.version,
       });
+      if (version === null)
+        throw conflict(
+          'Iemand anders heeft intussen al een nieuw concept begonnen. Laad de pagina opnieuw en werk daarin verder.',
+        );
       await audit.record({
         actor: actor.audit,
         action: 'contouren.nieuw_concept',

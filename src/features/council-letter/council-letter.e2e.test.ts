@@ -11,6 +11,7 @@ import {
   axeViolations,
   browserUnavailable,
   describeViolations,
+  signIn,
   startBrowserApp,
   type BrowserApp,
 } from '../../../test/helpers/browser.ts';
@@ -107,19 +108,11 @@ describe('council letters in Chromium', skip ? { skip } : {}, () => {
     await expectAxeClean(page);
   }
 
-  async function signIn(page: Page) {
-    await page.goto(`${ctx.baseUrl}/inloggen?terug=%2Fwerkruimte`);
-    await page.getByLabel('E-mailadres').fill(EMAIL);
-    await page.getByLabel('Wachtwoord').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL(/\/werkruimte$/);
-  }
-
   it('publishes a letter whose figures equal the monitor, and keeps it frozen after a new import', async () => {
     const context = await ctx.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     try {
-      await signIn(page);
+      await signIn(page, ctx.baseUrl, { email: EMAIL, password: PASSWORD });
       await page.getByRole('link', { name: 'Raadsinformatie Dordt West' }).click();
       await page.waitForURL(new RegExp(`${BASE}$`));
       await expectAxeClean(page);
@@ -234,7 +227,7 @@ describe('council letters in Chromium', skip ? { skip } : {}, () => {
     const context = await ctx.browser.newContext();
     const page = await context.newPage();
     try {
-      await signIn(page);
+      await signIn(page, ctx.baseUrl, { email: EMAIL, password: PASSWORD });
       for (const width of [375, 1280]) {
         await page.setViewportSize({ width, height: 900 });
         for (const p of [...visited, `${PUBLIC}/2`]) {

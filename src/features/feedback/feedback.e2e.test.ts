@@ -5,6 +5,7 @@ import {
   browserUnavailable,
   describeViolations,
   openWithoutJavaScript,
+  signIn,
   startBrowserApp,
   type BrowserApp,
 } from '../../../test/helpers/browser.ts';
@@ -85,11 +86,7 @@ describe('the feedback pages in Chromium', skip ? { skip } : {}, () => {
     const page = await context.newPage();
     page.setDefaultTimeout(60_000);
     try {
-      await page.goto(`${ctx.baseUrl}/inloggen?terug=${encodeURIComponent(QUOTES)}`);
-      await page.getByLabel('E-mailadres').fill(EMAIL);
-      await page.getByLabel('Wachtwoord').fill(PASSWORD);
-      await page.getByRole('button', { name: 'Inloggen' }).click();
-      await page.waitForURL(new RegExp(`${QUOTES}$`));
+      await signIn(page, ctx.baseUrl, { email: EMAIL, password: PASSWORD }, QUOTES);
       await page.getByRole('button', { name: 'Goedkeuren' }).first().click();
       await page.waitForURL(/melding=ok/);
       assert.match(
@@ -131,11 +128,7 @@ describe('the feedback pages in Chromium', skip ? { skip } : {}, () => {
     const page = await context.newPage();
     page.setDefaultTimeout(60_000);
     try {
-      await page.goto(`${ctx.baseUrl}/inloggen?terug=${encodeURIComponent(QUOTES)}`);
-      await page.getByLabel('E-mailadres').fill(EMAIL);
-      await page.getByLabel('Wachtwoord').fill(PASSWORD);
-      await page.getByRole('button', { name: 'Inloggen' }).click();
-      await page.waitForURL(new RegExp(`${QUOTES}$`));
+      await signIn(page, ctx.baseUrl, { email: EMAIL, password: PASSWORD }, QUOTES);
       for (const path of [
         QUOTES,
         '/gebieden/dordt-west/inbreng',

@@ -90,6 +90,10 @@ export function averageDefined(indicator: Indicator): boolean {
   return t === 'ratio' || t === 'share_published' || t === 'mean' || t === 'model_estimate';
 }
 
+/** Why the NPLV average is missing while it is defined: said the same on every page and download. */
+export const AVERAGE_TOO_FEW =
+  'Het NPLV-gemiddelde kan pas berekend worden als van minstens 2 focusgebieden cijfers geladen zijn.';
+
 export const AVERAGE_UNDEFINED =
   'Niet van toepassing: een gemiddelde van aantallen of medianen van gebieden zegt niets; vergelijk de gebieden in het overzicht van alle focusgebieden.';
 

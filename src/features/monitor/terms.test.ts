@@ -101,6 +101,27 @@ describe(
       }
     });
 
+    it('says in plain words why the NPLV average is missing, the same on the profile, the overview and their downloads', async () => {
+      const plain =
+        'Nog niet geladen. Het NPLV-gemiddelde kan pas berekend worden als van minstens 2 focusgebieden cijfers geladen zijn.';
+      const profile = textOf(queryOne(parseHtml(await get('/gebieden/dordt-west')), 'main'));
+      assert.ok(profile.includes(plain), 'the profile does not say why');
+      const overview = textOf(
+        queryOne(parseHtml(await get('/gebieden?indicator=herkomst-buiten-europa')), 'main'),
+      );
+      assert.ok(overview.includes(plain), 'the overview does not say why');
+      for (const url of [
+        '/gebieden/dordt-west?formaat=csv',
+        '/gebieden?indicator=herkomst-buiten-europa&formaat=csv',
+      ])
+        assert.ok((await get(url)).includes(plain), `${url} does not say why`);
+      for (const text of [profile, overview])
+        assert.doesNotMatch(
+          text,
+          /met een cijfer nodig|Nog niet te berekenen|minstens 2 focusgebieden met/,
+        );
+    });
+
     it('a buurt page explains the words its table uses', async () => {
       const page = parseHtml(await get('/buurten/BU05050300'));
       const explained = explainedTerms(page);

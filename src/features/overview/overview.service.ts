@@ -9,11 +9,13 @@ import {
   MISSING_FLAG,
   MISSING_WORDS,
   missingStateOf,
+  missingText,
   publishedAreaNote,
   type MissingState,
 } from '../monitor/missing-figure.ts';
 import { NETHERLANDS, type MonitorData } from '../monitor/monitor-data.ts';
 import {
+  AVERAGE_TOO_FEW,
   AVERAGE_UNDEFINED,
   averageDefined,
   emptyColumns,
@@ -179,7 +181,7 @@ export async function buildOverview(
       averageNote: averageDefined(indicator)
         ? average
           ? null
-          : 'Nog niet te berekenen: er zijn minstens 2 focusgebieden met een cijfer nodig.'
+          : `${missingText('niet geladen')} ${AVERAGE_TOO_FEW}`
         : AVERAGE_UNDEFINED,
       netherlands: await published(NETHERLANDS, 'Nederland', years[0] ?? 2024),
       dataVersion,

@@ -6,6 +6,7 @@ import {
   browserUnavailable,
   describeViolations,
   openWithoutJavaScript,
+  signIn,
   startBrowserApp,
   type BrowserApp,
 } from '../../../test/helpers/browser.ts';
@@ -51,11 +52,7 @@ describe('participation pages in Chromium', skip ? { skip } : {}, () => {
   async function signedIn(javaScriptEnabled: boolean, viewport = VIEWPORTS[1]!) {
     const context = await ctx.browser.newContext({ javaScriptEnabled, viewport });
     const page = await context.newPage();
-    await page.goto(`${ctx.baseUrl}/inloggen?terug=%2Fwerkruimte`);
-    await page.getByLabel('E-mailadres').fill(EMAIL);
-    await page.getByLabel('Wachtwoord').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL(/\/werkruimte$/);
+    await signIn(page, ctx.baseUrl, { email: EMAIL, password: PASSWORD });
     return { context, page };
   }
 

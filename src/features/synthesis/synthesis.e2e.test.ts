@@ -7,6 +7,7 @@ import {
   browserUnavailable,
   describeViolations,
   launchChromium,
+  signIn,
 } from '../../../test/helpers/browser.ts';
 import { FIXTURE_PASSWORD, makeUser } from '../../../test/security/security-app.ts';
 import { evidenceAnchor } from '../../shared/evidence.ts';
@@ -43,11 +44,7 @@ describe('the themakaart in Chromium', skip ? { skip } : {}, () => {
   async function signedIn(email: string, javaScriptEnabled: boolean, viewport = VIEWPORTS[1]!) {
     const context = await browser.newContext({ javaScriptEnabled, viewport });
     const page = await context.newPage();
-    await page.goto(`${baseUrl}/inloggen?terug=%2Fwerkruimte`);
-    await page.getByLabel('E-mailadres').fill(email);
-    await page.getByLabel('Wachtwoord').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL(/\/werkruimte$/);
+    await signIn(page, baseUrl, { email, password: PASSWORD });
     return { context, page };
   }
 

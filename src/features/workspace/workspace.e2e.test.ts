@@ -4,6 +4,7 @@ import {
   axeViolations,
   browserUnavailable,
   describeViolations,
+  signIn,
   startBrowserApp,
   type BrowserApp,
 } from '../../../test/helpers/browser.ts';
@@ -35,11 +36,7 @@ describe('workspace pages in Chromium', skip ? { skip } : {}, () => {
   async function signedIn(javaScriptEnabled: boolean) {
     const context = await ctx.browser.newContext({ javaScriptEnabled });
     const page = await context.newPage();
-    await page.goto(`${ctx.baseUrl}/inloggen?terug=%2Fwerkruimte`);
-    await page.getByLabel('E-mailadres').fill(EMAIL);
-    await page.getByLabel('Wachtwoord').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL(/\/werkruimte$/);
+    await signIn(page, ctx.baseUrl, { email: EMAIL, password: PASSWORD });
     return { context, page };
   }
 

@@ -172,6 +172,14 @@ for (const dialect of dialects) {
       assert.equal(res.statusCode, 200, text(res.body).slice(0, 400));
     });
 
+    it('calls a set of wijken (a municipality without buurten loaded) wijken, not buurten', async () => {
+      const res = await t.app.inject('/eigen-gebied?gemeente=GM0606&buurt=WK060601&buurt=WK060603');
+      assert.equal(res.statusCode, 200, text(res.body).slice(0, 400));
+      assert.match(res.body, /<title>Eigen gebied \(2 wijken\) in Schiedam/);
+      assert.match(text(res.body), /Eigen gebied \(2 wijken\)/);
+      assert.doesNotMatch(text(res.body), /\d buurten/);
+    });
+
     it('answers a wrong or unknown buurt code with a 400 naming it', async () => {
       const bad = await t.app.inject('/eigen-gebied?buurt=Krispijn');
       assert.equal(bad.statusCode, 400);

@@ -169,6 +169,22 @@ export async function customAreaContext(
   });
 }
 
+/**
+ * What the members of a set are called: buurten, wijken (where a municipality has no buurten
+ * loaded), or "gebieden" for a mix; `one` for a single member.
+ */
+export function memberNoun(codes: readonly string[]): { one: string; many: string } {
+  const wijken = codes.filter((c) => WIJK_CODE.test(c)).length;
+  if (codes.length > 0 && wijken === codes.length) return { one: 'wijk', many: 'wijken' };
+  if (wijken === 0) return { one: 'buurt', many: 'buurten' };
+  return { one: 'gebied', many: 'gebieden' };
+}
+
+const counted = (n: number, noun: { one: string; many: string }) =>
+  `${n} ${n === 1 ? noun.one : noun.many}`;
+
+const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
 /** The `buurt` parameter as a list of distinct codes; a 400 naming what is wrong. */
 export function parseBuurtParam(raw: string | string[] | undefined): string[] {
   const values = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
@@ -183,7 +199,7 @@ export function parseBuurtParam(raw: string | string[] | undefined): string[] {
   }
   if (codes.length > MAX_BUURTEN) {
     throw new CustomAreaRefusedError(
-      `U koos ${codes.length} buurten; kies er hoogstens ${MAX_BUURTEN}.`,
+      `U koos ${counted(codes.length, memberNoun(codes))}; kies er hoogstens ${MAX_BUURTEN}.`,
       'ongeldig',
     );
   }
@@ -207,18 +223,28 @@ export function checkCustomArea(
   name?: string,
 ): AreaSelection {
   const byCode = new Map(ctx.buurten.map((b) => [b.code, b]));
+  // What the form offers (buurten, or wijken) names the members in every message.
+  const offered: { one: string; many: string } =
+    ctx.level === 'wijk' ? { one: 'wijk', many: 'wijken' } : { one: 'buurt', many: 'buurten' };
   const unknown = codes.filter((c) => !byCode.has(c));
   if (unknown.length > 0) {
+    const noun = memberNoun(unknown);
+    const water = noun.one === 'buurt' ? 'een waterbuurt' : 'water';
     throw new CustomAreaRefusedError(
-      `Buurt ${unknown.slice(0, 3).join(', ')} ligt niet in ${ctx.municipalityName} (indeling ${ctx.indelingYear}) of is een waterbuurt. Kies buurten uit de lijst.`,
+      `${capitalised(noun.one)} ${unknown.slice(0, 3).join(', ')} ligt niet in ${ctx.municipalityName} (indeling ${ctx.indelingYear}) of is ${water}. Kies ${offered.many} uit de lijst.`,
       'ongeldig',
     );
   }
+  const noun = memberNoun(codes);
   const chosen = codes.map((c) => byCode.get(c) as PickableBuurt);
   const total = sumInhabitants(chosen);
   if (total < MIN_INHABITANTS) {
+    const these =
+      codes.length === 1
+        ? `Deze ${noun.one} heeft ${formatCount(total)} inwoners.`
+        : `Deze ${noun.many} hebben samen ${formatCount(total)} inwoners.`;
     throw new CustomAreaRefusedError(
-      `Deze buurten hebben samen ${formatCount(total)} inwoners. Een eigen gebied moet minstens ${formatCount(MIN_INHABITANTS)} inwoners hebben, anders zijn de cijfers te veel over personen te herleiden. Kies meer buurten.`,
+      `${these} Een eigen gebied moet minstens ${formatCount(MIN_INHABITANTS)} inwoners hebben, anders zijn de cijfers te veel over personen te herleiden. Kies meer ${offered.many}.`,
       'te-klein',
     );
   }
@@ -234,15 +260,15 @@ export function checkCustomArea(
     const secret = difference.filter((b) => b.secret);
     if (secret.length === 0 || sumInhabitants(difference) >= MIN_INHABITANTS) continue;
     const names = difference.map((b) => b.name).join(', ');
+    const differs = memberNoun(difference.map((b) => b.code));
     throw new CustomAreaRefusedError(
-      `Deze keuze verschilt van ${area.label} alleen in ${difference.length === 1 ? 'buurt' : 'de buurten'} ${names} (samen ${formatCount(sumInhabitants(difference))} inwoners). CBS houdt cijfers van ${secret.map((b) => b.name).join(', ')} geheim. Door de cijfers van uw gebied en van ${area.label} van elkaar af te trekken, zou u die geheime cijfers kunnen uitrekenen. Voeg meer buurten toe of haal er meer weg.`,
+      `Deze keuze verschilt van ${area.label} alleen in ${difference.length === 1 ? differs.one : `de ${differs.many}`} ${names} (samen ${formatCount(sumInhabitants(difference))} inwoners). CBS houdt cijfers van ${secret.map((b) => b.name).join(', ')} geheim. Door de cijfers van uw gebied en van ${area.label} van elkaar af te trekken, zou u die geheime cijfers kunnen uitrekenen. Voeg meer ${offered.many} toe of haal er meer weg.`,
       'verschil',
     );
   }
   return {
     kind: 'selectie',
-    name:
-      name?.trim() || `Eigen gebied (${codes.length} ${codes.length === 1 ? 'buurt' : 'buurten'})`,
+    name: name?.trim() || `Eigen gebied (${counted(codes.length, noun)})`,
     municipalityCode: ctx.municipalityCode,
     municipalityName: ctx.municipalityName,
     indelingYear: ctx.indelingYear,

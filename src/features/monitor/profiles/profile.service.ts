@@ -28,6 +28,7 @@ import {
 const MISSING_WORDS_OF = (state: MissingState | undefined): string =>
   MISSING_WORDS[state ?? 'niet geladen'];
 import {
+  AVERAGE_TOO_FEW,
   AVERAGE_UNDEFINED,
   averageDefined,
   emptyColumns,
@@ -236,10 +237,7 @@ async function nplvSeries(
     points,
     ...(points.length === 0
       ? {
-          note: missingText(
-            'niet geladen',
-            'er zijn minstens 2 focusgebieden met een cijfer nodig voor een gemiddelde.',
-          ),
+          note: `${missingText('niet geladen')} ${AVERAGE_TOO_FEW}`,
           missing: 'niet geladen' as const,
         }
       : {}),

@@ -94,8 +94,14 @@ const KIND_LABEL: Record<AreaSelection['kind'], string> = {
   buurt: 'buurt',
 };
 
-function areaLabel(s: AreaSelection): string {
-  return `${s.name} (${KIND_LABEL[s.kind]}${s.code ? ` ${s.code}` : ''})`;
+/** The area's name, with its kind and code on a line of their own (narrow on a phone). */
+function AreaHeading({ area }: { area: AreaSelection }) {
+  return (
+    <>
+      {area.name}
+      <span class="wk-cell-note">{`${KIND_LABEL[area.kind]}${area.code ? ` ${area.code}` : ''}`}</span>
+    </>
+  );
 }
 
 function AreaSelect({
@@ -208,7 +214,7 @@ export function ComparePage({ options, selected, comparison }: ComparePageProps)
                 <div
                   {...tableScroll(`${theme.name}: ${comparison.a.name} en ${comparison.b.name}`)}
                 >
-                  <table class="utrecht-table wk-profile-table">
+                  <table class="utrecht-table wk-profile-table wk-compare-table">
                     <caption class="utrecht-table__caption">
                       {`${theme.name}: ${comparison.a.name} en ${comparison.b.name}`}
                     </caption>
@@ -218,10 +224,10 @@ export function ComparePage({ options, selected, comparison }: ComparePageProps)
                           Indicator
                         </th>
                         <th class="utrecht-table__header-cell" scope="col">
-                          {areaLabel(comparison.a)}
+                          <AreaHeading area={comparison.a} />
                         </th>
                         <th class="utrecht-table__header-cell" scope="col">
-                          {areaLabel(comparison.b)}
+                          <AreaHeading area={comparison.b} />
                         </th>
                       </tr>
                     </thead>
