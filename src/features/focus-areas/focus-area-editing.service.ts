@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError, NotFoundError } from '../../shared/errors.ts';
-import { actorOf } from '../accounts/account.service.ts';
-import { listAreas } from '../areas/area.repository.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
+import { actorOf } from '../accounts/index.ts';
+import { listAreas } from '../areas/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import {
   findFocusArea,
   findVersion,

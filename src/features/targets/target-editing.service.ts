@@ -1,13 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { NotFoundError } from '../../shared/errors.ts';
-import { actorOf } from '../accounts/account.service.ts';
-import type { Indicator } from '../indicators/catalogue.schema.ts';
-import { activeCatalogue } from '../indicators/catalogue.store.ts';
+import { actorOf } from '../accounts/index.ts';
+import { activeCatalogue, type Indicator } from '../indicators/index.ts';
 import { deleteTarget, findTarget, upsertTarget } from './target.repository.ts';
 import { targetSchema } from './target.schema.ts';
 import type { StoredTarget, Target, TargetKind, TargetReference } from './target.types.ts';
-import type { Actor, Errors } from '../focus-areas/focus-area-editing.service.ts';
+import type { Actor, Errors } from '../focus-areas/index.ts';
 
 export const KIND_LABEL: Record<TargetKind, string> = {
   gap: 'Achterstand inlopen op een vergelijkingsgebied',

@@ -1,7 +1,10 @@
-import { describeExclusions, type AggregateFlag } from '../../aggregation/aggregate.ts';
-import type { IndicatorAggregate } from '../../aggregation/aggregation.service.ts';
-import type { Indicator, Measure } from '../../indicators/catalogue.schema.ts';
-import type { TrajectoryPoint } from '../../targets/target.types.ts';
+import {
+  describeExclusions,
+  type AggregateFlag,
+  type IndicatorAggregate,
+} from '../../aggregation/index.ts';
+import type { Indicator, Measure } from '../../indicators/index.ts';
+import type { TrajectoryPoint } from '../../targets/index.ts';
 import type { DataColumn, DataRow, DataTable, RowFlag } from '../../../shared/data-table.ts';
 import { MISSING_FLAG } from '../missing-figure.ts';
 import type { AreaSelection, IndicatorProfile, SeriesPoint } from '../profile.types.ts';

@@ -1,4 +1,4 @@
-import { localSourceNote } from '../../imports/local-sources.ts';
+import { localSourceNote } from '../../imports/index.ts';
 import type { DataColumn, DataRow, DataTable } from '../../../shared/data-table.ts';
 import { pointFlags } from '../indicator-pages/indicator.download.ts';
 import { MISSING_FLAG, MISSING_WORDS } from '../missing-figure.ts';
