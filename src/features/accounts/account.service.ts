@@ -111,8 +111,14 @@ export function sha256Hex(value: string): string {
   return createHash('sha256').update(value, 'utf8').digest('hex');
 }
 
+/** The user behind a change, as services receive it from a route. */
+export interface Actor {
+  id: string;
+  name: string;
+}
+
 /** How the audit log names a person: stable id plus the name at that moment. */
-export function actorOf(user: { id: string; name: string }): string {
+export function actorOf(user: Actor): string {
   return `gebruiker:${user.id} ${user.name}`;
 }
 

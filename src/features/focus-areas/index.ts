@@ -4,7 +4,6 @@ export {
   listFocusAreasOfMunicipality,
   municipalityNames,
 } from './focus-area-editing.repository.ts';
-export type { Actor, Errors } from './focus-area-editing.service.ts';
 export { POPULATION_YEARS } from './focus-area.page-data.ts';
 export type { FocusAreaPageData, MapArea } from './focus-area.page-data.ts';
 export { focusAreaParams, parseVersion, slugOf, versionQuery } from './focus-area.params.ts';

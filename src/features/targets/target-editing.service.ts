@@ -1,12 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { NotFoundError } from '../../shared/errors.ts';
-import { actorOf } from '../accounts/index.ts';
+import { actorOf, type Actor } from '../accounts/index.ts';
 import { activeCatalogue, type Indicator } from '../indicators/index.ts';
 import { deleteTarget, findTarget, upsertTarget } from './target.repository.ts';
 import { targetSchema } from './target.schema.ts';
 import type { StoredTarget, Target, TargetKind, TargetReference } from './target.types.ts';
-import type { Actor, Errors } from '../focus-areas/index.ts';
+
+/** Dutch messages per form field. */
+type Errors = Record<string, string>;
 
 export const KIND_LABEL: Record<TargetKind, string> = {
   gap: 'Achterstand inlopen op een vergelijkingsgebied',
