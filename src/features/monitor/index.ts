@@ -1,5 +1,5 @@
 /** What other features use of the public monitor: profiles, missing figures, the NPLV average. */
-export { pointFlags, sourceText } from './indicator-pages/indicator.download.ts';
+export { pointFlags, sourceText } from './figure-notes.ts';
 export {
   MISSING_FLAG,
   MISSING_WORDS,

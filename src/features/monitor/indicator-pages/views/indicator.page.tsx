@@ -10,7 +10,8 @@ import {
   type ChartSeries,
 } from '../../../charts/index.ts';
 import { STATUS_RULE_NL } from '../../../targets/index.ts';
-import { aggregationRuleText, sourceText } from '../indicator.download.ts';
+import { aggregationRuleText } from '../indicator.download.ts';
+import { sourceText } from '../../figure-notes.ts';
 import type { IndicatorPageData } from '../indicator-page.types.ts';
 import type { SeriesPoint } from '../../profile.types.ts';
 import { DataTableView, formatCell } from './indicator-table-view.tsx';

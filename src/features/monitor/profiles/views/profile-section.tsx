@@ -9,7 +9,7 @@ import {
   type Target,
   type TargetEvaluation,
 } from '../../../targets/index.ts';
-import { sourceText } from '../../indicator-pages/indicator.download.ts';
+import { sourceText } from '../../figure-notes.ts';
 import {
   REFERENCE_KEYS,
   REFERENCE_LABELS,
