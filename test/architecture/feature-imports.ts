@@ -12,33 +12,17 @@ export interface Allowance {
   reason: string;
 }
 
-const NO_INDEX = 'heeft nog geen index.ts; die komt wanneer de feature naar domein wordt ingedeeld';
-
 /**
  * Per imported feature: the imports of its inner files that existed when the rule came in. Remove
  * an entry (or lower its count) when imports move to the feature's index.ts: the guard fails on a
  * count higher than needed, so the list can only shrink.
  */
 export const FEATURE_IMPORT_ALLOWANCES: Readonly<Record<string, Allowance>> = {
-  'focus-areas': { count: 41, reason: NO_INDEX },
-  indicators: { count: 33, reason: NO_INDEX },
-  imports: { count: 35, reason: NO_INDEX },
-  accounts: {
-    count: 27,
-    reason: `${NO_INDEX}; permissions.ts wordt overal direct gebruikt als de ene plek voor rolcontroles`,
+  survey: {
+    count: 1,
+    reason:
+      'testondersteuning: synthesis/test-fixtures.ts bouwt op survey/test-fixtures.ts; testdata hoort niet in de index.ts die de productiecode laadt',
   },
-  datasets: { count: 26, reason: NO_INDEX },
-  areas: { count: 19, reason: NO_INDEX },
-  targets: { count: 11, reason: NO_INDEX },
-  monitor: {
-    count: 16,
-    reason: `${NO_INDEX}; de monitor wordt gesplitst (profielen, indicatorpagina's, vergelijken, eigen gebied)`,
-  },
-  aggregation: { count: 16, reason: `${NO_INDEX}; pure regels die veel features delen` },
-  audit: { count: 16, reason: NO_INDEX },
-  charts: { count: 13, reason: NO_INDEX },
-  maps: { count: 13, reason: NO_INDEX },
-  survey: { count: 7, reason: NO_INDEX },
 };
 
 export interface CrossImport {
@@ -52,8 +36,14 @@ export interface CrossImport {
 
 const IMPORT = /^(?:import|export)\b[^;]*?\bfrom\s+'(\.[^']+)'/gm;
 
-/** Every import of another feature's file that is not its index.ts. */
-export function crossFeatureImports(files: readonly SourceFile[]): CrossImport[] {
+/**
+ * Every import of another feature's file that is not its index.ts; with `{ withIndex: true }`
+ * the imports of an index.ts too (every import of another feature).
+ */
+export function crossFeatureImports(
+  files: readonly SourceFile[],
+  { withIndex = false }: { withIndex?: boolean } = {},
+): CrossImport[] {
   const out: CrossImport[] = [];
   for (const { file, text } of files) {
     const own = /^src\/features\/([^/]+)\//.exec(file)?.[1];
@@ -61,7 +51,8 @@ export function crossFeatureImports(files: readonly SourceFile[]): CrossImport[]
     for (const m of text.matchAll(IMPORT)) {
       const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), m[1]!));
       const feature = /^src\/features\/([^/]+)\//.exec(target)?.[1];
-      if (!feature || feature === own || target === `src/features/${feature}/index.ts`) continue;
+      if (!feature || feature === own) continue;
+      if (!withIndex && target === `src/features/${feature}/index.ts`) continue;
       out.push({ file, line: lineOf(text, m.index), feature, target });
     }
   }
@@ -100,4 +91,60 @@ export function staleFeatureImportAllowances(
   return Object.entries(allowances)
     .filter(([feature, a]) => (counts.get(feature) ?? 0) < a.count)
     .map(([feature, a]) => `${feature}: toegestaan ${a.count}, nog ${counts.get(feature) ?? 0}`);
+}
+
+/** The files the layer rule of ADR 0023 covers: they may not reach a repository (eslint.config.js). */
+const ROUTE_OR_VIEW = /(\.routes\.tsx?|\/views\/.*\.tsx?|\.pages?\.tsx|\.views\.tsx)$/;
+const NAMED = /^(?:import|export)\s+(?:type\s+)?\{([^}]*)\}\s*from\s+'(\.[^']+)'/gm;
+
+function names(list: string): string[] {
+  return list
+    .split(',')
+    .map(
+      (n) =>
+        n
+          .trim()
+          .replace(/^type\s+/, '')
+          .split(/\s+as\s+/)[0]!,
+    )
+    .filter(Boolean);
+}
+
+/** What a feature's index.ts hands on: exported name → the file it comes from. */
+function barrelSources(index: SourceFile): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of index.text.matchAll(NAMED)) {
+    const from = path.posix.normalize(path.posix.join(path.posix.dirname(index.file), m[2]!));
+    for (const name of names(m[1]!)) out.set(name, from);
+  }
+  return out;
+}
+
+/**
+ * The layer rule seen through the barrels: ESLint stops a route or view file that imports a
+ * `*.repository.ts`, but not one that takes a repository function from a feature's index.ts.
+ * Every such name is a finding, as a Dutch message with file and line.
+ */
+export function repositoriesThroughIndex(files: readonly SourceFile[]): string[] {
+  const barrels = new Map(
+    files.filter((f) => /^src\/features\/[^/]+\/index\.ts$/.test(f.file)).map((f) => [f.file, f]),
+  );
+  const findings: string[] = [];
+  for (const { file, text } of files) {
+    if (!file.startsWith('src/') || !ROUTE_OR_VIEW.test(file)) continue;
+    for (const m of text.matchAll(NAMED)) {
+      const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), m[2]!));
+      const barrel = barrels.get(target);
+      if (!barrel) continue;
+      const sources = barrelSources(barrel);
+      for (const name of names(m[1]!)) {
+        const from = sources.get(name);
+        if (from && /\.repository\.tsx?$/.test(from))
+          findings.push(
+            `${file}:${lineOf(text, m.index)}: ${name} komt via ${target} uit ${from}; routes en views gebruiken een domeinservice (ADR 0023)`,
+          );
+      }
+    }
+  }
+  return findings.sort();
 }

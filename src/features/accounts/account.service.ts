@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
 import { AppError, BadRequestError, NotFoundError } from '../../shared/errors.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
+import { recordAudit } from '../audit/index.ts';
 import {
   consumePasswordReset,
   deactivateUser,
@@ -111,8 +111,14 @@ export function sha256Hex(value: string): string {
   return createHash('sha256').update(value, 'utf8').digest('hex');
 }
 
+/** The user behind a change, as services receive it from a route. */
+export interface Actor {
+  id: string;
+  name: string;
+}
+
 /** How the audit log names a person: stable id plus the name at that moment. */
-export function actorOf(user: { id: string; name: string }): string {
+export function actorOf(user: Actor): string {
   return `gebruiker:${user.id} ${user.name}`;
 }
 

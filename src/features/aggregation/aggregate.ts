@@ -1,5 +1,5 @@
-import type { ObservationStatus } from '../datasets/dataset.table.ts';
-import { stemList, type Measure } from '../indicators/catalogue.schema.ts';
+import type { ObservationStatus } from '../datasets/index.ts';
+import { stemList, type Measure } from '../indicators/index.ts';
 
 /**
  * Aggregating buurten into one area (a focus area or any custom selection), by the rules in

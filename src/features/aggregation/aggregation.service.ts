@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { NotFoundError } from '../../shared/errors.ts';
-import { findIndicator } from '../indicators/catalogue.ts';
 import {
+  findIndicator,
   measureVariables,
   type Catalogue,
   type Indicator,
-} from '../indicators/catalogue.schema.ts';
+} from '../indicators/index.ts';
 import {
   databaseSource,
   type LoadedVariablePeriod,

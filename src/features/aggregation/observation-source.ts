@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { listCrosswalk, listCrosswalkFrom } from '../areas/area.repository.ts';
-import type { AreaCrosswalk } from '../areas/area.table.ts';
+import { listCrosswalk, listCrosswalkFrom, type AreaCrosswalk } from '../areas/index.ts';
 import {
   findObservations,
   listLoadedVariablePeriods,
@@ -9,7 +8,7 @@ import {
   snapshotObservationsQuery,
   type ObservationQuery,
   type ObservationWithProvenance,
-} from '../datasets/dataset.repository.ts';
+} from '../datasets/index.ts';
 import type { AreaColumn, AreaColumns, AreaValue } from './aggregate.ts';
 
 export interface LoadedVariablePeriod {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { FocusAreaRef } from './alliance.types.ts';
-import { recordAudit, type AuditEntry } from '../audit/audit.repository.ts';
+import { recordAudit, type AuditEntry } from '../audit/index.ts';
 import type {
   ActionStatus,
   AgreementStatus,

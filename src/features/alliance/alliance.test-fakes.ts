@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../audit/audit.repository.ts';
+import type { AuditEntry } from '../audit/index.ts';
 import type {
   AllianceStore,
   AllianceTransaction,

@@ -1,6 +1,9 @@
-import type { MemberStatus } from '../focus-areas/focus-area.table.ts';
-import { POPULATION_YEARS } from '../focus-areas/focus-area.page-data.ts';
-import { focusAreaParams, versionQuery } from '../focus-areas/focus-area.params.ts';
+import {
+  POPULATION_YEARS,
+  focusAreaParams,
+  versionQuery,
+  type MemberStatus,
+} from '../focus-areas/index.ts';
 import { apiRoute, type JsonSchema } from './openapi.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { focusAreaParams, versionQuery } from '../focus-areas/focus-area.params.ts';
+import { focusAreaParams, versionQuery } from '../focus-areas/index.ts';
 import { apiRoute } from './openapi.ts';
 
 /** GET /api/gebieden/:slug/indicatoren/:indicator (monitor/indicator-pages/indicator.routes.tsx). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { repeatable } from '../../shared/http.ts';
-import { focusAreaParams, versionQuery } from '../focus-areas/focus-area.params.ts';
+import { focusAreaParams, versionQuery } from '../focus-areas/index.ts';
 import { apiRoute, type JsonSchema } from './openapi.ts';
 
 /**

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { BadRequestError } from '../../shared/errors.ts';
-import { recordAudit, type AuditEntry } from '../audit/audit.repository.ts';
-import { parseAreaGeometry } from '../maps/geometry.ts';
+import { recordAudit, type AuditEntry } from '../audit/index.ts';
+import { parseAreaGeometry } from '../maps/index.ts';
 import { insertCrosswalk, listAreasWithGeometry, listCrosswalk } from './area.repository.ts';
 import type { Area, AreaCrosswalk, AreaKind } from './area.table.ts';
 import { deriveCrosswalk, DEFAULT_GRID, type OutlinedArea } from './crosswalk-derivation.ts';

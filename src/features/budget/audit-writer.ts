@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { recordAudit, type AuditEntry } from '../audit/audit.repository.ts';
+import { recordAudit, type AuditEntry } from '../audit/index.ts';
 
 /**
  * Writes an audit entry inside the transaction (`tx`, a repository's handle) that makes the

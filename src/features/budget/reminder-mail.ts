@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import type { MailConfig } from '../accounts/mail/mail.config.ts';
+import type { MailConfig } from '../accounts/index.ts';
 
 export interface ReminderMail {
   to: string;

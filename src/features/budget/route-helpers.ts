@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { isAllowed } from '../accounts/permissions.ts';
+import { isAllowed } from '../accounts/index.ts';
 import { AppError } from '../../shared/errors.ts';
 
 export const municipalityOnly = z.object({ gemeente: z.string().regex(/^GM\d{4}$/) });

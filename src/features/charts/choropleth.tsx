@@ -1,7 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import type { Polarity } from '../indicators/catalogue.schema.ts';
-import { projectShapes, type MapShape } from '../maps/area-map.tsx';
-import type { AreaGeometry } from '../maps/geometry.ts';
+import type { Polarity } from '../indicators/index.ts';
+import { projectShapes, type MapShape, type AreaGeometry } from '../maps/index.ts';
 import { formatNumber, formatValue } from './format.ts';
 import {
   INK,

@@ -1,5 +1,5 @@
 import type { Polygon } from 'geojson';
-import { rewindForD3 } from '../maps/geometry.ts';
+import { rewindForD3 } from '../maps/index.ts';
 import type { ChoroplethArea } from './choropleth.tsx';
 import type { ChartSeries } from './time-series-chart.tsx';
 

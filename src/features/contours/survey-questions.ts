@@ -1,4 +1,4 @@
-import type { Questionnaire } from '../survey/definition/questionnaire.schema.ts';
+import type { Questionnaire } from '../survey/index.ts';
 import type { SurveyQuestionRef } from './contours.service.ts';
 
 /**

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { recordAudit, type AuditEntry } from '../audit/audit.repository.ts';
+import { recordAudit, type AuditEntry } from '../audit/index.ts';
 import type { CouncilLetter, CouncilMoment, LetterStatus } from './council-letter.table.ts';
 
 export interface FocusAreaRef {

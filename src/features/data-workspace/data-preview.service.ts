@@ -1,14 +1,17 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { Dataset } from '../datasets/dataset.table.ts';
 import {
   findDatasetByFingerprint,
   findObservations,
+  type Dataset,
   type ObservationWithProvenance,
-} from '../datasets/dataset.repository.ts';
-import { fingerprintOf } from '../imports/import.service.ts';
-import type { ParsedImport, ParsedObservation } from '../imports/import.types.ts';
-import { largeChange } from '../imports/plausibility.ts';
+} from '../datasets/index.ts';
+import {
+  fingerprintOf,
+  largeChange,
+  type ParsedImport,
+  type ParsedObservation,
+} from '../imports/index.ts';
 import { yieldToLoop } from './parsed-import.codec.ts';
 
 /**

@@ -2,18 +2,27 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError, NotFoundError } from '../../shared/errors.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
+import { recordAudit } from '../audit/index.ts';
 import {
   findDataset,
   findDatasetByFingerprint,
   listDatasetAreaCodes,
   setDatasetStatus,
   summariseDatasetVariables,
-} from '../datasets/dataset.repository.ts';
-import type { Dataset, DatasetStatus } from '../datasets/dataset.table.ts';
-import { commitImport, fingerprintOf, importProvenance } from '../imports/import.service.ts';
-import type { ImportOutcome, ParsedImport, ProgressReporter } from '../imports/import.types.ts';
-import { isUploadKind, type UploadKind, type UploadOptions } from '../imports/parse-upload.ts';
+  type Dataset,
+  type DatasetStatus,
+} from '../datasets/index.ts';
+import {
+  commitImport,
+  fingerprintOf,
+  importProvenance,
+  isUploadKind,
+  type ImportOutcome,
+  type ParsedImport,
+  type ProgressReporter,
+  type UploadKind,
+  type UploadOptions,
+} from '../imports/index.ts';
 import { unpackResult } from './parsed-import.codec.ts';
 import {
   deleteExpiredUploads,

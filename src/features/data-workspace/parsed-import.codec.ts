@@ -1,6 +1,6 @@
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import type { ParsedImport, ParsedObservation } from '../imports/import.types.ts';
+import type { ParsedImport, ParsedObservation } from '../imports/index.ts';
 
 const gzip = promisify(zlib.gzip);
 const gunzip = promisify(zlib.gunzip);

@@ -1,15 +1,16 @@
 import { Worker } from 'node:worker_threads';
 import { BadRequestError, ImportValidationError, type ImportProblem } from '../../shared/errors.ts';
-import { areaLookupFrom, type AreaLookupData } from '../imports/import.service.ts';
-import { tooManyRowsMessage } from '../imports/csv-reader.ts';
 import {
+  areaLookupFrom,
+  tooManyRowsMessage,
   bytesSource,
   fileSource,
   parseUploadStream,
+  type AreaLookupData,
   type UploadKind,
   type UploadOptions,
   type UploadSource,
-} from '../imports/parse-upload.ts';
+} from '../imports/index.ts';
 import { encodeParsedImport } from './parsed-import.codec.ts';
 
 /** The most data rows (or features, or records) one upload may hold. */

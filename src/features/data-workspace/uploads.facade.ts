@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { withDb } from '../../shared/with-db.ts';
-import type { ParsedImport } from '../imports/import.types.ts';
+import type { ParsedImport } from '../imports/index.ts';
 import {
   changeDatasetStatus,
   confirmUpload,

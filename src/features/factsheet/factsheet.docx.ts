@@ -12,7 +12,7 @@ import {
   WidthType,
 } from 'docx';
 import type { Factsheet, FactsheetCell, FactsheetSection } from './factsheet.model.ts';
-import { LEGEND } from '../focus-areas/views/focus-area.page.tsx';
+import { LEGEND } from '../focus-areas/index.ts';
 import { FACTSHEET_COLUMNS } from './factsheet.page.tsx';
 
 export const DOCX_CONTENT_TYPE =

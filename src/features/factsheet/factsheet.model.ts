@@ -1,12 +1,19 @@
-import { formatPeriod } from '../charts/format.ts';
-import type { IndicatorAvailability } from '../indicators/indicator-availability.ts';
-import { Footnotes, profileView, type Cell } from '../monitor/profiles/views/profile-section.tsx';
-import { summaryItems } from '../monitor/profiles/views/profile-summary.tsx';
-import type { AreaProfile } from '../monitor/profile.types.ts';
-import type { FocusAreaPageData, MapArea } from '../focus-areas/focus-area.page-data.ts';
-import { countedMembers } from '../focus-areas/counted-members.ts';
-import type { MemberStatus } from '../focus-areas/focus-area.table.ts';
-import type { Target } from '../targets/target.types.ts';
+import { formatPeriod } from '../charts/index.ts';
+import type { IndicatorAvailability } from '../indicators/index.ts';
+import {
+  Footnotes,
+  profileView,
+  summaryItems,
+  type Cell,
+  type AreaProfile,
+} from '../monitor/index.ts';
+import {
+  countedMembers,
+  type FocusAreaPageData,
+  type MapArea,
+  type MemberStatus,
+} from '../focus-areas/index.ts';
+import type { Target } from '../targets/index.ts';
 
 /**
  * One figure as printed: the text and, when there is no figure or it needs a word, why. The

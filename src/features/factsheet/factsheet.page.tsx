@@ -1,10 +1,10 @@
 import { Layout } from '../../views/layout.tsx';
 import { assetUrl } from '../../shared/assets.ts';
-import { AreaMap, MapLegend, type MapShape } from '../maps/area-map.tsx';
-import { LEGEND, shapeFor } from '../focus-areas/views/focus-area.page.tsx';
+import { AreaMap, MapLegend, type MapShape } from '../maps/index.ts';
+import { LEGEND, shapeFor } from '../focus-areas/index.ts';
 import type { Factsheet, FactsheetBoundary, FactsheetCell } from './factsheet.model.ts';
 import { tableScroll } from '../../views/table-scroll.ts';
-import { NoteRef } from '../monitor/profiles/views/profile-section.tsx';
+import { NoteRef } from '../monitor/index.ts';
 
 /** The columns of every theme table, in order; "Doel" only when a target was set. */
 export const FACTSHEET_COLUMNS = [

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../composition.ts';
 import { htmlPage, renderPage, sendHtmlPage } from '../../views/render.ts';
-import { parseVersion, slugOf, type Query } from '../focus-areas/focus-area.params.ts';
+import { parseVersion, slugOf, type Query } from '../focus-areas/index.ts';
 import { DOCX_CONTENT_TYPE, factsheetDocx } from './factsheet.docx.ts';
 import { FACTSHEET_MAP_SELECTOR, FactsheetPage } from './factsheet.page.tsx';
 import { appPageFetcher, factsheetMapKey, factsheetPdfKey } from './factsheet.pdf.ts';

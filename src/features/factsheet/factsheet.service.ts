@@ -1,11 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { MonitorData } from '../monitor/monitor-data.ts';
-import { buildProfile, selectionForFocusArea } from '../monitor/profiles/profile.service.ts';
-import { listActiveDatasetImports } from '../datasets/dataset.repository.ts';
-import { listTargets } from '../targets/target.repository.ts';
-import type { FocusAreaService } from '../focus-areas/focus-areas.facade.ts';
-import { STATUS_LABEL } from '../focus-areas/views/focus-area.page.tsx';
+import { buildProfile, selectionForFocusArea, type MonitorData } from '../monitor/index.ts';
+import { listActiveDatasetImports } from '../datasets/index.ts';
+import { listTargets } from '../targets/index.ts';
+import { STATUS_LABEL, type FocusAreaService } from '../focus-areas/index.ts';
 import { buildFactsheet, type Factsheet } from './factsheet.model.ts';
 
 /** The factsheet of a focus area for the current data version (cached per version). */

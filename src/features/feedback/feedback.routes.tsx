@@ -5,7 +5,7 @@ import type { Services } from '../../composition.ts';
 import type { PageFetcher } from '../../shared/pdf/pdf-renderer.ts';
 import { AppError, NotFoundError } from '../../shared/errors.ts';
 import { renderPage } from '../../views/render.ts';
-import { actorOf } from '../accounts/account.service.ts';
+import { actorOf } from '../accounts/index.ts';
 import type { FeedbackActor, FormBody } from './feedback.service.ts';
 import { FeedbackPublicPage } from './views/feedback.page.tsx';
 import { FeedbackFlyerPage } from './views/flyer.page.tsx';

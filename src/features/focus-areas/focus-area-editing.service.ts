@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError, NotFoundError } from '../../shared/errors.ts';
-import { actorOf } from '../accounts/account.service.ts';
-import { listAreas } from '../areas/area.repository.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
+import { actorOf, type Actor } from '../accounts/index.ts';
+import { listAreas } from '../areas/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import {
   findFocusArea,
   findVersion,
@@ -53,11 +53,6 @@ export const statusField = (code: string): string => `status-${code}`;
 export const reasonField = (code: string): string => `reden-${code}`;
 /** The reason box of the quick "afwijzen" form: its own id, apart from the big form's box. */
 export const rejectField = (code: string): string => `afwijzen-${code}`;
-
-export interface Actor {
-  id: string;
-  name: string;
-}
 
 export interface BuurtOption {
   code: string;

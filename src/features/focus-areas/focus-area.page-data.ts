@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { listAreas, listAreasWithGeometry } from '../areas/area.repository.ts';
-import { findObservations } from '../datasets/dataset.repository.ts';
-import { normaliseName } from '../imports/import.service.ts';
-import { parseAreaGeometry, type AreaGeometry } from '../maps/geometry.ts';
+import { listAreas, listAreasWithGeometry } from '../areas/index.ts';
+import { findObservations } from '../datasets/index.ts';
+import { normaliseName } from '../imports/index.ts';
+import { parseAreaGeometry, type AreaGeometry } from '../maps/index.ts';
 import { getFocusArea } from './focus-area.service.ts';
 import type { Confidence, MemberStatus } from './focus-area.table.ts';
 import { countedMembers } from './counted-members.ts';

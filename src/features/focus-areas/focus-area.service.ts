@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { NotFoundError } from '../../shared/errors.ts';
-import { listAreas } from '../areas/area.repository.ts';
+import { listAreas } from '../areas/index.ts';
 import {
   findFocusArea,
   findVersion,

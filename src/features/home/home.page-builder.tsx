@@ -1,6 +1,6 @@
 import type { Services } from '../../composition.ts';
 import { htmlPage, renderPage, type HtmlPage } from '../../views/render.ts';
-import { nplvAreaSeries } from '../monitor/nplv-average.ts';
+import { nplvAreaSeries } from '../monitor/index.ts';
 import { HomePage, type AreaLine } from './views/home.page.tsx';
 
 /** What the start page needs; route tests may pass fakes of these. */

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../../composition.ts';
 import { Layout } from '../../views/layout.tsx';
 import { htmlPage, renderPage, sendHtmlPage } from '../../views/render.ts';
-import type { Dataset } from '../datasets/dataset.table.ts';
+import type { Dataset } from '../datasets/index.ts';
 import { tableScroll } from '../../views/table-scroll.ts';
 
 const dateFormat = new Intl.DateTimeFormat('nl-NL', {

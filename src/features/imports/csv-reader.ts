@@ -4,8 +4,8 @@ import { CsvError, Parser as CsvParser, type Options as CsvParseOptions } from '
 import { parse as parseSync } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
 import { ImportValidationError, type ImportProblem } from '../../shared/errors.ts';
-import type { AreaKind } from '../areas/area.table.ts';
-import type { ObservationStatus } from '../datasets/dataset.table.ts';
+import type { AreaKind } from '../areas/index.ts';
+import type { ObservationStatus } from '../datasets/index.ts';
 import type { AreaLookup, ImportInput } from './import.types.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { ObservationStatus, Variable } from '../datasets/dataset.table.ts';
+import type { ObservationStatus, Variable } from '../datasets/index.ts';
 import {
   areaCodeProblem,
   DuplicateGuard,

@@ -1,9 +1,9 @@
-import { recordAudit } from '../audit/audit.repository.ts';
+import { recordAudit } from '../audit/index.ts';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { withImportCache } from '../../db/database.ts';
-import { listAreas, listIndelingYears, upsertAreas } from '../areas/area.repository.ts';
+import { listAreas, listIndelingYears, upsertAreas } from '../areas/index.ts';
 import {
   findDatasetByFingerprint,
   insertDataset,
@@ -11,7 +11,7 @@ import {
   listDatasetObservations,
   insertDatasetObservations,
   upsertVariables,
-} from '../datasets/dataset.repository.ts';
+} from '../datasets/index.ts';
 import {
   assertWithinScope,
   isMunicipalScope,

@@ -1,5 +1,5 @@
-import type { NewArea } from '../areas/area.table.ts';
-import type { DatasetKind, NewObservation, Variable } from '../datasets/dataset.table.ts';
+import type { NewArea } from '../areas/index.ts';
+import type { DatasetKind, NewObservation, Variable } from '../datasets/index.ts';
 
 /** A file handed to an importer: its raw bytes and the name users know it by (used in messages). */
 export interface ImportInput {

@@ -1,4 +1,4 @@
-import type { ObservationStatus } from '../datasets/dataset.table.ts';
+import type { ObservationStatus } from '../datasets/index.ts';
 import {
   areaCodeProblem,
   DuplicateGuard,

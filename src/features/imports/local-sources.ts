@@ -1,11 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { listLocalSources } from '../datasets/dataset.repository.ts';
-import {
-  measureVariables,
-  type Catalogue,
-  type Indicator,
-} from '../indicators/catalogue.schema.ts';
+import { listLocalSources } from '../datasets/index.ts';
+import { measureVariables, type Catalogue, type Indicator } from '../indicators/index.ts';
 
 /** Marks a source added by withLocalSources. */
 export const LOCAL_MARK = ' (lokale cijfers, in plaats van CBS voor een deel van de gebieden)';

@@ -1,4 +1,4 @@
-import type { Variable } from '../datasets/dataset.table.ts';
+import type { Variable } from '../datasets/index.ts';
 import { ImportValidationError, type ImportProblem } from '../../shared/errors.ts';
 import { parseDataProperties, type DataProperty } from './cbs-metadata.ts';
 import { sha256 } from './import.service.ts';

@@ -1,6 +1,6 @@
 import { valueProblem, type PlausibilityRules } from './plausibility.ts';
-import type { NewArea } from '../areas/area.table.ts';
-import type { Variable } from '../datasets/dataset.table.ts';
+import type { NewArea } from '../areas/index.ts';
+import type { Variable } from '../datasets/index.ts';
 import { ImportValidationError, type ImportProblem } from '../../shared/errors.ts';
 import { sha256 } from './import.service.ts';
 import type { AreaLookup, ImportInput, ParsedImport, ParsedObservation } from './import.types.ts';

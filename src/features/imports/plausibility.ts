@@ -2,7 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { AppError, formatLocation } from '../../shared/errors.ts';
 import { jsonSchemaProblems, readJsonFile } from '../../shared/json-path.ts';
-import { loadCatalogue, type Catalogue } from '../indicators/catalogue.ts';
+import { loadCatalogue, type Catalogue } from '../indicators/index.ts';
 
 /**
  * What a figure can be (ADR 0017, issue 11.9), declared per variable in

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
-import { findDatasetByFingerprint, insertDataset } from '../datasets/dataset.repository.ts';
+import { recordAudit } from '../audit/index.ts';
+import { findDatasetByFingerprint, insertDataset } from '../datasets/index.ts';
 import { sha256 } from './import.service.ts';
 import type { ParsedPostcodeTable } from './postcode-buurt.importer.ts';
 import {

@@ -1,4 +1,4 @@
-import type { Variable } from '../datasets/dataset.table.ts';
+import type { Variable } from '../datasets/index.ts';
 import type { DataProperty } from './cbs-metadata.ts';
 import {
   areaCodeProblem,

@@ -3,8 +3,8 @@ import type { z } from 'zod';
 import type { Database } from '../../db/schema.ts';
 import { randomUUID } from 'node:crypto';
 import { AppError, NotFoundError } from '../../shared/errors.ts';
-import { actorOf } from '../accounts/account.service.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
+import { actorOf, type Actor } from '../accounts/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import {
   catalogueSchema,
   type Catalogue,
@@ -13,7 +13,6 @@ import {
   type Measure,
 } from './catalogue.schema.ts';
 import { activeCatalogueVersion, insertCatalogueVersion } from './catalogue.store.ts';
-import type { Actor, Errors } from '../focus-areas/focus-area-editing.service.ts';
 import {
   decideCatalogueProposal,
   findCatalogueProposal,
@@ -21,6 +20,9 @@ import {
   listCatalogueProposals,
 } from './catalogue-proposal.repository.ts';
 import type { CatalogueProposal } from './catalogue-proposal.table.ts';
+
+/** Dutch messages per form field. */
+type Errors = Record<string, string>;
 
 /** The audit log's name for a change of the shared indicator catalogue. */
 export const CATALOGUE_ENTITY = 'indicatorcatalogus';

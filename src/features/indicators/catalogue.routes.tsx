@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.ts';
-import { isAllowed, municipalitiesWith } from '../accounts/permissions.ts';
+import { isAllowed, municipalitiesWith } from '../accounts/index.ts';
 import type { FieldErrors } from '../../views/components/form.tsx';
 import { indicatorFormValues, type IndicatorFormValues } from './catalogue-editing.service.ts';
 import { formBody, html, parseParams } from '../../shared/http.ts';

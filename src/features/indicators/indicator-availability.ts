@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { listLoadedVariablePeriods } from '../datasets/dataset.repository.ts';
+import { listLoadedVariablePeriods } from '../datasets/index.ts';
 import { measureVariables, measureVariableSets, type Catalogue } from './catalogue.schema.ts';
 
 export interface LoadedPeriod {

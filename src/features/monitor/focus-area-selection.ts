@@ -1,5 +1,4 @@
-import { countedBuurtCodes } from '../focus-areas/counted-members.ts';
-import { getFocusArea } from '../focus-areas/focus-area.service.ts';
+import { countedBuurtCodes, getFocusArea } from '../focus-areas/index.ts';
 import { NotFoundError } from '../../shared/errors.ts';
 import type { MonitorData } from './monitor-data.ts';
 import type { AreaSelection } from './profile.types.ts';

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { Layout } from '../../views/layout.tsx';
 import { htmlPage, renderPage, sendHtmlPage, type HtmlPage } from '../../views/render.ts';
-import { STATUS_RULE_NL, TARGET_KINDS_NL } from '../targets/target-rules.ts';
+import { STATUS_RULE_NL, TARGET_KINDS_NL } from '../targets/index.ts';
 import { REFERENCE_KEYS, REFERENCE_LABELS, type ReferenceKey } from './profile.types.ts';
 import { MIN_INHABITANTS } from './custom-areas/custom-area.service.ts';
 import { TERM_KEYS, TERMS } from './terms.ts';
-import { SurveyMethodSection } from '../survey/results/methode-section.tsx';
-import { CrosswalkMethodSection } from '../areas/views/crosswalk-method.tsx';
+import { SurveyMethodSection } from '../survey/index.ts';
+import { CrosswalkMethodSection } from '../areas/index.ts';
 
 const MIN_TEXT = MIN_INHABITANTS.toLocaleString('nl-NL');
 

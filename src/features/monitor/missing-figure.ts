@@ -1,7 +1,5 @@
-import type { IndicatorAggregate } from '../aggregation/aggregation.service.ts';
-import type { ObservationSource } from '../aggregation/observation-source.ts';
-import type { Indicator } from '../indicators/catalogue.schema.ts';
-import { measureVariables } from '../indicators/catalogue.schema.ts';
+import type { IndicatorAggregate, ObservationSource } from '../aggregation/index.ts';
+import { measureVariables, type Indicator } from '../indicators/index.ts';
 import type { RowFlag } from '../../shared/data-table.ts';
 import { emptyColumnKey } from './missing-figure.repository.ts';
 

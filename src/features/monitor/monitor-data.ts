@@ -1,15 +1,19 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { listAreas, listAreasWithGeometry, listIndelingYears } from '../areas/area.repository.ts';
-import { listMemberCodes } from '../focus-areas/focus-area.repository.ts';
-import { listFocusAreas, type FocusAreaSummary } from '../focus-areas/focus-area.service.ts';
-import type { Area, AreaKind } from '../areas/area.table.ts';
+import {
+  listAreas,
+  listAreasWithGeometry,
+  listIndelingYears,
+  type Area,
+  type AreaKind,
+} from '../areas/index.ts';
+import { listMemberCodes, listFocusAreas, type FocusAreaSummary } from '../focus-areas/index.ts';
 import {
   indicatorAvailability,
   type IndicatorAvailability,
-} from '../indicators/indicator-availability.ts';
-import { SnapshotSource } from '../aggregation/observation-source.ts';
-import type { Catalogue } from '../indicators/catalogue.schema.ts';
+  type Catalogue,
+} from '../indicators/index.ts';
+import { SnapshotSource } from '../aggregation/index.ts';
 import { changeMarker, readDataVersionParts } from './page-cache/data-version.ts';
 import type { SurveyEstimateProvider } from './survey-estimates.ts';
 

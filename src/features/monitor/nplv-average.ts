@@ -1,8 +1,5 @@
-import {
-  aggregateIndicatorFrom,
-  type IndicatorAggregate,
-} from '../aggregation/aggregation.service.ts';
-import type { Indicator } from '../indicators/catalogue.schema.ts';
+import { aggregateIndicatorFrom, type IndicatorAggregate } from '../aggregation/index.ts';
+import type { Indicator } from '../indicators/index.ts';
 import { areaNote, missingStateOf } from './missing-figure.ts';
 import { listEmptyColumns } from './missing-figure.repository.ts';
 import type { MonitorData } from './monitor-data.ts';

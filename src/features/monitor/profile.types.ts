@@ -1,5 +1,5 @@
-import type { IndicatorAggregate } from '../aggregation/aggregation.service.ts';
-import type { Indicator, Theme } from '../indicators/catalogue.schema.ts';
+import type { IndicatorAggregate } from '../aggregation/index.ts';
+import type { Indicator, Theme } from '../indicators/index.ts';
 import type { MissingState } from './missing-figure.ts';
 
 /** The areas every profile compares with, in the order the pages show them. */

@@ -1,5 +1,5 @@
-import type { IndicatorAggregate } from '../aggregation/aggregation.service.ts';
-import type { Indicator, SurveyProportionMeasure } from '../indicators/catalogue.schema.ts';
+import type { IndicatorAggregate } from '../aggregation/index.ts';
+import type { Indicator, SurveyProportionMeasure } from '../indicators/index.ts';
 import type { AreaSelection, SeriesPoint } from './profile.types.ts';
 
 /**

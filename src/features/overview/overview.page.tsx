@@ -1,7 +1,13 @@
 import { Layout } from '../../views/layout.tsx';
-import { formatPeriod, formatValue as chartValue } from '../charts/format.ts';
-import { AREA_STYLES, GRID, INK, REFERENCE_STYLES } from '../charts/palette.ts';
-import { DownloadLinks } from '../monitor/profiles/views/profile-section.tsx';
+import {
+  formatPeriod,
+  formatValue as chartValue,
+  AREA_STYLES,
+  GRID,
+  INK,
+  REFERENCE_STYLES,
+} from '../charts/index.ts';
+import { DownloadLinks } from '../monitor/index.ts';
 import type { Overview, OverviewValue } from './overview.service.ts';
 import { tableScroll } from '../../views/table-scroll.ts';
 

@@ -1,30 +1,28 @@
-import { aggregateIndicatorFrom } from '../aggregation/aggregation.service.ts';
-import { describeExclusions } from '../aggregation/aggregate.ts';
-import { getFocusArea } from '../focus-areas/focus-area.service.ts';
-import type { Indicator } from '../indicators/catalogue.schema.ts';
+import { aggregateIndicatorFrom, describeExclusions } from '../aggregation/index.ts';
+import { getFocusArea, countedMembers } from '../focus-areas/index.ts';
+import type { Indicator } from '../indicators/index.ts';
 import { NotFoundError } from '../../shared/errors.ts';
 import type { DataRow, DataTable } from '../../shared/data-table.ts';
-import { pointFlags, sourceText } from '../monitor/indicator-pages/indicator.download.ts';
 import {
+  pointFlags,
+  sourceText,
   MISSING_FLAG,
   MISSING_WORDS,
   missingStateOf,
   missingText,
   publishedAreaNote,
-  type MissingState,
-} from '../monitor/missing-figure.ts';
-import { NETHERLANDS, type MonitorData } from '../monitor/monitor-data.ts';
-import {
+  NETHERLANDS,
   AVERAGE_TOO_FEW,
   AVERAGE_UNDEFINED,
   averageDefined,
   emptyColumns,
   nplvAreaSeries,
   nplvAverage,
+  type MissingState,
+  type MonitorData,
   type NplvAverage,
-} from '../monitor/nplv-average.ts';
-import type { SeriesPoint } from '../monitor/profile.types.ts';
-import { countedMembers } from '../focus-areas/counted-members.ts';
+  type SeriesPoint,
+} from '../monitor/index.ts';
 
 /** A figure or why there is none. */
 export interface OverviewValue {

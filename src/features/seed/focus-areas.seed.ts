@@ -8,14 +8,12 @@ import {
   findVersion,
   insertVersion,
   upsertFocusArea,
-} from '../focus-areas/focus-area.repository.ts';
-import type {
-  Confidence,
-  FocusArea,
-  MemberStatus,
-  NewFocusAreaMember,
-  NewFocusAreaVersion,
-} from '../focus-areas/focus-area.table.ts';
+  type Confidence,
+  type FocusArea,
+  type MemberStatus,
+  type NewFocusAreaMember,
+  type NewFocusAreaVersion,
+} from '../focus-areas/index.ts';
 
 /**
  * The shipped delineations: the 20 NPLV focus areas, Dordt West's buurten as the programme set

@@ -4,10 +4,14 @@ import { parse } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { ImportValidationError, type ImportProblem } from '../../shared/errors.ts';
-import { insertCrosswalk, listAreasWithGeometry, listCrosswalk } from '../areas/area.repository.ts';
-import type { AreaCrosswalk, NewArea } from '../areas/area.table.ts';
-import { normaliseName, sha256 } from '../imports/import.service.ts';
-import type { ParsedImport } from '../imports/import.types.ts';
+import {
+  insertCrosswalk,
+  listAreasWithGeometry,
+  listCrosswalk,
+  type AreaCrosswalk,
+  type NewArea,
+} from '../areas/index.ts';
+import { normaliseName, sha256, type ParsedImport } from '../imports/index.ts';
 
 export const KWB_2024_NAMES_FILE = 'cbs-kwb-multi/kwb-2024-dordrecht.csv';
 

@@ -1,11 +1,15 @@
 import { parse } from 'csv-parse/sync';
-import type { NewArea } from '../areas/area.table.ts';
-import type { Variable } from '../datasets/dataset.table.ts';
+import type { NewArea } from '../areas/index.ts';
+import type { Variable } from '../datasets/index.ts';
 import { ImportValidationError, type ImportProblem } from '../../shared/errors.ts';
-import type { DataProperty } from '../imports/cbs-metadata.ts';
-import { variableStem } from '../imports/cbs-metadata.ts';
-import { sha256 } from '../imports/import.service.ts';
-import type { AreaLookup, ParsedImport, ParsedObservation } from '../imports/import.types.ts';
+import {
+  variableStem,
+  sha256,
+  type DataProperty,
+  type AreaLookup,
+  type ParsedImport,
+  type ParsedObservation,
+} from '../imports/index.ts';
 
 export const NATIONAL_KWB_FILE = 'cbs-kwb-2024/kwb2024_gemeenten_wijken_nl.csv';
 

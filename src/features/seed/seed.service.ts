@@ -2,14 +2,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { parseDataProperties, type DataProperty } from '../imports/cbs-metadata.ts';
-import { commitImport, loadAreaLookup, sha256 } from '../imports/import.service.ts';
-import type { AreaLookup, ImportInput, ParsedImport } from '../imports/import.types.ts';
-import { parsePdokGeojson } from '../imports/pdok-geojson.importer.ts';
-import { parsePolitie47018Csv } from '../imports/politie-47018.importer.ts';
-import { parseGemeenteKengetallen } from '../imports/gemeente-kengetallen.importer.ts';
-import { parsePolitieNlSeries } from '../imports/politie-nl-series.importer.ts';
-import { parseStatlineCsv } from '../imports/statline-csv.importer.ts';
+import {
+  parseDataProperties,
+  commitImport,
+  loadAreaLookup,
+  sha256,
+  parsePdokGeojson,
+  parsePolitie47018Csv,
+  parseGemeenteKengetallen,
+  parsePolitieNlSeries,
+  parseStatlineCsv,
+  type DataProperty,
+  type AreaLookup,
+  type ImportInput,
+  type ParsedImport,
+} from '../imports/index.ts';
 import { parse } from 'csv-parse/sync';
 import {
   DORDT_WEST_FILE,
@@ -19,7 +26,7 @@ import {
 } from './focus-areas.seed.ts';
 import { identityIndeling2024, storeCrosswalk } from './indeling-2024.ts';
 import { NATIONAL_KWB_FILE, parseNationalKwb } from './national-kwb.ts';
-import { seedExampleTargets } from '../targets/target.service.ts';
+import { seedExampleTargets } from '../targets/index.ts';
 import { seedAlliance } from '../alliance/index.ts';
 
 export interface SeedReport {

@@ -3,8 +3,7 @@ import { z } from 'zod';
 import type { Services } from '../../composition.ts';
 import { AppError } from '../../shared/errors.ts';
 import { formBody, html, parseParams } from '../../shared/http.ts';
-import { actorOf } from '../accounts/account.service.ts';
-import { isAllowed } from '../accounts/permissions.ts';
+import { actorOf, isAllowed } from '../accounts/index.ts';
 import { themakaartPath, type FormBody } from './synthesis.service.ts';
 import { ThemakaartPage } from './views/themakaart.page.tsx';
 

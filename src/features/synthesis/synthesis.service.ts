@@ -7,14 +7,13 @@ import {
 } from '../../shared/evidence.ts';
 import { THEMES } from '../budget/index.ts';
 import type { AuditWriter, FocusAreaRef } from '../participation/index.ts';
-import { formatPeriod, formatValue } from '../charts/format.ts';
-import type { ProfileThemeView } from '../monitor/profiles/views/profile-section.tsx';
+import { formatPeriod, formatValue } from '../charts/index.ts';
 import {
   referenceComparisons,
+  type ProfileThemeView,
   type ReferenceComparison,
-} from '../monitor/profiles/views/profile-summary.tsx';
-import type { ResultTable } from '../survey/results/survey-results.ts';
-import { publicationCheck } from '../survey/weighting/publication.ts';
+} from '../monitor/index.ts';
+import { publicationCheck, type ResultTable } from '../survey/index.ts';
 import type { SynthesisInput, SynthesisRepository } from './synthesis.repository.ts';
 import {
   DEFAULT_WEIGHTS,

@@ -12,9 +12,10 @@ import { ParticipationRepository } from '../participation/index.ts';
 import { seedShippedData } from '../seed/index.ts';
 import {
   questionnaireSchema,
+  newIdempotencyKey,
+  submitComplete,
   type Questionnaire,
-} from '../survey/definition/questionnaire.schema.ts';
-import { newIdempotencyKey, submitComplete } from '../survey/responses/response.service.ts';
+} from '../survey/index.ts';
 import { fixtureAnswers, fixtureRespondents } from '../survey/test-fixtures.ts';
 
 /**

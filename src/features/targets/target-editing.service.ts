@@ -1,13 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { NotFoundError } from '../../shared/errors.ts';
-import { actorOf } from '../accounts/account.service.ts';
-import type { Indicator } from '../indicators/catalogue.schema.ts';
-import { activeCatalogue } from '../indicators/catalogue.store.ts';
+import { actorOf, type Actor } from '../accounts/index.ts';
+import { activeCatalogue, type Indicator } from '../indicators/index.ts';
 import { deleteTarget, findTarget, upsertTarget } from './target.repository.ts';
 import { targetSchema } from './target.schema.ts';
 import type { StoredTarget, Target, TargetKind, TargetReference } from './target.types.ts';
-import type { Actor, Errors } from '../focus-areas/focus-area-editing.service.ts';
+
+/** Dutch messages per form field. */
+type Errors = Record<string, string>;
 
 export const KIND_LABEL: Record<TargetKind, string> = {
   gap: 'Achterstand inlopen op een vergelijkingsgebied',

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { bumpDataVersion } from '../../db/data-change.repository.ts';
 import type { Database } from '../../db/schema.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
+import { recordAudit } from '../audit/index.ts';
 import type { TargetRow, TargetTable } from './target.table.ts';
 import type { StoredTarget, Target } from './target.types.ts';
 

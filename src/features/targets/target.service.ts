@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { listExistingFocusAreaSlugs } from '../focus-areas/focus-area.repository.ts';
-import { loadCatalogue, type Catalogue } from '../indicators/catalogue.ts';
+import { listExistingFocusAreaSlugs } from '../focus-areas/index.ts';
+import { loadCatalogue, type Catalogue } from '../indicators/index.ts';
 import {
   findTarget,
   listDeletedTargetIds,

@@ -1,5 +1,13 @@
 import type { Selectable } from 'kysely';
-import type { TargetKind, TargetReference } from './target.types.ts';
+
+/**
+ * gap: close a share of the gap to a reference; value: reach a value; change: an absolute change
+ * against the baseline; guard: no deterioration beyond the noise band.
+ */
+export type TargetKind = 'gap' | 'value' | 'change' | 'guard';
+
+/** What a gap target converges on. nplv: the average of the NPLV focus areas. */
+export type TargetReference = 'nederland' | 'gemeente' | 'nplv';
 
 /** One target per indicator per focus area; the audit log holds its history. */
 export interface TargetTable {

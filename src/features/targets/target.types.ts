@@ -1,15 +1,7 @@
-import type { MeasureType, Polarity } from '../indicators/catalogue.schema.ts';
+import type { MeasureType, Polarity } from '../indicators/index.ts';
+import type { TargetKind, TargetReference } from './target.table.ts';
 
-/**
- * gap: close a share of the gap to a reference; value: reach a value; change: an absolute change
- * against the baseline; guard: no deterioration beyond the noise band.
- */
-export type TargetKind = 'gap' | 'value' | 'change' | 'guard';
-
-/** What a gap target converges on. nplv: the average of the NPLV focus areas. */
-export type TargetReference = 'nederland' | 'gemeente' | 'nplv';
-
-export type { MeasureType, Polarity };
+export type { MeasureType, Polarity, TargetKind, TargetReference };
 
 /** One target of one indicator in one focus area. Targets are data, not code. */
 export interface Target {

@@ -5,7 +5,7 @@ import {
   isAllowed,
   type Grant,
   type Permission,
-} from '../accounts/permissions.ts';
+} from '../accounts/index.ts';
 
 export interface HomeLink {
   href: string;

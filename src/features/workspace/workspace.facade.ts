@@ -1,9 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import {
-  listFocusAreasOfMunicipality,
-  municipalityNames,
-} from '../focus-areas/focus-area-editing.repository.ts';
+import { listFocusAreasOfMunicipality, municipalityNames } from '../focus-areas/index.ts';
 import { WorkspaceHomeService } from './workspace-home.service.ts';
 
 /** The workspace home: the links each user gets, per municipality they work for. */

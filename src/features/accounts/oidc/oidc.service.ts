@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
-import { recordAudit } from '../../audit/audit.repository.ts';
+import { recordAudit } from '../../audit/index.ts';
 import { findUserByEmail, findUserById, type UserWithGrants } from '../account.repository.ts';
 import { actorOf, emailSchema } from '../account.service.ts';
 import type { OidcClaims } from './oidc.client.ts';

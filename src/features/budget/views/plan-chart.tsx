@@ -1,5 +1,4 @@
-import { niceTicks } from '../../charts/scales.ts';
-import { GRID, INK, MUTED_INK } from '../../charts/palette.ts';
+import { niceTicks, GRID, INK, MUTED_INK } from '../../charts/index.ts';
 import { formatEuro } from '../money.ts';
 import type { Totals } from '../budget.service.ts';
 

@@ -3,7 +3,7 @@ import type { ImportProblem } from '../../../shared/errors.ts';
 import { Layout } from '../../../views/layout.tsx';
 import { actorLabel } from '../../../shared/actor-label.ts';
 import { fieldId } from '../../../views/components/form.tsx';
-import type { Dataset } from '../../datasets/dataset.table.ts';
+import type { Dataset } from '../../datasets/index.ts';
 
 const dateFormat = new Intl.DateTimeFormat('nl-NL', {
   dateStyle: 'medium',

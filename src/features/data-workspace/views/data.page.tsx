@@ -4,8 +4,8 @@ import {
   fieldId,
   type FieldErrors,
 } from '../../../views/components/form.tsx';
-import type { Dataset } from '../../datasets/dataset.table.ts';
-import { PDOK_LEVELS, UPLOAD_KINDS, UPLOAD_KIND_LABELS } from '../../imports/parse-upload.ts';
+import type { Dataset } from '../../datasets/index.ts';
+import { PDOK_LEVELS, UPLOAD_KINDS, UPLOAD_KIND_LABELS } from '../../imports/index.ts';
 import { Field } from '../../../views/components/field.tsx';
 import {
   formatNumber,

@@ -1,6 +1,6 @@
 import type { ImportProblem } from '../../../shared/errors.ts';
 import { CsrfField, SubmitButton } from '../../../views/components/form.tsx';
-import { UPLOAD_KIND_LABELS, type UploadKind } from '../../imports/parse-upload.ts';
+import { UPLOAD_KIND_LABELS, type UploadKind } from '../../imports/index.ts';
 import type { ImportPreview } from '../data-preview.service.ts';
 import {
   formatNumber,

@@ -8,7 +8,7 @@ import {
 } from '../../../views/components/form.tsx';
 import type { FocusAreaPageData } from '../focus-area.page-data.ts';
 import { LEGEND, shapeFor, STATUS_LABEL } from './focus-area.page.tsx';
-import { AreaMap, MapLegend, type MapShape } from '../../maps/area-map.tsx';
+import { AreaMap, MapLegend, type MapShape } from '../../maps/index.ts';
 import {
   FORM_STATUS_LABEL,
   FORM_STATUSES,

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { Layout } from '../../../views/layout.tsx';
-import { AreaMap, MapLegend, type LegendItem, type MapShape } from '../../maps/area-map.tsx';
+import { AreaMap, MapLegend, type LegendItem, type MapShape } from '../../maps/index.ts';
 import { countedMembers, isCountedMember } from '../counted-members.ts';
 import type { MemberStatus } from '../focus-area.table.ts';
 import {

@@ -1,6 +1,6 @@
 import { Layout } from '../../../views/layout.tsx';
 import { tableScroll } from '../../../views/table-scroll.ts';
-import type { FocusAreaSummary } from '../../focus-areas/focus-area.service.ts';
+import type { FocusAreaSummary } from '../../focus-areas/index.ts';
 
 export interface AreaLine {
   area: FocusAreaSummary;

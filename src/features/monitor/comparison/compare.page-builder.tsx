@@ -1,8 +1,8 @@
 import type { Services } from '../../../composition.ts';
 import { BadRequestError } from '../../../shared/errors.ts';
 import { htmlPage, renderPage, type HtmlPage } from '../../../views/render.ts';
-import { listAreas } from '../../areas/area.repository.ts';
-import { getFocusArea, listFocusAreas } from '../../focus-areas/focus-area.service.ts';
+import { listAreas } from '../../areas/index.ts';
+import { getFocusArea, listFocusAreas } from '../../focus-areas/index.ts';
 import {
   BUURT_CODE,
   WIJK_CODE,

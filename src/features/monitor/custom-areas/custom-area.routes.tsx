@@ -6,7 +6,7 @@ import { BadRequestError } from '../../../shared/errors.ts';
 import { routeOptions, type RouteTypes } from '../../../shared/http.ts';
 import { htmlPage, renderPage, sendHtmlPage } from '../../../views/render.ts';
 import { customAreaApi } from '../../api/index.ts';
-import { parseAreaGeometry, type AreaGeometry } from '../../maps/geometry.ts';
+import { parseAreaGeometry, type AreaGeometry } from '../../maps/index.ts';
 import { chooseMunicipality } from '../comparison/compare.page-builder.tsx';
 import {
   checkCustomArea,

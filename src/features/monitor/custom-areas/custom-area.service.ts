@@ -1,6 +1,6 @@
 import { BadRequestError } from '../../../shared/errors.ts';
-import { findArea, listAreas } from '../../areas/area.repository.ts';
-import { listFocusAreas } from '../../focus-areas/focus-area.service.ts';
+import { findArea, listAreas } from '../../areas/index.ts';
+import { listFocusAreas } from '../../focus-areas/index.ts';
 import { BUURT_CODE, WIJK_CODE, newestIndelingYear } from '../profiles/buurt.page-builder.tsx';
 import type { MonitorData } from '../monitor-data.ts';
 import { selectionForFocusArea } from '../profiles/profile.service.ts';

@@ -1,7 +1,7 @@
 import type { DataTable } from '../../../shared/data-table.ts';
-import type { Indicator } from '../../indicators/catalogue.schema.ts';
-import type { AreaGeometry } from '../../maps/geometry.ts';
-import type { StoredTarget, TargetEvaluation } from '../../targets/target.types.ts';
+import type { Indicator } from '../../indicators/index.ts';
+import type { AreaGeometry } from '../../maps/index.ts';
+import type { StoredTarget, TargetEvaluation } from '../../targets/index.ts';
 import type { AreaSelection, IndicatorProfile } from '../profile.types.ts';
 
 /** Shared by indicator.routes.tsx and its view, so that the view need not import the routes. */

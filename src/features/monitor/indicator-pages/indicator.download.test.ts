@@ -3,13 +3,12 @@ import { describe, it } from 'node:test';
 import type { IndicatorAggregate } from '../../aggregation/aggregation.service.ts';
 import { findIndicator, loadCatalogue } from '../../indicators/catalogue.ts';
 import type { Indicator } from '../../indicators/catalogue.schema.ts';
+import { rowFlags, sourceText } from '../figure-notes.ts';
 import {
   aggregationRuleText,
   buurtMapStatus,
   buurtTable,
-  rowFlags,
   seriesTable,
-  sourceText,
 } from './indicator.download.ts';
 import type { AreaSelection, IndicatorProfile } from '../profile.types.ts';
 

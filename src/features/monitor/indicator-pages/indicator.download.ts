@@ -1,52 +1,14 @@
-import { describeExclusions, type AggregateFlag } from '../../aggregation/aggregate.ts';
-import type { IndicatorAggregate } from '../../aggregation/aggregation.service.ts';
-import type { Indicator, Measure } from '../../indicators/catalogue.schema.ts';
-import type { TrajectoryPoint } from '../../targets/target.types.ts';
-import type { DataColumn, DataRow, DataTable, RowFlag } from '../../../shared/data-table.ts';
-import { MISSING_FLAG } from '../missing-figure.ts';
-import type { AreaSelection, IndicatorProfile, SeriesPoint } from '../profile.types.ts';
+import { describeExclusions, type IndicatorAggregate } from '../../aggregation/index.ts';
+import type { Indicator, Measure } from '../../indicators/index.ts';
+import type { TrajectoryPoint } from '../../targets/index.ts';
+import type { DataColumn, DataRow, DataTable } from '../../../shared/data-table.ts';
+import { pointFlags, rowFlags, sourceText } from '../figure-notes.ts';
+import type { AreaSelection, IndicatorProfile } from '../profile.types.ts';
 
 /**
  * The tables of the indicator page, pure: the page's tables and every download are built from
  * these same rows, so a figure on screen and in a file cannot differ.
  */
-
-/** Aggregation flags that are also download row flags; the rest are said in the note. */
-const ROW_FLAG_OF: Partial<Record<AggregateFlag, RowFlag>> = {
-  voorlopig: 'voorlopig',
-  herberekend: 'herberekend',
-  gemodelleerd: 'gemodelleerd',
-};
-
-/** Row flags for one result: its own flags, plus geheim when a buurt was left out as secret. */
-export function rowFlags(result: IndicatorAggregate): RowFlag[] {
-  const flags = new Set<RowFlag>();
-  for (const flag of result.flags) {
-    const mapped = ROW_FLAG_OF[flag];
-    if (mapped) flags.add(mapped);
-  }
-  if (result.excluded.some((e) => e.reason === 'geheim')) flags.add('geheim');
-  return [...flags];
-}
-
-/**
- * Row flags for one point: a point without a value carries its missing state alone (a column
- * CBS left empty is not "geheim"), a point with a value its result's flags.
- */
-export function pointFlags(point: SeriesPoint): RowFlag[] {
-  return point.missing ? [MISSING_FLAG[point.missing]] : rowFlags(point.result);
-}
-
-/** "Bron: CBS, tabel 85984NED" for the page and every download. */
-export function sourceText(indicator: Indicator): string {
-  const main = indicator.source.tableId
-    ? `${indicator.source.publisher}, tabel ${indicator.source.tableId}`
-    : indicator.source.publisher;
-  const others = (indicator.otherSources ?? []).map((s) =>
-    s.tableId ? `${s.publisher}, tabel ${s.tableId}` : s.publisher,
-  );
-  return `Bron: ${[main, ...others].join('; ')}`;
-}
 
 /** The aggregation rule of a measure type, in plain Dutch (B1). */
 export function aggregationRuleText(measure: Measure): string {

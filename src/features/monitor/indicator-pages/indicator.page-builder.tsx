@@ -3,13 +3,16 @@ import type { Services } from '../../../composition.ts';
 import { htmlPage, renderPage, type HtmlPage } from '../../../views/render.ts';
 import { NotFoundError } from '../../../shared/errors.ts';
 import { toJson } from '../../../shared/downloads/json.ts';
-import { describeExclusions } from '../../aggregation/aggregate.ts';
-import { aggregateIndicatorFrom } from '../../aggregation/aggregation.service.ts';
-import { mergeGeometries, parseAreaGeometry, type AreaGeometry } from '../../maps/geometry.ts';
-import { findIndicator } from '../../indicators/catalogue.ts';
-import type { Indicator } from '../../indicators/catalogue.schema.ts';
-import { evaluateTarget, noiseBand, periodYear } from '../../targets/target-rules.ts';
-import type { StoredTarget, TargetEvaluation } from '../../targets/target.types.ts';
+import { describeExclusions, aggregateIndicatorFrom } from '../../aggregation/index.ts';
+import { mergeGeometries, parseAreaGeometry, type AreaGeometry } from '../../maps/index.ts';
+import { findIndicator, type Indicator } from '../../indicators/index.ts';
+import {
+  evaluateTarget,
+  noiseBand,
+  periodYear,
+  type StoredTarget,
+  type TargetEvaluation,
+} from '../../targets/index.ts';
 import {
   indicatorProfile,
   profileContext,

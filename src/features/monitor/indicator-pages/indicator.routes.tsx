@@ -5,7 +5,7 @@ import { NotFoundError } from '../../../shared/errors.ts';
 import { parseFormat, sendTable } from '../../../shared/downloads/send.ts';
 import { routeOptions, type RouteTypes } from '../../../shared/http.ts';
 import { indicatorApi, indicatorParams } from '../../api/index.ts';
-import { parseVersion } from '../../focus-areas/focus-area.params.ts';
+import { parseVersion } from '../../focus-areas/index.ts';
 import {
   indicatorJson,
   loadIndicatorPage,

@@ -1,7 +1,7 @@
 import type { Services } from '../../../composition.ts';
 import { NotFoundError } from '../../../shared/errors.ts';
 import { htmlPage, renderPage, type HtmlPage } from '../../../views/render.ts';
-import { findArea, listIndelingYears } from '../../areas/area.repository.ts';
+import { findArea, listIndelingYears } from '../../areas/index.ts';
 import type { MonitorData } from '../monitor-data.ts';
 import { buildProfile } from './profile.service.ts';
 import type { AreaSelection } from '../profile.types.ts';

@@ -1,6 +1,6 @@
-import { localSourceNote } from '../../imports/local-sources.ts';
+import { localSourceNote } from '../../imports/index.ts';
 import type { DataColumn, DataRow, DataTable } from '../../../shared/data-table.ts';
-import { pointFlags } from '../indicator-pages/indicator.download.ts';
+import { pointFlags } from '../figure-notes.ts';
 import { MISSING_FLAG, MISSING_WORDS } from '../missing-figure.ts';
 import {
   REFERENCE_KEYS,

@@ -1,7 +1,7 @@
 import type { Services } from '../../../composition.ts';
 import type { DataTable } from '../../../shared/data-table.ts';
 import { htmlPage, renderPage, type HtmlPage } from '../../../views/render.ts';
-import { FocusAreaPage } from '../../focus-areas/views/focus-area.page.tsx';
+import { FocusAreaPage } from '../../focus-areas/index.ts';
 import { profileTable } from './profile.download.ts';
 import { buildProfile, selectionForFocusArea } from './profile.service.ts';
 import { ProfileSection, profileView } from './views/profile-section.tsx';

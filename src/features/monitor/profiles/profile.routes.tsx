@@ -5,7 +5,7 @@ import { parseFormat, sendTable } from '../../../shared/downloads/send.ts';
 import { routeOptions, type RouteTypes } from '../../../shared/http.ts';
 import { sendHtmlPage } from '../../../views/render.ts';
 import { focusAreaProfileApi } from '../../api/index.ts';
-import { parseVersion, slugOf, type Query } from '../../focus-areas/focus-area.params.ts';
+import { parseVersion, slugOf, type Query } from '../../focus-areas/index.ts';
 import { profileDownload, renderProfilePage } from './profile.page-builder.tsx';
 
 /** The public monitor pages: the focus-area profile and its downloads (?formaat=). */

@@ -2,17 +2,15 @@ import {
   aggregateIndicatorFrom,
   listKey,
   type IndicatorAggregate,
-} from '../../aggregation/aggregation.service.ts';
-import type { ObservationSource } from '../../aggregation/observation-source.ts';
-import type {
-  Catalogue,
-  Indicator,
-  SurveyProportionMeasure,
-} from '../../indicators/catalogue.schema.ts';
+  type ObservationSource,
+} from '../../aggregation/index.ts';
 import {
   availabilityFromLoaded,
+  type Catalogue,
+  type Indicator,
+  type SurveyProportionMeasure,
   type IndicatorAvailability,
-} from '../../indicators/indicator-availability.ts';
+} from '../../indicators/index.ts';
 import type { MonitorData } from '../monitor-data.ts';
 import { NETHERLANDS } from '../monitor-data.ts';
 import { surveyPoint } from '../survey-estimates.ts';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Services } from '../../../composition.ts';
 import { NotFoundError } from '../../../shared/errors.ts';
 import { Layout } from '../../../views/layout.tsx';
-import { actorOf } from '../../accounts/account.service.ts';
+import { actorOf } from '../../accounts/index.ts';
 import { CsrfField, SubmitButton } from '../../../views/components/form.tsx';
 import { formBody, html, parseParams } from '../../../shared/http.ts';
 import { requireUser } from '../../../shared/route-helpers.ts';
@@ -12,7 +12,7 @@ import { textIn } from '../definition/fixed-labels.ts';
 import { LANGUAGES, type Language } from '../definition/questionnaire.schema.ts';
 import { IDEMPOTENCY_KEY } from '../responses/response.service.ts';
 import { postStep, sendPage, stepPage, type StepContext } from '../web/step-flow.tsx';
-import { countedMembers } from '../../focus-areas/counted-members.ts';
+import { countedMembers } from '../../focus-areas/index.ts';
 
 declare module 'fastify' {
   interface Session {

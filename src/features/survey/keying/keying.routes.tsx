@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../../composition.ts';
 import { NotFoundError } from '../../../shared/errors.ts';
-import { actorOf } from '../../accounts/account.service.ts';
+import { actorOf } from '../../accounts/index.ts';
 import { formBody, html, parseParams } from '../../../shared/http.ts';
 import { requireUser } from '../../../shared/route-helpers.ts';
 import type { FieldErrors } from '../../../views/components/form.tsx';
@@ -17,7 +17,7 @@ import { DiscrepancyPage } from './views/discrepancy.page.tsx';
 import { KeyingFormPage } from './views/keying-form.page.tsx';
 import { formLabel, keyingBase } from './views/keying-parts.tsx';
 import { KeyingStartPage } from './views/keying-start.page.tsx';
-import { countedMembers } from '../../focus-areas/counted-members.ts';
+import { countedMembers } from '../../focus-areas/index.ts';
 
 const params = z.object({
   gemeente: z.string().regex(/^GM\d{4}$/),

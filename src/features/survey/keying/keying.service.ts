@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { recordAudit } from '../../audit/audit.repository.ts';
+import { recordAudit } from '../../audit/index.ts';
 import type { Answers, AnswerValue } from '../definition/answers.ts';
 import type { Language, Questionnaire } from '../definition/questionnaire.schema.ts';
 import { compareEntries, needsSecondEntry, type Discrepancy } from './double-entry.ts';

@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
-import { findArea } from '../../areas/area.repository.ts';
-import { findFocusAreaDetail } from '../../focus-areas/focus-area.service.ts';
-import { hasPostcodeTable } from '../../imports/postcode-buurt.repository.ts';
-import { placeOfPostcode } from '../../imports/postcode-buurt.service.ts';
+import { findArea } from '../../areas/index.ts';
+import { findFocusAreaDetail } from '../../focus-areas/index.ts';
+import { hasPostcodeTable, placeOfPostcode } from '../../imports/index.ts';
 import { allQuestions, type AnswerValue } from '../definition/answers.ts';
 import type { Questionnaire } from '../definition/questionnaire.schema.ts';
 

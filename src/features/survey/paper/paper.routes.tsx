@@ -5,12 +5,12 @@ import { AppError, BadRequestError, NotFoundError } from '../../../shared/errors
 import { renderPage } from '../../../views/render.ts';
 import { Layout } from '../../../views/layout.tsx';
 import { assetUrl } from '../../../shared/assets.ts';
-import { isAllowed } from '../../accounts/permissions.ts';
+import { isAllowed } from '../../accounts/index.ts';
 import { appPageFetcher } from '../../factsheet/index.ts';
 import { textIn } from '../definition/fixed-labels.ts';
 import { LANGUAGES, type Language } from '../definition/questionnaire.schema.ts';
 import { PaperForm } from './paper-form.tsx';
-import { countedMembers } from '../../focus-areas/counted-members.ts';
+import { countedMembers } from '../../focus-areas/index.ts';
 
 /** At most this many numbered forms in one document: a print run is done in batches. */
 export const MAX_FORMS_PER_BATCH = 100;

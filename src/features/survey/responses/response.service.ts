@@ -2,7 +2,7 @@ import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { AppError, BadRequestError } from '../../../shared/errors.ts';
-import { recordAudit } from '../../audit/audit.repository.ts';
+import { recordAudit } from '../../audit/index.ts';
 import type { Answers } from '../definition/answers.ts';
 import type { Language, Questionnaire } from '../definition/questionnaire.schema.ts';
 import { checkAnswers, type AnswerProblem } from '../definition/validate.ts';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
-import type { SurveyEstimate, SurveyEstimateProvider } from '../../monitor/survey-estimates.ts';
+import type { SurveyEstimate, SurveyEstimateProvider } from '../../monitor/index.ts';
 import type { QuestionnaireRegistry } from '../definition/registry.ts';
 import { listPublishableResponses } from '../responses/response.repository.ts';
 import type { Questionnaire } from '../definition/questionnaire.schema.ts';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../../composition.ts';
 import { Layout } from '../../../views/layout.tsx';
-import { isAllowed, type Permission } from '../../accounts/permissions.ts';
+import { isAllowed, type Permission } from '../../accounts/index.ts';
 import { html, parseParams } from '../../../shared/http.ts';
 import { requireUser } from '../../../shared/route-helpers.ts';
 import { textIn } from '../definition/fixed-labels.ts';

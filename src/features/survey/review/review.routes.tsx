@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Services } from '../../../composition.ts';
 import { NotFoundError } from '../../../shared/errors.ts';
 import { Layout } from '../../../views/layout.tsx';
-import { actorOf } from '../../accounts/account.service.ts';
+import { actorOf } from '../../accounts/index.ts';
 import { CsrfField, SubmitButton } from '../../../views/components/form.tsx';
 import { SavedNotice } from '../../../views/components/form-controls.tsx';
 import { formBody, html, parseParams } from '../../../shared/http.ts';

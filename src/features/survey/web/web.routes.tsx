@@ -20,7 +20,7 @@ import { postStep, sendPage, stepPage, type StepContext } from './step-flow.tsx'
 import { SurveyResumePage } from './views/survey-resume.page.tsx';
 import { SurveyStartPage } from './views/survey-start.page.tsx';
 import { SurveyThanksPage } from './views/survey-thanks.page.tsx';
-import { countedMembers } from '../../focus-areas/counted-members.ts';
+import { countedMembers } from '../../focus-areas/index.ts';
 
 declare module 'fastify' {
   interface Session {

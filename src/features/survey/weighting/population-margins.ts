@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import { NotFoundError } from '../../../shared/errors.ts';
-import { findObservations } from '../../datasets/dataset.repository.ts';
+import { findObservations } from '../../datasets/index.ts';
 import {
   findFocusArea,
   findVersion,
   listMembers,
-} from '../../focus-areas/focus-area.repository.ts';
+  countedBuurtCodes,
+} from '../../focus-areas/index.ts';
 import {
   AGE_GROUPS,
   deriveAdultMargins,
@@ -14,7 +15,6 @@ import {
   type AgeGroup,
   type BuurtPopulation,
 } from './adult-margins.ts';
-import { countedBuurtCodes } from '../../focus-areas/counted-members.ts';
 
 /**
  * The observation stems the margins are read from: what the PDOK wijk- en buurtkaart import

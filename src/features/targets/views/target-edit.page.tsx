@@ -7,8 +7,8 @@ import {
   TextField,
   type FieldErrors,
 } from '../../../views/components/form.tsx';
-import type { FocusArea } from '../../focus-areas/focus-area.table.ts';
-import type { Indicator } from '../../indicators/catalogue.schema.ts';
+import type { FocusArea } from '../../focus-areas/index.ts';
+import type { Indicator } from '../../indicators/index.ts';
 import type { StoredTarget, TargetKind, TargetReference } from '../target.types.ts';
 import {
   KIND_LABEL,

@@ -1,6 +1,6 @@
 import { Layout } from '../../../views/layout.tsx';
-import type { FocusArea } from '../../focus-areas/focus-area.table.ts';
-import type { Catalogue } from '../../indicators/catalogue.schema.ts';
+import type { FocusArea } from '../../focus-areas/index.ts';
+import type { Catalogue } from '../../indicators/index.ts';
 import type { StoredTarget } from '../target.types.ts';
 import {
   actorName,

@@ -1,4 +1,4 @@
-import type { FocusArea } from '../../focus-areas/focus-area.table.ts';
+import type { FocusArea } from '../../focus-areas/index.ts';
 import type { StoredTarget } from '../target.types.ts';
 import { REFERENCE_IN_SENTENCE } from '../target-editing.service.ts';
 

@@ -1,7 +1,6 @@
 import { Layout } from '../../../../views/layout.tsx';
-import { formatPeriod } from '../../../charts/format.ts';
-import type { Indicator } from '../../../indicators/catalogue.schema.ts';
-import type { IndicatorAvailability } from '../../../indicators/indicator-availability.ts';
+import { formatPeriod } from '../../../charts/index.ts';
+import type { Indicator, IndicatorAvailability } from '../../../indicators/index.ts';
 import type { AreaProfile, AreaSelection } from '../../profile.types.ts';
 import { SourceNote } from '../../profiles/views/buurt.page.tsx';
 import {

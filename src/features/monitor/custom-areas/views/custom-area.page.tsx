@@ -1,7 +1,6 @@
 import { ProfileSummary } from '../../profiles/views/profile-summary.tsx';
 import { Layout } from '../../../../views/layout.tsx';
-import { AreaMap, MapLegend, type MapShape } from '../../../maps/area-map.tsx';
-import type { AreaGeometry } from '../../../maps/geometry.ts';
+import { AreaMap, MapLegend, type MapShape, type AreaGeometry } from '../../../maps/index.ts';
 import type { CustomAreaContext, PickableBuurt } from '../custom-area.service.ts';
 import { MIN_INHABITANTS } from '../custom-area.service.ts';
 import { REFERENCE_KEYS, type AreaSelection } from '../../profile.types.ts';

@@ -1,14 +1,17 @@
 import type { ComponentChildren } from 'preact';
 import { Layout } from '../../../../views/layout.tsx';
-import { Choropleth, ZOOMED_MAP_WIDTH, type ChoroplethArea } from '../../../charts/choropleth.tsx';
-import { zeroBasedMeasure } from '../../../charts/scales.ts';
 import {
+  Choropleth,
+  ZOOMED_MAP_WIDTH,
+  zeroBasedMeasure,
   singlePeriod,
   TimeSeriesChart,
+  type ChoroplethArea,
   type ChartSeries,
-} from '../../../charts/time-series-chart.tsx';
-import { STATUS_RULE_NL } from '../../../targets/target-rules.ts';
-import { aggregationRuleText, sourceText } from '../indicator.download.ts';
+} from '../../../charts/index.ts';
+import { STATUS_RULE_NL } from '../../../targets/index.ts';
+import { aggregationRuleText } from '../indicator.download.ts';
+import { sourceText } from '../../figure-notes.ts';
 import type { IndicatorPageData } from '../indicator-page.types.ts';
 import type { SeriesPoint } from '../../profile.types.ts';
 import { DataTableView, formatCell } from './indicator-table-view.tsx';

@@ -1,9 +1,8 @@
 import { ProfileSummary } from './profile-summary.tsx';
 import { Layout } from '../../../../views/layout.tsx';
-import { formatPeriod, formatValue as chartValue } from '../../../charts/format.ts';
-import type { IndicatorAggregate } from '../../../aggregation/aggregation.service.ts';
-import type { Indicator } from '../../../indicators/catalogue.schema.ts';
-import type { IndicatorAvailability } from '../../../indicators/indicator-availability.ts';
+import { formatPeriod, formatValue as chartValue } from '../../../charts/index.ts';
+import type { IndicatorAggregate } from '../../../aggregation/index.ts';
+import type { Indicator, IndicatorAvailability } from '../../../indicators/index.ts';
 import type { AreaProfile, AreaSelection, SeriesPoint } from '../../profile.types.ts';
 import {
   EmptyTheme,

@@ -1,11 +1,15 @@
-import { localSourceNote } from '../../../imports/local-sources.ts';
-import { formatPeriod, formatValue as chartValue } from '../../../charts/format.ts';
-import type { IndicatorAggregate } from '../../../aggregation/aggregation.service.ts';
-import type { Indicator } from '../../../indicators/catalogue.schema.ts';
-import type { IndicatorAvailability } from '../../../indicators/indicator-availability.ts';
-import { evaluateTarget, noiseBand, periodYear } from '../../../targets/target-rules.ts';
-import { sourceText } from '../../indicator-pages/indicator.download.ts';
-import type { Target, TargetEvaluation } from '../../../targets/target.types.ts';
+import { localSourceNote } from '../../../imports/index.ts';
+import { formatPeriod, formatValue as chartValue } from '../../../charts/index.ts';
+import type { IndicatorAggregate } from '../../../aggregation/index.ts';
+import type { Indicator, IndicatorAvailability } from '../../../indicators/index.ts';
+import {
+  evaluateTarget,
+  noiseBand,
+  periodYear,
+  type Target,
+  type TargetEvaluation,
+} from '../../../targets/index.ts';
+import { sourceText } from '../../figure-notes.ts';
 import {
   REFERENCE_KEYS,
   REFERENCE_LABELS,

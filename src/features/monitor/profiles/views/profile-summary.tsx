@@ -1,4 +1,4 @@
-import { formatPeriod } from '../../../charts/format.ts';
+import { formatPeriod } from '../../../charts/index.ts';
 import type { ProfileRow, ProfileThemeView } from './profile-section.tsx';
 
 /** One key figure of a theme, with the words that say what it means. */
