@@ -4,6 +4,15 @@ import { longDate } from '../live-blocks.ts';
 import type { ArchiveEntry } from '../council-letter.service.ts';
 import type { FocusAreaRef } from '../council-letter.service.ts';
 import type { CouncilMoment } from '../council-letter.table.ts';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Td,
+  Th,
+  Tr,
+} from '../../../views/components/data-table.tsx';
 
 /** Public: the published council letters of a focus area and the planned moments. */
 export function ArchivePage(props: {
@@ -36,40 +45,32 @@ export function ArchivePage(props: {
           <p class="utrecht-paragraph">Er is nog geen raadsinformatiebrief gepubliceerd.</p>
         ) : (
           <div {...tableScroll('Gepubliceerde raadsinformatiebrieven')}>
-            <table class="utrecht-table">
-              <caption class="utrecht-table__caption">Gepubliceerde raadsinformatiebrieven</caption>
-              <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Nummer
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Brief
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Gepubliceerd op
-                  </th>
-                </tr>
-              </thead>
-              <tbody class="utrecht-table__body">
+            <Table>
+              <TableCaption>Gepubliceerde raadsinformatiebrieven</TableCaption>
+              <THead>
+                <Tr>
+                  <Th scope="col">Nummer</Th>
+                  <Th scope="col">Brief</Th>
+                  <Th scope="col">Gepubliceerd op</Th>
+                </Tr>
+              </THead>
+              <TBody>
                 {props.letters.map((l) => (
-                  <tr class="utrecht-table__row">
-                    <th class="utrecht-table__header-cell" scope="row">
-                      {l.number}
-                    </th>
-                    <td class="utrecht-table__cell">
+                  <Tr>
+                    <Th scope="row">{l.number}</Th>
+                    <Td>
                       <a
                         class="utrecht-link"
                         href={`/gebieden/${area.slug}/raadsbrieven/${l.number}`}
                       >
                         {l.title}
                       </a>
-                    </td>
-                    <td class="utrecht-table__cell">{longDate(l.publishedOn)}</td>
-                  </tr>
+                    </Td>
+                    <Td>{longDate(l.publishedOn)}</Td>
+                  </Tr>
                 ))}
-              </tbody>
-            </table>
+              </TBody>
+            </Table>
           </div>
         )}
         <h2 class="utrecht-heading-2">Volgende momenten</h2>

@@ -3,6 +3,15 @@ import { fieldId } from '../../../views/components/form.tsx';
 import { tableScroll } from '../../../views/table-scroll.ts';
 import { NOT_LOADED } from '../live-blocks.ts';
 import type { ChangedFigure, LiveBlock } from '../snapshot.ts';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Td,
+  Th,
+  Tr,
+} from '../../../views/components/data-table.tsx';
 
 /** Plain text as paragraphs: a blank line starts a new one. Everything is escaped by preact. */
 export function LetterText(props: { text: string; empty?: string }) {
@@ -39,33 +48,25 @@ export function BlockView(props: { block: LiveBlock; headingLevel?: 3 | 4 }) {
       </Heading>
       {b.loaded ? (
         <div {...tableScroll(b.title)}>
-          <table class="utrecht-table">
-            <caption class="utrecht-table__caption">{b.title}</caption>
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="col">
-                  Onderwerp
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  Cijfer
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  Toelichting
-                </th>
-              </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
+          <Table>
+            <TableCaption>{b.title}</TableCaption>
+            <THead>
+              <Tr>
+                <Th scope="col">Onderwerp</Th>
+                <Th scope="col">Cijfer</Th>
+                <Th scope="col">Toelichting</Th>
+              </Tr>
+            </THead>
+            <TBody>
               {b.figures.map((f) => (
-                <tr class="utrecht-table__row" data-figuur={`${b.key}:${f.key}`}>
-                  <th class="utrecht-table__header-cell" scope="row">
-                    {f.label}
-                  </th>
-                  <td class="utrecht-table__cell">{f.value}</td>
-                  <td class="utrecht-table__cell">{f.note ?? ''}</td>
-                </tr>
+                <Tr data-figuur={`${b.key}:${f.key}`}>
+                  <Th scope="row">{f.label}</Th>
+                  <Td>{f.value}</Td>
+                  <Td>{f.note ?? ''}</Td>
+                </Tr>
               ))}
-            </tbody>
-          </table>
+            </TBody>
+          </Table>
         </div>
       ) : (
         <p class="utrecht-paragraph">Deze cijfers zijn {NOT_LOADED}.</p>
@@ -84,37 +85,27 @@ export function ChangesView(props: { changes: ChangedFigure[]; previous: string 
   const caption = `Cijfers die veranderd zijn sinds ${props.previous}`;
   return (
     <div {...tableScroll(caption)}>
-      <table class="utrecht-table" id="veranderde-cijfers">
-        <caption class="utrecht-table__caption">{caption}</caption>
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col">
-              Onderdeel
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Cijfer
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Was
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Is nu
-            </th>
-          </tr>
-        </thead>
-        <tbody class="utrecht-table__body">
+      <Table id="veranderde-cijfers">
+        <TableCaption>{caption}</TableCaption>
+        <THead>
+          <Tr>
+            <Th scope="col">Onderdeel</Th>
+            <Th scope="col">Cijfer</Th>
+            <Th scope="col">Was</Th>
+            <Th scope="col">Is nu</Th>
+          </Tr>
+        </THead>
+        <TBody>
           {props.changes.map((c) => (
-            <tr class="utrecht-table__row">
-              <td class="utrecht-table__cell">{c.block}</td>
-              <th class="utrecht-table__header-cell" scope="row">
-                {c.label}
-              </th>
-              <td class="utrecht-table__cell">{c.before ?? 'niet in de vorige brief'}</td>
-              <td class="utrecht-table__cell">{c.after ?? 'niet meer in deze brief'}</td>
-            </tr>
+            <Tr>
+              <Td>{c.block}</Td>
+              <Th scope="row">{c.label}</Th>
+              <Td>{c.before ?? 'niet in de vorige brief'}</Td>
+              <Td>{c.after ?? 'niet meer in deze brief'}</Td>
+            </Tr>
           ))}
-        </tbody>
-      </table>
+        </TBody>
+      </Table>
     </div>
   );
 }

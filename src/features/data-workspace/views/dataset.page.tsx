@@ -18,6 +18,7 @@ import {
   Notice,
   describedBy,
 } from './data-workspace-parts.tsx';
+import { Table, TableCaption, TBody, THead, Tr } from '../../../views/components/data-table.tsx';
 
 export type DatasetNotice = 'geladen' | 'al-geladen' | 'ingetrokken' | 'hersteld';
 
@@ -104,18 +105,18 @@ export function DatasetPage(props: {
       </dl>
       <h2 class="utrecht-heading-2">Inhoud</h2>
       <div class="wk-table-scroll">
-        <table class="utrecht-table">
-          <caption class="utrecht-table__caption">{variables.length} variabelen</caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
+        <Table>
+          <TableCaption>{variables.length} variabelen</TableCaption>
+          <THead>
+            <Tr>
               <Th>Variabele</Th>
               <Th num>Waarden</Th>
               <Th>Perioden</Th>
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
+            </Tr>
+          </THead>
+          <TBody>
             {variables.map((v) => (
-              <tr class="utrecht-table__row">
+              <Tr>
                 <Td>
                   <code>{v.variable}</code>
                 </Td>
@@ -125,10 +126,10 @@ export function DatasetPage(props: {
                     ? v.firstPeriod
                     : `${v.firstPeriod} tot en met ${v.lastPeriod}`}
                 </Td>
-              </tr>
+              </Tr>
             ))}
-          </tbody>
-        </table>
+          </TBody>
+        </Table>
       </div>
       {props.refusal ? (
         <>

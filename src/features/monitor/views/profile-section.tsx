@@ -17,6 +17,15 @@ import {
 } from '../profile.types.ts';
 import { tableScroll } from '../../../views/table-scroll.ts';
 import { isTermKey, TERM_KEYS, TERMS, termHref, type TermKey } from '../terms.ts';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Td,
+  Th,
+  Tr,
+} from '../../../views/components/data-table.tsx';
 
 /** One cell that may have no value: the text, and why it is empty (never a zero). */
 export interface Cell {
@@ -532,37 +541,27 @@ export function ProfileSection({
           {theme.rows.length === 0 && <EmptyTheme />}
           {theme.rows.length > 0 && (
             <div {...tableScroll(`${theme.name}: laatste cijfers, verandering en vergelijking`)}>
-              <table class="utrecht-table wk-profile-table">
-                <caption class="utrecht-table__caption">
+              <Table class="wk-profile-table">
+                <TableCaption>
                   {`${theme.name}: laatste cijfers, verandering en vergelijking`}
-                </caption>
-                <thead class="utrecht-table__header">
-                  <tr class="utrecht-table__row">
-                    <th class="utrecht-table__header-cell" scope="col">
-                      Indicator
-                    </th>
-                    <th class="utrecht-table__header-cell" scope="col">
-                      Laatste cijfer
-                    </th>
-                    <th class="utrecht-table__header-cell" scope="col">
-                      Verandering
-                    </th>
+                </TableCaption>
+                <THead>
+                  <Tr>
+                    <Th scope="col">Indicator</Th>
+                    <Th scope="col">Laatste cijfer</Th>
+                    <Th scope="col">Verandering</Th>
                     {references.map((k) => (
-                      <th class="utrecht-table__header-cell" scope="col" data-column={k}>
+                      <Th scope="col" data-column={k}>
                         {REFERENCE_LABELS[k]}
-                      </th>
+                      </Th>
                     ))}
-                    {withTargets && (
-                      <th class="utrecht-table__header-cell" scope="col">
-                        Doel
-                      </th>
-                    )}
-                  </tr>
-                </thead>
-                <tbody class="utrecht-table__body">
+                    {withTargets && <Th scope="col">Doel</Th>}
+                  </Tr>
+                </THead>
+                <TBody>
                   {theme.rows.map((r) => (
-                    <tr class="utrecht-table__row" data-indicator={r.indicator.key}>
-                      <th class="utrecht-table__header-cell" scope="row">
+                    <Tr data-indicator={r.indicator.key}>
+                      <Th scope="row">
                         {slug ? (
                           <a
                             class="utrecht-link"
@@ -573,8 +572,8 @@ export function ProfileSection({
                         ) : (
                           r.indicator.name
                         )}
-                      </th>
-                      <td class="utrecht-table__cell" data-cell="laatste">
+                      </Th>
+                      <Td data-cell="laatste">
                         {r.latest.text}
                         <span class="wk-cell-note">
                           {formatPeriod(r.latest.period)}
@@ -583,21 +582,21 @@ export function ProfileSection({
                         {r.latest.note && (
                           <NoteRef n={notes.ref(r.latest.note, noteTerm(r.latest.note))} />
                         )}
-                      </td>
-                      <td class="utrecht-table__cell" data-cell="verandering">
+                      </Td>
+                      <Td data-cell="verandering">
                         <CellView cell={r.change} notes={notes} />
-                      </td>
+                      </Td>
                       {references.map((k) => (
-                        <td class="utrecht-table__cell" data-cell={k}>
+                        <Td data-cell={k}>
                           <CellView
                             cell={r.references[k]}
                             notes={notes}
                             term={referenceTerm(k, r.references[k].note)}
                           />
-                        </td>
+                        </Td>
                       ))}
                       {withTargets && (
-                        <td class="utrecht-table__cell" data-cell="doel">
+                        <Td data-cell="doel">
                           {r.target ? (
                             <>
                               <strong>{r.target.status}</strong>
@@ -607,12 +606,12 @@ export function ProfileSection({
                           ) : (
                             'geen doel'
                           )}
-                        </td>
+                        </Td>
                       )}
-                    </tr>
+                    </Tr>
                   ))}
-                </tbody>
-              </table>
+                </TBody>
+              </Table>
             </div>
           )}
         </section>
