@@ -1,7 +1,11 @@
 import { Layout } from '../../views/layout.tsx';
 import { formatPeriod, formatValue as chartValue } from '../charts/format.ts';
 import { AREA_STYLES, GRID, INK, REFERENCE_STYLES } from '../charts/palette.ts';
-import { DownloadLinks } from '../monitor/views/profile-section.tsx';
+import {
+  DownloadLinks,
+  formatLinks,
+  TABLE_FORMATS,
+} from '../../views/components/download-links.tsx';
 import type { Overview, OverviewValue } from './overview.service.ts';
 import { tableScroll } from '../../views/table-scroll.ts';
 import {
@@ -254,7 +258,7 @@ export function OverviewPage({ o }: { o: Overview }) {
             </TFoot>
           </Table>
         </div>
-        <DownloadLinks href={self} />
+        <DownloadLinks intro="Download deze cijfers:" links={formatLinks(self, TABLE_FORMATS)} />
         <p class="utrecht-paragraph wk-muted">
           {`${o.indicator.source.publisher}. `}
           <a class="utrecht-link" href="/methode">

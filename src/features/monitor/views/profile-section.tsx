@@ -16,6 +16,11 @@ import {
   type SeriesPoint,
 } from '../profile.types.ts';
 import { tableScroll } from '../../../views/table-scroll.ts';
+import {
+  DownloadLinks,
+  formatLinks,
+  TABLE_FORMATS,
+} from '../../../views/components/download-links.tsx';
 import { isTermKey, TERM_KEYS, TERMS, termHref, type TermKey } from '../terms.ts';
 import {
   Table,
@@ -478,28 +483,6 @@ export function termsUsed(
 }
 
 /** Per theme: a table of its indicators and a list of those not yet loaded. */
-/** Links to the same figures as files; `href` ends in `?…` or `&…` ready for `formaat=`. */
-export function DownloadLinks({ href }: { href: string }) {
-  const sep = href.includes('?') ? '&' : '?';
-  return (
-    <p class="utrecht-paragraph" data-downloads>
-      {'Download deze cijfers: '}
-      <a class="utrecht-link" href={`${href}${sep}formaat=csv`}>
-        CSV
-      </a>
-      {', '}
-      <a class="utrecht-link" href={`${href}${sep}formaat=csv-excel`}>
-        CSV voor Nederlandse Excel
-      </a>
-      {', '}
-      <a class="utrecht-link" href={`${href}${sep}formaat=json`}>
-        JSON
-      </a>
-      .
-    </p>
-  );
-}
-
 /** `slug` links each indicator to its page; a custom set has no such pages, so no links. */
 export function ProfileSection({
   slug,
@@ -532,7 +515,12 @@ export function ProfileSection({
     }
   return (
     <>
-      {downloads && <DownloadLinks href={downloads} />}
+      {downloads && (
+        <DownloadLinks
+          intro="Download deze cijfers:"
+          links={formatLinks(downloads, TABLE_FORMATS)}
+        />
+      )}
       {themes.map((theme) => (
         <section class="wk-stack" aria-labelledby={`thema-${theme.key}`}>
           <h2 class="utrecht-heading-2" id={`thema-${theme.key}`}>

@@ -13,6 +13,7 @@ import {
   Th,
   Tr,
 } from '../../../../views/components/data-table.tsx';
+import { DownloadLinks, formatLinks } from '../../../../views/components/download-links.tsx';
 
 const pct = (v: number) =>
   (v * 100).toLocaleString('nl-NL', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
@@ -258,15 +259,13 @@ export function ResultsPage(props: {
         <h2 class="utrecht-heading-2" id="downloads">
           Gegevens voor onderzoekers
         </h2>
-        <ul class="utrecht-unordered-list">
-          {SURVEY_EXPORT_FORMATS.map((f) => (
-            <li class="utrecht-unordered-list__item">
-              <a class="utrecht-link" href={`${props.base}/${q.key}/export?formaat=${f}`}>
-                {EXPORT_LABELS[f]}
-              </a>
-            </li>
-          ))}
-        </ul>
+        <DownloadLinks
+          list
+          links={formatLinks(
+            `${props.base}/${q.key}/export`,
+            SURVEY_EXPORT_FORMATS.map((f) => ({ format: f, label: EXPORT_LABELS[f] })),
+          )}
+        />
       </section>
       {props.domain && (
         <section class="wk-stack" aria-labelledby="uitsplitsing">
