@@ -1,4 +1,3 @@
-import type { ComponentChildren } from 'preact';
 import { fieldId } from '../../../views/components/form.tsx';
 import { tableScroll } from '../../../views/table-scroll.ts';
 import { NOT_LOADED } from '../live-blocks.ts';
@@ -12,6 +11,7 @@ import {
   Th,
   Tr,
 } from '../../../views/components/data-table.tsx';
+import { describedBy, Field } from '../../../views/components/field.tsx';
 
 /** Plain text as paragraphs: a blank line starts a new one. Everything is escaped by preact. */
 export function LetterText(props: { text: string; empty?: string }) {
@@ -110,47 +110,6 @@ export function ChangesView(props: { changes: ChangedFigure[]; previous: string 
   );
 }
 
-/** A labelled form field; the error by the field, linked for screen readers. */
-export function Field(props: {
-  name: string;
-  label: string;
-  error?: string | undefined;
-  description?: string | undefined;
-  children: (attrs: {
-    id: string;
-    describedBy: string | undefined;
-    invalid: boolean;
-  }) => ComponentChildren;
-}) {
-  const id = fieldId(props.name);
-  const describedBy =
-    [props.description ? `${id}-uitleg` : '', props.error ? `${id}-fout` : '']
-      .filter(Boolean)
-      .join(' ') || undefined;
-  return (
-    <div class={`utrecht-form-field${props.error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>
-          {props.label}
-        </label>
-      </div>
-      {props.description && (
-        <div class="utrecht-form-field-description" id={`${id}-uitleg`}>
-          {props.description}
-        </div>
-      )}
-      {props.error && (
-        <div class="utrecht-form-field-error-message" id={`${id}-fout`}>
-          {props.error}
-        </div>
-      )}
-      <div class="utrecht-form-field__input">
-        {props.children({ id, describedBy, invalid: Boolean(props.error) })}
-      </div>
-    </div>
-  );
-}
-
 export function InputField(props: {
   name: string;
   label: string;
@@ -161,17 +120,15 @@ export function InputField(props: {
 }) {
   return (
     <Field {...props}>
-      {(a) => (
-        <input
-          class={`utrecht-textbox utrecht-textbox--html-input${a.invalid ? ' utrecht-textbox--invalid' : ''}`}
-          id={a.id}
-          name={props.name}
-          type={props.type ?? 'text'}
-          value={props.value ?? ''}
-          aria-invalid={a.invalid ? 'true' : undefined}
-          aria-describedby={a.describedBy}
-        />
-      )}
+      <input
+        class={`utrecht-textbox utrecht-textbox--html-input${props.error ? ' utrecht-textbox--invalid' : ''}`}
+        id={fieldId(props.name)}
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={props.value ?? ''}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(fieldId(props.name), props)}
+      />
     </Field>
   );
 }
@@ -185,18 +142,16 @@ export function TextAreaField(props: {
 }) {
   return (
     <Field {...props}>
-      {(a) => (
-        <textarea
-          class={`utrecht-textarea${a.invalid ? ' utrecht-textarea--invalid' : ''}`}
-          id={a.id}
-          name={props.name}
-          rows={6}
-          aria-invalid={a.invalid ? 'true' : undefined}
-          aria-describedby={a.describedBy}
-        >
-          {props.value ?? ''}
-        </textarea>
-      )}
+      <textarea
+        class={`utrecht-textarea${props.error ? ' utrecht-textarea--invalid' : ''}`}
+        id={fieldId(props.name)}
+        name={props.name}
+        rows={6}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(fieldId(props.name), props)}
+      >
+        {props.value ?? ''}
+      </textarea>
     </Field>
   );
 }

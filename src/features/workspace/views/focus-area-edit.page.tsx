@@ -23,6 +23,7 @@ import {
 import {
   actorName,
   describedBy,
+  Field,
   FieldError,
   formatDateTime,
   SavedNotice,
@@ -170,26 +171,18 @@ function QuickActions(props: {
                 <CsrfField token={props.csrf} />
                 <input type="hidden" name="buurt" value={m.code} />
                 <input type="hidden" name="versie" value={version} />
-                <div class={`utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}`}>
-                  <div class="utrecht-form-field__label">
-                    <label class="utrecht-form-label" for={fieldId(field)}>
-                      Reden om {m.name} af te wijzen
-                    </label>
-                  </div>
-                  <FieldError name={field} error={error} />
-                  <div class="utrecht-form-field__input">
-                    <input
-                      class={`utrecht-textbox utrecht-textbox--html-input${error ? ' utrecht-textbox--invalid' : ''}`}
-                      id={fieldId(field)}
-                      name="reden"
-                      type="text"
-                      maxLength={REASON_MAX}
-                      value={props.rejectReasons[m.code] ?? ''}
-                      aria-invalid={error ? 'true' : undefined}
-                      aria-describedby={describedBy(field, error)}
-                    />
-                  </div>
-                </div>
+                <Field name={field} label={`Reden om ${m.name} af te wijzen`} error={error}>
+                  <input
+                    class={`utrecht-textbox utrecht-textbox--html-input${error ? ' utrecht-textbox--invalid' : ''}`}
+                    id={fieldId(field)}
+                    name="reden"
+                    type="text"
+                    maxLength={REASON_MAX}
+                    value={props.rejectReasons[m.code] ?? ''}
+                    aria-invalid={error ? 'true' : undefined}
+                    aria-describedby={describedBy(field, error)}
+                  />
+                </Field>
                 <button type="submit" class="utrecht-button utrecht-button--secondary-action">
                   Afwijzen<span class="wk-muted"> voor {m.name}</span>
                 </button>
