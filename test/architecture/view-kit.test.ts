@@ -6,7 +6,7 @@ import { viewKitFindings } from './view-kit.ts';
 describe('the shared view kit is used, not copied (issue 16.4)', () => {
   const files = sourceFiles('src');
 
-  it('finds no raw utrecht-table class, own breadcrumb trail or own Field outside src/views/components/', () => {
+  it('finds no raw utrecht-table class, own scroll box, table without caption, own breadcrumb trail or own Field outside src/views/components/', () => {
     assert.deepEqual(viewKitFindings(files), []);
   });
 
@@ -62,6 +62,30 @@ export const InputField = (props: { name: string }) => (
     assert.match(findings[2]!, /kruimelpad/);
     assert.match(findings[3]!, /eigen veldcomponent Field/);
     assert.match(findings[4]!, /eigen veldcomponent InputField/);
+  });
+
+  it('fails on a scroll box of its own and on a table without a caption', () => {
+    const view = `export function ListPage() {
+  return (
+    <div class="wk-table-scroll">
+      <Table>
+        <THead />
+      </Table>
+      <Table>
+        <TableCaption>Buurten</TableCaption>
+        <TBody />
+      </Table>
+    </div>
+  );
+}
+`;
+    const findings = viewKitFindings([{ file: 'src/features/x/views/list.page.tsx', text: view }]);
+    assert.equal(findings.length, 2, findings.join('\n'));
+    assert.match(findings[0]!, /^src\/features\/x\/views\/list\.page\.tsx:3: .*TableScroll/);
+    assert.match(
+      findings[1]!,
+      /^src\/features\/x\/views\/list\.page\.tsx:4: tabel zonder zichtbaar bijschrift/,
+    );
   });
 
   it('allows a field component that wraps the shared Field, and the kit itself', () => {

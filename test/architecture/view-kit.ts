@@ -27,6 +27,22 @@ export function viewKitFindings(files: readonly SourceFile[]): string[] {
         `${file}:${lineOf(text, m.index)}: maakt zelf een kruimelpad; geef breadcrumbs aan Layout (Breadcrumbs in src/views/components/breadcrumbs.tsx)`,
       );
     }
+    for (const m of text.matchAll(/wk-table-scroll/g)) {
+      if (file.startsWith('src/views/')) continue; // table-scroll.ts, the layout's own styles
+      findings.push(
+        `${file}:${lineOf(text, m.index)}: schrijft zelf een scrollvak om een tabel; gebruik TableScroll of DataTable met scroll (focusbaar en met een naam)`,
+      );
+    }
+    for (const m of text.matchAll(/<Table\b/g)) {
+      const table = text.slice(m.index, text.indexOf('</Table>', m.index));
+      const caption = table.indexOf('<TableCaption');
+      const body = table.search(/<(?:THead|TBody|Tr)\b/);
+      if (caption === -1 || (body !== -1 && body < caption)) {
+        findings.push(
+          `${file}:${lineOf(text, m.index)}: tabel zonder zichtbaar bijschrift; zet TableCaption direct na Table`,
+        );
+      }
+    }
     for (const m of text.matchAll(FIELD_COMPONENT)) {
       const name = (m[1] ?? m[2])!;
       const body = enclosingFunction(text, m.index + m[0].length)?.body ?? '';

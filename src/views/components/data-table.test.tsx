@@ -2,7 +2,18 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { render } from 'preact-render-to-string';
 import { queryAll, queryOne, textOf } from '../../../test/helpers/html.ts';
-import { DataTable, Table, TableCaption, TBody, Td, TFoot, Th, THead, Tr } from './data-table.tsx';
+import {
+  DataTable,
+  Table,
+  TableCaption,
+  TableScroll,
+  TBody,
+  Td,
+  TFoot,
+  Th,
+  THead,
+  Tr,
+} from './data-table.tsx';
 
 interface Row {
   name: string;
@@ -75,6 +86,18 @@ describe('DataTable', () => {
     assert.equal(region.attributes['aria-label'], 'Inwoners per buurt');
     assert.ok(html.startsWith('<div'), 'the region wraps the table');
     assert.doesNotMatch(table(false), /wk-table-scroll|role="region"/);
+  });
+
+  it('TableScroll alone: the same region, with data attributes passed on', () => {
+    const html = render(
+      <TableScroll label="Antwoorden" data-result="veilig">
+        <p>x</p>
+      </TableScroll>,
+    );
+    assert.equal(
+      html,
+      '<div class="wk-table-scroll" tabindex="0" role="region" aria-label="Antwoorden" data-result="veilig"><p>x</p></div>',
+    );
   });
 });
 

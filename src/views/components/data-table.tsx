@@ -84,8 +84,19 @@ export function Td({ class: extra, num, ...rest }: CellProps) {
  * The box a table may scroll sideways in: focusable, a region named after the caption
  * (see `tableScroll`).
  */
-export function TableScroll(props: { label: string; children: ComponentChildren }) {
-  return <div {...tableScroll(props.label)}>{props.children}</div>;
+export function TableScroll({
+  label,
+  children,
+  ...data
+}: {
+  label: string;
+  children: ComponentChildren;
+} & { [attribute: `data-${string}`]: string | undefined }) {
+  return (
+    <div {...tableScroll(label)} {...data}>
+      {children}
+    </div>
+  );
 }
 
 export interface DataTableColumn<R> {

@@ -10,6 +10,7 @@ import {
   THead,
   Td,
   Th,
+  TableScroll,
   Tr,
 } from '../../../views/components/data-table.tsx';
 
@@ -33,7 +34,7 @@ export function HistoryPage(props: {
         {props.versions.length === 0 ? (
           <p class="utrecht-paragraph">Er is nog geen versie opgeslagen.</p>
         ) : (
-          <div class="wk-table-scroll" tabIndex={0} role="region" aria-label="Versies">
+          <TableScroll label="Versies">
             <Table>
               <TableCaption>Alle versies, de nieuwste eerst</TableCaption>
               <THead>
@@ -74,7 +75,7 @@ export function HistoryPage(props: {
                 ))}
               </TBody>
             </Table>
-          </div>
+          </TableScroll>
         )}
       </div>
     </Layout>

@@ -12,6 +12,7 @@ import {
   Td as TableCell,
   Th as HeaderCell,
   Tr,
+  TableScroll,
 } from '../../../views/components/data-table.tsx';
 
 const dateFormat = new Intl.DateTimeFormat('nl-NL', {
@@ -133,7 +134,7 @@ export function Problems(props: {
   const shown = props.problems.slice((page - 1) * PROBLEMS_PER_PAGE, page * PROBLEMS_PER_PAGE);
   return (
     <>
-      <div class="wk-table-scroll">
+      <TableScroll label="Problemen in het bestand">
         <Table>
           <TableCaption>
             {props.problems.length} {props.problems.length === 1 ? 'probleem' : 'problemen'}
@@ -160,7 +161,7 @@ export function Problems(props: {
             ))}
           </TBody>
         </Table>
-      </div>
+      </TableScroll>
       {pageCount > 1 && (
         <nav aria-label="Pagina's met problemen">
           <ul class="utrecht-unordered-list">

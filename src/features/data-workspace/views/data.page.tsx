@@ -18,7 +18,14 @@ import {
   type UploadFormValues,
   describedBy,
 } from './data-workspace-parts.tsx';
-import { Table, TableCaption, TBody, THead, Tr } from '../../../views/components/data-table.tsx';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Tr,
+  TableScroll,
+} from '../../../views/components/data-table.tsx';
 
 function UploadForm(props: {
   action: string;
@@ -249,7 +256,7 @@ export function DataPage(props: {
       <h2 class="utrecht-heading-2" id="geladen">
         Geladen bestanden
       </h2>
-      <div class="wk-table-scroll">
+      <TableScroll label="Ingelezen bestanden">
         <Table>
           <TableCaption>{props.datasets.length} bestanden, nieuwste eerst</TableCaption>
           <THead>
@@ -289,7 +296,7 @@ export function DataPage(props: {
             ))}
           </TBody>
         </Table>
-      </div>
+      </TableScroll>
     </DataLayout>
   );
 }

@@ -18,7 +18,14 @@ import {
   Notice,
   describedBy,
 } from './data-workspace-parts.tsx';
-import { Table, TableCaption, TBody, THead, Tr } from '../../../views/components/data-table.tsx';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Tr,
+  TableScroll,
+} from '../../../views/components/data-table.tsx';
 
 export type DatasetNotice = 'geladen' | 'al-geladen' | 'ingetrokken' | 'hersteld';
 
@@ -104,7 +111,7 @@ export function DatasetPage(props: {
         <dd>{d.attribution}</dd>
       </dl>
       <h2 class="utrecht-heading-2">Inhoud</h2>
-      <div class="wk-table-scroll">
+      <TableScroll label="Variabelen">
         <Table>
           <TableCaption>{variables.length} variabelen</TableCaption>
           <THead>
@@ -130,7 +137,7 @@ export function DatasetPage(props: {
             ))}
           </TBody>
         </Table>
-      </div>
+      </TableScroll>
       {props.refusal ? (
         <>
           <h2 class="utrecht-heading-2">Intrekken</h2>

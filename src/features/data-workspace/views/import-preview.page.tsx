@@ -11,7 +11,14 @@ import {
   Notice,
   Problems,
 } from './data-workspace-parts.tsx';
-import { Table, TableCaption, TBody, THead, Tr } from '../../../views/components/data-table.tsx';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Tr,
+  TableScroll,
+} from '../../../views/components/data-table.tsx';
 
 export interface PreviewPageProps {
   csrf: string;
@@ -110,7 +117,7 @@ function PreviewSummary(props: PreviewPageProps & { preview: ImportPreview; back
         <dd>{p.indelingYears.join(', ') || '—'}</dd>
       </dl>
       <h2 class="utrecht-heading-2">Per variabele</h2>
-      <div class="wk-table-scroll">
+      <TableScroll label="Vergeleken met wat de monitor nu toont">
         <Table class="wk-preview-variables">
           <TableCaption>Vergeleken met wat de monitor nu toont</TableCaption>
           <THead>
@@ -136,7 +143,7 @@ function PreviewSummary(props: PreviewPageProps & { preview: ImportPreview; back
             ))}
           </TBody>
         </Table>
-      </div>
+      </TableScroll>
       {p.largeChanges.length > 0 && (
         <Notice kind="warning" title="Let op: grote veranderingen">
           <p class="utrecht-paragraph">
@@ -157,7 +164,7 @@ function PreviewSummary(props: PreviewPageProps & { preview: ImportPreview; back
       {p.samples.length > 0 && (
         <>
           <h2 class="utrecht-heading-2">Voorbeelden van gewijzigde waarden</h2>
-          <div class="wk-table-scroll">
+          <TableScroll label="Voorbeelden van gewijzigde waarden">
             <Table>
               <TableCaption>
                 De eerste {p.samples.length} van {formatNumber(p.totals.changed)} gewijzigde waarden
@@ -191,7 +198,7 @@ function PreviewSummary(props: PreviewPageProps & { preview: ImportPreview; back
                 ))}
               </TBody>
             </Table>
-          </div>
+          </TableScroll>
         </>
       )}
       <h2 class="utrecht-heading-2">Bevestigen</h2>

@@ -8,6 +8,7 @@ import {
   Td,
   Th,
   Tr,
+  TableScroll,
 } from '../../../views/components/data-table.tsx';
 
 /** The three parts of the account: what was said, what was decided, what happens next. */
@@ -32,7 +33,7 @@ export function FeedbackSections(props: {
         ) : (
           <>
             <p class="utrecht-paragraph">{t.saidIntro}</p>
-            <div class="wk-table-scroll">
+            <TableScroll label={t.caption}>
               <Table class="wk-flyer-table" id="onderwerpen">
                 <TableCaption>{t.caption}</TableCaption>
                 <THead>
@@ -56,7 +57,7 @@ export function FeedbackSections(props: {
                   ))}
                 </TBody>
               </Table>
-            </div>
+            </TableScroll>
             <p class="utrecht-paragraph">{t.countNote}</p>
           </>
         )}

@@ -20,6 +20,7 @@ import {
   Td,
   Th,
   Tr,
+  TableScroll,
 } from '../../../views/components/data-table.tsx';
 
 const params = z.object({
@@ -84,7 +85,7 @@ export async function reviewRoutes(app: FastifyInstance, opts: { services: Servi
             {`${waiting.length} antwoorden van interviews en papieren formulieren wachten op controle. Ze tellen pas mee als ze zijn goedgekeurd.`}
           </p>
           {waiting.length > 0 && (
-            <div class="wk-table-scroll">
+            <TableScroll label="Te controleren">
               <Table>
                 <TableCaption>Te controleren</TableCaption>
                 <THead>
@@ -117,7 +118,7 @@ export async function reviewRoutes(app: FastifyInstance, opts: { services: Servi
                   ))}
                 </TBody>
               </Table>
-            </div>
+            </TableScroll>
           )}
         </Layout>,
       );

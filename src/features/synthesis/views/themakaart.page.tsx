@@ -17,7 +17,15 @@ import {
   type SynthesisPage,
   type ThemeCard,
 } from '../synthesis.service.ts';
-import { Table, TBody, THead, Td, Th, Tr } from '../../../views/components/data-table.tsx';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Td,
+  Th,
+  Tr,
+} from '../../../views/components/data-table.tsx';
 
 const KIND_LABELS: Record<string, string> = {
   knelpunt: 'Knelpunten',
@@ -131,6 +139,7 @@ function ThemeSection(props: {
       ) : (
         <div {...tableScroll(`Cijfers ${card.name}`)}>
           <Table>
+            <TableCaption>{`Cijfers ${card.name}`}</TableCaption>
             <THead>
               <Tr>
                 <Th scope="col">Indicator</Th>
@@ -267,8 +276,9 @@ export function ThemakaartPage(props: {
           <h2 class="utrecht-heading-2" id="rangorde">
             Rangorde van de thema’s
           </h2>
-          <div {...tableScroll('Tabel met scores per thema')}>
+          <div {...tableScroll('Scores per thema')}>
             <Table data-rangorde>
+              <TableCaption>Scores per thema</TableCaption>
               <THead>
                 <Tr>
                   <Th scope="col">Plaats</Th>

@@ -12,6 +12,7 @@ import {
   Td,
   Th,
   Tr,
+  TableScroll,
 } from '../../../views/components/data-table.tsx';
 
 export function CatalogueListPage(props: {
@@ -54,7 +55,7 @@ export function CatalogueListPage(props: {
               {items.length === 0 ? (
                 <p class="utrecht-paragraph">Nog geen indicatoren.</p>
               ) : (
-                <div class="wk-table-scroll">
+                <TableScroll label={`Indicatoren van ${theme.name} (${items.length})`}>
                   <Table>
                     <TableCaption>
                       Indicatoren van {theme.name} ({items.length})
@@ -82,7 +83,7 @@ export function CatalogueListPage(props: {
                       ))}
                     </TBody>
                   </Table>
-                </div>
+                </TableScroll>
               )}
             </section>
           );

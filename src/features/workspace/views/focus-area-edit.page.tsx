@@ -37,6 +37,7 @@ import {
   Td,
   Th,
   Tr,
+  TableScroll,
 } from '../../../views/components/data-table.tsx';
 
 function workspaceCrumbs(code: string) {
@@ -99,7 +100,7 @@ function MapSection({ data }: { data: FocusAreaPageData }) {
 
 function CurrentMembers({ data }: { data: FocusAreaPageData }) {
   return (
-    <div class="wk-table-scroll">
+    <TableScroll label={`Buurten in versie ${data.version} met hun status`}>
       <Table>
         <TableCaption>Buurten in versie {data.version} met hun status</TableCaption>
         <THead>
@@ -123,7 +124,7 @@ function CurrentMembers({ data }: { data: FocusAreaPageData }) {
           ))}
         </TBody>
       </Table>
-    </div>
+    </TableScroll>
   );
 }
 
@@ -217,8 +218,11 @@ function MembershipForm(props: {
           <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
             {w.code ? `Wijk ${w.name}` : w.name}
           </legend>
-          <div class="wk-table-scroll">
+          <TableScroll label={w.code ? `Buurten van wijk ${w.name}` : `Buurten van ${w.name}`}>
             <Table>
+              <TableCaption>
+                {w.code ? `Buurten van wijk ${w.name}` : `Buurten van ${w.name}`}
+              </TableCaption>
               <THead>
                 <Tr>
                   <Th scope="col">Buurt</Th>
@@ -278,7 +282,7 @@ function MembershipForm(props: {
                 })}
               </TBody>
             </Table>
-          </div>
+          </TableScroll>
         </fieldset>
       ))}
       <TextArea
@@ -382,7 +386,7 @@ export function FocusAreaEditPage(props: FocusAreaEditPageProps) {
         {ctx.history.length === 0 ? (
           <p class="utrecht-paragraph">Er zijn nog geen versies.</p>
         ) : (
-          <div class="wk-table-scroll">
+          <TableScroll label="Alle versies, de nieuwste eerst">
             <Table>
               <TableCaption>Alle versies, de nieuwste eerst</TableCaption>
               <THead>
@@ -415,7 +419,7 @@ export function FocusAreaEditPage(props: FocusAreaEditPageProps) {
                 ))}
               </TBody>
             </Table>
-          </div>
+          </TableScroll>
         )}
       </div>
     </Layout>

@@ -12,6 +12,7 @@ import {
   Td,
   Th,
   Tr,
+  TableScroll,
 } from '../../../views/components/data-table.tsx';
 
 export function TargetListPage(props: {
@@ -40,7 +41,7 @@ export function TargetListPage(props: {
           const items = catalogue.indicators.filter((i) => i.theme === theme.key);
           if (items.length === 0) return null;
           return (
-            <div class="wk-table-scroll">
+            <TableScroll label={theme.name}>
               <Table>
                 <TableCaption>{theme.name}</TableCaption>
                 <THead>
@@ -80,7 +81,7 @@ export function TargetListPage(props: {
                   })}
                 </TBody>
               </Table>
-            </div>
+            </TableScroll>
           );
         })}
       </div>

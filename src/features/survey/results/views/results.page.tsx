@@ -12,6 +12,7 @@ import {
   Td,
   Th,
   Tr,
+  TableScroll,
 } from '../../../../views/components/data-table.tsx';
 import { DownloadLinks, formatLinks } from '../../../../views/components/download-links.tsx';
 
@@ -44,7 +45,7 @@ function ResultTableView({ table: result }: { table: ResultTable }) {
   const { spec, table, weighted } = result;
   const missing = spec.categories.filter((c) => c.missing);
   return (
-    <div class="wk-table-scroll" data-result={spec.variable}>
+    <TableScroll label={spec.title} data-result={spec.variable}>
       <Table>
         <TableCaption>
           {spec.title}
@@ -87,7 +88,7 @@ function ResultTableView({ table: result }: { table: ResultTable }) {
           ))}
         </TBody>
       </Table>
-    </div>
+    </TableScroll>
   );
 }
 
@@ -103,7 +104,9 @@ const BY_LABELS = { kanaal: 'Kanaal', buurt: 'Buurt', wijk: 'Wijk' } as const;
 
 function DomainTable({ view }: { view: DomainView }) {
   return (
-    <div class="wk-table-scroll">
+    <TableScroll
+      label={`${view.title}, per ${view.by} (${view.rows[0]?.weighted ? 'gewogen' : 'ongewogen'})`}
+    >
       <Table data-domain={view.by}>
         <TableCaption>
           {`${view.title}, per ${view.by} (${view.rows[0]?.weighted ? 'gewogen' : 'ongewogen'})`}
@@ -134,7 +137,7 @@ function DomainTable({ view }: { view: DomainView }) {
           ))}
         </TBody>
       </Table>
-    </div>
+    </TableScroll>
   );
 }
 
