@@ -21,6 +21,7 @@ import {
   Th,
   Tr,
 } from '../../../views/components/data-table.tsx';
+import { DownloadLinks } from '../../../views/components/download-links.tsx';
 
 export type BudgetForm = 'locatie' | 'functie' | 'bron' | 'regel' | 'boeking';
 
@@ -169,11 +170,10 @@ export function BudgetPage(props: BudgetPageProps) {
           ))}
         </TBody>
       </Table>
-      <p class="utrecht-paragraph">
-        <a class="utrecht-link" href={`${base}/begroting.xlsx`}>
-          Download plan en realisatie (Excel)
-        </a>
-      </p>
+      <DownloadLinks
+        intro="Download plan en realisatie:"
+        links={[{ href: `${base}/begroting.xlsx`, label: 'Excel (.xlsx)' }]}
+      />
 
       <h2 class="utrecht-heading-2">Geldbronnen</h2>
       <Table>

@@ -1,18 +1,9 @@
 import { Layout } from '../../../views/layout.tsx';
-import { tableScroll } from '../../../views/table-scroll.ts';
 import { longDate } from '../live-blocks.ts';
 import type { ArchiveEntry } from '../council-letter.service.ts';
 import type { FocusAreaRef } from '../council-letter.service.ts';
 import type { CouncilMoment } from '../council-letter.table.ts';
-import {
-  Table,
-  TableCaption,
-  TBody,
-  THead,
-  Td,
-  Th,
-  Tr,
-} from '../../../views/components/data-table.tsx';
+import { DataTable } from '../../../views/components/data-table.tsx';
 
 /** Public: the published council letters of a focus area and the planned moments. */
 export function ArchivePage(props: {
@@ -44,34 +35,23 @@ export function ArchivePage(props: {
         {props.letters.length === 0 ? (
           <p class="utrecht-paragraph">Er is nog geen raadsinformatiebrief gepubliceerd.</p>
         ) : (
-          <div {...tableScroll('Gepubliceerde raadsinformatiebrieven')}>
-            <Table>
-              <TableCaption>Gepubliceerde raadsinformatiebrieven</TableCaption>
-              <THead>
-                <Tr>
-                  <Th scope="col">Nummer</Th>
-                  <Th scope="col">Brief</Th>
-                  <Th scope="col">Gepubliceerd op</Th>
-                </Tr>
-              </THead>
-              <TBody>
-                {props.letters.map((l) => (
-                  <Tr>
-                    <Th scope="row">{l.number}</Th>
-                    <Td>
-                      <a
-                        class="utrecht-link"
-                        href={`/gebieden/${area.slug}/raadsbrieven/${l.number}`}
-                      >
-                        {l.title}
-                      </a>
-                    </Td>
-                    <Td>{longDate(l.publishedOn)}</Td>
-                  </Tr>
-                ))}
-              </TBody>
-            </Table>
-          </div>
+          <DataTable
+            caption="Gepubliceerde raadsinformatiebrieven"
+            scroll
+            rows={props.letters}
+            columns={[
+              { label: 'Nummer', rowHeader: true, cell: (l) => l.number },
+              {
+                label: 'Brief',
+                cell: (l) => (
+                  <a class="utrecht-link" href={`/gebieden/${area.slug}/raadsbrieven/${l.number}`}>
+                    {l.title}
+                  </a>
+                ),
+              },
+              { label: 'Gepubliceerd op', cell: (l) => longDate(l.publishedOn) },
+            ]}
+          />
         )}
         <h2 class="utrecht-heading-2">Volgende momenten</h2>
         {props.moments.length === 0 ? (
