@@ -3,6 +3,7 @@ import type { ImportProblem } from '../../../shared/errors.ts';
 import { Layout } from '../../../views/layout.tsx';
 import { actorLabel } from '../../../shared/actor-label.ts';
 import { fieldId } from '../../../views/components/form.tsx';
+import { describedBy as fieldDescribedBy } from '../../../views/components/field.tsx';
 import type { Dataset } from '../../datasets/dataset.table.ts';
 import {
   Table,
@@ -115,11 +116,7 @@ export interface UploadFormValues {
 }
 
 export function describedBy(name: string, description: boolean, error: string | undefined) {
-  const id = fieldId(name);
-  return (
-    [description ? `${id}-uitleg` : '', error ? `${id}-fout` : ''].filter(Boolean).join(' ') ||
-    undefined
-  );
+  return fieldDescribedBy(fieldId(name), { description, error });
 }
 
 export const PROBLEMS_PER_PAGE = 200;
