@@ -31,7 +31,7 @@ export const FEATURE_IMPORT_ALLOWANCES: Readonly<Record<string, Allowance>> = {
   areas: { count: 19, reason: NO_INDEX },
   targets: { count: 17, reason: NO_INDEX },
   monitor: {
-    count: 16,
+    count: 15,
     reason: `${NO_INDEX}; de monitor wordt gesplitst (profielen, indicatorpagina's, vergelijken, eigen gebied)`,
   },
   aggregation: { count: 16, reason: `${NO_INDEX}; pure regels die veel features delen` },
