@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { assetUrl } from '../shared/assets.ts';
 import { AccountSlot } from './account-menu.tsx';
+import { Breadcrumbs, type Breadcrumb } from './components/breadcrumbs.tsx';
 
 /** The description of a page that does not give its own (the workspace, error pages). */
 export const DEFAULT_DESCRIPTION =
@@ -27,11 +28,7 @@ export interface LayoutProps {
   respondent?: RespondentFrame;
 }
 
-export interface Breadcrumb {
-  href: string;
-  label: string;
-  current?: boolean;
-}
+export type { Breadcrumb };
 
 export interface RespondentFrame {
   language: string;
@@ -165,23 +162,7 @@ function MonitorLayout({
             <AccountSlot />
           </div>
         </header>
-        {breadcrumbs.length > 0 && (
-          <nav aria-label="Kruimelpad" class="wk-container wk-breadcrumbs">
-            <ol>
-              {breadcrumbs.map((b) => (
-                <li>
-                  <a
-                    class="utrecht-link"
-                    href={b.href}
-                    aria-current={b.current ? 'page' : undefined}
-                  >
-                    {b.label}
-                  </a>
-                </li>
-              ))}
-            </ol>
-          </nav>
-        )}
+        <Breadcrumbs items={breadcrumbs} />
         <main id="inhoud" class="wk-container" tabIndex={-1}>
           {children}
         </main>

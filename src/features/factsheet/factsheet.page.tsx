@@ -5,6 +5,15 @@ import { LEGEND, shapeFor } from '../focus-areas/index.ts';
 import type { Factsheet, FactsheetBoundary, FactsheetCell } from './factsheet.model.ts';
 import { tableScroll } from '../../views/table-scroll.ts';
 import { NoteRef } from '../monitor/index.ts';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Td,
+  Th,
+  Tr,
+} from '../../views/components/data-table.tsx';
 
 /** The columns of every theme table, in order; "Doel" only when a target was set. */
 export const FACTSHEET_COLUMNS = [
@@ -80,40 +89,32 @@ function Boundary({ sheet, boundary }: { sheet: Factsheet; boundary: FactsheetBo
         </p>
       )}
       <div {...tableScroll(caption)}>
-        <table class="utrecht-table wk-factsheet-members" data-members>
-          <caption class="utrecht-table__caption">{caption}</caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col">
-                Status
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                Wijk
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                {unit === 'Wijk' ? 'Wijken' : 'Buurten'}
-              </th>
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
+        <Table class="wk-factsheet-members" data-members>
+          <TableCaption>{caption}</TableCaption>
+          <THead>
+            <Tr>
+              <Th scope="col">Status</Th>
+              <Th scope="col">Wijk</Th>
+              <Th scope="col">{unit === 'Wijk' ? 'Wijken' : 'Buurten'}</Th>
+            </Tr>
+          </THead>
+          <TBody>
             {boundary.groups.map((g) => (
-              <tr class="utrecht-table__row" data-status={g.status}>
-                <th class="utrecht-table__header-cell" scope="row">
-                  {g.statusLabel}
-                </th>
-                <td class="utrecht-table__cell">{g.wijk}</td>
-                <td class="utrecht-table__cell">
+              <Tr data-status={g.status}>
+                <Th scope="row">{g.statusLabel}</Th>
+                <Td>{g.wijk}</Td>
+                <Td>
                   {g.names.map((name, i) => (
                     <>
                       {i > 0 && ', '}
                       <span data-member={name}>{name}</span>
                     </>
                   ))}
-                </td>
-              </tr>
+                </Td>
+              </Tr>
             ))}
-          </tbody>
-        </table>
+          </TBody>
+        </Table>
       </div>
     </section>
   );
@@ -200,53 +201,49 @@ export function FactsheetPage({ sheet }: { sheet: Factsheet }) {
               {section.title}
             </h2>
             <div {...tableScroll(`${section.title}: laatste cijfer, verandering en vergelijking`)}>
-              <table class="utrecht-table wk-factsheet-table">
-                <caption class="utrecht-table__caption">
+              <Table class="wk-factsheet-table">
+                <TableCaption>
                   {`${section.title}: laatste cijfer, verandering en vergelijking`}
-                </caption>
-                <thead class="utrecht-table__header">
-                  <tr class="utrecht-table__row">
+                </TableCaption>
+                <THead>
+                  <Tr>
                     {columns.map((c) => (
-                      <th class="utrecht-table__header-cell" scope="col">
-                        {c}
-                      </th>
+                      <Th scope="col">{c}</Th>
                     ))}
-                  </tr>
-                </thead>
-                <tbody class="utrecht-table__body">
+                  </Tr>
+                </THead>
+                <TBody>
                   {section.indicators.map((i) => (
-                    <tr class="utrecht-table__row" data-indicator={i.key}>
-                      <th class="utrecht-table__header-cell" scope="row">
-                        {i.name}
-                      </th>
-                      <td class="utrecht-table__cell" data-cell="laatste">
+                    <Tr data-indicator={i.key}>
+                      <Th scope="row">{i.name}</Th>
+                      <Td data-cell="laatste">
                         <CellText cell={i.value} />
                         <span class="wk-cell-note">{i.period}</span>
-                      </td>
-                      <td class="utrecht-table__cell" data-cell="verandering">
+                      </Td>
+                      <Td data-cell="verandering">
                         <CellText cell={i.change} />
-                      </td>
-                      <td class="utrecht-table__cell" data-cell="rest_gemeente">
+                      </Td>
+                      <Td data-cell="rest_gemeente">
                         <CellText cell={i.rest} />
-                      </td>
-                      <td class="utrecht-table__cell" data-cell="gemeente">
+                      </Td>
+                      <Td data-cell="gemeente">
                         <CellText cell={i.gemeente} />
-                      </td>
-                      <td class="utrecht-table__cell" data-cell="nederland">
+                      </Td>
+                      <Td data-cell="nederland">
                         <CellText cell={i.nederland} />
-                      </td>
+                      </Td>
                       {sheet.withTargets && (
-                        <td class="utrecht-table__cell" data-cell="doel">
+                        <Td data-cell="doel">
                           {i.status}
                           {i.statusExplanation && (
                             <span class="wk-cell-note">{i.statusExplanation}</span>
                           )}
-                        </td>
+                        </Td>
                       )}
-                    </tr>
+                    </Tr>
                   ))}
-                </tbody>
-              </table>
+                </TBody>
+              </Table>
             </div>
           </section>
         ))}

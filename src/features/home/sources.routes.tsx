@@ -4,6 +4,15 @@ import { Layout } from '../../views/layout.tsx';
 import { htmlPage, renderPage, sendHtmlPage } from '../../views/render.ts';
 import type { Dataset } from '../datasets/index.ts';
 import { tableScroll } from '../../views/table-scroll.ts';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Td,
+  Th,
+  Tr,
+} from '../../views/components/data-table.tsx';
 
 const dateFormat = new Intl.DateTimeFormat('nl-NL', {
   dateStyle: 'long',
@@ -38,34 +47,22 @@ function renderSources(datasets: readonly Dataset[]): string {
         Deze gegevens vallen onder de licentie CC BY 4.0.
       </p>
       <div {...tableScroll(`Geladen bestanden (${datasets.length})`)}>
-        <table class="utrecht-table">
-          <caption class="utrecht-table__caption">Geladen bestanden ({datasets.length})</caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col">
-                Bestand
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                Bron en tabel
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                Regels
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                Waarden
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                Geladen op
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                Controlegetal (SHA-256)
-              </th>
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
+        <Table>
+          <TableCaption>Geladen bestanden ({datasets.length})</TableCaption>
+          <THead>
+            <Tr>
+              <Th scope="col">Bestand</Th>
+              <Th scope="col">Bron en tabel</Th>
+              <Th scope="col">Regels</Th>
+              <Th scope="col">Waarden</Th>
+              <Th scope="col">Geladen op</Th>
+              <Th scope="col">Controlegetal (SHA-256)</Th>
+            </Tr>
+          </THead>
+          <TBody>
             {datasets.map((d) => (
-              <tr class="utrecht-table__row">
-                <td class="utrecht-table__cell">
+              <Tr>
+                <Td>
                   {d.title}
                   <br />
                   <span class="wk-muted">{d.file_name}</span>
@@ -74,26 +71,22 @@ function renderSources(datasets: readonly Dataset[]): string {
                       Ingetrokken: telt niet mee in de cijfers.
                     </strong>
                   )}
-                </td>
-                <td class="utrecht-table__cell">
+                </Td>
+                <Td>
                   {d.source}
                   {d.table_id ? `, tabel ${d.table_id}` : ''}
                   {d.edition ? ` (${d.edition})` : ''}
-                </td>
-                <td class="utrecht-table__cell wk-num">
-                  {numberFormat.format(Number(d.row_count))}
-                </td>
-                <td class="utrecht-table__cell wk-num">
-                  {numberFormat.format(Number(d.observation_count))}
-                </td>
-                <td class="utrecht-table__cell">{dateFormat.format(new Date(d.imported_at))}</td>
-                <td class="utrecht-table__cell">
+                </Td>
+                <Td num>{numberFormat.format(Number(d.row_count))}</Td>
+                <Td num>{numberFormat.format(Number(d.observation_count))}</Td>
+                <Td>{dateFormat.format(new Date(d.imported_at))}</Td>
+                <Td>
                   <code>{d.file_hash.slice(0, 12)}</code>
-                </td>
-              </tr>
+                </Td>
+              </Tr>
             ))}
-          </tbody>
-        </table>
+          </TBody>
+        </Table>
       </div>
     </Layout>,
   );

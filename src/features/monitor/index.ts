@@ -21,12 +21,7 @@ export {
 export type { NplvAverage } from './nplv-average.ts';
 export type { AreaProfile, SeriesPoint } from './profile.types.ts';
 export { buildProfile, selectionForFocusArea } from './profiles/profile.service.ts';
-export {
-  DownloadLinks,
-  Footnotes,
-  NoteRef,
-  profileView,
-} from './profiles/views/profile-section.tsx';
+export { Footnotes, NoteRef, profileView } from './profiles/views/profile-section.tsx';
 export type { Cell, ProfileThemeView } from './profiles/views/profile-section.tsx';
 export { referenceComparisons, summaryItems } from './profiles/views/profile-summary.tsx';
 export type { ReferenceComparison } from './profiles/views/profile-summary.tsx';

@@ -7,9 +7,23 @@ import {
   INK,
   REFERENCE_STYLES,
 } from '../charts/index.ts';
-import { DownloadLinks } from '../monitor/index.ts';
+import {
+  DownloadLinks,
+  formatLinks,
+  TABLE_FORMATS,
+} from '../../views/components/download-links.tsx';
 import type { Overview, OverviewValue } from './overview.service.ts';
 import { tableScroll } from '../../views/table-scroll.ts';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  TFoot,
+  THead,
+  Td,
+  Th,
+  Tr,
+} from '../../views/components/data-table.tsx';
 
 /** As the profile tables: thousands grouped with a dot. */
 function format(o: Overview, value: number): string {
@@ -187,92 +201,70 @@ export function OverviewPage({ o }: { o: Overview }) {
         </h2>
         <DotChart o={o} />
         <div {...tableScroll(`${o.indicator.name} per focusgebied, van hoog naar laag`)}>
-          <table class="utrecht-table" data-table="gebieden">
-            <caption class="utrecht-table__caption">
-              {`${o.indicator.name} per focusgebied, van hoog naar laag`}
-            </caption>
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="col">
-                  Focusgebied
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  Waarde
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  Gemeente (cijfer van CBS)
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  Hoe volledig
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  Hoe zeker de afbakening is
-                </th>
-              </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
+          <Table data-table="gebieden">
+            <TableCaption>{`${o.indicator.name} per focusgebied, van hoog naar laag`}</TableCaption>
+            <THead>
+              <Tr>
+                <Th scope="col">Focusgebied</Th>
+                <Th scope="col">Waarde</Th>
+                <Th scope="col">Gemeente (cijfer van CBS)</Th>
+                <Th scope="col">Hoe volledig</Th>
+                <Th scope="col">Hoe zeker de afbakening is</Th>
+              </Tr>
+            </THead>
+            <TBody>
               {o.rows.map((r) => (
-                <tr class="utrecht-table__row" data-gebied={r.slug}>
-                  <th class="utrecht-table__header-cell" scope="row">
+                <Tr data-gebied={r.slug}>
+                  <Th scope="row">
                     <a class="utrecht-link" href={`/gebieden/${r.slug}`}>
                       {r.name}
                     </a>
                     <span class="wk-cell-note">{`Gemeente ${r.municipality}`}</span>
-                  </th>
-                  <td class="utrecht-table__cell" data-cell="waarde">
+                  </Th>
+                  <Td data-cell="waarde">
                     <ValueCell o={o} v={r.area} />
-                  </td>
-                  <td class="utrecht-table__cell" data-cell="gemeente">
+                  </Td>
+                  <Td data-cell="gemeente">
                     <ValueCell o={o} v={r.municipal} />
-                  </td>
-                  <td class="utrecht-table__cell" data-cell="volledig">
-                    {r.completeness}
-                  </td>
-                  <td class="utrecht-table__cell" data-cell="zeker">
-                    {r.certainty}
-                  </td>
-                </tr>
+                  </Td>
+                  <Td data-cell="volledig">{r.completeness}</Td>
+                  <Td data-cell="zeker">{r.certainty}</Td>
+                </Tr>
               ))}
-            </tbody>
-            <tfoot class="utrecht-table__footer">
-              <tr class="utrecht-table__row" data-gebied="nplv">
-                <th class="utrecht-table__header-cell" scope="row">
-                  Gemiddelde NPLV-focusgebieden (Σ teller / Σ noemer)
-                </th>
-                <td class="utrecht-table__cell" data-cell="waarde" colSpan={4}>
+            </TBody>
+            <TFoot>
+              <Tr data-gebied="nplv">
+                <Th scope="row">Gemiddelde NPLV-focusgebieden (Σ teller / Σ noemer)</Th>
+                <Td data-cell="waarde" colSpan={4}>
                   {o.average ? format(o, o.average.pooled) : '–'}
                   <span class="wk-cell-note">
                     {o.average
                       ? `De tellers van ${o.average.areas} focusgebieden opgeteld en gedeeld door hun opgetelde noemers.`
                       : (o.averageNote ?? '')}
                   </span>
-                </td>
-              </tr>
+                </Td>
+              </Tr>
               {o.average && (
-                <tr class="utrecht-table__row" data-gebied="nplv-gewoon">
-                  <th class="utrecht-table__header-cell" scope="row">
-                    Gewoon gemiddelde van de focusgebieden
-                  </th>
-                  <td class="utrecht-table__cell" data-cell="waarde" colSpan={4}>
+                <Tr data-gebied="nplv-gewoon">
+                  <Th scope="row">Gewoon gemiddelde van de focusgebieden</Th>
+                  <Td data-cell="waarde" colSpan={4}>
                     {format(o, o.average.mean)}
                     <span class="wk-cell-note">
                       {`Het gemiddelde van de ${o.average.areas} cijfers hierboven; elk gebied telt even zwaar, hoe groot ook.`}
                     </span>
-                  </td>
-                </tr>
+                  </Td>
+                </Tr>
               )}
-              <tr class="utrecht-table__row" data-gebied="nederland">
-                <th class="utrecht-table__header-cell" scope="row">
-                  Nederland
-                </th>
-                <td class="utrecht-table__cell" data-cell="waarde" colSpan={4}>
+              <Tr data-gebied="nederland">
+                <Th scope="row">Nederland</Th>
+                <Td data-cell="waarde" colSpan={4}>
                   <ValueCell o={o} v={o.netherlands} />
-                </td>
-              </tr>
-            </tfoot>
-          </table>
+                </Td>
+              </Tr>
+            </TFoot>
+          </Table>
         </div>
-        <DownloadLinks href={self} />
+        <DownloadLinks intro="Download deze cijfers:" links={formatLinks(self, TABLE_FORMATS)} />
         <p class="utrecht-paragraph wk-muted">
           {`${o.indicator.source.publisher}. `}
           <a class="utrecht-link" href="/methode">

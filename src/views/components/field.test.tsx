@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { render } from 'preact-render-to-string';
-import { Field, FieldError } from './field.tsx';
+import { describedBy, Field, FieldError } from './field.tsx';
 import { fieldId } from './form.tsx';
 
 describe('Field', () => {
@@ -42,5 +42,27 @@ describe('Field', () => {
 
   it('FieldError renders nothing without an error', () => {
     assert.equal(render(<FieldError name="x" error={undefined} />), '');
+  });
+
+  it('takes the control id when it is not fieldId(name), for label and error', () => {
+    const html = render(
+      <Field name="naam" id="veld-naam-2" label="Naam" error="Vul een naam in.">
+        <input id="veld-naam-2" />
+      </Field>,
+    );
+    assert.match(html, /<label class="utrecht-form-label" for="veld-naam-2">/);
+    assert.match(html, /id="veld-naam-2-fout"/);
+  });
+});
+
+describe('describedBy', () => {
+  it('lists explanation then error, and is undefined without either', () => {
+    assert.equal(
+      describedBy('veld-x', { description: 'Uitleg', error: 'Fout' }),
+      'veld-x-uitleg veld-x-fout',
+    );
+    assert.equal(describedBy('veld-x', { error: 'Fout' }), 'veld-x-fout');
+    assert.equal(describedBy('veld-x', { description: true }), 'veld-x-uitleg');
+    assert.equal(describedBy('veld-x', { description: '', error: undefined }), undefined);
   });
 });

@@ -1,6 +1,6 @@
 import { actorLabel } from '../../shared/actor-label.ts';
 import { fieldId, type FieldErrors } from './form.tsx';
-import { Field, FieldError } from './field.tsx';
+import { describedBy as fieldDescribedBy, Field, FieldError } from './field.tsx';
 
 const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', {
   dateStyle: 'long',
@@ -20,10 +20,7 @@ export function describedBy(
   error: string | undefined,
   hint = false,
 ): string | undefined {
-  const id = fieldId(name);
-  return (
-    [hint ? `${id}-uitleg` : '', error ? `${id}-fout` : ''].filter(Boolean).join(' ') || undefined
-  );
+  return fieldDescribedBy(fieldId(name), { description: hint, error });
 }
 
 export function TextArea(props: {

@@ -3,6 +3,15 @@ import type { UserWithGrants } from '../accounts.facade.ts';
 import { ROLE_LABELS } from '../permissions.ts';
 import { CsrfField } from '../../../views/components/form.tsx';
 import { formatDate } from './accounts-parts.tsx';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Td,
+  Th,
+  Tr,
+} from '../../../views/components/data-table.tsx';
 
 export function UsersPage(props: {
   csrf: string;
@@ -23,42 +32,32 @@ export function UsersPage(props: {
         gebruiker zelf een wachtwoord kiest. Geef die link aan de gebruiker. Gaat iemand weg? Zet
         dan het account uit.
       </p>
-      <table class="utrecht-table">
-        <caption class="utrecht-table__caption">Gebruikers ({props.users.length})</caption>
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col">
-              Naam
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              E-mailadres
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Rollen in {code}
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Status
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Acties
-            </th>
-          </tr>
-        </thead>
-        <tbody class="utrecht-table__body">
+      <Table>
+        <TableCaption>Gebruikers ({props.users.length})</TableCaption>
+        <THead>
+          <Tr>
+            <Th scope="col">Naam</Th>
+            <Th scope="col">E-mailadres</Th>
+            <Th scope="col">Rollen in {code}</Th>
+            <Th scope="col">Status</Th>
+            <Th scope="col">Acties</Th>
+          </Tr>
+        </THead>
+        <TBody>
           {props.users.map((u) => (
-            <tr class="utrecht-table__row">
-              <td class="utrecht-table__cell">{u.name}</td>
-              <td class="utrecht-table__cell">{u.email}</td>
-              <td class="utrecht-table__cell">
+            <Tr>
+              <Td>{u.name}</Td>
+              <Td>{u.email}</Td>
+              <Td>
                 {u.grants
                   .filter((g) => g.municipalityCode === code)
                   .map((g) => ROLE_LABELS[g.role])
                   .join(', ')}
-              </td>
-              <td class="utrecht-table__cell">
+              </Td>
+              <Td>
                 {u.active === 1 ? 'Actief' : `Uitgezet op ${formatDate(u.deactivated_at ?? '')}`}
-              </td>
-              <td class="utrecht-table__cell">
+              </Td>
+              <Td>
                 {u.active === 1 && (
                   <div class="utrecht-button-group">
                     <form method="post" action={`/beheer/${code}/gebruikers/${u.id}/herstellink`}>
@@ -77,11 +76,11 @@ export function UsersPage(props: {
                     )}
                   </div>
                 )}
-              </td>
-            </tr>
+              </Td>
+            </Tr>
           ))}
-        </tbody>
-      </table>
+        </TBody>
+      </Table>
     </Layout>
   );
 }

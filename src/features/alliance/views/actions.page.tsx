@@ -7,6 +7,15 @@ import { formatDay } from '../dates.ts';
 import { AllianceFrame, allianceBase } from './alliance-frame.tsx';
 import { Select } from './fields.tsx';
 import { Notice } from '../../../views/components/form.tsx';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Td,
+  Th,
+  Tr,
+} from '../../../views/components/data-table.tsx';
 
 function ActionTable(props: {
   caption: string;
@@ -21,37 +30,29 @@ function ActionTable(props: {
 }) {
   return (
     <div {...tableScroll(props.caption)}>
-      <table class="utrecht-table">
-        <caption class="utrecht-table__caption">{props.caption}</caption>
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col">
-              Actie
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Eigenaar
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Deadline
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Status
-            </th>
-          </tr>
-        </thead>
-        <tbody class="utrecht-table__body">
+      <Table>
+        <TableCaption>{props.caption}</TableCaption>
+        <THead>
+          <Tr>
+            <Th scope="col">Actie</Th>
+            <Th scope="col">Eigenaar</Th>
+            <Th scope="col">Deadline</Th>
+            <Th scope="col">Status</Th>
+          </Tr>
+        </THead>
+        <TBody>
           {props.actions.map((a) => (
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="row">
+            <Tr>
+              <Th scope="row">
                 {a.description}
                 {a.decisionNumber && <span class="wk-muted"> · besluit {a.decisionNumber}</span>}
-              </th>
-              <td class="utrecht-table__cell">{a.owner}</td>
-              <td class="utrecht-table__cell">
+              </Th>
+              <Td>{a.owner}</Td>
+              <Td>
                 {formatDay(a.due_on)}
                 {a.overdue && <strong> · te laat</strong>}
-              </td>
-              <td class="utrecht-table__cell">
+              </Td>
+              <Td>
                 {props.canEdit ? (
                   <form
                     method="post"
@@ -75,11 +76,11 @@ function ActionTable(props: {
                 ) : (
                   ACTION_STATUS_LABELS[a.status]
                 )}
-              </td>
-            </tr>
+              </Td>
+            </Tr>
           ))}
-        </tbody>
-      </table>
+        </TBody>
+      </Table>
     </div>
   );
 }

@@ -3,34 +3,35 @@ import type { FocusAreaRef } from '../alliance.types.ts';
 import type { AllianceDecision } from '../alliance.table.ts';
 import { formatDay } from '../dates.ts';
 import { AllianceFrame, allianceBase } from './alliance-frame.tsx';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Td,
+  Th,
+  Tr,
+} from '../../../views/components/data-table.tsx';
 
 function DecisionTable(props: { caption: string; decisions: AllianceDecision[]; base: string }) {
   if (props.decisions.length === 0)
     return <p class="utrecht-paragraph">Nog geen besluiten in dit deel.</p>;
   return (
     <div {...tableScroll(props.caption)}>
-      <table class="utrecht-table">
-        <caption class="utrecht-table__caption">{props.caption}</caption>
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col">
-              Nummer
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Datum
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Besluit
-            </th>
-          </tr>
-        </thead>
-        <tbody class="utrecht-table__body">
+      <Table>
+        <TableCaption>{props.caption}</TableCaption>
+        <THead>
+          <Tr>
+            <Th scope="col">Nummer</Th>
+            <Th scope="col">Datum</Th>
+            <Th scope="col">Besluit</Th>
+          </Tr>
+        </THead>
+        <TBody>
           {props.decisions.map((d) => (
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="row">
-                {d.number}
-              </th>
-              <td class="utrecht-table__cell">
+            <Tr>
+              <Th scope="row">{d.number}</Th>
+              <Td>
                 {d.meeting_id ? (
                   <a class="utrecht-link" href={`${props.base}/vergaderingen/${d.meeting_id}`}>
                     {formatDay(d.decided_on)}
@@ -38,15 +39,15 @@ function DecisionTable(props: { caption: string; decisions: AllianceDecision[]; 
                 ) : (
                   formatDay(d.decided_on)
                 )}
-              </td>
-              <td class="utrecht-table__cell">
+              </Td>
+              <Td>
                 <strong>{d.title}</strong>
                 {d.text && <p class="utrecht-paragraph">{d.text}</p>}
-              </td>
-            </tr>
+              </Td>
+            </Tr>
           ))}
-        </tbody>
-      </table>
+        </TBody>
+      </Table>
     </div>
   );
 }

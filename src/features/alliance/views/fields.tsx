@@ -1,50 +1,7 @@
-import type { ComponentChildren } from 'preact';
+import { describedBy, Field } from '../../../views/components/field.tsx';
 import { fieldId } from '../../../views/components/form.tsx';
 
 /** Form controls of the Alliance pages: label above, error by the field, linked for readers. */
-
-/** `idOrName`: a field name, or an id that already starts with "veld-". */
-function describedBy(
-  idOrName: string,
-  error: string | undefined,
-  hint: boolean,
-): string | undefined {
-  const id = idOrName.startsWith('veld-') ? idOrName : fieldId(idOrName);
-  return (
-    [hint ? `${id}-uitleg` : '', error ? `${id}-fout` : ''].filter(Boolean).join(' ') || undefined
-  );
-}
-
-function FieldFrame(props: {
-  name: string;
-  label: string;
-  error: string | undefined;
-  description?: string | undefined;
-  id?: string;
-  children: ComponentChildren;
-}) {
-  const id = props.id ?? fieldId(props.name);
-  return (
-    <div class={`utrecht-form-field${props.error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>
-          {props.label}
-        </label>
-      </div>
-      {props.description && (
-        <div class="utrecht-form-field-description" id={`${id}-uitleg`}>
-          {props.description}
-        </div>
-      )}
-      {props.error && (
-        <div class="utrecht-form-field-error-message" id={`${id}-fout`}>
-          {props.error}
-        </div>
-      )}
-      <div class="utrecht-form-field__input">{props.children}</div>
-    </div>
-  );
-}
 
 export function Input(props: {
   name: string;
@@ -59,7 +16,7 @@ export function Input(props: {
 }) {
   const id = props.idSuffix ? `${fieldId(props.name)}-${props.idSuffix}` : fieldId(props.name);
   return (
-    <FieldFrame {...props} id={id}>
+    <Field {...props} id={id}>
       <input
         class={`utrecht-textbox utrecht-textbox--html-input${props.error ? ' utrecht-textbox--invalid' : ''}`}
         id={id}
@@ -68,9 +25,9 @@ export function Input(props: {
         value={props.value ?? ''}
         required={props.required}
         aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy(id, props.error, Boolean(props.description))}
+        aria-describedby={describedBy(id, props)}
       />
-    </FieldFrame>
+    </Field>
   );
 }
 
@@ -83,18 +40,18 @@ export function TextArea(props: {
   rows?: number;
 }) {
   return (
-    <FieldFrame {...props}>
+    <Field {...props}>
       <textarea
         class={`utrecht-textarea utrecht-textarea--html-textarea${props.error ? ' utrecht-textarea--invalid' : ''}`}
         id={fieldId(props.name)}
         name={props.name}
         rows={props.rows ?? 4}
         aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy(props.name, props.error, Boolean(props.description))}
+        aria-describedby={describedBy(fieldId(props.name), props)}
       >
         {props.value ?? ''}
       </textarea>
-    </FieldFrame>
+    </Field>
   );
 }
 
@@ -111,33 +68,21 @@ export function Select(props: {
   const name = props.name;
   const id = props.idSuffix ? `${fieldId(name)}-${props.idSuffix}` : fieldId(name);
   return (
-    <div class={`utrecht-form-field${props.error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>
-          {props.label}
-        </label>
-      </div>
-      {props.error && (
-        <div class="utrecht-form-field-error-message" id={`${id}-fout`}>
-          {props.error}
-        </div>
-      )}
-      <div class="utrecht-form-field__input">
-        <select
-          class={`utrecht-select utrecht-select--html-select${props.error ? ' utrecht-select--invalid' : ''}`}
-          id={id}
-          name={name}
-          aria-invalid={props.error ? 'true' : undefined}
-          aria-describedby={props.error ? `${id}-fout` : undefined}
-        >
-          {props.options.map((o) => (
-            <option value={o.value} selected={o.value === props.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
-    </div>
+    <Field name={name} label={props.label} error={props.error} id={id}>
+      <select
+        class={`utrecht-select utrecht-select--html-select${props.error ? ' utrecht-select--invalid' : ''}`}
+        id={id}
+        name={name}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(id, { error: props.error })}
+      >
+        {props.options.map((o) => (
+          <option value={o.value} selected={o.value === props.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Field>
   );
 }
 

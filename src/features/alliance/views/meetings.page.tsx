@@ -6,6 +6,15 @@ import type { AllianceMeeting } from '../alliance.table.ts';
 import { amsterdamTime, formatDay } from '../dates.ts';
 import { AllianceFrame, allianceBase } from './alliance-frame.tsx';
 import { Input, TextArea } from './fields.tsx';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Td,
+  Th,
+  Tr,
+} from '../../../views/components/data-table.tsx';
 
 /** All meetings of the Alliance, newest first, and the form to plan one. */
 export function MeetingsPage(props: {
@@ -33,38 +42,32 @@ export function MeetingsPage(props: {
         <p class="utrecht-paragraph">Er zijn nog geen vergaderingen.</p>
       ) : (
         <div {...tableScroll('Vergaderingen')}>
-          <table class="utrecht-table">
-            <caption class="utrecht-table__caption">Vergaderingen, nieuwste eerst</caption>
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="col">
-                  Vergadering
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  Datum en tijd
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  Plaats
-                </th>
-              </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
+          <Table>
+            <TableCaption>Vergaderingen, nieuwste eerst</TableCaption>
+            <THead>
+              <Tr>
+                <Th scope="col">Vergadering</Th>
+                <Th scope="col">Datum en tijd</Th>
+                <Th scope="col">Plaats</Th>
+              </Tr>
+            </THead>
+            <TBody>
               {meetings.map((m) => (
-                <tr class="utrecht-table__row">
-                  <th class="utrecht-table__header-cell" scope="row">
+                <Tr>
+                  <Th scope="row">
                     <a class="utrecht-link" href={`${base}/vergaderingen/${m.id}`}>
                       {m.title}
                     </a>
-                  </th>
-                  <td class="utrecht-table__cell">
+                  </Th>
+                  <Td>
                     {formatDay(m.starts_at)}, {amsterdamTime(m.starts_at)}–
                     {amsterdamTime(m.ends_at)} uur
-                  </td>
-                  <td class="utrecht-table__cell">{m.place}</td>
-                </tr>
+                  </Td>
+                  <Td>{m.place}</Td>
+                </Tr>
               ))}
-            </tbody>
-          </table>
+            </TBody>
+          </Table>
         </div>
       )}
       {props.canEdit && (

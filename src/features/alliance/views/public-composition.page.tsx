@@ -2,6 +2,15 @@ import { Layout } from '../../../views/layout.tsx';
 import { tableScroll } from '../../../views/table-scroll.ts';
 import type { PublicComposition } from '../alliance.service.ts';
 import { amsterdamDate, amsterdamTime, formatDay } from '../dates.ts';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Td,
+  Th,
+  Tr,
+} from '../../../views/components/data-table.tsx';
 
 const NOT_FILLED = 'nog niet ingevuld';
 
@@ -39,28 +48,20 @@ export function PublicCompositionPage(props: { data: PublicComposition }) {
             </p>
           )}
           <div {...tableScroll(`Zetels van de Alliantie ${area.name}`)} hidden={seats.length === 0}>
-            <table class="utrecht-table">
-              <caption class="utrecht-table__caption">Zetels van de Alliantie {area.name}</caption>
-              <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Zetel
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Organisatie
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Vertegenwoordiger
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Netwerken in de wijk
-                  </th>
-                </tr>
-              </thead>
-              <tbody class="utrecht-table__body">
+            <Table>
+              <TableCaption>Zetels van de Alliantie {area.name}</TableCaption>
+              <THead>
+                <Tr>
+                  <Th scope="col">Zetel</Th>
+                  <Th scope="col">Organisatie</Th>
+                  <Th scope="col">Vertegenwoordiger</Th>
+                  <Th scope="col">Netwerken in de wijk</Th>
+                </Tr>
+              </THead>
+              <TBody>
                 {seats.map((s) => (
-                  <tr class="utrecht-table__row">
-                    <th class="utrecht-table__header-cell" scope="row">
+                  <Tr>
+                    <Th scope="row">
                       {s.sector}
                       {s.note && (
                         <>
@@ -68,22 +69,20 @@ export function PublicCompositionPage(props: { data: PublicComposition }) {
                           <span class="wk-muted">{s.note}</span>
                         </>
                       )}
-                    </th>
-                    <td class="utrecht-table__cell">{s.organisation ?? NOT_FILLED}</td>
-                    <td class="utrecht-table__cell">
+                    </Th>
+                    <Td>{s.organisation ?? NOT_FILLED}</Td>
+                    <Td>
                       {s.representative
                         ? `${s.representative.name}${s.representative.function ? `, ${s.representative.function}` : ''}`
                         : s.organisation
                           ? 'niet openbaar'
                           : NOT_FILLED}
-                    </td>
-                    <td class="utrecht-table__cell">
-                      {s.networks.length > 0 ? s.networks.join(', ') : '—'}
-                    </td>
-                  </tr>
+                    </Td>
+                    <Td>{s.networks.length > 0 ? s.networks.join(', ') : '—'}</Td>
+                  </Tr>
                 ))}
-              </tbody>
-            </table>
+              </TBody>
+            </Table>
           </div>
         </section>
         <section aria-labelledby="vergaderingen">

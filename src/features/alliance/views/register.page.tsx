@@ -6,6 +6,15 @@ import { formatDay } from '../dates.ts';
 import { AllianceFrame, allianceBase } from './alliance-frame.tsx';
 import { Checkbox, Input, Select, TextArea } from './fields.tsx';
 import { Notice } from '../../../views/components/form.tsx';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Td,
+  Th,
+  Tr,
+} from '../../../views/components/data-table.tsx';
 
 export interface RegisterPageProps {
   data: Register;
@@ -50,36 +59,26 @@ export function RegisterPage(props: RegisterPageProps) {
         <SubmitButton label="Toon leden op deze datum" variant="secondary" />
       </form>
       <div {...tableScroll(`Leden op ${formatDay(data.date)}`)}>
-        <table class="utrecht-table">
-          <caption class="utrecht-table__caption">Leden op {formatDay(data.date)}</caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col">
-                Zetel
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                Organisatie
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                Vertegenwoordiger
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                Mandaat
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                Netwerken en gremia
-              </th>
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
+        <Table>
+          <TableCaption>Leden op {formatDay(data.date)}</TableCaption>
+          <THead>
+            <Tr>
+              <Th scope="col">Zetel</Th>
+              <Th scope="col">Organisatie</Th>
+              <Th scope="col">Vertegenwoordiger</Th>
+              <Th scope="col">Mandaat</Th>
+              <Th scope="col">Netwerken en gremia</Th>
+            </Tr>
+          </THead>
+          <TBody>
             {data.seats.map(({ seat, member }) => (
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="row">
+              <Tr>
+                <Th scope="row">
                   {seat.sector}
                   <br />
                   <span class="wk-muted">{SEAT_KIND_LABELS[seat.kind]}</span>
-                </th>
-                <td class="utrecht-table__cell">
+                </Th>
+                <Td>
                   {member ? (
                     <>
                       {member.organisation}
@@ -89,8 +88,8 @@ export function RegisterPage(props: RegisterPageProps) {
                   ) : (
                     'nog niet ingevuld'
                   )}
-                </td>
-                <td class="utrecht-table__cell">
+                </Td>
+                <Td>
                   {member?.representative_name
                     ? `${member.representative_name}${member.representative_function ? `, ${member.representative_function}` : ''} (${member.representative_public === 1 ? 'naam openbaar' : 'naam niet openbaar'})`
                     : '—'}
@@ -112,15 +111,13 @@ export function RegisterPage(props: RegisterPageProps) {
                       />
                     </form>
                   )}
-                </td>
-                <td class="utrecht-table__cell">{member?.mandate || '—'}</td>
-                <td class="utrecht-table__cell">
-                  {member?.networks ? member.networks.split('\n').join(', ') : '—'}
-                </td>
-              </tr>
+                </Td>
+                <Td>{member?.mandate || '—'}</Td>
+                <Td>{member?.networks ? member.networks.split('\n').join(', ') : '—'}</Td>
+              </Tr>
             ))}
-          </tbody>
-        </table>
+          </TBody>
+        </Table>
       </div>
 
       <section aria-labelledby="geschiedenis">
@@ -131,35 +128,27 @@ export function RegisterPage(props: RegisterPageProps) {
           <p class="utrecht-paragraph">Er zijn nog geen leden ingevuld.</p>
         ) : (
           <div {...tableScroll('Alle lidmaatschappen')}>
-            <table class="utrecht-table">
-              <caption class="utrecht-table__caption">Alle lidmaatschappen</caption>
-              <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Organisatie
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Zetel
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Van
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Tot en met
-                  </th>
-                </tr>
-              </thead>
-              <tbody class="utrecht-table__body">
+            <Table>
+              <TableCaption>Alle lidmaatschappen</TableCaption>
+              <THead>
+                <Tr>
+                  <Th scope="col">Organisatie</Th>
+                  <Th scope="col">Zetel</Th>
+                  <Th scope="col">Van</Th>
+                  <Th scope="col">Tot en met</Th>
+                </Tr>
+              </THead>
+              <TBody>
                 {data.history.map((m) => (
-                  <tr class="utrecht-table__row">
-                    <th class="utrecht-table__header-cell" scope="row">
+                  <Tr>
+                    <Th scope="row">
                       <a class="utrecht-link" href={`${base}/leden/${m.id}`}>
                         {m.organisation}
                       </a>
-                    </th>
-                    <td class="utrecht-table__cell">{m.sector}</td>
-                    <td class="utrecht-table__cell">{formatDay(m.starts_on)}</td>
-                    <td class="utrecht-table__cell">
+                    </Th>
+                    <Td>{m.sector}</Td>
+                    <Td>{formatDay(m.starts_on)}</Td>
+                    <Td>
                       {m.ends_on ? (
                         formatDay(m.ends_on)
                       ) : props.canEdit ? (
@@ -183,11 +172,11 @@ export function RegisterPage(props: RegisterPageProps) {
                       ) : (
                         'nu lid'
                       )}
-                    </td>
-                  </tr>
+                    </Td>
+                  </Tr>
                 ))}
-              </tbody>
-            </table>
+              </TBody>
+            </Table>
           </div>
         )}
       </section>

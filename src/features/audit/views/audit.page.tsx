@@ -2,6 +2,15 @@ import { Layout } from '../../../views/layout.tsx';
 import { actorLabel } from '../../../shared/actor-label.ts';
 import type { AuditRecord } from '../audit.facade.ts';
 import { actionLabel, entityLabel, parseAuditJson, summarizeChange } from '../audit-summary.ts';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Td,
+  Th,
+  Tr,
+} from '../../../views/components/data-table.tsx';
 
 const dateFormat = new Intl.DateTimeFormat('nl-NL', {
   dateStyle: 'medium',
@@ -44,32 +53,24 @@ export function AuditPage(props: {
         </a>{' '}
         <span class="wk-muted">· met alle technische gegevens van elke wijziging</span>
       </p>
-      <table class="utrecht-table">
-        <caption class="utrecht-table__caption">
+      <Table>
+        <TableCaption>
           {props.total} wijzigingen, pagina {props.page} van {props.pageCount}
-        </caption>
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col">
-              Wanneer
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Wie
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Wat
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Wat veranderde
-            </th>
-          </tr>
-        </thead>
-        <tbody class="utrecht-table__body">
+        </TableCaption>
+        <THead>
+          <Tr>
+            <Th scope="col">Wanneer</Th>
+            <Th scope="col">Wie</Th>
+            <Th scope="col">Wat</Th>
+            <Th scope="col">Wat veranderde</Th>
+          </Tr>
+        </THead>
+        <TBody>
           {props.records.map((r) => (
-            <tr class="utrecht-table__row">
-              <td class="utrecht-table__cell">{dateFormat.format(new Date(r.occurredAt))}</td>
-              <td class="utrecht-table__cell">{actorLabel(r.actor)}</td>
-              <td class="utrecht-table__cell" data-actie={r.action}>
+            <Tr>
+              <Td>{dateFormat.format(new Date(r.occurredAt))}</Td>
+              <Td>{actorLabel(r.actor)}</Td>
+              <Td data-actie={r.action}>
                 {actionLabel(r.action)}
                 <br />
                 <span class="wk-muted">
@@ -81,14 +82,14 @@ export function AuditPage(props: {
                   )}
                   {r.municipalityCode === null ? ' (alle gemeenten)' : ''}
                 </span>
-              </td>
-              <td class="utrecht-table__cell">
+              </Td>
+              <Td>
                 <Change record={r} />
-              </td>
-            </tr>
+              </Td>
+            </Tr>
           ))}
-        </tbody>
-      </table>
+        </TBody>
+      </Table>
       {props.pageCount > 1 && (
         <nav aria-label="Pagina's van het logboek">
           <p class="utrecht-paragraph">

@@ -5,6 +5,15 @@ import { ENTRY_KIND_LABEL } from '../budget.service.ts';
 import type { ImportedEntry } from '../budget.xlsx.ts';
 import { formatEuro } from '../money.ts';
 import { budgetBase } from './budget.page.tsx';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Td,
+  Th,
+  Tr,
+} from '../../../views/components/data-table.tsx';
 
 /**
  * Upload → preview → confirm. The preview carries the file itself (base64, small by limit) in
@@ -54,48 +63,33 @@ export function BudgetImportPage(props: {
             {props.preview.rows.length} boekingen uit {props.preview.fileName}. Nog niets is
             opgeslagen. Boekingen die al eerder zijn ingelezen, worden niet nog eens geteld.
           </p>
-          <table class="utrecht-table">
-            <caption class="utrecht-table__caption">Voorbeeld</caption>
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="col">
-                  Rij
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  Regel
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  Soort
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  Datum
-                </th>
-                <th
-                  class="utrecht-table__header-cell utrecht-table__header-cell--numeric"
-                  scope="col"
-                >
+          <Table>
+            <TableCaption>Voorbeeld</TableCaption>
+            <THead>
+              <Tr>
+                <Th scope="col">Rij</Th>
+                <Th scope="col">Regel</Th>
+                <Th scope="col">Soort</Th>
+                <Th scope="col">Datum</Th>
+                <Th num scope="col">
                   Bedrag
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  Omschrijving
-                </th>
-              </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
+                </Th>
+                <Th scope="col">Omschrijving</Th>
+              </Tr>
+            </THead>
+            <TBody>
               {props.preview.rows.map((r) => (
-                <tr class="utrecht-table__row">
-                  <td class="utrecht-table__cell">{r.row}</td>
-                  <td class="utrecht-table__cell">{r.lineCode}</td>
-                  <td class="utrecht-table__cell">{ENTRY_KIND_LABEL[r.kind]}</td>
-                  <td class="utrecht-table__cell">{r.date}</td>
-                  <td class="utrecht-table__cell utrecht-table__cell--numeric">
-                    {formatEuro(r.cents)}
-                  </td>
-                  <td class="utrecht-table__cell">{r.description}</td>
-                </tr>
+                <Tr>
+                  <Td>{r.row}</Td>
+                  <Td>{r.lineCode}</Td>
+                  <Td>{ENTRY_KIND_LABEL[r.kind]}</Td>
+                  <Td>{r.date}</Td>
+                  <Td num>{formatEuro(r.cents)}</Td>
+                  <Td>{r.description}</Td>
+                </Tr>
               ))}
-            </tbody>
-          </table>
+            </TBody>
+          </Table>
           <form method="post" action={`${base}/importeren/bevestigen`}>
             <CsrfField token={props.csrf} />
             <input type="hidden" name="file_name" value={props.preview.fileName} />

@@ -3,6 +3,15 @@ import type { BudgetEntry, FocusAreaRef } from '../budget.service.ts';
 import { ENTRY_KIND_LABEL, type LineRow } from '../budget.service.ts';
 import { formatEuro } from '../money.ts';
 import { budgetBase } from './budget.page.tsx';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Td,
+  Th,
+  Tr,
+} from '../../../views/components/data-table.tsx';
 
 /** One budget line with every commitment and spending booked on it. */
 export function BudgetLinePage(props: {
@@ -50,54 +59,38 @@ export function BudgetLinePage(props: {
         <dt>Beschikbaar</dt>
         <dd>{formatEuro(row.availableCents)}</dd>
       </dl>
-      <table class="utrecht-table">
-        <caption class="utrecht-table__caption">Boekingen</caption>
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col">
-              Datum
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Soort
-            </th>
-            <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
+      <Table>
+        <TableCaption>Boekingen</TableCaption>
+        <THead>
+          <Tr>
+            <Th scope="col">Datum</Th>
+            <Th scope="col">Soort</Th>
+            <Th num scope="col">
               Bedrag
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Omschrijving
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Kenmerk
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Ingevoerd
-            </th>
-          </tr>
-        </thead>
-        <tbody class="utrecht-table__body">
+            </Th>
+            <Th scope="col">Omschrijving</Th>
+            <Th scope="col">Kenmerk</Th>
+            <Th scope="col">Ingevoerd</Th>
+          </Tr>
+        </THead>
+        <TBody>
           {props.entries.length === 0 && (
-            <tr class="utrecht-table__row">
-              <td class="utrecht-table__cell" colSpan={6}>
-                Nog geen boekingen.
-              </td>
-            </tr>
+            <Tr>
+              <Td colSpan={6}>Nog geen boekingen.</Td>
+            </Tr>
           )}
           {props.entries.map((e) => (
-            <tr class="utrecht-table__row">
-              <td class="utrecht-table__cell">{e.entry_date}</td>
-              <td class="utrecht-table__cell">{ENTRY_KIND_LABEL[e.kind]}</td>
-              <td class="utrecht-table__cell utrecht-table__cell--numeric">
-                {formatEuro(e.amount_cents)}
-              </td>
-              <td class="utrecht-table__cell">{e.description}</td>
-              <td class="utrecht-table__cell">{e.reference || '–'}</td>
-              <td class="utrecht-table__cell">
-                {e.import_key ? 'ingelezen uit Excel' : 'met de hand'}
-              </td>
-            </tr>
+            <Tr>
+              <Td>{e.entry_date}</Td>
+              <Td>{ENTRY_KIND_LABEL[e.kind]}</Td>
+              <Td num>{formatEuro(e.amount_cents)}</Td>
+              <Td>{e.description}</Td>
+              <Td>{e.reference || '–'}</Td>
+              <Td>{e.import_key ? 'ingelezen uit Excel' : 'met de hand'}</Td>
+            </Tr>
           ))}
-        </tbody>
-      </table>
+        </TBody>
+      </Table>
     </Layout>
   );
 }

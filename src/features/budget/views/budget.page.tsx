@@ -12,6 +12,16 @@ import { THEMES } from '../themes.ts';
 import { Choice, Input, prefixed, type FieldErrors } from './fields.tsx';
 import { Notice } from '../../../views/components/form.tsx';
 import { PlanChart } from './plan-chart.tsx';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Td,
+  Th,
+  Tr,
+} from '../../../views/components/data-table.tsx';
+import { DownloadLinks } from '../../../views/components/download-links.tsx';
 
 export type BudgetForm = 'locatie' | 'functie' | 'bron' | 'regel' | 'boeking';
 
@@ -28,18 +38,10 @@ export interface BudgetPageProps {
 function TotalCells(props: { t: Totals }) {
   return (
     <>
-      <td class="utrecht-table__cell utrecht-table__cell--numeric">
-        {formatEuro(props.t.plannedCents)}
-      </td>
-      <td class="utrecht-table__cell utrecht-table__cell--numeric">
-        {formatEuro(props.t.committedCents)}
-      </td>
-      <td class="utrecht-table__cell utrecht-table__cell--numeric">
-        {formatEuro(props.t.spentCents)}
-      </td>
-      <td class="utrecht-table__cell utrecht-table__cell--numeric">
-        {formatEuro(props.t.availableCents)}
-      </td>
+      <Td num>{formatEuro(props.t.plannedCents)}</Td>
+      <Td num>{formatEuro(props.t.committedCents)}</Td>
+      <Td num>{formatEuro(props.t.spentCents)}</Td>
+      <Td num>{formatEuro(props.t.availableCents)}</Td>
     </>
   );
 }
@@ -47,18 +49,18 @@ function TotalCells(props: { t: Totals }) {
 function MoneyHeads() {
   return (
     <>
-      <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
+      <Th num scope="col">
         Begroot
-      </th>
-      <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
+      </Th>
+      <Th num scope="col">
         Verplicht
-      </th>
-      <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
+      </Th>
+      <Th num scope="col">
         Uitgegeven
-      </th>
-      <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
+      </Th>
+      <Th num scope="col">
         Beschikbaar
-      </th>
+      </Th>
     </>
   );
 }
@@ -108,186 +110,141 @@ export function BudgetPage(props: BudgetPageProps) {
         title={`Begroot tegen verplicht en uitgegeven per thema, ${area.name}`}
         groups={plan.byTheme.map((t) => ({ label: t.name, ...t }))}
       />
-      <table class="utrecht-table">
-        <caption class="utrecht-table__caption">
-          Totaal en eigen bijdrage van de gemeente apart
-        </caption>
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col">
-              Deel
-            </th>
+      <Table>
+        <TableCaption>Totaal en eigen bijdrage van de gemeente apart</TableCaption>
+        <THead>
+          <Tr>
+            <Th scope="col">Deel</Th>
             <MoneyHeads />
-          </tr>
-        </thead>
-        <tbody class="utrecht-table__body">
-          <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="row">
-              Eigen bijdrage gemeente (de raad stelt de kaders)
-            </th>
+          </Tr>
+        </THead>
+        <TBody>
+          <Tr>
+            <Th scope="row">Eigen bijdrage gemeente (de raad stelt de kaders)</Th>
             <TotalCells t={plan.ownContribution} />
-          </tr>
-          <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="row">
-              Rijk, partners en overig
-            </th>
+          </Tr>
+          <Tr>
+            <Th scope="row">Rijk, partners en overig</Th>
             <TotalCells t={plan.otherContributions} />
-          </tr>
-          <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="row">
-              Totaal
-            </th>
+          </Tr>
+          <Tr>
+            <Th scope="row">Totaal</Th>
             <TotalCells t={plan.total} />
-          </tr>
-        </tbody>
-      </table>
+          </Tr>
+        </TBody>
+      </Table>
 
-      <table class="utrecht-table">
-        <caption class="utrecht-table__caption">
-          Begrotingsregels per jaar, thema en project
-        </caption>
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col">
-              Regel
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Jaar
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Thema
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Project
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Bron
-            </th>
+      <Table>
+        <TableCaption>Begrotingsregels per jaar, thema en project</TableCaption>
+        <THead>
+          <Tr>
+            <Th scope="col">Regel</Th>
+            <Th scope="col">Jaar</Th>
+            <Th scope="col">Thema</Th>
+            <Th scope="col">Project</Th>
+            <Th scope="col">Bron</Th>
             <MoneyHeads />
-          </tr>
-        </thead>
-        <tbody class="utrecht-table__body">
+          </Tr>
+        </THead>
+        <TBody>
           {plan.rows.length === 0 && (
-            <tr class="utrecht-table__row">
-              <td class="utrecht-table__cell" colSpan={9}>
-                Er zijn nog geen begrotingsregels.
-              </td>
-            </tr>
+            <Tr>
+              <Td colSpan={9}>Er zijn nog geen begrotingsregels.</Td>
+            </Tr>
           )}
           {plan.rows.map((r) => (
-            <tr class="utrecht-table__row">
-              <td class="utrecht-table__cell">
+            <Tr>
+              <Td>
                 <a class="utrecht-link" href={`${base}/regels/${r.line.id}`}>
                   {r.line.code}
                 </a>{' '}
                 {r.line.description}
                 {r.line.negative_reason && <> (negatief: {r.line.negative_reason})</>}
-              </td>
-              <td class="utrecht-table__cell">{r.line.year}</td>
-              <td class="utrecht-table__cell">{r.themeName}</td>
-              <td class="utrecht-table__cell">{r.line.project || '–'}</td>
-              <td class="utrecht-table__cell">{r.source?.name ?? 'onbekend'}</td>
+              </Td>
+              <Td>{r.line.year}</Td>
+              <Td>{r.themeName}</Td>
+              <Td>{r.line.project || '–'}</Td>
+              <Td>{r.source?.name ?? 'onbekend'}</Td>
               <TotalCells t={r} />
-            </tr>
+            </Tr>
           ))}
-        </tbody>
-      </table>
-      <p class="utrecht-paragraph">
-        <a class="utrecht-link" href={`${base}/begroting.xlsx`}>
-          Download plan en realisatie (Excel)
-        </a>
-      </p>
+        </TBody>
+      </Table>
+      <DownloadLinks
+        intro="Download plan en realisatie:"
+        links={[{ href: `${base}/begroting.xlsx`, label: 'Excel (.xlsx)' }]}
+      />
 
       <h2 class="utrecht-heading-2">Geldbronnen</h2>
-      <table class="utrecht-table">
-        <caption class="utrecht-table__caption">Wie betaalt mee</caption>
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col">
-              Bron
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Soort
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Van
-            </th>
-            <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
+      <Table>
+        <TableCaption>Wie betaalt mee</TableCaption>
+        <THead>
+          <Tr>
+            <Th scope="col">Bron</Th>
+            <Th scope="col">Soort</Th>
+            <Th scope="col">Van</Th>
+            <Th num scope="col">
               Per jaar
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Toelichting
-            </th>
-          </tr>
-        </thead>
-        <tbody class="utrecht-table__body">
+            </Th>
+            <Th scope="col">Toelichting</Th>
+          </Tr>
+        </THead>
+        <TBody>
           {sources.map((s) => (
-            <tr class="utrecht-table__row">
-              <td class="utrecht-table__cell">{s.name}</td>
-              <td class="utrecht-table__cell">{FUNDING_KIND_LABEL[s.kind]}</td>
-              <td class="utrecht-table__cell">{s.funder}</td>
-              <td class="utrecht-table__cell utrecht-table__cell--numeric">
+            <Tr>
+              <Td>{s.name}</Td>
+              <Td>{FUNDING_KIND_LABEL[s.kind]}</Td>
+              <Td>{s.funder}</Td>
+              <Td num>
                 {s.annual_cents === null
                   ? 'nog niet ingevuld'
                   : `${formatEuro(s.annual_cents)}${s.from_year ? ` vanaf ${s.from_year}` : ''}`}
-              </td>
-              <td class="utrecht-table__cell">{s.note}</td>
-            </tr>
+              </Td>
+              <Td>{s.note}</Td>
+            </Tr>
           ))}
-        </tbody>
-      </table>
+        </TBody>
+      </Table>
 
       <h2 class="utrecht-heading-2">Programmabureau</h2>
       <p class="utrecht-paragraph">Plek: {location ?? 'nog niet bekend'}</p>
-      <table class="utrecht-table">
-        <caption class="utrecht-table__caption">Medewerkers per partnerorganisatie</caption>
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col">
-              Organisatie
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Functie
-            </th>
-            <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
+      <Table>
+        <TableCaption>Medewerkers per partnerorganisatie</TableCaption>
+        <THead>
+          <Tr>
+            <Th scope="col">Organisatie</Th>
+            <Th scope="col">Functie</Th>
+            <Th num scope="col">
               Uren per week
-            </th>
-            {props.canEdit && (
-              <th class="utrecht-table__header-cell" scope="col">
-                Actie
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody class="utrecht-table__body">
+            </Th>
+            {props.canEdit && <Th scope="col">Actie</Th>}
+          </Tr>
+        </THead>
+        <TBody>
           {positions.length === 0 && (
-            <tr class="utrecht-table__row">
-              <td class="utrecht-table__cell" colSpan={4}>
-                Nog geen functies ingevuld.
-              </td>
-            </tr>
+            <Tr>
+              <Td colSpan={4}>Nog geen functies ingevuld.</Td>
+            </Tr>
           )}
           {positions.map((p) => (
-            <tr class="utrecht-table__row">
-              <td class="utrecht-table__cell">{p.organisation}</td>
-              <td class="utrecht-table__cell">{p.title}</td>
-              <td class="utrecht-table__cell utrecht-table__cell--numeric">
-                {p.hours_per_week ?? '–'}
-              </td>
+            <Tr>
+              <Td>{p.organisation}</Td>
+              <Td>{p.title}</Td>
+              <Td num>{p.hours_per_week ?? '–'}</Td>
               {props.canEdit && (
-                <td class="utrecht-table__cell">
+                <Td>
                   <form method="post" action={`${base}/functies/${p.id}/verwijderen`}>
                     <CsrfField token={props.csrf} />
                     <button type="submit" class="utrecht-button utrecht-button--secondary-action">
                       Verwijder {p.title} ({p.organisation})
                     </button>
                   </form>
-                </td>
+                </Td>
               )}
-            </tr>
+            </Tr>
           ))}
-        </tbody>
-      </table>
+        </TBody>
+      </Table>
 
       {props.canEdit && (
         <>

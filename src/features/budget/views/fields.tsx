@@ -1,11 +1,11 @@
 import { fieldId, type FieldErrors } from '../../../views/components/form.tsx';
-import { Field } from '../../../views/components/field.tsx';
+import { describedBy as fieldDescribedBy, Field } from '../../../views/components/field.tsx';
 
 export { Field };
 export type { FieldErrors };
 
 function describedBy(name: string, error: string | undefined): string | undefined {
-  return error ? `${fieldId(name)}-fout` : undefined;
+  return fieldDescribedBy(fieldId(name), { error });
 }
 
 export function idKey(prefix: string | undefined, name: string): string {

@@ -9,6 +9,15 @@ import {
 import { THEMES, themeName } from '../themes.ts';
 import { Choice, Input, type FieldErrors } from './fields.tsx';
 import { Notice } from '../../../views/components/form.tsx';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Td,
+  Th,
+  Tr,
+} from '../../../views/components/data-table.tsx';
 
 function ProjectTable(props: {
   caption: string;
@@ -18,59 +27,47 @@ function ProjectTable(props: {
   statusForm?: { csrf: string; base: string; errors: FieldErrors } | undefined;
 }) {
   return (
-    <table class="utrecht-table">
-      <caption class="utrecht-table__caption">{props.caption}</caption>
-      <thead class="utrecht-table__header">
-        <tr class="utrecht-table__row">
-          <th class="utrecht-table__header-cell" scope="col">
-            Project
-          </th>
-          <th class="utrecht-table__header-cell" scope="col">
-            Focusgebied
-          </th>
-          <th class="utrecht-table__header-cell" scope="col">
-            Thema
-          </th>
-          <th class="utrecht-table__header-cell" scope="col">
-            Status
-          </th>
-          <th class="utrecht-table__header-cell" scope="col">
-            Werkt aan
-          </th>
-        </tr>
-      </thead>
-      <tbody class="utrecht-table__body">
+    <Table>
+      <TableCaption>{props.caption}</TableCaption>
+      <THead>
+        <Tr>
+          <Th scope="col">Project</Th>
+          <Th scope="col">Focusgebied</Th>
+          <Th scope="col">Thema</Th>
+          <Th scope="col">Status</Th>
+          <Th scope="col">Werkt aan</Th>
+        </Tr>
+      </THead>
+      <TBody>
         {props.projects.length === 0 && (
-          <tr class="utrecht-table__row">
-            <td class="utrecht-table__cell" colSpan={5}>
-              Nog geen projecten.
-            </td>
-          </tr>
+          <Tr>
+            <Td colSpan={5}>Nog geen projecten.</Td>
+          </Tr>
         )}
         {props.projects.map((p) => (
-          <tr class="utrecht-table__row">
-            <td class="utrecht-table__cell">
+          <Tr>
+            <Td>
               {p.name}
               {p.description && <> – {p.description}</>}
-            </td>
-            <td class="utrecht-table__cell">{p.focus_area_name}</td>
-            <td class="utrecht-table__cell">{themeName(p.theme)}</td>
-            <td class="utrecht-table__cell">
+            </Td>
+            <Td>{p.focus_area_name}</Td>
+            <Td>{themeName(p.theme)}</Td>
+            <Td>
               {props.statusForm ? (
                 <StatusForm project={p} {...props.statusForm} />
               ) : (
                 (PROJECT_STATUS_LABEL[p.status as keyof typeof PROJECT_STATUS_LABEL] ?? p.status)
               )}
-            </td>
-            <td class="utrecht-table__cell">
+            </Td>
+            <Td>
               {p.indicators.length === 0
                 ? '–'
                 : p.indicators.map((k) => props.names.get(k) ?? k).join(', ')}
-            </td>
-          </tr>
+            </Td>
+          </Tr>
         ))}
-      </tbody>
-    </table>
+      </TBody>
+    </Table>
   );
 }
 

@@ -5,6 +5,15 @@ import { STATUS_LABEL, type ApplicationStatus, type SubsidyOverview } from '../s
 import { THEMES, themeName } from '../themes.ts';
 import { Choice, Input, type FieldErrors } from './fields.tsx';
 import { Notice } from '../../../views/components/form.tsx';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Td,
+  Th,
+  Tr,
+} from '../../../views/components/data-table.tsx';
 
 export function subsidyBase(code: string, slug: string): string {
   return `/werkruimte/${code}/subsidies/${slug}`;
@@ -39,65 +48,47 @@ export function SubsidiesPage(props: {
       <Notice text={props.saved} />
       {props.failed && <ErrorSummary errors={props.failed.errors} />}
       <h2 class="utrecht-heading-2">Aanvragen</h2>
-      <table class="utrecht-table">
-        <caption class="utrecht-table__caption">Aanvragen met status en deadlines</caption>
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col">
-              Aanvraag
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Regeling
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Status
-            </th>
-            <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
+      <Table>
+        <TableCaption>Aanvragen met status en deadlines</TableCaption>
+        <THead>
+          <Tr>
+            <Th scope="col">Aanvraag</Th>
+            <Th scope="col">Regeling</Th>
+            <Th scope="col">Status</Th>
+            <Th num scope="col">
               Gevraagd
-            </th>
-            <th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">
+            </Th>
+            <Th num scope="col">
               Toegekend
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Indienen vóór
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Verantwoorden vóór
-            </th>
-          </tr>
-        </thead>
-        <tbody class="utrecht-table__body">
+            </Th>
+            <Th scope="col">Indienen vóór</Th>
+            <Th scope="col">Verantwoorden vóór</Th>
+          </Tr>
+        </THead>
+        <TBody>
           {applications.length === 0 && (
-            <tr class="utrecht-table__row">
-              <td class="utrecht-table__cell" colSpan={7}>
-                Nog geen aanvragen.
-              </td>
-            </tr>
+            <Tr>
+              <Td colSpan={7}>Nog geen aanvragen.</Td>
+            </Tr>
           )}
           {applications.map((a) => (
-            <tr class="utrecht-table__row">
-              <td class="utrecht-table__cell">
+            <Tr>
+              <Td>
                 <a class="utrecht-link" href={`${base}/aanvragen/${a.id}`}>
                   {a.title}
                 </a>
                 {a.theme && <> ({themeName(a.theme)})</>}
-              </td>
-              <td class="utrecht-table__cell">{schemeName.get(a.scheme_id) ?? a.scheme_id}</td>
-              <td class="utrecht-table__cell">
-                {STATUS_LABEL[a.status as ApplicationStatus] ?? a.status}
-              </td>
-              <td class="utrecht-table__cell utrecht-table__cell--numeric">
-                {money(a.requested_cents)}
-              </td>
-              <td class="utrecht-table__cell utrecht-table__cell--numeric">
-                {money(a.granted_cents)}
-              </td>
-              <td class="utrecht-table__cell">{a.submission_deadline ?? '–'}</td>
-              <td class="utrecht-table__cell">{a.accountability_deadline ?? '–'}</td>
-            </tr>
+              </Td>
+              <Td>{schemeName.get(a.scheme_id) ?? a.scheme_id}</Td>
+              <Td>{STATUS_LABEL[a.status as ApplicationStatus] ?? a.status}</Td>
+              <Td num>{money(a.requested_cents)}</Td>
+              <Td num>{money(a.granted_cents)}</Td>
+              <Td>{a.submission_deadline ?? '–'}</Td>
+              <Td>{a.accountability_deadline ?? '–'}</Td>
+            </Tr>
           ))}
-        </tbody>
-      </table>
+        </TBody>
+      </Table>
       <p class="utrecht-paragraph">
         <a class="utrecht-link" href={`${base}/deadlines.ics`}>
           Deadlines in uw agenda (iCal)
@@ -105,33 +96,25 @@ export function SubsidiesPage(props: {
       </p>
 
       <h2 class="utrecht-heading-2">Regelingen</h2>
-      <table class="utrecht-table">
-        <caption class="utrecht-table__caption">
-          Regelingen die bij het Nationaal Programma horen
-        </caption>
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col">
-              Regeling
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Ministerie
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Regels
-            </th>
-          </tr>
-        </thead>
-        <tbody class="utrecht-table__body">
+      <Table>
+        <TableCaption>Regelingen die bij het Nationaal Programma horen</TableCaption>
+        <THead>
+          <Tr>
+            <Th scope="col">Regeling</Th>
+            <Th scope="col">Ministerie</Th>
+            <Th scope="col">Regels</Th>
+          </Tr>
+        </THead>
+        <TBody>
           {schemes.map((s) => (
-            <tr class="utrecht-table__row">
-              <td class="utrecht-table__cell">{s.name}</td>
-              <td class="utrecht-table__cell">{s.ministry}</td>
-              <td class="utrecht-table__cell">{s.rules}</td>
-            </tr>
+            <Tr>
+              <Td>{s.name}</Td>
+              <Td>{s.ministry}</Td>
+              <Td>{s.rules}</Td>
+            </Tr>
           ))}
-        </tbody>
-      </table>
+        </TBody>
+      </Table>
 
       {props.canEdit && (
         <form method="post" action={`${base}/aanvragen`}>

@@ -3,6 +3,15 @@ import { Layout } from '../../../views/layout.tsx';
 import { SOURCE_LABELS, type AgreementSummary } from '../coding.service.ts';
 import { codingBase, ErrorList } from './parts.tsx';
 import { CsrfField, Notice } from '../../../views/components/form.tsx';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Td,
+  Th,
+  Tr,
+} from '../../../views/components/data-table.tsx';
 
 const nl = (x: number, digits = 2) =>
   x.toLocaleString('nl-NL', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -95,28 +104,26 @@ export function CodingOverviewPage(props: {
           <p class="utrecht-paragraph">Er is nog niets gecodeerd.</p>
         ) : (
           <div {...tableScroll('Aantal items per code en bron')}>
-            <table class="utrecht-table">
-              <caption class="utrecht-table__caption">Aantal items per code en bron</caption>
-              <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
+            <Table>
+              <TableCaption>Aantal items per code en bron</TableCaption>
+              <THead>
+                <Tr>
                   {['Bron', 'Thema', 'Code', 'Items'].map((h) => (
-                    <th class="utrecht-table__header-cell" scope="col">
-                      {h}
-                    </th>
+                    <Th scope="col">{h}</Th>
                   ))}
-                </tr>
-              </thead>
-              <tbody class="utrecht-table__body">
+                </Tr>
+              </THead>
+              <TBody>
                 {data.counts.map((c) => (
-                  <tr class="utrecht-table__row">
-                    <td class="utrecht-table__cell">{SOURCE_LABELS[c.source]}</td>
-                    <td class="utrecht-table__cell">{c.theme_key}</td>
-                    <td class="utrecht-table__cell">{c.label}</td>
-                    <td class="utrecht-table__cell utrecht-table__cell--numeric">{c.items}</td>
-                  </tr>
+                  <Tr>
+                    <Td>{SOURCE_LABELS[c.source]}</Td>
+                    <Td>{c.theme_key}</Td>
+                    <Td>{c.label}</Td>
+                    <Td num>{c.items}</Td>
+                  </Tr>
                 ))}
-              </tbody>
-            </table>
+              </TBody>
+            </Table>
           </div>
         )}
       </div>

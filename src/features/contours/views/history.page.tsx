@@ -3,6 +3,16 @@ import type { FocusAreaRef } from '../../participation/index.ts';
 import { STATUS_LABELS } from '../contours.service.ts';
 import type { ContourVersionRow } from '../contours.table.ts';
 import { contoursBase, when } from './parts.tsx';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Td,
+  Th,
+  TableScroll,
+  Tr,
+} from '../../../views/components/data-table.tsx';
 
 /** Every version of the proposal: who saved it when and why, and where it went. */
 export function HistoryPage(props: {
@@ -24,60 +34,48 @@ export function HistoryPage(props: {
         {props.versions.length === 0 ? (
           <p class="utrecht-paragraph">Er is nog geen versie opgeslagen.</p>
         ) : (
-          <div class="wk-table-scroll" tabIndex={0} role="region" aria-label="Versies">
-            <table class="utrecht-table">
-              <caption class="utrecht-table__caption">Alle versies, de nieuwste eerst</caption>
-              <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Versie
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Status
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Opgeslagen
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Wat is er veranderd
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Voorgelegd
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Vastgesteld
-                  </th>
-                </tr>
-              </thead>
-              <tbody class="utrecht-table__body">
+          <TableScroll label="Versies">
+            <Table>
+              <TableCaption>Alle versies, de nieuwste eerst</TableCaption>
+              <THead>
+                <Tr>
+                  <Th scope="col">Versie</Th>
+                  <Th scope="col">Status</Th>
+                  <Th scope="col">Opgeslagen</Th>
+                  <Th scope="col">Wat is er veranderd</Th>
+                  <Th scope="col">Voorgelegd</Th>
+                  <Th scope="col">Vastgesteld</Th>
+                </Tr>
+              </THead>
+              <TBody>
                 {props.versions.map((v) => (
-                  <tr class="utrecht-table__row" data-version={v.version}>
-                    <th class="utrecht-table__header-cell" scope="row">
+                  <Tr data-version={v.version}>
+                    <Th scope="row">
                       <a class="utrecht-link" href={`${base}?versie=${v.version}`}>
                         {`Versie ${v.version}`}
                       </a>
-                    </th>
-                    <td class="utrecht-table__cell">{STATUS_LABELS[v.status]}</td>
-                    <td class="utrecht-table__cell">{`${when(v.created_at)}, ${v.created_by_name}`}</td>
-                    <td class="utrecht-table__cell">
+                    </Th>
+                    <Td>{STATUS_LABELS[v.status]}</Td>
+                    <Td>{`${when(v.created_at)}, ${v.created_by_name}`}</Td>
+                    <Td>
                       {v.note}
                       {v.based_on !== null ? ` (op basis van versie ${v.based_on})` : ''}
-                    </td>
-                    <td class="utrecht-table__cell">
+                    </Td>
+                    <Td>
                       {v.submitted_at
                         ? `${when(v.submitted_at)}, ${v.submitted_by_name ?? ''}`
                         : ''}
-                    </td>
-                    <td class="utrecht-table__cell">
+                    </Td>
+                    <Td>
                       {v.status === 'vastgesteld'
                         ? `${v.decided_on ?? ''}: ${v.decision_reference ?? ''} (vastgelegd door ${v.decided_by_name ?? ''})`
                         : ''}
-                    </td>
-                  </tr>
+                    </Td>
+                  </Tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </TBody>
+            </Table>
+          </TableScroll>
         )}
       </div>
     </Layout>

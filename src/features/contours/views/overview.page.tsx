@@ -3,6 +3,7 @@ import { Layout } from '../../../views/layout.tsx';
 import type { MainTheme } from '../contours.content.ts';
 import { STATUS_LABELS, type ContoursView, type FieldErrors } from '../contours.service.ts';
 import { EvidenceList, contoursBase, when } from './parts.tsx';
+import { DownloadLinks } from '../../../views/components/download-links.tsx';
 
 function ItemTools(props: { show: boolean; href: string; label: string }) {
   if (!props.show) return null;
@@ -259,17 +260,14 @@ export function ContoursOverviewPage(props: {
                   Afdrukversie
                 </a>
               </li>
-              <li class="utrecht-unordered-list__item">
-                <a class="utrecht-link" href={`${base}/contouren.pdf${versionQuery}`}>
-                  Download als PDF
-                </a>
-              </li>
-              <li class="utrecht-unordered-list__item">
-                <a class="utrecht-link" href={`${base}/contouren.docx${versionQuery}`}>
-                  Download als Word-bestand (.docx)
-                </a>
-              </li>
             </ul>
+            <DownloadLinks
+              intro="Download deze versie:"
+              links={[
+                { href: `${base}/contouren.pdf${versionQuery}`, label: 'PDF' },
+                { href: `${base}/contouren.docx${versionQuery}`, label: 'Word-bestand (.docx)' },
+              ]}
+            />
           </>
         )}
         {data.content.themes.map((t) => (

@@ -1,3 +1,4 @@
+import { describedBy, Field } from '../../../views/components/field.tsx';
 import { CsrfField, ErrorSummary, fieldId } from '../../../views/components/form.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import { MAX_ROWS, type MainTheme } from '../contours.content.ts';
@@ -17,7 +18,8 @@ export function themeFormValues(theme: MainTheme | null): FormBody {
   return values;
 }
 
-function Field(props: {
+/** A text line or, with `area`, a text box, in the shared field frame. */
+function TextEntry(props: {
   name: string;
   label: string;
   value: string;
@@ -26,31 +28,16 @@ function Field(props: {
   area?: boolean;
 }) {
   const id = fieldId(props.name);
-  const describedBy =
-    [props.hint ? `${id}-uitleg` : '', props.error ? `${id}-fout` : ''].filter(Boolean).join(' ') ||
-    undefined;
+  const described = describedBy(id, { description: props.hint, error: props.error });
   return (
-    <div class={`utrecht-form-field${props.error ? ' utrecht-form-field--invalid' : ''}`}>
-      <label class="utrecht-form-label" for={id}>
-        {props.label}
-      </label>
-      {props.hint && (
-        <p class="utrecht-form-field-description" id={`${id}-uitleg`}>
-          {props.hint}
-        </p>
-      )}
-      {props.error && (
-        <div class="utrecht-form-field-error-message" id={`${id}-fout`}>
-          {props.error}
-        </div>
-      )}
+    <Field name={props.name} label={props.label} error={props.error} description={props.hint}>
       {props.area ? (
         <textarea
           class="utrecht-textarea"
           id={id}
           name={props.name}
           rows={5}
-          aria-describedby={describedBy}
+          aria-describedby={described}
           aria-invalid={props.error ? 'true' : undefined}
         >
           {props.value}
@@ -61,11 +48,11 @@ function Field(props: {
           id={id}
           name={props.name}
           value={props.value}
-          aria-describedby={describedBy}
+          aria-describedby={described}
           aria-invalid={props.error ? 'true' : undefined}
         />
       )}
-    </div>
+    </Field>
   );
 }
 
@@ -119,13 +106,13 @@ export function ThemeFormPage(props: {
               {errors['versie']}
             </p>
           )}
-          <Field
+          <TextEntry
             name="titel"
             label="Titel van het hoofdthema"
             value={v('titel')}
             error={errors['titel']}
           />
-          <Field
+          <TextEntry
             name="ambitie"
             label="Ambitie"
             hint="Wat willen we over 15 tot 20 jaar bereikt hebben? Schrijf het in gewone woorden."
@@ -141,21 +128,22 @@ export function ThemeFormPage(props: {
               const err = errors[select];
               return (
                 <div class="wk-stack">
-                  <Field name={name} label={`Doel ${i + 1}`} value={v(name)} error={errors[name]} />
-                  <div class="utrecht-form-field">
-                    <label class="utrecht-form-label" for={fieldId(select)}>
-                      {`Doel ${i + 1} meten met indicator (mag leeg)`}
-                    </label>
-                    {err && (
-                      <div class="utrecht-form-field-error-message" id={`${fieldId(select)}-fout`}>
-                        {err}
-                      </div>
-                    )}
+                  <TextEntry
+                    name={name}
+                    label={`Doel ${i + 1}`}
+                    value={v(name)}
+                    error={errors[name]}
+                  />
+                  <Field
+                    name={select}
+                    label={`Doel ${i + 1} meten met indicator (mag leeg)`}
+                    error={err}
+                  >
                     <select
                       class="utrecht-select"
                       id={fieldId(select)}
                       name={select}
-                      aria-describedby={err ? `${fieldId(select)}-fout` : undefined}
+                      aria-describedby={describedBy(fieldId(select), { error: err })}
                     >
                       <option value="">Geen indicator</option>
                       {data.indicators.map((ind) => (
@@ -164,7 +152,7 @@ export function ThemeFormPage(props: {
                         </option>
                       ))}
                     </select>
-                  </div>
+                  </Field>
                 </div>
               );
             })}
@@ -172,7 +160,7 @@ export function ThemeFormPage(props: {
           <fieldset class="utrecht-form-fieldset wk-stack">
             <legend class="utrecht-form-fieldset__legend">Eerste acties</legend>
             {Array.from({ length: actions }, (_, i) => (
-              <Field
+              <TextEntry
                 name={`actie-${i + 1}`}
                 label={`Actie ${i + 1}`}
                 value={v(`actie-${i + 1}`)}
@@ -183,7 +171,7 @@ export function ThemeFormPage(props: {
           <p class="utrecht-paragraph">
             Meer doelen of acties nodig? Sla op: daarna staan er weer lege velden klaar.
           </p>
-          <Field
+          <TextEntry
             name="toelichting"
             label="Wat is er veranderd? (mag leeg)"
             value={v('toelichting')}

@@ -1,9 +1,9 @@
 import { Layout } from '../../../views/layout.tsx';
-import { tableScroll } from '../../../views/table-scroll.ts';
 import { longDate } from '../live-blocks.ts';
 import type { ArchiveEntry } from '../council-letter.service.ts';
 import type { FocusAreaRef } from '../council-letter.service.ts';
 import type { CouncilMoment } from '../council-letter.table.ts';
+import { DataTable } from '../../../views/components/data-table.tsx';
 
 /** Public: the published council letters of a focus area and the planned moments. */
 export function ArchivePage(props: {
@@ -35,42 +35,23 @@ export function ArchivePage(props: {
         {props.letters.length === 0 ? (
           <p class="utrecht-paragraph">Er is nog geen raadsinformatiebrief gepubliceerd.</p>
         ) : (
-          <div {...tableScroll('Gepubliceerde raadsinformatiebrieven')}>
-            <table class="utrecht-table">
-              <caption class="utrecht-table__caption">Gepubliceerde raadsinformatiebrieven</caption>
-              <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Nummer
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Brief
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Gepubliceerd op
-                  </th>
-                </tr>
-              </thead>
-              <tbody class="utrecht-table__body">
-                {props.letters.map((l) => (
-                  <tr class="utrecht-table__row">
-                    <th class="utrecht-table__header-cell" scope="row">
-                      {l.number}
-                    </th>
-                    <td class="utrecht-table__cell">
-                      <a
-                        class="utrecht-link"
-                        href={`/gebieden/${area.slug}/raadsbrieven/${l.number}`}
-                      >
-                        {l.title}
-                      </a>
-                    </td>
-                    <td class="utrecht-table__cell">{longDate(l.publishedOn)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="Gepubliceerde raadsinformatiebrieven"
+            scroll
+            rows={props.letters}
+            columns={[
+              { label: 'Nummer', rowHeader: true, cell: (l) => l.number },
+              {
+                label: 'Brief',
+                cell: (l) => (
+                  <a class="utrecht-link" href={`/gebieden/${area.slug}/raadsbrieven/${l.number}`}>
+                    {l.title}
+                  </a>
+                ),
+              },
+              { label: 'Gepubliceerd op', cell: (l) => longDate(l.publishedOn) },
+            ]}
+          />
         )}
         <h2 class="utrecht-heading-2">Volgende momenten</h2>
         {props.moments.length === 0 ? (

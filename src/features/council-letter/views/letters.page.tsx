@@ -4,6 +4,15 @@ import { tableScroll } from '../../../views/table-scroll.ts';
 import { longDate } from '../live-blocks.ts';
 import { STATUS_LABELS, type WorkspaceOverview } from '../council-letter.service.ts';
 import { InputField } from './parts.tsx';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Td,
+  Th,
+  Tr,
+} from '../../../views/components/data-table.tsx';
 
 export function workspaceBase(area: { municipalityCode: string; slug: string }): string {
   return `/werkruimte/${area.municipalityCode}/raadsbrieven/${area.slug}`;
@@ -51,41 +60,31 @@ export function LettersPage(props: {
             <p class="utrecht-paragraph">Er is nog geen raadsinformatiebrief.</p>
           ) : (
             <div {...tableScroll('Raadsinformatiebrieven')}>
-              <table class="utrecht-table">
-                <caption class="utrecht-table__caption">Raadsinformatiebrieven</caption>
-                <thead class="utrecht-table__header">
-                  <tr class="utrecht-table__row">
-                    <th class="utrecht-table__header-cell" scope="col">
-                      Brief
-                    </th>
-                    <th class="utrecht-table__header-cell" scope="col">
-                      Status
-                    </th>
-                    <th class="utrecht-table__header-cell" scope="col">
-                      Nummer
-                    </th>
-                    <th class="utrecht-table__header-cell" scope="col">
-                      Gepubliceerd op
-                    </th>
-                  </tr>
-                </thead>
-                <tbody class="utrecht-table__body">
+              <Table>
+                <TableCaption>Raadsinformatiebrieven</TableCaption>
+                <THead>
+                  <Tr>
+                    <Th scope="col">Brief</Th>
+                    <Th scope="col">Status</Th>
+                    <Th scope="col">Nummer</Th>
+                    <Th scope="col">Gepubliceerd op</Th>
+                  </Tr>
+                </THead>
+                <TBody>
                   {letters.map((l) => (
-                    <tr class="utrecht-table__row">
-                      <th class="utrecht-table__header-cell" scope="row">
+                    <Tr>
+                      <Th scope="row">
                         <a class="utrecht-link" href={`${base}/${l.id}`}>
                           {l.title}
                         </a>
-                      </th>
-                      <td class="utrecht-table__cell">{STATUS_LABELS[l.status]}</td>
-                      <td class="utrecht-table__cell">{l.number ?? '–'}</td>
-                      <td class="utrecht-table__cell">
-                        {l.publishedOn ? longDate(l.publishedOn) : '–'}
-                      </td>
-                    </tr>
+                      </Th>
+                      <Td>{STATUS_LABELS[l.status]}</Td>
+                      <Td>{l.number ?? '–'}</Td>
+                      <Td>{l.publishedOn ? longDate(l.publishedOn) : '–'}</Td>
+                    </Tr>
                   ))}
-                </tbody>
-              </table>
+                </TBody>
+              </Table>
             </div>
           )}
           {props.canEdit && (

@@ -1,8 +1,17 @@
-import type { ComponentChildren } from 'preact';
 import { fieldId } from '../../../views/components/form.tsx';
 import { tableScroll } from '../../../views/table-scroll.ts';
 import { NOT_LOADED } from '../live-blocks.ts';
 import type { ChangedFigure, LiveBlock } from '../snapshot.ts';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Td,
+  Th,
+  Tr,
+} from '../../../views/components/data-table.tsx';
+import { describedBy, Field } from '../../../views/components/field.tsx';
 
 /** Plain text as paragraphs: a blank line starts a new one. Everything is escaped by preact. */
 export function LetterText(props: { text: string; empty?: string }) {
@@ -39,33 +48,25 @@ export function BlockView(props: { block: LiveBlock; headingLevel?: 3 | 4 }) {
       </Heading>
       {b.loaded ? (
         <div {...tableScroll(b.title)}>
-          <table class="utrecht-table">
-            <caption class="utrecht-table__caption">{b.title}</caption>
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="col">
-                  Onderwerp
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  Cijfer
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  Toelichting
-                </th>
-              </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
+          <Table>
+            <TableCaption>{b.title}</TableCaption>
+            <THead>
+              <Tr>
+                <Th scope="col">Onderwerp</Th>
+                <Th scope="col">Cijfer</Th>
+                <Th scope="col">Toelichting</Th>
+              </Tr>
+            </THead>
+            <TBody>
               {b.figures.map((f) => (
-                <tr class="utrecht-table__row" data-figuur={`${b.key}:${f.key}`}>
-                  <th class="utrecht-table__header-cell" scope="row">
-                    {f.label}
-                  </th>
-                  <td class="utrecht-table__cell">{f.value}</td>
-                  <td class="utrecht-table__cell">{f.note ?? ''}</td>
-                </tr>
+                <Tr data-figuur={`${b.key}:${f.key}`}>
+                  <Th scope="row">{f.label}</Th>
+                  <Td>{f.value}</Td>
+                  <Td>{f.note ?? ''}</Td>
+                </Tr>
               ))}
-            </tbody>
-          </table>
+            </TBody>
+          </Table>
         </div>
       ) : (
         <p class="utrecht-paragraph">Deze cijfers zijn {NOT_LOADED}.</p>
@@ -84,78 +85,27 @@ export function ChangesView(props: { changes: ChangedFigure[]; previous: string 
   const caption = `Cijfers die veranderd zijn sinds ${props.previous}`;
   return (
     <div {...tableScroll(caption)}>
-      <table class="utrecht-table" id="veranderde-cijfers">
-        <caption class="utrecht-table__caption">{caption}</caption>
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col">
-              Onderdeel
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Cijfer
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Was
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Is nu
-            </th>
-          </tr>
-        </thead>
-        <tbody class="utrecht-table__body">
+      <Table id="veranderde-cijfers">
+        <TableCaption>{caption}</TableCaption>
+        <THead>
+          <Tr>
+            <Th scope="col">Onderdeel</Th>
+            <Th scope="col">Cijfer</Th>
+            <Th scope="col">Was</Th>
+            <Th scope="col">Is nu</Th>
+          </Tr>
+        </THead>
+        <TBody>
           {props.changes.map((c) => (
-            <tr class="utrecht-table__row">
-              <td class="utrecht-table__cell">{c.block}</td>
-              <th class="utrecht-table__header-cell" scope="row">
-                {c.label}
-              </th>
-              <td class="utrecht-table__cell">{c.before ?? 'niet in de vorige brief'}</td>
-              <td class="utrecht-table__cell">{c.after ?? 'niet meer in deze brief'}</td>
-            </tr>
+            <Tr>
+              <Td>{c.block}</Td>
+              <Th scope="row">{c.label}</Th>
+              <Td>{c.before ?? 'niet in de vorige brief'}</Td>
+              <Td>{c.after ?? 'niet meer in deze brief'}</Td>
+            </Tr>
           ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-/** A labelled form field; the error by the field, linked for screen readers. */
-export function Field(props: {
-  name: string;
-  label: string;
-  error?: string | undefined;
-  description?: string | undefined;
-  children: (attrs: {
-    id: string;
-    describedBy: string | undefined;
-    invalid: boolean;
-  }) => ComponentChildren;
-}) {
-  const id = fieldId(props.name);
-  const describedBy =
-    [props.description ? `${id}-uitleg` : '', props.error ? `${id}-fout` : '']
-      .filter(Boolean)
-      .join(' ') || undefined;
-  return (
-    <div class={`utrecht-form-field${props.error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>
-          {props.label}
-        </label>
-      </div>
-      {props.description && (
-        <div class="utrecht-form-field-description" id={`${id}-uitleg`}>
-          {props.description}
-        </div>
-      )}
-      {props.error && (
-        <div class="utrecht-form-field-error-message" id={`${id}-fout`}>
-          {props.error}
-        </div>
-      )}
-      <div class="utrecht-form-field__input">
-        {props.children({ id, describedBy, invalid: Boolean(props.error) })}
-      </div>
+        </TBody>
+      </Table>
     </div>
   );
 }
@@ -170,17 +120,15 @@ export function InputField(props: {
 }) {
   return (
     <Field {...props}>
-      {(a) => (
-        <input
-          class={`utrecht-textbox utrecht-textbox--html-input${a.invalid ? ' utrecht-textbox--invalid' : ''}`}
-          id={a.id}
-          name={props.name}
-          type={props.type ?? 'text'}
-          value={props.value ?? ''}
-          aria-invalid={a.invalid ? 'true' : undefined}
-          aria-describedby={a.describedBy}
-        />
-      )}
+      <input
+        class={`utrecht-textbox utrecht-textbox--html-input${props.error ? ' utrecht-textbox--invalid' : ''}`}
+        id={fieldId(props.name)}
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={props.value ?? ''}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(fieldId(props.name), props)}
+      />
     </Field>
   );
 }
@@ -194,18 +142,16 @@ export function TextAreaField(props: {
 }) {
   return (
     <Field {...props}>
-      {(a) => (
-        <textarea
-          class={`utrecht-textarea${a.invalid ? ' utrecht-textarea--invalid' : ''}`}
-          id={a.id}
-          name={props.name}
-          rows={6}
-          aria-invalid={a.invalid ? 'true' : undefined}
-          aria-describedby={a.describedBy}
-        >
-          {props.value ?? ''}
-        </textarea>
-      )}
+      <textarea
+        class={`utrecht-textarea${props.error ? ' utrecht-textarea--invalid' : ''}`}
+        id={fieldId(props.name)}
+        name={props.name}
+        rows={6}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(fieldId(props.name), props)}
+      >
+        {props.value ?? ''}
+      </textarea>
     </Field>
   );
 }

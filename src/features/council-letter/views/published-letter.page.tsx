@@ -2,6 +2,7 @@ import { Layout } from '../../../views/layout.tsx';
 import { longDate } from '../live-blocks.ts';
 import { letterName, type PublishedLetter } from '../council-letter.service.ts';
 import { BlockView, ChangesView, LetterText } from './parts.tsx';
+import { DownloadLinks } from '../../../views/components/download-links.tsx';
 
 /** Public: one published letter, rendered from its snapshot only (never from live data). */
 export function PublishedLetterPage(props: { data: PublishedLetter }) {
@@ -23,15 +24,13 @@ export function PublishedLetterPage(props: { data: PublishedLetter }) {
         <p class="utrecht-paragraph">
           {name} · gepubliceerd op {longDate(s.publishedOn)}
         </p>
-        <p class="utrecht-paragraph">
-          <a class="utrecht-link" href={`${base}/${s.number}/raadsbrief.docx`}>
-            Download als Word (.docx)
-          </a>{' '}
-          ·{' '}
-          <a class="utrecht-link" href={`${base}/${s.number}/raadsbrief.pdf`}>
-            Download als PDF
-          </a>
-        </p>
+        <DownloadLinks
+          intro="Download deze brief:"
+          links={[
+            { href: `${base}/${s.number}/raadsbrief.docx`, label: 'Word (.docx)' },
+            { href: `${base}/${s.number}/raadsbrief.pdf`, label: 'PDF' },
+          ]}
+        />
         {s.sections.map((section) => (
           <section class="wk-stack" aria-labelledby={`deel-${section.key}`}>
             <h2 class="utrecht-heading-2" id={`deel-${section.key}`}>

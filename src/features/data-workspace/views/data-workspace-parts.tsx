@@ -4,6 +4,17 @@ import { Layout } from '../../../views/layout.tsx';
 import { actorLabel } from '../../../shared/actor-label.ts';
 import { fieldId } from '../../../views/components/form.tsx';
 import type { Dataset } from '../../datasets/index.ts';
+import { describedBy as fieldDescribedBy } from '../../../views/components/field.tsx';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Td as TableCell,
+  Th as HeaderCell,
+  Tr,
+  TableScroll,
+} from '../../../views/components/data-table.tsx';
 
 const dateFormat = new Intl.DateTimeFormat('nl-NL', {
   dateStyle: 'medium',
@@ -60,14 +71,14 @@ export function DataLayout(props: {
 
 export function Th(props: { children: ComponentChildren; num?: boolean }) {
   return (
-    <th class={`utrecht-table__header-cell${props.num ? ' wk-num' : ''}`} scope="col">
+    <HeaderCell scope="col" num={props.num}>
       {props.children}
-    </th>
+    </HeaderCell>
   );
 }
 
 export function Td(props: { children: ComponentChildren; num?: boolean }) {
-  return <td class={`utrecht-table__cell${props.num ? ' wk-num' : ''}`}>{props.children}</td>;
+  return <TableCell num={props.num}>{props.children}</TableCell>;
 }
 
 export function Notice(props: {
@@ -105,11 +116,7 @@ export interface UploadFormValues {
 }
 
 export function describedBy(name: string, description: boolean, error: string | undefined) {
-  const id = fieldId(name);
-  return (
-    [description ? `${id}-uitleg` : '', error ? `${id}-fout` : ''].filter(Boolean).join(' ') ||
-    undefined
-  );
+  return fieldDescribedBy(fieldId(name), { description, error });
 }
 
 export const PROBLEMS_PER_PAGE = 200;
@@ -124,34 +131,34 @@ export function Problems(props: {
   const shown = props.problems.slice((page - 1) * PROBLEMS_PER_PAGE, page * PROBLEMS_PER_PAGE);
   return (
     <>
-      <div class="wk-table-scroll">
-        <table class="utrecht-table">
-          <caption class="utrecht-table__caption">
+      <TableScroll label="Problemen in het bestand">
+        <Table>
+          <TableCaption>
             {props.problems.length} {props.problems.length === 1 ? 'probleem' : 'problemen'}
             {pageCount > 1 ? `, pagina ${page} van ${pageCount}` : ''}
-          </caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
+          </TableCaption>
+          <THead>
+            <Tr>
               <Th>Bestand</Th>
               <Th num>Regel</Th>
               <Th num>Kolom</Th>
               <Th>Veld</Th>
               <Th>Wat er mis is</Th>
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
+            </Tr>
+          </THead>
+          <TBody>
             {shown.map((p) => (
-              <tr class="utrecht-table__row wk-problem">
+              <Tr class="wk-problem">
                 <Td>{p.file}</Td>
                 <Td num>{p.line ?? '—'}</Td>
                 <Td num>{p.column ?? '—'}</Td>
                 <Td>{p.field ?? '—'}</Td>
                 <Td>{p.message}</Td>
-              </tr>
+              </Tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </TBody>
+        </Table>
+      </TableScroll>
       {pageCount > 1 && (
         <nav aria-label="Pagina's met problemen">
           <ul class="utrecht-unordered-list">

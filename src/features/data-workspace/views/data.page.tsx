@@ -18,6 +18,14 @@ import {
   type UploadFormValues,
   describedBy,
 } from './data-workspace-parts.tsx';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Tr,
+  TableScroll,
+} from '../../../views/components/data-table.tsx';
 
 function UploadForm(props: {
   action: string;
@@ -248,13 +256,11 @@ export function DataPage(props: {
       <h2 class="utrecht-heading-2" id="geladen">
         Geladen bestanden
       </h2>
-      <div class="wk-table-scroll">
-        <table class="utrecht-table">
-          <caption class="utrecht-table__caption">
-            {props.datasets.length} bestanden, nieuwste eerst
-          </caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
+      <TableScroll label="Ingelezen bestanden">
+        <Table>
+          <TableCaption>{props.datasets.length} bestanden, nieuwste eerst</TableCaption>
+          <THead>
+            <Tr>
               <Th>Bestand</Th>
               <Th>Bron</Th>
               <Th>Tabel</Th>
@@ -265,11 +271,11 @@ export function DataPage(props: {
               <Th>Geladen op</Th>
               <Th>Door</Th>
               <Th>Status</Th>
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
+            </Tr>
+          </THead>
+          <TBody>
             {props.datasets.map((d) => (
-              <tr class="utrecht-table__row">
+              <Tr>
                 <Td>
                   <a class="utrecht-link" href={`${props.base}/${d.id}`}>
                     {d.file_name}
@@ -286,11 +292,11 @@ export function DataPage(props: {
                 <Td>{when(d.imported_at)}</Td>
                 <Td>{who(d.imported_by)}</Td>
                 <Td>{STATUS_LABELS[d.status]}</Td>
-              </tr>
+              </Tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </TBody>
+        </Table>
+      </TableScroll>
     </DataLayout>
   );
 }

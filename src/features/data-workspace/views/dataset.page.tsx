@@ -18,6 +18,14 @@ import {
   Notice,
   describedBy,
 } from './data-workspace-parts.tsx';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Tr,
+  TableScroll,
+} from '../../../views/components/data-table.tsx';
 
 export type DatasetNotice = 'geladen' | 'al-geladen' | 'ingetrokken' | 'hersteld';
 
@@ -103,19 +111,19 @@ export function DatasetPage(props: {
         <dd>{d.attribution}</dd>
       </dl>
       <h2 class="utrecht-heading-2">Inhoud</h2>
-      <div class="wk-table-scroll">
-        <table class="utrecht-table">
-          <caption class="utrecht-table__caption">{variables.length} variabelen</caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
+      <TableScroll label="Variabelen">
+        <Table>
+          <TableCaption>{variables.length} variabelen</TableCaption>
+          <THead>
+            <Tr>
               <Th>Variabele</Th>
               <Th num>Waarden</Th>
               <Th>Perioden</Th>
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
+            </Tr>
+          </THead>
+          <TBody>
             {variables.map((v) => (
-              <tr class="utrecht-table__row">
+              <Tr>
                 <Td>
                   <code>{v.variable}</code>
                 </Td>
@@ -125,11 +133,11 @@ export function DatasetPage(props: {
                     ? v.firstPeriod
                     : `${v.firstPeriod} tot en met ${v.lastPeriod}`}
                 </Td>
-              </tr>
+              </Tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </TBody>
+        </Table>
+      </TableScroll>
       {props.refusal ? (
         <>
           <h2 class="utrecht-heading-2">Intrekken</h2>

@@ -11,6 +11,14 @@ import {
   Notice,
   Problems,
 } from './data-workspace-parts.tsx';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Tr,
+  TableScroll,
+} from '../../../views/components/data-table.tsx';
 
 export interface PreviewPageProps {
   csrf: string;
@@ -109,21 +117,21 @@ function PreviewSummary(props: PreviewPageProps & { preview: ImportPreview; back
         <dd>{p.indelingYears.join(', ') || '—'}</dd>
       </dl>
       <h2 class="utrecht-heading-2">Per variabele</h2>
-      <div class="wk-table-scroll">
-        <table class="utrecht-table wk-preview-variables">
-          <caption class="utrecht-table__caption">Vergeleken met wat de monitor nu toont</caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
+      <TableScroll label="Vergeleken met wat de monitor nu toont">
+        <Table class="wk-preview-variables">
+          <TableCaption>Vergeleken met wat de monitor nu toont</TableCaption>
+          <THead>
+            <Tr>
               <Th>Variabele</Th>
               <Th>Omschrijving</Th>
               <Th num>Nieuw</Th>
               <Th num>Gewijzigd</Th>
               <Th num>Gelijk</Th>
-            </tr>
-          </thead>
-          <tbody class="utrecht-table__body">
+            </Tr>
+          </THead>
+          <TBody>
             {p.variables.map((v) => (
-              <tr class="utrecht-table__row" data-variable={v.variable}>
+              <Tr data-variable={v.variable}>
                 <Td>
                   <code>{v.variable}</code>
                 </Td>
@@ -131,11 +139,11 @@ function PreviewSummary(props: PreviewPageProps & { preview: ImportPreview; back
                 <Td num>{formatNumber(v.added)}</Td>
                 <Td num>{formatNumber(v.changed)}</Td>
                 <Td num>{formatNumber(v.unchanged)}</Td>
-              </tr>
+              </Tr>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </TBody>
+        </Table>
+      </TableScroll>
       {p.largeChanges.length > 0 && (
         <Notice kind="warning" title="Let op: grote veranderingen">
           <p class="utrecht-paragraph">
@@ -156,23 +164,23 @@ function PreviewSummary(props: PreviewPageProps & { preview: ImportPreview; back
       {p.samples.length > 0 && (
         <>
           <h2 class="utrecht-heading-2">Voorbeelden van gewijzigde waarden</h2>
-          <div class="wk-table-scroll">
-            <table class="utrecht-table">
-              <caption class="utrecht-table__caption">
+          <TableScroll label="Voorbeelden van gewijzigde waarden">
+            <Table>
+              <TableCaption>
                 De eerste {p.samples.length} van {formatNumber(p.totals.changed)} gewijzigde waarden
-              </caption>
-              <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
+              </TableCaption>
+              <THead>
+                <Tr>
                   <Th>Variabele</Th>
                   <Th>Gebied</Th>
                   <Th>Periode</Th>
                   <Th num>Nu</Th>
                   <Th num>Wordt</Th>
-                </tr>
-              </thead>
-              <tbody class="utrecht-table__body">
+                </Tr>
+              </THead>
+              <TBody>
                 {p.samples.map((s) => (
-                  <tr class="utrecht-table__row wk-sample">
+                  <Tr class="wk-sample">
                     <Td>
                       <code>{s.variable}</code>
                     </Td>
@@ -186,11 +194,11 @@ function PreviewSummary(props: PreviewPageProps & { preview: ImportPreview; back
                       {formatNumber(s.after)}
                       {s.afterStatus !== 'definitief' ? ` (${s.afterStatus})` : ''}
                     </Td>
-                  </tr>
+                  </Tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </TBody>
+            </Table>
+          </TableScroll>
         </>
       )}
       <h2 class="utrecht-heading-2">Bevestigen</h2>

@@ -1,5 +1,15 @@
 import { FEEDBACK_SOURCES, type FeedbackPage } from '../feedback.service.ts';
 import { feedbackText, formatDate, themeLabel, type FeedbackLanguage } from './texts.ts';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Td,
+  Th,
+  Tr,
+  TableScroll,
+} from '../../../views/components/data-table.tsx';
 
 /** The three parts of the account: what was said, what was decided, what happens next. */
 export function FeedbackSections(props: {
@@ -23,43 +33,31 @@ export function FeedbackSections(props: {
         ) : (
           <>
             <p class="utrecht-paragraph">{t.saidIntro}</p>
-            <div class="wk-table-scroll">
-              <table class="utrecht-table wk-flyer-table" id="onderwerpen">
-                <caption class="utrecht-table__caption">{t.caption}</caption>
-                <thead class="utrecht-table__header">
-                  <tr class="utrecht-table__row">
-                    <th class="utrecht-table__header-cell" scope="col">
-                      {t.theme}
-                    </th>
+            <TableScroll label={t.caption}>
+              <Table class="wk-flyer-table" id="onderwerpen">
+                <TableCaption>{t.caption}</TableCaption>
+                <THead>
+                  <Tr>
+                    <Th scope="col">{t.theme}</Th>
                     {FEEDBACK_SOURCES.map((s) => (
-                      <th class="utrecht-table__header-cell" scope="col">
-                        {t.sources[s]}
-                      </th>
+                      <Th scope="col">{t.sources[s]}</Th>
                     ))}
-                    <th class="utrecht-table__header-cell" scope="col">
-                      {t.total}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody class="utrecht-table__body">
+                    <Th scope="col">{t.total}</Th>
+                  </Tr>
+                </THead>
+                <TBody>
                   {data.themes.map((theme) => (
-                    <tr class="utrecht-table__row" data-thema={theme.key}>
-                      <th class="utrecht-table__header-cell" scope="row">
-                        {themeLabel(lang, theme.key, theme.name)}
-                      </th>
+                    <Tr data-thema={theme.key}>
+                      <Th scope="row">{themeLabel(lang, theme.key, theme.name)}</Th>
                       {FEEDBACK_SOURCES.map((s) => (
-                        <td class="utrecht-table__cell utrecht-table__cell--numeric">
-                          {theme.counts[s]}
-                        </td>
+                        <Td num>{theme.counts[s]}</Td>
                       ))}
-                      <td class="utrecht-table__cell utrecht-table__cell--numeric">
-                        {theme.total}
-                      </td>
-                    </tr>
+                      <Td num>{theme.total}</Td>
+                    </Tr>
                   ))}
-                </tbody>
-              </table>
-            </div>
+                </TBody>
+              </Table>
+            </TableScroll>
             <p class="utrecht-paragraph">{t.countNote}</p>
           </>
         )}

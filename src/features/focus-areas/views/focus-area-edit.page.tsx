@@ -23,11 +23,22 @@ import {
 import {
   actorName,
   describedBy,
+  Field,
   FieldError,
   formatDateTime,
   SavedNotice,
   TextArea,
 } from '../../../views/components/form-controls.tsx';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Td,
+  Th,
+  Tr,
+  TableScroll,
+} from '../../../views/components/data-table.tsx';
 
 function workspaceCrumbs(code: string) {
   return [
@@ -89,45 +100,31 @@ function MapSection({ data }: { data: FocusAreaPageData }) {
 
 function CurrentMembers({ data }: { data: FocusAreaPageData }) {
   return (
-    <div class="wk-table-scroll">
-      <table class="utrecht-table">
-        <caption class="utrecht-table__caption">
-          Buurten in versie {data.version} met hun status
-        </caption>
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col">
-              Code
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Buurt
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Wijk
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Status
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Reden
-            </th>
-          </tr>
-        </thead>
-        <tbody class="utrecht-table__body">
+    <TableScroll label={`Buurten in versie ${data.version} met hun status`}>
+      <Table>
+        <TableCaption>Buurten in versie {data.version} met hun status</TableCaption>
+        <THead>
+          <Tr>
+            <Th scope="col">Code</Th>
+            <Th scope="col">Buurt</Th>
+            <Th scope="col">Wijk</Th>
+            <Th scope="col">Status</Th>
+            <Th scope="col">Reden</Th>
+          </Tr>
+        </THead>
+        <TBody>
           {data.members.map((m) => (
-            <tr class="utrecht-table__row" data-status={m.status} data-code={m.code}>
-              <td class="utrecht-table__cell">{m.code}</td>
-              <th class="utrecht-table__header-cell" scope="row">
-                {m.name}
-              </th>
-              <td class="utrecht-table__cell">{m.wijk ?? 'onbekend'}</td>
-              <td class="utrecht-table__cell">{STATUS_LABEL[m.status]}</td>
-              <td class="utrecht-table__cell">{m.reason ?? ''}</td>
-            </tr>
+            <Tr data-status={m.status} data-code={m.code}>
+              <Td>{m.code}</Td>
+              <Th scope="row">{m.name}</Th>
+              <Td>{m.wijk ?? 'onbekend'}</Td>
+              <Td>{STATUS_LABEL[m.status]}</Td>
+              <Td>{m.reason ?? ''}</Td>
+            </Tr>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </TBody>
+      </Table>
+    </TableScroll>
   );
 }
 
@@ -175,26 +172,18 @@ function QuickActions(props: {
                 <CsrfField token={props.csrf} />
                 <input type="hidden" name="buurt" value={m.code} />
                 <input type="hidden" name="versie" value={version} />
-                <div class={`utrecht-form-field${error ? ' utrecht-form-field--invalid' : ''}`}>
-                  <div class="utrecht-form-field__label">
-                    <label class="utrecht-form-label" for={fieldId(field)}>
-                      Reden om {m.name} af te wijzen
-                    </label>
-                  </div>
-                  <FieldError name={field} error={error} />
-                  <div class="utrecht-form-field__input">
-                    <input
-                      class={`utrecht-textbox utrecht-textbox--html-input${error ? ' utrecht-textbox--invalid' : ''}`}
-                      id={fieldId(field)}
-                      name="reden"
-                      type="text"
-                      maxLength={REASON_MAX}
-                      value={props.rejectReasons[m.code] ?? ''}
-                      aria-invalid={error ? 'true' : undefined}
-                      aria-describedby={describedBy(field, error)}
-                    />
-                  </div>
-                </div>
+                <Field name={field} label={`Reden om ${m.name} af te wijzen`} error={error}>
+                  <input
+                    class={`utrecht-textbox utrecht-textbox--html-input${error ? ' utrecht-textbox--invalid' : ''}`}
+                    id={fieldId(field)}
+                    name="reden"
+                    type="text"
+                    maxLength={REASON_MAX}
+                    value={props.rejectReasons[m.code] ?? ''}
+                    aria-invalid={error ? 'true' : undefined}
+                    aria-describedby={describedBy(field, error)}
+                  />
+                </Field>
                 <button type="submit" class="utrecht-button utrecht-button--secondary-action">
                   Afwijzen<span class="wk-muted"> voor {m.name}</span>
                 </button>
@@ -229,30 +218,27 @@ function MembershipForm(props: {
           <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
             {w.code ? `Wijk ${w.name}` : w.name}
           </legend>
-          <div class="wk-table-scroll">
-            <table class="utrecht-table">
-              <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Buurt
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Status
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Reden (nodig bij uitgesloten)
-                  </th>
-                </tr>
-              </thead>
-              <tbody class="utrecht-table__body">
+          <TableScroll label={w.code ? `Buurten van wijk ${w.name}` : `Buurten van ${w.name}`}>
+            <Table>
+              <TableCaption>
+                {w.code ? `Buurten van wijk ${w.name}` : `Buurten van ${w.name}`}
+              </TableCaption>
+              <THead>
+                <Tr>
+                  <Th scope="col">Buurt</Th>
+                  <Th scope="col">Status</Th>
+                  <Th scope="col">Reden (nodig bij uitgesloten)</Th>
+                </Tr>
+              </THead>
+              <TBody>
                 {w.buurten.map((b) => {
                   const sName = statusField(b.code);
                   const rName = reasonField(b.code);
                   const sError = errors[sName];
                   const rError = errors[rName];
                   return (
-                    <tr class="utrecht-table__row">
-                      <th class="utrecht-table__header-cell" scope="row">
+                    <Tr>
+                      <Th scope="row">
                         <label class="utrecht-form-label" for={fieldId(sName)}>
                           {b.name}
                         </label>{' '}
@@ -260,8 +246,8 @@ function MembershipForm(props: {
                           {b.code}
                           {b.isWater ? ' (water)' : ''}
                         </span>
-                      </th>
-                      <td class="utrecht-table__cell">
+                      </Th>
+                      <Td>
                         <FieldError name={sName} error={sError} />
                         <select
                           class={`utrecht-select utrecht-select--html-select${sError ? ' utrecht-select--invalid' : ''}`}
@@ -276,8 +262,8 @@ function MembershipForm(props: {
                             </option>
                           ))}
                         </select>
-                      </td>
-                      <td class="utrecht-table__cell">
+                      </Td>
+                      <Td>
                         <FieldError name={rName} error={rError} />
                         <input
                           class={`utrecht-textbox utrecht-textbox--html-input${rError ? ' utrecht-textbox--invalid' : ''}`}
@@ -290,13 +276,13 @@ function MembershipForm(props: {
                           aria-invalid={rError ? 'true' : undefined}
                           aria-describedby={describedBy(rName, rError)}
                         />
-                      </td>
-                    </tr>
+                      </Td>
+                    </Tr>
                   );
                 })}
-              </tbody>
-            </table>
-          </div>
+              </TBody>
+            </Table>
+          </TableScroll>
         </fieldset>
       ))}
       <TextArea
@@ -400,48 +386,40 @@ export function FocusAreaEditPage(props: FocusAreaEditPageProps) {
         {ctx.history.length === 0 ? (
           <p class="utrecht-paragraph">Er zijn nog geen versies.</p>
         ) : (
-          <div class="wk-table-scroll">
-            <table class="utrecht-table">
-              <caption class="utrecht-table__caption">Alle versies, de nieuwste eerst</caption>
-              <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Versie
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Opgeslagen
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Door
-                  </th>
-                  <th class="utrecht-table__header-cell wk-num" scope="col">
+          <TableScroll label="Alle versies, de nieuwste eerst">
+            <Table>
+              <TableCaption>Alle versies, de nieuwste eerst</TableCaption>
+              <THead>
+                <Tr>
+                  <Th scope="col">Versie</Th>
+                  <Th scope="col">Opgeslagen</Th>
+                  <Th scope="col">Door</Th>
+                  <Th num scope="col">
                     Buurten die meetellen
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Wat is er veranderd
-                  </th>
-                </tr>
-              </thead>
-              <tbody class="utrecht-table__body">
+                  </Th>
+                  <Th scope="col">Wat is er veranderd</Th>
+                </Tr>
+              </THead>
+              <TBody>
                 {ctx.history.map((v) => (
-                  <tr class="utrecht-table__row" data-versie={v.version}>
-                    <th class="utrecht-table__header-cell" scope="row">
+                  <Tr data-versie={v.version}>
+                    <Th scope="row">
                       <a
                         class="utrecht-link"
                         href={`/gebieden/${ctx.area.slug}?versie=${v.version}`}
                       >
                         Versie {v.version}
                       </a>
-                    </th>
-                    <td class="utrecht-table__cell">{formatDateTime(v.createdAt)}</td>
-                    <td class="utrecht-table__cell">{actorName(v.createdBy)}</td>
-                    <td class="utrecht-table__cell wk-num">{v.members}</td>
-                    <td class="utrecht-table__cell">{v.note ?? 'geen notitie'}</td>
-                  </tr>
+                    </Th>
+                    <Td>{formatDateTime(v.createdAt)}</Td>
+                    <Td>{actorName(v.createdBy)}</Td>
+                    <Td num>{v.members}</Td>
+                    <Td>{v.note ?? 'geen notitie'}</Td>
+                  </Tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </TBody>
+            </Table>
+          </TableScroll>
         )}
       </div>
     </Layout>

@@ -12,6 +12,16 @@ import {
   type PopulationYear,
 } from '../focus-area.page-data.ts';
 import { tableScroll } from '../../../views/table-scroll.ts';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  TFoot,
+  THead,
+  Td,
+  Th,
+  Tr,
+} from '../../../views/components/data-table.tsx';
 
 const numberFormat = new Intl.NumberFormat('nl-NL');
 const dateFormat = new Intl.DateTimeFormat('nl-NL', {
@@ -69,51 +79,47 @@ function ProvisionalNotice({ data }: { data: FocusAreaPageData }) {
 function KeyFiguresTable({ data }: { data: FocusAreaPageData }) {
   if (data.keyFigures.length === 0) return null;
   const cell = (v: number | null, f: (n: number) => string) => (
-    <td class={`utrecht-table__cell wk-num${v === null ? ' wk-muted' : ''}`}>
+    <Td num class={v === null ? 'wk-muted' : undefined}>
       {v === null ? NOT_LOADED : f(v)}
-    </td>
+    </Td>
   );
   return (
     <div
       {...tableScroll(`Kerncijfers op 1 januari 2024: ${data.name} naast de gemeente en Nederland`)}
     >
-      <table class="utrecht-table" data-kerncijfers>
-        <caption class="utrecht-table__caption">
+      <Table data-kerncijfers>
+        <TableCaption>
           {`Kerncijfers op 1 januari 2024: ${data.name} naast de gemeente en Nederland`}
-        </caption>
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col">
-              Gebied
-            </th>
-            <th class="utrecht-table__header-cell wk-num" scope="col">
+        </TableCaption>
+        <THead>
+          <Tr>
+            <Th scope="col">Gebied</Th>
+            <Th num scope="col">
               Inwoners
-            </th>
-            <th class="utrecht-table__header-cell wk-num" scope="col">
+            </Th>
+            <Th num scope="col">
               Woningen
-            </th>
-            <th class="utrecht-table__header-cell wk-num" scope="col">
+            </Th>
+            <Th num scope="col">
               Land (km²)
-            </th>
-            <th class="utrecht-table__header-cell wk-num" scope="col">
+            </Th>
+            <Th num scope="col">
               Inwoners per km² land
-            </th>
-          </tr>
-        </thead>
-        <tbody class="utrecht-table__body">
+            </Th>
+          </Tr>
+        </THead>
+        <TBody>
           {data.keyFigures.map((f) => (
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="row">
-                {f.label}
-              </th>
+            <Tr>
+              <Th scope="row">{f.label}</Th>
               {cell(f.inhabitants, (n) => numberFormat.format(n))}
               {cell(f.dwellings, (n) => numberFormat.format(n))}
               {cell(f.land, (n) => decimalFormat.format(n))}
               {cell(f.density, (n) => numberFormat.format(Math.round(n)))}
-            </tr>
+            </Tr>
           ))}
-        </tbody>
-      </table>
+        </TBody>
+      </Table>
       <p class="utrecht-paragraph wk-muted">
         Bron: CBS, Kerncijfers wijken en buurten 2024. Het gebied is de som van de delen die
         meetellen; de dichtheid is de som van de inwoners gedeeld door de som van het land.
@@ -199,9 +205,9 @@ function Credit() {
 
 function Count({ value }: { value: number | null }) {
   return (
-    <td class={`utrecht-table__cell wk-num${value === null ? ' wk-muted' : ''}`}>
+    <Td num class={value === null ? 'wk-muted' : undefined}>
       {formatCount(value)}
-    </td>
+    </Td>
   );
 }
 
@@ -209,9 +215,9 @@ function YearHeaders() {
   return (
     <>
       {POPULATION_YEARS.map((y) => (
-        <th class="utrecht-table__header-cell wk-num" scope="col">
+        <Th num scope="col">
           Inwoners 1 januari {y}
-        </th>
+        </Th>
       ))}
     </>
   );
@@ -220,8 +226,8 @@ function YearHeaders() {
 function MemberCells({ m }: { m: MemberRow }) {
   return (
     <>
-      <td class="utrecht-table__cell">{m.code}</td>
-      <th class="utrecht-table__header-cell" scope="row">
+      <Td>{m.code}</Td>
+      <Th scope="row">
         {m.level === 'buurt' ? (
           <a class="utrecht-link" href={`/buurten/${m.code}`}>
             {m.name}
@@ -229,9 +235,9 @@ function MemberCells({ m }: { m: MemberRow }) {
         ) : (
           m.name
         )}
-      </th>
-      <td class="utrecht-table__cell">{m.wijk ?? 'onbekend'}</td>
-      <td class="utrecht-table__cell">{STATUS_LABEL[m.status]}</td>
+      </Th>
+      <Td>{m.wijk ?? 'onbekend'}</Td>
+      <Td>{STATUS_LABEL[m.status]}</Td>
     </>
   );
 }
@@ -509,50 +515,42 @@ export function FocusAreaPage({
           <div
             {...tableScroll(`${buurten(members.length)} van ${data.name} met hun aantal inwoners`)}
           >
-            <table class="utrecht-table">
-              <caption class="utrecht-table__caption">
+            <Table>
+              <TableCaption>
                 {`${buurten(members.length)} van ${data.name} met hun aantal inwoners`}
-              </caption>
-              <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Code
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    {unitName === 'wijken' ? 'Wijk' : 'Buurt'}
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Wijk
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Status
-                  </th>
+              </TableCaption>
+              <THead>
+                <Tr>
+                  <Th scope="col">Code</Th>
+                  <Th scope="col">{unitName === 'wijken' ? 'Wijk' : 'Buurt'}</Th>
+                  <Th scope="col">Wijk</Th>
+                  <Th scope="col">Status</Th>
                   <YearHeaders />
-                </tr>
-              </thead>
-              <tbody class="utrecht-table__body">
+                </Tr>
+              </THead>
+              <TBody>
                 {members.map((m) => (
-                  <tr class="utrecht-table__row">
+                  <Tr>
                     <MemberCells m={m} />
                     {POPULATION_YEARS.map((y) => (
                       <Count value={m.inhabitants[y]} />
                     ))}
-                  </tr>
+                  </Tr>
                 ))}
-              </tbody>
-              <tfoot class="utrecht-table__footer">
-                <tr class="utrecht-table__row wk-total">
-                  <th class="utrecht-table__header-cell" scope="row" colSpan={4}>
+              </TBody>
+              <TFoot>
+                <Tr class="wk-total">
+                  <Th scope="row" colSpan={4}>
                     {`Totaal ${buurten(members.length)}`}
-                  </th>
+                  </Th>
                   {POPULATION_YEARS.map((y) => (
-                    <td class="utrecht-table__cell wk-num" data-total={y}>
+                    <Td num data-total={y}>
                       <TotalText data={data} year={y} />
-                    </td>
+                    </Td>
                   ))}
-                </tr>
-              </tfoot>
-            </table>
+                </Tr>
+              </TFoot>
+            </Table>
           </div>
         </Fold>
 
@@ -567,42 +565,30 @@ export function FocusAreaPage({
               label={`Toon de ${others.length} ${unitName} die niet meetellen`}
             >
               <div {...tableScroll('Buurten die niet meetellen, met de reden')}>
-                <table class="utrecht-table">
-                  <caption class="utrecht-table__caption">
-                    Buurten die niet meetellen, met de reden
-                  </caption>
-                  <thead class="utrecht-table__header">
-                    <tr class="utrecht-table__row">
-                      <th class="utrecht-table__header-cell" scope="col">
-                        Code
-                      </th>
-                      <th class="utrecht-table__header-cell" scope="col">
-                        {unitName === 'wijken' ? 'Wijk' : 'Buurt'}
-                      </th>
-                      <th class="utrecht-table__header-cell" scope="col">
-                        Wijk
-                      </th>
-                      <th class="utrecht-table__header-cell" scope="col">
-                        Status
-                      </th>
-                      <th class="utrecht-table__header-cell" scope="col">
-                        Reden
-                      </th>
+                <Table>
+                  <TableCaption>Buurten die niet meetellen, met de reden</TableCaption>
+                  <THead>
+                    <Tr>
+                      <Th scope="col">Code</Th>
+                      <Th scope="col">{unitName === 'wijken' ? 'Wijk' : 'Buurt'}</Th>
+                      <Th scope="col">Wijk</Th>
+                      <Th scope="col">Status</Th>
+                      <Th scope="col">Reden</Th>
                       <YearHeaders />
-                    </tr>
-                  </thead>
-                  <tbody class="utrecht-table__body">
+                    </Tr>
+                  </THead>
+                  <TBody>
                     {others.map((m) => (
-                      <tr class="utrecht-table__row" data-status={m.status}>
+                      <Tr data-status={m.status}>
                         <MemberCells m={m} />
-                        <td class="utrecht-table__cell">{m.reason ?? 'geen reden vastgelegd'}</td>
+                        <Td>{m.reason ?? 'geen reden vastgelegd'}</Td>
                         {POPULATION_YEARS.map((y) => (
                           <Count value={m.inhabitants[y]} />
                         ))}
-                      </tr>
+                      </Tr>
                     ))}
-                  </tbody>
-                </table>
+                  </TBody>
+                </Table>
               </div>
             </Fold>
           </>

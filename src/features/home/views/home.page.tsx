@@ -1,6 +1,15 @@
 import { Layout } from '../../../views/layout.tsx';
 import { tableScroll } from '../../../views/table-scroll.ts';
 import type { FocusAreaSummary } from '../../focus-areas/index.ts';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Td,
+  Th,
+  Tr,
+} from '../../../views/components/data-table.tsx';
 
 export interface AreaLine {
   area: FocusAreaSummary;
@@ -44,33 +53,25 @@ export function HomePage({ lines }: { lines: AreaLine[] }) {
         staat erbij hoe zeker die afbakening is.
       </p>
       <div {...tableScroll('Focusgebieden per gemeente, met de cijfers die er zijn')}>
-        <table class="utrecht-table">
-          <caption class="utrecht-table__caption">
-            Focusgebieden per gemeente, met de cijfers die er zijn
-          </caption>
-          <thead class="utrecht-table__header">
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="col">
-                Focusgebied
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                Afbakening
-              </th>
-              <th class="utrecht-table__header-cell" scope="col">
-                Cijfers
-              </th>
-            </tr>
-          </thead>
+        <Table>
+          <TableCaption>Focusgebieden per gemeente, met de cijfers die er zijn</TableCaption>
+          <THead>
+            <Tr>
+              <Th scope="col">Focusgebied</Th>
+              <Th scope="col">Afbakening</Th>
+              <Th scope="col">Cijfers</Th>
+            </Tr>
+          </THead>
           {groups.map(([municipality, group]) => (
-            <tbody class="utrecht-table__body" data-gemeente={municipality}>
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="colgroup" colSpan={3}>
+            <TBody data-gemeente={municipality}>
+              <Tr>
+                <Th scope="colgroup" colSpan={3}>
                   {`Gemeente ${municipality}`}
-                </th>
-              </tr>
+                </Th>
+              </Tr>
               {group.map(({ area, data, delineation }) => (
-                <tr class="utrecht-table__row">
-                  <td class="utrecht-table__cell">
+                <Tr>
+                  <Td>
                     {area.latestVersion !== null ? (
                       <a class="utrecht-link" href={`/gebieden/${area.slug}`}>
                         {area.name}
@@ -82,14 +83,14 @@ export function HomePage({ lines }: { lines: AreaLine[] }) {
                     <a class="utrecht-link" href={`/gebieden/${area.slug}/doe-mee`}>
                       Doe mee<span class="wk-visually-hidden"> in {area.name}</span>
                     </a>
-                  </td>
-                  <td class="utrecht-table__cell">{delineation}</td>
-                  <td class="utrecht-table__cell">{data}</td>
-                </tr>
+                  </Td>
+                  <Td>{delineation}</Td>
+                  <Td>{data}</Td>
+                </Tr>
               ))}
-            </tbody>
+            </TBody>
           ))}
-        </table>
+        </Table>
       </div>
     </Layout>
   );

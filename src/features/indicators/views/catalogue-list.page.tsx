@@ -4,6 +4,16 @@ import type { CatalogueVersionInfo } from '../catalogue.store.ts';
 import { POLARITY_LABEL } from '../catalogue-editing.service.ts';
 import { actorName, formatDateTime } from '../../../views/components/form-controls.tsx';
 import { crumbs } from './catalogue-parts.tsx';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Td,
+  Th,
+  Tr,
+  TableScroll,
+} from '../../../views/components/data-table.tsx';
 
 export function CatalogueListPage(props: {
   catalogue: Catalogue;
@@ -45,45 +55,35 @@ export function CatalogueListPage(props: {
               {items.length === 0 ? (
                 <p class="utrecht-paragraph">Nog geen indicatoren.</p>
               ) : (
-                <div class="wk-table-scroll">
-                  <table class="utrecht-table">
-                    <caption class="utrecht-table__caption">
+                <TableScroll label={`Indicatoren van ${theme.name} (${items.length})`}>
+                  <Table>
+                    <TableCaption>
                       Indicatoren van {theme.name} ({items.length})
-                    </caption>
-                    <thead class="utrecht-table__header">
-                      <tr class="utrecht-table__row">
-                        <th class="utrecht-table__header-cell" scope="col">
-                          Indicator
-                        </th>
-                        <th class="utrecht-table__header-cell" scope="col">
-                          Eenheid
-                        </th>
-                        <th class="utrecht-table__header-cell" scope="col">
-                          Richting
-                        </th>
-                        <th class="utrecht-table__header-cell" scope="col">
-                          Bron
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody class="utrecht-table__body">
+                    </TableCaption>
+                    <THead>
+                      <Tr>
+                        <Th scope="col">Indicator</Th>
+                        <Th scope="col">Eenheid</Th>
+                        <Th scope="col">Richting</Th>
+                        <Th scope="col">Bron</Th>
+                      </Tr>
+                    </THead>
+                    <TBody>
                       {items.map((i) => (
-                        <tr class="utrecht-table__row" data-indicator={i.key}>
-                          <th class="utrecht-table__header-cell" scope="row">
+                        <Tr data-indicator={i.key}>
+                          <Th scope="row">
                             <a class="utrecht-link" href={`/werkruimte/catalogus/${i.key}`}>
                               {i.name}
                             </a>
-                          </th>
-                          <td class="utrecht-table__cell">{i.unit}</td>
-                          <td class="utrecht-table__cell">{POLARITY_LABEL[i.polarity]}</td>
-                          <td class="utrecht-table__cell">
-                            {i.source.tableId ?? i.source.publisher}
-                          </td>
-                        </tr>
+                          </Th>
+                          <Td>{i.unit}</Td>
+                          <Td>{POLARITY_LABEL[i.polarity]}</Td>
+                          <Td>{i.source.tableId ?? i.source.publisher}</Td>
+                        </Tr>
                       ))}
-                    </tbody>
-                  </table>
-                </div>
+                    </TBody>
+                  </Table>
+                </TableScroll>
               )}
             </section>
           );

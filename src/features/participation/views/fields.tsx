@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import { describedBy, Field, FieldError } from '../../../views/components/field.tsx';
 import { fieldId } from '../../../views/components/form.tsx';
 import type { FieldErrors, FormBody } from '../participation.forms.ts';
 
@@ -7,49 +7,6 @@ import type { FieldErrors, FormBody } from '../participation.forms.ts';
 export function value(values: FormBody, name: string): string {
   const v = values[name];
   return typeof v === 'string' ? v : '';
-}
-
-function describedBy(name: string, error: string | undefined, description: boolean) {
-  const id = fieldId(name);
-  return (
-    [description ? `${id}-uitleg` : '', error ? `${id}-fout` : ''].filter(Boolean).join(' ') ||
-    undefined
-  );
-}
-
-function FieldError(props: { name: string; error: string | undefined }) {
-  if (!props.error) return null;
-  return (
-    <div class="utrecht-form-field-error-message" id={`${fieldId(props.name)}-fout`}>
-      {props.error}
-    </div>
-  );
-}
-
-function Field(props: {
-  name: string;
-  label: string;
-  error: string | undefined;
-  description?: string | undefined;
-  children: ComponentChildren;
-}) {
-  const id = fieldId(props.name);
-  return (
-    <div class={`utrecht-form-field${props.error ? ' utrecht-form-field--invalid' : ''}`}>
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>
-          {props.label}
-        </label>
-      </div>
-      {props.description && (
-        <div class="utrecht-form-field-description" id={`${id}-uitleg`}>
-          {props.description}
-        </div>
-      )}
-      <FieldError name={props.name} error={props.error} />
-      <div class="utrecht-form-field__input">{props.children}</div>
-    </div>
-  );
 }
 
 export function TextInput(props: {
@@ -75,7 +32,10 @@ export function TextInput(props: {
         autocomplete={props.autocomplete ?? 'off'}
         {...(props.type === 'number' ? { min: '0', inputMode: 'numeric' } : {})}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(props.name, error, Boolean(props.description))}
+        aria-describedby={describedBy(fieldId(props.name), {
+          description: props.description,
+          error,
+        })}
       />
     </Field>
   );
@@ -99,7 +59,10 @@ export function TextArea(props: {
         rows={3}
         required={props.required}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(props.name, error, Boolean(props.description))}
+        aria-describedby={describedBy(fieldId(props.name), {
+          description: props.description,
+          error,
+        })}
       >
         {value(props.values, props.name)}
       </textarea>
@@ -124,7 +87,10 @@ export function Select(props: {
         id={fieldId(props.name)}
         name={props.name}
         aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(props.name, error, Boolean(props.description))}
+        aria-describedby={describedBy(fieldId(props.name), {
+          description: props.description,
+          error,
+        })}
       >
         {props.options.map((o) => (
           <option value={o.value} selected={o.value === current}>

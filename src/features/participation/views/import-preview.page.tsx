@@ -6,6 +6,15 @@ import type { ImportPreview } from '../participation.service.ts';
 import { Submit } from './fields.tsx';
 import { CsrfField } from '../../../views/components/form.tsx';
 import { sessionsBase, themeNames } from './labels.ts';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Td,
+  Th,
+  Tr,
+} from '../../../views/components/data-table.tsx';
 
 export function ImportPreviewPage(props: {
   municipalityCode: string;
@@ -40,10 +49,10 @@ export function ImportPreviewPage(props: {
           </p>
         )}
         <div {...tableScroll('Wat er geladen wordt')}>
-          <table class="utrecht-table">
-            <caption class="utrecht-table__caption">Wat er geladen wordt</caption>
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
+          <Table>
+            <TableCaption>Wat er geladen wordt</TableCaption>
+            <THead>
+              <Tr>
                 {[
                   'Rij',
                   'Thema',
@@ -54,27 +63,25 @@ export function ImportPreviewPage(props: {
                   'Stemmen',
                   'Citeren',
                 ].map((h) => (
-                  <th class="utrecht-table__header-cell" scope="col">
-                    {h}
-                  </th>
+                  <Th scope="col">{h}</Th>
                 ))}
-              </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
+              </Tr>
+            </THead>
+            <TBody>
               {p.rows.map((r) => (
-                <tr class="utrecht-table__row">
-                  <td class="utrecht-table__cell wk-num">{r.row}</td>
-                  <td class="utrecht-table__cell">{themeNames(props.themes, [r.themeKey])}</td>
-                  <td class="utrecht-table__cell">{r.subTheme ?? ''}</td>
-                  <td class="utrecht-table__cell">{KIND_LABELS[r.kind]}</td>
-                  <td class="utrecht-table__cell">{r.text}</td>
-                  <td class="utrecht-table__cell">{r.tableGroup ?? ''}</td>
-                  <td class="utrecht-table__cell wk-num">{r.votes}</td>
-                  <td class="utrecht-table__cell">{r.quoteAllowed ? 'ja' : 'nee'}</td>
-                </tr>
+                <Tr>
+                  <Td num>{r.row}</Td>
+                  <Td>{themeNames(props.themes, [r.themeKey])}</Td>
+                  <Td>{r.subTheme ?? ''}</Td>
+                  <Td>{KIND_LABELS[r.kind]}</Td>
+                  <Td>{r.text}</Td>
+                  <Td>{r.tableGroup ?? ''}</Td>
+                  <Td num>{r.votes}</Td>
+                  <Td>{r.quoteAllowed ? 'ja' : 'nee'}</Td>
+                </Tr>
               ))}
-            </tbody>
-          </table>
+            </TBody>
+          </Table>
         </div>
         {!p.loadedAt && (
           <form method="post" action={`${base}/inbreng/bestand/${p.importId}/bevestigen`}>

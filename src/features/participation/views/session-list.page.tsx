@@ -7,6 +7,15 @@ import type { SessionWithThemes } from '../participation.service.ts';
 import type { FocusAreaRef } from '../participation.service.ts';
 import { Notice } from '../../../views/components/form.tsx';
 import { STATUS_LABELS, sessionsBase, themeNames } from './labels.ts';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Td,
+  Th,
+  Tr,
+} from '../../../views/components/data-table.tsx';
 
 export function SessionListPage(props: {
   municipalityCode: string;
@@ -41,41 +50,37 @@ export function SessionListPage(props: {
           <p class="utrecht-paragraph">Er zijn nog geen bijeenkomsten.</p>
         ) : (
           <div {...tableScroll('Alle bijeenkomsten, nieuwste eerst')}>
-            <table class="utrecht-table">
-              <caption class="utrecht-table__caption">Alle bijeenkomsten, nieuwste eerst</caption>
-              <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
+            <Table>
+              <TableCaption>Alle bijeenkomsten, nieuwste eerst</TableCaption>
+              <THead>
+                <Tr>
                   {['Bijeenkomst', 'Wanneer', 'Gebied', 'Thema’s', 'Voor wie', 'Status'].map(
                     (h) => (
-                      <th class="utrecht-table__header-cell" scope="col">
-                        {h}
-                      </th>
+                      <Th scope="col">{h}</Th>
                     ),
                   )}
-                </tr>
-              </thead>
-              <tbody class="utrecht-table__body">
+                </Tr>
+              </THead>
+              <TBody>
                 {props.sessions.map((s) => (
-                  <tr class="utrecht-table__row">
-                    <td class="utrecht-table__cell">
+                  <Tr>
+                    <Td>
                       <a class="utrecht-link" href={`${base}/${s.id}`}>
                         {s.title}
                       </a>
-                    </td>
-                    <td class="utrecht-table__cell">{formatSessionTime(s.starts_at, s.ends_at)}</td>
-                    <td class="utrecht-table__cell">
-                      {areaName.get(s.focus_area_slug) ?? s.focus_area_slug}
-                    </td>
-                    <td class="utrecht-table__cell">{themeNames(props.themes, s.themes)}</td>
-                    <td class="utrecht-table__cell">
+                    </Td>
+                    <Td>{formatSessionTime(s.starts_at, s.ends_at)}</Td>
+                    <Td>{areaName.get(s.focus_area_slug) ?? s.focus_area_slug}</Td>
+                    <Td>{themeNames(props.themes, s.themes)}</Td>
+                    <Td>
                       {AUDIENCE_LABELS[s.audience]}
                       {s.is_public === 1 ? ', openbaar' : ', besloten'}
-                    </td>
-                    <td class="utrecht-table__cell">{STATUS_LABELS[s.status]}</td>
-                  </tr>
+                    </Td>
+                    <Td>{STATUS_LABELS[s.status]}</Td>
+                  </Tr>
                 ))}
-              </tbody>
-            </table>
+              </TBody>
+            </Table>
           </div>
         )}
       </div>

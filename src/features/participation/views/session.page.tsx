@@ -13,6 +13,15 @@ import { INPUT_KINDS } from '../participation.table.ts';
 import { Choices, Select, Submit, TextArea, TextInput } from './fields.tsx';
 import { CsrfField, ErrorSummary, Notice } from '../../../views/components/form.tsx';
 import { STATUS_LABELS, sessionsBase, themeNames } from './labels.ts';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Td,
+  Th,
+  Tr,
+} from '../../../views/components/data-table.tsx';
 
 export interface SessionPageAccess {
   plan: boolean;
@@ -20,20 +29,18 @@ export interface SessionPageAccess {
 }
 
 function Cell(props: { children: preact.ComponentChildren; num?: boolean }) {
-  return <td class={`utrecht-table__cell${props.num ? ' wk-num' : ''}`}>{props.children}</td>;
+  return <Td num={props.num}>{props.children}</Td>;
 }
 
 function Head(props: { labels: string[] }) {
   return (
-    <thead class="utrecht-table__header">
-      <tr class="utrecht-table__row">
+    <THead>
+      <Tr>
         {props.labels.map((h) => (
-          <th class="utrecht-table__header-cell" scope="col">
-            {h}
-          </th>
+          <Th scope="col">{h}</Th>
         ))}
-      </tr>
-    </thead>
+      </Tr>
+    </THead>
   );
 }
 
@@ -130,20 +137,20 @@ export function SessionPage(props: {
             <p class="utrecht-paragraph">Nog niet vastgelegd.</p>
           ) : (
             <div {...tableScroll('Aantal aanwezigen per groep of sector')}>
-              <table class="utrecht-table">
-                <caption class="utrecht-table__caption">
+              <Table>
+                <TableCaption>
                   Aantal aanwezigen per groep of sector (totaal {d.attendanceTotal})
-                </caption>
+                </TableCaption>
                 <Head labels={['Groep of sector', 'Aantal']} />
-                <tbody class="utrecht-table__body">
+                <TBody>
                   {d.attendance.map((a) => (
-                    <tr class="utrecht-table__row">
+                    <Tr>
                       <Cell>{a.group_label}</Cell>
                       <Cell num>{a.count}</Cell>
-                    </tr>
+                    </Tr>
                   ))}
-                </tbody>
-              </table>
+                </TBody>
+              </Table>
             </div>
           )}
           {props.access.plan && (
@@ -224,26 +231,26 @@ export function SessionPage(props: {
             <p class="utrecht-paragraph">Nog geen inbreng vastgelegd.</p>
           ) : (
             <div {...tableScroll('Inbreng per thema en soort')}>
-              <table class="utrecht-table">
-                <caption class="utrecht-table__caption">Inbreng per thema en soort</caption>
+              <Table>
+                <TableCaption>Inbreng per thema en soort</TableCaption>
                 <Head labels={['Thema', 'Soort', 'Aantal', 'Stemmen']} />
-                <tbody class="utrecht-table__body">
+                <TBody>
                   {d.counts.map((c) => (
-                    <tr class="utrecht-table__row">
+                    <Tr>
                       <Cell>{themeNames(d.themes, [c.theme_key])}</Cell>
                       <Cell>{KIND_LABELS[c.kind]}</Cell>
                       <Cell num>{c.inputs}</Cell>
                       <Cell num>{c.votes}</Cell>
-                    </tr>
+                    </Tr>
                   ))}
-                </tbody>
-              </table>
+                </TBody>
+              </Table>
             </div>
           )}
           {d.inputs !== null && d.inputs.length > 0 && (
             <div {...tableScroll('Alle inbreng van deze bijeenkomst')}>
-              <table class="utrecht-table">
-                <caption class="utrecht-table__caption">Alle inbreng van deze bijeenkomst</caption>
+              <Table>
+                <TableCaption>Alle inbreng van deze bijeenkomst</TableCaption>
                 <Head
                   labels={[
                     'Thema',
@@ -256,9 +263,9 @@ export function SessionPage(props: {
                     ...(props.access.input ? ['Actie'] : []),
                   ]}
                 />
-                <tbody class="utrecht-table__body">
+                <TBody>
                   {d.inputs.map((i) => (
-                    <tr class="utrecht-table__row">
+                    <Tr>
                       <Cell>{themeNames(d.themes, [i.theme_key])}</Cell>
                       <Cell>{i.sub_theme ?? ''}</Cell>
                       <Cell>{KIND_LABELS[i.kind]}</Cell>
@@ -277,10 +284,10 @@ export function SessionPage(props: {
                           </form>
                         </Cell>
                       )}
-                    </tr>
+                    </Tr>
                   ))}
-                </tbody>
-              </table>
+                </TBody>
+              </Table>
             </div>
           )}
           {props.access.input && (

@@ -12,6 +12,16 @@ import { textIn } from '../definition/fixed-labels.ts';
 import type { Questionnaire } from '../definition/questionnaire.schema.ts';
 import { keyingItems, keyedText } from '../keying/keying-codes.ts';
 import { awaitsReview } from '../responses/trust.ts';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Td,
+  Th,
+  Tr,
+  TableScroll,
+} from '../../../views/components/data-table.tsx';
 
 const params = z.object({
   gemeente: z.string().regex(/^GM\d{4}$/),
@@ -75,45 +85,40 @@ export async function reviewRoutes(app: FastifyInstance, opts: { services: Servi
             {`${waiting.length} antwoorden van interviews en papieren formulieren wachten op controle. Ze tellen pas mee als ze zijn goedgekeurd.`}
           </p>
           {waiting.length > 0 && (
-            <div class="wk-table-scroll">
-              <table class="utrecht-table">
-                <caption class="utrecht-table__caption">Te controleren</caption>
-                <thead class="utrecht-table__header">
-                  <tr class="utrecht-table__row">
+            <TableScroll label="Te controleren">
+              <Table>
+                <TableCaption>Te controleren</TableCaption>
+                <THead>
+                  <Tr>
                     {['Binnengekomen', 'Kanaal', 'Door', 'Formulier', 'Let op', ''].map((h) => (
-                      <th class="utrecht-table__header-cell" scope="col">
-                        {h}
-                      </th>
+                      <Th scope="col">{h}</Th>
                     ))}
-                  </tr>
-                </thead>
-                <tbody class="utrecht-table__body">
+                  </Tr>
+                </THead>
+                <TBody>
                   {waiting.map((r) => (
-                    <tr class="utrecht-table__row">
-                      <td class="utrecht-table__cell">{date(r.submitted_at)}</td>
-                      <td class="utrecht-table__cell">{CHANNEL[r.channel] ?? r.channel}</td>
-                      <td class="utrecht-table__cell">{who(r.interviewer_id ?? r.keyer_id)}</td>
-                      <td class="utrecht-table__cell">
+                    <Tr>
+                      <Td>{date(r.submitted_at)}</Td>
+                      <Td>{CHANNEL[r.channel] ?? r.channel}</Td>
+                      <Td>{who(r.interviewer_id ?? r.keyer_id)}</Td>
+                      <Td>
                         {r.form_number === null ? '–' : String(r.form_number).padStart(6, '0')}
-                      </td>
-                      <td
-                        class="utrecht-table__cell"
-                        data-flag={flagged.has(r.id) ? 'overgeslagen' : undefined}
-                      >
+                      </Td>
+                      <Td data-flag={flagged.has(r.id) ? 'overgeslagen' : undefined}>
                         {flagged.has(r.id)
                           ? `${flagged.get(r.id)} ${flagged.get(r.id) === 1 ? 'antwoord' : 'antwoorden'} bij overgeslagen vragen`
                           : ''}
-                      </td>
-                      <td class="utrecht-table__cell">
+                      </Td>
+                      <Td>
                         <a class="utrecht-link" href={`${base}/${r.id}`}>
                           Bekijken
                         </a>
-                      </td>
-                    </tr>
+                      </Td>
+                    </Tr>
                   ))}
-                </tbody>
-              </table>
-            </div>
+                </TBody>
+              </Table>
+            </TableScroll>
           )}
         </Layout>,
       );

@@ -17,6 +17,15 @@ import {
   type SynthesisPage,
   type ThemeCard,
 } from '../synthesis.service.ts';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Td,
+  Th,
+  Tr,
+} from '../../../views/components/data-table.tsx';
 
 const KIND_LABELS: Record<string, string> = {
   knelpunt: 'Knelpunten',
@@ -129,46 +138,39 @@ function ThemeSection(props: {
         <NoData source="monitor" reason={data.sources.monitor.missing} />
       ) : (
         <div {...tableScroll(`Cijfers ${card.name}`)}>
-          <table class="utrecht-table">
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="col">
-                  Indicator
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  {data.focusArea.name}
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  Gemeente en Nederland
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  Richting
-                </th>
-              </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
+          <Table>
+            <TableCaption>{`Cijfers ${card.name}`}</TableCaption>
+            <THead>
+              <Tr>
+                <Th scope="col">Indicator</Th>
+                <Th scope="col">{data.focusArea.name}</Th>
+                <Th scope="col">Gemeente en Nederland</Th>
+                <Th scope="col">Richting</Th>
+              </Tr>
+            </THead>
+            <TBody>
               {card.monitor.map((m) => (
-                <tr class="utrecht-table__row" id={m.anchor} data-bewijs={m.refText}>
-                  <th class="utrecht-table__header-cell" scope="row">
+                <Tr id={m.anchor} data-bewijs={m.refText}>
+                  <Th scope="row">
                     <a class="utrecht-link" href={m.source}>
                       {m.label}
                     </a>
-                  </th>
-                  <td class="utrecht-table__cell">
+                  </Th>
+                  <Td>
                     {m.value.split(';')[0]}
                     {m.note !== null && <span class="wk-cell-note">{m.note}</span>}
-                  </td>
-                  <td class="utrecht-table__cell">{compared(m)}</td>
-                  <td class="utrecht-table__cell" data-richting>
+                  </Td>
+                  <Td>{compared(m)}</Td>
+                  <Td data-richting>
                     {m.direction ??
                       (m.notCompared !== null
                         ? 'geen richting'
                         : 'geen richting (neutraal, of even hoog)')}
-                  </td>
-                </tr>
+                  </Td>
+                </Tr>
               ))}
-            </tbody>
-          </table>
+            </TBody>
+          </Table>
         </div>
       )}
       {card.monitorNotLoaded > 0 && (
@@ -274,53 +276,40 @@ export function ThemakaartPage(props: {
           <h2 class="utrecht-heading-2" id="rangorde">
             Rangorde van de thema’s
           </h2>
-          <div {...tableScroll('Tabel met scores per thema')}>
-            <table class="utrecht-table" data-rangorde>
-              <thead class="utrecht-table__header">
-                <tr class="utrecht-table__row">
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Plaats
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Thema
-                  </th>
-                  <th class="utrecht-table__header-cell" scope="col">
-                    Score (0 tot 1)
-                  </th>
+          <div {...tableScroll('Scores per thema')}>
+            <Table data-rangorde>
+              <TableCaption>Scores per thema</TableCaption>
+              <THead>
+                <Tr>
+                  <Th scope="col">Plaats</Th>
+                  <Th scope="col">Thema</Th>
+                  <Th scope="col">Score (0 tot 1)</Th>
                   {SOURCES.filter((s) => !leftOut.includes(s)).map((s) => (
-                    <th class="utrecht-table__header-cell" scope="col">
-                      {`Urgentie ${SOURCE_NAMES[s]}`}
-                    </th>
+                    <Th scope="col">{`Urgentie ${SOURCE_NAMES[s]}`}</Th>
                   ))}
-                </tr>
-              </thead>
-              <tbody class="utrecht-table__body">
+                </Tr>
+              </THead>
+              <TBody>
                 {data.ranking.themes.map((t) => {
                   const card = data.themes.find((c) => c.key === t.theme)!;
                   return (
-                    <tr class="utrecht-table__row" data-thema={t.theme}>
-                      <td class="utrecht-table__cell">{t.rank ?? '–'}</td>
-                      <th class="utrecht-table__header-cell" scope="row">
+                    <Tr data-thema={t.theme}>
+                      <Td>{t.rank ?? '–'}</Td>
+                      <Th scope="row">
                         <a class="utrecht-link" href={`#thema-${t.theme}`}>
                           {names.get(t.theme) ?? t.theme}
                         </a>
-                      </th>
-                      <td class="utrecht-table__cell" data-score>
-                        {t.score === null ? 'geen score' : nl(t.score, 3)}
-                      </td>
+                      </Th>
+                      <Td data-score>{t.score === null ? 'geen score' : nl(t.score, 3)}</Td>
                       {SOURCES.filter((s) => !leftOut.includes(s)).map((s) => {
                         const u = card.urgency[s];
-                        return (
-                          <td class="utrecht-table__cell">
-                            {u === null || u === undefined ? 'geen cijfer' : nl(u, 2)}
-                          </td>
-                        );
+                        return <Td>{u === null || u === undefined ? 'geen cijfer' : nl(u, 2)}</Td>;
                       })}
-                    </tr>
+                    </Tr>
                   );
                 })}
-              </tbody>
-            </table>
+              </TBody>
+            </Table>
           </div>
 
           <h3 class="utrecht-heading-3">Zo is de score berekend</h3>

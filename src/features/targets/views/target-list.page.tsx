@@ -8,6 +8,16 @@ import {
   SavedNotice,
 } from '../../../views/components/form-controls.tsx';
 import { describeTarget } from './targets-parts.tsx';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Td,
+  Th,
+  Tr,
+  TableScroll,
+} from '../../../views/components/data-table.tsx';
 
 export function TargetListPage(props: {
   municipalityCode: string;
@@ -35,36 +45,28 @@ export function TargetListPage(props: {
           const items = catalogue.indicators.filter((i) => i.theme === theme.key);
           if (items.length === 0) return null;
           return (
-            <div class="wk-table-scroll">
-              <table class="utrecht-table">
-                <caption class="utrecht-table__caption">{theme.name}</caption>
-                <thead class="utrecht-table__header">
-                  <tr class="utrecht-table__row">
-                    <th class="utrecht-table__header-cell" scope="col">
-                      Indicator
-                    </th>
-                    <th class="utrecht-table__header-cell" scope="col">
-                      Doel
-                    </th>
-                    <th class="utrecht-table__header-cell" scope="col">
-                      Nulmeting en doeljaar
-                    </th>
-                    <th class="utrecht-table__header-cell" scope="col">
-                      Laatst gewijzigd
-                    </th>
-                  </tr>
-                </thead>
-                <tbody class="utrecht-table__body">
+            <TableScroll label={theme.name}>
+              <Table>
+                <TableCaption>{theme.name}</TableCaption>
+                <THead>
+                  <Tr>
+                    <Th scope="col">Indicator</Th>
+                    <Th scope="col">Doel</Th>
+                    <Th scope="col">Nulmeting en doeljaar</Th>
+                    <Th scope="col">Laatst gewijzigd</Th>
+                  </Tr>
+                </THead>
+                <TBody>
                   {items.map((i) => {
                     const t = byKey.get(i.key);
                     return (
-                      <tr class="utrecht-table__row" data-indicator={i.key}>
-                        <th class="utrecht-table__header-cell" scope="row">
+                      <Tr data-indicator={i.key}>
+                        <Th scope="row">
                           <a class="utrecht-link" href={`${base}/${i.key}`}>
                             {i.name}
                           </a>
-                        </th>
-                        <td class="utrecht-table__cell">
+                        </Th>
+                        <Td>
                           {t ? (
                             <>
                               {describeTarget(t, i.unit)}
@@ -73,19 +75,17 @@ export function TargetListPage(props: {
                           ) : (
                             <span class="wk-muted">geen doel</span>
                           )}
-                        </td>
-                        <td class="utrecht-table__cell">
-                          {t ? `${t.baselinePeriod} → ${t.targetYear}` : ''}
-                        </td>
-                        <td class="utrecht-table__cell">
+                        </Td>
+                        <Td>{t ? `${t.baselinePeriod} → ${t.targetYear}` : ''}</Td>
+                        <Td>
                           {t ? `${formatDateTime(t.updatedAt)}, ${actorName(t.updatedBy)}` : ''}
-                        </td>
-                      </tr>
+                        </Td>
+                      </Tr>
                     );
                   })}
-                </tbody>
-              </table>
-            </div>
+                </TBody>
+              </Table>
+            </TableScroll>
           );
         })}
       </div>

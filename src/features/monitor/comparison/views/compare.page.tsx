@@ -10,6 +10,15 @@ import {
   type ProfileRow,
 } from '../../profiles/views/profile-section.tsx';
 import { tableScroll } from '../../../../views/table-scroll.ts';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Td,
+  Th,
+  Tr,
+} from '../../../../views/components/data-table.tsx';
 
 export interface CompareCell {
   text: string;
@@ -213,39 +222,35 @@ export function ComparePage({ options, selected, comparison }: ComparePageProps)
                 <div
                   {...tableScroll(`${theme.name}: ${comparison.a.name} en ${comparison.b.name}`)}
                 >
-                  <table class="utrecht-table wk-profile-table wk-compare-table">
-                    <caption class="utrecht-table__caption">
+                  <Table class="wk-profile-table wk-compare-table">
+                    <TableCaption>
                       {`${theme.name}: ${comparison.a.name} en ${comparison.b.name}`}
-                    </caption>
-                    <thead class="utrecht-table__header">
-                      <tr class="utrecht-table__row">
-                        <th class="utrecht-table__header-cell" scope="col">
-                          Indicator
-                        </th>
-                        <th class="utrecht-table__header-cell" scope="col">
+                    </TableCaption>
+                    <THead>
+                      <Tr>
+                        <Th scope="col">Indicator</Th>
+                        <Th scope="col">
                           <AreaHeading area={comparison.a} />
-                        </th>
-                        <th class="utrecht-table__header-cell" scope="col">
+                        </Th>
+                        <Th scope="col">
                           <AreaHeading area={comparison.b} />
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody class="utrecht-table__body">
+                        </Th>
+                      </Tr>
+                    </THead>
+                    <TBody>
                       {theme.rows.map((r) => (
-                        <tr class="utrecht-table__row" data-indicator={r.indicator.key}>
-                          <th class="utrecht-table__header-cell" scope="row">
-                            {r.indicator.name}
-                          </th>
-                          <td class="utrecht-table__cell" data-cell="a">
+                        <Tr data-indicator={r.indicator.key}>
+                          <Th scope="row">{r.indicator.name}</Th>
+                          <Td data-cell="a">
                             <Value cell={r.a} />
-                          </td>
-                          <td class="utrecht-table__cell" data-cell="b">
+                          </Td>
+                          <Td data-cell="b">
                             <Value cell={r.b} />
-                          </td>
-                        </tr>
+                          </Td>
+                        </Tr>
                       ))}
-                    </tbody>
-                  </table>
+                    </TBody>
+                  </Table>
                 </div>
               )}
               <NotLoadedList theme={theme} />

@@ -1,5 +1,14 @@
 import type { CellValue, DataTable } from '../../../../shared/data-table.ts';
 import { tableScroll } from '../../../../views/table-scroll.ts';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Td,
+  Th,
+  Tr,
+} from '../../../../views/components/data-table.tsx';
 
 const formats = new Map<number, Intl.NumberFormat>();
 
@@ -34,48 +43,36 @@ export function DataTableView({
 }) {
   return (
     <div {...tableScroll(caption)}>
-      <table class="utrecht-table" data-table={table.name}>
-        <caption class="utrecht-table__caption">{caption}</caption>
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
+      <Table data-table={table.name}>
+        <TableCaption>{caption}</TableCaption>
+        <THead>
+          <Tr>
             {table.columns.map((c) => (
-              <th
-                class={`utrecht-table__header-cell${c.type === 'number' ? ' wk-num' : ''}`}
-                scope="col"
-              >
+              <Th scope="col" num={c.type === 'number'}>
                 {c.unit ? `${c.label} (${c.unit})` : c.label}
-              </th>
+              </Th>
             ))}
-            <th class="utrecht-table__header-cell" scope="col">
-              Status
-            </th>
-          </tr>
-        </thead>
-        <tbody class="utrecht-table__body">
+            <Th scope="col">Status</Th>
+          </Tr>
+        </THead>
+        <TBody>
           {table.rows.map((row) => (
-            <tr class="utrecht-table__row">
+            <Tr>
               {table.columns.map((c) => {
                 const value = row.cells[c.key] ?? null;
                 const text = formatCell(value, c.decimals ?? 0);
-                if (c.key === rowHeader)
-                  return (
-                    <th class="utrecht-table__header-cell" scope="row">
-                      {text}
-                    </th>
-                  );
+                if (c.key === rowHeader) return <Th scope="row">{text}</Th>;
                 return (
-                  <td
-                    class={`utrecht-table__cell${c.type === 'number' ? ' wk-num' : ''}${value === null ? ' wk-muted' : ''}`}
-                  >
+                  <Td num={c.type === 'number'} class={value === null ? 'wk-muted' : undefined}>
                     {text}
-                  </td>
+                  </Td>
                 );
               })}
-              <td class="utrecht-table__cell">{row.flags.join(', ')}</td>
-            </tr>
+              <Td>{row.flags.join(', ')}</Td>
+            </Tr>
           ))}
-        </tbody>
-      </table>
+        </TBody>
+      </Table>
     </div>
   );
 }

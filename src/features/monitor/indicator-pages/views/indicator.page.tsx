@@ -18,6 +18,7 @@ import { DataTableView, formatCell } from './indicator-table-view.tsx';
 import { MISSING_WORDS } from '../../missing-figure.ts';
 import { isTermKey, type TermKey } from '../../terms.ts';
 import { TermList } from '../../profiles/views/profile-section.tsx';
+import { DownloadLinks, formatLinks } from '../../../../views/components/download-links.tsx';
 
 const REASON_LABEL: Record<string, string> = {
   geheim: MISSING_WORDS.geheim,
@@ -38,27 +39,13 @@ function chartPoints(points: readonly SeriesPoint[]) {
   }));
 }
 
-function DownloadLinks({ base, withMap }: { base: string; withMap: boolean }) {
-  const links = [
-    { format: 'csv', label: 'CSV' },
-    { format: 'csv-excel', label: 'CSV voor Excel' },
-    { format: 'json', label: 'JSON' },
-    ...(withMap ? [{ format: 'geojson', label: 'GeoJSON (kaart per buurt)' }] : []),
-  ];
-  return (
-    <p class="utrecht-paragraph wk-downloads">
-      Download:{' '}
-      {links.map((l, i) => (
-        <>
-          {i > 0 && ', '}
-          <a class="utrecht-link" href={`${base}?formaat=${l.format}`}>
-            {l.label}
-          </a>
-        </>
-      ))}
-    </p>
-  );
-}
+/** The indicator's table as files; with buurt figures also as a map (GeoJSON). */
+const INDICATOR_FORMATS = [
+  { format: 'csv', label: 'CSV' },
+  { format: 'csv-excel', label: 'CSV voor Excel' },
+  { format: 'json', label: 'JSON' },
+];
+const MAP_FORMAT = { format: 'geojson', label: 'GeoJSON (kaart per buurt)' };
 
 export function IndicatorPage({
   data,
@@ -232,7 +219,13 @@ export function IndicatorPage({
           table={data.series}
           caption={`${indicator.name} per periode, ${selection.name} en vergelijkingsgebieden`}
         />
-        <DownloadLinks base={base} withMap={data.buurten !== null} />
+        <DownloadLinks
+          intro="Download:"
+          links={formatLinks(
+            base,
+            data.buurten !== null ? [...INDICATOR_FORMATS, MAP_FORMAT] : INDICATOR_FORMATS,
+          )}
+        />
 
         <h2 class="utrecht-heading-2">Kaart per buurt</h2>
         {data.buurten && mapPeriod ? (

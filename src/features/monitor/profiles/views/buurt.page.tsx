@@ -14,6 +14,15 @@ import {
   type ProfileThemeView,
 } from './profile-section.tsx';
 import { tableScroll } from '../../../../views/table-scroll.ts';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Td,
+  Th,
+  Tr,
+} from '../../../../views/components/data-table.tsx';
 
 /** As the profile tables: thousands grouped with a dot (28.740). */
 export function tableValue(indicator: Indicator, r: IndicatorAggregate): string {
@@ -129,56 +138,44 @@ export function BuurtPage({ selection, wijkName, siblings, themes }: BuurtPagePr
                   `${theme.name}: ${selection.name} naast wijk, gemeente en Nederland`,
                 )}
               >
-                <table class="utrecht-table wk-profile-table">
-                  <caption class="utrecht-table__caption">
+                <Table class="wk-profile-table">
+                  <TableCaption>
                     {`${theme.name}: ${selection.name} naast wijk, gemeente en Nederland`}
-                  </caption>
-                  <thead class="utrecht-table__header">
-                    <tr class="utrecht-table__row">
-                      <th class="utrecht-table__header-cell" scope="col">
-                        Indicator
-                      </th>
-                      <th class="utrecht-table__header-cell" scope="col">
-                        Buurt (laatste cijfer)
-                      </th>
-                      <th class="utrecht-table__header-cell" scope="col">
-                        {wijkName ? `Wijk ${wijkName}` : 'Wijk'}
-                      </th>
-                      <th class="utrecht-table__header-cell" scope="col">
-                        {`Gemeente ${selection.municipalityName}`}
-                      </th>
-                      <th class="utrecht-table__header-cell" scope="col">
-                        Nederland
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody class="utrecht-table__body">
+                  </TableCaption>
+                  <THead>
+                    <Tr>
+                      <Th scope="col">Indicator</Th>
+                      <Th scope="col">Buurt (laatste cijfer)</Th>
+                      <Th scope="col">{wijkName ? `Wijk ${wijkName}` : 'Wijk'}</Th>
+                      <Th scope="col">{`Gemeente ${selection.municipalityName}`}</Th>
+                      <Th scope="col">Nederland</Th>
+                    </Tr>
+                  </THead>
+                  <TBody>
                     {theme.rows.map((r) => (
-                      <tr class="utrecht-table__row" data-indicator={r.indicator.key}>
-                        <th class="utrecht-table__header-cell" scope="row">
-                          {r.indicator.name}
-                        </th>
-                        <td class="utrecht-table__cell" data-cell="laatste">
+                      <Tr data-indicator={r.indicator.key}>
+                        <Th scope="row">{r.indicator.name}</Th>
+                        <Td data-cell="laatste">
                           {r.latest.text}
                           <span class="wk-cell-note">
                             {formatPeriod(r.latest.period)}
                             {r.latest.flags.length > 0 ? ` · ${r.latest.flags.join(', ')}` : ''}
                           </span>
                           {r.latest.note && <span class="wk-cell-note">{r.latest.note}</span>}
-                        </td>
-                        <td class="utrecht-table__cell" data-cell="wijk">
+                        </Td>
+                        <Td data-cell="wijk">
                           <CellView cell={theme.wijk.get(r.indicator.key) ?? { text: '–' }} />
-                        </td>
-                        <td class="utrecht-table__cell" data-cell="gemeente">
+                        </Td>
+                        <Td data-cell="gemeente">
                           <CellView cell={r.references.gemeente} />
-                        </td>
-                        <td class="utrecht-table__cell" data-cell="nederland">
+                        </Td>
+                        <Td data-cell="nederland">
                           <CellView cell={r.references.nederland} />
-                        </td>
-                      </tr>
+                        </Td>
+                      </Tr>
                     ))}
-                  </tbody>
-                </table>
+                  </TBody>
+                </Table>
               </div>
             )}
           </section>

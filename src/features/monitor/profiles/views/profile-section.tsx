@@ -21,6 +21,20 @@ import {
 } from '../../profile.types.ts';
 import { tableScroll } from '../../../../views/table-scroll.ts';
 import { isTermKey, TERM_KEYS, TERMS, termHref, type TermKey } from '../../terms.ts';
+import {
+  DownloadLinks,
+  formatLinks,
+  TABLE_FORMATS,
+} from '../../../../views/components/download-links.tsx';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Td,
+  Th,
+  Tr,
+} from '../../../../views/components/data-table.tsx';
 
 /** One cell that may have no value: the text, and why it is empty (never a zero). */
 export interface Cell {
@@ -473,28 +487,6 @@ export function termsUsed(
 }
 
 /** Per theme: a table of its indicators and a list of those not yet loaded. */
-/** Links to the same figures as files; `href` ends in `?…` or `&…` ready for `formaat=`. */
-export function DownloadLinks({ href }: { href: string }) {
-  const sep = href.includes('?') ? '&' : '?';
-  return (
-    <p class="utrecht-paragraph" data-downloads>
-      {'Download deze cijfers: '}
-      <a class="utrecht-link" href={`${href}${sep}formaat=csv`}>
-        CSV
-      </a>
-      {', '}
-      <a class="utrecht-link" href={`${href}${sep}formaat=csv-excel`}>
-        CSV voor Nederlandse Excel
-      </a>
-      {', '}
-      <a class="utrecht-link" href={`${href}${sep}formaat=json`}>
-        JSON
-      </a>
-      .
-    </p>
-  );
-}
-
 /** `slug` links each indicator to its page; a custom set has no such pages, so no links. */
 export function ProfileSection({
   slug,
@@ -527,7 +519,12 @@ export function ProfileSection({
     }
   return (
     <>
-      {downloads && <DownloadLinks href={downloads} />}
+      {downloads && (
+        <DownloadLinks
+          intro="Download deze cijfers:"
+          links={formatLinks(downloads, TABLE_FORMATS)}
+        />
+      )}
       {themes.map((theme) => (
         <section class="wk-stack" aria-labelledby={`thema-${theme.key}`}>
           <h2 class="utrecht-heading-2" id={`thema-${theme.key}`}>
@@ -536,37 +533,27 @@ export function ProfileSection({
           {theme.rows.length === 0 && <EmptyTheme />}
           {theme.rows.length > 0 && (
             <div {...tableScroll(`${theme.name}: laatste cijfers, verandering en vergelijking`)}>
-              <table class="utrecht-table wk-profile-table">
-                <caption class="utrecht-table__caption">
+              <Table class="wk-profile-table">
+                <TableCaption>
                   {`${theme.name}: laatste cijfers, verandering en vergelijking`}
-                </caption>
-                <thead class="utrecht-table__header">
-                  <tr class="utrecht-table__row">
-                    <th class="utrecht-table__header-cell" scope="col">
-                      Indicator
-                    </th>
-                    <th class="utrecht-table__header-cell" scope="col">
-                      Laatste cijfer
-                    </th>
-                    <th class="utrecht-table__header-cell" scope="col">
-                      Verandering
-                    </th>
+                </TableCaption>
+                <THead>
+                  <Tr>
+                    <Th scope="col">Indicator</Th>
+                    <Th scope="col">Laatste cijfer</Th>
+                    <Th scope="col">Verandering</Th>
                     {references.map((k) => (
-                      <th class="utrecht-table__header-cell" scope="col" data-column={k}>
+                      <Th scope="col" data-column={k}>
                         {REFERENCE_LABELS[k]}
-                      </th>
+                      </Th>
                     ))}
-                    {withTargets && (
-                      <th class="utrecht-table__header-cell" scope="col">
-                        Doel
-                      </th>
-                    )}
-                  </tr>
-                </thead>
-                <tbody class="utrecht-table__body">
+                    {withTargets && <Th scope="col">Doel</Th>}
+                  </Tr>
+                </THead>
+                <TBody>
                   {theme.rows.map((r) => (
-                    <tr class="utrecht-table__row" data-indicator={r.indicator.key}>
-                      <th class="utrecht-table__header-cell" scope="row">
+                    <Tr data-indicator={r.indicator.key}>
+                      <Th scope="row">
                         {slug ? (
                           <a
                             class="utrecht-link"
@@ -577,8 +564,8 @@ export function ProfileSection({
                         ) : (
                           r.indicator.name
                         )}
-                      </th>
-                      <td class="utrecht-table__cell" data-cell="laatste">
+                      </Th>
+                      <Td data-cell="laatste">
                         {r.latest.text}
                         <span class="wk-cell-note">
                           {formatPeriod(r.latest.period)}
@@ -587,21 +574,21 @@ export function ProfileSection({
                         {r.latest.note && (
                           <NoteRef n={notes.ref(r.latest.note, noteTerm(r.latest.note))} />
                         )}
-                      </td>
-                      <td class="utrecht-table__cell" data-cell="verandering">
+                      </Td>
+                      <Td data-cell="verandering">
                         <CellView cell={r.change} notes={notes} />
-                      </td>
+                      </Td>
                       {references.map((k) => (
-                        <td class="utrecht-table__cell" data-cell={k}>
+                        <Td data-cell={k}>
                           <CellView
                             cell={r.references[k]}
                             notes={notes}
                             term={referenceTerm(k, r.references[k].note)}
                           />
-                        </td>
+                        </Td>
                       ))}
                       {withTargets && (
-                        <td class="utrecht-table__cell" data-cell="doel">
+                        <Td data-cell="doel">
                           {r.target ? (
                             <>
                               <strong>{r.target.status}</strong>
@@ -611,12 +598,12 @@ export function ProfileSection({
                           ) : (
                             'geen doel'
                           )}
-                        </td>
+                        </Td>
                       )}
-                    </tr>
+                    </Tr>
                   ))}
-                </tbody>
-              </table>
+                </TBody>
+              </Table>
             </div>
           )}
         </section>

@@ -4,6 +4,17 @@ import type { Questionnaire } from '../../definition/questionnaire.schema.ts';
 import { SURVEY_EXPORT_FORMATS } from '../../export/formats.ts';
 import { MINIMUM_CELL_N } from '../../weighting/suppression.ts';
 import type { ResultTable, SuppressedTable, Weighting } from '../survey-results.ts';
+import {
+  Table,
+  TableCaption,
+  TBody,
+  THead,
+  Td,
+  Th,
+  Tr,
+  TableScroll,
+} from '../../../../views/components/data-table.tsx';
+import { DownloadLinks, formatLinks } from '../../../../views/components/download-links.tsx';
 
 const pct = (v: number) =>
   (v * 100).toLocaleString('nl-NL', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
@@ -34,74 +45,50 @@ function ResultTableView({ table: result }: { table: ResultTable }) {
   const { spec, table, weighted } = result;
   const missing = spec.categories.filter((c) => c.missing);
   return (
-    <div class="wk-table-scroll" data-result={spec.variable}>
-      <table class="utrecht-table">
-        <caption class="utrecht-table__caption">
+    <TableScroll label={spec.title} data-result={spec.variable}>
+      <Table>
+        <TableCaption>
           {spec.title}
           <span class="wk-cell-note">
             {table.onderdrukt
               ? 'Niet getoond: te weinig antwoorden, of uit te rekenen uit andere getallen.'
               : `${table.nValid} geldige antwoorden, ${table.nMissing ?? 'niet getoond'} zonder antwoord.`}
           </span>
-        </caption>
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col">
-              Antwoord
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Aantal
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Ongewogen (95%-marge)
-            </th>
-            {weighted && (
-              <th class="utrecht-table__header-cell" scope="col">
-                Gewogen (95%-marge)
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody class="utrecht-table__body">
+        </TableCaption>
+        <THead>
+          <Tr>
+            <Th scope="col">Antwoord</Th>
+            <Th scope="col">Aantal</Th>
+            <Th scope="col">Ongewogen (95%-marge)</Th>
+            {weighted && <Th scope="col">Gewogen (95%-marge)</Th>}
+          </Tr>
+        </THead>
+        <TBody>
           {spec.categories
             .filter((c) => !c.missing)
             .map((c) => {
               const cell = table.categories.find((x) => x.category === c.value);
               return (
-                <tr class="utrecht-table__row" data-category={c.value}>
-                  <th class="utrecht-table__header-cell" scope="row">
-                    {c.label}
-                  </th>
-                  <td class="utrecht-table__cell" data-cell="aantal">
-                    {count(cell)}
-                  </td>
-                  <td class="utrecht-table__cell" data-cell="ongewogen">
-                    {share(cell, 'unweighted')}
-                  </td>
-                  {weighted && (
-                    <td class="utrecht-table__cell" data-cell="gewogen">
-                      {share(cell, 'weighted')}
-                    </td>
-                  )}
-                </tr>
+                <Tr data-category={c.value}>
+                  <Th scope="row">{c.label}</Th>
+                  <Td data-cell="aantal">{count(cell)}</Td>
+                  <Td data-cell="ongewogen">{share(cell, 'unweighted')}</Td>
+                  {weighted && <Td data-cell="gewogen">{share(cell, 'weighted')}</Td>}
+                </Tr>
               );
             })}
           {missing.map((c) => (
-            <tr class="utrecht-table__row" data-category={c.value} data-missing>
-              <th class="utrecht-table__header-cell" scope="row">
-                {c.label}
-              </th>
-              <td class="utrecht-table__cell" data-cell="aantal">
+            <Tr data-category={c.value} data-missing>
+              <Th scope="row">{c.label}</Th>
+              <Td data-cell="aantal">
                 {count(table.missingCategories.find((x) => x.category === c.value))}
-              </td>
-              <td class="utrecht-table__cell" colspan={weighted ? 2 : 1}>
-                telt niet mee in de percentages
-              </td>
-            </tr>
+              </Td>
+              <Td colspan={weighted ? 2 : 1}>telt niet mee in de percentages</Td>
+            </Tr>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </TBody>
+      </Table>
+    </TableScroll>
   );
 }
 
@@ -117,48 +104,40 @@ const BY_LABELS = { kanaal: 'Kanaal', buurt: 'Buurt', wijk: 'Wijk' } as const;
 
 function DomainTable({ view }: { view: DomainView }) {
   return (
-    <div class="wk-table-scroll">
-      <table class="utrecht-table" data-domain={view.by}>
-        <caption class="utrecht-table__caption">
+    <TableScroll
+      label={`${view.title}, per ${view.by} (${view.rows[0]?.weighted ? 'gewogen' : 'ongewogen'})`}
+    >
+      <Table data-domain={view.by}>
+        <TableCaption>
           {`${view.title}, per ${view.by} (${view.rows[0]?.weighted ? 'gewogen' : 'ongewogen'})`}
-        </caption>
-        <thead class="utrecht-table__header">
-          <tr class="utrecht-table__row">
-            <th class="utrecht-table__header-cell" scope="col">
-              {BY_LABELS[view.by]}
-            </th>
-            <th class="utrecht-table__header-cell" scope="col">
-              Antwoorden
-            </th>
+        </TableCaption>
+        <THead>
+          <Tr>
+            <Th scope="col">{BY_LABELS[view.by]}</Th>
+            <Th scope="col">Antwoorden</Th>
             {view.categories.map((c) => (
-              <th class="utrecht-table__header-cell" scope="col">
-                {c.label}
-              </th>
+              <Th scope="col">{c.label}</Th>
             ))}
-          </tr>
-        </thead>
-        <tbody class="utrecht-table__body">
+          </Tr>
+        </THead>
+        <TBody>
           {view.rows.map((r) => (
-            <tr class="utrecht-table__row">
-              <th class="utrecht-table__header-cell" scope="row">
-                {r.domain}
-              </th>
-              <td class="utrecht-table__cell" data-cell="n">
-                {r.table.nValid ?? 'niet getoond'}
-              </td>
+            <Tr>
+              <Th scope="row">{r.domain}</Th>
+              <Td data-cell="n">{r.table.nValid ?? 'niet getoond'}</Td>
               {view.categories.map((c) => (
-                <td class="utrecht-table__cell" data-category={c.value}>
+                <Td data-category={c.value}>
                   {share(
                     r.table.categories.find((x) => x.category === c.value),
                     r.weighted ? 'weighted' : 'unweighted',
                   )}
-                </td>
+                </Td>
               ))}
-            </tr>
+            </Tr>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </TBody>
+      </Table>
+    </TableScroll>
   );
 }
 
@@ -247,47 +226,33 @@ export function ResultsPage(props: {
           </dl>
         )}
         {weighting.marginFit && (
-          <table class="utrecht-table" data-margin-fit>
-            <caption class="utrecht-table__caption">
+          <Table data-margin-fit>
+            <TableCaption>
               Hoe ver elk kenmerk na het afkappen van de CBS-cijfers af ligt (grootste afwijking)
-            </caption>
-            <thead class="utrecht-table__header">
-              <tr class="utrecht-table__row">
-                <th class="utrecht-table__header-cell" scope="col">
-                  Kenmerk
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  Categorie
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  CBS
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  Gewogen
-                </th>
-                <th class="utrecht-table__header-cell" scope="col">
-                  Afwijking
-                </th>
-              </tr>
-            </thead>
-            <tbody class="utrecht-table__body">
+            </TableCaption>
+            <THead>
+              <Tr>
+                <Th scope="col">Kenmerk</Th>
+                <Th scope="col">Categorie</Th>
+                <Th scope="col">CBS</Th>
+                <Th scope="col">Gewogen</Th>
+                <Th scope="col">Afwijking</Th>
+              </Tr>
+            </THead>
+            <TBody>
               {weighting.marginFit.map((f) => (
-                <tr class="utrecht-table__row" data-margin={f.variable}>
-                  <th class="utrecht-table__header-cell" scope="row">
-                    {f.variable}
-                  </th>
-                  <td class="utrecht-table__cell">{f.category}</td>
-                  <td class="utrecht-table__cell">{f.target.toLocaleString('nl-NL')}</td>
-                  <td class="utrecht-table__cell">
-                    {f.reached.toLocaleString('nl-NL', { maximumFractionDigits: 0 })}
-                  </td>
-                  <td class="utrecht-table__cell" data-deviation={f.deviation}>
+                <Tr data-margin={f.variable}>
+                  <Th scope="row">{f.variable}</Th>
+                  <Td>{f.category}</Td>
+                  <Td>{f.target.toLocaleString('nl-NL')}</Td>
+                  <Td>{f.reached.toLocaleString('nl-NL', { maximumFractionDigits: 0 })}</Td>
+                  <Td data-deviation={f.deviation}>
                     {`${(f.deviation * 100).toLocaleString('nl-NL', { maximumFractionDigits: 1 })}%`}
-                  </td>
-                </tr>
+                  </Td>
+                </Tr>
               ))}
-            </tbody>
-          </table>
+            </TBody>
+          </Table>
         )}
         <p class="utrecht-paragraph wk-muted">
           {`Een aantal van 1 tot en met ${MINIMUM_CELL_N - 1} tonen we niet (0 wel), en zo nodig nog een ander getal, zodat het niet uit te rekenen is (zie de methode). "Weet niet" en "zeg ik liever niet" tellen apart en niet mee in de percentages. De marge is het 95%-betrouwbaarheidsinterval (logit, blijft tussen 0 en 100%).`}
@@ -297,15 +262,13 @@ export function ResultsPage(props: {
         <h2 class="utrecht-heading-2" id="downloads">
           Gegevens voor onderzoekers
         </h2>
-        <ul class="utrecht-unordered-list">
-          {SURVEY_EXPORT_FORMATS.map((f) => (
-            <li class="utrecht-unordered-list__item">
-              <a class="utrecht-link" href={`${props.base}/${q.key}/export?formaat=${f}`}>
-                {EXPORT_LABELS[f]}
-              </a>
-            </li>
-          ))}
-        </ul>
+        <DownloadLinks
+          list
+          links={formatLinks(
+            `${props.base}/${q.key}/export`,
+            SURVEY_EXPORT_FORMATS.map((f) => ({ format: f, label: EXPORT_LABELS[f] })),
+          )}
+        />
       </section>
       {props.domain && (
         <section class="wk-stack" aria-labelledby="uitsplitsing">

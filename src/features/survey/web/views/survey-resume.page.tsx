@@ -1,3 +1,4 @@
+import { Field } from '../../../../views/components/field.tsx';
 import { CsrfField } from '../../../../views/components/form.tsx';
 import type { Language, Questionnaire } from '../../definition/questionnaire.schema.ts';
 import { uiText, SurveyLayout } from './survey-web-parts.tsx';
@@ -17,15 +18,7 @@ export function SurveyResumePage(props: {
       <form method="post" action={`${props.base}/hervatten`} class="wk-stack">
         <CsrfField token={props.csrf} />
         <input type="hidden" name="taal" value={props.language} />
-        <div class={`utrecht-form-field${props.error ? ' utrecht-form-field--invalid' : ''}`}>
-          <label class="utrecht-form-label" for="code">
-            {t.code}
-          </label>
-          {props.error && (
-            <p class="utrecht-form-field-error-message" id="code-fout">
-              {props.error}
-            </p>
-          )}
+        <Field name="code" id="code" label={t.code} error={props.error}>
           <input
             class="utrecht-textbox utrecht-textbox--html-input"
             id="code"
@@ -35,7 +28,7 @@ export function SurveyResumePage(props: {
             aria-describedby={props.error ? 'code-fout' : undefined}
             aria-invalid={props.error ? 'true' : undefined}
           />
-        </div>
+        </Field>
         <button class="utrecht-button utrecht-button--primary-action" type="submit">
           {t.resume}
         </button>
