@@ -29,6 +29,8 @@ export interface DeclaredRoute {
   method: string;
   url: string;
   permission: RoutePermission;
+  /** The request parts the route has a schema for (params, querystring, body…), for the guards. */
+  schemaParts: string[];
 }
 
 export class MissingPermissionError extends Error {
@@ -102,7 +104,10 @@ export const authorizationPlugin = fp(
           throw new MissingPermissionError(method, route.url, declared);
         }
         resolved = p;
-        declaredRoutes.push({ method, url: route.url, permission: p });
+        const schemaParts = Object.entries(route.schema ?? {})
+          .filter(([part, schema]) => part !== 'response' && schema !== undefined)
+          .map(([part]) => part);
+        declaredRoutes.push({ method, url: route.url, permission: p, schemaParts });
       }
       route.config = { ...route.config, permission: resolved };
     });

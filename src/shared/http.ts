@@ -235,6 +235,16 @@ export function pageQuery<T extends z.core.$ZodLooseShape>(shape: T) {
   return z.looseObject(shape);
 }
 
+/**
+ * `?klaar=aangemaakt` after a save (POST → redirect → GET): one of the keys of the page's notices,
+ * or nothing.
+ */
+export function noticeParam(messages: Readonly<Record<string, string>>) {
+  const keys = Object.keys(messages);
+  if (keys.length === 0) throw new Error('noticeParam: no notices');
+  return z.enum(keys as [string, ...string[]]).optional();
+}
+
 /** `?opgeslagen=3` after a save (POST → redirect → GET): a version number, or nothing. */
 export const savedVersionParam = z
   .string()

@@ -123,7 +123,7 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
   const base = (gemeente: string) => dataBase(app.prefix, gemeente);
 
   // Scoped to this plugin: only these routes accept multipart bodies. Nothing of the body is
-  // read before the handler runs, so the session, role and CSRF checks (global preHandlers)
+  // read before the handler runs, so the session, role and CSRF checks (global hooks)
   // answer 401/403 before a byte of an upload is taken in. A browser form cannot put the CSRF
   // token in a header, so the upload form carries it in its address (?_csrf=…), and the hook
   // below hands it to the CSRF check as the header it reads. The body's own _csrf field is

@@ -3,8 +3,15 @@ import type { Services } from '../../composition.ts';
 import { formValuesOf, type FormValues } from './focus-area-editing.service.ts';
 import { FocusAreaEditPage } from './views/focus-area-edit.page.tsx';
 import { FocusAreaListPage } from './views/focus-area-list.page.tsx';
-import { formBody, html, parseParams } from '../../shared/http.ts';
-import { focusAreaParam, municipalityParam, requireUser, savedVersion } from './route-helpers.ts';
+import {
+  formBody,
+  html,
+  pageQuery,
+  savedVersionParam,
+  schemaOptions,
+  type ZodSchemas,
+} from '../../shared/http.ts';
+import { focusAreaParam, municipalityParam, requireUser } from './route-helpers.ts';
 import { WorkspaceHomePage } from './views/workspace-home.page.tsx';
 
 /**
@@ -12,7 +19,8 @@ import { WorkspaceHomePage } from './views/workspace-home.page.tsx';
  * targets. Every route is behind login; routes with :gemeente are scoped to that municipality
  * by the authorization plugin, and a focus area of another municipality is refused here.
  */
-export async function workspaceRoutes(app: FastifyInstance, opts: { services: Services }) {
+export async function workspaceRoutes(server: FastifyInstance, opts: { services: Services }) {
+  const app = server.withTypeProvider<ZodSchemas>();
   const { focusAreas, focusAreaEditing: editing } = opts.services;
   const municipalityName = async (code: string): Promise<string> =>
     (await editing.municipalityNames([code])).get(code) ?? code;
@@ -26,9 +34,9 @@ export async function workspaceRoutes(app: FastifyInstance, opts: { services: Se
 
   app.get(
     '/werkruimte/:gemeente/focusgebieden',
-    { config: { permission: 'focus-areas:edit' } },
+    { ...schemaOptions({ params: municipalityParam }), config: { permission: 'focus-areas:edit' } },
     async (request, reply) => {
-      const { gemeente } = parseParams(municipalityParam, request.params);
+      const { gemeente } = request.params;
       return html(
         reply,
         <FocusAreaListPage
@@ -77,10 +85,16 @@ export async function workspaceRoutes(app: FastifyInstance, opts: { services: Se
 
   app.get(
     '/werkruimte/:gemeente/focusgebieden/:slug',
-    { config: { permission: 'focus-areas:edit' } },
+    {
+      ...schemaOptions({
+        params: focusAreaParam,
+        querystring: pageQuery({ opgeslagen: savedVersionParam }),
+      }),
+      config: { permission: 'focus-areas:edit' },
+    },
     async (request, reply) => {
-      const { gemeente, slug } = parseParams(focusAreaParam, request.params);
-      const saved = savedVersion(request.query);
+      const { gemeente, slug } = request.params;
+      const saved = request.query.opgeslagen;
       return renderEdit(reply, gemeente, slug, {
         saved: saved ? `Versie ${saved} is opgeslagen.` : undefined,
       });
@@ -89,9 +103,9 @@ export async function workspaceRoutes(app: FastifyInstance, opts: { services: Se
 
   app.post(
     '/werkruimte/:gemeente/focusgebieden/:slug',
-    { config: { permission: 'focus-areas:edit' } },
+    { ...schemaOptions({ params: focusAreaParam }), config: { permission: 'focus-areas:edit' } },
     async (request, reply) => {
-      const { gemeente, slug } = parseParams(focusAreaParam, request.params);
+      const { gemeente, slug } = request.params;
       const result = await editing.save({
         slug,
         municipalityCode: gemeente,
@@ -112,9 +126,9 @@ export async function workspaceRoutes(app: FastifyInstance, opts: { services: Se
   for (const decision of ['bevestigen', 'afwijzen'] as const) {
     app.post(
       `/werkruimte/:gemeente/focusgebieden/:slug/${decision}`,
-      { config: { permission: 'focus-areas:edit' } },
+      { ...schemaOptions({ params: focusAreaParam }), config: { permission: 'focus-areas:edit' } },
       async (request, reply) => {
-        const { gemeente, slug } = parseParams(focusAreaParam, request.params);
+        const { gemeente, slug } = request.params;
         await editing.inMunicipality(slug, gemeente);
         const form = formBody(request);
         const result = await editing.decideBuurt({
