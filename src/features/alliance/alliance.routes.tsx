@@ -13,7 +13,7 @@ import { MeetingsPage } from './views/meetings.page.tsx';
 import { MemberPage } from './views/member.page.tsx';
 import { PublicCompositionPage } from './views/public-composition.page.tsx';
 import { RegisterPage } from './views/register.page.tsx';
-import { html } from '../../shared/http.ts';
+import { html, schemaOptions, type ZodSchemas } from '../../shared/http.ts';
 
 const slugParam = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 const areaParam = slugParam.extend({ gemeente: z.string().regex(/^GM\d{4}$/) });
@@ -55,15 +55,16 @@ function dateQuery(query: unknown): string | undefined {
  * another municipality. Reading needs alliance:read, every form alliance:edit.
  */
 export async function allianceRoutes(
-  app: FastifyInstance,
+  server: FastifyInstance,
   opts: { services: Services; publicUrl: string },
 ) {
+  const app = server.withTypeProvider<ZodSchemas>();
   const alliance = opts.services.alliance;
   const base = (gemeente: string, slug: string) => `/werkruimte/${gemeente}/alliantie/${slug}`;
 
   app.get(
     '/gebieden/:slug/alliantie',
-    { config: { permission: 'public' } },
+    { ...schemaOptions({ params: slugParam }), config: { permission: 'public' } },
     async (request, reply) => {
       const { slug } = parse(slugParam, request.params);
       return html(reply, <PublicCompositionPage data={await alliance.publicComposition(slug)} />);
@@ -72,7 +73,7 @@ export async function allianceRoutes(
 
   app.get(
     '/gebieden/:slug/alliantie/vergaderingen.ics',
-    { config: { permission: 'public' } },
+    { ...schemaOptions({ params: slugParam }), config: { permission: 'public' } },
     async (request, reply) => {
       const { slug } = parse(slugParam, request.params);
       const calendar = await alliance.meetingsCalendar(slug, opts.publicUrl);
@@ -109,7 +110,7 @@ export async function allianceRoutes(
 
   app.get(
     '/werkruimte/:gemeente/alliantie/:slug',
-    { config: { permission: 'alliance:read' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'alliance:read' } },
     async (request, reply) => {
       const { gemeente, slug } = parse(areaParam, request.params);
       return renderRegister(request, reply, gemeente, slug);
@@ -118,7 +119,7 @@ export async function allianceRoutes(
 
   app.post(
     '/werkruimte/:gemeente/alliantie/:slug/leden',
-    { config: { permission: 'alliance:edit' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'alliance:edit' } },
     async (request, reply) => {
       const { gemeente, slug } = parse(areaParam, request.params);
       const result = await alliance.addMembership(actor(request, gemeente), slug, body(request));
@@ -129,7 +130,7 @@ export async function allianceRoutes(
 
   app.post(
     '/werkruimte/:gemeente/alliantie/:slug/zetels',
-    { config: { permission: 'alliance:edit' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'alliance:edit' } },
     async (request, reply) => {
       const { gemeente, slug } = parse(areaParam, request.params);
       const result = await alliance.addSeat(actor(request, gemeente), slug, body(request));
@@ -161,13 +162,13 @@ export async function allianceRoutes(
 
   app.get(
     '/werkruimte/:gemeente/alliantie/:slug/leden/:id',
-    { config: { permission: 'alliance:read' } },
+    { ...schemaOptions({ params: itemParam }), config: { permission: 'alliance:read' } },
     async (request, reply) => renderMember(request, reply, parse(itemParam, request.params)),
   );
 
   app.post(
     '/werkruimte/:gemeente/alliantie/:slug/leden/:id',
-    { config: { permission: 'alliance:edit' } },
+    { ...schemaOptions({ params: itemParam }), config: { permission: 'alliance:edit' } },
     async (request, reply) => {
       const params = parse(itemParam, request.params);
       const result = await alliance.updateMembership(
@@ -187,7 +188,7 @@ export async function allianceRoutes(
 
   app.post(
     '/werkruimte/:gemeente/alliantie/:slug/leden/:id/openbaar',
-    { config: { permission: 'alliance:edit' } },
+    { ...schemaOptions({ params: itemParam }), config: { permission: 'alliance:edit' } },
     async (request, reply) => {
       const { gemeente, slug, id } = parse(itemParam, request.params);
       const result = await alliance.setRepresentativeConsent(
@@ -203,7 +204,7 @@ export async function allianceRoutes(
 
   app.post(
     '/werkruimte/:gemeente/alliantie/:slug/leden/:id/einde',
-    { config: { permission: 'alliance:edit' } },
+    { ...schemaOptions({ params: itemParam }), config: { permission: 'alliance:edit' } },
     async (request, reply) => {
       const { gemeente, slug, id } = parse(itemParam, request.params);
       const result = await alliance.endMembership(
@@ -249,7 +250,7 @@ export async function allianceRoutes(
 
   app.get(
     '/werkruimte/:gemeente/alliantie/:slug/vergaderingen',
-    { config: { permission: 'alliance:read' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'alliance:read' } },
     async (request, reply) => {
       const { gemeente, slug } = parse(areaParam, request.params);
       return renderMeetings(request, reply, gemeente, slug);
@@ -258,7 +259,7 @@ export async function allianceRoutes(
 
   app.post(
     '/werkruimte/:gemeente/alliantie/:slug/vergaderingen',
-    { config: { permission: 'alliance:edit' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'alliance:edit' } },
     async (request, reply) => {
       const { gemeente, slug } = parse(areaParam, request.params);
       const result = await alliance.planMeeting(actor(request, gemeente), slug, body(request));
@@ -294,13 +295,13 @@ export async function allianceRoutes(
 
   app.get(
     '/werkruimte/:gemeente/alliantie/:slug/vergaderingen/:id',
-    { config: { permission: 'alliance:read' } },
+    { ...schemaOptions({ params: itemParam }), config: { permission: 'alliance:read' } },
     async (request, reply) => renderMeeting(request, reply, parse(itemParam, request.params)),
   );
 
   app.post(
     '/werkruimte/:gemeente/alliantie/:slug/vergaderingen/:id',
-    { config: { permission: 'alliance:edit' } },
+    { ...schemaOptions({ params: itemParam }), config: { permission: 'alliance:edit' } },
     async (request, reply) => {
       const params = parse(itemParam, request.params);
       const result = await alliance.updateMeeting(
@@ -320,7 +321,7 @@ export async function allianceRoutes(
 
   app.post(
     '/werkruimte/:gemeente/alliantie/:slug/vergaderingen/:id/besluiten',
-    { config: { permission: 'alliance:edit' } },
+    { ...schemaOptions({ params: itemParam }), config: { permission: 'alliance:edit' } },
     async (request, reply) => {
       const params = parse(itemParam, request.params);
       const result = await alliance.recordDecision(
@@ -340,7 +341,7 @@ export async function allianceRoutes(
 
   app.post(
     '/werkruimte/:gemeente/alliantie/:slug/vergaderingen/:id/documenten',
-    { config: { permission: 'alliance:edit' } },
+    { ...schemaOptions({ params: itemParam }), config: { permission: 'alliance:edit' } },
     async (request, reply) => {
       const params = parse(itemParam, request.params);
       const result = await alliance.addDocuments(
@@ -360,7 +361,7 @@ export async function allianceRoutes(
 
   app.post(
     '/werkruimte/:gemeente/alliantie/:slug/vergaderingen/:id/acties',
-    { config: { permission: 'alliance:edit' } },
+    { ...schemaOptions({ params: itemParam }), config: { permission: 'alliance:edit' } },
     async (request, reply) => {
       const params = parse(itemParam, request.params);
       const result = await alliance.addAction(
@@ -381,7 +382,7 @@ export async function allianceRoutes(
   // Decisions and actions.
   app.get(
     '/werkruimte/:gemeente/alliantie/:slug/besluiten',
-    { config: { permission: 'alliance:read' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'alliance:read' } },
     async (request, reply) => {
       const { gemeente, slug } = parse(areaParam, request.params);
       const { area, decisions } = await alliance.decisions(slug, gemeente);
@@ -413,7 +414,7 @@ export async function allianceRoutes(
 
   app.get(
     '/werkruimte/:gemeente/alliantie/:slug/acties',
-    { config: { permission: 'alliance:read' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'alliance:read' } },
     async (request, reply) => {
       const { gemeente, slug } = parse(areaParam, request.params);
       return renderActions(request, reply, gemeente, slug);
@@ -422,7 +423,7 @@ export async function allianceRoutes(
 
   app.post(
     '/werkruimte/:gemeente/alliantie/:slug/acties/:id/status',
-    { config: { permission: 'alliance:edit' } },
+    { ...schemaOptions({ params: itemParam }), config: { permission: 'alliance:edit' } },
     async (request, reply) => {
       const { gemeente, slug, id } = parse(itemParam, request.params);
       const result = await alliance.setActionStatus(
@@ -472,7 +473,7 @@ export async function allianceRoutes(
 
   app.get(
     '/werkruimte/:gemeente/alliantie/:slug/afspraken',
-    { config: { permission: 'alliance:read' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'alliance:read' } },
     async (request, reply) => {
       const { gemeente, slug } = parse(areaParam, request.params);
       return renderAgreements(request, reply, gemeente, slug);
@@ -481,7 +482,7 @@ export async function allianceRoutes(
 
   app.post(
     '/werkruimte/:gemeente/alliantie/:slug/afspraken',
-    { config: { permission: 'alliance:edit' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'alliance:edit' } },
     async (request, reply) => {
       const { gemeente, slug } = parse(areaParam, request.params);
       const result = await alliance.addAgreement(actor(request, gemeente), slug, body(request));
@@ -499,7 +500,7 @@ export async function allianceRoutes(
 
   app.post(
     '/werkruimte/:gemeente/alliantie/:slug/afspraken/:id',
-    { config: { permission: 'alliance:edit' } },
+    { ...schemaOptions({ params: itemParam }), config: { permission: 'alliance:edit' } },
     async (request, reply) => {
       const { gemeente, slug, id } = parse(itemParam, request.params);
       const result = await alliance.updateAgreement(

@@ -13,6 +13,7 @@ import { ArchivePage } from './views/archive.page.tsx';
 import { LetterPage } from './views/letter.page.tsx';
 import { LettersPage } from './views/letters.page.tsx';
 import { PublishedLetterPage } from './views/published-letter.page.tsx';
+import { schemaOptions, type ZodSchemas } from '../../shared/http.ts';
 
 const slugParam = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 const areaParam = slugParam.extend({ gemeente: z.string().regex(/^GM\d{4}$/) });
@@ -63,9 +64,10 @@ function savedMessage(query: unknown): string | undefined {
  * /gebieden/:slug/raadsbrieven show only published letters, from their snapshot.
  */
 export async function councilLetterRoutes(
-  app: FastifyInstance,
+  server: FastifyInstance,
   opts: { services: Services; publicUrl: string },
 ) {
+  const app = server.withTypeProvider<ZodSchemas>();
   const letters = opts.services.councilLetters;
   const pdf = opts.services.pdf;
   const base = (gemeente: string, slug: string) => `/werkruimte/${gemeente}/raadsbrieven/${slug}`;
@@ -120,7 +122,7 @@ export async function councilLetterRoutes(
 
   app.get(
     '/werkruimte/:gemeente/raadsbrieven/:slug',
-    { config: { permission: 'council-letter:read' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'council-letter:read' } },
     async (request, reply) => {
       const { gemeente, slug } = parse(areaParam, request.params);
       return renderOverview(request, reply, gemeente, slug);
@@ -129,7 +131,7 @@ export async function councilLetterRoutes(
 
   app.post(
     '/werkruimte/:gemeente/raadsbrieven/:slug',
-    { config: { permission: 'council-letter:edit' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'council-letter:edit' } },
     async (request, reply) => {
       const { gemeente, slug } = parse(areaParam, request.params);
       const result = await letters.startLetter(actor(request, gemeente), slug, body(request));
@@ -140,7 +142,7 @@ export async function councilLetterRoutes(
 
   app.post(
     '/werkruimte/:gemeente/raadsbrieven/:slug/momenten',
-    { config: { permission: 'council-letter:edit' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'council-letter:edit' } },
     async (request, reply) => {
       const { gemeente, slug } = parse(areaParam, request.params);
       const result = await letters.addMoment(actor(request, gemeente), slug, body(request));
@@ -151,7 +153,7 @@ export async function councilLetterRoutes(
 
   app.get(
     '/werkruimte/:gemeente/raadsbrieven/:slug/:brief',
-    { config: { permission: 'council-letter:read' } },
+    { ...schemaOptions({ params: letterParam }), config: { permission: 'council-letter:read' } },
     async (request, reply) => {
       const { gemeente, slug, brief } = parse(letterParam, request.params);
       return renderLetter(request, reply, gemeente, slug, brief);
@@ -160,7 +162,7 @@ export async function councilLetterRoutes(
 
   app.post(
     '/werkruimte/:gemeente/raadsbrieven/:slug/:brief',
-    { config: { permission: 'council-letter:edit' } },
+    { ...schemaOptions({ params: letterParam }), config: { permission: 'council-letter:edit' } },
     async (request, reply) => {
       const { gemeente, slug, brief } = parse(letterParam, request.params);
       const result = await letters.saveTexts(actor(request, gemeente), slug, brief, body(request));
@@ -171,7 +173,7 @@ export async function councilLetterRoutes(
 
   app.post(
     '/werkruimte/:gemeente/raadsbrieven/:slug/:brief/status',
-    { config: { permission: 'council-letter:edit' } },
+    { ...schemaOptions({ params: letterParam }), config: { permission: 'council-letter:edit' } },
     async (request, reply) => {
       const { gemeente, slug, brief } = parse(letterParam, request.params);
       const to = body(request).naar;
@@ -184,7 +186,7 @@ export async function councilLetterRoutes(
 
   app.post(
     '/werkruimte/:gemeente/raadsbrieven/:slug/:brief/publiceren',
-    { config: { permission: 'council-letter:publish' } },
+    { ...schemaOptions({ params: letterParam }), config: { permission: 'council-letter:publish' } },
     async (request, reply) => {
       const { gemeente, slug, brief } = parse(letterParam, request.params);
       await letters.publish(actor(request, gemeente), slug, brief);
@@ -195,7 +197,7 @@ export async function councilLetterRoutes(
   // Public: the archive, the planning feed, and each published letter with its exports.
   app.get(
     '/gebieden/:slug/raadsbrieven',
-    { config: { permission: 'public' } },
+    { ...schemaOptions({ params: slugParam }), config: { permission: 'public' } },
     async (request, reply) => {
       const { slug } = parse(slugParam, request.params);
       return html(reply, <ArchivePage {...await letters.archive(slug)} />);
@@ -204,7 +206,7 @@ export async function councilLetterRoutes(
 
   app.get(
     '/gebieden/:slug/raadsbrieven/momenten.ics',
-    { config: { permission: 'public' } },
+    { ...schemaOptions({ params: slugParam }), config: { permission: 'public' } },
     async (request, reply) => {
       const { slug } = parse(slugParam, request.params);
       return reply
@@ -217,7 +219,7 @@ export async function councilLetterRoutes(
 
   app.get(
     '/gebieden/:slug/raadsbrieven/:nummer',
-    { config: { permission: 'public' } },
+    { ...schemaOptions({ params: numberParam }), config: { permission: 'public' } },
     async (request, reply) => {
       const { slug, nummer } = parse(numberParam, request.params);
       return html(
@@ -229,7 +231,7 @@ export async function councilLetterRoutes(
 
   app.get(
     '/gebieden/:slug/raadsbrieven/:nummer/raadsbrief.docx',
-    { config: { permission: 'public' } },
+    { ...schemaOptions({ params: numberParam }), config: { permission: 'public' } },
     async (request, reply) => {
       const { slug, nummer } = parse(numberParam, request.params);
       const letter = await letters.published(slug, Number(nummer));
@@ -245,7 +247,7 @@ export async function councilLetterRoutes(
 
   app.get(
     '/gebieden/:slug/raadsbrieven/:nummer/raadsbrief.pdf',
-    { config: { permission: 'public' } },
+    { ...schemaOptions({ params: numberParam }), config: { permission: 'public' } },
     async (request, reply) => {
       const { slug, nummer } = parse(numberParam, request.params);
       // The letter first: the Dutch 404 for a letter that does not exist, before any browser.

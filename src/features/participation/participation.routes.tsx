@@ -17,7 +17,7 @@ import { SessionFormPage } from './views/session-form.page.tsx';
 import { SessionListPage } from './views/session-list.page.tsx';
 import { SessionPage } from './views/session.page.tsx';
 import { sessionsBase } from './views/labels.ts';
-import { html } from '../../shared/http.ts';
+import { html, schemaOptions, type ZodSchemas } from '../../shared/http.ts';
 
 /** The largest template upload: thousands of notes fit in far less. */
 const MAX_TEMPLATE_BYTES = 5 * 1024 * 1024;
@@ -76,9 +76,10 @@ function notice(request: FastifyRequest): string | undefined {
  * with its calendar feed. Rules live in ParticipationService.
  */
 export async function participationRoutes(
-  app: FastifyInstance,
+  server: FastifyInstance,
   opts: { services: Pick<Services, 'participation'>; publicUrl: string },
 ) {
+  const app = server.withTypeProvider<ZodSchemas>();
   const service = opts.services.participation;
 
   // Only these routes take multipart bodies, read in the handler after the session, role and
@@ -174,7 +175,7 @@ export async function participationRoutes(
 
   app.get(
     '/werkruimte/:gemeente/bijeenkomsten',
-    { config: { permission: 'participation:read' } },
+    { ...schemaOptions({ params: municipality }), config: { permission: 'participation:read' } },
     async (request, reply) => {
       const { gemeente } = params(municipality, request.params);
       return html(
@@ -193,7 +194,7 @@ export async function participationRoutes(
 
   app.get(
     '/werkruimte/:gemeente/bijeenkomsten/nieuw',
-    { config: { permission: 'participation:plan' } },
+    { ...schemaOptions({ params: municipality }), config: { permission: 'participation:plan' } },
     async (request, reply) => {
       const { gemeente } = params(municipality, request.params);
       const areas = await service.focusAreasOf(gemeente);
@@ -203,7 +204,7 @@ export async function participationRoutes(
 
   app.post(
     '/werkruimte/:gemeente/bijeenkomsten',
-    { config: { permission: 'participation:plan' } },
+    { ...schemaOptions({ params: municipality }), config: { permission: 'participation:plan' } },
     async (request, reply) => {
       const { gemeente } = params(municipality, request.params);
       const result = await service.planSession(actor(request), gemeente, body(request));
@@ -214,7 +215,7 @@ export async function participationRoutes(
 
   app.get(
     '/werkruimte/:gemeente/bijeenkomsten/:sessie',
-    { config: { permission: 'participation:read' } },
+    { ...schemaOptions({ params: sessionParam }), config: { permission: 'participation:read' } },
     async (request, reply) => {
       const { gemeente, sessie } = params(sessionParam, request.params);
       return renderSession(request, reply, gemeente, sessie);
@@ -223,7 +224,7 @@ export async function participationRoutes(
 
   app.get(
     '/werkruimte/:gemeente/bijeenkomsten/:sessie/bewerken',
-    { config: { permission: 'participation:plan' } },
+    { ...schemaOptions({ params: sessionParam }), config: { permission: 'participation:plan' } },
     async (request, reply) => {
       const { gemeente, sessie } = params(sessionParam, request.params);
       const session = await service.session(gemeente, sessie);
@@ -233,7 +234,7 @@ export async function participationRoutes(
 
   app.post(
     '/werkruimte/:gemeente/bijeenkomsten/:sessie',
-    { config: { permission: 'participation:plan' } },
+    { ...schemaOptions({ params: sessionParam }), config: { permission: 'participation:plan' } },
     async (request, reply) => {
       const { gemeente, sessie } = params(sessionParam, request.params);
       const result = await service.updateSession(actor(request), gemeente, sessie, body(request));
@@ -252,7 +253,7 @@ export async function participationRoutes(
   for (const [path, permission, melding, method] of sessionForms) {
     app.post(
       `/werkruimte/:gemeente/bijeenkomsten/:sessie/${path}`,
-      { config: { permission } },
+      { ...schemaOptions({ params: sessionParam }), config: { permission } },
       async (request, reply) => {
         const { gemeente, sessie } = params(sessionParam, request.params);
         const result = await service[method](actor(request), gemeente, sessie, body(request));
@@ -268,7 +269,10 @@ export async function participationRoutes(
 
   app.post(
     '/werkruimte/:gemeente/bijeenkomsten/:sessie/deelnemers/:deelnemer/verwijderen',
-    { config: { permission: 'participation:participants' } },
+    {
+      ...schemaOptions({ params: participantParam }),
+      config: { permission: 'participation:participants' },
+    },
     async (request, reply) => {
       const { gemeente, sessie, deelnemer } = params(participantParam, request.params);
       await service.removeParticipant(actor(request), gemeente, sessie, deelnemer);
@@ -278,7 +282,7 @@ export async function participationRoutes(
 
   app.post(
     '/werkruimte/:gemeente/bijeenkomsten/:sessie/inbreng/:inbreng/verwijderen',
-    { config: { permission: 'participation:input' } },
+    { ...schemaOptions({ params: inputParam }), config: { permission: 'participation:input' } },
     async (request, reply) => {
       const { gemeente, sessie, inbreng } = params(inputParam, request.params);
       await service.removeInput(actor(request), gemeente, sessie, inbreng);
@@ -288,7 +292,7 @@ export async function participationRoutes(
 
   app.get(
     '/werkruimte/:gemeente/bijeenkomsten/:sessie/inbreng-sjabloon.xlsx',
-    { config: { permission: 'participation:input' } },
+    { ...schemaOptions({ params: sessionParam }), config: { permission: 'participation:input' } },
     async (request, reply) => {
       const { gemeente, sessie } = params(sessionParam, request.params);
       const bytes = await service.template(gemeente, sessie);
@@ -302,7 +306,7 @@ export async function participationRoutes(
 
   app.post(
     '/werkruimte/:gemeente/bijeenkomsten/:sessie/inbreng/bestand',
-    { config: { permission: 'participation:input' } },
+    { ...schemaOptions({ params: sessionParam }), config: { permission: 'participation:input' } },
     async (request, reply) => {
       const { gemeente, sessie } = params(sessionParam, request.params);
       await service.session(gemeente, sessie);
@@ -332,7 +336,7 @@ export async function participationRoutes(
 
   app.get(
     '/werkruimte/:gemeente/bijeenkomsten/:sessie/inbreng/bestand/:upload',
-    { config: { permission: 'participation:input' } },
+    { ...schemaOptions({ params: uploadParam }), config: { permission: 'participation:input' } },
     async (request, reply) => {
       const { gemeente, sessie, upload } = params(uploadParam, request.params);
       const session = await service.session(gemeente, sessie);
@@ -352,7 +356,7 @@ export async function participationRoutes(
 
   app.post(
     '/werkruimte/:gemeente/bijeenkomsten/:sessie/inbreng/bestand/:upload/bevestigen',
-    { config: { permission: 'participation:input' } },
+    { ...schemaOptions({ params: uploadParam }), config: { permission: 'participation:input' } },
     async (request, reply) => {
       const { gemeente, sessie, upload } = params(uploadParam, request.params);
       const result = await service.confirmImport(actor(request), gemeente, sessie, upload);
