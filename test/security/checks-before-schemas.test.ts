@@ -47,9 +47,34 @@ const CASES: Case[] = [
     schemaStatus: 400,
   },
   {
+    label: 'a notice that is none of the page',
+    method: 'GET',
+    url: `/werkruimte/${HOME}/doelen/dordt-west?klaar=iets-anders`,
+    schemaStatus: 400,
+  },
+  {
+    label: 'a malformed query parameter on a route without :gemeente',
+    method: 'GET',
+    url: '/werkruimte/catalogus/bevolking-totaal?voorgesteld=misschien',
+    schemaStatus: 400,
+  },
+  {
+    label: 'a malformed :sessie',
+    method: 'GET',
+    url: `/werkruimte/${HOME}/bijeenkomsten/geen-uuid/bewerken`,
+    schemaStatus: 404,
+  },
+  {
     label: 'a form to a malformed :slug',
     method: 'POST',
     url: `/werkruimte/${HOME}/focusgebieden/Dordt_West!/bevestigen`,
+    schemaStatus: 404,
+  },
+  {
+    label: 'a form to a malformed :id, with a malformed body',
+    method: 'POST',
+    url: `/werkruimte/${HOME}/begroting/dordt-west/functies/niet_goed/verwijderen`,
+    fields: { 'naam[]': 'x', onbekend: '<script>' },
     schemaStatus: 404,
   },
 ];

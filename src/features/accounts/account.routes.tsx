@@ -37,6 +37,9 @@ export function accountThrottledMessage(retryAfterSeconds: number): string {
 
 const municipalityParam = z.object({ gemeente: z.string().regex(/^GM\d{4}$/) });
 const userParam = municipalityParam.extend({ id: z.string().min(1).max(100) });
+/** A reset token is 32 random bytes in base64url; anything else is a link that does not work. */
+const tokenParam = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/) });
+const resetLinkRefusal = { notFound: new ResetLinkInvalidError().message };
 
 function body(request: FastifyRequest): Record<string, unknown> {
   return request.body && typeof request.body === 'object'
@@ -245,9 +248,12 @@ export async function accountRoutes(
     },
   );
 
-  app.get<{ Params: { token: string } }>(
+  app.get(
     '/wachtwoord-herstellen/:token',
-    { config: { permission: 'public' } },
+    {
+      ...schemaOptions({ params: tokenParam }, resetLinkRefusal),
+      config: { permission: 'public' },
+    },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       if (!(await accounts.resetTokenUsable(request.params.token)))
@@ -259,9 +265,12 @@ export async function accountRoutes(
     },
   );
 
-  app.post<{ Params: { token: string } }>(
+  app.post(
     '/wachtwoord-herstellen/:token',
-    { config: { permission: 'public' } },
+    {
+      ...schemaOptions({ params: tokenParam }, resetLinkRefusal),
+      config: { permission: 'public' },
+    },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       const { token } = request.params;

@@ -370,22 +370,30 @@ export async function participationRoutes(
     },
   );
 
-  app.get('/gebieden/:slug/doe-mee', async (request, reply) => {
-    const { slug } = params(areaParam, request.params);
-    const data = await service.doeMee(slug);
-    return reply
-      .header('cache-control', 'no-cache')
-      .type('text/html; charset=utf-8')
-      .send(renderPage(<DoeMeePage data={data} />));
-  });
+  app.get(
+    '/gebieden/:slug/doe-mee',
+    { ...schemaOptions({ params: areaParam }) },
+    async (request, reply) => {
+      const { slug } = request.params;
+      const data = await service.doeMee(slug);
+      return reply
+        .header('cache-control', 'no-cache')
+        .type('text/html; charset=utf-8')
+        .send(renderPage(<DoeMeePage data={data} />));
+    },
+  );
 
-  app.get('/gebieden/:slug/doe-mee/bijeenkomsten.ics', async (request, reply) => {
-    const { slug } = params(areaParam, request.params);
-    const ics = await service.calendar(slug, opts.publicUrl);
-    return reply
-      .header('cache-control', 'no-cache')
-      .header('content-disposition', `inline; filename="bijeenkomsten-${slug}.ics"`)
-      .type('text/calendar; charset=utf-8')
-      .send(ics);
-  });
+  app.get(
+    '/gebieden/:slug/doe-mee/bijeenkomsten.ics',
+    { ...schemaOptions({ params: areaParam }) },
+    async (request, reply) => {
+      const { slug } = request.params;
+      const ics = await service.calendar(slug, opts.publicUrl);
+      return reply
+        .header('cache-control', 'no-cache')
+        .header('content-disposition', `inline; filename="bijeenkomsten-${slug}.ics"`)
+        .type('text/calendar; charset=utf-8')
+        .send(ics);
+    },
+  );
 }
