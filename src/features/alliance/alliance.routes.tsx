@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.ts';
-import { AppError, NotFoundError } from '../../shared/errors.ts';
+import { AppError } from '../../shared/errors.ts';
 import { actorOf } from '../accounts/account.service.ts';
 import { isAllowed } from '../accounts/permissions.ts';
 import type { Actor, FormInput } from './alliance.service.ts';
@@ -18,12 +18,6 @@ import { html, schemaOptions, type ZodSchemas } from '../../shared/http.ts';
 const slugParam = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 const areaParam = slugParam.extend({ gemeente: z.string().regex(/^GM\d{4}$/) });
 const itemParam = areaParam.extend({ id: z.string().uuid() });
-
-function parse<T>(schema: z.ZodType<T>, params: unknown): T {
-  const parsed = schema.safeParse(params);
-  if (!parsed.success) throw new NotFoundError('Deze pagina bestaat niet.');
-  return parsed.data;
-}
 
 function body(request: FastifyRequest): FormInput {
   return request.body && typeof request.body === 'object' ? (request.body as FormInput) : {};
@@ -66,7 +60,7 @@ export async function allianceRoutes(
     '/gebieden/:slug/alliantie',
     { ...schemaOptions({ params: slugParam }), config: { permission: 'public' } },
     async (request, reply) => {
-      const { slug } = parse(slugParam, request.params);
+      const { slug } = request.params;
       return html(reply, <PublicCompositionPage data={await alliance.publicComposition(slug)} />);
     },
   );
@@ -75,7 +69,7 @@ export async function allianceRoutes(
     '/gebieden/:slug/alliantie/vergaderingen.ics',
     { ...schemaOptions({ params: slugParam }), config: { permission: 'public' } },
     async (request, reply) => {
-      const { slug } = parse(slugParam, request.params);
+      const { slug } = request.params;
       const calendar = await alliance.meetingsCalendar(slug, opts.publicUrl);
       return reply
         .header('cache-control', 'no-cache')
@@ -112,7 +106,7 @@ export async function allianceRoutes(
     '/werkruimte/:gemeente/alliantie/:slug',
     { ...schemaOptions({ params: areaParam }), config: { permission: 'alliance:read' } },
     async (request, reply) => {
-      const { gemeente, slug } = parse(areaParam, request.params);
+      const { gemeente, slug } = request.params;
       return renderRegister(request, reply, gemeente, slug);
     },
   );
@@ -121,7 +115,7 @@ export async function allianceRoutes(
     '/werkruimte/:gemeente/alliantie/:slug/leden',
     { ...schemaOptions({ params: areaParam }), config: { permission: 'alliance:edit' } },
     async (request, reply) => {
-      const { gemeente, slug } = parse(areaParam, request.params);
+      const { gemeente, slug } = request.params;
       const result = await alliance.addMembership(actor(request, gemeente), slug, body(request));
       if (result.ok) return reply.redirect(`${base(gemeente, slug)}?opgeslagen=ja`, 303);
       return renderRegister(request, reply, gemeente, slug, { form: 'lid', ...result }, 400);
@@ -132,7 +126,7 @@ export async function allianceRoutes(
     '/werkruimte/:gemeente/alliantie/:slug/zetels',
     { ...schemaOptions({ params: areaParam }), config: { permission: 'alliance:edit' } },
     async (request, reply) => {
-      const { gemeente, slug } = parse(areaParam, request.params);
+      const { gemeente, slug } = request.params;
       const result = await alliance.addSeat(actor(request, gemeente), slug, body(request));
       if (result.ok) return reply.redirect(`${base(gemeente, slug)}?opgeslagen=ja`, 303);
       return renderRegister(request, reply, gemeente, slug, { form: 'zetel', ...result }, 400);
@@ -163,14 +157,14 @@ export async function allianceRoutes(
   app.get(
     '/werkruimte/:gemeente/alliantie/:slug/leden/:id',
     { ...schemaOptions({ params: itemParam }), config: { permission: 'alliance:read' } },
-    async (request, reply) => renderMember(request, reply, parse(itemParam, request.params)),
+    async (request, reply) => renderMember(request, reply, request.params),
   );
 
   app.post(
     '/werkruimte/:gemeente/alliantie/:slug/leden/:id',
     { ...schemaOptions({ params: itemParam }), config: { permission: 'alliance:edit' } },
     async (request, reply) => {
-      const params = parse(itemParam, request.params);
+      const params = request.params;
       const result = await alliance.updateMembership(
         actor(request, params.gemeente),
         params.slug,
@@ -190,7 +184,7 @@ export async function allianceRoutes(
     '/werkruimte/:gemeente/alliantie/:slug/leden/:id/openbaar',
     { ...schemaOptions({ params: itemParam }), config: { permission: 'alliance:edit' } },
     async (request, reply) => {
-      const { gemeente, slug, id } = parse(itemParam, request.params);
+      const { gemeente, slug, id } = request.params;
       const result = await alliance.setRepresentativeConsent(
         actor(request, gemeente),
         slug,
@@ -206,7 +200,7 @@ export async function allianceRoutes(
     '/werkruimte/:gemeente/alliantie/:slug/leden/:id/einde',
     { ...schemaOptions({ params: itemParam }), config: { permission: 'alliance:edit' } },
     async (request, reply) => {
-      const { gemeente, slug, id } = parse(itemParam, request.params);
+      const { gemeente, slug, id } = request.params;
       const result = await alliance.endMembership(
         actor(request, gemeente),
         slug,
@@ -252,7 +246,7 @@ export async function allianceRoutes(
     '/werkruimte/:gemeente/alliantie/:slug/vergaderingen',
     { ...schemaOptions({ params: areaParam }), config: { permission: 'alliance:read' } },
     async (request, reply) => {
-      const { gemeente, slug } = parse(areaParam, request.params);
+      const { gemeente, slug } = request.params;
       return renderMeetings(request, reply, gemeente, slug);
     },
   );
@@ -261,7 +255,7 @@ export async function allianceRoutes(
     '/werkruimte/:gemeente/alliantie/:slug/vergaderingen',
     { ...schemaOptions({ params: areaParam }), config: { permission: 'alliance:edit' } },
     async (request, reply) => {
-      const { gemeente, slug } = parse(areaParam, request.params);
+      const { gemeente, slug } = request.params;
       const result = await alliance.planMeeting(actor(request, gemeente), slug, body(request));
       if (result.ok)
         return reply.redirect(
@@ -296,14 +290,14 @@ export async function allianceRoutes(
   app.get(
     '/werkruimte/:gemeente/alliantie/:slug/vergaderingen/:id',
     { ...schemaOptions({ params: itemParam }), config: { permission: 'alliance:read' } },
-    async (request, reply) => renderMeeting(request, reply, parse(itemParam, request.params)),
+    async (request, reply) => renderMeeting(request, reply, request.params),
   );
 
   app.post(
     '/werkruimte/:gemeente/alliantie/:slug/vergaderingen/:id',
     { ...schemaOptions({ params: itemParam }), config: { permission: 'alliance:edit' } },
     async (request, reply) => {
-      const params = parse(itemParam, request.params);
+      const params = request.params;
       const result = await alliance.updateMeeting(
         actor(request, params.gemeente),
         params.slug,
@@ -323,7 +317,7 @@ export async function allianceRoutes(
     '/werkruimte/:gemeente/alliantie/:slug/vergaderingen/:id/besluiten',
     { ...schemaOptions({ params: itemParam }), config: { permission: 'alliance:edit' } },
     async (request, reply) => {
-      const params = parse(itemParam, request.params);
+      const params = request.params;
       const result = await alliance.recordDecision(
         actor(request, params.gemeente),
         params.slug,
@@ -343,7 +337,7 @@ export async function allianceRoutes(
     '/werkruimte/:gemeente/alliantie/:slug/vergaderingen/:id/documenten',
     { ...schemaOptions({ params: itemParam }), config: { permission: 'alliance:edit' } },
     async (request, reply) => {
-      const params = parse(itemParam, request.params);
+      const params = request.params;
       const result = await alliance.addDocuments(
         actor(request, params.gemeente),
         params.slug,
@@ -363,7 +357,7 @@ export async function allianceRoutes(
     '/werkruimte/:gemeente/alliantie/:slug/vergaderingen/:id/acties',
     { ...schemaOptions({ params: itemParam }), config: { permission: 'alliance:edit' } },
     async (request, reply) => {
-      const params = parse(itemParam, request.params);
+      const params = request.params;
       const result = await alliance.addAction(
         actor(request, params.gemeente),
         params.slug,
@@ -384,7 +378,7 @@ export async function allianceRoutes(
     '/werkruimte/:gemeente/alliantie/:slug/besluiten',
     { ...schemaOptions({ params: areaParam }), config: { permission: 'alliance:read' } },
     async (request, reply) => {
-      const { gemeente, slug } = parse(areaParam, request.params);
+      const { gemeente, slug } = request.params;
       const { area, decisions } = await alliance.decisions(slug, gemeente);
       return html(reply, <DecisionsPage area={area} decisions={decisions} />);
     },
@@ -416,7 +410,7 @@ export async function allianceRoutes(
     '/werkruimte/:gemeente/alliantie/:slug/acties',
     { ...schemaOptions({ params: areaParam }), config: { permission: 'alliance:read' } },
     async (request, reply) => {
-      const { gemeente, slug } = parse(areaParam, request.params);
+      const { gemeente, slug } = request.params;
       return renderActions(request, reply, gemeente, slug);
     },
   );
@@ -425,7 +419,7 @@ export async function allianceRoutes(
     '/werkruimte/:gemeente/alliantie/:slug/acties/:id/status',
     { ...schemaOptions({ params: itemParam }), config: { permission: 'alliance:edit' } },
     async (request, reply) => {
-      const { gemeente, slug, id } = parse(itemParam, request.params);
+      const { gemeente, slug, id } = request.params;
       const result = await alliance.setActionStatus(
         actor(request, gemeente),
         slug,
@@ -475,7 +469,7 @@ export async function allianceRoutes(
     '/werkruimte/:gemeente/alliantie/:slug/afspraken',
     { ...schemaOptions({ params: areaParam }), config: { permission: 'alliance:read' } },
     async (request, reply) => {
-      const { gemeente, slug } = parse(areaParam, request.params);
+      const { gemeente, slug } = request.params;
       return renderAgreements(request, reply, gemeente, slug);
     },
   );
@@ -484,7 +478,7 @@ export async function allianceRoutes(
     '/werkruimte/:gemeente/alliantie/:slug/afspraken',
     { ...schemaOptions({ params: areaParam }), config: { permission: 'alliance:edit' } },
     async (request, reply) => {
-      const { gemeente, slug } = parse(areaParam, request.params);
+      const { gemeente, slug } = request.params;
       const result = await alliance.addAgreement(actor(request, gemeente), slug, body(request));
       if (result.ok) return reply.redirect(`${base(gemeente, slug)}/afspraken?opgeslagen=ja`, 303);
       return renderAgreements(
@@ -502,7 +496,7 @@ export async function allianceRoutes(
     '/werkruimte/:gemeente/alliantie/:slug/afspraken/:id',
     { ...schemaOptions({ params: itemParam }), config: { permission: 'alliance:edit' } },
     async (request, reply) => {
-      const { gemeente, slug, id } = parse(itemParam, request.params);
+      const { gemeente, slug, id } = request.params;
       const result = await alliance.updateAgreement(
         actor(request, gemeente),
         slug,

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { z } from 'zod';
 import type { Services } from '../../composition.ts';
-import { AppError, NotFoundError } from '../../shared/errors.ts';
+import { AppError } from '../../shared/errors.ts';
 import { renderPage } from '../../views/render.ts';
 import { actorOf } from '../accounts/account.service.ts';
 import { isAllowed } from '../accounts/permissions.ts';
@@ -19,12 +19,6 @@ const slugParam = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 const areaParam = slugParam.extend({ gemeente: z.string().regex(/^GM\d{4}$/) });
 const letterParam = areaParam.extend({ brief: z.string().uuid() });
 const numberParam = slugParam.extend({ nummer: z.string().regex(/^[1-9]\d{0,5}$/) });
-
-function parse<T>(schema: z.ZodType<T>, params: unknown): T {
-  const parsed = schema.safeParse(params);
-  if (!parsed.success) throw new NotFoundError('Deze pagina bestaat niet.');
-  return parsed.data;
-}
 
 function html(reply: FastifyReply, page: VNode, status = 200) {
   return reply
@@ -124,7 +118,7 @@ export async function councilLetterRoutes(
     '/werkruimte/:gemeente/raadsbrieven/:slug',
     { ...schemaOptions({ params: areaParam }), config: { permission: 'council-letter:read' } },
     async (request, reply) => {
-      const { gemeente, slug } = parse(areaParam, request.params);
+      const { gemeente, slug } = request.params;
       return renderOverview(request, reply, gemeente, slug);
     },
   );
@@ -133,7 +127,7 @@ export async function councilLetterRoutes(
     '/werkruimte/:gemeente/raadsbrieven/:slug',
     { ...schemaOptions({ params: areaParam }), config: { permission: 'council-letter:edit' } },
     async (request, reply) => {
-      const { gemeente, slug } = parse(areaParam, request.params);
+      const { gemeente, slug } = request.params;
       const result = await letters.startLetter(actor(request, gemeente), slug, body(request));
       if (result.ok) return reply.redirect(`${base(gemeente, slug)}/${result.value.id}`, 303);
       return renderOverview(request, reply, gemeente, slug, { form: 'brief', ...result }, 400);
@@ -144,7 +138,7 @@ export async function councilLetterRoutes(
     '/werkruimte/:gemeente/raadsbrieven/:slug/momenten',
     { ...schemaOptions({ params: areaParam }), config: { permission: 'council-letter:edit' } },
     async (request, reply) => {
-      const { gemeente, slug } = parse(areaParam, request.params);
+      const { gemeente, slug } = request.params;
       const result = await letters.addMoment(actor(request, gemeente), slug, body(request));
       if (result.ok) return reply.redirect(`${base(gemeente, slug)}?opgeslagen=ja#planning`, 303);
       return renderOverview(request, reply, gemeente, slug, { form: 'moment', ...result }, 400);
@@ -155,7 +149,7 @@ export async function councilLetterRoutes(
     '/werkruimte/:gemeente/raadsbrieven/:slug/:brief',
     { ...schemaOptions({ params: letterParam }), config: { permission: 'council-letter:read' } },
     async (request, reply) => {
-      const { gemeente, slug, brief } = parse(letterParam, request.params);
+      const { gemeente, slug, brief } = request.params;
       return renderLetter(request, reply, gemeente, slug, brief);
     },
   );
@@ -164,7 +158,7 @@ export async function councilLetterRoutes(
     '/werkruimte/:gemeente/raadsbrieven/:slug/:brief',
     { ...schemaOptions({ params: letterParam }), config: { permission: 'council-letter:edit' } },
     async (request, reply) => {
-      const { gemeente, slug, brief } = parse(letterParam, request.params);
+      const { gemeente, slug, brief } = request.params;
       const result = await letters.saveTexts(actor(request, gemeente), slug, brief, body(request));
       if (result.ok) return reply.redirect(`${base(gemeente, slug)}/${brief}?opgeslagen=ja`, 303);
       return renderLetter(request, reply, gemeente, slug, brief, result, 400);
@@ -175,7 +169,7 @@ export async function councilLetterRoutes(
     '/werkruimte/:gemeente/raadsbrieven/:slug/:brief/status',
     { ...schemaOptions({ params: letterParam }), config: { permission: 'council-letter:edit' } },
     async (request, reply) => {
-      const { gemeente, slug, brief } = parse(letterParam, request.params);
+      const { gemeente, slug, brief } = request.params;
       const to = body(request).naar;
       if (to !== 'ter-beoordeling' && to !== 'concept')
         throw new AppError('BAD_REQUEST', 'Kies ter beoordeling of terug naar concept.');
@@ -188,7 +182,7 @@ export async function councilLetterRoutes(
     '/werkruimte/:gemeente/raadsbrieven/:slug/:brief/publiceren',
     { ...schemaOptions({ params: letterParam }), config: { permission: 'council-letter:publish' } },
     async (request, reply) => {
-      const { gemeente, slug, brief } = parse(letterParam, request.params);
+      const { gemeente, slug, brief } = request.params;
       await letters.publish(actor(request, gemeente), slug, brief);
       return reply.redirect(`${base(gemeente, slug)}/${brief}?opgeslagen=gepubliceerd`, 303);
     },
@@ -199,7 +193,7 @@ export async function councilLetterRoutes(
     '/gebieden/:slug/raadsbrieven',
     { ...schemaOptions({ params: slugParam }), config: { permission: 'public' } },
     async (request, reply) => {
-      const { slug } = parse(slugParam, request.params);
+      const { slug } = request.params;
       return html(reply, <ArchivePage {...await letters.archive(slug)} />);
     },
   );
@@ -208,7 +202,7 @@ export async function councilLetterRoutes(
     '/gebieden/:slug/raadsbrieven/momenten.ics',
     { ...schemaOptions({ params: slugParam }), config: { permission: 'public' } },
     async (request, reply) => {
-      const { slug } = parse(slugParam, request.params);
+      const { slug } = request.params;
       return reply
         .header('cache-control', 'no-cache')
         .header('content-disposition', `attachment; filename="raadsinformatie-${slug}.ics"`)
@@ -221,7 +215,7 @@ export async function councilLetterRoutes(
     '/gebieden/:slug/raadsbrieven/:nummer',
     { ...schemaOptions({ params: numberParam }), config: { permission: 'public' } },
     async (request, reply) => {
-      const { slug, nummer } = parse(numberParam, request.params);
+      const { slug, nummer } = request.params;
       return html(
         reply,
         <PublishedLetterPage data={await letters.published(slug, Number(nummer))} />,
@@ -233,7 +227,7 @@ export async function councilLetterRoutes(
     '/gebieden/:slug/raadsbrieven/:nummer/raadsbrief.docx',
     { ...schemaOptions({ params: numberParam }), config: { permission: 'public' } },
     async (request, reply) => {
-      const { slug, nummer } = parse(numberParam, request.params);
+      const { slug, nummer } = request.params;
       const letter = await letters.published(slug, Number(nummer));
       return reply
         .type(DOCX_CONTENT_TYPE)
@@ -249,7 +243,7 @@ export async function councilLetterRoutes(
     '/gebieden/:slug/raadsbrieven/:nummer/raadsbrief.pdf',
     { ...schemaOptions({ params: numberParam }), config: { permission: 'public' } },
     async (request, reply) => {
-      const { slug, nummer } = parse(numberParam, request.params);
+      const { slug, nummer } = request.params;
       // The letter first: the Dutch 404 for a letter that does not exist, before any browser.
       const letter = await letters.published(slug, Number(nummer));
       const unavailable = pdf.unavailable();

@@ -69,7 +69,7 @@ export async function feedbackRoutes(
       base,
       { ...schemaOptions({ params: slugParam }), config: { permission: 'public' } },
       async (request, reply) => {
-        const { slug } = parse(slugParam, request.params);
+        const { slug } = request.params;
         reply.header('cache-control', 'no-cache');
         return html(reply, <FeedbackPublicPage data={await service.page(slug)} lang={lang} />);
       },
@@ -79,7 +79,7 @@ export async function feedbackRoutes(
       `${base}/folder`,
       { ...schemaOptions({ params: slugParam }), config: { permission: 'public' } },
       async (request, reply) => {
-        const { slug } = parse(slugParam, request.params);
+        const { slug } = request.params;
         reply.header('cache-control', 'no-cache');
         return html(
           reply,
@@ -96,7 +96,7 @@ export async function feedbackRoutes(
       `${base}/folder.pdf`,
       { ...schemaOptions({ params: slugParam }), config: { permission: 'public' } },
       async (request, reply) => {
-        const { slug } = parse(slugParam, request.params);
+        const { slug } = request.params;
         // Loading first gives the Dutch 404 for an unknown area before any browser starts; the
         // key names the content, so a new count, quote or decision makes a new PDF.
         const data = await service.page(slug);
@@ -147,7 +147,7 @@ export async function feedbackRoutes(
     '/werkruimte/:gemeente/inbreng/:slug/citaten',
     { ...schemaOptions({ params: areaParam }), config: { permission: 'feedback:quotes' } },
     async (request, reply) => {
-      const { gemeente, slug } = parse(areaParam, request.params);
+      const { gemeente, slug } = request.params;
       const body =
         request.body && typeof request.body === 'object' ? (request.body as FormBody) : {};
       const result = await service.review(gemeente, slug, actor(request), body);

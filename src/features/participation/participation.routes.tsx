@@ -3,7 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { z } from 'zod';
 import type { Services } from '../../composition.ts';
 import { CSRF_FIELD } from '../../plugins/csrf.ts';
-import { AppError, NotFoundError } from '../../shared/errors.ts';
+import { AppError } from '../../shared/errors.ts';
 import { ErrorPage } from '../../views/error.page.tsx';
 import { renderPage } from '../../views/render.ts';
 import { actorOf } from '../accounts/account.service.ts';
@@ -40,12 +40,6 @@ const NOTICES: Record<string, string> = {
   'inbreng-weg': 'De inbreng is verwijderd.',
   'al-geladen': 'Dit bestand was al geladen. Er is niets veranderd.',
 };
-
-function params<T>(schema: z.ZodType<T>, value: unknown): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new NotFoundError('Deze pagina bestaat niet.');
-  return parsed.data;
-}
 
 function body(request: FastifyRequest): FormBody {
   return request.body && typeof request.body === 'object' ? (request.body as FormBody) : {};
@@ -177,7 +171,7 @@ export async function participationRoutes(
     '/werkruimte/:gemeente/bijeenkomsten',
     { ...schemaOptions({ params: municipality }), config: { permission: 'participation:read' } },
     async (request, reply) => {
-      const { gemeente } = params(municipality, request.params);
+      const { gemeente } = request.params;
       return html(
         reply,
         <SessionListPage
@@ -196,7 +190,7 @@ export async function participationRoutes(
     '/werkruimte/:gemeente/bijeenkomsten/nieuw',
     { ...schemaOptions({ params: municipality }), config: { permission: 'participation:plan' } },
     async (request, reply) => {
-      const { gemeente } = params(municipality, request.params);
+      const { gemeente } = request.params;
       const areas = await service.focusAreasOf(gemeente);
       return renderForm(reply, gemeente, { gebied: areas[0]?.slug ?? '' }, {});
     },
@@ -206,7 +200,7 @@ export async function participationRoutes(
     '/werkruimte/:gemeente/bijeenkomsten',
     { ...schemaOptions({ params: municipality }), config: { permission: 'participation:plan' } },
     async (request, reply) => {
-      const { gemeente } = params(municipality, request.params);
+      const { gemeente } = request.params;
       const result = await service.planSession(actor(request), gemeente, body(request));
       if (result.ok) return reply.redirect(sessionUrl(gemeente, result.id, 'gepland'), 303);
       return renderForm(reply, gemeente, result.values, result.errors);
@@ -217,7 +211,7 @@ export async function participationRoutes(
     '/werkruimte/:gemeente/bijeenkomsten/:sessie',
     { ...schemaOptions({ params: sessionParam }), config: { permission: 'participation:read' } },
     async (request, reply) => {
-      const { gemeente, sessie } = params(sessionParam, request.params);
+      const { gemeente, sessie } = request.params;
       return renderSession(request, reply, gemeente, sessie);
     },
   );
@@ -226,7 +220,7 @@ export async function participationRoutes(
     '/werkruimte/:gemeente/bijeenkomsten/:sessie/bewerken',
     { ...schemaOptions({ params: sessionParam }), config: { permission: 'participation:plan' } },
     async (request, reply) => {
-      const { gemeente, sessie } = params(sessionParam, request.params);
+      const { gemeente, sessie } = request.params;
       const session = await service.session(gemeente, sessie);
       return renderForm(reply, gemeente, sessionFormValues(session), {}, sessie);
     },
@@ -236,7 +230,7 @@ export async function participationRoutes(
     '/werkruimte/:gemeente/bijeenkomsten/:sessie',
     { ...schemaOptions({ params: sessionParam }), config: { permission: 'participation:plan' } },
     async (request, reply) => {
-      const { gemeente, sessie } = params(sessionParam, request.params);
+      const { gemeente, sessie } = request.params;
       const result = await service.updateSession(actor(request), gemeente, sessie, body(request));
       if (result.ok) return reply.redirect(sessionUrl(gemeente, sessie, 'gewijzigd'), 303);
       return renderForm(reply, gemeente, result.values, result.errors, sessie);
@@ -255,7 +249,7 @@ export async function participationRoutes(
       `/werkruimte/:gemeente/bijeenkomsten/:sessie/${path}`,
       { ...schemaOptions({ params: sessionParam }), config: { permission } },
       async (request, reply) => {
-        const { gemeente, sessie } = params(sessionParam, request.params);
+        const { gemeente, sessie } = request.params;
         const result = await service[method](actor(request), gemeente, sessie, body(request));
         if (result.ok) return reply.redirect(sessionUrl(gemeente, sessie, melding), 303);
         return renderSession(request, reply, gemeente, sessie, {
@@ -274,7 +268,7 @@ export async function participationRoutes(
       config: { permission: 'participation:participants' },
     },
     async (request, reply) => {
-      const { gemeente, sessie, deelnemer } = params(participantParam, request.params);
+      const { gemeente, sessie, deelnemer } = request.params;
       await service.removeParticipant(actor(request), gemeente, sessie, deelnemer);
       return reply.redirect(sessionUrl(gemeente, sessie, 'deelnemer-weg'), 303);
     },
@@ -284,7 +278,7 @@ export async function participationRoutes(
     '/werkruimte/:gemeente/bijeenkomsten/:sessie/inbreng/:inbreng/verwijderen',
     { ...schemaOptions({ params: inputParam }), config: { permission: 'participation:input' } },
     async (request, reply) => {
-      const { gemeente, sessie, inbreng } = params(inputParam, request.params);
+      const { gemeente, sessie, inbreng } = request.params;
       await service.removeInput(actor(request), gemeente, sessie, inbreng);
       return reply.redirect(sessionUrl(gemeente, sessie, 'inbreng-weg'), 303);
     },
@@ -294,7 +288,7 @@ export async function participationRoutes(
     '/werkruimte/:gemeente/bijeenkomsten/:sessie/inbreng-sjabloon.xlsx',
     { ...schemaOptions({ params: sessionParam }), config: { permission: 'participation:input' } },
     async (request, reply) => {
-      const { gemeente, sessie } = params(sessionParam, request.params);
+      const { gemeente, sessie } = request.params;
       const bytes = await service.template(gemeente, sessie);
       return reply
         .header('cache-control', 'no-store')
@@ -308,7 +302,7 @@ export async function participationRoutes(
     '/werkruimte/:gemeente/bijeenkomsten/:sessie/inbreng/bestand',
     { ...schemaOptions({ params: sessionParam }), config: { permission: 'participation:input' } },
     async (request, reply) => {
-      const { gemeente, sessie } = params(sessionParam, request.params);
+      const { gemeente, sessie } = request.params;
       await service.session(gemeente, sessie);
       if (!request.isMultipart())
         return renderSession(request, reply, gemeente, sessie, {
@@ -338,7 +332,7 @@ export async function participationRoutes(
     '/werkruimte/:gemeente/bijeenkomsten/:sessie/inbreng/bestand/:upload',
     { ...schemaOptions({ params: uploadParam }), config: { permission: 'participation:input' } },
     async (request, reply) => {
-      const { gemeente, sessie, upload } = params(uploadParam, request.params);
+      const { gemeente, sessie, upload } = request.params;
       const session = await service.session(gemeente, sessie);
       return html(
         reply,
@@ -358,7 +352,7 @@ export async function participationRoutes(
     '/werkruimte/:gemeente/bijeenkomsten/:sessie/inbreng/bestand/:upload/bevestigen',
     { ...schemaOptions({ params: uploadParam }), config: { permission: 'participation:input' } },
     async (request, reply) => {
-      const { gemeente, sessie, upload } = params(uploadParam, request.params);
+      const { gemeente, sessie, upload } = request.params;
       const result = await service.confirmImport(actor(request), gemeente, sessie, upload);
       const url = `${sessionsBase(gemeente)}/${sessie}`;
       return reply.redirect(
