@@ -132,6 +132,8 @@ describeEachDialect('authorization and CSRF before the route schemas', (getDb) =
         const refused = await send(app, c, withoutRight);
         assert.equal(refused.statusCode, 403, where);
         assert.match(refused.body, /Uw account heeft geen toegang tot deze pagina\./, where);
+        // The refusal page still carries the account menu (its token is made on onRequest).
+        assert.match(refused.body, /action="\/uitloggen"/, where);
 
         if (c.method === 'POST') {
           const forged = await send(app, c, withRight, 'vervalst-token');
