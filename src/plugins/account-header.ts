@@ -12,13 +12,15 @@ declare module 'fastify' {
 
 /**
  * Puts the signed-in user's name and a logout button in the header of every HTML page, public
- * pages included (issue 18). The token is made before the handler runs (preValidation), so a new
- * CSRF secret is in the session before the session is saved; the name is put in at send time,
- * after the authorization plugin has checked that the account is still active.
+ * pages included (issue 18). The token is made when the request comes in (onRequest, right after
+ * the session is loaded), so a new CSRF secret is in the session before the session is saved, and
+ * also a refusal by the authorization or CSRF check (preValidation) shows the menu; the name is
+ * put in at send time, after the authorization plugin has checked that the account is still
+ * active.
  */
 export const accountHeaderPlugin = fp(
   async (app: FastifyInstance) => {
-    app.addHook('preValidation', async (request, reply) => {
+    app.addHook('onRequest', async (request, reply) => {
       if (request.session?.userId) request.accountCsrf = reply.generateCsrf();
     });
     app.addHook('onSend', async (request, reply, payload) => {

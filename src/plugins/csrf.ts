@@ -29,15 +29,17 @@ export class CsrfError extends AppError {
 }
 
 /**
- * CSRF tokens on every state-changing request. The check is a preHandler, because only then is
- * the form body parsed (as onRequest, valid tokens would be refused). It is one global hook
+ * CSRF tokens on every state-changing request. The check is a preValidation hook: the form body
+ * is parsed by then (as onRequest, valid tokens would be refused), and it runs after the
+ * authorization check and before the route's schemas (ADR 0039, amendment), so a forged form
+ * is refused whatever it holds. It is one global hook
  * instead of a per-route option, so a new form route cannot forget it. Forms put
  * `reply.generateCsrf()` in a hidden field named `_csrf`.
  */
 export const csrfPlugin = fp(
   async (app: FastifyInstance) => {
     await app.register(csrfProtection, { sessionPlugin: '@fastify/session' });
-    app.addHook('preHandler', (request: FastifyRequest, reply: FastifyReply, done) => {
+    app.addHook('preValidation', (request: FastifyRequest, reply: FastifyReply, done) => {
       if (SAFE_METHODS.has(request.method) || request.routeOptions.config.csrf === false) {
         return done();
       }

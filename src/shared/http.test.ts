@@ -2,7 +2,19 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
 import { AppError } from './errors.ts';
-import { parsePart, parseParams, parseQuery, repeatable } from './http.ts';
+import Fastify from 'fastify';
+import { errorPages } from '../plugins/error-pages.ts';
+import {
+  noticeParam,
+  pageQuery,
+  parsePart,
+  parseParams,
+  parseQuery,
+  repeatable,
+  savedVersionParam,
+  schemaOptions,
+  type ZodSchemas,
+} from './http.ts';
 
 function refusal(fn: () => unknown): AppError {
   try {
@@ -86,5 +98,54 @@ describe('shared/http: parsing a request with zod', () => {
     const route = { problem: () => 'Eigen melding.' };
     const own = parsePart(body, 'body', {}, route);
     assert.ok('error' in own && own.error.message === 'Eigen melding.');
+  });
+
+  it('pages: a loose query checks its known parameters, notices and saved versions', () => {
+    const query = pageQuery({ opgeslagen: savedVersionParam, klaar: noticeParam({ a: 'A.' }) });
+    assert.deepEqual(parseQuery(query, { opgeslagen: '3', _csrf: 't' }), {
+      opgeslagen: 3,
+      _csrf: 't',
+    });
+    assert.deepEqual(parseQuery(query, {}), {});
+    assert.match(
+      refusal(() => parseQuery(query, { opgeslagen: 'twee' })).message,
+      /^Parameter "opgeslagen" klopt niet: /,
+    );
+    assert.equal(
+      refusal(() => parseQuery(query, { klaar: 'b' })).message,
+      'Parameter "klaar" klopt niet: kies een van: a.',
+    );
+    assert.throws(() => noticeParam({}));
+  });
+
+  it('schemaOptions: a page route validates with its zod schemas and answers in Dutch', async () => {
+    const app = Fastify().withTypeProvider<ZodSchemas>();
+    await app.register(errorPages);
+    app.get(
+      '/x/:slug',
+      {
+        ...schemaOptions(
+          {
+            params: z.object({ slug: z.string().regex(/^[a-z]+$/) }),
+            querystring: pageQuery({ opgeslagen: savedVersionParam }),
+          },
+          { notFound: 'Geen x.' },
+        ),
+      },
+      async (request) => ({ slug: request.params.slug, saved: request.query.opgeslagen }),
+    );
+    try {
+      const get = (url: string) => app.inject({ url, headers: { accept: 'application/json' } });
+      const ok = await get('/x/abc?opgeslagen=2');
+      assert.deepEqual(ok.json(), { slug: 'abc', saved: 2 });
+      const bad = await get('/x/ABC');
+      assert.equal(bad.statusCode, 404);
+      assert.equal(bad.json().fout.melding, 'Geen x.');
+      const query = await get('/x/abc?opgeslagen=nul');
+      assert.equal(query.statusCode, 400);
+      assert.match(query.json().fout.melding, /^Parameter "opgeslagen" klopt niet/);
+    } finally {
+      await app.close();
+    }
   });
 });

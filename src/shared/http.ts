@@ -3,6 +3,7 @@ import type {
   FastifyRequest,
   FastifySchema,
   FastifySchemaCompiler,
+  FastifyTypeProvider,
   HTTPMethods,
 } from 'fastify';
 import { z } from 'zod';
@@ -187,14 +188,66 @@ function validatorFor(
  * values replace request.params, .query, .headers and .body.
  */
 export function routeOptions<S extends RouteSchema>(def: RouteDefinition<S>) {
-  const schema: FastifySchema = {};
-  for (const part of ['params', 'querystring', 'headers', 'body'] as const) {
-    if (def.schema[part]) schema[part] = def.schema[part];
-  }
   return {
     method: def.method as HTTPMethods,
     url: def.url,
-    schema,
-    validatorCompiler: validatorFor(def) as FastifySchemaCompiler<unknown>,
+    ...schemaOptions(def.schema, def),
   };
 }
+
+/**
+ * Types request.params/query/body from a route's zod schemas (Fastify's type provider), so a
+ * page route needs no generic: `const r = app.withTypeProvider<ZodSchemas>()`, then
+ * `r.get(url, { ...schemaOptions({ params }), config }, handler)` and `request.params` is the
+ * parsed value.
+ */
+export interface ZodSchemas extends FastifyTypeProvider {
+  validator: this['schema'] extends z.ZodType ? z.output<this['schema']> : unknown;
+  serializer: this['schema'] extends z.ZodType ? z.input<this['schema']> : unknown;
+}
+
+/**
+ * The schema options of a route that is not an API route (pages and forms behind a login, other
+ * HTML pages): the same zod validation and Dutch refusals as `routeOptions`, without a place in
+ * the OpenAPI document. The authorization and CSRF checks run before it (preValidation hooks),
+ * so a malformed address still hears "log in first" or 403 first (ADR 0039, amendment).
+ */
+export function schemaOptions<S extends RouteSchema>(
+  schema: S,
+  refusals: Pick<RouteDefinition, 'notFound' | 'problem'> = {},
+): { schema: S; validatorCompiler: FastifySchemaCompiler<unknown> } {
+  const parts: RouteSchema = {};
+  for (const part of ['params', 'querystring', 'headers', 'body'] as const) {
+    if (schema[part]) parts[part] = schema[part];
+  }
+  return {
+    schema: parts as S & FastifySchema,
+    validatorCompiler: validatorFor(refusals) as FastifySchemaCompiler<unknown>,
+  };
+}
+
+/**
+ * The query of a page: known parameters are checked (a malformed one is a 400 naming it);
+ * others are let through, because a page may be opened with `?_csrf=` (an upload form) or
+ * with tracking parameters that say nothing to us.
+ */
+export function pageQuery<T extends z.core.$ZodLooseShape>(shape: T) {
+  return z.looseObject(shape);
+}
+
+/**
+ * `?klaar=aangemaakt` after a save (POST → redirect → GET): one of the keys of the page's notices,
+ * or nothing.
+ */
+export function noticeParam(messages: Readonly<Record<string, string>>) {
+  const keys = Object.keys(messages);
+  if (keys.length === 0) throw new Error('noticeParam: no notices');
+  return z.enum(keys as [string, ...string[]]).optional();
+}
+
+/** `?opgeslagen=3` after a save (POST → redirect → GET): a version number, or nothing. */
+export const savedVersionParam = z
+  .string()
+  .regex(/^[1-9][0-9]{0,5}$/)
+  .transform(Number)
+  .optional();

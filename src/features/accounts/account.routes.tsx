@@ -22,7 +22,7 @@ import type { FieldErrors } from '../../views/components/form.tsx';
 import type { ResetMail, ResetMailer } from './mail/reset-mail.ts';
 import type { ResetMailOutcome } from './views/accounts-parts.tsx';
 import { oidcButton } from './oidc/oidc.config.ts';
-import { html, parseParams } from '../../shared/http.ts';
+import { html, schemaOptions, type ZodSchemas } from '../../shared/http.ts';
 
 /** Per client address: enough for typing errors, too few for guessing. */
 export const LOGIN_RATE_LIMIT = { max: 10, timeWindow: 15 * 60 * 1000 };
@@ -37,6 +37,9 @@ export function accountThrottledMessage(retryAfterSeconds: number): string {
 
 const municipalityParam = z.object({ gemeente: z.string().regex(/^GM\d{4}$/) });
 const userParam = municipalityParam.extend({ id: z.string().min(1).max(100) });
+/** A reset token is 32 random bytes in base64url; anything else is a link that does not work. */
+const tokenParam = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/) });
+const resetLinkRefusal = { notFound: new ResetLinkInvalidError().message };
 
 function body(request: FastifyRequest): Record<string, unknown> {
   return request.body && typeof request.body === 'object'
@@ -75,13 +78,14 @@ async function mailResetLink(
 
 /** Login, logout, own account, password reset by one-time link, and user administration. */
 export async function accountRoutes(
-  app: FastifyInstance,
+  server: FastifyInstance,
   opts: {
     services: Services;
     /** PUBLIC_URL: the origin of reset links; never taken from Host or X-Forwarded-Host. */
     publicUrl: string;
   },
 ) {
+  const app = server.withTypeProvider<ZodSchemas>();
   const { accounts } = opts.services;
   await app.register(rateLimit, { global: false });
 
@@ -184,9 +188,9 @@ export async function accountRoutes(
 
   app.get(
     '/beheer/:gemeente/gebruikers',
-    { config: { permission: 'users:manage' } },
+    { ...schemaOptions({ params: municipalityParam }), config: { permission: 'users:manage' } },
     async (request, reply) => {
-      const { gemeente } = parseParams(municipalityParam, request.params);
+      const { gemeente } = request.params;
       const users = await accounts.usersInMunicipality(gemeente);
       return html(
         reply,
@@ -202,9 +206,9 @@ export async function accountRoutes(
 
   app.post(
     '/beheer/:gemeente/gebruikers/:id/herstellink',
-    { config: { permission: 'users:manage' } },
+    { ...schemaOptions({ params: userParam }), config: { permission: 'users:manage' } },
     async (request, reply) => {
-      const { gemeente, id } = parseParams(userParam, request.params);
+      const { gemeente, id } = request.params;
       const admin = requireUser(request);
       const { token, expiresAt, user } = await accounts.createResetToken(
         id,
@@ -236,17 +240,20 @@ export async function accountRoutes(
 
   app.post(
     '/beheer/:gemeente/gebruikers/:id/uitzetten',
-    { config: { permission: 'users:manage' } },
+    { ...schemaOptions({ params: userParam }), config: { permission: 'users:manage' } },
     async (request, reply) => {
-      const { gemeente, id } = parseParams(userParam, request.params);
+      const { gemeente, id } = request.params;
       await accounts.deactivate(id, gemeente, requireUser(request));
       return reply.redirect(`/beheer/${gemeente}/gebruikers`, 303);
     },
   );
 
-  app.get<{ Params: { token: string } }>(
+  app.get(
     '/wachtwoord-herstellen/:token',
-    { config: { permission: 'public' } },
+    {
+      ...schemaOptions({ params: tokenParam }, resetLinkRefusal),
+      config: { permission: 'public' },
+    },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       if (!(await accounts.resetTokenUsable(request.params.token)))
@@ -258,9 +265,12 @@ export async function accountRoutes(
     },
   );
 
-  app.post<{ Params: { token: string } }>(
+  app.post(
     '/wachtwoord-herstellen/:token',
-    { config: { permission: 'public' } },
+    {
+      ...schemaOptions({ params: tokenParam }, resetLinkRefusal),
+      config: { permission: 'public' },
+    },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
       const { token } = request.params;

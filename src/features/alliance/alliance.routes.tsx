@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.ts';
-import { AppError, NotFoundError } from '../../shared/errors.ts';
+import { AppError } from '../../shared/errors.ts';
 import { actorOf, isAllowed } from '../accounts/index.ts';
 import type { Actor, FormInput } from './alliance.service.ts';
 import { ActionsPage } from './views/actions.page.tsx';
@@ -12,17 +12,11 @@ import { MeetingsPage } from './views/meetings.page.tsx';
 import { MemberPage } from './views/member.page.tsx';
 import { PublicCompositionPage } from './views/public-composition.page.tsx';
 import { RegisterPage } from './views/register.page.tsx';
-import { html } from '../../shared/http.ts';
+import { html, schemaOptions, type ZodSchemas } from '../../shared/http.ts';
 
 const slugParam = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 const areaParam = slugParam.extend({ gemeente: z.string().regex(/^GM\d{4}$/) });
 const itemParam = areaParam.extend({ id: z.string().uuid() });
-
-function parse<T>(schema: z.ZodType<T>, params: unknown): T {
-  const parsed = schema.safeParse(params);
-  if (!parsed.success) throw new NotFoundError('Deze pagina bestaat niet.');
-  return parsed.data;
-}
 
 function body(request: FastifyRequest): FormInput {
   return request.body && typeof request.body === 'object' ? (request.body as FormInput) : {};
@@ -54,26 +48,27 @@ function dateQuery(query: unknown): string | undefined {
  * another municipality. Reading needs alliance:read, every form alliance:edit.
  */
 export async function allianceRoutes(
-  app: FastifyInstance,
+  server: FastifyInstance,
   opts: { services: Services; publicUrl: string },
 ) {
+  const app = server.withTypeProvider<ZodSchemas>();
   const alliance = opts.services.alliance;
   const base = (gemeente: string, slug: string) => `/werkruimte/${gemeente}/alliantie/${slug}`;
 
   app.get(
     '/gebieden/:slug/alliantie',
-    { config: { permission: 'public' } },
+    { ...schemaOptions({ params: slugParam }), config: { permission: 'public' } },
     async (request, reply) => {
-      const { slug } = parse(slugParam, request.params);
+      const { slug } = request.params;
       return html(reply, <PublicCompositionPage data={await alliance.publicComposition(slug)} />);
     },
   );
 
   app.get(
     '/gebieden/:slug/alliantie/vergaderingen.ics',
-    { config: { permission: 'public' } },
+    { ...schemaOptions({ params: slugParam }), config: { permission: 'public' } },
     async (request, reply) => {
-      const { slug } = parse(slugParam, request.params);
+      const { slug } = request.params;
       const calendar = await alliance.meetingsCalendar(slug, opts.publicUrl);
       return reply
         .header('cache-control', 'no-cache')
@@ -108,18 +103,18 @@ export async function allianceRoutes(
 
   app.get(
     '/werkruimte/:gemeente/alliantie/:slug',
-    { config: { permission: 'alliance:read' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'alliance:read' } },
     async (request, reply) => {
-      const { gemeente, slug } = parse(areaParam, request.params);
+      const { gemeente, slug } = request.params;
       return renderRegister(request, reply, gemeente, slug);
     },
   );
 
   app.post(
     '/werkruimte/:gemeente/alliantie/:slug/leden',
-    { config: { permission: 'alliance:edit' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'alliance:edit' } },
     async (request, reply) => {
-      const { gemeente, slug } = parse(areaParam, request.params);
+      const { gemeente, slug } = request.params;
       const result = await alliance.addMembership(actor(request, gemeente), slug, body(request));
       if (result.ok) return reply.redirect(`${base(gemeente, slug)}?opgeslagen=ja`, 303);
       return renderRegister(request, reply, gemeente, slug, { form: 'lid', ...result }, 400);
@@ -128,9 +123,9 @@ export async function allianceRoutes(
 
   app.post(
     '/werkruimte/:gemeente/alliantie/:slug/zetels',
-    { config: { permission: 'alliance:edit' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'alliance:edit' } },
     async (request, reply) => {
-      const { gemeente, slug } = parse(areaParam, request.params);
+      const { gemeente, slug } = request.params;
       const result = await alliance.addSeat(actor(request, gemeente), slug, body(request));
       if (result.ok) return reply.redirect(`${base(gemeente, slug)}?opgeslagen=ja`, 303);
       return renderRegister(request, reply, gemeente, slug, { form: 'zetel', ...result }, 400);
@@ -160,15 +155,15 @@ export async function allianceRoutes(
 
   app.get(
     '/werkruimte/:gemeente/alliantie/:slug/leden/:id',
-    { config: { permission: 'alliance:read' } },
-    async (request, reply) => renderMember(request, reply, parse(itemParam, request.params)),
+    { ...schemaOptions({ params: itemParam }), config: { permission: 'alliance:read' } },
+    async (request, reply) => renderMember(request, reply, request.params),
   );
 
   app.post(
     '/werkruimte/:gemeente/alliantie/:slug/leden/:id',
-    { config: { permission: 'alliance:edit' } },
+    { ...schemaOptions({ params: itemParam }), config: { permission: 'alliance:edit' } },
     async (request, reply) => {
-      const params = parse(itemParam, request.params);
+      const params = request.params;
       const result = await alliance.updateMembership(
         actor(request, params.gemeente),
         params.slug,
@@ -186,9 +181,9 @@ export async function allianceRoutes(
 
   app.post(
     '/werkruimte/:gemeente/alliantie/:slug/leden/:id/openbaar',
-    { config: { permission: 'alliance:edit' } },
+    { ...schemaOptions({ params: itemParam }), config: { permission: 'alliance:edit' } },
     async (request, reply) => {
-      const { gemeente, slug, id } = parse(itemParam, request.params);
+      const { gemeente, slug, id } = request.params;
       const result = await alliance.setRepresentativeConsent(
         actor(request, gemeente),
         slug,
@@ -202,9 +197,9 @@ export async function allianceRoutes(
 
   app.post(
     '/werkruimte/:gemeente/alliantie/:slug/leden/:id/einde',
-    { config: { permission: 'alliance:edit' } },
+    { ...schemaOptions({ params: itemParam }), config: { permission: 'alliance:edit' } },
     async (request, reply) => {
-      const { gemeente, slug, id } = parse(itemParam, request.params);
+      const { gemeente, slug, id } = request.params;
       const result = await alliance.endMembership(
         actor(request, gemeente),
         slug,
@@ -248,18 +243,18 @@ export async function allianceRoutes(
 
   app.get(
     '/werkruimte/:gemeente/alliantie/:slug/vergaderingen',
-    { config: { permission: 'alliance:read' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'alliance:read' } },
     async (request, reply) => {
-      const { gemeente, slug } = parse(areaParam, request.params);
+      const { gemeente, slug } = request.params;
       return renderMeetings(request, reply, gemeente, slug);
     },
   );
 
   app.post(
     '/werkruimte/:gemeente/alliantie/:slug/vergaderingen',
-    { config: { permission: 'alliance:edit' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'alliance:edit' } },
     async (request, reply) => {
-      const { gemeente, slug } = parse(areaParam, request.params);
+      const { gemeente, slug } = request.params;
       const result = await alliance.planMeeting(actor(request, gemeente), slug, body(request));
       if (result.ok)
         return reply.redirect(
@@ -293,15 +288,15 @@ export async function allianceRoutes(
 
   app.get(
     '/werkruimte/:gemeente/alliantie/:slug/vergaderingen/:id',
-    { config: { permission: 'alliance:read' } },
-    async (request, reply) => renderMeeting(request, reply, parse(itemParam, request.params)),
+    { ...schemaOptions({ params: itemParam }), config: { permission: 'alliance:read' } },
+    async (request, reply) => renderMeeting(request, reply, request.params),
   );
 
   app.post(
     '/werkruimte/:gemeente/alliantie/:slug/vergaderingen/:id',
-    { config: { permission: 'alliance:edit' } },
+    { ...schemaOptions({ params: itemParam }), config: { permission: 'alliance:edit' } },
     async (request, reply) => {
-      const params = parse(itemParam, request.params);
+      const params = request.params;
       const result = await alliance.updateMeeting(
         actor(request, params.gemeente),
         params.slug,
@@ -319,9 +314,9 @@ export async function allianceRoutes(
 
   app.post(
     '/werkruimte/:gemeente/alliantie/:slug/vergaderingen/:id/besluiten',
-    { config: { permission: 'alliance:edit' } },
+    { ...schemaOptions({ params: itemParam }), config: { permission: 'alliance:edit' } },
     async (request, reply) => {
-      const params = parse(itemParam, request.params);
+      const params = request.params;
       const result = await alliance.recordDecision(
         actor(request, params.gemeente),
         params.slug,
@@ -339,9 +334,9 @@ export async function allianceRoutes(
 
   app.post(
     '/werkruimte/:gemeente/alliantie/:slug/vergaderingen/:id/documenten',
-    { config: { permission: 'alliance:edit' } },
+    { ...schemaOptions({ params: itemParam }), config: { permission: 'alliance:edit' } },
     async (request, reply) => {
-      const params = parse(itemParam, request.params);
+      const params = request.params;
       const result = await alliance.addDocuments(
         actor(request, params.gemeente),
         params.slug,
@@ -359,9 +354,9 @@ export async function allianceRoutes(
 
   app.post(
     '/werkruimte/:gemeente/alliantie/:slug/vergaderingen/:id/acties',
-    { config: { permission: 'alliance:edit' } },
+    { ...schemaOptions({ params: itemParam }), config: { permission: 'alliance:edit' } },
     async (request, reply) => {
-      const params = parse(itemParam, request.params);
+      const params = request.params;
       const result = await alliance.addAction(
         actor(request, params.gemeente),
         params.slug,
@@ -380,9 +375,9 @@ export async function allianceRoutes(
   // Decisions and actions.
   app.get(
     '/werkruimte/:gemeente/alliantie/:slug/besluiten',
-    { config: { permission: 'alliance:read' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'alliance:read' } },
     async (request, reply) => {
-      const { gemeente, slug } = parse(areaParam, request.params);
+      const { gemeente, slug } = request.params;
       const { area, decisions } = await alliance.decisions(slug, gemeente);
       return html(reply, <DecisionsPage area={area} decisions={decisions} />);
     },
@@ -412,18 +407,18 @@ export async function allianceRoutes(
 
   app.get(
     '/werkruimte/:gemeente/alliantie/:slug/acties',
-    { config: { permission: 'alliance:read' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'alliance:read' } },
     async (request, reply) => {
-      const { gemeente, slug } = parse(areaParam, request.params);
+      const { gemeente, slug } = request.params;
       return renderActions(request, reply, gemeente, slug);
     },
   );
 
   app.post(
     '/werkruimte/:gemeente/alliantie/:slug/acties/:id/status',
-    { config: { permission: 'alliance:edit' } },
+    { ...schemaOptions({ params: itemParam }), config: { permission: 'alliance:edit' } },
     async (request, reply) => {
-      const { gemeente, slug, id } = parse(itemParam, request.params);
+      const { gemeente, slug, id } = request.params;
       const result = await alliance.setActionStatus(
         actor(request, gemeente),
         slug,
@@ -471,18 +466,18 @@ export async function allianceRoutes(
 
   app.get(
     '/werkruimte/:gemeente/alliantie/:slug/afspraken',
-    { config: { permission: 'alliance:read' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'alliance:read' } },
     async (request, reply) => {
-      const { gemeente, slug } = parse(areaParam, request.params);
+      const { gemeente, slug } = request.params;
       return renderAgreements(request, reply, gemeente, slug);
     },
   );
 
   app.post(
     '/werkruimte/:gemeente/alliantie/:slug/afspraken',
-    { config: { permission: 'alliance:edit' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'alliance:edit' } },
     async (request, reply) => {
-      const { gemeente, slug } = parse(areaParam, request.params);
+      const { gemeente, slug } = request.params;
       const result = await alliance.addAgreement(actor(request, gemeente), slug, body(request));
       if (result.ok) return reply.redirect(`${base(gemeente, slug)}/afspraken?opgeslagen=ja`, 303);
       return renderAgreements(
@@ -498,9 +493,9 @@ export async function allianceRoutes(
 
   app.post(
     '/werkruimte/:gemeente/alliantie/:slug/afspraken/:id',
-    { config: { permission: 'alliance:edit' } },
+    { ...schemaOptions({ params: itemParam }), config: { permission: 'alliance:edit' } },
     async (request, reply) => {
-      const { gemeente, slug, id } = parse(itemParam, request.params);
+      const { gemeente, slug, id } = request.params;
       const result = await alliance.updateAgreement(
         actor(request, gemeente),
         slug,

@@ -5,7 +5,7 @@ import { CSRF_FIELD } from '../../plugins/csrf.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { FieldErrors, FormResult } from './budget.service.ts';
 import { MAX_IMPORT_BYTES } from './budget.xlsx.ts';
-import { formBody, html, parseParams } from '../../shared/http.ts';
+import { formBody, html, parseParams, schemaOptions, type ZodSchemas } from '../../shared/http.ts';
 import {
   XLSX_TYPE,
   areaParams,
@@ -33,14 +33,15 @@ const SAVED: Record<string, string> = {
  * The programme bureau and its budget per focus area, in the municipal workspace. Reading
  * needs budget:read (Alliance members too), every change budget:edit; both in :gemeente.
  */
-export async function budgetRoutes(app: FastifyInstance, opts: { services: Services }) {
+export async function budgetRoutes(server: FastifyInstance, opts: { services: Services }) {
+  const app = server.withTypeProvider<ZodSchemas>();
   const budget = opts.services.budget;
 
   app.get(
     '/werkruimte/:gemeente/programma',
-    { config: { permission: 'budget:read' } },
+    { ...schemaOptions({ params: municipalityOnly }), config: { permission: 'budget:read' } },
     async (request, reply) => {
-      const { gemeente } = parseParams(municipalityOnly, request.params);
+      const { gemeente } = request.params;
       return html(
         reply,
         <ProgrammePage municipalityCode={gemeente} areas={await budget.areasOf(gemeente)} />,
@@ -68,13 +69,17 @@ export async function budgetRoutes(app: FastifyInstance, opts: { services: Servi
     );
   }
 
-  app.get('/werkruimte/:gemeente/begroting/:slug', { config: { permission: 'budget:read' } }, page);
+  app.get(
+    '/werkruimte/:gemeente/begroting/:slug',
+    { ...schemaOptions({ params: areaParams }), config: { permission: 'budget:read' } },
+    page,
+  );
 
   app.get(
     '/werkruimte/:gemeente/begroting/:slug/regels/:id',
-    { config: { permission: 'budget:read' } },
+    { ...schemaOptions({ params: idParams }), config: { permission: 'budget:read' } },
     async (request, reply) => {
-      const { gemeente, slug, id } = parseParams(idParams, request.params);
+      const { gemeente, slug, id } = request.params;
       const detail = await budget.lineDetail(gemeente, slug, id);
       return html(reply, <BudgetLinePage municipalityCode={gemeente} {...detail} />);
     },
@@ -82,9 +87,9 @@ export async function budgetRoutes(app: FastifyInstance, opts: { services: Servi
 
   app.get(
     '/werkruimte/:gemeente/begroting/:slug/begroting.xlsx',
-    { config: { permission: 'budget:read' } },
+    { ...schemaOptions({ params: areaParams }), config: { permission: 'budget:read' } },
     async (request, reply) => {
-      const { gemeente, slug } = parseParams(areaParams, request.params);
+      const { gemeente, slug } = request.params;
       const bytes = await budget.exportXlsx(gemeente, slug);
       return reply
         .header('cache-control', 'no-store')
@@ -106,9 +111,9 @@ export async function budgetRoutes(app: FastifyInstance, opts: { services: Servi
   for (const [path, form, method] of forms) {
     app.post(
       `/werkruimte/:gemeente/begroting/:slug/${path}`,
-      { config: { permission: 'budget:edit' } },
+      { ...schemaOptions({ params: areaParams }), config: { permission: 'budget:edit' } },
       async (request, reply) => {
-        const { gemeente, slug } = parseParams(areaParams, request.params);
+        const { gemeente, slug } = request.params;
         const result: FormResult<unknown> = await budget[method](
           user(request),
           gemeente,
@@ -123,9 +128,9 @@ export async function budgetRoutes(app: FastifyInstance, opts: { services: Servi
 
   app.post(
     '/werkruimte/:gemeente/begroting/:slug/functies/:id/verwijderen',
-    { config: { permission: 'budget:edit' } },
+    { ...schemaOptions({ params: idParams }), config: { permission: 'budget:edit' } },
     async (request, reply) => {
-      const { gemeente, slug, id } = parseParams(idParams, request.params);
+      const { gemeente, slug, id } = request.params;
       await budget.removePosition(user(request), gemeente, slug, id);
       return reply.redirect(`${budgetBase(gemeente, slug)}?klaar=functie-weg`, 303);
     },
@@ -133,9 +138,9 @@ export async function budgetRoutes(app: FastifyInstance, opts: { services: Servi
 
   app.get(
     '/werkruimte/:gemeente/begroting/:slug/sjabloon.xlsx',
-    { config: { permission: 'budget:edit' } },
+    { ...schemaOptions({ params: areaParams }), config: { permission: 'budget:edit' } },
     async (request, reply) => {
-      const { gemeente, slug } = parseParams(areaParams, request.params);
+      const { gemeente, slug } = request.params;
       return reply
         .header('cache-control', 'no-store')
         .header('content-disposition', `attachment; filename="boekingen-sjabloon-${slug}.xlsx"`)
@@ -148,9 +153,9 @@ export async function budgetRoutes(app: FastifyInstance, opts: { services: Servi
 
   app.get(
     '/werkruimte/:gemeente/begroting/:slug/importeren',
-    { config: { permission: 'budget:edit' } },
+    { ...schemaOptions({ params: areaParams }), config: { permission: 'budget:edit' } },
     async (request, reply) => {
-      const { gemeente, slug } = parseParams(areaParams, request.params);
+      const { gemeente, slug } = request.params;
       return html(
         reply,
         <BudgetImportPage
@@ -165,9 +170,9 @@ export async function budgetRoutes(app: FastifyInstance, opts: { services: Servi
 
   app.post(
     '/werkruimte/:gemeente/begroting/:slug/importeren/bevestigen',
-    { config: { permission: 'budget:edit' } },
+    { ...schemaOptions({ params: areaParams }), config: { permission: 'budget:edit' } },
     async (request, reply) => {
-      const { gemeente, slug } = parseParams(areaParams, request.params);
+      const { gemeente, slug } = request.params;
       const form = formBody(request);
       const file = typeof form.file === 'string' ? form.file : '';
       const fileName =
@@ -220,41 +225,47 @@ export async function budgetRoutes(app: FastifyInstance, opts: { services: Servi
         413,
       );
     });
-    scope.post(
-      '/werkruimte/:gemeente/begroting/:slug/importeren',
-      { config: { permission: 'budget:edit' } },
-      async (request, reply) => {
-        const { gemeente, slug } = parseParams(areaParams, request.params);
-        const area = await budget.requireArea(gemeente, slug);
-        if (!request.isMultipart())
-          throw new AppError(
-            'BAD_REQUEST',
-            'Kies een Excel-bestand en verstuur het formulier opnieuw.',
+    scope
+      .withTypeProvider<ZodSchemas>()
+      .post(
+        '/werkruimte/:gemeente/begroting/:slug/importeren',
+        { ...schemaOptions({ params: areaParams }), config: { permission: 'budget:edit' } },
+        async (request, reply) => {
+          const { gemeente, slug } = request.params;
+          const area = await budget.requireArea(gemeente, slug);
+          if (!request.isMultipart())
+            throw new AppError(
+              'BAD_REQUEST',
+              'Kies een Excel-bestand en verstuur het formulier opnieuw.',
+            );
+          let upload: { name: string; bytes: Buffer } | null = null;
+          for await (const part of request.parts())
+            if (part.type === 'file' && part.fieldname === 'bestand')
+              upload = { name: part.filename, bytes: await part.toBuffer() };
+          const read = upload
+            ? await budget.previewImport(gemeente, slug, upload.bytes)
+            : { ok: false as const, problems: ['Kies een Excel-bestand (.xlsx).'] };
+          return html(
+            reply,
+            <BudgetImportPage
+              csrf={reply.generateCsrf()}
+              municipalityCode={gemeente}
+              area={area}
+              problems={read.ok ? undefined : read.problems}
+              preview={
+                read.ok && upload
+                  ? {
+                      fileName: upload.name,
+                      file: upload.bytes.toString('base64'),
+                      rows: read.rows,
+                    }
+                  : undefined
+              }
+              maxKilobytes={maxKilobytes}
+            />,
+            read.ok ? 200 : 422,
           );
-        let upload: { name: string; bytes: Buffer } | null = null;
-        for await (const part of request.parts())
-          if (part.type === 'file' && part.fieldname === 'bestand')
-            upload = { name: part.filename, bytes: await part.toBuffer() };
-        const read = upload
-          ? await budget.previewImport(gemeente, slug, upload.bytes)
-          : { ok: false as const, problems: ['Kies een Excel-bestand (.xlsx).'] };
-        return html(
-          reply,
-          <BudgetImportPage
-            csrf={reply.generateCsrf()}
-            municipalityCode={gemeente}
-            area={area}
-            problems={read.ok ? undefined : read.problems}
-            preview={
-              read.ok && upload
-                ? { fileName: upload.name, file: upload.bytes.toString('base64'), rows: read.rows }
-                : undefined
-            }
-            maxKilobytes={maxKilobytes}
-          />,
-          read.ok ? 200 : 422,
-        );
-      },
-    );
+        },
+      );
   });
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../composition.ts';
 import type { FieldErrors } from './budget.service.ts';
-import { formBody, html, parseParams } from '../../shared/http.ts';
+import { formBody, html, parseParams, schemaOptions, type ZodSchemas } from '../../shared/http.ts';
 import { canEditBudget, municipalityOnly, savedMessage, user } from './route-helpers.ts';
 import { ProjectsPage } from './views/projects.page.tsx';
 import { NotFoundError } from '../../shared/errors.ts';
@@ -10,7 +10,8 @@ import { z } from 'zod';
 const projectParams = municipalityOnly.extend({ id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/) });
 
 /** Projects of a municipality's focus areas, and other areas' projects by theme (read-only). */
-export async function projectRoutes(app: FastifyInstance, opts: { services: Services }) {
+export async function projectRoutes(server: FastifyInstance, opts: { services: Services }) {
+  const app = server.withTypeProvider<ZodSchemas>();
   const projects = opts.services.projects;
 
   async function page(
@@ -36,13 +37,17 @@ export async function projectRoutes(app: FastifyInstance, opts: { services: Serv
     );
   }
 
-  app.get('/werkruimte/:gemeente/projecten', { config: { permission: 'budget:read' } }, page);
+  app.get(
+    '/werkruimte/:gemeente/projecten',
+    { ...schemaOptions({ params: municipalityOnly }), config: { permission: 'budget:read' } },
+    page,
+  );
 
   app.post(
     '/werkruimte/:gemeente/projecten',
-    { config: { permission: 'budget:edit' } },
+    { ...schemaOptions({ params: municipalityOnly }), config: { permission: 'budget:edit' } },
     async (request, reply) => {
-      const { gemeente } = parseParams(municipalityOnly, request.params);
+      const { gemeente } = request.params;
       const result = await projects.create(user(request), gemeente, formBody(request));
       if (result.ok) return reply.redirect(`/werkruimte/${gemeente}/projecten?klaar=project`, 303);
       return page(request, reply, result);
@@ -51,9 +56,9 @@ export async function projectRoutes(app: FastifyInstance, opts: { services: Serv
 
   app.post(
     '/werkruimte/:gemeente/projecten/:id/status',
-    { config: { permission: 'budget:edit' } },
+    { ...schemaOptions({ params: projectParams }), config: { permission: 'budget:edit' } },
     async (request, reply) => {
-      const { gemeente, id } = parseParams(projectParams, request.params);
+      const { gemeente, id } = request.params;
       const result = await projects.setStatus(user(request), gemeente, id, formBody(request));
       if (result === null) throw new NotFoundError('Dit project bestaat niet (meer).');
       if (result.ok) return reply.redirect(`/werkruimte/${gemeente}/projecten?klaar=status`, 303);

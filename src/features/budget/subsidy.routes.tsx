@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../composition.ts';
 import type { FieldErrors } from './budget.service.ts';
-import { formBody, html, parseParams } from '../../shared/http.ts';
+import { formBody, html, parseParams, schemaOptions, type ZodSchemas } from '../../shared/http.ts';
 import { areaParams, canEditBudget, idParams, savedMessage, user } from './route-helpers.ts';
 import { SubsidiesPage, subsidyBase } from './views/subsidies.page.tsx';
 import { SubsidyApplicationPage } from './views/subsidy-application.page.tsx';
@@ -13,7 +13,8 @@ const SAVED: Record<string, string> = {
 };
 
 /** Schemes, applications, their status and an iCal feed of their deadlines. */
-export async function subsidyRoutes(app: FastifyInstance, opts: { services: Services }) {
+export async function subsidyRoutes(server: FastifyInstance, opts: { services: Services }) {
+  const app = server.withTypeProvider<ZodSchemas>();
   const subsidies = opts.services.subsidies;
 
   async function listPage(
@@ -60,15 +61,15 @@ export async function subsidyRoutes(app: FastifyInstance, opts: { services: Serv
 
   app.get(
     '/werkruimte/:gemeente/subsidies/:slug',
-    { config: { permission: 'budget:read' } },
+    { ...schemaOptions({ params: areaParams }), config: { permission: 'budget:read' } },
     listPage,
   );
 
   app.get(
     '/werkruimte/:gemeente/subsidies/:slug/deadlines.ics',
-    { config: { permission: 'budget:read' } },
+    { ...schemaOptions({ params: areaParams }), config: { permission: 'budget:read' } },
     async (request, reply) => {
-      const { gemeente, slug } = parseParams(areaParams, request.params);
+      const { gemeente, slug } = request.params;
       return reply
         .header('cache-control', 'no-store')
         .header('content-disposition', `attachment; filename="subsidiedeadlines-${slug}.ics"`)
@@ -79,15 +80,15 @@ export async function subsidyRoutes(app: FastifyInstance, opts: { services: Serv
 
   app.get(
     '/werkruimte/:gemeente/subsidies/:slug/aanvragen/:id',
-    { config: { permission: 'budget:read' } },
+    { ...schemaOptions({ params: idParams }), config: { permission: 'budget:read' } },
     detailPage,
   );
 
   app.post(
     '/werkruimte/:gemeente/subsidies/:slug/aanvragen',
-    { config: { permission: 'budget:edit' } },
+    { ...schemaOptions({ params: areaParams }), config: { permission: 'budget:edit' } },
     async (request, reply) => {
-      const { gemeente, slug } = parseParams(areaParams, request.params);
+      const { gemeente, slug } = request.params;
       const result = await subsidies.create(user(request), gemeente, slug, formBody(request));
       if (result.ok)
         return reply.redirect(
@@ -100,9 +101,9 @@ export async function subsidyRoutes(app: FastifyInstance, opts: { services: Serv
 
   app.post(
     '/werkruimte/:gemeente/subsidies/:slug/aanvragen/:id/status',
-    { config: { permission: 'budget:edit' } },
+    { ...schemaOptions({ params: idParams }), config: { permission: 'budget:edit' } },
     async (request, reply) => {
-      const { gemeente, slug, id } = parseParams(idParams, request.params);
+      const { gemeente, slug, id } = request.params;
       const result = await subsidies.changeStatus(
         user(request),
         gemeente,
@@ -118,9 +119,9 @@ export async function subsidyRoutes(app: FastifyInstance, opts: { services: Serv
 
   app.post(
     '/werkruimte/:gemeente/subsidies/:slug/aanvragen/:id',
-    { config: { permission: 'budget:edit' } },
+    { ...schemaOptions({ params: idParams }), config: { permission: 'budget:edit' } },
     async (request, reply) => {
-      const { gemeente, slug, id } = parseParams(idParams, request.params);
+      const { gemeente, slug, id } = request.params;
       const result = await subsidies.update(user(request), gemeente, slug, id, formBody(request));
       if (result.ok)
         return reply.redirect(`${subsidyBase(gemeente, slug)}/aanvragen/${id}?klaar=gegevens`, 303);

@@ -9,7 +9,7 @@ import { CodebookPage } from './views/codebook.page.tsx';
 import { CodingScreenPage } from './views/coding-screen.page.tsx';
 import { CodingOverviewPage } from './views/overview.page.tsx';
 import { codingBase } from './views/parts.tsx';
-import { html } from '../../shared/http.ts';
+import { html, schemaOptions, type ZodSchemas } from '../../shared/http.ts';
 
 const areaParam = z.object({
   gemeente: z.string().regex(/^GM\d{4}$/),
@@ -52,9 +52,10 @@ function notice(request: FastifyRequest): string | undefined {
  * Readers see the agreement and counts; coders edit the codebook, code and draw the sample.
  */
 export async function codingRoutes(
-  app: FastifyInstance,
+  server: FastifyInstance,
   opts: { services: Pick<Services, 'coding'> },
 ) {
+  const app = server.withTypeProvider<ZodSchemas>();
   const service = opts.services.coding;
 
   async function overview(
@@ -82,13 +83,13 @@ export async function codingRoutes(
 
   app.get(
     '/werkruimte/:gemeente/coderen/:slug',
-    { config: { permission: 'coding:read' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'coding:read' } },
     async (request, reply) => overview(request, reply),
   );
 
   app.post(
     '/werkruimte/:gemeente/coderen/:slug/steekproef',
-    { config: { permission: 'coding:code' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'coding:code' } },
     async (request, reply) => {
       const { gemeente, slug } = params(request.params);
       const result = await service.drawSample(gemeente, slug, actor(request), body(request));
@@ -99,7 +100,7 @@ export async function codingRoutes(
 
   app.get(
     '/werkruimte/:gemeente/coderen/:slug/codeboek',
-    { config: { permission: 'coding:code' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'coding:code' } },
     async (request, reply) => {
       const { gemeente, slug } = params(request.params);
       const wanted = query(request, 'versie');
@@ -127,7 +128,7 @@ export async function codingRoutes(
 
   app.post(
     '/werkruimte/:gemeente/coderen/:slug/codeboek',
-    { config: { permission: 'coding:code' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'coding:code' } },
     async (request, reply) => {
       const { gemeente, slug } = params(request.params);
       const result = await service.saveCodebook(gemeente, slug, actor(request), body(request));
@@ -155,7 +156,7 @@ export async function codingRoutes(
 
   app.get(
     '/werkruimte/:gemeente/coderen/:slug/item',
-    { config: { permission: 'coding:code' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'coding:code' } },
     async (request, reply) => {
       const { gemeente, slug } = params(request.params);
       const source = query(request, 'bron');
@@ -179,7 +180,7 @@ export async function codingRoutes(
 
   app.post(
     '/werkruimte/:gemeente/coderen/:slug/item',
-    { config: { permission: 'coding:code' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'coding:code' } },
     async (request, reply) => {
       const { gemeente, slug } = params(request.params);
       const form = body(request);

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.ts';
 import { AppError, NotFoundError } from '../../shared/errors.ts';
-import { formBody, html, parseParams } from '../../shared/http.ts';
+import { formBody, html, parseParams, schemaOptions, type ZodSchemas } from '../../shared/http.ts';
 import { parseVersion } from '../../shared/version-query.ts';
 import { actorOf, isAllowed } from '../accounts/index.ts';
 import { appPageFetcher } from '../factsheet/index.ts';
@@ -72,9 +72,10 @@ function notice(request: FastifyRequest): string | undefined {
  * drafts it, picks its evidence and records its status.
  */
 export async function contoursRoutes(
-  app: FastifyInstance,
+  server: FastifyInstance,
   opts: { services: Pick<Services, 'contours' | 'pdf'>; publicUrl: string },
 ) {
+  const app = server.withTypeProvider<ZodSchemas>();
   const service = opts.services.contours;
   const pdf = opts.services.pdf;
   const base = '/werkruimte/:gemeente/contouren/:slug';
@@ -110,13 +111,15 @@ export async function contoursRoutes(
     return { gemeente, slug, doc };
   }
 
-  app.get(base, { config: { permission: 'contours:read' } }, async (request, reply) =>
-    overview(request, reply),
+  app.get(
+    base,
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'contours:read' } },
+    async (request, reply) => overview(request, reply),
   );
 
   app.get(
     `${base}/versies`,
-    { config: { permission: 'contours:read' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'contours:read' } },
     async (request, reply) => {
       const { gemeente, slug } = params(request.params);
       const data = await service.history(gemeente, slug);
@@ -126,7 +129,7 @@ export async function contoursRoutes(
 
   app.get(
     `${base}/afdrukken`,
-    { config: { permission: 'contours:read' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'contours:read' } },
     async (request, reply) => {
       const { gemeente, slug, doc } = await document(request);
       return html(reply, <ContoursPrintPage doc={doc} base={contoursBase(gemeente, slug)} />);
@@ -135,7 +138,7 @@ export async function contoursRoutes(
 
   app.get(
     `${base}/contouren.pdf`,
-    { config: { permission: 'contours:read' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'contours:read' } },
     async (request, reply) => {
       const { gemeente, slug, doc } = await document(request);
       const unavailable = pdf.unavailable();
@@ -161,7 +164,7 @@ export async function contoursRoutes(
 
   app.get(
     `${base}/contouren.docx`,
-    { config: { permission: 'contours:read' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'contours:read' } },
     async (request, reply) => {
       const { slug, doc } = await document(request);
       return reply
@@ -177,7 +180,7 @@ export async function contoursRoutes(
 
   app.get(
     `${base}/thema/:thema`,
-    { config: { permission: 'contours:edit' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'contours:edit' } },
     async (request, reply) => {
       const { gemeente, slug, thema } = theme(request.params);
       const data = await service.themeForm(gemeente, slug, thema);
@@ -196,7 +199,7 @@ export async function contoursRoutes(
 
   app.post(
     `${base}/thema/:thema`,
-    { config: { permission: 'contours:edit' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'contours:edit' } },
     async (request, reply) => {
       const { gemeente, slug, thema } = theme(request.params);
       const form = formBody<FormBody>(request);
@@ -220,7 +223,7 @@ export async function contoursRoutes(
 
   app.get(
     `${base}/thema/:thema/bewijs`,
-    { config: { permission: 'contours:edit' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'contours:edit' } },
     async (request, reply) => {
       const { gemeente, slug, thema } = theme(request.params);
       const data = await service.picker(gemeente, slug, thema, item(query(request, 'onderdeel')));
@@ -239,7 +242,7 @@ export async function contoursRoutes(
 
   app.post(
     `${base}/thema/:thema/bewijs`,
-    { config: { permission: 'contours:edit' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'contours:edit' } },
     async (request, reply) => {
       const { gemeente, slug, thema } = theme(request.params);
       const form = formBody<FormBody>(request);
@@ -267,7 +270,7 @@ export async function contoursRoutes(
 
   app.post(
     `${base}/voorleggen`,
-    { config: { permission: 'contours:edit' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'contours:edit' } },
     async (request, reply) => {
       const { gemeente, slug } = params(request.params);
       await service.submit(gemeente, slug, actor(request), formBody<FormBody>(request));
@@ -277,7 +280,7 @@ export async function contoursRoutes(
 
   app.post(
     `${base}/vaststellen`,
-    { config: { permission: 'contours:edit' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'contours:edit' } },
     async (request, reply) => {
       const { gemeente, slug } = params(request.params);
       const form = formBody<FormBody>(request);
@@ -290,7 +293,7 @@ export async function contoursRoutes(
 
   app.post(
     `${base}/nieuw-concept`,
-    { config: { permission: 'contours:edit' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'contours:edit' } },
     async (request, reply) => {
       const { gemeente, slug } = params(request.params);
       await service.newConcept(gemeente, slug, actor(request), formBody<FormBody>(request));

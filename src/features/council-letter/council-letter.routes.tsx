@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { z } from 'zod';
 import type { Services } from '../../composition.ts';
-import { AppError, NotFoundError } from '../../shared/errors.ts';
+import { AppError } from '../../shared/errors.ts';
 import { renderPage } from '../../views/render.ts';
 import { actorOf, isAllowed } from '../accounts/index.ts';
 import { appPageFetcher } from '../factsheet/index.ts';
@@ -12,17 +12,12 @@ import { ArchivePage } from './views/archive.page.tsx';
 import { LetterPage } from './views/letter.page.tsx';
 import { LettersPage } from './views/letters.page.tsx';
 import { PublishedLetterPage } from './views/published-letter.page.tsx';
+import { schemaOptions, type ZodSchemas } from '../../shared/http.ts';
 
 const slugParam = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 const areaParam = slugParam.extend({ gemeente: z.string().regex(/^GM\d{4}$/) });
 const letterParam = areaParam.extend({ brief: z.string().uuid() });
 const numberParam = slugParam.extend({ nummer: z.string().regex(/^[1-9]\d{0,5}$/) });
-
-function parse<T>(schema: z.ZodType<T>, params: unknown): T {
-  const parsed = schema.safeParse(params);
-  if (!parsed.success) throw new NotFoundError('Deze pagina bestaat niet.');
-  return parsed.data;
-}
 
 function html(reply: FastifyReply, page: VNode, status = 200) {
   return reply
@@ -62,9 +57,10 @@ function savedMessage(query: unknown): string | undefined {
  * /gebieden/:slug/raadsbrieven show only published letters, from their snapshot.
  */
 export async function councilLetterRoutes(
-  app: FastifyInstance,
+  server: FastifyInstance,
   opts: { services: Services; publicUrl: string },
 ) {
+  const app = server.withTypeProvider<ZodSchemas>();
   const letters = opts.services.councilLetters;
   const pdf = opts.services.pdf;
   const base = (gemeente: string, slug: string) => `/werkruimte/${gemeente}/raadsbrieven/${slug}`;
@@ -119,18 +115,18 @@ export async function councilLetterRoutes(
 
   app.get(
     '/werkruimte/:gemeente/raadsbrieven/:slug',
-    { config: { permission: 'council-letter:read' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'council-letter:read' } },
     async (request, reply) => {
-      const { gemeente, slug } = parse(areaParam, request.params);
+      const { gemeente, slug } = request.params;
       return renderOverview(request, reply, gemeente, slug);
     },
   );
 
   app.post(
     '/werkruimte/:gemeente/raadsbrieven/:slug',
-    { config: { permission: 'council-letter:edit' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'council-letter:edit' } },
     async (request, reply) => {
-      const { gemeente, slug } = parse(areaParam, request.params);
+      const { gemeente, slug } = request.params;
       const result = await letters.startLetter(actor(request, gemeente), slug, body(request));
       if (result.ok) return reply.redirect(`${base(gemeente, slug)}/${result.value.id}`, 303);
       return renderOverview(request, reply, gemeente, slug, { form: 'brief', ...result }, 400);
@@ -139,9 +135,9 @@ export async function councilLetterRoutes(
 
   app.post(
     '/werkruimte/:gemeente/raadsbrieven/:slug/momenten',
-    { config: { permission: 'council-letter:edit' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'council-letter:edit' } },
     async (request, reply) => {
-      const { gemeente, slug } = parse(areaParam, request.params);
+      const { gemeente, slug } = request.params;
       const result = await letters.addMoment(actor(request, gemeente), slug, body(request));
       if (result.ok) return reply.redirect(`${base(gemeente, slug)}?opgeslagen=ja#planning`, 303);
       return renderOverview(request, reply, gemeente, slug, { form: 'moment', ...result }, 400);
@@ -150,18 +146,18 @@ export async function councilLetterRoutes(
 
   app.get(
     '/werkruimte/:gemeente/raadsbrieven/:slug/:brief',
-    { config: { permission: 'council-letter:read' } },
+    { ...schemaOptions({ params: letterParam }), config: { permission: 'council-letter:read' } },
     async (request, reply) => {
-      const { gemeente, slug, brief } = parse(letterParam, request.params);
+      const { gemeente, slug, brief } = request.params;
       return renderLetter(request, reply, gemeente, slug, brief);
     },
   );
 
   app.post(
     '/werkruimte/:gemeente/raadsbrieven/:slug/:brief',
-    { config: { permission: 'council-letter:edit' } },
+    { ...schemaOptions({ params: letterParam }), config: { permission: 'council-letter:edit' } },
     async (request, reply) => {
-      const { gemeente, slug, brief } = parse(letterParam, request.params);
+      const { gemeente, slug, brief } = request.params;
       const result = await letters.saveTexts(actor(request, gemeente), slug, brief, body(request));
       if (result.ok) return reply.redirect(`${base(gemeente, slug)}/${brief}?opgeslagen=ja`, 303);
       return renderLetter(request, reply, gemeente, slug, brief, result, 400);
@@ -170,9 +166,9 @@ export async function councilLetterRoutes(
 
   app.post(
     '/werkruimte/:gemeente/raadsbrieven/:slug/:brief/status',
-    { config: { permission: 'council-letter:edit' } },
+    { ...schemaOptions({ params: letterParam }), config: { permission: 'council-letter:edit' } },
     async (request, reply) => {
-      const { gemeente, slug, brief } = parse(letterParam, request.params);
+      const { gemeente, slug, brief } = request.params;
       const to = body(request).naar;
       if (to !== 'ter-beoordeling' && to !== 'concept')
         throw new AppError('BAD_REQUEST', 'Kies ter beoordeling of terug naar concept.');
@@ -183,9 +179,9 @@ export async function councilLetterRoutes(
 
   app.post(
     '/werkruimte/:gemeente/raadsbrieven/:slug/:brief/publiceren',
-    { config: { permission: 'council-letter:publish' } },
+    { ...schemaOptions({ params: letterParam }), config: { permission: 'council-letter:publish' } },
     async (request, reply) => {
-      const { gemeente, slug, brief } = parse(letterParam, request.params);
+      const { gemeente, slug, brief } = request.params;
       await letters.publish(actor(request, gemeente), slug, brief);
       return reply.redirect(`${base(gemeente, slug)}/${brief}?opgeslagen=gepubliceerd`, 303);
     },
@@ -194,18 +190,18 @@ export async function councilLetterRoutes(
   // Public: the archive, the planning feed, and each published letter with its exports.
   app.get(
     '/gebieden/:slug/raadsbrieven',
-    { config: { permission: 'public' } },
+    { ...schemaOptions({ params: slugParam }), config: { permission: 'public' } },
     async (request, reply) => {
-      const { slug } = parse(slugParam, request.params);
+      const { slug } = request.params;
       return html(reply, <ArchivePage {...await letters.archive(slug)} />);
     },
   );
 
   app.get(
     '/gebieden/:slug/raadsbrieven/momenten.ics',
-    { config: { permission: 'public' } },
+    { ...schemaOptions({ params: slugParam }), config: { permission: 'public' } },
     async (request, reply) => {
-      const { slug } = parse(slugParam, request.params);
+      const { slug } = request.params;
       return reply
         .header('cache-control', 'no-cache')
         .header('content-disposition', `attachment; filename="raadsinformatie-${slug}.ics"`)
@@ -216,9 +212,9 @@ export async function councilLetterRoutes(
 
   app.get(
     '/gebieden/:slug/raadsbrieven/:nummer',
-    { config: { permission: 'public' } },
+    { ...schemaOptions({ params: numberParam }), config: { permission: 'public' } },
     async (request, reply) => {
-      const { slug, nummer } = parse(numberParam, request.params);
+      const { slug, nummer } = request.params;
       return html(
         reply,
         <PublishedLetterPage data={await letters.published(slug, Number(nummer))} />,
@@ -228,9 +224,9 @@ export async function councilLetterRoutes(
 
   app.get(
     '/gebieden/:slug/raadsbrieven/:nummer/raadsbrief.docx',
-    { config: { permission: 'public' } },
+    { ...schemaOptions({ params: numberParam }), config: { permission: 'public' } },
     async (request, reply) => {
-      const { slug, nummer } = parse(numberParam, request.params);
+      const { slug, nummer } = request.params;
       const letter = await letters.published(slug, Number(nummer));
       return reply
         .type(DOCX_CONTENT_TYPE)
@@ -244,9 +240,9 @@ export async function councilLetterRoutes(
 
   app.get(
     '/gebieden/:slug/raadsbrieven/:nummer/raadsbrief.pdf',
-    { config: { permission: 'public' } },
+    { ...schemaOptions({ params: numberParam }), config: { permission: 'public' } },
     async (request, reply) => {
-      const { slug, nummer } = parse(numberParam, request.params);
+      const { slug, nummer } = request.params;
       // The letter first: the Dutch 404 for a letter that does not exist, before any browser.
       const letter = await letters.published(slug, Number(nummer));
       const unavailable = pdf.unavailable();

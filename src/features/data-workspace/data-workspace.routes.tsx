@@ -21,7 +21,7 @@ import { DatasetPage, type DatasetNotice } from './views/dataset.page.tsx';
 import { JobPage } from './views/job.page.tsx';
 import { PreviewPage } from './views/import-preview.page.tsx';
 import { ReadingPage } from './views/reading.page.tsx';
-import { html, parseParams } from '../../shared/http.ts';
+import { html, parseParams, schemaOptions, type ZodSchemas } from '../../shared/http.ts';
 
 /** The largest file the workspace accepts; bigger national tables go through the CLI. */
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
@@ -109,7 +109,8 @@ const MULTIPART_MESSAGES: Record<string, { status: number; message: string }> = 
  * request, or in the background with a progress page for large files), and withdrawing or
  * restoring a dataset. Every route needs data:import in the :gemeente of its path.
  */
-export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorkspaceOptions) {
+export async function dataWorkspaceRoutes(server: FastifyInstance, opts: DataWorkspaceOptions) {
+  const app = server.withTypeProvider<ZodSchemas>();
   const { uploads, datasets: datasetService, areas } = opts.services;
   const threshold = opts.backgroundThreshold ?? BACKGROUND_IMPORT_THRESHOLD;
   const jobs = opts.services.importJobs;
@@ -122,7 +123,7 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
   const base = (gemeente: string) => dataBase(app.prefix, gemeente);
 
   // Scoped to this plugin: only these routes accept multipart bodies. Nothing of the body is
-  // read before the handler runs, so the session, role and CSRF checks (global preHandlers)
+  // read before the handler runs, so the session, role and CSRF checks (global hooks)
   // answer 401/403 before a byte of an upload is taken in. A browser form cannot put the CSRF
   // token in a header, so the upload form carries it in its address (?_csrf=…), and the hook
   // below hands it to the CSRF check as the header it reads. The body's own _csrf field is
@@ -182,18 +183,18 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
 
   app.get(
     '/werkruimte/:gemeente/data',
-    { config: { permission: 'data:import' } },
+    { ...schemaOptions({ params: municipalityParam }), config: { permission: 'data:import' } },
     async (request, reply) => {
-      const { gemeente } = parseParams(municipalityParam, request.params);
+      const { gemeente } = request.params;
       return dataPage(request, reply, gemeente);
     },
   );
 
   app.post(
     '/werkruimte/:gemeente/data/voorbeeld',
-    { config: { permission: 'data:import' } },
+    { ...schemaOptions({ params: municipalityParam }), config: { permission: 'data:import' } },
     async (request, reply) => {
-      const { gemeente } = parseParams(municipalityParam, request.params);
+      const { gemeente } = request.params;
       const user = requireUser(request);
       const { fields, files: uploaded } = await readUploadForm(request, spool);
       const field = (name: string) => (fields.get(name) ?? '').trim();
@@ -294,7 +295,7 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
 
   app.get(
     '/werkruimte/:gemeente/data/voorbeeld/:uploadId',
-    { config: { permission: 'data:import' } },
+    { ...schemaOptions({ params: uploadParam }), config: { permission: 'data:import' } },
     async (request, reply) => {
       const { gemeente, upload } = await loadUpload(request.params);
       const q = pageQuery.safeParse(request.query);
@@ -342,7 +343,7 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
 
   app.post(
     '/werkruimte/:gemeente/data/bevestig/:uploadId',
-    { config: { permission: 'data:import' } },
+    { ...schemaOptions({ params: uploadParam }), config: { permission: 'data:import' } },
     async (request, reply) => {
       const { gemeente, upload } = await loadUpload(request.params);
       const actor = actorOf(requireUser(request));
@@ -364,9 +365,9 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
 
   app.get(
     '/werkruimte/:gemeente/data/taak/:id',
-    { config: { permission: 'data:import' } },
+    { ...schemaOptions({ params: jobParam }), config: { permission: 'data:import' } },
     async (request, reply) => {
-      const { gemeente, id } = parseParams(jobParam, request.params);
+      const { gemeente, id } = request.params;
       const job = jobs.get(id, gemeente);
       if (!job) throw new AppError('NOT_FOUND', 'Deze taak bestaat niet (meer).');
       const query = request.query as Record<string, unknown>;
@@ -408,7 +409,7 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
 
   app.get(
     '/werkruimte/:gemeente/data/:datasetId',
-    { config: { permission: 'data:import' } },
+    { ...schemaOptions({ params: datasetParam }), config: { permission: 'data:import' } },
     async (request, reply) => {
       const melding = (request.query as Record<string, unknown>).melding;
       const notice =
@@ -425,9 +426,9 @@ export async function dataWorkspaceRoutes(app: FastifyInstance, opts: DataWorksp
   ] as const) {
     app.post(
       `/werkruimte/:gemeente/data/:datasetId/${action}`,
-      { config: { permission: 'data:import' } },
+      { ...schemaOptions({ params: datasetParam }), config: { permission: 'data:import' } },
       async (request, reply) => {
-        const { gemeente, datasetId } = parseParams(datasetParam, request.params);
+        const { gemeente, datasetId } = request.params;
         const user = requireUser(request);
         const reason = formText(request, 'reden');
         if (action === 'intrekken' && (reason === '' || reason.length > 1000)) {

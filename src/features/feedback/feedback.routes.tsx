@@ -11,6 +11,7 @@ import { FeedbackPublicPage } from './views/feedback.page.tsx';
 import { FeedbackFlyerPage } from './views/flyer.page.tsx';
 import { QuoteReviewPage } from './views/quotes.page.tsx';
 import { feedbackPaths, type FeedbackLanguage } from './views/texts.ts';
+import { schemaOptions, type ZodSchemas } from '../../shared/http.ts';
 
 const slugParam = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
 const areaParam = z.object({
@@ -52,9 +53,10 @@ export const QUOTE_NOTICE = 'Het besluit over het citaat is opgeslagen.';
  * print HTML and PDF, and the programme bureau's review of quotes in the workspace.
  */
 export async function feedbackRoutes(
-  app: FastifyInstance,
+  server: FastifyInstance,
   opts: { services: Pick<Services, 'feedback' | 'pdf'>; publicUrl: string },
 ) {
+  const app = server.withTypeProvider<ZodSchemas>();
   const service = opts.services.feedback;
   const pdf = opts.services.pdf;
 
@@ -63,44 +65,56 @@ export async function feedbackRoutes(
     ['en', '/en/areas/:slug/input'],
   ];
   for (const [lang, base] of bases) {
-    app.get(base, { config: { permission: 'public' } }, async (request, reply) => {
-      const { slug } = parse(slugParam, request.params);
-      reply.header('cache-control', 'no-cache');
-      return html(reply, <FeedbackPublicPage data={await service.page(slug)} lang={lang} />);
-    });
+    app.get(
+      base,
+      { ...schemaOptions({ params: slugParam }), config: { permission: 'public' } },
+      async (request, reply) => {
+        const { slug } = request.params;
+        reply.header('cache-control', 'no-cache');
+        return html(reply, <FeedbackPublicPage data={await service.page(slug)} lang={lang} />);
+      },
+    );
 
-    app.get(`${base}/folder`, { config: { permission: 'public' } }, async (request, reply) => {
-      const { slug } = parse(slugParam, request.params);
-      reply.header('cache-control', 'no-cache');
-      return html(
-        reply,
-        <FeedbackFlyerPage
-          data={await service.page(slug)}
-          lang={lang}
-          publicUrl={opts.publicUrl}
-        />,
-      );
-    });
+    app.get(
+      `${base}/folder`,
+      { ...schemaOptions({ params: slugParam }), config: { permission: 'public' } },
+      async (request, reply) => {
+        const { slug } = request.params;
+        reply.header('cache-control', 'no-cache');
+        return html(
+          reply,
+          <FeedbackFlyerPage
+            data={await service.page(slug)}
+            lang={lang}
+            publicUrl={opts.publicUrl}
+          />,
+        );
+      },
+    );
 
-    app.get(`${base}/folder.pdf`, { config: { permission: 'public' } }, async (request, reply) => {
-      const { slug } = parse(slugParam, request.params);
-      // Loading first gives the Dutch 404 for an unknown area before any browser starts; the
-      // key names the content, so a new count, quote or decision makes a new PDF.
-      const data = await service.page(slug);
-      const unavailable = pdf.unavailable();
-      if (unavailable) return reply.code(503).type('text/plain; charset=utf-8').send(unavailable);
-      const key = `inbreng\u0000${lang}\u0000${createHash('sha256')
-        .update(JSON.stringify(data))
-        .digest('hex')}`;
-      const file = await pdf.render(key, pageFetcher(app), feedbackPaths(slug, lang).flyer);
-      return reply
-        .type('application/pdf')
-        .header(
-          'content-disposition',
-          `attachment; filename="${lang === 'nl' ? 'inbreng' : 'input'}-${slug}.pdf"`,
-        )
-        .send(file);
-    });
+    app.get(
+      `${base}/folder.pdf`,
+      { ...schemaOptions({ params: slugParam }), config: { permission: 'public' } },
+      async (request, reply) => {
+        const { slug } = request.params;
+        // Loading first gives the Dutch 404 for an unknown area before any browser starts; the
+        // key names the content, so a new count, quote or decision makes a new PDF.
+        const data = await service.page(slug);
+        const unavailable = pdf.unavailable();
+        if (unavailable) return reply.code(503).type('text/plain; charset=utf-8').send(unavailable);
+        const key = `inbreng\u0000${lang}\u0000${createHash('sha256')
+          .update(JSON.stringify(data))
+          .digest('hex')}`;
+        const file = await pdf.render(key, pageFetcher(app), feedbackPaths(slug, lang).flyer);
+        return reply
+          .type('application/pdf')
+          .header(
+            'content-disposition',
+            `attachment; filename="${lang === 'nl' ? 'inbreng' : 'input'}-${slug}.pdf"`,
+          )
+          .send(file);
+      },
+    );
   }
 
   async function reviewPage(
@@ -125,15 +139,15 @@ export async function feedbackRoutes(
 
   app.get(
     '/werkruimte/:gemeente/inbreng/:slug/citaten',
-    { config: { permission: 'feedback:quotes' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'feedback:quotes' } },
     async (request, reply) => reviewPage(request, reply),
   );
 
   app.post(
     '/werkruimte/:gemeente/inbreng/:slug/citaten',
-    { config: { permission: 'feedback:quotes' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'feedback:quotes' } },
     async (request, reply) => {
-      const { gemeente, slug } = parse(areaParam, request.params);
+      const { gemeente, slug } = request.params;
       const body =
         request.body && typeof request.body === 'object' ? (request.body as FormBody) : {};
       const result = await service.review(gemeente, slug, actor(request), body);

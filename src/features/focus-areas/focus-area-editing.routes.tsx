@@ -3,13 +3,15 @@ import type { Services } from '../../composition.ts';
 import { formValuesOf, type FormValues } from './focus-area-editing.service.ts';
 import { FocusAreaEditPage } from './views/focus-area-edit.page.tsx';
 import { FocusAreaListPage } from './views/focus-area-list.page.tsx';
-import { formBody, html, parseParams } from '../../shared/http.ts';
 import {
-  focusAreaParam,
-  municipalityParam,
-  requireUser,
-  savedVersion,
-} from '../../shared/route-helpers.ts';
+  formBody,
+  html,
+  pageQuery,
+  savedVersionParam,
+  schemaOptions,
+  type ZodSchemas,
+} from '../../shared/http.ts';
+import { focusAreaParam, municipalityParam, requireUser } from '../../shared/route-helpers.ts';
 
 /**
  * Editing focus areas in the workspace: the list per municipality, the delineation form and the
@@ -17,16 +19,20 @@ import {
  * municipality by the authorization plugin, and a focus area of another municipality is refused
  * here.
  */
-export async function focusAreaEditingRoutes(app: FastifyInstance, opts: { services: Services }) {
+export async function focusAreaEditingRoutes(
+  server: FastifyInstance,
+  opts: { services: Services },
+) {
+  const app = server.withTypeProvider<ZodSchemas>();
   const { focusAreas, focusAreaEditing: editing } = opts.services;
   const municipalityName = async (code: string): Promise<string> =>
     (await editing.municipalityNames([code])).get(code) ?? code;
 
   app.get(
     '/werkruimte/:gemeente/focusgebieden',
-    { config: { permission: 'focus-areas:edit' } },
+    { ...schemaOptions({ params: municipalityParam }), config: { permission: 'focus-areas:edit' } },
     async (request, reply) => {
-      const { gemeente } = parseParams(municipalityParam, request.params);
+      const { gemeente } = request.params;
       return html(
         reply,
         <FocusAreaListPage
@@ -75,10 +81,16 @@ export async function focusAreaEditingRoutes(app: FastifyInstance, opts: { servi
 
   app.get(
     '/werkruimte/:gemeente/focusgebieden/:slug',
-    { config: { permission: 'focus-areas:edit' } },
+    {
+      ...schemaOptions({
+        params: focusAreaParam,
+        querystring: pageQuery({ opgeslagen: savedVersionParam }),
+      }),
+      config: { permission: 'focus-areas:edit' },
+    },
     async (request, reply) => {
-      const { gemeente, slug } = parseParams(focusAreaParam, request.params);
-      const saved = savedVersion(request.query);
+      const { gemeente, slug } = request.params;
+      const saved = request.query.opgeslagen;
       return renderEdit(reply, gemeente, slug, {
         saved: saved ? `Versie ${saved} is opgeslagen.` : undefined,
       });
@@ -87,9 +99,9 @@ export async function focusAreaEditingRoutes(app: FastifyInstance, opts: { servi
 
   app.post(
     '/werkruimte/:gemeente/focusgebieden/:slug',
-    { config: { permission: 'focus-areas:edit' } },
+    { ...schemaOptions({ params: focusAreaParam }), config: { permission: 'focus-areas:edit' } },
     async (request, reply) => {
-      const { gemeente, slug } = parseParams(focusAreaParam, request.params);
+      const { gemeente, slug } = request.params;
       const result = await editing.save({
         slug,
         municipalityCode: gemeente,
@@ -110,9 +122,9 @@ export async function focusAreaEditingRoutes(app: FastifyInstance, opts: { servi
   for (const decision of ['bevestigen', 'afwijzen'] as const) {
     app.post(
       `/werkruimte/:gemeente/focusgebieden/:slug/${decision}`,
-      { config: { permission: 'focus-areas:edit' } },
+      { ...schemaOptions({ params: focusAreaParam }), config: { permission: 'focus-areas:edit' } },
       async (request, reply) => {
-        const { gemeente, slug } = parseParams(focusAreaParam, request.params);
+        const { gemeente, slug } = request.params;
         await editing.inMunicipality(slug, gemeente);
         const form = formBody(request);
         const result = await editing.decideBuurt({

@@ -4,8 +4,15 @@ import type { Services } from '../../composition.ts';
 import { isAllowed, municipalitiesWith } from '../accounts/index.ts';
 import type { FieldErrors } from '../../views/components/form.tsx';
 import { indicatorFormValues, type IndicatorFormValues } from './catalogue-editing.service.ts';
-import { formBody, html, parseParams } from '../../shared/http.ts';
-import { requireUser, savedVersion } from '../../shared/route-helpers.ts';
+import {
+  formBody,
+  html,
+  pageQuery,
+  savedVersionParam,
+  schemaOptions,
+  type ZodSchemas,
+} from '../../shared/http.ts';
+import { requireUser } from '../../shared/route-helpers.ts';
 import { CatalogueListPage } from './views/catalogue-list.page.tsx';
 import { IndicatorEditPage } from './views/indicator-edit.page.tsx';
 import { ProposalsPage } from './views/proposals.page.tsx';
@@ -18,7 +25,8 @@ const proposalParam = z.object({ id: z.string().uuid() });
  * to the national programme (catalogue:edit); a municipality proposes a change
  * (catalogue:propose), which the national role accepts or rejects (ADR 0017).
  */
-export async function catalogueRoutes(app: FastifyInstance, opts: { services: Services }) {
+export async function catalogueRoutes(server: FastifyInstance, opts: { services: Services }) {
+  const app = server.withTypeProvider<ZodSchemas>();
   const { catalogue: catalogues, catalogueEditing: editing } = opts.services;
   const canEdit = (request: FastifyRequest) =>
     isAllowed(requireUser(request).grants, 'catalogue:edit');
@@ -76,11 +84,20 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { services: Se
 
   app.get(
     '/werkruimte/catalogus/:indicator',
-    { config: { permission: 'catalogue:propose' } },
+    {
+      ...schemaOptions({
+        params: indicatorParam,
+        querystring: pageQuery({
+          opgeslagen: savedVersionParam,
+          voorgesteld: z.enum(['ja']).optional(),
+        }),
+      }),
+      config: { permission: 'catalogue:propose' },
+    },
     async (request, reply) => {
-      const { indicator } = parseParams(indicatorParam, request.params);
-      const saved = savedVersion(request.query);
-      const proposed = (request.query as { voorgesteld?: unknown }).voorgesteld === 'ja';
+      const { indicator } = request.params;
+      const saved = request.query.opgeslagen;
+      const proposed = request.query.voorgesteld === 'ja';
       return renderIndicator(request, reply, indicator, {
         saved: saved
           ? `Opgeslagen als catalogusversie ${saved}.`
@@ -93,9 +110,9 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { services: Se
 
   app.post(
     '/werkruimte/catalogus/:indicator',
-    { config: { permission: 'catalogue:edit' } },
+    { ...schemaOptions({ params: indicatorParam }), config: { permission: 'catalogue:edit' } },
     async (request, reply) => {
-      const { indicator } = parseParams(indicatorParam, request.params);
+      const { indicator } = request.params;
       const result = await editing.save({
         key: indicator,
         actor: requireUser(request),
@@ -117,9 +134,9 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { services: Se
 
   app.post(
     '/werkruimte/catalogus/:indicator/voorstel',
-    { config: { permission: 'catalogue:propose' } },
+    { ...schemaOptions({ params: indicatorParam }), config: { permission: 'catalogue:propose' } },
     async (request, reply) => {
-      const { indicator } = parseParams(indicatorParam, request.params);
+      const { indicator } = request.params;
       const user = requireUser(request);
       const result = await editing.propose({
         key: indicator,
@@ -158,22 +175,23 @@ export async function catalogueRoutes(app: FastifyInstance, opts: { services: Se
 
   app.get(
     '/werkruimte/catalogus/voorstellen',
-    { config: { permission: 'catalogue:edit' } },
+    {
+      ...schemaOptions({
+        querystring: pageQuery({ besloten: z.enum(['aangenomen', 'afgewezen']).optional() }),
+      }),
+      config: { permission: 'catalogue:edit' },
+    },
     async (request, reply) => {
-      const besloten = (request.query as { besloten?: unknown }).besloten;
-      return proposalsPage(reply, {
-        ...(besloten === 'aangenomen' || besloten === 'afgewezen'
-          ? { saved: `Het voorstel is ${besloten}.` }
-          : {}),
-      });
+      const { besloten } = request.query;
+      return proposalsPage(reply, besloten ? { saved: `Het voorstel is ${besloten}.` } : {});
     },
   );
 
   app.post(
     '/werkruimte/catalogus/voorstellen/:id/besluit',
-    { config: { permission: 'catalogue:edit' } },
+    { ...schemaOptions({ params: proposalParam }), config: { permission: 'catalogue:edit' } },
     async (request, reply) => {
-      const { id } = parseParams(proposalParam, request.params);
+      const { id } = request.params;
       const form = formBody(request);
       const decision = form.besluit;
       if (decision !== 'aannemen' && decision !== 'afwijzen')

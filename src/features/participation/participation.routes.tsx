@@ -3,7 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { z } from 'zod';
 import type { Services } from '../../composition.ts';
 import { CSRF_FIELD } from '../../plugins/csrf.ts';
-import { AppError, NotFoundError } from '../../shared/errors.ts';
+import { AppError } from '../../shared/errors.ts';
 import { ErrorPage } from '../../views/error.page.tsx';
 import { renderPage } from '../../views/render.ts';
 import { actorOf, isAllowed } from '../accounts/index.ts';
@@ -16,7 +16,7 @@ import { SessionFormPage } from './views/session-form.page.tsx';
 import { SessionListPage } from './views/session-list.page.tsx';
 import { SessionPage } from './views/session.page.tsx';
 import { sessionsBase } from './views/labels.ts';
-import { html } from '../../shared/http.ts';
+import { html, schemaOptions, type ZodSchemas } from '../../shared/http.ts';
 
 /** The largest template upload: thousands of notes fit in far less. */
 const MAX_TEMPLATE_BYTES = 5 * 1024 * 1024;
@@ -39,12 +39,6 @@ const NOTICES: Record<string, string> = {
   'inbreng-weg': 'De inbreng is verwijderd.',
   'al-geladen': 'Dit bestand was al geladen. Er is niets veranderd.',
 };
-
-function params<T>(schema: z.ZodType<T>, value: unknown): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new NotFoundError('Deze pagina bestaat niet.');
-  return parsed.data;
-}
 
 function body(request: FastifyRequest): FormBody {
   return request.body && typeof request.body === 'object' ? (request.body as FormBody) : {};
@@ -75,9 +69,10 @@ function notice(request: FastifyRequest): string | undefined {
  * with its calendar feed. Rules live in ParticipationService.
  */
 export async function participationRoutes(
-  app: FastifyInstance,
+  server: FastifyInstance,
   opts: { services: Pick<Services, 'participation'>; publicUrl: string },
 ) {
+  const app = server.withTypeProvider<ZodSchemas>();
   const service = opts.services.participation;
 
   // Only these routes take multipart bodies, read in the handler after the session, role and
@@ -173,9 +168,9 @@ export async function participationRoutes(
 
   app.get(
     '/werkruimte/:gemeente/bijeenkomsten',
-    { config: { permission: 'participation:read' } },
+    { ...schemaOptions({ params: municipality }), config: { permission: 'participation:read' } },
     async (request, reply) => {
-      const { gemeente } = params(municipality, request.params);
+      const { gemeente } = request.params;
       return html(
         reply,
         <SessionListPage
@@ -192,9 +187,9 @@ export async function participationRoutes(
 
   app.get(
     '/werkruimte/:gemeente/bijeenkomsten/nieuw',
-    { config: { permission: 'participation:plan' } },
+    { ...schemaOptions({ params: municipality }), config: { permission: 'participation:plan' } },
     async (request, reply) => {
-      const { gemeente } = params(municipality, request.params);
+      const { gemeente } = request.params;
       const areas = await service.focusAreasOf(gemeente);
       return renderForm(reply, gemeente, { gebied: areas[0]?.slug ?? '' }, {});
     },
@@ -202,9 +197,9 @@ export async function participationRoutes(
 
   app.post(
     '/werkruimte/:gemeente/bijeenkomsten',
-    { config: { permission: 'participation:plan' } },
+    { ...schemaOptions({ params: municipality }), config: { permission: 'participation:plan' } },
     async (request, reply) => {
-      const { gemeente } = params(municipality, request.params);
+      const { gemeente } = request.params;
       const result = await service.planSession(actor(request), gemeente, body(request));
       if (result.ok) return reply.redirect(sessionUrl(gemeente, result.id, 'gepland'), 303);
       return renderForm(reply, gemeente, result.values, result.errors);
@@ -213,18 +208,18 @@ export async function participationRoutes(
 
   app.get(
     '/werkruimte/:gemeente/bijeenkomsten/:sessie',
-    { config: { permission: 'participation:read' } },
+    { ...schemaOptions({ params: sessionParam }), config: { permission: 'participation:read' } },
     async (request, reply) => {
-      const { gemeente, sessie } = params(sessionParam, request.params);
+      const { gemeente, sessie } = request.params;
       return renderSession(request, reply, gemeente, sessie);
     },
   );
 
   app.get(
     '/werkruimte/:gemeente/bijeenkomsten/:sessie/bewerken',
-    { config: { permission: 'participation:plan' } },
+    { ...schemaOptions({ params: sessionParam }), config: { permission: 'participation:plan' } },
     async (request, reply) => {
-      const { gemeente, sessie } = params(sessionParam, request.params);
+      const { gemeente, sessie } = request.params;
       const session = await service.session(gemeente, sessie);
       return renderForm(reply, gemeente, sessionFormValues(session), {}, sessie);
     },
@@ -232,9 +227,9 @@ export async function participationRoutes(
 
   app.post(
     '/werkruimte/:gemeente/bijeenkomsten/:sessie',
-    { config: { permission: 'participation:plan' } },
+    { ...schemaOptions({ params: sessionParam }), config: { permission: 'participation:plan' } },
     async (request, reply) => {
-      const { gemeente, sessie } = params(sessionParam, request.params);
+      const { gemeente, sessie } = request.params;
       const result = await service.updateSession(actor(request), gemeente, sessie, body(request));
       if (result.ok) return reply.redirect(sessionUrl(gemeente, sessie, 'gewijzigd'), 303);
       return renderForm(reply, gemeente, result.values, result.errors, sessie);
@@ -251,9 +246,9 @@ export async function participationRoutes(
   for (const [path, permission, melding, method] of sessionForms) {
     app.post(
       `/werkruimte/:gemeente/bijeenkomsten/:sessie/${path}`,
-      { config: { permission } },
+      { ...schemaOptions({ params: sessionParam }), config: { permission } },
       async (request, reply) => {
-        const { gemeente, sessie } = params(sessionParam, request.params);
+        const { gemeente, sessie } = request.params;
         const result = await service[method](actor(request), gemeente, sessie, body(request));
         if (result.ok) return reply.redirect(sessionUrl(gemeente, sessie, melding), 303);
         return renderSession(request, reply, gemeente, sessie, {
@@ -267,9 +262,12 @@ export async function participationRoutes(
 
   app.post(
     '/werkruimte/:gemeente/bijeenkomsten/:sessie/deelnemers/:deelnemer/verwijderen',
-    { config: { permission: 'participation:participants' } },
+    {
+      ...schemaOptions({ params: participantParam }),
+      config: { permission: 'participation:participants' },
+    },
     async (request, reply) => {
-      const { gemeente, sessie, deelnemer } = params(participantParam, request.params);
+      const { gemeente, sessie, deelnemer } = request.params;
       await service.removeParticipant(actor(request), gemeente, sessie, deelnemer);
       return reply.redirect(sessionUrl(gemeente, sessie, 'deelnemer-weg'), 303);
     },
@@ -277,9 +275,9 @@ export async function participationRoutes(
 
   app.post(
     '/werkruimte/:gemeente/bijeenkomsten/:sessie/inbreng/:inbreng/verwijderen',
-    { config: { permission: 'participation:input' } },
+    { ...schemaOptions({ params: inputParam }), config: { permission: 'participation:input' } },
     async (request, reply) => {
-      const { gemeente, sessie, inbreng } = params(inputParam, request.params);
+      const { gemeente, sessie, inbreng } = request.params;
       await service.removeInput(actor(request), gemeente, sessie, inbreng);
       return reply.redirect(sessionUrl(gemeente, sessie, 'inbreng-weg'), 303);
     },
@@ -287,9 +285,9 @@ export async function participationRoutes(
 
   app.get(
     '/werkruimte/:gemeente/bijeenkomsten/:sessie/inbreng-sjabloon.xlsx',
-    { config: { permission: 'participation:input' } },
+    { ...schemaOptions({ params: sessionParam }), config: { permission: 'participation:input' } },
     async (request, reply) => {
-      const { gemeente, sessie } = params(sessionParam, request.params);
+      const { gemeente, sessie } = request.params;
       const bytes = await service.template(gemeente, sessie);
       return reply
         .header('cache-control', 'no-store')
@@ -301,9 +299,9 @@ export async function participationRoutes(
 
   app.post(
     '/werkruimte/:gemeente/bijeenkomsten/:sessie/inbreng/bestand',
-    { config: { permission: 'participation:input' } },
+    { ...schemaOptions({ params: sessionParam }), config: { permission: 'participation:input' } },
     async (request, reply) => {
-      const { gemeente, sessie } = params(sessionParam, request.params);
+      const { gemeente, sessie } = request.params;
       await service.session(gemeente, sessie);
       if (!request.isMultipart())
         return renderSession(request, reply, gemeente, sessie, {
@@ -331,9 +329,9 @@ export async function participationRoutes(
 
   app.get(
     '/werkruimte/:gemeente/bijeenkomsten/:sessie/inbreng/bestand/:upload',
-    { config: { permission: 'participation:input' } },
+    { ...schemaOptions({ params: uploadParam }), config: { permission: 'participation:input' } },
     async (request, reply) => {
-      const { gemeente, sessie, upload } = params(uploadParam, request.params);
+      const { gemeente, sessie, upload } = request.params;
       const session = await service.session(gemeente, sessie);
       return html(
         reply,
@@ -351,9 +349,9 @@ export async function participationRoutes(
 
   app.post(
     '/werkruimte/:gemeente/bijeenkomsten/:sessie/inbreng/bestand/:upload/bevestigen',
-    { config: { permission: 'participation:input' } },
+    { ...schemaOptions({ params: uploadParam }), config: { permission: 'participation:input' } },
     async (request, reply) => {
-      const { gemeente, sessie, upload } = params(uploadParam, request.params);
+      const { gemeente, sessie, upload } = request.params;
       const result = await service.confirmImport(actor(request), gemeente, sessie, upload);
       const url = `${sessionsBase(gemeente)}/${sessie}`;
       return reply.redirect(
@@ -365,22 +363,30 @@ export async function participationRoutes(
     },
   );
 
-  app.get('/gebieden/:slug/doe-mee', async (request, reply) => {
-    const { slug } = params(areaParam, request.params);
-    const data = await service.doeMee(slug);
-    return reply
-      .header('cache-control', 'no-cache')
-      .type('text/html; charset=utf-8')
-      .send(renderPage(<DoeMeePage data={data} />));
-  });
+  app.get(
+    '/gebieden/:slug/doe-mee',
+    { ...schemaOptions({ params: areaParam }) },
+    async (request, reply) => {
+      const { slug } = request.params;
+      const data = await service.doeMee(slug);
+      return reply
+        .header('cache-control', 'no-cache')
+        .type('text/html; charset=utf-8')
+        .send(renderPage(<DoeMeePage data={data} />));
+    },
+  );
 
-  app.get('/gebieden/:slug/doe-mee/bijeenkomsten.ics', async (request, reply) => {
-    const { slug } = params(areaParam, request.params);
-    const ics = await service.calendar(slug, opts.publicUrl);
-    return reply
-      .header('cache-control', 'no-cache')
-      .header('content-disposition', `inline; filename="bijeenkomsten-${slug}.ics"`)
-      .type('text/calendar; charset=utf-8')
-      .send(ics);
-  });
+  app.get(
+    '/gebieden/:slug/doe-mee/bijeenkomsten.ics',
+    { ...schemaOptions({ params: areaParam }) },
+    async (request, reply) => {
+      const { slug } = request.params;
+      const ics = await service.calendar(slug, opts.publicUrl);
+      return reply
+        .header('cache-control', 'no-cache')
+        .header('content-disposition', `inline; filename="bijeenkomsten-${slug}.ics"`)
+        .type('text/calendar; charset=utf-8')
+        .send(ics);
+    },
+  );
 }

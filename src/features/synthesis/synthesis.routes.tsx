@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.ts';
 import { AppError } from '../../shared/errors.ts';
-import { formBody, html, parseParams } from '../../shared/http.ts';
+import { formBody, html, parseParams, schemaOptions, type ZodSchemas } from '../../shared/http.ts';
 import { actorOf, isAllowed } from '../accounts/index.ts';
 import { themakaartPath, type FormBody } from './synthesis.service.ts';
 import { ThemakaartPage } from './views/themakaart.page.tsx';
@@ -22,9 +22,10 @@ function params(value: unknown) {
  * and the administrator change the ranking's weights.
  */
 export async function synthesisRoutes(
-  app: FastifyInstance,
+  server: FastifyInstance,
   opts: { services: Pick<Services, 'synthesis'> },
 ) {
+  const app = server.withTypeProvider<ZodSchemas>();
   const service = opts.services.synthesis;
 
   async function show(
@@ -61,13 +62,13 @@ export async function synthesisRoutes(
 
   app.get(
     '/werkruimte/:gemeente/themakaart/:slug',
-    { config: { permission: 'synthesis:read' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'synthesis:read' } },
     async (request, reply) => show(request, reply),
   );
 
   app.post(
     '/werkruimte/:gemeente/themakaart/:slug/gewichten',
-    { config: { permission: 'synthesis:weights' } },
+    { ...schemaOptions({ params: areaParam }), config: { permission: 'synthesis:weights' } },
     async (request, reply) => {
       const { gemeente, slug } = params(request.params);
       if (!request.user) throw new AppError('UNAUTHENTICATED', 'Log eerst in.');

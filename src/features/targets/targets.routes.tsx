@@ -1,7 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../composition.ts';
-import { formBody, html, parseParams } from '../../shared/http.ts';
+import {
+  formBody,
+  html,
+  noticeParam,
+  pageQuery,
+  schemaOptions,
+  type ZodSchemas,
+} from '../../shared/http.ts';
 import { focusAreaParam, requireUser } from '../../shared/route-helpers.ts';
 import { targetFormValues } from './target-editing.service.ts';
 import { TargetEditPage } from './views/target-edit.page.tsx';
@@ -19,14 +26,21 @@ const SAVED: Record<string, string> = {
 };
 
 /** Targets of a focus area, per indicator. Scoped by :gemeente; the area must be of it too. */
-export async function targetRoutes(app: FastifyInstance, opts: { services: Services }) {
+export async function targetRoutes(server: FastifyInstance, opts: { services: Services }) {
+  const app = server.withTypeProvider<ZodSchemas>();
   const { catalogue, targets, targetEditing: editing, focusAreaEditing } = opts.services;
 
-  app.get<{ Querystring: { klaar?: string } }>(
+  app.get(
     '/werkruimte/:gemeente/doelen/:slug',
-    { config: { permission: 'targets:edit' } },
+    {
+      ...schemaOptions({
+        params: focusAreaParam,
+        querystring: pageQuery({ klaar: noticeParam(SAVED) }),
+      }),
+      config: { permission: 'targets:edit' },
+    },
     async (request, reply) => {
-      const { gemeente, slug } = parseParams(focusAreaParam, request.params);
+      const { gemeente, slug } = request.params;
       const area = await focusAreaEditing.inMunicipality(slug, gemeente);
       const klaar = request.query.klaar;
       return html(
@@ -36,7 +50,7 @@ export async function targetRoutes(app: FastifyInstance, opts: { services: Servi
           area={area}
           catalogue={await catalogue.active()}
           targets={await targets.list(slug)}
-          saved={typeof klaar === 'string' ? SAVED[klaar] : undefined}
+          saved={klaar ? SAVED[klaar] : undefined}
         />,
       );
     },
@@ -44,9 +58,9 @@ export async function targetRoutes(app: FastifyInstance, opts: { services: Servi
 
   app.get(
     '/werkruimte/:gemeente/doelen/:slug/:indicator',
-    { config: { permission: 'targets:edit' } },
+    { ...schemaOptions({ params: targetParam }), config: { permission: 'targets:edit' } },
     async (request, reply) => {
-      const { gemeente, slug, indicator } = parseParams(targetParam, request.params);
+      const { gemeente, slug, indicator } = request.params;
       const area = await focusAreaEditing.inMunicipality(slug, gemeente);
       const ind = await editing.indicator(indicator);
       const target = await editing.current(slug, indicator);
@@ -66,9 +80,9 @@ export async function targetRoutes(app: FastifyInstance, opts: { services: Servi
 
   app.post(
     '/werkruimte/:gemeente/doelen/:slug/:indicator',
-    { config: { permission: 'targets:edit' } },
+    { ...schemaOptions({ params: targetParam }), config: { permission: 'targets:edit' } },
     async (request, reply) => {
-      const { gemeente, slug, indicator } = parseParams(targetParam, request.params);
+      const { gemeente, slug, indicator } = request.params;
       const area = await focusAreaEditing.inMunicipality(slug, gemeente);
       const ind = await editing.indicator(indicator);
       const result = await editing.save({
@@ -100,9 +114,9 @@ export async function targetRoutes(app: FastifyInstance, opts: { services: Servi
 
   app.post(
     '/werkruimte/:gemeente/doelen/:slug/:indicator/verwijderen',
-    { config: { permission: 'targets:edit' } },
+    { ...schemaOptions({ params: targetParam }), config: { permission: 'targets:edit' } },
     async (request, reply) => {
-      const { gemeente, slug, indicator } = parseParams(targetParam, request.params);
+      const { gemeente, slug, indicator } = request.params;
       await focusAreaEditing.inMunicipality(slug, gemeente);
       await editing.remove({ slug, indicatorKey: indicator, actor: requireUser(request) });
       return reply.redirect(`/werkruimte/${gemeente}/doelen/${slug}?klaar=verwijderd`, 303);

@@ -5,7 +5,14 @@ import { NotFoundError } from '../../../shared/errors.ts';
 import { Layout } from '../../../views/layout.tsx';
 import { actorOf } from '../../accounts/index.ts';
 import { CsrfField, SubmitButton } from '../../../views/components/form.tsx';
-import { formBody, html, parseParams } from '../../../shared/http.ts';
+import {
+  formBody,
+  html,
+  pageQuery,
+  parseParams,
+  schemaOptions,
+  type ZodSchemas,
+} from '../../../shared/http.ts';
 import { requireUser } from '../../../shared/route-helpers.ts';
 import { SavedNotice } from '../../../views/components/form-controls.tsx';
 import { textIn } from '../definition/fixed-labels.ts';
@@ -37,7 +44,8 @@ const stepParams = params.extend({
  * own login session. There is no address for an earlier response: once sent it waits for
  * review and this interviewer cannot open it again. Every answer change is logged.
  */
-export async function interviewRoutes(app: FastifyInstance, opts: { services: Services }) {
+export async function interviewRoutes(server: FastifyInstance, opts: { services: Services }) {
+  const app = server.withTypeProvider<ZodSchemas>();
   const { focusAreas, responses, surveys } = opts.services;
 
   async function load(rawParams: unknown) {
@@ -72,9 +80,12 @@ export async function interviewRoutes(app: FastifyInstance, opts: { services: Se
     return r && r.interviewer_id === actorOf(requireUser(request)) ? { r, s } : undefined;
   }
 
-  app.get<{ Querystring: { klaar?: string } }>(
+  app.get(
     '/werkruimte/:gemeente/enquetes/:key/interview',
-    { config: { permission: 'survey:interview' } },
+    {
+      ...schemaOptions({ params, querystring: pageQuery({ klaar: z.enum(['ja']).optional() }) }),
+      config: { permission: 'survey:interview' },
+    },
     async (request, reply) => {
       const { q, base } = await load(request.params);
       const current = await own(request, q.key);
@@ -124,7 +135,7 @@ export async function interviewRoutes(app: FastifyInstance, opts: { services: Se
 
   app.post(
     '/werkruimte/:gemeente/enquetes/:key/interview/nieuw',
-    { config: { permission: 'survey:interview' } },
+    { ...schemaOptions({ params: params }), config: { permission: 'survey:interview' } },
     async (request, reply) => {
       const { q, base } = await load(request.params);
       const raw = formBody(request).taal;
@@ -148,10 +159,10 @@ export async function interviewRoutes(app: FastifyInstance, opts: { services: Se
 
   app.get(
     '/werkruimte/:gemeente/enquetes/:key/interview/stap/:stap',
-    { config: { permission: 'survey:interview' } },
+    { ...schemaOptions({ params: stepParams }), config: { permission: 'survey:interview' } },
     async (request, reply) => {
       const ctx = await load(request.params);
-      const { stap } = parseParams(stepParams, request.params);
+      const { stap } = request.params;
       const current = await own(request, ctx.q.key);
       if (!current) return reply.redirect(ctx.base, 303);
       return stepPage(
@@ -165,10 +176,10 @@ export async function interviewRoutes(app: FastifyInstance, opts: { services: Se
 
   app.post(
     '/werkruimte/:gemeente/enquetes/:key/interview/stap/:stap',
-    { config: { permission: 'survey:interview' } },
+    { ...schemaOptions({ params: stepParams }), config: { permission: 'survey:interview' } },
     async (request, reply) => {
       const ctx = await load(request.params);
-      const { stap } = parseParams(stepParams, request.params);
+      const { stap } = request.params;
       const current = await own(request, ctx.q.key);
       if (!current) return reply.redirect(ctx.base, 303);
       return postStep(responses, request, reply, stepContext(ctx, current.s.language), {
@@ -181,7 +192,7 @@ export async function interviewRoutes(app: FastifyInstance, opts: { services: Se
 
   app.get(
     '/werkruimte/:gemeente/enquetes/:key/interview/versturen',
-    { config: { permission: 'survey:interview' } },
+    { ...schemaOptions({ params: params }), config: { permission: 'survey:interview' } },
     async (request, reply) => {
       const ctx = await load(request.params);
       const current = await own(request, ctx.q.key);
@@ -192,7 +203,7 @@ export async function interviewRoutes(app: FastifyInstance, opts: { services: Se
 
   app.post(
     '/werkruimte/:gemeente/enquetes/:key/interview/versturen',
-    { config: { permission: 'survey:interview' } },
+    { ...schemaOptions({ params: params }), config: { permission: 'survey:interview' } },
     async (request, reply) => {
       const ctx = await load(request.params);
       const current = await own(request, ctx.q.key);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Services } from '../../../composition.ts';
 import { NotFoundError } from '../../../shared/errors.ts';
 import { actorOf } from '../../accounts/index.ts';
-import { formBody, html, parseParams } from '../../../shared/http.ts';
+import { formBody, html, schemaOptions, type ZodSchemas, pageQuery } from '../../../shared/http.ts';
 import { requireUser } from '../../../shared/route-helpers.ts';
 import type { FieldErrors } from '../../../views/components/form.tsx';
 import type { PaperBuurt } from '../paper/paper-codes.ts';
@@ -56,7 +56,8 @@ function textFields(body: Record<string, unknown>): Record<string, string> {
  * Keying paper forms and settling double-entry differences, per questionnaire, scoped to the
  * municipality of the questionnaire's focus area.
  */
-export async function keyingRoutes(app: FastifyInstance, opts: { services: Services }) {
+export async function keyingRoutes(server: FastifyInstance, opts: { services: Services }) {
+  const app = server.withTypeProvider<ZodSchemas>();
   const { focusAreas, keying, surveys } = opts.services;
 
   /** The questionnaire and the buurten its paper form lists (as paper.routes.tsx prints them). */
@@ -78,11 +79,21 @@ export async function keyingRoutes(app: FastifyInstance, opts: { services: Servi
   }
   const questionnaireIn = async (gemeente: string, key: string) => (await formIn(gemeente, key)).q;
 
-  app.get<{ Querystring: { opgeslagen?: string; uitkomst?: string; overgeslagen?: string } }>(
+  app.get(
     '/werkruimte/:gemeente/enquetes/:key/invoer',
-    { config: { permission: 'survey:key-in' } },
+    {
+      ...schemaOptions({
+        params: params,
+        querystring: pageQuery({
+          opgeslagen: z.string().optional(),
+          uitkomst: z.string().optional(),
+          overgeslagen: z.string().optional(),
+        }),
+      }),
+      config: { permission: 'survey:key-in' },
+    },
     async (request, reply) => {
-      const { gemeente, key } = parseParams(params, request.params);
+      const { gemeente, key } = request.params;
       const q = await questionnaireIn(gemeente, key);
       const n = parseFormNumber(request.query.opgeslagen);
       const outcome = OUTCOME[request.query.uitkomst ?? ''];
@@ -102,9 +113,9 @@ export async function keyingRoutes(app: FastifyInstance, opts: { services: Servi
 
   app.post(
     '/werkruimte/:gemeente/enquetes/:key/invoer',
-    { config: { permission: 'survey:key-in' } },
+    { ...schemaOptions({ params: params }), config: { permission: 'survey:key-in' } },
     async (request, reply) => {
-      const { gemeente, key } = parseParams(params, request.params);
+      const { gemeente, key } = request.params;
       const q = await questionnaireIn(gemeente, key);
       const raw = formBody(request).formulier;
       const n = parseFormNumber(raw);
@@ -138,9 +149,9 @@ export async function keyingRoutes(app: FastifyInstance, opts: { services: Servi
 
   app.get(
     '/werkruimte/:gemeente/enquetes/:key/invoer/:formulier',
-    { config: { permission: 'survey:key-in' } },
+    { ...schemaOptions({ params: formParams }), config: { permission: 'survey:key-in' } },
     async (request, reply) => {
-      const { gemeente, key, formulier } = parseParams(formParams, request.params);
+      const { gemeente, key, formulier } = request.params;
       const { q, buurten } = await formIn(gemeente, key);
       const pass = await keying.nextPass(q, formulier, actorOf(requireUser(request)));
       return html(
@@ -161,9 +172,9 @@ export async function keyingRoutes(app: FastifyInstance, opts: { services: Servi
 
   app.post(
     '/werkruimte/:gemeente/enquetes/:key/invoer/:formulier',
-    { config: { permission: 'survey:key-in' } },
+    { ...schemaOptions({ params: formParams }), config: { permission: 'survey:key-in' } },
     async (request, reply) => {
-      const { gemeente, key, formulier } = parseParams(formParams, request.params);
+      const { gemeente, key, formulier } = request.params;
       const { q, buurten, indelingYear } = await formIn(gemeente, key);
       const keyer = actorOf(requireUser(request));
       const values = textFields(formBody(request));
@@ -211,11 +222,17 @@ export async function keyingRoutes(app: FastifyInstance, opts: { services: Servi
     },
   );
 
-  app.get<{ Querystring: { opgelost?: string } }>(
+  app.get(
     '/werkruimte/:gemeente/enquetes/:key/verschillen',
-    { config: { permission: 'survey:review' } },
+    {
+      ...schemaOptions({
+        params: params,
+        querystring: pageQuery({ opgelost: z.string().optional() }),
+      }),
+      config: { permission: 'survey:review' },
+    },
     async (request, reply) => {
-      const { gemeente, key } = parseParams(params, request.params);
+      const { gemeente, key } = request.params;
       const q = await questionnaireIn(gemeente, key);
       const n = parseFormNumber(request.query.opgelost);
       return html(
@@ -237,9 +254,9 @@ export async function keyingRoutes(app: FastifyInstance, opts: { services: Servi
 
   app.post(
     '/werkruimte/:gemeente/enquetes/:key/verschillen/:formulier',
-    { config: { permission: 'survey:review' } },
+    { ...schemaOptions({ params: formParams }), config: { permission: 'survey:review' } },
     async (request, reply) => {
-      const { gemeente, key, formulier } = parseParams(formParams, request.params);
+      const { gemeente, key, formulier } = request.params;
       const q = await questionnaireIn(gemeente, key);
       const values = textFields(formBody(request));
       const choices: Record<string, string> = {};

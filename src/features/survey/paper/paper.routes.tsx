@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../../composition.ts';
+import { schemaOptions, type ZodSchemas } from '../../../shared/http.ts';
 import { AppError, BadRequestError, NotFoundError } from '../../../shared/errors.ts';
 import { renderPage } from '../../../views/render.ts';
 import { Layout } from '../../../views/layout.tsx';
@@ -16,6 +17,8 @@ import { countedMembers } from '../../focus-areas/index.ts';
 export const MAX_FORMS_PER_BATCH = 100;
 
 const params = z.object({ key: z.string().regex(/^[a-z0-9-]{3,64}$/) });
+/** A key that does not fit names no questionnaire. */
+const unknownSurvey = { notFound: 'Deze vragenlijst bestaat niet.' };
 const query = z.strictObject({
   taal: z.enum(LANGUAGES).optional(),
   van: z
@@ -58,7 +61,8 @@ function parseQuery(raw: unknown): { language: Language; numbers: number[] } {
  * PDFs go through the shared renderer: one render at a time, kept per questionnaire version,
  * language and form range.
  */
-export async function paperRoutes(app: FastifyInstance, opts: { services: Services }) {
+export async function paperRoutes(server: FastifyInstance, opts: { services: Services }) {
+  const app = server.withTypeProvider<ZodSchemas>();
   const { focusAreas, surveys, pdf } = opts.services;
 
   async function load(rawParams: unknown) {
@@ -96,52 +100,56 @@ export async function paperRoutes(app: FastifyInstance, opts: { services: Servic
     return true;
   }
 
-  app.get('/enquete/:key/papier', async (request, reply) => {
-    const { q, buurten, municipalityCode } = await load(request.params);
-    const { language, numbers } = parseQuery(request.query);
-    if (numbers.length > 0 && !mayPrint(request, reply, municipalityCode)) return reply;
-    if (!q.languages.includes(language)) {
-      throw new BadRequestError(`Deze vragenlijst is er niet in de taal "${language}".`);
-    }
-    const title = `Papieren vragenlijst: ${textIn(q.title, 'nl')}`;
-    const forms = numbers.length > 0 ? numbers : [undefined];
-    const html = renderPage(
-      <Layout
-        title={title}
-        description={`${textIn(q.title, 'nl')} op papier: druk de vragenlijst af om hem met de hand in te vullen, of om er een gesprek mee te voeren.`}
-        head={<link rel="stylesheet" href={assetUrl('css/paper.css')} />}
-      >
-        <h1 class="utrecht-heading-1 wk-paper-screen-only">{title}</h1>
-        <p class="utrecht-paragraph wk-paper-screen-only">
-          {'Druk deze pagina af, of '}
-          <a
-            class="utrecht-link"
-            href={`/enquete/${q.key}/papier.pdf${request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : ''}`}
-          >
-            download de PDF
-          </a>
-          {
-            ' (na inloggen). Genummerde formulieren (na inloggen, hoogstens 100 per keer): voeg ?van=1&tot=50 aan het adres toe.'
-          }
-        </p>
-        {forms.map((n) => (
-          <PaperForm
-            questionnaire={q}
-            language={language}
-            buurten={buurten}
-            {...(n === undefined ? {} : { formNumber: n })}
-          />
-        ))}
-      </Layout>,
-    );
-    return reply.type('text/html; charset=utf-8').send(html);
-  });
+  app.get(
+    '/enquete/:key/papier',
+    { ...schemaOptions({ params }, unknownSurvey) },
+    async (request, reply) => {
+      const { q, buurten, municipalityCode } = await load(request.params);
+      const { language, numbers } = parseQuery(request.query);
+      if (numbers.length > 0 && !mayPrint(request, reply, municipalityCode)) return reply;
+      if (!q.languages.includes(language)) {
+        throw new BadRequestError(`Deze vragenlijst is er niet in de taal "${language}".`);
+      }
+      const title = `Papieren vragenlijst: ${textIn(q.title, 'nl')}`;
+      const forms = numbers.length > 0 ? numbers : [undefined];
+      const html = renderPage(
+        <Layout
+          title={title}
+          description={`${textIn(q.title, 'nl')} op papier: druk de vragenlijst af om hem met de hand in te vullen, of om er een gesprek mee te voeren.`}
+          head={<link rel="stylesheet" href={assetUrl('css/paper.css')} />}
+        >
+          <h1 class="utrecht-heading-1 wk-paper-screen-only">{title}</h1>
+          <p class="utrecht-paragraph wk-paper-screen-only">
+            {'Druk deze pagina af, of '}
+            <a
+              class="utrecht-link"
+              href={`/enquete/${q.key}/papier.pdf${request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : ''}`}
+            >
+              download de PDF
+            </a>
+            {
+              ' (na inloggen). Genummerde formulieren (na inloggen, hoogstens 100 per keer): voeg ?van=1&tot=50 aan het adres toe.'
+            }
+          </p>
+          {forms.map((n) => (
+            <PaperForm
+              questionnaire={q}
+              language={language}
+              buurten={buurten}
+              {...(n === undefined ? {} : { formNumber: n })}
+            />
+          ))}
+        </Layout>,
+      );
+      return reply.type('text/html; charset=utf-8').send(html);
+    },
+  );
 
   app.addHook('onClose', () => pdf.close());
 
   app.get(
     '/enquete/:key/papier.pdf',
-    { config: { permission: 'survey:print-forms' } },
+    { ...schemaOptions({ params }, unknownSurvey), config: { permission: 'survey:print-forms' } },
     async (request, reply) => {
       const { q, municipalityCode } = await load(request.params);
       const { language, numbers } = parseQuery(request.query);

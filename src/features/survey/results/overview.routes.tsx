@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Services } from '../../../composition.ts';
 import { Layout } from '../../../views/layout.tsx';
 import { isAllowed, type Permission } from '../../accounts/index.ts';
-import { html, parseParams } from '../../../shared/http.ts';
+import { html, schemaOptions, type ZodSchemas } from '../../../shared/http.ts';
 import { requireUser } from '../../../shared/route-helpers.ts';
 import { textIn } from '../definition/fixed-labels.ts';
 import type { Questionnaire } from '../definition/questionnaire.schema.ts';
@@ -25,13 +25,14 @@ interface Row {
 }
 
 /** The questionnaires of a municipality with what each signed-in role can do with them. */
-export async function surveyOverviewRoutes(app: FastifyInstance, opts: { services: Services }) {
+export async function surveyOverviewRoutes(server: FastifyInstance, opts: { services: Services }) {
+  const app = server.withTypeProvider<ZodSchemas>();
   const { focusAreas, responses, surveys } = opts.services;
   app.get(
     '/werkruimte/:gemeente/enquetes',
-    { config: { permission: 'account:self' } },
+    { ...schemaOptions({ params: params }), config: { permission: 'account:self' } },
     async (request, reply) => {
-      const { gemeente } = parseParams(params, request.params);
+      const { gemeente } = request.params;
       const user = requireUser(request);
       const can = (p: Permission) => isAllowed(user.grants, p, gemeente);
       const rows: Row[] = [];

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../../../composition.ts';
 import { BadRequestError, NotFoundError } from '../../../shared/errors.ts';
-import { html, parseParams } from '../../../shared/http.ts';
+import { html, schemaOptions, type ZodSchemas, pageQuery } from '../../../shared/http.ts';
 import type { Questionnaire } from '../definition/questionnaire.schema.ts';
 import { buildDataset } from '../export/dataset.ts';
 import { renderSurveyExport, surveyExportFormatSchema } from '../export/formats.ts';
@@ -34,7 +34,8 @@ const CHANNEL_NAMES: Record<string, string> = {
  * counted responses (web, and approved interviews and paper forms), weighted to the CBS
  * population of the focus area where that can be done.
  */
-export async function resultsRoutes(app: FastifyInstance, opts: { services: Services }) {
+export async function resultsRoutes(server: FastifyInstance, opts: { services: Services }) {
+  const app = server.withTypeProvider<ZodSchemas>();
   const { focusAreas, responses: responseService, surveyResults, surveys } = opts.services;
 
   async function load(gemeente: string, key: string) {
@@ -55,11 +56,17 @@ export async function resultsRoutes(app: FastifyInstance, opts: { services: Serv
     return { q, responses, weighting, names, postcodes };
   }
 
-  app.get<{ Querystring: { vraag?: string; naar?: string } }>(
+  app.get(
     '/werkruimte/:gemeente/enquetes/:key/resultaten',
-    { config: { permission: 'survey:review' } },
+    {
+      ...schemaOptions({
+        params: params,
+        querystring: pageQuery({ vraag: z.string().optional(), naar: z.string().optional() }),
+      }),
+      config: { permission: 'survey:review' },
+    },
     async (request, reply) => {
-      const { gemeente, key } = parseParams(params, request.params);
+      const { gemeente, key } = request.params;
       const { q, responses, weighting, names, postcodes } = await load(gemeente, key);
       const tables = questionResults(q, responses, weighting);
       const byChannel: Record<string, number> = {};
@@ -84,11 +91,17 @@ export async function resultsRoutes(app: FastifyInstance, opts: { services: Serv
     },
   );
 
-  app.get<{ Querystring: { formaat?: string } }>(
+  app.get(
     '/werkruimte/:gemeente/enquetes/:key/export',
-    { config: { permission: 'survey:review' } },
+    {
+      ...schemaOptions({
+        params: params,
+        querystring: pageQuery({ formaat: z.string().optional() }),
+      }),
+      config: { permission: 'survey:review' },
+    },
     async (request, reply) => {
-      const { gemeente, key } = parseParams(params, request.params);
+      const { gemeente, key } = request.params;
       const format = surveyExportFormatSchema.safeParse(request.query.formaat);
       if (!format.success) {
         throw new BadRequestError(`Parameter formaat: ${format.error.issues[0]?.message ?? ''}`);

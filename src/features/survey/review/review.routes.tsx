@@ -6,7 +6,7 @@ import { Layout } from '../../../views/layout.tsx';
 import { actorOf } from '../../accounts/index.ts';
 import { CsrfField, SubmitButton } from '../../../views/components/form.tsx';
 import { SavedNotice } from '../../../views/components/form-controls.tsx';
-import { formBody, html, parseParams } from '../../../shared/http.ts';
+import { formBody, html, schemaOptions, type ZodSchemas, pageQuery } from '../../../shared/http.ts';
 import { requireUser } from '../../../shared/route-helpers.ts';
 import { textIn } from '../definition/fixed-labels.ts';
 import type { Questionnaire } from '../definition/questionnaire.schema.ts';
@@ -42,7 +42,8 @@ const date = (iso: string | null) => (iso ? iso.slice(0, 10) : '–');
  * Interviewer and keyed responses wait here until a reviewer approves them (then they count)
  * or rejects them. The list shows no answers; one response at a time is opened to check it.
  */
-export async function reviewRoutes(app: FastifyInstance, opts: { services: Services }) {
+export async function reviewRoutes(server: FastifyInstance, opts: { services: Services }) {
+  const app = server.withTypeProvider<ZodSchemas>();
   const { focusAreas, responses, surveys } = opts.services;
 
   async function questionnaireIn(gemeente: string, key: string): Promise<Questionnaire> {
@@ -54,11 +55,17 @@ export async function reviewRoutes(app: FastifyInstance, opts: { services: Servi
     return q;
   }
 
-  app.get<{ Querystring: { klaar?: string } }>(
+  app.get(
     '/werkruimte/:gemeente/enquetes/:key/controle',
-    { config: { permission: 'survey:review' } },
+    {
+      ...schemaOptions({
+        params: params,
+        querystring: pageQuery({ klaar: z.string().optional() }),
+      }),
+      config: { permission: 'survey:review' },
+    },
     async (request, reply) => {
-      const { gemeente, key } = parseParams(params, request.params);
+      const { gemeente, key } = request.params;
       const q = await questionnaireIn(gemeente, key);
       const waiting = await responses.awaitingReview(q.key, 500);
       const flagged = await responses.countSkippedAnswers(waiting.map((r) => r.id));
@@ -127,9 +134,9 @@ export async function reviewRoutes(app: FastifyInstance, opts: { services: Servi
 
   app.get(
     '/werkruimte/:gemeente/enquetes/:key/controle/:id',
-    { config: { permission: 'survey:review' } },
+    { ...schemaOptions({ params: one }), config: { permission: 'survey:review' } },
     async (request, reply) => {
-      const { gemeente, key, id } = parseParams(one, request.params);
+      const { gemeente, key, id } = request.params;
       const q = await questionnaireIn(gemeente, key);
       const r = await responses.find(id);
       if (!r || r.questionnaire_key !== q.key || !awaitsReview(r)) {
@@ -199,9 +206,9 @@ export async function reviewRoutes(app: FastifyInstance, opts: { services: Servi
 
   app.post(
     '/werkruimte/:gemeente/enquetes/:key/controle/:id',
-    { config: { permission: 'survey:review' } },
+    { ...schemaOptions({ params: one }), config: { permission: 'survey:review' } },
     async (request, reply) => {
-      const { gemeente, key, id } = parseParams(one, request.params);
+      const { gemeente, key, id } = request.params;
       const q = await questionnaireIn(gemeente, key);
       const r = await responses.find(id);
       if (!r || r.questionnaire_key !== q.key)
