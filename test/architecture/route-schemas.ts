@@ -2,13 +2,6 @@
 const STATIC =
   'statisch bestand: de naam wordt opgezocht tussen de bestanden op schijf, een onbekende is 404';
 /**
- * Public monitor pages check their address in the handler (slugOf, buurt code) with their own
- * 404 text. Their files are being split into subfolders at the same time; convert them after.
- */
-const MONITOR =
-  'openbare monitorpagina: controleert het adres in de handler (eigen 404-tekst); wordt omgezet na de verhuizing naar submappen';
-
-/**
  * Routes with a path parameter that have no params schema yet (ADR 0039, amendment). Remove an
  * entry when its route gets `schemaOptions({ params })`; the guard fails on an entry that is no
  * longer needed, so the list can only shrink. Only STATIC is meant to stay.
@@ -16,12 +9,6 @@ const MONITOR =
 export const PARAMS_SCHEMA_ALLOWANCES: Readonly<Record<string, string>> = {
   'GET /assets/vendor/:file': STATIC,
   'GET /assets/v/:fingerprint/:folder/:file': STATIC,
-  'GET /gebieden/:slug/indicatoren/:indicator': MONITOR,
-  'GET /gebieden/:slug': MONITOR,
-  'GET /buurten/:code': MONITOR,
-  'GET /gebieden/:slug/factsheet': MONITOR,
-  'GET /gebieden/:slug/factsheet.pdf': MONITOR,
-  'GET /gebieden/:slug/factsheet.docx': MONITOR,
 };
 
 /** `METHOD url` of every route with `:param` in its address and no params schema (HEAD skipped: it follows GET). */

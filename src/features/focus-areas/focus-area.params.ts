@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { NotFoundError } from '../../shared/errors.ts';
 
 /** The focus area in the path, as every page and /api/gebieden route of one focus area has. */
 export const focusAreaParams = z.object({
@@ -14,10 +13,3 @@ export { parseVersion, versionQuery } from '../../shared/version-query.ts';
 
 /** The query of every page of one focus area: ?versie=N picks a delineation version. */
 export type Query = { versie?: string | string[] };
-
-export function slugOf(params: unknown): string {
-  const parsed = focusAreaParams.safeParse(params);
-  // An odd slug cannot name a focus area: the same answer as an unknown one.
-  if (!parsed.success) throw new NotFoundError('Er is geen focusgebied met dit adres.');
-  return parsed.data.slug;
-}

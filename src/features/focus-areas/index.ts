@@ -6,7 +6,7 @@ export {
 } from './focus-area-editing.repository.ts';
 export { POPULATION_YEARS } from './focus-area.page-data.ts';
 export type { FocusAreaPageData, MapArea } from './focus-area.page-data.ts';
-export { focusAreaParams, parseVersion, slugOf, versionQuery } from './focus-area.params.ts';
+export { focusAreaParams, parseVersion, versionQuery } from './focus-area.params.ts';
 export type { Query } from './focus-area.params.ts';
 export {
   findFocusArea,

@@ -3,7 +3,12 @@ import type { Services } from '../../../composition.ts';
 import { sendHtmlPage } from '../../../views/render.ts';
 import { NotFoundError } from '../../../shared/errors.ts';
 import { parseFormat, sendTable } from '../../../shared/downloads/send.ts';
-import { routeOptions, type RouteTypes } from '../../../shared/http.ts';
+import {
+  routeOptions,
+  schemaOptions,
+  type RouteTypes,
+  type ZodSchemas,
+} from '../../../shared/http.ts';
 import { indicatorApi, indicatorParams } from '../../api/index.ts';
 import { parseVersion } from '../../focus-areas/index.ts';
 import {
@@ -14,23 +19,21 @@ import {
 
 type Query = { versie?: string | string[]; formaat?: string | string[] };
 
-function paramsOf(params: unknown): { slug: string; indicator: string } {
-  const parsed = indicatorParams.safeParse(params);
-  if (!parsed.success)
-    throw new NotFoundError('Er is geen focusgebied of indicator met dit adres.');
-  return parsed.data;
-}
-
 /** The indicator page, its downloads (?formaat=) and its JSON API. */
-export async function indicatorRoutes(app: FastifyInstance, opts: { services: Services }) {
+export async function indicatorRoutes(server: FastifyInstance, opts: { services: Services }) {
+  const app = server.withTypeProvider<ZodSchemas>();
   const { services } = opts;
 
   app.get<{ Params: { slug: string; indicator: string }; Querystring: Query }>(
     '/gebieden/:slug/indicatoren/:indicator',
+    schemaOptions(
+      { params: indicatorParams },
+      { notFound: 'Er is geen focusgebied of indicator met dit adres.' },
+    ),
     async (request, reply) => {
       const format = parseFormat(request.query);
       const version = parseVersion(request.query);
-      const { slug, indicator } = paramsOf(request.params);
+      const { slug, indicator } = request.params;
       const data = await loadIndicatorPage(services, slug, indicator, version);
       if (format === 'geojson') {
         if (!data.buurten) throw new NotFoundError('Voor deze indicator is nog geen kaart.');
