@@ -22,11 +22,14 @@ import {
 } from '../features/imports/cbs-sources.ts';
 import { commitImport, loadAreaLookup } from '../features/imports/import.service.ts';
 import {
+  harvestOdataCodeList,
   harvestOdataTable,
   harvestOdataV4Table,
+  type PageOptions,
   harvestPdokItems,
   PDOK_API_URL,
 } from '../features/imports/odata-harvest.ts';
+import { deriveKwbAreas } from '../features/imports/kwb-areas.importer.ts';
 import { parsePdokGeojson, type PdokLevel } from '../features/imports/pdok-geojson.importer.ts';
 import { parseOdataV4 } from '../features/imports/odata-v4.importer.ts';
 import { parseOdataJson } from '../features/imports/odata.importer.ts';
@@ -44,7 +47,8 @@ export const HAAL_OP_HELP = `  haal-op [--wat geometrie,kwb,misdrijven,gezondhei
           [--map MAP] [--bron URL] [--bron-politie URL] [--bron-pdok URL] [--bron-v4 URL] [--opnieuw]
                                   haalt voor de gemeenten van de 20 focusgebieden eerst bij PDOK de gemeente, wijken en
                                   buurten met hun grenzen op (wijk- en buurtkaart van dat jaar, vanaf 2023), dan bij CBS
-                                  open data de Kerncijfers wijken en buurten (per jaar de tabel van dat jaar, vanaf 2013),
+                                  open data de Kerncijfers wijken en buurten (per jaar de tabel van dat jaar, vanaf 2013;
+                                  voor een jaar voor 2023 zonder gebieden haalt het die uit de KWB-tabel, zonder grenzen),
                                   de geregistreerde misdrijven per buurt (CBS/Politie 47018NED, alle jaren vanaf 2012,
                                   in het nieuwste indelingsjaar) en de gezondheidsschattingen per wijk en buurt
                                   (Gezondheidsmonitor, RIVM/GGD'en/CBS 50150NED, via OData v4, indeling 2024), en laadt
@@ -225,13 +229,6 @@ export async function runHaalOp(
       continue;
     }
     const label = `[${index + 1}/${jobs.length}] ${job.tableId} (indeling ${job.year}) ${job.municipality}`;
-    if (!(await loadAreaLookup(db)).has(job.year, job.municipality)) {
-      summary.skipped++;
-      io.log(
-        `${label}: overgeslagen, deze gemeente heeft nog geen gebieden in indeling ${job.year} (laad eerst de gebiedsindeling).`,
-      );
-      continue;
-    }
     const pageOptions = {
       storeDir,
       fresh: values.opnieuw === true,
@@ -241,6 +238,23 @@ export async function runHaalOp(
       onPage: (page: number, fetched: boolean) =>
         io.progress(`${label}: pagina ${page} ${fetched ? 'opgehaald' : 'uit de map'}`),
     };
+    if (!(await loadAreaLookup(db)).has(job.year, job.municipality)) {
+      if (job.source === 'kwb' && !PDOK_OGC_YEARS.includes(job.year)) {
+        // No outlines to fetch for this year: the KWB table itself names the areas (ADR 0043).
+        await deriveAreasFromKwb(db, job, label, {
+          baseUrl: baseUrls.kwb,
+          pageOptions,
+          io,
+          summary,
+        });
+      } else {
+        summary.skipped++;
+        io.log(
+          `${label}: overgeslagen, deze gemeente heeft nog geen gebieden in indeling ${job.year} (laad eerst de gebiedsindeling).`,
+        );
+        continue;
+      }
+    }
     let parsed: ParsedImport;
     let skipped: number;
     let url: string;
@@ -422,4 +436,55 @@ async function runGeometryJob(
     { importedBy: io.importedBy ?? 'cli', municipalityCode: job.municipality },
   );
   report(outcome, label, '', io, summary);
+}
+
+/**
+ * A KWB year whose outlines Wijkkompas cannot fetch (before 2023, ADR 0043 amendment), for a
+ * municipality without areas in that indeling: its gemeente, wijken and buurten are read from the
+ * KWB table itself (region codes of the rows, names from the table's `WijkenEnBuurten` code
+ * list) and stored without geometry as one dataset, in one transaction, before the figures. The
+ * table's pages are kept in the folder, so the figures that follow replay them.
+ */
+async function deriveAreasFromKwb(
+  db: Kysely<Database>,
+  job: Job,
+  label: string,
+  context: {
+    baseUrl: string;
+    pageOptions: PageOptions;
+    io: HaalOpIo;
+    summary: HaalOpSummary;
+  },
+): Promise<void> {
+  const harvest = await harvestOdataTable({
+    tableId: job.tableId,
+    baseUrl: context.baseUrl,
+    filter: municipalityFilter('WijkenEnBuurten', job.municipality),
+    ...context.pageOptions,
+  });
+  const regions = await harvestOdataCodeList({
+    tableId: job.tableId,
+    baseUrl: context.baseUrl,
+    dimension: 'WijkenEnBuurten',
+    filter: municipalityFilter('Key', job.municipality),
+    ...context.pageOptions,
+  });
+  const parsed = deriveKwbAreas(harvest.input, regions.pages, await loadAreaLookup(db), {
+    tableId: job.tableId,
+    indelingYear: job.year,
+    municipalityCode: job.municipality,
+  });
+  const outcome = await commitImport(
+    db,
+    { ...parsed, options: { ...parsed.options, bron: regions.url } },
+    { importedBy: context.io.importedBy ?? 'cli', municipalityCode: job.municipality },
+  );
+  const areas = parsed.areas.filter((a) => a.kind !== 'land').length;
+  report(
+    outcome,
+    `${label} gebieden`,
+    `; ${areas} gebieden uit de KWB-tabel, zonder grenzen (PDOK heeft de kaart van ${job.year} niet in een eigen API)`,
+    context.io,
+    context.summary,
+  );
 }

@@ -1,7 +1,8 @@
 /**
  * A local HTTP server (node:http) that replays recorded-format CBS OData v3 responses from the
  * fixtures in test/fixtures/odata (real KWB 2024 figures of Dordrecht, paged 7 + 7; real 2023
- * police-registered crime of six Dordrecht buurten, 47018NED, paged 3 + 3), and the OData v4
+ * police-registered crime of six Dordrecht buurten, 47018NED, paged 3 + 3; KWB 2022, 85318NED,
+ * six Dordrecht areas with invented fixture values and their WijkenEnBuurten code list), and the OData v4
  * responses in test/fixtures/odata-v4 (health estimates 50150NED: recorded shape, invented
  * values, paged 10 + 20). Faults are
  * scripted per page: a status to answer first (429 with Retry-After, 503), or a broken body.
@@ -24,6 +25,9 @@ export type ReplayPage =
   | 'meta'
   | 'page1'
   | 'page2'
+  | 'kwb2022-meta'
+  | 'kwb2022-page'
+  | 'kwb2022-regions'
   | 'crime-meta'
   | 'crime-page1'
   | 'crime-page2'
@@ -63,6 +67,10 @@ function pageOf(url: URL): ReplayPage | null {
   if (url.pathname.endsWith('/85984NED/DataProperties')) return 'meta';
   if (url.pathname.endsWith('/85984NED/TypedDataSet'))
     return url.searchParams.get('$skip') === '7' ? 'page2' : 'page1';
+  // KWB 2022 (85318NED): six Dordrecht areas, one page, fixture values; its region code list.
+  if (url.pathname.endsWith('/85318NED/DataProperties')) return 'kwb2022-meta';
+  if (url.pathname.endsWith('/85318NED/TypedDataSet')) return 'kwb2022-page';
+  if (url.pathname.endsWith('/85318NED/WijkenEnBuurten')) return 'kwb2022-regions';
   if (url.pathname.endsWith('/47018NED/DataProperties')) return 'crime-meta';
   if (url.pathname.endsWith('/47018NED/TypedDataSet'))
     return url.searchParams.get('$skip') === '3' ? 'crime-page2' : 'crime-page1';
@@ -86,6 +94,9 @@ const FILES: Record<ReplayPage, string> = {
   meta: '85984NED-DataProperties.fixture.json',
   page1: '85984NED-TypedDataSet-page1.fixture.json',
   page2: '85984NED-TypedDataSet-page2.fixture.json',
+  'kwb2022-meta': '85318NED-DataProperties.fixture.json',
+  'kwb2022-page': '85318NED-TypedDataSet.fixture.json',
+  'kwb2022-regions': '85318NED-WijkenEnBuurten.fixture.json',
   'crime-meta': '47018NED-DataProperties.fixture.json',
   'crime-page1': '47018NED-TypedDataSet-page1.fixture.json',
   'crime-page2': '47018NED-TypedDataSet-page2.fixture.json',

@@ -281,6 +281,41 @@ export async function harvestOdataTable(options: HarvestOptions): Promise<Harves
   };
 }
 
+export interface CodeListHarvestOptions extends PageOptions {
+  tableId: string;
+  baseUrl: string;
+  /** The dimension whose code list is fetched, e.g. `WijkenEnBuurten` (Key, Title, …). */
+  dimension: string;
+  /** OData $filter on the code list, e.g. the codes of one municipality (`Key`). */
+  filter?: string;
+}
+
+/**
+ * Fetches (or replays, or resumes) the code list of one dimension of a CBS OData v3 table
+ * (`<base>/<table>/<dimension>?$format=json&$filter=…`, entries with `Key` and `Title`), through
+ * the same page loop, folder, manifest, retries and resume as the table's rows. Kept in a folder
+ * of its own (`<table>-<dimension>-…`). Nothing is imported here.
+ */
+export async function harvestOdataCodeList(
+  options: CodeListHarvestOptions,
+): Promise<{ pages: ImportInput[]; url: string; dir: string }> {
+  const { tableId, dimension } = options;
+  if (!/^[0-9A-Za-z]{5,12}$/.test(tableId) || !/^[A-Za-z][A-Za-z0-9]*$/.test(dimension)) {
+    throw new BadRequestError(`"${tableId}/${dimension}" is geen codelijst van een CBS-tabel`);
+  }
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const name = `${tableId}-${dimension}`;
+  const dir = path.join(options.storeDir, folderName(name, options.filter));
+  fs.mkdirSync(dir, { recursive: true });
+  const filter = options.filter ? `&$filter=${encodeURIComponent(options.filter)}` : '';
+  const url = `${base}/${tableId}/${dimension}?$format=json${filter}`;
+  let manifest = options.fresh ? null : readManifest(dir);
+  if (manifest && manifest.url !== url) manifest = null;
+  manifest ??= { tableId: name, url, complete: false, pages: [] };
+  const collected = await collectPages(manifest, dir, base, name, options, 'odata', dimension);
+  return { pages: collected.pages, url, dir };
+}
+
 /** The files of one CBS OData v4 table, as the v4 importer reads them. */
 export interface OdataV4Input {
   /** Every `Observations` page, in order (`@odata.nextLink`). */

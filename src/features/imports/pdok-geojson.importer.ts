@@ -222,6 +222,20 @@ const LEVEL_LABEL: Record<PdokLevel, string> = {
   gemeente: 'gemeenten',
 };
 
+/** NL00, the root of every indeling: created with each import that brings areas. */
+export function landArea(indelingYear: number): NewArea {
+  return {
+    indeling_year: indelingYear,
+    code: 'NL00',
+    kind: 'land',
+    name: 'Nederland',
+    parent_code: null,
+    municipality_code: null,
+    geometry: null,
+    is_water: 0,
+  };
+}
+
 /**
  * Reads a PDOK wijk- en buurtkaart layer (or the Bestuurlijke Gebieden gemeente layer). Unlike the
  * table importers it creates areas, so it does not need them in the lookup; but a buurt's wijk and
@@ -439,16 +453,7 @@ export function parsePdokGeojson(
     description: `PDOK-attribuut "${attribute}" van de CBS wijk- en buurtkaart ${indelingYear}.`,
   }));
 
-  const land: NewArea = {
-    indeling_year: indelingYear,
-    code: 'NL00',
-    kind: 'land',
-    name: 'Nederland',
-    parent_code: null,
-    municipality_code: null,
-    geometry: null,
-    is_water: 0,
-  };
+  const land = landArea(indelingYear);
 
   const readOptions: Record<string, string> = { level, indelingYear: String(indelingYear) };
   if (municipalityCode) readOptions.municipalityCode = municipalityCode;
