@@ -242,5 +242,28 @@ describeEachDialect(
         fs.rmSync(dir, { recursive: true, force: true });
       }
     });
+    it('without --indeling, --wat kwb on an empty database plans every KWB year from 2013, oldest first', async () => {
+      const { db } = getDb();
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wk-haal-op-kwb-years-'));
+      try {
+        const asked: string[] = [];
+        const notFound: typeof fetch = async (input) => {
+          asked.push(String(input));
+          return new Response('niet gevonden', { status: 404 });
+        };
+        await assert.rejects(
+          runHaalOp(db, ['--wat', 'kwb', '--gemeente', 'GM0505', '--map', dir], {
+            ...io([]),
+            fetch: notFound,
+          }),
+        );
+        // The first request is the 2013 table (82339NED); no outline is asked for.
+        assert.equal(asked.length, 1);
+        assert.match(asked[0]!, /\/82339NED\//);
+        assert.equal(await count(db, 'datasets'), 0);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
   },
 );

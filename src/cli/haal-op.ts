@@ -52,8 +52,8 @@ export const HAAL_OP_HELP = `  haal-op [--wat geometrie,kwb,misdrijven,gezondhei
                                   de geregistreerde misdrijven per buurt (CBS/Politie 47018NED, alle jaren vanaf 2012,
                                   in het nieuwste indelingsjaar) en de gezondheidsschattingen per wijk en buurt
                                   (Gezondheidsmonitor, RIVM/GGD'en/CBS 50150NED, via OData v4, indeling 2024), en laadt
-                                  die per gemeente; zonder --indeling voor elk geladen indelingsjaar (met geometrie ook
-                                  2023 en 2024), zonder --wat alles. De antwoorden blijven in
+                                  die per gemeente; zonder --indeling voor elk geladen indelingsjaar, met geometrie ook 2023
+                                  en 2024, met KWB elk jaar vanaf 2013; zonder --wat alles. De antwoorden blijven in
                                   MAP (standaard ./data/opgehaald): een afgebroken run gaat daar verder, een tweede run
                                   gebruikt ze opnieuw (--opnieuw haalt alles opnieuw op)`;
 
@@ -137,11 +137,14 @@ export async function runHaalOp(
       throw new BadRequestError(`--indeling moet een jaartal zijn, niet "${raw}".`);
     return n;
   });
-  // Without --indeling: the loaded years with a KWB table and, when outlines are fetched, the
-  // years PDOK serves in an API of their own that have a KWB table too (2023, 2024).
+  // Without --indeling: the loaded years with a KWB table; when outlines are fetched, the years
+  // PDOK serves in an API of their own that have a KWB table too (2023, 2024); when KWB is
+  // fetched, every year CBS has a KWB table for (2013 on: a year without areas gets them from
+  // the table itself, without outlines).
   const geometryYears = sources.includes('geometrie')
     ? PDOK_OGC_YEARS.filter((y) => KWB_TABLES[y] !== undefined)
     : [];
+  const kwbYears = sources.includes('kwb') ? Object.keys(KWB_TABLES).map(Number) : [];
   const plannedYears =
     years.length > 0
       ? years
@@ -149,8 +152,12 @@ export async function runHaalOp(
           ...new Set([
             ...lookup0.years().filter((y) => KWB_TABLES[y] !== undefined),
             ...geometryYears,
+            ...kwbYears,
           ]),
         ].sort((a, b) => a - b);
+  // Outlines only where PDOK has them, unless a year was asked for (then it is skipped, said so).
+  const outlineYears =
+    years.length > 0 ? plannedYears : plannedYears.filter((y) => PDOK_OGC_YEARS.includes(y));
   if (plannedYears.length === 0) {
     throw new BadRequestError(
       'Er is geen gebiedsindeling geladen waarvoor CBS een KWB-tabel heeft: laad eerst de gebieden (wijkkompas haal-op --wat geometrie, laad-standaard of import pdok).',
@@ -166,7 +173,7 @@ export async function runHaalOp(
   }
   const jobs: Job[] = [];
   // Outlines first: the figures below skip rows of areas that are not loaded.
-  for (const year of sources.includes('geometrie') ? plannedYears : []) {
+  for (const year of sources.includes('geometrie') ? outlineYears : []) {
     for (const municipality of municipalities) {
       for (const { level } of PDOK_LEVELS)
         jobs.push({
