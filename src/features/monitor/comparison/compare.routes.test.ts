@@ -74,6 +74,25 @@ for (const dialect of dialects) {
       assert.match(html, /Bron: CBS/);
     });
 
+    it('gathers the figures without data in one closed list at the end, not under every theme', async () => {
+      // On a phone, a list of missing figures under each theme made the page ten screens long.
+      const html = (await t.app.inject('/vergelijk?a=fg:dordt-west&b=bu:BU05050300')).body;
+      const details =
+        /<details class="wk-not-loaded" id="nog-niet-geladen">([\s\S]*?)<\/details>/.exec(html);
+      assert.ok(details, 'one closed section "Nog niet geladen"');
+      const inside = details[1]!.match(/data-not-loaded=/g)?.length ?? 0;
+      assert.ok(inside > 0);
+      assert.equal(html.match(/data-not-loaded=/g)?.length, inside, 'no missing figure outside it');
+      assert.ok(html.indexOf('id="nog-niet-geladen"') > html.lastIndexOf('data-indicator='));
+      // Every theme shows either its table or one line pointing to that list.
+      const sections = html.split('aria-labelledby="thema-').slice(1);
+      assert.ok(sections.length >= 5);
+      for (const section of sections) {
+        const body = section.split('</section>')[0]!;
+        assert.ok(/<table/.test(body) || /data-empty-theme/.test(body), body.slice(0, 80));
+      }
+    });
+
     it('answers 400 naming the parameter for a bad value', async () => {
       const cases: [string, RegExp][] = [
         ['/vergelijk?a=xx:1&b=fg:dordt-west', /Parameter a/],

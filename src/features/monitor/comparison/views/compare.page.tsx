@@ -2,10 +2,17 @@ import { Layout } from '../../../../views/layout.tsx';
 import { formatPeriod } from '../../../charts/index.ts';
 import type { Indicator, IndicatorAvailability } from '../../../indicators/index.ts';
 import type { AreaProfile, AreaSelection } from '../../profile.types.ts';
+import { isTermKey, type TermKey } from '../../terms.ts';
 import { SourceNote } from '../../profiles/views/buurt.page.tsx';
 import {
-  NotLoadedList,
+  EmptyTheme,
+  FootnoteList,
+  Footnotes,
+  NoteRef,
+  noteTerm,
+  NotLoadedSection,
   profileView,
+  TermList,
   type NotLoadedRow,
   type ProfileRow,
 } from '../../profiles/views/profile-section.tsx';
@@ -24,6 +31,9 @@ export interface CompareCell {
   text: string;
   /** The period of this area's own latest value; null when it has none. */
   period: string | null;
+  /** Short words beside the period (geheim, voorlopig). */
+  flags: string[];
+  /** Longer notes: numbered under the tables, each written once (as on the profile). */
   notes: string[];
 }
 
@@ -45,12 +55,16 @@ function cellOf(row: ProfileRow | undefined, missing: NotLoadedRow | undefined):
     return {
       text: '–',
       period: null,
+      flags: [],
       notes: [missing ? `Nog niet geladen. ${missing.reason}` : 'Geen cijfer voor dit gebied.'],
     };
   }
-  const notes = [...row.latest.flags];
-  if (row.latest.note) notes.push(row.latest.note);
-  return { text: row.latest.text, period: row.latest.period, notes };
+  return {
+    text: row.latest.text,
+    period: row.latest.period,
+    flags: [...row.latest.flags],
+    notes: row.latest.note ? [row.latest.note] : [],
+  };
 }
 
 /** Per theme: each indicator with both areas' latest values, each at its own newest period. */
@@ -150,16 +164,43 @@ function AreaSelect({
   );
 }
 
-function Value({ cell }: { cell: CompareCell }) {
+function Value({ cell, notes }: { cell: CompareCell; notes: Footnotes }) {
+  const small = [cell.period !== null ? formatPeriod(cell.period) : null, ...cell.flags].filter(
+    (t): t is string => t !== null,
+  );
   return (
     <>
       {cell.text}
-      {cell.period !== null && <span class="wk-cell-note">{formatPeriod(cell.period)}</span>}
       {cell.notes.map((n) => (
-        <span class="wk-cell-note">{n}</span>
+        <NoteRef n={notes.ref(n, noteTerm(n))} />
       ))}
+      {small.length > 0 && <span class="wk-cell-note">{small.join(' · ')}</span>}
     </>
   );
+}
+
+/** The notes of both columns, numbered in reading order before the tables are drawn. */
+function numberNotes(themes: readonly CompareThemeView[]): Footnotes {
+  const notes = new Footnotes();
+  for (const theme of themes)
+    for (const r of theme.rows)
+      for (const n of [...r.a.notes, ...r.b.notes]) notes.ref(n, noteTerm(n));
+  return notes;
+}
+
+/** The explained words the cells use: their flags and their notes. */
+function comparedTerms(themes: readonly CompareThemeView[]): TermKey[] {
+  const used = new Set<TermKey>();
+  for (const theme of themes)
+    for (const r of theme.rows)
+      for (const c of [r.a, r.b]) {
+        for (const flag of c.flags) if (isTermKey(flag)) used.add(flag);
+        for (const n of c.notes) {
+          const term = noteTerm(n);
+          if (term) used.add(term);
+        }
+      }
+  return [...used];
 }
 
 export interface ComparePageProps {
@@ -169,6 +210,7 @@ export interface ComparePageProps {
 }
 
 export function ComparePage({ options, selected, comparison }: ComparePageProps) {
+  const notes = numberNotes(comparison?.themes ?? []);
   const title = comparison
     ? `${comparison.a.name} en ${comparison.b.name} vergeleken`
     : 'Twee gebieden vergelijken';
@@ -218,6 +260,7 @@ export function ComparePage({ options, selected, comparison }: ComparePageProps)
               <h2 class="utrecht-heading-2" id={`thema-${theme.key}`}>
                 {theme.name}
               </h2>
+              {theme.rows.length === 0 && <EmptyTheme />}
               {theme.rows.length > 0 && (
                 <div
                   {...tableScroll(`${theme.name}: ${comparison.a.name} en ${comparison.b.name}`)}
@@ -242,10 +285,10 @@ export function ComparePage({ options, selected, comparison }: ComparePageProps)
                         <Tr data-indicator={r.indicator.key}>
                           <Th scope="row">{r.indicator.name}</Th>
                           <Td data-cell="a">
-                            <Value cell={r.a} />
+                            <Value cell={r.a} notes={notes} />
                           </Td>
                           <Td data-cell="b">
-                            <Value cell={r.b} />
+                            <Value cell={r.b} notes={notes} />
                           </Td>
                         </Tr>
                       ))}
@@ -253,9 +296,15 @@ export function ComparePage({ options, selected, comparison }: ComparePageProps)
                   </Table>
                 </div>
               )}
-              <NotLoadedList theme={theme} />
             </section>
           ))}
+        {comparison && (
+          <>
+            <FootnoteList notes={notes} />
+            <TermList terms={comparedTerms(comparison.themes)} />
+            <NotLoadedSection themes={comparison.themes} />
+          </>
+        )}
         <SourceNote />
       </div>
     </Layout>
