@@ -37,16 +37,13 @@ import {
   type ReadResult,
 } from './budget.xlsx.ts';
 import { isTheme, themeName } from './themes.ts';
+import { actorOf as actorLabel, type Actor } from '../accounts/index.ts';
 
 export type FormResult<T = undefined> =
   { ok: true; value: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
-export interface Actor {
-  id: string;
-  name: string;
-}
-
-export const actorLabel = (a: Actor) => `gebruiker:${a.id} ${a.name}`;
+/** The person who changes something, named in the audit log the way the accounts feature does. */
+export { actorLabel, type Actor };
 
 export const FUNDING_KIND_LABEL: Record<FundingKind, string> = {
   rijk: 'Rijk',
