@@ -109,7 +109,10 @@ describe('parseOdataJson with fixed dimensions (50150NED over OData v3)', () => 
     );
     assert.equal(problems.length, 1);
     assert.equal(problems[0]!.field, 'Marges');
-    assert.match(problems[0]!.message, /code "MW99999" van dimensie Marges komt in geen enkele rij/);
+    assert.match(
+      problems[0]!.message,
+      /code "MW99999" van dimensie Marges komt in geen enkele rij/,
+    );
   });
 
   it('refuses a fixed dimension the table does not have, and a row without its code', () => {
@@ -149,7 +152,8 @@ describe('parseOdataJson with fixed dimensions (50150NED over OData v3)', () => 
         .filter((i) => i.source.tableId === '50150NED')
         .flatMap((i) => i.source.variables),
     );
-    const stems = (vars: { stem: string }[]) => vars.map((v) => v.stem).filter((s) => wanted.has(s));
+    const stems = (vars: { stem: string }[]) =>
+      vars.map((v) => v.stem).filter((s) => wanted.has(s));
     assert.deepEqual(stems(fromV3.variables), [
       'ErvarenGezondheidGoedZeerGoed',
       'HoogRisicoOpAngstOfDepressie',
