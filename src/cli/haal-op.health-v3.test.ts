@@ -222,6 +222,33 @@ describeEachDialect('haal-op --wat gezondheid falls back to OData v3 on dataderd
     }
   });
 
+  it('--opnieuw asks v4 again; once v4 serves the table, the remembered 404 is gone', async () => {
+    const { db } = getDb();
+    await loadAreas(db);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wk-haal-op-health-again-'));
+    const sources = ['--map', dir, '--bron-v4', server.v4BaseUrl, '--bron-derden', server.baseUrl];
+    try {
+      server.missingV4.add('50150NED');
+      const lines: string[] = [];
+      await runHaalOp(db, [...args, ...sources], io(lines));
+      assert.match(lines[0]!, /opgehaald via OData v3/);
+      assert.ok(fs.existsSync(path.join(dir, '50150NED-v4-404.json')));
+      server.missingV4.delete('50150NED');
+      const fresh: string[] = [];
+      const summary = await runHaalOp(db, [...args, ...sources, '--opnieuw'], io(fresh));
+      assert.equal(summary.imported, 1);
+      assert.ok(!fresh.some((l) => /OData v3/.test(l)), fresh.join('\n'));
+      assert.ok(!fs.existsSync(path.join(dir, '50150NED-v4-404.json')));
+      const titles = (await db.selectFrom('datasets').select('title').execute()).map(
+        (d) => d.title,
+      );
+      assert.ok(titles.some((t) => /opgehaald bij CBS open data v4/.test(t)));
+    } finally {
+      server.missingV4.delete('50150NED');
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('any other refusal of v4 stops the run as before: no fallback, nothing imported', async () => {
     const { db } = getDb();
     await loadAreas(db);
