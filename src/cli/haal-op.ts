@@ -6,6 +6,7 @@
  * The raw responses are kept in a folder, so a second run replays them and an interrupted run
  * continues where it stopped.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
@@ -26,6 +27,7 @@ import {
   harvestOdataTable,
   harvestOdataV4Table,
   type PageOptions,
+  type V4HarvestResult,
   harvestPdokItems,
   PDOK_API_URL,
 } from '../features/imports/odata-harvest.ts';
@@ -39,19 +41,22 @@ import {
   POLITIE_TABLE_ID,
 } from '../features/imports/politie-47018.importer.ts';
 import { CBS_THIRD_PARTY_URL, politieOdataToCsv } from '../features/imports/politie-odata.ts';
+import { OdataFetchError } from '../features/imports/odata.fetch.ts';
 import type { ImportInput, ParsedImport } from '../features/imports/import.types.ts';
 import { shippedPlausibility } from '../features/imports/plausibility.ts';
 import { BadRequestError } from '../shared/errors.ts';
 
 export const HAAL_OP_HELP = `  haal-op [--wat geometrie,kwb,misdrijven,gezondheid] [--indeling JAAR …] [--tabel ID] [--gemeente GM0505 …]
-          [--map MAP] [--bron URL] [--bron-politie URL] [--bron-pdok URL] [--bron-v4 URL] [--opnieuw]
+          [--map MAP] [--bron URL] [--bron-politie URL] [--bron-pdok URL] [--bron-v4 URL] [--bron-derden URL]
+          [--opnieuw]
                                   haalt voor de gemeenten van de 20 focusgebieden eerst bij PDOK de gemeente, wijken en
                                   buurten met hun grenzen op (wijk- en buurtkaart van dat jaar, vanaf 2023), dan bij CBS
                                   open data de Kerncijfers wijken en buurten (per jaar de tabel van dat jaar, vanaf 2013;
                                   voor een jaar voor 2023 zonder gebieden haalt het die uit de KWB-tabel, zonder grenzen),
                                   de geregistreerde misdrijven per buurt (CBS/Politie 47018NED, alle jaren vanaf 2012,
                                   in het nieuwste indelingsjaar) en de gezondheidsschattingen per wijk en buurt
-                                  (Gezondheidsmonitor, RIVM/GGD'en/CBS 50150NED, via OData v4, indeling 2024), en laadt
+                                  (Gezondheidsmonitor, RIVM/GGD'en/CBS 50150NED, via OData v4, indeling 2024; kent OData v4
+                                  die tabel niet (404), dan via OData v3 bij dataderden.cbs.nl, --bron-derden), en laadt
                                   die per gemeente; zonder --indeling voor elk geladen indelingsjaar, met geometrie ook 2023
                                   en 2024, met KWB elk jaar vanaf 2013; zonder --wat alles. De antwoorden blijven in
                                   MAP (standaard ./data/opgehaald): een afgebroken run gaat daar verder, een tweede run
@@ -111,6 +116,7 @@ export async function runHaalOp(
       'bron-politie': { type: 'string' },
       'bron-pdok': { type: 'string' },
       'bron-v4': { type: 'string' },
+      'bron-derden': { type: 'string' },
       indeling: { type: 'string', multiple: true },
       tabel: { type: 'string' },
       gemeente: { type: 'string', multiple: true },
@@ -219,6 +225,7 @@ export async function runHaalOp(
     misdrijven: values['bron-politie'] ?? CBS_THIRD_PARTY_URL,
     gezondheid: values['bron-v4'] ?? CBS_ODATA_V4_URL,
   };
+  const derdenUrl = values['bron-derden'] ?? CBS_THIRD_PARTY_URL;
   const catalogue = sources.includes('gezondheid') ? await activeCatalogue(db) : null;
   const storeDir = path.resolve(values.map ?? path.join('data', 'opgehaald'));
   const plausibility = shippedPlausibility();
@@ -266,30 +273,71 @@ export async function runHaalOp(
     let skipped: number;
     let url: string;
     let missing = '';
+    let viaV3: string | null = null;
     if (job.source === 'gezondheid') {
       // OData v4 (ADR 0042): long observations of adults' estimates, the municipality's areas.
+      // When the v4 catalogue does not serve the table (404 on its first request), the same
+      // table is read over OData v3 where RIVM publishes it, on dataderden.cbs.nl (ADR 0046).
       const fixed = Object.entries(HEALTH_FIXED_DIMENSIONS)
         .map(([dimension, code]) => `${dimension} eq '${code}'`)
         .join(' and ');
-      const harvest = await harvestOdataV4Table({
-        tableId: job.tableId,
-        baseUrl: baseUrls.gezondheid,
-        filter: `(${municipalityFilter('WijkenEnBuurten', job.municipality)}) and ${fixed}`,
-        codeLists: Object.keys(HEALTH_FIXED_DIMENSIONS),
-        ...pageOptions,
-      });
-      parsed = parseOdataV4(harvest.input, await loadAreaLookup(db), {
-        tableId: job.tableId,
-        indelingYear: job.year,
-        fixed: HEALTH_FIXED_DIMENSIONS,
-        municipalityCode: job.municipality,
-        skipUnknownAreas: true,
-        plausibility,
-        source: 'CBS open data (OData v4), RIVM/GGD/CBS Gezondheidsmonitor',
-        attribution: `Bron: RIVM, GGD'en en CBS (Gezondheidsmonitor Volwassenen en Ouderen, kleine-gebiedsschattingen), tabel ${job.tableId}. Licentie CC BY 4.0.`,
-      });
+      const harvest = await harvestHealthV4(
+        {
+          tableId: job.tableId,
+          baseUrl: baseUrls.gezondheid,
+          filter: `(${municipalityFilter('WijkenEnBuurten', job.municipality)}) and ${fixed}`,
+          codeLists: Object.keys(HEALTH_FIXED_DIMENSIONS),
+          ...pageOptions,
+        },
+        storeDir,
+      );
+      const attribution = `Bron: RIVM, GGD'en en CBS (Gezondheidsmonitor Volwassenen en Ouderen, kleine-gebiedsschattingen), tabel ${job.tableId}. Licentie CC BY 4.0.`;
+      if (harvest !== null) {
+        parsed = parseOdataV4(harvest.input, await loadAreaLookup(db), {
+          tableId: job.tableId,
+          indelingYear: job.year,
+          fixed: HEALTH_FIXED_DIMENSIONS,
+          municipalityCode: job.municipality,
+          skipUnknownAreas: true,
+          plausibility,
+          source: 'CBS open data (OData v4), RIVM/GGD/CBS Gezondheidsmonitor',
+          attribution,
+        });
+        url = harvest.url;
+      } else {
+        const host = new URL(derdenUrl).host;
+        // v3 pads keys in some tables: `startswith`, as for the region codes; the reader then
+        // compares the trimmed codes and leaves out every other category.
+        const fixedV3 = Object.entries(HEALTH_FIXED_DIMENSIONS)
+          .map(([dimension, code]) => `startswith(${dimension},'${code}')`)
+          .join(' and ');
+        const v3 = await harvestOdataTable({
+          tableId: job.tableId,
+          baseUrl: derdenUrl,
+          filter: `(${municipalityFilter('WijkenEnBuurten', job.municipality)}) and ${fixedV3}`,
+          ...pageOptions,
+        });
+        io.log(
+          `${label}: CBS open data v4 kent tabel ${job.tableId} niet (404); opgehaald via OData v3 bij ${host}.`,
+        );
+        const read = parseOdataJson(v3.input, await loadAreaLookup(db), {
+          tableId: job.tableId,
+          indelingYear: job.year,
+          fixed: HEALTH_FIXED_DIMENSIONS,
+          municipalityCode: job.municipality,
+          skipUnknownAreas: true,
+          plausibility,
+        });
+        parsed = {
+          ...read,
+          source: `CBS open data (OData v3, ${host}), RIVM/GGD/CBS Gezondheidsmonitor`,
+          attribution,
+          options: { ...read.options, api: 'odata-v3', v4: `404 bij ${baseUrls.gezondheid}` },
+        };
+        url = v3.url;
+        viaV3 = host;
+      }
       skipped = Number(parsed.options.overgeslagen ?? 0);
-      url = harvest.url;
       // Catalogue variables of this table that the table did not bring stay "nog niet geladen".
       const brought = new Set(parsed.variables.map((v) => v.stem));
       const wanted = (catalogue?.indicators ?? [])
@@ -337,7 +385,9 @@ export async function runHaalOp(
     const titles: Record<Exclude<Source, 'geometrie'>, string> = {
       kwb: `CBS-tabel ${job.tableId}, opgehaald bij CBS open data (${job.municipality})`,
       misdrijven: `Geregistreerde misdrijven (CBS/Politie ${job.tableId}), opgehaald bij CBS open data (${job.municipality})`,
-      gezondheid: `Gezondheid per wijk en buurt (RIVM/GGD'en/CBS ${job.tableId}), opgehaald bij CBS open data v4 (${job.municipality})`,
+      gezondheid: viaV3
+        ? `Gezondheid per wijk en buurt (RIVM/GGD'en/CBS ${job.tableId}), opgehaald via OData v3 bij ${viaV3} (${job.municipality})`
+        : `Gezondheid per wijk en buurt (RIVM/GGD'en/CBS ${job.tableId}), opgehaald bij CBS open data v4 (${job.municipality})`,
     };
     const withSource = {
       ...parsed,
@@ -357,6 +407,46 @@ export async function runHaalOp(
     `Klaar: ${summary.imported} tabellen geïmporteerd (${summary.observations} waarden), ${summary.unchanged} al aanwezig, ${summary.skipped} overgeslagen. Ruwe antwoorden: ${storeDir}`,
   );
   return summary;
+}
+
+/**
+ * The health table over OData v4, or `null` when the v4 catalogue answers 404 for the table
+ * itself: the first request of a table (`<root>/<table>/Dimensions`). Any other refusal or
+ * failure stops the run as before. The 404 is kept in the folder (`<table>-v4-404.json`, with
+ * the address asked), so a second run replays the v3 copy without asking v4 again;
+ * `--opnieuw` asks again.
+ */
+async function harvestHealthV4(
+  options: Parameters<typeof harvestOdataV4Table>[0],
+  storeDir: string,
+): Promise<V4HarvestResult | null> {
+  const first = `${options.baseUrl.replace(/\/+$/, '')}/${options.tableId}/Dimensions`;
+  const marker = path.join(storeDir, `${options.tableId}-v4-404.json`);
+  if (!options.fresh && fs.existsSync(marker)) {
+    const stored = JSON.parse(fs.readFileSync(marker, 'utf8')) as { url?: unknown };
+    if (stored.url === first) return null;
+  }
+  const inner = options.fetch ?? fetch;
+  let notFound = false;
+  const probe: typeof fetch = async (input, init) => {
+    const response = await inner(input, init);
+    if (response.status === 404 && String(input) === first) notFound = true;
+    return response;
+  };
+  try {
+    const harvest = await harvestOdataV4Table({ ...options, fetch: probe });
+    // Served now (after --opnieuw): an old 404 no longer sends later runs to v3.
+    fs.rmSync(marker, { force: true });
+    return harvest;
+  } catch (error) {
+    if (!notFound || !(error instanceof OdataFetchError)) throw error;
+    fs.mkdirSync(storeDir, { recursive: true });
+    fs.writeFileSync(
+      marker,
+      JSON.stringify({ url: first, status: 404, at: new Date().toISOString() }, null, 1),
+    );
+    return null;
+  }
 }
 
 function report(

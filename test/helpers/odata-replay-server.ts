@@ -4,7 +4,8 @@
  * police-registered crime of six Dordrecht buurten, 47018NED, paged 3 + 3; KWB 2022, 85318NED,
  * six Dordrecht areas with invented fixture values and their WijkenEnBuurten code list), and the OData v4
  * responses in test/fixtures/odata-v4 (health estimates 50150NED: recorded shape, invented
- * values, paged 10 + 20). Faults are
+ * values, paged 10 + 20) and the same invented estimates in the v3 shape of RIVM's table on
+ * dataderden.cbs.nl (test/fixtures/odata/50150NED-*, paged 10 + 9). Faults are
  * scripted per page: a status to answer first (429 with Retry-After, 503), or a broken body.
  * No internet is used.
  */
@@ -38,7 +39,10 @@ export type ReplayPage =
   | 'v4-leeftijd'
   | 'v4-marges'
   | 'v4-page1'
-  | 'v4-page2';
+  | 'v4-page2'
+  | 'health-v3-meta'
+  | 'health-v3-page1'
+  | 'health-v3-page2';
 
 /** CBS's OData v4 service (health estimates 50150NED, invented fixture values, paged 10 + 20). */
 const V4_ORIGIN = 'https://datasets.cbs.nl/odata/v1/CBS';
@@ -60,6 +64,8 @@ export interface ReplayServer {
   broken: Set<ReplayPage>;
   /** Pages answered (status 200) with JSON that is no OData page, like a portal's error. */
   notOdata: Set<ReplayPage>;
+  /** Tables the v4 root answers 404 for, as a catalogue that does not serve them would. */
+  missingV4: Set<string>;
   close(): Promise<void>;
 }
 
@@ -74,6 +80,10 @@ function pageOf(url: URL): ReplayPage | null {
   if (url.pathname.endsWith('/47018NED/DataProperties')) return 'crime-meta';
   if (url.pathname.endsWith('/47018NED/TypedDataSet'))
     return url.searchParams.get('$skip') === '3' ? 'crime-page2' : 'crime-page1';
+  // 50150NED in OData v3, as RIVM publishes it on dataderden.cbs.nl (invented fixture values).
+  if (url.pathname.endsWith('/50150NED/DataProperties')) return 'health-v3-meta';
+  if (url.pathname.endsWith('/50150NED/TypedDataSet'))
+    return url.searchParams.get('$skip') === '10' ? 'health-v3-page2' : 'health-v3-page1';
   if (url.pathname.startsWith('/odata/v1/CBS/50150NED/')) {
     const rest = url.pathname.slice('/odata/v1/CBS/50150NED/'.length);
     if (rest === 'Dimensions') return 'v4-dimensions';
@@ -108,6 +118,9 @@ const FILES: Record<ReplayPage, string> = {
   'v4-marges': '../odata-v4/50150NED-MargesCodes.fixture.json',
   'v4-page1': '../odata-v4/50150NED-Observations-page1.fixture.json',
   'v4-page2': '../odata-v4/50150NED-Observations-page2.fixture.json',
+  'health-v3-meta': '50150NED-DataProperties.fixture.json',
+  'health-v3-page1': '50150NED-TypedDataSet-page1.fixture.json',
+  'health-v3-page2': '50150NED-TypedDataSet-page2.fixture.json',
 };
 
 export async function startReplayServer(): Promise<ReplayServer> {
@@ -117,12 +130,14 @@ export async function startReplayServer(): Promise<ReplayServer> {
     faults: {},
     broken: new Set(),
     notOdata: new Set(),
+    missingV4: new Set(),
   };
   let origin = '';
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', origin);
     state.urls.push(url.toString());
-    const page = pageOf(url);
+    const v4Table = /^\/odata\/v1\/CBS\/([^/]+)\//.exec(url.pathname)?.[1];
+    const page = v4Table !== undefined && state.missingV4.has(v4Table) ? null : pageOf(url);
     if (!page) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('niet gevonden');
       return;

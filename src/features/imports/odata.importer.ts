@@ -32,6 +32,13 @@ export interface OdataOptions {
    * were left out is part of the import's options, so loading the areas later imports again.
    */
   skipUnknownAreas?: boolean;
+  /**
+   * Dimensions besides region and period, each fixed to one code (the health estimates:
+   * `Leeftijd` 20300, `Marges` MW00000). Such a dimension is allowed; rows of another code
+   * (compared trimmed: CBS pads keys) are left out. A fixed code that no row holds refuses the
+   * table, naming dimension and code.
+   */
+  fixed?: Readonly<Record<string, string>>;
 }
 
 const NUMERIC_TYPES = new Set(['Long', 'Integer', 'Short', 'Double', 'Float', 'Decimal']);
@@ -93,6 +100,7 @@ export function parseOdataJson(
   options: OdataOptions,
 ): ParsedImport {
   const { tableId, indelingYear, municipalityCode } = options;
+  const fixed = options.fixed ?? {};
   const pages = Array.isArray(input.typedDataSet)
     ? (input.typedDataSet as readonly ImportInput[])
     : [input.typedDataSet as ImportInput];
@@ -116,11 +124,21 @@ export function parseOdataJson(
         'de tabel heeft geen regio-dimensie (GeoDetail): alleen tabellen per gebied kunnen worden geïmporteerd',
     });
   for (const d of otherDimensions) {
+    if (d.key in fixed) continue;
     problems.push({
       file: metaFile,
       field: d.key,
       message: `dimensie "${d.title}" wordt niet ondersteund; importeer deze tabel als StatLine-CSV per categorie`,
     });
+  }
+  for (const dimension of Object.keys(fixed)) {
+    if (!otherDimensions.some((d) => d.key === dimension)) {
+      problems.push({
+        file: metaFile,
+        field: dimension,
+        message: `de tabel heeft geen dimensie "${dimension}" (wel: ${otherDimensions.map((d) => d.key).join(', ') || 'alleen gebied en periode'})`,
+      });
+    }
   }
   if (!time && !options.period) {
     problems.push({
@@ -154,6 +172,7 @@ export function parseOdataJson(
   let rowCount = 0;
   let skipped = 0;
   const pageHashes: string[] = [];
+  const fixedSeen = new Set<string>();
 
   for (const page of pages) {
     pageHashes.push(sha256(page.bytes));
@@ -170,6 +189,21 @@ export function parseOdataJson(
         return;
       }
       const row = raw as Record<string, unknown>;
+      let otherCode = false;
+      for (const [dimension, code] of Object.entries(fixed)) {
+        const rowCode = row[dimension];
+        if (typeof rowCode !== 'string' || rowCode.trim() === '') {
+          problems.push({
+            file: page.fileName,
+            field: `${where}.${dimension}`,
+            message: `code van dimensie ${dimension} ontbreekt`,
+          });
+          return;
+        }
+        if (rowCode.trim() === code) fixedSeen.add(dimension);
+        else otherCode = true;
+      }
+      if (otherCode) return;
       const rawCode = row[geo!.key];
       if (typeof rawCode !== 'string' || rawCode.trim() === '') {
         problems.push({
@@ -263,6 +297,16 @@ export function parseOdataJson(
       }
     });
   }
+  if (problems.length === 0) {
+    for (const [dimension, code] of Object.entries(fixed)) {
+      if (fixedSeen.has(dimension)) continue;
+      problems.push({
+        file: pages[0]!.fileName,
+        field: dimension,
+        message: `code "${code}" van dimensie ${dimension} komt in geen enkele rij voor: de tabel heeft geen cijfers voor die categorie`,
+      });
+    }
+  }
   if (rowCount === skipped && skipped > 0 && problems.length === 0) {
     problems.push({
       file: pages[0]!.fileName,
@@ -291,6 +335,7 @@ export function parseOdataJson(
   if (options.period) readOptions.period = options.period;
   if (municipalityCode) readOptions.municipalityCode = municipalityCode;
   if (skipped > 0) readOptions.overgeslagen = String(skipped);
+  for (const [dimension, code] of Object.entries(fixed)) readOptions[dimension] = code;
   const first = pages[0]!.fileName;
 
   return {
