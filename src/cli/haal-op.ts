@@ -24,12 +24,13 @@ import { commitImport, loadAreaLookup } from '../features/imports/import.service
 import {
   harvestOdataCodeList,
   harvestOdataTable,
+  harvestOdataV4CodeList,
   harvestOdataV4Table,
   type PageOptions,
   harvestPdokItems,
   PDOK_API_URL,
 } from '../features/imports/odata-harvest.ts';
-import { deriveKwbAreas } from '../features/imports/kwb-areas.importer.ts';
+import { deriveKwbAreas, deriveKwbAreasV4 } from '../features/imports/kwb-areas.importer.ts';
 import { parsePdokGeojson, type PdokLevel } from '../features/imports/pdok-geojson.importer.ts';
 import { parseOdataV4 } from '../features/imports/odata-v4.importer.ts';
 import { parseOdataJson } from '../features/imports/odata.importer.ts';
@@ -45,6 +46,7 @@ import { BadRequestError } from '../shared/errors.ts';
 
 export const HAAL_OP_HELP = `  haal-op [--wat geometrie,kwb,misdrijven,gezondheid] [--indeling JAAR …] [--tabel ID] [--gemeente GM0505 …]
           [--map MAP] [--bron URL] [--bron-politie URL] [--bron-pdok URL] [--bron-v4 URL] [--opnieuw]
+          [--kwb-via v4|v3]
                                   haalt voor de gemeenten van de 20 focusgebieden eerst bij PDOK de gemeente, wijken en
                                   buurten met hun grenzen op (wijk- en buurtkaart van dat jaar, vanaf 2023), dan bij CBS
                                   open data de Kerncijfers wijken en buurten (per jaar de tabel van dat jaar, vanaf 2013;
@@ -55,7 +57,9 @@ export const HAAL_OP_HELP = `  haal-op [--wat geometrie,kwb,misdrijven,gezondhei
                                   die per gemeente; zonder --indeling voor elk geladen indelingsjaar, met geometrie ook 2023
                                   en 2024, met KWB elk jaar vanaf 2013; zonder --wat alles. De antwoorden blijven in
                                   MAP (standaard ./data/opgehaald): een afgebroken run gaat daar verder, een tweede run
-                                  gebruikt ze opnieuw (--opnieuw haalt alles opnieuw op)`;
+                                  gebruikt ze opnieuw (--opnieuw haalt alles opnieuw op). De KWB komt via OData v4
+                                  (--bron-v4); met --kwb-via v3 via de oude OData v3 (--bron), als CBS een tabel
+                                  via v4 weigert`;
 
 export interface HaalOpIo {
   datasetsDir: string;
@@ -117,8 +121,14 @@ export async function runHaalOp(
       map: { type: 'string' },
       bron: { type: 'string' },
       opnieuw: { type: 'boolean' },
+      'kwb-via': { type: 'string' },
     },
   });
+  // KWB over OData v4 by default (ADR 0044); v3 stays as the fallback if v4 refuses a table.
+  const kwbVia = values['kwb-via'] ?? 'v4';
+  if (kwbVia !== 'v3' && kwbVia !== 'v4') {
+    throw new BadRequestError(`--kwb-via moet v4 of v3 zijn, niet "${kwbVia}".`);
+  }
   // `--wat geometrie,kwb` and `--wat geometrie --wat kwb` mean the same.
   const sources = (values.wat ?? [...HAAL_OP_SOURCES])
     .flatMap((raw) => raw.split(','))
@@ -215,7 +225,8 @@ export async function runHaalOp(
   }
   const baseUrls: Record<Source, string> = {
     geometrie: values['bron-pdok'] ?? PDOK_API_URL,
-    kwb: values.bron ?? CBS_OPEN_DATA_URL,
+    kwb:
+      kwbVia === 'v4' ? (values['bron-v4'] ?? CBS_ODATA_V4_URL) : (values.bron ?? CBS_OPEN_DATA_URL),
     misdrijven: values['bron-politie'] ?? CBS_THIRD_PARTY_URL,
     gezondheid: values['bron-v4'] ?? CBS_ODATA_V4_URL,
   };
@@ -250,6 +261,7 @@ export async function runHaalOp(
         // No outlines to fetch for this year: the KWB table itself names the areas (ADR 0043).
         await deriveAreasFromKwb(db, job, label, {
           baseUrl: baseUrls.kwb,
+          via: kwbVia,
           pageOptions,
           io,
           summary,
@@ -266,7 +278,26 @@ export async function runHaalOp(
     let skipped: number;
     let url: string;
     let missing = '';
-    if (job.source === 'gezondheid') {
+    if (job.source === 'kwb' && kwbVia === 'v4') {
+      // OData v4 (ADR 0044): long observations of the municipality's areas; the region
+      // dimension is read from the table's Dimensions, the period is the table's edition.
+      const harvest = await harvestOdataV4Table({
+        tableId: job.tableId,
+        baseUrl: baseUrls.kwb,
+        filter: (region) => municipalityFilter(region, job.municipality),
+        ...pageOptions,
+      });
+      parsed = parseOdataV4(harvest.input, await loadAreaLookup(db), {
+        tableId: job.tableId,
+        indelingYear: job.year,
+        period: String(job.year),
+        municipalityCode: job.municipality,
+        skipUnknownAreas: true,
+        plausibility,
+      });
+      skipped = Number(parsed.options.overgeslagen ?? 0);
+      url = harvest.url;
+    } else if (job.source === 'gezondheid') {
       // OData v4 (ADR 0042): long observations of adults' estimates, the municipality's areas.
       const fixed = Object.entries(HEALTH_FIXED_DIMENSIONS)
         .map(([dimension, code]) => `${dimension} eq '${code}'`)
@@ -335,7 +366,7 @@ export async function runHaalOp(
     }
     // Provenance: where the figures came from; the page hashes already make the file's hash.
     const titles: Record<Exclude<Source, 'geometrie'>, string> = {
-      kwb: `CBS-tabel ${job.tableId}, opgehaald bij CBS open data (${job.municipality})`,
+      kwb: `CBS-tabel ${job.tableId}, opgehaald bij CBS open data${kwbVia === 'v4' ? ' v4' : ''} (${job.municipality})`,
       misdrijven: `Geregistreerde misdrijven (CBS/Politie ${job.tableId}), opgehaald bij CBS open data (${job.municipality})`,
       gezondheid: `Gezondheid per wijk en buurt (RIVM/GGD'en/CBS ${job.tableId}), opgehaald bij CBS open data v4 (${job.municipality})`,
     };
@@ -348,8 +379,10 @@ export async function runHaalOp(
       importedBy: io.importedBy ?? 'cli',
       municipalityCode: job.municipality,
     });
+    // v4 rows are single figures (long format), v3 rows whole areas.
+    const unit = job.source === 'kwb' && kwbVia === 'v4' ? 'cijfers' : 'rijen';
     const note =
-      (skipped ? `; ${skipped} rijen van gebieden die nog niet geladen zijn overgeslagen` : '') +
+      (skipped ? `; ${skipped} ${unit} van gebieden die nog niet geladen zijn overgeslagen` : '') +
       missing;
     report(outcome, label, note, io, summary);
   }
@@ -450,7 +483,9 @@ async function runGeometryJob(
  * municipality without areas in that indeling: its gemeente, wijken and buurten are read from the
  * KWB table itself (region codes of the rows, names from the table's `WijkenEnBuurten` code
  * list) and stored without geometry as one dataset, in one transaction, before the figures. The
- * table's pages are kept in the folder, so the figures that follow replay them.
+ * table's pages are kept in the folder, so the figures that follow replay them. Over v4
+ * (ADR 0044) the names come from the region dimension's whole code list (`<Dimension>Codes`),
+ * fetched once per table and replayed for every other municipality.
  */
 async function deriveAreasFromKwb(
   db: Kysely<Database>,
@@ -458,11 +493,33 @@ async function deriveAreasFromKwb(
   label: string,
   context: {
     baseUrl: string;
+    via: 'v3' | 'v4';
     pageOptions: PageOptions;
     io: HaalOpIo;
     summary: HaalOpSummary;
   },
 ): Promise<void> {
+  if (context.via === 'v4') {
+    const harvest = await harvestOdataV4Table({
+      tableId: job.tableId,
+      baseUrl: context.baseUrl,
+      filter: (region) => municipalityFilter(region, job.municipality),
+      ...context.pageOptions,
+    });
+    const regions = await harvestOdataV4CodeList({
+      tableId: job.tableId,
+      baseUrl: context.baseUrl,
+      dimension: harvest.regionDimension!,
+      ...context.pageOptions,
+    });
+    const parsed = deriveKwbAreasV4(harvest.input, regions.pages, await loadAreaLookup(db), {
+      tableId: job.tableId,
+      indelingYear: job.year,
+      municipalityCode: job.municipality,
+    });
+    await commitAreas(db, job, label, parsed, regions.url, context);
+    return;
+  }
   const harvest = await harvestOdataTable({
     tableId: job.tableId,
     baseUrl: context.baseUrl,
@@ -481,9 +538,21 @@ async function deriveAreasFromKwb(
     indelingYear: job.year,
     municipalityCode: job.municipality,
   });
+  await commitAreas(db, job, label, parsed, regions.url, context);
+}
+
+/** Stores the derived areas of one KWB job as one dataset, in one transaction, and reports. */
+async function commitAreas(
+  db: Kysely<Database>,
+  job: Job,
+  label: string,
+  parsed: ParsedImport,
+  source: string,
+  context: { io: HaalOpIo; summary: HaalOpSummary },
+): Promise<void> {
   const outcome = await commitImport(
     db,
-    { ...parsed, options: { ...parsed.options, bron: regions.url } },
+    { ...parsed, options: { ...parsed.options, bron: source } },
     { importedBy: context.io.importedBy ?? 'cli', municipalityCode: job.municipality },
   );
   const areas = parsed.areas.filter((a) => a.kind !== 'land').length;
