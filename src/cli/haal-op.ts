@@ -34,6 +34,7 @@ import { deriveKwbAreas, deriveKwbAreasV4 } from '../features/imports/kwb-areas.
 import { parsePdokGeojson, type PdokLevel } from '../features/imports/pdok-geojson.importer.ts';
 import { parseOdataV4 } from '../features/imports/odata-v4.importer.ts';
 import { parseOdataJson } from '../features/imports/odata.importer.ts';
+import { OdataFetchError } from '../features/imports/odata.fetch.ts';
 import { activeCatalogue } from '../features/indicators/catalogue.store.ts';
 import {
   parsePolitie47018Csv,
@@ -226,7 +227,9 @@ export async function runHaalOp(
   const baseUrls: Record<Source, string> = {
     geometrie: values['bron-pdok'] ?? PDOK_API_URL,
     kwb:
-      kwbVia === 'v4' ? (values['bron-v4'] ?? CBS_ODATA_V4_URL) : (values.bron ?? CBS_OPEN_DATA_URL),
+      kwbVia === 'v4'
+        ? (values['bron-v4'] ?? CBS_ODATA_V4_URL)
+        : (values.bron ?? CBS_OPEN_DATA_URL),
     misdrijven: values['bron-politie'] ?? CBS_THIRD_PARTY_URL,
     gezondheid: values['bron-v4'] ?? CBS_ODATA_V4_URL,
   };
@@ -281,12 +284,14 @@ export async function runHaalOp(
     if (job.source === 'kwb' && kwbVia === 'v4') {
       // OData v4 (ADR 0044): long observations of the municipality's areas; the region
       // dimension is read from the table's Dimensions, the period is the table's edition.
-      const harvest = await harvestOdataV4Table({
-        tableId: job.tableId,
-        baseUrl: baseUrls.kwb,
-        filter: (region) => municipalityFilter(region, job.municipality),
-        ...pageOptions,
-      });
+      const harvest = await withV3Hint(
+        harvestOdataV4Table({
+          tableId: job.tableId,
+          baseUrl: baseUrls.kwb,
+          filter: (region) => municipalityFilter(region, job.municipality),
+          ...pageOptions,
+        }),
+      );
       parsed = parseOdataV4(harvest.input, await loadAreaLookup(db), {
         tableId: job.tableId,
         indelingYear: job.year,
@@ -500,18 +505,22 @@ async function deriveAreasFromKwb(
   },
 ): Promise<void> {
   if (context.via === 'v4') {
-    const harvest = await harvestOdataV4Table({
-      tableId: job.tableId,
-      baseUrl: context.baseUrl,
-      filter: (region) => municipalityFilter(region, job.municipality),
-      ...context.pageOptions,
-    });
-    const regions = await harvestOdataV4CodeList({
-      tableId: job.tableId,
-      baseUrl: context.baseUrl,
-      dimension: harvest.regionDimension!,
-      ...context.pageOptions,
-    });
+    const harvest = await withV3Hint(
+      harvestOdataV4Table({
+        tableId: job.tableId,
+        baseUrl: context.baseUrl,
+        filter: (region) => municipalityFilter(region, job.municipality),
+        ...context.pageOptions,
+      }),
+    );
+    const regions = await withV3Hint(
+      harvestOdataV4CodeList({
+        tableId: job.tableId,
+        baseUrl: context.baseUrl,
+        dimension: harvest.regionDimension!,
+        ...context.pageOptions,
+      }),
+    );
     const parsed = deriveKwbAreasV4(harvest.input, regions.pages, await loadAreaLookup(db), {
       tableId: job.tableId,
       indelingYear: job.year,
@@ -563,4 +572,22 @@ async function commitAreas(
     context.io,
     context.summary,
   );
+}
+
+/**
+ * A KWB table that CBS's v4 service refuses (a status that is not retried, such as 404): the
+ * message names the fallback, the v3 path (ADR 0044). Other errors pass unchanged.
+ */
+async function withV3Hint<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof OdataFetchError && / weigert /.test(error.message)) {
+      throw new OdataFetchError(
+        `${error.message} Haal de KWB dan via de oude OData v3 op: --kwb-via v3.`,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
 }

@@ -61,7 +61,7 @@ export function deriveKwbAreas(
   lookup: AreaLookup,
   options: KwbAreasOptions,
 ): ParsedImport {
-  const { tableId, indelingYear, municipalityCode } = options;
+  const { tableId, municipalityCode } = options;
   const pages = Array.isArray(input.typedDataSet)
     ? (input.typedDataSet as readonly ImportInput[])
     : [input.typedDataSet as ImportInput];

@@ -58,8 +58,7 @@ describe('KWB over OData v4 (ADR 0044)', () => {
   it('keyFromTitle gives the stem of every Topic of the shipped 85984NED DataProperties (128 of 128)', () => {
     const file = path.join(projectRoot, 'datasets', 'cbs-kwb-2024', '85984NED_DataProperties.json');
     const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as
-      | { value: Record<string, unknown>[] }
-      | Record<string, unknown>[];
+      { value: Record<string, unknown>[] } | Record<string, unknown>[];
     const topics = (Array.isArray(raw) ? raw : raw.value).filter((p) => p.Type === 'Topic');
     assert.equal(topics.length, 128);
     const wrong = topics
@@ -101,7 +100,9 @@ describe('KWB over OData v4 (ADR 0044)', () => {
       v3.variables.map((v) => [v.stem, v.title, v.unit, v.description, v.table_id]),
     );
     // The text measures (Gemeentenaam, SoortRegio, Codering) are no variables, as in v3.
-    assert.ok(!v4.variables.some((v) => ['Gemeentenaam', 'SoortRegio', 'Codering'].includes(v.stem)));
+    assert.ok(
+      !v4.variables.some((v) => ['Gemeentenaam', 'SoortRegio', 'Codering'].includes(v.stem)),
+    );
     assert.equal(v4.edition, v3.edition);
     assert.equal(v4.options.period, '2024');
     assert.equal(v4.options.overgeslagen, '8', 'the eight figures of WK050598, counted');

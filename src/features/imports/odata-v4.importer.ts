@@ -291,7 +291,9 @@ export function parseOdataV4(
     problems.push({
       file: input.measureCodes.fileName,
       message:
-        textMeasures.size > 0 ? 'de tabel noemt geen getallen, alleen tekst' : 'de tabel noemt geen maten',
+        textMeasures.size > 0
+          ? 'de tabel noemt geen getallen, alleen tekst'
+          : 'de tabel noemt geen maten',
     });
   }
   if (problems.length > 0) fail();
@@ -334,10 +336,7 @@ export function parseOdataV4(
       const measure = measureId ? measures.get(measureId) : undefined;
       if (!measure) return void problem('Measure', `onbekende maat ${JSON.stringify(row.Measure)}`);
       // A text observation (StringValue, no Value) of a measure without DataType: no figure.
-      if (
-        typeof row.StringValue === 'string' &&
-        (row.Value === null || row.Value === undefined)
-      ) {
+      if (typeof row.StringValue === 'string' && (row.Value === null || row.Value === undefined)) {
         textFound.add(measure.identifier);
         return;
       }
