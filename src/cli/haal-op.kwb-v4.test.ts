@@ -294,6 +294,82 @@ describeEachDialect('wijkkompas haal-op: KWB over OData v4 (ADR 0044)', (getDb) 
     }
   });
 
+  it('fetches the whole region code list once per table for all municipalities, even with --opnieuw; a gemeente missing from it is named by Gemeentenaam', async () => {
+    const { db } = getDb();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wk-haal-op-kwb-v4-two-'));
+    // A second, made-up municipality (GM9999, fixture): only its gemeente row, with its name in
+    // the text measure Gemeentenaam (F900001) and one figure. The code list does not name it.
+    const other: typeof fetch = async (input, init) => {
+      const url = String(input);
+      if (url.includes('/85318NED/Observations') && url.includes('GM9999'))
+        return new Response(
+          JSON.stringify({
+            '@wijkkompas.fixture': 'Fixture: invented municipality GM9999',
+            value: [
+              {
+                Id: 0,
+                Measure: 'F900001',
+                ValueAttribute: 'None',
+                Value: null,
+                StringValue: 'Fixturegemeente',
+                WijkenEnBuurten: 'GM9999',
+              },
+              {
+                Id: 1,
+                Measure: 'F900010',
+                ValueAttribute: 'None',
+                Value: 1000,
+                StringValue: null,
+                WijkenEnBuurten: 'GM9999',
+              },
+            ],
+          }),
+          { status: 200, headers: { 'content-type': 'application/json' } },
+        );
+      return fetch(input, init);
+    };
+    try {
+      server.requests.length = 0;
+      const lines: string[] = [];
+      const summary = await runHaalOp(
+        db,
+        [
+          ...['--wat', 'kwb', '--indeling', '2022', '--gemeente', 'GM0505', '--gemeente', 'GM9999'],
+          ...['--map', dir, '--bron-v4', server.v4BaseUrl, '--opnieuw'],
+        ],
+        { ...io(lines), fetch: other },
+      );
+      assert.deepEqual(summary, { imported: 4, unchanged: 0, skipped: 0, observations: 48 + 8 });
+      assert.equal(
+        server.requests.filter((r) => r === 'kwb2022-v4-regions').length,
+        1,
+        'one code list for both municipalities',
+      );
+      const gemeente = await db
+        .selectFrom('areas')
+        .select(['name', 'parent_code', 'geometry'])
+        .where('indeling_year', '=', 2022)
+        .where('code', '=', 'GM9999')
+        .executeTakeFirstOrThrow();
+      assert.deepEqual(gemeente, { name: 'Fixturegemeente', parent_code: 'NL00', geometry: null });
+      // The gemeente's other seven measures have no observation: stored as secret, as v3's nulls.
+      const own = await db
+        .selectFrom('observations')
+        .select(['variable', 'value', 'status'])
+        .where('area_code', '=', 'GM9999')
+        .orderBy('variable')
+        .execute();
+      assert.equal(own.length, 8);
+      assert.deepEqual(
+        own.filter((o) => o.value !== null).map((o) => [o.variable, Number(o.value), o.status]),
+        [['AantalInwoners', 1000, 'definitief']],
+      );
+      assert.ok(own.filter((o) => o.value === null).every((o) => o.status === 'geheim'));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('names the v3 fallback when CBS v4 refuses the table, importing nothing', async () => {
     const { db } = getDb();
     await loadAreas(db);

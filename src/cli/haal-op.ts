@@ -237,6 +237,8 @@ export async function runHaalOp(
   const storeDir = path.resolve(values.map ?? path.join('data', 'opgehaald'));
   const plausibility = shippedPlausibility();
   const summary: HaalOpSummary = { imported: 0, unchanged: 0, skipped: 0, observations: 0 };
+  // v4 region code lists fetched in this run: one per table, even with --opnieuw (ADR 0044).
+  const codeListsFetched = new Set<string>();
 
   for (const [index, job] of jobs.entries()) {
     if (job.source === 'geometrie') {
@@ -265,6 +267,7 @@ export async function runHaalOp(
         await deriveAreasFromKwb(db, job, label, {
           baseUrl: baseUrls.kwb,
           via: kwbVia,
+          codeListsFetched,
           pageOptions,
           io,
           summary,
@@ -499,6 +502,7 @@ async function deriveAreasFromKwb(
   context: {
     baseUrl: string;
     via: 'v3' | 'v4';
+    codeListsFetched: Set<string>;
     pageOptions: PageOptions;
     io: HaalOpIo;
     summary: HaalOpSummary;
@@ -519,8 +523,10 @@ async function deriveAreasFromKwb(
         baseUrl: context.baseUrl,
         dimension: harvest.regionDimension!,
         ...context.pageOptions,
+        fresh: context.pageOptions.fresh === true && !context.codeListsFetched.has(job.tableId),
       }),
     );
+    context.codeListsFetched.add(job.tableId);
     const parsed = deriveKwbAreasV4(harvest.input, regions.pages, await loadAreaLookup(db), {
       tableId: job.tableId,
       indelingYear: job.year,
