@@ -58,6 +58,7 @@ describeEachDialect('wijkkompas haal-op: outlines from PDOK, then figures', (get
     const args = [
       ...['--wat', 'geometrie,kwb', '--indeling', '2024', '--gemeente', 'GM0505'],
       ...['--map', dir, '--bron', cbs.baseUrl, '--bron-pdok', pdok.baseUrl],
+      ...['--kwb-via', 'v3'],
     ];
     try {
       for (const list of [pdok.requests, pdok.urls, cbs.requests, cbs.urls]) list.length = 0;
@@ -230,7 +231,7 @@ describeEachDialect('wijkkompas haal-op: outlines from PDOK, then figures', (get
         [
           ...['--indeling', '2024', '--gemeente', 'GM0505', '--map', dir],
           ...['--bron', cbs.baseUrl, '--bron-politie', cbs.baseUrl, '--bron-pdok', pdok.baseUrl],
-          ...['--bron-v4', cbs.v4BaseUrl],
+          ...['--bron-v4', cbs.v4BaseUrl, '--kwb-via', 'v3'],
         ],
         io(lines),
       );

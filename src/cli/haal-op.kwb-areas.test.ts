@@ -51,7 +51,7 @@ describeEachDialect(
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wk-haal-op-kwb-areas-'));
       const args = [
         ...['--wat', 'kwb', '--indeling', '2022', '--gemeente', 'GM0505'],
-        ...['--map', dir, '--bron', cbs.baseUrl],
+        ...['--map', dir, '--bron', cbs.baseUrl, '--kwb-via', 'v3'],
       ];
       try {
         for (const list of [cbs.requests, cbs.urls]) list.length = 0;
@@ -172,6 +172,8 @@ describeEachDialect(
             dir,
             '--bron',
             cbs.baseUrl,
+            '--kwb-via',
+            'v3',
           ],
           io(lines),
         );
@@ -231,6 +233,8 @@ describeEachDialect(
               dir,
               '--bron',
               cbs.baseUrl,
+              '--kwb-via',
+              'v3',
             ],
             { ...io(lines), fetch: emptyList },
           ),

@@ -76,6 +76,7 @@ describeEachDialect('wijkkompas haal-op against a local replay server', (getDb) 
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wk-haal-op-cli-'));
     const args = [
       ...['--wat', 'kwb', '--indeling', '2024', '--gemeente', 'GM0505', '--gemeente', 'GM0014'],
+      ...['--kwb-via', 'v3'],
     ];
     const common = ['--map', dir, '--bron', server.baseUrl];
     try {

@@ -25,30 +25,31 @@ import { commitImport, loadAreaLookup } from '../features/imports/import.service
 import {
   harvestOdataCodeList,
   harvestOdataTable,
+  harvestOdataV4CodeList,
   harvestOdataV4Table,
   type PageOptions,
   type V4HarvestResult,
   harvestPdokItems,
   PDOK_API_URL,
 } from '../features/imports/odata-harvest.ts';
-import { deriveKwbAreas } from '../features/imports/kwb-areas.importer.ts';
+import { deriveKwbAreas, deriveKwbAreasV4 } from '../features/imports/kwb-areas.importer.ts';
 import { parsePdokGeojson, type PdokLevel } from '../features/imports/pdok-geojson.importer.ts';
 import { parseOdataV4 } from '../features/imports/odata-v4.importer.ts';
 import { parseOdataJson } from '../features/imports/odata.importer.ts';
+import { OdataFetchError } from '../features/imports/odata.fetch.ts';
 import { activeCatalogue } from '../features/indicators/catalogue.store.ts';
 import {
   parsePolitie47018Csv,
   POLITIE_TABLE_ID,
 } from '../features/imports/politie-47018.importer.ts';
 import { CBS_THIRD_PARTY_URL, politieOdataToCsv } from '../features/imports/politie-odata.ts';
-import { OdataFetchError } from '../features/imports/odata.fetch.ts';
 import type { ImportInput, ParsedImport } from '../features/imports/import.types.ts';
 import { shippedPlausibility } from '../features/imports/plausibility.ts';
 import { BadRequestError } from '../shared/errors.ts';
 
 export const HAAL_OP_HELP = `  haal-op [--wat geometrie,kwb,misdrijven,gezondheid] [--indeling JAAR …] [--tabel ID] [--gemeente GM0505 …]
           [--map MAP] [--bron URL] [--bron-politie URL] [--bron-pdok URL] [--bron-v4 URL] [--bron-derden URL]
-          [--opnieuw]
+          [--opnieuw] [--kwb-via v4|v3]
                                   haalt voor de gemeenten van de 20 focusgebieden eerst bij PDOK de gemeente, wijken en
                                   buurten met hun grenzen op (wijk- en buurtkaart van dat jaar, vanaf 2023), dan bij CBS
                                   open data de Kerncijfers wijken en buurten (per jaar de tabel van dat jaar, vanaf 2013;
@@ -60,7 +61,9 @@ export const HAAL_OP_HELP = `  haal-op [--wat geometrie,kwb,misdrijven,gezondhei
                                   die per gemeente; zonder --indeling voor elk geladen indelingsjaar, met geometrie ook 2023
                                   en 2024, met KWB elk jaar vanaf 2013; zonder --wat alles. De antwoorden blijven in
                                   MAP (standaard ./data/opgehaald): een afgebroken run gaat daar verder, een tweede run
-                                  gebruikt ze opnieuw (--opnieuw haalt alles opnieuw op)`;
+                                  gebruikt ze opnieuw (--opnieuw haalt alles opnieuw op). De KWB komt via OData v4
+                                  (--bron-v4); met --kwb-via v3 via de oude OData v3 (--bron), als CBS een tabel
+                                  via v4 weigert`;
 
 export interface HaalOpIo {
   datasetsDir: string;
@@ -123,8 +126,14 @@ export async function runHaalOp(
       map: { type: 'string' },
       bron: { type: 'string' },
       opnieuw: { type: 'boolean' },
+      'kwb-via': { type: 'string' },
     },
   });
+  // KWB over OData v4 by default (ADR 0044); v3 stays as the fallback if v4 refuses a table.
+  const kwbVia = values['kwb-via'] ?? 'v4';
+  if (kwbVia !== 'v3' && kwbVia !== 'v4') {
+    throw new BadRequestError(`--kwb-via moet v4 of v3 zijn, niet "${kwbVia}".`);
+  }
   // `--wat geometrie,kwb` and `--wat geometrie --wat kwb` mean the same.
   const sources = (values.wat ?? [...HAAL_OP_SOURCES])
     .flatMap((raw) => raw.split(','))
@@ -221,7 +230,10 @@ export async function runHaalOp(
   }
   const baseUrls: Record<Source, string> = {
     geometrie: values['bron-pdok'] ?? PDOK_API_URL,
-    kwb: values.bron ?? CBS_OPEN_DATA_URL,
+    kwb:
+      kwbVia === 'v4'
+        ? (values['bron-v4'] ?? CBS_ODATA_V4_URL)
+        : (values.bron ?? CBS_OPEN_DATA_URL),
     misdrijven: values['bron-politie'] ?? CBS_THIRD_PARTY_URL,
     gezondheid: values['bron-v4'] ?? CBS_ODATA_V4_URL,
   };
@@ -230,6 +242,8 @@ export async function runHaalOp(
   const storeDir = path.resolve(values.map ?? path.join('data', 'opgehaald'));
   const plausibility = shippedPlausibility();
   const summary: HaalOpSummary = { imported: 0, unchanged: 0, skipped: 0, observations: 0 };
+  // v4 region code lists fetched in this run: one per table, even with --opnieuw (ADR 0044).
+  const codeListsFetched = new Set<string>();
 
   for (const [index, job] of jobs.entries()) {
     if (job.source === 'geometrie') {
@@ -257,6 +271,8 @@ export async function runHaalOp(
         // No outlines to fetch for this year: the KWB table itself names the areas (ADR 0043).
         await deriveAreasFromKwb(db, job, label, {
           baseUrl: baseUrls.kwb,
+          via: kwbVia,
+          codeListsFetched,
           pageOptions,
           io,
           summary,
@@ -274,7 +290,28 @@ export async function runHaalOp(
     let url: string;
     let missing = '';
     let viaV3: string | null = null;
-    if (job.source === 'gezondheid') {
+    if (job.source === 'kwb' && kwbVia === 'v4') {
+      // OData v4 (ADR 0044): long observations of the municipality's areas; the region
+      // dimension is read from the table's Dimensions, the period is the table's edition.
+      const harvest = await withV3Hint(
+        harvestOdataV4Table({
+          tableId: job.tableId,
+          baseUrl: baseUrls.kwb,
+          filter: (region) => municipalityFilter(region, job.municipality),
+          ...pageOptions,
+        }),
+      );
+      parsed = parseOdataV4(harvest.input, await loadAreaLookup(db), {
+        tableId: job.tableId,
+        indelingYear: job.year,
+        period: String(job.year),
+        municipalityCode: job.municipality,
+        skipUnknownAreas: true,
+        plausibility,
+      });
+      skipped = Number(parsed.options.overgeslagen ?? 0);
+      url = harvest.url;
+    } else if (job.source === 'gezondheid') {
       // OData v4 (ADR 0042): long observations of adults' estimates, the municipality's areas.
       // When the v4 catalogue does not serve the table (404 on its first request), the same
       // table is read over OData v3 where RIVM publishes it, on dataderden.cbs.nl (ADR 0046).
@@ -383,7 +420,7 @@ export async function runHaalOp(
     }
     // Provenance: where the figures came from; the page hashes already make the file's hash.
     const titles: Record<Exclude<Source, 'geometrie'>, string> = {
-      kwb: `CBS-tabel ${job.tableId}, opgehaald bij CBS open data (${job.municipality})`,
+      kwb: `CBS-tabel ${job.tableId}, opgehaald bij CBS open data${kwbVia === 'v4' ? ' v4' : ''} (${job.municipality})`,
       misdrijven: `Geregistreerde misdrijven (CBS/Politie ${job.tableId}), opgehaald bij CBS open data (${job.municipality})`,
       gezondheid: viaV3
         ? `Gezondheid per wijk en buurt (RIVM/GGD'en/CBS ${job.tableId}), opgehaald via OData v3 bij ${viaV3} (${job.municipality})`
@@ -398,8 +435,10 @@ export async function runHaalOp(
       importedBy: io.importedBy ?? 'cli',
       municipalityCode: job.municipality,
     });
+    // v4 rows are single figures (long format), v3 rows whole areas.
+    const unit = job.source === 'kwb' && kwbVia === 'v4' ? 'cijfers' : 'rijen';
     const note =
-      (skipped ? `; ${skipped} rijen van gebieden die nog niet geladen zijn overgeslagen` : '') +
+      (skipped ? `; ${skipped} ${unit} van gebieden die nog niet geladen zijn overgeslagen` : '') +
       missing;
     report(outcome, label, note, io, summary);
   }
@@ -540,7 +579,9 @@ async function runGeometryJob(
  * municipality without areas in that indeling: its gemeente, wijken and buurten are read from the
  * KWB table itself (region codes of the rows, names from the table's `WijkenEnBuurten` code
  * list) and stored without geometry as one dataset, in one transaction, before the figures. The
- * table's pages are kept in the folder, so the figures that follow replay them.
+ * table's pages are kept in the folder, so the figures that follow replay them. Over v4
+ * (ADR 0044) the names come from the region dimension's whole code list (`<Dimension>Codes`),
+ * fetched once per table and replayed for every other municipality.
  */
 async function deriveAreasFromKwb(
   db: Kysely<Database>,
@@ -548,11 +589,40 @@ async function deriveAreasFromKwb(
   label: string,
   context: {
     baseUrl: string;
+    via: 'v3' | 'v4';
+    codeListsFetched: Set<string>;
     pageOptions: PageOptions;
     io: HaalOpIo;
     summary: HaalOpSummary;
   },
 ): Promise<void> {
+  if (context.via === 'v4') {
+    const harvest = await withV3Hint(
+      harvestOdataV4Table({
+        tableId: job.tableId,
+        baseUrl: context.baseUrl,
+        filter: (region) => municipalityFilter(region, job.municipality),
+        ...context.pageOptions,
+      }),
+    );
+    const regions = await withV3Hint(
+      harvestOdataV4CodeList({
+        tableId: job.tableId,
+        baseUrl: context.baseUrl,
+        dimension: harvest.regionDimension!,
+        ...context.pageOptions,
+        fresh: context.pageOptions.fresh === true && !context.codeListsFetched.has(job.tableId),
+      }),
+    );
+    context.codeListsFetched.add(job.tableId);
+    const parsed = deriveKwbAreasV4(harvest.input, regions.pages, await loadAreaLookup(db), {
+      tableId: job.tableId,
+      indelingYear: job.year,
+      municipalityCode: job.municipality,
+    });
+    await commitAreas(db, job, label, parsed, regions.url, context);
+    return;
+  }
   const harvest = await harvestOdataTable({
     tableId: job.tableId,
     baseUrl: context.baseUrl,
@@ -571,9 +641,21 @@ async function deriveAreasFromKwb(
     indelingYear: job.year,
     municipalityCode: job.municipality,
   });
+  await commitAreas(db, job, label, parsed, regions.url, context);
+}
+
+/** Stores the derived areas of one KWB job as one dataset, in one transaction, and reports. */
+async function commitAreas(
+  db: Kysely<Database>,
+  job: Job,
+  label: string,
+  parsed: ParsedImport,
+  source: string,
+  context: { io: HaalOpIo; summary: HaalOpSummary },
+): Promise<void> {
   const outcome = await commitImport(
     db,
-    { ...parsed, options: { ...parsed.options, bron: regions.url } },
+    { ...parsed, options: { ...parsed.options, bron: source } },
     { importedBy: context.io.importedBy ?? 'cli', municipalityCode: job.municipality },
   );
   const areas = parsed.areas.filter((a) => a.kind !== 'land').length;
@@ -584,4 +666,22 @@ async function deriveAreasFromKwb(
     context.io,
     context.summary,
   );
+}
+
+/**
+ * A KWB table that CBS's v4 service refuses (a status that is not retried, such as 404): the
+ * message names the fallback, the v3 path (ADR 0044). Other errors pass unchanged.
+ */
+async function withV3Hint<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof OdataFetchError && / weigert /.test(error.message)) {
+      throw new OdataFetchError(
+        `${error.message} Haal de KWB dan via de oude OData v3 op: --kwb-via v3.`,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
 }

@@ -4,8 +4,10 @@
  * police-registered crime of six Dordrecht buurten, 47018NED, paged 3 + 3; KWB 2022, 85318NED,
  * six Dordrecht areas with invented fixture values and their WijkenEnBuurten code list), and the OData v4
  * responses in test/fixtures/odata-v4 (health estimates 50150NED: recorded shape, invented
- * values, paged 10 + 20) and the same invented estimates in the v3 shape of RIVM's table on
- * dataderden.cbs.nl (test/fixtures/odata/50150NED-*, paged 10 + 9). Faults are
+ * values, paged 10 + 20; KWB 2024 and 2022 in v4 form, built from the v3 fixtures with the same
+ * figures, 85984NED paged 77 + 77, 85318NED one page with its WijkenEnBuurtenCodes) and the same
+ * invented estimates in the v3 shape of RIVM's table on dataderden.cbs.nl
+ * (test/fixtures/odata/50150NED-*, paged 10 + 9). Faults are
  * scripted per page: a status to answer first (429 with Retry-After, 503), or a broken body.
  * No internet is used.
  */
@@ -42,7 +44,15 @@ export type ReplayPage =
   | 'v4-page2'
   | 'health-v3-meta'
   | 'health-v3-page1'
-  | 'health-v3-page2';
+  | 'health-v3-page2'
+  | 'kwb-v4-dimensions'
+  | 'kwb-v4-measures'
+  | 'kwb-v4-page1'
+  | 'kwb-v4-page2'
+  | 'kwb2022-v4-dimensions'
+  | 'kwb2022-v4-measures'
+  | 'kwb2022-v4-page'
+  | 'kwb2022-v4-regions';
 
 /** CBS's OData v4 service (health estimates 50150NED, invented fixture values, paged 10 + 20). */
 const V4_ORIGIN = 'https://datasets.cbs.nl/odata/v1/CBS';
@@ -94,6 +104,23 @@ function pageOf(url: URL): ReplayPage | null {
       return url.searchParams.get('$skip') === '10' ? 'v4-page2' : 'v4-page1';
     return null;
   }
+  // KWB over v4 (ADR 0044): 2024 paged 77 + 77, 2022 one page and its region code list.
+  if (url.pathname.startsWith('/odata/v1/CBS/85984NED/')) {
+    const rest = url.pathname.slice('/odata/v1/CBS/85984NED/'.length);
+    if (rest === 'Dimensions') return 'kwb-v4-dimensions';
+    if (rest === 'MeasureCodes') return 'kwb-v4-measures';
+    if (rest === 'Observations')
+      return url.searchParams.get('$skip') === '77' ? 'kwb-v4-page2' : 'kwb-v4-page1';
+    return null;
+  }
+  if (url.pathname.startsWith('/odata/v1/CBS/85318NED/')) {
+    const rest = url.pathname.slice('/odata/v1/CBS/85318NED/'.length);
+    if (rest === 'Dimensions') return 'kwb2022-v4-dimensions';
+    if (rest === 'MeasureCodes') return 'kwb2022-v4-measures';
+    if (rest === 'Observations') return 'kwb2022-v4-page';
+    if (rest === 'WijkenEnBuurtenCodes') return 'kwb2022-v4-regions';
+    return null;
+  }
   // PDOK's OGC API (buurten 2023, four real Dordrecht buurten, paged 2 + 2 with a cursor).
   if (url.pathname === '/cbs/wijken-en-buurten-2023/ogc/v1/collections/buurten/items')
     return url.searchParams.get('cursor') === 'fixture-2' ? 'pdok-page2' : 'pdok-page1';
@@ -121,6 +148,14 @@ const FILES: Record<ReplayPage, string> = {
   'health-v3-meta': '50150NED-DataProperties.fixture.json',
   'health-v3-page1': '50150NED-TypedDataSet-page1.fixture.json',
   'health-v3-page2': '50150NED-TypedDataSet-page2.fixture.json',
+  'kwb-v4-dimensions': '../odata-v4/85984NED-Dimensions.fixture.json',
+  'kwb-v4-measures': '../odata-v4/85984NED-MeasureCodes.fixture.json',
+  'kwb-v4-page1': '../odata-v4/85984NED-Observations-page1.fixture.json',
+  'kwb-v4-page2': '../odata-v4/85984NED-Observations-page2.fixture.json',
+  'kwb2022-v4-dimensions': '../odata-v4/85318NED-Dimensions.fixture.json',
+  'kwb2022-v4-measures': '../odata-v4/85318NED-MeasureCodes.fixture.json',
+  'kwb2022-v4-page': '../odata-v4/85318NED-Observations.fixture.json',
+  'kwb2022-v4-regions': '../odata-v4/85318NED-WijkenEnBuurtenCodes.fixture.json',
 };
 
 export async function startReplayServer(): Promise<ReplayServer> {

@@ -11,7 +11,9 @@ export const CBS_OPEN_DATA_URL = 'https://opendata.cbs.nl/ODataFeed/odata';
 
 /**
  * Kerncijfers wijken en buurten: one CBS table per year, each in that year's wijk- en
- * buurtindeling (table ids as CBS publishes them; the 2024 one is shipped, 85984NED).
+ * buurtindeling (table ids as CBS publishes them; the 2024 one is shipped, 85984NED). A KWB table
+ * has no period dimension: one table is one edition. 2025 (86165NED) is the id public projects
+ * use for "Kerncijfers wijken en buurten 2025" (ADR 0044; not checked against CBS here).
  */
 export const KWB_TABLES: Readonly<Record<number, string>> = {
   2013: '82339NED',
@@ -26,9 +28,13 @@ export const KWB_TABLES: Readonly<Record<number, string>> = {
   2022: '85318NED',
   2023: '85618NED',
   2024: '85984NED',
+  2025: '86165NED',
 };
 
-/** CBS's open-data API v4 (OData 4), the CBS catalogue; `haal-op --bron-v4` overrides it. */
+/**
+ * CBS's open-data API v4 (OData 4), the CBS catalogue; `haal-op --bron-v4` overrides it. KWB
+ * is fetched here by default (ADR 0044), the health estimates always (ADR 0042).
+ */
 export const CBS_ODATA_V4_URL = 'https://datasets.cbs.nl/odata/v1/CBS';
 
 /**

@@ -3,6 +3,8 @@ import { ImportValidationError, type ImportProblem } from '../../shared/errors.t
 import { parseDataProperties } from './cbs-metadata.ts';
 import { sha256 } from './import.service.ts';
 import type { AreaLookup, ImportInput, ParsedImport } from './import.types.ts';
+import type { OdataV4Input } from './odata-harvest.ts';
+import { keyFromTitle, tableShape } from './odata-v4.importer.ts';
 import type { OdataInput } from './odata.importer.ts';
 import { landArea } from './pdok-geojson.importer.ts';
 
@@ -59,7 +61,7 @@ export function deriveKwbAreas(
   lookup: AreaLookup,
   options: KwbAreasOptions,
 ): ParsedImport {
-  const { tableId, indelingYear, municipalityCode } = options;
+  const { tableId, municipalityCode } = options;
   const pages = Array.isArray(input.typedDataSet)
     ? (input.typedDataSet as readonly ImportInput[])
     : [input.typedDataSet as ImportInput];
@@ -87,6 +89,7 @@ export function deriveKwbAreas(
   const codes: string[] = [];
   const gemeenteNames = new Map<string, string>();
   let rowCount = 0;
+  // v3 rows: one per area, so a code twice is an error.
   for (const page of pages) {
     rowsOf(page, problems).forEach((row, index) => {
       const code = trimmed(row[geo.key]);
@@ -104,9 +107,103 @@ export function deriveKwbAreas(
       if (nameKey && code.startsWith('GM')) gemeenteNames.set(code, trimmed(row[nameKey]));
     });
   }
+  const hashes = [input.dataProperties, ...pages, ...codeList].map((p) => sha256(p.bytes));
+  return areasOf({
+    codes,
+    titles,
+    gemeenteNames,
+    problems,
+    lookup,
+    options,
+    firstFile: pages[0]?.fileName ?? metaFile,
+    codeListFile: `${tableId}_${geo.key}.json`,
+    codeListName: geo.key,
+    rowCount,
+    fileHash: sha256(hashes.join('\n')),
+  });
+}
+
+/**
+ * The same areas from the v4 form of a KWB table (ADR 0044): codes from the region dimension of
+ * the `Observations` (long format, so a code appears once per measure), names from the
+ * dimension's code list (`<Dimension>Codes`: Identifier, Title, which v4 gives with the names),
+ * the gemeente's from the text measure Gemeentenaam when the list lacks it.
+ */
+export function deriveKwbAreasV4(
+  input: OdataV4Input,
+  codeList: readonly ImportInput[],
+  lookup: AreaLookup,
+  options: KwbAreasOptions,
+): ParsedImport {
+  const { tableId, municipalityCode } = options;
+  const shape = tableShape(input.dimensions);
+  if (Array.isArray(shape)) throw new ImportValidationError(shape);
+  const region = shape.region;
+  const problems: ImportProblem[] = [];
+  const digits = municipalityCode.slice(2);
+  const nameMeasures = new Set(
+    rowsOf(input.measureCodes, problems)
+      .filter((m) => typeof m.Title === 'string' && keyFromTitle(m.Title) === 'Gemeentenaam')
+      .map((m) => trimmed(m.Identifier)),
+  );
+  const titles = new Map<string, string>();
+  for (const page of codeList) {
+    for (const entry of rowsOf(page, problems)) {
+      const key = trimmed(entry.Identifier);
+      const title = trimmed(entry.Title);
+      if (key !== '' && title !== '') titles.set(key, title);
+    }
+  }
+  const codes: string[] = [];
+  const gemeenteNames = new Map<string, string>();
+  for (const page of input.observations) {
+    for (const row of rowsOf(page, problems)) {
+      const code = trimmed(row[region]);
+      if (!CODE.test(code) || code.slice(2, 6) !== digits) continue;
+      if (!codes.includes(code)) codes.push(code);
+      if (code.startsWith('GM') && nameMeasures.has(trimmed(row.Measure))) {
+        const name = trimmed(row.StringValue);
+        if (name !== '') gemeenteNames.set(code, name);
+      }
+    }
+  }
+  const hashes = [input.dimensions, input.measureCodes, ...input.observations, ...codeList].map(
+    (p) => sha256(p.bytes),
+  );
+  return areasOf({
+    codes,
+    titles,
+    gemeenteNames,
+    problems,
+    lookup,
+    options,
+    firstFile: input.observations[0]?.fileName ?? input.dimensions.fileName,
+    codeListFile: `${tableId}_${region}Codes.json`,
+    codeListName: `${region}Codes`,
+    rowCount: codes.length,
+    fileHash: sha256(hashes.join('\n')),
+  });
+}
+
+/** Areas from the codes and names read from either form; see deriveKwbAreas. */
+function areasOf(read: {
+  codes: string[];
+  titles: Map<string, string>;
+  gemeenteNames: Map<string, string>;
+  problems: ImportProblem[];
+  lookup: AreaLookup;
+  options: KwbAreasOptions;
+  firstFile: string;
+  codeListFile: string;
+  codeListName: string;
+  rowCount: number;
+  fileHash: string;
+}): ParsedImport {
+  const { codes, titles, gemeenteNames, problems, lookup, rowCount } = read;
+  const { tableId, indelingYear, municipalityCode } = read.options;
   if (!codes.includes(municipalityCode) && problems.length === 0) {
     problems.push({
-      file: pages[0]?.fileName ?? metaFile,
+      file: read.firstFile,
       message: `${municipalityCode} zelf staat niet in tabel ${tableId}: de gebieden van de gemeente kunnen niet worden afgeleid`,
     });
   }
@@ -118,9 +215,9 @@ export function deriveKwbAreas(
     const name = titles.get(code) ?? (kind === 'gemeente' ? gemeenteNames.get(code) : undefined);
     if (!name) {
       problems.push({
-        file: `${tableId}_${geo.key}.json`,
+        file: read.codeListFile,
         field: 'Title',
-        message: `naam van ${code} ontbreekt in de codelijst ${geo.key} van tabel ${tableId}`,
+        message: `naam van ${code} ontbreekt in de codelijst ${read.codeListName} van tabel ${tableId}`,
       });
       continue;
     }
@@ -141,7 +238,6 @@ export function deriveKwbAreas(
   }
   if (problems.length > 0) throw new ImportValidationError(problems.slice(0, 50));
 
-  const hashes = [input.dataProperties, ...pages, ...codeList].map((p) => sha256(p.bytes));
   return {
     kind: 'cbs-odata',
     source: KWB_AREAS_SOURCE,
@@ -149,7 +245,7 @@ export function deriveKwbAreas(
     edition: String(indelingYear),
     title: `Gebieden uit de KWB-tabel ${tableId}, zonder grenzen (indeling ${indelingYear}, ${municipalityCode})`,
     fileName: `${tableId}-${municipalityCode}-gebieden.json`,
-    fileHash: sha256(hashes.join('\n')),
+    fileHash: read.fileHash,
     indelingYear,
     attribution: `Bron: CBS, tabel ${tableId} (Kerncijfers wijken en buurten). Licentie CC BY 4.0.`,
     options: {

@@ -5,6 +5,7 @@ import { BadRequestError } from '../../shared/errors.ts';
 import type { ImportInput } from './import.types.ts';
 import { OdataFetchError } from './odata.fetch.ts';
 import type { OdataInput } from './odata.importer.ts';
+import { tableShape } from './odata-v4.importer.ts';
 
 /**
  * Fetches one CBS OData table the way a long
@@ -332,8 +333,12 @@ export interface V4HarvestOptions extends PageOptions {
   tableId: string;
   /** The catalogue's root, e.g. https://datasets.cbs.nl/odata/v1/CBS (or a replay server). */
   baseUrl: string;
-  /** OData v4 $filter on the observations, e.g. the rows of one municipality. */
-  filter?: string;
+  /**
+   * OData v4 $filter on the observations, e.g. the rows of one municipality. A function gets the
+   * table's region dimension, read from its `Dimensions` (ADR 0044: KWB 2013 may call it
+   * `RegioS`); the folder is then named after the filter with a placeholder for it.
+   */
+  filter?: string | ((regionDimension: string) => string);
   /** Dimensions whose code lists are kept (to check a fixed code exists), e.g. `Leeftijd`. */
   codeLists?: readonly string[];
 }
@@ -343,6 +348,8 @@ export interface V4HarvestResult {
   dir: string;
   /** The first address asked for observations, for the dataset's provenance. */
   url: string;
+  /** The region dimension the filter was built for (a function filter), else null. */
+  regionDimension: string | null;
   fetchedPages: number;
   reusedPages: number;
 }
@@ -366,14 +373,10 @@ export async function harvestOdataV4Table(options: V4HarvestOptions): Promise<V4
     }
   }
   const base = options.baseUrl.replace(/\/+$/, '');
-  const dir = path.join(options.storeDir, folderName(`${tableId}-v4`, options.filter));
+  const filterOf = options.filter;
+  const folderFilter = typeof filterOf === 'function' ? filterOf('{regio}') : filterOf;
+  const dir = path.join(options.storeDir, folderName(`${tableId}-v4`, folderFilter));
   fs.mkdirSync(dir, { recursive: true });
-  const filter = options.filter ? `?$filter=${encodeURIComponent(options.filter)}` : '';
-  const firstUrl = `${base}/${tableId}/Observations${filter}`;
-
-  let manifest = options.fresh ? null : readManifest(dir);
-  if (manifest && manifest.url !== firstUrl) manifest = null;
-  manifest ??= { tableId, url: firstUrl, complete: false, pages: [] };
   let fetchedPages = 0;
 
   // The description: small lists, one response each, kept beside the pages.
@@ -399,6 +402,24 @@ export async function harvestOdataV4Table(options: V4HarvestOptions): Promise<V4
     return { bytes: fs.readFileSync(file), fileName: `${tableId}_${name}.json` };
   };
   const dimensions = await meta('Dimensions');
+  let regionDimension: string | null = null;
+  let filterText = filterOf as string | undefined;
+  if (typeof filterOf === 'function') {
+    const shape = tableShape(dimensions);
+    if (Array.isArray(shape)) {
+      throw new OdataFetchError(
+        `Tabel ${tableId} (${base}/${tableId}/Dimensions): ${shape.map((p) => p.message).join('; ')}. Er is niets geïmporteerd.`,
+      );
+    }
+    regionDimension = shape.region;
+    filterText = filterOf(shape.region);
+  }
+  const filter = filterText ? `?$filter=${encodeURIComponent(filterText)}` : '';
+  const firstUrl = `${base}/${tableId}/Observations${filter}`;
+  let manifest = options.fresh ? null : readManifest(dir);
+  if (manifest && manifest.url !== firstUrl) manifest = null;
+  manifest ??= { tableId, url: firstUrl, complete: false, pages: [] };
+
   const measureCodes = await meta('MeasureCodes');
   const lists: Record<string, ImportInput> = {};
   for (const dimension of codeLists) lists[dimension] = await meta(`${dimension}Codes`);
@@ -416,9 +437,52 @@ export async function harvestOdataV4Table(options: V4HarvestOptions): Promise<V4
     input: { observations: collected.pages, dimensions, measureCodes, codeLists: lists },
     dir,
     url: firstUrl,
+    regionDimension,
     fetchedPages: fetchedPages + collected.fetched,
     reusedPages: collected.reused,
   };
+}
+
+export interface V4CodeListHarvestOptions extends PageOptions {
+  tableId: string;
+  baseUrl: string;
+  /** The dimension whose code list is fetched, e.g. `WijkenEnBuurten` (`…Codes`). */
+  dimension: string;
+}
+
+/**
+ * Fetches (or replays, or resumes) the whole code list of one dimension of a CBS OData v4 table
+ * (`<base>/<table>/<dimension>Codes`, entries with `Identifier` and `Title`), through the same
+ * page loop, folder, manifest, retries and resume as the observations, following
+ * `@odata.nextLink`. Without a filter (ADR 0044): one list per table, kept in a folder of its own
+ * (`<table>-v4-<dimension>Codes`) that every municipality of the run replays. Nothing is
+ * imported here.
+ */
+export async function harvestOdataV4CodeList(
+  options: V4CodeListHarvestOptions,
+): Promise<{ pages: ImportInput[]; url: string; dir: string; fetchedPages: number }> {
+  const { tableId, dimension } = options;
+  if (!/^[0-9A-Za-z]{5,12}$/.test(tableId) || !/^[A-Za-z][A-Za-z0-9]*$/.test(dimension)) {
+    throw new BadRequestError(`"${tableId}/${dimension}Codes" is geen codelijst van een CBS-tabel`);
+  }
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const name = `${tableId}-v4-${dimension}Codes`;
+  const dir = path.join(options.storeDir, name);
+  fs.mkdirSync(dir, { recursive: true });
+  const url = `${base}/${tableId}/${dimension}Codes`;
+  let manifest = options.fresh ? null : readManifest(dir);
+  if (manifest && manifest.url !== url) manifest = null;
+  manifest ??= { tableId: name, url, complete: false, pages: [] };
+  const collected = await collectPages(
+    manifest,
+    dir,
+    base,
+    name,
+    options,
+    'odata',
+    `${dimension}Codes`,
+  );
+  return { pages: collected.pages, url, dir, fetchedPages: collected.fetched };
 }
 
 /** PDOK's OGC API Features, where CBS's wijk- en buurtkaart of each year is served. */

@@ -26,16 +26,28 @@ type Variable = ParsedImport['variables'][number];
  * Variables: v4 measure identifiers are not the v3 keys the catalogue uses. A measure gets the
  * v3 key its title gives under CBS's rule (words capitalised and joined, accents and signs
  * dropped, `k_` before a leading digit), or its own identifier when that already is such a key;
- * ADR 0042 says why.
+ * ADR 0042 says why, ADR 0044 checks the rule against all 128 topics of KWB 2024.
+ *
+ * Shapes (ADR 0044): the region dimension is the one `Dimensions` marks as `GeoDimension`
+ * (KWB: `WijkenEnBuurten`, 2013 possibly `RegioS`), the period dimension the `TimeDimension`.
+ * A table without a period dimension (a KWB table is one edition) takes its period from the
+ * options, as the v3 import does. Text measures (Gemeentenaam, SoortRegio, Codering: `DataType`
+ * String, or observations with a `StringValue` and no `Value`) are not figures and are left
+ * out, as the v3 import leaves out its String topics.
  */
 
 export interface OdataV4Options {
   tableId: string;
   indelingYear: number;
-  /** The region dimension (KWB and the health estimates: `WijkenEnBuurten`). */
+  /** The region dimension; by default the one `Dimensions` marks as `GeoDimension`. */
   regionDimension?: string;
-  /** The period dimension (`Perioden`). */
+  /** The period dimension; by default the one `Dimensions` marks as `TimeDimension`. */
   periodDimension?: string;
+  /**
+   * The period of every row, for tables without a period dimension (KWB: `2024`, as the v3
+   * import stores it). With a period dimension, only rows of this period are read.
+   */
+  period?: string;
   /** Every other dimension, fixed to one code (health: Leeftijd 20300, Marges MW00000). */
   fixed?: Readonly<Record<string, string>>;
   /** Read only NL, this gemeente and its wijken and buurten. */
@@ -88,6 +100,76 @@ function readList(input: ImportInput, problems: ImportProblem[]): Record<string,
 }
 
 const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
+/** A metadata string as the v3 import keeps it: any string, also an empty one; otherwise null. */
+const asGiven = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+const REGION_KINDS = new Set(['GeoDimension', 'GeoDetail']);
+const PERIOD_KINDS = new Set(['TimeDimension']);
+
+/** The region and period dimension of a table, read from its `Dimensions` (ADR 0044). */
+export interface TableShape {
+  region: string;
+  /** Null for a table without a period dimension (KWB). */
+  period: string | null;
+  /** Every dimension's identifier, in the table's order. */
+  dimensions: string[];
+}
+
+/**
+ * Reads which dimension is the region and which the period from a table's `Dimensions` (their
+ * `Kind`), so a KWB table whose region dimension is not called `WijkenEnBuurten` is read right.
+ * An explicit name wins. Refused, naming the dimensions, when the region cannot be told.
+ */
+export function tableShape(
+  dimensions: ImportInput,
+  explicit: { regionDimension?: string; periodDimension?: string } = {},
+): TableShape | ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  const rows = readList(dimensions, problems);
+  if (!rows) return problems;
+  const listed = rows
+    .map((d) => ({ id: text(d.Identifier), kind: text(d.Kind) }))
+    .filter((d): d is { id: string; kind: string | null } => d.id !== null);
+  const ids = listed.map((d) => d.id);
+  const named = listed.map((d) => `${d.id} (${d.kind ?? 'soort onbekend'})`).join(', ') || 'geen';
+  const pick = (
+    wanted: string | undefined,
+    kinds: Set<string>,
+    what: string,
+  ): string | null | undefined => {
+    if (wanted !== undefined) {
+      if (ids.includes(wanted)) return wanted;
+      problems.push({
+        file: dimensions.fileName,
+        field: wanted,
+        message: `de tabel heeft geen dimensie "${wanted}" (wel: ${named})`,
+      });
+      return undefined;
+    }
+    const found = listed.filter((d) => d.kind !== null && kinds.has(d.kind));
+    if (found.length === 1) return found[0]!.id;
+    if (found.length === 0) return null;
+    problems.push({
+      file: dimensions.fileName,
+      field: 'Kind',
+      message: `de tabel heeft meer dan één ${what} (${found.map((d) => d.id).join(', ')}); Wijkkompas weet niet welke het moet lezen (dimensies: ${named})`,
+    });
+    return undefined;
+  };
+  const region = pick(explicit.regionDimension, REGION_KINDS, 'regio-dimensie');
+  const period = pick(explicit.periodDimension, PERIOD_KINDS, 'periode-dimensie');
+  if (region === null) {
+    problems.push({
+      file: dimensions.fileName,
+      field: 'Kind',
+      message: `kan de regio-dimensie van de tabel niet bepalen: geen dimensie is een GeoDimension (dimensies: ${named})`,
+    });
+  }
+  if (problems.length > 0 || region === undefined || region === null || period === undefined) {
+    return problems;
+  }
+  return { region, period, dimensions: ids };
+}
 
 function areaCode(raw: string): string {
   const code = raw.trim();
@@ -110,8 +192,6 @@ export function parseOdataV4(
   options: OdataV4Options,
 ): ParsedImport {
   const { tableId, indelingYear, municipalityCode } = options;
-  const region = options.regionDimension ?? 'WijkenEnBuurten';
-  const time = options.periodDimension ?? 'Perioden';
   const fixed = options.fixed ?? {};
   const problems: ImportProblem[] = [];
   const fail = (): never => {
@@ -119,9 +199,19 @@ export function parseOdataV4(
   };
 
   // The table's shape: every dimension is the region, the period or fixed to one code.
-  const dimensions = readList(input.dimensions, problems) ?? [];
-  const dimensionIds = dimensions.map((d) => text(d.Identifier)).filter((d) => d !== null);
-  for (const wanted of [region, time, ...Object.keys(fixed)]) {
+  const shape = tableShape(input.dimensions, options);
+  if (Array.isArray(shape)) {
+    problems.push(...shape);
+    return fail();
+  }
+  const { region, period: time, dimensions: dimensionIds } = shape;
+  if (time === null && options.period === undefined) {
+    problems.push({
+      file: input.dimensions.fileName,
+      message: `de tabel heeft geen periode-dimensie (dimensies: ${dimensionIds.join(', ')}): geef de periode op (bijvoorbeeld 2024)`,
+    });
+  }
+  for (const wanted of Object.keys(fixed)) {
     if (!dimensionIds.includes(wanted)) {
       problems.push({
         file: input.dimensions.fileName,
@@ -165,8 +255,9 @@ export function parseOdataV4(
     });
   }
 
-  // Measures and the stem each is stored under.
+  // Measures and the stem each is stored under; text measures are no figures (v3: String topics).
   const measures = new Map<string, Measure & { stem: string }>();
+  const textMeasures = new Set<string>();
   const stems = new Set<string>();
   for (const row of readList(input.measureCodes, problems) ?? []) {
     const identifier = text(row.Identifier);
@@ -178,6 +269,10 @@ export function parseOdataV4(
       });
       continue;
     }
+    if (typeof row.DataType === 'string' && /^string$/i.test(row.DataType)) {
+      textMeasures.add(identifier);
+      continue;
+    }
     const ownKey = identifier.replace(/_\d+$/, '');
     const byTitle = keyFromTitle(title);
     // An identifier that already is a v3-style key (letters first) wins over the title's key.
@@ -186,18 +281,26 @@ export function parseOdataV4(
     stems.add(stem);
     measures.set(identifier, {
       identifier,
-      title,
-      unit: text(row.Unit),
-      description: text(row.Description),
+      title: title.trim(),
+      unit: asGiven(row.Unit),
+      description: asGiven(row.Description),
       stem,
     });
   }
   if (measures.size === 0 && problems.length === 0) {
-    problems.push({ file: input.measureCodes.fileName, message: 'de tabel noemt geen maten' });
+    problems.push({
+      file: input.measureCodes.fileName,
+      message:
+        textMeasures.size > 0
+          ? 'de tabel noemt geen getallen, alleen tekst'
+          : 'de tabel noemt geen maten',
+    });
   }
   if (problems.length > 0) fail();
 
   const observations: ParsedObservation[] = [];
+  const textFound = new Set<string>();
+  const numberFound = new Set<string>();
   const seen = new Set<string>();
   const areasSeen = new Set<string>();
   const periodsSeen = new Set<string>();
@@ -221,12 +324,23 @@ export function parseOdataV4(
       if (!rawCode) return void problem(region, 'regiocode ontbreekt');
       const code = areaCode(rawCode);
       if (municipalityCode && !inMunicipality(code, municipalityCode)) return;
-      const rawPeriod = text(row[time]);
-      if (!rawPeriod) return void problem(time, 'periode ontbreekt');
-      const period = periodFromCbs(rawPeriod);
+      let period = options.period!;
+      if (time !== null) {
+        const rawPeriod = text(row[time]);
+        if (!rawPeriod) return void problem(time, 'periode ontbreekt');
+        period = periodFromCbs(rawPeriod);
+        if (options.period !== undefined && period !== options.period) return;
+      }
       const measureId = text(row.Measure);
+      if (measureId && textMeasures.has(measureId)) return;
       const measure = measureId ? measures.get(measureId) : undefined;
       if (!measure) return void problem('Measure', `onbekende maat ${JSON.stringify(row.Measure)}`);
+      // A text observation (StringValue, no Value) of a measure without DataType: no figure.
+      if (typeof row.StringValue === 'string' && (row.Value === null || row.Value === undefined)) {
+        textFound.add(measure.identifier);
+        return;
+      }
+      numberFound.add(measure.identifier);
       rowCount++;
       if (!lookup.has(indelingYear, code)) {
         if (options.skipUnknownAreas) {
@@ -282,6 +396,19 @@ export function parseOdataV4(
       });
     });
   }
+  for (const identifier of textFound) {
+    const measure = measures.get(identifier)!;
+    if (numberFound.has(identifier)) {
+      problems.push({
+        file: input.measureCodes.fileName,
+        field: identifier,
+        message: `maat "${measure.title}" heeft zowel tekst (StringValue) als getallen: Wijkkompas weet niet of het een cijfer is`,
+      });
+    } else {
+      textMeasures.add(identifier);
+      measures.delete(identifier);
+    }
+  }
   if (rowCount > 0 && areasSeen.size === 0 && problems.length === 0) {
     problems.push({
       file: input.observations[0]?.fileName ?? input.dimensions.fileName,
@@ -334,6 +461,7 @@ export function parseOdataV4(
     indelingYear: String(indelingYear),
     api: 'odata-v4',
   };
+  if (options.period !== undefined) readOptions.period = options.period;
   for (const [dimension, code] of Object.entries(fixed)) readOptions[dimension] = code;
   if (municipalityCode) readOptions.municipalityCode = municipalityCode;
   if (skipped > 0) readOptions.overgeslagen = String(skipped);
@@ -346,7 +474,7 @@ export function parseOdataV4(
     kind: 'cbs-odata',
     source: options.source ?? 'CBS open data (OData v4)',
     tableId,
-    edition: null,
+    edition: options.period ?? null,
     title: `CBS-tabel ${tableId}`,
     fileName:
       input.observations.length > 1
