@@ -49,7 +49,17 @@ export interface AreaLookup {
 }
 
 export type ImportOutcome =
-  | { status: 'geimporteerd'; datasetId: string; observations: number; areas: number; rows: number }
+  | {
+      status: 'geimporteerd';
+      datasetId: string;
+      observations: number;
+      areas: number;
+      rows: number;
+      /** Areas stored without an outline that got one with this import (ADR 0045). */
+      outlinesAdded?: number;
+      /** Areas that had an outline and got this import's (a new kaart of the same year). */
+      outlinesReplaced?: number;
+    }
   | { status: 'ongewijzigd'; datasetId: string; importedAt: string };
 
 export type ProgressReporter = (phase: string, done: number, total: number) => void;
