@@ -30,7 +30,8 @@ const LEVEL_WORD: Record<PdokLevel, RegExp> = {
   buurt: /(?<![a-z])buurt(en)?(?![a-z])/,
 };
 
-const ANY_YEAR = /(?<!\d)(19|20)\d\d(?!\d)/;
+/** Anything that may be a year (or years): four digits or more in a row. */
+const ANY_YEAR = /\d{4}/;
 
 /** Property names that hold the year of a feature, in order of preference. */
 export const YEAR_PROPERTIES = ['jaarcode', 'jaar'] as const;
