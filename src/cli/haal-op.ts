@@ -45,18 +45,21 @@ import { shippedPlausibility } from '../features/imports/plausibility.ts';
 import { BadRequestError } from '../shared/errors.ts';
 
 export const HAAL_OP_HELP = `  haal-op [--wat geometrie,kwb,misdrijven,gezondheid] [--indeling JAAR …] [--tabel ID] [--gemeente GM0505 …]
-          [--map MAP] [--bron URL] [--bron-politie URL] [--bron-pdok URL] [--bron-v4 URL] [--opnieuw]
+          [--map MAP] [--bron URL] [--bron-politie URL] [--bron-pdok URL] [--bron-pdok-historisch URL]
+          [--bron-v4 URL] [--opnieuw]
                                   haalt voor de gemeenten van de 20 focusgebieden eerst bij PDOK de gemeente, wijken en
-                                  buurten met hun grenzen op (wijk- en buurtkaart van dat jaar, vanaf 2023), dan bij CBS
-                                  open data de Kerncijfers wijken en buurten (per jaar de tabel van dat jaar, vanaf 2013;
-                                  voor een jaar voor 2023 zonder gebieden haalt het die uit de KWB-tabel, zonder grenzen),
-                                  de geregistreerde misdrijven per buurt (CBS/Politie 47018NED, alle jaren vanaf 2012,
-                                  in het nieuwste indelingsjaar) en de gezondheidsschattingen per wijk en buurt
+                                  buurten met hun grenzen op (wijk- en buurtkaart van dat jaar: vanaf 2023 uit de API van
+                                  dat jaar, daarvoor uit de historische API, waarvan de collecties en filters uit de API
+                                  zelf worden gelezen; past er geen, dan slaat het dat jaar over en noemt wat het vond),
+                                  dan bij CBS open data de Kerncijfers wijken en buurten (per jaar de tabel van dat jaar,
+                                  vanaf 2013; een jaar voor 2023 zonder gebieden krijgt die uit de KWB-tabel, zonder
+                                  grenzen), de geregistreerde misdrijven per buurt (CBS/Politie 47018NED, alle jaren vanaf
+                                  2012, in het nieuwste indelingsjaar) en de gezondheidsschattingen per wijk en buurt
                                   (Gezondheidsmonitor, RIVM/GGD'en/CBS 50150NED, via OData v4, indeling 2024), en laadt
-                                  die per gemeente; zonder --indeling voor elk geladen indelingsjaar, met geometrie ook 2023
-                                  en 2024, met KWB elk jaar vanaf 2013; zonder --wat alles. De antwoorden blijven in
-                                  MAP (standaard ./data/opgehaald): een afgebroken run gaat daar verder, een tweede run
-                                  gebruikt ze opnieuw (--opnieuw haalt alles opnieuw op)`;
+                                  die per gemeente; zonder --indeling voor elk geladen indelingsjaar en, met geometrie of
+                                  KWB, elk jaar vanaf 2013; zonder --wat alles. De antwoorden blijven in MAP (standaard
+                                  ./data/opgehaald): een afgebroken run gaat daar verder, een tweede run gebruikt ze
+                                  opnieuw (--opnieuw haalt alles opnieuw op)`;
 
 export interface HaalOpIo {
   datasetsDir: string;
