@@ -186,6 +186,32 @@ describeEachDialect('wijkkompas haal-op: outlines before 2023 from PDOK historis
     assert.deepEqual(await counts(db), before);
   });
 
+  it('keeps the collection list like a page: a busy server is retried, a cut-off list is refused naming its address and stored nowhere, the next run asks again', async () => {
+    const { db } = getDb();
+    pdok.historisch.shape = 'jaar-als-eigenschap';
+    pdok.faults['hist-collections'] = [429];
+    pdok.broken.add('hist-collections');
+    await assert.rejects(runHaalOp(db, args(2019), io([])), (error: unknown) => {
+      assert.ok(error instanceof OdataFetchError);
+      assert.equal(
+        error.message.replace(/ \(.*\)\./, ' (…).'),
+        `Het antwoord van PDOK op ${historischUrl()}/collections?f=json is geen geldige JSON (…). Er is niets geïmporteerd.`,
+      );
+      return true;
+    });
+    assert.deepEqual(
+      pdok.requests,
+      ['hist-collections', 'hist-collections'],
+      'the 429, then the cut-off list',
+    );
+    assert.equal(await count(db, 'datasets'), 0);
+
+    pdok.broken.clear();
+    const summary = await runHaalOp(db, args(2019), io([]));
+    assert.equal(pdok.requests[2], 'hist-collections', 'asked again: the broken list was not kept');
+    assert.deepEqual(summary, { imported: 3, unchanged: 0, skipped: 0, observations: 0 });
+  });
+
   it('shape (b), one collection per level with the year as a property: reads the queryables and asks for jaarcode=2019', async () => {
     const { db } = getDb();
     pdok.historisch.shape = 'jaar-als-eigenschap';

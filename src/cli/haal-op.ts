@@ -77,7 +77,10 @@ export interface HaalOpIo {
 export interface HaalOpSummary {
   imported: number;
   unchanged: number;
-  /** Jobs not fetched: the municipality has no areas in that indeling year. */
+  /**
+   * Jobs not fetched: the municipality has no areas in that indeling year, or PDOK's historisch
+   * API has no single collection for that year and level (ADR 0045).
+   */
   skipped: number;
   observations: number;
 }
