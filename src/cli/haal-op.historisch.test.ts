@@ -250,6 +250,20 @@ describeEachDialect('wijkkompas haal-op: outlines before 2023 from PDOK historis
       title.title,
       'Wijk- en buurtkaart 2019: buurten (GM0505), opgehaald bij PDOK (historisch, collectie buurten)',
     );
+
+    // --opnieuw asks everything again, the list and each collection's queryables once per run.
+    pdok.requests.length = 0;
+    const again = await runHaalOp(db, [...args(2019), '--opnieuw'], io([]));
+    assert.deepEqual(again, { imported: 0, unchanged: 3, skipped: 0, observations: 0 });
+    assert.deepEqual(pdok.requests, [
+      'hist-collections',
+      'hist-queryables',
+      'hist-gemeenten-2019',
+      'hist-queryables',
+      'hist-wijken-2019',
+      'hist-queryables',
+      'hist-buurten-2019',
+    ]);
   });
 
   it('skips a year and level for which no collection fits, naming the collections found, and one without a collection list, without stopping the run', async () => {

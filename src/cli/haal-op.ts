@@ -219,6 +219,7 @@ export async function runHaalOp(
   }
   const historischUrl =
     values['bron-pdok-historisch'] ?? pdokHistorischBase(values['bron-pdok'] ?? PDOK_API_URL);
+  const historischAsked = new Set<string>();
   const baseUrls: Record<Source, string> = {
     geometrie: values['bron-pdok'] ?? PDOK_API_URL,
     kwb: values.bron ?? CBS_OPEN_DATA_URL,
@@ -235,6 +236,7 @@ export async function runHaalOp(
       await runGeometryJob(db, job, `[${index + 1}/${jobs.length}]`, {
         baseUrl: baseUrls.geometrie,
         historischUrl,
+        historischAsked,
         storeDir,
         fresh: values.opnieuw === true,
         io,
@@ -400,6 +402,8 @@ async function runGeometryJob(
     baseUrl: string;
     /** PDOK's historisch API (years before 2023). */
     historischUrl: string;
+    /** Its list and queryables asked in this run (asked once per run, also with --opnieuw). */
+    historischAsked: Set<string>;
     storeDir: string;
     fresh: boolean;
     io: HaalOpIo;
@@ -424,6 +428,7 @@ async function runGeometryJob(
     : await planHistorischItems({
         ...pageOptions,
         baseUrl: context.historischUrl,
+        asked: context.historischAsked,
         year: job.year,
         level,
         municipalityCode: job.municipality,

@@ -166,13 +166,25 @@ export async function planHistorischItems(
     year: number;
     level: PdokLevel;
     municipalityCode: string;
+    /**
+     * Addresses already asked in this run: with `fresh` (--opnieuw) the list and queryables are
+     * fetched again once per run, not once per job.
+     */
+    asked?: Set<string>;
   },
 ): Promise<HistorischPlan> {
   const base = options.baseUrl.replace(/\/+$/, '');
   const folder = folderOf(base);
+  const asked = options.asked ?? new Set<string>();
+  const fresh = (url: string): boolean => {
+    const again = options.fresh === true && !asked.has(url);
+    asked.add(url);
+    return again;
+  };
   const listUrl = `${base}/collections?f=json`;
   const list = await fetchPdokDocument({
     ...options,
+    fresh: fresh(listUrl),
     url: listUrl,
     folder,
     file: 'collections.json',
@@ -189,6 +201,7 @@ export async function planHistorischItems(
   const queryablesUrl = `${path}/queryables?f=json`;
   const queryables = await fetchPdokDocument({
     ...options,
+    fresh: fresh(queryablesUrl),
     url: queryablesUrl,
     folder,
     file: `queryables-${safeId}.json`,
