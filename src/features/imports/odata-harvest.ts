@@ -452,7 +452,7 @@ export interface PdokHarvestOptions extends PageOptions {
   baseUrl?: string;
   /** The first items address when it is not the per-year API's (PDOK historisch, ADR 0045). */
   itemsUrl?: string;
-  /** The folder's name when itemsUrl is given, e.g. `pdok-historisch-buurten_2019-2019`. */
+  /** The folder's name when itemsUrl is given, e.g. `pdok-historisch-<hash>-buurten_2019-2019`. */
   name?: string;
 }
 
