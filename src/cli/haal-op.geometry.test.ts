@@ -183,7 +183,7 @@ describeEachDialect('wijkkompas haal-op: outlines from PDOK, then figures', (get
     }
   });
 
-  it('without --indeling on an empty database, asks PDOK for 2023 and 2024; a year without its own PDOK API is skipped, said so, without a request', async () => {
+  it('without --indeling on an empty database, plans outlines for every KWB year from 2013: the historisch API once for 2013–2022, then the API of 2023', async () => {
     const { db } = getDb();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wk-haal-op-geo-years-'));
     try {
@@ -192,28 +192,39 @@ describeEachDialect('wijkkompas haal-op: outlines from PDOK, then figures', (get
         asked.push(String(input));
         return new Response('niet gevonden', { status: 404 });
       };
+      const lines: string[] = [];
       await assert.rejects(
-        runHaalOp(db, ['--wat', 'geometrie', '--gemeente', 'GM0505', '--map', dir], {
-          ...io([]),
+        runHaalOp(db, ['--wat', 'geometrie,kwb', '--gemeente', 'GM0505', '--map', dir], {
+          ...io(lines),
           fetch: notFound,
         }),
         /PDOK weigert https:\/\/api\.pdok\.nl\/cbs\/wijken-en-buurten-2023\/ogc\/v1\/collections\/gemeenten\/items\?f=json&limit=1000&gemeentecode=GM0505 met status 404/,
       );
-      assert.equal(asked.length, 1, 'the first planned year is 2023, its gemeente first');
+      assert.deepEqual(
+        asked,
+        [
+          'https://api.pdok.nl/cbs/wijken-en-buurten-historisch/ogc/v1/collections?f=json',
+          'https://api.pdok.nl/cbs/wijken-en-buurten-2023/ogc/v1/collections/gemeenten/items?f=json&limit=1000&gemeentecode=GM0505',
+        ],
+        'the list of the historisch API is asked once; its 404 skips 2013–2022, no address is guessed; every outline comes before the first KWB table',
+      );
+      assert.equal(lines.length, 10 * 3);
+      assert.match(
+        lines[0]!,
+        /^\[1\/\d+\] PDOK historisch gemeenten 2013 GM0505: overgeslagen, PDOK historisch geeft geen gemeenten van 2013: PDOK kent https:\/\/api\.pdok\.nl\/cbs\/wijken-en-buurten-historisch\/ogc\/v1\/collections\?f=json niet \(status 404\)\.$/,
+      );
 
+      // The 404 is kept in the folder like any answer: a second run asks nothing for 2019.
       asked.length = 0;
-      const lines: string[] = [];
+      const again: string[] = [];
       const summary = await runHaalOp(
         db,
         ['--wat', 'geometrie', '--indeling', '2019', '--gemeente', 'GM0505', '--map', dir],
-        { ...io(lines), fetch: notFound },
+        { ...io(again), fetch: notFound },
       );
       assert.equal(asked.length, 0);
       assert.deepEqual(summary, { imported: 0, unchanged: 0, skipped: 3, observations: 0 });
-      assert.match(
-        lines[0]!,
-        /^\[1\/3\] PDOK gemeenten 2019 GM0505: overgeslagen, PDOK heeft de wijk- en buurtkaart 2019 niet in een eigen API \(alleen 2023, 2024, 2025\); laad de grenzen van dat jaar met wijkkompas import pdok\.$/,
-      );
+      assert.match(again[0]!, /^\[1\/3\] PDOK historisch gemeenten 2019 GM0505: overgeslagen/);
       assert.equal(await count(db, 'datasets'), 0);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

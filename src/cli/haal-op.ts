@@ -34,6 +34,7 @@ import {
 } from '../features/imports/odata-harvest.ts';
 import { deriveKwbAreas, deriveKwbAreasV4 } from '../features/imports/kwb-areas.importer.ts';
 import { parsePdokGeojson, type PdokLevel } from '../features/imports/pdok-geojson.importer.ts';
+import { pdokHistorischBase, planHistorischItems } from '../features/imports/pdok-historisch.ts';
 import { parseOdataV4 } from '../features/imports/odata-v4.importer.ts';
 import { parseOdataJson } from '../features/imports/odata.importer.ts';
 import { OdataFetchError } from '../features/imports/odata.fetch.ts';
@@ -48,22 +49,23 @@ import { shippedPlausibility } from '../features/imports/plausibility.ts';
 import { BadRequestError } from '../shared/errors.ts';
 
 export const HAAL_OP_HELP = `  haal-op [--wat geometrie,kwb,misdrijven,gezondheid] [--indeling JAAR …] [--tabel ID] [--gemeente GM0505 …]
-          [--map MAP] [--bron URL] [--bron-politie URL] [--bron-pdok URL] [--bron-v4 URL] [--bron-derden URL]
-          [--opnieuw] [--kwb-via v4|v3]
+          [--map MAP] [--bron URL] [--bron-politie URL] [--bron-pdok URL] [--bron-pdok-historisch URL]
+          [--bron-v4 URL] [--bron-derden URL] [--opnieuw] [--kwb-via v4|v3]
                                   haalt voor de gemeenten van de 20 focusgebieden eerst bij PDOK de gemeente, wijken en
-                                  buurten met hun grenzen op (wijk- en buurtkaart van dat jaar, vanaf 2023), dan bij CBS
-                                  open data de Kerncijfers wijken en buurten (per jaar de tabel van dat jaar, vanaf 2013;
-                                  voor een jaar voor 2023 zonder gebieden haalt het die uit de KWB-tabel, zonder grenzen),
-                                  de geregistreerde misdrijven per buurt (CBS/Politie 47018NED, alle jaren vanaf 2012,
-                                  in het nieuwste indelingsjaar) en de gezondheidsschattingen per wijk en buurt
+                                  buurten met hun grenzen op (wijk- en buurtkaart van dat jaar: vanaf 2023 uit de API van
+                                  dat jaar, daarvoor uit de historische API, waarvan de collecties en filters uit de API
+                                  zelf worden gelezen; past er geen, dan slaat het dat jaar over en noemt wat het vond),
+                                  dan bij CBS open data de Kerncijfers wijken en buurten (per jaar de tabel van dat jaar,
+                                  vanaf 2013; een jaar voor 2023 zonder gebieden krijgt die uit de KWB-tabel, zonder
+                                  grenzen), de geregistreerde misdrijven per buurt (CBS/Politie 47018NED, alle jaren vanaf
+                                  2012, in het nieuwste indelingsjaar) en de gezondheidsschattingen per wijk en buurt
                                   (Gezondheidsmonitor, RIVM/GGD'en/CBS 50150NED, via OData v4, indeling 2024; kent OData v4
                                   die tabel niet (404), dan via OData v3 bij dataderden.cbs.nl, --bron-derden), en laadt
-                                  die per gemeente; zonder --indeling voor elk geladen indelingsjaar, met geometrie ook 2023
-                                  en 2024, met KWB elk jaar vanaf 2013; zonder --wat alles. De antwoorden blijven in
-                                  MAP (standaard ./data/opgehaald): een afgebroken run gaat daar verder, een tweede run
-                                  gebruikt ze opnieuw (--opnieuw haalt alles opnieuw op). De KWB komt via OData v4
-                                  (--bron-v4); met --kwb-via v3 via de oude OData v3 (--bron), als CBS een tabel
-                                  via v4 weigert`;
+                                  die per gemeente; zonder --indeling voor elk geladen indelingsjaar en, met geometrie of
+                                  KWB, elk jaar vanaf 2013; zonder --wat alles. De antwoorden blijven in MAP (standaard
+                                  ./data/opgehaald): een afgebroken run gaat daar verder, een tweede run gebruikt ze
+                                  opnieuw (--opnieuw haalt alles opnieuw op). De KWB komt via OData v4 (--bron-v4); met
+                                  --kwb-via v3 via de oude OData v3 (--bron), als CBS een tabel via v4 weigert`;
 
 export interface HaalOpIo {
   datasetsDir: string;
@@ -81,7 +83,10 @@ export interface HaalOpIo {
 export interface HaalOpSummary {
   imported: number;
   unchanged: number;
-  /** Jobs not fetched: the municipality has no areas in that indeling year. */
+  /**
+   * Jobs not fetched: the municipality has no areas in that indeling year, or PDOK's historisch
+   * API has no single collection for that year and level (ADR 0045).
+   */
   skipped: number;
   observations: number;
 }
@@ -118,6 +123,7 @@ export async function runHaalOp(
       wat: { type: 'string', multiple: true },
       'bron-politie': { type: 'string' },
       'bron-pdok': { type: 'string' },
+      'bron-pdok-historisch': { type: 'string' },
       'bron-v4': { type: 'string' },
       'bron-derden': { type: 'string' },
       indeling: { type: 'string', multiple: true },
@@ -152,13 +158,11 @@ export async function runHaalOp(
       throw new BadRequestError(`--indeling moet een jaartal zijn, niet "${raw}".`);
     return n;
   });
-  // Without --indeling: the loaded years with a KWB table; when outlines are fetched, the years
-  // PDOK serves in an API of their own that have a KWB table too (2023, 2024); when KWB is
-  // fetched, every year CBS has a KWB table for (2013 on: a year without areas gets them from
-  // the table itself, without outlines).
-  const geometryYears = sources.includes('geometrie')
-    ? PDOK_OGC_YEARS.filter((y) => KWB_TABLES[y] !== undefined)
-    : [];
+  // Without --indeling: the loaded years with a KWB table; when outlines or KWB are fetched,
+  // every year CBS has a KWB table for (2013 on). Outlines come from PDOK's API of that year
+  // (2023 on) or its "historisch" API (ADR 0045); a year without areas that gets none there gets
+  // them from the KWB table itself, without outlines.
+  const geometryYears = sources.includes('geometrie') ? Object.keys(KWB_TABLES).map(Number) : [];
   const kwbYears = sources.includes('kwb') ? Object.keys(KWB_TABLES).map(Number) : [];
   const plannedYears =
     years.length > 0
@@ -170,9 +174,7 @@ export async function runHaalOp(
             ...kwbYears,
           ]),
         ].sort((a, b) => a - b);
-  // Outlines only where PDOK has them, unless a year was asked for (then it is skipped, said so).
-  const outlineYears =
-    years.length > 0 ? plannedYears : plannedYears.filter((y) => PDOK_OGC_YEARS.includes(y));
+  const outlineYears = plannedYears;
   if (plannedYears.length === 0) {
     throw new BadRequestError(
       'Er is geen gebiedsindeling geladen waarvoor CBS een KWB-tabel heeft: laad eerst de gebieden (wijkkompas haal-op --wat geometrie, laad-standaard of import pdok).',
@@ -228,6 +230,9 @@ export async function runHaalOp(
       for (const municipality of municipalities)
         jobs.push({ source: 'gezondheid', year, tableId: HEALTH_TABLES[year]!, municipality });
   }
+  const historischUrl =
+    values['bron-pdok-historisch'] ?? pdokHistorischBase(values['bron-pdok'] ?? PDOK_API_URL);
+  const historischAsked = new Set<string>();
   const baseUrls: Record<Source, string> = {
     geometrie: values['bron-pdok'] ?? PDOK_API_URL,
     kwb:
@@ -249,6 +254,8 @@ export async function runHaalOp(
     if (job.source === 'geometrie') {
       await runGeometryJob(db, job, `[${index + 1}/${jobs.length}]`, {
         baseUrl: baseUrls.geometrie,
+        historischUrl,
+        historischAsked,
         storeDir,
         fresh: values.opnieuw === true,
         io,
@@ -511,7 +518,8 @@ function report(
  * One level of the wijk- en buurtkaart of one year and municipality from PDOK's OGC API Features,
  * through the PDOK importer and commitImport: one dataset, one transaction, idempotent (the
  * collected pages give the same bytes on a replay). Years before 2023 live in PDOK's "historisch"
- * API, whose collections and filters could not be confirmed here: those are skipped, said so.
+ * API, whose collection and filters are read from the API itself (ADR 0045); a year and level for
+ * which its answers give no single collection and filter are skipped, said so.
  */
 async function runGeometryJob(
   db: Kysely<Database>,
@@ -519,6 +527,10 @@ async function runGeometryJob(
   counter: string,
   context: {
     baseUrl: string;
+    /** PDOK's historisch API (years before 2023). */
+    historischUrl: string;
+    /** Its list and queryables asked in this run (asked once per run, also with --opnieuw). */
+    historischAsked: Set<string>;
     storeDir: string;
     fresh: boolean;
     io: HaalOpIo;
@@ -528,11 +540,30 @@ async function runGeometryJob(
   const { io, summary } = context;
   const level = job.level ?? 'gemeente';
   const collection = PDOK_LEVELS.find((l) => l.level === level)?.collection ?? level;
-  const label = `${counter} PDOK ${collection} ${job.year} ${job.municipality}`;
-  if (!PDOK_OGC_YEARS.includes(job.year)) {
+  const ownApi = PDOK_OGC_YEARS.includes(job.year);
+  const label = `${counter} PDOK${ownApi ? '' : ' historisch'} ${collection} ${job.year} ${job.municipality}`;
+  const pageOptions = {
+    storeDir: context.storeDir,
+    fresh: context.fresh,
+    ...(io.fetch ? { fetch: io.fetch } : {}),
+    ...(io.sleep ? { sleep: io.sleep } : {}),
+    ...(io.backoffMs !== undefined ? { backoffMs: io.backoffMs } : {}),
+  };
+  // Before 2023: the historisch API says which collection and filters (ADR 0045), or why none.
+  const plan = ownApi
+    ? null
+    : await planHistorischItems({
+        ...pageOptions,
+        baseUrl: context.historischUrl,
+        asked: context.historischAsked,
+        year: job.year,
+        level,
+        municipalityCode: job.municipality,
+      });
+  if (plan && 'skip' in plan) {
     summary.skipped++;
     io.log(
-      `${label}: overgeslagen, PDOK heeft de wijk- en buurtkaart ${job.year} niet in een eigen API (alleen ${PDOK_OGC_YEARS.join(', ')}); laad de grenzen van dat jaar met wijkkompas import pdok.`,
+      `${label}: overgeslagen, PDOK historisch geeft geen ${collection} van ${job.year}: ${plan.skip}.`,
     );
     return;
   }
@@ -541,11 +572,8 @@ async function runGeometryJob(
     level,
     municipalityCode: job.municipality,
     baseUrl: context.baseUrl,
-    storeDir: context.storeDir,
-    fresh: context.fresh,
-    ...(io.fetch ? { fetch: io.fetch } : {}),
-    ...(io.sleep ? { sleep: io.sleep } : {}),
-    ...(io.backoffMs !== undefined ? { backoffMs: io.backoffMs } : {}),
+    ...(plan ? { itemsUrl: plan.url, name: plan.name } : {}),
+    ...pageOptions,
     onPage: (page, fetched) =>
       io.progress(`${label}: pagina ${page} ${fetched ? 'opgehaald' : 'uit de map'}`),
   });
@@ -566,12 +594,23 @@ async function runGeometryJob(
     db,
     {
       ...parsed,
-      title: `${parsed.title}, opgehaald bij PDOK`,
+      title: plan
+        ? `${parsed.title}, opgehaald bij PDOK (historisch, collectie ${plan.collection.id})`
+        : `${parsed.title}, opgehaald bij PDOK`,
       options: { ...parsed.options, bron: harvest.url },
     },
     { importedBy: io.importedBy ?? 'cli', municipalityCode: job.municipality },
   );
-  report(outcome, label, '', io, summary);
+  const outlines =
+    outcome.status === 'geimporteerd'
+      ? (outcome.outlinesAdded
+          ? `; ${outcome.outlinesAdded} gebieden zonder grenzen (uit de KWB-tabel) kregen hun grenzen, met de naam die ze al hadden`
+          : '') +
+        (outcome.outlinesReplaced
+          ? `; ${outcome.outlinesReplaced} gebieden hadden al grenzen, die zijn vervangen door deze`
+          : '')
+      : '';
+  report(outcome, label, outlines, io, summary);
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   insertCrosswalk,
   listAreas,
   listCrosswalk,
+  listOutlineState,
   upsertAreas,
 } from './area.repository.ts';
 
@@ -37,6 +38,37 @@ describeEachDialect('area repository', (getDb) => {
     assert.equal((await findArea(db, 2023, 'BU09990001'))?.name, 'Oud (fixture)');
     assert.equal((await findArea(db, 2024, 'BU09990001'))?.name, 'Nieuw (fixture)');
     assert.equal((await listAreas(db, { indelingYear: 2024 })).length, 1);
+  });
+
+  it('tells which codes of a year are stored and whether they have an outline', async () => {
+    const { db } = getDb();
+    const area = (code: string, geometry: string | null) => ({
+      indeling_year: 2019,
+      code,
+      kind: 'buurt' as const,
+      name: `Buurt ${code} (fixture)`,
+      parent_code: null,
+      municipality_code: 'GM0999',
+      geometry,
+      is_water: 0,
+    });
+    await upsertAreas(db, [
+      area('BU09990001', null),
+      area('BU09990002', '{"type":"Polygon","coordinates":[]}'),
+      { ...area('BU09990003', null), indeling_year: 2020 },
+    ]);
+    const state = await listOutlineState(db, {
+      indelingYear: 2019,
+      codes: ['BU09990001', 'BU09990002', 'BU09990003', 'BU09990004'],
+    });
+    assert.deepEqual(
+      state.sort((a, b) => a.code.localeCompare(b.code)),
+      [
+        { code: 'BU09990001', name: 'Buurt BU09990001 (fixture)', hasOutline: false },
+        { code: 'BU09990002', name: 'Buurt BU09990002 (fixture)', hasOutline: true },
+      ],
+      'another year and an unknown code are not listed',
+    );
   });
 
   it('updates an area in place on a second upsert', async () => {

@@ -28,6 +28,32 @@ export async function upsertAreas(db: Q, areas: NewArea[]): Promise<void> {
   });
 }
 
+/**
+ * Which of these codes are stored for the indeling year, with their name and whether they have
+ * an outline: an import that brings outlines adds them to areas that had none (ADR 0045).
+ */
+export async function listOutlineState(
+  db: Q,
+  filter: { indelingYear: number; codes: readonly string[] },
+): Promise<{ code: string; name: string; hasOutline: boolean }[]> {
+  const found: { code: string; name: string; hasOutline: boolean }[] = [];
+  for (let i = 0; i < filter.codes.length; i += CHUNK) {
+    const rows = await db
+      .selectFrom('areas')
+      .select((eb) => [
+        'code',
+        'name',
+        eb.case().when('geometry', 'is', null).then(0).else(1).end().as('has_outline'),
+      ])
+      .where('indeling_year', '=', filter.indelingYear)
+      .where('code', 'in', filter.codes.slice(i, i + CHUNK))
+      .execute();
+    for (const r of rows)
+      found.push({ code: r.code, name: r.name, hasOutline: Number(r.has_outline) === 1 });
+  }
+  return found;
+}
+
 /** Areas without geometry: what lists, lookups and validation need. */
 export async function listAreas(
   db: Q,

@@ -7,6 +7,7 @@ export {
   listCrosswalk,
   listCrosswalkFrom,
   listIndelingYears,
+  listOutlineState,
   upsertAreas,
 } from './area.repository.ts';
 export type { Area, AreaCrosswalk, AreaKind, NewArea } from './area.table.ts';

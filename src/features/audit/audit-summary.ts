@@ -14,6 +14,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'dataset.geimporteerd': 'Gegevens ingelezen',
   'dataset.ingetrokken': 'Gegevens ingetrokken',
   'dataset.hersteld': 'Gegevens weer in gebruik',
+  'gebieden.grenzen-toegevoegd': 'Grenzen toegevoegd aan gebieden die er nog geen hadden',
   'import.postcodetabel': 'Postcodetabel ingelezen',
   'indicator.gewijzigd': 'Indicator in de catalogus veranderd',
   'catalogusvoorstel.ingediend': 'Voorstel voor de catalogus gedaan',

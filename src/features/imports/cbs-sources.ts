@@ -83,7 +83,7 @@ export function municipalityFilter(geoKey: string, municipalityCode: string): st
 /**
  * Years of the CBS wijk- en buurtkaart that PDOK serves in an OGC API of their own
  * (`https://api.pdok.nl/cbs/wijken-en-buurten-<jaar>/ogc/v1`), as PDOK's list of APIs names
- * them. Older years are in one "historisch" API whose collections could not be confirmed
- * (ADR 0043), so haal-op does not fetch them.
+ * them. Older years are in one "historisch" API whose collections could not be confirmed, so
+ * haal-op reads them from that API's own collection list (ADR 0045, pdok-historisch.ts).
  */
 export const PDOK_OGC_YEARS: readonly number[] = [2023, 2024, 2025];

@@ -3,7 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { withImportCache } from '../../db/database.ts';
-import { listAreas, listIndelingYears, upsertAreas } from '../areas/index.ts';
+import { listAreas, listIndelingYears, listOutlineState, upsertAreas } from '../areas/index.ts';
 import {
   findDatasetByFingerprint,
   insertDataset,
@@ -233,8 +233,32 @@ export async function commitImport(
   const id = randomUUID();
   const importedAt = (context.now?.() ?? new Date()).toISOString();
   const total = parsed.observations.length;
+  let outlinesAdded: string[] = [];
+  let outlinesReplaced = 0;
   await withImportCache(db, () =>
     db.transaction().execute(async (trx) => {
+      // Outlines for areas stored without one (from a KWB table, ADR 0045): same codes, the
+      // outline added, the name they had kept; an area with an outline gets the new one, as
+      // every import of a kaart does, and the outcome counts it.
+      let areas = parsed.areas;
+      if (parsed.indelingYear !== null && areas.some((a) => a.geometry !== null)) {
+        const stored = new Map(
+          (
+            await listOutlineState(trx, {
+              indelingYear: parsed.indelingYear,
+              codes: areas.filter((a) => a.geometry !== null).map((a) => a.code),
+            })
+          ).map((s) => [s.code, s]),
+        );
+        outlinesAdded = [...stored.values()].filter((s) => !s.hasOutline).map((s) => s.code);
+        outlinesReplaced = stored.size - outlinesAdded.length;
+        areas = areas.map((a) => {
+          const before = stored.get(a.code);
+          return before && !before.hasOutline && a.geometry !== null && before.name.trim() !== ''
+            ? { ...a, name: before.name }
+            : a;
+        });
+      }
       // A concurrent import of the same file loses on the unique fingerprint and rolls back.
       await insertDataset(trx, {
         id,
@@ -256,7 +280,7 @@ export async function commitImport(
         attribution: parsed.attribution,
         municipality_code: ownerMunicipality(parsed, context.scope),
       });
-      if (parsed.areas.length > 0) await upsertAreas(trx, parsed.areas);
+      if (areas.length > 0) await upsertAreas(trx, areas);
       if (parsed.variables.length > 0) await upsertVariables(trx, parsed.variables);
       await insertDatasetObservations(db, trx, id, parsed.observations, (done) =>
         context.onProgress?.('opslaan', done, total),
@@ -273,6 +297,25 @@ export async function commitImport(
             : context.municipalityCode,
         after: importProvenance(parsed),
       });
+      if (outlinesAdded.length > 0) {
+        await recordAudit(trx, {
+          actor: context.importedBy,
+          action: 'gebieden.grenzen-toegevoegd',
+          entity: 'dataset',
+          entityId: id,
+          municipalityCode:
+            context.municipalityCode === undefined
+              ? (context.scope ?? singleMunicipality(parsed))
+              : context.municipalityCode,
+          after: {
+            titel: parsed.title,
+            indeling: parsed.indelingYear,
+            gebieden: outlinesAdded.length,
+            codes: outlinesAdded,
+            namen: 'behouden: de naam die het gebied al had',
+          },
+        });
+      }
     }),
   );
   return {
@@ -281,5 +324,7 @@ export async function commitImport(
     observations: total,
     areas: parsed.areas.length,
     rows: parsed.rowCount,
+    ...(outlinesAdded.length > 0 ? { outlinesAdded: outlinesAdded.length } : {}),
+    ...(outlinesReplaced > 0 ? { outlinesReplaced } : {}),
   };
 }

@@ -49,7 +49,29 @@ export interface AreaLookup {
 }
 
 export type ImportOutcome =
-  | { status: 'geimporteerd'; datasetId: string; observations: number; areas: number; rows: number }
+  | {
+      status: 'geimporteerd';
+      datasetId: string;
+      observations: number;
+      areas: number;
+      rows: number;
+      /** Areas stored without an outline that got one with this import (ADR 0045). */
+      outlinesAdded?: number;
+      /** Areas that had an outline and got this import's (a new kaart of the same year). */
+      outlinesReplaced?: number;
+    }
   | { status: 'ongewijzigd'; datasetId: string; importedAt: string };
 
 export type ProgressReporter = (phase: string, done: number, total: number) => void;
+
+/** The files of one table fetched from CBS's OData v4 service (see odata-harvest.ts). */
+export interface OdataV4Input {
+  /** Every `Observations` page, in order (`@odata.nextLink`). */
+  observations: readonly ImportInput[];
+  /** `Dimensions`: the table's dimensions (identifier and kind). */
+  dimensions: ImportInput;
+  /** `MeasureCodes`: the measures (identifier, title, unit, description). */
+  measureCodes: ImportInput;
+  /** `<Dimension>Codes` of the dimensions asked for in `codeLists`, by dimension. */
+  codeLists: Readonly<Record<string, ImportInput>>;
+}

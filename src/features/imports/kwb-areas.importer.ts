@@ -3,7 +3,7 @@ import { ImportValidationError, type ImportProblem } from '../../shared/errors.t
 import { parseDataProperties } from './cbs-metadata.ts';
 import { sha256 } from './import.service.ts';
 import type { AreaLookup, ImportInput, ParsedImport } from './import.types.ts';
-import type { OdataV4Input } from './odata-harvest.ts';
+import type { OdataV4Input } from './import.types.ts';
 import { keyFromTitle, tableShape } from './odata-v4.importer.ts';
 import type { OdataInput } from './odata.importer.ts';
 import { landArea } from './pdok-geojson.importer.ts';

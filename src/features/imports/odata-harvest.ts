@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { BadRequestError } from '../../shared/errors.ts';
-import type { ImportInput } from './import.types.ts';
+import type { ImportInput, OdataV4Input } from './import.types.ts';
 import { OdataFetchError } from './odata.fetch.ts';
 import type { OdataInput } from './odata.importer.ts';
 import { tableShape } from './odata-v4.importer.ts';
@@ -126,8 +126,23 @@ async function getWithRetries(
   url: string,
   options: PageOptions,
   dir: string,
+  server?: string,
+): Promise<Buffer>;
+async function getWithRetries(
+  url: string,
+  options: PageOptions,
+  dir: string,
+  server: string,
+  allowMissing: true,
+): Promise<Buffer | null>;
+/** With allowMissing, a 404 is an answer (null): the server has no such document. */
+async function getWithRetries(
+  url: string,
+  options: PageOptions,
+  dir: string,
   server = 'CBS open data',
-): Promise<Buffer> {
+  allowMissing = false,
+): Promise<Buffer | null> {
   const doFetch = options.fetch ?? fetch;
   const sleep = options.sleep ?? defaultSleep;
   const retries = options.retries ?? 4;
@@ -145,6 +160,7 @@ async function getWithRetries(
       if (response.ok) return Buffer.from(await response.arrayBuffer());
       // Read the body so the connection is released before a retry.
       await response.arrayBuffer().catch(() => undefined);
+      if (allowMissing && response.status === 404) return null;
       if (!RETRY_STATUS.has(response.status)) {
         throw new OdataFetchError(
           `${server} weigert ${url} met status ${response.status}. Er is niets geïmporteerd; controleer ${server === 'PDOK' ? 'het adres' : 'het tabelnummer'}.`,
@@ -318,16 +334,7 @@ export async function harvestOdataCodeList(
 }
 
 /** The files of one CBS OData v4 table, as the v4 importer reads them. */
-export interface OdataV4Input {
-  /** Every `Observations` page, in order (`@odata.nextLink`). */
-  observations: readonly ImportInput[];
-  /** `Dimensions`: the table's dimensions (identifier and kind). */
-  dimensions: ImportInput;
-  /** `MeasureCodes`: the measures (identifier, title, unit, description). */
-  measureCodes: ImportInput;
-  /** `<Dimension>Codes` of the dimensions asked for in `codeLists`, by dimension. */
-  codeLists: Readonly<Record<string, ImportInput>>;
-}
+export type { OdataV4Input } from './import.types.ts';
 
 export interface V4HarvestOptions extends PageOptions {
   tableId: string;
@@ -498,6 +505,10 @@ export interface PdokHarvestOptions extends PageOptions {
   municipalityCode: string;
   /** https://api.pdok.nl, or a replay server in tests. */
   baseUrl?: string;
+  /** The first items address when it is not the per-year API's (PDOK historisch, ADR 0045). */
+  itemsUrl?: string;
+  /** The folder's name when itemsUrl is given, e.g. `pdok-historisch-<hash>-buurten_2019-2019`. */
+  name?: string;
 }
 
 /**
@@ -528,8 +539,11 @@ export async function harvestPdokItems(options: PdokHarvestOptions): Promise<{
       `Ongeldige gemeentecode of jaar voor PDOK: ${options.municipalityCode}, ${options.year}`,
     );
   }
-  const url = pdokItemsUrl(options);
-  const name = `pdok-${PDOK_COLLECTIONS[options.level]}-${options.year}`;
+  const url = options.itemsUrl ?? pdokItemsUrl(options);
+  const name = options.name ?? `pdok-${PDOK_COLLECTIONS[options.level]}-${options.year}`;
+  if (!/^[A-Za-z0-9_.-]+$/.test(name)) {
+    throw new BadRequestError(`"${name}" is geen bruikbare mapnaam voor PDOK-pagina's`);
+  }
   const dir = path.join(options.storeDir, folderName(name, options.municipalityCode));
   fs.mkdirSync(dir, { recursive: true });
   let manifest = options.fresh ? null : readManifest(dir);
@@ -551,4 +565,60 @@ export async function harvestPdokItems(options: PdokHarvestOptions): Promise<{
     fetchedPages: collected.fetched,
     reusedPages: collected.reused,
   };
+}
+
+export interface PdokDocumentOptions extends PageOptions {
+  /** The document's address, e.g. `<historisch>/collections?f=json`. */
+  url: string;
+  /** Its folder below storeDir and its file name there. */
+  folder: string;
+  file: string;
+  /** A 404 is an answer: the server has no such document (kept, so a replay asks nothing). */
+  allowMissing?: boolean;
+}
+
+/**
+ * One JSON document of PDOK's OGC API (the collection list, a collection's queryables), kept in
+ * the folder like the pages: replayed from disk, fetched with the same retries, refused with its
+ * address when it is no JSON object. Null: the server answered 404 and allowMissing was set.
+ */
+export async function fetchPdokDocument(
+  options: PdokDocumentOptions,
+): Promise<{ json: Record<string, unknown>; fetched: boolean } | null> {
+  if (!/^[A-Za-z0-9_.-]+$/.test(options.folder) || !/^[A-Za-z0-9_.-]+$/.test(options.file)) {
+    throw new BadRequestError(`"${options.folder}/${options.file}" is geen bruikbare bestandsnaam`);
+  }
+  const dir = path.join(options.storeDir, options.folder);
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, options.file);
+  const missing = `${file}.ontbreekt`;
+  let bytes: Buffer | null = null;
+  let fetched = false;
+  if (!options.fresh && fs.existsSync(file)) bytes = fs.readFileSync(file);
+  else if (!options.fresh && options.allowMissing && fs.existsSync(missing)) return null;
+  else {
+    bytes = options.allowMissing
+      ? await getWithRetries(options.url, options, dir, 'PDOK', true)
+      : await getWithRetries(options.url, options, dir, 'PDOK');
+    fetched = true;
+    if (bytes === null) {
+      writeAtomic(missing, options.url);
+      return null;
+    }
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new OdataFetchError(
+      `Het antwoord van PDOK op ${options.url} is geen geldige JSON (${(error as Error).message}). Er is niets geïmporteerd.`,
+    );
+  }
+  if (!json || typeof json !== 'object' || Array.isArray(json)) {
+    throw new OdataFetchError(
+      `Het antwoord van PDOK op ${options.url} is geen JSON-object. Er is niets geïmporteerd.`,
+    );
+  }
+  if (fetched) writeAtomic(file, bytes);
+  return { json: json as Record<string, unknown>, fetched };
 }

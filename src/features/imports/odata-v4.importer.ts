@@ -1,6 +1,6 @@
 import { ImportValidationError, type ImportProblem } from '../../shared/errors.ts';
 import { sha256 } from './import.service.ts';
-import type { OdataV4Input } from './odata-harvest.ts';
+import type { OdataV4Input } from './import.types.ts';
 import { periodFromCbs } from './odata.importer.ts';
 import { valueProblem, type PlausibilityRules } from './plausibility.ts';
 import type { AreaLookup, ImportInput, ParsedImport, ParsedObservation } from './import.types.ts';

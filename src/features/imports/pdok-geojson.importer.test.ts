@@ -318,6 +318,71 @@ describe('parsePdokGeojson', () => {
     assert.equal(parsed.edition, '2024');
   });
 
+  it("reads the older attribute names (BU_CODE, GM_NAAM, WATER, bu_code, gemeente_code) as today's, keeping today's spelling when both are there", () => {
+    const parsed = parsePdokGeojson(
+      fixture([
+        {
+          type: 'Feature',
+          properties: {
+            BU_CODE: 'BU05050100',
+            BU_NAAM: 'Nieuwe Haven en omgeving',
+            WK_CODE: 'WK050501',
+            GM_CODE: 'GM0505',
+            GM_NAAM: 'Dordrecht',
+            WATER: 'NEE',
+            JRSTATCODE: '2019BU05050100',
+            JAAR: 2019,
+            IND_WBI: 1,
+            POSTCODE: '3311',
+            OBJECTID: 17,
+            Shape_Leng: 1234.5,
+            Shape_Area: 56789,
+            AANT_INW: 1230,
+          },
+          geometry: square(true),
+        },
+        {
+          type: 'Feature',
+          properties: {
+            bu_code: 'BU05050199',
+            bu_naam: 'Oude Maas (water)',
+            wijk_code: 'WK050599',
+            gemeente_code: 'GM0505',
+            water: 'JA',
+            WATER: 'NEE',
+            jaar: '2019',
+          },
+          geometry: square(true),
+        },
+      ]),
+      lookupOf(['GM0505', 'WK050501'], 2019),
+      { indelingYear: 2019, level: 'buurt', municipalityCode: 'GM0505' },
+    );
+    const areas = new Map(parsed.areas.map((a) => [a.code, a]));
+    assert.deepEqual(
+      [...areas.keys()],
+      ['NL00', 'BU05050100', 'BU05050199'],
+      'both spellings give the code, and GM_CODE the municipality filter',
+    );
+    const first = areas.get('BU05050100')!;
+    assert.equal(first.name, 'Nieuwe Haven en omgeving');
+    assert.equal(first.parent_code, 'WK050501');
+    assert.equal(first.municipality_code, 'GM0505');
+    assert.equal(first.is_water, 0);
+    const water = areas.get('BU05050199')!;
+    assert.equal(water.is_water, 1, 'today\'s "water" wins over the older "WATER"');
+    assert.equal(
+      water.parent_code,
+      'GM0505',
+      'a water buurt without its wijk hangs under the gemeente',
+    );
+    assert.deepEqual(
+      parsed.observations.map((o) => [o.variable, o.value, o.period]),
+      [['AANT_INW', 1230, '2019']],
+      'JAAR is the year; IND_WBI, POSTCODE, OBJECTID and the shape sizes are no figures; older measure names keep their own stem',
+    );
+  });
+
   it('names jaarcode in the problem when it is no year', () => {
     const problems = validationProblems(() =>
       parsePdokGeojson(

@@ -66,6 +66,9 @@ const NON_MEASURES = new Set([
   'meestVoorkomendePostcode',
   'indelingswijzigingWijkenEnBuurten',
   'aantalInwoners_som_buurten',
+  // The drawing's own bookkeeping in older shapefile exports, not a figure.
+  'Shape_Leng',
+  'Shape_Area',
 ]);
 
 const CODE_PATTERN: Record<PdokLevel, RegExp> = {
@@ -93,6 +96,47 @@ interface Geometry {
 export function camelAttribute(attribute: string): string {
   if (!attribute.includes('_') || /[A-Z]/.test(attribute)) return attribute;
   return attribute.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+/**
+ * Older kaarten (the files CBS published up to about 2018, and services built from them) name the
+ * identifying attributes in capitals (`BU_CODE`, `BU_NAAM`, `WK_CODE`, `GM_CODE`, `GM_NAAM`,
+ * `WATER`) or in snake case (`bu_code`, `gemeente_code`); they are read under today's names, so the
+ * code, name, parent and water flag of an older year come through the same rules (ADR 0045). The
+ * look-up ignores case. A name that is both there in today's spelling and in an older one keeps
+ * today's. Older measure names (`AANT_INW`) are not renamed: they are stored under their own stem.
+ */
+export const PDOK_ATTRIBUTE_ALIASES: Readonly<Record<string, string>> = {
+  BU_CODE: 'buurtcode',
+  BU_NAAM: 'buurtnaam',
+  BUURT_CODE: 'buurtcode',
+  BUURT_NAAM: 'buurtnaam',
+  WK_CODE: 'wijkcode',
+  WK_NAAM: 'wijknaam',
+  WIJK_CODE: 'wijkcode',
+  WIJK_NAAM: 'wijknaam',
+  GM_CODE: 'gemeentecode',
+  GM_NAAM: 'gemeentenaam',
+  GEMEENTE_CODE: 'gemeentecode',
+  GEMEENTE_NAAM: 'gemeentenaam',
+  WATER: 'water',
+  JRSTATCODE: 'jrstatcode',
+  JAAR: 'jaar',
+  JAARCODE: 'jaarcode',
+  IND_WBI: 'indelingswijzigingWijkenEnBuurten',
+  POSTCODE: 'meestVoorkomendePostcode',
+  OBJECTID: 'fid',
+};
+
+/** The feature's properties with older attribute names read as today's (PDOK_ATTRIBUTE_ALIASES). */
+export function currentAttributes(props: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(props)) {
+    const current = PDOK_ATTRIBUTE_ALIASES[name.toUpperCase()];
+    if (current === undefined || current === name) out[name] = value;
+    else if (!(current in props)) out[current] = value;
+  }
+  return out;
 }
 
 export function pdokStem(attribute: string): string {
@@ -275,10 +319,9 @@ export function parsePdokGeojson(
 
   features.forEach((feature: unknown, index) => {
     const where = `features[${index}]`;
-    const props = ((feature as { properties?: unknown })?.properties ?? {}) as Record<
-      string,
-      unknown
-    >;
+    const props = currentAttributes(
+      ((feature as { properties?: unknown })?.properties ?? {}) as Record<string, unknown>,
+    );
     const code =
       level === 'buurt'
         ? text(props, 'buurtcode')
