@@ -74,7 +74,8 @@ describeEachDialect('wijkkompas haal-op: outlines before 2023 from PDOK historis
   }
   const args = (year: number, wat = 'geometrie') => [
     ...['--wat', wat, '--indeling', String(year), '--gemeente', 'GM0505', '--map', dir],
-    ...['--bron', cbs.baseUrl, '--bron-pdok', pdok.baseUrl],
+    // KWB over v3: these tests read the v3 fixtures of 85318NED (v4 is tested in haal-op.kwb-v4.test.ts).
+    ...['--bron', cbs.baseUrl, '--kwb-via', 'v3', '--bron-pdok', pdok.baseUrl],
   ];
   const historischUrl = () => `${pdok.baseUrl}/cbs/wijken-en-buurten-historisch/ogc/v1`;
 
