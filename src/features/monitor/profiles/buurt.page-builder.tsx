@@ -22,49 +22,39 @@ async function municipalityName(monitor: MonitorData, year: number, code: string
   return (await findArea(monitor.db, year, code))?.name ?? code;
 }
 
-/** One buurt of the newest indeling, compared with its wijk; undefined when there is none. */
-export async function selectionForBuurt(
+/** One area of the given kind in the newest indeling, selected by its code; undefined if none. */
+async function selectionFor(
   monitor: MonitorData,
+  kind: 'buurt' | 'wijk',
   code: string,
 ): Promise<AreaSelection | undefined> {
-  if (!BUURT_CODE.test(code)) return undefined;
+  if (!(kind === 'buurt' ? BUURT_CODE : WIJK_CODE).test(code)) return undefined;
   const year = await newestIndelingYear(monitor);
   const area = await findArea(monitor.db, year, code);
-  if (!area || area.kind !== 'buurt' || !area.municipality_code) return undefined;
+  if (!area || area.kind !== kind || !area.municipality_code) return undefined;
   return {
-    kind: 'buurt',
+    kind,
     name: area.name,
     municipalityCode: area.municipality_code,
     municipalityName: await municipalityName(monitor, year, area.municipality_code),
     indelingYear: year,
     buurtCodes: [code],
     code,
-    ...(area.parent_code ? { parentCode: area.parent_code } : {}),
+    // A buurt is compared with its wijk.
+    ...(kind === 'buurt' && area.parent_code ? { parentCode: area.parent_code } : {}),
   };
 }
+
+/** One buurt of the newest indeling, compared with its wijk; undefined when there is none. */
+export const selectionForBuurt = (monitor: MonitorData, code: string) =>
+  selectionFor(monitor, 'buurt', code);
 
 /**
  * One wijk of the newest indeling. Its figure is the one CBS publishes for the wijk (as the wijk
  * reference on a buurt page), not a sum of buurten, so secret buurten cannot distort it.
  */
-export async function selectionForWijk(
-  monitor: MonitorData,
-  code: string,
-): Promise<AreaSelection | undefined> {
-  if (!WIJK_CODE.test(code)) return undefined;
-  const year = await newestIndelingYear(monitor);
-  const area = await findArea(monitor.db, year, code);
-  if (!area || area.kind !== 'wijk' || !area.municipality_code) return undefined;
-  return {
-    kind: 'wijk',
-    name: area.name,
-    municipalityCode: area.municipality_code,
-    municipalityName: await municipalityName(monitor, year, area.municipality_code),
-    indelingYear: year,
-    buurtCodes: [code],
-    code,
-  };
-}
+export const selectionForWijk = (monitor: MonitorData, code: string) =>
+  selectionFor(monitor, 'wijk', code);
 
 /** The buurt page as HTML, cached per data version. */
 export async function renderBuurtPage(
