@@ -23,14 +23,15 @@ export function describedBy(
   return fieldDescribedBy(fieldId(name), { description: hint, error });
 }
 
+/** A text area with its label, description and error, linked for screen readers. */
 export function TextArea(props: {
   name: string;
   label: string;
-  value: string;
+  value: string | undefined;
   error: string | undefined;
-  description?: string;
+  description?: string | undefined;
   rows?: number;
-  required?: boolean;
+  required?: boolean | undefined;
 }) {
   return (
     <Field
@@ -48,33 +49,43 @@ export function TextArea(props: {
         aria-invalid={props.error ? 'true' : undefined}
         aria-describedby={describedBy(props.name, props.error, Boolean(props.description))}
       >
-        {props.value}
+        {props.value ?? ''}
       </textarea>
     </Field>
   );
 }
 
+/**
+ * A select with its label, description and error. `idSuffix` makes the id unique when one page
+ * has the same field in several forms.
+ */
 export function Select(props: {
   name: string;
   label: string;
-  value: string;
+  value: string | undefined;
   options: readonly { value: string; label: string }[];
   error: string | undefined;
-  description?: string;
+  description?: string | undefined;
+  idSuffix?: string;
 }) {
+  const id = props.idSuffix ? `${fieldId(props.name)}-${props.idSuffix}` : fieldId(props.name);
   return (
     <Field
       name={props.name}
       label={props.label}
       error={props.error}
+      id={id}
       {...(props.description ? { description: props.description } : {})}
     >
       <select
         class={`utrecht-select utrecht-select--html-select${props.error ? ' utrecht-select--invalid' : ''}`}
-        id={fieldId(props.name)}
+        id={id}
         name={props.name}
         aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy(props.name, props.error, Boolean(props.description))}
+        aria-describedby={fieldDescribedBy(id, {
+          description: Boolean(props.description),
+          error: props.error,
+        })}
       >
         {props.options.map((o) => (
           <option value={o.value} selected={o.value === props.value}>

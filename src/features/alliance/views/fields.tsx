@@ -31,60 +31,8 @@ export function Input(props: {
   );
 }
 
-export function TextArea(props: {
-  name: string;
-  label: string;
-  value: string | undefined;
-  error: string | undefined;
-  description?: string;
-  rows?: number;
-}) {
-  return (
-    <Field {...props}>
-      <textarea
-        class={`utrecht-textarea utrecht-textarea--html-textarea${props.error ? ' utrecht-textarea--invalid' : ''}`}
-        id={fieldId(props.name)}
-        name={props.name}
-        rows={props.rows ?? 4}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy(fieldId(props.name), props)}
-      >
-        {props.value ?? ''}
-      </textarea>
-    </Field>
-  );
-}
-
-export function Select(props: {
-  name: string;
-  label: string;
-  value: string | undefined;
-  options: readonly { value: string; label: string }[];
-  error: string | undefined;
-  description?: string;
-  /** The id prefix when one page has this select more than once. */
-  idSuffix?: string;
-}) {
-  const name = props.name;
-  const id = props.idSuffix ? `${fieldId(name)}-${props.idSuffix}` : fieldId(name);
-  return (
-    <Field name={name} label={props.label} error={props.error} id={id}>
-      <select
-        class={`utrecht-select utrecht-select--html-select${props.error ? ' utrecht-select--invalid' : ''}`}
-        id={id}
-        name={name}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy(id, { error: props.error })}
-      >
-        {props.options.map((o) => (
-          <option value={o.value} selected={o.value === props.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </Field>
-  );
-}
+/** Text areas and selects are the shared kit's. */
+export { Select, TextArea } from '../../../views/components/form-controls.tsx';
 
 export function Checkbox(props: { name: string; label: string; checked: boolean }) {
   return (

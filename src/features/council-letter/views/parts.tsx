@@ -12,6 +12,7 @@ import {
   Tr,
 } from '../../../views/components/data-table.tsx';
 import { describedBy, Field } from '../../../views/components/field.tsx';
+import { TextArea } from '../../../views/components/form-controls.tsx';
 
 /** Plain text as paragraphs: a blank line starts a new one. Everything is escaped by preact. */
 export function LetterText(props: { text: string; empty?: string }) {
@@ -141,17 +142,13 @@ export function TextAreaField(props: {
   description?: string;
 }) {
   return (
-    <Field {...props}>
-      <textarea
-        class={`utrecht-textarea${props.error ? ' utrecht-textarea--invalid' : ''}`}
-        id={fieldId(props.name)}
-        name={props.name}
-        rows={6}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={describedBy(fieldId(props.name), props)}
-      >
-        {props.value ?? ''}
-      </textarea>
-    </Field>
+    <TextArea
+      name={props.name}
+      label={props.label}
+      value={props.value}
+      error={props.error}
+      description={props.description}
+      rows={6}
+    />
   );
 }

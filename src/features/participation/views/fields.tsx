@@ -1,6 +1,10 @@
 import { describedBy, Field, FieldError } from '../../../views/components/field.tsx';
 import { fieldId } from '../../../views/components/form.tsx';
 import type { FieldErrors, FormBody } from '../participation.forms.ts';
+import {
+  Select as KitSelect,
+  TextArea as KitTextArea,
+} from '../../../views/components/form-controls.tsx';
 
 /** Form parts of the participation pages: label above, error by the field, GOV.UK summary. */
 
@@ -41,6 +45,7 @@ export function TextInput(props: {
   );
 }
 
+/** The shared kit's text area, read from the form's values and errors. */
 export function TextArea(props: {
   name: string;
   label: string;
@@ -49,27 +54,20 @@ export function TextArea(props: {
   description?: string;
   required?: boolean;
 }) {
-  const error = props.errors[props.name];
   return (
-    <Field name={props.name} label={props.label} error={error} description={props.description}>
-      <textarea
-        class={`utrecht-textarea utrecht-textarea--html-textarea${error ? ' utrecht-textarea--invalid' : ''}`}
-        id={fieldId(props.name)}
-        name={props.name}
-        rows={3}
-        required={props.required}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(fieldId(props.name), {
-          description: props.description,
-          error,
-        })}
-      >
-        {value(props.values, props.name)}
-      </textarea>
-    </Field>
+    <KitTextArea
+      name={props.name}
+      label={props.label}
+      value={value(props.values, props.name)}
+      error={props.errors[props.name]}
+      description={props.description}
+      rows={3}
+      required={props.required}
+    />
   );
 }
 
+/** The shared kit's select, read from the form's values and errors. */
 export function Select(props: {
   name: string;
   label: string;
@@ -78,27 +76,15 @@ export function Select(props: {
   options: readonly { value: string; label: string }[];
   description?: string;
 }) {
-  const error = props.errors[props.name];
-  const current = value(props.values, props.name);
   return (
-    <Field name={props.name} label={props.label} error={error} description={props.description}>
-      <select
-        class={`utrecht-select utrecht-select--html-select${error ? ' utrecht-select--invalid' : ''}`}
-        id={fieldId(props.name)}
-        name={props.name}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy(fieldId(props.name), {
-          description: props.description,
-          error,
-        })}
-      >
-        {props.options.map((o) => (
-          <option value={o.value} selected={o.value === current}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </Field>
+    <KitSelect
+      name={props.name}
+      label={props.label}
+      value={value(props.values, props.name)}
+      error={props.errors[props.name]}
+      options={props.options}
+      description={props.description}
+    />
   );
 }
 
