@@ -178,68 +178,181 @@ async function getWithRetries(
   );
 }
 
-/** Reads the stored pages of the manifest, then fetches from where it stopped until no nextLink. */
-async function collectPages(
-  manifest: Manifest,
-  dir: string,
-  base: string,
-  name: string,
-  options: PageOptions,
-  format: PageFormat,
-  prefix: string = format === 'odata' ? 'TypedDataSet' : 'items',
-): Promise<{ pages: ImportInput[]; fetched: number; reused: number }> {
-  const origin = new URL(base).origin;
-  const maxPages = options.maxPages ?? 500;
-  const server = format === 'odata' ? 'CBS open data' : 'PDOK';
-  let fetched = 0;
-  let reused = 0;
-  const pages: ImportInput[] = [];
-  for (const stored of manifest.pages) {
-    pages.push({ bytes: fs.readFileSync(path.join(dir, stored.file)), fileName: stored.file });
-    reused++;
-    options.onPage?.(pages.length, false);
+/** A run of pages kept in a harvest's folder behind its manifest.json. */
+interface PageRun {
+  /** The first address; a stored manifest of another address is not reused. */
+  url: string;
+  /** Named in the error messages and kept as the manifest's `tableId`. */
+  name: string;
+  /** What nextLinks are resolved against; they are followed only to its server. */
+  base: string;
+  format: PageFormat;
+  /** The pages' file names, `<prefix>-0001.json`; by default `TypedDataSet` or `items`. */
+  prefix?: string;
+}
+
+interface DocumentCheck {
+  /** Throws when a fetched document must not be kept; it is then stored nowhere. */
+  check: (bytes: Buffer) => void;
+  server?: string;
+  /** A 404 is an answer: kept as `<file>.ontbreekt`, so a replay asks nothing, and given as null. */
+  allowMissing?: boolean;
+}
+
+type KeptDocument = { bytes: Buffer; fetched: boolean };
+
+/**
+ * The one way every harvester opens its folder below storeDir (made when missing) and fills it:
+ * single documents (a table's description, a PDOK collection list) and runs of pages behind a
+ * manifest. What is stored is replayed and an unfinished run resumes; `fresh` (--opnieuw) fetches
+ * everything again. Counts what this harvest fetched and which pages it read from disk.
+ */
+class HarvestFolder {
+  readonly dir: string;
+  /** Documents and pages fetched by this harvest. */
+  fetched = 0;
+  /** Pages read from disk (replayed documents are not counted). */
+  reused = 0;
+  readonly #options: PageOptions;
+
+  constructor(options: PageOptions, folder: string) {
+    this.#options = options;
+    this.dir = path.join(options.storeDir, folder);
+    fs.mkdirSync(this.dir, { recursive: true });
   }
-  let next: string | null = manifest.complete
-    ? null
-    : manifest.pages.length === 0
-      ? manifest.url
-      : (manifest.pages[manifest.pages.length - 1]?.next ?? null);
-  while (next) {
-    if (pages.length >= maxPages) {
-      throw new OdataFetchError(
-        `${server} bleef na ${maxPages} pagina's doorverwijzen (${name}); er is niets geïmporteerd`,
-      );
-    }
-    const absolute: string = new URL(next, base).toString();
-    // Follow nextLinks only to the same server: a response must not send us elsewhere.
-    if (new URL(absolute).origin !== origin) {
-      throw new OdataFetchError(
-        `De volgende pagina van ${name} ligt buiten ${origin}: ${absolute}. Er is niets geïmporteerd.`,
-      );
-    }
-    const bytes = await getWithRetries(absolute, options, dir, server);
-    const number = pages.length + 1;
-    const page = pageOf(bytes, format);
-    if ('error' in page) {
-      throw new OdataFetchError(
-        `Pagina ${number} van ${format === 'odata' ? 'tabel ' : ''}${name} (${absolute}) is ${page.error}. Er is niets geïmporteerd; de pagina's ervoor staan in ${dir} en de volgende keer wordt vanaf pagina ${number} verder gehaald.`,
-      );
-    }
-    const file = `${prefix}-${String(number).padStart(4, '0')}.json`;
-    writeAtomic(path.join(dir, file), bytes);
-    manifest.pages.push({ file, url: absolute, next: page.next });
-    manifest.complete = page.next === null;
-    writeAtomic(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 1));
-    pages.push({ bytes, fileName: file });
-    fetched++;
-    options.onPage?.(number, true);
-    next = page.next;
+
+  /**
+   * Reads the stored manifest now (not with fresh, nor one of another address); the function
+   * returned replays its pages and fetches the rest, keeping the manifest up to date.
+   */
+  resume(run: PageRun): () => Promise<ImportInput[]> {
+    let manifest = this.#options.fresh ? null : readManifest(this.dir);
+    if (manifest && manifest.url !== run.url) manifest = null;
+    const kept = manifest ?? { tableId: run.name, url: run.url, complete: false, pages: [] };
+    return () => this.#collect(kept, run);
   }
-  if (!manifest.complete) {
-    manifest.complete = true;
-    writeAtomic(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 1));
+
+  /** The pages of a run: resume, then collect. */
+  pages(run: PageRun): Promise<ImportInput[]> {
+    return this.resume(run)();
   }
-  return { pages, fetched, reused };
+
+  /** Reads the stored pages of the manifest, then fetches from where it stopped until no nextLink. */
+  async #collect(manifest: Manifest, run: PageRun): Promise<ImportInput[]> {
+    const { dir } = this;
+    const options = this.#options;
+    const { base, name, format } = run;
+    const prefix = run.prefix ?? (format === 'odata' ? 'TypedDataSet' : 'items');
+    const origin = new URL(base).origin;
+    const maxPages = options.maxPages ?? 500;
+    const server = format === 'odata' ? 'CBS open data' : 'PDOK';
+    const pages: ImportInput[] = [];
+    for (const stored of manifest.pages) {
+      pages.push({ bytes: fs.readFileSync(path.join(dir, stored.file)), fileName: stored.file });
+      this.reused++;
+      options.onPage?.(pages.length, false);
+    }
+    let next: string | null = manifest.complete
+      ? null
+      : manifest.pages.length === 0
+        ? manifest.url
+        : (manifest.pages[manifest.pages.length - 1]?.next ?? null);
+    while (next) {
+      if (pages.length >= maxPages) {
+        throw new OdataFetchError(
+          `${server} bleef na ${maxPages} pagina's doorverwijzen (${name}); er is niets geïmporteerd`,
+        );
+      }
+      const absolute: string = new URL(next, base).toString();
+      // Follow nextLinks only to the same server: a response must not send us elsewhere.
+      if (new URL(absolute).origin !== origin) {
+        throw new OdataFetchError(
+          `De volgende pagina van ${name} ligt buiten ${origin}: ${absolute}. Er is niets geïmporteerd.`,
+        );
+      }
+      const bytes = await getWithRetries(absolute, options, dir, server);
+      const number = pages.length + 1;
+      const page = pageOf(bytes, format);
+      if ('error' in page) {
+        throw new OdataFetchError(
+          `Pagina ${number} van ${format === 'odata' ? 'tabel ' : ''}${name} (${absolute}) is ${page.error}. Er is niets geïmporteerd; de pagina's ervoor staan in ${dir} en de volgende keer wordt vanaf pagina ${number} verder gehaald.`,
+        );
+      }
+      const file = `${prefix}-${String(number).padStart(4, '0')}.json`;
+      writeAtomic(path.join(dir, file), bytes);
+      manifest.pages.push({ file, url: absolute, next: page.next });
+      manifest.complete = page.next === null;
+      writeAtomic(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 1));
+      pages.push({ bytes, fileName: file });
+      this.fetched++;
+      options.onPage?.(number, true);
+      next = page.next;
+    }
+    if (!manifest.complete) {
+      manifest.complete = true;
+      writeAtomic(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 1));
+    }
+    return pages;
+  }
+
+  /** One document: replayed when stored (not with fresh), else fetched, checked, then stored. */
+  document(
+    file: string,
+    url: string,
+    how: DocumentCheck & { allowMissing?: false },
+  ): Promise<KeptDocument>;
+  document(file: string, url: string, how: DocumentCheck): Promise<KeptDocument | null>;
+  async document(file: string, url: string, how: DocumentCheck): Promise<KeptDocument | null> {
+    const options = this.#options;
+    const stored = path.join(this.dir, file);
+    const missing = `${stored}.ontbreekt`;
+    if (!options.fresh && fs.existsSync(stored)) {
+      return { bytes: fs.readFileSync(stored), fetched: false };
+    }
+    if (!options.fresh && how.allowMissing && fs.existsSync(missing)) return null;
+    const server = how.server ?? 'CBS open data';
+    const bytes = how.allowMissing
+      ? await getWithRetries(url, options, this.dir, server, true)
+      : await getWithRetries(url, options, this.dir, server);
+    if (bytes === null) {
+      writeAtomic(missing, url);
+      return null;
+    }
+    how.check(bytes);
+    writeAtomic(stored, bytes);
+    this.fetched++;
+    return { bytes, fetched: true };
+  }
+}
+
+/**
+ * One description file of a CBS table (v3 `DataProperties`; v4 `Dimensions`, `MeasureCodes`,
+ * `<dimension>Codes`): one OData response, kept as `<name>.json` beside the pages and given to
+ * the importer as `<table>_<name>.json`. A v4 description must be a single page and its errors
+ * name its address; the v3 one is checked as before, without either.
+ */
+async function tableDescription(
+  harvest: HarvestFolder,
+  d: { tableId: string; name: string; url: string; version: 3 | 4 },
+): Promise<ImportInput> {
+  const what = d.version === 4 ? `${d.name}, ${d.url}` : d.name;
+  const { bytes } = await harvest.document(`${d.name}.json`, d.url, {
+    check: (fetched) => {
+      const page = pageOf(fetched);
+      if ('error' in page) {
+        throw new OdataFetchError(
+          `De beschrijving van tabel ${d.tableId} (${what}) is ${page.error}. Er is niets geïmporteerd.`,
+        );
+      }
+      // A description is one short list; a second page would be read as if it were complete.
+      if (d.version === 4 && page.next !== null) {
+        throw new OdataFetchError(
+          `De beschrijving van tabel ${d.tableId} (${what}) heeft meer dan één pagina; Wijkkompas leest alleen beschrijvingen van één pagina. Er is niets geïmporteerd.`,
+        );
+      }
+    },
+  });
+  return { bytes, fileName: `${d.tableId}_${d.name}.json` };
 }
 
 /** Fetches (or replays, or resumes) one table; see the module comment. */
@@ -249,52 +362,25 @@ export async function harvestOdataTable(options: HarvestOptions): Promise<Harves
     throw new BadRequestError(`"${tableId}" is geen CBS-tabelnummer (bijvoorbeeld 85984NED)`);
   }
   const base = options.baseUrl.replace(/\/+$/, '');
-  const dir = path.join(options.storeDir, folderName(tableId, options.filter));
-  fs.mkdirSync(dir, { recursive: true });
+  const harvest = new HarvestFolder(options, folderName(tableId, options.filter));
 
   // CBS's examples write `$format` and `$filter` as they are; only the filter's value is encoded.
   const filter = options.filter ? `&$filter=${encodeURIComponent(options.filter)}` : '';
   const firstUrl = `${base}/${tableId}/TypedDataSet?$format=json${filter}`;
-
-  let manifest = options.fresh ? null : readManifest(dir);
-  if (manifest && manifest.url !== firstUrl) manifest = null;
-  manifest ??= { tableId, url: firstUrl, complete: false, pages: [] };
-  let fetchedPages = 0;
-  let reusedPages = 0;
-
-  const metaFile = path.join(dir, 'DataProperties.json');
-  if (options.fresh || !fs.existsSync(metaFile)) {
-    const bytes = await getWithRetries(
-      `${base}/${tableId}/DataProperties?$format=json`,
-      options,
-      dir,
-    );
-    const page = pageOf(bytes);
-    if ('error' in page) {
-      throw new OdataFetchError(
-        `De beschrijving van tabel ${tableId} (DataProperties) is ${page.error}. Er is niets geïmporteerd.`,
-      );
-    }
-    writeAtomic(metaFile, bytes);
-    fetchedPages++;
-  }
-
-  const collected = await collectPages(manifest, dir, base, tableId, options, 'odata');
-  const pages = collected.pages;
-  fetchedPages += collected.fetched;
-  reusedPages += collected.reused;
+  const rows = harvest.resume({ url: firstUrl, name: tableId, base, format: 'odata' });
+  const dataProperties = await tableDescription(harvest, {
+    tableId,
+    name: 'DataProperties',
+    url: `${base}/${tableId}/DataProperties?$format=json`,
+    version: 3,
+  });
+  const typedDataSet = await rows();
   return {
-    input: {
-      typedDataSet: pages,
-      dataProperties: {
-        bytes: fs.readFileSync(metaFile),
-        fileName: `${tableId}_DataProperties.json`,
-      },
-    },
-    dir,
+    input: { typedDataSet, dataProperties },
+    dir: harvest.dir,
     url: firstUrl,
-    fetchedPages,
-    reusedPages,
+    fetchedPages: harvest.fetched,
+    reusedPages: harvest.reused,
   };
 }
 
@@ -322,15 +408,11 @@ export async function harvestOdataCodeList(
   }
   const base = options.baseUrl.replace(/\/+$/, '');
   const name = `${tableId}-${dimension}`;
-  const dir = path.join(options.storeDir, folderName(name, options.filter));
-  fs.mkdirSync(dir, { recursive: true });
+  const harvest = new HarvestFolder(options, folderName(name, options.filter));
   const filter = options.filter ? `&$filter=${encodeURIComponent(options.filter)}` : '';
   const url = `${base}/${tableId}/${dimension}?$format=json${filter}`;
-  let manifest = options.fresh ? null : readManifest(dir);
-  if (manifest && manifest.url !== url) manifest = null;
-  manifest ??= { tableId: name, url, complete: false, pages: [] };
-  const collected = await collectPages(manifest, dir, base, name, options, 'odata', dimension);
-  return { pages: collected.pages, url, dir };
+  const pages = await harvest.pages({ url, name, base, format: 'odata', prefix: dimension });
+  return { pages, url, dir: harvest.dir };
 }
 
 /** The files of one CBS OData v4 table, as the v4 importer reads them. */
@@ -382,32 +464,11 @@ export async function harvestOdataV4Table(options: V4HarvestOptions): Promise<V4
   const base = options.baseUrl.replace(/\/+$/, '');
   const filterOf = options.filter;
   const folderFilter = typeof filterOf === 'function' ? filterOf('{regio}') : filterOf;
-  const dir = path.join(options.storeDir, folderName(`${tableId}-v4`, folderFilter));
-  fs.mkdirSync(dir, { recursive: true });
-  let fetchedPages = 0;
+  const harvest = new HarvestFolder(options, folderName(`${tableId}-v4`, folderFilter));
 
   // The description: small lists, one response each, kept beside the pages.
-  const meta = async (name: string): Promise<ImportInput> => {
-    const file = path.join(dir, `${name}.json`);
-    if (options.fresh || !fs.existsSync(file)) {
-      const bytes = await getWithRetries(`${base}/${tableId}/${name}`, options, dir);
-      const page = pageOf(bytes);
-      if ('error' in page) {
-        throw new OdataFetchError(
-          `De beschrijving van tabel ${tableId} (${name}, ${base}/${tableId}/${name}) is ${page.error}. Er is niets geïmporteerd.`,
-        );
-      }
-      // A description is one short list; a second page would be read as if it were complete.
-      if (page.next !== null) {
-        throw new OdataFetchError(
-          `De beschrijving van tabel ${tableId} (${name}, ${base}/${tableId}/${name}) heeft meer dan één pagina; Wijkkompas leest alleen beschrijvingen van één pagina. Er is niets geïmporteerd.`,
-        );
-      }
-      writeAtomic(file, bytes);
-      fetchedPages++;
-    }
-    return { bytes: fs.readFileSync(file), fileName: `${tableId}_${name}.json` };
-  };
+  const meta = (name: string): Promise<ImportInput> =>
+    tableDescription(harvest, { tableId, name, url: `${base}/${tableId}/${name}`, version: 4 });
   const dimensions = await meta('Dimensions');
   let regionDimension: string | null = null;
   let filterText = filterOf as string | undefined;
@@ -423,30 +484,26 @@ export async function harvestOdataV4Table(options: V4HarvestOptions): Promise<V4
   }
   const filter = filterText ? `?$filter=${encodeURIComponent(filterText)}` : '';
   const firstUrl = `${base}/${tableId}/Observations${filter}`;
-  let manifest = options.fresh ? null : readManifest(dir);
-  if (manifest && manifest.url !== firstUrl) manifest = null;
-  manifest ??= { tableId, url: firstUrl, complete: false, pages: [] };
+  const rows = harvest.resume({
+    url: firstUrl,
+    name: tableId,
+    base,
+    format: 'odata',
+    prefix: 'Observations',
+  });
 
   const measureCodes = await meta('MeasureCodes');
   const lists: Record<string, ImportInput> = {};
   for (const dimension of codeLists) lists[dimension] = await meta(`${dimension}Codes`);
 
-  const collected = await collectPages(
-    manifest,
-    dir,
-    base,
-    tableId,
-    options,
-    'odata',
-    'Observations',
-  );
+  const observations = await rows();
   return {
-    input: { observations: collected.pages, dimensions, measureCodes, codeLists: lists },
-    dir,
+    input: { observations, dimensions, measureCodes, codeLists: lists },
+    dir: harvest.dir,
     url: firstUrl,
     regionDimension,
-    fetchedPages: fetchedPages + collected.fetched,
-    reusedPages: collected.reused,
+    fetchedPages: harvest.fetched,
+    reusedPages: harvest.reused,
   };
 }
 
@@ -474,22 +531,16 @@ export async function harvestOdataV4CodeList(
   }
   const base = options.baseUrl.replace(/\/+$/, '');
   const name = `${tableId}-v4-${dimension}Codes`;
-  const dir = path.join(options.storeDir, name);
-  fs.mkdirSync(dir, { recursive: true });
+  const harvest = new HarvestFolder(options, name);
   const url = `${base}/${tableId}/${dimension}Codes`;
-  let manifest = options.fresh ? null : readManifest(dir);
-  if (manifest && manifest.url !== url) manifest = null;
-  manifest ??= { tableId: name, url, complete: false, pages: [] };
-  const collected = await collectPages(
-    manifest,
-    dir,
-    base,
+  const pages = await harvest.pages({
+    url,
     name,
-    options,
-    'odata',
-    `${dimension}Codes`,
-  );
-  return { pages: collected.pages, url, dir, fetchedPages: collected.fetched };
+    base,
+    format: 'odata',
+    prefix: `${dimension}Codes`,
+  });
+  return { pages, url, dir: harvest.dir, fetchedPages: harvest.fetched };
 }
 
 /** PDOK's OGC API Features, where CBS's wijk- en buurtkaart of each year is served. */
@@ -544,14 +595,10 @@ export async function harvestPdokItems(options: PdokHarvestOptions): Promise<{
   if (!/^[A-Za-z0-9_.-]+$/.test(name)) {
     throw new BadRequestError(`"${name}" is geen bruikbare mapnaam voor PDOK-pagina's`);
   }
-  const dir = path.join(options.storeDir, folderName(name, options.municipalityCode));
-  fs.mkdirSync(dir, { recursive: true });
-  let manifest = options.fresh ? null : readManifest(dir);
-  if (manifest && manifest.url !== url) manifest = null;
-  manifest ??= { tableId: name, url, complete: false, pages: [] };
-  const collected = await collectPages(manifest, dir, url, name, options, 'geojson');
+  const harvest = new HarvestFolder(options, folderName(name, options.municipalityCode));
+  const pages = await harvest.pages({ url, name, base: url, format: 'geojson' });
   const features: unknown[] = [];
-  for (const page of collected.pages) {
+  for (const page of pages) {
     const json = JSON.parse(page.bytes.toString('utf8').replace(/^\uFEFF/, '')) as {
       features: unknown[];
     };
@@ -561,9 +608,9 @@ export async function harvestPdokItems(options: PdokHarvestOptions): Promise<{
   return {
     input: { bytes, fileName: `${name}-${options.municipalityCode}.geojson` },
     url,
-    dir,
-    fetchedPages: collected.fetched,
-    reusedPages: collected.reused,
+    dir: harvest.dir,
+    fetchedPages: harvest.fetched,
+    reusedPages: harvest.reused,
   };
 }
 
@@ -588,37 +635,31 @@ export async function fetchPdokDocument(
   if (!/^[A-Za-z0-9_.-]+$/.test(options.folder) || !/^[A-Za-z0-9_.-]+$/.test(options.file)) {
     throw new BadRequestError(`"${options.folder}/${options.file}" is geen bruikbare bestandsnaam`);
   }
-  const dir = path.join(options.storeDir, options.folder);
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, options.file);
-  const missing = `${file}.ontbreekt`;
-  let bytes: Buffer | null = null;
-  let fetched = false;
-  if (!options.fresh && fs.existsSync(file)) bytes = fs.readFileSync(file);
-  else if (!options.fresh && options.allowMissing && fs.existsSync(missing)) return null;
-  else {
-    bytes = options.allowMissing
-      ? await getWithRetries(options.url, options, dir, 'PDOK', true)
-      : await getWithRetries(options.url, options, dir, 'PDOK');
-    fetched = true;
-    if (bytes === null) {
-      writeAtomic(missing, options.url);
-      return null;
+  const object = (bytes: Buffer): Record<string, unknown> => {
+    let json: unknown;
+    try {
+      json = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+    } catch (error) {
+      throw new OdataFetchError(
+        `Het antwoord van PDOK op ${options.url} is geen geldige JSON (${(error as Error).message}). Er is niets geïmporteerd.`,
+      );
     }
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new OdataFetchError(
-      `Het antwoord van PDOK op ${options.url} is geen geldige JSON (${(error as Error).message}). Er is niets geïmporteerd.`,
-    );
-  }
-  if (!json || typeof json !== 'object' || Array.isArray(json)) {
-    throw new OdataFetchError(
-      `Het antwoord van PDOK op ${options.url} is geen JSON-object. Er is niets geïmporteerd.`,
-    );
-  }
-  if (fetched) writeAtomic(file, bytes);
-  return { json: json as Record<string, unknown>, fetched };
+    if (!json || typeof json !== 'object' || Array.isArray(json)) {
+      throw new OdataFetchError(
+        `Het antwoord van PDOK op ${options.url} is geen JSON-object. Er is niets geïmporteerd.`,
+      );
+    }
+    return json as Record<string, unknown>;
+  };
+  const kept = await new HarvestFolder(options, options.folder).document(
+    options.file,
+    options.url,
+    {
+      check: object,
+      server: 'PDOK',
+      allowMissing: options.allowMissing === true,
+    },
+  );
+  // A stored copy is checked as it is read; a fetched one was checked before it was stored.
+  return kept && { json: object(kept.bytes), fetched: kept.fetched };
 }
