@@ -13,7 +13,7 @@ import { OdataFetchError } from '../features/imports/odata.fetch.ts';
 import { parsePolitie47018Csv } from '../features/imports/politie-47018.importer.ts';
 import { politieOdataV4ToCsv } from '../features/imports/politie-odata.ts';
 import { BadRequestError } from '../shared/errors.ts';
-import { runHaalOp, type HaalOpIo } from './haal-op.ts';
+import { HAAL_OP_HELP, runHaalOp, type HaalOpIo } from './haal-op.ts';
 
 /**
  * ADR 0047: haal-op fetches police-registered crime (47018NED) over CBS's OData v4 first, against
@@ -369,5 +369,14 @@ describe('haal-op --misdrijven-via', () => {
         error instanceof BadRequestError &&
         /--misdrijven-via moet v4 of v3 zijn, niet "v5"/.test(error.message),
     );
+  });
+
+  it('is in the help text, with the v4 path and its fallback', () => {
+    assert.match(HAAL_OP_HELP, /\[--misdrijven-via v4\|v3\]/);
+    assert.match(
+      HAAL_OP_HELP,
+      /47018NED, alle jaren vanaf\s+2012, in het nieuwste indelingsjaar, via OData v4/,
+    );
+    assert.match(HAAL_OP_HELP, /dan via OData v3 bij dataderden\.cbs\.nl, --bron-politie/);
   });
 });
