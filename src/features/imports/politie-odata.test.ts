@@ -332,7 +332,7 @@ describe('politieOdataV4ToCsv: 47018NED over OData v4 becomes the police CSV of 
     );
     assert.match(
       message,
-      /Dimensions\.json: tabel 47018NED moet de dimensies SoortMisdrijf, een regio en een periode hebben \(gevonden: Misdrijf, WijkenEnBuurten, Perioden/,
+      /Dimensions\.json: tabel 47018NED moet precies de dimensies SoortMisdrijf, een regio \(GeoDimension\) en een periode \(TimeDimension\) hebben; gevonden: Misdrijf, WijkenEnBuurten, Perioden$/,
     );
   });
 

@@ -1,6 +1,6 @@
 import { ImportValidationError, type ImportProblem } from '../../shared/errors.ts';
 import type { ImportInput, OdataV4Input } from './import.types.ts';
-import { keyFromTitle, tableShape } from './odata-v4.importer.ts';
+import { keyFromTitle, readList, tableShape } from './odata-v4.importer.ts';
 import { CRIME_VARIABLE } from './politie-47018.importer.ts';
 
 /**
@@ -57,25 +57,6 @@ const V3_COUNT_COLUMN = 'GeregistreerdeMisdrijven_1';
 const CRIME_TYPE_DIMENSION = 'SoortMisdrijf';
 const MAX_PROBLEMS = 50;
 
-function jsonList(input: ImportInput, problems: ImportProblem[]): Record<string, unknown>[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(input.bytes.toString('utf8').replace(/^\uFEFF/, ''));
-  } catch (error) {
-    problems.push({
-      file: input.fileName,
-      message: `geen geldige JSON (${(error as Error).message})`,
-    });
-    return [];
-  }
-  const rows = (json as { value?: unknown } | null)?.value;
-  if (!Array.isArray(rows)) {
-    problems.push({ file: input.fileName, message: 'geen OData-antwoord: "value" ontbreekt' });
-    return [];
-  }
-  return rows.filter((r): r is Record<string, unknown> => r !== null && typeof r === 'object');
-}
-
 const code = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 
 /**
@@ -105,17 +86,16 @@ export function politieOdataV4ToCsv(
     return fail();
   }
   const { region, period, dimensions } = shape;
-  const expected = [CRIME_TYPE_DIMENSION, region, period].filter((d) => d !== null);
   if (period === null || dimensions.length !== 3 || !dimensions.includes(CRIME_TYPE_DIMENSION)) {
     problems.push({
       file: input.dimensions.fileName,
-      message: `tabel 47018NED moet de dimensies ${CRIME_TYPE_DIMENSION}, een regio en een periode hebben (gevonden: ${dimensions.join(', ') || 'geen'}; verwacht: ${expected.join(', ')}${period === null ? ' en een periode' : ''})`,
+      message: `tabel 47018NED moet precies de dimensies ${CRIME_TYPE_DIMENSION}, een regio (GeoDimension) en een periode (TimeDimension) hebben; gevonden: ${dimensions.join(', ') || 'geen'}`,
     });
     return fail();
   }
 
   // The count: the one measure whose title gives the v3 key GeregistreerdeMisdrijven.
-  const measures = jsonList(input.measureCodes, problems);
+  const measures = readList(input.measureCodes, problems) ?? [];
   if (problems.length > 0) fail();
   const counts = measures.filter(
     (m) => typeof m.Title === 'string' && keyFromTitle(m.Title) === CRIME_VARIABLE,
@@ -144,7 +124,7 @@ export function politieOdataV4ToCsv(
   };
   const figures = new Map<string, number>();
   for (const page of input.observations) {
-    jsonList(page, problems).forEach((row, index) => {
+    (readList(page, problems) ?? []).forEach((row, index) => {
       if (problems.length >= MAX_PROBLEMS || code(row.Measure) !== countId) return;
       const problem = (field: string, message: string) =>
         problems.push({ file: page.fileName, field: `value[${index}].${field}`, message });
