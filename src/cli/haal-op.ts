@@ -254,7 +254,6 @@ export async function runHaalOp(
     misdrijven: values['bron-politie'] ?? CBS_THIRD_PARTY_URL,
     gezondheid: v4Url,
   };
-
   const derdenUrl = values['bron-derden'] ?? CBS_THIRD_PARTY_URL;
   const catalogue = sources.includes('gezondheid') ? await activeCatalogue(db) : null;
   const storeDir = path.resolve(values.map ?? path.join('data', 'opgehaald'));
@@ -423,24 +422,19 @@ export async function runHaalOp(
               'Haal de misdrijven dan via de oude OData v3 op: --misdrijven-via v3.',
             )
           : null;
-      let csv: ReturnType<typeof politieOdataToCsv>;
-      const api: Record<string, string> = {};
-      if (v4 !== null) {
-        const lookup = await loadAreaLookup(db);
-        csv = politieOdataV4ToCsv(
-          v4.input,
-          (code) => lookup.has(job.year, code),
-          `${job.tableId}-v4-${job.municipality}.csv`,
-        );
-        url = v4.url;
-        api.api = 'odata-v4';
-      } else {
-        const v3 = await harvestOdataTable({
-          tableId: job.tableId,
-          baseUrl: baseUrls.misdrijven,
-          filter: municipalityFilter('WijkenEnBuurten', job.municipality),
-          ...pageOptions,
-        });
+      const v3 =
+        v4 === null
+          ? await harvestOdataTable({
+              tableId: job.tableId,
+              baseUrl: baseUrls.misdrijven,
+              filter: municipalityFilter('WijkenEnBuurten', job.municipality),
+              ...pageOptions,
+            })
+          : null;
+      const lookup = await loadAreaLookup(db);
+      const keep = (code: string) => lookup.has(job.year, code);
+      const api: Record<string, string> = { api: v4 ? 'odata-v4' : 'odata-v3' };
+      if (v3 !== null) {
         viaV3 = new URL(baseUrls.misdrijven).host;
         if (crimeVia === 'v4') {
           io.log(
@@ -448,16 +442,16 @@ export async function runHaalOp(
           );
           api.v4 = `404 bij ${v4Url}`;
         }
-        const lookup = await loadAreaLookup(db);
-        csv = politieOdataToCsv(
-          v3.input.typedDataSet as ImportInput[],
-          (code) => lookup.has(job.year, code),
-          `${job.tableId}-${job.municipality}.csv`,
-        );
-        url = v3.url;
-        api.api = 'odata-v3';
       }
-      parsed = parsePolitie47018Csv(csv.input, await loadAreaLookup(db), {
+      const csv = v4
+        ? politieOdataV4ToCsv(v4.input, keep, `${job.tableId}-v4-${job.municipality}.csv`)
+        : politieOdataToCsv(
+            v3!.input.typedDataSet as ImportInput[],
+            keep,
+            `${job.tableId}-${job.municipality}.csv`,
+          );
+      url = v4 ? v4.url : v3!.url;
+      parsed = parsePolitie47018Csv(csv.input, lookup, {
         indelingYear: job.year,
         scope: job.municipality,
         plausibility,
