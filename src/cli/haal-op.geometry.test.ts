@@ -242,7 +242,7 @@ describeEachDialect('wijkkompas haal-op: outlines from PDOK, then figures', (get
         [
           ...['--indeling', '2024', '--gemeente', 'GM0505', '--map', dir],
           ...['--bron', cbs.baseUrl, '--bron-politie', cbs.baseUrl, '--bron-pdok', pdok.baseUrl],
-          ...['--bron-v4', cbs.v4BaseUrl, '--kwb-via', 'v3'],
+          ...['--bron-v4', cbs.v4BaseUrl, '--kwb-via', 'v3', '--misdrijven-via', 'v3'],
         ],
         io(lines),
       );

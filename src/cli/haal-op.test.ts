@@ -149,7 +149,11 @@ describeEachDialect('wijkkompas haal-op against a local replay server', (getDb) 
       })),
     );
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wk-haal-op-crime-'));
-    const args = ['--wat', 'misdrijven', '--indeling', '2024', '--gemeente', 'GM0505'];
+    // Over OData v3 from the police's server (v4 is tested in haal-op.crime-v4.test.ts).
+    const args = [
+      ...['--wat', 'misdrijven', '--indeling', '2024', '--gemeente', 'GM0505'],
+      ...['--misdrijven-via', 'v3'],
+    ];
     const common = ['--map', dir, '--bron', 'http://127.0.0.1:9/niet-gebruikt'];
     const police = ['--bron-politie', server.baseUrl];
     try {

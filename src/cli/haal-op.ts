@@ -43,14 +43,18 @@ import {
   parsePolitie47018Csv,
   POLITIE_TABLE_ID,
 } from '../features/imports/politie-47018.importer.ts';
-import { CBS_THIRD_PARTY_URL, politieOdataToCsv } from '../features/imports/politie-odata.ts';
+import {
+  CBS_THIRD_PARTY_URL,
+  politieOdataToCsv,
+  politieOdataV4ToCsv,
+} from '../features/imports/politie-odata.ts';
 import type { ImportInput, ParsedImport } from '../features/imports/import.types.ts';
 import { shippedPlausibility } from '../features/imports/plausibility.ts';
 import { BadRequestError } from '../shared/errors.ts';
 
 export const HAAL_OP_HELP = `  haal-op [--wat geometrie,kwb,misdrijven,gezondheid] [--indeling JAAR …] [--tabel ID] [--gemeente GM0505 …]
           [--map MAP] [--bron URL] [--bron-politie URL] [--bron-pdok URL] [--bron-pdok-historisch URL]
-          [--bron-v4 URL] [--bron-derden URL] [--opnieuw] [--kwb-via v4|v3]
+          [--bron-v4 URL] [--bron-derden URL] [--opnieuw] [--kwb-via v4|v3] [--misdrijven-via v4|v3]
                                   haalt voor de gemeenten van de 20 focusgebieden eerst bij PDOK de gemeente, wijken en
                                   buurten met hun grenzen op (wijk- en buurtkaart van dat jaar: vanaf 2023 uit de API van
                                   dat jaar, daarvoor uit de historische API, waarvan de collecties en filters uit de API
@@ -58,14 +62,16 @@ export const HAAL_OP_HELP = `  haal-op [--wat geometrie,kwb,misdrijven,gezondhei
                                   dan bij CBS open data de Kerncijfers wijken en buurten (per jaar de tabel van dat jaar,
                                   vanaf 2013; een jaar voor 2023 zonder gebieden krijgt die uit de KWB-tabel, zonder
                                   grenzen), de geregistreerde misdrijven per buurt (CBS/Politie 47018NED, alle jaren vanaf
-                                  2012, in het nieuwste indelingsjaar) en de gezondheidsschattingen per wijk en buurt
-                                  (Gezondheidsmonitor, RIVM/GGD'en/CBS 50150NED, via OData v4, indeling 2024; kent OData v4
-                                  die tabel niet (404), dan via OData v3 bij dataderden.cbs.nl, --bron-derden), en laadt
-                                  die per gemeente; zonder --indeling voor elk geladen indelingsjaar en, met geometrie of
-                                  KWB, elk jaar vanaf 2013; zonder --wat alles. De antwoorden blijven in MAP (standaard
-                                  ./data/opgehaald): een afgebroken run gaat daar verder, een tweede run gebruikt ze
-                                  opnieuw (--opnieuw haalt alles opnieuw op). De KWB komt via OData v4 (--bron-v4); met
-                                  --kwb-via v3 via de oude OData v3 (--bron), als CBS een tabel via v4 weigert`;
+                                  2012, in het nieuwste indelingsjaar, via OData v4; kent OData v4 die tabel niet (404),
+                                  dan via OData v3 bij dataderden.cbs.nl, --bron-politie) en de gezondheidsschattingen per
+                                  wijk en buurt (Gezondheidsmonitor, RIVM/GGD'en/CBS 50150NED, via OData v4, indeling 2024;
+                                  kent OData v4 die tabel niet (404), dan via OData v3 bij dataderden.cbs.nl,
+                                  --bron-derden), en laadt die per gemeente; zonder --indeling voor elk geladen
+                                  indelingsjaar en, met geometrie of KWB, elk jaar vanaf 2013; zonder --wat alles. De
+                                  antwoorden blijven in MAP (standaard ./data/opgehaald): een afgebroken run gaat daar
+                                  verder, een tweede run gebruikt ze opnieuw (--opnieuw haalt alles opnieuw op). De KWB en
+                                  de misdrijven komen via OData v4 (--bron-v4); met --kwb-via v3 of --misdrijven-via v3 via
+                                  de oude OData v3 (--bron, --bron-politie), als CBS een tabel via v4 weigert`;
 
 export interface HaalOpIo {
   datasetsDir: string;
@@ -133,12 +139,18 @@ export async function runHaalOp(
       bron: { type: 'string' },
       opnieuw: { type: 'boolean' },
       'kwb-via': { type: 'string' },
+      'misdrijven-via': { type: 'string' },
     },
   });
   // KWB over OData v4 by default (ADR 0044); v3 stays as the fallback if v4 refuses a table.
   const kwbVia = values['kwb-via'] ?? 'v4';
   if (kwbVia !== 'v3' && kwbVia !== 'v4') {
     throw new BadRequestError(`--kwb-via moet v4 of v3 zijn, niet "${kwbVia}".`);
+  }
+  // Crime over OData v4 first, v3 on the police's server when v4 lacks the table (ADR 0047).
+  const crimeVia = values['misdrijven-via'] ?? 'v4';
+  if (crimeVia !== 'v3' && crimeVia !== 'v4') {
+    throw new BadRequestError(`--misdrijven-via moet v4 of v3 zijn, niet "${crimeVia}".`);
   }
   // `--wat geometrie,kwb` and `--wat geometrie --wat kwb` mean the same.
   const sources = (values.wat ?? [...HAAL_OP_SOURCES])
@@ -233,14 +245,14 @@ export async function runHaalOp(
   const historischUrl =
     values['bron-pdok-historisch'] ?? pdokHistorischBase(values['bron-pdok'] ?? PDOK_API_URL);
   const historischAsked = new Set<string>();
+  // CBS's OData v4 catalogue: KWB (unless --kwb-via v3), crime and health ask it first.
+  const v4Url = values['bron-v4'] ?? CBS_ODATA_V4_URL;
   const baseUrls: Record<Source, string> = {
     geometrie: values['bron-pdok'] ?? PDOK_API_URL,
-    kwb:
-      kwbVia === 'v4'
-        ? (values['bron-v4'] ?? CBS_ODATA_V4_URL)
-        : (values.bron ?? CBS_OPEN_DATA_URL),
+    kwb: kwbVia === 'v4' ? v4Url : (values.bron ?? CBS_OPEN_DATA_URL),
+    // Crime over v3 (the fallback, or --misdrijven-via v3): the police's server.
     misdrijven: values['bron-politie'] ?? CBS_THIRD_PARTY_URL,
-    gezondheid: values['bron-v4'] ?? CBS_ODATA_V4_URL,
+    gezondheid: v4Url,
   };
   const derdenUrl = values['bron-derden'] ?? CBS_THIRD_PARTY_URL;
   const catalogue = sources.includes('gezondheid') ? await activeCatalogue(db) : null;
@@ -325,10 +337,10 @@ export async function runHaalOp(
       const fixed = Object.entries(HEALTH_FIXED_DIMENSIONS)
         .map(([dimension, code]) => `${dimension} eq '${code}'`)
         .join(' and ');
-      const harvest = await harvestHealthV4(
+      const harvest = await harvestV4UnlessNotFound(
         {
           tableId: job.tableId,
-          baseUrl: baseUrls.gezondheid,
+          baseUrl: v4Url,
           filter: `(${municipalityFilter('WijkenEnBuurten', job.municipality)}) and ${fixed}`,
           codeLists: Object.keys(HEALTH_FIXED_DIMENSIONS),
           ...pageOptions,
@@ -376,7 +388,7 @@ export async function runHaalOp(
           ...read,
           source: `CBS open data (OData v3, ${host}), RIVM/GGD/CBS Gezondheidsmonitor`,
           attribution,
-          options: { ...read.options, api: 'odata-v3', v4: `404 bij ${baseUrls.gezondheid}` },
+          options: { ...read.options, api: 'odata-v3', v4: `404 bij ${v4Url}` },
         };
         url = v3.url;
         viaV3 = host;
@@ -391,44 +403,86 @@ export async function runHaalOp(
       const absent = wanted.filter((v) => !brought.has(v));
       if (absent.length > 0)
         missing = `; ${absent.length} van de ${wanted.length} cijfers uit de catalogus staan niet in de tabel`;
+    } else if (job.source === 'misdrijven') {
+      // OData v4 first (ADR 0047), as KWB and health; when the v4 catalogue answers 404 for the
+      // table itself, or with --misdrijven-via v3, over OData v3 from the police's server as
+      // before. Either way the rows become the same police CSV and go through its importer.
+      const v4 =
+        crimeVia === 'v4'
+          ? await withV3Hint(
+              harvestV4UnlessNotFound(
+                {
+                  tableId: job.tableId,
+                  baseUrl: v4Url,
+                  filter: (region) => municipalityFilter(region, job.municipality),
+                  ...pageOptions,
+                },
+                storeDir,
+              ),
+              'Haal de misdrijven dan via de oude OData v3 op: --misdrijven-via v3.',
+            )
+          : null;
+      const v3 =
+        v4 === null
+          ? await harvestOdataTable({
+              tableId: job.tableId,
+              baseUrl: baseUrls.misdrijven,
+              filter: municipalityFilter('WijkenEnBuurten', job.municipality),
+              ...pageOptions,
+            })
+          : null;
+      const lookup = await loadAreaLookup(db);
+      const keep = (code: string) => lookup.has(job.year, code);
+      const api: Record<string, string> = { api: v4 ? 'odata-v4' : 'odata-v3' };
+      if (v3 !== null) {
+        viaV3 = new URL(baseUrls.misdrijven).host;
+        if (crimeVia === 'v4') {
+          io.log(
+            `${label}: CBS open data v4 kent tabel ${job.tableId} niet (404); opgehaald via OData v3 bij ${viaV3}.`,
+          );
+          api.v4 = `404 bij ${v4Url}`;
+        }
+      }
+      const csv = v4
+        ? politieOdataV4ToCsv(v4.input, keep, `${job.tableId}-v4-${job.municipality}.csv`)
+        : politieOdataToCsv(
+            v3!.input.typedDataSet as ImportInput[],
+            keep,
+            `${job.tableId}-${job.municipality}.csv`,
+          );
+      url = v4 ? v4.url : v3!.url;
+      parsed = parsePolitie47018Csv(csv.input, lookup, {
+        indelingYear: job.year,
+        scope: job.municipality,
+        plausibility,
+      });
+      skipped = csv.skipped;
+      if (skipped > 0) parsed.options.overgeslagen = String(skipped);
+      parsed.options = { ...parsed.options, ...api };
     } else {
       const harvest = await harvestOdataTable({
         tableId: job.tableId,
-        baseUrl: baseUrls[job.source],
+        baseUrl: baseUrls.kwb,
         filter: municipalityFilter('WijkenEnBuurten', job.municipality),
         ...pageOptions,
       });
       url = harvest.url;
-      const lookup = await loadAreaLookup(db);
-      if (job.source === 'kwb') {
-        parsed = parseOdataJson(harvest.input, lookup, {
-          tableId: job.tableId,
-          indelingYear: job.year,
-          period: String(job.year),
-          municipalityCode: job.municipality,
-          skipUnknownAreas: true,
-          plausibility,
-        });
-        skipped = Number(parsed.options.overgeslagen ?? 0);
-      } else {
-        const csv = politieOdataToCsv(
-          harvest.input.typedDataSet as ImportInput[],
-          (code) => lookup.has(job.year, code),
-          `${job.tableId}-${job.municipality}.csv`,
-        );
-        parsed = parsePolitie47018Csv(csv.input, lookup, {
-          indelingYear: job.year,
-          scope: job.municipality,
-          plausibility,
-        });
-        skipped = csv.skipped;
-        if (skipped > 0) parsed.options.overgeslagen = String(skipped);
-      }
+      parsed = parseOdataJson(harvest.input, await loadAreaLookup(db), {
+        tableId: job.tableId,
+        indelingYear: job.year,
+        period: String(job.year),
+        municipalityCode: job.municipality,
+        skipUnknownAreas: true,
+        plausibility,
+      });
+      skipped = Number(parsed.options.overgeslagen ?? 0);
     }
     // Provenance: where the figures came from; the page hashes already make the file's hash.
     const titles: Record<Exclude<Source, 'geometrie'>, string> = {
       kwb: `CBS-tabel ${job.tableId}, opgehaald bij CBS open data${kwbVia === 'v4' ? ' v4' : ''} (${job.municipality})`,
-      misdrijven: `Geregistreerde misdrijven (CBS/Politie ${job.tableId}), opgehaald bij CBS open data (${job.municipality})`,
+      misdrijven: viaV3
+        ? `Geregistreerde misdrijven (CBS/Politie ${job.tableId}), opgehaald bij CBS open data via OData v3 bij ${viaV3} (${job.municipality})`
+        : `Geregistreerde misdrijven (CBS/Politie ${job.tableId}), opgehaald bij CBS open data v4 (${job.municipality})`,
       gezondheid: viaV3
         ? `Gezondheid per wijk en buurt (RIVM/GGD'en/CBS ${job.tableId}), opgehaald via OData v3 bij ${viaV3} (${job.municipality})`
         : `Gezondheid per wijk en buurt (RIVM/GGD'en/CBS ${job.tableId}), opgehaald bij CBS open data v4 (${job.municipality})`,
@@ -456,13 +510,13 @@ export async function runHaalOp(
 }
 
 /**
- * The health table over OData v4, or `null` when the v4 catalogue answers 404 for the table
- * itself: the first request of a table (`<root>/<table>/Dimensions`). Any other refusal or
- * failure stops the run as before. The 404 is kept in the folder (`<table>-v4-404.json`, with
- * the address asked), so a second run replays the v3 copy without asking v4 again;
- * `--opnieuw` asks again.
+ * A table over OData v4, or `null` when the v4 catalogue answers 404 for the table itself: the
+ * first request of a table (`<root>/<table>/Dimensions`); the caller then reads it over v3
+ * (health, ADR 0046; crime, ADR 0047). Any other refusal or failure stops the run as before.
+ * The 404 is kept in the folder (`<table>-v4-404.json`, with the address asked), so a second run
+ * replays the v3 copy without asking v4 again; `--opnieuw` asks again.
  */
-async function harvestHealthV4(
+async function harvestV4UnlessNotFound(
   options: Parameters<typeof harvestOdataV4Table>[0],
   storeDir: string,
 ): Promise<V4HarvestResult | null> {
@@ -708,18 +762,19 @@ async function commitAreas(
 }
 
 /**
- * A KWB table that CBS's v4 service refuses (a status that is not retried, such as 404): the
- * message names the fallback, the v3 path (ADR 0044). Other errors pass unchanged.
+ * A table that CBS's v4 service refuses (a status that is not retried, such as 404 for KWB): the
+ * message names the fallback, the v3 path (KWB: ADR 0044; crime: ADR 0047). Other errors pass
+ * unchanged.
  */
-async function withV3Hint<T>(work: Promise<T>): Promise<T> {
+async function withV3Hint<T>(
+  work: Promise<T>,
+  hint = 'Haal de KWB dan via de oude OData v3 op: --kwb-via v3.',
+): Promise<T> {
   try {
     return await work;
   } catch (error) {
     if (error instanceof OdataFetchError && / weigert /.test(error.message)) {
-      throw new OdataFetchError(
-        `${error.message} Haal de KWB dan via de oude OData v3 op: --kwb-via v3.`,
-        { cause: error },
-      );
+      throw new OdataFetchError(`${error.message} ${hint}`, { cause: error });
     }
     throw error;
   }

@@ -5,7 +5,8 @@
  * six Dordrecht areas with invented fixture values and their WijkenEnBuurten code list), and the OData v4
  * responses in test/fixtures/odata-v4 (health estimates 50150NED: recorded shape, invented
  * values, paged 10 + 20; KWB 2024 and 2022 in v4 form, built from the v3 fixtures with the same
- * figures, 85984NED paged 77 + 77, 85318NED one page with its WijkenEnBuurtenCodes) and the same
+ * figures, 85984NED paged 77 + 77, 85318NED one page with its WijkenEnBuurtenCodes; 47018NED
+ * built from its v3 fixture with the same figures, paged 9 + 9) and the same
  * invented estimates in the v3 shape of RIVM's table on dataderden.cbs.nl
  * (test/fixtures/odata/50150NED-*, paged 10 + 9). Faults are
  * scripted per page: a status to answer first (429 with Retry-After, 503), or a broken body.
@@ -52,7 +53,11 @@ export type ReplayPage =
   | 'kwb2022-v4-dimensions'
   | 'kwb2022-v4-measures'
   | 'kwb2022-v4-page'
-  | 'kwb2022-v4-regions';
+  | 'kwb2022-v4-regions'
+  | 'crime-v4-dimensions'
+  | 'crime-v4-measures'
+  | 'crime-v4-page1'
+  | 'crime-v4-page2';
 
 /** CBS's OData v4 service (health estimates 50150NED, invented fixture values, paged 10 + 20). */
 const V4_ORIGIN = 'https://datasets.cbs.nl/odata/v1/CBS';
@@ -121,6 +126,15 @@ function pageOf(url: URL): ReplayPage | null {
     if (rest === 'WijkenEnBuurtenCodes') return 'kwb2022-v4-regions';
     return null;
   }
+  // Police-registered crime over v4 (ADR 0047): the v3 fixture's six rows, paged 9 + 9.
+  if (url.pathname.startsWith('/odata/v1/CBS/47018NED/')) {
+    const rest = url.pathname.slice('/odata/v1/CBS/47018NED/'.length);
+    if (rest === 'Dimensions') return 'crime-v4-dimensions';
+    if (rest === 'MeasureCodes') return 'crime-v4-measures';
+    if (rest === 'Observations')
+      return url.searchParams.get('$skip') === '9' ? 'crime-v4-page2' : 'crime-v4-page1';
+    return null;
+  }
   // PDOK's OGC API (buurten 2023, four real Dordrecht buurten, paged 2 + 2 with a cursor).
   if (url.pathname === '/cbs/wijken-en-buurten-2023/ogc/v1/collections/buurten/items')
     return url.searchParams.get('cursor') === 'fixture-2' ? 'pdok-page2' : 'pdok-page1';
@@ -156,6 +170,10 @@ const FILES: Record<ReplayPage, string> = {
   'kwb2022-v4-measures': '../odata-v4/85318NED-MeasureCodes.fixture.json',
   'kwb2022-v4-page': '../odata-v4/85318NED-Observations.fixture.json',
   'kwb2022-v4-regions': '../odata-v4/85318NED-WijkenEnBuurtenCodes.fixture.json',
+  'crime-v4-dimensions': '../odata-v4/47018NED-Dimensions.fixture.json',
+  'crime-v4-measures': '../odata-v4/47018NED-MeasureCodes.fixture.json',
+  'crime-v4-page1': '../odata-v4/47018NED-Observations-page1.fixture.json',
+  'crime-v4-page2': '../odata-v4/47018NED-Observations-page2.fixture.json',
 };
 
 export async function startReplayServer(): Promise<ReplayServer> {

@@ -80,7 +80,11 @@ interface Measure {
   description: string | null;
 }
 
-function readList(input: ImportInput, problems: ImportProblem[]): Record<string, unknown>[] | null {
+/** The `value` list of one OData response, or null with the problem added (no JSON, no list). */
+export function readList(
+  input: ImportInput,
+  problems: ImportProblem[],
+): Record<string, unknown>[] | null {
   let json: unknown;
   try {
     json = JSON.parse(input.bytes.toString('utf8').replace(/^\uFEFF/, ''));
