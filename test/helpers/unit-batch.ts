@@ -7,8 +7,9 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { guardAgainstDatabases } from './unit-guard.ts';
+import { guardAgainstDatabases, guardAgainstInternet } from './unit-guard.ts';
 
 const files = process.argv.slice(2);
 guardAgainstDatabases(files.length === 1 ? files[0]! : `${files.length} unittestbestanden`);
+guardAgainstInternet();
 for (const file of files) await import(pathToFileURL(path.resolve(file)).href);

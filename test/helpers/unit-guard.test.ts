@@ -6,7 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, describe, it } from 'node:test';
 import { classifyTestFile, importSpecifiers } from './test-groups.ts';
-import { UNIT_DB_MESSAGE } from './unit-guard.ts';
+import { INTERNET_MESSAGE, UNIT_DB_MESSAGE } from './unit-guard.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const guard = path.join(root, 'test/helpers/unit-guard.ts');
@@ -148,5 +148,45 @@ describe('unit guard: a unit test that opens a database fails', () => {
     );
     assert.notEqual(run.status, 0);
     assert.match(run.stdout + run.stderr, new RegExp(UNIT_DB_MESSAGE.slice(0, 40)));
+  });
+});
+
+describe('internet guard: a test reaches only this machine', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wk-net-'));
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  // A local server answers; an outside address (as a forgotten --bron-v4 would ask) is refused
+  // before any connection, so the test fails the same way with or without internet.
+  const file = path.join(dir, 'asks-cbs.db.test.ts');
+  fs.writeFileSync(
+    file,
+    [
+      "import assert from 'node:assert/strict';",
+      "import http from 'node:http';",
+      "import { it } from 'node:test';",
+      'it("asks a local server, then CBS", async () => {',
+      "  const server = http.createServer((_q, r) => r.end('lokaal'));",
+      "  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', () => ok()));",
+      '  const { port } = server.address() as { port: number };',
+      '  try {',
+      "    assert.equal(await (await fetch(`http://127.0.0.1:${port}/`)).text(), 'lokaal');",
+      "    await fetch('https://datasets.cbs.nl/odata/v1/CBS/85984NED/Dimensions');",
+      '  } catch (error) {',
+      '    console.log(`FOUT: ${(error as Error).message}`);',
+      '    throw error;',
+      '  } finally {',
+      '    server.close();',
+      '  }',
+      '});',
+      '',
+    ].join('\n'),
+  );
+
+  it('refuses an outside address in any test file, naming it, and lets a local server answer', () => {
+    const run = runTestFile(file, true);
+    assert.notEqual(run.status, 0, run.stdout);
+    const out = run.stdout + run.stderr;
+    assert.match(out, new RegExp(`FOUT: ${INTERNET_MESSAGE.slice(0, 40)}`));
+    assert.match(out, /https:\/\/datasets\.cbs\.nl/);
+    assert.doesNotMatch(out, /FOUT: .*127\.0\.0\.1/);
   });
 });
