@@ -138,7 +138,7 @@ export function EditForm(props: {
         <SubmitButton label="Wijziging opslaan" />
       </form>
       <p class="utrecht-paragraph">
-        <a class="utrecht-link" href={props.back.href}>
+        <a class="utrecht-link wk-target" href={props.back.href}>
           {props.back.label}
         </a>
       </p>

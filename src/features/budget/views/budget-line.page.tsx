@@ -41,7 +41,7 @@ export function BudgetLinePage(props: {
       <Notice text={props.saved} />
       {props.canEdit && (
         <p class="utrecht-paragraph">
-          <a class="utrecht-link" href={`${base}/regels/${row.line.id}/wijzigen`}>
+          <a class="utrecht-link wk-target" href={`${base}/regels/${row.line.id}/wijzigen`}>
             Wijzigen<span class="wk-visually-hidden"> begrotingsregel {row.line.code}</span>
           </a>
         </p>
