@@ -150,7 +150,7 @@ export const LINE_FIELDS = [
   'planned',
   'negative_reason',
 ] as const;
-export const SOURCE_FIELDS = ['name', 'kind', 'funder', 'annual', 'from_year', 'note'] as const;
+const SOURCE_FIELDS = ['name', 'kind', 'funder', 'annual', 'from_year', 'note'] as const;
 export const ENTRY_FIELDS = [
   'budget_line_id',
   'kind',
@@ -885,4 +885,4 @@ export class BudgetService {
   }
 }
 
-export type { BudgetEntry, FocusAreaRef } from './budget.repository.ts';
+export type { BudgetEntry, BudgetLine, FocusAreaRef, FundingSource } from './budget.repository.ts';

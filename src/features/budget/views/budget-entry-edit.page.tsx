@@ -1,5 +1,5 @@
 import { Layout } from '../../../views/layout.tsx';
-import type { BudgetEntry, BudgetLine } from '../budget.repository.ts';
+import type { BudgetEntry, BudgetLine } from '../budget.service.ts';
 import { ENTRY_KIND_LABEL, type FocusAreaRef } from '../budget.service.ts';
 import { formatEuro } from '../money.ts';
 import type { FieldErrors } from './fields.tsx';

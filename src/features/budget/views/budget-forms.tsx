@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { CsrfField, ErrorSummary, SubmitButton } from '../../../views/components/form.tsx';
 import { ENTRY_KIND_LABEL, FUNDING_KIND_LABEL, LOADED_FIELD } from '../budget.service.ts';
-import type { BudgetLine, FundingSource } from '../budget.repository.ts';
+import type { BudgetLine, FundingSource } from '../budget.service.ts';
 import { ENTRY_KINDS, FUNDING_KINDS } from '../budget.table.ts';
 import { THEMES } from '../themes.ts';
 import { Choice, Input, prefixed, type FieldErrors } from './fields.tsx';

@@ -1,5 +1,5 @@
 import { Layout } from '../../../views/layout.tsx';
-import type { BudgetLine, FundingSource } from '../budget.repository.ts';
+import type { BudgetLine, FundingSource } from '../budget.service.ts';
 import type { FocusAreaRef } from '../budget.service.ts';
 import type { FieldErrors } from './fields.tsx';
 import { budgetBase } from './budget.page.tsx';

@@ -1,5 +1,5 @@
 import { Layout } from '../../../views/layout.tsx';
-import type { FundingSource } from '../budget.repository.ts';
+import type { FundingSource } from '../budget.service.ts';
 import type { FocusAreaRef } from '../budget.service.ts';
 import type { FieldErrors } from './fields.tsx';
 import { budgetBase } from './budget.page.tsx';
