@@ -390,4 +390,36 @@ describeEachDialect('correcting the budget', (getDb) => {
       await app.close();
     }
   });
+
+  it('two saves from the same form at the same moment: one is stored, the other is a 409', async () => {
+    const handle = getDb();
+    const app = await setup(handle);
+    try {
+      const pb = await login(app, 'pb@fixture.example');
+      const id = await addLine(app, pb.cookie, BASE, 'PB-2025');
+      const entry = await addEntry(app, pb.cookie, id);
+      for (const [url, field, values] of [
+        [`${BASE}/regels/${id}/wijzigen`, 'planned', ['1,00', '2,00']],
+        [`${BASE}/boekingen/${entry}/wijzigen`, 'amount', ['3,00', '4,00']],
+        [`${BASE}/bronnen/dordt-west-bzk/wijzigen`, 'annual', ['5,00', '6,00']],
+      ] as const) {
+        const fields = formFields(
+          (await app.inject({ url, headers: { cookie: pb.cookie } })).body,
+          url,
+        );
+        const answers = await Promise.all(
+          values.map((v) => postForm(app, url, pb.cookie, { ...fields, [field]: v })),
+        );
+        assert.deepEqual(
+          answers.map((a) => a.statusCode).sort(),
+          [303, 409],
+          `${url}: ${answers.map((a) => a.body.slice(0, 200)).join(' | ')}`,
+        );
+      }
+      // One correction each, audited once each.
+      assert.equal((await budgetAudit(handle)).length, 3);
+    } finally {
+      await app.close();
+    }
+  });
 });
