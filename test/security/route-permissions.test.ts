@@ -301,14 +301,37 @@ describeEachDialect('budget, subsidy and project routes in the route table', (ge
       );
       assert.ok(routes.length >= 15, String(routes.length));
       for (const r of routes) {
+        // The edit forms of corrections (…/wijzigen) need budget:edit even to open.
         const expected =
           (r.method === 'GET' || r.method === 'HEAD') &&
           !r.url.endsWith('/importeren') &&
-          !r.url.endsWith('sjabloon.xlsx')
+          !r.url.endsWith('sjabloon.xlsx') &&
+          !r.url.endsWith('/wijzigen')
             ? 'budget:read'
             : 'budget:edit';
         assert.equal(r.permission, expected, `${r.method} ${r.url}`);
       }
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describeEachDialect('budget corrections in the route table', (getDb) => {
+  it('open and save the edit forms of a line, a source and a booking with budget:edit only', async () => {
+    const app = await buildSecurityApp(getDb());
+    try {
+      const permission = (method: string, url: string) =>
+        app.routePermissions.find((r) => r.method === method && r.url === url)?.permission;
+      const base = '/werkruimte/:gemeente/begroting/:slug';
+      for (const thing of ['regels', 'bronnen', 'boekingen']) {
+        const url = `${base}/${thing}/:id/wijzigen`;
+        assert.equal(permission('GET', url), 'budget:edit', `GET ${url}`);
+        assert.equal(permission('POST', url), 'budget:edit', `POST ${url}`);
+      }
+      // Reading a line stays open to Alliance members; correcting it is not.
+      assert.equal(permission('GET', `${base}/regels/:id`), 'budget:read');
+      assert.ok(!PERMISSIONS['budget:edit'].includes('alliantielid' as never));
     } finally {
       await app.close();
     }

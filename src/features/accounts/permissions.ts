@@ -103,6 +103,10 @@ export const PERMISSIONS = {
    * Alliance members read them, the programme bureau and the administrator change them.
    */
   'budget:read': ['beheerder', 'programmabureau', 'alliantielid'],
+  /**
+   * Adding to the budget and correcting it: the edit forms of a budget line, a funding source
+   * and a booking (GET …/wijzigen) and their saves need the same permission as adding.
+   */
   'budget:edit': ['beheerder', 'programmabureau'],
   /**
    * The Alliance in the workspace: register, all decisions (public and confidential), actions,

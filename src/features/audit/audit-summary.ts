@@ -52,6 +52,10 @@ export const ACTION_LABELS: Record<string, string> = {
   'begroting.bron-toegevoegd': 'Geldbron toegevoegd',
   'begroting.regel-aangemaakt': 'Begrotingsregel gemaakt',
   'begroting.boekingen-geimporteerd': 'Boekingen ingelezen uit Excel',
+  // Corrections of the budget (budget:edit).
+  'begroting.regel-gewijzigd': 'Begrotingsregel gewijzigd',
+  'begroting.bron-gewijzigd': 'Geldbron gewijzigd',
+  'begroting.boeking-gewijzigd': 'Boeking op de begroting gewijzigd',
   'programmabureau.locatie-gewijzigd': 'Plek van het programmabureau veranderd',
   'programmabureau.functie-toegevoegd': 'Functie bij het programmabureau toegevoegd',
   'programmabureau.functie-verwijderd': 'Functie bij het programmabureau weggehaald',

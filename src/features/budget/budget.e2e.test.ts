@@ -126,4 +126,85 @@ describe('budget and subsidy pages in Chromium', skip ? { skip } : {}, () => {
       await context.close();
     }
   });
+
+  it('without JavaScript: corrects the line, the source and a booking from their Wijzigen links', async () => {
+    const { context, page } = await signedIn(false);
+    try {
+      await page.goto(`${ctx.baseUrl}${BUDGET}`);
+      await page
+        .getByRole('link', { name: 'Wijzigen Bijdrage Rijk voor het programmabureau' })
+        .click();
+      await page.locator('#veld-bron-annual').fill('450.000,00');
+      await page.getByRole('button', { name: 'Wijziging opslaan' }).click();
+      await page.getByText('De wijziging van de geldbron is opgeslagen.').waitFor();
+      assert.match(await page.locator('main').innerText(), /€ 450\.000,00 vanaf 2023/);
+
+      await page.getByRole('link', { name: 'PB-2025' }).click();
+      await page.getByRole('link', { name: 'Wijzigen begrotingsregel PB-2025' }).click();
+      await page.locator('#veld-regel-planned').fill('-5,00');
+      await page.getByRole('button', { name: 'Wijziging opslaan' }).click();
+      // The summary names the field; nothing is saved.
+      await page
+        .getByRole('link', { name: /negatief begroot bedrag mag alleen met een reden/ })
+        .waitFor();
+      await page.locator('#veld-regel-planned').fill('480.000,00');
+      await page.getByRole('button', { name: 'Wijziging opslaan' }).click();
+      await page.getByText('De wijziging van de begrotingsregel is opgeslagen.').waitFor();
+
+      await page.getByRole('link', { name: /^Wijzigen uitgave van € 12\.500,00/ }).click();
+      await page.locator('#veld-boeking-amount').fill('12.050,00');
+      await page.getByRole('button', { name: 'Wijziging opslaan' }).click();
+      await page.getByText('De wijziging van de boeking is opgeslagen.').waitFor();
+      // Available = 480.000,00 − 12.050,00.
+      assert.match(await page.locator('main').innerText(), /€ 467\.950,00/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('has no axe violations on the edit forms, with errors and after a conflict', async () => {
+    const { context, page } = await signedIn(true);
+    try {
+      await page.goto(`${ctx.baseUrl}${BUDGET}`);
+      await page.getByRole('link', { name: 'PB-2025' }).click();
+      const linePage = page.url();
+      const editLinks = [
+        `${BUDGET}/bronnen/dordt-west-bzk/wijzigen`,
+        await page
+          .getByRole('link', { name: 'Wijzigen begrotingsregel PB-2025' })
+          .getAttribute('href'),
+        await page.getByRole('link', { name: /^Wijzigen uitgave/ }).getAttribute('href'),
+      ];
+      for (const path of editLinks) {
+        assert.ok(path);
+        await page.goto(`${ctx.baseUrl}${path}`);
+        assert.equal(describeViolations(await axeViolations(page)), '', path);
+      }
+      // With an error shown.
+      await page.locator('#veld-boeking-entry_date').fill('');
+      await page.locator('#veld-boeking-description').fill('');
+      await page.getByRole('button', { name: 'Wijziging opslaan' }).click();
+      await page.locator('#foutoverzicht').waitFor();
+      assert.equal(describeViolations(await axeViolations(page)), '', 'booking with errors');
+      // After a conflict: a second tab saved the line first.
+      const lineEdit = `${ctx.baseUrl}${editLinks[1]}`;
+      await page.goto(lineEdit);
+      const other = await context.newPage();
+      await other.goto(lineEdit);
+      await other.locator('#veld-regel-project').fill('Eerst opgeslagen');
+      await other.getByRole('button', { name: 'Wijziging opslaan' }).click();
+      await other.waitForURL(linePage + '?klaar=regel-gewijzigd');
+      await page.locator('#veld-regel-project').fill('Later opgeslagen');
+      await page.getByRole('button', { name: 'Wijziging opslaan' }).click();
+      await page.getByText('Zo staat het nu opgeslagen').waitFor();
+      assert.match(
+        await page.locator('main').innerText(),
+        /Iemand anders heeft begrotingsregel PB-2025 gewijzigd/,
+      );
+      assert.equal(await page.locator('#veld-regel-project').inputValue(), 'Later opgeslagen');
+      assert.equal(describeViolations(await axeViolations(page)), '', 'line after a conflict');
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -183,6 +183,46 @@ export class BudgetRepository {
     await this.handle.insertInto('funding_sources').values(s).execute();
   }
 
+  async findSource(slug: string, id: string): Promise<FundingSource | null> {
+    const row = await this.handle
+      .selectFrom('funding_sources')
+      .selectAll()
+      .where('focus_area_slug', '=', slug)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? source(row) : null;
+  }
+
+  /**
+   * Saves a corrected source only when every stored field is still what the editor's service
+   * read (`before`): false when another save changed it in between. Funding sources have no
+   * updated_at, so the row itself is the version (compare-and-set in one statement).
+   */
+  async updateSource(before: FundingSource, after: FundingSource): Promise<boolean> {
+    const result = await this.handle
+      .updateTable('funding_sources')
+      .set({
+        name: after.name,
+        kind: after.kind,
+        funder: after.funder,
+        annual_cents: after.annual_cents,
+        from_year: after.from_year,
+        to_year: after.to_year,
+        note: after.note,
+      })
+      .where('id', '=', before.id)
+      .where('focus_area_slug', '=', before.focus_area_slug)
+      .where('name', '=', before.name)
+      .where('kind', '=', before.kind)
+      .where('funder', '=', before.funder)
+      .where('annual_cents', before.annual_cents === null ? 'is' : '=', before.annual_cents)
+      .where('from_year', before.from_year === null ? 'is' : '=', before.from_year)
+      .where('to_year', before.to_year === null ? 'is' : '=', before.to_year)
+      .where('note', '=', before.note)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
   async listLines(slug: string): Promise<BudgetLine[]> {
     const rows = await this.handle
       .selectFrom('budget_lines')
@@ -208,8 +248,12 @@ export class BudgetRepository {
     await this.handle.insertInto('budget_lines').values(l).execute();
   }
 
-  async updateLine(l: BudgetLine): Promise<void> {
-    await this.handle
+  /**
+   * Saves a corrected line only when it is still as the editor loaded it (`loadedUpdatedAt`):
+   * false when another save came first. One statement, so two saves at once cannot both win.
+   */
+  async updateLine(l: BudgetLine, loadedUpdatedAt: string): Promise<boolean> {
+    const result = await this.handle
       .updateTable('budget_lines')
       .set({
         code: l.code,
@@ -223,7 +267,10 @@ export class BudgetRepository {
         updated_at: l.updated_at,
       })
       .where('id', '=', l.id)
-      .execute();
+      .where('focus_area_slug', '=', l.focus_area_slug)
+      .where('updated_at', '=', loadedUpdatedAt)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
   }
 
   async listEntries(lineIds: readonly string[]): Promise<BudgetEntry[]> {
@@ -266,5 +313,44 @@ export class BudgetRepository {
     }
     await this.handle.insertInto('budget_entries').values(e).execute();
     return true;
+  }
+
+  /** One booking, only when its line belongs to this focus area. */
+  async findEntry(slug: string, id: string): Promise<BudgetEntry | null> {
+    const row = await this.handle
+      .selectFrom('budget_entries as e')
+      .innerJoin('budget_lines as l', 'l.id', 'e.budget_line_id')
+      .selectAll('e')
+      .where('l.focus_area_slug', '=', slug)
+      .where('e.id', '=', id)
+      .executeTakeFirst();
+    return row ? entry(row) : null;
+  }
+
+  /**
+   * Saves a corrected booking only when every field the form changes is still what the service
+   * read (`before`): false when another save changed it in between (compare-and-set, as for
+   * funding sources). The import key, creation time and author stay.
+   */
+  async updateEntry(before: BudgetEntry, after: BudgetEntry): Promise<boolean> {
+    const result = await this.handle
+      .updateTable('budget_entries')
+      .set({
+        budget_line_id: after.budget_line_id,
+        kind: after.kind,
+        entry_date: after.entry_date,
+        amount_cents: after.amount_cents,
+        description: after.description,
+        reference: after.reference,
+      })
+      .where('id', '=', before.id)
+      .where('budget_line_id', '=', before.budget_line_id)
+      .where('kind', '=', before.kind)
+      .where('entry_date', '=', before.entry_date)
+      .where('amount_cents', '=', before.amount_cents)
+      .where('description', '=', before.description)
+      .where('reference', '=', before.reference)
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
   }
 }

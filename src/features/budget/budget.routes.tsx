@@ -3,7 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { Services } from '../../composition.ts';
 import { CSRF_FIELD } from '../../plugins/csrf.ts';
 import { AppError } from '../../shared/errors.ts';
-import type { FieldErrors, FormResult } from './budget.service.ts';
+import type { EditResult, FieldErrors, FormResult } from './budget.service.ts';
 import { MAX_IMPORT_BYTES } from './budget.xlsx.ts';
 import { formBody, html, parseParams, schemaOptions, type ZodSchemas } from '../../shared/http.ts';
 import {
@@ -16,7 +16,10 @@ import {
   user,
 } from './route-helpers.ts';
 import { BudgetImportPage } from './views/budget-import.page.tsx';
+import { BudgetEntryEditPage } from './views/budget-entry-edit.page.tsx';
+import { BudgetLineEditPage } from './views/budget-line-edit.page.tsx';
 import { BudgetLinePage } from './views/budget-line.page.tsx';
+import { FundingSourceEditPage } from './views/funding-source-edit.page.tsx';
 import { BudgetPage, budgetBase, type BudgetForm } from './views/budget.page.tsx';
 import { ProgrammePage } from './views/programme.page.tsx';
 
@@ -27,6 +30,10 @@ const SAVED: Record<string, string> = {
   bron: 'De geldbron is toegevoegd.',
   regel: 'De begrotingsregel is toegevoegd.',
   boeking: 'De boeking is opgeslagen.',
+  'regel-gewijzigd': 'De wijziging van de begrotingsregel is opgeslagen.',
+  'bron-gewijzigd': 'De wijziging van de geldbron is opgeslagen.',
+  'boeking-gewijzigd': 'De wijziging van de boeking is opgeslagen.',
+  ongewijzigd: 'Er was niets veranderd; er is niets opgeslagen.',
 };
 
 /**
@@ -81,7 +88,15 @@ export async function budgetRoutes(server: FastifyInstance, opts: { services: Se
     async (request, reply) => {
       const { gemeente, slug, id } = request.params;
       const detail = await budget.lineDetail(gemeente, slug, id);
-      return html(reply, <BudgetLinePage municipalityCode={gemeente} {...detail} />);
+      return html(
+        reply,
+        <BudgetLinePage
+          municipalityCode={gemeente}
+          {...detail}
+          canEdit={canEditBudget(request, gemeente)}
+          saved={savedMessage(request.query, SAVED)}
+        />,
+      );
     },
   );
 
@@ -125,6 +140,101 @@ export async function budgetRoutes(server: FastifyInstance, opts: { services: Se
       },
     );
   }
+
+  // Correcting a budget line, a funding source or a booking: an edit form (budget:edit, like
+  // adding) and its save. A refused save shows the form again with the typed values: 422 for a
+  // field error, 409 when someone else saved the record after the form was opened.
+  const lineBase = '/werkruimte/:gemeente/begroting/:slug/regels/:id/wijzigen';
+  const sourceBase = '/werkruimte/:gemeente/begroting/:slug/bronnen/:id/wijzigen';
+  const entryBase = '/werkruimte/:gemeente/begroting/:slug/boekingen/:id/wijzigen';
+  type Refusal = Extract<EditResult, { ok: false }>;
+  const status = (refused?: Refusal) => (!refused ? 200 : refused.conflict ? 409 : 422);
+
+  async function lineEdit(request: FastifyRequest, reply: FastifyReply, refused?: Refusal) {
+    const { gemeente, slug, id } = parseParams(idParams, request.params);
+    const data = await budget.lineForm(gemeente, slug, id);
+    return html(
+      reply,
+      <BudgetLineEditPage
+        csrf={reply.generateCsrf()}
+        municipalityCode={gemeente}
+        {...data}
+        values={refused?.values ?? data.values}
+        errors={refused?.errors ?? {}}
+        conflict={refused?.conflict}
+      />,
+      status(refused),
+    );
+  }
+
+  async function sourceEdit(request: FastifyRequest, reply: FastifyReply, refused?: Refusal) {
+    const { gemeente, slug, id } = parseParams(idParams, request.params);
+    const data = await budget.sourceForm(gemeente, slug, id);
+    return html(
+      reply,
+      <FundingSourceEditPage
+        csrf={reply.generateCsrf()}
+        municipalityCode={gemeente}
+        {...data}
+        values={refused?.values ?? data.values}
+        errors={refused?.errors ?? {}}
+        conflict={refused?.conflict}
+      />,
+      status(refused),
+    );
+  }
+
+  async function entryEdit(request: FastifyRequest, reply: FastifyReply, refused?: Refusal) {
+    const { gemeente, slug, id } = parseParams(idParams, request.params);
+    const data = await budget.entryForm(gemeente, slug, id);
+    return html(
+      reply,
+      <BudgetEntryEditPage
+        csrf={reply.generateCsrf()}
+        municipalityCode={gemeente}
+        {...data}
+        values={refused?.values ?? data.values}
+        errors={refused?.errors ?? {}}
+        conflict={refused?.conflict}
+      />,
+      status(refused),
+    );
+  }
+
+  const editOptions = {
+    ...schemaOptions({ params: idParams }),
+    config: { permission: 'budget:edit' as const },
+  };
+  app.get(lineBase, editOptions, (request, reply) => lineEdit(request, reply));
+  app.get(sourceBase, editOptions, (request, reply) => sourceEdit(request, reply));
+  app.get(entryBase, editOptions, (request, reply) => entryEdit(request, reply));
+
+  app.post(lineBase, editOptions, async (request, reply) => {
+    const { gemeente, slug, id } = request.params;
+    const result = await budget.updateLine(user(request), gemeente, slug, id, formBody(request));
+    if (!result.ok) return lineEdit(request, reply, result);
+    const done = result.changed ? 'regel-gewijzigd' : 'ongewijzigd';
+    return reply.redirect(`${budgetBase(gemeente, slug)}/regels/${id}?klaar=${done}`, 303);
+  });
+
+  app.post(sourceBase, editOptions, async (request, reply) => {
+    const { gemeente, slug, id } = request.params;
+    const result = await budget.updateSource(user(request), gemeente, slug, id, formBody(request));
+    if (!result.ok) return sourceEdit(request, reply, result);
+    const done = result.changed ? 'bron-gewijzigd' : 'ongewijzigd';
+    return reply.redirect(`${budgetBase(gemeente, slug)}?klaar=${done}#bronnen`, 303);
+  });
+
+  app.post(entryBase, editOptions, async (request, reply) => {
+    const { gemeente, slug, id } = request.params;
+    const result = await budget.updateEntry(user(request), gemeente, slug, id, formBody(request));
+    if (!result.ok) return entryEdit(request, reply, result);
+    const done = result.changed ? 'boeking-gewijzigd' : 'ongewijzigd';
+    return reply.redirect(
+      `${budgetBase(gemeente, slug)}/regels/${result.lineId ?? ''}?klaar=${done}`,
+      303,
+    );
+  });
 
   app.post(
     '/werkruimte/:gemeente/begroting/:slug/functies/:id/verwijderen',

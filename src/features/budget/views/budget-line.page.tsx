@@ -1,4 +1,5 @@
 import { Layout } from '../../../views/layout.tsx';
+import { Notice } from '../../../views/components/form.tsx';
 import type { BudgetEntry, FocusAreaRef } from '../budget.service.ts';
 import { ENTRY_KIND_LABEL, type LineRow } from '../budget.service.ts';
 import { formatEuro } from '../money.ts';
@@ -19,6 +20,8 @@ export function BudgetLinePage(props: {
   area: FocusAreaRef;
   row: LineRow;
   entries: BudgetEntry[];
+  canEdit: boolean;
+  saved?: string | undefined;
 }) {
   const { row, area } = props;
   const base = budgetBase(props.municipalityCode, area.slug);
@@ -35,6 +38,14 @@ export function BudgetLinePage(props: {
       <h1 class="utrecht-heading-1">
         Regel {row.line.code}: {row.line.description}
       </h1>
+      <Notice text={props.saved} />
+      {props.canEdit && (
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link wk-target" href={`${base}/regels/${row.line.id}/wijzigen`}>
+            Wijzigen<span class="wk-visually-hidden"> begrotingsregel {row.line.code}</span>
+          </a>
+        </p>
+      )}
       <dl class="wk-facts">
         <dt>Jaar</dt>
         <dd>{row.line.year}</dd>
@@ -71,12 +82,13 @@ export function BudgetLinePage(props: {
             <Th scope="col">Omschrijving</Th>
             <Th scope="col">Kenmerk</Th>
             <Th scope="col">Ingevoerd</Th>
+            {props.canEdit && <Th scope="col">Actie</Th>}
           </Tr>
         </THead>
         <TBody>
           {props.entries.length === 0 && (
             <Tr>
-              <Td colSpan={6}>Nog geen boekingen.</Td>
+              <Td colSpan={props.canEdit ? 7 : 6}>Nog geen boekingen.</Td>
             </Tr>
           )}
           {props.entries.map((e) => (
@@ -87,6 +99,18 @@ export function BudgetLinePage(props: {
               <Td>{e.description}</Td>
               <Td>{e.reference || '–'}</Td>
               <Td>{e.import_key ? 'ingelezen uit Excel' : 'met de hand'}</Td>
+              {props.canEdit && (
+                <Td>
+                  <a class="utrecht-link" href={`${base}/boekingen/${e.id}/wijzigen`}>
+                    Wijzigen
+                    <span class="wk-visually-hidden">
+                      {' '}
+                      {ENTRY_KIND_LABEL[e.kind].toLowerCase()} van {formatEuro(e.amount_cents)} op{' '}
+                      {e.entry_date}
+                    </span>
+                  </a>
+                </Td>
+              )}
             </Tr>
           ))}
         </TBody>

@@ -1,15 +1,9 @@
 import { Layout } from '../../../views/layout.tsx';
 import { CsrfField, ErrorSummary, SubmitButton } from '../../../views/components/form.tsx';
-import {
-  ENTRY_KIND_LABEL,
-  FUNDING_KIND_LABEL,
-  type BudgetOverview,
-  type Totals,
-} from '../budget.service.ts';
-import { ENTRY_KINDS, FUNDING_KINDS } from '../budget.table.ts';
+import { FUNDING_KIND_LABEL, type BudgetOverview, type Totals } from '../budget.service.ts';
 import { formatEuro } from '../money.ts';
-import { THEMES } from '../themes.ts';
-import { Choice, Input, prefixed, type FieldErrors } from './fields.tsx';
+import { EntryFields, LineFields, SourceFields } from './budget-forms.tsx';
+import { Input, prefixed, type FieldErrors } from './fields.tsx';
 import { Notice } from '../../../views/components/form.tsx';
 import { PlanChart } from './plan-chart.tsx';
 import {
@@ -74,17 +68,6 @@ export function BudgetPage(props: BudgetPageProps) {
   const base = budgetBase(props.municipalityCode, area.slug);
   const failed = (form: BudgetForm) =>
     props.failed?.form === form ? props.failed : { values: {}, errors: {} as FieldErrors };
-  const themeOptions = [
-    { value: '', label: 'Geen thema (programmabureau)' },
-    ...THEMES.map((t) => ({ value: t.key, label: t.name })),
-  ];
-  const lineOptions = [
-    { value: '', label: 'Kies een regel' },
-    ...plan.rows.map((r) => ({
-      value: r.line.id,
-      label: `${r.line.code} – ${r.line.description} (${r.line.year})`,
-    })),
-  ];
   return (
     <Layout
       title={`Begroting ${area.name}`}
@@ -175,7 +158,9 @@ export function BudgetPage(props: BudgetPageProps) {
         links={[{ href: `${base}/begroting.xlsx`, label: 'Excel (.xlsx)' }]}
       />
 
-      <h2 class="utrecht-heading-2">Geldbronnen</h2>
+      <h2 class="utrecht-heading-2" id="bronnen">
+        Geldbronnen
+      </h2>
       <Table>
         <TableCaption>Wie betaalt mee</TableCaption>
         <THead>
@@ -187,6 +172,7 @@ export function BudgetPage(props: BudgetPageProps) {
               Per jaar
             </Th>
             <Th scope="col">Toelichting</Th>
+            {props.canEdit && <Th scope="col">Actie</Th>}
           </Tr>
         </THead>
         <TBody>
@@ -201,6 +187,13 @@ export function BudgetPage(props: BudgetPageProps) {
                   : `${formatEuro(s.annual_cents)}${s.from_year ? ` vanaf ${s.from_year}` : ''}`}
               </Td>
               <Td>{s.note}</Td>
+              {props.canEdit && (
+                <Td>
+                  <a class="utrecht-link" href={`${base}/bronnen/${s.id}/wijzigen`}>
+                    Wijzigen<span class="wk-visually-hidden"> {s.name}</span>
+                  </a>
+                </Td>
+              )}
             </Tr>
           ))}
         </TBody>
@@ -259,43 +252,8 @@ export function BudgetPage(props: BudgetPageProps) {
           <form method="post" action={`${base}/boekingen`}>
             <CsrfField token={props.csrf} />
             <h3 class="utrecht-heading-3">Verplichting of uitgave boeken</h3>
-            <Choice
-              name="budget_line_id"
-              label="Begrotingsregel"
-              options={lineOptions}
-              {...failed('boeking')}
-              prefix="boeking"
-            />
-            <Choice
-              name="kind"
-              label="Soort"
-              options={ENTRY_KINDS.map((k) => ({ value: k, label: ENTRY_KIND_LABEL[k] }))}
-              {...failed('boeking')}
-              prefix="boeking"
-            />
-            <Input
-              name="entry_date"
-              label="Datum (jjjj-mm-dd)"
-              type="date"
-              {...failed('boeking')}
-              prefix="boeking"
-            />
-            <Input
-              name="amount"
-              label="Bedrag in euro, zoals 1.234,56"
-              inputmode="decimal"
-              {...failed('boeking')}
-              prefix="boeking"
-            />
-            <Input
-              name="description"
-              label="Omschrijving"
-              {...failed('boeking')}
-              prefix="boeking"
-            />
-            <Input
-              name="reference"
-              label="Kenmerk (factuur- of ordernummer)"
+            <EntryFields
+              lines={plan.rows.map((r) => r.line)}
               {...failed('boeking')}
               prefix="boeking"
             />
@@ -305,76 +263,14 @@ export function BudgetPage(props: BudgetPageProps) {
           <form method="post" action={`${base}/regels`}>
             <CsrfField token={props.csrf} />
             <h3 class="utrecht-heading-3">Begrotingsregel toevoegen</h3>
-            <Input name="code" label="Code, zoals GL-2025-01" {...failed('regel')} prefix="regel" />
-            <Input
-              name="year"
-              label="Jaar"
-              inputmode="numeric"
-              {...failed('regel')}
-              prefix="regel"
-            />
-            <Choice
-              name="theme"
-              label="Thema"
-              options={themeOptions}
-              {...failed('regel')}
-              prefix="regel"
-            />
-            <Input name="project" label="Project (mag leeg)" {...failed('regel')} prefix="regel" />
-            <Choice
-              name="funding_source_id"
-              label="Geldbron"
-              options={[
-                { value: '', label: 'Kies een bron' },
-                ...sources.map((s) => ({ value: s.id, label: s.name })),
-              ]}
-              {...failed('regel')}
-              prefix="regel"
-            />
-            <Input name="description" label="Omschrijving" {...failed('regel')} prefix="regel" />
-            <Input
-              name="planned"
-              label="Begroot bedrag in euro"
-              inputmode="decimal"
-              {...failed('regel')}
-              prefix="regel"
-            />
-            <Input
-              name="negative_reason"
-              label="Reden, alleen bij een negatief bedrag"
-              {...failed('regel')}
-              prefix="regel"
-            />
+            <LineFields sources={sources} {...failed('regel')} prefix="regel" />
             <SubmitButton label="Regel toevoegen" />
           </form>
 
           <form method="post" action={`${base}/bronnen`}>
             <CsrfField token={props.csrf} />
             <h3 class="utrecht-heading-3">Geldbron toevoegen</h3>
-            <Input name="name" label="Naam" {...failed('bron')} prefix="bron" />
-            <Choice
-              name="kind"
-              label="Soort"
-              options={FUNDING_KINDS.map((k) => ({ value: k, label: FUNDING_KIND_LABEL[k] }))}
-              {...failed('bron')}
-              prefix="bron"
-            />
-            <Input name="funder" label="Van wie" {...failed('bron')} prefix="bron" />
-            <Input
-              name="annual"
-              label="Bedrag per jaar in euro (mag leeg)"
-              inputmode="decimal"
-              {...failed('bron')}
-              prefix="bron"
-            />
-            <Input
-              name="from_year"
-              label="Vanaf jaar (mag leeg)"
-              inputmode="numeric"
-              {...failed('bron')}
-              prefix="bron"
-            />
-            <Input name="note" label="Toelichting" {...failed('bron')} prefix="bron" />
+            <SourceFields {...failed('bron')} prefix="bron" />
             <SubmitButton label="Bron toevoegen" />
           </form>
 
