@@ -28,8 +28,10 @@ function writtenActions(): Set<string> {
       if (statSync(file).isDirectory()) walk(file);
       else if (/\.tsx?$/.test(name) && !name.includes('.test.') && !name.includes('test-')) {
         const text = readFileSync(file, 'utf8');
-        for (const line of text.split('\n').filter((l) => /\baction:/.test(l)))
-          for (const m of line.matchAll(/'([a-z]+\.[a-z_-]+)'/g)) found.add(m[1]!);
+        // The value of `action:` up to the next comma, over several lines when it is a choice
+        // (`kind === 'uitgave' ? 'begroting.uitgave-geboekt' : 'begroting.verplichting-geboekt'`).
+        for (const value of text.matchAll(/\baction:([^,]*)/g))
+          for (const m of value[1]!.matchAll(/'([a-z]+\.[a-z_-]+)'/g)) found.add(m[1]!);
         for (const block of text.matchAll(/AUDIT_ACTIONS = \{([^}]*)\}/g))
           for (const m of block[1]!.matchAll(/'([a-z]+\.[a-z_-]+)'/g)) found.add(m[1]!);
         if (!/recordAudit\(|TARGET_DELETED/.test(text)) continue;
@@ -88,6 +90,8 @@ describe('the audit log in words', () => {
       'project.status-gewijzigd',
       'alliantie.besluit-vastgelegd',
       'raadsbrief.gepubliceerd',
+      // Written in a choice over three lines.
+      'begroting.verplichting-geboekt',
     ])
       assert.ok(actions.has(expected), `${expected} niet gevonden`);
     const missing = [...actions].filter((a) => !(a in ACTION_LABELS));

@@ -52,6 +52,8 @@ export const ACTION_LABELS: Record<string, string> = {
   'begroting.bron-toegevoegd': 'Geldbron toegevoegd',
   'begroting.regel-aangemaakt': 'Begrotingsregel gemaakt',
   'begroting.boekingen-geimporteerd': 'Boekingen ingelezen uit Excel',
+  'begroting.uitgave-geboekt': 'Uitgave geboekt op de begroting',
+  'begroting.verplichting-geboekt': 'Verplichting geboekt op de begroting',
   // Corrections of the budget (budget:edit).
   'begroting.regel-gewijzigd': 'Begrotingsregel gewijzigd',
   'begroting.bron-gewijzigd': 'Geldbron gewijzigd',
