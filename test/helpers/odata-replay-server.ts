@@ -13,10 +13,9 @@
  * No internet is used.
  */
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { projectRoot } from '../../src/config.ts';
+import { startReplayHttp, type ReplayState } from './replay-http.ts';
 
 const FIXTURES = path.join(projectRoot, 'test', 'fixtures', 'odata');
 const RECORDED_ORIGINS = [
@@ -64,19 +63,11 @@ const V4_ORIGIN = 'https://datasets.cbs.nl/odata/v1/CBS';
 
 const PDOK_ORIGIN = 'https://api.pdok.nl';
 
-export interface ReplayServer {
+export interface ReplayServer extends ReplayState<ReplayPage> {
   /** Base URL to hand to the fetcher, like https://opendata.cbs.nl/ODataApi/odata. */
   baseUrl: string;
   /** The v4 catalogue root, like https://datasets.cbs.nl/odata/v1/CBS. */
   v4BaseUrl: string;
-  /** Every request, as "page" names in order. */
-  requests: ReplayPage[];
-  /** Full request URLs, in order. */
-  urls: string[];
-  /** Statuses to answer (once each, in order) before the page itself. */
-  faults: Partial<Record<ReplayPage, number[]>>;
-  /** Pages answered with a cut-off body until removed from the set. */
-  broken: Set<ReplayPage>;
   /** Pages answered (status 200) with JSON that is no OData page, like a portal's error. */
   notOdata: Set<ReplayPage>;
   /** Tables the v4 root answers 404 for, as a catalogue that does not serve them would. */
@@ -177,57 +168,37 @@ const FILES: Record<ReplayPage, string> = {
 };
 
 export async function startReplayServer(): Promise<ReplayServer> {
-  const state: Omit<ReplayServer, 'baseUrl' | 'v4BaseUrl' | 'close'> = {
-    requests: [],
-    urls: [],
-    faults: {},
-    broken: new Set(),
-    notOdata: new Set(),
-    missingV4: new Set(),
-  };
-  let origin = '';
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', origin);
-    state.urls.push(url.toString());
-    const v4Table = /^\/odata\/v1\/CBS\/([^/]+)\//.exec(url.pathname)?.[1];
-    const page = v4Table !== undefined && state.missingV4.has(v4Table) ? null : pageOf(url);
-    if (!page) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('niet gevonden');
-      return;
-    }
-    state.requests.push(page);
-    const fault = state.faults[page]?.shift();
-    if (fault !== undefined) {
-      const headers: Record<string, string> = { 'content-type': 'text/plain' };
-      if (fault === 429) headers['retry-after'] = '0';
-      res.writeHead(fault, headers).end(`status ${fault}`);
-      return;
-    }
-    if (state.notOdata.has(page)) {
+  const notOdata = new Set<ReplayPage>();
+  const missingV4 = new Set<string>();
+  const { state, origin, close } = await startReplayHttp<ReplayPage>({
+    pageOf: (url) => {
+      const v4Table = /^\/odata\/v1\/CBS\/([^/]+)\//.exec(url.pathname)?.[1];
+      return v4Table !== undefined && missingV4.has(v4Table) ? null : pageOf(url);
+    },
+    answer: (page, res) => {
+      if (!notOdata.has(page)) return false;
       res
         .writeHead(200, { 'content-type': 'application/json' })
         .end('{"error":{"code":"fixture","message":"Service tijdelijk niet beschikbaar"}}');
-      return;
-    }
+      return true;
+    },
     // The recorded nextLink points at CBS; the replay points it at this server.
-    let body = fs.readFileSync(path.join(FIXTURES, FILES[page]), 'utf8');
-    body = body.replaceAll(PDOK_ORIGIN, origin);
-    body = body.replaceAll(V4_ORIGIN, `${origin}/odata/v1/CBS`);
-    for (const recorded of RECORDED_ORIGINS)
-      body = body.replaceAll(recorded, `${origin}/ODataApi/OData`);
-    const sent = state.broken.has(page) ? body.slice(0, Math.floor(body.length / 2)) : body;
-    res.writeHead(200, { 'content-type': 'application/json' }).end(sent);
+    body: (page, origin) => {
+      let body = fs.readFileSync(path.join(FIXTURES, FILES[page]), 'utf8');
+      body = body.replaceAll(PDOK_ORIGIN, origin);
+      body = body.replaceAll(V4_ORIGIN, `${origin}/odata/v1/CBS`);
+      for (const recorded of RECORDED_ORIGINS)
+        body = body.replaceAll(recorded, `${origin}/ODataApi/OData`);
+      return body;
+    },
+    contentType: 'application/json',
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     ...state,
+    notOdata,
+    missingV4,
     baseUrl: `${origin}/ODataApi/odata`,
     v4BaseUrl: `${origin}/odata/v1/CBS`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    close,
   };
 }

@@ -10,10 +10,9 @@
  * with Retry-After, 503), or a cut-off body. No internet.
  */
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { projectRoot } from '../../src/config.ts';
+import { startReplayHttp, type ReplayState } from './replay-http.ts';
 
 const FIXTURES = path.join(projectRoot, 'test', 'fixtures', 'pdok-ogc');
 const PDOK_ORIGIN = 'https://api.pdok.nl';
@@ -61,17 +60,9 @@ const COLLECTION_LISTS: Record<HistorischShape, string> = {
 
 const HISTORISCH = '/cbs/wijken-en-buurten-historisch/ogc/v1';
 
-export interface PdokReplayServer {
+export interface PdokReplayServer extends ReplayState<PdokReplayPage> {
   /** Stands in for https://api.pdok.nl. */
   baseUrl: string;
-  /** Every answered request, as page names in order. */
-  requests: PdokReplayPage[];
-  /** Full request URLs, in order (also those answered with 404). */
-  urls: string[];
-  /** Statuses to answer (once each, in order) before the page itself. */
-  faults: Partial<Record<PdokReplayPage, number[]>>;
-  /** Pages answered with a cut-off body until removed from the set. */
-  broken: Set<PdokReplayPage>;
   /** Which invented shape the historisch API answers in (null: 404 for all of it). */
   historisch: { shape: HistorischShape | null };
   close(): Promise<void>;
@@ -142,48 +133,23 @@ function pageOf(url: URL): PdokReplayPage | null {
 }
 
 export async function startPdokReplayServer(): Promise<PdokReplayServer> {
-  const state: Omit<PdokReplayServer, 'baseUrl' | 'close'> = {
-    requests: [],
-    urls: [],
-    faults: {},
-    broken: new Set(),
-    historisch: { shape: null },
-  };
-  let origin = '';
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', origin);
-    state.urls.push(url.toString());
-    const page = pageOf(url) ?? historischPageOf(url, state.historisch.shape);
-    if (!page) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('niet gevonden');
-      return;
-    }
-    state.requests.push(page);
-    const fault = state.faults[page]?.shift();
-    if (fault !== undefined) {
-      const headers: Record<string, string> = { 'content-type': 'text/plain' };
-      if (fault === 429) headers['retry-after'] = '0';
-      res.writeHead(fault, headers).end(`status ${fault}`);
-      return;
-    }
+  const historisch: PdokReplayServer['historisch'] = { shape: null };
+  const { state, origin, close } = await startReplayHttp<PdokReplayPage>({
+    pageOf: (url) => pageOf(url) ?? historischPageOf(url, historisch.shape),
     // The recorded links point at PDOK; the replay points them at this server.
-    const file =
-      page === 'hist-collections'
-        ? COLLECTION_LISTS[state.historisch.shape ?? 'zonder-passende']
-        : FILES[page];
-    const body = fs.readFileSync(path.join(FIXTURES, file), 'utf8').replaceAll(PDOK_ORIGIN, origin);
-    const sent = state.broken.has(page) ? body.slice(0, Math.floor(body.length / 2)) : body;
-    res.writeHead(200, { 'content-type': 'application/geo+json' }).end(sent);
+    body: (page, origin) =>
+      fs
+        .readFileSync(
+          path.join(
+            FIXTURES,
+            page === 'hist-collections'
+              ? COLLECTION_LISTS[historisch.shape ?? 'zonder-passende']
+              : FILES[page],
+          ),
+          'utf8',
+        )
+        .replaceAll(PDOK_ORIGIN, origin),
+    contentType: 'application/geo+json',
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    ...state,
-    baseUrl: origin,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
-  };
+  return { ...state, historisch, baseUrl: origin, close };
 }
