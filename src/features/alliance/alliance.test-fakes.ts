@@ -148,6 +148,49 @@ export class FakeAllianceStore implements AllianceStore {
         updated_at: change.updatedAt,
       });
   }
+  /** Like the repository: writes only when `updated_at` still is what the form loaded. */
+  private correct<T extends { id: string; updated_at: string }>(
+    rows: T[],
+    row: T,
+    loadedAt: string,
+    keys: (keyof T)[],
+  ): boolean {
+    const stored = rows.find((x) => x.id === row.id);
+    if (!stored || stored.updated_at !== loadedAt) return false;
+    for (const k of [...keys, 'updated_at' as keyof T]) stored[k] = row[k];
+    return true;
+  }
+  async updateSeat(row: AllianceSeat, loadedAt: string) {
+    return this.correct(this.seats, row, loadedAt, ['sector', 'note', 'kind']);
+  }
+  async updateDecision(row: AllianceDecision, loadedAt: string) {
+    return this.correct(this.decisions, row, loadedAt, [
+      'title',
+      'text',
+      'visibility',
+      'corrected_at',
+    ]);
+  }
+  async updateActionDetails(row: AllianceAction, loadedAt: string) {
+    return this.correct(this.actions, row, loadedAt, [
+      'description',
+      'owner_seat_id',
+      'due_on',
+      'decision_id',
+    ]);
+  }
+  async correctAgreement(row: AllianceAgreement, loadedAt: string) {
+    return this.correct(this.agreements, row, loadedAt, [
+      'subject',
+      'position',
+      'party',
+      'commitment',
+      'source',
+      'link_path',
+      'link_label',
+      'corrected_at',
+    ]);
+  }
 }
 
 export class FakeAuditWriter implements AuditWriter {
