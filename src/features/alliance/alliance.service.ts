@@ -1159,6 +1159,9 @@ export class AllianceService {
     if (changed.length === 0) return { ok: true, value: before };
     // The labels are the literals in CORRECTIONS (the audit label test reads them there).
     const { action, entity } = CORRECTIONS[what];
+    // Taken before the write, so the entry holds the old text whatever the store does.
+    const old = Object.fromEntries(changed.map((k) => [fields[k], show(before, k)]));
+    const now = Object.fromEntries(changed.map((k) => [fields[k], show(next, k)]));
     const saved = await this.transaction(async ({ store, audit }) => {
       if (!(await write(store))) return false;
       await audit.record({
@@ -1167,8 +1170,8 @@ export class AllianceService {
         entity,
         entityId: before.id,
         municipalityCode: area.municipalityCode,
-        before: Object.fromEntries(changed.map((k) => [fields[k], show(before, k)])),
-        after: Object.fromEntries(changed.map((k) => [fields[k], show(next, k)])),
+        before: old,
+        after: now,
       });
       return true;
     });

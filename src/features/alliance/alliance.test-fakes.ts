@@ -29,9 +29,11 @@ export class FakeAllianceStore implements AllianceStore {
     return this.areas.find((a) => a.slug === slug) ?? null;
   }
   async listSeats(slug: string) {
+    // Copies, as a database returns (a correction must not reach a row already read).
     return this.seats
       .filter((s) => s.focus_area_slug === slug)
-      .sort((a, b) => a.position - b.position);
+      .sort((a, b) => a.position - b.position)
+      .map((s) => ({ ...s }));
   }
   async insertSeat(row: AllianceSeat) {
     this.seats.push({ ...row });
@@ -95,7 +97,8 @@ export class FakeAllianceStore implements AllianceStore {
   async listDecisions(slug: string) {
     return this.decisions
       .filter((d) => d.focus_area_slug === slug)
-      .sort((a, b) => a.year - b.year || a.sequence - b.sequence);
+      .sort((a, b) => a.year - b.year || a.sequence - b.sequence)
+      .map((d) => ({ ...d }));
   }
   async maxDecisionSequence(slug: string, year: number) {
     return Math.max(
@@ -126,7 +129,7 @@ export class FakeAllianceStore implements AllianceStore {
     if (a) Object.assign(a, { status, updated_at: updatedAt });
   }
   async listAgreements(slug: string) {
-    return this.agreements.filter((a) => a.focus_area_slug === slug);
+    return this.agreements.filter((a) => a.focus_area_slug === slug).map((a) => ({ ...a }));
   }
   async findAgreement(id: string) {
     // A copy, as a database returns: a later change does not reach an object already read.
