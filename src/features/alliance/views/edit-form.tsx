@@ -38,11 +38,11 @@ export function CorrectedNote(props: { at: string | null; auditHint?: boolean })
   );
 }
 
-/** The link to a record's edit form, with the record named for screen readers. */
+/** The link to a record's edit form; its accessible name starts with the visible word. */
 export function EditLink(props: { href: string; what: string }) {
   return (
-    <a class="utrecht-link" href={props.href}>
-      Wijzigen<span class="wk-visually-hidden">: {props.what}</span>
+    <a class="utrecht-link" href={props.href} aria-label={`Wijzigen: ${props.what}`}>
+      Wijzigen
     </a>
   );
 }
