@@ -177,22 +177,30 @@ export type EditResult<T> =
   | FormResult<T>
   | { ok: false; errors: FieldErrors; values: Record<string, string>; conflict: string };
 
-export type CorrectionKind = 'zetel' | 'besluit' | 'actie' | 'afspraak';
+interface CorrectionLabels {
+  action: string;
+  entity: string;
+  /** "deze zetel": how the conflict message names the record. */
+  name: string;
+}
 
-const CORRECTIONS: Record<CorrectionKind, { action: string; entity: string; name: string }> = {
-  zetel: { action: AUDIT_ACTIONS.seatCorrected, entity: 'alliantiezetel', name: 'deze zetel' },
-  besluit: {
+/** The records that have an edit form, with their audit labels. */
+const CORRECTIONS = {
+  seat: { action: AUDIT_ACTIONS.seatCorrected, entity: 'alliantiezetel', name: 'deze zetel' },
+  decision: {
     action: AUDIT_ACTIONS.decisionCorrected,
     entity: 'alliantiebesluit',
     name: 'dit besluit',
   },
-  actie: { action: AUDIT_ACTIONS.actionCorrected, entity: 'alliantieactie', name: 'deze actie' },
-  afspraak: {
+  action: { action: AUDIT_ACTIONS.actionCorrected, entity: 'alliantieactie', name: 'deze actie' },
+  agreement: {
     action: AUDIT_ACTIONS.agreementCorrected,
     entity: 'samenwerkingsafspraak',
     name: 'deze afspraak',
   },
-};
+} satisfies Record<string, CorrectionLabels>;
+
+type CorrectionKind = keyof typeof CORRECTIONS;
 
 /** Someone else saved the record after this form was loaded: nothing is written. */
 function stale<T>(what: CorrectionKind, form: FormInput): EditResult<T> {
@@ -1196,7 +1204,7 @@ export class AllianceService {
   ): Promise<EditResult<AllianceSeat>> {
     const area = await this.area(slug, who.municipalityCode);
     const seat = await this.findSeat(slug, seatId);
-    if (text(form, 'geladen') !== seat.updated_at) return stale('zetel', form);
+    if (text(form, 'geladen') !== seat.updated_at) return stale('seat', form);
     const sector = text(form, 'sector');
     const note = text(form, 'toelichting');
     const errors: FieldErrors = {};
@@ -1227,7 +1235,7 @@ export class AllianceService {
     return this.saveCorrection(
       who,
       area,
-      'zetel',
+      'seat',
       seat,
       next,
       { sector: 'sector', note: 'toelichting', kind: 'soort' },
@@ -1256,7 +1264,7 @@ export class AllianceService {
   ): Promise<EditResult<AllianceDecision>> {
     const area = await this.area(slug, who.municipalityCode);
     const decision = await this.findDecision(slug, decisionId);
-    if (text(form, 'geladen') !== decision.updated_at) return stale('besluit', form);
+    if (text(form, 'geladen') !== decision.updated_at) return stale('decision', form);
     const errors: FieldErrors = {};
     const title = text(form, 'besluit_titel');
     if (!title) errors.besluit_titel = 'Besluit: vul in wat de Alliantie besloot, in één zin.';
@@ -1280,7 +1288,7 @@ export class AllianceService {
     return this.saveCorrection(
       who,
       area,
-      'besluit',
+      'decision',
       decision,
       next,
       { title: 'besluit', text: 'toelichting', visibility: 'openbaarheid' },
@@ -1318,7 +1326,7 @@ export class AllianceService {
   ): Promise<EditResult<AllianceAction>> {
     const area = await this.area(slug, who.municipalityCode);
     const action = await this.findActionIn(slug, actionId);
-    if (text(form, 'geladen') !== action.updated_at) return stale('actie', form);
+    if (text(form, 'geladen') !== action.updated_at) return stale('action', form);
     const errors: FieldErrors = {};
     const description = text(form, 'actie');
     if (!description) errors.actie = 'Actie: vul in wat er moet gebeuren.';
@@ -1349,7 +1357,7 @@ export class AllianceService {
     return this.saveCorrection(
       who,
       area,
-      'actie',
+      'action',
       action,
       next,
       {
@@ -1388,7 +1396,7 @@ export class AllianceService {
   ): Promise<EditResult<AllianceAgreement>> {
     const area = await this.area(slug, who.municipalityCode);
     const row = await this.findAgreementIn(slug, agreementId);
-    if (text(form, 'geladen') !== row.updated_at) return stale('afspraak', form);
+    if (text(form, 'geladen') !== row.updated_at) return stale('agreement', form);
     const parsed = parseAgreementForm(form);
     if (!parsed.ok) return parsed;
     const { subject, party, commitment, source, link, linkLabel } = parsed.value;
@@ -1416,7 +1424,7 @@ export class AllianceService {
     return this.saveCorrection(
       who,
       area,
-      'afspraak',
+      'agreement',
       row,
       next,
       {
