@@ -693,4 +693,18 @@ describe('Alliance service: corrections', () => {
       NotFoundError,
     );
   });
+
+  it('the public feed carries a corrected public decision, with the event marked as changed', async () => {
+    const { ctx, decision } = await withRecords();
+    const r = await ctx.service.updateDecision(PB, 'dordt-west', decision.id, {
+      geladen: decision.updated_at,
+      besluit_titel: 'Wijkschouw in de lente',
+      besluit_tekst: decision.text,
+      openbaarheid: 'openbaar',
+    });
+    assert.ok(r.ok);
+    const ics = await ctx.service.meetingsCalendar('dordt-west', 'https://wijkkompas.example');
+    assert.match(ics, /Wijkschouw in de lente/);
+    assert.match(ics, /LAST-MODIFIED:20260305T090000Z/);
+  });
 });

@@ -1468,7 +1468,8 @@ export class AllianceService {
         location: m.place,
         description,
         url: `${publicUrl.replace(/\/$/, '')}/gebieden/${slug}/alliantie`,
-        updatedAt: m.updated_at,
+        // A corrected public decision changes the description: the event changed then too.
+        updatedAt: [m.updated_at, ...taken.map((d) => d.updated_at)].sort().at(-1)!,
       };
     });
     return buildCalendar({ name: `Alliantie ${area.name}`, events, now: this.now() });
