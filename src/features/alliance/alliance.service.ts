@@ -1245,7 +1245,7 @@ export class AllianceService {
     );
   }
 
-  /** One decision with its meeting's title, for its edit form. */
+  /** One decision, for its edit form. */
   async decisionForEdit(slug: string, municipalityCode: string, decisionId: string) {
     const area = await this.area(slug, municipalityCode);
     return { area, decision: await this.findDecision(slug, decisionId) };

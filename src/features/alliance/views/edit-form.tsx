@@ -27,15 +27,9 @@ export function StoredNow(props: { children: ComponentChildren }) {
  * "gewijzigd op …": a decision or agreement whose text was corrected after it was recorded. The
  * old text stays in the audit log; the page says that a correction happened and when.
  */
-export function CorrectedNote(props: { at: string | null; auditHint?: boolean }) {
+export function CorrectedNote(props: { at: string | null }) {
   if (!props.at) return null;
-  return (
-    <span class="wk-muted">
-      {' '}
-      (gewijzigd op {formatDay(props.at)}
-      {props.auditHint ? '; de vorige tekst staat in het auditlogboek' : ''})
-    </span>
-  );
+  return <span class="wk-muted"> (gewijzigd op {formatDay(props.at)})</span>;
 }
 
 /** The link to a record's edit form; its accessible name starts with the visible word. */
