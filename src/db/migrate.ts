@@ -29,6 +29,7 @@ import * as m1201 from './migrations/20261204_1201_create_council_letters.ts';
 import * as m1211 from './migrations/20261204_1211_create_synthesis_weights.ts';
 import * as m1221 from './migrations/20261204_1221_create_contours.ts';
 import * as m1231 from './migrations/20261204_1231_create_feedback_quotes.ts';
+import * as m1601 from './migrations/20261206_1601_alliance_corrections.ts';
 
 /**
  * Migrations are listed here, not discovered on disk: the order is visible in review and the
@@ -63,6 +64,7 @@ export const migrations: Record<string, Migration> = {
   '20261204_1211_create_synthesis_weights': m1211,
   '20261204_1221_create_contours': m1221,
   '20261204_1231_create_feedback_quotes': m1231,
+  '20261206_1601_alliance_corrections': m1601,
 };
 
 class StaticProvider implements MigrationProvider {

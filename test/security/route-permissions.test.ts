@@ -349,9 +349,21 @@ describeEachDialect('Alliance routes in the route table', (getDb) => {
       for (const r of alliance.filter((x) => x.url.startsWith('/werkruimte/'))) {
         // Every workspace route of the Alliance is scoped to the municipality in its address.
         assert.ok(r.url.startsWith(`/werkruimte/:${SCOPE_PARAM}/alliantie/:slug`), r.url);
-        assert.equal(r.permission, r.method === 'POST' ? 'alliance:edit' : 'alliance:read', r.url);
+        // The edit forms (GET …/wijzigen) need the same permission as saving them.
+        const edits = r.method === 'POST' || r.url.endsWith('/wijzigen');
+        assert.equal(r.permission, edits ? 'alliance:edit' : 'alliance:read', r.url);
       }
       assert.ok(alliance.filter((r) => r.method === 'POST').length >= 7);
+      // Correcting a seat, a decision, an action and an agreement: a form and its save.
+      for (const record of ['zetels', 'besluiten', 'acties', 'afspraken'])
+        for (const method of ['GET', 'POST'])
+          assert.equal(
+            byKey.get(
+              `${method} /werkruimte/:${SCOPE_PARAM}/alliantie/:slug/${record}/:id/wijzigen`,
+            ),
+            'alliance:edit',
+            `${method} ${record}`,
+          );
       assert.deepEqual([...PERMISSIONS['alliance:read']].sort(), [
         'alliantielid',
         'beheerder',

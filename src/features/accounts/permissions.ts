@@ -113,7 +113,11 @@ export const PERMISSIONS = {
    * agreements. The public composition page and feed are public routes (issue 15, ADR 0026).
    */
   'alliance:read': ['beheerder', 'programmabureau', 'alliantielid'],
-  /** Changing the Alliance register, meetings, decisions, actions and agreements. */
+  /**
+   * Changing the Alliance register, meetings, decisions, actions and agreements, including the
+   * edit forms that correct a seat, a decision, an action or an agreement (GET and POST
+   * `…/zetels|besluiten|acties|afspraken/:id/wijzigen`): correcting needs what adding needs.
+   */
   'alliance:edit': ['beheerder', 'programmabureau'],
   /**
    * The contours proposal (issue 14, ADR 0034): the proposal, its versions and its exports. The

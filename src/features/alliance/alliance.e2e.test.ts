@@ -158,4 +158,135 @@ describe('Alliance pages in Chromium', skip ? { skip } : {}, () => {
       await context.close();
     }
   });
+
+  it('corrects a decision, an action, an agreement and a seat through Wijzigen, without JavaScript; the edit pages pass axe', async () => {
+    const repo = new AllianceRepository(ctx.testApp.handle.db);
+    const { context, page } = await signedIn(false);
+    try {
+      const meeting = (await repo.listMeetings('dordt-west'))[0]!;
+      await page.goto(`${ctx.baseUrl}${BASE}/vergaderingen/${meeting.id}`);
+      await page.getByRole('link', { name: 'Wijzigen: besluit 2026-01' }).click();
+      await page.waitForURL(/\/besluiten\/[0-9a-f-]{36}\/wijzigen$/);
+      const editUrl = page.url();
+      assert.equal(
+        await page.getByLabel('Besluit', { exact: true }).inputValue(),
+        'Contouren vastgesteld (fixture)',
+      );
+      // Empty: refused in Dutch by the field, nothing changed.
+      await page.getByLabel('Besluit', { exact: true }).fill('');
+      await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+      assert.match(
+        await page.locator('#veld-besluit_titel-fout').innerText(),
+        /Besluit: vul in wat de Alliantie besloot/,
+      );
+      assert.equal(
+        (await repo.listDecisions('dordt-west'))[0]!.title,
+        'Contouren vastgesteld (fixture)',
+      );
+      await page
+        .getByLabel('Besluit', { exact: true })
+        .fill('Contouren vastgesteld (fixture, verbeterd)');
+      await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+      await page.waitForURL(/\/vergaderingen\/[0-9a-f-]{36}\?opgeslagen=ja$/);
+      assert.match(
+        await page.locator('main').innerText(),
+        /Contouren vastgesteld \(fixture, verbeterd\)\s*\(gewijzigd op \d+ \w+ 20\d\d\)/,
+      );
+
+      await page.getByRole('link', { name: 'Acties', exact: true }).click();
+      await page
+        .getByRole('link', { name: /^Wijzigen: actie Wijkschouw/ })
+        .first()
+        .click();
+      await page.getByLabel('Deadline').fill('2026-12-01');
+      await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+      await page.waitForURL(/\/acties\?opgeslagen=ja$/);
+      assert.equal((await repo.listActions('dordt-west'))[0]!.due_on, '2026-12-01');
+
+      await page.getByRole('link', { name: 'Afspraken met het Rijk', exact: true }).click();
+      await page
+        .getByRole('link', { name: /^Wijzigen: afspraak / })
+        .first()
+        .click();
+      await page.getByLabel('Afspraak', { exact: true }).fill('Een verbeterde afspraak (fixture).');
+      await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+      await page.waitForURL(/\/afspraken\?opgeslagen=ja$/);
+      assert.match(
+        await page.locator('main').innerText(),
+        /Een verbeterde afspraak \(fixture\)\.\s*\(gewijzigd op/,
+      );
+
+      await page.getByRole('link', { name: 'Leden', exact: true }).click();
+      await page.getByRole('link', { name: 'Wijzigen: zetel Ondernemers' }).click();
+      await page.getByLabel('Sector').fill('Ondernemers en winkeliers');
+      await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+      await page.waitForURL(/opgeslagen=ja$/);
+      assert.match(await page.locator('main').innerText(), /Ondernemers en winkeliers/);
+
+      // Two tabs on the same form: the second save is a Dutch 409 that keeps its text.
+      const second = await context.newPage();
+      await page.goto(editUrl);
+      await second.goto(editUrl);
+      await page.getByLabel('Toelichting').fill('Eerste tab.');
+      await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+      await page.waitForURL(/opgeslagen=ja$/);
+      await second.getByLabel('Toelichting').fill('Tweede tab.');
+      const [response] = await Promise.all([
+        second.waitForNavigation(),
+        second.getByRole('button', { name: 'Wijzigingen opslaan' }).click(),
+      ]);
+      assert.equal(response?.status(), 409);
+      assert.match(
+        await second.locator('#foutoverzicht').innerText(),
+        /Iemand anders heeft dit besluit gewijzigd/,
+      );
+      assert.equal(await second.getByLabel('Toelichting').inputValue(), 'Tweede tab.');
+      assert.equal((await repo.listDecisions('dordt-west'))[0]!.text, 'Eerste tab.');
+    } finally {
+      await context.close();
+    }
+
+    // Axe on every edit page, with JavaScript, at both widths; with errors and after a conflict.
+    const js = await signedIn(true);
+    try {
+      const decision = (await repo.listDecisions('dordt-west'))[0]!;
+      const action = (await repo.listActions('dordt-west'))[0]!;
+      const agreement = (await repo.listAgreements('dordt-west'))[0]!;
+      const seat = (await repo.listSeats('dordt-west'))[0]!;
+      const paths = [
+        `${BASE}/besluiten/${decision.id}/wijzigen`,
+        `${BASE}/acties/${action.id}/wijzigen`,
+        `${BASE}/afspraken/${agreement.id}/wijzigen`,
+        `${BASE}/zetels/${seat.id}/wijzigen`,
+      ];
+      for (const width of [375, 1280]) {
+        await js.page.setViewportSize({ width, height: 900 });
+        for (const path of paths) {
+          await js.page.goto(`${ctx.baseUrl}${path}`);
+          assert.equal(
+            describeViolations(await axeViolations(js.page)),
+            '',
+            `${path} at ${width}px`,
+          );
+        }
+      }
+      await js.page.goto(`${ctx.baseUrl}${paths[2]}`);
+      await js.page.getByLabel('Afspraak', { exact: true }).fill('');
+      await js.page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+      await js.page.locator('#foutoverzicht').waitFor();
+      assert.equal(describeViolations(await axeViolations(js.page)), '', 'agreement with errors');
+      const other = await js.context.newPage();
+      await js.page.goto(`${ctx.baseUrl}${paths[1]}`);
+      await other.goto(`${ctx.baseUrl}${paths[1]}`);
+      await js.page.getByLabel('Deadline').fill('2026-12-02');
+      await js.page.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+      await js.page.waitForURL(/opgeslagen=ja$/);
+      await other.getByLabel('Deadline').fill('2026-12-03');
+      await other.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+      await other.locator('#nu-opgeslagen').waitFor();
+      assert.equal(describeViolations(await axeViolations(other)), '', 'action after a conflict');
+    } finally {
+      await js.context.close();
+    }
+  });
 });

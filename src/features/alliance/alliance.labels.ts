@@ -63,4 +63,9 @@ export const AUDIT_ACTIONS = {
   actionStatusChanged: 'alliantie.actiestatus-gewijzigd',
   agreementAdded: 'alliantie.afspraak-vastgelegd',
   agreementUpdated: 'alliantie.afspraak-bijgewerkt',
+  // Corrections of what was recorded (the audit entry keeps before and after).
+  seatCorrected: 'alliantie.zetel-gewijzigd',
+  decisionCorrected: 'alliantie.besluit-gewijzigd',
+  actionCorrected: 'alliantie.actie-gewijzigd',
+  agreementCorrected: 'alliantie.afspraak-gewijzigd',
 } as const;

@@ -48,6 +48,16 @@ export interface AllianceStore {
     id: string,
     change: { status: AgreementStatus; evidence: string; updatedAt: string },
   ): Promise<void>;
+  // Corrections: each writes only when the stored `updated_at` still equals `loadedAt` (the
+  // value the edit form was loaded with) and answers whether it wrote.
+  /** A seat's sector, note and kind. */
+  updateSeat(row: AllianceSeat, loadedAt: string): Promise<boolean>;
+  /** A decision's title, text, visibility and correction time (never its number or date). */
+  updateDecision(row: AllianceDecision, loadedAt: string): Promise<boolean>;
+  /** An action's description, owner, deadline and decision (its status has its own form). */
+  updateActionDetails(row: AllianceAction, loadedAt: string): Promise<boolean>;
+  /** An agreement's subject, position, party, commitment, source, link and correction time. */
+  correctAgreement(row: AllianceAgreement, loadedAt: string): Promise<boolean>;
 }
 
 /** Appends to the audit log (in the same transaction as the change it describes). */
@@ -280,6 +290,68 @@ export class AllianceRepository implements AllianceStore {
       .set({ status: change.status, evidence: change.evidence, updated_at: change.updatedAt })
       .where('id', '=', id)
       .execute();
+  }
+
+  async updateSeat(row: AllianceSeat, loadedAt: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('alliance_seats')
+      .set({ sector: row.sector, note: row.note, kind: row.kind, updated_at: row.updated_at })
+      .where('id', '=', row.id)
+      .where('updated_at', '=', loadedAt)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async updateDecision(row: AllianceDecision, loadedAt: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('alliance_decisions')
+      .set({
+        title: row.title,
+        text: row.text,
+        visibility: row.visibility,
+        updated_at: row.updated_at,
+        corrected_at: row.corrected_at,
+      })
+      .where('id', '=', row.id)
+      .where('updated_at', '=', loadedAt)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async updateActionDetails(row: AllianceAction, loadedAt: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('alliance_actions')
+      .set({
+        description: row.description,
+        owner_seat_id: row.owner_seat_id,
+        due_on: row.due_on,
+        decision_id: row.decision_id,
+        updated_at: row.updated_at,
+      })
+      .where('id', '=', row.id)
+      .where('updated_at', '=', loadedAt)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async correctAgreement(row: AllianceAgreement, loadedAt: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('alliance_agreements')
+      .set({
+        subject: row.subject,
+        position: row.position,
+        party: row.party,
+        commitment: row.commitment,
+        source: row.source,
+        link_path: row.link_path,
+        link_label: row.link_label,
+        updated_at: row.updated_at,
+        corrected_at: row.corrected_at,
+      })
+      .where('id', '=', row.id)
+      .where('updated_at', '=', loadedAt)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   }
 }
 

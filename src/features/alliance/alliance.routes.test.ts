@@ -514,4 +514,264 @@ describeEachDialect('Alliance routes', (getDb) => {
       await app.close();
     }
   });
+
+  it('corrects a seat, a decision, an action and an agreement through their edit forms', async () => {
+    const handle = getDb();
+    const { app, repo } = await setUp(handle);
+    try {
+      const pb = await login(app, 'pb@fixture.example');
+      const register = await app.inject({
+        method: 'GET',
+        url: BASE,
+        headers: { cookie: pb.cookie },
+      });
+      const session = { cookie: pb.cookie, token: csrfToken(register.body) };
+      const police = (await repo.listSeats('dordt-west')).find((s) => s.sector === 'Politie')!;
+      // The register links to the seat's edit form.
+      assert.ok(register.body.includes(`href="${BASE}/zetels/${police.id}/wijzigen"`));
+      const planned = await post(app, session, `${BASE}/vergaderingen`, {
+        datum: '2026-01-20',
+        begintijd: '19:30',
+        eindtijd: '21:00',
+        plaats: 'Wijkcentrum',
+        agenda: 'Opening',
+      });
+      const meetingUrl = String(planned.headers.location).replace(/\?.*$/, '');
+      await post(app, session, `${meetingUrl}/besluiten`, {
+        besluit_titel: 'De Aliantie stelt de contouren vast',
+        openbaarheid: 'openbaar',
+      });
+      const decision = (await repo.listDecisions('dordt-west'))[0]!;
+      await post(app, session, `${meetingUrl}/acties`, {
+        actie: 'Wijkschouw planen',
+        eigenaar: police.id,
+        deadline: '2026-02-01',
+      });
+      const action = (await repo.listActions('dordt-west'))[0]!;
+      const agreement = (await repo.listAgreements('dordt-west'))[0]!;
+      const meetingPage = await app.inject({
+        method: 'GET',
+        url: meetingUrl,
+        headers: { cookie: pb.cookie },
+      });
+      assert.ok(meetingPage.body.includes(`href="${BASE}/besluiten/${decision.id}/wijzigen"`));
+      assert.ok(meetingPage.body.includes(`href="${BASE}/acties/${action.id}/wijzigen"`));
+      for (const [url, id] of [
+        [`${BASE}/besluiten`, decision.id],
+        [`${BASE}/acties`, action.id],
+        [`${BASE}/afspraken`, agreement.id],
+      ] as const) {
+        const list = await app.inject({ method: 'GET', url, headers: { cookie: pb.cookie } });
+        assert.ok(list.body.includes(`${url}/${id}/wijzigen"`), url);
+      }
+
+      // Each edit form: prefilled, with CSRF and the "as loaded" value.
+      const forms = {
+        seat: `${BASE}/zetels/${police.id}/wijzigen`,
+        decision: `${BASE}/besluiten/${decision.id}/wijzigen`,
+        action: `${BASE}/acties/${action.id}/wijzigen`,
+        agreement: `${BASE}/afspraken/${agreement.id}/wijzigen`,
+      };
+      const loaded: Record<string, string> = {};
+      for (const [key, url] of Object.entries(forms)) {
+        const page = await app.inject({ method: 'GET', url, headers: { cookie: pb.cookie } });
+        assert.equal(page.statusCode, 200, url);
+        assert.match(page.body, /name="_csrf"/);
+        loaded[key] = /name="geladen" value="([^"]+)"/.exec(page.body)![1]!;
+      }
+      const decisionForm = await app.inject({
+        method: 'GET',
+        url: forms.decision,
+        headers: { cookie: pb.cookie },
+      });
+      assert.match(decisionForm.body, /value="De Aliantie stelt de contouren vast"/);
+
+      // Bad input: a Dutch message naming the field, nothing changed, nothing audited.
+      const auditBefore = (await listAudit(handle.db, { municipalityCode: 'GM0505' })).length;
+      const bad = await post(app, session, forms.decision, {
+        geladen: loaded.decision!,
+        besluit_titel: '',
+        besluit_tekst: 'Iets',
+        openbaarheid: 'openbaar',
+      });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /Besluit: vul in wat de Alliantie besloot, in één zin\./);
+      assert.match(bad.body, /href="#veld-besluit_titel"/);
+      const badAction = await post(app, session, forms.action, {
+        geladen: loaded.action!,
+        actie: 'Wijkschouw plannen',
+        eigenaar: police.id,
+        deadline: '1 april',
+      });
+      assert.equal(badAction.statusCode, 400);
+      assert.match(badAction.body, /Deadline: vul een datum in als jjjj-mm-dd\./);
+      assert.match(badAction.body, /Wijkschouw plannen/, 'the typed text stays');
+      assert.equal((await repo.listDecisions('dordt-west'))[0]!.title, decision.title);
+      assert.equal((await repo.findAction(action.id))!.due_on, '2026-02-01');
+      assert.equal(
+        (await listAudit(handle.db, { municipalityCode: 'GM0505' })).length,
+        auditBefore,
+      );
+
+      // Without a CSRF token: refused, nothing written.
+      const noToken = await post(app, { cookie: pb.cookie, token: '' }, forms.seat, {
+        geladen: loaded.seat!,
+        sector: 'Gekaapt',
+        soort: 'partner',
+      });
+      assert.equal(noToken.statusCode, 403);
+
+      // The corrections.
+      const saves = [
+        await post(app, session, forms.seat, {
+          geladen: loaded.seat!,
+          sector: 'Politie en handhaving',
+          soort: 'partner',
+          toelichting: police.note,
+        }),
+        await post(app, session, forms.decision, {
+          geladen: loaded.decision!,
+          besluit_titel: 'De Alliantie stelt de contouren vast',
+          openbaarheid: 'openbaar',
+        }),
+        await post(app, session, forms.action, {
+          geladen: loaded.action!,
+          actie: 'Wijkschouw plannen',
+          eigenaar: police.id,
+          deadline: '2026-04-01',
+        }),
+        await post(app, session, forms.agreement, {
+          geladen: loaded.agreement!,
+          onderwerp: agreement.subject,
+          partij: agreement.party,
+          afspraak: 'Een verbeterde afspraak.',
+          bron: agreement.source,
+          link: agreement.link_path ?? '',
+          link_tekst: agreement.link_label ?? '',
+        }),
+      ];
+      assert.deepEqual(
+        saves.map((r) => r.statusCode),
+        [303, 303, 303, 303],
+      );
+      assert.equal(
+        (await repo.listSeats('dordt-west')).find((s) => s.id === police.id)!.sector,
+        'Politie en handhaving',
+      );
+      assert.equal((await repo.findAction(action.id))!.due_on, '2026-04-01');
+      const decisions = await app.inject({
+        method: 'GET',
+        url: `${BASE}/besluiten`,
+        headers: { cookie: pb.cookie },
+      });
+      assert.match(decisions.body, /De Alliantie stelt de contouren vast/);
+      assert.match(decisions.body, /gewijzigd op \d+ [a-z]+ 20\d\d/);
+      const publicPage = await app.inject({ method: 'GET', url: '/gebieden/dordt-west/alliantie' });
+      assert.match(publicPage.body, /De Alliantie stelt de contouren vast/);
+      assert.match(publicPage.body, /gewijzigd op/);
+      const agreements = await app.inject({
+        method: 'GET',
+        url: `${BASE}/afspraken`,
+        headers: { cookie: pb.cookie },
+      });
+      assert.match(agreements.body, /Een verbeterde afspraak\.[\s\S]{0,200}gewijzigd op/);
+      const audit = (await listAudit(handle.db, { municipalityCode: 'GM0505' })).filter((a) =>
+        [
+          'alliantie.zetel-gewijzigd',
+          'alliantie.besluit-gewijzigd',
+          'alliantie.actie-gewijzigd',
+          'alliantie.afspraak-gewijzigd',
+        ].includes(a.action),
+      );
+      assert.equal(audit.length, 4);
+      const decisionEntry = audit.find((a) => a.action === 'alliantie.besluit-gewijzigd')!;
+      assert.deepEqual(JSON.parse(String(decisionEntry.before)), {
+        besluit: 'De Aliantie stelt de contouren vast',
+      });
+      assert.deepEqual(JSON.parse(String(decisionEntry.after)), {
+        besluit: 'De Alliantie stelt de contouren vast',
+      });
+
+      // A form loaded before that save: a Dutch 409 that keeps the typed text, nothing changed.
+      const late = await post(app, session, forms.agreement, {
+        geladen: loaded.agreement!,
+        onderwerp: agreement.subject,
+        partij: agreement.party,
+        afspraak: 'Mijn eigen tekst van tegelijk.',
+        bron: agreement.source,
+      });
+      assert.equal(late.statusCode, 409);
+      assert.match(late.body, /Iemand anders heeft deze afspraak gewijzigd/);
+      assert.match(late.body, /Uw wijziging is niet bewaard/);
+      assert.match(late.body, /Mijn eigen tekst van tegelijk\./);
+      assert.match(late.body, /Nu opgeslagen[\s\S]*Een verbeterde afspraak\./);
+      assert.equal(
+        (await repo.findAgreement(agreement.id))!.commitment,
+        'Een verbeterde afspraak.',
+      );
+      // The form now carries the stored version: saving again is a deliberate overwrite.
+      const again = /name="geladen" value="([^"]+)"/.exec(late.body)![1]!;
+      assert.equal(again, (await repo.findAgreement(agreement.id))!.updated_at);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('keeps the edit forms from Alliance members and from another municipality', async () => {
+    const handle = getDb();
+    const { app, repo } = await setUp(handle);
+    try {
+      const seat = (await repo.listSeats('dordt-west'))[1]!;
+      const agreement = (await repo.listAgreements('dordt-west'))[0]!;
+      const paths = [`zetels/${seat.id}`, `afspraken/${agreement.id}`];
+      const lid = await login(app, 'lid@fixture.example');
+      for (const p of paths) {
+        const denied = await app.inject({
+          method: 'GET',
+          url: `${BASE}/${p}/wijzigen`,
+          headers: { cookie: lid.cookie },
+        });
+        assert.equal(denied.statusCode, 403, p);
+      }
+      // Alliance members see no Wijzigen links.
+      const list = await app.inject({
+        method: 'GET',
+        url: `${BASE}/afspraken`,
+        headers: { cookie: lid.cookie },
+      });
+      assert.doesNotMatch(list.body, /\/wijzigen"/);
+
+      // Another municipality's beheerder, in its own municipality's address: no such record.
+      const ander = await login(app, 'ander@fixture.example');
+      const own = '/werkruimte/GM0014/alliantie/dordt-west';
+      for (const p of paths) {
+        const page = await app.inject({
+          method: 'GET',
+          url: `${own}/${p}/wijzigen`,
+          headers: { cookie: ander.cookie },
+        });
+        assert.equal(page.statusCode, 404, p);
+      }
+      const write = await post(app, ander, `${own}/zetels/${seat.id}/wijzigen`, {
+        geladen: seat.updated_at,
+        sector: 'Gekaapt',
+        soort: 'partner',
+      });
+      assert.equal(write.statusCode, 404);
+      // A record id that is not in this focus area: 404 for the programme bureau too.
+      const pb = await login(app, 'pb@fixture.example');
+      const missing = await app.inject({
+        method: 'GET',
+        url: `${BASE}/besluiten/${seat.id}/wijzigen`,
+        headers: { cookie: pb.cookie },
+      });
+      assert.equal(missing.statusCode, 404);
+      assert.equal(
+        (await repo.listSeats('dordt-west')).find((s) => s.id === seat.id)!.sector,
+        seat.sector,
+      );
+    } finally {
+      await app.close();
+    }
+  });
 });

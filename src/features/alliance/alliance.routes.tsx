@@ -3,15 +3,19 @@ import { z } from 'zod';
 import type { Services } from '../../composition.ts';
 import { AppError } from '../../shared/errors.ts';
 import { actorOf, isAllowed } from '../accounts/index.ts';
-import type { Actor, FormInput } from './alliance.service.ts';
+import type { Actor, EditResult, FormInput } from './alliance.service.ts';
+import { ActionEditPage } from './views/action-edit.page.tsx';
 import { ActionsPage } from './views/actions.page.tsx';
+import { AgreementEditPage } from './views/agreement-edit.page.tsx';
 import { AgreementsPage } from './views/agreements.page.tsx';
+import { DecisionEditPage } from './views/decision-edit.page.tsx';
 import { DecisionsPage } from './views/decisions.page.tsx';
 import { MeetingPage } from './views/meeting.page.tsx';
 import { MeetingsPage } from './views/meetings.page.tsx';
 import { MemberPage } from './views/member.page.tsx';
 import { PublicCompositionPage } from './views/public-composition.page.tsx';
 import { RegisterPage } from './views/register.page.tsx';
+import { SeatEditPage } from './views/seat-edit.page.tsx';
 import { html, schemaOptions, type ZodSchemas } from '../../shared/http.ts';
 
 const slugParam = z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) });
@@ -34,6 +38,19 @@ function canEdit(request: FastifyRequest, gemeente: string): boolean {
 function savedMessage(query: unknown): string | undefined {
   const v = (query as { opgeslagen?: unknown } | undefined)?.opgeslagen;
   return v === 'ja' ? 'Opgeslagen.' : undefined;
+}
+
+interface EditExtra {
+  errors?: Record<string, string>;
+  values?: Record<string, string>;
+  conflict?: string;
+}
+
+/** What an edit page gets back after a refused save: 409 for a conflict, else 400. */
+function refused<T>(result: EditResult<T> & { ok: false }): { extra: EditExtra; status: number } {
+  return 'conflict' in result
+    ? { extra: { values: result.values, conflict: result.conflict }, status: 409 }
+    : { extra: { values: result.values, errors: result.errors }, status: 400 };
 }
 
 function dateQuery(query: unknown): string | undefined {
@@ -379,7 +396,10 @@ export async function allianceRoutes(
     async (request, reply) => {
       const { gemeente, slug } = request.params;
       const { area, decisions } = await alliance.decisions(slug, gemeente);
-      return html(reply, <DecisionsPage area={area} decisions={decisions} />);
+      return html(
+        reply,
+        <DecisionsPage area={area} decisions={decisions} canEdit={canEdit(request, gemeente)} />,
+      );
     },
   );
 
@@ -510,6 +530,128 @@ export async function allianceRoutes(
         slug,
         { errors: result.errors, values: result.values, failedId: id },
         400,
+      );
+    },
+  );
+  // Corrections: an edit form (GET) and its save (POST) for a seat, a decision, an action and
+  // an agreement. Both need alliance:edit, like adding; another municipality's record is a 404
+  // (the service looks it up within the focus area of the route's municipality).
+  app.get(
+    '/werkruimte/:gemeente/alliantie/:slug/zetels/:id/wijzigen',
+    { ...schemaOptions({ params: itemParam }), config: { permission: 'alliance:edit' } },
+    async (request, reply) => {
+      const { gemeente, slug, id } = request.params;
+      const data = await alliance.seatForEdit(slug, gemeente, id);
+      return html(reply, <SeatEditPage {...data} csrf={reply.generateCsrf()} />);
+    },
+  );
+
+  app.post(
+    '/werkruimte/:gemeente/alliantie/:slug/zetels/:id/wijzigen',
+    { ...schemaOptions({ params: itemParam }), config: { permission: 'alliance:edit' } },
+    async (request, reply) => {
+      const { gemeente, slug, id } = request.params;
+      const result = await alliance.updateSeat(actor(request, gemeente), slug, id, body(request));
+      if (result.ok) return reply.redirect(`${base(gemeente, slug)}?opgeslagen=ja`, 303);
+      const { extra, status } = refused(result);
+      const data = await alliance.seatForEdit(slug, gemeente, id);
+      return html(reply, <SeatEditPage {...data} csrf={reply.generateCsrf()} {...extra} />, status);
+    },
+  );
+
+  app.get(
+    '/werkruimte/:gemeente/alliantie/:slug/besluiten/:id/wijzigen',
+    { ...schemaOptions({ params: itemParam }), config: { permission: 'alliance:edit' } },
+    async (request, reply) => {
+      const { gemeente, slug, id } = request.params;
+      const data = await alliance.decisionForEdit(slug, gemeente, id);
+      return html(reply, <DecisionEditPage {...data} csrf={reply.generateCsrf()} />);
+    },
+  );
+
+  app.post(
+    '/werkruimte/:gemeente/alliantie/:slug/besluiten/:id/wijzigen',
+    { ...schemaOptions({ params: itemParam }), config: { permission: 'alliance:edit' } },
+    async (request, reply) => {
+      const { gemeente, slug, id } = request.params;
+      const result = await alliance.updateDecision(
+        actor(request, gemeente),
+        slug,
+        id,
+        body(request),
+      );
+      if (result.ok)
+        return reply.redirect(
+          result.value.meeting_id
+            ? `${base(gemeente, slug)}/vergaderingen/${result.value.meeting_id}?opgeslagen=ja`
+            : `${base(gemeente, slug)}/besluiten`,
+          303,
+        );
+      const { extra, status } = refused(result);
+      const data = await alliance.decisionForEdit(slug, gemeente, id);
+      return html(
+        reply,
+        <DecisionEditPage {...data} csrf={reply.generateCsrf()} {...extra} />,
+        status,
+      );
+    },
+  );
+
+  app.get(
+    '/werkruimte/:gemeente/alliantie/:slug/acties/:id/wijzigen',
+    { ...schemaOptions({ params: itemParam }), config: { permission: 'alliance:edit' } },
+    async (request, reply) => {
+      const { gemeente, slug, id } = request.params;
+      const data = await alliance.actionForEdit(slug, gemeente, id);
+      return html(reply, <ActionEditPage {...data} csrf={reply.generateCsrf()} />);
+    },
+  );
+
+  app.post(
+    '/werkruimte/:gemeente/alliantie/:slug/acties/:id/wijzigen',
+    { ...schemaOptions({ params: itemParam }), config: { permission: 'alliance:edit' } },
+    async (request, reply) => {
+      const { gemeente, slug, id } = request.params;
+      const result = await alliance.updateAction(actor(request, gemeente), slug, id, body(request));
+      if (result.ok) return reply.redirect(`${base(gemeente, slug)}/acties?opgeslagen=ja`, 303);
+      const { extra, status } = refused(result);
+      const data = await alliance.actionForEdit(slug, gemeente, id);
+      return html(
+        reply,
+        <ActionEditPage {...data} csrf={reply.generateCsrf()} {...extra} />,
+        status,
+      );
+    },
+  );
+
+  app.get(
+    '/werkruimte/:gemeente/alliantie/:slug/afspraken/:id/wijzigen',
+    { ...schemaOptions({ params: itemParam }), config: { permission: 'alliance:edit' } },
+    async (request, reply) => {
+      const { gemeente, slug, id } = request.params;
+      const data = await alliance.agreementForEdit(slug, gemeente, id);
+      return html(reply, <AgreementEditPage {...data} csrf={reply.generateCsrf()} />);
+    },
+  );
+
+  app.post(
+    '/werkruimte/:gemeente/alliantie/:slug/afspraken/:id/wijzigen',
+    { ...schemaOptions({ params: itemParam }), config: { permission: 'alliance:edit' } },
+    async (request, reply) => {
+      const { gemeente, slug, id } = request.params;
+      const result = await alliance.correctAgreement(
+        actor(request, gemeente),
+        slug,
+        id,
+        body(request),
+      );
+      if (result.ok) return reply.redirect(`${base(gemeente, slug)}/afspraken?opgeslagen=ja`, 303);
+      const { extra, status } = refused(result);
+      const data = await alliance.agreementForEdit(slug, gemeente, id);
+      return html(
+        reply,
+        <AgreementEditPage {...data} csrf={reply.generateCsrf()} {...extra} />,
+        status,
       );
     },
   );

@@ -395,3 +395,316 @@ describe('Alliance service: agreements', () => {
     assert.equal(ctx.audit.entries.at(-1)!.action, AUDIT_ACTIONS.agreementUpdated);
   });
 });
+
+describe('Alliance service: corrections', () => {
+  async function withRecords() {
+    const ctx = await seeded();
+    const m = await meeting(ctx);
+    const decided = await ctx.service.recordDecision(PB, 'dordt-west', m.id, {
+      besluit_titel: 'Wijkschouw in het voorjaar',
+      besluit_tekst: 'Met de politei.',
+      openbaarheid: 'vertrouwelijk',
+    });
+    assert.ok(decided.ok);
+    const action = await ctx.service.addAction(PB, 'dordt-west', m.id, {
+      actie: 'Wijkschouw planen',
+      eigenaar: seatId(ctx, 'Politie'),
+      deadline: '2026-02-01',
+    });
+    assert.ok(action.ok);
+    ctx.clock.now = new Date('2026-03-05T09:00:00Z');
+    return { ctx, meeting: m, decision: decided.value, action: action.value };
+  }
+
+  it('corrects a decision: title and text, not number or date; "gewijzigd op" and audit before/after', async () => {
+    const { ctx, decision } = await withRecords();
+    const r = await ctx.service.updateDecision(PB, 'dordt-west', decision.id, {
+      geladen: decision.updated_at,
+      besluit_titel: 'Wijkschouw in het voorjaar',
+      besluit_tekst: 'Met de politie.',
+      openbaarheid: 'openbaar',
+    });
+    assert.ok(r.ok);
+    const stored = ctx.store.decisions[0]!;
+    assert.deepEqual(
+      [stored.text, stored.visibility, stored.number, stored.decided_on, stored.corrected_at],
+      [
+        'Met de politie.',
+        'openbaar',
+        decision.number,
+        decision.decided_on,
+        '2026-03-05T09:00:00.000Z',
+      ],
+    );
+    const entry = ctx.audit.entries.at(-1)!;
+    assert.equal(entry.action, 'alliantie.besluit-gewijzigd');
+    assert.equal(entry.entity, 'alliantiebesluit');
+    assert.deepEqual(entry.before, {
+      toelichting: 'Met de politei.',
+      openbaarheid: 'Vertrouwelijk',
+    });
+    assert.deepEqual(entry.after, { toelichting: 'Met de politie.', openbaarheid: 'Openbaar' });
+  });
+
+  it('only the visibility changed: no "gewijzigd op", since the text is as decided', async () => {
+    const { ctx, decision } = await withRecords();
+    const r = await ctx.service.updateDecision(PB, 'dordt-west', decision.id, {
+      geladen: decision.updated_at,
+      besluit_titel: decision.title,
+      besluit_tekst: decision.text,
+      openbaarheid: 'openbaar',
+    });
+    assert.ok(r.ok);
+    assert.equal(ctx.store.decisions[0]!.corrected_at, null);
+  });
+
+  it('saving an unchanged form writes nothing and audits nothing', async () => {
+    const { ctx, decision } = await withRecords();
+    const count = ctx.audit.entries.length;
+    const r = await ctx.service.updateDecision(PB, 'dordt-west', decision.id, {
+      geladen: decision.updated_at,
+      besluit_titel: decision.title,
+      besluit_tekst: decision.text,
+      openbaarheid: decision.visibility,
+    });
+    assert.ok(r.ok);
+    assert.equal(ctx.audit.entries.length, count);
+    assert.equal(ctx.store.decisions[0]!.updated_at, decision.updated_at);
+  });
+
+  it('refuses bad input with Dutch messages naming the field, and changes nothing', async () => {
+    const { ctx, decision, action } = await withRecords();
+    const count = ctx.audit.entries.length;
+    const d = await ctx.service.updateDecision(PB, 'dordt-west', decision.id, {
+      geladen: decision.updated_at,
+      besluit_titel: '',
+      openbaarheid: 'geheim',
+    });
+    assert.ok(!d.ok);
+    assert.match(d.errors.besluit_titel!, /^Besluit: /);
+    assert.match(d.errors.openbaarheid!, /^Openbaarheid: /);
+    const a = await ctx.service.updateAction(PB, 'dordt-west', action.id, {
+      geladen: action.updated_at,
+      actie: 'x'.repeat(1001),
+      eigenaar: 'geen-zetel',
+      deadline: '2026-13-01',
+      besluit: 'onbekend',
+    });
+    assert.ok(!a.ok);
+    assert.deepEqual(Object.keys(a.errors).sort(), ['actie', 'besluit', 'deadline', 'eigenaar']);
+    assert.match(a.errors.actie!, /^Actie: gebruik hoogstens 1000 tekens \(nu 1001\)\./);
+    const agreement = ctx.store.agreements[0]!;
+    const g = await ctx.service.correctAgreement(PB, 'dordt-west', agreement.id, {
+      geladen: agreement.updated_at,
+      onderwerp: 'iets',
+      partij: 'provincie',
+      afspraak: '',
+      bron: '',
+      link: 'https://elders.example',
+    });
+    assert.ok(!g.ok);
+    assert.deepEqual(Object.keys(g.errors).sort(), [
+      'afspraak',
+      'bron',
+      'link',
+      'onderwerp',
+      'partij',
+    ]);
+    const s = await ctx.service.updateSeat(PB, 'dordt-west', seatId(ctx, 'Politie'), {
+      geladen: ctx.store.seats.find((x) => x.sector === 'Politie')!.updated_at,
+      sector: 'woningcorporatie',
+      soort: 'partner',
+    });
+    assert.ok(!s.ok);
+    assert.equal(s.errors.sector, 'Sector: de zetel "woningcorporatie" bestaat al.');
+    assert.equal(ctx.audit.entries.length, count);
+    assert.equal(ctx.store.decisions[0]!.title, decision.title);
+    assert.equal(ctx.store.actions[0]!.description, action.description);
+    assert.equal(ctx.store.agreements[0]!.commitment, agreement.commitment);
+    assert.ok(ctx.store.seats.some((x) => x.sector === 'Politie'));
+  });
+
+  it("corrects an action's what, who and when, keeps its status, and links a decision of its meeting only", async () => {
+    const { ctx, decision, action } = await withRecords();
+    await ctx.service.setActionStatus(PB, 'dordt-west', action.id, { status: 'bezig' });
+    const loaded = ctx.store.actions[0]!.updated_at;
+    const other = await meeting(ctx, '2026-02-20');
+    const elsewhere = await ctx.service.recordDecision(PB, 'dordt-west', other.id, {
+      besluit_titel: 'Iets anders',
+      openbaarheid: 'openbaar',
+    });
+    assert.ok(elsewhere.ok);
+    const wrong = await ctx.service.updateAction(PB, 'dordt-west', action.id, {
+      geladen: loaded,
+      actie: 'Wijkschouw plannen',
+      eigenaar: seatId(ctx, 'Woningcorporatie'),
+      deadline: '2026-04-01',
+      besluit: elsewhere.value.id,
+    });
+    assert.ok(!wrong.ok);
+    assert.match(wrong.errors.besluit!, /^Hoort bij besluit: /);
+    const r = await ctx.service.updateAction(PB, 'dordt-west', action.id, {
+      geladen: loaded,
+      actie: 'Wijkschouw plannen',
+      eigenaar: seatId(ctx, 'Woningcorporatie'),
+      deadline: '2026-04-01',
+      besluit: decision.id,
+    });
+    assert.ok(r.ok);
+    const stored = ctx.store.actions[0]!;
+    assert.deepEqual(
+      [stored.description, stored.due_on, stored.decision_id, stored.status],
+      ['Wijkschouw plannen', '2026-04-01', decision.id, 'bezig'],
+    );
+    const entry = ctx.audit.entries.at(-1)!;
+    assert.equal(entry.action, 'alliantie.actie-gewijzigd');
+    assert.deepEqual(entry.before, {
+      actie: 'Wijkschouw planen',
+      eigenaar: 'Politie',
+      deadline: '2026-02-01',
+      besluit: null,
+    });
+    assert.deepEqual(entry.after, {
+      actie: 'Wijkschouw plannen',
+      eigenaar: 'Woningcorporatie',
+      deadline: '2026-04-01',
+      besluit: decision.number,
+    });
+  });
+
+  it("corrects a seat's sector, keeps the chair's seat the chair's", async () => {
+    const { ctx } = await withRecords();
+    const chair = ctx.store.seats[0]!;
+    const r = await ctx.service.updateSeat(PB, 'dordt-west', chair.id, {
+      geladen: chair.updated_at,
+      sector: 'Burgemeester van Dordrecht (voorzitter)',
+      soort: 'partner',
+      toelichting: chair.note,
+    });
+    assert.ok(r.ok);
+    assert.equal(ctx.store.seats[0]!.kind, 'voorzitter');
+    assert.equal(ctx.store.seats[0]!.sector, 'Burgemeester van Dordrecht (voorzitter)');
+    assert.deepEqual(ctx.audit.entries.at(-1)!.before, { sector: 'Burgemeester (voorzitter)' });
+    assert.equal(ctx.audit.entries.at(-1)!.action, 'alliantie.zetel-gewijzigd');
+  });
+
+  it('corrects an agreement: a new subject puts it last there; status and evidence stay', async () => {
+    const { ctx } = await withRecords();
+    const agreement = { ...ctx.store.agreements.find((a) => a.subject === 'afbakening')! };
+    await ctx.service.updateAgreement(PB, 'dordt-west', agreement.id, {
+      status: 'in-uitvoering',
+      onderbouwing: 'Zie besluit',
+    });
+    const loaded = ctx.store.agreements.find((a) => a.id === agreement.id)!.updated_at;
+    ctx.clock.now = new Date('2026-03-06T09:00:00Z');
+    const r = await ctx.service.correctAgreement(PB, 'dordt-west', agreement.id, {
+      geladen: loaded,
+      onderwerp: 'monitoring',
+      partij: 'gemeente',
+      afspraak: 'Verbeterde tekst.',
+      bron: agreement.source,
+      link: '',
+      link_tekst: 'wordt genegeerd zonder link',
+    });
+    assert.ok(r.ok);
+    const stored = ctx.store.agreements.find((a) => a.id === agreement.id)!;
+    const monitoring = ctx.store.agreements.filter(
+      (a) => a.subject === 'monitoring' && a.id !== agreement.id,
+    );
+    assert.equal(stored.position, Math.max(0, ...monitoring.map((a) => a.position)) + 1);
+    assert.deepEqual(
+      [stored.status, stored.evidence, stored.link_path, stored.corrected_at],
+      ['in-uitvoering', 'Zie besluit', null, '2026-03-06T09:00:00.000Z'],
+    );
+    const entry = ctx.audit.entries.at(-1)!;
+    assert.equal(entry.action, 'alliantie.afspraak-gewijzigd');
+    assert.equal((entry.before as Record<string, unknown>).afspraak, agreement.commitment);
+    assert.equal((entry.after as Record<string, unknown>).onderwerp, 'Monitoring');
+  });
+
+  it('a form loaded before another save is a conflict: nothing written, nothing audited', async () => {
+    const { ctx, decision, action } = await withRecords();
+    const first = await ctx.service.updateDecision(PB, 'dordt-west', decision.id, {
+      geladen: decision.updated_at,
+      besluit_titel: 'Eerste correctie',
+      openbaarheid: 'vertrouwelijk',
+    });
+    assert.ok(first.ok);
+    const count = ctx.audit.entries.length;
+    const second = await ctx.service.updateDecision(PB, 'dordt-west', decision.id, {
+      geladen: decision.updated_at,
+      besluit_titel: 'Tweede correctie',
+      openbaarheid: 'vertrouwelijk',
+    });
+    assert.ok(!second.ok && 'conflict' in second);
+    assert.match(second.conflict, /Iemand anders heeft dit besluit gewijzigd/);
+    assert.equal(second.values.besluit_titel, 'Tweede correctie');
+    assert.equal(ctx.store.decisions[0]!.title, 'Eerste correctie');
+    // A status change also counts: the details form was loaded before it.
+    await ctx.service.setActionStatus(PB, 'dordt-west', action.id, { status: 'afgerond' });
+    const stale = await ctx.service.updateAction(PB, 'dordt-west', action.id, {
+      geladen: action.updated_at,
+      actie: 'Later',
+      eigenaar: action.owner_seat_id,
+      deadline: action.due_on,
+    });
+    assert.ok(!stale.ok && 'conflict' in stale);
+    assert.equal(ctx.audit.entries.length, count + 1);
+    // Lost between the check and the write (the repository refuses): still a conflict.
+    const seat = ctx.store.seats[1]!;
+    const write = ctx.store.updateSeat.bind(ctx.store);
+    ctx.store.updateSeat = async (row, loadedAt) => {
+      seat.updated_at = 'intussen-door-een-ander';
+      return write(row, loadedAt);
+    };
+    const raced = await ctx.service.updateSeat(PB, 'dordt-west', seat.id, {
+      geladen: seat.updated_at,
+      sector: 'Gemeente Dordrecht',
+      soort: 'partner',
+    });
+    assert.ok(!raced.ok && 'conflict' in raced);
+    assert.equal(seat.sector, 'Gemeente');
+    assert.equal(ctx.audit.entries.length, count + 1);
+  });
+
+  it('a record of another focus area or municipality is not found', async () => {
+    const { ctx, decision } = await withRecords();
+    const other = { actor: 'x', municipalityCode: 'GM0014' };
+    await assert.rejects(
+      ctx.service.updateDecision(other, 'dordt-west', decision.id, {
+        geladen: decision.updated_at,
+      }),
+      NotFoundError,
+    );
+    await assert.rejects(
+      ctx.service.decisionForEdit('dordt-west', 'GM0014', decision.id),
+      NotFoundError,
+    );
+    await assert.rejects(
+      ctx.service.seatForEdit('elders', 'GM0014', ctx.store.seats[0]!.id),
+      NotFoundError,
+    );
+    await assert.rejects(
+      ctx.service.agreementForEdit('elders', 'GM0014', ctx.store.agreements[0]!.id),
+      NotFoundError,
+    );
+    await assert.rejects(
+      ctx.service.actionForEdit('elders', 'GM0014', ctx.store.actions[0]!.id),
+      NotFoundError,
+    );
+  });
+
+  it('the public feed carries a corrected public decision, with the event marked as changed', async () => {
+    const { ctx, decision } = await withRecords();
+    const r = await ctx.service.updateDecision(PB, 'dordt-west', decision.id, {
+      geladen: decision.updated_at,
+      besluit_titel: 'Wijkschouw in de lente',
+      besluit_tekst: decision.text,
+      openbaarheid: 'openbaar',
+    });
+    assert.ok(r.ok);
+    const ics = await ctx.service.meetingsCalendar('dordt-west', 'https://wijkkompas.example');
+    assert.match(ics, /Wijkschouw in de lente/);
+    assert.match(ics, /LAST-MODIFIED:20260305T090000Z/);
+  });
+});

@@ -6,6 +6,7 @@ import {
   AGREEMENT_SUBJECTS,
   AUDIT_ACTIONS,
   PARTY_LABELS,
+  SEAT_KIND_LABELS,
   VISIBILITY_LABELS,
 } from './alliance.labels.ts';
 import type { AllianceStore, AllianceTransaction } from './alliance.repository.ts';
@@ -14,6 +15,7 @@ import type {
   ActionStatus,
   AgreementParty,
   AgreementStatus,
+  AgreementSubject,
   AllianceAction,
   AllianceAgreement,
   AllianceDecision,
@@ -170,6 +172,88 @@ function parseDocuments(value: string, errors: FieldErrors): MeetingDocument[] {
   return documents;
 }
 
+/** The result of an edit form: like FormResult, or `conflict` when someone saved in between. */
+export type EditResult<T> =
+  | FormResult<T>
+  | { ok: false; errors: FieldErrors; values: Record<string, string>; conflict: string };
+
+interface CorrectionLabels {
+  action: string;
+  entity: string;
+  /** "deze zetel": how the conflict message names the record. */
+  name: string;
+}
+
+/** The records that have an edit form, with their audit labels. */
+const CORRECTIONS = {
+  seat: { action: AUDIT_ACTIONS.seatCorrected, entity: 'alliantiezetel', name: 'deze zetel' },
+  decision: {
+    action: AUDIT_ACTIONS.decisionCorrected,
+    entity: 'alliantiebesluit',
+    name: 'dit besluit',
+  },
+  action: { action: AUDIT_ACTIONS.actionCorrected, entity: 'alliantieactie', name: 'deze actie' },
+  agreement: {
+    action: AUDIT_ACTIONS.agreementCorrected,
+    entity: 'samenwerkingsafspraak',
+    name: 'deze afspraak',
+  },
+} satisfies Record<string, CorrectionLabels>;
+
+type CorrectionKind = keyof typeof CORRECTIONS;
+
+/** Someone else saved the record after this form was loaded: nothing is written. */
+function stale<T>(what: CorrectionKind, form: FormInput): EditResult<T> {
+  return {
+    ok: false,
+    errors: {},
+    values: stringValues(form),
+    conflict: `Iemand anders heeft ${CORRECTIONS[what].name} gewijzigd nadat u de pagina opende. Uw wijziging is niet bewaard. Hieronder ziet u wat nu is opgeslagen, met uw eigen tekst in het formulier. Sla opnieuw op als uw tekst de goede is.`,
+  };
+}
+
+interface AgreementFields {
+  subject: (typeof AGREEMENT_SUBJECTS)[number];
+  party: AgreementParty;
+  commitment: string;
+  source: string;
+  link: string;
+  linkLabel: string;
+}
+
+/** The fields of an agreement, checked the same way when adding and when correcting. */
+function parseAgreementForm(
+  form: FormInput,
+):
+  | { ok: true; value: AgreementFields }
+  | { ok: false; errors: FieldErrors; values: Record<string, string> } {
+  const errors: FieldErrors = {};
+  const subject = AGREEMENT_SUBJECTS.find((s) => s.key === text(form, 'onderwerp'));
+  if (!subject) errors.onderwerp = 'Onderwerp: kies een van de zes onderwerpen.';
+  const party = text(form, 'partij');
+  if (!Object.hasOwn(PARTY_LABELS, party))
+    errors.partij = 'Wie: kies Rijk, gemeente, of Rijk en gemeente samen.';
+  const commitment = text(form, 'afspraak');
+  if (!commitment) errors.afspraak = 'Afspraak: schrijf op wat is afgesproken.';
+  checkLength(errors, 'afspraak', 'Afspraak', commitment, 2000);
+  const source = text(form, 'bron');
+  if (!source)
+    errors.bron = 'Bron: noem waar de afspraak staat, bijvoorbeeld een brief of besluit.';
+  checkLength(errors, 'bron', 'Bron', source, 300);
+  const link = text(form, 'link');
+  if (link && (!link.startsWith('/') || link.startsWith('//') || /\s/.test(link)))
+    errors.link = 'Link in Wijkkompas: begin met /, bijvoorbeeld /gebieden/dordt-west.';
+  checkLength(errors, 'link', 'Link in Wijkkompas', link, 300);
+  const linkLabel = text(form, 'link_tekst');
+  checkLength(errors, 'link_tekst', 'Tekst van de link', linkLabel, 200);
+  if (Object.keys(errors).length > 0 || !subject)
+    return { ok: false, errors, values: stringValues(form) };
+  return {
+    ok: true,
+    value: { subject, party: party as AgreementParty, commitment, source, link, linkLabel },
+  };
+}
+
 /**
  * The Alliance of a focus area: its register (seats, members and their history), meetings with
  * numbered decisions and actions, and the agreements with the state (issue 15, ADR 0026). Every
@@ -295,6 +379,7 @@ export class AllianceService {
       sector,
       note: text(form, 'toelichting'),
       created_at: this.now().toISOString(),
+      updated_at: this.now().toISOString(),
     };
     await this.transaction(async ({ store, audit }) => {
       await store.insertSeat(row);
@@ -794,6 +879,8 @@ export class AllianceService {
         title,
         text: body,
         created_at: this.now().toISOString(),
+        updated_at: this.now().toISOString(),
+        corrected_at: null,
       };
       await store.insertDecision(decision);
       await audit.record({
@@ -946,35 +1033,18 @@ export class AllianceService {
     form: FormInput,
   ): Promise<FormResult<AllianceAgreement>> {
     const area = await this.area(slug, who.municipalityCode);
-    const errors: FieldErrors = {};
-    const subject = AGREEMENT_SUBJECTS.find((s) => s.key === text(form, 'onderwerp'));
-    if (!subject) errors.onderwerp = 'Onderwerp: kies een van de zes onderwerpen.';
-    const party = text(form, 'partij');
-    if (!Object.hasOwn(PARTY_LABELS, party))
-      errors.partij = 'Wie: kies Rijk, gemeente, of Rijk en gemeente samen.';
-    const commitment = text(form, 'afspraak');
-    if (!commitment) errors.afspraak = 'Afspraak: schrijf op wat is afgesproken.';
-    checkLength(errors, 'afspraak', 'Afspraak', commitment, 2000);
-    const source = text(form, 'bron');
-    if (!source)
-      errors.bron = 'Bron: noem waar de afspraak staat, bijvoorbeeld een brief of besluit.';
-    checkLength(errors, 'bron', 'Bron', source, 300);
-    const link = text(form, 'link');
-    if (link && (!link.startsWith('/') || link.startsWith('//') || /\s/.test(link)))
-      errors.link = 'Link in Wijkkompas: begin met /, bijvoorbeeld /gebieden/dordt-west.';
-    checkLength(errors, 'link', 'Link in Wijkkompas', link, 300);
-    const linkLabel = text(form, 'link_tekst');
-    checkLength(errors, 'link_tekst', 'Tekst van de link', linkLabel, 200);
-    if (Object.keys(errors).length > 0) return { ok: false, errors, values: stringValues(form) };
+    const parsed = parseAgreementForm(form);
+    if (!parsed.ok) return parsed;
+    const { subject, party, commitment, source, link, linkLabel } = parsed.value;
     const at = this.now().toISOString();
     const row = await this.transaction(async ({ store, audit }) => {
-      const same = (await store.listAgreements(slug)).filter((a) => a.subject === subject!.key);
+      const same = (await store.listAgreements(slug)).filter((a) => a.subject === subject.key);
       const agreement: AllianceAgreement = {
         id: randomUUID(),
         focus_area_slug: slug,
-        subject: subject!.key,
+        subject: subject.key,
         position: Math.max(0, ...same.map((a) => a.position)) + 1,
-        party: party as AgreementParty,
+        party,
         commitment,
         source,
         status: 'afgesproken',
@@ -983,6 +1053,7 @@ export class AllianceService {
         link_label: link ? linkLabel || null : null,
         created_at: at,
         updated_at: at,
+        corrected_at: null,
       };
       await store.insertAgreement(agreement);
       await audit.record({
@@ -993,7 +1064,7 @@ export class AllianceService {
         municipalityCode: area.municipalityCode,
         after: {
           focusgebied: slug,
-          onderwerp: subject!.label,
+          onderwerp: subject.label,
           wie: PARTY_LABELS[agreement.party],
           afspraak: commitment,
           bron: source,
@@ -1049,6 +1120,328 @@ export class AllianceService {
     };
   }
 
+  // Corrections (a seat's sector, a decision's text, an action's details, an agreement's text).
+  // Each edit form carries the record's `updated_at` as loaded ("geladen"); a save writes only
+  // when the stored record still has it, so the second of two saves at once is refused (409)
+  // instead of silently overwriting the first. Nothing changed: nothing written, no audit entry.
+
+  private async findSeat(slug: string, seatId: string): Promise<AllianceSeat> {
+    const seat = (await this.store.listSeats(slug)).find((s) => s.id === seatId);
+    if (!seat) throw new NotFoundError('Deze zetel bestaat niet.');
+    return seat;
+  }
+
+  private async findDecision(slug: string, decisionId: string): Promise<AllianceDecision> {
+    const decision = (await this.store.listDecisions(slug)).find((d) => d.id === decisionId);
+    if (!decision) throw new NotFoundError('Dit besluit bestaat niet.');
+    return decision;
+  }
+
+  private async findActionIn(slug: string, actionId: string): Promise<AllianceAction> {
+    const action = await this.store.findAction(actionId);
+    if (!action || action.focus_area_slug !== slug)
+      throw new NotFoundError('Deze actie bestaat niet.');
+    return action;
+  }
+
+  private async findAgreementIn(slug: string, agreementId: string): Promise<AllianceAgreement> {
+    const row = await this.store.findAgreement(agreementId);
+    if (!row || row.focus_area_slug !== slug)
+      throw new NotFoundError('Deze afspraak bestaat niet.');
+    return row;
+  }
+
+  /** Writes a correction and its audit entry (only the changed fields, before and after). */
+  private async saveCorrection<T extends { id: string; updated_at: string }, K extends keyof T>(
+    who: Actor,
+    area: FocusAreaRef,
+    what: CorrectionKind,
+    before: T,
+    next: T,
+    fields: Record<K, string>,
+    show: (row: T, key: K) => unknown,
+    write: (store: AllianceStore) => Promise<boolean>,
+    form: FormInput,
+  ): Promise<EditResult<T>> {
+    const changed = (Object.keys(fields) as K[]).filter((k) => next[k] !== before[k]);
+    if (changed.length === 0) return { ok: true, value: before };
+    // The labels are the literals in CORRECTIONS (the audit label test reads them there).
+    const { action, entity } = CORRECTIONS[what];
+    // Taken before the write, so the entry holds the old text whatever the store does.
+    const old = Object.fromEntries(changed.map((k) => [fields[k], show(before, k)]));
+    const now = Object.fromEntries(changed.map((k) => [fields[k], show(next, k)]));
+    const saved = await this.transaction(async ({ store, audit }) => {
+      if (!(await write(store))) return false;
+      await audit.record({
+        actor: who.actor,
+        action,
+        entity,
+        entityId: before.id,
+        municipalityCode: area.municipalityCode,
+        before: old,
+        after: now,
+      });
+      return true;
+    });
+    return saved ? { ok: true, value: next } : stale(what, form);
+  }
+
+  /** One seat, for its edit form. */
+  async seatForEdit(slug: string, municipalityCode: string, seatId: string) {
+    const area = await this.area(slug, municipalityCode);
+    return { area, seat: await this.findSeat(slug, seatId) };
+  }
+
+  /**
+   * Corrects a seat: its sector (unique in the area), its note and, for a partner or resident
+   * seat, its kind. The chair's seat stays the chair's; members and history stay with the seat.
+   */
+  async updateSeat(
+    who: Actor,
+    slug: string,
+    seatId: string,
+    form: FormInput,
+  ): Promise<EditResult<AllianceSeat>> {
+    const area = await this.area(slug, who.municipalityCode);
+    const seat = await this.findSeat(slug, seatId);
+    if (text(form, 'geladen') !== seat.updated_at) return stale('seat', form);
+    const sector = text(form, 'sector');
+    const note = text(form, 'toelichting');
+    const errors: FieldErrors = {};
+    if (!sector) errors.sector = 'Sector: vul in welke sector deze zetel heeft.';
+    checkLength(errors, 'sector', 'Sector', sector, 200);
+    const seats = await this.store.listSeats(slug);
+    if (
+      sector &&
+      seats.some((s) => s.id !== seat.id && s.sector.toLowerCase() === sector.toLowerCase())
+    )
+      errors.sector = `Sector: de zetel "${sector}" bestaat al.`;
+    let kind = seat.kind;
+    if (seat.kind !== 'voorzitter') {
+      const chosen = text(form, 'soort');
+      if (chosen !== 'partner' && chosen !== 'bewoners')
+        errors.soort = 'Soort zetel: kies partner of bewonerszetel.';
+      else kind = chosen;
+    }
+    checkLength(errors, 'toelichting', 'Toelichting', note);
+    if (Object.keys(errors).length > 0) return { ok: false, errors, values: stringValues(form) };
+    const next: AllianceSeat = {
+      ...seat,
+      sector,
+      note,
+      kind,
+      updated_at: this.now().toISOString(),
+    };
+    return this.saveCorrection(
+      who,
+      area,
+      'seat',
+      seat,
+      next,
+      { sector: 'sector', note: 'toelichting', kind: 'soort' },
+      (row, k) => (k === 'kind' ? SEAT_KIND_LABELS[row.kind] : row[k]),
+      (store) => store.updateSeat(next, seat.updated_at),
+      form,
+    );
+  }
+
+  /** One decision, for its edit form. */
+  async decisionForEdit(slug: string, municipalityCode: string, decisionId: string) {
+    const area = await this.area(slug, municipalityCode);
+    return { area, decision: await this.findDecision(slug, decisionId) };
+  }
+
+  /**
+   * Corrects a recorded decision: its title, explanation and visibility. Number and date stay
+   * (they belong to the meeting). A corrected title or text sets `corrected_at`, which the pages
+   * show as "gewijzigd op"; the audit log keeps the old text.
+   */
+  async updateDecision(
+    who: Actor,
+    slug: string,
+    decisionId: string,
+    form: FormInput,
+  ): Promise<EditResult<AllianceDecision>> {
+    const area = await this.area(slug, who.municipalityCode);
+    const decision = await this.findDecision(slug, decisionId);
+    if (text(form, 'geladen') !== decision.updated_at) return stale('decision', form);
+    const errors: FieldErrors = {};
+    const title = text(form, 'besluit_titel');
+    if (!title) errors.besluit_titel = 'Besluit: vul in wat de Alliantie besloot, in één zin.';
+    checkLength(errors, 'besluit_titel', 'Besluit', title, 300);
+    const body = text(form, 'besluit_tekst');
+    checkLength(errors, 'besluit_tekst', 'Toelichting', body);
+    const visibility = text(form, 'openbaarheid');
+    if (visibility !== 'openbaar' && visibility !== 'vertrouwelijk')
+      errors.openbaarheid = 'Openbaarheid: kies openbaar of vertrouwelijk.';
+    if (Object.keys(errors).length > 0) return { ok: false, errors, values: stringValues(form) };
+    const at = this.now().toISOString();
+    const textChanged = title !== decision.title || body !== decision.text;
+    const next: AllianceDecision = {
+      ...decision,
+      title,
+      text: body,
+      visibility: visibility as DecisionVisibility,
+      updated_at: at,
+      corrected_at: textChanged ? at : decision.corrected_at,
+    };
+    return this.saveCorrection(
+      who,
+      area,
+      'decision',
+      decision,
+      next,
+      { title: 'besluit', text: 'toelichting', visibility: 'openbaarheid' },
+      (row, k) => (k === 'visibility' ? VISIBILITY_LABELS[row.visibility] : row[k]),
+      (store) => store.updateDecision(next, decision.updated_at),
+      form,
+    );
+  }
+
+  /** One action with the seats and its meeting's decisions to choose from, for its edit form. */
+  async actionForEdit(slug: string, municipalityCode: string, actionId: string) {
+    const area = await this.area(slug, municipalityCode);
+    const action = await this.findActionIn(slug, actionId);
+    const decisions = (await this.store.listDecisions(slug)).filter(
+      (d) => action.meeting_id !== null && d.meeting_id === action.meeting_id,
+    );
+    const seats = await this.seatOptions(slug);
+    // The current owner stays choosable, even a resident seat that lost its member.
+    if (!seats.some((s) => s.id === action.owner_seat_id)) {
+      const owner = (await this.store.listSeats(slug)).find((s) => s.id === action.owner_seat_id);
+      if (owner) seats.push({ id: owner.id, label: owner.sector });
+    }
+    return { area, action, seats, decisions };
+  }
+
+  /**
+   * Corrects an action's details: what, who (a seat of the Alliance), the deadline and the
+   * decision of its meeting it belongs to. Its status has its own form on the actions page.
+   */
+  async updateAction(
+    who: Actor,
+    slug: string,
+    actionId: string,
+    form: FormInput,
+  ): Promise<EditResult<AllianceAction>> {
+    const area = await this.area(slug, who.municipalityCode);
+    const action = await this.findActionIn(slug, actionId);
+    if (text(form, 'geladen') !== action.updated_at) return stale('action', form);
+    const errors: FieldErrors = {};
+    const description = text(form, 'actie');
+    if (!description) errors.actie = 'Actie: vul in wat er moet gebeuren.';
+    checkLength(errors, 'actie', 'Actie', description, 1000);
+    const seats = await this.store.listSeats(slug);
+    const owner = seats.find((s) => s.id === text(form, 'eigenaar'));
+    if (!owner) errors.eigenaar = 'Eigenaar: kies de organisatie uit de Alliantie die dit doet.';
+    const due = text(form, 'deadline');
+    if (!isIsoDate(due)) errors.deadline = 'Deadline: vul een datum in als jjjj-mm-dd.';
+    const decisionId = text(form, 'besluit');
+    const decisions = await this.store.listDecisions(slug);
+    if (decisionId) {
+      const d = decisions.find((x) => x.id === decisionId);
+      if (!d || action.meeting_id === null || d.meeting_id !== action.meeting_id)
+        errors.besluit = 'Hoort bij besluit: kies een besluit van deze vergadering.';
+    }
+    if (Object.keys(errors).length > 0) return { ok: false, errors, values: stringValues(form) };
+    const next: AllianceAction = {
+      ...action,
+      description,
+      owner_seat_id: owner!.id,
+      due_on: due,
+      decision_id: decisionId || null,
+      updated_at: this.now().toISOString(),
+    };
+    const sector = new Map(seats.map((s) => [s.id, s.sector]));
+    const number = new Map(decisions.map((d) => [d.id, d.number]));
+    return this.saveCorrection(
+      who,
+      area,
+      'action',
+      action,
+      next,
+      {
+        description: 'actie',
+        owner_seat_id: 'eigenaar',
+        due_on: 'deadline',
+        decision_id: 'besluit',
+      },
+      (row, k) =>
+        k === 'owner_seat_id'
+          ? (sector.get(row.owner_seat_id) ?? row.owner_seat_id)
+          : k === 'decision_id'
+            ? row.decision_id && (number.get(row.decision_id) ?? row.decision_id)
+            : row[k],
+      (store) => store.updateActionDetails(next, action.updated_at),
+      form,
+    );
+  }
+
+  /** One agreement, for its edit form. */
+  async agreementForEdit(slug: string, municipalityCode: string, agreementId: string) {
+    const area = await this.area(slug, municipalityCode);
+    return { area, agreement: await this.findAgreementIn(slug, agreementId) };
+  }
+
+  /**
+   * Corrects what an agreement says: subject, who, the commitment, its source and link. Status
+   * and evidence keep their own form. A correction sets `corrected_at` ("gewijzigd op" on the
+   * page); the audit log keeps the old text. A new subject puts the agreement last in it.
+   */
+  async correctAgreement(
+    who: Actor,
+    slug: string,
+    agreementId: string,
+    form: FormInput,
+  ): Promise<EditResult<AllianceAgreement>> {
+    const area = await this.area(slug, who.municipalityCode);
+    const row = await this.findAgreementIn(slug, agreementId);
+    if (text(form, 'geladen') !== row.updated_at) return stale('agreement', form);
+    const parsed = parseAgreementForm(form);
+    if (!parsed.ok) return parsed;
+    const { subject, party, commitment, source, link, linkLabel } = parsed.value;
+    const same = (await this.store.listAgreements(slug)).filter(
+      (a) => a.subject === subject.key && a.id !== row.id,
+    );
+    const at = this.now().toISOString();
+    const next: AllianceAgreement = {
+      ...row,
+      subject: subject.key,
+      position:
+        subject.key === row.subject
+          ? row.position
+          : Math.max(0, ...same.map((a) => a.position)) + 1,
+      party,
+      commitment,
+      source,
+      link_path: link || null,
+      link_label: link ? linkLabel || null : null,
+      updated_at: at,
+      corrected_at: at,
+    };
+    const subjectLabel = (key: AgreementSubject) =>
+      AGREEMENT_SUBJECTS.find((s) => s.key === key)?.label ?? key;
+    return this.saveCorrection(
+      who,
+      area,
+      'agreement',
+      row,
+      next,
+      {
+        subject: 'onderwerp',
+        party: 'wie',
+        commitment: 'afspraak',
+        source: 'bron',
+        link_path: 'link',
+        link_label: 'linkTekst',
+      },
+      (r, k) =>
+        k === 'subject' ? subjectLabel(r.subject) : k === 'party' ? PARTY_LABELS[r.party] : r[k],
+      (store) => store.correctAgreement(next, row.updated_at),
+      form,
+    );
+  }
+
   /**
    * The public meeting feed: date, place and agenda of every meeting, and the public decisions
    * taken there. Confidential decisions are never part of it.
@@ -1075,7 +1468,8 @@ export class AllianceService {
         location: m.place,
         description,
         url: `${publicUrl.replace(/\/$/, '')}/gebieden/${slug}/alliantie`,
-        updatedAt: m.updated_at,
+        // A corrected public decision changes the description: the event changed then too.
+        updatedAt: [m.updated_at, ...taken.map((d) => d.updated_at)].sort().at(-1)!,
       };
     });
     return buildCalendar({ name: `Alliantie ${area.name}`, events, now: this.now() });
@@ -1104,6 +1498,7 @@ export class AllianceService {
           sector: seed.sector,
           note: seed.note,
           created_at: at,
+          updated_at: at,
         };
         await store.insertSeat(row);
         await audit.record({
@@ -1135,6 +1530,7 @@ export class AllianceService {
           link_label: seed.linkLabel ?? null,
           created_at: at,
           updated_at: at,
+          corrected_at: null,
         };
         await store.insertAgreement(row);
         await audit.record({

@@ -13,6 +13,7 @@ export interface AllianceSeatTable {
   sector: string;
   note: string;
   created_at: string;
+  updated_at: string;
 }
 
 /** Who held a seat, from `starts_on` up to and including `ends_on` (null: still a member). */
@@ -65,6 +66,9 @@ export interface AllianceDecisionTable {
   title: string;
   text: string;
   created_at: string;
+  updated_at: string;
+  /** When the title or text was last corrected after it was recorded; null: never. */
+  corrected_at: string | null;
 }
 
 export type ActionStatus = 'open' | 'bezig' | 'afgerond';
@@ -108,6 +112,8 @@ export interface AllianceAgreementTable {
   link_label: string | null;
   created_at: string;
   updated_at: string;
+  /** When who, the commitment or its source was last corrected; null: never. */
+  corrected_at: string | null;
 }
 
 export type AllianceSeat = Selectable<AllianceSeatTable>;

@@ -29,9 +29,11 @@ export class FakeAllianceStore implements AllianceStore {
     return this.areas.find((a) => a.slug === slug) ?? null;
   }
   async listSeats(slug: string) {
+    // Copies, as a database returns (a correction must not reach a row already read).
     return this.seats
       .filter((s) => s.focus_area_slug === slug)
-      .sort((a, b) => a.position - b.position);
+      .sort((a, b) => a.position - b.position)
+      .map((s) => ({ ...s }));
   }
   async insertSeat(row: AllianceSeat) {
     this.seats.push({ ...row });
@@ -95,7 +97,8 @@ export class FakeAllianceStore implements AllianceStore {
   async listDecisions(slug: string) {
     return this.decisions
       .filter((d) => d.focus_area_slug === slug)
-      .sort((a, b) => a.year - b.year || a.sequence - b.sequence);
+      .sort((a, b) => a.year - b.year || a.sequence - b.sequence)
+      .map((d) => ({ ...d }));
   }
   async maxDecisionSequence(slug: string, year: number) {
     return Math.max(
@@ -126,7 +129,7 @@ export class FakeAllianceStore implements AllianceStore {
     if (a) Object.assign(a, { status, updated_at: updatedAt });
   }
   async listAgreements(slug: string) {
-    return this.agreements.filter((a) => a.focus_area_slug === slug);
+    return this.agreements.filter((a) => a.focus_area_slug === slug).map((a) => ({ ...a }));
   }
   async findAgreement(id: string) {
     // A copy, as a database returns: a later change does not reach an object already read.
@@ -147,6 +150,49 @@ export class FakeAllianceStore implements AllianceStore {
         evidence: change.evidence,
         updated_at: change.updatedAt,
       });
+  }
+  /** Like the repository: writes only when `updated_at` still is what the form loaded. */
+  private correct<T extends { id: string; updated_at: string }>(
+    rows: T[],
+    row: T,
+    loadedAt: string,
+    keys: (keyof T)[],
+  ): boolean {
+    const stored = rows.find((x) => x.id === row.id);
+    if (!stored || stored.updated_at !== loadedAt) return false;
+    for (const k of [...keys, 'updated_at' as keyof T]) stored[k] = row[k];
+    return true;
+  }
+  async updateSeat(row: AllianceSeat, loadedAt: string) {
+    return this.correct(this.seats, row, loadedAt, ['sector', 'note', 'kind']);
+  }
+  async updateDecision(row: AllianceDecision, loadedAt: string) {
+    return this.correct(this.decisions, row, loadedAt, [
+      'title',
+      'text',
+      'visibility',
+      'corrected_at',
+    ]);
+  }
+  async updateActionDetails(row: AllianceAction, loadedAt: string) {
+    return this.correct(this.actions, row, loadedAt, [
+      'description',
+      'owner_seat_id',
+      'due_on',
+      'decision_id',
+    ]);
+  }
+  async correctAgreement(row: AllianceAgreement, loadedAt: string) {
+    return this.correct(this.agreements, row, loadedAt, [
+      'subject',
+      'position',
+      'party',
+      'commitment',
+      'source',
+      'link_path',
+      'link_label',
+      'corrected_at',
+    ]);
   }
 }
 

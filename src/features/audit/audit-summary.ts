@@ -49,6 +49,11 @@ export const ACTION_LABELS: Record<string, string> = {
   'alliantie.actiestatus-gewijzigd': 'Stand van een actie veranderd',
   'alliantie.afspraak-vastgelegd': 'Afspraak tussen Rijk en gemeente vastgelegd',
   'alliantie.afspraak-bijgewerkt': 'Stand van een afspraak bijgewerkt',
+  // Corrections in the Alliance's records (edit forms).
+  'alliantie.zetel-gewijzigd': 'Zetel van de Alliantie gewijzigd',
+  'alliantie.besluit-gewijzigd': 'Besluit gewijzigd',
+  'alliantie.actie-gewijzigd': 'Actie gewijzigd',
+  'alliantie.afspraak-gewijzigd': 'Afspraak gewijzigd',
   'begroting.bron-toegevoegd': 'Geldbron toegevoegd',
   'begroting.regel-aangemaakt': 'Begrotingsregel gemaakt',
   'begroting.boekingen-geimporteerd': 'Boekingen ingelezen uit Excel',

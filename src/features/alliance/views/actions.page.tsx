@@ -5,6 +5,7 @@ import type { FocusAreaRef } from '../alliance.types.ts';
 import type { ActionView, FieldErrors } from '../alliance.service.ts';
 import { formatDay } from '../dates.ts';
 import { AllianceFrame, allianceBase } from './alliance-frame.tsx';
+import { EditLink } from './edit-form.tsx';
 import { Select } from './fields.tsx';
 import { Notice } from '../../../views/components/form.tsx';
 import {
@@ -46,6 +47,15 @@ function ActionTable(props: {
               <Th scope="row">
                 {a.description}
                 {a.decisionNumber && <span class="wk-muted"> · besluit {a.decisionNumber}</span>}
+                {props.canEdit && (
+                  <>
+                    <br />
+                    <EditLink
+                      href={`${props.base}/acties/${a.id}/wijzigen`}
+                      what={`actie ${a.description.slice(0, 60)}`}
+                    />
+                  </>
+                )}
               </Th>
               <Td>{a.owner}</Td>
               <Td>

@@ -4,6 +4,7 @@ import type { FocusAreaRef } from '../alliance.types.ts';
 import type { FieldErrors } from '../alliance.service.ts';
 import type { AgreementSubject, AllianceAgreement } from '../alliance.table.ts';
 import { AllianceFrame, allianceBase } from './alliance-frame.tsx';
+import { CorrectedNote, EditLink } from './edit-form.tsx';
 import { Input, Select, TextArea } from './fields.tsx';
 import { Notice } from '../../../views/components/form.tsx';
 
@@ -59,7 +60,10 @@ export function AgreementsPage(props: {
                   </div>
                   <div class="utrecht-data-list__item">
                     <dt class="utrecht-data-list__item-key">Afspraak</dt>
-                    <dd class="utrecht-data-list__item-value">{a.commitment}</dd>
+                    <dd class="utrecht-data-list__item-value">
+                      {a.commitment}
+                      <CorrectedNote at={a.corrected_at} />
+                    </dd>
                   </div>
                   <div class="utrecht-data-list__item">
                     <dt class="utrecht-data-list__item-key">Bron</dt>
@@ -88,6 +92,14 @@ export function AgreementsPage(props: {
                     </div>
                   )}
                 </dl>
+                {props.canEdit && (
+                  <p class="utrecht-paragraph">
+                    <EditLink
+                      href={`${base}/afspraken/${a.id}/wijzigen`}
+                      what={`afspraak ${a.commitment.slice(0, 60)}`}
+                    />
+                  </p>
+                )}
                 {props.canEdit && (
                   <form
                     method="post"

@@ -3,6 +3,7 @@ import type { FocusAreaRef } from '../alliance.types.ts';
 import type { AllianceDecision } from '../alliance.table.ts';
 import { formatDay } from '../dates.ts';
 import { AllianceFrame, allianceBase } from './alliance-frame.tsx';
+import { CorrectedNote, EditLink } from './edit-form.tsx';
 import {
   Table,
   TableCaption,
@@ -13,7 +14,12 @@ import {
   Tr,
 } from '../../../views/components/data-table.tsx';
 
-function DecisionTable(props: { caption: string; decisions: AllianceDecision[]; base: string }) {
+function DecisionTable(props: {
+  caption: string;
+  decisions: AllianceDecision[];
+  base: string;
+  canEdit: boolean;
+}) {
   if (props.decisions.length === 0)
     return <p class="utrecht-paragraph">Nog geen besluiten in dit deel.</p>;
   return (
@@ -42,7 +48,16 @@ function DecisionTable(props: { caption: string; decisions: AllianceDecision[]; 
               </Td>
               <Td>
                 <strong>{d.title}</strong>
+                <CorrectedNote at={d.corrected_at} />
                 {d.text && <p class="utrecht-paragraph">{d.text}</p>}
+                {props.canEdit && (
+                  <p class="utrecht-paragraph">
+                    <EditLink
+                      href={`${props.base}/besluiten/${d.id}/wijzigen`}
+                      what={`besluit ${d.number}`}
+                    />
+                  </p>
+                )}
               </Td>
             </Tr>
           ))}
@@ -53,7 +68,11 @@ function DecisionTable(props: { caption: string; decisions: AllianceDecision[]; 
 }
 
 /** The numbered decision list: the public part and the confidential part. */
-export function DecisionsPage(props: { area: FocusAreaRef; decisions: AllianceDecision[] }) {
+export function DecisionsPage(props: {
+  area: FocusAreaRef;
+  decisions: AllianceDecision[];
+  canEdit?: boolean;
+}) {
   const base = allianceBase(props.area);
   return (
     <AllianceFrame area={props.area} tab="besluiten" title="Besluitenlijst">
@@ -72,6 +91,7 @@ export function DecisionsPage(props: { area: FocusAreaRef; decisions: AllianceDe
         <DecisionTable
           caption="Lijst van openbare besluiten"
           base={base}
+          canEdit={props.canEdit ?? false}
           decisions={props.decisions.filter((d) => d.visibility === 'openbaar')}
         />
       </section>
@@ -83,6 +103,7 @@ export function DecisionsPage(props: { area: FocusAreaRef; decisions: AllianceDe
         <DecisionTable
           caption="Lijst van vertrouwelijke besluiten"
           base={base}
+          canEdit={props.canEdit ?? false}
           decisions={props.decisions.filter((d) => d.visibility === 'vertrouwelijk')}
         />
       </section>

@@ -3,6 +3,7 @@ import { ACTION_STATUS_LABELS, VISIBILITY_LABELS } from '../alliance.labels.ts';
 import type { FieldErrors, MeetingDetail } from '../alliance.service.ts';
 import { amsterdamDate, amsterdamTime, formatDay } from '../dates.ts';
 import { AllianceFrame, allianceBase } from './alliance-frame.tsx';
+import { CorrectedNote, EditLink } from './edit-form.tsx';
 import { Input, Select, TextArea } from './fields.tsx';
 import { Notice } from '../../../views/components/form.tsx';
 
@@ -85,7 +86,16 @@ export function MeetingPage(props: {
                 </dt>
                 <dd class="utrecht-data-list__item-value">
                   <strong>{d.title}</strong>
+                  <CorrectedNote at={d.corrected_at} />
                   {d.text && <p class="utrecht-paragraph">{d.text}</p>}
+                  {props.canEdit && (
+                    <p class="utrecht-paragraph">
+                      <EditLink
+                        href={`${base}/besluiten/${d.id}/wijzigen`}
+                        what={`besluit ${d.number}`}
+                      />
+                    </p>
+                  )}
                 </dd>
               </div>
             ))}
@@ -105,6 +115,15 @@ export function MeetingPage(props: {
                 {a.description} · {a.owner} · uiterlijk {formatDay(a.due_on)} ·{' '}
                 {ACTION_STATUS_LABELS[a.status]}
                 {a.overdue ? ' · te laat' : ''}
+                {props.canEdit && (
+                  <>
+                    {' · '}
+                    <EditLink
+                      href={`${base}/acties/${a.id}/wijzigen`}
+                      what={`actie ${a.description.slice(0, 60)}`}
+                    />
+                  </>
+                )}
               </li>
             ))}
           </ul>

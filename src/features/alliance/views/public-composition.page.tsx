@@ -2,6 +2,7 @@ import { Layout } from '../../../views/layout.tsx';
 import { tableScroll } from '../../../views/table-scroll.ts';
 import type { PublicComposition } from '../alliance.service.ts';
 import { amsterdamDate, amsterdamTime, formatDay } from '../dates.ts';
+import { CorrectedNote } from './edit-form.tsx';
 import {
   Table,
   TableCaption,
@@ -121,6 +122,7 @@ export function PublicCompositionPage(props: { data: PublicComposition }) {
                   </dt>
                   <dd class="utrecht-data-list__item-value">
                     <strong>{d.title}</strong>
+                    <CorrectedNote at={d.corrected_at} />
                     {d.text && <p class="utrecht-paragraph">{d.text}</p>}
                   </dd>
                 </div>

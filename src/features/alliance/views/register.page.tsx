@@ -4,6 +4,7 @@ import { SEAT_KIND_LABELS } from '../alliance.labels.ts';
 import type { FieldErrors, Register } from '../alliance.service.ts';
 import { formatDay } from '../dates.ts';
 import { AllianceFrame, allianceBase } from './alliance-frame.tsx';
+import { EditLink } from './edit-form.tsx';
 import { Checkbox, Input, Select, TextArea } from './fields.tsx';
 import { Notice } from '../../../views/components/form.tsx';
 import {
@@ -77,6 +78,15 @@ export function RegisterPage(props: RegisterPageProps) {
                   {seat.sector}
                   <br />
                   <span class="wk-muted">{SEAT_KIND_LABELS[seat.kind]}</span>
+                  {props.canEdit && (
+                    <>
+                      <br />
+                      <EditLink
+                        href={`${base}/zetels/${seat.id}/wijzigen`}
+                        what={`zetel ${seat.sector}`}
+                      />
+                    </>
+                  )}
                 </Th>
                 <Td>
                   {member ? (
