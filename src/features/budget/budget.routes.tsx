@@ -1,5 +1,6 @@
 import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
 import type { Services } from '../../composition.ts';
 import { CSRF_FIELD } from '../../plugins/csrf.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -150,56 +151,39 @@ export async function budgetRoutes(server: FastifyInstance, opts: { services: Se
   type Refusal = Extract<EditResult, { ok: false }>;
   const status = (refused?: Refusal) => (!refused ? 200 : refused.conflict ? 409 : 422);
 
-  async function lineEdit(request: FastifyRequest, reply: FastifyReply, refused?: Refusal) {
-    const { gemeente, slug, id } = parseParams(idParams, request.params);
-    const data = await budget.lineForm(gemeente, slug, id);
-    return html(
-      reply,
-      <BudgetLineEditPage
-        csrf={reply.generateCsrf()}
-        municipalityCode={gemeente}
-        {...data}
-        values={refused?.values ?? data.values}
-        errors={refused?.errors ?? {}}
-        conflict={refused?.conflict}
-      />,
-      status(refused),
-    );
+  /** What every edit page takes besides its record: the form's state after a refused save. */
+  interface EditState {
+    csrf: string;
+    municipalityCode: string;
+    values: Record<string, string>;
+    errors: FieldErrors;
+    conflict?: Refusal['conflict'];
   }
-
-  async function sourceEdit(request: FastifyRequest, reply: FastifyReply, refused?: Refusal) {
-    const { gemeente, slug, id } = parseParams(idParams, request.params);
-    const data = await budget.sourceForm(gemeente, slug, id);
-    return html(
-      reply,
-      <FundingSourceEditPage
-        csrf={reply.generateCsrf()}
-        municipalityCode={gemeente}
-        {...data}
-        values={refused?.values ?? data.values}
-        errors={refused?.errors ?? {}}
-        conflict={refused?.conflict}
-      />,
-      status(refused),
-    );
+  /** The edit page of one kind of record: loaded, prefilled, or shown again after a refusal. */
+  function editPage<D extends { values: Record<string, string> }>(
+    load: (municipalityCode: string, slug: string, id: string) => Promise<D>,
+    Page: (props: D & EditState) => VNode,
+  ) {
+    return async (request: FastifyRequest, reply: FastifyReply, refused?: Refusal) => {
+      const { gemeente, slug, id } = parseParams(idParams, request.params);
+      const data = await load(gemeente, slug, id);
+      return html(
+        reply,
+        <Page
+          {...data}
+          csrf={reply.generateCsrf()}
+          municipalityCode={gemeente}
+          values={refused?.values ?? data.values}
+          errors={refused?.errors ?? {}}
+          conflict={refused?.conflict}
+        />,
+        status(refused),
+      );
+    };
   }
-
-  async function entryEdit(request: FastifyRequest, reply: FastifyReply, refused?: Refusal) {
-    const { gemeente, slug, id } = parseParams(idParams, request.params);
-    const data = await budget.entryForm(gemeente, slug, id);
-    return html(
-      reply,
-      <BudgetEntryEditPage
-        csrf={reply.generateCsrf()}
-        municipalityCode={gemeente}
-        {...data}
-        values={refused?.values ?? data.values}
-        errors={refused?.errors ?? {}}
-        conflict={refused?.conflict}
-      />,
-      status(refused),
-    );
-  }
+  const lineEdit = editPage((g, s, i) => budget.lineForm(g, s, i), BudgetLineEditPage);
+  const sourceEdit = editPage((g, s, i) => budget.sourceForm(g, s, i), FundingSourceEditPage);
+  const entryEdit = editPage((g, s, i) => budget.entryForm(g, s, i), BudgetEntryEditPage);
 
   const editOptions = {
     ...schemaOptions({ params: idParams }),
