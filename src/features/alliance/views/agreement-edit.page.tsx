@@ -5,7 +5,7 @@ import type { AllianceAgreement } from '../alliance.table.ts';
 import type { FocusAreaRef } from '../alliance.types.ts';
 import { AllianceFrame, allianceBase } from './alliance-frame.tsx';
 import { CorrectedNote, LoadedField, StoredNow } from './edit-form.tsx';
-import { Input, Select, TextArea } from './fields.tsx';
+import { AgreementFields } from './agreement-fields.tsx';
 
 export interface AgreementEditPageProps {
   area: FocusAreaRef;
@@ -60,53 +60,7 @@ export function AgreementEditPage(props: AgreementEditPageProps) {
       >
         <CsrfField token={props.csrf} />
         <LoadedField value={props.conflict ? a.updated_at : (values.geladen ?? a.updated_at)} />
-        <Select
-          name="onderwerp"
-          label="Onderwerp"
-          value={values.onderwerp}
-          error={errors.onderwerp}
-          options={[
-            { value: '', label: 'Kies een onderwerp' },
-            ...AGREEMENT_SUBJECTS.map((s) => ({ value: s.key, label: s.label })),
-          ]}
-        />
-        <Select
-          name="partij"
-          label="Wie doet het"
-          value={values.partij}
-          error={errors.partij}
-          options={[
-            { value: '', label: 'Kies wie' },
-            ...Object.entries(PARTY_LABELS).map(([value, label]) => ({ value, label })),
-          ]}
-        />
-        <TextArea
-          name="afspraak"
-          label="Afspraak"
-          rows={3}
-          value={values.afspraak}
-          error={errors.afspraak}
-        />
-        <Input
-          name="bron"
-          label="Bron"
-          description="Waar staat de afspraak? Bijvoorbeeld: Brief van het ministerie van 3 maart 2026."
-          value={values.bron}
-          error={errors.bron}
-        />
-        <Input
-          name="link"
-          label="Link in Wijkkompas (niet verplicht)"
-          description="Waar ziet u het in Wijkkompas? Bijvoorbeeld /gebieden/dordt-west."
-          value={values.link}
-          error={errors.link}
-        />
-        <Input
-          name="link_tekst"
-          label="Tekst van de link (niet verplicht)"
-          value={values.link_tekst}
-          error={errors.link_tekst}
-        />
+        <AgreementFields values={values} errors={errors} />
         <SubmitButton label="Wijzigingen opslaan" />
       </form>
       <p class="utrecht-paragraph">

@@ -1,11 +1,12 @@
 import { CsrfField, ErrorSummary, SubmitButton } from '../../../views/components/form.tsx';
-import { AGREEMENT_STATUS_LABELS, AGREEMENT_SUBJECTS, PARTY_LABELS } from '../alliance.labels.ts';
+import { AGREEMENT_STATUS_LABELS, PARTY_LABELS } from '../alliance.labels.ts';
 import type { FocusAreaRef } from '../alliance.types.ts';
 import type { FieldErrors } from '../alliance.service.ts';
 import type { AgreementSubject, AllianceAgreement } from '../alliance.table.ts';
 import { AllianceFrame, allianceBase } from './alliance-frame.tsx';
 import { CorrectedNote, EditLink } from './edit-form.tsx';
-import { Input, Select, TextArea } from './fields.tsx';
+import { AgreementFields } from './agreement-fields.tsx';
+import { Input, Select } from './fields.tsx';
 import { Notice } from '../../../views/components/form.tsx';
 
 /** The agreements between the state and the municipality, by the letter's six subjects. */
@@ -142,53 +143,7 @@ export function AgreementsPage(props: {
           </h2>
           <form method="post" action={`${base}/afspraken`} class="utrecht-form" novalidate>
             <CsrfField token={props.csrf} />
-            <Select
-              name="onderwerp"
-              label="Onderwerp"
-              value={added.onderwerp}
-              error={addErrors.onderwerp}
-              options={[
-                { value: '', label: 'Kies een onderwerp' },
-                ...AGREEMENT_SUBJECTS.map((s) => ({ value: s.key, label: s.label })),
-              ]}
-            />
-            <Select
-              name="partij"
-              label="Wie doet het"
-              value={added.partij}
-              error={addErrors.partij}
-              options={[
-                { value: '', label: 'Kies wie' },
-                ...Object.entries(PARTY_LABELS).map(([value, label]) => ({ value, label })),
-              ]}
-            />
-            <TextArea
-              name="afspraak"
-              label="Afspraak"
-              rows={3}
-              value={added.afspraak}
-              error={addErrors.afspraak}
-            />
-            <Input
-              name="bron"
-              label="Bron"
-              description="Waar staat de afspraak? Bijvoorbeeld: Brief van het ministerie van 3 maart 2026."
-              value={added.bron}
-              error={addErrors.bron}
-            />
-            <Input
-              name="link"
-              label="Link in Wijkkompas (niet verplicht)"
-              description="Waar ziet u het in Wijkkompas? Bijvoorbeeld /gebieden/dordt-west."
-              value={added.link}
-              error={addErrors.link}
-            />
-            <Input
-              name="link_tekst"
-              label="Tekst van de link (niet verplicht)"
-              value={added.link_tekst}
-              error={addErrors.link_tekst}
-            />
+            <AgreementFields values={added} errors={addErrors} />
             <SubmitButton label="Afspraak toevoegen" />
           </form>
         </section>
