@@ -13,7 +13,8 @@ import { OdataFetchError } from '../features/imports/odata.fetch.ts';
 import { parsePolitie47018Csv } from '../features/imports/politie-47018.importer.ts';
 import { politieOdataV4ToCsv } from '../features/imports/politie-odata.ts';
 import { BadRequestError } from '../shared/errors.ts';
-import { HAAL_OP_HELP, runHaalOp, type HaalOpIo } from './haal-op.ts';
+import { HAAL_OP_HELP, runHaalOp } from './haal-op.ts';
+import { counts, haalOpIo as io, observationsOf } from '../../test/helpers/haal-op-kit.ts';
 
 /**
  * ADR 0047: haal-op fetches police-registered crime (47018NED) over CBS's OData v4 first, against
@@ -42,40 +43,6 @@ async function loadAreas(db: Kysely<Database>): Promise<void> {
   ]);
 }
 
-type Table = 'datasets' | 'observations' | 'audit_log' | 'areas';
-async function count(db: Kysely<Database>, table: Table): Promise<number> {
-  const row = await db
-    .selectFrom(table)
-    .select((eb) => eb.fn.countAll().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-const counts = (db: Kysely<Database>) =>
-  Promise.all(
-    (['areas', 'datasets', 'observations', 'audit_log'] as const).map((t) => count(db, t)),
-  );
-
-/** The observations of one dataset as comparable lines. */
-async function observationsOf(db: Kysely<Database>, datasetId: string): Promise<string[]> {
-  const list = await db
-    .selectFrom('observations')
-    .select(['variable', 'indeling_year', 'area_code', 'period', 'value', 'status'])
-    .where('dataset_id', '=', datasetId)
-    .execute();
-  return list
-    .map((o) =>
-      JSON.stringify([
-        o.variable,
-        Number(o.indeling_year),
-        o.area_code,
-        o.period,
-        o.value === null ? null : Number(o.value),
-        o.status,
-      ]),
-    )
-    .sort();
-}
-
 /** The options (provenance) of the dataset's audit entry. */
 async function optionsOf(db: Kysely<Database>, datasetId: string): Promise<Record<string, string>> {
   const audit = await db
@@ -91,17 +58,6 @@ before(async () => {
   server = await startReplayServer();
 });
 after(async () => server.close());
-
-function io(lines: string[]): HaalOpIo {
-  return {
-    datasetsDir: path.join(projectRoot, 'datasets'),
-    backoffMs: 1,
-    sleep: async () => undefined,
-    log: (line) => lines.push(line),
-    progress: () => undefined,
-    importedBy: 'test',
-  };
-}
 
 const args = ['--wat', 'misdrijven', '--indeling', '2024', '--gemeente', 'GM0505'];
 /** Both addresses point at the replay server: no test asks the internet, whichever path runs. */

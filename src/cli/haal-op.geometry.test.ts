@@ -3,9 +3,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, it } from 'node:test';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
-import { projectRoot } from '../config.ts';
 import { describeEachDialect } from '../../test/helpers/db.ts';
 import { startReplayServer, type ReplayServer } from '../../test/helpers/odata-replay-server.ts';
 import {
@@ -13,18 +10,8 @@ import {
   type PdokReplayServer,
 } from '../../test/helpers/pdok-replay-server.ts';
 import { OdataFetchError } from '../features/imports/odata.fetch.ts';
-import { runHaalOp, type HaalOpIo } from './haal-op.ts';
-
-async function count(
-  db: Kysely<Database>,
-  table: 'datasets' | 'observations' | 'audit_log' | 'areas',
-): Promise<number> {
-  const row = await db
-    .selectFrom(table)
-    .select((eb) => eb.fn.countAll().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
+import { runHaalOp } from './haal-op.ts';
+import { count, haalOpIo as io } from '../../test/helpers/haal-op-kit.ts';
 
 let cbs: ReplayServer;
 let pdok: PdokReplayServer;
@@ -38,19 +25,6 @@ after(async () => {
 });
 
 describeEachDialect('wijkkompas haal-op: outlines from PDOK, then figures', (getDb) => {
-  function io(lines: string[], waits: number[] = []): HaalOpIo {
-    return {
-      datasetsDir: path.join(projectRoot, 'datasets'),
-      backoffMs: 1,
-      sleep: async (ms) => {
-        waits.push(ms);
-      },
-      log: (line) => lines.push(line),
-      progress: () => undefined,
-      importedBy: 'test',
-    };
-  }
-
   it('fills an empty database with areas and KWB figures in one command, resumes after a cut-off page, and changes nothing the second time', async () => {
     const { db } = getDb();
     assert.equal(await count(db, 'areas'), 0);

@@ -17,7 +17,8 @@ import { activeCatalogue } from '../features/indicators/catalogue.store.ts';
 import { findIndicator } from '../features/indicators/catalogue.ts';
 import { missingStateOf } from '../features/monitor/missing-figure.ts';
 import { listEmptyColumns } from '../features/monitor/missing-figure.repository.ts';
-import { runHaalOp, type HaalOpIo } from './haal-op.ts';
+import { runHaalOp } from './haal-op.ts';
+import { count, haalOpIo as io } from '../../test/helpers/haal-op-kit.ts';
 
 /**
  * ADR 0046: when CBS's OData v4 catalogue answers 404 for 50150NED, haal-op reads the same table
@@ -62,14 +63,6 @@ async function loadAreas(db: Kysely<Database>): Promise<void> {
   ]);
 }
 
-async function count(db: Kysely<Database>, table: 'datasets' | 'observations' | 'audit_log') {
-  const row = await db
-    .selectFrom(table)
-    .select((eb) => eb.fn.countAll().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 const v4Fixture = (name: string) => ({
   bytes: fs.readFileSync(
     path.join(projectRoot, 'test', 'fixtures', 'odata-v4', `50150NED-${name}.fixture.json`),
@@ -84,16 +77,6 @@ before(async () => {
 after(async () => server.close());
 
 describeEachDialect('haal-op --wat gezondheid falls back to OData v3 on dataderden', (getDb) => {
-  function io(lines: string[]): HaalOpIo {
-    return {
-      datasetsDir: path.join(projectRoot, 'datasets'),
-      backoffMs: 1,
-      sleep: async () => undefined,
-      log: (line) => lines.push(line),
-      progress: () => undefined,
-      importedBy: 'test',
-    };
-  }
   const args = ['--wat', 'gezondheid', '--indeling', '2024', '--gemeente', 'GM0505'];
 
   it('v4 answers 404 for 50150NED: the same figures arrive over v3, said so, and a second run changes nothing', async () => {

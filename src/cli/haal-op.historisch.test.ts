@@ -3,9 +3,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, afterEach, before, beforeEach, it } from 'node:test';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
-import { projectRoot } from '../config.ts';
 import { describeEachDialect } from '../../test/helpers/db.ts';
 import { startReplayServer, type ReplayServer } from '../../test/helpers/odata-replay-server.ts';
 import {
@@ -15,30 +12,14 @@ import {
 import { commitImport, loadAreaLookup } from '../features/imports/import.service.ts';
 import { OdataFetchError } from '../features/imports/odata.fetch.ts';
 import { parsePdokGeojson } from '../features/imports/pdok-geojson.importer.ts';
-import { runHaalOp, type HaalOpIo } from './haal-op.ts';
+import { runHaalOp } from './haal-op.ts';
+import { count, counts, haalOpIo as io } from '../../test/helpers/haal-op-kit.ts';
 
 /**
  * haal-op's outlines for the years before 2023 from PDOK's historisch API (ADR 0045): the
  * collection and filters are read from the API's own collection list and queryables, in the
  * invented shapes of test/fixtures/pdok-ogc (historisch-*.fixture.json).
  */
-
-async function count(
-  db: Kysely<Database>,
-  table: 'datasets' | 'observations' | 'audit_log' | 'areas',
-): Promise<number> {
-  const row = await db
-    .selectFrom(table)
-    .select((eb) => eb.fn.countAll().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
-async function counts(db: Kysely<Database>): Promise<number[]> {
-  return Promise.all(
-    (['areas', 'datasets', 'observations', 'audit_log'] as const).map((t) => count(db, t)),
-  );
-}
 
 let cbs: ReplayServer;
 let pdok: PdokReplayServer;
@@ -62,16 +43,6 @@ afterEach(() => {
 });
 
 describeEachDialect('wijkkompas haal-op: outlines before 2023 from PDOK historisch', (getDb) => {
-  function io(lines: string[]): HaalOpIo {
-    return {
-      datasetsDir: path.join(projectRoot, 'datasets'),
-      backoffMs: 1,
-      sleep: async () => undefined,
-      log: (line) => lines.push(line),
-      progress: () => undefined,
-      importedBy: 'test',
-    };
-  }
   const args = (year: number, wat = 'geometrie') => [
     ...['--wat', wat, '--indeling', String(year), '--gemeente', 'GM0505', '--map', dir],
     // KWB over v3: these tests read the v3 fixtures of 85318NED (v4 is tested in haal-op.kwb-v4.test.ts).

@@ -3,25 +3,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, it } from 'node:test';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
 import { projectRoot } from '../config.ts';
 import { describeEachDialect } from '../../test/helpers/db.ts';
 import { startReplayServer, type ReplayServer } from '../../test/helpers/odata-replay-server.ts';
 import { commitImport, loadAreaLookup } from '../features/imports/import.service.ts';
 import { parsePdokGeojson } from '../features/imports/pdok-geojson.importer.ts';
-import { runHaalOp, type HaalOpIo } from './haal-op.ts';
-
-async function count(
-  db: Kysely<Database>,
-  table: 'datasets' | 'observations' | 'audit_log' | 'areas',
-): Promise<number> {
-  const row = await db
-    .selectFrom(table)
-    .select((eb) => eb.fn.countAll().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
+import { runHaalOp } from './haal-op.ts';
+import { count, haalOpIo as io } from '../../test/helpers/haal-op-kit.ts';
 
 let cbs: ReplayServer;
 before(async () => {
@@ -34,17 +22,6 @@ after(async () => {
 describeEachDialect(
   'wijkkompas haal-op: areas of an older KWB year from the table itself',
   (getDb) => {
-    function io(lines: string[]): HaalOpIo {
-      return {
-        datasetsDir: path.join(projectRoot, 'datasets'),
-        backoffMs: 1,
-        sleep: async () => undefined,
-        log: (line) => lines.push(line),
-        progress: () => undefined,
-        importedBy: 'test',
-      };
-    }
-
     it('on an empty database, derives the 2022 areas without outlines from 85318NED and its code list, then loads the figures; a second run changes nothing', async () => {
       const { db } = getDb();
       assert.equal(await count(db, 'areas'), 0);

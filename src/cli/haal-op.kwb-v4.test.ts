@@ -12,7 +12,8 @@ import { upsertAreas } from '../features/areas/area.repository.ts';
 import { harvestOdataV4CodeList } from '../features/imports/odata-harvest.ts';
 import { OdataFetchError } from '../features/imports/odata.fetch.ts';
 import { BadRequestError } from '../shared/errors.ts';
-import { runHaalOp, type HaalOpIo } from './haal-op.ts';
+import { runHaalOp } from './haal-op.ts';
+import { count, counts, haalOpIo as io, observationsOf } from '../../test/helpers/haal-op-kit.ts';
 
 /**
  * ADR 0044: haal-op fetches KWB over CBS's OData v4 by default, against the local replay server
@@ -45,56 +46,11 @@ async function loadAreas(db: Kysely<Database>): Promise<void> {
   );
 }
 
-type Table = 'datasets' | 'observations' | 'audit_log' | 'areas';
-async function count(db: Kysely<Database>, table: Table): Promise<number> {
-  const row = await db
-    .selectFrom(table)
-    .select((eb) => eb.fn.countAll().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-const counts = (db: Kysely<Database>) =>
-  Promise.all(
-    (['areas', 'datasets', 'observations', 'audit_log'] as const).map((t) => count(db, t)),
-  );
-
-/** The observations of one dataset as comparable lines. */
-async function observationsOf(db: Kysely<Database>, datasetId: string): Promise<string[]> {
-  const list = await db
-    .selectFrom('observations')
-    .select(['variable', 'indeling_year', 'area_code', 'period', 'value', 'status'])
-    .where('dataset_id', '=', datasetId)
-    .execute();
-  return list
-    .map((o) =>
-      JSON.stringify([
-        o.variable,
-        Number(o.indeling_year),
-        o.area_code,
-        o.period,
-        o.value === null ? null : Number(o.value),
-        o.status,
-      ]),
-    )
-    .sort();
-}
-
 let server: ReplayServer;
 before(async () => {
   server = await startReplayServer();
 });
 after(async () => server.close());
-
-function io(lines: string[]): HaalOpIo {
-  return {
-    datasetsDir: path.join(projectRoot, 'datasets'),
-    backoffMs: 1,
-    sleep: async () => undefined,
-    log: (line) => lines.push(line),
-    progress: () => undefined,
-    importedBy: 'test',
-  };
-}
 
 describeEachDialect('wijkkompas haal-op: KWB over OData v4 (ADR 0044)', (getDb) => {
   it('fetches KWB 2024 over v4 by default, gets the same observations as over v3, and changes nothing the second time', async () => {

@@ -16,7 +16,8 @@ import { activeCatalogue } from '../features/indicators/catalogue.store.ts';
 import { findIndicator } from '../features/indicators/catalogue.ts';
 import { missingStateOf, MISSING_WORDS } from '../features/monitor/missing-figure.ts';
 import { listEmptyColumns } from '../features/monitor/missing-figure.repository.ts';
-import { runHaalOp, type HaalOpIo } from './haal-op.ts';
+import { runHaalOp } from './haal-op.ts';
+import { count, haalOpIo as io } from '../../test/helpers/haal-op-kit.ts';
 
 /** GM0505 and 12 of its 13 wijken of indeling 2024 (WK050598 left out: not loaded yet). */
 const rows = fs
@@ -44,14 +45,6 @@ async function loadAreas(db: Kysely<Database>): Promise<void> {
   );
 }
 
-async function count(db: Kysely<Database>, table: 'datasets' | 'observations' | 'audit_log') {
-  const row = await db
-    .selectFrom(table)
-    .select((eb) => eb.fn.countAll().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 let server: ReplayServer;
 before(async () => {
   server = await startReplayServer();
@@ -59,17 +52,6 @@ before(async () => {
 after(async () => server.close());
 
 describeEachDialect('wijkkompas haal-op against a local replay server', (getDb) => {
-  function io(lines: string[]): HaalOpIo {
-    return {
-      datasetsDir: path.join(projectRoot, 'datasets'),
-      backoffMs: 1,
-      sleep: async () => undefined,
-      log: (line) => lines.push(line),
-      progress: () => undefined,
-      importedBy: 'test',
-    };
-  }
-
   it('fetches, imports in one transaction, says "al geïmporteerd" the second time, and never half-imports', async () => {
     const { db } = getDb();
     await loadAreas(db);
