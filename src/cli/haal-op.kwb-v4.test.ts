@@ -5,46 +5,24 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { projectRoot } from '../config.ts';
 import { describeEachDialect } from '../../test/helpers/db.ts';
 import { startReplayServer, type ReplayServer } from '../../test/helpers/odata-replay-server.ts';
-import { upsertAreas } from '../features/areas/area.repository.ts';
 import { harvestOdataV4CodeList } from '../features/imports/odata-harvest.ts';
 import { OdataFetchError } from '../features/imports/odata.fetch.ts';
 import { BadRequestError } from '../shared/errors.ts';
 import { runHaalOp } from './haal-op.ts';
-import { count, counts, haalOpIo as io, observationsOf } from '../../test/helpers/haal-op-kit.ts';
+import {
+  count,
+  counts,
+  haalOpIo as io,
+  observationsOf,
+  loadDordrechtWijken2024,
+} from '../../test/helpers/haal-op-kit.ts';
 
 /**
  * ADR 0044: haal-op fetches KWB over CBS's OData v4 by default, against the local replay server
  * (v4 fixtures built from the v3 ones, same figures), and gets the same observations as over v3.
  */
-
-/** GM0505 and 12 of its 13 wijken of indeling 2024 (WK050598 left out: not loaded yet). */
-const rows = fs
-  .readFileSync(path.join(projectRoot, 'datasets/cbs-kwb-2024/kwb2024_dordrecht.csv'), 'utf8')
-  .trim()
-  .split('\n')
-  .slice(1)
-  .map((l) => l.split(','));
-
-async function loadAreas(db: Kysely<Database>): Promise<void> {
-  await upsertAreas(
-    db,
-    rows
-      .filter(([code]) => code !== 'WK050598')
-      .map(([code, name]) => ({
-        indeling_year: 2024,
-        code: code!,
-        kind: code!.startsWith('GM') ? ('gemeente' as const) : ('wijk' as const),
-        name: name!,
-        parent_code: code!.startsWith('GM') ? null : 'GM0505',
-        municipality_code: code!.startsWith('GM') ? null : 'GM0505',
-        geometry: null,
-        is_water: 0,
-      })),
-  );
-}
 
 let server: ReplayServer;
 before(async () => {
@@ -55,7 +33,7 @@ after(async () => server.close());
 describeEachDialect('wijkkompas haal-op: KWB over OData v4 (ADR 0044)', (getDb) => {
   it('fetches KWB 2024 over v4 by default, gets the same observations as over v3, and changes nothing the second time', async () => {
     const { db } = getDb();
-    await loadAreas(db);
+    await loadDordrechtWijken2024(db);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wk-haal-op-kwb-v4-'));
     const dir3 = fs.mkdtempSync(path.join(os.tmpdir(), 'wk-haal-op-kwb-v3-'));
     const args = ['--wat', 'kwb', '--indeling', '2024', '--gemeente', 'GM0505'];
@@ -138,7 +116,7 @@ describeEachDialect('wijkkompas haal-op: KWB over OData v4 (ADR 0044)', (getDb) 
 
   it('stops at a cut-off v4 page without importing, and the next run resumes at that page', async () => {
     const { db } = getDb();
-    await loadAreas(db);
+    await loadDordrechtWijken2024(db);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wk-haal-op-kwb-v4-cut-'));
     const args = ['--wat', 'kwb', '--indeling', '2024', '--gemeente', 'GM0505'];
     const v4 = [...args, '--map', dir, '--bron-v4', server.v4BaseUrl];
@@ -328,7 +306,7 @@ describeEachDialect('wijkkompas haal-op: KWB over OData v4 (ADR 0044)', (getDb) 
 
   it('names the v3 fallback when CBS v4 refuses the table, importing nothing', async () => {
     const { db } = getDb();
-    await loadAreas(db);
+    await loadDordrechtWijken2024(db);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wk-haal-op-kwb-v4-404-'));
     const refused: typeof fetch = async () => new Response('niet gevonden', { status: 404 });
     try {
@@ -355,7 +333,7 @@ describeEachDialect('wijkkompas haal-op: KWB over OData v4 (ADR 0044)', (getDb) 
 
   it('refuses, naming the dimensions and importing nothing, when the v4 table names no region dimension', async () => {
     const { db } = getDb();
-    await loadAreas(db);
+    await loadDordrechtWijken2024(db);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wk-haal-op-kwb-v4-nogeo-'));
     const noGeo: typeof fetch = async (input, init) => {
       if (String(input).endsWith('/85984NED/Dimensions'))

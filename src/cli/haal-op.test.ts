@@ -3,9 +3,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, it } from 'node:test';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
-import { projectRoot } from '../config.ts';
 import { describeEachDialect } from '../../test/helpers/db.ts';
 import { startReplayServer, type ReplayServer } from '../../test/helpers/odata-replay-server.ts';
 import { upsertAreas } from '../features/areas/area.repository.ts';
@@ -17,33 +14,7 @@ import { findIndicator } from '../features/indicators/catalogue.ts';
 import { missingStateOf, MISSING_WORDS } from '../features/monitor/missing-figure.ts';
 import { listEmptyColumns } from '../features/monitor/missing-figure.repository.ts';
 import { runHaalOp } from './haal-op.ts';
-import { count, haalOpIo as io } from '../../test/helpers/haal-op-kit.ts';
-
-/** GM0505 and 12 of its 13 wijken of indeling 2024 (WK050598 left out: not loaded yet). */
-const rows = fs
-  .readFileSync(path.join(projectRoot, 'datasets/cbs-kwb-2024/kwb2024_dordrecht.csv'), 'utf8')
-  .trim()
-  .split('\n')
-  .slice(1)
-  .map((l) => l.split(','));
-
-async function loadAreas(db: Kysely<Database>): Promise<void> {
-  await upsertAreas(
-    db,
-    rows
-      .filter(([code]) => code !== 'WK050598')
-      .map(([code, name]) => ({
-        indeling_year: 2024,
-        code: code!,
-        kind: code!.startsWith('GM') ? ('gemeente' as const) : ('wijk' as const),
-        name: name!,
-        parent_code: code!.startsWith('GM') ? null : 'GM0505',
-        municipality_code: code!.startsWith('GM') ? null : 'GM0505',
-        geometry: null,
-        is_water: 0,
-      })),
-  );
-}
+import { count, haalOpIo as io, loadDordrechtWijken2024 } from '../../test/helpers/haal-op-kit.ts';
 
 let server: ReplayServer;
 before(async () => {
@@ -54,7 +25,7 @@ after(async () => server.close());
 describeEachDialect('wijkkompas haal-op against a local replay server', (getDb) => {
   it('fetches, imports in one transaction, says "al geïmporteerd" the second time, and never half-imports', async () => {
     const { db } = getDb();
-    await loadAreas(db);
+    await loadDordrechtWijken2024(db);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wk-haal-op-cli-'));
     const args = [
       ...['--wat', 'kwb', '--indeling', '2024', '--gemeente', 'GM0505', '--gemeente', 'GM0014'],
@@ -115,7 +86,7 @@ describeEachDialect('wijkkompas haal-op against a local replay server', (getDb) 
 
   it('fetches police-registered crime (47018NED) per buurt from the police server, resumes after a broken page, and imports it once', async () => {
     const { db } = getDb();
-    await loadAreas(db);
+    await loadDordrechtWijken2024(db);
     // Five of the six buurten in the fixture; BU05050105 is not loaded and is skipped, counted.
     await upsertAreas(
       db,
@@ -200,7 +171,7 @@ describeEachDialect('wijkkompas haal-op against a local replay server', (getDb) 
 
   it('fetches the health estimates (50150NED) over OData v4, imports them once, and every missing figure gets its own state', async () => {
     const { db } = getDb();
-    await loadAreas(db);
+    await loadDordrechtWijken2024(db);
     // Four of the five buurten in the v4 fixture; BU05050105 is not loaded and is skipped.
     await upsertAreas(
       db,
@@ -282,7 +253,7 @@ describeEachDialect('wijkkompas haal-op against a local replay server', (getDb) 
 
   it('a broken v4 page stops the health run naming page and address, imports nothing, and resumes there', async () => {
     const { db } = getDb();
-    await loadAreas(db);
+    await loadDordrechtWijken2024(db);
     await upsertAreas(db, [
       {
         indeling_year: 2024,
@@ -326,7 +297,7 @@ describeEachDialect('wijkkompas haal-op against a local replay server', (getDb) 
 
   it('refuses --wat gezondheid for an indeling without a health table, before fetching anything', async () => {
     const { db } = getDb();
-    await loadAreas(db);
+    await loadDordrechtWijken2024(db);
     server.requests.length = 0;
     await assert.rejects(
       runHaalOp(
@@ -341,7 +312,7 @@ describeEachDialect('wijkkompas haal-op against a local replay server', (getDb) 
 
   it('refuses an unknown --wat in Dutch before fetching anything', async () => {
     const { db } = getDb();
-    await loadAreas(db);
+    await loadDordrechtWijken2024(db);
     server.requests.length = 0;
     await assert.rejects(
       runHaalOp(db, ['--wat', 'weer', '--bron', server.baseUrl], io([])),
