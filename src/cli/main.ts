@@ -30,7 +30,7 @@ import {
 } from '../features/imports/parse-upload.ts';
 import { seedShippedData } from '../features/seed/seed.service.ts';
 import { AppError, ImportValidationError, formatLocation } from '../shared/errors.ts';
-import { createProgress } from './progress.ts';
+import { createProgress, withJobBar } from './progress.ts';
 import { GEBRUIKER_HELP, runGebruiker } from './gebruiker.ts';
 import { HAAL_OP_HELP, runHaalOp } from './haal-op.ts';
 import { CrosswalkService } from '../features/areas/crosswalk.service.ts';
@@ -264,7 +264,9 @@ export async function main(argv: string[]): Promise<number> {
           datasetsDir: config.datasetsDir,
           log: (line) => console.log(line),
           progress: (line) => {
-            if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${line}`);
+            if (!process.stderr.isTTY) return;
+            const shown = withJobBar(line);
+            process.stderr.write(`\r\x1b[K${shown.slice(0, (process.stderr.columns || 120) - 1)}`);
           },
         });
         if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');

@@ -25,3 +25,18 @@ export function createProgress(): { report: ProgressReporter; stop(): void } {
     },
   };
 }
+
+/**
+ * The progress line of `haal-op` with a bar in front: a line that starts with "[12/247]" (job
+ * 12 of 247) gets "[#####---------------] 5% " before it. Other lines stay as they are.
+ */
+export function withJobBar(line: string, width = 20): string {
+  const at = /^\[(\d+)\/(\d+)\]/.exec(line);
+  if (!at) return line;
+  const total = Number(at[2]);
+  // The job in hand is still running: the bar counts the jobs before it as done.
+  const done = Math.min(total, Math.max(0, Number(at[1]) - 1));
+  const filled = total === 0 ? width : Math.round((done / total) * width);
+  const percent = total === 0 ? 100 : Math.floor((done / total) * 100);
+  return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${percent}% ${line}`;
+}
